@@ -1,0 +1,25 @@
+# Four verbs. Each creates .venv on first use and installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)  ## answer the guided questions with the shipped rule book
+	$(BIN)/metasymptoms ask
+
+test: $(STAMP)  ## the whole test suite, including the shipped rule book and the scenarios
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## speed figures, as ratios to a baseline measured in the same run
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,3 @@
+from metasymptoms.cli import run
+
+run()

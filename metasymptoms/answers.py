@@ -1,0 +1,107 @@
+"""Answers files (`ask --answers FILE`): one mapping of finding id to value, YAML or JSON.
+
+Findings not given count as not reported. Yes/no findings take true/false/yes/no; choice
+findings take one of their choices. Every mistake is reported at once, each naming the
+finding and, where one is near, the id that was probably meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from metasymptoms.conditions import Answer, close_match
+from metasymptoms.model import RuleBook
+from metasymptoms.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml
+
+_YES = {"yes", "true", "y"}
+_NO = {"no", "false", "n"}
+
+
+class AnswersError(Exception):
+    """An answers file that cannot be used; `problems` are complete sentences with places."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_answers_file(path: Path, book: RuleBook) -> dict[str, Answer]:
+    """Read and check an answers file. Raises AnswersError."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise AnswersError([f"{path}: the file is too large to be an answers file"])
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AnswersError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise AnswersError([f"{path}: this is a folder, not an answers file"]) from None
+    except UnicodeDecodeError:
+        raise AnswersError([f"{path}: the file is not UTF-8 text"]) from None
+    except OSError as error:
+        raise AnswersError([f"{path}: the file cannot be read ({error.strerror})"]) from None
+    try:
+        doc = parse_yaml(text)
+    except YamlProblem as problem:
+        where = f"{path}:{problem.position.line}:{problem.position.column}"
+        raise AnswersError([f"{where}: {problem.message}"]) from None
+    return check_answers(book, doc.data, doc=doc, name=str(path))
+
+
+def check_answers(
+    book: RuleBook, data: Any, *, doc: YamlDocument | None = None, name: str = "answers"
+) -> dict[str, Answer]:
+    """Turn raw answers data into clean answers, or raise AnswersError naming every mistake."""
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise AnswersError([f"{name}: an answers file is one mapping of finding id to value, such as 'back_pain: yes'"])
+
+    def where(key: str, *, at_key: bool = False) -> str:
+        if doc is None:
+            return name
+        position = doc.position((key,), key=at_key)
+        return f"{name}:{position.line}:{position.column}"
+
+    findings = {finding.id: finding for finding in book.findings}
+    answers: dict[str, Answer] = {}
+    problems: list[str] = []
+    for key, value in data.items():
+        key = str(key)
+        finding = findings.get(key)
+        if finding is None:
+            problems.append(f"{where(key, at_key=True)}: '{key}' is not a finding{close_match(key, findings)}")
+            continue
+        if value is None:
+            continue  # written but left empty: not given
+        if finding.type == "yes_no":
+            answer = _yes_no(value)
+            if answer is None:
+                problems.append(f"{where(key)}: '{key}' takes yes or no (true or false), not '{value}'")
+                continue
+            answers[key] = answer
+        else:
+            choices = [choice.value for choice in finding.choices]
+            if not isinstance(value, str) or value not in choices:
+                hint = close_match(str(value), choices)
+                problems.append(
+                    f"{where(key)}: '{value}' is not a choice of '{key}'{hint}; its choices are {', '.join(choices)}"
+                )
+                continue
+            answers[key] = value
+    if problems:
+        raise AnswersError(problems)
+    return answers
+
+
+def _yes_no(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+    return None

@@ -1,0 +1,139 @@
+"""The command line: argparse, one function per command, one error handler.
+
+This module imports only the standard library, so `--version` and `--help` stay quick; each
+command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from metasymptoms import __version__
+
+EXIT_OK = 0
+EXIT_RULES = 1  # the rule files have problems
+EXIT_USAGE = 2  # bad usage or bad input
+EXIT_BUG = 3  # a bug in metasymptoms itself
+EXIT_INTERRUPTED = 130
+
+FORMATS = ("text", "markdown", "json")
+
+
+def _add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="DIR",
+        type=Path,
+        help="the rule book folder to use (default: the rule book shipped with metasymptoms)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="metasymptoms",
+        description=(
+            "Learn where cancer commonly spreads and which symptoms that can cause. "
+            "Educational only: it never says what you have, and always sends you to a "
+            "healthcare provider. In an emergency, call your local emergency number "
+            "(911 / 999 / 112) now."
+        ),
+        epilog="Run without a command to answer the guided questions (same as 'metasymptoms ask').",
+    )
+    parser.add_argument("--version", action="version", version=f"metasymptoms {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = commands.add_parser(
+        "ask",
+        help="answer the guided questions, or read answers from a file",
+        description="Answer the guided questions one at a time, or give the answers in a file.",
+    )
+    _add_rules_option(ask)
+    ask.add_argument("--answers", metavar="FILE", type=Path, help="a YAML or JSON file of answers (no questions are asked)")
+    ask.add_argument("--format", choices=FORMATS, default="text", help="how to write the result (default: text)")
+    ask.add_argument("--output", metavar="FILE", type=Path, help="write the result to FILE instead of the screen")
+    ask.add_argument("--plain", action="store_true", help="numbered choices and plain text, for screen readers and simple terminals")
+    ask.set_defaults(func="metasymptoms.commands.ask:ask")
+
+    rules = commands.add_parser("rules", help="check, read and export the rule book", description="Tools for people who review the rule files.")
+    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    check = rules_commands.add_parser("check", help="report every problem in the rule files", description="Report every problem in the rule files as file:line:col.")
+    check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(func="metasymptoms.commands.rules:check")
+
+    return parser
+
+
+def _resolve(target: str):
+    module_name, _, function_name = target.partition(":")
+    module = __import__(module_name, fromlist=[function_name])
+    return getattr(module, function_name)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["ask", *argv]
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        parser.print_help()
+        return EXIT_USAGE
+    with error_handler():
+        return _resolve(args.func)(args)
+    return EXIT_BUG  # pragma: no cover - error_handler exits
+
+
+class error_handler:
+    """Turn every exception into a clear message and an exit code; never a traceback for a
+    person's own mistake. Set METASYMPTOMS_DEBUG=1 to see tracebacks of bugs."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if error is None:
+            return False
+        code, message = _classify(error)
+        if message:
+            print(message, file=sys.stderr)
+        if code == EXIT_BUG and os.environ.get("METASYMPTOMS_DEBUG"):
+            return False
+        raise SystemExit(code)
+
+
+def _classify(error: BaseException) -> tuple[int, str]:
+    # Imported here: these modules pull in pydantic, which --version must not load.
+    from metasymptoms.answers import AnswersError
+    from metasymptoms.problems import RuleBookError, RulesFolderMissing, UsageError
+
+    if isinstance(error, KeyboardInterrupt):
+        return EXIT_INTERRUPTED, "\nStopped. Nothing was saved."
+    if isinstance(error, RuleBookError):
+        lines = [str(problem) for problem in error.problems]
+        count = len(error.problems)
+        lines.append(f"{count} problem{'s' if count != 1 else ''} in the rule files; nothing else was done.")
+        return EXIT_RULES, "\n".join(lines)
+    if isinstance(error, RulesFolderMissing):
+        return EXIT_USAGE, f"metasymptoms: {error}"
+    if isinstance(error, AnswersError):
+        lines = [f"metasymptoms: {problem}" for problem in error.problems]
+        return EXIT_USAGE, "\n".join(lines)
+    if isinstance(error, UsageError):
+        return EXIT_USAGE, f"metasymptoms: {error}"
+    if isinstance(error, BrokenPipeError):
+        # The reader went away (`| head`): stop quietly.
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's own report
+        return EXIT_OK, ""
+    return EXIT_BUG, (
+        f"metasymptoms: something went wrong inside metasymptoms ({type(error).__name__}: {error}).\n"
+        "This is a bug, not something you did. Please report it; set METASYMPTOMS_DEBUG=1 for details."
+    )
+
+
+def run() -> None:
+    raise SystemExit(main())

@@ -1,0 +1,34 @@
+"""`metasymptoms ask`: the guided questions, or an answers file, then the result."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from metasymptoms.answers import read_answers_file
+from metasymptoms.engine import assess
+from metasymptoms.loader import default_rules_dir, load
+from metasymptoms.output import emit
+from metasymptoms.problems import UsageError
+from metasymptoms.render.assessment_json import render_json
+from metasymptoms.render.assessment_text import render_markdown, render_text
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+
+
+def ask(args: argparse.Namespace) -> int:
+    book = load(args.rules or default_rules_dir()).book
+    if args.answers is not None:
+        answers = read_answers_file(args.answers, book)
+        emit(RENDERERS[args.format](book, assess(book, answers)), args.output)
+        return 0
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "the guided questions need a terminal to type in. To use answers written in a file, "
+            "run: metasymptoms ask --answers FILE"
+        )
+    from metasymptoms.interview import run_interview
+
+    plain = args.plain or os.environ.get("TERM") == "dumb"
+    return run_interview(book, plain=plain, result_format=args.format, output=args.output)

@@ -1,0 +1,330 @@
+"""The condition language of the rule book: declarative data, never an expression string.
+
+A condition is written in YAML as one of:
+
+    back_pain                           the yes/no finding was reported
+    back_pain: no                       ... was not reported (`yes` is the same as the bare id)
+    cancer_history: [current, past]     the choice finding has one of these values
+    all: [c1, c2, ...]                  every condition holds
+    any: [c1, c2, ...]                  at least one holds
+    not: c                              the condition does not hold
+    at_least: 2                         at least N of the conditions under `of` hold
+    of: [c1, c2, ...]
+
+It is parsed into the frozen models below and evaluated by `holds`, a pure function.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+Answer = bool | str
+Answers = Mapping[str, Answer]
+RelPath = tuple[str | int, ...]
+
+KEYWORDS = ("all", "any", "not", "at_least", "of")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Reported(_Frozen):
+    """A yes/no finding was reported."""
+
+    finding: str
+
+
+class OneOf(_Frozen):
+    """A choice finding has one of the listed values."""
+
+    finding: str
+    values: tuple[str, ...]
+
+
+class AllOf(_Frozen):
+    all: tuple["Condition", ...]
+
+
+class AnyOf(_Frozen):
+    any: tuple["Condition", ...]
+
+
+class Not(_Frozen):
+    condition: "Condition"
+
+
+class AtLeast(_Frozen):
+    at_least: int
+    of: tuple["Condition", ...]
+
+
+Condition = Union[Reported, OneOf, AllOf, AnyOf, Not, AtLeast]
+
+for _model in (AllOf, AnyOf, Not, AtLeast):
+    _model.model_rebuild()
+
+
+# ---------------------------------------------------------------------------------------
+# Evaluation (pure)
+
+
+def holds(condition: Condition, answers: Answers) -> bool:
+    """Whether the condition holds for these answers. Findings not given are not reported."""
+    match condition:
+        case Reported(finding=finding):
+            return answers.get(finding) is True
+        case OneOf(finding=finding, values=values):
+            return answers.get(finding) in values
+        case AllOf(all=parts):
+            return all(holds(part, answers) for part in parts)
+        case AnyOf(any=parts):
+            return any(holds(part, answers) for part in parts)
+        case Not(condition=inner):
+            return not holds(inner, answers)
+        case AtLeast(at_least=needed, of=parts):
+            return sum(holds(part, answers) for part in parts) >= needed
+    raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
+
+
+def because(condition: Condition, answers: Answers) -> tuple[str, ...]:
+    """The reported findings that make a holding condition hold, in the order written.
+
+    Negated parts contribute nothing: "because you did not report X" is not a reason a
+    person can act on, and it would list every finding never mentioned.
+    """
+    seen: dict[str, None] = {}
+
+    def walk(node: Condition) -> None:
+        match node:
+            case Reported(finding=finding) | OneOf(finding=finding):
+                if holds(node, answers):
+                    seen.setdefault(finding, None)
+            case AllOf(all=parts):
+                for part in parts:
+                    walk(part)
+            case AnyOf(any=parts) | AtLeast(of=parts):
+                for part in parts:
+                    if holds(part, answers):
+                        walk(part)
+            case Not():
+                pass
+
+    if holds(condition, answers):
+        walk(condition)
+    return tuple(seen)
+
+
+def findings_in(condition: Condition) -> tuple[str, ...]:
+    """Every finding the condition mentions, in the order written, once each."""
+    seen: dict[str, None] = {}
+
+    def walk(node: Condition) -> None:
+        match node:
+            case Reported(finding=finding) | OneOf(finding=finding):
+                seen.setdefault(finding, None)
+            case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
+                for part in parts:
+                    walk(part)
+            case Not(condition=inner):
+                walk(inner)
+
+    walk(condition)
+    return tuple(seen)
+
+
+def to_data(condition: Condition) -> Any:
+    """The condition written back in the YAML form a reviewer would write."""
+    match condition:
+        case Reported(finding=finding):
+            return finding
+        case OneOf(finding=finding, values=values):
+            return {finding: list(values)}
+        case AllOf(all=parts):
+            return {"all": [to_data(part) for part in parts]}
+        case AnyOf(any=parts):
+            return {"any": [to_data(part) for part in parts]}
+        case Not(condition=inner):
+            return {"not": to_data(inner)}
+        case AtLeast(at_least=needed, of=parts):
+            return {"at_least": needed, "of": [to_data(part) for part in parts]}
+    raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
+
+
+# ---------------------------------------------------------------------------------------
+# Parsing from YAML data
+
+# What the parser knows of each finding: None for yes/no, the allowed values for a choice.
+FindingKinds = Mapping[str, tuple[str, ...] | None]
+
+SHAPES = (
+    "a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), "
+    "or one of all:, any:, not:, or at_least: with of:"
+)
+
+
+def close_match(word: str, candidates: Any) -> str:
+    """' (did you mean 'x'?)' for the nearest candidate, or '' when none is near."""
+    matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+class ConditionParser:
+    """Turns YAML data into a Condition, collecting every problem with its relative path.
+
+    With `kinds` (the rule book's findings) it also checks that every finding exists and
+    that choice values are allowed; without, it checks only the shape.
+    """
+
+    def __init__(self, kinds: FindingKinds | None):
+        self.kinds = kinds
+        self.problems: list[tuple[RelPath, str, bool]] = []  # (path, message, at the key?)
+
+    def problem(self, path: RelPath, message: str, *, at_key: bool = False) -> None:
+        self.problems.append((path, message, at_key))
+
+    def parse(self, raw: Any, path: RelPath = ()) -> Condition | None:
+        if isinstance(raw, str):
+            return self._reported(raw, path, at_key=False)
+        if isinstance(raw, dict):
+            return self._mapping(raw, path)
+        if isinstance(raw, list):
+            self.problem(path, f"a list cannot stand alone as a condition; put it under all: or any: ({SHAPES})")
+        elif isinstance(raw, bool) or raw is None:
+            self.problem(path, f"a condition is missing here ({SHAPES})")
+        else:
+            self.problem(path, f"'{raw}' is not a condition ({SHAPES})")
+        return None
+
+    def _reported(self, finding: str, path: RelPath, *, at_key: bool) -> Condition | None:
+        if self.kinds is None:
+            return Reported(finding=finding)
+        if finding in KEYWORDS:
+            self.problem(path, f"'{finding}' needs a value after it, such as '{finding}: [...]'", at_key=at_key)
+            return None
+        if finding not in self.kinds:
+            self.problem(
+                path,
+                f"'{finding}' is not a finding of this rule book{close_match(finding, self.kinds)}",
+                at_key=at_key,
+            )
+            return None
+        choices = self.kinds[finding]
+        if choices is not None:
+            self.problem(
+                path,
+                f"'{finding}' is a choice finding; name the choices that count, "
+                f"for example '{finding}: [{choices[0]}]' (its choices: {', '.join(choices)})",
+                at_key=at_key,
+            )
+            return None
+        return Reported(finding=finding)
+
+    def _list(self, raw: Any, path: RelPath, word: str) -> tuple[Condition, ...] | None:
+        if not isinstance(raw, list) or not raw:
+            self.problem(path, f"'{word}' needs a list of one or more conditions, each on a line starting with '- '")
+            return None
+        parts = [self.parse(item, path + (index,)) for index, item in enumerate(raw)]
+        if any(part is None for part in parts):
+            return None
+        return tuple(parts)  # type: ignore[arg-type]
+
+    def _mapping(self, raw: dict[str, Any], path: RelPath) -> Condition | None:
+        keys = set(raw)
+        if keys == {"at_least", "of"}:
+            return self._at_least(raw, path)
+        if "at_least" in keys or "of" in keys:
+            self.problem(path, "'at_least' and 'of' go together, and nothing else goes beside them")
+            return None
+        if len(raw) != 1:
+            self.problem(
+                path,
+                "a condition mapping has exactly one key; to combine conditions, put them in a list under all: or any:",
+            )
+            return None
+        (word, value), = raw.items()
+        inner = path + (word,)
+        if word == "all":
+            parts = self._list(value, inner, word)
+            return AllOf(all=parts) if parts is not None else None
+        if word == "any":
+            parts = self._list(value, inner, word)
+            return AnyOf(any=parts) if parts is not None else None
+        if word == "not":
+            condition = self.parse(value, inner)
+            return Not(condition=condition) if condition is not None else None
+        return self._finding_value(word, value, path)
+
+    def _at_least(self, raw: dict[str, Any], path: RelPath) -> Condition | None:
+        parts = self._list(raw["of"], path + ("of",), "of")
+        needed = raw["at_least"]
+        if isinstance(needed, bool) or not isinstance(needed, int):
+            self.problem(path + ("at_least",), f"'at_least' needs a whole number, not '{needed}'")
+            return None
+        if parts is None:
+            return None
+        if not 1 <= needed <= len(parts):
+            self.problem(
+                path + ("at_least",),
+                f"'at_least: {needed}' cannot work with {len(parts)} condition(s) under 'of'; "
+                f"use a number from 1 to {len(parts)}",
+            )
+            return None
+        return AtLeast(at_least=needed, of=parts)
+
+    def _finding_value(self, finding: str, value: Any, path: RelPath) -> Condition | None:
+        inner = path + (finding,)
+        choices = None if self.kinds is None else self.kinds.get(finding, ())
+        if self.kinds is not None and finding not in self.kinds:
+            hint = close_match(finding, list(self.kinds) + ["all", "any", "not", "at_least"])
+            self.problem(inner, f"'{finding}' is neither a finding of this rule book nor a condition word{hint}", at_key=True)
+            return None
+        if isinstance(value, bool):
+            if choices is not None and self.kinds is not None:
+                self.problem(inner, f"'{finding}' is a choice finding; list the choices that count, not yes/no")
+                return None
+            reported = Reported(finding=finding)
+            return reported if value else Not(condition=reported)
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(item, str) for item in values):
+            self.problem(inner, f"'{finding}' needs yes/no or a list of its choices")
+            return None
+        if self.kinds is not None:
+            if choices is None:
+                self.problem(inner, f"'{finding}' is a yes/no finding; write '{finding}' or '{finding}: no'")
+                return None
+            ok = True
+            for index, item in enumerate(values):
+                if item not in choices:
+                    where = inner + (index,) if isinstance(value, list) else inner
+                    self.problem(
+                        where,
+                        f"'{item}' is not a choice of '{finding}'{close_match(item, choices)}; "
+                        f"its choices are {', '.join(choices)}",
+                    )
+                    ok = False
+            if not ok:
+                return None
+        return OneOf(finding=finding, values=tuple(values))
+
+
+def _validate_condition(raw: Any, info: ValidationInfo) -> Any:
+    """Pydantic hook: parse YAML data into a Condition, or report every problem in it."""
+    if isinstance(raw, (Reported, OneOf, AllOf, AnyOf, Not, AtLeast)):
+        return raw
+    kinds = (info.context or {}).get("finding_kinds")
+    parser = ConditionParser(kinds)
+    condition = parser.parse(raw)
+    if parser.problems:
+        raise PydanticCustomError(
+            "condition", "{message}", {"message": parser.problems[0][1], "problems": parser.problems}
+        )
+    return condition
+
+
+ConditionField = Annotated[Condition, BeforeValidator(_validate_condition)]

@@ -1,0 +1,222 @@
+"""The engine: pure functions from a rule book and answers to what the person is shown.
+
+Nothing here reads files or talks to a terminal; everything is a function of its arguments,
+so it is tested with tables of cases and used alike by `ask --answers`, the questionnaire,
+the demos and `rules verify`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from metasymptoms.conditions import Answer, because, holds
+from metasymptoms.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
+
+Answers = Mapping[str, Answer]
+Audience = Literal["with_cancer", "without_cancer", "unsure"]
+
+CANCER_HISTORY = "cancer_history"
+PRIMARY_CANCER = "primary_cancer"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class FiredRedFlag(_Frozen):
+    id: str
+    title: str
+    urgency: Urgency
+    advice: str
+    because: tuple[str, ...]
+
+
+class FiredRule(_Frozen):
+    id: str
+    why: str
+    urgency: Urgency | None
+    because: tuple[str, ...]
+
+
+class SiteMatch(_Frozen):
+    id: str
+    name: str
+    rules: tuple[FiredRule, ...]
+    because: tuple[str, ...]
+
+
+class PrimaryCancer(_Frozen):
+    id: str
+    name: str
+    common_sites: tuple[str, ...]
+    note: str | None
+
+
+class Assessment(_Frozen):
+    """Everything the person is told at the end, before it is laid out for a screen."""
+
+    urgency: Urgency
+    red_flags: tuple[FiredRedFlag, ...]
+    sites: tuple[SiteMatch, ...]
+    primary_cancer: PrimaryCancer | None
+    audience: Audience
+    answers: dict[str, Answer]
+    advice: str
+    sources: tuple[str, ...]
+
+    @property
+    def reported(self) -> tuple[str, ...]:
+        """The yes/no findings reported, in the answers' order."""
+        return tuple(finding for finding, value in self.answers.items() if value is True)
+
+
+# --- red flags and rules --------------------------------------------------------------
+
+
+def fired_red_flags(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
+    """Every red flag whose condition holds, in the rule book's order."""
+    return tuple(flag for flag in book.red_flags if holds(flag.when, answers))
+
+
+def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule], ...]:
+    """Every site rule whose condition holds, site by site in the rule book's order."""
+    return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, answers))
+
+
+def highest_red_flag(book: RuleBook, answers: Answers) -> Urgency | None:
+    fired = fired_red_flags(book, answers)
+    return highest([flag.urgency for flag in fired]) if fired else None
+
+
+def _shown_red_flags(book: RuleBook, answers: Answers) -> tuple[FiredRedFlag, ...]:
+    """The fired red flags to show, most urgent first.
+
+    A flag is left out when a more urgent flag that fired already rests on every finding it
+    rests on (jaundice is left out when jaundice with fever fired): showing "check it today"
+    beside "call now" for the same signs would soften the emergency advice.
+    """
+    fired = [
+        FiredRedFlag(
+            id=flag.id,
+            title=flag.title,
+            urgency=flag.urgency,
+            advice=flag.advice,
+            because=because(flag.when, answers),
+        )
+        for flag in fired_red_flags(book, answers)
+    ]
+    shown = [
+        flag
+        for flag in fired
+        if not any(
+            other.urgency.rank > flag.urgency.rank and set(flag.because) <= set(other.because)
+            for other in fired
+        )
+    ]
+    return tuple(sorted(shown, key=lambda flag: -flag.urgency.rank))
+
+
+def _site_matches(book: RuleBook, answers: Answers) -> tuple[SiteMatch, ...]:
+    by_site: dict[str, list[FiredRule]] = {}
+    for site, rule in fired_rules(book, answers):
+        by_site.setdefault(site.id, []).append(
+            FiredRule(id=rule.id, why=rule.why, urgency=rule.urgency, because=because(rule.when, answers))
+        )
+    matches = []
+    for site in book.sites:
+        if site.id in by_site:
+            rules = tuple(by_site[site.id])
+            reasons = tuple(dict.fromkeys(finding for rule in rules for finding in rule.because))
+            matches.append(SiteMatch(id=site.id, name=site.name, rules=rules, because=reasons))
+    return tuple(matches)
+
+
+def audience(answers: Answers) -> Audience:
+    """Who the text speaks to: it changes the framing, never the urgency."""
+    history = answers.get(CANCER_HISTORY)
+    if history in ("current", "past"):
+        return "with_cancer"
+    if history == "none":
+        return "without_cancer"
+    return "unsure"
+
+
+def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
+    primary_id = answers.get(PRIMARY_CANCER)
+    if not isinstance(primary_id, str):
+        return None
+    known = {primary.id: primary for primary in book.primaries}
+    if primary_id not in known:
+        # "other" and "unknown" are real answers with no table row: nothing to list.
+        return None
+    primary = known[primary_id]
+    return PrimaryCancer(id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note)
+
+
+def assess(book: RuleBook, answers: Answers) -> Assessment:
+    """The assessment for these answers. Findings not given count as not reported."""
+    red_flags = _shown_red_flags(book, answers)
+    sites = _site_matches(book, answers)
+    all_fired = [flag.urgency for flag in fired_red_flags(book, answers)]
+    all_fired += [rule.urgency for _, rule in fired_rules(book, answers) if rule.urgency]
+    urgency = highest(all_fired)
+    primary = _primary(book, answers)
+
+    cited: dict[str, None] = {}
+    flags_by_id = {flag.id: flag for flag in book.red_flags}
+    rules_by_id = {rule.id: rule for site in book.sites for rule in site.rules}
+    for flag in red_flags:
+        cited.update(dict.fromkeys(flags_by_id[flag.id].sources))
+    for match in sites:
+        for fired in match.rules:
+            cited.update(dict.fromkeys(rules_by_id[fired.id].sources))
+    if primary:
+        cited.update(dict.fromkeys(book.primary(primary.id).sources))
+    cited.update(dict.fromkeys(book.guidance.sources))
+
+    advice = f"{book.guidance.advice.for_level(urgency)} {book.guidance.see_provider}"
+    return Assessment(
+        urgency=urgency,
+        red_flags=red_flags,
+        sites=sites,
+        primary_cancer=primary,
+        audience=audience(answers),
+        answers=dict(answers),
+        advice=advice,
+        sources=tuple(cited),
+    )
+
+
+# --- the questionnaire's order --------------------------------------------------------
+
+
+def applicable_questions(book: RuleBook, answers: Answers) -> tuple[Question, ...]:
+    """The questions that apply given these answers, in the order asked."""
+    return tuple(
+        question for question in book.questions if question.ask_if is None or holds(question.ask_if, answers)
+    )
+
+
+def next_question(book: RuleBook, answers: Answers) -> Question | None:
+    """The first question that applies and has not been answered, or None at the end."""
+    for question in applicable_questions(book, answers):
+        if question.finding not in answers:
+            return question
+    return None
+
+
+def prune(book: RuleBook, answers: Answers) -> dict[str, Answer]:
+    """Drop the answers to questions that no longer apply (after an answer was changed).
+
+    Walks in order, so a dropped answer cannot keep a later question alive.
+    """
+    kept: dict[str, Answer] = {}
+    for question in book.questions:
+        if question.finding not in answers:
+            continue
+        if question.ask_if is None or holds(question.ask_if, kept):
+            kept[question.finding] = answers[question.finding]
+    return kept

@@ -1,0 +1,117 @@
+"""Plain words for the engine's reasons: WHY a question is asked, HOW a conclusion was reached.
+
+Pure functions over the rule book; the renderers and the questionnaire call them, so every
+explanation is derived from the rules rather than written per question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
+from metasymptoms.engine import Answers
+from metasymptoms.model import RuleBook, Urgency
+
+URGENCY_HEADINGS = {
+    Urgency.EMERGENCY: "Emergency: get help now",
+    Urgency.URGENT: "Urgent: contact your care team or a doctor today",
+    Urgency.PROMPT: "Soon: see a healthcare provider within the next few days",
+    Urgency.ROUTINE: "Routine: no warning signs in your answers",
+}
+
+
+def join_words(words: Iterable[str], conjunction: str = "and") -> str:
+    items = list(words)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def answer_phrase(book: RuleBook, finding_id: str, value: object) -> str:
+    """One answer in words: the label of a yes/no finding, or the chosen answer, quoted."""
+    finding = book.finding(finding_id)
+    if finding.type == "choice":
+        chosen = next((choice.text for choice in finding.choices if choice.value == value), str(value))
+        return f'"{chosen}"'
+    return finding.label
+
+
+def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
+    """'Because you reported a, b and c, and you answered "..."'."""
+    symptoms, context = [], []
+    for finding_id in because:
+        if book.finding(finding_id).type == "choice":
+            context.append(answer_phrase(book, finding_id, answers.get(finding_id)))
+        else:
+            symptoms.append(book.finding(finding_id).label)
+    parts = []
+    if symptoms:
+        parts.append(f"you reported {join_words(symptoms)}")
+    if context:
+        parts.append(f"you answered {join_words(context)}")
+    return ("Because " + ", and ".join(parts) + ".") if parts else ""
+
+
+# --- conditions as sentences (rules show, exports, demos) -----------------------------
+
+
+def condition_sentence(book: RuleBook, condition: Condition) -> str:
+    """A condition written as an English sentence fragment, for reviewers and teachers."""
+    labels = {finding.id: finding for finding in book.findings}
+
+    def name(finding_id: str) -> str:
+        finding = labels.get(finding_id)
+        return f"{finding.label} ({finding_id})" if finding else finding_id
+
+    def walk(node: Condition, top: bool = False) -> str:
+        match node:
+            case Reported(finding=finding):
+                return name(finding)
+            case OneOf(finding=finding, values=values):
+                return f"{finding} is {join_words(values, 'or')}"
+            case AllOf(all=parts):
+                text = join_words([walk(part) for part in parts], "and")
+                return text if top else f"({text})"
+            case AnyOf(any=parts):
+                text = "any of: " + join_words([walk(part) for part in parts], "or")
+                return text if top else f"({text})"
+            case Not(condition=inner):
+                return f"not {walk(inner)}"
+            case AtLeast(at_least=needed, of=parts):
+                return f"at least {needed} of: " + join_words([walk(part) for part in parts], "or")
+        return str(node)  # pragma: no cover
+
+    return walk(condition, top=True)
+
+
+def why_asked(book: RuleBook, finding_id: str) -> str:
+    """Why the questionnaire asks about a finding, derived from the rules that use it."""
+    finding = book.finding(finding_id)
+    flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
+    sites = [
+        site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)
+    ]
+    followers = [
+        book.finding(question.finding).label
+        for question in book.questions
+        if question.ask_if is not None and finding_id in findings_in(question.ask_if)
+    ]
+    lines = []
+    if sites:
+        lines.append(
+            f"Your answer about {finding.label} helps show which parts of the body your symptoms "
+            f"can relate to: {join_words(site.name for site in sites)}."
+        )
+    emergencies = [flag.title.lower() for flag in flags if flag.urgency is Urgency.EMERGENCY]
+    others = [flag.title.lower() for flag in flags if flag.urgency is not Urgency.EMERGENCY]
+    if emergencies:
+        lines.append(f"It is part of these emergency warning signs: {join_words(emergencies)}.")
+    if others:
+        lines.append(f"It is part of these warning signs: {join_words(others)}.")
+    if followers:
+        lines.append(f"It decides whether to ask about {join_words(followers)}.")
+    if not lines:
+        lines.append("It helps explain the rest of your answers in the right way.")
+    return " ".join(lines)

@@ -1,0 +1,443 @@
+"""Rule files -> RuleBook, with every problem located as file:line:col.
+
+The loader reads each file (safely, see yamlfile), validates it with its own model, then
+checks what one file says of another: ids used twice, findings, sites and sources that do
+not exist, questions that depend on answers not yet given. It collects every problem before
+it gives up, so a reviewer fixes them all in one round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from metasymptoms import conditions
+from metasymptoms.conditions import close_match
+from metasymptoms.model import (
+    FindingsFile,
+    Guidance,
+    PrimariesFile,
+    QuestionsFile,
+    RedFlagsFile,
+    RuleBook,
+    Site,
+    SourcesFile,
+)
+from metasymptoms.problems import Location, Problem, RuleBookError, RulesFolderMissing
+from metasymptoms.yamlfile import Path_, YamlDocument, YamlProblem, read_yaml
+
+# file name -> the model of its contents
+TOP_FILES: dict[str, type[BaseModel]] = {
+    "findings.yaml": FindingsFile,
+    "questions.yaml": QuestionsFile,
+    "red_flags.yaml": RedFlagsFile,
+    "primaries.yaml": PrimariesFile,
+    "guidance.yaml": Guidance,
+    "sources.yaml": SourcesFile,
+}
+SITES_FOLDER = "sites"
+OTHER_FOLDERS = {"scenarios"}
+
+
+def default_rules_dir() -> Path:
+    """The rule book shipped with the package (inside the wheel, or the repository's rules/)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+@dataclass
+class LoadedBook:
+    """A valid rule book, where each of its items stands, and warnings that did not block it."""
+
+    book: RuleBook
+    folder: Path
+    origins: dict[tuple[str, str], Location] = field(default_factory=dict)
+    documents: dict[Path, YamlDocument] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def where(self, kind: str, item_id: str) -> Location | None:
+        return self.origins.get((kind, item_id))
+
+
+def load(folder: Path) -> LoadedBook:
+    """Load and validate the rule book in `folder`. Raises RuleBookError with every problem."""
+    return _Loader(folder).run()
+
+
+def load_book(folder: Path | None = None) -> RuleBook:
+    return load(folder or default_rules_dir()).book
+
+
+# ---------------------------------------------------------------------------------------
+
+
+_PLAIN_TYPES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "yes or no",
+    "bool_parsing": "yes or no",
+    "tuple_type": "a list (one item a line, each starting with '- ')",
+    "list_type": "a list (one item a line, each starting with '- ')",
+    "model_type": "a mapping of keys and values",
+    "model_attributes_type": "a mapping of keys and values",
+    "dict_type": "a mapping of keys and values",
+    "date_type": "a date written as YYYY-MM-DD",
+    "date_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_inexact": "a date written as YYYY-MM-DD",
+}
+
+_YAML_HINTS = {
+    "mapping values are not allowed here": (
+        "a ':' stands where it cannot; check the indentation, or put the text in quotes"
+    ),
+    "could not find expected ':'": "a line is missing its ':' after the key, or its indentation is off",
+    "did not find expected key": "the indentation of this line does not match the lines around it",
+    "found character '\\t' that cannot start any token": "a tab is used for indentation; use spaces",
+}
+
+
+def _nice_yaml_message(message: str) -> str:
+    for raw, plain in _YAML_HINTS.items():
+        if raw in message:
+            return f"the YAML cannot be read here: {plain}"
+    return message
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    return list(model.model_fields) if model else []
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that the location (minus its last step) points into."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(step)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap tuple[...], X | None and Annotated[...] down to a model class, if there is one."""
+    seen = 0
+    while seen < 10:
+        seen += 1
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        args = [arg for arg in getattr(annotation, "__args__", ()) if arg is not type(None) and arg is not Ellipsis]
+        metadata_origin = getattr(annotation, "__origin__", None)
+        if metadata_origin is not None and hasattr(annotation, "__metadata__"):
+            annotation = metadata_origin
+            continue
+        if not args:
+            return None
+        annotation = args[0]
+    return None
+
+
+def _what(loc: tuple[Any, ...]) -> str:
+    """The key a message names: the last word in the location."""
+    for step in reversed(loc):
+        if isinstance(step, str):
+            return step
+    return "this item"
+
+
+class _Loader:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.documents: dict[Path, YamlDocument] = {}
+        self.origins: dict[tuple[str, str], Location] = {}
+
+    # --- reporting ---
+
+    def at(self, file: Path, path: Path_, *, key: bool = False) -> Location:
+        doc = self.documents.get(file)
+        if doc is None:
+            return Location(file)
+        position = doc.position(path, key=key)
+        return Location(file, position.line, position.column)
+
+    def error(self, file: Path, path: Path_, message: str, *, key: bool = False, check: str = "schema") -> None:
+        self.problems.append(Problem(self.at(file, path, key=key), message, "error", check))
+
+    # --- the steps ---
+
+    def run(self) -> LoadedBook:
+        if not self.folder.is_dir():
+            raise RulesFolderMissing(
+                f"the rules folder '{self.folder}' does not exist or is not a folder"
+            )
+        raw = self._read_all()
+        kinds = _finding_kinds(raw.get(self.folder / "findings.yaml"))
+        models = self._validate_all(raw, kinds)
+        book = self._assemble(models)
+        if book is not None:
+            self._cross_check(book, models)
+        if self.problems:
+            raise RuleBookError(self.problems)
+        assert book is not None
+        return LoadedBook(book, self.folder, self.origins, self.documents, self.warnings)
+
+    def _files(self) -> Iterator[tuple[Path, type[BaseModel]]]:
+        for name, model in TOP_FILES.items():
+            yield self.folder / name, model
+        sites = self.folder / SITES_FOLDER
+        site_files = sorted(sites.glob("*.yaml")) if sites.is_dir() else []
+        if not site_files:
+            self.problems.append(
+                Problem(Location(sites), "the 'sites' folder is missing or holds no .yaml file; each site needs a file there")
+            )
+        for path in site_files:
+            yield path, Site
+
+    def _read_all(self) -> dict[Path, Any]:
+        known = set(TOP_FILES)
+        for path in sorted(self.folder.glob("*.y*ml")):
+            if path.name not in known:
+                hint = close_match(path.name, known)
+                self.warnings.append(
+                    Problem(Location(path), f"this file is not part of the rule book and is ignored{hint}", "warning", "unknown-file")
+                )
+        raw: dict[Path, Any] = {}
+        self._models_for: dict[Path, type[BaseModel]] = {}
+        for path, model in self._files():
+            self._models_for[path] = model
+            if not path.is_file():
+                self.problems.append(Problem(Location(path), f"the file is missing; every rule book needs {path.name}"))
+                continue
+            try:
+                doc = read_yaml(path)
+            except YamlProblem as problem:
+                location = Location(path, problem.position.line, problem.position.column)
+                self.problems.append(Problem(location, _nice_yaml_message(problem.message), "error", "yaml"))
+                continue
+            self.documents[path] = doc
+            raw[path] = doc.data
+        return raw
+
+    def _validate_all(self, raw: dict[Path, Any], kinds: conditions.FindingKinds) -> dict[Path, BaseModel]:
+        models: dict[Path, BaseModel] = {}
+        for path, data in raw.items():
+            model = self._models_for[path]
+            if data is None:
+                self.error(path, (), f"the file is empty; it should hold {_describe_file(model)}")
+                continue
+            try:
+                models[path] = model.model_validate(data, context={"finding_kinds": kinds})
+            except ValidationError as error:
+                self._report(path, model, error)
+        return models
+
+    def _report(self, path: Path, model: type[BaseModel], error: ValidationError) -> None:
+        for detail in error.errors(include_url=False):
+            loc = tuple(detail["loc"])
+            kind = detail["type"]
+            name = _what(loc)
+            if kind == "condition":
+                for rel, message, at_key in detail["ctx"]["problems"]:
+                    self.error(path, loc + tuple(rel), message, key=at_key)
+            elif kind == "extra_forbidden":
+                allowed = _field_names(_model_at(model, loc[:-1]))
+                hint = close_match(name, allowed)
+                listing = f"; the keys allowed here are: {', '.join(allowed)}" if allowed else ""
+                self.error(path, loc, f"'{name}' is not a key this file knows{hint}{listing}", key=True)
+            elif kind == "missing":
+                self.error(path, loc[:-1], f"'{name}' is missing here; add it")
+            elif kind in ("enum", "literal_error"):
+                expected = detail.get("ctx", {}).get("expected", "")
+                self.error(path, loc, f"'{name}' must be one of {expected}, not '{detail['input']}'")
+            elif kind == "string_pattern_mismatch":
+                self.error(path, loc, _pattern_message(name, detail["input"]))
+            elif kind in ("too_short", "string_too_short"):
+                self.error(path, loc, f"'{name}' must not be empty")
+            elif kind in ("too_long", "string_too_long"):
+                self.error(path, loc, f"'{name}' is too long")
+            elif kind in _PLAIN_TYPES:
+                self.error(path, loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}")
+            else:
+                self.error(path, loc, f"'{name}': {detail['msg']}")
+
+    def _assemble(self, models: dict[Path, BaseModel]) -> RuleBook | None:
+        """Put the validated files together; None when any file failed."""
+        if len(models) != len(self._models_for) or self.problems:
+            return None
+        by_name = {path.name: model for path, model in models.items() if path.parent == self.folder}
+        sites = [model for path, model in models.items() if path.parent.name == SITES_FOLDER and path.parent.parent == self.folder]
+        return RuleBook(
+            findings=by_name["findings.yaml"].findings,  # type: ignore[attr-defined]
+            sections=by_name["questions.yaml"].sections,  # type: ignore[attr-defined]
+            red_flags=by_name["red_flags.yaml"].red_flags,  # type: ignore[attr-defined]
+            sites=tuple(sites),  # type: ignore[arg-type]
+            primaries=by_name["primaries.yaml"].primaries,  # type: ignore[attr-defined]
+            guidance=by_name["guidance.yaml"],  # type: ignore[arg-type]
+            sources=by_name["sources.yaml"].sources,  # type: ignore[attr-defined]
+        )
+
+    # --- references between files ---
+
+    def _cross_check(self, book: RuleBook, models: dict[Path, BaseModel]) -> None:
+        f = self.folder
+        findings_file, questions_file = f / "findings.yaml", f / "questions.yaml"
+        red_flags_file, primaries_file = f / "red_flags.yaml", f / "primaries.yaml"
+        sources_file, guidance_file = f / "sources.yaml", f / "guidance.yaml"
+
+        self._unique("finding", findings_file, ((("findings", i), x.id) for i, x in enumerate(book.findings)))
+        self._unique("source", sources_file, ((("sources", i), x.id) for i, x in enumerate(book.sources)))
+        self._unique("red flag", red_flags_file, ((("red_flags", i), x.id) for i, x in enumerate(book.red_flags)))
+        self._unique("primary cancer", primaries_file, ((("primaries", i), x.id) for i, x in enumerate(book.primaries)))
+        self._unique("section", questions_file, ((("sections", i), x.id) for i, x in enumerate(book.sections)))
+        site_files = [path for path, model in models.items() if isinstance(model, Site)]
+        self._unique("site", None, (((path, ()), model.id) for path, model in zip(site_files, book.sites)))
+        rules = [
+            ((path, ("rules", i)), rule.id)
+            for path, site in zip(site_files, book.sites)
+            for i, rule in enumerate(site.rules)
+        ]
+        self._unique("rule", None, iter(rules))
+
+        for i, finding in enumerate(book.findings):
+            here = ("findings", i)
+            if finding.type == "choice" and not finding.choices:
+                self.error(findings_file, here + ("type",), f"'{finding.id}' is a choice finding but lists no choices; add 'choices:'")
+            if finding.type == "yes_no" and finding.choices:
+                self.error(findings_file, here + ("choices",), f"'{finding.id}' is a yes/no finding, so it takes no choices; remove them or set 'type: choice'")
+            values = [choice.value for choice in finding.choices]
+            for j, value in enumerate(values):
+                if value in values[:j]:
+                    self.error(findings_file, here + ("choices", j, "value"), f"the choice '{value}' of '{finding.id}' is listed twice")
+
+        known_findings = {finding.id for finding in book.findings}
+        asked_at: dict[str, tuple[int, int]] = {}
+        for s, section in enumerate(book.sections):
+            for q, question in enumerate(section.questions):
+                here = ("sections", s, "questions", q)
+                if question.finding not in known_findings:
+                    self.error(questions_file, here + ("finding",), f"'{question.finding}' is not a finding in findings.yaml{close_match(question.finding, known_findings)}")
+                elif question.finding in asked_at:
+                    self.error(questions_file, here + ("finding",), f"'{question.finding}' is already asked by another question; each finding is asked once")
+                else:
+                    asked_at[question.finding] = (s, q)
+        # ask_if may only depend on answers given before the question is reached.
+        order = {finding: n for n, finding in enumerate(asked_at)}
+        for finding, (s, q) in asked_at.items():
+            question = book.sections[s].questions[q]
+            if question.ask_if is None:
+                continue
+            for used in conditions.findings_in(question.ask_if):
+                if used not in order:
+                    self.error(questions_file, ("sections", s, "questions", q, "ask_if"), f"'ask_if' depends on '{used}', but no question asks it")
+                elif order[used] >= order[finding]:
+                    self.error(questions_file, ("sections", s, "questions", q, "ask_if"), f"'ask_if' depends on '{used}', which is asked later; a question can depend only on earlier answers")
+
+        known_sources = {source.id for source in book.sources}
+        known_sites = {site.id for site in book.sites}
+
+        def cite(file: Path, path: Path_, keys: Iterable[str]) -> None:
+            for k, key in enumerate(keys):
+                if key not in known_sources:
+                    self.error(file, path + ("sources", k), f"the source '{key}' is not in sources.yaml{close_match(key, known_sources)}")
+
+        for i, flag in enumerate(book.red_flags):
+            cite(red_flags_file, ("red_flags", i), flag.sources)
+        for path, site in zip(site_files, book.sites):
+            cite(path, (), site.sources)
+            for i, rule in enumerate(site.rules):
+                cite(path, ("rules", i), rule.sources)
+        for i, primary in enumerate(book.primaries):
+            cite(primaries_file, ("primaries", i), primary.sources)
+            for k, site_id in enumerate(primary.common_sites):
+                if site_id not in known_sites:
+                    self.error(primaries_file, ("primaries", i, "common_sites", k), f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}")
+        cite(guidance_file, (), book.guidance.sources)
+
+        self._record_origins(book, site_files)
+
+    def _unique(self, kind: str, file: Path | None, items: Iterator[tuple[Any, str]]) -> None:
+        first: dict[str, Location] = {}
+        for where, item_id in items:
+            if file is None:
+                item_file, path = where
+            else:
+                item_file, path = file, where
+            location = self.at(item_file, path + ("id",))
+            if item_id in first:
+                self.problems.append(Problem(location, f"the {kind} id '{item_id}' is used twice (first at {first[item_id]}); each id must be unique"))
+            else:
+                first[item_id] = location
+
+    def _record_origins(self, book: RuleBook, site_files: list[Path]) -> None:
+        f = self.folder
+        for i, finding in enumerate(book.findings):
+            self.origins[("finding", finding.id)] = self.at(f / "findings.yaml", ("findings", i))
+        for s, section in enumerate(book.sections):
+            for q, question in enumerate(section.questions):
+                self.origins[("question", question.finding)] = self.at(f / "questions.yaml", ("sections", s, "questions", q))
+        for i, flag in enumerate(book.red_flags):
+            self.origins[("red_flag", flag.id)] = self.at(f / "red_flags.yaml", ("red_flags", i))
+        for path, site in zip(site_files, book.sites):
+            self.origins[("site", site.id)] = self.at(path, ())
+            for i, rule in enumerate(site.rules):
+                self.origins[("rule", rule.id)] = self.at(path, ("rules", i))
+        for i, primary in enumerate(book.primaries):
+            self.origins[("primary", primary.id)] = self.at(f / "primaries.yaml", ("primaries", i))
+        for i, source in enumerate(book.sources):
+            self.origins[("source", source.id)] = self.at(f / "sources.yaml", ("sources", i))
+
+
+def _finding_kinds(data: Any) -> dict[str, tuple[str, ...] | None]:
+    """What each finding is, read from raw findings data even when that file has problems,
+    so that conditions elsewhere are still checked against it."""
+    kinds: dict[str, tuple[str, ...] | None] = {}
+    items = data.get("findings") if isinstance(data, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        if item.get("type") == "choice":
+            choices = item.get("choices") if isinstance(item.get("choices"), list) else []
+            kinds[item["id"]] = tuple(
+                str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice
+            )
+        else:
+            kinds[item["id"]] = None
+    return kinds
+
+
+def _describe_file(model: type[BaseModel]) -> str:
+    fields = list(model.model_fields)
+    if len(fields) == 1:
+        return f"a '{fields[0]}:' list"
+    return "the keys " + ", ".join(fields)
+
+
+def _pattern_message(name: str, value: Any) -> str:
+    if name == "sources" or (isinstance(value, str) and value.upper() == value and value):
+        return f"'{value}' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
+    return f"'{value}' is not a valid id; ids are lowercase words joined by underscores, like back_pain"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes/no"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"

@@ -1,0 +1,1 @@
+"""Renderers: an Assessment or a RuleBook in, a string out. No I/O here."""
