@@ -98,8 +98,10 @@ _YAML_HINTS = {
         "a ':' stands where it cannot; check the indentation, or put the text in quotes"
     ),
     "could not find expected ':'": "a line is missing its ':' after the key, or its indentation is off",
+    "did not find expected '-' indicator": "a list item is missing its '- ', or its indentation is off",
     "did not find expected key": "the indentation of this line does not match the lines around it",
     "found character '\\t' that cannot start any token": "a tab is used for indentation; use spaces",
+    "exceeded maximum nesting depth": "the file is nested far too deep; rule files are never that deep",
 }
 
 
@@ -244,8 +246,12 @@ class _Loader:
         return models
 
     def _report(self, path: Path, model: type[BaseModel], error: ValidationError) -> None:
-        for detail in error.errors(include_url=False):
+        details = error.errors(include_url=False)
+        inner = [tuple(detail["loc"]) for detail in details]
+        for detail in details:
             loc = tuple(detail["loc"])
+            if detail["type"] == "too_short" and any(len(other) > len(loc) and other[: len(loc)] == loc for other in inner):
+                continue  # the list is short only because an item in it failed, reported below
             kind = detail["type"]
             name = _what(loc)
             if kind == "condition":

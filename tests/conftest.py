@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.loader import LoadedBook, default_rules_dir, load
+from metasymptoms.model import RuleBook
+
+
+@pytest.fixture(scope="session")
+def shipped() -> LoadedBook:
+    return load(default_rules_dir())
+
+
+@pytest.fixture(scope="session")
+def book(shipped: LoadedBook) -> RuleBook:
+    return shipped.book
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    from tests.helpers import write_book
+
+    return write_book(tmp_path / "rules")

@@ -1,0 +1,134 @@
+"""A tiny valid rule book, written file by file, so each test can break one thing."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+_TINY = {
+    "findings.yaml": """\
+        findings:
+          - id: cancer_history
+            label: your history of cancer
+            type: choice
+            choices:
+              - {value: none, text: Never}
+              - {value: current, text: Now}
+          - id: back_pain
+            label: new back pain
+          - id: limb_weakness
+            label: weak legs
+          - id: jaundice
+            label: yellow skin
+        """,
+    "questions.yaml": """\
+        sections:
+          - id: about_you
+            title: About you
+            questions:
+              - finding: cancer_history
+                text: Have you been told you have cancer?
+          - id: body
+            title: Your body
+            questions:
+              - finding: back_pain
+                text: Back pain?
+              - finding: limb_weakness
+                text: Weak legs?
+                ask_if: back_pain
+              - finding: jaundice
+                text: Yellow skin?
+        """,
+    "red_flags.yaml": """\
+        red_flags:
+          - id: cord
+            title: Cord pressure
+            when:
+              all:
+                - cancer_history: [current]
+                - back_pain
+                - limb_weakness
+            urgency: emergency
+            advice: Call your local emergency number now.
+            sources: [SRC-A]
+            reviewed: 2026-01-01
+        """,
+    "primaries.yaml": """\
+        primaries:
+          - id: breast
+            name: Breast cancer
+            common_sites: [bones]
+            sources: [SRC-A]
+        """,
+    "guidance.yaml": """\
+        purpose: Learning only.
+        not_a_diagnosis: Not a diagnosis.
+        see_provider: See your healthcare provider.
+        advice:
+          emergency: Call now.
+          urgent: Today.
+          prompt: Within days.
+          routine: At your next visit.
+        with_cancer: Tell your care team.
+        without_cancer: Symptoms a provider may want to check; they often have common causes.
+        unsure_cancer: Symptoms a provider may want to check.
+        common_causes: Most have other causes.
+        nothing_reported: Nothing reported.
+        emergency_signs: [Weak legs with back pain]
+        provider_tests: [Scans]
+        treatment: Treatment follows the primary cancer.
+        questions_to_ask: [What next?]
+        support: Support is there.
+        sources: [SRC-A]
+        """,
+    "sources.yaml": """\
+        sources:
+          - id: SRC-A
+            title: A source
+            publisher: A publisher
+        """,
+    "sites/bones.yaml": """\
+        id: bones
+        name: Bones
+        about: The skeleton.
+        how_found: Scans.
+        sources: [SRC-A]
+        rules:
+          - id: bones.back
+            when:
+              all:
+                - cancer_history: [current]
+                - back_pain
+            why: The spine is the most common bone site.
+            sources: [SRC-A]
+            reviewed: 2026-01-01
+        """,
+}
+
+TINY = {name: textwrap.dedent(text) for name, text in _TINY.items()}
+
+
+def write_book(folder: Path, changes: dict[str, str | None] | None = None) -> Path:
+    """Write the tiny book into `folder`; each change replaces a file's text, None deletes it."""
+    files = {**TINY, **(changes or {})}
+    for name, text in files.items():
+        if text is None:
+            continue
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def problems_of(folder: Path) -> list[str]:
+    """Every problem the loader reports, with the folder written as 'rules'."""
+    from metasymptoms.loader import load
+    from metasymptoms.problems import RuleBookError
+
+    try:
+        loaded = load(folder)
+    except RuleBookError as error:
+        problems = error.problems
+    else:
+        problems = loaded.warnings
+    return [str(problem).replace(str(folder), "rules") for problem in problems]

@@ -1,0 +1,218 @@
+"""The loader reports every problem, each at its place, in words a reviewer understands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.loader import load
+from metasymptoms.problems import RulesFolderMissing
+from tests.helpers import TINY, problems_of, write_book
+
+
+def test_tiny_book_loads_clean(tiny: Path) -> None:
+    loaded = load(tiny)
+    assert [finding.id for finding in loaded.book.findings] == ["cancer_history", "back_pain", "limb_weakness", "jaundice"]
+    assert loaded.warnings == []
+    assert str(loaded.where("rule", "bones.back")).endswith("sites/bones.yaml:7:5")
+
+
+def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
+    return problems_of(write_book(tmp_path / "rules", {name: text}))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        pytest.param(
+            "sources.yaml",
+            "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    colour: red\n",
+            ["rules/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, website, note, reviewed (schema)"],
+            id="unknown key",
+        ),
+        pytest.param(
+            "sources.yaml",
+            "sources:\n  - id: SRC-A\n    titel: A\n    publisher: B\n",
+            [
+                "rules/sources.yaml:2:5: [error] 'title' is missing here; add it (schema)",
+                "rules/sources.yaml:3:5: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: id, title, publisher, website, note, reviewed (schema)",
+            ],
+            id="misspelt key",
+        ),
+        pytest.param(
+            "primaries.yaml",
+            "primaries:\n  - id: breast\n    name: Breast\n    common_sites: bones\n    sources: [SRC-A]\n",
+            ["rules/primaries.yaml:4:19: [error] 'common_sites' should be a list (one item a line, each starting with '- '), not 'bones' (schema)"],
+            id="wrong type",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: asap"),
+            ["rules/red_flags.yaml:9:14: [error] 'urgency' must be one of 'emergency', 'urgent', 'prompt' or 'routine', not 'asap' (schema)"],
+            id="bad urgency",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace("reviewed: 2026-01-01", "reviewed: last year"),
+            ["rules/red_flags.yaml:12:15: [error] 'reviewed' should be a date written as YYYY-MM-DD, not 'last year' (schema)"],
+            id="bad date",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace("- back_pain", "- bak_pain"),
+            ["rules/red_flags.yaml:7:11: [error] 'bak_pain' is not a finding of this rule book (did you mean 'back_pain'?) (schema)"],
+            id="unknown finding in condition",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace("[current]", "[currnet]"),
+            ["rules/red_flags.yaml:6:28: [error] 'currnet' is not a choice of 'cancer_history' (did you mean 'current'?); its choices are none, current (schema)"],
+            id="unknown choice value",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace("- cancer_history: [current]", "- cancer_history"),
+            ["rules/red_flags.yaml:6:11: [error] 'cancer_history' is a choice finding; name the choices that count, for example 'cancer_history: [none]' (its choices: none, current) (schema)"],
+            id="choice finding used as yes/no",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace("all:", "alll:"),
+            ["rules/red_flags.yaml:5:7: [error] 'alll' is neither a finding of this rule book nor a condition word (did you mean 'all'?) (schema)"],
+            id="misspelt condition word",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace(
+                "all:\n        - cancer_history: [current]\n        - back_pain\n        - limb_weakness",
+                "at_least: 4\n      of: [back_pain, limb_weakness]",
+            ),
+            ["rules/red_flags.yaml:5:17: [error] 'at_least: 4' cannot work with 2 condition(s) under 'of'; use a number from 1 to 2 (schema)"],
+            id="at_least too large",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            TINY["red_flags.yaml"].replace("sources: [SRC-A]", "sources: [SRC-B]"),
+            ["rules/red_flags.yaml:11:15: [error] the source 'SRC-B' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"],
+            id="unknown source",
+        ),
+        pytest.param(
+            "primaries.yaml",
+            TINY["primaries.yaml"].replace("[bones]", "[bone]"),
+            ["rules/primaries.yaml:4:20: [error] 'bone' is not a site of this rule book (did you mean 'bones'?) (schema)"],
+            id="unknown site",
+        ),
+        pytest.param(
+            "findings.yaml",
+            TINY["findings.yaml"] + "  - id: back_pain\n    label: again\n",
+            ["rules/findings.yaml:14:9: [error] the finding id 'back_pain' is used twice (first at rules/findings.yaml:8:9); each id must be unique (schema)"],
+            id="duplicate id",
+        ),
+        pytest.param(
+            "findings.yaml",
+            TINY["findings.yaml"].replace("id: jaundice", "id: Jaundice!"),
+            ["rules/findings.yaml:12:9: [error] 'Jaundice!' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)"],
+            id="bad id",
+        ),
+        pytest.param(
+            "questions.yaml",
+            TINY["questions.yaml"].replace("ask_if: back_pain", "ask_if: jaundice"),
+            ["rules/questions.yaml:14:17: [error] 'ask_if' depends on 'jaundice', which is asked later; a question can depend only on earlier answers (schema)"],
+            id="ask_if on a later answer",
+        ),
+        pytest.param(
+            "questions.yaml",
+            TINY["questions.yaml"].replace("- finding: jaundice", "- finding: back_pain"),
+            ["rules/questions.yaml:15:18: [error] 'back_pain' is already asked by another question; each finding is asked once (schema)"],
+            id="finding asked twice",
+        ),
+        pytest.param(
+            "sources.yaml",
+            "sources:\n  - id: SRC-A\n    title: A\n  publisher: B\n",
+            ["rules/sources.yaml:4:3: [error] the YAML cannot be read here: a list item is missing its '- ', or its indentation is off (yaml)"],
+            id="yaml syntax",
+        ),
+        pytest.param(
+            "sources.yaml",
+            "sources:\n  - id: SRC-A\n    title: A\n    title: B\n    publisher: C\n",
+            ["rules/sources.yaml:4:5: [error] the key 'title' appears twice in the same mapping (first at line 3); keep only one (yaml)"],
+            id="duplicate key",
+        ),
+        pytest.param(
+            "sources.yaml",
+            "",
+            ["rules/sources.yaml:1:1: [error] the file is empty; it should hold a 'sources:' list (schema)"],
+            id="empty file",
+        ),
+        pytest.param(
+            "guidance.yaml",
+            None,
+            ["rules/guidance.yaml:1:1: [error] the file is missing; every rule book needs guidance.yaml (schema)"],
+            id="missing file",
+        ),
+    ],
+)
+def test_each_kind_of_problem_is_located(tmp_path: Path, name: str, text: str | None, expected: list[str]) -> None:
+    assert book_with(tmp_path, name, text) == expected
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    folder = write_book(
+        tmp_path / "rules",
+        {
+            "sources.yaml": "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    colour: red\n",
+            "primaries.yaml": TINY["primaries.yaml"].replace("name: Breast cancer", "name: 12"),
+            "sites/bones.yaml": TINY["sites/bones.yaml"].replace("- back_pain", "- back_pian"),
+        },
+    )
+    assert problems_of(folder) == [
+        "rules/primaries.yaml:3:11: [error] 'name' should be text, not '12' (schema)",
+        "rules/sites/bones.yaml:11:11: [error] 'back_pian' is not a finding of this rule book (did you mean 'back_pain'?) (schema)",
+        "rules/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, website, note, reviewed (schema)",
+    ]
+
+
+def test_an_unknown_file_is_a_warning_naming_the_likely_file(tmp_path: Path) -> None:
+    folder = write_book(tmp_path / "rules", {"red_flag.yaml": "x: 1\n"})
+    assert problems_of(folder) == [
+        "rules/red_flag.yaml:1:1: [warning] this file is not part of the rule book and is ignored (did you mean 'red_flags.yaml'?) (unknown-file)"
+    ]
+
+
+def test_missing_folder_is_bad_input_not_a_rule_problem(tmp_path: Path) -> None:
+    with pytest.raises(RulesFolderMissing, match="the rules folder '.*nowhere' does not exist"):
+        load(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+            "rules/sources.yaml:1:4: [error] anchors and aliases (&name, *name) are not allowed in rule files; write the value out in full (yaml)",
+            id="billion laughs",
+        ),
+        pytest.param(
+            "sources: " + "[" * 100_000 + "]" * 100_000 + "\n",
+            "rules/sources.yaml:1:1009: [error] the YAML cannot be read here: the file is nested far too deep; rule files are never that deep (yaml)",
+            id="deep nesting",
+        ),
+        pytest.param(
+            "sources: !!python/object:os.system echo\n",
+            "rules/sources.yaml:1:10: [error] the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in rule files; write the value plainly (yaml)",
+            id="python tag",
+        ),
+    ],
+)
+def test_hostile_files_are_refused_with_a_located_error(tmp_path: Path, text: str, expected: str) -> None:
+    assert book_with(tmp_path, "sources.yaml", text) == [expected]
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    folder = write_book(tmp_path / "rules")
+    with (folder / "sources.yaml").open("w") as stream:
+        stream.truncate(9 * 1024 * 1024)
+    assert problems_of(folder) == [
+        "rules/sources.yaml:1:1: [error] the file is 9 MiB; rule files larger than 8 MiB are refused (yaml)"
+    ]
