@@ -1,0 +1,57 @@
+"""Answers files: every mistake named, with its place and a close match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.answers import AnswersError, read_answers_file
+
+
+def read(tmp_path: Path, book, text: str, name: str = "a.yaml"):
+    path = tmp_path / name
+    path.write_text(text)
+    return read_answers_file(path, book)
+
+
+def test_yes_no_and_choices(tmp_path: Path, book) -> None:
+    answers = read(tmp_path, book, "cancer_history: past\nback_pain: yes\nlimb_weakness: false\nnumbness: 'No'\nfever:\n")
+    assert answers == {"cancer_history": "past", "back_pain": True, "limb_weakness": False, "numbness": False}
+
+
+def test_json_works_too(tmp_path: Path, book) -> None:
+    assert read(tmp_path, book, '{"cancer_history": "none", "jaundice": true}', "a.json") == {"cancer_history": "none", "jaundice": True}
+
+
+def test_every_mistake_is_named(tmp_path: Path, book) -> None:
+    with pytest.raises(AnswersError) as error:
+        read(tmp_path, book, "bak_pain: yes\ncancer_history: currnet\nfever: maybe\n")
+    path = tmp_path / "a.yaml"
+    assert error.value.problems == [
+        f"{path}:1:1: 'bak_pain' is not a finding (did you mean 'back_pain'?)",
+        f"{path}:2:17: 'currnet' is not a choice of 'cancer_history' (did you mean 'current'?); its choices are none, current, past, unsure",
+        f"{path}:3:8: 'fever' takes yes or no (true or false), not 'maybe'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- back_pain\n", "an answers file is one mapping of finding id to value, such as 'back_pain: yes'"),
+        ("back_pain: [yes\n", "the YAML cannot be read here"),
+        ("a: &x yes\nb: *x\n", "anchors and aliases"),
+    ],
+)
+def test_malformed_files(tmp_path: Path, book, text: str, message: str) -> None:
+    with pytest.raises(AnswersError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read(tmp_path, book, text)
+
+
+def test_missing_file(tmp_path: Path, book) -> None:
+    with pytest.raises(AnswersError, match="no such file"):
+        read_answers_file(tmp_path / "nope.yaml", book)
+
+
+def test_empty_file_means_nothing_reported(tmp_path: Path, book) -> None:
+    assert read(tmp_path, book, "") == {}

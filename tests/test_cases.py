@@ -1,0 +1,49 @@
+"""The golden cases: the five of EXAMPLES.md and more written from FACTS.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from metasymptoms.answers import check_answers
+from metasymptoms.engine import assess
+from metasymptoms.model import RuleBook
+
+CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "golden" / "cases.yaml").read_text())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_golden_case(book: RuleBook, case: dict[str, Any]) -> None:
+    assessment = assess(book, check_answers(book, case["answers"]))
+    assert assessment.urgency.value == case["urgency"]
+    assert [site.id for site in assessment.sites] == case["sites"]
+    shown = [flag.id for flag in assessment.red_flags]
+    assert [flag for flag in case["flags"] if flag not in shown] == []
+    if not case["flags"]:
+        assert shown == []
+
+
+def test_example_4_explains_glands_are_usually_infection(book: RuleBook) -> None:
+    from metasymptoms.render.assessment_text import render_text
+
+    answers = {"cancer_history": "none", "swollen_lymph_node": True, "recent_infection": True}
+    text = " ".join(render_text(book, assess(book, answers)).split())
+    assert "usually a sign that the body is fighting an infection" in text
+    assert "See a doctor if the lump is growing, has not gone down after about a week" in text
+    assert "symptoms a provider may want to check" in text
+    assert "often have common causes" in text
+
+
+def test_example_5_lists_common_sites_and_asks_to_report_new_symptoms(book: RuleBook) -> None:
+    from metasymptoms.render.assessment_json import assessment_data
+    from metasymptoms.render.assessment_text import render_text
+
+    assessment = assess(book, {"cancer_history": "past", "primary_cancer": "breast"})
+    data = assessment_data(book, assessment)
+    assert data["sites"] == []
+    assert data["primary_cancer"] == {"id": "breast", "common_sites": ["bones", "brain", "liver", "lungs"]}
+    text = " ".join(render_text(book, assessment).split())
+    assert "Tell your care team about any new symptom, and keep your follow-up appointments" in text

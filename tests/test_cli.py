@@ -1,0 +1,160 @@
+"""The command line: every exit code of the contract, and whole messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.cli import main
+from tests.helpers import TINY, write_book
+
+
+def run(*args: str, stdin: str | None = "", env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "metasymptoms", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def answers(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text("cancer_history: past\nprimary_cancer: colorectal\njaundice: yes\nitching: yes\ndark_urine: yes\n")
+    return path
+
+
+def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
+    assert main(["ask", "--answers", str(answers), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["schema", "urgency", "red_flags", "sites", "primary_cancer", "advice", "not_a_diagnosis", "sources"]
+    assert data["schema"] == "metasymptoms.assessment/1"
+    assert data["urgency"] == "urgent"
+    assert data["red_flags"][0]["id"] == "jaundice"
+    assert list(data["red_flags"][0]) == ["id", "title", "urgency", "advice", "because"]
+    assert data["sites"] == [{"id": "liver", "name": "Liver", "rules": ["liver.jaundice"], "because": ["jaundice", "dark_urine", "itching"]}]
+    assert data["primary_cancer"] == {"id": "colorectal", "common_sites": ["liver", "lungs", "peritoneum"]}
+    assert "see your healthcare provider" in data["advice"]
+    assert all(set(source) == {"id", "title"} for source in data["sources"])
+
+
+def test_ask_text_puts_urgency_first(answers: Path, capsys) -> None:
+    assert main(["ask", "--answers", str(answers)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == "URGENT: CONTACT YOUR CARE TEAM OR A DOCTOR TODAY"
+
+
+def test_ask_markdown_to_a_file_atomically(answers: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "summary.md"
+    assert main(["ask", "--answers", str(answers), "--format", "markdown", "--output", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    text = out.read_text()
+    assert text.startswith("# metasymptoms: summary to bring to your appointment\n")
+    assert "- yellow skin or yellow whites of the eyes\n" in text
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_output_into_a_missing_folder_is_bad_input(answers: Path, tmp_path: Path, capsys) -> None:
+    assert_exit(2, ["ask", "--answers", str(answers), "--output", str(tmp_path / "no" / "x.md")])
+    assert capsys.readouterr().err == f"metasymptoms: cannot write '{tmp_path / 'no' / 'x.md'}': the folder '{tmp_path / 'no'}' does not exist\n"
+
+
+def assert_exit(code: int, argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == code
+
+
+def test_broken_rule_files_exit_1_with_located_problems(tmp_path: Path, answers: Path, capsys) -> None:
+    folder = write_book(tmp_path / "rules", {"sources.yaml": TINY["sources.yaml"] + "    colour: red\n"})
+    assert_exit(1, ["ask", "--rules", str(folder), "--answers", str(answers)])
+    assert capsys.readouterr().err == (
+        f"{folder}/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: "
+        "id, title, publisher, website, note, reviewed (schema)\n"
+        "1 problem in the rule files; nothing else was done.\n"
+    )
+
+
+def test_missing_rules_folder_exits_2(tmp_path: Path, answers: Path, capsys) -> None:
+    assert_exit(2, ["ask", "--rules", str(tmp_path / "none"), "--answers", str(answers)])
+    assert capsys.readouterr().err == f"metasymptoms: the rules folder '{tmp_path / 'none'}' does not exist or is not a folder\n"
+
+
+def test_invalid_answers_exit_2_naming_the_id(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("jaundise: yes\n")
+    assert_exit(2, ["ask", "--answers", str(path)])
+    assert capsys.readouterr().err == f"metasymptoms: {path}:1:1: 'jaundise' is not a finding (did you mean 'jaundice'?)\n"
+
+
+def test_unknown_option_exits_2(capsys) -> None:
+    assert_exit(2, ["ask", "--colour"])
+    assert "unrecognized arguments: --colour" in capsys.readouterr().err
+
+
+def test_interactive_without_a_terminal_exits_2_with_a_hint() -> None:
+    result = run("ask", stdin="")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "metasymptoms: the guided questions need a terminal to type in. To use answers written "
+        "in a file, run: metasymptoms ask --answers FILE\n"
+    )
+    assert run(stdin="").returncode == 2  # bare `metasymptoms` is `ask`
+
+
+def test_ctrl_c_exits_130_with_one_calm_line(monkeypatch, answers: Path, capsys) -> None:
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("metasymptoms.commands.ask.read_answers_file", interrupted)
+    assert_exit(130, ["ask", "--answers", str(answers)])
+    assert capsys.readouterr().err == "\nStopped. Nothing was saved.\n"
+
+
+def test_a_bug_exits_3_without_a_traceback(monkeypatch, answers: Path, capsys) -> None:
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("metasymptoms.commands.ask.assess", broken)
+    assert_exit(3, ["ask", "--answers", str(answers)])
+    err = capsys.readouterr().err
+    assert err.startswith("metasymptoms: something went wrong inside metasymptoms (ZeroDivisionError: boom).")
+    assert "Traceback" not in err
+
+
+def test_version_and_help_do_not_import_pydantic_or_questionary() -> None:
+    code = (
+        "import sys\nfrom metasymptoms.cli import main\n"
+        "for argv in (['--version'], ['--help']):\n"
+        "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+        "print(sorted(m for m in ('pydantic', 'questionary', 'yaml') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[-1] == "[]"
+    assert result.stdout.startswith("metasymptoms 0.1.0\n")
+
+
+def test_python_dash_m_is_the_same_program(answers: Path) -> None:
+    result = run("ask", "--answers", str(answers), "--format", "json")
+    assert result.returncode == 0 and json.loads(result.stdout)["urgency"] == "urgent"
+
+
+def test_rules_check_clean_and_broken(tmp_path: Path, capsys) -> None:
+    assert main(["rules", "check"]) == 0
+    assert capsys.readouterr().out.endswith(": no problems found\n")
+    folder = write_book(tmp_path / "rules", {"primaries.yaml": TINY["primaries.yaml"].replace("[bones]", "[bone]")})
+    assert main(["rules", "check", str(folder), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == {
+        "problems": [
+            {"file": f"{folder}/primaries.yaml", "line": 4, "column": 20, "level": "error",
+             "message": "'bone' is not a site of this rule book (did you mean 'bones'?)", "check": "schema"}
+        ]
+    }

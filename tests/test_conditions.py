@@ -1,0 +1,104 @@
+"""The condition language: parsing shapes and evaluating them, as tables of cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from metasymptoms.conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    ConditionParser,
+    Not,
+    OneOf,
+    Reported,
+    because,
+    findings_in,
+    holds,
+    to_data,
+)
+
+KINDS = {"a": None, "b": None, "c": None, "history": ("none", "current", "past")}
+
+
+def parse(raw: Any):
+    parser = ConditionParser(KINDS)
+    condition = parser.parse(raw)
+    return condition, [(path, message) for path, message, _ in parser.problems]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a", Reported(finding="a")),
+        ({"a": True}, Reported(finding="a")),
+        ({"a": False}, Not(condition=Reported(finding="a"))),
+        ({"history": ["current", "past"]}, OneOf(finding="history", values=("current", "past"))),
+        ({"history": "past"}, OneOf(finding="history", values=("past",))),
+        ({"all": ["a", "b"]}, AllOf(all=(Reported(finding="a"), Reported(finding="b")))),
+        ({"any": ["a", {"not": "b"}]}, AnyOf(any=(Reported(finding="a"), Not(condition=Reported(finding="b"))))),
+        ({"at_least": 2, "of": ["a", "b", "c"]}, AtLeast(at_least=2, of=(Reported(finding="a"), Reported(finding="b"), Reported(finding="c")))),
+    ],
+)
+def test_shapes_parse_into_models(raw: Any, expected: Any) -> None:
+    assert parse(raw) == (expected, [])
+    assert parse(to_data(expected)) == (expected, [])  # written back, it reads the same
+
+
+@pytest.mark.parametrize(
+    ("raw", "problems"),
+    [
+        ("d", [((), "'d' is not a finding of this rule book")]),
+        ("history", [((), "'history' is a choice finding; name the choices that count, for example 'history: [none]' (its choices: none, current, past)")]),
+        ({"history": ["later"]}, [(("history", 0), "'later' is not a choice of 'history'; its choices are none, current, past")]),
+        ({"a": ["x"]}, [(("a",), "'a' is a yes/no finding; write 'a' or 'a: no'")]),
+        ({"all": []}, [(("all",), "'all' needs a list of one or more conditions, each on a line starting with '- '")]),
+        ({"all": ["a", "zz", 3]}, [(("all", 1), "'zz' is not a finding of this rule book"), (("all", 2), "'3' is not a condition (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)")]),
+        ({"at_least": 0, "of": ["a"]}, [(("at_least",), "'at_least: 0' cannot work with 1 condition(s) under 'of'; use a number from 1 to 1")]),
+        ({"at_least": "two", "of": ["a"]}, [(("at_least",), "'at_least' needs a whole number, not 'two'")]),
+        ({"at_least": 1}, [((), "'at_least' and 'of' go together, and nothing else goes beside them")]),
+        ({"a": True, "b": True}, [((), "a condition mapping has exactly one key; to combine conditions, put them in a list under all: or any:")]),
+        (["a", "b"], [((), "a list cannot stand alone as a condition; put it under all: or any: (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)")]),
+        (None, [((), "a condition is missing here (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)")]),
+    ],
+)
+def test_problems_name_the_place_inside_the_condition(raw: Any, problems: list) -> None:
+    condition, found = parse(raw)
+    assert condition is None
+    assert found == problems
+
+
+A, B, C = Reported(finding="a"), Reported(finding="b"), Reported(finding="c")
+PAST = OneOf(finding="history", values=("current", "past"))
+
+
+@pytest.mark.parametrize(
+    ("condition", "answers", "result", "reasons"),
+    [
+        (A, {"a": True}, True, ("a",)),
+        (A, {"a": False}, False, ()),
+        (A, {}, False, ()),  # not given counts as not reported
+        (PAST, {"history": "past"}, True, ("history",)),
+        (PAST, {"history": "none"}, False, ()),
+        (PAST, {}, False, ()),
+        (AllOf(all=(A, B)), {"a": True, "b": True}, True, ("a", "b")),
+        (AllOf(all=(A, B)), {"a": True}, False, ()),
+        (AnyOf(any=(A, B)), {"b": True}, True, ("b",)),
+        (AnyOf(any=(A, B)), {}, False, ()),
+        (Not(condition=A), {}, True, ()),
+        (Not(condition=A), {"a": True}, False, ()),
+        (AtLeast(at_least=2, of=(A, B, C)), {"a": True, "c": True}, True, ("a", "c")),
+        (AtLeast(at_least=2, of=(A, B, C)), {"a": True}, False, ()),
+        (AllOf(all=(PAST, AnyOf(any=(A, B)), Not(condition=C))), {"history": "current", "b": True}, True, ("history", "b")),
+    ],
+)
+def test_evaluation(condition: Any, answers: dict, result: bool, reasons: tuple) -> None:
+    assert holds(condition, answers) is result
+    assert because(condition, answers) == reasons
+
+
+def test_findings_in_lists_each_once_in_written_order() -> None:
+    condition = AllOf(all=(PAST, AnyOf(any=(B, A)), Not(condition=B)))
+    assert findings_in(condition) == ("history", "b", "a")

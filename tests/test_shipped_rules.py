@@ -1,0 +1,174 @@
+"""The shipped rule book: clean, complete against CONTRACT.md and FACTS.md, safely worded."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from metasymptoms.conditions import findings_in
+from metasymptoms.loader import LoadedBook
+from metasymptoms.model import RuleBook, Urgency
+
+CONTRACT_FINDINGS = """
+cancer_history primary_cancer recent_chemotherapy fatigue night_sweats weight_loss appetite_loss
+fever symptoms_persistent bone_pain fracture_minor_injury back_pain back_pain_red_features
+limb_weakness numbness saddle_numbness bladder_bowel_change thirst urinating_often constipation
+nausea_vomiting confusion headache headache_sudden_severe seizure dizziness vision_change
+speech_difficulty one_sided_weakness personality_change jaundice itching dark_urine
+abdominal_swelling bloating early_satiety abdominal_pain no_stool_or_wind shortness_of_breath
+breathless_severe cough coughing_blood coughing_blood_large chest_pain face_neck_swelling
+swollen_lymph_node node_hard_or_fixed node_near_collarbone node_persistent recent_infection
+swallowing_difficulty
+""".split()
+
+CONTRACT_CHOICES = {
+    "cancer_history": ["none", "current", "past", "unsure"],
+    "primary_cancer": [
+        "breast", "colorectal", "esophageal", "lung", "ovarian", "pancreatic", "prostate", "melanoma",
+        "skin_other", "stomach", "uterine", "kidney", "thyroid", "bladder", "other", "unknown",
+    ],
+}
+
+PRIMARY_SITES = {  # FACTS.md section 4
+    "breast": {"bones", "brain", "liver", "lungs"},
+    "colorectal": {"liver", "lungs", "peritoneum"},
+    "lung": {"adrenal_glands", "bones", "brain", "liver", "lungs"},
+    "ovarian": {"liver", "lungs", "peritoneum"},
+    "pancreatic": {"liver", "lungs", "peritoneum"},
+    "prostate": {"adrenal_glands", "bones", "liver", "lungs"},
+    "stomach": {"liver", "lungs", "peritoneum"},
+    "uterine": {"bones", "liver", "lungs", "peritoneum"},
+    "kidney": {"adrenal_glands", "bones", "brain", "liver", "lungs"},
+    "thyroid": {"bones", "liver", "lungs"},
+    "bladder": {"bones", "liver", "lungs"},
+}
+
+
+def test_loads_without_problems_or_warnings(shipped: LoadedBook) -> None:
+    assert shipped.warnings == []
+
+
+def test_every_contract_finding_exists_with_its_choices(book: RuleBook) -> None:
+    ids = {finding.id for finding in book.findings}
+    assert [finding for finding in CONTRACT_FINDINGS if finding not in ids] == []
+    for finding_id, choices in CONTRACT_CHOICES.items():
+        assert [choice.value for choice in book.finding(finding_id).choices] == choices
+
+
+def test_every_finding_is_asked_once(book: RuleBook) -> None:
+    asked = [question.finding for question in book.questions]
+    assert sorted(asked) == sorted(finding.id for finding in book.findings)
+
+
+def test_seven_sites_each_with_rules(book: RuleBook) -> None:
+    assert sorted(site.id for site in book.sites) == [
+        "adrenal_glands", "bones", "brain", "liver", "lungs", "lymph_nodes", "peritoneum",
+    ]
+    assert all(site.rules for site in book.sites)
+
+
+def test_fourteen_primaries_with_their_sites(book: RuleBook) -> None:
+    assert len(book.primaries) == 14
+    for primary_id, sites in PRIMARY_SITES.items():
+        assert set(book.primary(primary_id).common_sites) == sites
+    assert {"adrenal_glands", "bones", "brain", "liver", "lungs"} <= set(book.primary("melanoma").common_sites)
+    assert {"liver", "lungs", "bones", "brain"} <= set(book.primary("esophageal").common_sites)
+
+
+def test_common_sites_are_unranked_alphabetical(book: RuleBook) -> None:
+    for primary in book.primaries:
+        assert list(primary.common_sites) == sorted(primary.common_sites), primary.id
+
+
+def test_every_source_of_facts_is_listed(book: RuleBook) -> None:
+    from pathlib import Path
+
+    facts = Path(__file__).resolve().parents[2] / "shared" / "content" / "FACTS.md"
+    if not facts.exists():
+        pytest.skip("FACTS.md is not beside this checkout")
+    keys = re.findall(r"^\| ([A-Z][A-Z0-9-]+) \|", facts.read_text().split("## Sources")[1], re.M)
+    assert sorted(source.id for source in book.sources) == sorted(keys)
+
+
+def test_every_rule_and_red_flag_cites_a_source_and_a_review_date(book: RuleBook) -> None:
+    for flag in book.red_flags:
+        assert flag.sources and flag.reviewed
+    for site in book.sites:
+        for rule in site.rules:
+            assert rule.sources and rule.reviewed
+
+
+@pytest.mark.parametrize(
+    ("flag_id", "urgency"),
+    [
+        ("spinal_cord_compression", "emergency"), ("spinal_pain_warning", "urgent"),
+        ("cauda_equina", "emergency"), ("seizure", "emergency"), ("sudden_severe_headache", "emergency"),
+        ("stroke_like_signs", "emergency"), ("sudden_confusion", "emergency"),
+        ("severe_breathlessness", "emergency"), ("coughing_blood_heavy", "emergency"),
+        ("coughing_blood_streaks", "urgent"), ("breathlessness_worsening", "urgent"),
+        ("high_calcium", "urgent"), ("jaundice", "urgent"), ("jaundice_with_fever", "emergency"),
+        ("fever_on_chemotherapy", "emergency"), ("superior_vena_cava", "urgent"),
+        ("superior_vena_cava_severe", "emergency"), ("bowel_obstruction", "emergency"),
+        ("possible_fracture", "emergency"), ("airway_swallowing", "emergency"),
+        ("persistent_bloating", "prompt"), ("lump_to_check", "prompt"), ("new_symptom_with_cancer", "prompt"),
+    ],
+)
+def test_every_row_of_facts_section_3_is_a_red_flag(book: RuleBook, flag_id: str, urgency: str) -> None:
+    flag = next(flag for flag in book.red_flags if flag.id == flag_id)
+    assert flag.urgency is Urgency(urgency)
+
+
+def test_emergency_advice_names_the_emergency_number(book: RuleBook) -> None:
+    for flag in book.red_flags:
+        if flag.urgency is Urgency.EMERGENCY:
+            assert "911 / 999 / 112" in flag.advice, flag.id
+    assert "911 / 999 / 112" in book.guidance.advice.emergency
+
+
+DIAGNOSTIC = re.compile(
+    r"(?<!told )(?<!if )\byou (probably |likely |most likely |definitely )?have (cancer|metasta|a tumou?r|spread)|"
+    r"\d+ ?%|\bdiagnos(is|ed) (of|with) |\bprobability\b|\brisk score\b",
+    re.I,
+)
+
+
+def _texts(book: RuleBook):
+    yield from (finding.label for finding in book.findings)
+    for section in book.sections:
+        yield section.title
+        yield from (question.text for question in section.questions)
+        yield from (question.help or "" for question in section.questions)
+    for flag in book.red_flags:
+        yield from (flag.title, flag.advice, flag.explain or "")
+    for site in book.sites:
+        yield from (site.about, site.how_found)
+        yield from (rule.why for rule in site.rules)
+    for key, value in book.guidance.model_dump().items():
+        yield str(value)
+
+
+def test_no_diagnostic_wording_anywhere_a_person_reads(book: RuleBook) -> None:
+    assert [text for text in _texts(book) if DIAGNOSTIC.search(text)] == []
+
+
+def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
+    order = [question.finding for question in book.questions]
+    for follow_up in ("limb_weakness", "numbness", "saddle_numbness", "bladder_bowel_change"):
+        question = book.questions[order.index(follow_up)]
+        assert question.ask_if is not None and findings_in(question.ask_if) == ("back_pain",)
+        assert order.index(follow_up) > order.index("back_pain")
+
+
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("You have cancer in your bones.", True),
+        ("you most likely have metastases", True),
+        ("There is a 30% chance this is spread.", True),
+        ("Have you ever been told you have cancer?", False),
+        ("If you have cancer, call your team's 24-hour line.", False),
+    ],
+)
+def test_the_wording_check_itself(text: str, caught: bool) -> None:
+    assert bool(DIAGNOSTIC.search(text)) is caught
