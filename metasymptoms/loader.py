@@ -8,6 +8,7 @@ it gives up, so a reviewer fixes them all in one round.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +67,16 @@ class LoadedBook:
 
 def load(folder: Path) -> LoadedBook:
     """Load and validate the rule book in `folder`. Raises RuleBookError with every problem."""
-    return _Loader(folder).run()
+    # Loading builds hundreds of thousands of small objects that all stay alive and hold no
+    # reference cycles; the cyclic collector would rescan the growing heap again and again
+    # (a 10,000-rule book loads four times slower with it on), so it rests meanwhile.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Loader(folder).run()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_book(folder: Path | None = None) -> RuleBook:
