@@ -17,11 +17,10 @@ It is parsed into the frozen models below and evaluated by `holds`, a pure funct
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from collections.abc import Mapping
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
-from pydantic_core import PydanticCustomError
 
 Answer = bool | str
 Answers = Mapping[str, Answer]
@@ -30,44 +29,44 @@ RelPath = tuple[str | int, ...]
 KEYWORDS = ("all", "any", "not", "at_least", "of")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Reported(_Frozen):
+@dataclass(frozen=True)
+class Reported:
     """A yes/no finding was reported."""
 
     finding: str
 
 
-class OneOf(_Frozen):
+@dataclass(frozen=True)
+class OneOf:
     """A choice finding has one of the listed values."""
 
     finding: str
     values: tuple[str, ...]
 
 
-class AllOf(_Frozen):
-    all: tuple["Condition", ...]
+@dataclass(frozen=True)
+class AllOf:
+    all: tuple[Condition, ...]
 
 
-class AnyOf(_Frozen):
-    any: tuple["Condition", ...]
+@dataclass(frozen=True)
+class AnyOf:
+    any: tuple[Condition, ...]
 
 
-class Not(_Frozen):
-    condition: "Condition"
+@dataclass(frozen=True)
+class Not:
+    condition: Condition
 
 
-class AtLeast(_Frozen):
+@dataclass(frozen=True)
+class AtLeast:
     at_least: int
-    of: tuple["Condition", ...]
+    of: tuple[Condition, ...]
 
 
 Condition = Union[Reported, OneOf, AllOf, AnyOf, Not, AtLeast]
-
-for _model in (AllOf, AnyOf, Not, AtLeast):
-    _model.model_rebuild()
+CONDITION_TYPES = (Reported, OneOf, AllOf, AnyOf, Not, AtLeast)
 
 
 # ---------------------------------------------------------------------------------------
@@ -313,10 +312,12 @@ class ConditionParser:
         return OneOf(finding=finding, values=tuple(values))
 
 
-def _validate_condition(raw: Any, info: ValidationInfo) -> Any:
+def _validate_condition(raw: Any, info: Any) -> Condition:
     """Pydantic hook: parse YAML data into a Condition, or report every problem in it."""
-    if isinstance(raw, (Reported, OneOf, AllOf, AnyOf, Not, AtLeast)):
+    if isinstance(raw, CONDITION_TYPES):
         return raw
+    from pydantic_core import PydanticCustomError
+
     kinds = (info.context or {}).get("finding_kinds")
     parser = ConditionParser(kinds)
     condition = parser.parse(raw)
@@ -324,7 +325,24 @@ def _validate_condition(raw: Any, info: ValidationInfo) -> Any:
         raise PydanticCustomError(
             "condition", "{message}", {"message": parser.problems[0][1], "problems": parser.problems}
         )
+    assert condition is not None
     return condition
 
 
-ConditionField = Annotated[Condition, BeforeValidator(_validate_condition)]
+class _ConditionSchema:
+    """Tells pydantic to validate a condition with our parser, and to write one back as the
+    YAML a reviewer would write. Nothing of pydantic is imported until it asks."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.with_info_plain_validator_function(
+            _validate_condition,
+            serialization=core_schema.plain_serializer_function_ser_schema(to_data),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        return {"$ref": "#/$defs/condition"}
+
+
+ConditionField = Annotated[Condition, _ConditionSchema()]

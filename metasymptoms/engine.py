@@ -8,9 +8,8 @@ the demos and `rules verify`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from metasymptoms.conditions import Answer, because, holds
 from metasymptoms.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
@@ -22,11 +21,8 @@ CANCER_HISTORY = "cancer_history"
 PRIMARY_CANCER = "primary_cancer"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class FiredRedFlag(_Frozen):
+@dataclass(frozen=True)
+class FiredRedFlag:
     id: str
     title: str
     urgency: Urgency
@@ -34,28 +30,32 @@ class FiredRedFlag(_Frozen):
     because: tuple[str, ...]
 
 
-class FiredRule(_Frozen):
+@dataclass(frozen=True)
+class FiredRule:
     id: str
     why: str
     urgency: Urgency | None
     because: tuple[str, ...]
 
 
-class SiteMatch(_Frozen):
+@dataclass(frozen=True)
+class SiteMatch:
     id: str
     name: str
     rules: tuple[FiredRule, ...]
     because: tuple[str, ...]
 
 
-class PrimaryCancer(_Frozen):
+@dataclass(frozen=True)
+class PrimaryCancer:
     id: str
     name: str
     common_sites: tuple[str, ...]
     note: str | None
 
 
-class Assessment(_Frozen):
+@dataclass(frozen=True)
+class Assessment:
     """Everything the person is told at the end, before it is laid out for a screen."""
 
     urgency: Urgency

@@ -8,13 +8,16 @@ it gives up, so a reviewer fixes them all in one round.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import gc
+import re
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
 
 from metasymptoms import conditions
 from metasymptoms.conditions import close_match
@@ -29,26 +32,16 @@ from metasymptoms.model import (
     SourcesFile,
 )
 from metasymptoms.problems import Location, Problem, RuleBookError, RulesFolderMissing
+from metasymptoms.rulebook import TOP_FILE_NAMES, default_rules_dir
 from metasymptoms.yamlfile import Path_, YamlDocument, YamlProblem, read_yaml
 
 # file name -> the model of its contents
-TOP_FILES: dict[str, type[BaseModel]] = {
-    "findings.yaml": FindingsFile,
-    "questions.yaml": QuestionsFile,
-    "red_flags.yaml": RedFlagsFile,
-    "primaries.yaml": PrimariesFile,
-    "guidance.yaml": Guidance,
-    "sources.yaml": SourcesFile,
-}
+TOP_FILES: dict[str, type] = dict(
+    zip(TOP_FILE_NAMES, (FindingsFile, QuestionsFile, RedFlagsFile, PrimariesFile, Guidance, SourcesFile))
+)
+__all__ = ["LoadedBook", "default_rules_dir", "load", "load_book"]
 SITES_FOLDER = "sites"
 OTHER_FOLDERS = {"scenarios"}
-
-
-def default_rules_dir() -> Path:
-    """The rule book shipped with the package (inside the wheel, or the repository's rules/)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "rules"
-    return packaged if packaged.is_dir() else here.parent / "rules"
 
 
 @dataclass
@@ -95,6 +88,8 @@ _PLAIN_TYPES = {
     "tuple_type": "a list (one item a line, each starting with '- ')",
     "list_type": "a list (one item a line, each starting with '- ')",
     "model_type": "a mapping of keys and values",
+    "dataclass_type": "a mapping of keys and values",
+    "dataclass_args_type": "a mapping of keys and values",
     "model_attributes_type": "a mapping of keys and values",
     "dict_type": "a mapping of keys and values",
     "date_type": "a date written as YYYY-MM-DD",
@@ -122,41 +117,45 @@ def _nice_yaml_message(message: str) -> str:
     return message
 
 
-def _field_names(model: type[BaseModel] | None) -> list[str]:
-    return list(model.model_fields) if model else []
+def _field_names(model: type | None) -> list[str]:
+    return [item.name for item in dataclasses.fields(model)] if model else []
 
 
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def _model_at(model: type, loc: tuple[Any, ...]) -> type | None:
     """The model class that the location (minus its last step) points into."""
     current: Any = model
     for step in loc:
         if isinstance(step, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not dataclasses.is_dataclass(current):
             return None
-        info = current.model_fields.get(step)
-        if info is None:
+        hints = typing.get_type_hints(current, include_extras=True)
+        if step not in hints:
             return None
-        current = _inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = _inner_model(hints[step])
+    return current if dataclasses.is_dataclass(current) else None
 
 
 def _inner_model(annotation: Any) -> Any:
     """Unwrap tuple[...], X | None and Annotated[...] down to a model class, if there is one."""
-    seen = 0
-    while seen < 10:
-        seen += 1
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    for _ in range(10):
+        if dataclasses.is_dataclass(annotation):
             return annotation
-        args = [arg for arg in getattr(annotation, "__args__", ()) if arg is not type(None) and arg is not Ellipsis]
-        metadata_origin = getattr(annotation, "__origin__", None)
-        if metadata_origin is not None and hasattr(annotation, "__metadata__"):
-            annotation = metadata_origin
+        if hasattr(annotation, "__metadata__"):
+            annotation = annotation.__origin__
             continue
+        args = [arg for arg in getattr(annotation, "__args__", ()) if arg is not type(None) and arg is not Ellipsis]
         if not args:
             return None
         annotation = args[0]
     return None
+
+
+@functools.cache
+def _adapter(model: type) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
 
 
 def _what(loc: tuple[Any, ...]) -> str:
@@ -205,7 +204,7 @@ class _Loader:
         assert book is not None
         return LoadedBook(book, self.folder, self.origins, self.documents, self.warnings)
 
-    def _files(self) -> Iterator[tuple[Path, type[BaseModel]]]:
+    def _files(self) -> Iterator[tuple[Path, type]]:
         for name, model in TOP_FILES.items():
             yield self.folder / name, model
         sites = self.folder / SITES_FOLDER
@@ -226,7 +225,7 @@ class _Loader:
                     Problem(Location(path), f"this file is not part of the rule book and is ignored{hint}", "warning", "unknown-file")
                 )
         raw: dict[Path, Any] = {}
-        self._models_for: dict[Path, type[BaseModel]] = {}
+        self._models_for: dict[Path, type] = {}
         for path, model in self._files():
             self._models_for[path] = model
             if not path.is_file():
@@ -242,20 +241,22 @@ class _Loader:
             raw[path] = doc.data
         return raw
 
-    def _validate_all(self, raw: dict[Path, Any], kinds: conditions.FindingKinds) -> dict[Path, BaseModel]:
-        models: dict[Path, BaseModel] = {}
+    def _validate_all(self, raw: dict[Path, Any], kinds: conditions.FindingKinds) -> dict[Path, Any]:
+        from pydantic import ValidationError
+
+        models: dict[Path, Any] = {}
         for path, data in raw.items():
             model = self._models_for[path]
             if data is None:
                 self.error(path, (), f"the file is empty; it should hold {_describe_file(model)}")
                 continue
             try:
-                models[path] = model.model_validate(data, context={"finding_kinds": kinds})
+                models[path] = _adapter(model).validate_python(data, context={"finding_kinds": kinds})
             except ValidationError as error:
                 self._report(path, model, error)
         return models
 
-    def _report(self, path: Path, model: type[BaseModel], error: ValidationError) -> None:
+    def _report(self, path: Path, model: type, error: Any) -> None:
         details = error.errors(include_url=False)
         inner = [tuple(detail["loc"]) for detail in details]
         for detail in details:
@@ -267,12 +268,12 @@ class _Loader:
             if kind == "condition":
                 for rel, message, at_key in detail["ctx"]["problems"]:
                     self.error(path, loc + tuple(rel), message, key=at_key)
-            elif kind == "extra_forbidden":
+            elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
                 allowed = _field_names(_model_at(model, loc[:-1]))
                 hint = close_match(name, allowed)
                 listing = f"; the keys allowed here are: {', '.join(allowed)}" if allowed else ""
                 self.error(path, loc, f"'{name}' is not a key this file knows{hint}{listing}", key=True)
-            elif kind == "missing":
+            elif kind in ("missing", "missing_argument"):
                 self.error(path, loc[:-1], f"'{name}' is missing here; add it")
             elif kind in ("enum", "literal_error"):
                 expected = detail.get("ctx", {}).get("expected", "")
@@ -288,7 +289,7 @@ class _Loader:
             else:
                 self.error(path, loc, f"'{name}': {detail['msg']}")
 
-    def _assemble(self, models: dict[Path, BaseModel]) -> RuleBook | None:
+    def _assemble(self, models: dict[Path, Any]) -> RuleBook | None:
         """Put the validated files together; None when any file failed."""
         if len(models) != len(self._models_for) or self.problems:
             return None
@@ -306,12 +307,14 @@ class _Loader:
 
     # --- references between files ---
 
-    def _cross_check(self, book: RuleBook, models: dict[Path, BaseModel]) -> None:
+    def _cross_check(self, book: RuleBook, models: dict[Path, Any]) -> None:
         f = self.folder
+        site_files = [path for path, model in models.items() if isinstance(model, Site)]
         findings_file, questions_file = f / "findings.yaml", f / "questions.yaml"
         red_flags_file, primaries_file = f / "red_flags.yaml", f / "primaries.yaml"
         sources_file, guidance_file = f / "sources.yaml", f / "guidance.yaml"
 
+        self._check_spelling(book, site_files)
         self._unique("finding", findings_file, ((("findings", i), x.id) for i, x in enumerate(book.findings)))
         self._unique("source", sources_file, ((("sources", i), x.id) for i, x in enumerate(book.sources)))
         self._unique("red flag", red_flags_file, ((("red_flags", i), x.id) for i, x in enumerate(book.red_flags)))
@@ -383,6 +386,29 @@ class _Loader:
 
         self._record_origins(book, site_files)
 
+    def _check_spelling(self, book: RuleBook, site_files: list[Path]) -> None:
+        """Ids are lowercase words joined by underscores (a dot separates a rule's site);
+        source keys are capitals, digits and dashes."""
+        f = self.folder
+        ids: list[tuple[Path, Path_, str]] = []
+        keys: list[tuple[Path, Path_, str]] = []
+        for i, finding in enumerate(book.findings):
+            ids.append((f / "findings.yaml", ("findings", i, "id"), finding.id))
+            ids += [(f / "findings.yaml", ("findings", i, "choices", j, "value"), c.value) for j, c in enumerate(finding.choices)]
+        ids += [(f / "questions.yaml", ("sections", i, "id"), section.id) for i, section in enumerate(book.sections)]
+        ids += [(f / "red_flags.yaml", ("red_flags", i, "id"), flag.id) for i, flag in enumerate(book.red_flags)]
+        ids += [(f / "primaries.yaml", ("primaries", i, "id"), primary.id) for i, primary in enumerate(book.primaries)]
+        for path, site in zip(site_files, book.sites):
+            ids.append((path, ("id",), site.id))
+            ids += [(path, ("rules", i, "id"), rule.id) for i, rule in enumerate(site.rules)]
+        keys += [(f / "sources.yaml", ("sources", i, "id"), source.id) for i, source in enumerate(book.sources)]
+        for file, path, value in ids:
+            if not _ID.fullmatch(value):
+                self.error(file, path, _pattern_message("id", value))
+        for file, path, value in keys:
+            if not _SOURCE_KEY.fullmatch(value):
+                self.error(file, path, _pattern_message("sources", value))
+
     def _unique(self, kind: str, file: Path | None, items: Iterator[tuple[Any, str]]) -> None:
         first: dict[str, Location] = {}
         for where, item_id in items:
@@ -433,15 +459,19 @@ def _finding_kinds(data: Any) -> dict[str, tuple[str, ...] | None]:
     return kinds
 
 
-def _describe_file(model: type[BaseModel]) -> str:
-    fields = list(model.model_fields)
+def _describe_file(model: type) -> str:
+    fields = _field_names(model)
     if len(fields) == 1:
         return f"a '{fields[0]}:' list"
     return "the keys " + ", ".join(fields)
 
 
+_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
+_SOURCE_KEY = re.compile(r"[A-Z][A-Z0-9-]*")
+
+
 def _pattern_message(name: str, value: Any) -> str:
-    if name == "sources" or (isinstance(value, str) and value.upper() == value and value):
+    if name == "sources":
         return f"'{value}' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
     return f"'{value}' is not a valid id; ids are lowercase words joined by underscores, like back_pain"
 

@@ -1,24 +1,36 @@
-"""Pydantic models of the rule book. Field names are the YAML keys, so a validation error's
-location is also the place in the file."""
+"""The rule book's models: frozen dataclasses that pydantic validates.
+
+Field names are the YAML keys, so a validation error's location is also the place in the
+file. The classes are plain frozen dataclasses, each with `extra="forbid"` given to
+pydantic through `__pydantic_config__`, so that the engine can use a validated rule book
+without importing pydantic at all: an unchanged rule book is loaded from a cache in a few
+milliseconds (see rulebook.py), and pydantic validates only what was edited.
+"""
 
 from __future__ import annotations
 
 import datetime
 import enum
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from annotated_types import MaxLen, MinLen
 
 from metasymptoms.conditions import ConditionField
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$", max_length=80)]
-SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]*$", max_length=40)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-Sources = Annotated[tuple[SourceKey, ...], Field(min_length=1)]
+Id = Annotated[str, MinLen(1), MaxLen(80)]  # the id's spelling is checked by the loader
+SourceKey = Annotated[str, MinLen(1), MaxLen(40)]
+Text = Annotated[str, MinLen(1), MaxLen(4000)]
+Sources = Annotated[tuple[SourceKey, ...], MinLen(1)]
+
+FORBID_EXTRA: Any = {"extra": "forbid"}
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+def model(cls: type) -> type:
+    """A rule-book model: a frozen dataclass that refuses unknown keys."""
+    cls.__pydantic_config__ = FORBID_EXTRA  # type: ignore[attr-defined]
+    return dataclass(frozen=True)(cls)
 
 
 class Urgency(enum.Enum):
@@ -32,7 +44,10 @@ class Urgency(enum.Enum):
     @property
     def rank(self) -> int:
         """Higher is more urgent."""
-        return {"emergency": 3, "urgent": 2, "prompt": 1, "routine": 0}[self.value]
+        return _RANK[self.value]
+
+
+_RANK = {"emergency": 3, "urgent": 2, "prompt": 1, "routine": 0}
 
 
 def highest(urgencies: list[Urgency]) -> Urgency:
@@ -42,12 +57,14 @@ def highest(urgencies: list[Urgency]) -> Urgency:
 # --- findings and questions -----------------------------------------------------------
 
 
-class Choice(Frozen):
+@model
+class Choice:
     value: Id
     text: Text
 
 
-class Finding(Frozen):
+@model
+class Finding:
     """Something a person can report, in plain words."""
 
     id: Id
@@ -57,11 +74,13 @@ class Finding(Frozen):
     choices: tuple[Choice, ...] = ()
 
 
-class FindingsFile(Frozen):
-    findings: Annotated[tuple[Finding, ...], Field(min_length=1)]
+@model
+class FindingsFile:
+    findings: Annotated[tuple[Finding, ...], MinLen(1)]
 
 
-class Question(Frozen):
+@model
+class Question:
     """How one finding is asked."""
 
     finding: Id
@@ -70,21 +89,24 @@ class Question(Frozen):
     ask_if: ConditionField | None = None
 
 
-class Section(Frozen):
+@model
+class Section:
     id: Id
     title: Text
+    questions: Annotated[tuple[Question, ...], MinLen(1)]
     intro: Text | None = None
-    questions: Annotated[tuple[Question, ...], Field(min_length=1)]
 
 
-class QuestionsFile(Frozen):
-    sections: Annotated[tuple[Section, ...], Field(min_length=1)]
+@model
+class QuestionsFile:
+    sections: Annotated[tuple[Section, ...], MinLen(1)]
 
 
 # --- red flags, sites, primaries ------------------------------------------------------
 
 
-class RedFlag(Frozen):
+@model
+class RedFlag:
     """A warning sign: checked first and after every answer, whatever else is reported."""
 
     id: Id
@@ -92,50 +114,56 @@ class RedFlag(Frozen):
     when: ConditionField
     urgency: Urgency
     advice: Text
-    explain: Text | None = None  # why this pattern matters, and where sources differ
     sources: Sources
     reviewed: datetime.date
+    explain: Text | None = None  # why this pattern matters, and where sources differ
 
 
-class RedFlagsFile(Frozen):
-    red_flags: Annotated[tuple[RedFlag, ...], Field(min_length=1)]
+@model
+class RedFlagsFile:
+    red_flags: Annotated[tuple[RedFlag, ...], MinLen(1)]
 
 
-class SiteRule(Frozen):
+@model
+class SiteRule:
     """A symptom pattern linked to spread at one site."""
 
     id: Id
     when: ConditionField
     why: Text  # plain words: why these symptoms point to this site
-    urgency: Urgency | None = None  # only where the pattern itself raises one
     sources: Sources
     reviewed: datetime.date
+    urgency: Urgency | None = None  # only where the pattern itself raises one
 
 
-class Site(Frozen):
+@model
+class Site:
     id: Id
     name: Text
     about: Text  # what the site is
     how_found: Text  # how spread there is usually found
-    rules: tuple[SiteRule, ...] = ()
     sources: Sources
+    rules: tuple[SiteRule, ...] = ()
 
 
-class Primary(Frozen):
+@model
+class Primary:
     """A primary cancer and the sites it commonly spreads to (unranked)."""
 
     id: Id
     name: Text
     common_sites: tuple[Id, ...]
-    note: Text | None = None
     sources: Sources
+    note: Text | None = None
 
 
-class PrimariesFile(Frozen):
-    primaries: Annotated[tuple[Primary, ...], Field(min_length=1)]
+@model
+class PrimariesFile:
+    primaries: Annotated[tuple[Primary, ...], MinLen(1)]
 
 
-class Source(Frozen):
+@model
+class Source:
     id: SourceKey
     title: Text
     publisher: Text
@@ -144,11 +172,13 @@ class Source(Frozen):
     reviewed: datetime.date | None = None  # the source's own review date, where it gives one
 
 
-class SourcesFile(Frozen):
-    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+@model
+class SourcesFile:
+    sources: Annotated[tuple[Source, ...], MinLen(1)]
 
 
-class UrgencyAdvice(Frozen):
+@model
+class UrgencyAdvice:
     """What to do, for each level of urgency."""
 
     emergency: Text
@@ -160,7 +190,8 @@ class UrgencyAdvice(Frozen):
         return getattr(self, urgency.value)
 
 
-class Guidance(Frozen):
+@model
+class Guidance:
     """Text every ending carries: provider advice, tests, questions, disclaimer."""
 
     purpose: Text
@@ -172,10 +203,10 @@ class Guidance(Frozen):
     unsure_cancer: Text
     common_causes: Text
     nothing_reported: Text
-    emergency_signs: Annotated[tuple[Text, ...], Field(min_length=1)]
-    provider_tests: Annotated[tuple[Text, ...], Field(min_length=1)]
+    emergency_signs: Annotated[tuple[Text, ...], MinLen(1)]
+    provider_tests: Annotated[tuple[Text, ...], MinLen(1)]
     treatment: Text
-    questions_to_ask: Annotated[tuple[Text, ...], Field(min_length=1)]
+    questions_to_ask: Annotated[tuple[Text, ...], MinLen(1)]
     support: Text
     sources: Sources
 
@@ -183,7 +214,10 @@ class Guidance(Frozen):
 # --- the whole book -------------------------------------------------------------------
 
 
-class RuleBook(Frozen):
+@dataclass(frozen=True)
+class RuleBook:
+    """The validated rule book: what the engine, the questionnaire and the tools read."""
+
     findings: tuple[Finding, ...]
     sections: tuple[Section, ...]
     red_flags: tuple[RedFlag, ...]
@@ -192,22 +226,35 @@ class RuleBook(Frozen):
     guidance: Guidance
     sources: tuple[Source, ...]
 
-    _indexes: dict = PrivateAttr(default_factory=dict)
-
-    # Look-ups by id, built once; the model stays frozen.
     def finding(self, finding_id: str) -> Finding:
-        return self._index("findings")[finding_id]
+        return self._findings[finding_id]
 
     def site(self, site_id: str) -> Site:
-        return self._index("sites")[site_id]
+        return self._sites[site_id]
 
     def primary(self, primary_id: str) -> Primary:
-        return self._index("primaries")[primary_id]
+        return self._primaries[primary_id]
 
     def source(self, key: str) -> Source:
-        return self._index("sources")[key]
+        return self._sources[key]
 
-    @property
+    @cached_property
+    def _findings(self) -> dict[str, Finding]:
+        return {item.id: item for item in self.findings}
+
+    @cached_property
+    def _sites(self) -> dict[str, Site]:
+        return {item.id: item for item in self.sites}
+
+    @cached_property
+    def _primaries(self) -> dict[str, Primary]:
+        return {item.id: item for item in self.primaries}
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {item.id: item for item in self.sources}
+
+    @cached_property
     def questions(self) -> tuple[Question, ...]:
         """Every question, in the order asked."""
         return tuple(question for section in self.sections for question in section.questions)
@@ -217,8 +264,3 @@ class RuleBook(Frozen):
             if any(question.finding == finding_id for question in section.questions):
                 return section
         return None
-
-    def _index(self, name: str) -> dict:
-        if name not in self._indexes:
-            self._indexes[name] = {item.id: item for item in getattr(self, name)}
-        return self._indexes[name]

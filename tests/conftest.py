@@ -23,3 +23,11 @@ def tiny(tmp_path: Path) -> Path:
     from tests.helpers import write_book
 
     return write_book(tmp_path / "rules")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the rule-book cache of the test run out of the developer's home folder."""
+    import os
+    import tempfile
+
+    os.environ["METASYMPTOMS_CACHE_DIR"] = tempfile.mkdtemp(prefix="metasymptoms-cache-")

@@ -112,7 +112,10 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         pytest.param(
             "findings.yaml",
             TINY["findings.yaml"].replace("id: jaundice", "id: Jaundice!"),
-            ["rules/findings.yaml:12:9: [error] 'Jaundice!' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)"],
+            [
+                "rules/findings.yaml:12:9: [error] 'Jaundice!' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)",
+                "rules/questions.yaml:15:18: [error] 'jaundice' is not a finding in findings.yaml (did you mean 'Jaundice!'?) (schema)",
+            ],
             id="bad id",
         ),
         pytest.param(

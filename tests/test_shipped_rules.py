@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -144,7 +145,7 @@ def _texts(book: RuleBook):
     for site in book.sites:
         yield from (site.about, site.how_found)
         yield from (rule.why for rule in site.rules)
-    for key, value in book.guidance.model_dump().items():
+    for key, value in dataclasses.asdict(book.guidance).items():
         yield str(value)
 
 

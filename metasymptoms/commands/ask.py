@@ -8,7 +8,7 @@ import sys
 
 from metasymptoms.answers import read_answers_file
 from metasymptoms.engine import assess
-from metasymptoms.loader import default_rules_dir, load
+from metasymptoms.rulebook import load_for_use
 from metasymptoms.output import emit
 from metasymptoms.problems import UsageError
 from metasymptoms.render.assessment_json import render_json
@@ -18,7 +18,7 @@ RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_js
 
 
 def ask(args: argparse.Namespace) -> int:
-    book = load(args.rules or default_rules_dir()).book
+    book = load_for_use(args.rules)
     if args.answers is not None:
         answers = read_answers_file(args.answers, book)
         emit(RENDERERS[args.format](book, assess(book, answers)), args.output)
