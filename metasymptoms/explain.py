@@ -112,6 +112,12 @@ def why_asked(book: RuleBook, finding_id: str) -> str:
         lines.append(f"It is part of these warning signs: {join_words(others)}.")
     if followers:
         lines.append(f"It decides whether to ask about {join_words(followers)}.")
+    primary_ids = {primary.id for primary in book.primaries}
+    if any(choice.value in primary_ids for choice in finding.choices):
+        lines.append(
+            "Where cancer spreads depends on where it started, so your answer lets the result "
+            "list the places that cancer most commonly spreads to."
+        )
     if not lines:
         lines.append("It helps explain the rest of your answers in the right way.")
     return " ".join(lines)

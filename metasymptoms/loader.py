@@ -351,6 +351,10 @@ class _Loader:
                     self.error(questions_file, here + ("finding",), f"'{question.finding}' is already asked by another question; each finding is asked once")
                 else:
                     asked_at[question.finding] = (s, q)
+                    finding = next(f for f in book.findings if f.id == question.finding)
+                    allowed = [c.value for c in finding.choices] if finding.type == "choice" else ["yes", "no"]
+                    if question.default is not None and question.default not in allowed:
+                        self.error(questions_file, here + ("default",), f"'{question.default}' is not an answer to '{question.finding}'{close_match(question.default, allowed)}; use one of {', '.join(allowed)}")
         # ask_if may only depend on answers given before the question is reached.
         order = {finding: n for n, finding in enumerate(asked_at)}
         for finding, (s, q) in asked_at.items():

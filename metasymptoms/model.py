@@ -87,6 +87,7 @@ class Question:
     text: Text
     help: Text | None = None
     ask_if: ConditionField | None = None
+    default: Id | None = None  # the answer Enter gives; "no" for yes/no, else the first choice
 
 
 @model

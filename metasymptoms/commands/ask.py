@@ -23,12 +23,14 @@ def ask(args: argparse.Namespace) -> int:
         answers = read_answers_file(args.answers, book)
         emit(RENDERERS[args.format](book, assess(book, answers)), args.output)
         return 0
-    if not sys.stdin.isatty():
+    plain = args.plain or os.environ.get("TERM") == "dumb"
+    # Plain prompts read lines, so they also work through a pipe; the arrow-key prompts
+    # need a terminal.
+    if not plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
             "the guided questions need a terminal to type in. To use answers written in a file, "
             "run: metasymptoms ask --answers FILE"
         )
     from metasymptoms.interview import run_interview
 
-    plain = args.plain or os.environ.get("TERM") == "dumb"
     return run_interview(book, plain=plain, result_format=args.format, output=args.output)

@@ -11,7 +11,7 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.engine import Assessment
-from metasymptoms.explain import URGENCY_HEADINGS, because_sentence, join_words
+from metasymptoms.explain import URGENCY_HEADINGS, answer_phrase, because_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
 
 WIDTH = 78
@@ -132,7 +132,7 @@ def render_markdown(book: RuleBook, assessment: Assessment) -> str:
     ]
     reported = [book.finding(finding).label for finding in assessment.reported]
     context = [
-        f"{book.finding(key).label}: {value}"
+        f"{book.finding(key).label}: {answer_phrase(book, key, value)}"
         for key, value in assessment.answers.items()
         if isinstance(value, str)
     ]

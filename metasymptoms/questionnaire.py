@@ -1,0 +1,270 @@
+"""The guided questionnaire's flow, independent of how a prompt is drawn.
+
+One question at a time, in the rule book's order and skip logic (the engine decides what
+comes next); an emergency red flag interrupts the moment it fires; "why" and "back" at every
+prompt; a review of all answers before the result. The flow talks to the person only
+through a Prompter, so it is driven the same way by questionary (interview.py), by plain
+numbered prompts for screen readers (PlainPrompter below), and by tests.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, TextIO
+
+from metasymptoms.conditions import Answer
+from metasymptoms.engine import fired_red_flags, next_question, prune
+from metasymptoms.explain import why_asked
+from metasymptoms.model import Question, RuleBook, Urgency
+
+WHY = "__why__"
+BACK = "__back__"
+SHOW_RESULT = "__result__"
+STOP = "__stop__"
+GO_ON = "__go_on__"
+
+WHY_LABEL = "Why am I asked this?"
+BACK_LABEL = "Back to the previous question"
+
+# (label, value); a label of None draws a separator line.
+Options = Sequence[tuple[str | None, str]]
+
+
+class Stopped(Exception):
+    """The person stopped (Ctrl-C, Ctrl-D, or the input ended). Nothing is saved."""
+
+
+class Prompter(Protocol):
+    def say(self, text: str, kind: str = "info") -> None:
+        """Show text. kind: 'heading', 'subheading', 'emergency', 'hint' or 'info'."""
+
+    def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
+        """Ask for one of the options; Enter alone gives `default`. `hint` explains the question."""
+
+    def ask_text(self, message: str, default: str) -> str:
+        """Ask for a line of text; Enter alone gives `default`."""
+
+
+@dataclass
+class Outcome:
+    answers: dict[str, Answer]
+    stopped_for_emergency: bool = False
+
+
+@dataclass
+class Questionnaire:
+    book: RuleBook
+    prompter: Prompter
+    answers: dict[str, Answer] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)  # findings in the order answered
+    earlier: dict[str, Answer] = field(default_factory=dict)  # answers taken back, as defaults
+    emergencies_shown: set[str] = field(default_factory=set)
+    sections_shown: set[str] = field(default_factory=set)
+
+    def run(self) -> Outcome:
+        self.opening()
+        while True:
+            question = next_question(self.book, self.answers)
+            if question is None:
+                step = self.review()
+                if step == SHOW_RESULT:
+                    return Outcome(dict(self.answers))
+                if step == STOP:
+                    return Outcome(dict(self.answers), stopped_for_emergency=True)
+                continue
+            value = self.ask(question)
+            if value == BACK:
+                self.go_back()
+                continue
+            if self.record(question.finding, value):
+                return Outcome(dict(self.answers), stopped_for_emergency=True)
+
+    # --- the steps ---
+
+    def opening(self) -> None:
+        guidance = self.book.guidance
+        self.prompter.say("metasymptoms: where cancer commonly spreads, and which symptoms that can cause", "heading")
+        self.prompter.say(
+            "If this is an emergency, stop now and call your local emergency number (911 / 999 / 112).",
+            "emergency",
+        )
+        self.prompter.say(guidance.purpose)
+        self.prompter.say(
+            "You will be asked one question at a time. At every question you can choose "
+            f'"{WHY_LABEL}" or "{BACK_LABEL}". Pressing Enter picks the highlighted answer. '
+            "Press Ctrl-C at any time to stop; nothing is saved unless you ask.",
+            "hint",
+        )
+
+    def ask(self, question: Question) -> str | Answer:
+        """Ask one question until it gets an answer or 'back'; 'why' is answered in place."""
+        section = self.book.section_of(question.finding)
+        if section is not None and section.id not in self.sections_shown:
+            self.sections_shown.add(section.id)
+            self.prompter.say(section.title, "heading")
+            if section.intro:
+                self.prompter.say(section.intro)
+        options, default = self.options_for(question)
+        while True:
+            choice = self.prompter.choose(question.text, options, default, question.help)
+            if choice == WHY:
+                self.prompter.say(why_asked(self.book, question.finding), "info")
+                continue
+            if choice == BACK:
+                return BACK
+            return True if choice == "yes" else False if choice == "no" else choice
+
+    def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]], str]:
+        finding = self.book.finding(question.finding)
+        if finding.type == "choice":
+            options: list[tuple[str | None, str]] = [(choice.text, choice.value) for choice in finding.choices]
+            default = question.default or finding.choices[0].value
+        else:
+            options = [("No", "no"), ("Yes", "yes")]
+            default = question.default or "no"
+        earlier = self.earlier.get(question.finding)
+        if earlier is not None:
+            default = "yes" if earlier is True else "no" if earlier is False else str(earlier)
+        options += [(None, ""), (WHY_LABEL, WHY), (BACK_LABEL, BACK)]
+        return options, default
+
+    def go_back(self) -> None:
+        if not self.history:
+            self.prompter.say("This is the first question; there is nothing before it.", "hint")
+            return
+        finding = self.history.pop()
+        self.earlier[finding] = self.answers.pop(finding)
+        self.answers = prune(self.book, self.answers)
+        self.history = [item for item in self.history if item in self.answers]
+
+    def record(self, finding: str, value: Answer) -> bool:
+        """Keep an answer, re-apply the skip logic, and interrupt for a new emergency.
+        Returns True when the person chose to stop and get help."""
+        self.answers[finding] = value
+        self.earlier.pop(finding, None)
+        self.answers = prune(self.book, self.answers)
+        self.history = [item for item in self.history if item in self.answers and item != finding] + [finding]
+        return self.interrupt_for_emergency()
+
+    def interrupt_for_emergency(self) -> bool:
+        new = [
+            flag
+            for flag in fired_red_flags(self.book, self.answers)
+            if flag.urgency is Urgency.EMERGENCY and flag.id not in self.emergencies_shown
+        ]
+        if not new:
+            return False
+        for flag in new:
+            self.emergencies_shown.add(flag.id)
+            self.prompter.say(f"EMERGENCY: {flag.title}", "emergency")
+            self.prompter.say(flag.advice, "emergency")
+        choice = self.prompter.choose(
+            "What would you like to do now?",
+            [
+                ("Stop here and get help now", STOP),
+                ("Go on with the questions to learn more (this advice is repeated at the end)", GO_ON),
+            ],
+            STOP,
+        )
+        return choice == STOP
+
+    def review(self) -> str:
+        """Show every answer; change any one (GO_ON), or go on to the result (SHOW_RESULT).
+        STOP when a changed answer fired an emergency and the person chose to stop."""
+        questions = {question.finding: question for question in self.book.questions}
+        options: list[tuple[str | None, str]] = [("Show my result", SHOW_RESULT), (None, "")]
+        for finding in [question.finding for question in self.book.questions if question.finding in self.answers]:
+            options.append((f"{questions[finding].text}  Your answer: {self.answer_text(finding)}", finding))
+        self.prompter.say("Your answers", "heading")
+        self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
+        choice = self.prompter.choose("Show your result, or change an answer?", options, SHOW_RESULT)
+        if choice == SHOW_RESULT:
+            return SHOW_RESULT
+        value = self.ask(questions[choice])
+        if value != BACK and self.record(choice, value):  # "back" leaves the answer as it was
+            return STOP
+        return GO_ON
+
+    def answer_text(self, finding_id: str) -> str:
+        value = self.answers[finding_id]
+        if value is True:
+            return "Yes"
+        if value is False:
+            return "No"
+        finding = self.book.finding(finding_id)
+        return next((choice.text for choice in finding.choices if choice.value == value), str(value))
+
+
+# --- plain prompts: numbered choices, print and input, nothing else --------------------
+
+
+class PlainPrompter:
+    """For screen readers and simple terminals: no escape sequences, no arrow keys.
+    Choices are numbered; '?' asks why, 'b' goes back."""
+
+    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None):
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+
+    def _print(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def _read(self, prompt: str) -> str:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise Stopped
+        if not (hasattr(self.stdin, "isatty") and self.stdin.isatty()):
+            self._print(line.rstrip("\n"))  # a terminal echoes what was typed; a pipe does not
+        return line.strip()
+
+    def say(self, text: str, kind: str = "info") -> None:
+        if kind == "heading":
+            self._print()
+            self._print(text)
+            self._print("-" * min(len(text), 78))
+        elif kind == "subheading":
+            self._print()
+            self._print(text)
+        elif kind == "emergency":
+            self._print(f"!! {text}")
+        else:
+            self._print(text)
+
+    def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
+        real = [(label, value) for label, value in options if label is not None]
+        numbered = [(label, value) for label, value in real if value not in (WHY, BACK)]
+        keys = {value for _, value in real}
+        self._print()
+        self._print(message)
+        if hint:
+            self._print(f"({hint})")
+        for number, (label, value) in enumerate(numbered, start=1):
+            marker = "  (Enter)" if value == default else ""
+            self._print(f"  {number}. {label}{marker}")
+        extras = []
+        if WHY in keys:
+            extras.append("? = why am I asked this")
+        if BACK in keys:
+            extras.append("b = back")
+        hint = "Type a number and press Enter" + (f"; {', '.join(extras)}" if extras else "") + "."
+        self._print(hint)
+        while True:
+            typed = self._read("> ").lower()
+            if typed == "":
+                return default
+            if typed in ("?", "why") and WHY in keys:
+                return WHY
+            if typed in ("b", "back") and BACK in keys:
+                return BACK
+            if typed.isdigit() and 1 <= int(typed) <= len(numbered):
+                return numbered[int(typed) - 1][1]
+            self._print(f"Please type a number from 1 to {len(numbered)}, or press Enter for the marked answer.")
+
+    def ask_text(self, message: str, default: str) -> str:
+        typed = self._read(f"{message} [{default}]: ")
+        return typed or default
