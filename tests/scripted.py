@@ -1,0 +1,53 @@
+"""A Prompter that answers from a script, recording everything it was shown and asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from metasymptoms.model import RuleBook
+from metasymptoms.questionnaire import Options, Stopped
+
+
+@dataclass
+class ScriptedPrompter:
+    """`answers` maps a finding to the value to give; `steps` is a list of replies used
+    first, in order (a finding id's value, or 'why', 'back', a review choice, ...).
+    Anything else gets the default, as if Enter were pressed."""
+
+    book: RuleBook
+    answers: dict[str, Any] = field(default_factory=dict)
+    steps: list[Any] = field(default_factory=list)
+    texts: list[str] = field(default_factory=lambda: [])
+    shown: list[tuple[str, str]] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    typed: dict[str, str] = field(default_factory=dict)
+    on_ask: Callable[[str], None] | None = None
+
+    def finding_for(self, message: str) -> str | None:
+        return next((q.finding for q in self.book.questions if q.text == message), None)
+
+    def say(self, text: str, kind: str = "info") -> None:
+        self.shown.append((kind, text))
+
+    def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
+        self.asked.append(message)
+        values = [value for label, value in options if label is not None]
+        if self.steps:
+            step = self.steps.pop(0)
+            if step == "STOP":
+                raise Stopped
+            reply = {"why": "__why__", "back": "__back__", "result": "__result__", "stop": "__stop__", "go on": "__go_on__"}.get(step, step)
+            reply = "yes" if reply is True else "no" if reply is False else reply
+            assert reply in values, f"{reply!r} is not an option of {message!r}: {values}"
+            return reply
+        finding = self.finding_for(message)
+        if finding is not None and finding in self.answers:
+            value = self.answers[finding]
+            return "yes" if value is True else "no" if value is False else value
+        return default
+
+    def ask_text(self, message: str, default: str) -> str:
+        self.asked.append(message)
+        return self.typed.get(message, default)

@@ -1,0 +1,101 @@
+"""The questionnaire through questionary itself, fed keystrokes over prompt_toolkit's pipe
+input; each test is stopped by an alarm if a prompt waits for input that never comes."""
+
+from __future__ import annotations
+
+import io
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from metasymptoms.interview import QuestionaryPrompter, run_interview
+from metasymptoms.model import RuleBook
+from metasymptoms.questionnaire import Questionnaire, Stopped
+
+ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
+
+
+@pytest.fixture(autouse=True)
+def time_limit() -> Iterator[None]:
+    def expired(signum, frame):
+        raise TimeoutError("a prompt waited for keystrokes that were never sent")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def keys() -> Iterator:
+    with create_pipe_input() as pipe:
+        yield pipe
+
+
+def prompter(pipe, stdout: io.StringIO | None = None) -> QuestionaryPrompter:
+    return QuestionaryPrompter(input=pipe, output=DummyOutput(), stdout=stdout or io.StringIO())
+
+
+def test_choose_moves_with_arrows_and_enter(keys) -> None:
+    keys.send_text(DOWN + ENTER + ENTER)
+    ask = prompter(keys)
+    assert ask.choose("Q?", [("No", "no"), ("Yes", "yes")], "no") == "yes"
+    assert ask.choose("Q?", [("No", "no"), ("Yes", "yes")], "yes") == "yes"  # Enter takes the default
+
+
+@pytest.mark.parametrize("key", [CTRL_C])
+def test_ctrl_c_interrupts(keys, key: str) -> None:
+    keys.send_text(key)
+    with pytest.raises(KeyboardInterrupt):
+        prompter(keys).choose("Q?", [("No", "no"), ("Yes", "yes")], "no")
+
+
+def test_ctrl_d_stops(keys) -> None:
+    keys.send_text(CTRL_D)
+    with pytest.raises(Stopped):
+        prompter(keys).choose("Q?", [("No", "no"), ("Yes", "yes")], "no")
+
+
+def test_enter_through_the_whole_questionnaire(book: RuleBook, keys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    keys.send_text(ENTER * 80)
+    stdout = io.StringIO()
+    assert run_interview(book, plain=False, prompter=prompter(keys, stdout)) == 0
+    text = stdout.getvalue()
+    assert "Routine: no warning signs in your answers" in text
+    assert "Nothing was saved. Take care, and please see your healthcare provider." in text
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_seizure_interrupts_and_stopping_is_the_default(book: RuleBook, keys) -> None:
+    # "I have never been told" (Up x3), then No, No, Yes to the seizure, then Enter = stop.
+    keys.send_text(UP * 3 + ENTER + ENTER + ENTER + DOWN + ENTER + ENTER)
+    stdout = io.StringIO()
+    outcome = Questionnaire(book, prompter(keys, stdout)).run()
+    assert outcome.stopped_for_emergency
+    assert outcome.answers == {
+        "cancer_history": "none", "breathless_severe": False, "coughing_blood_large": False, "seizure": True,
+    }
+    assert "EMERGENCY: A new seizure" in stdout.getvalue()
+
+
+def test_back_then_why_then_change(book: RuleBook, keys) -> None:
+    keys.send_text(
+        UP + ENTER  # cancer history: "I had cancer in the past", just above the default
+        + DOWN * 2 + ENTER  # primary cancer: below the default "I do not know": Why, then Back
+        + UP * 2 + ENTER  # cancer history again, the earlier answer "past" highlighted: up to "never"
+        + DOWN * 2 + ENTER  # first emergency question: "Why am I asked this?"
+        + ENTER  # asked again: "No"
+        + CTRL_C
+    )
+    stdout = io.StringIO()
+    questionnaire = Questionnaire(book, prompter(keys, stdout))
+    with pytest.raises(KeyboardInterrupt):
+        questionnaire.run()
+    assert questionnaire.answers == {"cancer_history": "none", "breathless_severe": False}
+    assert "Your answer about severe or sudden breathlessness" in stdout.getvalue()

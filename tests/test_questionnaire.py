@@ -1,0 +1,201 @@
+"""The questionnaire's flow, driven by a scripted prompter: no terminal involved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from metasymptoms.engine import assess
+from metasymptoms.interview import run_interview
+from metasymptoms.model import RuleBook
+from metasymptoms.questionnaire import Questionnaire, Stopped
+from tests.scripted import ScriptedPrompter
+from tests.test_cases import CASES
+
+
+def texts_of(book: RuleBook, *findings: str) -> list[str]:
+    by_finding = {q.finding: q.text for q in book.questions}
+    return [by_finding[finding] for finding in findings]
+
+
+def test_enter_everywhere_walks_to_the_end(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book)
+    outcome = Questionnaire(book, prompter).run()
+    assert outcome.answers["cancer_history"] == "unsure"
+    assert not any(value is True for value in outcome.answers.values())
+    assert not outcome.stopped_for_emergency
+    assert prompter.asked[-1] == "Show your result, or change an answer?"
+    # Follow-ups of back pain, primary cancer and glands were skipped.
+    for skipped in ("primary_cancer", "limb_weakness", "saddle_numbness", "node_hard_or_fixed", "symptoms_persistent"):
+        assert skipped not in outcome.answers
+
+
+def test_opening_says_what_it_is_and_what_to_do_in_an_emergency(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book)
+    Questionnaire(book, prompter).run()
+    assert prompter.shown[1] == (
+        "emergency",
+        "If this is an emergency, stop now and call your local emergency number (911 / 999 / 112).",
+    )
+    assert prompter.shown[2] == ("info", book.guidance.purpose)
+
+
+def test_follow_ups_come_right_after_back_pain(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "back_pain": True})
+    Questionnaire(book, prompter).run()
+    start = prompter.asked.index(texts_of(book, "back_pain")[0])
+    assert prompter.asked[start : start + 7] == texts_of(
+        book, "back_pain", "back_pain_red_features", "back_pain_severe_progressive",
+        "limb_weakness", "numbness", "saddle_numbness", "bladder_bowel_change",
+    )
+
+
+def test_an_emergency_interrupts_before_the_next_question(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "current", "primary_cancer": "lung", "seizure": True})
+    outcome = Questionnaire(book, prompter).run()
+    seizure_at = prompter.asked.index(texts_of(book, "seizure")[0])
+    assert prompter.asked[seizure_at + 1] == "What would you like to do now?"
+    assert ("emergency", "EMERGENCY: A new seizure") in prompter.shown
+    assert outcome.stopped_for_emergency  # stopping is the default
+    assert len(prompter.asked) == seizure_at + 2
+
+
+def test_going_on_after_an_emergency_repeats_the_advice_at_the_end(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "confusion": True})
+    prompter.steps = ["none"] + [False] * 6 + [True, "go on"]  # up to confusion, then go on
+    outcome = Questionnaire(book, prompter).run()
+    assert not outcome.stopped_for_emergency
+    assert outcome.answers["confusion"] is True
+    assert prompter.asked[-1] == "Show your result, or change an answer?"
+    assert assess(book, outcome.answers).red_flags[0].id == "sudden_confusion"
+
+
+def test_why_is_answered_from_the_rules_then_the_question_is_asked_again(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, steps=["none", "why"])
+    Questionnaire(book, prompter).run()
+    question = texts_of(book, "breathless_severe")[0]
+    assert prompter.asked[1:3] == [question, question]
+    why = [text for kind, text in prompter.shown if text.startswith("Your answer about")][0]
+    assert why == (
+        "Your answer about severe or sudden breathlessness, being unable to speak in full sentences, "
+        "or blue or grey lips helps show which parts of the body your symptoms can relate to: Lungs. "
+        "It is part of these emergency warning signs: severe breathlessness, or chest pain with "
+        "breathlessness, coughing up a lot of blood, or blood with breathlessness or chest pain and "
+        "swelling of the face or neck with breathing trouble."
+    )
+
+
+def test_back_changes_the_previous_answer_and_reapplies_skip_logic(book: RuleBook) -> None:
+    # Say "current", then at the primary-cancer question go back and say "none" instead.
+    prompter = ScriptedPrompter(book, steps=["current", "back", "none"])
+    outcome = Questionnaire(book, prompter).run()
+    assert prompter.asked[:4] == texts_of(book, "cancer_history", "primary_cancer", "cancer_history", "breathless_severe")
+    assert outcome.answers["cancer_history"] == "none"
+    assert "primary_cancer" not in outcome.answers and "recent_chemotherapy" not in outcome.answers
+
+
+def test_back_at_the_first_question_says_so(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, steps=["back"])
+    Questionnaire(book, prompter).run()
+    assert ("hint", "This is the first question; there is nothing before it.") in prompter.shown
+
+
+def test_review_change_drops_answers_that_no_longer_apply(book: RuleBook) -> None:
+    answers = {"cancer_history": "current", "primary_cancer": "breast", "back_pain": True, "back_pain_red_features": True}
+    prompter = ScriptedPrompter(book, answers=answers)
+    original = prompter.choose
+    reviews = []
+
+    def choose(message, options, default, hint=None):
+        if message == "Show your result, or change an answer?":
+            reviews.append([value for label, value in options if label])
+            if len(reviews) == 1:  # at the first review: change back pain to "no"
+                prompter.steps[:0] = ["back_pain", False]
+        return original(message, options, default, hint)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    outcome = Questionnaire(book, prompter).run()
+    assert "back_pain_red_features" in reviews[0] and "back_pain_red_features" not in reviews[1]
+    assert outcome.answers["back_pain"] is False
+    assert "back_pain_red_features" not in outcome.answers
+    assert assess(book, outcome.answers).urgency.value == "routine"
+
+
+def test_review_lists_every_answer_given(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "past", "primary_cancer": "breast"})
+    seen = {}
+    original = prompter.choose
+
+    def choose(message, options, default, hint=None):
+        if message == "Show your result, or change an answer?":
+            seen["options"] = [label for label, _ in options if label]
+        return original(message, options, default, hint)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    outcome = Questionnaire(book, prompter).run()
+    assert seen["options"][0] == "Show my result"
+    assert seen["options"][1] == "Have you ever been told you have cancer?  Your answer: I had cancer in the past"
+    assert len(seen["options"]) == 1 + len(outcome.answers)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_golden_cases_reach_the_same_outcome_through_the_questionnaire(book: RuleBook, case: dict[str, Any]) -> None:
+    prompter = ScriptedPrompter(book, answers=case["answers"], steps=[])
+    # Go on after any emergency so that every answer of the case is given.
+    original = prompter.choose
+
+    def choose(message, options, default, hint=None):
+        if message == "What would you like to do now?":
+            return "__go_on__"
+        return original(message, options, default, hint)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    outcome = Questionnaire(book, prompter).run()
+    given = {key: value for key, value in outcome.answers.items() if value is True or isinstance(value, str)}
+    expected = {key: value for key, value in case["answers"].items() if value is not False}
+    assert {key: given.get(key) for key in expected} == expected  # every answer was asked
+    assessment = assess(book, outcome.answers)
+    assert assessment.urgency.value == case["urgency"]
+    assert [site.id for site in assessment.sites] == case["sites"]
+
+
+def test_save_writes_the_markdown_summary_only_when_asked(book: RuleBook, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    prompter = ScriptedPrompter(book)
+    assert run_interview(book, plain=True, prompter=prompter) == 0
+    assert list(tmp_path.iterdir()) == []
+
+    target = tmp_path / "for-doctor.md"
+    prompter = ScriptedPrompter(book, typed={"File name for the summary": str(target)})
+    original = prompter.choose
+
+    def choose(message, options, default, hint=None):
+        if message.startswith("Would you like to save"):
+            return "yes"
+        return original(message, options, default, hint)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    assert run_interview(book, plain=True, prompter=prompter) == 0
+    assert target.read_text().startswith("# metasymptoms: summary to bring to your appointment\n")
+    assert ("hint", f"Saved your summary to {target}. Bring it to your appointment.") in prompter.shown
+    assert [p.name for p in tmp_path.iterdir()] == ["for-doctor.md"]
+
+
+def test_stopping_mid_way_is_a_keyboard_interrupt_and_saves_nothing(book: RuleBook, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    prompter = ScriptedPrompter(book, steps=["none", False, "STOP"])
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(book, plain=True, prompter=prompter)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook) -> None:
+    import io
+
+    from metasymptoms.questionnaire import PlainPrompter
+
+    prompter = PlainPrompter(io.StringIO("1\n"), io.StringIO())
+    with pytest.raises(Stopped):
+        Questionnaire(book, prompter).run()

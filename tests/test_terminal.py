@@ -1,0 +1,145 @@
+"""Real terminal sessions (pexpect), and --plain through a pipe, as a person meets them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.terminal
+
+ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
+
+
+@pytest.fixture
+def spawn(tmp_path: Path) -> Iterator[Callable[..., pexpect.spawn]]:
+    children: list[pexpect.spawn] = []
+
+    def start(*args: str) -> pexpect.spawn:
+        # pexpect does not answer prompt_toolkit's cursor-position request as a terminal would;
+        # without this each prompt waits for the reply to time out.
+        env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "PROMPT_TOOLKIT_NO_CPR": "1"}
+        env.pop("NO_COLOR", None)
+        child = pexpect.spawn(
+            sys.executable, ["-m", "metasymptoms", *args], cwd=str(tmp_path), env=env,
+            encoding="utf-8", timeout=15, dimensions=(40, 100),
+        )
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        child.close(force=True)
+
+
+def expect_prompt(child: pexpect.spawn, text: str, last: str = "Back to the previous question") -> None:
+    """Wait until the prompt is drawn completely: its text, then its last option."""
+    child.expect_exact(text)
+    child.expect_exact(last)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def test_enter_through_to_the_end(spawn) -> None:
+    child = spawn()
+    child.expect_exact("If this is an emergency, stop now and call your local emergency number")
+    expect_prompt(child, "Have you ever been told you have cancer?")
+    for _ in range(60):
+        child.send(ENTER)
+        index = child.expect_exact(["Would you like to save a summary", "Back to the previous question", "Show my result"])
+        if index == 0:
+            break
+    child.send(ENTER)
+    child.expect_exact("Nothing was saved.")
+    assert finish(child) == 0
+
+
+def test_an_emergency_answer_interrupts_at_once(spawn) -> None:
+    child = spawn()
+    expect_prompt(child, "Have you ever been told you have cancer?")
+    child.send(UP + UP + ENTER)  # I have cancer now
+    expect_prompt(child, "Where did the cancer start?")
+    child.send(ENTER)  # I do not know
+    expect_prompt(child, "chemotherapy")
+    child.send(ENTER)
+    expect_prompt(child, "Are you suddenly or severely short of breath")
+    child.send(DOWN + ENTER)  # Yes
+    child.expect_exact("EMERGENCY: Severe breathlessness, or chest pain with breathlessness")
+    child.expect_exact("Call your local emergency number (911 / 999 / 112) now.")
+    expect_prompt(child, "What would you like to do now?", last="Go on with the questions")
+    child.send(ENTER)  # stop here
+    child.expect_exact("You chose to stop here. Please get help now.")
+    child.expect_exact("Emergency: get help now")
+    expect_prompt(child, "Would you like to save a summary", last="Yes, save a summary file")
+    child.send(ENTER)
+    assert finish(child) == 0
+
+
+def test_going_back_changes_the_previous_answer(spawn) -> None:
+    child = spawn()
+    expect_prompt(child, "Have you ever been told you have cancer?")
+    child.send(UP + ENTER)  # I had cancer in the past
+    expect_prompt(child, "Where did the cancer start?")
+    child.send(DOWN + DOWN + ENTER)  # Back to the previous question
+    expect_prompt(child, "Have you ever been told you have cancer?")
+    child.send(UP + UP + ENTER)  # I have never been told I have cancer
+    expect_prompt(child, "Are you suddenly or severely short of breath")  # no cancer questions now
+    child.send(CTRL_C)
+    child.expect_exact("Stopped. Nothing was saved.")
+    assert finish(child) == 130
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_ctrl_c_or_ctrl_d_stops_calmly_with_130(spawn, key: str, tmp_path: Path) -> None:
+    child = spawn()
+    expect_prompt(child, "Have you ever been told you have cancer?")
+    child.send(key)
+    child.expect_exact("Stopped. Nothing was saved.")
+    output = child.before
+    assert finish(child) == 130
+    assert "Traceback" not in output
+    assert list(tmp_path.iterdir()) == []
+
+
+def plain(*args: str, stdin: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "metasymptoms", "ask", *args], input=stdin, capture_output=True,
+        text=True, timeout=60, env={**os.environ, **(env or {})},
+    )
+
+
+def test_plain_through_stdin_has_no_escape_sequences() -> None:
+    result = plain("--plain", stdin="3\n2\n2\n" + "\n" * 80)  # past, bowel, no chemotherapy ...
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "  2. Bowel (colon or rectum)" in result.stdout
+    assert "About bowel (colorectal) cancer" in result.stdout
+    assert "Bowel (colorectal) cancer most commonly spreads to: Liver, Lungs and Peritoneum" in result.stdout
+
+
+def test_plain_why_and_back_by_letters() -> None:
+    result = plain("--plain", stdin="1\n?\nb\n1\n" + "\n" * 80)
+    assert result.returncode == 0, result.stderr
+    assert "It is part of these emergency warning signs" in result.stdout
+    assert result.stdout.splitlines().count("Have you ever been told you have cancer?") == 2
+
+
+def test_term_dumb_means_plain_prompts() -> None:
+    result = plain(stdin="\n" * 80, env={"TERM": "dumb"})
+    assert result.returncode == 0, result.stderr
+    assert "Type a number and press Enter" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_plain_stdin_closed_mid_way_stops_with_130() -> None:
+    result = plain("--plain", stdin="1\n")
+    assert result.returncode == 130
+    assert result.stderr == "\nStopped. Nothing was saved.\n"
