@@ -53,9 +53,19 @@ class LoadedBook:
     origins: dict[tuple[str, str], Location] = field(default_factory=dict)
     documents: dict[Path, YamlDocument] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    paths: dict[tuple[str, str], tuple[Path, Path_]] = field(default_factory=dict)
 
     def where(self, kind: str, item_id: str) -> Location | None:
         return self.origins.get((kind, item_id))
+
+    def at(self, kind: str, item_id: str, *steps: str | int, key: bool = False) -> Location:
+        """Where a field of an item stands, e.g. at("rule", "bones.fracture", "reviewed")."""
+        file, path = self.paths[(kind, item_id)]
+        doc = self.documents.get(file)
+        if doc is None:
+            return Location(file)
+        position = doc.position(path + steps, key=key)
+        return Location(file, position.line, position.column)
 
 
 def load(folder: Path) -> LoadedBook:
@@ -173,6 +183,7 @@ class _Loader:
         self.warnings: list[Problem] = []
         self.documents: dict[Path, YamlDocument] = {}
         self.origins: dict[tuple[str, str], Location] = {}
+        self.paths: dict[tuple[str, str], tuple[Path, Path_]] = {}
 
     # --- reporting ---
 
@@ -202,7 +213,7 @@ class _Loader:
         if self.problems:
             raise RuleBookError(self.problems)
         assert book is not None
-        return LoadedBook(book, self.folder, self.origins, self.documents, self.warnings)
+        return LoadedBook(book, self.folder, self.origins, self.documents, self.warnings, self.paths)
 
     def _files(self) -> Iterator[tuple[Path, type]]:
         for name, model in TOP_FILES.items():
@@ -428,21 +439,21 @@ class _Loader:
 
     def _record_origins(self, book: RuleBook, site_files: list[Path]) -> None:
         f = self.folder
-        for i, finding in enumerate(book.findings):
-            self.origins[("finding", finding.id)] = self.at(f / "findings.yaml", ("findings", i))
+        places: list[tuple[str, str, Path, Path_]] = []
+        places += [("finding", x.id, f / "findings.yaml", ("findings", i)) for i, x in enumerate(book.findings)]
         for s, section in enumerate(book.sections):
-            for q, question in enumerate(section.questions):
-                self.origins[("question", question.finding)] = self.at(f / "questions.yaml", ("sections", s, "questions", q))
-        for i, flag in enumerate(book.red_flags):
-            self.origins[("red_flag", flag.id)] = self.at(f / "red_flags.yaml", ("red_flags", i))
+            places.append(("section", section.id, f / "questions.yaml", ("sections", s)))
+            places += [("question", q.finding, f / "questions.yaml", ("sections", s, "questions", n)) for n, q in enumerate(section.questions)]
+        places += [("red_flag", x.id, f / "red_flags.yaml", ("red_flags", i)) for i, x in enumerate(book.red_flags)]
         for path, site in zip(site_files, book.sites):
-            self.origins[("site", site.id)] = self.at(path, ())
-            for i, rule in enumerate(site.rules):
-                self.origins[("rule", rule.id)] = self.at(path, ("rules", i))
-        for i, primary in enumerate(book.primaries):
-            self.origins[("primary", primary.id)] = self.at(f / "primaries.yaml", ("primaries", i))
-        for i, source in enumerate(book.sources):
-            self.origins[("source", source.id)] = self.at(f / "sources.yaml", ("sources", i))
+            places.append(("site", site.id, path, ()))
+            places += [("rule", rule.id, path, ("rules", i)) for i, rule in enumerate(site.rules)]
+        places += [("primary", x.id, f / "primaries.yaml", ("primaries", i)) for i, x in enumerate(book.primaries)]
+        places += [("source", x.id, f / "sources.yaml", ("sources", i)) for i, x in enumerate(book.sources)]
+        places.append(("guidance", "guidance", f / "guidance.yaml", ()))
+        for kind, item_id, file, path in places:
+            self.paths[(kind, item_id)] = (file, path)
+            self.origins[(kind, item_id)] = self.at(file, path)
 
 
 def _finding_kinds(data: Any) -> dict[str, tuple[str, ...] | None]:

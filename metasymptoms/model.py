@@ -208,6 +208,7 @@ class Guidance:
     provider_tests: Annotated[tuple[Text, ...], MinLen(1)]
     treatment: Text
     questions_to_ask: Annotated[tuple[Text, ...], MinLen(1)]
+    survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
     support: Text
     sources: Sources
 

@@ -78,6 +78,7 @@ _TINY = {
         provider_tests: [Scans]
         treatment: Treatment follows the primary cancer.
         questions_to_ask: [What next?]
+        survival_note: No survival figures.
         support: Support is there.
         sources: [SRC-A]
         """,

@@ -79,6 +79,7 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         ]
         if primary.note:
             paragraphs.append(primary.note)
+        paragraphs.append(guidance.survival_note)
         out.append(Block(f"About {primary.name.lower()}", tuple(paragraphs)))
 
     out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
