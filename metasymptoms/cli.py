@@ -21,6 +21,7 @@ EXIT_BUG = 3  # a bug in metasymptoms itself
 EXIT_INTERRUPTED = 130
 
 FORMATS = ("text", "markdown", "json")
+KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
 
 
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +65,32 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(func="metasymptoms.commands.rules:check")
+    _add_rules_option(check)
+
+    verify = rules_commands.add_parser(
+        "verify",
+        help="prove the questionnaire safe over every path",
+        description="Prove over every path of the questionnaire that every ending sends the person to a provider, every red flag can be reached, no skip logic hides one, and every emergency interrupts at once.",
+    )
+    verify.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)")
+    _add_rules_option(verify)
+    verify.set_defaults(func="metasymptoms.commands.rules:verify")
+
+    listing = rules_commands.add_parser("list", help="list the items of the rule book", description="List findings, questions, sections, red flags, sites, rules, primaries and sources.")
+    listing.add_argument("--kind", choices=KINDS, help="only items of this kind")
+    _add_rules_option(listing)
+    listing.set_defaults(func="metasymptoms.commands.rules:list_items")
+
+    show = rules_commands.add_parser("show", help="one item in plain words, with where it is and what refers to it")
+    show.add_argument("id", metavar="ID")
+    _add_rules_option(show)
+    show.set_defaults(func="metasymptoms.commands.rules:show")
+
+    export = rules_commands.add_parser("export", help="the rule book as a document, a graph or a JSON Schema")
+    export.add_argument("--format", required=True, choices=("markdown", "html", "mermaid", "dot", "json-schema"))
+    export.add_argument("--output", metavar="FILE", type=Path, help="write to FILE (for json-schema, a folder gets one schema file a kind)")
+    _add_rules_option(export)
+    export.set_defaults(func="metasymptoms.commands.rules:export")
 
     return parser
 

@@ -342,7 +342,7 @@ class _ConditionSchema:
         )
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
-        return {"$ref": "#/$defs/condition"}
+        return {"x-metasymptoms-condition": True}  # replaced by a $ref in schema.py
 
 
 ConditionField = Annotated[Condition, _ConditionSchema()]

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
+from pathlib import Path
 
-from metasymptoms.loader import default_rules_dir, load
-from metasymptoms.problems import Problem, RuleBookError
+from metasymptoms.loader import LoadedBook, default_rules_dir, load
+from metasymptoms.problems import Problem, RuleBookError, UsageError
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return getattr(args, "dir", None) or getattr(args, "rules", None) or default_rules_dir()
 
 
 def check(args: argparse.Namespace) -> int:
-    folder = args.dir or default_rules_dir()
+    from metasymptoms.checks import run_checks
+
+    folder = _folder(args)
     try:
         loaded = load(folder)
-        problems: list[Problem] = list(loaded.warnings)
+        problems: list[Problem] = sorted(loaded.warnings + run_checks(loaded))
     except RuleBookError as error:
-        problems = error.problems
+        problems = error.problems  # the checks need a book that loads
     errors = [problem for problem in problems if problem.level == "error"]
     if args.format == "json":
         print(json.dumps({"problems": [problem.as_dict() for problem in problems]}, indent=2))
@@ -27,3 +35,101 @@ def check(args: argparse.Namespace) -> int:
         else:
             print(f"{folder}: no problems found")
     return 1 if errors else 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    from metasymptoms import verify as proofs
+
+    folder = _folder(args)
+    book = load(folder).book
+    start = time.perf_counter()
+    emergencies = sum(1 for flag in book.red_flags if flag.urgency.value == "emergency")
+    gated = sum(1 for question in book.questions if question.ask_if is not None)
+    claims = [
+        (proofs.provider_advice_failures, "every ending sends the person to a healthcare provider and lists the emergency signs"),
+        (proofs.unreachable_red_flags, f"every red flag can be reached by some answers ({len(book.red_flags)})"),
+        (proofs.hidden_red_flags, f"no skip logic hides a red flag whose condition holds ({len(book.red_flags)})"),
+        (proofs.interrupt_failures, f"every emergency's advice is shown before the next question ({emergencies})"),
+        (proofs.unreachable_questions, f"every question with an ask_if can be asked ({gated})"),
+    ]
+    print(f"Verifying {folder} over every path of the questionnaire:")
+    failed = 0
+    for prove, claim in claims:
+        failures = list(prove(book))
+        if not failures:
+            print(f"  ok    {claim}")
+            continue
+        for failure in failures:
+            failed += 1
+            print(f"  FAIL  {failure.property}: {failure.message}")
+            if failure.counterexample is not None:
+                print("        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE")
+                for line in proofs.answers_yaml(failure.counterexample).splitlines():
+                    print(f"          {line}")
+    elapsed = time.perf_counter() - start
+    if failed:
+        print(f"{failed} failure(s), found in {elapsed:.1f} s.")
+        return 1
+    print(f"Proved in {elapsed:.1f} s.")
+    return 0
+
+
+def _loaded(args: argparse.Namespace) -> LoadedBook:
+    return load(_folder(args))
+
+
+def _relative(loaded: LoadedBook, kind: str, item_id: str) -> str:
+    location = loaded.where(kind, item_id)
+    if location is None:
+        return ""
+    return f"{location.file}:{location.line}"
+
+
+def list_items(args: argparse.Namespace) -> int:
+    from metasymptoms.index import items
+
+    loaded = _loaded(args)
+    rows = [row for row in items(loaded.book) if args.kind in (None, row[0])]
+    width = max((len(item_id) for _, item_id, _ in rows), default=0)
+    for kind, item_id, title in rows:
+        print(f"{kind:<9} {item_id:<{width}}  {title}  ({_relative(loaded, kind, item_id)})")
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    from metasymptoms.conditions import close_match
+    from metasymptoms.index import items
+    from metasymptoms.render.show import show_item
+
+    loaded = _loaded(args)
+    every = items(loaded.book)
+    matches = [(kind, item_id) for kind, item_id, _ in every if item_id == args.id]
+    if not matches:
+        raise UsageError(f"nothing in the rule book has the id '{args.id}'{close_match(args.id, {i for _, i, _ in every})}; see: metasymptoms rules list")
+    print("\n\n".join(show_item(loaded, kind, item_id) for kind, item_id in matches))
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from metasymptoms.output import emit, write_atomic
+
+    loaded = _loaded(args)
+    if args.format == "json-schema":
+        from metasymptoms.schema import FILE_MODELS, all_schemas, schema_text
+
+        if args.output is not None and args.output.is_dir():
+            for kind in FILE_MODELS:
+                write_atomic(args.output / f"{kind}.schema.json", schema_text(kind))
+            return 0
+        emit(json.dumps(all_schemas(), indent=2) + "\n", args.output)
+        return 0
+    if args.format in ("markdown", "html"):
+        from metasymptoms.render.rulebook_doc import rulebook_html, rulebook_markdown
+
+        text = rulebook_markdown(loaded) if args.format == "markdown" else rulebook_html(loaded)
+    else:
+        from metasymptoms.render.graph import to_dot, to_mermaid
+
+        text = to_mermaid(loaded.book) if args.format == "mermaid" else to_dot(loaded.book)
+    emit(text, args.output)
+    return 0

@@ -1,0 +1,340 @@
+"""Tools for reviewers: every check (failing and passing), verify, list, show, export."""
+
+from __future__ import annotations
+
+import datetime
+import html.parser
+import itertools
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from metasymptoms.checks import CHECKS, run_checks
+from metasymptoms.cli import main
+from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Not, Reported
+from metasymptoms.loader import default_rules_dir, load
+from metasymptoms.model import Finding, Question
+from metasymptoms.verify import Space, holds3
+from tests.helpers import TINY, write_book
+
+TODAY = datetime.date(2026, 11, 25)
+USE_JAUNDICE = TINY["sites/bones.yaml"] + """\
+  - id: bones.jaundice
+    when: jaundice
+    why: Used so that jaundice is not unused.
+    sources: [SRC-A]
+    reviewed: 2026-01-01
+"""
+
+
+def problems(folder: Path, today: datetime.date = TODAY) -> list[str]:
+    return [str(problem).replace(str(folder), "rules") for problem in run_checks(load(folder), today)]
+
+
+def book(tmp_path: Path, changes: dict[str, str | None]) -> Path:
+    return write_book(tmp_path / "rules", changes)
+
+
+def test_every_check_is_documented_with_a_passing_and_a_failing_example() -> None:
+    for check_id, module in CHECKS.items():
+        doc = module.__doc__ or ""
+        assert doc.startswith(f"{check_id}: ")
+        assert "PASS:" in doc and "FAIL:" in doc
+        assert module.LEVEL in ("error", "warning")
+
+
+def test_passing_tiny_book_has_no_problems(tmp_path: Path) -> None:
+    assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE})) == []
+
+
+def test_unused_finding(tmp_path: Path) -> None:
+    assert problems(book(tmp_path, {})) == [
+        "rules/findings.yaml:12:9: [warning] 'jaundice' is not used by any red flag, site rule or question; it changes nothing (unused-finding)"
+    ]
+
+
+def test_unasked_finding(tmp_path: Path) -> None:
+    questions = TINY["questions.yaml"].replace("      - finding: jaundice\n        text: Yellow skin?\n", "")
+    assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": questions})) == [
+        "rules/findings.yaml:12:9: [warning] no question asks about 'jaundice', so the guided questions can never report it (unasked-finding)"
+    ]
+
+
+def test_impossible_ask_if(tmp_path: Path) -> None:
+    questions = TINY["questions.yaml"].replace("ask_if: back_pain", "ask_if: {all: [back_pain, {not: back_pain}]}")
+    assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": questions})) == [
+        "rules/questions.yaml:14:17: [error] the question about 'limb_weakness' can never be asked: its ask_if never holds (impossible-ask-if)",
+        # ... and so the red flag that needs it can never be met on the questionnaire:
+        "rules/red_flags.yaml:5:7: [error] the skip logic can hide 'limb_weakness' while the rest of 'cord' holds, so a person with these answers is never warned; for example: cancer_history: current, back_pain: yes, limb_weakness: yes (hidden-red-flag)",
+    ]
+
+
+def test_site_without_rules(tmp_path: Path) -> None:
+    brain = "id: brain\nname: Brain\nabout: The brain.\nhow_found: Scans.\nsources: [SRC-A]\n"
+    assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "sites/brain.yaml": brain})) == [
+        "rules/sites/brain.yaml:1:5: [warning] the site 'brain' has no rules, so no answers can point to it (site-without-rules)"
+    ]
+
+
+def test_uncited_source(tmp_path: Path) -> None:
+    sources = TINY["sources.yaml"] + "  - id: OLD-LEAFLET\n    title: Old\n    publisher: Someone\n"
+    assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "sources.yaml": sources})) == [
+        "rules/sources.yaml:5:9: [warning] the source 'OLD-LEAFLET' is not cited by any rule, red flag, site, primary or guidance (uncited-source)"
+    ]
+
+
+def test_old_review(tmp_path: Path) -> None:
+    folder = book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE})
+    assert problems(folder, today=datetime.date(2027, 12, 31)) == []
+    assert problems(folder, today=datetime.date(2028, 1, 2)) == [
+        "rules/red_flags.yaml:12:15: [warning] 'cord' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
+        "rules/sites/bones.yaml:14:15: [warning] 'bones.back' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
+        "rules/sites/bones.yaml:19:15: [warning] 'bones.jaundice' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "what"),
+    [
+        ("You probably have cancer in your bones.", "You probably have cancer", "tells a person what they have"),
+        ("There is a 30% chance this is spread.", "30% chance", "gives a number that reads as a chance of disease"),
+    ],
+)
+def test_diagnostic_wording(tmp_path: Path, text: str, quoted: str, what: str) -> None:
+    site = USE_JAUNDICE.replace("why: The spine is the most common bone site.", f"why: {text}")
+    assert problems(book(tmp_path, {"sites/bones.yaml": site})) == [
+        f'rules/sites/bones.yaml:12:10: [error] this text {what} ("{quoted}"); describe what symptoms can relate to instead (diagnostic-wording)'
+    ]
+
+
+def test_diagnostic_wording_in_guidance_lists(tmp_path: Path) -> None:
+    guidance = TINY["guidance.yaml"].replace("questions_to_ask: [What next?]", "questions_to_ask: [Is my risk score high?]")
+    assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "guidance.yaml": guidance})) == [
+        'rules/guidance.yaml:17:20: [error] this text gives a number that reads as a chance of disease ("risk score"); describe what symptoms can relate to instead (diagnostic-wording)'
+    ]
+
+
+UNSAFE_SKIP = TINY["questions.yaml"].replace("ask_if: back_pain", "ask_if: {cancer_history: [none]}")
+
+
+def test_hidden_red_flag_is_a_planted_unsafe_skip(tmp_path: Path) -> None:
+    assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": UNSAFE_SKIP})) == [
+        "rules/red_flags.yaml:5:7: [error] the skip logic can hide 'limb_weakness' while the rest of 'cord' holds, so a person with these answers is never warned; for example: cancer_history: current, back_pain: yes, limb_weakness: yes (hidden-red-flag)"
+    ]
+
+
+def test_rules_check_command_exit_codes(tmp_path: Path, capsys) -> None:
+    assert main(["rules", "check", str(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": UNSAFE_SKIP}))]) == 1
+    assert capsys.readouterr().out.endswith("1 error(s), 0 warning(s) in " + str(tmp_path / "rules") + "\n")
+
+
+def test_shipped_rule_book_passes_check_and_verify(capsys) -> None:
+    assert main(["rules", "check"]) == 0
+    assert main(["rules", "verify"]) == 0
+    out = capsys.readouterr().out
+    assert "FAIL" not in out and "Proved in" in out
+
+
+def test_verify_prints_a_counterexample_that_ask_replays(tmp_path: Path, capsys) -> None:
+    folder = book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": UNSAFE_SKIP})
+    assert main(["rules", "verify", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "  FAIL  hidden-red-flag: the skip logic can hide 'limb_weakness' while the rest of 'cord' holds" in out
+    assert "  FAIL  unreachable-red-flag: no answers to the questionnaire can make 'cord' hold" in out
+    after = out.split("metasymptoms ask --answers FILE\n")[1].splitlines()
+    block = list(itertools.takewhile(lambda line: line.startswith(" " * 10), after))
+    answers = tmp_path / "counterexample.yaml"
+    answers.write_text("".join(line.strip() + "\n" for line in block))
+    assert answers.read_text() == "cancer_history: current\nback_pain: yes\nlimb_weakness: yes\n"
+    assert main(["ask", "--rules", str(folder), "--answers", str(answers), "--format", "json"]) == 0
+    replay = json.loads(capsys.readouterr().out)
+    assert replay["urgency"] == "emergency" and replay["red_flags"][0]["id"] == "cord"
+
+
+# --- the search against brute force -------------------------------------------------
+
+
+class _Book:
+    """Just what verify.Space reads: questions in order, and findings by id."""
+
+    def __init__(self, questions: list[Question]):
+        self.questions = questions
+
+    def finding(self, finding_id: str) -> Finding:
+        return Finding(id=finding_id, label=finding_id)
+
+
+NAMES = ["a", "b", "c", "d", "e"]
+
+
+def conditions(depth: int = 2):
+    leaf = st.sampled_from(NAMES).map(lambda name: Reported(finding=name))
+    if depth == 0:
+        return leaf
+    inner = conditions(depth - 1)
+    return st.one_of(
+        leaf,
+        st.lists(inner, min_size=1, max_size=3).map(lambda parts: AllOf(all=tuple(parts))),
+        st.lists(inner, min_size=1, max_size=3).map(lambda parts: AnyOf(any=tuple(parts))),
+        inner.map(lambda part: Not(condition=part)),
+        st.lists(inner, min_size=1, max_size=3).flatmap(
+            lambda parts: st.integers(1, len(parts)).map(lambda n: AtLeast(at_least=n, of=tuple(parts)))
+        ),
+    )
+
+
+def _brute_answers(questions: list[Question], world: dict[str, bool]) -> dict[str, bool]:
+    from metasymptoms.conditions import holds
+
+    answers: dict[str, bool] = {}
+    for question in questions:
+        asked = question.ask_if is None or holds(question.ask_if, answers)
+        answers[question.finding] = world[question.finding] if asked else False
+    return answers
+
+
+@settings(max_examples=300, deadline=None)
+@given(conditions(), st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5))
+def test_search_agrees_with_brute_force(flag, gates) -> None:
+    from metasymptoms.conditions import findings_in, holds
+
+    # ask_if may only use earlier findings, as the loader demands.
+    questions = []
+    for index, name in enumerate(NAMES):
+        gate = gates[index]
+        if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
+            gate = None
+        questions.append(Question(finding=name, text=name, ask_if=gate))
+    space = Space(_Book(questions), [flag])
+    found = space.search(lambda w, a: holds3(flag, w) is True and holds3(flag, a) is False or (
+        None if holds3(flag, w) is None or holds3(flag, a) is None else False))
+    exists = False
+    for values in itertools.product([True, False], repeat=len(NAMES)):
+        world = dict(zip(NAMES, values))
+        if holds(flag, world) and not holds(flag, _brute_answers(questions, world)):
+            exists = True
+            break
+    assert (found is not None) == exists
+    if found is not None:
+        world = {name: found.get(name, False) is True for name in NAMES}
+        assert holds(flag, world) and not holds(flag, _brute_answers(questions, world))
+
+
+# --- list, show, export --------------------------------------------------------------
+
+
+def test_rules_list_by_kind(capsys) -> None:
+    assert main(["rules", "list", "--kind", "primary"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 14
+    assert lines[0].startswith("primary   breast      Breast cancer  (") and lines[0].endswith("primaries.yaml:7)")
+
+
+def test_rules_show_a_rule_in_plain_words(capsys) -> None:
+    assert main(["rules", "show", "bones.spine"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("Site rule bones.spine  (") and "sites/bones.yaml:" in out
+    assert "  When:           cancer_history is current, past or unsure and new back or neck pain (back_pain)" in out
+    assert "  Referred to by: site bones" in out
+
+
+def test_rules_show_unknown_id_exits_2(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["rules", "show", "jaundise"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == "metasymptoms: nothing in the rule book has the id 'jaundise' (did you mean 'jaundice'?); see: metasymptoms rules list\n"
+
+
+def test_export_markdown_reads_as_a_document(capsys) -> None:
+    assert main(["rules", "export", "--format", "markdown"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# The metasymptoms rule book\n")
+    for heading in ("## Sites and their symptom rules", "### Bones (bones)", "#### Rule bones.fracture",
+                    "## Warning signs (red flags)", "## Primary cancers", "## Findings index", "## Sources"):
+        assert heading in text
+    assert "- **Reviewed:** 2026-11-25" in text
+
+
+class _Collector(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> None:
+    site = USE_JAUNDICE.replace("why: The spine is the most common bone site.", "why: 'Bones <script>alert(1)</script> & more'")
+    folder = book(tmp_path, {"sites/bones.yaml": site})
+    out = tmp_path / "book.html"
+    assert main(["rules", "export", "--rules", str(folder), "--format", "html", "--output", str(out)]) == 0
+    page = out.read_text()
+    parser = _Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    assert "Bones <script>alert(1)</script> & more" in "".join(parser.text)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+    assert "http" not in page.replace("https://json-schema", "")
+
+
+def test_export_graphs(capsys) -> None:
+    assert main(["rules", "export", "--format", "mermaid"]) == 0
+    mermaid = capsys.readouterr().out
+    assert mermaid.startswith("graph LR\n")
+    assert '  f_seizure -- "brain_seizure" --> s_brain' not in mermaid  # labels keep the rule id as written
+    assert '  f_seizure -- "brain.seizure" --> s_brain\n' in mermaid
+    assert "  f_seizure --> r_seizure\n" in mermaid
+    assert main(["rules", "export", "--format", "dot"]) == 0
+    dot = capsys.readouterr().out
+    assert dot.startswith("digraph rulebook {\n") and dot.endswith("}\n")
+    assert '  "f:seizure" -> "s:brain" [label="brain.seizure"];' in dot
+
+
+def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) -> None:
+    import jsonschema
+    import yaml
+
+    from metasymptoms.schema import FILE_MODELS, schema_text
+
+    rules = default_rules_dir()
+    for kind in FILE_MODELS:
+        committed = (rules / "schema" / f"{kind}.schema.json").read_text()
+        assert committed == schema_text(kind), f"rules/schema/{kind}.schema.json is out of date: run rules export --format json-schema --output rules/schema"
+    files = {kind: [rules / f"{kind}.yaml"] for kind in FILE_MODELS if kind != "site"}
+    files["site"] = sorted((rules / "sites").glob("*.yaml"))
+    for kind, paths in files.items():
+        validator = jsonschema.Draft202012Validator(json.loads(schema_text(kind)))
+        for path in paths:
+            assert path.read_text().startswith("# yaml-language-server: $schema=")
+            data = json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
+            assert list(validator.iter_errors(data)) == [], path
+    broken = json.loads(json.dumps(yaml.safe_load((rules / "red_flags.yaml").read_text()), default=str))
+    broken["red_flags"][0]["colour"] = "red"
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text("red_flags")))
+    assert [error.message for error in validator.iter_errors(broken)] == [
+        "Additional properties are not allowed ('colour' was unexpected)"
+    ]
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no headless browser installed")
+def test_html_rule_book_renders_in_a_headless_browser(tmp_path: Path) -> None:
+    out = tmp_path / "book.html"
+    assert main(["rules", "export", "--format", "html", "--output", str(out)]) == 0
+    result = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         "--dump-dom", out.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert "<h1>The metasymptoms rule book</h1>" in result.stdout
+    assert "Possible pressure on the spinal cord (emergency)" in result.stdout
