@@ -92,6 +92,29 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(export)
     export.set_defaults(func="metasymptoms.commands.rules:export")
 
+    explore = commands.add_parser(
+        "explore",
+        help="browse by site, symptom or cancer, or try the what-if board",
+        description="Without arguments, browse interactively (and try the what-if board). With a kind and an id, print that page.",
+    )
+    explore.add_argument("kind", nargs="?", choices=("site", "symptom", "cancer"), help="the kind of page (without ID: list the ids)")
+    explore.add_argument("id", nargs="?", metavar="ID", help="which site, symptom or cancer")
+    explore.add_argument("--plain", action="store_true", help="numbered choices and plain text")
+    _add_rules_option(explore)
+    explore.set_defaults(func="metasymptoms.commands.explore:explore")
+
+    demo = commands.add_parser(
+        "demo",
+        help="replay teaching scenarios with their reasoning",
+        description="Replay a scripted case step by step with the reasoning shown, list the cases, or check them all.",
+    )
+    demo.add_argument("scenario", nargs="?", metavar="SCENARIO", help="the scenario to replay")
+    demo.add_argument("--list", action="store_true", help="one scenario a line: its name, then its title")
+    demo.add_argument("--step", action="store_true", help="wait for Enter between steps (in a terminal)")
+    demo.add_argument("--check", action="store_true", help="check every scenario's expected outcome; exit 1 with the differences")
+    _add_rules_option(demo)
+    demo.set_defaults(func="metasymptoms.commands.demo:demo")
+
     return parser
 
 

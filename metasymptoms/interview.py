@@ -49,6 +49,10 @@ class QuestionaryPrompter:
 
     def say(self, text: str, kind: str = "info") -> None:
         width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
+        if kind == "pre":  # already laid out: printed as it is
+            self.stdout.write(text if text.endswith("\n") else text + "\n")
+            self.stdout.flush()
+            return
         indent = "    " if text.startswith("  - ") else ""
         lines = textwrap.wrap(text, max(width, 40), subsequent_indent=indent) or [""]
         if kind in ("heading", "subheading"):

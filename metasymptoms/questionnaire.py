@@ -227,6 +227,8 @@ class PlainPrompter:
             self._print()
             self._print(text)
             self._print("-" * min(len(text), 78))
+        elif kind == "pre":
+            self.stdout.write(text if text.endswith("\n") else text + "\n")
         elif kind == "subheading":
             self._print()
             self._print(text)

@@ -1,0 +1,77 @@
+"""The interactive explorer: browse by site, symptom or cancer, and a what-if board where
+findings are ticked and the urgency and sites update after every tick. Talks only through
+a Prompter (questionary or plain), like the questionnaire."""
+
+from __future__ import annotations
+
+from metasymptoms.engine import assess
+from metasymptoms.explain import join_words
+from metasymptoms.explore import cancer_page, site_page, symptom_page
+from metasymptoms.model import RuleBook
+from metasymptoms.questionnaire import Prompter
+
+DONE = "__done__"
+HISTORY = "__history__"
+
+
+def symptom_ids(book: RuleBook) -> list[str]:
+    return [finding.id for finding in book.findings if finding.type == "yes_no" and finding.id != "recent_chemotherapy"]
+
+
+def run_explorer(book: RuleBook, prompter: Prompter) -> None:
+    prompter.say("metasymptoms explorer: where cancer commonly spreads, and which symptoms that can cause", "heading")
+    menu = [
+        ("By site", "site"), ("By symptom", "symptom"), ("By cancer", "cancer"),
+        ("What-if board: tick symptoms and watch the result change", "board"), (None, ""), ("Quit", "quit"),
+    ]
+    while True:
+        choice = prompter.choose("What would you like to explore?", menu, "site")
+        if choice == "quit":
+            return
+        if choice == "board":
+            what_if_board(book, prompter)
+            continue
+        if choice == "site":
+            options = [(site.name, site.id) for site in book.sites]
+            picked = prompter.choose("Which site?", options + [(None, ""), ("Back", DONE)], options[0][1])
+            if picked != DONE:
+                prompter.say(site_page(book, picked), "pre")
+        elif choice == "symptom":
+            options = [(book.finding(f).label, f) for f in symptom_ids(book)]
+            picked = prompter.choose("Which symptom?", options + [(None, ""), ("Back", DONE)], options[0][1])
+            if picked != DONE:
+                prompter.say(symptom_page(book, picked), "pre")
+        elif choice == "cancer":
+            options = [(primary.name, primary.id) for primary in book.primaries]
+            picked = prompter.choose("Which cancer?", options + [(None, ""), ("Back", DONE)], options[0][1])
+            if picked != DONE:
+                prompter.say(cancer_page(book, picked), "pre")
+
+
+def board_summary(book: RuleBook, answers: dict) -> str:
+    assessment = assess(book, answers)
+    sites = join_words(site.name for site in assessment.sites) or "none"
+    flags = join_words(f"{flag.title} ({flag.urgency.value})" for flag in assessment.red_flags) or "none"
+    return f"Urgency: {assessment.urgency.value.upper()}.  Sites: {sites}.  Warning signs: {flags}."
+
+
+def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = None) -> dict:
+    """Tick and untick findings; the summary is shown again after every change."""
+    answers = dict(answers or {"cancer_history": "current"})
+    last = HISTORY
+    prompter.say("What-if board: choose a symptom to tick or untick it. The result updates each time.", "hint")
+    while True:
+        prompter.say(board_summary(book, answers), "emergency" if assess(book, answers).urgency.value == "emergency" else "info")
+        has_cancer = answers.get("cancer_history") in ("current", "past")
+        options = [("Done", DONE), (f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY)]
+        options += [(f"[{'x' if answers.get(f) is True else ' '}] {book.finding(f).label}", f) for f in symptom_ids(book)]
+        picked = prompter.choose("Tick or untick", options, last)
+        if picked == DONE:
+            return answers
+        last = picked
+        if picked == HISTORY:
+            answers["cancer_history"] = "none" if has_cancer else "current"
+        elif answers.get(picked) is True:
+            answers.pop(picked)
+        else:
+            answers[picked] = True

@@ -1,0 +1,122 @@
+"""Teaching scenarios: scripted cases under rules/scenarios/, each with the answers, the
+outcome a careful rule book gives, learning points and notes for the teacher. They are
+validated like the rule book (every problem located) and double as regression tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from annotated_types import MinLen
+
+from metasymptoms.answers import AnswersError, check_answers
+from metasymptoms.conditions import close_match
+from metasymptoms.engine import assess, prune
+from metasymptoms.model import RuleBook, Text, Urgency, model
+from metasymptoms.problems import Location, Problem
+from metasymptoms.yamlfile import YamlProblem, read_yaml
+
+FOLDER = "scenarios"
+
+
+@model
+class Expected:
+    urgency: Urgency
+    sites: tuple[str, ...] = ()  # exactly these sites, in rule-book order
+    red_flags: tuple[str, ...] = ()  # each of these is among the red flags shown
+
+
+@model
+class Scenario:
+    title: Text
+    learning_points: Annotated[tuple[Text, ...], MinLen(1)]
+    answers: dict[str, Any]
+    expected: Expected
+    teacher_notes: Text | None = None
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    name: str
+    path: Path
+    scenario: Scenario
+    answers: dict[str, bool | str]
+
+
+def scenario_files(rules_folder: Path) -> list[Path]:
+    return sorted((rules_folder / FOLDER).glob("*.yaml"))
+
+
+def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScenario], list[Problem]]:
+    """Every scenario that validates, and every problem of those that do not."""
+    from pydantic import TypeAdapter, ValidationError
+
+    adapter = TypeAdapter(Scenario)
+    loaded: list[LoadedScenario] = []
+    problems: list[Problem] = []
+    for path in scenario_files(rules_folder):
+        try:
+            doc = read_yaml(path)
+        except YamlProblem as problem:
+            problems.append(Problem(Location(path, problem.position.line, problem.position.column), problem.message, "error", "yaml"))
+            continue
+
+        def at(steps: tuple, key: bool = False) -> Location:
+            position = doc.position(steps, key=key)
+            return Location(path, position.line, position.column)
+
+        try:
+            scenario = adapter.validate_python(doc.data)
+        except ValidationError as error:
+            for detail in error.errors(include_url=False):
+                loc = tuple(detail["loc"])
+                name = next((step for step in reversed(loc) if isinstance(step, str)), "this")
+                if detail["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
+                    message = f"'{name}' is not a key a scenario knows; the keys are: title, learning_points, answers, expected, teacher_notes"
+                    problems.append(Problem(at(loc, key=True), message))
+                elif detail["type"] in ("missing", "missing_argument"):
+                    problems.append(Problem(at(loc[:-1]), f"'{name}' is missing here; add it"))
+                else:
+                    problems.append(Problem(at(loc), f"'{name}': {detail['msg']}"))
+            continue
+        try:
+            answers = check_answers(book, scenario.answers)
+        except AnswersError as error:
+            for message in error.problems:
+                key = message.split("'")[1] if "'" in message else ""
+                problems.append(Problem(at(("answers", key), key=True), message.removeprefix("answers: ")))
+            continue
+        # The questionnaire would never ask a finding its skip logic hides: a scenario that
+        # reports one could not be met in the guided questions.
+        reached = prune(book, answers)
+        for finding, value in answers.items():
+            if finding not in reached and value is not False:
+                problems.append(Problem(at(("answers", finding), key=True), f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer"))
+        known_sites = {site.id for site in book.sites}
+        for index, site_id in enumerate(scenario.expected.sites):
+            if site_id not in known_sites:
+                problems.append(Problem(at(("expected", "sites", index)), f"'{site_id}' is not a site{close_match(site_id, known_sites)}"))
+        known_flags = {flag.id for flag in book.red_flags}
+        for index, flag_id in enumerate(scenario.expected.red_flags):
+            if flag_id not in known_flags:
+                problems.append(Problem(at(("expected", "red_flags", index)), f"'{flag_id}' is not a red flag{close_match(flag_id, known_flags)}"))
+        loaded.append(LoadedScenario(path.stem, path, scenario, answers))
+    return loaded, problems
+
+
+def differences(book: RuleBook, item: LoadedScenario) -> list[str]:
+    """How the engine's outcome differs from what the scenario expects; [] when it agrees."""
+    assessment = assess(book, item.answers)
+    expected = item.scenario.expected
+    out = []
+    if assessment.urgency is not expected.urgency:
+        out.append(f"urgency: expected {expected.urgency.value}, got {assessment.urgency.value}")
+    sites = tuple(site.id for site in assessment.sites)
+    if set(sites) != set(expected.sites):
+        out.append(f"sites: expected [{', '.join(expected.sites)}], got [{', '.join(sites)}]")
+    shown = {flag.id for flag in assessment.red_flags}
+    missing = [flag for flag in expected.red_flags if flag not in shown]
+    if missing:
+        out.append(f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]")
+    return out
