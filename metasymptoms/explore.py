@@ -49,11 +49,6 @@ def _site_findings(book: RuleBook, site_id: str) -> list[str]:
     return list(seen)
 
 
-def _related_flags(book: RuleBook, findings: list[str]):
-    wanted = set(findings)
-    return [flag for flag in book.red_flags if wanted & (set(findings_in(flag.when)) - CONTEXT)]
-
-
 def _flag_line(flag) -> str:
     level = "EMERGENCY" if flag.urgency is Urgency.EMERGENCY else flag.urgency.value
     return f"{flag.title} ({level})"
@@ -63,7 +58,7 @@ def site_page(book: RuleBook, site_id: str) -> str:
     site = book.site(site_id)
     findings = _site_findings(book, site_id)
     cancers = [primary.name for primary in book.primaries if site_id in primary.common_sites]
-    flags = [flag for flag in _related_flags(book, findings) if flag.urgency in (Urgency.EMERGENCY, Urgency.URGENT)]
+    flags = [flag for flag in book.red_flags if site_id in flag.sites]
     return _page(
         site.name,
         [
@@ -103,8 +98,10 @@ def cancer_page(book: RuleBook, primary_id: str) -> str:
     for site_id in primary.common_sites:
         labels = [book.finding(f).label for f in _site_findings(book, site_id)][:6]
         watch.append(f"{book.site(site_id).name}: {join_words(labels)}.")
-    findings = [f for site_id in primary.common_sites for f in _site_findings(book, site_id)]
-    flags = [flag for flag in _related_flags(book, findings) if flag.urgency is Urgency.EMERGENCY]
+    flags = [
+        flag for flag in book.red_flags
+        if flag.urgency is Urgency.EMERGENCY and set(flag.sites) & set(primary.common_sites)
+    ]
     return _page(
         primary.name,
         [

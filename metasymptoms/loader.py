@@ -388,6 +388,9 @@ class _Loader:
 
         for i, flag in enumerate(book.red_flags):
             cite(red_flags_file, ("red_flags", i), flag.sources)
+            for k, site_id in enumerate(flag.sites):
+                if site_id not in known_sites:
+                    self.error(red_flags_file, ("red_flags", i, "sites", k), f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}")
         for path, site in zip(site_files, book.sites):
             cite(path, (), site.sources)
             for i, rule in enumerate(site.rules):

@@ -118,6 +118,7 @@ class RedFlag:
     sources: Sources
     reviewed: datetime.date
     explain: Text | None = None  # why this pattern matters, and where sources differ
+    sites: tuple[Id, ...] = ()  # the sites this warning sign belongs with, for the explorer
 
 
 @model

@@ -18,10 +18,13 @@ def _folder(args: argparse.Namespace) -> Path:
 def check(args: argparse.Namespace) -> int:
     from metasymptoms.checks import run_checks
 
+    from metasymptoms.scenarios import load_scenarios
+
     folder = _folder(args)
     try:
         loaded = load(folder)
-        problems: list[Problem] = sorted(loaded.warnings + run_checks(loaded))
+        scenario_problems = load_scenarios(folder, loaded.book)[1]
+        problems: list[Problem] = sorted(loaded.warnings + run_checks(loaded) + scenario_problems)
     except RuleBookError as error:
         problems = error.problems  # the checks need a book that loads
     errors = [problem for problem in problems if problem.level == "error"]

@@ -1,0 +1,192 @@
+"""Teaching: scenarios (validated, checked, replayed) and the explorer."""
+
+from __future__ import annotations
+
+import io
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from metasymptoms.cli import main
+from metasymptoms.explore_board import symptom_ids, what_if_board
+from metasymptoms.interview import QuestionaryPrompter
+from metasymptoms.loader import default_rules_dir
+from metasymptoms.model import RuleBook
+from metasymptoms.scenarios import load_scenarios
+from tests.helpers import write_book
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_shipped_scenarios_are_valid_and_cover_the_ground(book: RuleBook) -> None:
+    items, problems = load_scenarios(default_rules_dir(), book)
+    assert problems == []
+    assert len(items) >= 12
+    expected_sites = {site for item in items for site in item.scenario.expected.sites}
+    assert expected_sites == {site.id for site in book.sites}
+    flags = {flag for item in items for flag in item.scenario.expected.red_flags}
+    assert len(flags) >= 8
+    histories = {item.answers.get("cancer_history") for item in items}
+    assert {"none", "current", "past"} <= histories
+    assert any(not item.scenario.expected.sites for item in items)  # cases pointing nowhere
+
+
+def test_demo_check_passes_for_every_shipped_scenario(capsys) -> None:
+    assert main(["demo", "--check"]) == 0
+    assert capsys.readouterr().out.endswith("15 of 15 scenarios agree with the rule book.\n")
+
+
+def scenario_book(tmp_path: Path, name: str, text: str) -> Path:
+    folder = write_book(tmp_path / "rules", {f"scenarios/{name}.yaml": text})
+    return folder
+
+
+GOOD = """\
+title: Back pain and weak legs
+learning_points: [Pressure on the spinal cord is an emergency.]
+answers: {cancer_history: current, back_pain: yes, limb_weakness: yes}
+expected: {urgency: emergency, sites: [bones], red_flags: [cord]}
+"""
+
+
+def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
+    folder = scenario_book(tmp_path, "cord", GOOD.replace("urgency: emergency", "urgency: urgent").replace("[bones]", "[]"))
+    assert main(["demo", "--check", "--rules", str(folder)]) == 1
+    assert capsys.readouterr().out == (
+        "cord: urgency: expected urgent, got emergency; sites: expected [], got [bones]\n"
+        "0 of 1 scenarios agree with the rule book.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD.replace("title:", "titel:"), "cord.yaml:1:1: [error] 'titel' is not a key a scenario knows; the keys are: title, learning_points, answers, expected, teacher_notes (schema)"),
+        (GOOD.replace("back_pain: yes", "bak_pain: yes"), "cord.yaml:3:36: [error] 'bak_pain' is not a finding (did you mean 'back_pain'?) (schema)"),
+        (GOOD.replace("back_pain: yes, ", ""), "cord.yaml:3:36: [error] the questionnaire never asks about 'limb_weakness' with these answers (its ask_if does not hold), so a person could not give this answer (schema)"),
+        (GOOD.replace("sites: [bones]", "sites: [bone]"), "cord.yaml:4:40: [error] 'bone' is not a site (did you mean 'bones'?) (schema)"),
+    ],
+)
+def test_scenario_problems_are_located(tmp_path: Path, text: str, message: str, capsys) -> None:
+    folder = scenario_book(tmp_path, "cord", text)
+    with pytest.raises(SystemExit) as stop:
+        main(["demo", "--list", "--rules", str(folder)])
+    assert stop.value.code == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{folder}/scenarios/{message}"
+
+
+def test_rules_check_validates_scenarios_too(tmp_path: Path, capsys) -> None:
+    folder = scenario_book(tmp_path, "cord", GOOD.replace("sites: [bones]", "sites: [bone]"))
+    assert main(["rules", "check", str(folder)]) == 1
+    assert f"{folder}/scenarios/cord.yaml:4:40: [error] 'bone' is not a site (did you mean 'bones'?) (schema)" in capsys.readouterr().out
+
+
+def test_demo_list_names_first_then_title(capsys) -> None:
+    assert main(["demo", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 15
+    assert lines[0] == "breast_cord_compression        Back pain with weak legs, with breast cancer"
+
+
+def test_replay_of_one_scenario_in_full(capsys) -> None:
+    assert main(["demo", "prostate_mid_back_pain"]) == 0
+    assert capsys.readouterr().out == (GOLDEN / "demo_prostate_mid_back_pain.txt").read_text()
+
+
+def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
+    assert main(["demo", "breast_cord_compression"]) == 0
+    out = capsys.readouterr().out
+    assert "(skipped) Is your neck stiff, so that it hurts to bend your head forward?\n    not asked: it is asked only if a new, lasting or different headache (headache)\n" in out
+    assert "    -> warning sign 'Possible pressure on the spinal cord' (emergency) now holds.\n" in out
+    assert "       The questionnaire shows its advice at once, before any other question.\n" in out
+    assert "If 'new back or neck pain' were not reported: urgency emergency -> " in out
+
+
+def test_step_without_a_terminal_prints_the_whole_replay() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "metasymptoms", "demo", "tired_no_cancer", "--step"],
+        input="", capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0
+    assert "Press Enter" not in result.stdout
+    assert "[14/14] Notes for the teacher" in result.stdout
+
+
+def test_unknown_scenario_exits_2(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["demo", "prostate_back"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == "metasymptoms: there is no scenario 'prostate_back' (did you mean 'prostate_mid_back_pain'?); see: metasymptoms demo --list\n"
+
+
+# --- explore -------------------------------------------------------------------------
+
+
+def test_explore_site_page(capsys) -> None:
+    assert main(["explore", "site", "adrenal_glands"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ADRENAL GLANDS\n==============\n")
+    assert "How spread here is usually found\n--------------------------------\nAlmost always on scans, not by symptoms" in out
+    assert "Cancers that commonly spread here" in out and "Lung cancer" in out
+    assert all(len(line) <= 78 for line in out.splitlines())
+
+
+def test_explore_symptom_page(capsys) -> None:
+    assert main(["explore", "symptom", "jaundice"]) == 0
+    out = capsys.readouterr().out
+    assert "Sites it is linked with\n-----------------------\n  - Liver\n" in out
+    assert "  - Jaundice with a fever (EMERGENCY)\n" in out
+    assert "It often has common causes" in out and "When to see a provider" in out
+
+
+def test_explore_cancer_page(capsys) -> None:
+    assert main(["explore", "cancer", "colorectal"]) == 0
+    out = capsys.readouterr().out
+    assert "Where it commonly spreads (in no order)\n---------------------------------------\nLiver, Lungs and Peritoneum (the lining of the belly).\n" in out
+    assert "Questions to ask the care team" in out
+    assert "  - Possible blocked bowel\n" in out
+
+
+def test_explore_lists_ids_and_refuses_unknown_ones(capsys) -> None:
+    assert main(["explore", "cancer"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "breast      Breast cancer"
+    with pytest.raises(SystemExit) as stop:
+        main(["explore", "site", "liverr"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == "metasymptoms: there is no site 'liverr' (did you mean 'liver'?); see: metasymptoms explore site\n"
+
+
+def test_explore_without_a_terminal_exits_2() -> None:
+    result = subprocess.run([sys.executable, "-m", "metasymptoms", "explore"], input="", capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "the explorer needs a terminal" in result.stderr
+
+
+def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
+    signal.alarm(20)
+    order = symptom_ids(book)
+    down, enter = "\x1b[B", "\r"
+    # Rows: "Done", "has or had cancer" (where the pointer starts), then the symptoms.
+    back_pain = order.index("back_pain") + 2
+    weakness = order.index("limb_weakness") + 2
+    stdout = io.StringIO()
+    with create_pipe_input() as keys:
+        keys.send_text(
+            down * (back_pain - 1) + enter  # tick back pain
+            + down * (weakness - back_pain) + enter  # tick leg weakness
+            + "\x1b[A" * weakness + enter  # up to "Done"
+        )
+        prompter = QuestionaryPrompter(input=keys, output=DummyOutput(), stdout=stdout)
+        answers = what_if_board(book, prompter)
+    signal.alarm(0)
+    assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
+    text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width
+    first = text.index("Urgency: ROUTINE. Sites: none. Warning signs: none.")
+    second = text.index("Urgency: PROMPT. Sites: Bones. Warning signs: A new symptom in a person who has or had cancer (prompt).")
+    third = text.index("Urgency: EMERGENCY. Sites: Bones. Warning signs: Possible pressure on the spinal cord (emergency)")
+    assert first < second < third
