@@ -258,6 +258,8 @@ def test_export_markdown_reads_as_a_document(capsys) -> None:
                     "## Warning signs (red flags)", "## Primary cancers", "## Findings index", "## Sources"):
         assert heading in text
     assert "- **Reviewed:** 2026-11-25" in text
+    assert "- [Warning signs (red flags)](#red-flags)\n" in text
+    assert "## Warning signs (red flags) <a id=\"red-flags\"></a>\n" in text
 
 
 class _Collector(html.parser.HTMLParser):
@@ -282,6 +284,7 @@ def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> Non
     parser = _Collector()
     parser.feed(page)
     assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    assert '<a href="#red-flags">Warning signs (red flags)</a>' in page and '<h2 id="red-flags">' in page
     assert "Bones <script>alert(1)</script> & more" in "".join(parser.text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
     assert "http" not in page.replace("https://json-schema", "")

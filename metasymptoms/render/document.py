@@ -38,7 +38,14 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-Node = Heading | Paragraph | Bullets | Fields | Table
+@dataclass(frozen=True)
+class Contents:
+    """Links to headings of the same document: (text, anchor)."""
+
+    entries: tuple[tuple[str, str], ...]
+
+
+Node = Heading | Paragraph | Bullets | Fields | Table | Contents
 
 
 def _md(text: str) -> str:
@@ -57,6 +64,8 @@ def to_markdown(nodes: list[Node]) -> str:
                 out += [f"_{_md(text)}_" if emphasis else _md(text), ""]
             case Bullets(items=items):
                 out += [f"- {_md(item)}" for item in items] + [""]
+            case Contents(entries=entries):
+                out += [f"- [{_md(text)}](#{anchor})" for text, anchor in entries] + [""]
             case Fields(pairs=pairs):
                 out += [f"- **{_md(label)}:** {_md(value)}" for label, value in pairs] + [""]
             case Table(header=header, rows=rows):
@@ -98,6 +107,9 @@ def to_html(nodes: list[Node], title: str) -> str:
                 body.append(f'<p class="note">{esc(text)}</p>' if emphasis else f"<p>{esc(text)}</p>")
             case Bullets(items=items):
                 body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
+            case Contents(entries=entries):
+                links = "".join(f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>' for text, anchor in entries)
+                body.append(f'<nav aria-label="Contents"><ul>{links}</ul></nav>')
             case Fields(pairs=pairs):
                 body.append("<dl>" + "".join(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>" for label, value in pairs) + "</dl>")
             case Table(header=header, rows=rows):

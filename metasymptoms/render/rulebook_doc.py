@@ -6,7 +6,7 @@ from __future__ import annotations
 from metasymptoms.explain import condition_sentence, join_words
 from metasymptoms.index import references
 from metasymptoms.loader import LoadedBook
-from metasymptoms.render.document import Bullets, Fields, Heading, Node, Paragraph, Table, to_html, to_markdown
+from metasymptoms.render.document import Bullets, Contents, Fields, Heading, Node, Paragraph, Table, to_html, to_markdown
 
 TITLE = "The metasymptoms rule book"
 
@@ -39,7 +39,15 @@ def document(loaded: LoadedBook) -> list[Node]:
             emphasis=True,
         )
     )
-    nodes.append(Bullets(("Sites and their symptom rules", "Warning signs (red flags)", "Primary cancers", "The questions", "Findings index", "Sources")))
+    nodes.append(
+        Contents(
+            (
+                ("Sites and their symptom rules", "sites"), ("Warning signs (red flags)", "red-flags"),
+                ("Primary cancers", "primaries"), ("The questions", "questions"),
+                ("Findings index", "findings"), ("Sources", "sources"),
+            )
+        )
+    )
 
     nodes.append(Heading(2, "Sites and their symptom rules", "sites"))
     for site in book.sites:
