@@ -55,23 +55,46 @@ def board_summary(book: RuleBook, answers: dict) -> str:
     return f"Urgency: {assessment.urgency.value.upper()}.  Sites: {sites}.  Warning signs: {flags}."
 
 
+def _short_summary(book: RuleBook, answers: dict) -> str:
+    assessment = assess(book, answers)
+    sites = ", ".join(site.name for site in assessment.sites) or "none"
+    return f"[{assessment.urgency.value.upper()} | sites: {sites}]"
+
+
 def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = None) -> dict:
-    """Tick and untick findings; the summary is shown again after every change."""
+    """Tick and untick findings, area by area; the result is shown again after every change
+    and stays in the prompt line, so it is always in view."""
     answers = dict(answers or {"cancer_history": "current"})
-    last = HISTORY
-    prompter.say("What-if board: choose a symptom to tick or untick it. The result updates each time.", "hint")
+    symptoms = set(symptom_ids(book))
+    areas = [(section, [q.finding for q in section.questions if q.finding in symptoms]) for section in book.sections]
+    areas = [(section, findings) for section, findings in areas if findings]
+    prompter.say("What-if board: choose an area, then tick or untick symptoms. The result updates each time.", "hint")
+    last_area = HISTORY
     while True:
         prompter.say(board_summary(book, answers), "emergency" if assess(book, answers).urgency.value == "emergency" else "info")
         has_cancer = answers.get("cancer_history") in ("current", "past")
         options = [("Done", DONE), (f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY)]
-        options += [(f"[{'x' if answers.get(f) is True else ' '}] {book.finding(f).label}", f) for f in symptom_ids(book)]
-        picked = prompter.choose("Tick or untick", options, last)
+        for section, findings in areas:
+            ticked = sum(1 for f in findings if answers.get(f) is True)
+            options.append((f"{section.title} ({ticked} ticked)", section.id))
+        picked = prompter.choose(f"{_short_summary(book, answers)} Choose an area", options, last_area)
         if picked == DONE:
             return answers
-        last = picked
+        last_area = picked
         if picked == HISTORY:
             answers["cancer_history"] = "none" if has_cancer else "current"
-        elif answers.get(picked) is True:
-            answers.pop(picked)
-        else:
-            answers[picked] = True
+            continue
+        findings = next(findings for section, findings in areas if section.id == picked)
+        last = findings[0]
+        while True:
+            area_options = [("Back to the areas", DONE)]
+            area_options += [(f"[{'x' if answers.get(f) is True else ' '}] {book.finding(f).label}", f) for f in findings]
+            finding = prompter.choose(f"{_short_summary(book, answers)} Tick or untick", area_options, last)
+            if finding == DONE:
+                break
+            last = finding
+            if answers.get(finding) is True:
+                answers.pop(finding)
+            else:
+                answers[finding] = True
+            prompter.say(board_summary(book, answers), "emergency" if assess(book, answers).urgency.value == "emergency" else "info")

@@ -169,17 +169,18 @@ def test_explore_without_a_terminal_exits_2() -> None:
 
 def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
     signal.alarm(20)
-    order = symptom_ids(book)
-    down, enter = "\x1b[B", "\r"
-    # Rows: "Done", "has or had cancer" (where the pointer starts), then the symptoms.
-    back_pain = order.index("back_pain") + 2
-    weakness = order.index("limb_weakness") + 2
+    down, up, enter = "\x1b[B", "\x1b[A", "\r"
+    areas = [section.id for section in book.sections if set(q.finding for q in section.questions) & set(symptom_ids(book))]
+    bones = areas.index("bones") + 2  # rows: "Done", "has or had cancer" (the pointer starts there), areas
+    in_bones = [q.finding for q in book.section_of("back_pain").questions]
     stdout = io.StringIO()
     with create_pipe_input() as keys:
         keys.send_text(
-            down * (back_pain - 1) + enter  # tick back pain
-            + down * (weakness - back_pain) + enter  # tick leg weakness
-            + "\x1b[A" * weakness + enter  # up to "Done"
+            down * (bones - 1) + enter  # the "Bones and back" area
+            + down * (in_bones.index("back_pain")) + enter  # from the first symptom: tick back pain
+            + down * (in_bones.index("limb_weakness") - in_bones.index("back_pain")) + enter  # leg weakness
+            + up * (in_bones.index("limb_weakness") + 1) + enter  # "Back to the areas"
+            + up * bones + enter  # "Done"
         )
         prompter = QuestionaryPrompter(input=keys, output=DummyOutput(), stdout=stdout)
         answers = what_if_board(book, prompter)
