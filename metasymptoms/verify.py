@@ -226,11 +226,43 @@ def witness(book: RuleBook, flag_id: str) -> dict[str, bool | str] | None:
     return None if world is None else as_answers(space.answers(world))
 
 
+class _Replay:
+    """A prompter that answers the questionnaire from fixed answers, goes on after any
+    emergency, and records what was shown and asked, in order."""
+
+    def __init__(self, book: RuleBook, answers: dict[str, bool | str]):
+        self.book = book
+        self.answers = answers
+        self.events: list[tuple[str, str]] = []
+
+    def say(self, text: str, kind: str = "info") -> None:
+        self.events.append(("say", text))
+
+    def choose(self, message: str, options: object, default: str, hint: str | None = None) -> str:
+        from metasymptoms.questionnaire import GO_ON
+
+        self.events.append(("ask", message))
+        if message == "What would you like to do now?":
+            return GO_ON
+        finding = next((q.finding for q in self.book.questions if q.text == message), None)
+        if finding is None:
+            return default  # the review: show the result
+        value = self.answers.get(finding)
+        if value is True:
+            return "yes"
+        if isinstance(value, str):
+            return value
+        return "no" if self.book.finding(finding).type == "yes_no" else default
+
+    def ask_text(self, message: str, default: str) -> str:
+        return default
+
+
 def interrupt_failures(book: RuleBook) -> Iterator[Finding_]:
     """For each emergency red flag, the questionnaire's own flow is run on a path where it
     fires: its advice must be shown right after the answer that makes it hold, before any
     other question."""
-    from metasymptoms.questionnaire import GO_ON, Questionnaire
+    from metasymptoms.questionnaire import Questionnaire
 
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
@@ -238,37 +270,16 @@ def interrupt_failures(book: RuleBook) -> Iterator[Finding_]:
         answers = witness(book, flag.id)
         if answers is None:
             continue
-        events: list[tuple[str, str]] = []
-
-        class Replay:
-            def say(self, text: str, kind: str = "info") -> None:
-                events.append(("say", text))
-
-            def choose(self, message, options, default, hint=None):  # noqa: ANN001
-                events.append(("ask", message))
-                if message == "What would you like to do now?":
-                    return GO_ON
-                finding = next((q.finding for q in book.questions if q.text == message), None)
-                value = answers.get(finding, None) if finding else None
-                if value is True:
-                    return "yes"
-                if isinstance(value, str):
-                    return value
-                return default if finding is None else ("no" if book.finding(finding).type == "yes_no" else default)
-
-            def ask_text(self, message, default):  # noqa: ANN001
-                return default
-
-        Questionnaire(book, Replay()).run()
+        replay = _Replay(book, answers)
+        Questionnaire(book, replay).run()
+        events = replay.events
         shown_at = next((n for n, event in enumerate(events) if event == ("say", f"EMERGENCY: {flag.title}")), None)
         if shown_at is None:
             yield Finding_("emergency-interrupt", flag.id, f"'{flag.id}' held but its advice was never shown", answers)
             continue
-        last_question = max(n for n, event in enumerate(events[:shown_at]) if event[0] == "ask")
         following = next((event for event in events[shown_at:] if event[0] == "ask"), None)
         if following != ("ask", "What would you like to do now?"):
             yield Finding_("emergency-interrupt", flag.id, f"another question came before the advice of '{flag.id}'", answers)
-        del last_question
 
 
 def provider_advice_failures(book: RuleBook) -> Iterator[Finding_]:

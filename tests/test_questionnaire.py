@@ -136,7 +136,7 @@ def test_review_lists_every_answer_given(book: RuleBook) -> None:
     prompter.choose = choose  # type: ignore[method-assign]
     outcome = Questionnaire(book, prompter).run()
     assert seen["options"][0] == "Show my result"
-    assert seen["options"][1] == "Have you ever been told you have cancer?  Your answer: I had cancer in the past"
+    assert seen["options"][1] == "Has a doctor ever told you that you have or had cancer?  Your answer: I had cancer in the past"
     assert len(seen["options"]) == 1 + len(outcome.answers)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from metasymptoms.problems import RuleBookError
 from metasymptoms.rulebook import cache_dir, fingerprint, load_for_use
-from tests.helpers import TINY, write_book
+from tests.helpers import TINY
 
 
 @pytest.fixture(autouse=True)

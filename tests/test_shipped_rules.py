@@ -167,6 +167,7 @@ def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
         ("You have cancer in your bones.", True),
         ("you most likely have metastases", True),
         ("There is a 30% chance this is spread.", True),
+        ("Has a doctor ever told you that you have or had cancer?", False),
         ("Have you ever been told you have cancer?", False),
         ("If you have cancer, call your team's 24-hour line.", False),
     ],

@@ -52,7 +52,7 @@ def finish(child: pexpect.spawn) -> int:
 def test_enter_through_to_the_end(spawn) -> None:
     child = spawn()
     child.expect_exact("If this is an emergency, stop now and call your local emergency number")
-    expect_prompt(child, "Have you ever been told you have cancer?")
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?")
     for _ in range(60):
         child.send(ENTER)
         index = child.expect_exact(["Would you like to save a summary", "Back to the previous question", "Show my result"])
@@ -65,7 +65,7 @@ def test_enter_through_to_the_end(spawn) -> None:
 
 def test_an_emergency_answer_interrupts_at_once(spawn) -> None:
     child = spawn()
-    expect_prompt(child, "Have you ever been told you have cancer?")
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?")
     child.send(UP + UP + ENTER)  # I have cancer now
     expect_prompt(child, "Where did the cancer start?")
     child.send(ENTER)  # I do not know
@@ -86,11 +86,11 @@ def test_an_emergency_answer_interrupts_at_once(spawn) -> None:
 
 def test_going_back_changes_the_previous_answer(spawn) -> None:
     child = spawn()
-    expect_prompt(child, "Have you ever been told you have cancer?")
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?")
     child.send(UP + ENTER)  # I had cancer in the past
     expect_prompt(child, "Where did the cancer start?")
     child.send(DOWN + DOWN + ENTER)  # Back to the previous question
-    expect_prompt(child, "Have you ever been told you have cancer?")
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?")
     child.send(UP + UP + ENTER)  # I have never been told I have cancer
     expect_prompt(child, "chemotherapy")  # the primary-cancer question is skipped now
     child.send(CTRL_C)
@@ -101,7 +101,7 @@ def test_going_back_changes_the_previous_answer(spawn) -> None:
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_ctrl_c_or_ctrl_d_stops_calmly_with_130(spawn, key: str, tmp_path: Path) -> None:
     child = spawn()
-    expect_prompt(child, "Have you ever been told you have cancer?")
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?")
     child.send(key)
     child.expect_exact("Stopped. Nothing was saved.")
     output = child.before
@@ -130,7 +130,7 @@ def test_plain_why_and_back_by_letters() -> None:
     result = plain("--plain", stdin="1\n?\nb\n1\n" + "\n" * 80)
     assert result.returncode == 0, result.stderr
     assert "It is part of these emergency warning signs" in result.stdout
-    assert result.stdout.splitlines().count("Have you ever been told you have cancer?") == 2
+    assert result.stdout.splitlines().count("Has a doctor ever told you that you have or had cancer?") == 2
 
 
 def test_term_dumb_means_plain_prompts() -> None:

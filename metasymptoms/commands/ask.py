@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
 from metasymptoms.answers import read_answers_file
 from metasymptoms.engine import assess
 from metasymptoms.rulebook import load_for_use
 from metasymptoms.output import emit
-from metasymptoms.problems import UsageError
+from metasymptoms.terminal import require_terminal, wants_plain
 from metasymptoms.render.assessment_json import render_json
 from metasymptoms.render.assessment_text import render_markdown, render_text
 
@@ -23,14 +21,12 @@ def ask(args: argparse.Namespace) -> int:
         answers = read_answers_file(args.answers, book)
         emit(RENDERERS[args.format](book, assess(book, answers)), args.output)
         return 0
-    plain = args.plain or os.environ.get("TERM") == "dumb"
-    # Plain prompts read lines, so they also work through a pipe; the arrow-key prompts
-    # need a terminal.
-    if not plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError(
-            "the guided questions need a terminal to type in. To use answers written in a file, "
-            "run: metasymptoms ask --answers FILE"
-        )
+    plain = wants_plain(args.plain)
+    require_terminal(
+        plain,
+        "the guided questions need a terminal to type in. To use answers written in a file, "
+        "run: metasymptoms ask --answers FILE",
+    )
     from metasymptoms.interview import run_interview
 
     return run_interview(book, plain=plain, result_format=args.format, output=args.output)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from metasymptoms.conditions import close_match
 from metasymptoms.problems import UsageError
+from metasymptoms.terminal import require_terminal, wants_plain
 from metasymptoms.rulebook import load_for_use
 
 
@@ -32,12 +32,12 @@ def explore(args: argparse.Namespace) -> int:
             raise UsageError(f"there is no {args.kind} '{args.id}'{close_match(args.id, known)}; see: metasymptoms explore {args.kind}")
         sys.stdout.write(page(book, args.id))
         return 0
-    plain = args.plain or os.environ.get("TERM") == "dumb"
-    if not plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError(
-            "the explorer needs a terminal to choose in. Without one, print a page: "
-            "metasymptoms explore site ID | symptom ID | cancer ID"
-        )
+    plain = wants_plain(args.plain)
+    require_terminal(
+        plain,
+        "the explorer needs a terminal to choose in. Without one, print a page: "
+        "metasymptoms explore site ID | symptom ID | cancer ID",
+    )
     from metasymptoms.explore_board import run_explorer
     from metasymptoms.questionnaire import PlainPrompter, Stopped
 
