@@ -341,3 +341,14 @@ def test_html_rule_book_renders_in_a_headless_browser(tmp_path: Path) -> None:
     )
     assert "<h1>The metasymptoms rule book</h1>" in result.stdout
     assert "Possible pressure on the spinal cord (emergency)" in result.stdout
+
+
+def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> None:
+    from metasymptoms import verify as proofs
+    from metasymptoms.questionnaire import Questionnaire
+
+    monkeypatch.setattr(Questionnaire, "interrupt_for_emergency", lambda self: False)
+    failures = list(proofs.interrupt_failures(book))
+    emergencies = [flag.id for flag in book.red_flags if flag.urgency.value == "emergency"]
+    assert [failure.subject for failure in failures] == emergencies
+    assert failures[0].message == "'spinal_cord_compression' held but its advice was never shown"
