@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 
 from metasymptoms.conditions import close_match
 from metasymptoms.problems import RuleBookError, UsageError
 from metasymptoms.rulebook import default_rules_dir, load_for_use
+
+WIDTH = 78
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -44,7 +47,9 @@ def demo(args: argparse.Namespace) -> int:
         print(f"[{number}/{len(steps)}] {step.heading}")
         print("-" * min(len(step.heading) + 8, 78))
         for line in step.lines:
-            print(line)
+            indent = " " * (len(line) - len(line.lstrip()))
+            # Short lines read better projected in front of a class.
+            print("\n".join(textwrap.wrap(line, WIDTH, subsequent_indent=indent + "  ")) or line)
         print()
         if interactive and number < len(steps):
             input("Press Enter for the next step (Ctrl-C to stop) ")
