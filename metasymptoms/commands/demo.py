@@ -48,8 +48,9 @@ def demo(args: argparse.Namespace) -> int:
         print("-" * min(len(step.heading) + 8, 78))
         for line in step.lines:
             indent = " " * (len(line) - len(line.lstrip()))
+            hanging = indent + ("   " if line.lstrip().startswith("->") else "  ")
             # Short lines read better projected in front of a class.
-            print("\n".join(textwrap.wrap(line, WIDTH, subsequent_indent=indent + "  ")) or line)
+            print("\n".join(textwrap.wrap(line, WIDTH, subsequent_indent=hanging)) or line)
         print()
         if interactive and number < len(steps):
             input("Press Enter for the next step (Ctrl-C to stop) ")
