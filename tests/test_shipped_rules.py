@@ -155,10 +155,20 @@ def test_no_diagnostic_wording_anywhere_a_person_reads(book: RuleBook) -> None:
 
 def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
     order = [question.finding for question in book.questions]
-    for follow_up in ("limb_weakness", "numbness", "saddle_numbness", "bladder_bowel_change"):
-        question = book.questions[order.index(follow_up)]
-        assert question.ask_if is not None and findings_in(question.ask_if) == ("back_pain",)
+    questions = {question.finding: question for question in book.questions}
+    for follow_up in ("back_pain_red_features", "numbness", "limb_weakness", "saddle_numbness", "bladder_bowel_change"):
         assert order.index(follow_up) > order.index("back_pain")
+        assert "back_pain" in findings_in(questions[follow_up].ask_if)
+    # Without a cancer history they are asked only after back pain; with one (or unsure),
+    # the nerve signs are asked anyway, because they are an emergency on their own.
+    from metasymptoms.conditions import holds
+
+    for follow_up in ("limb_weakness", "saddle_numbness", "bladder_bowel_change"):
+        condition = questions[follow_up].ask_if
+        assert not holds(condition, {"cancer_history": "none"})
+        assert holds(condition, {"cancer_history": "none", "back_pain": True})
+        assert holds(condition, {"cancer_history": "past"})
+    assert not holds(questions["numbness"].ask_if, {"cancer_history": "current"})
 
 
 @pytest.mark.parametrize(
