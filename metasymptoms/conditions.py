@@ -16,7 +16,6 @@ It is parsed into the frozen models below and evaluated by `holds`, a pure funct
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from collections.abc import Mapping
 from typing import Annotated, Any, Union
@@ -169,6 +168,8 @@ SHAPES = (
 
 def close_match(word: str, candidates: Any) -> str:
     """' (did you mean 'x'?)' for the nearest candidate, or '' when none is near."""
+    import difflib  # only when there is a mistake to explain
+
     matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from annotated_types import MaxLen, MinLen
+from metasymptoms.constraints import Length
 
 from metasymptoms.conditions import ConditionField
 
-Id = Annotated[str, MinLen(1), MaxLen(80)]  # the id's spelling is checked by the loader
-SourceKey = Annotated[str, MinLen(1), MaxLen(40)]
-Text = Annotated[str, MinLen(1), MaxLen(4000)]
-Sources = Annotated[tuple[SourceKey, ...], MinLen(1)]
+Id = Annotated[str, Length(1, 80)]  # the id's spelling is checked by the loader
+SourceKey = Annotated[str, Length(1, 40)]
+Text = Annotated[str, Length(1, 4000)]
+Sources = Annotated[tuple[SourceKey, ...], Length(1)]
 
 FORBID_EXTRA: Any = {"extra": "forbid"}
 
@@ -76,7 +76,7 @@ class Finding:
 
 @model
 class FindingsFile:
-    findings: Annotated[tuple[Finding, ...], MinLen(1)]
+    findings: Annotated[tuple[Finding, ...], Length(1)]
 
 
 @model
@@ -94,13 +94,13 @@ class Question:
 class Section:
     id: Id
     title: Text
-    questions: Annotated[tuple[Question, ...], MinLen(1)]
+    questions: Annotated[tuple[Question, ...], Length(1)]
     intro: Text | None = None
 
 
 @model
 class QuestionsFile:
-    sections: Annotated[tuple[Section, ...], MinLen(1)]
+    sections: Annotated[tuple[Section, ...], Length(1)]
 
 
 # --- red flags, sites, primaries ------------------------------------------------------
@@ -123,7 +123,7 @@ class RedFlag:
 
 @model
 class RedFlagsFile:
-    red_flags: Annotated[tuple[RedFlag, ...], MinLen(1)]
+    red_flags: Annotated[tuple[RedFlag, ...], Length(1)]
 
 
 @model
@@ -161,7 +161,7 @@ class Primary:
 
 @model
 class PrimariesFile:
-    primaries: Annotated[tuple[Primary, ...], MinLen(1)]
+    primaries: Annotated[tuple[Primary, ...], Length(1)]
 
 
 @model
@@ -176,7 +176,7 @@ class Source:
 
 @model
 class SourcesFile:
-    sources: Annotated[tuple[Source, ...], MinLen(1)]
+    sources: Annotated[tuple[Source, ...], Length(1)]
 
 
 @model
@@ -205,10 +205,10 @@ class Guidance:
     unsure_cancer: Text
     common_causes: Text
     nothing_reported: Text
-    emergency_signs: Annotated[tuple[Text, ...], MinLen(1)]
-    provider_tests: Annotated[tuple[Text, ...], MinLen(1)]
+    emergency_signs: Annotated[tuple[Text, ...], Length(1)]
+    provider_tests: Annotated[tuple[Text, ...], Length(1)]
     treatment: Text
-    questions_to_ask: Annotated[tuple[Text, ...], MinLen(1)]
+    questions_to_ask: Annotated[tuple[Text, ...], Length(1)]
     survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
     support: Text
     sources: Sources

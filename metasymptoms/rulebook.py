@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from metasymptoms import __version__
@@ -89,6 +88,8 @@ def _read(key: str) -> RuleBook | None:
 
 def _write(key: str, book: RuleBook) -> None:
     """Best effort: a read-only or full disk only means validating next time too."""
+    import tempfile  # only when writing: the everyday path only reads
+
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

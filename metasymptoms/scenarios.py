@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from annotated_types import MinLen
+from metasymptoms.constraints import Length
 
 from metasymptoms.answers import AnswersError, check_answers
 from metasymptoms.conditions import close_match
@@ -30,7 +30,7 @@ class Expected:
 @model
 class Scenario:
     title: Text
-    learning_points: Annotated[tuple[Text, ...], MinLen(1)]
+    learning_points: Annotated[tuple[Text, ...], Length(1)]
     answers: dict[str, Any]
     expected: Expected
     teacher_notes: Text | None = None

@@ -9,17 +9,25 @@ from metasymptoms.engine import assess
 from metasymptoms.rulebook import load_for_use
 from metasymptoms.output import emit
 from metasymptoms.terminal import require_terminal, wants_plain
-from metasymptoms.render.assessment_json import render_json
-from metasymptoms.render.assessment_text import render_markdown, render_text
 
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+
+
+def renderer(name: str):
+    """The renderer of a format, imported only when it is used."""
+    if name == "json":
+        from metasymptoms.render.assessment_json import render_json
+
+        return render_json
+    from metasymptoms.render.assessment_text import render_markdown, render_text
+
+    return render_markdown if name == "markdown" else render_text
 
 
 def ask(args: argparse.Namespace) -> int:
     book = load_for_use(args.rules)
     if args.answers is not None:
         answers = read_answers_file(args.answers, book)
-        emit(RENDERERS[args.format](book, assess(book, answers)), args.output)
+        emit(renderer(args.format)(book, assess(book, answers)), args.output)
         return 0
     plain = wants_plain(args.plain)
     require_terminal(
