@@ -102,3 +102,27 @@ def test_back_then_why_then_change(book: RuleBook, keys) -> None:
         questionnaire.run()
     assert questionnaire.answers == {"cancer_history": "none", "recent_chemotherapy": False, "breathless_severe": False}
     assert "Your answer about severe or sudden breathlessness" in stdout.getvalue()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("env", "allowed"),
+    [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)],
+)
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, env: dict, allowed: bool) -> None:
+    from metasymptoms.interview import colour_allowed
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert colour_allowed(_Terminal()) is allowed
+    assert colour_allowed(io.StringIO()) is False
+    shown = _Terminal()
+    QuestionaryPrompter(stdout=shown).say("EMERGENCY: A new seizure", "emergency")
+    assert ("\x1b[" in shown.getvalue()) is allowed
+    assert "EMERGENCY: A new seizure" in shown.getvalue()  # the words carry the meaning either way
