@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def paired(base: list[str], commands: list[list[str]], repeat: int, envs: list[dict] | None = None) -> list[float]:
+def paired(
+    base: list[str], commands: list[list[str]], repeat: int, envs: list[dict] | None = None
+) -> list[float]:
     """The fastest wall time of the baseline and of each command, measured in alternation so
     that every command sees the same state of the machine as its baseline (warm-up runs
     first). Noise on a shared machine only ever adds time, so the fastest run is the truest
@@ -49,8 +51,12 @@ def generated_book(folder: Path, rules: int) -> Path:
     findings = ["bone_pain", "back_pain", "jaundice", "itching", "cough", "headache", "fatigue", "bloating"]
     for block in range(0, rules, 1000):
         lines = [
-            f"id: generated_{block}", "name: Generated", "about: Generated for a benchmark.",
-            "how_found: Never.", "sources: [CC-META]", "rules:",
+            f"id: generated_{block}",
+            "name: Generated",
+            "about: Generated for a benchmark.",
+            "how_found: Never.",
+            "sources: [CC-META]",
+            "rules:",
         ]
         for n in range(block, min(block + 1000, rules)):
             a, b, c = findings[n % 8], findings[(n + 3) % 8], findings[(n + 5) % 8]
@@ -100,7 +106,14 @@ def first_screen(repeat: int) -> float:
     times = []
     for run in range(repeat + 1):
         start = time.perf_counter()
-        child = pexpect.spawn(sys.executable, ["-m", "metasymptoms"], env=env, encoding="utf-8", timeout=30, dimensions=(40, 100))
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "metasymptoms"],
+            env=env,
+            encoding="utf-8",
+            timeout=30,
+            dimensions=(40, 100),
+        )
         child.expect_exact("Back to the previous question")
         elapsed = time.perf_counter() - start
         child.close(force=True)
@@ -126,15 +139,23 @@ def main() -> int:
             envs=[env, env, {**env, "METASYMPTOMS_NO_CACHE": "1"}, env],
         )
         print(f"baseline  python -c 'import pydantic, yaml'   {base * 1000:7.1f} ms")
-        print(f"ask --answers (json)                          {ask * 1000:7.1f} ms  {ask / base:4.2f}x  (goal <= 1.5x)")
-        print(f"ask --answers, rule book just edited (validated, not cached) {cold * 1000:7.1f} ms  {cold / base:4.2f}x  (no goal; once per edit)")
-        print(f"--version                                     {version * 1000:7.1f} ms  {version / base:4.2f}x  (goal <= 0.5x)")
+        print(
+            f"ask --answers (json)                          {ask * 1000:7.1f} ms  {ask / base:4.2f}x  (goal <= 1.5x)"
+        )
+        print(
+            f"ask --answers, rule book just edited (validated, not cached) {cold * 1000:7.1f} ms  {cold / base:4.2f}x  (no goal; once per edit)"
+        )
+        print(
+            f"--version                                     {version * 1000:7.1f} ms  {version / base:4.2f}x  (goal <= 0.5x)"
+        )
 
         if first_screen_available():
             base_q = paired([python, "-c", "import questionary, pydantic, yaml"], [], repeat)[0]
             screen = first_screen(repeat)
             print(f"baseline  python -c 'import questionary, pydantic, yaml'  {base_q * 1000:7.1f} ms")
-            print(f"start to first question on screen                        {screen * 1000:7.1f} ms  {screen / base_q:4.2f}x  (goal <= 1.3x)")
+            print(
+                f"start to first question on screen                        {screen * 1000:7.1f} ms  {screen / base_q:4.2f}x  (goal <= 1.3x)"
+            )
 
         sizes = (1_000, 10_000) if quick else (1_000, 10_000, 20_000)
         seconds_by_size = []
@@ -143,9 +164,13 @@ def main() -> int:
             seconds = min(load_and_evaluate(folder) for _ in range(1 if quick else 3))
             seconds_by_size.append(seconds)
             goal = "  (goal < 2 s)" if size == 10_000 else ""
-            print(f"load + validate + evaluate {size:6,} rules           {seconds:7.2f} s  {seconds / size * 1e6:6.1f} us/rule{goal}")
+            print(
+                f"load + validate + evaluate {size:6,} rules           {seconds:7.2f} s  {seconds / size * 1e6:6.1f} us/rule{goal}"
+            )
         ratio = seconds_by_size[-1] / seconds_by_size[-2]
-        print(f"growth: {sizes[-1]:,} rules take {ratio:4.2f}x the time of {sizes[-2]:,} (linear = {sizes[-1] / sizes[-2]:.0f}x)")
+        print(
+            f"growth: {sizes[-1]:,} rules take {ratio:4.2f}x the time of {sizes[-2]:,} (linear = {sizes[-1] / sizes[-2]:.0f}x)"
+        )
     return 0
 
 

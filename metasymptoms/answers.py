@@ -56,7 +56,9 @@ def check_answers(
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        raise AnswersError([f"{name}: an answers file is one mapping of finding id to value, such as 'back_pain: yes'"])
+        raise AnswersError(
+            [f"{name}: an answers file is one mapping of finding id to value, such as 'back_pain: yes'"]
+        )
 
     def where(key: str, *, at_key: bool = False) -> str:
         if doc is None:
@@ -71,7 +73,9 @@ def check_answers(
         key = str(key)
         finding = findings.get(key)
         if finding is None:
-            problems.append(f"{where(key, at_key=True)}: '{key}' is not a finding{close_match(key, findings)}")
+            problems.append(
+                f"{where(key, at_key=True)}: '{key}' is not a finding{close_match(key, findings)}"
+            )
             continue
         if value is None:
             continue  # written but left empty: not given

@@ -53,16 +53,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answer the guided questions one at a time, or give the answers in a file.",
     )
     _add_rules_option(ask)
-    ask.add_argument("--answers", metavar="FILE", type=Path, help="a YAML or JSON file of answers (no questions are asked)")
-    ask.add_argument("--format", choices=FORMATS, default="text", help="how to write the result (default: text)")
-    ask.add_argument("--output", metavar="FILE", type=Path, help="write the result to FILE instead of the screen")
-    ask.add_argument("--plain", action="store_true", help="numbered choices and plain text, for screen readers and simple terminals")
+    ask.add_argument(
+        "--answers", metavar="FILE", type=Path, help="a YAML or JSON file of answers (no questions are asked)"
+    )
+    ask.add_argument(
+        "--format", choices=FORMATS, default="text", help="how to write the result (default: text)"
+    )
+    ask.add_argument(
+        "--output", metavar="FILE", type=Path, help="write the result to FILE instead of the screen"
+    )
+    ask.add_argument(
+        "--plain",
+        action="store_true",
+        help="numbered choices and plain text, for screen readers and simple terminals",
+    )
     ask.set_defaults(func="metasymptoms.commands.ask:ask")
 
-    rules = commands.add_parser("rules", help="check, read and export the rule book", description="Tools for people who review the rule files.")
+    rules = commands.add_parser(
+        "rules",
+        help="check, read and export the rule book",
+        description="Tools for people who review the rule files.",
+    )
     rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
-    check = rules_commands.add_parser("check", help="report every problem in the rule files", description="Report every problem in the rule files as file:line:col.")
-    check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)")
+    check = rules_commands.add_parser(
+        "check",
+        help="report every problem in the rule files",
+        description="Report every problem in the rule files as file:line:col.",
+    )
+    check.add_argument(
+        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
+    )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(func="metasymptoms.commands.rules:check")
     _add_rules_option(check)
@@ -72,23 +92,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="prove the questionnaire safe over every path",
         description="Prove over every path of the questionnaire that every ending sends the person to a provider, every red flag can be reached, no skip logic hides one, and every emergency interrupts at once.",
     )
-    verify.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)")
+    verify.add_argument(
+        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
+    )
     _add_rules_option(verify)
     verify.set_defaults(func="metasymptoms.commands.rules:verify")
 
-    listing = rules_commands.add_parser("list", help="list the items of the rule book", description="List findings, questions, sections, red flags, sites, rules, primaries and sources.")
+    listing = rules_commands.add_parser(
+        "list",
+        help="list the items of the rule book",
+        description="List findings, questions, sections, red flags, sites, rules, primaries and sources.",
+    )
     listing.add_argument("--kind", choices=KINDS, help="only items of this kind")
     _add_rules_option(listing)
     listing.set_defaults(func="metasymptoms.commands.rules:list_items")
 
-    show = rules_commands.add_parser("show", help="one item in plain words, with where it is and what refers to it")
+    show = rules_commands.add_parser(
+        "show", help="one item in plain words, with where it is and what refers to it"
+    )
     show.add_argument("id", metavar="ID")
     _add_rules_option(show)
     show.set_defaults(func="metasymptoms.commands.rules:show")
 
     export = rules_commands.add_parser("export", help="the rule book as a document, a graph or a JSON Schema")
-    export.add_argument("--format", required=True, choices=("markdown", "html", "mermaid", "dot", "json-schema"))
-    export.add_argument("--output", metavar="FILE", type=Path, help="write to FILE (for json-schema, a folder gets one schema file a kind)")
+    export.add_argument(
+        "--format", required=True, choices=("markdown", "html", "mermaid", "dot", "json-schema")
+    )
+    export.add_argument(
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (for json-schema, a folder gets one schema file a kind)",
+    )
     _add_rules_option(export)
     export.set_defaults(func="metasymptoms.commands.rules:export")
 
@@ -97,7 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="browse by site, symptom or cancer, or try the what-if board",
         description="Without arguments, browse interactively (and try the what-if board). With a kind and an id, print that page.",
     )
-    explore.add_argument("kind", nargs="?", choices=("site", "symptom", "cancer"), help="the kind of page (without ID: list the ids)")
+    explore.add_argument(
+        "kind",
+        nargs="?",
+        choices=("site", "symptom", "cancer"),
+        help="the kind of page (without ID: list the ids)",
+    )
     explore.add_argument("id", nargs="?", metavar="ID", help="which site, symptom or cancer")
     explore.add_argument("--plain", action="store_true", help="numbered choices and plain text")
     _add_rules_option(explore)
@@ -111,7 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("scenario", nargs="?", metavar="SCENARIO", help="the scenario to replay")
     demo.add_argument("--list", action="store_true", help="one scenario a line: its name, then its title")
     demo.add_argument("--step", action="store_true", help="wait for Enter between steps (in a terminal)")
-    demo.add_argument("--check", action="store_true", help="check every scenario's expected outcome; exit 1 with the differences")
+    demo.add_argument(
+        "--check",
+        action="store_true",
+        help="check every scenario's expected outcome; exit 1 with the differences",
+    )
     _add_rules_option(demo)
     demo.set_defaults(func="metasymptoms.commands.demo:demo")
 

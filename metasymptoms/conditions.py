@@ -194,7 +194,9 @@ class ConditionParser:
         if isinstance(raw, dict):
             return self._mapping(raw, path)
         if isinstance(raw, list):
-            self.problem(path, f"a list cannot stand alone as a condition; put it under all: or any: ({SHAPES})")
+            self.problem(
+                path, f"a list cannot stand alone as a condition; put it under all: or any: ({SHAPES})"
+            )
         elif isinstance(raw, bool) or raw is None:
             self.problem(path, f"a condition is missing here ({SHAPES})")
         else:
@@ -205,7 +207,9 @@ class ConditionParser:
         if self.kinds is None:
             return Reported(finding=finding)
         if finding in KEYWORDS:
-            self.problem(path, f"'{finding}' needs a value after it, such as '{finding}: [...]'", at_key=at_key)
+            self.problem(
+                path, f"'{finding}' needs a value after it, such as '{finding}: [...]'", at_key=at_key
+            )
             return None
         if finding not in self.kinds:
             self.problem(
@@ -227,7 +231,9 @@ class ConditionParser:
 
     def _list(self, raw: Any, path: RelPath, word: str) -> tuple[Condition, ...] | None:
         if not isinstance(raw, list) or not raw:
-            self.problem(path, f"'{word}' needs a list of one or more conditions, each on a line starting with '- '")
+            self.problem(
+                path, f"'{word}' needs a list of one or more conditions, each on a line starting with '- '"
+            )
             return None
         parts = [self.parse(item, path + (index,)) for index, item in enumerate(raw)]
         if any(part is None for part in parts):
@@ -247,7 +253,7 @@ class ConditionParser:
                 "a condition mapping has exactly one key; to combine conditions, put them in a list under all: or any:",
             )
             return None
-        (word, value), = raw.items()
+        ((word, value),) = raw.items()
         inner = path + (word,)
         if word == "all":
             parts = self._list(value, inner, word)
@@ -282,11 +288,17 @@ class ConditionParser:
         choices = None if self.kinds is None else self.kinds.get(finding, ())
         if self.kinds is not None and finding not in self.kinds:
             hint = close_match(finding, list(self.kinds) + ["all", "any", "not", "at_least"])
-            self.problem(inner, f"'{finding}' is neither a finding of this rule book nor a condition word{hint}", at_key=True)
+            self.problem(
+                inner,
+                f"'{finding}' is neither a finding of this rule book nor a condition word{hint}",
+                at_key=True,
+            )
             return None
         if isinstance(value, bool):
             if choices is not None and self.kinds is not None:
-                self.problem(inner, f"'{finding}' is a choice finding; list the choices that count, not yes/no")
+                self.problem(
+                    inner, f"'{finding}' is a choice finding; list the choices that count, not yes/no"
+                )
                 return None
             reported = Reported(finding=finding)
             return reported if value else Not(condition=reported)

@@ -39,7 +39,12 @@ def _answer_text(book: RuleBook, finding_id: str, value: Answer | None) -> str:
 
 def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
     scenario = item.scenario
-    steps = [Step(f"Scenario: {scenario.title}", tuple(f"Learning point: {point}" for point in scenario.learning_points))]
+    steps = [
+        Step(
+            f"Scenario: {scenario.title}",
+            tuple(f"Learning point: {point}" for point in scenario.learning_points),
+        )
+    ]
     given = item.answers
     answers: dict[str, Answer] = {}
     flags_seen: set[str] = set()
@@ -50,7 +55,9 @@ def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
             finding = question.finding
             if question.ask_if is not None and not holds(question.ask_if, answers):
                 lines.append(f"(skipped) {question.text}")
-                lines.append(f"    not asked: it is asked only if {condition_sentence(book, question.ask_if)}")
+                lines.append(
+                    f"    not asked: it is asked only if {condition_sentence(book, question.ask_if)}"
+                )
                 continue
             value = given.get(finding)
             if value is None and book.finding(finding).type == "yes_no":
@@ -65,7 +72,9 @@ def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
                     lines.append(f"    -> warning sign '{flag.title}' ({flag.urgency.value}) now holds.")
                     lines.append(f"       {because_sentence(book, _because(flag.when, answers), answers)}")
                     if flag.urgency is Urgency.EMERGENCY:
-                        lines.append("       The questionnaire shows its advice at once, before any other question.")
+                        lines.append(
+                            "       The questionnaire shows its advice at once, before any other question."
+                        )
             for site, rule in fired_rules(book, answers):
                 if rule.id not in rules_seen:
                     rules_seen.add(rule.id)
@@ -88,17 +97,25 @@ def _because(condition, answers: Answers) -> tuple[str, ...]:
 def _result(book: RuleBook, answers: Answers) -> Step:
     assessment = assess(book, answers)
     lines = [f"Urgency: {assessment.urgency.value}."]
-    contributions = [f"warning sign '{flag.title}' ({flag.urgency.value})" for flag in fired_red_flags(book, answers)]
-    contributions += [f"rule {rule.id} ({rule.urgency.value})" for _, rule in fired_rules(book, answers) if rule.urgency]
+    contributions = [
+        f"warning sign '{flag.title}' ({flag.urgency.value})" for flag in fired_red_flags(book, answers)
+    ]
+    contributions += [
+        f"rule {rule.id} ({rule.urgency.value})" for _, rule in fired_rules(book, answers) if rule.urgency
+    ]
     if contributions:
-        lines.append(f"    How: the urgency is the highest of everything that holds: {join_words(contributions)}.")
+        lines.append(
+            f"    How: the urgency is the highest of everything that holds: {join_words(contributions)}."
+        )
     else:
         lines.append("    How: no warning sign or rule that raises urgency holds, so it is routine.")
     if assessment.sites:
         for site in assessment.sites:
             lines.append(f"Site: {site.name}.")
             for rule in site.rules:
-                lines.append(f"    How: rule {rule.id} holds: {condition_sentence(book, book_rule(book, rule.id).when)}.")
+                lines.append(
+                    f"    How: rule {rule.id} holds: {condition_sentence(book, book_rule(book, rule.id).when)}."
+                )
     else:
         lines.append("Sites: none. No symptom rule holds for these answers.")
     if assessment.primary_cancer:
@@ -125,7 +142,9 @@ def _related(book: RuleBook, answers: Answers) -> set[str]:
 
     reported = {finding for finding, value in answers.items() if value is True}
     related: set[str] = set()
-    conditions = [flag.when for flag in book.red_flags] + [rule.when for site in book.sites for rule in site.rules]
+    conditions = [flag.when for flag in book.red_flags] + [
+        rule.when for site in book.sites for rule in site.rules
+    ]
     for condition in conditions:
         mentioned = set(findings_in(condition))
         if mentioned & reported:
@@ -163,7 +182,10 @@ def what_would_change(book: RuleBook, answers: Answers) -> list[str]:
             elif value is False:
                 what, group = f"If '{spec.label}' were not reported", 0
             else:
-                what, group = f"If the answer about {spec.label} were \"{_answer_text(book, finding, value)}\"", 0 if current else 1
+                what, group = (
+                    f'If the answer about {spec.label} were "{_answer_text(book, finding, value)}"',
+                    0 if current else 1,
+                )
             effects = []
             if urgency is not base_urgency:
                 effects.append(f"urgency {base_urgency.value} -> {urgency.value}")

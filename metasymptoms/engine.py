@@ -153,7 +153,9 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
         # "other" and "unknown" are real answers with no table row: nothing to list.
         return None
     primary = known[primary_id]
-    return PrimaryCancer(id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note)
+    return PrimaryCancer(
+        id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note
+    )
 
 
 def assess(book: RuleBook, answers: Answers) -> Assessment:

@@ -90,9 +90,7 @@ def why_asked(book: RuleBook, finding_id: str) -> str:
     """Why the questionnaire asks about a finding, derived from the rules that use it."""
     finding = book.finding(finding_id)
     flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
-    sites = [
-        site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)
-    ]
+    sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
     followers = [
         book.finding(question.finding).label
         for question in book.questions

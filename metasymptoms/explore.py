@@ -66,9 +66,17 @@ def site_page(book: RuleBook, site_id: str) -> str:
             ("Symptoms linked to spread here", _bullets([book.finding(f).label for f in findings])),
             ("Why", _bullets([rule.why for rule in site.rules])),
             ("Warning signs to know", _bullets([_flag_line(flag) for flag in flags])),
-            ("Cancers that commonly spread here", _wrap(join_words(cancers) + "." if cancers else "None listed in the sources.")),
+            (
+                "Cancers that commonly spread here",
+                _wrap(join_words(cancers) + "." if cancers else "None listed in the sources."),
+            ),
             ("How spread here is usually found", _wrap(site.how_found)),
-            ("Sources", _bullets([f"{key}: {book.source(key).publisher}, {book.source(key).title}" for key in site.sources])),
+            (
+                "Sources",
+                _bullets(
+                    [f"{key}: {book.source(key).publisher}, {book.source(key).title}" for key in site.sources]
+                ),
+            ),
         ],
     )
 
@@ -99,17 +107,29 @@ def cancer_page(book: RuleBook, primary_id: str) -> str:
         labels = [book.finding(f).label for f in _site_findings(book, site_id)][:6]
         watch.append(f"{book.site(site_id).name}: {join_words(labels)}.")
     flags = [
-        flag for flag in book.red_flags
+        flag
+        for flag in book.red_flags
         if flag.urgency is Urgency.EMERGENCY and set(flag.sites) & set(primary.common_sites)
     ]
     return _page(
         primary.name,
         [
-            ("Where it commonly spreads (in no order)", _wrap(join_words(book.site(s).name for s in primary.common_sites) + ".")),
+            (
+                "Where it commonly spreads (in no order)",
+                _wrap(join_words(book.site(s).name for s in primary.common_sites) + "."),
+            ),
             ("About", _wrap(primary.note) if primary.note else []),
             ("What to watch for at each site", _bullets(watch)),
             ("Emergency signs", _bullets([flag.title for flag in flags])),
             ("Questions to ask the care team", _bullets(list(book.guidance.questions_to_ask))),
-            ("Sources", _bullets([f"{key}: {book.source(key).publisher}, {book.source(key).title}" for key in primary.sources])),
+            (
+                "Sources",
+                _bullets(
+                    [
+                        f"{key}: {book.source(key).publisher}, {book.source(key).title}"
+                        for key in primary.sources
+                    ]
+                ),
+            ),
         ],
     )

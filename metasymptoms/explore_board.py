@@ -15,14 +15,24 @@ HISTORY = "__history__"
 
 
 def symptom_ids(book: RuleBook) -> list[str]:
-    return [finding.id for finding in book.findings if finding.type == "yes_no" and finding.id != "recent_chemotherapy"]
+    return [
+        finding.id
+        for finding in book.findings
+        if finding.type == "yes_no" and finding.id != "recent_chemotherapy"
+    ]
 
 
 def run_explorer(book: RuleBook, prompter: Prompter) -> None:
-    prompter.say("metasymptoms explorer: where cancer commonly spreads, and which symptoms that can cause", "heading")
+    prompter.say(
+        "metasymptoms explorer: where cancer commonly spreads, and which symptoms that can cause", "heading"
+    )
     menu = [
-        ("By site", "site"), ("By symptom", "symptom"), ("By cancer", "cancer"),
-        ("What-if board: tick symptoms and watch the result change", "board"), (None, ""), ("Quit", "quit"),
+        ("By site", "site"),
+        ("By symptom", "symptom"),
+        ("By cancer", "cancer"),
+        ("What-if board: tick symptoms and watch the result change", "board"),
+        (None, ""),
+        ("Quit", "quit"),
     ]
     while True:
         choice = prompter.choose("What would you like to explore?", menu, "site")
@@ -66,12 +76,20 @@ def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = Non
     and stays in the prompt line, so it is always in view."""
     answers = dict(answers or {"cancer_history": "current"})
     symptoms = set(symptom_ids(book))
-    areas = [(section, [q.finding for q in section.questions if q.finding in symptoms]) for section in book.sections]
+    areas = [
+        (section, [q.finding for q in section.questions if q.finding in symptoms])
+        for section in book.sections
+    ]
     areas = [(section, findings) for section, findings in areas if findings]
-    prompter.say("What-if board: choose an area, then tick or untick symptoms. The result updates each time.", "hint")
+    prompter.say(
+        "What-if board: choose an area, then tick or untick symptoms. The result updates each time.", "hint"
+    )
     last_area = HISTORY
     while True:
-        prompter.say(board_summary(book, answers), "emergency" if assess(book, answers).urgency.value == "emergency" else "info")
+        prompter.say(
+            board_summary(book, answers),
+            "emergency" if assess(book, answers).urgency.value == "emergency" else "info",
+        )
         has_cancer = answers.get("cancer_history") in ("current", "past")
         options = [("Done", DONE), (f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY)]
         for section, findings in areas:
@@ -88,7 +106,9 @@ def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = Non
         last = findings[0]
         while True:
             area_options = [("Back to the areas", DONE)]
-            area_options += [(f"[{'x' if answers.get(f) is True else ' '}] {book.finding(f).label}", f) for f in findings]
+            area_options += [
+                (f"[{'x' if answers.get(f) is True else ' '}] {book.finding(f).label}", f) for f in findings
+            ]
             finding = prompter.choose(f"{_short_summary(book, answers)} Tick or untick", area_options, last)
             if finding == DONE:
                 break
@@ -97,4 +117,7 @@ def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = Non
                 answers.pop(finding)
             else:
                 answers[finding] = True
-            prompter.say(board_summary(book, answers), "emergency" if assess(book, answers).urgency.value == "emergency" else "info")
+            prompter.say(
+                board_summary(book, answers),
+                "emergency" if assess(book, answers).urgency.value == "emergency" else "info",
+            )

@@ -34,7 +34,13 @@ def colour_allowed(stream: Any) -> bool:
     )
 
 
-_STYLES = {"heading": "\033[1m", "subheading": "\033[1m", "emergency": "\033[1;31m", "hint": "\033[2m", "info": ""}
+_STYLES = {
+    "heading": "\033[1m",
+    "subheading": "\033[1m",
+    "emergency": "\033[1;31m",
+    "hint": "\033[2m",
+    "info": "",
+}
 
 
 class QuestionaryPrompter:
@@ -66,7 +72,10 @@ class QuestionaryPrompter:
         import questionary
         from prompt_toolkit.keys import Keys
 
-        choices = [questionary.Separator() if label is None else questionary.Choice(label, value) for label, value in options]
+        choices = [
+            questionary.Separator() if label is None else questionary.Choice(label, value)
+            for label, value in options
+        ]
         question = questionary.select(
             message,
             choices=choices,
@@ -129,7 +138,9 @@ def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment, outc
     prompter.say("Your result", "heading")
     for block in blocks(book, assessment):
         emergency = block.heading.upper().startswith("EMERGENCY")
-        prompter.say(block.heading, "emergency" if emergency else "heading" if block.level == 2 else "subheading")
+        prompter.say(
+            block.heading, "emergency" if emergency else "heading" if block.level == 2 else "subheading"
+        )
         for paragraph in block.paragraphs:
             if paragraph:
                 prompter.say(paragraph)

@@ -154,7 +154,11 @@ def _inner_model(annotation: Any) -> Any:
         if hasattr(annotation, "__metadata__"):
             annotation = annotation.__origin__
             continue
-        args = [arg for arg in getattr(annotation, "__args__", ()) if arg is not type(None) and arg is not Ellipsis]
+        args = [
+            arg
+            for arg in getattr(annotation, "__args__", ())
+            if arg is not type(None) and arg is not Ellipsis
+        ]
         if not args:
             return None
         annotation = args[0]
@@ -194,16 +198,16 @@ class _Loader:
         position = doc.position(path, key=key)
         return Location(file, position.line, position.column)
 
-    def error(self, file: Path, path: Path_, message: str, *, key: bool = False, check: str = "schema") -> None:
+    def error(
+        self, file: Path, path: Path_, message: str, *, key: bool = False, check: str = "schema"
+    ) -> None:
         self.problems.append(Problem(self.at(file, path, key=key), message, "error", check))
 
     # --- the steps ---
 
     def run(self) -> LoadedBook:
         if not self.folder.is_dir():
-            raise RulesFolderMissing(
-                f"the rules folder '{self.folder}' does not exist or is not a folder"
-            )
+            raise RulesFolderMissing(f"the rules folder '{self.folder}' does not exist or is not a folder")
         raw = self._read_all()
         kinds = _finding_kinds(raw.get(self.folder / "findings.yaml"))
         models = self._validate_all(raw, kinds)
@@ -222,7 +226,10 @@ class _Loader:
         site_files = sorted(sites.glob("*.yaml")) if sites.is_dir() else []
         if not site_files:
             self.problems.append(
-                Problem(Location(sites), "the 'sites' folder is missing or holds no .yaml file; each site needs a file there")
+                Problem(
+                    Location(sites),
+                    "the 'sites' folder is missing or holds no .yaml file; each site needs a file there",
+                )
             )
         for path in site_files:
             yield path, Site
@@ -233,14 +240,21 @@ class _Loader:
             if path.name not in known:
                 hint = close_match(path.name, known)
                 self.warnings.append(
-                    Problem(Location(path), f"this file is not part of the rule book and is ignored{hint}", "warning", "unknown-file")
+                    Problem(
+                        Location(path),
+                        f"this file is not part of the rule book and is ignored{hint}",
+                        "warning",
+                        "unknown-file",
+                    )
                 )
         raw: dict[Path, Any] = {}
         self._models_for: dict[Path, type] = {}
         for path, model in self._files():
             self._models_for[path] = model
             if not path.is_file():
-                self.problems.append(Problem(Location(path), f"the file is missing; every rule book needs {path.name}"))
+                self.problems.append(
+                    Problem(Location(path), f"the file is missing; every rule book needs {path.name}")
+                )
                 continue
             try:
                 doc = read_yaml(path)
@@ -272,7 +286,9 @@ class _Loader:
         inner = [tuple(detail["loc"]) for detail in details]
         for detail in details:
             loc = tuple(detail["loc"])
-            if detail["type"] == "too_short" and any(len(other) > len(loc) and other[: len(loc)] == loc for other in inner):
+            if detail["type"] == "too_short" and any(
+                len(other) > len(loc) and other[: len(loc)] == loc for other in inner
+            ):
                 continue  # the list is short only because an item in it failed, reported below
             kind = detail["type"]
             name = _what(loc)
@@ -296,7 +312,9 @@ class _Loader:
             elif kind in ("too_long", "string_too_long"):
                 self.error(path, loc, f"'{name}' is too long")
             elif kind in _PLAIN_TYPES:
-                self.error(path, loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}")
+                self.error(
+                    path, loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}"
+                )
             else:
                 self.error(path, loc, f"'{name}': {detail['msg']}")
 
@@ -305,7 +323,11 @@ class _Loader:
         if len(models) != len(self._models_for) or self.problems:
             return None
         by_name = {path.name: model for path, model in models.items() if path.parent == self.folder}
-        sites = [model for path, model in models.items() if path.parent.name == SITES_FOLDER and path.parent.parent == self.folder]
+        sites = [
+            model
+            for path, model in models.items()
+            if path.parent.name == SITES_FOLDER and path.parent.parent == self.folder
+        ]
         return RuleBook(
             findings=by_name["findings.yaml"].findings,  # type: ignore[attr-defined]
             sections=by_name["questions.yaml"].sections,  # type: ignore[attr-defined]
@@ -328,9 +350,15 @@ class _Loader:
         self._check_spelling(book, site_files)
         self._unique("finding", findings_file, ((("findings", i), x.id) for i, x in enumerate(book.findings)))
         self._unique("source", sources_file, ((("sources", i), x.id) for i, x in enumerate(book.sources)))
-        self._unique("red flag", red_flags_file, ((("red_flags", i), x.id) for i, x in enumerate(book.red_flags)))
-        self._unique("primary cancer", primaries_file, ((("primaries", i), x.id) for i, x in enumerate(book.primaries)))
-        self._unique("section", questions_file, ((("sections", i), x.id) for i, x in enumerate(book.sections)))
+        self._unique(
+            "red flag", red_flags_file, ((("red_flags", i), x.id) for i, x in enumerate(book.red_flags))
+        )
+        self._unique(
+            "primary cancer", primaries_file, ((("primaries", i), x.id) for i, x in enumerate(book.primaries))
+        )
+        self._unique(
+            "section", questions_file, ((("sections", i), x.id) for i, x in enumerate(book.sections))
+        )
         site_files = [path for path, model in models.items() if isinstance(model, Site)]
         self._unique("site", None, (((path, ()), model.id) for path, model in zip(site_files, book.sites)))
         rules = [
@@ -343,13 +371,25 @@ class _Loader:
         for i, finding in enumerate(book.findings):
             here = ("findings", i)
             if finding.type == "choice" and not finding.choices:
-                self.error(findings_file, here + ("type",), f"'{finding.id}' is a choice finding but lists no choices; add 'choices:'")
+                self.error(
+                    findings_file,
+                    here + ("type",),
+                    f"'{finding.id}' is a choice finding but lists no choices; add 'choices:'",
+                )
             if finding.type == "yes_no" and finding.choices:
-                self.error(findings_file, here + ("choices",), f"'{finding.id}' is a yes/no finding, so it takes no choices; remove them or set 'type: choice'")
+                self.error(
+                    findings_file,
+                    here + ("choices",),
+                    f"'{finding.id}' is a yes/no finding, so it takes no choices; remove them or set 'type: choice'",
+                )
             values = [choice.value for choice in finding.choices]
             for j, value in enumerate(values):
                 if value in values[:j]:
-                    self.error(findings_file, here + ("choices", j, "value"), f"the choice '{value}' of '{finding.id}' is listed twice")
+                    self.error(
+                        findings_file,
+                        here + ("choices", j, "value"),
+                        f"the choice '{value}' of '{finding.id}' is listed twice",
+                    )
 
         known_findings = {finding.id for finding in book.findings}
         asked_at: dict[str, tuple[int, int]] = {}
@@ -357,15 +397,29 @@ class _Loader:
             for q, question in enumerate(section.questions):
                 here = ("sections", s, "questions", q)
                 if question.finding not in known_findings:
-                    self.error(questions_file, here + ("finding",), f"'{question.finding}' is not a finding in findings.yaml{close_match(question.finding, known_findings)}")
+                    self.error(
+                        questions_file,
+                        here + ("finding",),
+                        f"'{question.finding}' is not a finding in findings.yaml{close_match(question.finding, known_findings)}",
+                    )
                 elif question.finding in asked_at:
-                    self.error(questions_file, here + ("finding",), f"'{question.finding}' is already asked by another question; each finding is asked once")
+                    self.error(
+                        questions_file,
+                        here + ("finding",),
+                        f"'{question.finding}' is already asked by another question; each finding is asked once",
+                    )
                 else:
                     asked_at[question.finding] = (s, q)
                     finding = next(f for f in book.findings if f.id == question.finding)
-                    allowed = [c.value for c in finding.choices] if finding.type == "choice" else ["yes", "no"]
+                    allowed = (
+                        [c.value for c in finding.choices] if finding.type == "choice" else ["yes", "no"]
+                    )
                     if question.default is not None and question.default not in allowed:
-                        self.error(questions_file, here + ("default",), f"'{question.default}' is not an answer to '{question.finding}'{close_match(question.default, allowed)}; use one of {', '.join(allowed)}")
+                        self.error(
+                            questions_file,
+                            here + ("default",),
+                            f"'{question.default}' is not an answer to '{question.finding}'{close_match(question.default, allowed)}; use one of {', '.join(allowed)}",
+                        )
         # ask_if may only depend on answers given before the question is reached.
         order = {finding: n for n, finding in enumerate(asked_at)}
         for finding, (s, q) in asked_at.items():
@@ -374,9 +428,17 @@ class _Loader:
                 continue
             for used in conditions.findings_in(question.ask_if):
                 if used not in order:
-                    self.error(questions_file, ("sections", s, "questions", q, "ask_if"), f"'ask_if' depends on '{used}', but no question asks it")
+                    self.error(
+                        questions_file,
+                        ("sections", s, "questions", q, "ask_if"),
+                        f"'ask_if' depends on '{used}', but no question asks it",
+                    )
                 elif order[used] >= order[finding]:
-                    self.error(questions_file, ("sections", s, "questions", q, "ask_if"), f"'ask_if' depends on '{used}', which is asked later; a question can depend only on earlier answers")
+                    self.error(
+                        questions_file,
+                        ("sections", s, "questions", q, "ask_if"),
+                        f"'ask_if' depends on '{used}', which is asked later; a question can depend only on earlier answers",
+                    )
 
         known_sources = {source.id for source in book.sources}
         known_sites = {site.id for site in book.sites}
@@ -384,13 +446,21 @@ class _Loader:
         def cite(file: Path, path: Path_, keys: Iterable[str]) -> None:
             for k, key in enumerate(keys):
                 if key not in known_sources:
-                    self.error(file, path + ("sources", k), f"the source '{key}' is not in sources.yaml{close_match(key, known_sources)}")
+                    self.error(
+                        file,
+                        path + ("sources", k),
+                        f"the source '{key}' is not in sources.yaml{close_match(key, known_sources)}",
+                    )
 
         for i, flag in enumerate(book.red_flags):
             cite(red_flags_file, ("red_flags", i), flag.sources)
             for k, site_id in enumerate(flag.sites):
                 if site_id not in known_sites:
-                    self.error(red_flags_file, ("red_flags", i, "sites", k), f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}")
+                    self.error(
+                        red_flags_file,
+                        ("red_flags", i, "sites", k),
+                        f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}",
+                    )
         for path, site in zip(site_files, book.sites):
             cite(path, (), site.sources)
             for i, rule in enumerate(site.rules):
@@ -399,7 +469,11 @@ class _Loader:
             cite(primaries_file, ("primaries", i), primary.sources)
             for k, site_id in enumerate(primary.common_sites):
                 if site_id not in known_sites:
-                    self.error(primaries_file, ("primaries", i, "common_sites", k), f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}")
+                    self.error(
+                        primaries_file,
+                        ("primaries", i, "common_sites", k),
+                        f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}",
+                    )
         cite(guidance_file, (), book.guidance.sources)
 
         self._record_origins(book, site_files)
@@ -412,14 +486,27 @@ class _Loader:
         keys: list[tuple[Path, Path_, str]] = []
         for i, finding in enumerate(book.findings):
             ids.append((f / "findings.yaml", ("findings", i, "id"), finding.id))
-            ids += [(f / "findings.yaml", ("findings", i, "choices", j, "value"), c.value) for j, c in enumerate(finding.choices)]
-        ids += [(f / "questions.yaml", ("sections", i, "id"), section.id) for i, section in enumerate(book.sections)]
-        ids += [(f / "red_flags.yaml", ("red_flags", i, "id"), flag.id) for i, flag in enumerate(book.red_flags)]
-        ids += [(f / "primaries.yaml", ("primaries", i, "id"), primary.id) for i, primary in enumerate(book.primaries)]
+            ids += [
+                (f / "findings.yaml", ("findings", i, "choices", j, "value"), c.value)
+                for j, c in enumerate(finding.choices)
+            ]
+        ids += [
+            (f / "questions.yaml", ("sections", i, "id"), section.id)
+            for i, section in enumerate(book.sections)
+        ]
+        ids += [
+            (f / "red_flags.yaml", ("red_flags", i, "id"), flag.id) for i, flag in enumerate(book.red_flags)
+        ]
+        ids += [
+            (f / "primaries.yaml", ("primaries", i, "id"), primary.id)
+            for i, primary in enumerate(book.primaries)
+        ]
         for path, site in zip(site_files, book.sites):
             ids.append((path, ("id",), site.id))
             ids += [(path, ("rules", i, "id"), rule.id) for i, rule in enumerate(site.rules)]
-        keys += [(f / "sources.yaml", ("sources", i, "id"), source.id) for i, source in enumerate(book.sources)]
+        keys += [
+            (f / "sources.yaml", ("sources", i, "id"), source.id) for i, source in enumerate(book.sources)
+        ]
         for file, path, value in ids:
             if not _ID.fullmatch(value):
                 self.error(file, path, _pattern_message("id", value))
@@ -436,22 +523,36 @@ class _Loader:
                 item_file, path = file, where
             location = self.at(item_file, path + ("id",))
             if item_id in first:
-                self.problems.append(Problem(location, f"the {kind} id '{item_id}' is used twice (first at {first[item_id]}); each id must be unique"))
+                self.problems.append(
+                    Problem(
+                        location,
+                        f"the {kind} id '{item_id}' is used twice (first at {first[item_id]}); each id must be unique",
+                    )
+                )
             else:
                 first[item_id] = location
 
     def _record_origins(self, book: RuleBook, site_files: list[Path]) -> None:
         f = self.folder
         places: list[tuple[str, str, Path, Path_]] = []
-        places += [("finding", x.id, f / "findings.yaml", ("findings", i)) for i, x in enumerate(book.findings)]
+        places += [
+            ("finding", x.id, f / "findings.yaml", ("findings", i)) for i, x in enumerate(book.findings)
+        ]
         for s, section in enumerate(book.sections):
             places.append(("section", section.id, f / "questions.yaml", ("sections", s)))
-            places += [("question", q.finding, f / "questions.yaml", ("sections", s, "questions", n)) for n, q in enumerate(section.questions)]
-        places += [("red_flag", x.id, f / "red_flags.yaml", ("red_flags", i)) for i, x in enumerate(book.red_flags)]
+            places += [
+                ("question", q.finding, f / "questions.yaml", ("sections", s, "questions", n))
+                for n, q in enumerate(section.questions)
+            ]
+        places += [
+            ("red_flag", x.id, f / "red_flags.yaml", ("red_flags", i)) for i, x in enumerate(book.red_flags)
+        ]
         for path, site in zip(site_files, book.sites):
             places.append(("site", site.id, path, ()))
             places += [("rule", rule.id, path, ("rules", i)) for i, rule in enumerate(site.rules)]
-        places += [("primary", x.id, f / "primaries.yaml", ("primaries", i)) for i, x in enumerate(book.primaries)]
+        places += [
+            ("primary", x.id, f / "primaries.yaml", ("primaries", i)) for i, x in enumerate(book.primaries)
+        ]
         places += [("source", x.id, f / "sources.yaml", ("sources", i)) for i, x in enumerate(book.sources)]
         places.append(("guidance", "guidance", f / "guidance.yaml", ()))
         for kind, item_id, file, path in places:

@@ -85,7 +85,9 @@ class Questionnaire:
 
     def opening(self) -> None:
         guidance = self.book.guidance
-        self.prompter.say("metasymptoms: where cancer commonly spreads, and which symptoms that can cause", "heading")
+        self.prompter.say(
+            "metasymptoms: where cancer commonly spreads, and which symptoms that can cause", "heading"
+        )
         self.prompter.say(
             "If this is an emergency, stop now and call your local emergency number (911 / 999 / 112).",
             "emergency",
@@ -119,7 +121,9 @@ class Questionnaire:
     def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]], str]:
         finding = self.book.finding(question.finding)
         if finding.type == "choice":
-            options: list[tuple[str | None, str]] = [(choice.text, choice.value) for choice in finding.choices]
+            options: list[tuple[str | None, str]] = [
+                (choice.text, choice.value) for choice in finding.choices
+            ]
             default = question.default or finding.choices[0].value
         else:
             options = [("No", "no"), ("Yes", "yes")]
@@ -175,7 +179,9 @@ class Questionnaire:
         STOP when a changed answer fired an emergency and the person chose to stop."""
         questions = {question.finding: question for question in self.book.questions}
         options: list[tuple[str | None, str]] = [("Show my result", SHOW_RESULT), (None, "")]
-        for finding in [question.finding for question in self.book.questions if question.finding in self.answers]:
+        for finding in [
+            question.finding for question in self.book.questions if question.finding in self.answers
+        ]:
             options.append((f"{questions[finding].text}  Your answer: {self.answer_text(finding)}", finding))
         self.prompter.say("Your answers", "heading")
         self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
@@ -265,7 +271,9 @@ class PlainPrompter:
                 return BACK
             if typed.isdigit() and 1 <= int(typed) <= len(numbered):
                 return numbered[int(typed) - 1][1]
-            self._print(f"Please type a number from 1 to {len(numbered)}, or press Enter for the marked answer.")
+            self._print(
+                f"Please type a number from 1 to {len(numbered)}, or press Enter for the marked answer."
+            )
 
     def ask_text(self, message: str, default: str) -> str:
         typed = self._read(f"{message} [{default}]: ")

@@ -21,7 +21,14 @@ from metasymptoms.model import RuleBook
 CACHE_FORMAT = "1"
 KEEP = 10  # cached books kept; older ones are removed
 _MODEL_MODULES = ("model.py", "conditions.py", "loader.py", "yamlfile.py")
-TOP_FILE_NAMES = ("findings.yaml", "questions.yaml", "red_flags.yaml", "primaries.yaml", "guidance.yaml", "sources.yaml")
+TOP_FILE_NAMES = (
+    "findings.yaml",
+    "questions.yaml",
+    "red_flags.yaml",
+    "primaries.yaml",
+    "guidance.yaml",
+    "sources.yaml",
+)
 
 
 def default_rules_dir() -> Path:

@@ -59,7 +59,14 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
         try:
             doc = read_yaml(path)
         except YamlProblem as problem:
-            problems.append(Problem(Location(path, problem.position.line, problem.position.column), problem.message, "error", "yaml"))
+            problems.append(
+                Problem(
+                    Location(path, problem.position.line, problem.position.column),
+                    problem.message,
+                    "error",
+                    "yaml",
+                )
+            )
             continue
 
         def at(steps: tuple, key: bool = False) -> Location:
@@ -92,15 +99,30 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
         reached = prune(book, answers)
         for finding, value in answers.items():
             if finding not in reached and value is not False:
-                problems.append(Problem(at(("answers", finding), key=True), f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer"))
+                problems.append(
+                    Problem(
+                        at(("answers", finding), key=True),
+                        f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer",
+                    )
+                )
         known_sites = {site.id for site in book.sites}
         for index, site_id in enumerate(scenario.expected.sites):
             if site_id not in known_sites:
-                problems.append(Problem(at(("expected", "sites", index)), f"'{site_id}' is not a site{close_match(site_id, known_sites)}"))
+                problems.append(
+                    Problem(
+                        at(("expected", "sites", index)),
+                        f"'{site_id}' is not a site{close_match(site_id, known_sites)}",
+                    )
+                )
         known_flags = {flag.id for flag in book.red_flags}
         for index, flag_id in enumerate(scenario.expected.red_flags):
             if flag_id not in known_flags:
-                problems.append(Problem(at(("expected", "red_flags", index)), f"'{flag_id}' is not a red flag{close_match(flag_id, known_flags)}"))
+                problems.append(
+                    Problem(
+                        at(("expected", "red_flags", index)),
+                        f"'{flag_id}' is not a red flag{close_match(flag_id, known_flags)}",
+                    )
+                )
         loaded.append(LoadedScenario(path.stem, path, scenario, answers))
     return loaded, problems
 
@@ -118,5 +140,7 @@ def differences(book: RuleBook, item: LoadedScenario) -> list[str]:
     shown = {flag.id for flag in assessment.red_flags}
     missing = [flag for flag in expected.red_flags if flag not in shown]
     if missing:
-        out.append(f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]")
+        out.append(
+            f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]"
+        )
     return out

@@ -6,7 +6,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from metasymptoms.model import FindingsFile, Guidance, PrimariesFile, QuestionsFile, RedFlagsFile, Site, SourcesFile
+from metasymptoms.model import (
+    FindingsFile,
+    Guidance,
+    PrimariesFile,
+    QuestionsFile,
+    RedFlagsFile,
+    Site,
+    SourcesFile,
+)
 
 FILE_MODELS = {
     "findings": FindingsFile,
@@ -29,17 +37,20 @@ CONDITION: dict[str, Any] = {
         {
             "type": "object",
             "properties": {"all": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/condition"}}},
-            "required": ["all"], "additionalProperties": False,
+            "required": ["all"],
+            "additionalProperties": False,
         },
         {
             "type": "object",
             "properties": {"any": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/condition"}}},
-            "required": ["any"], "additionalProperties": False,
+            "required": ["any"],
+            "additionalProperties": False,
         },
         {
             "type": "object",
             "properties": {"not": {"$ref": "#/$defs/condition"}},
-            "required": ["not"], "additionalProperties": False,
+            "required": ["not"],
+            "additionalProperties": False,
         },
         {
             "type": "object",
@@ -47,10 +58,13 @@ CONDITION: dict[str, Any] = {
                 "at_least": {"type": "integer", "minimum": 1},
                 "of": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/condition"}},
             },
-            "required": ["at_least", "of"], "additionalProperties": False,
+            "required": ["at_least", "of"],
+            "additionalProperties": False,
         },
         {
-            "type": "object", "minProperties": 1, "maxProperties": 1,
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 1,
             "patternProperties": {
                 "^[a-z][a-z0-9_]*$": {
                     "anyOf": [

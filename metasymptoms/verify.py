@@ -85,7 +85,9 @@ class Space:
         # The property's own findings first: they settle its outcome soonest; the findings
         # only their ask_if conditions mention follow. Any order is exhaustive.
         own = {finding for condition in conditions for finding in findings_in(condition)}
-        self.variables = sorted(cone, key=lambda finding: (finding not in own, position.get(finding, len(position))))
+        self.variables = sorted(
+            cone, key=lambda finding: (finding not in own, position.get(finding, len(position)))
+        )
 
     def domain(self, finding: str) -> list[Value]:
         spec = self.book.finding(finding)
@@ -105,7 +107,9 @@ class Space:
             if asked is True:
                 seen[finding] = value
             elif asked is False:
-                seen[finding] = UNSET if isinstance(value, str) or self.book.finding(finding).type == "choice" else False
+                seen[finding] = (
+                    UNSET if isinstance(value, str) or self.book.finding(finding).type == "choice" else False
+                )
             else:  # not yet settled whether it is asked
                 hidden = UNSET if self.book.finding(finding).type == "choice" else False
                 seen[finding] = value if value == hidden else UNKNOWN
@@ -155,14 +159,20 @@ class Space:
     def _complete(self, world: World) -> World:
         """Settle the findings the goal did not need: not reported."""
         return {
-            finding: (UNSET if self.book.finding(finding).type == "choice" else False) if value is UNKNOWN else value
+            finding: (UNSET if self.book.finding(finding).type == "choice" else False)
+            if value is UNKNOWN
+            else value
             for finding, value in world.items()
         }
 
 
 def as_answers(world: World) -> dict[str, bool | str]:
     """A world as an answers file's content: reported findings and given choices."""
-    return {finding: value for finding, value in world.items() if value is True or (isinstance(value, str) and value != UNSET)}
+    return {
+        finding: value
+        for finding, value in world.items()
+        if value is True or (isinstance(value, str) and value != UNSET)
+    }
 
 
 def answers_yaml(answers: dict[str, bool | str]) -> str:
@@ -192,7 +202,11 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Finding_]:
         world = space.search(lambda w, a, c=flag.when: _and(holds3(c, w), _not(holds3(c, a))))
         if world is not None:
             answers = space.answers(world)
-            hidden = [finding for finding in space.variables if world.get(finding) is True and answers.get(finding) is not True]
+            hidden = [
+                finding
+                for finding in space.variables
+                if world.get(finding) is True and answers.get(finding) is not True
+            ]
             yield Finding_(
                 "hidden-red-flag",
                 flag.id,
@@ -206,7 +220,9 @@ def unreachable_red_flags(book: RuleBook) -> Iterator[Finding_]:
     for flag in book.red_flags:
         space = Space(book, [flag.when])
         if space.search(lambda w, a, c=flag.when: holds3(c, a)) is None:
-            yield Finding_("unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold")
+            yield Finding_(
+                "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
+            )
 
 
 def unreachable_questions(book: RuleBook) -> Iterator[Finding_]:
@@ -215,7 +231,11 @@ def unreachable_questions(book: RuleBook) -> Iterator[Finding_]:
             continue
         space = Space(book, [question.ask_if])
         if space.search(lambda w, a, c=question.ask_if: holds3(c, a)) is None:
-            yield Finding_("impossible-ask-if", question.finding, f"the question about '{question.finding}' can never be asked: its ask_if never holds")
+            yield Finding_(
+                "impossible-ask-if",
+                question.finding,
+                f"the question about '{question.finding}' can never be asked: its ask_if never holds",
+            )
 
 
 def witness(book: RuleBook, flag_id: str) -> dict[str, bool | str] | None:
@@ -273,13 +293,22 @@ def interrupt_failures(book: RuleBook) -> Iterator[Finding_]:
         replay = _Replay(book, answers)
         Questionnaire(book, replay).run()
         events = replay.events
-        shown_at = next((n for n, event in enumerate(events) if event == ("say", f"EMERGENCY: {flag.title}")), None)
+        shown_at = next(
+            (n for n, event in enumerate(events) if event == ("say", f"EMERGENCY: {flag.title}")), None
+        )
         if shown_at is None:
-            yield Finding_("emergency-interrupt", flag.id, f"'{flag.id}' held but its advice was never shown", answers)
+            yield Finding_(
+                "emergency-interrupt", flag.id, f"'{flag.id}' held but its advice was never shown", answers
+            )
             continue
         following = next((event for event in events[shown_at:] if event[0] == "ask"), None)
         if following != ("ask", "What would you like to do now?"):
-            yield Finding_("emergency-interrupt", flag.id, f"another question came before the advice of '{flag.id}'", answers)
+            yield Finding_(
+                "emergency-interrupt",
+                flag.id,
+                f"another question came before the advice of '{flag.id}'",
+                answers,
+            )
 
 
 def provider_advice_failures(book: RuleBook) -> Iterator[Finding_]:
@@ -287,12 +316,22 @@ def provider_advice_failures(book: RuleBook) -> Iterator[Finding_]:
     for urgency in Urgency:
         advice = f"{book.guidance.advice.for_level(urgency)} {book.guidance.see_provider}"
         if "provider" not in advice.lower():
-            yield Finding_("provider-advice", urgency.value, f"the ending at '{urgency.value}' does not send the person to a healthcare provider")
+            yield Finding_(
+                "provider-advice",
+                urgency.value,
+                f"the ending at '{urgency.value}' does not send the person to a healthcare provider",
+            )
     if not book.guidance.emergency_signs:
         yield Finding_("provider-advice", "guidance", "the endings list no emergency signs")
 
 
-PROPERTIES = (provider_advice_failures, unreachable_red_flags, hidden_red_flags, interrupt_failures, unreachable_questions)
+PROPERTIES = (
+    provider_advice_failures,
+    unreachable_red_flags,
+    hidden_red_flags,
+    interrupt_failures,
+    unreachable_questions,
+)
 
 
 def verify(book: RuleBook) -> list[Finding_]:

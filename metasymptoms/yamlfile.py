@@ -22,6 +22,7 @@ MAX_VALUES = 2_000_000
 
 Path_ = tuple[str | int, ...]
 
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's loader, with the tag resolver memoized: rule files repeat the same plain
     values (ids, yes/no, dates) thousands of times, and resolving each one runs regexes."""
@@ -36,6 +37,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         if tag is None:
             tag = self._resolved[key] = super().resolve(kind, value, implicit)
         return tag
+
+
 _TRUE = {"yes", "true", "on"}
 
 
@@ -66,7 +69,9 @@ class YamlDocument:
                         break
                 else:
                     return None, None
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
+            ):
                 key_node, node = None, node.value[step]
             else:
                 return None, None
@@ -102,8 +107,12 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _SAFE_SCALARS = {
-    _STR, _BOOL, "tag:yaml.org,2002:null", "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp",
+    _STR,
+    _BOOL,
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
 }
 _CONSTRUCTOR = yaml.SafeLoader("")
 
@@ -176,13 +185,17 @@ def parse_yaml(text: str) -> YamlDocument:
                 f"the file is nested more than {MAX_DEPTH} levels deep; rule files are never that deep",
             )
         if node.tag not in (_MAP, _SEQ):
-            raise YamlProblem(_position(node.start_mark), f"the tag {node.tag!r} is not allowed in rule files")
+            raise YamlProblem(
+                _position(node.start_mark), f"the tag {node.tag!r} is not allowed in rule files"
+            )
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, depth + 1) for item in node.value]
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(_position(key_node.start_mark), "a key must be a plain word, not a list or mapping")
+                raise YamlProblem(
+                    _position(key_node.start_mark), "a key must be a plain word, not a list or mapping"
+                )
             # A key keeps its text as written: `yes:` names the key "yes", not True.
             key = key_node.value
             if key in mapping:

@@ -38,7 +38,13 @@ class ScriptedPrompter:
             step = self.steps.pop(0)
             if step == "STOP":
                 raise Stopped
-            reply = {"why": "__why__", "back": "__back__", "result": "__result__", "stop": "__stop__", "go on": "__go_on__"}.get(step, step)
+            reply = {
+                "why": "__why__",
+                "back": "__back__",
+                "result": "__result__",
+                "stop": "__stop__",
+                "go on": "__go_on__",
+            }.get(step, step)
             reply = "yes" if reply is True else "no" if reply is False else reply
             assert reply in values, f"{reply!r} is not an option of {message!r}: {values}"
             return reply

@@ -16,12 +16,17 @@ def read(tmp_path: Path, book, text: str, name: str = "a.yaml"):
 
 
 def test_yes_no_and_choices(tmp_path: Path, book) -> None:
-    answers = read(tmp_path, book, "cancer_history: past\nback_pain: yes\nlimb_weakness: false\nnumbness: 'No'\nfever:\n")
+    answers = read(
+        tmp_path, book, "cancer_history: past\nback_pain: yes\nlimb_weakness: false\nnumbness: 'No'\nfever:\n"
+    )
     assert answers == {"cancer_history": "past", "back_pain": True, "limb_weakness": False, "numbness": False}
 
 
 def test_json_works_too(tmp_path: Path, book) -> None:
-    assert read(tmp_path, book, '{"cancer_history": "none", "jaundice": true}', "a.json") == {"cancer_history": "none", "jaundice": True}
+    assert read(tmp_path, book, '{"cancer_history": "none", "jaundice": true}', "a.json") == {
+        "cancer_history": "none",
+        "jaundice": True,
+    }
 
 
 def test_every_mistake_is_named(tmp_path: Path, book) -> None:

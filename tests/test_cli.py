@@ -28,19 +28,37 @@ def run(*args: str, stdin: str | None = "", env: dict | None = None) -> subproce
 @pytest.fixture
 def answers(tmp_path: Path) -> Path:
     path = tmp_path / "answers.yaml"
-    path.write_text("cancer_history: past\nprimary_cancer: colorectal\njaundice: yes\nitching: yes\ndark_urine: yes\n")
+    path.write_text(
+        "cancer_history: past\nprimary_cancer: colorectal\njaundice: yes\nitching: yes\ndark_urine: yes\n"
+    )
     return path
 
 
 def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
     assert main(["ask", "--answers", str(answers), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["schema", "urgency", "red_flags", "sites", "primary_cancer", "advice", "not_a_diagnosis", "sources"]
+    assert list(data) == [
+        "schema",
+        "urgency",
+        "red_flags",
+        "sites",
+        "primary_cancer",
+        "advice",
+        "not_a_diagnosis",
+        "sources",
+    ]
     assert data["schema"] == "metasymptoms.assessment/1"
     assert data["urgency"] == "urgent"
     assert data["red_flags"][0]["id"] == "jaundice"
     assert list(data["red_flags"][0]) == ["id", "title", "urgency", "advice", "because"]
-    assert data["sites"] == [{"id": "liver", "name": "Liver", "rules": ["liver.jaundice"], "because": ["jaundice", "dark_urine", "itching"]}]
+    assert data["sites"] == [
+        {
+            "id": "liver",
+            "name": "Liver",
+            "rules": ["liver.jaundice"],
+            "because": ["jaundice", "dark_urine", "itching"],
+        }
+    ]
     assert data["primary_cancer"] == {"id": "colorectal", "common_sites": ["liver", "lungs", "peritoneum"]}
     assert "see your healthcare provider" in data["advice"]
     assert all(set(source) == {"id", "title"} for source in data["sources"])
@@ -64,7 +82,10 @@ def test_ask_markdown_to_a_file_atomically(answers: Path, tmp_path: Path, capsys
 
 def test_output_into_a_missing_folder_is_bad_input(answers: Path, tmp_path: Path, capsys) -> None:
     assert_exit(2, ["ask", "--answers", str(answers), "--output", str(tmp_path / "no" / "x.md")])
-    assert capsys.readouterr().err == f"metasymptoms: cannot write '{tmp_path / 'no' / 'x.md'}': the folder '{tmp_path / 'no'}' does not exist\n"
+    assert (
+        capsys.readouterr().err
+        == f"metasymptoms: cannot write '{tmp_path / 'no' / 'x.md'}': the folder '{tmp_path / 'no'}' does not exist\n"
+    )
 
 
 def assert_exit(code: int, argv: list[str]) -> None:
@@ -85,14 +106,20 @@ def test_broken_rule_files_exit_1_with_located_problems(tmp_path: Path, answers:
 
 def test_missing_rules_folder_exits_2(tmp_path: Path, answers: Path, capsys) -> None:
     assert_exit(2, ["ask", "--rules", str(tmp_path / "none"), "--answers", str(answers)])
-    assert capsys.readouterr().err == f"metasymptoms: the rules folder '{tmp_path / 'none'}' does not exist or is not a folder\n"
+    assert (
+        capsys.readouterr().err
+        == f"metasymptoms: the rules folder '{tmp_path / 'none'}' does not exist or is not a folder\n"
+    )
 
 
 def test_invalid_answers_exit_2_naming_the_id(tmp_path: Path, capsys) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("jaundise: yes\n")
     assert_exit(2, ["ask", "--answers", str(path)])
-    assert capsys.readouterr().err == f"metasymptoms: {path}:1:1: 'jaundise' is not a finding (did you mean 'jaundice'?)\n"
+    assert (
+        capsys.readouterr().err
+        == f"metasymptoms: {path}:1:1: 'jaundise' is not a finding (did you mean 'jaundice'?)\n"
+    )
 
 
 def test_unknown_option_exits_2(capsys) -> None:
@@ -150,11 +177,19 @@ def test_python_dash_m_is_the_same_program(answers: Path) -> None:
 def test_rules_check_clean_and_broken(tmp_path: Path, capsys) -> None:
     assert main(["rules", "check"]) == 0
     assert capsys.readouterr().out.endswith(": no problems found\n")
-    folder = write_book(tmp_path / "rules", {"primaries.yaml": TINY["primaries.yaml"].replace("[bones]", "[bone]")})
+    folder = write_book(
+        tmp_path / "rules", {"primaries.yaml": TINY["primaries.yaml"].replace("[bones]", "[bone]")}
+    )
     assert main(["rules", "check", str(folder), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out) == {
         "problems": [
-            {"file": f"{folder}/primaries.yaml", "line": 4, "column": 20, "level": "error",
-             "message": "'bone' is not a site of this rule book (did you mean 'bones'?)", "check": "schema"}
+            {
+                "file": f"{folder}/primaries.yaml",
+                "line": 4,
+                "column": 20,
+                "level": "error",
+                "message": "'bone' is not a site of this rule book (did you mean 'bones'?)",
+                "check": "schema",
+            }
         ]
     }

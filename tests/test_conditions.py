@@ -38,8 +38,14 @@ def parse(raw: Any):
         ({"history": ["current", "past"]}, OneOf(finding="history", values=("current", "past"))),
         ({"history": "past"}, OneOf(finding="history", values=("past",))),
         ({"all": ["a", "b"]}, AllOf(all=(Reported(finding="a"), Reported(finding="b")))),
-        ({"any": ["a", {"not": "b"}]}, AnyOf(any=(Reported(finding="a"), Not(condition=Reported(finding="b"))))),
-        ({"at_least": 2, "of": ["a", "b", "c"]}, AtLeast(at_least=2, of=(Reported(finding="a"), Reported(finding="b"), Reported(finding="c")))),
+        (
+            {"any": ["a", {"not": "b"}]},
+            AnyOf(any=(Reported(finding="a"), Not(condition=Reported(finding="b")))),
+        ),
+        (
+            {"at_least": 2, "of": ["a", "b", "c"]},
+            AtLeast(at_least=2, of=(Reported(finding="a"), Reported(finding="b"), Reported(finding="c"))),
+        ),
     ],
 )
 def test_shapes_parse_into_models(raw: Any, expected: Any) -> None:
@@ -51,17 +57,72 @@ def test_shapes_parse_into_models(raw: Any, expected: Any) -> None:
     ("raw", "problems"),
     [
         ("d", [((), "'d' is not a finding of this rule book")]),
-        ("history", [((), "'history' is a choice finding; name the choices that count, for example 'history: [none]' (its choices: none, current, past)")]),
-        ({"history": ["later"]}, [(("history", 0), "'later' is not a choice of 'history'; its choices are none, current, past")]),
+        (
+            "history",
+            [
+                (
+                    (),
+                    "'history' is a choice finding; name the choices that count, for example 'history: [none]' (its choices: none, current, past)",
+                )
+            ],
+        ),
+        (
+            {"history": ["later"]},
+            [(("history", 0), "'later' is not a choice of 'history'; its choices are none, current, past")],
+        ),
         ({"a": ["x"]}, [(("a",), "'a' is a yes/no finding; write 'a' or 'a: no'")]),
-        ({"all": []}, [(("all",), "'all' needs a list of one or more conditions, each on a line starting with '- '")]),
-        ({"all": ["a", "zz", 3]}, [(("all", 1), "'zz' is not a finding of this rule book"), (("all", 2), "'3' is not a condition (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)")]),
-        ({"at_least": 0, "of": ["a"]}, [(("at_least",), "'at_least: 0' cannot work with 1 condition(s) under 'of'; use a number from 1 to 1")]),
+        (
+            {"all": []},
+            [(("all",), "'all' needs a list of one or more conditions, each on a line starting with '- '")],
+        ),
+        (
+            {"all": ["a", "zz", 3]},
+            [
+                (("all", 1), "'zz' is not a finding of this rule book"),
+                (
+                    ("all", 2),
+                    "'3' is not a condition (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)",
+                ),
+            ],
+        ),
+        (
+            {"at_least": 0, "of": ["a"]},
+            [
+                (
+                    ("at_least",),
+                    "'at_least: 0' cannot work with 1 condition(s) under 'of'; use a number from 1 to 1",
+                )
+            ],
+        ),
         ({"at_least": "two", "of": ["a"]}, [(("at_least",), "'at_least' needs a whole number, not 'two'")]),
         ({"at_least": 1}, [((), "'at_least' and 'of' go together, and nothing else goes beside them")]),
-        ({"a": True, "b": True}, [((), "a condition mapping has exactly one key; to combine conditions, put them in a list under all: or any:")]),
-        (["a", "b"], [((), "a list cannot stand alone as a condition; put it under all: or any: (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)")]),
-        (None, [((), "a condition is missing here (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)")]),
+        (
+            {"a": True, "b": True},
+            [
+                (
+                    (),
+                    "a condition mapping has exactly one key; to combine conditions, put them in a list under all: or any:",
+                )
+            ],
+        ),
+        (
+            ["a", "b"],
+            [
+                (
+                    (),
+                    "a list cannot stand alone as a condition; put it under all: or any: (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)",
+                )
+            ],
+        ),
+        (
+            None,
+            [
+                (
+                    (),
+                    "a condition is missing here (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)",
+                )
+            ],
+        ),
     ],
 )
 def test_problems_name_the_place_inside_the_condition(raw: Any, problems: list) -> None:
@@ -91,7 +152,12 @@ PAST = OneOf(finding="history", values=("current", "past"))
         (Not(condition=A), {"a": True}, False, ()),
         (AtLeast(at_least=2, of=(A, B, C)), {"a": True, "c": True}, True, ("a", "c")),
         (AtLeast(at_least=2, of=(A, B, C)), {"a": True}, False, ()),
-        (AllOf(all=(PAST, AnyOf(any=(A, B)), Not(condition=C))), {"history": "current", "b": True}, True, ("history", "b")),
+        (
+            AllOf(all=(PAST, AnyOf(any=(A, B)), Not(condition=C))),
+            {"history": "current", "b": True},
+            True,
+            ("history", "b"),
+        ),
     ],
 )
 def test_evaluation(condition: Any, answers: dict, result: bool, reasons: tuple) -> None:

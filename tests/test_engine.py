@@ -46,7 +46,12 @@ def test_next_question_follows_order_and_skip_logic(tiny: Path) -> None:
 
     answers = {"cancer_history": "none", "back_pain": True}
     assert next_question(book, answers).finding == "limb_weakness"
-    assert [q.finding for q in applicable_questions(book, answers)] == ["cancer_history", "back_pain", "limb_weakness", "jaundice"]
+    assert [q.finding for q in applicable_questions(book, answers)] == [
+        "cancer_history",
+        "back_pain",
+        "limb_weakness",
+        "jaundice",
+    ]
 
 
 def test_prune_drops_answers_to_questions_that_no_longer_apply(tiny: Path) -> None:
@@ -63,7 +68,13 @@ def test_a_red_flag_covered_by_a_more_urgent_one_is_not_shown(book) -> None:
 
 
 def test_red_flags_are_shown_most_urgent_first(book) -> None:
-    answers = {"cancer_history": "current", "coughing_blood": True, "night_sweats": True, "weight_loss": True, "seizure": True}
+    answers = {
+        "cancer_history": "current",
+        "coughing_blood": True,
+        "night_sweats": True,
+        "weight_loss": True,
+        "seizure": True,
+    }
     urgencies = [flag.urgency.rank for flag in assess(book, answers).red_flags]
     assert urgencies == sorted(urgencies, reverse=True)
     assert urgencies[0] == Urgency.EMERGENCY.rank

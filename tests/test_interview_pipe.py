@@ -80,19 +80,26 @@ def test_a_seizure_interrupts_and_stopping_is_the_default(book: RuleBook, keys) 
     outcome = Questionnaire(book, prompter(keys, stdout)).run()
     assert outcome.stopped_for_emergency
     assert outcome.answers == {
-        "cancer_history": "none", "recent_chemotherapy": False, "breathless_severe": False,
-        "coughing_blood_large": False, "seizure": True,
+        "cancer_history": "none",
+        "recent_chemotherapy": False,
+        "breathless_severe": False,
+        "coughing_blood_large": False,
+        "seizure": True,
     }
     assert "EMERGENCY: A new seizure" in stdout.getvalue()
 
 
 def test_back_then_why_then_change(book: RuleBook, keys) -> None:
     keys.send_text(
-        UP + ENTER  # cancer history: "I had cancer in the past", just above the default
-        + DOWN * 2 + ENTER  # primary cancer: below the default "I do not know": Why, then Back
-        + UP * 2 + ENTER  # cancer history again, the earlier answer "past" highlighted: up to "never"
+        UP
+        + ENTER  # cancer history: "I had cancer in the past", just above the default
+        + DOWN * 2
+        + ENTER  # primary cancer: below the default "I do not know": Why, then Back
+        + UP * 2
+        + ENTER  # cancer history again, the earlier answer "past" highlighted: up to "never"
         + ENTER  # chemotherapy: No
-        + DOWN * 2 + ENTER  # first emergency question: "Why am I asked this?"
+        + DOWN * 2
+        + ENTER  # first emergency question: "Why am I asked this?"
         + ENTER  # asked again: "No"
         + CTRL_C
     )
@@ -100,7 +107,11 @@ def test_back_then_why_then_change(book: RuleBook, keys) -> None:
     questionnaire = Questionnaire(book, prompter(keys, stdout))
     with pytest.raises(KeyboardInterrupt):
         questionnaire.run()
-    assert questionnaire.answers == {"cancer_history": "none", "recent_chemotherapy": False, "breathless_severe": False}
+    assert questionnaire.answers == {
+        "cancer_history": "none",
+        "recent_chemotherapy": False,
+        "breathless_severe": False,
+    }
     assert "Your answer about severe or sudden breathlessness" in stdout.getvalue()
 
 

@@ -13,7 +13,12 @@ from tests.helpers import TINY, problems_of, write_book
 
 def test_tiny_book_loads_clean(tiny: Path) -> None:
     loaded = load(tiny)
-    assert [finding.id for finding in loaded.book.findings] == ["cancer_history", "back_pain", "limb_weakness", "jaundice"]
+    assert [finding.id for finding in loaded.book.findings] == [
+        "cancer_history",
+        "back_pain",
+        "limb_weakness",
+        "jaundice",
+    ]
     assert loaded.warnings == []
     assert str(loaded.where("rule", "bones.back")).endswith("sites/bones.yaml:7:5")
 
@@ -28,7 +33,9 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         pytest.param(
             "sources.yaml",
             "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    colour: red\n",
-            ["rules/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, website, note, reviewed (schema)"],
+            [
+                "rules/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, website, note, reviewed (schema)"
+            ],
             id="unknown key",
         ),
         pytest.param(
@@ -43,43 +50,57 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         pytest.param(
             "primaries.yaml",
             "primaries:\n  - id: breast\n    name: Breast\n    common_sites: bones\n    sources: [SRC-A]\n",
-            ["rules/primaries.yaml:4:19: [error] 'common_sites' should be a list (one item a line, each starting with '- '), not 'bones' (schema)"],
+            [
+                "rules/primaries.yaml:4:19: [error] 'common_sites' should be a list (one item a line, each starting with '- '), not 'bones' (schema)"
+            ],
             id="wrong type",
         ),
         pytest.param(
             "red_flags.yaml",
             TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: asap"),
-            ["rules/red_flags.yaml:9:14: [error] 'urgency' must be one of 'emergency', 'urgent', 'prompt' or 'routine', not 'asap' (schema)"],
+            [
+                "rules/red_flags.yaml:9:14: [error] 'urgency' must be one of 'emergency', 'urgent', 'prompt' or 'routine', not 'asap' (schema)"
+            ],
             id="bad urgency",
         ),
         pytest.param(
             "red_flags.yaml",
             TINY["red_flags.yaml"].replace("reviewed: 2026-01-01", "reviewed: last year"),
-            ["rules/red_flags.yaml:12:15: [error] 'reviewed' should be a date written as YYYY-MM-DD, not 'last year' (schema)"],
+            [
+                "rules/red_flags.yaml:12:15: [error] 'reviewed' should be a date written as YYYY-MM-DD, not 'last year' (schema)"
+            ],
             id="bad date",
         ),
         pytest.param(
             "red_flags.yaml",
             TINY["red_flags.yaml"].replace("- back_pain", "- bak_pain"),
-            ["rules/red_flags.yaml:7:11: [error] 'bak_pain' is not a finding of this rule book (did you mean 'back_pain'?) (schema)"],
+            [
+                "rules/red_flags.yaml:7:11: [error] 'bak_pain' is not a finding of this rule book (did you mean 'back_pain'?) (schema)"
+            ],
             id="unknown finding in condition",
         ),
         pytest.param(
             "red_flags.yaml",
             TINY["red_flags.yaml"].replace("[current]", "[currnet]"),
-            ["rules/red_flags.yaml:6:28: [error] 'currnet' is not a choice of 'cancer_history' (did you mean 'current'?); its choices are none, current (schema)"],
+            [
+                "rules/red_flags.yaml:6:28: [error] 'currnet' is not a choice of 'cancer_history' (did you mean 'current'?); its choices are none, current (schema)"
+            ],
             id="unknown choice value",
         ),
         pytest.param(
             "red_flags.yaml",
             TINY["red_flags.yaml"].replace("- cancer_history: [current]", "- cancer_history"),
-            ["rules/red_flags.yaml:6:11: [error] 'cancer_history' is a choice finding; name the choices that count, for example 'cancer_history: [none]' (its choices: none, current) (schema)"],
+            [
+                "rules/red_flags.yaml:6:11: [error] 'cancer_history' is a choice finding; name the choices that count, for example 'cancer_history: [none]' (its choices: none, current) (schema)"
+            ],
             id="choice finding used as yes/no",
         ),
         pytest.param(
             "red_flags.yaml",
             TINY["red_flags.yaml"].replace("all:", "alll:"),
-            ["rules/red_flags.yaml:5:7: [error] 'alll' is neither a finding of this rule book nor a condition word (did you mean 'all'?) (schema)"],
+            [
+                "rules/red_flags.yaml:5:7: [error] 'alll' is neither a finding of this rule book nor a condition word (did you mean 'all'?) (schema)"
+            ],
             id="misspelt condition word",
         ),
         pytest.param(
@@ -88,25 +109,33 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
                 "all:\n        - cancer_history: [current]\n        - back_pain\n        - limb_weakness",
                 "at_least: 4\n      of: [back_pain, limb_weakness]",
             ),
-            ["rules/red_flags.yaml:5:17: [error] 'at_least: 4' cannot work with 2 condition(s) under 'of'; use a number from 1 to 2 (schema)"],
+            [
+                "rules/red_flags.yaml:5:17: [error] 'at_least: 4' cannot work with 2 condition(s) under 'of'; use a number from 1 to 2 (schema)"
+            ],
             id="at_least too large",
         ),
         pytest.param(
             "red_flags.yaml",
             TINY["red_flags.yaml"].replace("sources: [SRC-A]", "sources: [SRC-B]"),
-            ["rules/red_flags.yaml:11:15: [error] the source 'SRC-B' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"],
+            [
+                "rules/red_flags.yaml:11:15: [error] the source 'SRC-B' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"
+            ],
             id="unknown source",
         ),
         pytest.param(
             "primaries.yaml",
             TINY["primaries.yaml"].replace("[bones]", "[bone]"),
-            ["rules/primaries.yaml:4:20: [error] 'bone' is not a site of this rule book (did you mean 'bones'?) (schema)"],
+            [
+                "rules/primaries.yaml:4:20: [error] 'bone' is not a site of this rule book (did you mean 'bones'?) (schema)"
+            ],
             id="unknown site",
         ),
         pytest.param(
             "findings.yaml",
             TINY["findings.yaml"] + "  - id: back_pain\n    label: again\n",
-            ["rules/findings.yaml:14:9: [error] the finding id 'back_pain' is used twice (first at rules/findings.yaml:8:9); each id must be unique (schema)"],
+            [
+                "rules/findings.yaml:14:9: [error] the finding id 'back_pain' is used twice (first at rules/findings.yaml:8:9); each id must be unique (schema)"
+            ],
             id="duplicate id",
         ),
         pytest.param(
@@ -121,25 +150,33 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         pytest.param(
             "questions.yaml",
             TINY["questions.yaml"].replace("ask_if: back_pain", "ask_if: jaundice"),
-            ["rules/questions.yaml:14:17: [error] 'ask_if' depends on 'jaundice', which is asked later; a question can depend only on earlier answers (schema)"],
+            [
+                "rules/questions.yaml:14:17: [error] 'ask_if' depends on 'jaundice', which is asked later; a question can depend only on earlier answers (schema)"
+            ],
             id="ask_if on a later answer",
         ),
         pytest.param(
             "questions.yaml",
             TINY["questions.yaml"].replace("- finding: jaundice", "- finding: back_pain"),
-            ["rules/questions.yaml:15:18: [error] 'back_pain' is already asked by another question; each finding is asked once (schema)"],
+            [
+                "rules/questions.yaml:15:18: [error] 'back_pain' is already asked by another question; each finding is asked once (schema)"
+            ],
             id="finding asked twice",
         ),
         pytest.param(
             "sources.yaml",
             "sources:\n  - id: SRC-A\n    title: A\n  publisher: B\n",
-            ["rules/sources.yaml:4:3: [error] the YAML cannot be read here: a list item is missing its '- ', or its indentation is off (yaml)"],
+            [
+                "rules/sources.yaml:4:3: [error] the YAML cannot be read here: a list item is missing its '- ', or its indentation is off (yaml)"
+            ],
             id="yaml syntax",
         ),
         pytest.param(
             "sources.yaml",
             "sources:\n  - id: SRC-A\n    title: A\n    title: B\n    publisher: C\n",
-            ["rules/sources.yaml:4:5: [error] the key 'title' appears twice in the same mapping (first at line 3); keep only one (yaml)"],
+            [
+                "rules/sources.yaml:4:5: [error] the key 'title' appears twice in the same mapping (first at line 3); keep only one (yaml)"
+            ],
             id="duplicate key",
         ),
         pytest.param(
@@ -151,12 +188,16 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         pytest.param(
             "guidance.yaml",
             None,
-            ["rules/guidance.yaml:1:1: [error] the file is missing; every rule book needs guidance.yaml (schema)"],
+            [
+                "rules/guidance.yaml:1:1: [error] the file is missing; every rule book needs guidance.yaml (schema)"
+            ],
             id="missing file",
         ),
     ],
 )
-def test_each_kind_of_problem_is_located(tmp_path: Path, name: str, text: str | None, expected: list[str]) -> None:
+def test_each_kind_of_problem_is_located(
+    tmp_path: Path, name: str, text: str | None, expected: list[str]
+) -> None:
     assert book_with(tmp_path, name, text) == expected
 
 

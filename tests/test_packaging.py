@@ -16,8 +16,21 @@ ROOT = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     (built,) = out.glob("metasymptoms-*.whl")
@@ -40,8 +53,16 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
-        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); import metasymptoms; assert metasymptoms.__file__.startswith({str(site)!r}); from metasymptoms.cli import run; sys.argv[1:] = ['ask', '--answers', {str(answers)!r}, '--format', 'json']; run()"],
-        capture_output=True, text=True, cwd=elsewhere, timeout=60,
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(site)!r}); import metasymptoms; assert metasymptoms.__file__.startswith({str(site)!r}); from metasymptoms.cli import run; sys.argv[1:] = ['ask', '--answers', {str(answers)!r}, '--format', 'json']; run()",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert '"urgency": "emergency"' in result.stdout

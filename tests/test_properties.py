@@ -55,12 +55,18 @@ MUTATIONS = st.sampled_from(
         lambda text, i: text[:i] + "[" * 50 + text[i:],  # nesting
     ]
 )
-FILES = sorted(p.relative_to(default_rules_dir()) for p in default_rules_dir().rglob("*.yaml") if "scenarios" not in p.parts)
+FILES = sorted(
+    p.relative_to(default_rules_dir())
+    for p in default_rules_dir().rglob("*.yaml")
+    if "scenarios" not in p.parts
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(FILES), MUTATIONS, st.integers(min_value=0, max_value=100_000))
-def test_mutated_rule_files_give_only_located_problems(tmp_path_factory, name: Path, mutate, where: int) -> None:
+def test_mutated_rule_files_give_only_located_problems(
+    tmp_path_factory, name: Path, mutate, where: int
+) -> None:
     folder = tmp_path_factory.mktemp("rules")
     shutil.copytree(default_rules_dir(), folder, dirs_exist_ok=True)
     path = folder / name

@@ -29,7 +29,13 @@ def test_enter_everywhere_walks_to_the_end(book: RuleBook) -> None:
     assert prompter.asked[-1] == "Show your result, or change an answer?"
     # Follow-ups of back pain, primary cancer and glands were skipped ("not sure" of a cancer
     # history still asks about weakness and bladder changes, as for a person with cancer).
-    for skipped in ("primary_cancer", "numbness", "back_pain_red_features", "node_hard_or_fixed", "symptoms_persistent"):
+    for skipped in (
+        "primary_cancer",
+        "numbness",
+        "back_pain_red_features",
+        "node_hard_or_fixed",
+        "symptoms_persistent",
+    ):
         assert skipped not in outcome.answers
     for asked in ("limb_weakness", "saddle_numbness", "bladder_bowel_change"):
         assert outcome.answers[asked] is False
@@ -50,13 +56,21 @@ def test_follow_ups_come_right_after_back_pain(book: RuleBook) -> None:
     Questionnaire(book, prompter).run()
     start = prompter.asked.index(texts_of(book, "back_pain")[0])
     assert prompter.asked[start : start + 7] == texts_of(
-        book, "back_pain", "back_pain_red_features", "back_pain_severe_progressive",
-        "limb_weakness", "numbness", "saddle_numbness", "bladder_bowel_change",
+        book,
+        "back_pain",
+        "back_pain_red_features",
+        "back_pain_severe_progressive",
+        "limb_weakness",
+        "numbness",
+        "saddle_numbness",
+        "bladder_bowel_change",
     )
 
 
 def test_an_emergency_interrupts_before_the_next_question(book: RuleBook) -> None:
-    prompter = ScriptedPrompter(book, answers={"cancer_history": "current", "primary_cancer": "lung", "seizure": True})
+    prompter = ScriptedPrompter(
+        book, answers={"cancer_history": "current", "primary_cancer": "lung", "seizure": True}
+    )
     outcome = Questionnaire(book, prompter).run()
     seizure_at = prompter.asked.index(texts_of(book, "seizure")[0])
     assert prompter.asked[seizure_at + 1] == "What would you like to do now?"
@@ -94,7 +108,9 @@ def test_back_changes_the_previous_answer_and_reapplies_skip_logic(book: RuleBoo
     # Say "current", then at the primary-cancer question go back and say "none" instead.
     prompter = ScriptedPrompter(book, steps=["current", "back", "none"])
     outcome = Questionnaire(book, prompter).run()
-    assert prompter.asked[:4] == texts_of(book, "cancer_history", "primary_cancer", "cancer_history", "recent_chemotherapy")
+    assert prompter.asked[:4] == texts_of(
+        book, "cancer_history", "primary_cancer", "cancer_history", "recent_chemotherapy"
+    )
     assert outcome.answers["cancer_history"] == "none"
     assert "primary_cancer" not in outcome.answers
 
@@ -106,7 +122,12 @@ def test_back_at_the_first_question_says_so(book: RuleBook) -> None:
 
 
 def test_review_change_drops_answers_that_no_longer_apply(book: RuleBook) -> None:
-    answers = {"cancer_history": "current", "primary_cancer": "breast", "back_pain": True, "back_pain_red_features": True}
+    answers = {
+        "cancer_history": "current",
+        "primary_cancer": "breast",
+        "back_pain": True,
+        "back_pain_red_features": True,
+    }
     prompter = ScriptedPrompter(book, answers=answers)
     original = prompter.choose
     reviews = []
@@ -139,7 +160,10 @@ def test_review_lists_every_answer_given(book: RuleBook) -> None:
     prompter.choose = choose  # type: ignore[method-assign]
     outcome = Questionnaire(book, prompter).run()
     assert seen["options"][0] == "Show my result"
-    assert seen["options"][1] == "Has a doctor ever told you that you have or had cancer?  Your answer: I had cancer in the past"
+    assert (
+        seen["options"][1]
+        == "Has a doctor ever told you that you have or had cancer?  Your answer: I had cancer in the past"
+    )
     assert len(seen["options"]) == 1 + len(outcome.answers)
 
 
@@ -147,7 +171,9 @@ ASKABLE = [case for case in CASES if not case.get("file_only")]
 
 
 @pytest.mark.parametrize("case", ASKABLE, ids=[case["name"] for case in ASKABLE])
-def test_golden_cases_reach_the_same_outcome_through_the_questionnaire(book: RuleBook, case: dict[str, Any]) -> None:
+def test_golden_cases_reach_the_same_outcome_through_the_questionnaire(
+    book: RuleBook, case: dict[str, Any]
+) -> None:
     prompter = ScriptedPrompter(book, answers=case["answers"], steps=[])
     # Go on after any emergency so that every answer of the case is given.
     original = prompter.choose
@@ -167,7 +193,9 @@ def test_golden_cases_reach_the_same_outcome_through_the_questionnaire(book: Rul
     assert [site.id for site in assessment.sites] == case["sites"]
 
 
-def test_save_writes_the_markdown_summary_only_when_asked(book: RuleBook, tmp_path: Path, monkeypatch) -> None:
+def test_save_writes_the_markdown_summary_only_when_asked(
+    book: RuleBook, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     prompter = ScriptedPrompter(book)
     assert run_interview(book, plain=True, prompter=prompter) == 0
@@ -189,7 +217,9 @@ def test_save_writes_the_markdown_summary_only_when_asked(book: RuleBook, tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["for-doctor.md"]
 
 
-def test_stopping_mid_way_is_a_keyboard_interrupt_and_saves_nothing(book: RuleBook, tmp_path: Path, monkeypatch) -> None:
+def test_stopping_mid_way_is_a_keyboard_interrupt_and_saves_nothing(
+    book: RuleBook, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     prompter = ScriptedPrompter(book, steps=["none", False, "STOP"])
     with pytest.raises(KeyboardInterrupt):

@@ -23,13 +23,16 @@ from metasymptoms.verify import Space, holds3
 from tests.helpers import TINY, write_book
 
 TODAY = datetime.date(2026, 11, 25)
-USE_JAUNDICE = TINY["sites/bones.yaml"] + """\
+USE_JAUNDICE = (
+    TINY["sites/bones.yaml"]
+    + """\
   - id: bones.jaundice
     when: jaundice
     why: Used so that jaundice is not unused.
     sources: [SRC-A]
     reviewed: 2026-01-01
 """
+)
 
 
 def problems(folder: Path, today: datetime.date = TODAY) -> list[str]:
@@ -66,7 +69,9 @@ def test_unasked_finding(tmp_path: Path) -> None:
 
 
 def test_impossible_ask_if(tmp_path: Path) -> None:
-    questions = TINY["questions.yaml"].replace("ask_if: back_pain", "ask_if: {all: [back_pain, {not: back_pain}]}")
+    questions = TINY["questions.yaml"].replace(
+        "ask_if: back_pain", "ask_if: {all: [back_pain, {not: back_pain}]}"
+    )
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": questions})) == [
         "rules/questions.yaml:14:17: [error] the question about 'limb_weakness' can never be asked: its ask_if never holds (impossible-ask-if)",
         # ... and so the red flag that needs it can never be met on the questionnaire:
@@ -101,8 +106,16 @@ def test_old_review(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "quoted", "what"),
     [
-        ("You probably have cancer in your bones.", "You probably have cancer", "tells a person what they have"),
-        ("There is a 30% chance this is spread.", "30% chance", "gives a number that reads as a chance of disease"),
+        (
+            "You probably have cancer in your bones.",
+            "You probably have cancer",
+            "tells a person what they have",
+        ),
+        (
+            "There is a 30% chance this is spread.",
+            "30% chance",
+            "gives a number that reads as a chance of disease",
+        ),
     ],
 )
 def test_diagnostic_wording(tmp_path: Path, text: str, quoted: str, what: str) -> None:
@@ -113,7 +126,9 @@ def test_diagnostic_wording(tmp_path: Path, text: str, quoted: str, what: str) -
 
 
 def test_diagnostic_wording_in_guidance_lists(tmp_path: Path) -> None:
-    guidance = TINY["guidance.yaml"].replace("questions_to_ask: [What next?]", "questions_to_ask: [Is my risk score high?]")
+    guidance = TINY["guidance.yaml"].replace(
+        "questions_to_ask: [What next?]", "questions_to_ask: [Is my risk score high?]"
+    )
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "guidance.yaml": guidance})) == [
         'rules/guidance.yaml:17:20: [error] this text gives a number that reads as a chance of disease ("risk score"); describe what symptoms can relate to instead (diagnostic-wording)'
     ]
@@ -129,7 +144,16 @@ def test_hidden_red_flag_is_a_planted_unsafe_skip(tmp_path: Path) -> None:
 
 
 def test_rules_check_command_exit_codes(tmp_path: Path, capsys) -> None:
-    assert main(["rules", "check", str(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": UNSAFE_SKIP}))]) == 1
+    assert (
+        main(
+            [
+                "rules",
+                "check",
+                str(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": UNSAFE_SKIP})),
+            ]
+        )
+        == 1
+    )
     assert capsys.readouterr().out.endswith("1 error(s), 0 warning(s) in " + str(tmp_path / "rules") + "\n")
 
 
@@ -144,7 +168,10 @@ def test_verify_prints_a_counterexample_that_ask_replays(tmp_path: Path, capsys)
     folder = book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": UNSAFE_SKIP})
     assert main(["rules", "verify", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert "  FAIL  hidden-red-flag: the skip logic can hide 'limb_weakness' while the rest of 'cord' holds" in out
+    assert (
+        "  FAIL  hidden-red-flag: the skip logic can hide 'limb_weakness' while the rest of 'cord' holds"
+        in out
+    )
     assert "  FAIL  unreachable-red-flag: no answers to the questionnaire can make 'cord' hold" in out
     after = out.split("metasymptoms ask --answers FILE\n")[1].splitlines()
     block = list(itertools.takewhile(lambda line: line.startswith(" " * 10), after))
@@ -211,8 +238,13 @@ def test_search_agrees_with_brute_force(flag, gates) -> None:
             gate = None
         questions.append(Question(finding=name, text=name, ask_if=gate))
     space = Space(_Book(questions), [flag])
-    found = space.search(lambda w, a: holds3(flag, w) is True and holds3(flag, a) is False or (
-        None if holds3(flag, w) is None or holds3(flag, a) is None else False))
+    found = space.search(
+        lambda w, a: (
+            holds3(flag, w) is True
+            and holds3(flag, a) is False
+            or (None if holds3(flag, w) is None or holds3(flag, a) is None else False)
+        )
+    )
     exists = False
     for values in itertools.product([True, False], repeat=len(NAMES)):
         world = dict(zip(NAMES, values))
@@ -232,14 +264,19 @@ def test_rules_list_by_kind(capsys) -> None:
     assert main(["rules", "list", "--kind", "primary"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 14
-    assert lines[0].startswith("primary   breast      Breast cancer  (") and lines[0].endswith("primaries.yaml:7)")
+    assert lines[0].startswith("primary   breast      Breast cancer  (") and lines[0].endswith(
+        "primaries.yaml:7)"
+    )
 
 
 def test_rules_show_a_rule_in_plain_words(capsys) -> None:
     assert main(["rules", "show", "bones.spine"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("Site rule bones.spine  (") and "sites/bones.yaml:" in out
-    assert "  When:           cancer_history is current, past or unsure and new back or neck pain (back_pain)" in out
+    assert (
+        "  When:           cancer_history is current, past or unsure and new back or neck pain (back_pain)"
+        in out
+    )
     assert "  Referred to by: site bones" in out
 
 
@@ -247,19 +284,29 @@ def test_rules_show_unknown_id_exits_2(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["rules", "show", "jaundise"])
     assert stop.value.code == 2
-    assert capsys.readouterr().err == "metasymptoms: nothing in the rule book has the id 'jaundise' (did you mean 'jaundice'?); see: metasymptoms rules list\n"
+    assert (
+        capsys.readouterr().err
+        == "metasymptoms: nothing in the rule book has the id 'jaundise' (did you mean 'jaundice'?); see: metasymptoms rules list\n"
+    )
 
 
 def test_export_markdown_reads_as_a_document(capsys) -> None:
     assert main(["rules", "export", "--format", "markdown"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("# The metasymptoms rule book\n")
-    for heading in ("## Sites and their symptom rules", "### Bones (bones)", "#### Rule bones.fracture",
-                    "## Warning signs (red flags)", "## Primary cancers", "## Findings index", "## Sources"):
+    for heading in (
+        "## Sites and their symptom rules",
+        "### Bones (bones)",
+        "#### Rule bones.fracture",
+        "## Warning signs (red flags)",
+        "## Primary cancers",
+        "## Findings index",
+        "## Sources",
+    ):
         assert heading in text
     assert "- **Reviewed:** 2026-11-25" in text
     assert "- [Warning signs (red flags)](#red-flags)\n" in text
-    assert "## Warning signs (red flags) <a id=\"red-flags\"></a>\n" in text
+    assert '## Warning signs (red flags) <a id="red-flags"></a>\n' in text
 
 
 class _Collector(html.parser.HTMLParser):
@@ -276,7 +323,9 @@ class _Collector(html.parser.HTMLParser):
 
 
 def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> None:
-    site = USE_JAUNDICE.replace("why: The spine is the most common bone site.", "why: 'Bones <script>alert(1)</script> & more'")
+    site = USE_JAUNDICE.replace(
+        "why: The spine is the most common bone site.", "why: 'Bones <script>alert(1)</script> & more'"
+    )
     folder = book(tmp_path, {"sites/bones.yaml": site})
     out = tmp_path / "book.html"
     assert main(["rules", "export", "--rules", str(folder), "--format", "html", "--output", str(out)]) == 0
@@ -312,7 +361,9 @@ def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) 
     rules = default_rules_dir()
     for kind in FILE_MODELS:
         committed = (rules / "schema" / f"{kind}.schema.json").read_text()
-        assert committed == schema_text(kind), f"rules/schema/{kind}.schema.json is out of date: run rules export --format json-schema --output rules/schema"
+        assert committed == schema_text(kind), (
+            f"rules/schema/{kind}.schema.json is out of date: run rules export --format json-schema --output rules/schema"
+        )
     files = {kind: [rules / f"{kind}.yaml"] for kind in FILE_MODELS if kind != "site"}
     files["site"] = sorted((rules / "sites").glob("*.yaml"))
     for kind, paths in files.items():
@@ -334,10 +385,22 @@ def test_html_rule_book_renders_in_a_headless_browser(tmp_path: Path) -> None:
     out = tmp_path / "book.html"
     assert main(["rules", "export", "--format", "html", "--output", str(out)]) == 0
     result = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-         "--dump-dom", out.as_uri()],
-        capture_output=True, text=True, timeout=120,
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            out.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert "<h1>The metasymptoms rule book</h1>" in result.stdout
     assert "Possible pressure on the spinal cord (emergency)" in result.stdout

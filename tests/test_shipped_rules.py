@@ -26,8 +26,22 @@ swallowing_difficulty
 CONTRACT_CHOICES = {
     "cancer_history": ["none", "current", "past", "unsure"],
     "primary_cancer": [
-        "breast", "colorectal", "esophageal", "lung", "ovarian", "pancreatic", "prostate", "melanoma",
-        "skin_other", "stomach", "uterine", "kidney", "thyroid", "bladder", "other", "unknown",
+        "breast",
+        "colorectal",
+        "esophageal",
+        "lung",
+        "ovarian",
+        "pancreatic",
+        "prostate",
+        "melanoma",
+        "skin_other",
+        "stomach",
+        "uterine",
+        "kidney",
+        "thyroid",
+        "bladder",
+        "other",
+        "unknown",
     ],
 }
 
@@ -64,7 +78,13 @@ def test_every_finding_is_asked_once(book: RuleBook) -> None:
 
 def test_seven_sites_each_with_rules(book: RuleBook) -> None:
     assert sorted(site.id for site in book.sites) == [
-        "adrenal_glands", "bones", "brain", "liver", "lungs", "lymph_nodes", "peritoneum",
+        "adrenal_glands",
+        "bones",
+        "brain",
+        "liver",
+        "lungs",
+        "lymph_nodes",
+        "peritoneum",
     ]
     assert all(site.rules for site in book.sites)
 
@@ -73,7 +93,9 @@ def test_fourteen_primaries_with_their_sites(book: RuleBook) -> None:
     assert len(book.primaries) == 14
     for primary_id, sites in PRIMARY_SITES.items():
         assert set(book.primary(primary_id).common_sites) == sites
-    assert {"adrenal_glands", "bones", "brain", "liver", "lungs"} <= set(book.primary("melanoma").common_sites)
+    assert {"adrenal_glands", "bones", "brain", "liver", "lungs"} <= set(
+        book.primary("melanoma").common_sites
+    )
     assert {"liver", "lungs", "bones", "brain"} <= set(book.primary("esophageal").common_sites)
 
 
@@ -103,16 +125,29 @@ def test_every_rule_and_red_flag_cites_a_source_and_a_review_date(book: RuleBook
 @pytest.mark.parametrize(
     ("flag_id", "urgency"),
     [
-        ("spinal_cord_compression", "emergency"), ("spinal_pain_warning", "urgent"),
-        ("cauda_equina", "emergency"), ("seizure", "emergency"), ("sudden_severe_headache", "emergency"),
-        ("stroke_like_signs", "emergency"), ("sudden_confusion", "emergency"),
-        ("severe_breathlessness", "emergency"), ("coughing_blood_heavy", "emergency"),
-        ("coughing_blood_streaks", "urgent"), ("breathlessness_worsening", "urgent"),
-        ("high_calcium", "urgent"), ("jaundice", "urgent"), ("jaundice_with_fever", "emergency"),
-        ("fever_on_chemotherapy", "emergency"), ("superior_vena_cava", "urgent"),
-        ("superior_vena_cava_severe", "emergency"), ("bowel_obstruction", "emergency"),
-        ("possible_fracture", "emergency"), ("airway_swallowing", "emergency"),
-        ("persistent_bloating", "prompt"), ("lump_to_check", "prompt"), ("new_symptom_with_cancer", "prompt"),
+        ("spinal_cord_compression", "emergency"),
+        ("spinal_pain_warning", "urgent"),
+        ("cauda_equina", "emergency"),
+        ("seizure", "emergency"),
+        ("sudden_severe_headache", "emergency"),
+        ("stroke_like_signs", "emergency"),
+        ("sudden_confusion", "emergency"),
+        ("severe_breathlessness", "emergency"),
+        ("coughing_blood_heavy", "emergency"),
+        ("coughing_blood_streaks", "urgent"),
+        ("breathlessness_worsening", "urgent"),
+        ("high_calcium", "urgent"),
+        ("jaundice", "urgent"),
+        ("jaundice_with_fever", "emergency"),
+        ("fever_on_chemotherapy", "emergency"),
+        ("superior_vena_cava", "urgent"),
+        ("superior_vena_cava_severe", "emergency"),
+        ("bowel_obstruction", "emergency"),
+        ("possible_fracture", "emergency"),
+        ("airway_swallowing", "emergency"),
+        ("persistent_bloating", "prompt"),
+        ("lump_to_check", "prompt"),
+        ("new_symptom_with_cancer", "prompt"),
     ],
 )
 def test_every_row_of_facts_section_3_is_a_red_flag(book: RuleBook, flag_id: str, urgency: str) -> None:
@@ -156,7 +191,13 @@ def test_no_diagnostic_wording_anywhere_a_person_reads(book: RuleBook) -> None:
 def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
     order = [question.finding for question in book.questions]
     questions = {question.finding: question for question in book.questions}
-    for follow_up in ("back_pain_red_features", "numbness", "limb_weakness", "saddle_numbness", "bladder_bowel_change"):
+    for follow_up in (
+        "back_pain_red_features",
+        "numbness",
+        "limb_weakness",
+        "saddle_numbness",
+        "bladder_bowel_change",
+    ):
         assert order.index(follow_up) > order.index("back_pain")
         assert "back_pain" in findings_in(questions[follow_up].ask_if)
     # Without a cancer history they are asked only after back pain; with one (or unsure),

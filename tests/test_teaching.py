@@ -55,7 +55,9 @@ expected: {urgency: emergency, sites: [bones], red_flags: [cord]}
 
 
 def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
-    folder = scenario_book(tmp_path, "cord", GOOD.replace("urgency: emergency", "urgency: urgent").replace("[bones]", "[]"))
+    folder = scenario_book(
+        tmp_path, "cord", GOOD.replace("urgency: emergency", "urgency: urgent").replace("[bones]", "[]")
+    )
     assert main(["demo", "--check", "--rules", str(folder)]) == 1
     assert capsys.readouterr().out == (
         "cord: urgency: expected urgent, got emergency; sites: expected [], got [bones]\n"
@@ -66,10 +68,22 @@ def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (GOOD.replace("title:", "titel:"), "cord.yaml:1:1: [error] 'titel' is not a key a scenario knows; the keys are: title, learning_points, answers, expected, teacher_notes (schema)"),
-        (GOOD.replace("back_pain: yes", "bak_pain: yes"), "cord.yaml:3:36: [error] 'bak_pain' is not a finding (did you mean 'back_pain'?) (schema)"),
-        (GOOD.replace("back_pain: yes, ", ""), "cord.yaml:3:36: [error] the questionnaire never asks about 'limb_weakness' with these answers (its ask_if does not hold), so a person could not give this answer (schema)"),
-        (GOOD.replace("sites: [bones]", "sites: [bone]"), "cord.yaml:4:40: [error] 'bone' is not a site (did you mean 'bones'?) (schema)"),
+        (
+            GOOD.replace("title:", "titel:"),
+            "cord.yaml:1:1: [error] 'titel' is not a key a scenario knows; the keys are: title, learning_points, answers, expected, teacher_notes (schema)",
+        ),
+        (
+            GOOD.replace("back_pain: yes", "bak_pain: yes"),
+            "cord.yaml:3:36: [error] 'bak_pain' is not a finding (did you mean 'back_pain'?) (schema)",
+        ),
+        (
+            GOOD.replace("back_pain: yes, ", ""),
+            "cord.yaml:3:36: [error] the questionnaire never asks about 'limb_weakness' with these answers (its ask_if does not hold), so a person could not give this answer (schema)",
+        ),
+        (
+            GOOD.replace("sites: [bones]", "sites: [bone]"),
+            "cord.yaml:4:40: [error] 'bone' is not a site (did you mean 'bones'?) (schema)",
+        ),
     ],
 )
 def test_scenario_problems_are_located(tmp_path: Path, text: str, message: str, capsys) -> None:
@@ -83,7 +97,10 @@ def test_scenario_problems_are_located(tmp_path: Path, text: str, message: str, 
 def test_rules_check_validates_scenarios_too(tmp_path: Path, capsys) -> None:
     folder = scenario_book(tmp_path, "cord", GOOD.replace("sites: [bones]", "sites: [bone]"))
     assert main(["rules", "check", str(folder)]) == 1
-    assert f"{folder}/scenarios/cord.yaml:4:40: [error] 'bone' is not a site (did you mean 'bones'?) (schema)" in capsys.readouterr().out
+    assert (
+        f"{folder}/scenarios/cord.yaml:4:40: [error] 'bone' is not a site (did you mean 'bones'?) (schema)"
+        in capsys.readouterr().out
+    )
 
 
 def test_demo_list_names_first_then_title(capsys) -> None:
@@ -101,9 +118,14 @@ def test_replay_of_one_scenario_in_full(capsys) -> None:
 def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
     assert main(["demo", "breast_cord_compression"]) == 0
     out = capsys.readouterr().out
-    assert "(skipped) Is your neck stiff, so that it hurts to bend your head forward?\n    not asked: it is asked only if a new, lasting or different headache\n      (headache)\n" in out
+    assert (
+        "(skipped) Is your neck stiff, so that it hurts to bend your head forward?\n    not asked: it is asked only if a new, lasting or different headache\n      (headache)\n"
+        in out
+    )
     assert all(len(line) <= 78 for line in out.splitlines())
-    assert "    -> warning sign 'Possible pressure on the spinal cord' (emergency) now\n       holds.\n" in out
+    assert (
+        "    -> warning sign 'Possible pressure on the spinal cord' (emergency) now\n       holds.\n" in out
+    )
     assert "       The questionnaire shows its advice at once, before any other question.\n" in out
     assert "If 'new back or neck pain' were not reported: sites [bones] -> [].\n" in out
 
@@ -111,7 +133,10 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
 def test_step_without_a_terminal_prints_the_whole_replay() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "metasymptoms", "demo", "tired_no_cancer", "--step"],
-        input="", capture_output=True, text=True, timeout=60,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0
     assert "Press Enter" not in result.stdout
@@ -122,7 +147,10 @@ def test_unknown_scenario_exits_2(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["demo", "prostate_back"])
     assert stop.value.code == 2
-    assert capsys.readouterr().err == "metasymptoms: there is no scenario 'prostate_back' (did you mean 'prostate_mid_back_pain'?); see: metasymptoms demo --list\n"
+    assert (
+        capsys.readouterr().err
+        == "metasymptoms: there is no scenario 'prostate_back' (did you mean 'prostate_mid_back_pain'?); see: metasymptoms demo --list\n"
+    )
 
 
 # --- explore -------------------------------------------------------------------------
@@ -132,7 +160,10 @@ def test_explore_site_page(capsys) -> None:
     assert main(["explore", "site", "adrenal_glands"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("ADRENAL GLANDS\n==============\n")
-    assert "How spread here is usually found\n--------------------------------\nAlmost always on scans, not by symptoms" in out
+    assert (
+        "How spread here is usually found\n--------------------------------\nAlmost always on scans, not by symptoms"
+        in out
+    )
     assert "Cancers that commonly spread here" in out and "Lung cancer" in out
     assert all(len(line) <= 78 for line in out.splitlines())
 
@@ -148,7 +179,10 @@ def test_explore_symptom_page(capsys) -> None:
 def test_explore_cancer_page(capsys) -> None:
     assert main(["explore", "cancer", "colorectal"]) == 0
     out = capsys.readouterr().out
-    assert "Where it commonly spreads (in no order)\n---------------------------------------\nLiver, Lungs and Peritoneum (the lining of the belly).\n" in out
+    assert (
+        "Where it commonly spreads (in no order)\n---------------------------------------\nLiver, Lungs and Peritoneum (the lining of the belly).\n"
+        in out
+    )
     assert "Questions to ask the care team" in out
     assert "  - Possible blocked bowel\n" in out
 
@@ -159,11 +193,20 @@ def test_explore_lists_ids_and_refuses_unknown_ones(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["explore", "site", "liverr"])
     assert stop.value.code == 2
-    assert capsys.readouterr().err == "metasymptoms: there is no site 'liverr' (did you mean 'liver'?); see: metasymptoms explore site\n"
+    assert (
+        capsys.readouterr().err
+        == "metasymptoms: there is no site 'liverr' (did you mean 'liver'?); see: metasymptoms explore site\n"
+    )
 
 
 def test_explore_without_a_terminal_exits_2() -> None:
-    result = subprocess.run([sys.executable, "-m", "metasymptoms", "explore"], input="", capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "metasymptoms", "explore"],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "the explorer needs a terminal" in result.stderr
 
@@ -171,17 +214,26 @@ def test_explore_without_a_terminal_exits_2() -> None:
 def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
     signal.alarm(20)
     down, up, enter = "\x1b[B", "\x1b[A", "\r"
-    areas = [section.id for section in book.sections if set(q.finding for q in section.questions) & set(symptom_ids(book))]
+    areas = [
+        section.id
+        for section in book.sections
+        if set(q.finding for q in section.questions) & set(symptom_ids(book))
+    ]
     bones = areas.index("bones") + 2  # rows: "Done", "has or had cancer" (the pointer starts there), areas
     in_bones = [q.finding for q in book.section_of("back_pain").questions]
     stdout = io.StringIO()
     with create_pipe_input() as keys:
         keys.send_text(
-            down * (bones - 1) + enter  # the "Bones and back" area
-            + down * (in_bones.index("back_pain")) + enter  # from the first symptom: tick back pain
-            + down * (in_bones.index("limb_weakness") - in_bones.index("back_pain")) + enter  # leg weakness
-            + up * (in_bones.index("limb_weakness") + 1) + enter  # "Back to the areas"
-            + up * bones + enter  # "Done"
+            down * (bones - 1)
+            + enter  # the "Bones and back" area
+            + down * (in_bones.index("back_pain"))
+            + enter  # from the first symptom: tick back pain
+            + down * (in_bones.index("limb_weakness") - in_bones.index("back_pain"))
+            + enter  # leg weakness
+            + up * (in_bones.index("limb_weakness") + 1)
+            + enter  # "Back to the areas"
+            + up * bones
+            + enter  # "Done"
         )
         prompter = QuestionaryPrompter(input=keys, output=DummyOutput(), stdout=stdout)
         answers = what_if_board(book, prompter)
@@ -189,6 +241,10 @@ def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
     assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
     text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width
     first = text.index("Urgency: ROUTINE. Sites: none. Warning signs: none.")
-    second = text.index("Urgency: PROMPT. Sites: Bones. Warning signs: A new symptom in a person who has or had cancer (prompt).")
-    third = text.index("Urgency: EMERGENCY. Sites: Bones. Warning signs: Possible pressure on the spinal cord (emergency)")
+    second = text.index(
+        "Urgency: PROMPT. Sites: Bones. Warning signs: A new symptom in a person who has or had cancer (prompt)."
+    )
+    third = text.index(
+        "Urgency: EMERGENCY. Sites: Bones. Warning signs: Possible pressure on the spinal cord (emergency)"
+    )
     assert first < second < third

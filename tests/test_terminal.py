@@ -26,8 +26,13 @@ def spawn(tmp_path: Path) -> Iterator[Callable[..., pexpect.spawn]]:
         env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "PROMPT_TOOLKIT_NO_CPR": "1"}
         env.pop("NO_COLOR", None)
         child = pexpect.spawn(
-            sys.executable, ["-m", "metasymptoms", *args], cwd=str(tmp_path), env=env,
-            encoding="utf-8", timeout=15, dimensions=(40, 100),
+            sys.executable,
+            ["-m", "metasymptoms", *args],
+            cwd=str(tmp_path),
+            env=env,
+            encoding="utf-8",
+            timeout=15,
+            dimensions=(40, 100),
         )
         children.append(child)
         return child
@@ -55,7 +60,9 @@ def test_enter_through_to_the_end(spawn) -> None:
     expect_prompt(child, "Has a doctor ever told you that you have or had cancer?")
     for _ in range(60):
         child.send(ENTER)
-        index = child.expect_exact(["Would you like to save a summary", "Back to the previous question", "Show my result"])
+        index = child.expect_exact(
+            ["Would you like to save a summary", "Back to the previous question", "Show my result"]
+        )
         if index == 0:
             break
     child.send(ENTER)
@@ -112,8 +119,12 @@ def test_ctrl_c_or_ctrl_d_stops_calmly_with_130(spawn, key: str, tmp_path: Path)
 
 def plain(*args: str, stdin: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "ask", *args], input=stdin, capture_output=True,
-        text=True, timeout=60, env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "metasymptoms", "ask", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
     )
 
 

@@ -33,8 +33,19 @@ CHANCE = re.compile(
     re.I,
 )
 PERSON_FACING = {
-    "label", "meaning", "text", "help", "title", "intro", "advice", "explain", "why", "about",
-    "how_found", "name", "note",
+    "label",
+    "meaning",
+    "text",
+    "help",
+    "title",
+    "intro",
+    "advice",
+    "explain",
+    "why",
+    "about",
+    "how_found",
+    "name",
+    "note",
 }
 GUIDANCE_FILE = "guidance.yaml"
 
@@ -65,8 +76,11 @@ def check(loaded, today):
                 continue
             position = doc.position(path)
             what = (
-                "tells a person what they have" if DIAGNOSIS.search(text) else "gives a number that reads as a chance of disease"
+                "tells a person what they have"
+                if DIAGNOSIS.search(text)
+                else "gives a number that reads as a chance of disease"
             )
-            yield Location(file, position.line, position.column), (
-                f'this text {what} ("{match.group(0)}"); describe what symptoms can relate to instead'
+            yield (
+                Location(file, position.line, position.column),
+                (f'this text {what} ("{match.group(0)}"); describe what symptoms can relate to instead'),
             )

@@ -24,6 +24,7 @@ LEVEL = "error"
 def check(loaded, today):
     for failure in hidden_red_flags(loaded.book):
         example = ", ".join(
-            f"{key}: {'yes' if value is True else value}" for key, value in (failure.counterexample or {}).items()
+            f"{key}: {'yes' if value is True else value}"
+            for key, value in (failure.counterexample or {}).items()
         )
         yield loaded.at("red_flag", failure.subject, "when"), f"{failure.message}; for example: {example}"

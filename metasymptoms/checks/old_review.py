@@ -30,7 +30,10 @@ def check(loaded, today):
     items += [("rule", rule.id, rule.reviewed) for site in loaded.book.sites for rule in site.rules]
     for kind, item_id, reviewed in items:
         if reviewed < limit:
-            yield loaded.at(kind, item_id, "reviewed"), (
-                f"'{item_id}' was last reviewed on {reviewed.isoformat()}, more than two years ago; "
-                "check it against its sources and update the date"
+            yield (
+                loaded.at(kind, item_id, "reviewed"),
+                (
+                    f"'{item_id}' was last reviewed on {reviewed.isoformat()}, more than two years ago; "
+                    "check it against its sources and update the date"
+                ),
             )

@@ -16,6 +16,7 @@ LEVEL = "warning"
 def check(loaded, today):
     for site in loaded.book.sites:
         if not site.rules:
-            yield loaded.at("site", site.id, "id"), (
-                f"the site '{site.id}' has no rules, so no answers can point to it"
+            yield (
+                loaded.at("site", site.id, "id"),
+                (f"the site '{site.id}' has no rules, so no answers can point to it"),
             )

@@ -19,6 +19,7 @@ def check(loaded, today):
     asked = {question.finding for question in loaded.book.questions}
     for finding in loaded.book.findings:
         if finding.id not in asked:
-            yield loaded.at("finding", finding.id, "id"), (
-                f"no question asks about '{finding.id}', so the guided questions can never report it"
+            yield (
+                loaded.at("finding", finding.id, "id"),
+                (f"no question asks about '{finding.id}', so the guided questions can never report it"),
             )

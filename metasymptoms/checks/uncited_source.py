@@ -29,6 +29,7 @@ def check(loaded, today):
         cited.update(primary.sources)
     for source in book.sources:
         if source.id not in cited:
-            yield loaded.at("source", source.id, "id"), (
-                f"the source '{source.id}' is not cited by any rule, red flag, site, primary or guidance"
+            yield (
+                loaded.at("source", source.id, "id"),
+                (f"the source '{source.id}' is not cited by any rule, red flag, site, primary or guidance"),
             )

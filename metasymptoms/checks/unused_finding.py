@@ -33,6 +33,7 @@ def check(loaded, today):
     for finding in book.findings:
         if finding.id in used or any(choice.value in primaries for choice in finding.choices):
             continue
-        yield loaded.at("finding", finding.id, "id"), (
-            f"'{finding.id}' is not used by any red flag, site rule or question; it changes nothing"
+        yield (
+            loaded.at("finding", finding.id, "id"),
+            (f"'{finding.id}' is not used by any red flag, site rule or question; it changes nothing"),
         )

@@ -11,7 +11,6 @@ from metasymptoms.output import emit
 from metasymptoms.terminal import require_terminal, wants_plain
 
 
-
 def renderer(name: str):
     """The renderer of a format, imported only when it is used."""
     if name == "json":

@@ -40,7 +40,9 @@ def demo(args: argparse.Namespace) -> int:
         return 0
     by_name = {item.name: item for item in items}
     if args.scenario not in by_name:
-        raise UsageError(f"there is no scenario '{args.scenario}'{close_match(args.scenario, by_name)}; see: metasymptoms demo --list")
+        raise UsageError(
+            f"there is no scenario '{args.scenario}'{close_match(args.scenario, by_name)}; see: metasymptoms demo --list"
+        )
     steps = replay(book, by_name[args.scenario])
     interactive = args.step and sys.stdin.isatty()
     for number, step in enumerate(steps, start=1):

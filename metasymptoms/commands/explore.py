@@ -29,7 +29,9 @@ def explore(args: argparse.Namespace) -> int:
                 print(f"{item_id:<{width}}  {name}")
             return 0
         if args.id not in known:
-            raise UsageError(f"there is no {args.kind} '{args.id}'{close_match(args.id, known)}; see: metasymptoms explore {args.kind}")
+            raise UsageError(
+                f"there is no {args.kind} '{args.id}'{close_match(args.id, known)}; see: metasymptoms explore {args.kind}"
+            )
         sys.stdout.write(page(book, args.id))
         return 0
     plain = wants_plain(args.plain)

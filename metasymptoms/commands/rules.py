@@ -49,10 +49,22 @@ def verify(args: argparse.Namespace) -> int:
     emergencies = sum(1 for flag in book.red_flags if flag.urgency.value == "emergency")
     gated = sum(1 for question in book.questions if question.ask_if is not None)
     claims = [
-        (proofs.provider_advice_failures, "every ending sends the person to a healthcare provider and lists the emergency signs"),
-        (proofs.unreachable_red_flags, f"every red flag can be reached by some answers ({len(book.red_flags)})"),
-        (proofs.hidden_red_flags, f"no skip logic hides a red flag whose condition holds ({len(book.red_flags)})"),
-        (proofs.interrupt_failures, f"every emergency's advice is shown before the next question ({emergencies})"),
+        (
+            proofs.provider_advice_failures,
+            "every ending sends the person to a healthcare provider and lists the emergency signs",
+        ),
+        (
+            proofs.unreachable_red_flags,
+            f"every red flag can be reached by some answers ({len(book.red_flags)})",
+        ),
+        (
+            proofs.hidden_red_flags,
+            f"no skip logic hides a red flag whose condition holds ({len(book.red_flags)})",
+        ),
+        (
+            proofs.interrupt_failures,
+            f"every emergency's advice is shown before the next question ({emergencies})",
+        ),
         (proofs.unreachable_questions, f"every question with an ask_if can be asked ({gated})"),
     ]
     print(f"Verifying {folder} over every path of the questionnaire:")
@@ -66,7 +78,9 @@ def verify(args: argparse.Namespace) -> int:
             failed += 1
             print(f"  FAIL  {failure.property}: {failure.message}")
             if failure.counterexample is not None:
-                print("        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE")
+                print(
+                    "        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE"
+                )
                 for line in proofs.answers_yaml(failure.counterexample).splitlines():
                     print(f"          {line}")
     elapsed = time.perf_counter() - start
@@ -108,7 +122,9 @@ def show(args: argparse.Namespace) -> int:
     every = items(loaded.book)
     matches = [(kind, item_id) for kind, item_id, _ in every if item_id == args.id]
     if not matches:
-        raise UsageError(f"nothing in the rule book has the id '{args.id}'{close_match(args.id, {i for _, i, _ in every})}; see: metasymptoms rules list")
+        raise UsageError(
+            f"nothing in the rule book has the id '{args.id}'{close_match(args.id, {i for _, i, _ in every})}; see: metasymptoms rules list"
+        )
     print("\n\n".join(show_item(loaded, kind, item_id) for kind, item_id in matches))
     return 0
 

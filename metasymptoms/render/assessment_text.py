@@ -66,8 +66,10 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
     else:
         reported = [finding for finding in assessment.reported]
-        opening = guidance.nothing_reported if not reported else (
-            "Your answers do not match the symptom patterns this tool links to a site of spread."
+        opening = (
+            guidance.nothing_reported
+            if not reported
+            else ("Your answers do not match the symptom patterns this tool links to a site of spread.")
         )
         out.append(Block("What your answers point to", (opening, framing)))
 
@@ -97,7 +99,7 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     for key in assessment.sources:
         source = book.source(key)
         where = f", {source.website}" if source.website else ""
-        sources.append(f"[{key}] {source.publisher}, \"{source.title}\"{where}")
+        sources.append(f'[{key}] {source.publisher}, "{source.title}"{where}')
     out.append(Block("Sources", (), tuple(sources)))
     return out
 

@@ -108,13 +108,21 @@ def to_html(nodes: list[Node], title: str) -> str:
             case Bullets(items=items):
                 body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
             case Contents(entries=entries):
-                links = "".join(f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>' for text, anchor in entries)
+                links = "".join(
+                    f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>' for text, anchor in entries
+                )
                 body.append(f'<nav aria-label="Contents"><ul>{links}</ul></nav>')
             case Fields(pairs=pairs):
-                body.append("<dl>" + "".join(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>" for label, value in pairs) + "</dl>")
+                body.append(
+                    "<dl>"
+                    + "".join(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>" for label, value in pairs)
+                    + "</dl>"
+                )
             case Table(header=header, rows=rows):
                 head = "".join(f'<th scope="col">{esc(cell)}</th>' for cell in header)
-                cells = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+                cells = "".join(
+                    "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows
+                )
                 body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
     return (
         "<!DOCTYPE html>\n"

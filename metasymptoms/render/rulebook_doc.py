@@ -6,7 +6,17 @@ from __future__ import annotations
 from metasymptoms.explain import condition_sentence, join_words
 from metasymptoms.index import references
 from metasymptoms.loader import LoadedBook
-from metasymptoms.render.document import Bullets, Contents, Fields, Heading, Node, Paragraph, Table, to_html, to_markdown
+from metasymptoms.render.document import (
+    Bullets,
+    Contents,
+    Fields,
+    Heading,
+    Node,
+    Paragraph,
+    Table,
+    to_html,
+    to_markdown,
+)
 
 TITLE = "The metasymptoms rule book"
 
@@ -23,7 +33,9 @@ def _where(loaded: LoadedBook, kind: str, item_id: str) -> str:
 
 
 def _sources(loaded: LoadedBook, keys: tuple[str, ...]) -> str:
-    return "; ".join(f"{key} ({loaded.book.source(key).publisher}, {loaded.book.source(key).title})" for key in keys)
+    return "; ".join(
+        f"{key} ({loaded.book.source(key).publisher}, {loaded.book.source(key).title})" for key in keys
+    )
 
 
 def document(loaded: LoadedBook) -> list[Node]:
@@ -42,9 +54,12 @@ def document(loaded: LoadedBook) -> list[Node]:
     nodes.append(
         Contents(
             (
-                ("Sites and their symptom rules", "sites"), ("Warning signs (red flags)", "red-flags"),
-                ("Primary cancers", "primaries"), ("The questions", "questions"),
-                ("Findings index", "findings"), ("Sources", "sources"),
+                ("Sites and their symptom rules", "sites"),
+                ("Warning signs (red flags)", "red-flags"),
+                ("Primary cancers", "primaries"),
+                ("The questions", "questions"),
+                ("Findings index", "findings"),
+                ("Sources", "sources"),
             )
         )
     )
@@ -53,7 +68,9 @@ def document(loaded: LoadedBook) -> list[Node]:
     for site in book.sites:
         nodes.append(Heading(3, f"{site.name} ({site.id})", f"site-{site.id}"))
         nodes.append(Paragraph(site.about))
-        spread_from = [book.primary(ref_id).name for kind, ref_id in refs.get(("site", site.id), []) if kind == "primary"]
+        spread_from = [
+            book.primary(ref_id).name for kind, ref_id in refs.get(("site", site.id), []) if kind == "primary"
+        ]
         nodes.append(
             Fields(
                 (
@@ -79,7 +96,9 @@ def document(loaded: LoadedBook) -> list[Node]:
             )
 
     nodes.append(Heading(2, "Warning signs (red flags)", "red-flags"))
-    nodes.append(Paragraph("Checked first and after every answer. Emergencies interrupt the questions at once."))
+    nodes.append(
+        Paragraph("Checked first and after every answer. Emergencies interrupt the questions at once.")
+    )
     for flag in book.red_flags:
         nodes.append(Heading(3, f"{flag.title} ({flag.urgency.value})", f"red-flag-{flag.id}"))
         pairs = [
@@ -90,7 +109,10 @@ def document(loaded: LoadedBook) -> list[Node]:
         ]
         if flag.explain:
             pairs.append(("Explanation", flag.explain))
-        pairs += [("Sources", _sources(loaded, flag.sources)), ("Reviewed", f"{flag.reviewed.isoformat()} ({_where(loaded, 'red_flag', flag.id)})")]
+        pairs += [
+            ("Sources", _sources(loaded, flag.sources)),
+            ("Reviewed", f"{flag.reviewed.isoformat()} ({_where(loaded, 'red_flag', flag.id)})"),
+        ]
         nodes.append(Fields(tuple(pairs)))
 
     nodes.append(Heading(2, "Primary cancers", "primaries"))
@@ -99,7 +121,12 @@ def document(loaded: LoadedBook) -> list[Node]:
         Table(
             ("Cancer", "Commonly spreads to", "Note", "Sources"),
             tuple(
-                (p.name, join_words(book.site(s).name for s in p.common_sites), p.note or "", ", ".join(p.sources))
+                (
+                    p.name,
+                    join_words(book.site(s).name for s in p.common_sites),
+                    p.note or "",
+                    ", ".join(p.sources),
+                )
                 for p in book.primaries
             ),
         )
@@ -121,8 +148,12 @@ def document(loaded: LoadedBook) -> list[Node]:
     nodes.append(Heading(2, "Findings index", "findings"))
     rows = []
     for finding in book.findings:
-        users = [ref_id for kind, ref_id in refs.get(("finding", finding.id), []) if kind in ("red_flag", "rule")]
-        kind = "choice: " + ", ".join(c.value for c in finding.choices) if finding.type == "choice" else "yes/no"
+        users = [
+            ref_id for kind, ref_id in refs.get(("finding", finding.id), []) if kind in ("red_flag", "rule")
+        ]
+        kind = (
+            "choice: " + ", ".join(c.value for c in finding.choices) if finding.type == "choice" else "yes/no"
+        )
         rows.append((finding.id, finding.label, kind, ", ".join(users) or "asked only"))
     nodes.append(Table(("Id", "Plain words", "Answer", "Used by"), tuple(rows)))
 
@@ -131,7 +162,13 @@ def document(loaded: LoadedBook) -> list[Node]:
         Table(
             ("Key", "Publisher", "Title", "Where", "Reviewed"),
             tuple(
-                (s.id, s.publisher, s.title, s.website or s.note or "", s.reviewed.isoformat() if s.reviewed else "")
+                (
+                    s.id,
+                    s.publisher,
+                    s.title,
+                    s.website or s.note or "",
+                    s.reviewed.isoformat() if s.reviewed else "",
+                )
                 for s in book.sources
             ),
         )

@@ -8,8 +8,14 @@ from metasymptoms.index import references
 from metasymptoms.loader import LoadedBook
 
 KIND_NAMES = {
-    "finding": "Finding", "question": "Question", "section": "Section", "red_flag": "Red flag",
-    "site": "Site", "rule": "Site rule", "primary": "Primary cancer", "source": "Source",
+    "finding": "Finding",
+    "question": "Question",
+    "section": "Section",
+    "red_flag": "Red flag",
+    "site": "Site",
+    "rule": "Site rule",
+    "primary": "Primary cancer",
+    "source": "Source",
 }
 
 
@@ -20,14 +26,32 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
     if kind == "finding":
         finding = book.finding(item_id)
         lines += [("Label", finding.label), ("Meaning", finding.meaning or finding.label)]
-        lines.append(("Answer", "yes or no" if finding.type == "yes_no" else "one of: " + ", ".join(f"{c.value} ({c.text})" for c in finding.choices)))
+        lines.append(
+            (
+                "Answer",
+                "yes or no"
+                if finding.type == "yes_no"
+                else "one of: " + ", ".join(f"{c.value} ({c.text})" for c in finding.choices),
+            )
+        )
     elif kind == "question":
         question = next(q for q in book.questions if q.finding == item_id)
         section = book.section_of(item_id)
-        lines += [("Text", question.text), ("Asks about", question.finding), ("Section", section.title if section else "")]
+        lines += [
+            ("Text", question.text),
+            ("Asks about", question.finding),
+            ("Section", section.title if section else ""),
+        ]
         if question.help:
             lines.append(("Help", question.help))
-        lines.append(("Asked", "always" if question.ask_if is None else f"only if {condition_sentence(book, question.ask_if)}"))
+        lines.append(
+            (
+                "Asked",
+                "always"
+                if question.ask_if is None
+                else f"only if {condition_sentence(book, question.ask_if)}",
+            )
+        )
         if question.default:
             lines.append(("Enter gives", question.default))
     elif kind == "section":
@@ -35,19 +59,43 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
         lines += [("Title", section.title), ("Questions", ", ".join(q.finding for q in section.questions))]
     elif kind == "red_flag":
         flag = next(f for f in book.red_flags if f.id == item_id)
-        lines += [("Title", flag.title), ("Urgency", flag.urgency.value), ("When", condition_sentence(book, flag.when)), ("Advice", flag.advice)]
+        lines += [
+            ("Title", flag.title),
+            ("Urgency", flag.urgency.value),
+            ("When", condition_sentence(book, flag.when)),
+            ("Advice", flag.advice),
+        ]
         if flag.explain:
             lines.append(("Explanation", flag.explain))
         lines += [("Sources", ", ".join(flag.sources)), ("Reviewed", flag.reviewed.isoformat())]
     elif kind == "site":
         site = book.site(item_id)
-        lines += [("Name", site.name), ("About", site.about), ("How found", site.how_found), ("Rules", ", ".join(r.id for r in site.rules) or "none"), ("Sources", ", ".join(site.sources))]
+        lines += [
+            ("Name", site.name),
+            ("About", site.about),
+            ("How found", site.how_found),
+            ("Rules", ", ".join(r.id for r in site.rules) or "none"),
+            ("Sources", ", ".join(site.sources)),
+        ]
     elif kind == "rule":
         site, rule = next((s, r) for s in book.sites for r in s.rules if r.id == item_id)
-        lines += [("Site", site.name), ("When", condition_sentence(book, rule.when)), ("Urgency", rule.urgency.value if rule.urgency else "raises none of its own"), ("Why", rule.why), ("Sources", ", ".join(rule.sources)), ("Reviewed", rule.reviewed.isoformat())]
+        lines += [
+            ("Site", site.name),
+            ("When", condition_sentence(book, rule.when)),
+            ("Urgency", rule.urgency.value if rule.urgency else "raises none of its own"),
+            ("Why", rule.why),
+            ("Sources", ", ".join(rule.sources)),
+            ("Reviewed", rule.reviewed.isoformat()),
+        ]
     elif kind == "primary":
         primary = book.primary(item_id)
-        lines += [("Name", primary.name), ("Commonly spreads to", join_words(book.site(s).name for s in primary.common_sites) + " (unranked)")]
+        lines += [
+            ("Name", primary.name),
+            (
+                "Commonly spreads to",
+                join_words(book.site(s).name for s in primary.common_sites) + " (unranked)",
+            ),
+        ]
         if primary.note:
             lines.append(("Note", primary.note))
         lines.append(("Sources", ", ".join(primary.sources)))
@@ -61,7 +109,12 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
         if source.reviewed:
             lines.append(("Reviewed", source.reviewed.isoformat()))
     referrers = references(book).get((kind, item_id), [])
-    lines.append(("Referred to by", ", ".join(f"{KIND_NAMES.get(k, k).lower()} {i}" for k, i in referrers) or "nothing"))
+    lines.append(
+        (
+            "Referred to by",
+            ", ".join(f"{KIND_NAMES.get(k, k).lower()} {i}" for k, i in referrers) or "nothing",
+        )
+    )
     width = max(len(label) for label, _ in lines)
     head = f"{KIND_NAMES[kind]} {item_id}" + (f"  ({location.file}:{location.line})" if location else "")
     return "\n".join([head] + [f"  {label + ':':<{width + 1}} {value}" for label, value in lines])
