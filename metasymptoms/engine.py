@@ -150,12 +150,13 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
         return None
     known = {primary.id: primary for primary in book.primaries}
     if primary_id not in known:
-        # "other" and "unknown" are real answers with no table row: nothing to list.
-        return None
+        # "other" and "unknown" are real answers with no row in the table of common sites.
+        finding = book.finding(PRIMARY_CANCER)
+        name = next((choice.text for choice in finding.choices if choice.value == primary_id), primary_id)
+        note = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
+        return PrimaryCancer(id=primary_id, name=name, common_sites=(), note=note)
     primary = known[primary_id]
-    return PrimaryCancer(
-        id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note
-    )
+    return PrimaryCancer(id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note)
 
 
 def assess(book: RuleBook, answers: Answers) -> Assessment:
@@ -175,7 +176,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     for match in sites:
         for fired in match.rules:
             cited.update(dict.fromkeys(rules_by_id[fired.id].sources))
-    if primary:
+    if primary and primary.common_sites:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
     cited.update(dict.fromkeys(book.guidance.sources))
 

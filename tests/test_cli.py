@@ -193,3 +193,14 @@ def test_rules_check_clean_and_broken(tmp_path: Path, capsys) -> None:
             }
         ]
     }
+
+
+@pytest.mark.parametrize("primary", ["other", "unknown"])
+def test_a_primary_without_a_table_row_is_still_reported(tmp_path: Path, primary: str, capsys) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(f"cancer_history: current\nprimary_cancer: {primary}\n")
+    assert main(["ask", "--answers", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["primary_cancer"] == {"id": primary, "common_sites": []}
+    assert main(["ask", "--answers", str(path)]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "ABOUT YOUR CANCER" in text and "your care team can tell you which places matter for you" in text

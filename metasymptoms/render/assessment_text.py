@@ -76,13 +76,16 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     if assessment.primary_cancer:
         primary = assessment.primary_cancer
         names = [book.site(site_id).name for site_id in primary.common_sites]
-        paragraphs = [
-            f"{primary.name} most commonly spreads to: {join_words(names)} (listed in no particular order)."
-        ]
+        paragraphs = (
+            [f"{primary.name} most commonly spreads to: {join_words(names)} (listed in no particular order)."]
+            if names
+            else []
+        )
         if primary.note:
             paragraphs.append(primary.note)
         paragraphs.append(guidance.survival_note)
-        out.append(Block(f"About {primary.name.lower()}", tuple(paragraphs)))
+        heading = f"About {primary.name.lower()}" if names else "About your cancer"
+        out.append(Block(heading, tuple(paragraphs)))
 
     out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
     out.append(Block("Questions you may want to ask", (), guidance.questions_to_ask))
