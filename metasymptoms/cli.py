@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_USAGE
-    with error_handler():
+    with error_handler(person_facing=args.command == "ask"):
         return _resolve(args.func)(args)
     return EXIT_BUG  # pragma: no cover - error_handler exits
 
@@ -186,6 +186,10 @@ class error_handler:
     """Turn every exception into a clear message and an exit code; never a traceback for a
     person's own mistake. Set METASYMPTOMS_DEBUG=1 to see tracebacks of bugs."""
 
+    def __init__(self, person_facing: bool = False):
+        # `ask` is met by people who may be unwell: whatever fails, they are told what to do.
+        self.person_facing = person_facing
+
     def __enter__(self) -> None:
         return None
 
@@ -193,6 +197,11 @@ class error_handler:
         if error is None:
             return False
         code, message = _classify(error)
+        if self.person_facing and code in (EXIT_RULES, EXIT_BUG):
+            message += (
+                "\nThe questions cannot start. If this is an emergency, call your local emergency "
+                "number (911 / 999 / 112) now; otherwise please see your healthcare provider."
+            )
         if message:
             print(message, file=sys.stderr)
         if code == EXIT_BUG and os.environ.get("METASYMPTOMS_DEBUG"):

@@ -239,7 +239,8 @@ class PlainPrompter:
             self._print()
             self._print(text)
         elif kind == "emergency":
-            self._print(f"!! {text}")
+            self._print()  # a blank line sets it apart; the words themselves say it is urgent
+            self._print(text)
         else:
             self._print(text)
 
