@@ -32,13 +32,13 @@ def test_shipped_scenarios_are_valid_and_cover_the_ground(book: RuleBook) -> Non
     flags = {flag for item in items for flag in item.scenario.expected.red_flags}
     assert len(flags) >= 8
     histories = {item.answers.get("cancer_history") for item in items}
-    assert {"none", "current", "past"} <= histories
+    assert {"none", "current", "past", "unsure"} <= histories
     assert any(not item.scenario.expected.sites for item in items)  # cases pointing nowhere
 
 
 def test_demo_check_passes_for_every_shipped_scenario(capsys) -> None:
     assert main(["demo", "--check"]) == 0
-    assert capsys.readouterr().out.endswith("15 of 15 scenarios agree with the rule book.\n")
+    assert capsys.readouterr().out.endswith("16 of 16 scenarios agree with the rule book.\n")
 
 
 def scenario_book(tmp_path: Path, name: str, text: str) -> Path:
@@ -106,7 +106,7 @@ def test_rules_check_validates_scenarios_too(tmp_path: Path, capsys) -> None:
 def test_demo_list_names_first_then_title(capsys) -> None:
     assert main(["demo", "--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 15
+    assert len(lines) == 16
     assert lines[0] == "breast_cord_compression        Back pain with weak legs, with breast cancer"
 
 
