@@ -182,7 +182,8 @@ class Questionnaire:
         for finding in [
             question.finding for question in self.book.questions if question.finding in self.answers
         ]:
-            options.append((f"{questions[finding].text}  Your answer: {self.answer_text(finding)}", finding))
+            # The answer first: a long question may be cut at the screen's edge, its answer never.
+            options.append((f"[{self.answer_text(finding)}] {questions[finding].text}", finding))
         self.prompter.say("Your answers", "heading")
         self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
         choice = self.prompter.choose("Show your result, or change an answer?", options, SHOW_RESULT)

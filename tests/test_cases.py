@@ -47,3 +47,15 @@ def test_example_5_lists_common_sites_and_asks_to_report_new_symptoms(book: Rule
     assert data["primary_cancer"] == {"id": "breast", "common_sites": ["bones", "brain", "liver", "lungs"]}
     text = " ".join(render_text(book, assessment).split())
     assert "Tell your care team about any new symptom, and keep your follow-up appointments" in text
+
+
+def test_less_urgent_signs_are_named_without_their_own_timing(book: RuleBook) -> None:
+    from metasymptoms.render.assessment_text import render_text
+
+    answers = {"cancer_history": "past", "back_pain": True, "back_pain_red_features": True, "fatigue": True}
+    assessment = assess(book, answers)
+    assert [flag.urgency.value for flag in assessment.red_flags] == ["urgent", "prompt"]
+    text = render_text(book, assessment)
+    assert "Urgent: Back or neck pain that needs checking today\n" in text
+    assert "Also tell them about: A new symptom in a person who has or had cancer\n" in text
+    assert "within the next few days, even if you have a follow-up" not in text  # that flag's own timing

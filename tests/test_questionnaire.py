@@ -162,7 +162,7 @@ def test_review_lists_every_answer_given(book: RuleBook) -> None:
     assert seen["options"][0] == "Show my result"
     assert (
         seen["options"][1]
-        == "Has a doctor ever told you that you have or had cancer?  Your answer: I had cancer in the past"
+        == "[I had cancer in the past] Has a doctor ever told you that you have or had cancer?"
     )
     assert len(seen["options"]) == 1 + len(outcome.answers)
 

@@ -35,16 +35,15 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
 
     out.append(Block(URGENCY_HEADINGS[assessment.urgency], (assessment.advice,), level=2))
 
-    if assessment.red_flags:
-        for flag in assessment.red_flags:
-            label = "EMERGENCY" if flag.urgency is Urgency.EMERGENCY else flag.urgency.value.capitalize()
-            out.append(
-                Block(
-                    f"{label}: {flag.title}",
-                    (flag.advice, because_sentence(book, flag.because, answers)),
-                    level=3,
-                )
-            )
+    for flag in assessment.red_flags:
+        reason = because_sentence(book, flag.because, answers)
+        if flag.urgency.rank < assessment.urgency.rank:
+            # Its own timing ("within days") would read as softening the more urgent advice
+            # above; the sign is still named, with its reasons.
+            out.append(Block(f"Also tell them about: {flag.title}", (reason,), level=3))
+            continue
+        label = "EMERGENCY" if flag.urgency is Urgency.EMERGENCY else flag.urgency.value.capitalize()
+        out.append(Block(f"{label}: {flag.title}", (flag.advice, reason), level=3))
 
     framing = {
         "with_cancer": guidance.with_cancer,
