@@ -86,12 +86,7 @@ def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule]
     return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, answers))
 
 
-def highest_red_flag(book: RuleBook, answers: Answers) -> Urgency | None:
-    fired = fired_red_flags(book, answers)
-    return highest([flag.urgency for flag in fired]) if fired else None
-
-
-def _shown_red_flags(book: RuleBook, answers: Answers) -> tuple[FiredRedFlag, ...]:
+def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Answers) -> tuple[FiredRedFlag, ...]:
     """The fired red flags to show, most urgent first.
 
     A flag is left out when a more urgent flag that fired already rests on every finding it
@@ -106,7 +101,7 @@ def _shown_red_flags(book: RuleBook, answers: Answers) -> tuple[FiredRedFlag, ..
             advice=flag.advice,
             because=because(flag.when, answers),
         )
-        for flag in fired_red_flags(book, answers)
+        for flag in fired_flags
     ]
     shown = [
         flag
@@ -119,9 +114,11 @@ def _shown_red_flags(book: RuleBook, answers: Answers) -> tuple[FiredRedFlag, ..
     return tuple(sorted(shown, key=lambda flag: -flag.urgency.rank))
 
 
-def _site_matches(book: RuleBook, answers: Answers) -> tuple[SiteMatch, ...]:
+def _site_matches(
+    book: RuleBook, rules_fired: tuple[tuple[Site, SiteRule], ...], answers: Answers
+) -> tuple[SiteMatch, ...]:
     by_site: dict[str, list[FiredRule]] = {}
-    for site, rule in fired_rules(book, answers):
+    for site, rule in rules_fired:
         by_site.setdefault(site.id, []).append(
             FiredRule(id=rule.id, why=rule.why, urgency=rule.urgency, because=because(rule.when, answers))
         )
@@ -161,21 +158,21 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
 
 def assess(book: RuleBook, answers: Answers) -> Assessment:
     """The assessment for these answers. Findings not given count as not reported."""
-    red_flags = _shown_red_flags(book, answers)
-    sites = _site_matches(book, answers)
-    all_fired = [flag.urgency for flag in fired_red_flags(book, answers)]
-    all_fired += [rule.urgency for _, rule in fired_rules(book, answers) if rule.urgency]
-    urgency = highest(all_fired)
+    flags_fired = fired_red_flags(book, answers)
+    rules_fired = fired_rules(book, answers)
+    red_flags = _shown_red_flags(flags_fired, answers)
+    sites = _site_matches(book, rules_fired, answers)
+    urgency = highest(
+        [flag.urgency for flag in flags_fired] + [rule.urgency for _, rule in rules_fired if rule.urgency]
+    )
     primary = _primary(book, answers)
 
     cited: dict[str, None] = {}
-    flags_by_id = {flag.id: flag for flag in book.red_flags}
-    rules_by_id = {rule.id: rule for site in book.sites for rule in site.rules}
-    for flag in red_flags:
-        cited.update(dict.fromkeys(flags_by_id[flag.id].sources))
-    for match in sites:
-        for fired in match.rules:
-            cited.update(dict.fromkeys(rules_by_id[fired.id].sources))
+    fired_by_id = {flag.id: flag for flag in flags_fired}
+    for shown in red_flags:  # in the order shown, most urgent first
+        cited.update(dict.fromkeys(fired_by_id[shown.id].sources))
+    for _, rule in rules_fired:
+        cited.update(dict.fromkeys(rule.sources))
     if primary and primary.common_sites:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
     cited.update(dict.fromkeys(book.guidance.sources))

@@ -78,3 +78,11 @@ def test_red_flags_are_shown_most_urgent_first(book) -> None:
     urgencies = [flag.urgency.rank for flag in assess(book, answers).red_flags]
     assert urgencies == sorted(urgencies, reverse=True)
     assert urgencies[0] == Urgency.EMERGENCY.rank
+
+
+def test_sources_follow_the_order_shown(book) -> None:
+    # The less urgent flag comes first in the rule book but is shown second.
+    answers = {"cancer_history": "past", "bone_pain": True, "seizure": True}
+    assessment = assess(book, answers)
+    assert [flag.id for flag in assessment.red_flags] == ["seizure", "new_symptom_with_cancer"]
+    assert assessment.sources[:2] == ("EPI-999", "ICS-BRAIN")
