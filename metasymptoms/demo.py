@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from metasymptoms.conditions import Answer, holds
 from metasymptoms.engine import Answers, assess, fired_red_flags, fired_rules, prune
-from metasymptoms.explain import because_sentence, condition_sentence, join_words
+from metasymptoms.explain import answer_text, because_sentence, condition_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
 from metasymptoms.scenarios import LoadedScenario
 
@@ -24,17 +24,6 @@ MAX_CHANGES = 8
 class Step:
     heading: str
     lines: tuple[str, ...]
-
-
-def _answer_text(book: RuleBook, finding_id: str, value: Answer | None) -> str:
-    if value is None:
-        return "not given"
-    if value is True:
-        return "Yes"
-    if value is False:
-        return "No"
-    finding = book.finding(finding_id)
-    return next((choice.text for choice in finding.choices if choice.value == value), str(value))
 
 
 def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
@@ -62,7 +51,7 @@ def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
             value = given.get(finding)
             if value is None and book.finding(finding).type == "yes_no":
                 value = False
-            lines.append(f"{question.text}  [{_answer_text(book, finding, value)}]")
+            lines.append(f"{question.text}  [{answer_text(book, finding, value)}]")
             if value is None:
                 continue
             answers[finding] = value
@@ -183,7 +172,7 @@ def what_would_change(book: RuleBook, answers: Answers) -> list[str]:
                 what, group = f"If '{spec.label}' were not reported", 0
             else:
                 what, group = (
-                    f'If the answer about {spec.label} were "{_answer_text(book, finding, value)}"',
+                    f'If the answer about {spec.label} were "{answer_text(book, finding, value)}"',
                     0 if current else 1,
                 )
             effects = []

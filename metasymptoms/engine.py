@@ -153,7 +153,9 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
         note = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
         return PrimaryCancer(id=primary_id, name=name, common_sites=(), note=note)
     primary = known[primary_id]
-    return PrimaryCancer(id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note)
+    return PrimaryCancer(
+        id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note
+    )
 
 
 def assess(book: RuleBook, answers: Answers) -> Assessment:

@@ -38,6 +38,18 @@ def answer_phrase(book: RuleBook, finding_id: str, value: object) -> str:
     return finding.label
 
 
+def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
+    """How an answer reads on screen: Yes, No, the chosen choice's words, or "not given"."""
+    if value is None:
+        return "not given"
+    if value is True:
+        return "Yes"
+    if value is False:
+        return "No"
+    finding = book.finding(finding_id)
+    return next((choice.text for choice in finding.choices if choice.value == value), str(value))
+
+
 def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
     """'Because you reported a, b and c, and you answered "..."'."""
     symptoms, context = [], []

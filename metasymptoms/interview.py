@@ -17,10 +17,9 @@ from metasymptoms.engine import Assessment, assess
 from metasymptoms.model import RuleBook
 from metasymptoms.output import OutputError, emit, write_atomic
 from metasymptoms.questionnaire import Options, Outcome, PlainPrompter, Prompter, Questionnaire, Stopped
-from metasymptoms.render.assessment_json import render_json
-from metasymptoms.render.assessment_text import blocks, render_markdown, render_text
+from metasymptoms.render import renderer
+from metasymptoms.render.assessment_text import blocks, render_markdown
 
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
 SUMMARY_NAME = "metasymptoms-summary.md"
 
 
@@ -122,7 +121,7 @@ def run_interview(
         assessment = assess(book, outcome.answers)
         show_result(prompter, book, assessment, outcome)
         if output is not None:
-            emit(RENDERERS[result_format](book, assessment), output)
+            emit(renderer(result_format)(book, assessment), output)
             prompter.say(f"The result was saved to {output}.", "hint")
         else:
             offer_to_save(prompter, book, assessment)

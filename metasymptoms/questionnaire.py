@@ -16,7 +16,7 @@ from typing import Protocol, TextIO
 
 from metasymptoms.conditions import Answer
 from metasymptoms.engine import fired_red_flags, next_question, prune
-from metasymptoms.explain import why_asked
+from metasymptoms.explain import answer_text, why_asked
 from metasymptoms.model import Question, RuleBook, Urgency
 
 WHY = "__why__"
@@ -183,7 +183,12 @@ class Questionnaire:
             question.finding for question in self.book.questions if question.finding in self.answers
         ]:
             # The answer first: a long question may be cut at the screen's edge, its answer never.
-            options.append((f"[{self.answer_text(finding)}] {questions[finding].text}", finding))
+            options.append(
+                (
+                    f"[{answer_text(self.book, finding, self.answers[finding])}] {questions[finding].text}",
+                    finding,
+                )
+            )
         self.prompter.say("Your answers", "heading")
         self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
         choice = self.prompter.choose("Show your result, or change an answer?", options, SHOW_RESULT)
@@ -193,15 +198,6 @@ class Questionnaire:
         if value != BACK and self.record(choice, value):  # "back" leaves the answer as it was
             return STOP
         return GO_ON
-
-    def answer_text(self, finding_id: str) -> str:
-        value = self.answers[finding_id]
-        if value is True:
-            return "Yes"
-        if value is False:
-            return "No"
-        finding = self.book.finding(finding_id)
-        return next((choice.text for choice in finding.choices if choice.value == value), str(value))
 
 
 # --- plain prompts: numbered choices, print and input, nothing else --------------------

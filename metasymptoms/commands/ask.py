@@ -8,18 +8,8 @@ from metasymptoms.answers import read_answers_file
 from metasymptoms.engine import assess
 from metasymptoms.rulebook import load_for_use
 from metasymptoms.output import emit
+from metasymptoms.render import renderer
 from metasymptoms.terminal import require_terminal, wants_plain
-
-
-def renderer(name: str):
-    """The renderer of a format, imported only when it is used."""
-    if name == "json":
-        from metasymptoms.render.assessment_json import render_json
-
-        return render_json
-    from metasymptoms.render.assessment_text import render_markdown, render_text
-
-    return render_markdown if name == "markdown" else render_text
 
 
 def ask(args: argparse.Namespace) -> int:

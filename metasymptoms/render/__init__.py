@@ -1,1 +1,17 @@
 """Renderers: an Assessment or a RuleBook in, a string out. No I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def renderer(name: str) -> Callable[[Any, Any], str]:
+    """The assessment renderer of a format (text, markdown, json), imported only when used."""
+    if name == "json":
+        from metasymptoms.render.assessment_json import render_json
+
+        return render_json
+    from metasymptoms.render.assessment_text import render_markdown, render_text
+
+    return render_markdown if name == "markdown" else render_text
