@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metasymptoms.conditions import Answer, holds
+from metasymptoms.conditions import Answer, because, holds
 from metasymptoms.engine import Answers, assess, fired_red_flags, fired_rules, prune
 from metasymptoms.explain import answer_text, because_sentence, condition_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
@@ -59,7 +59,7 @@ def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
                 if flag.id not in flags_seen:
                     flags_seen.add(flag.id)
                     lines.append(f"    -> warning sign '{flag.title}' ({flag.urgency.value}) now holds.")
-                    lines.append(f"       {because_sentence(book, _because(flag.when, answers), answers)}")
+                    lines.append(f"       {because_sentence(book, because(flag.when, answers), answers)}")
                     if flag.urgency is Urgency.EMERGENCY:
                         lines.append(
                             "       The questionnaire shows its advice at once, before any other question."
@@ -68,7 +68,7 @@ def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
                 if rule.id not in rules_seen:
                     rules_seen.add(rule.id)
                     lines.append(f"    -> rule {rule.id} points to {site.name}.")
-                    lines.append(f"       {because_sentence(book, _because(rule.when, answers), answers)}")
+                    lines.append(f"       {because_sentence(book, because(rule.when, answers), answers)}")
         steps.append(Step(f"Questions: {section.title}", tuple(lines)))
     steps.append(_result(book, given))
     steps.append(Step("What would change the outcome", tuple(what_would_change(book, given))))
@@ -77,20 +77,15 @@ def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
     return steps
 
 
-def _because(condition, answers: Answers) -> tuple[str, ...]:
-    from metasymptoms.conditions import because
-
-    return because(condition, answers)
-
-
 def _result(book: RuleBook, answers: Answers) -> Step:
     assessment = assess(book, answers)
+    rules_fired = fired_rules(book, answers)
     lines = [f"Urgency: {assessment.urgency.value}."]
     contributions = [
         f"warning sign '{flag.title}' ({flag.urgency.value})" for flag in fired_red_flags(book, answers)
     ]
     contributions += [
-        f"rule {rule.id} ({rule.urgency.value})" for _, rule in fired_rules(book, answers) if rule.urgency
+        f"rule {rule.id} ({rule.urgency.value})" for _, rule in rules_fired if rule.urgency
     ]
     if contributions:
         lines.append(
@@ -101,10 +96,8 @@ def _result(book: RuleBook, answers: Answers) -> Step:
     if assessment.sites:
         for site in assessment.sites:
             lines.append(f"Site: {site.name}.")
-            for rule in site.rules:
-                lines.append(
-                    f"    How: rule {rule.id} holds: {condition_sentence(book, book_rule(book, rule.id).when)}."
-                )
+            for _, rule in (pair for pair in rules_fired if pair[0].id == site.id):
+                lines.append(f"    How: rule {rule.id} holds: {condition_sentence(book, rule.when)}.")
     else:
         lines.append("Sites: none. No symptom rule holds for these answers.")
     if assessment.primary_cancer:
@@ -114,10 +107,6 @@ def _result(book: RuleBook, answers: Answers) -> Step:
         )
     lines.append(f"Advice: {assessment.advice}")
     return Step("The result, and how it was reached", tuple(lines))
-
-
-def book_rule(book: RuleBook, rule_id: str):
-    return next(rule for site in book.sites for rule in site.rules if rule.id == rule_id)
 
 
 def _outcome(book: RuleBook, answers: Answers) -> tuple[Urgency, tuple[str, ...]]:
