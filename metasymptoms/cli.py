@@ -33,6 +33,12 @@ def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="metasymptoms",
@@ -80,9 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report every problem in the rule files",
         description="Report every problem in the rule files as file:line:col.",
     )
-    check.add_argument(
-        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
-    )
+    _add_dir_argument(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(func="metasymptoms.commands.rules:check")
     _add_rules_option(check)
@@ -92,9 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="prove the questionnaire safe over every path",
         description="Prove over every path of the questionnaire that every ending sends the person to a provider, every red flag can be reached, no skip logic hides one, and every emergency interrupts at once.",
     )
-    verify.add_argument(
-        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
-    )
+    _add_dir_argument(verify)
     _add_rules_option(verify)
     verify.set_defaults(func="metasymptoms.commands.rules:verify")
 

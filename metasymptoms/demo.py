@@ -84,9 +84,7 @@ def _result(book: RuleBook, answers: Answers) -> Step:
     contributions = [
         f"warning sign '{flag.title}' ({flag.urgency.value})" for flag in fired_red_flags(book, answers)
     ]
-    contributions += [
-        f"rule {rule.id} ({rule.urgency.value})" for _, rule in rules_fired if rule.urgency
-    ]
+    contributions += [f"rule {rule.id} ({rule.urgency.value})" for _, rule in rules_fired if rule.urgency]
     if contributions:
         lines.append(
             f"    How: the urgency is the highest of everything that holds: {join_words(contributions)}."

@@ -452,28 +452,25 @@ class _Loader:
                         f"the source '{key}' is not in sources.yaml{close_match(key, known_sources)}",
                     )
 
-        for i, flag in enumerate(book.red_flags):
-            cite(red_flags_file, ("red_flags", i), flag.sources)
-            for k, site_id in enumerate(flag.sites):
+        def sites_exist(file: Path, path: Path_, site_ids: Iterable[str]) -> None:
+            for k, site_id in enumerate(site_ids):
                 if site_id not in known_sites:
                     self.error(
-                        red_flags_file,
-                        ("red_flags", i, "sites", k),
+                        file,
+                        path + (k,),
                         f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}",
                     )
+
+        for i, flag in enumerate(book.red_flags):
+            cite(red_flags_file, ("red_flags", i), flag.sources)
+            sites_exist(red_flags_file, ("red_flags", i, "sites"), flag.sites)
         for path, site in zip(site_files, book.sites):
             cite(path, (), site.sources)
             for i, rule in enumerate(site.rules):
                 cite(path, ("rules", i), rule.sources)
         for i, primary in enumerate(book.primaries):
             cite(primaries_file, ("primaries", i), primary.sources)
-            for k, site_id in enumerate(primary.common_sites):
-                if site_id not in known_sites:
-                    self.error(
-                        primaries_file,
-                        ("primaries", i, "common_sites", k),
-                        f"'{site_id}' is not a site of this rule book{close_match(site_id, known_sites)}",
-                    )
+            sites_exist(primaries_file, ("primaries", i, "common_sites"), primary.common_sites)
         cite(guidance_file, (), book.guidance.sources)
 
         self._record_origins(book, site_files)

@@ -185,8 +185,8 @@ def answers_yaml(answers: dict[str, bool | str]) -> str:
 
 
 @dataclass(frozen=True)
-class Finding_:
-    """One failed property, with a world that shows it."""
+class Failure:
+    """One failed property, with answers that show it where there are some."""
 
     property: str
     subject: str
@@ -194,7 +194,7 @@ class Finding_:
     counterexample: dict[str, bool | str] | None = None
 
 
-def hidden_red_flags(book: RuleBook) -> Iterator[Finding_]:
+def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
     """Red flags whose condition holds for a person while the skip logic hides a finding it
     needs, so that it does not hold on the questionnaire's answers."""
     for flag in book.red_flags:
@@ -207,7 +207,7 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Finding_]:
                 for finding in space.variables
                 if world.get(finding) is True and answers.get(finding) is not True
             ]
-            yield Finding_(
+            yield Failure(
                 "hidden-red-flag",
                 flag.id,
                 f"the skip logic can hide {', '.join(repr(f) for f in hidden)} while the rest of "
@@ -216,22 +216,22 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Finding_]:
             )
 
 
-def unreachable_red_flags(book: RuleBook) -> Iterator[Finding_]:
+def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
     for flag in book.red_flags:
         space = Space(book, [flag.when])
         if space.search(lambda w, a, c=flag.when: holds3(c, a)) is None:
-            yield Finding_(
+            yield Failure(
                 "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
             )
 
 
-def unreachable_questions(book: RuleBook) -> Iterator[Finding_]:
+def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
     for question in book.questions:
         if question.ask_if is None:
             continue
         space = Space(book, [question.ask_if])
         if space.search(lambda w, a, c=question.ask_if: holds3(c, a)) is None:
-            yield Finding_(
+            yield Failure(
                 "impossible-ask-if",
                 question.finding,
                 f"the question about '{question.finding}' can never be asked: its ask_if never holds",
@@ -278,7 +278,7 @@ class _Replay:
         return default
 
 
-def interrupt_failures(book: RuleBook) -> Iterator[Finding_]:
+def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     """For each emergency red flag, the questionnaire's own flow is run on a path where it
     fires: its advice must be shown right after the answer that makes it hold, before any
     other question."""
@@ -297,13 +297,13 @@ def interrupt_failures(book: RuleBook) -> Iterator[Finding_]:
             (n for n, event in enumerate(events) if event == ("say", f"EMERGENCY: {flag.title}")), None
         )
         if shown_at is None:
-            yield Finding_(
+            yield Failure(
                 "emergency-interrupt", flag.id, f"'{flag.id}' held but its advice was never shown", answers
             )
             continue
         following = next((event for event in events[shown_at:] if event[0] == "ask"), None)
         if following != ("ask", "What would you like to do now?"):
-            yield Finding_(
+            yield Failure(
                 "emergency-interrupt",
                 flag.id,
                 f"another question came before the advice of '{flag.id}'",
@@ -311,18 +311,18 @@ def interrupt_failures(book: RuleBook) -> Iterator[Finding_]:
             )
 
 
-def provider_advice_failures(book: RuleBook) -> Iterator[Finding_]:
+def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:
     """Every ending, at every urgency, sends the person to a healthcare provider."""
     for urgency in Urgency:
         advice = f"{book.guidance.advice.for_level(urgency)} {book.guidance.see_provider}"
         if "provider" not in advice.lower():
-            yield Finding_(
+            yield Failure(
                 "provider-advice",
                 urgency.value,
                 f"the ending at '{urgency.value}' does not send the person to a healthcare provider",
             )
     if not book.guidance.emergency_signs:
-        yield Finding_("provider-advice", "guidance", "the endings list no emergency signs")
+        yield Failure("provider-advice", "guidance", "the endings list no emergency signs")
 
 
 PROPERTIES = (
@@ -334,5 +334,5 @@ PROPERTIES = (
 )
 
 
-def verify(book: RuleBook) -> list[Finding_]:
+def verify(book: RuleBook) -> list[Failure]:
     return [failure for prove in PROPERTIES for failure in prove(book)]
