@@ -120,7 +120,7 @@ _YAML_HINTS = {
 }
 
 
-def _nice_yaml_message(message: str) -> str:
+def plain_yaml_message(message: str) -> str:
     for raw, plain in _YAML_HINTS.items():
         if raw in message:
             return f"the YAML cannot be read here: {plain}"
@@ -260,7 +260,7 @@ class _Loader:
                 doc = read_yaml(path)
             except YamlProblem as problem:
                 location = Location(path, problem.position.line, problem.position.column)
-                self.problems.append(Problem(location, _nice_yaml_message(problem.message), "error", "yaml"))
+                self.problems.append(Problem(location, plain_yaml_message(problem.message), "error", "yaml"))
                 continue
             self.documents[path] = doc
             raw[path] = doc.data
@@ -282,41 +282,8 @@ class _Loader:
         return models
 
     def _report(self, path: Path, model: type, error: Any) -> None:
-        details = error.errors(include_url=False)
-        inner = [tuple(detail["loc"]) for detail in details]
-        for detail in details:
-            loc = tuple(detail["loc"])
-            if detail["type"] == "too_short" and any(
-                len(other) > len(loc) and other[: len(loc)] == loc for other in inner
-            ):
-                continue  # the list is short only because an item in it failed, reported below
-            kind = detail["type"]
-            name = _what(loc)
-            if kind == "condition":
-                for rel, message, at_key in detail["ctx"]["problems"]:
-                    self.error(path, loc + tuple(rel), message, key=at_key)
-            elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
-                allowed = _field_names(_model_at(model, loc[:-1]))
-                hint = close_match(name, allowed)
-                listing = f"; the keys allowed here are: {', '.join(allowed)}" if allowed else ""
-                self.error(path, loc, f"'{name}' is not a key this file knows{hint}{listing}", key=True)
-            elif kind in ("missing", "missing_argument"):
-                self.error(path, loc[:-1], f"'{name}' is missing here; add it")
-            elif kind in ("enum", "literal_error"):
-                expected = detail.get("ctx", {}).get("expected", "")
-                self.error(path, loc, f"'{name}' must be one of {expected}, not '{detail['input']}'")
-            elif kind == "string_pattern_mismatch":
-                self.error(path, loc, _pattern_message(name, detail["input"]))
-            elif kind in ("too_short", "string_too_short"):
-                self.error(path, loc, f"'{name}' must not be empty")
-            elif kind in ("too_long", "string_too_long"):
-                self.error(path, loc, f"'{name}' is too long")
-            elif kind in _PLAIN_TYPES:
-                self.error(
-                    path, loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}"
-                )
-            else:
-                self.error(path, loc, f"'{name}': {detail['msg']}")
+        for loc, message, at_key in translate(model, error):
+            self.error(path, loc, message, key=at_key)
 
     def _assemble(self, models: dict[Path, Any]) -> RuleBook | None:
         """Put the validated files together; None when any file failed."""
@@ -555,6 +522,42 @@ class _Loader:
         for kind, item_id, file, path in places:
             self.paths[(kind, item_id)] = (file, path)
             self.origins[(kind, item_id)] = self.at(file, path)
+
+
+def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
+    """A pydantic ValidationError of `model` as (where, plain message, at the key?) triples,
+    one for each problem a reviewer has to fix."""
+    details = error.errors(include_url=False)
+    inner = [tuple(detail["loc"]) for detail in details]
+    for detail in details:
+        loc = tuple(detail["loc"])
+        kind = detail["type"]
+        if kind == "too_short" and any(len(other) > len(loc) and other[: len(loc)] == loc for other in inner):
+            continue  # the list is short only because an item in it failed, reported on its own
+        name = _what(loc)
+        if kind == "condition":
+            for rel, message, at_key in detail["ctx"]["problems"]:
+                yield loc + tuple(rel), message, at_key
+        elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
+            allowed = _field_names(_model_at(model, loc[:-1]))
+            hint = close_match(name, allowed)
+            listing = f"; the keys allowed here are: {', '.join(allowed)}" if allowed else ""
+            yield loc, f"'{name}' is not a key this file knows{hint}{listing}", True
+        elif kind in ("missing", "missing_argument"):
+            yield loc[:-1], f"'{name}' is missing here; add it", False
+        elif kind in ("enum", "literal_error"):
+            expected = detail.get("ctx", {}).get("expected", "")
+            yield loc, f"'{name}' must be one of {expected}, not '{detail['input']}'", False
+        elif kind == "string_pattern_mismatch":
+            yield loc, _pattern_message(name, detail["input"]), False
+        elif kind in ("too_short", "string_too_short"):
+            yield loc, f"'{name}' must not be empty", False
+        elif kind in ("too_long", "string_too_long"):
+            yield loc, f"'{name}' is too long", False
+        elif kind in _PLAIN_TYPES:
+            yield loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}", False
+        else:
+            yield loc, f"'{name}': {detail['msg']}", False
 
 
 def _finding_kinds(data: Any) -> dict[str, tuple[str, ...] | None]:

@@ -13,6 +13,7 @@ from metasymptoms.constraints import Length
 from metasymptoms.answers import AnswersError, check_answers
 from metasymptoms.conditions import close_match
 from metasymptoms.engine import assess, prune
+from metasymptoms.loader import plain_yaml_message, translate
 from metasymptoms.model import RuleBook, Text, Urgency, model
 from metasymptoms.problems import Location, Problem
 from metasymptoms.yamlfile import YamlProblem, read_yaml
@@ -62,7 +63,7 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
             problems.append(
                 Problem(
                     Location(path, problem.position.line, problem.position.column),
-                    problem.message,
+                    plain_yaml_message(problem.message),
                     "error",
                     "yaml",
                 )
@@ -76,16 +77,8 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
         try:
             scenario = adapter.validate_python(doc.data)
         except ValidationError as error:
-            for detail in error.errors(include_url=False):
-                loc = tuple(detail["loc"])
-                name = next((step for step in reversed(loc) if isinstance(step, str)), "this")
-                if detail["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
-                    message = f"'{name}' is not a key a scenario knows; the keys are: title, learning_points, answers, expected, teacher_notes"
-                    problems.append(Problem(at(loc, key=True), message))
-                elif detail["type"] in ("missing", "missing_argument"):
-                    problems.append(Problem(at(loc[:-1]), f"'{name}' is missing here; add it"))
-                else:
-                    problems.append(Problem(at(loc), f"'{name}': {detail['msg']}"))
+            for loc, message, at_key in translate(Scenario, error):
+                problems.append(Problem(at(loc, key=at_key), message))
             continue
         try:
             answers = check_answers(book, scenario.answers)
@@ -105,24 +98,15 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
                         f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer",
                     )
                 )
-        known_sites = {site.id for site in book.sites}
-        for index, site_id in enumerate(scenario.expected.sites):
-            if site_id not in known_sites:
-                problems.append(
-                    Problem(
-                        at(("expected", "sites", index)),
-                        f"'{site_id}' is not a site{close_match(site_id, known_sites)}",
-                    )
-                )
-        known_flags = {flag.id for flag in book.red_flags}
-        for index, flag_id in enumerate(scenario.expected.red_flags):
-            if flag_id not in known_flags:
-                problems.append(
-                    Problem(
-                        at(("expected", "red_flags", index)),
-                        f"'{flag_id}' is not a red flag{close_match(flag_id, known_flags)}",
-                    )
-                )
+        expected_ids = (
+            ("sites", "site", {site.id for site in book.sites}),
+            ("red_flags", "red flag", {flag.id for flag in book.red_flags}),
+        )
+        for field, noun, known in expected_ids:
+            for index, item_id in enumerate(getattr(scenario.expected, field)):
+                if item_id not in known:
+                    message = f"'{item_id}' is not a {noun}{close_match(item_id, known)}"
+                    problems.append(Problem(at(("expected", field, index)), message))
         loaded.append(LoadedScenario(path.stem, path, scenario, answers))
     return loaded, problems
 
