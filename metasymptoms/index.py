@@ -9,7 +9,6 @@ from metasymptoms.model import RuleBook
 
 Ref = tuple[str, str]  # (kind, id)
 
-KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
 
 
 def references(book: RuleBook) -> dict[Ref, list[Ref]]:

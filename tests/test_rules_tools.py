@@ -415,3 +415,10 @@ def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> Non
     emergencies = [flag.id for flag in book.red_flags if flag.urgency.value == "emergency"]
     assert [failure.subject for failure in failures] == emergencies
     assert failures[0].message == "'spinal_cord_compression' held but its advice was never shown"
+
+
+def test_rules_list_offers_exactly_the_kinds_the_index_has(book) -> None:
+    from metasymptoms.cli import KINDS
+    from metasymptoms.index import items
+
+    assert tuple(dict.fromkeys(kind for kind, _, _ in items(book))) == KINDS
