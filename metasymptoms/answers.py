@@ -1,7 +1,9 @@
 """Answers files (`ask --answers FILE`): one mapping of finding id to value, YAML or JSON.
 
-Findings not given count as not reported. Yes/no findings take true/false/yes/no; choice
-findings take one of their choices. Every mistake is reported at once, each naming the
+Findings not given count as not reported, except the history of cancer (see
+engine.reading). How each value is written is its finding's kind's business (kinds.py):
+yes/no findings take yes/no/true/false or unsure; choice findings one of their choices;
+number findings a number in their unit. Every mistake is reported at once, each naming the
 finding and, where one is near, the id that was probably meant.
 """
 
@@ -11,12 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.conditions import Answer, close_match
+from metasymptoms.conditions import close_match
+from metasymptoms.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.model import RuleBook
 from metasymptoms.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml
-
-_YES = {"yes", "true", "y"}
-_NO = {"no", "false", "n"}
 
 
 class AnswersError(Exception):
@@ -79,33 +79,23 @@ def check_answers(
             continue
         if value is None:
             continue  # written but left empty: not given
-        if finding.type == "yes_no":
-            answer = _yes_no(value)
-            if answer is None:
-                problems.append(f"{where(key)}: '{key}' takes yes or no (true or false), not '{value}'")
-                continue
-            answers[key] = answer
-        else:
-            choices = [choice.value for choice in finding.choices]
-            if not isinstance(value, str) or value not in choices:
-                hint = close_match(str(value), choices)
-                problems.append(
-                    f"{where(key)}: '{value}' is not a choice of '{key}'{hint}; its choices are {', '.join(choices)}"
-                )
-                continue
-            answers[key] = value
+        try:
+            answers[key] = kind_of(finding).parse(finding, value)
+        except BadAnswer as bad:
+            problems.append(f"{where(key)}: {bad}")
+    problems += _contradictions(book, answers, where)
     if problems:
         raise AnswersError(problems)
     return answers
 
 
-def _yes_no(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        lowered = value.strip().lower()
-        if lowered in _YES:
-            return True
-        if lowered in _NO:
-            return False
-    return None
+def _contradictions(book: RuleBook, answers: dict[str, Answer], where: Any) -> list[str]:
+    """Answers that cannot both be true, named with both places."""
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    if history and primary and answers.get(history) == "none" and primary in answers:
+        return [
+            f"{where(history)}: '{history}: none' says there has been no cancer, but "
+            f"{where(primary)} gives '{primary}: {answers[primary]}'; remove one of them, "
+            f"or write '{history}: unsure'"
+        ]
+    return []

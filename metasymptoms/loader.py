@@ -21,6 +21,7 @@ from typing import Any
 
 from metasymptoms import conditions
 from metasymptoms.conditions import close_match
+from metasymptoms.kinds import KINDS, kind_of
 from metasymptoms.model import (
     FindingsFile,
     Guidance,
@@ -337,18 +338,8 @@ class _Loader:
 
         for i, finding in enumerate(book.findings):
             here = ("findings", i)
-            if finding.type == "choice" and not finding.choices:
-                self.error(
-                    findings_file,
-                    here + ("type",),
-                    f"'{finding.id}' is a choice finding but lists no choices; add 'choices:'",
-                )
-            if finding.type == "yes_no" and finding.choices:
-                self.error(
-                    findings_file,
-                    here + ("choices",),
-                    f"'{finding.id}' is a yes/no finding, so it takes no choices; remove them or set 'type: choice'",
-                )
+            for field_name, message in kind_of(finding).problems(finding):
+                self.error(findings_file, here + (field_name,), message)
             values = [choice.value for choice in finding.choices]
             for j, value in enumerate(values):
                 if value in values[:j]:
@@ -378,14 +369,13 @@ class _Loader:
                 else:
                     asked_at[question.finding] = (s, q)
                     finding = next(f for f in book.findings if f.id == question.finding)
-                    allowed = (
-                        [c.value for c in finding.choices] if finding.type == "choice" else ["yes", "no"]
-                    )
+                    allowed = kind_of(finding).allowed_defaults(finding)
                     if question.default is not None and question.default not in allowed:
                         self.error(
                             questions_file,
                             here + ("default",),
-                            f"'{question.default}' is not an answer to '{question.finding}'{close_match(question.default, allowed)}; use one of {', '.join(allowed)}",
+                            f"'{question.default}' is not an answer to '{question.finding}'{close_match(question.default, allowed)}; "
+                            + (f"use one of {', '.join(allowed)}" if allowed else "remove the default"),
                         )
         # ask_if may only depend on answers given before the question is reached.
         order = {finding: n for n, finding in enumerate(asked_at)}
@@ -560,21 +550,18 @@ def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
             yield loc, f"'{name}': {detail['msg']}", False
 
 
-def _finding_kinds(data: Any) -> dict[str, tuple[str, ...] | None]:
+def _finding_kinds(data: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
     """What each finding is, read from raw findings data even when that file has problems,
     so that conditions elsewhere are still checked against it."""
-    kinds: dict[str, tuple[str, ...] | None] = {}
+    kinds: dict[str, tuple[str, tuple[str, ...]]] = {}
     items = data.get("findings") if isinstance(data, dict) else None
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
-        if item.get("type") == "choice":
-            choices = item.get("choices") if isinstance(item.get("choices"), list) else []
-            kinds[item["id"]] = tuple(
-                str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice
-            )
-        else:
-            kinds[item["id"]] = None
+        kind = item.get("type") if item.get("type") in KINDS else "yes_no"
+        choices = item.get("choices") if isinstance(item.get("choices"), list) else []
+        values = tuple(str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice)
+        kinds[item["id"]] = (kind, values)
     return kinds
 
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from metasymptoms.conditions import Answer
 from metasymptoms.engine import fired_red_flags, next_question, prune
 from metasymptoms.explain import answer_text, why_asked
+from metasymptoms.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.model import Question, RuleBook, Urgency
 
 WHY = "__why__"
@@ -34,6 +34,13 @@ Options = Sequence[tuple[str | None, str]]
 
 class Stopped(Exception):
     """The person stopped (Ctrl-C, Ctrl-D, or the input ended). Nothing is saved."""
+
+
+# What the flow did, for those who watch it (verify proves the emergency interrupt on
+# these events, never on the words shown): ("asking", finding id), ("emergency", red flag
+# id), ("interrupt", "") when the person is asked what to do after an emergency, and
+# ("review", "") when all answers are shown for checking.
+Event = tuple[str, str]
 
 
 class Prompter(Protocol):
@@ -62,6 +69,7 @@ class Questionnaire:
     earlier: dict[str, Answer] = field(default_factory=dict)  # answers taken back, as defaults
     emergencies_shown: set[str] = field(default_factory=set)
     sections_shown: set[str] = field(default_factory=set)
+    events: list[Event] = field(default_factory=list)
 
     def run(self) -> Outcome:
         self.opening()
@@ -108,29 +116,41 @@ class Questionnaire:
             self.prompter.say(section.title, "heading")
             if section.intro:
                 self.prompter.say(section.intro)
+        finding = self.book.finding(question.finding)
+        kind = kind_of(finding)
         options, default = self.options_for(question)
+        self.events.append(("asking", question.finding))
         while True:
-            choice = self.prompter.choose(question.text, options, default, question.help)
+            if options is None:
+                choice = self.prompter.ask_text(_typed_prompt(question, finding), default)
+                choice = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}.get(choice.strip().lower(), choice)
+            else:
+                choice = self.prompter.choose(question.text, options, default, question.help)
             if choice == WHY:
                 self.prompter.say(why_asked(self.book, question.finding), "info")
                 continue
             if choice == BACK:
                 return BACK
-            return True if choice == "yes" else False if choice == "no" else choice
+            if options is None and not choice.strip():
+                return None  # a number not measured: not given
+            try:
+                return kind.from_option(finding, choice)
+            except BadAnswer as bad:
+                self.prompter.say(f"{bad}. Please try again, or press Enter to leave it out.", "hint")
 
-    def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]], str]:
+    def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]] | None, str]:
+        """The choices to offer (None when the answer is typed), and the one Enter gives:
+        the answer given before, where there is one, else the question's default."""
         finding = self.book.finding(question.finding)
-        if finding.type == "choice":
-            options: list[tuple[str | None, str]] = [
-                (choice.text, choice.value) for choice in finding.choices
-            ]
-            default = question.default or finding.choices[0].value
-        else:
-            options = [("No", "no"), ("Yes", "yes")]
-            default = question.default or "no"
-        earlier = self.earlier.get(question.finding)
+        kind = kind_of(finding)
+        offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
+        default = question.default or kind.default_option(finding)
+        earlier = self.earlier.get(question.finding, self.answers.get(question.finding))
         if earlier is not None:
-            default = "yes" if earlier is True else "no" if earlier is False else str(earlier)
+            default = kind.option_of(earlier)
+        if offered is None:
+            return None, default
+        options: list[tuple[str | None, str]] = list(offered)
         options += [(None, ""), (WHY_LABEL, WHY), (BACK_LABEL, BACK)]
         return options, default
 
@@ -162,8 +182,10 @@ class Questionnaire:
             return False
         for flag in new:
             self.emergencies_shown.add(flag.id)
+            self.events.append(("emergency", flag.id))
             self.prompter.say(f"EMERGENCY: {flag.title}", "emergency")
             self.prompter.say(flag.advice, "emergency")
+        self.events.append(("interrupt", ""))
         choice = self.prompter.choose(
             "What would you like to do now?",
             [
@@ -191,6 +213,7 @@ class Questionnaire:
             )
         self.prompter.say("Your answers", "heading")
         self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
+        self.events.append(("review", ""))
         choice = self.prompter.choose("Show your result, or change an answer?", options, SHOW_RESULT)
         if choice == SHOW_RESULT:
             return SHOW_RESULT
@@ -198,6 +221,12 @@ class Questionnaire:
         if value != BACK and self.record(choice, value):  # "back" leaves the answer as it was
             return STOP
         return GO_ON
+
+
+def _typed_prompt(question: Question, finding: object) -> str:
+    """A typed answer's prompt: the question, its help, and what may be typed."""
+    help_text = f" ({question.help})" if question.help else ""
+    return f"{question.text}{help_text} Press Enter to leave it out; ? = why, b = back"
 
 
 # --- plain prompts: numbered choices, print and input, nothing else --------------------

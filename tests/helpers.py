@@ -10,6 +10,7 @@ _TINY = {
         findings:
           - id: cancer_history
             label: your history of cancer
+            role: cancer_history
             type: choice
             choices:
               - {value: none, text: Never}

@@ -134,7 +134,7 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "findings.yaml",
             TINY["findings.yaml"] + "  - id: back_pain\n    label: again\n",
             [
-                "rules/findings.yaml:14:9: [error] the finding id 'back_pain' is used twice (first at rules/findings.yaml:8:9); each id must be unique (schema)"
+                "rules/findings.yaml:15:9: [error] the finding id 'back_pain' is used twice (first at rules/findings.yaml:9:9); each id must be unique (schema)"
             ],
             id="duplicate id",
         ),
@@ -142,7 +142,7 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "findings.yaml",
             TINY["findings.yaml"].replace("id: jaundice", "id: Jaundice!"),
             [
-                "rules/findings.yaml:12:9: [error] 'Jaundice!' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)",
+                "rules/findings.yaml:13:9: [error] 'Jaundice!' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)",
                 "rules/questions.yaml:15:18: [error] 'jaundice' is not a finding in findings.yaml (did you mean 'Jaundice!'?) (schema)",
             ],
             id="bad id",

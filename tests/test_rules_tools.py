@@ -19,7 +19,9 @@ from metasymptoms.cli import main
 from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Not, Reported
 from metasymptoms.loader import default_rules_dir, load
 from metasymptoms.model import Finding, Question
-from metasymptoms.verify import Space, holds3
+from metasymptoms.conditions import settled
+from metasymptoms.kinds import UNSURE
+from metasymptoms.verify import Space
 from tests.helpers import TINY, write_book
 
 TODAY = datetime.date(2026, 11, 25)
@@ -57,20 +59,20 @@ def test_passing_tiny_book_has_no_problems(tmp_path: Path) -> None:
 
 def test_unused_finding(tmp_path: Path) -> None:
     assert problems(book(tmp_path, {})) == [
-        "rules/findings.yaml:12:9: [warning] 'jaundice' is not used by any red flag, site rule or question; it changes nothing (unused-finding)"
+        "rules/findings.yaml:13:9: [warning] 'jaundice' is not used by any red flag, site rule or question; it changes nothing (unused-finding)"
     ]
 
 
 def test_unasked_finding(tmp_path: Path) -> None:
     questions = TINY["questions.yaml"].replace("      - finding: jaundice\n        text: Yellow skin?\n", "")
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": questions})) == [
-        "rules/findings.yaml:12:9: [warning] no question asks about 'jaundice', so the guided questions can never report it (unasked-finding)"
+        "rules/findings.yaml:13:9: [warning] no question asks about 'jaundice', so the guided questions can never report it (unasked-finding)"
     ]
 
 
 def test_impossible_ask_if(tmp_path: Path) -> None:
     questions = TINY["questions.yaml"].replace(
-        "ask_if: back_pain", "ask_if: {all: [back_pain, {not: back_pain}]}"
+        "ask_if: back_pain", "ask_if: {all: [{cancer_history: [none]}, {cancer_history: [current]}]}"
     )
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": questions})) == [
         "rules/questions.yaml:14:17: [error] the question about 'limb_weakness' can never be asked: its ask_if never holds (impossible-ask-if)",
@@ -189,8 +191,14 @@ def test_verify_prints_a_counterexample_that_ask_replays(tmp_path: Path, capsys)
 class _Book:
     """Just what verify.Space reads: questions in order, and findings by id."""
 
+    red_flags: tuple = ()
+    sites: tuple = ()
+
     def __init__(self, questions: list[Question]):
         self.questions = questions
+
+    def role(self, role: str) -> None:
+        return None
 
     def finding(self, finding_id: str) -> Finding:
         return Finding(id=finding_id, label=finding_id)
@@ -215,10 +223,10 @@ def conditions(depth: int = 2):
     )
 
 
-def _brute_answers(questions: list[Question], world: dict[str, bool]) -> dict[str, bool]:
+def _brute_answers(questions: list[Question], world: dict[str, object]) -> dict[str, object]:
     from metasymptoms.conditions import holds
 
-    answers: dict[str, bool] = {}
+    answers: dict[str, object] = {}
     for question in questions:
         asked = question.ask_if is None or holds(question.ask_if, answers)
         answers[question.finding] = world[question.finding] if asked else False
@@ -240,20 +248,20 @@ def test_search_agrees_with_brute_force(flag, gates) -> None:
     space = Space(_Book(questions), [flag])
     found = space.search(
         lambda w, a: (
-            holds3(flag, w) is True
-            and holds3(flag, a) is False
-            or (None if holds3(flag, w) is None or holds3(flag, a) is None else False)
+            settled(flag, w) is True
+            and settled(flag, a) is False
+            or (None if settled(flag, w) is None or settled(flag, a) is None else False)
         )
     )
     exists = False
-    for values in itertools.product([True, False], repeat=len(NAMES)):
+    for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
         world = dict(zip(NAMES, values))
         if holds(flag, world) and not holds(flag, _brute_answers(questions, world)):
             exists = True
             break
     assert (found is not None) == exists
     if found is not None:
-        world = {name: found.get(name, False) is True for name in NAMES}
+        world = {name: found.get(name, False) for name in NAMES}
         assert holds(flag, world) and not holds(flag, _brute_answers(questions, world))
 
 
