@@ -577,6 +577,11 @@ _SOURCE_KEY = re.compile(r"[A-Z][A-Z0-9-]*")
 
 
 def _pattern_message(name: str, value: Any) -> str:
+    if name == "url":
+        return (
+            f"'{value}' is not a full web address; write the page's whole address, starting "
+            "with https://, like https://www.nhs.uk/conditions/sciatica/"
+        )
     if name == "sources":
         return f"'{value}' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
     return f"'{value}' is not a valid id; ids are lowercase words joined by underscores, like back_pain"

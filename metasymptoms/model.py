@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from metasymptoms.constraints import Length
+from metasymptoms.constraints import Length, Pattern
 
 from metasymptoms.conditions import ConditionField
 
@@ -172,14 +172,23 @@ class PrimariesFile:
     primaries: Annotated[tuple[Primary, ...], Length(1)]
 
 
+# A full web address: https, a host with a dot, no spaces.
+WebAddress = Annotated[str, Length(1, 2000), Pattern(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")]
+
+
 @model
 class Source:
+    """A page the rules cite. The dates record what happened: `reviewed` is the page's own
+    last-reviewed (or updated) date, only where the page states one; `accessed` is the day we
+    read the page's text. Either is left out rather than guessed."""
+
     id: SourceKey
     title: Text
     publisher: Text
-    website: Text | None = None  # where to find it, e.g. "cancer.org"
+    url: WebAddress  # the page itself, so a reviewer can open exactly what was read
     note: Text | None = None
-    reviewed: datetime.date | None = None  # the source's own review date, where it gives one
+    reviewed: datetime.date | None = None
+    accessed: datetime.date | None = None
 
 
 @model

@@ -88,6 +88,7 @@ _TINY = {
           - id: SRC-A
             title: A source
             publisher: A publisher
+            url: https://example.org/a-source
         """,
     "sites/bones.yaml": """\
         id: bones

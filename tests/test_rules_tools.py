@@ -89,9 +89,9 @@ def test_site_without_rules(tmp_path: Path) -> None:
 
 
 def test_uncited_source(tmp_path: Path) -> None:
-    sources = TINY["sources.yaml"] + "  - id: OLD-LEAFLET\n    title: Old\n    publisher: Someone\n"
+    sources = TINY["sources.yaml"] + "  - id: OLD-LEAFLET\n    title: Old\n    publisher: Someone\n    url: https://example.org/old\n"
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "sources.yaml": sources})) == [
-        "rules/sources.yaml:5:9: [warning] the source 'OLD-LEAFLET' is not cited by any rule, red flag, site, primary or guidance (uncited-source)"
+        "rules/sources.yaml:6:9: [warning] the source 'OLD-LEAFLET' is not cited by any rule, red flag, site, primary or guidance (uncited-source)"
     ]
 
 
@@ -288,6 +288,20 @@ def test_rules_show_a_rule_in_plain_words(capsys) -> None:
     assert "  Referred to by: site bones" in out
 
 
+def test_rules_show_a_source_with_its_web_address_and_dates(capsys) -> None:
+    assert main(["rules", "show", "CRUK-MSCC"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  Web address:    https://www.cancerresearchuk.org/about-cancer/coping/physically/spinal-cord-compression/about\n"
+        "  Read by us:     2026-11-25\n"
+    ) in out
+    assert "Page reviewed" not in out  # the page states no review date, so none is shown
+    assert main(["rules", "show", "NICE-QS56"]) == 0
+    out = capsys.readouterr().out
+    assert "  Web address:    https://www.nice.org.uk/guidance/qs56\n" in out
+    assert "Read by us" not in out and "Page reviewed" not in out
+
+
 def test_rules_show_unknown_id_exits_2(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["rules", "show", "jaundise"])
@@ -344,7 +358,9 @@ def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> Non
     assert '<a href="#red-flags">Warning signs (red flags)</a>' in page and '<h2 id="red-flags">' in page
     assert "Bones <script>alert(1)</script> & more" in "".join(parser.text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
-    assert "http" not in page.replace("https://json-schema", "")
+    # Nothing is fetched from the web: the only addresses are the sources' own, shown as text.
+    assert "http" not in page.replace("https://json-schema", "").replace("https://example.org/a-source", "")
+    assert "<td>https://example.org/a-source</td>" in page
 
 
 def test_export_graphs(capsys) -> None:

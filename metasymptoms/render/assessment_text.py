@@ -100,8 +100,7 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     sources = []
     for key in assessment.sources:
         source = book.source(key)
-        where = f", {source.website}" if source.website else ""
-        sources.append(f'[{key}] {source.publisher}, "{source.title}"{where}')
+        sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
     out.append(Block("Sources", (), tuple(sources)))
     return out
 
@@ -119,7 +118,17 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
                 lines.extend(textwrap.wrap(paragraph, WIDTH))
                 lines.append("")
         for item in block.items:
-            lines.extend(textwrap.wrap(item, WIDTH, initial_indent="  - ", subsequent_indent="    "))
+            # Never break inside a word: a source's web address must stay whole to be copied.
+            lines.extend(
+                textwrap.wrap(
+                    item,
+                    WIDTH,
+                    initial_indent="  - ",
+                    subsequent_indent="    ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
         if block.items:
             lines.append("")
         if not block.paragraphs and not block.items:
