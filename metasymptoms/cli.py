@@ -171,6 +171,11 @@ def _resolve(target: str):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with _guarded_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
@@ -180,8 +185,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     with error_handler(person_facing=args.command == "ask"):
-        return _resolve(args.func)(args)
+        code = _resolve(args.func)(args)
+        sys.stdout.flush()  # a full disk or a closed pipe is met here, inside the handler
+        return code
     return EXIT_BUG  # pragma: no cover - error_handler exits
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop as for Ctrl-C (nothing half-written is left), with exit 143."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+class _guarded_streams:
+    """For one run: every byte to the terminal through the sanitiser (safetext), a closed
+    standard input read as empty, SIGTERM stopping as Ctrl-C does, and a fresh record of
+    the run's inputs and saved files. Everything is put back afterwards."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        from metasymptoms.files import forget_run
+        from metasymptoms.safetext import SafeStream
+
+        forget_run()
+        self.streams = (sys.stdin, sys.stdout, sys.stderr)
+        if sys.stdin is None:
+            import io
+
+            sys.stdin = io.StringIO("")
+        sys.stdout = SafeStream(sys.stdout, is_output=True)  # type: ignore[assignment]
+        sys.stderr = SafeStream(sys.stderr, is_output=False)  # type: ignore[assignment]
+        try:
+            self.sigterm = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            self.sigterm = None
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        sys.stdin, sys.stdout, sys.stderr = self.streams
+        if self.sigterm is not None:
+            signal.signal(signal.SIGTERM, self.sigterm)
 
 
 class error_handler:
@@ -216,8 +263,15 @@ def _classify(error: BaseException) -> tuple[int, str]:
     from metasymptoms.answers import AnswersError
     from metasymptoms.problems import RuleBookError, RulesFolderMissing, UsageError
 
-    if isinstance(error, KeyboardInterrupt):
-        return EXIT_INTERRUPTED, "\nStopped. Nothing was saved."
+    if isinstance(error, (KeyboardInterrupt, EOFError)):
+        code = 143 if isinstance(error, Terminated) else EXIT_INTERRUPTED
+        from metasymptoms.files import saved_files
+
+        saved = saved_files()
+        if saved:
+            names = ", ".join(str(path) for path in saved)
+            return code, f"\nStopped. Saved before you stopped: {names}. Nothing else was saved."
+        return code, "\nStopped. Nothing was saved."
     if isinstance(error, RuleBookError):
         lines = [str(problem) for problem in error.problems]
         count = len(error.problems)
@@ -231,13 +285,23 @@ def _classify(error: BaseException) -> tuple[int, str]:
     if isinstance(error, UsageError):
         return EXIT_USAGE, f"metasymptoms: {error}"
     if isinstance(error, BrokenPipeError):
-        # The reader went away (`| head`): stop quietly.
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's own report
+        # The reader went away (`| head`): stop quietly. Whatever is still buffered goes to
+        # /dev/null, so the interpreter's last flush has nothing to complain about.
+        _silence_stdout()
         return EXIT_OK, ""
     return EXIT_BUG, (
         f"metasymptoms: something went wrong inside metasymptoms ({type(error).__name__}: {error}).\n"
         "This is a bug, not something you did. Please report it; set METASYMPTOMS_DEBUG=1 for details."
     )
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def run() -> None:

@@ -1,14 +1,20 @@
-"""Writing results: to the screen, or atomically to a file the person named."""
+"""Writing results: to the screen, or atomically to a file the person named.
+
+A file the person names is replaced whole or not at all (see files.replace_atomically), and
+never when it is one of this run's inputs (the answers file, a rule file) or anything but a
+regular file (a device, a pipe, a folder): `--output /dev/null` or `--output answers.yaml`
+is refused with a message instead. A symbolic link is replaced by the file, never followed.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
-import tempfile
 from pathlib import Path
 
+from metasymptoms.files import is_input, kind_of, record_saved, replace_atomically
 from metasymptoms.problems import UsageError
-
 
 class OutputError(UsageError):
     """The result could not be written where the person asked."""
@@ -16,22 +22,39 @@ class OutputError(UsageError):
 
 def write_atomic(path: Path, text: str) -> None:
     """Write the whole file or nothing: a half-written summary is worse than none."""
+    from metasymptoms.safetext import visible
+
+    if "\0" in str(path):
+        raise OutputError(f"cannot write {str(path)!r}: a file name cannot hold a NUL character")
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
+    try:
+        folder_exists = folder.is_dir()
+    except OSError as error:
+        raise OutputError(f"cannot write '{path}': {error.strerror}") from None
+    if not folder_exists:
         raise OutputError(f"cannot write '{path}': the folder '{folder}' does not exist")
-    if path.is_dir():
-        raise OutputError(f"cannot write '{path}': it is a folder")
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
     except OSError as error:
         raise OutputError(f"cannot write '{path}': {error.strerror}") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError(f"cannot write '{path}': it is a folder")
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            raise OutputError(
+                f"cannot write '{path}': it is {kind_of(info.st_mode)}, not a regular file; choose a file name"
+            )
+        if is_input(info):
+            raise OutputError(
+                f"cannot write '{path}': this run reads it (the answers or a rule file); choose another name"
+            )
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+        replace_atomically(path, visible(text).encode("utf-8"))
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"cannot write '{path}': {error.strerror}") from None
+    record_saved(path)
 
 
 def emit(text: str, output: Path | None) -> None:
