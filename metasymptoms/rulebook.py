@@ -125,7 +125,7 @@ def load_for_use(folder: Path | None = None) -> RuleBook:
     validated (raising RuleBookError or RulesFolderMissing as the loader does) and cached."""
     folder = folder or default_rules_dir()
     files = read_book_files(folder)
-    cache = None if os.environ.get("METASYMPTOMS_NO_CACHE") else cache_dir()
+    cache = None if os.environ.get("METASYMPTOMS_NO_CACHE") else _usable_cache()
     key = book_key(files) if cache is not None else None
     if cache is not None and key is not None:
         book = _read(cache, key)
@@ -162,23 +162,30 @@ def _debug(message: str) -> None:
         print(f"metasymptoms: {message}", file=sys.stderr)
 
 
-def _trusted(folder: Path) -> bool:
+def _usable_cache() -> Path | None:
+    """The cache folder, unless it exists and cannot be trusted (then a note under DEBUG)."""
+    folder = cache_dir()
+    if folder is None or not os.path.lexists(folder):
+        return folder  # created 0700 when a book is first written
+    return folder if _trusted(folder) else None
+
+
+def _trusted(folder: Path, *, note: bool = True) -> bool:
     """A folder that only this user can write in: anything else could hold a planted file."""
+    say = _debug if note else (lambda message: None)
     try:
         info = os.stat(folder)
-    except FileNotFoundError:
-        return False
     except OSError as error:
-        _debug(f"the cache folder {folder} cannot be used ({error.strerror}); it is ignored")
+        say(f"the cache folder {folder} cannot be used ({error.strerror}); it is ignored")
         return False
     if not stat.S_ISDIR(info.st_mode):
-        _debug(f"the cache folder {folder} is not a folder; it is ignored")
+        say(f"the cache folder {folder} is not a folder; it is ignored")
         return False
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        _debug(f"the cache folder {folder} belongs to another user; it is ignored")
+        say(f"the cache folder {folder} belongs to another user; it is ignored")
         return False
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        _debug(f"others may write in the cache folder {folder}; it is ignored")
+        say(f"others may write in the cache folder {folder}; it is ignored")
         return False
     return True
 
@@ -190,8 +197,6 @@ def _entry(folder: Path, key: str) -> Path:
 def _read(folder: Path, key: str) -> RuleBook | None:
     """The cached book under `key`, or None: anything missing, foreign or unreadable means
     validating again, never an error."""
-    if not _trusted(folder):
-        return None
     path = _entry(folder, key)
     try:
         data, info = read_limited(path, MAX_CACHED_BYTES, follow=False)
@@ -219,7 +224,7 @@ def _write(folder: Path, key: str, book: RuleBook) -> None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _trusted(folder):
+        if not _trusted(folder, note=False):  # the reading side has already said why
             return
         replace_atomically(_entry(folder, key), data)
         entries = [p for p in folder.glob("book-*.json") if p.is_file() and not p.is_symlink()]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
 from metasymptoms.model import RuleBook, Urgency
@@ -254,19 +255,27 @@ class _Replay:
         self.book = book
         self.answers = answers
         self.events: list[tuple[str, str]] = []
+        self.flow: Any = None  # the Questionnaire being replayed
 
     def say(self, text: str, kind: str = "info") -> None:
         self.events.append(("say", text))
 
-    def choose(self, message: str, options: object, default: str, hint: str | None = None) -> str:
-        from metasymptoms.questionnaire import GO_ON
+    def choose(self, message: str, options: Any, default: str, hint: str | None = None) -> str:
+        from metasymptoms.engine import next_question
+        from metasymptoms.questionnaire import GO_ON, WHY
 
         self.events.append(("ask", message))
-        if message == "What would you like to do now?":
+        values = {value for _, value in options}
+        if GO_ON in values:  # the emergency interrupt
             return GO_ON
-        finding = next((q.finding for q in self.book.questions if q.text == message), None)
-        if finding is None:
+        if WHY not in values or self.flow is None:
             return default  # the review: show the result
+        # The question asked is the flow's next one: found by structure, never by its text,
+        # which two questions may share.
+        question = next_question(self.book, self.flow.answers)
+        if question is None:
+            return default
+        finding = question.finding
         value = self.answers.get(finding)
         if value is True:
             return "yes"
@@ -291,7 +300,8 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
         if answers is None:
             continue
         replay = _Replay(book, answers)
-        Questionnaire(book, replay).run()
+        replay.flow = Questionnaire(book, replay)
+        replay.flow.run()
         events = replay.events
         shown_at = next(
             (n for n, event in enumerate(events) if event == ("say", f"EMERGENCY: {flag.title}")), None
