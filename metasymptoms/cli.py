@@ -208,14 +208,12 @@ class _guarded_streams:
         import signal
 
         from metasymptoms.files import forget_run
-        from metasymptoms.safetext import SafeStream
+        from metasymptoms.safetext import ClosedInput, SafeStream
 
         forget_run()
         self.streams = (sys.stdin, sys.stdout, sys.stderr)
         if sys.stdin is None:
-            import io
-
-            sys.stdin = io.StringIO("")
+            sys.stdin = ClosedInput()  # type: ignore[assignment]
         sys.stdout = SafeStream(sys.stdout, is_output=True)  # type: ignore[assignment]
         sys.stderr = SafeStream(sys.stderr, is_output=False)  # type: ignore[assignment]
         try:

@@ -85,24 +85,25 @@ def read_limited(
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # it grew while being read
-                raise UnreadableFile(too_large(total, limit, what))
+                raise UnreadableFile(
+                    f"the file holds more than {_size(limit)}; {what} larger than that are refused"
+                )
     finally:
         os.close(handle)
 
 
 def too_large(size: int, limit: int, what: str) -> str:
+    return f"the file is {_size(size)}; {what} larger than {_size(limit)} are refused"
+
+
+def _size(count: int) -> str:
     mib = 1024 * 1024
-    shown = f"{size // mib} MiB" if size >= mib else f"{size} bytes"
-    return f"the file is {shown}; {what} larger than {limit // mib} MiB are refused"
+    return f"{count // mib} MiB" if count >= mib else f"{count} bytes"
 
 
 def is_input(info: os.stat_result) -> bool:
     """Whether the file with this status was read as one of this run's inputs."""
     return (info.st_dev, info.st_ino) in _inputs
-
-
-def record_saved(path: Path) -> None:
-    _saved.append(path)
 
 
 def saved_files() -> tuple[Path, ...]:
@@ -129,10 +130,11 @@ class _SignalsHeld:
             signal.pthread_sigmask(signal.SIG_SETMASK, self.before)
 
 
-def replace_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+def replace_atomically(path: Path, data: bytes, *, mode: int = 0o600, record: bool = False) -> None:
     """Write `data` to a temporary file beside `path` and rename it over `path`; on any
     failure or interruption the temporary file is removed and `path` is left as it was.
-    Raises OSError."""
+    `record` counts it among the files saved for the person (before any held-back signal
+    is felt, so a message about stopping is true). Raises OSError."""
     with _SignalsHeld():
         # A random name, created exclusively: never an existing file or a planted link.
         temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
@@ -145,3 +147,5 @@ def replace_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
+        if record:
+            _saved.append(path)

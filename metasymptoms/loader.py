@@ -391,7 +391,7 @@ class _Loader:
                     )
                 else:
                     asked_at[question.finding] = (s, q)
-                    finding = next(f for f in book.findings if f.id == question.finding)
+                    finding = book.finding(question.finding)
                     allowed = (
                         [c.value for c in finding.choices] if finding.type == "choice" else ["yes", "no"]
                     )

@@ -13,7 +13,7 @@ import stat
 import sys
 from pathlib import Path
 
-from metasymptoms.files import is_input, kind_of, record_saved, replace_atomically
+from metasymptoms.files import is_input, kind_of, replace_atomically
 from metasymptoms.problems import UsageError
 
 class OutputError(UsageError):
@@ -48,13 +48,12 @@ def write_atomic(path: Path, text: str) -> None:
             )
         if is_input(info):
             raise OutputError(
-                f"cannot write '{path}': this run reads it (the answers or a rule file); choose another name"
+                f"cannot write '{path}': it is one of the files this run reads; choose another name"
             )
     try:
-        replace_atomically(path, visible(text).encode("utf-8"))
+        replace_atomically(path, visible(text).encode("utf-8"), record=True)
     except OSError as error:
         raise OutputError(f"cannot write '{path}': {error.strerror}") from None
-    record_saved(path)
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -159,3 +159,20 @@ def write_styled(stream: Any, start: str, text: str, end: str) -> None:
         stream.write_styled(start, text, end)
     else:
         stream.write(start + visible(text) + end)
+
+
+class ClosedInput:
+    """Standard input when it was closed before the run: nothing to read, said plainly."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def readline(self, size: int = -1) -> str:
+        from metasymptoms.problems import UsageError
+
+        raise UsageError(
+            "the standard input is closed, so no answer can be typed; "
+            "give the answers in a file: metasymptoms ask --answers FILE"
+        )
+
+    read = readline

@@ -65,13 +65,24 @@ def _not(a: bool | None) -> bool | None:
     return None if a is None else not a
 
 
+_index: list[tuple[RuleBook, tuple[dict[str, Condition | None], dict[str, int]]]] = []
+
+
+def _questions_of(book: RuleBook) -> tuple[dict[str, Condition | None], dict[str, int]]:
+    """Each question's ask_if and place in the book, built once per book (not per property)."""
+    if not _index or _index[0][0] is not book:
+        ask_if = {question.finding: question.ask_if for question in book.questions}
+        position = {question.finding: n for n, question in enumerate(book.questions)}
+        _index[:] = [(book, (ask_if, position))]
+    return _index[0][1]
+
+
 class Space:
     """The findings of one property, and what the questionnaire makes of a world."""
 
     def __init__(self, book: RuleBook, conditions: list[Condition]):
         self.book = book
-        self.ask_if = {question.finding: question.ask_if for question in book.questions}
-        self.order = [question.finding for question in book.questions]
+        self.ask_if, position = _questions_of(book)
         cone: set[str] = set()
         todo = [finding for condition in conditions for finding in findings_in(condition)]
         while todo:
@@ -82,7 +93,9 @@ class Space:
             condition = self.ask_if.get(finding)
             if condition is not None:
                 todo.extend(findings_in(condition))
-        position = {finding: n for n, finding in enumerate(self.order)}
+        # Only the cone's questions, in the book's order: a search stays the size of its
+        # property, not of the whole book.
+        self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
         # The property's own findings first: they settle its outcome soonest; the findings
         # only their ask_if conditions mention follow. Any order is exhaustive.
         own = {finding for condition in conditions for finding in findings_in(condition)}
