@@ -33,7 +33,13 @@ from metasymptoms.model import (
 )
 from metasymptoms.problems import Location, Problem, RuleBookError, RulesFolderMissing
 from metasymptoms.files import UnreadableFile
-from metasymptoms.rulebook import SITES_FOLDER, TOP_FILE_NAMES, BookFiles, default_rules_dir, read_book_files
+from metasymptoms.rulebook import (
+    SITES_FOLDER,
+    TOP_FILE_NAMES,
+    BookFiles,
+    default_rules_dir,
+    read_book_files,
+)
 from metasymptoms.yamlfile import Path_, YamlDocument, YamlProblem, parse_yaml_bytes
 
 # file name -> the model of its contents
@@ -211,7 +217,9 @@ class _Loader:
         try:
             is_folder = self.folder.is_dir()
         except OSError as error:
-            raise RulesFolderMissing(f"the rules folder '{self.folder}' cannot be read ({error.strerror})") from None
+            raise RulesFolderMissing(
+                f"the rules folder '{self.folder}' cannot be read ({error.strerror})"
+            ) from None
         if not is_folder:
             raise RulesFolderMissing(f"the rules folder '{self.folder}' does not exist or is not a folder")
         if self.files is None:
@@ -270,7 +278,8 @@ class _Loader:
                     if error.missing
                     else error.message
                 )
-                self.problems.append(Problem(Location(path), message, "error", "schema" if error.missing else "yaml"))
+                check = "schema" if error.missing else "yaml"
+                self.problems.append(Problem(Location(path), message, "error", check))
                 continue
             except YamlProblem as problem:
                 location = Location(path, problem.position.line, problem.position.column)

@@ -44,7 +44,8 @@ def write_atomic(path: Path, text: str) -> None:
             raise OutputError(f"cannot write '{path}': it is a folder")
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             raise OutputError(
-                f"cannot write '{path}': it is {kind_of(info.st_mode)}, not a regular file; choose a file name"
+                f"cannot write '{path}': it is {kind_of(info.st_mode)}, not a regular file; "
+                "choose a file name"
             )
         if is_input(info):
             raise OutputError(

@@ -29,7 +29,9 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def cli(*args: str, stdin=subprocess.DEVNULL, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+def cli(
+    *args: str, stdin=subprocess.DEVNULL, env: dict | None = None, **kwargs
+) -> subprocess.CompletedProcess:
     """The real program in a child process, with its real streams."""
     kwargs.setdefault("stdout", subprocess.PIPE)
     kwargs.setdefault("stderr", subprocess.PIPE)
@@ -75,7 +77,9 @@ def leftovers(folder: Path) -> list[str]:
         ("FOLDER", "FOLDER: this is a folder, not a file"),
     ],
 )
-def test_an_answers_file_that_is_not_a_file_is_refused_at_once(tmp_path: Path, target: str, message: str) -> None:
+def test_an_answers_file_that_is_not_a_file_is_refused_at_once(
+    tmp_path: Path, target: str, message: str
+) -> None:
     if target == "FIFO":
         os.mkfifo(tmp_path / "FIFO")  # no writer: a plain open() would wait forever
     if target == "FOLDER":
@@ -163,7 +167,8 @@ def test_output_over_a_hard_link_to_the_answers_file_is_refused(answers: Path, t
 def test_export_over_a_rule_file_is_refused(tiny: Path) -> None:
     before = (tiny / "findings.yaml").read_bytes()
     code, _, err = run(
-        ["rules", "export", "--rules", str(tiny), "--format", "markdown", "--output", str(tiny / "findings.yaml")]
+        ["rules", "export", "--rules", str(tiny), "--format", "markdown"]
+        + ["--output", str(tiny / "findings.yaml")]
     )
     assert code == 2 and "it is one of the files this run reads" in err
     assert (tiny / "findings.yaml").read_bytes() == before
@@ -237,7 +242,9 @@ def test_a_signal_before_the_save_leaves_nothing(answers: Path, tmp_path: Path, 
     assert not out.exists() and leftovers(tmp_path) == []
 
 
-def test_a_failed_write_keeps_the_old_file_and_no_temporary(answers: Path, tmp_path: Path, monkeypatch) -> None:
+def test_a_failed_write_keeps_the_old_file_and_no_temporary(
+    answers: Path, tmp_path: Path, monkeypatch
+) -> None:
     out = tmp_path / "summary.md"
     out.write_text("the old summary")
 
@@ -307,7 +314,11 @@ def hostile_book(tmp_path: Path) -> Path:
 
 
 def _yaml_escaped(text: str) -> str:
-    return "".join(f"\\x{ord(c):02x}" if ord(c) < 32 else f"\\u{ord(c):04x}" if ord(c) > 0x2000 else c for c in text)
+    def escaped(char: str) -> str:
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 32 else f"\\u{code:04x}" if code > 0x2000 else char
+
+    return "".join(escaped(char) for char in text)
 
 
 @pytest.mark.parametrize(
@@ -336,11 +347,14 @@ def test_rule_text_reaches_no_terminal_raw(hostile_book: Path, tmp_path: Path, a
     assert "\u202e" not in text
 
 
-def test_the_markdown_summary_and_mermaid_keep_values_on_their_line(hostile_book: Path, tmp_path: Path) -> None:
+def test_the_markdown_summary_and_mermaid_keep_values_on_their_line(
+    hostile_book: Path, tmp_path: Path
+) -> None:
     answers = tmp_path / "a.yaml"
     answers.write_text("cancer_history: current\nback_pain: yes\n")
     out = tmp_path / "summary.md"
-    assert run(["ask", "--rules", str(hostile_book), "--answers", str(answers), "--format", "markdown", "--output", str(out)])[0] == 0
+    argv = ["ask", "--rules", str(hostile_book), "--answers", str(answers), "--format", "markdown"]
+    assert run(argv + ["--output", str(out)])[0] == 0
     lines = out.read_text().splitlines()
     assert not [line for line in lines if line.startswith(("---", "```", "# Heading", "- item"))]
     assert any("The spine. --- \\`\\`\\` \\# Heading - item" in line for line in lines)
@@ -386,13 +400,15 @@ def test_an_ascii_only_output_is_transliterated_and_the_emergency_gets_out(tmp_p
     assert result.returncode == 0 and result.stderr == b""
     assert text.startswith("metasymptoms: what your answers point to\n\nEMERGENCY: GET HELP NOW\n")
     assert "37.5 deg C (99.5 deg F)" in text
-    for argv in (["rules", "show", "fever_on_chemotherapy"], ["explore", "symptom", "fever"], ["rules", "list"]):
+    others = (["rules", "show", "fever_on_chemotherapy"], ["explore", "symptom", "fever"], ["rules", "list"])
+    for argv in others:
         shown = cli(*argv, env=env)
         assert shown.returncode == 0 and shown.stdout.decode("ascii"), argv
 
 
 def test_an_ascii_only_error_output_still_tells_the_person_what_to_do(tmp_path: Path) -> None:
-    broken = write_book(tmp_path / "rules", {"sources.yaml": TINY["sources.yaml"] + "    note: 38°C\n    x: 1\n"})
+    sources = TINY["sources.yaml"] + "    note: 38°C\n    x: 1\n"
+    broken = write_book(tmp_path / "rules", {"sources.yaml": sources})
     result = cli("ask", "--rules", str(broken), env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 1
     assert result.stderr.decode("ascii").endswith(
@@ -456,7 +472,10 @@ def test_no_home_folder_skips_the_cache(answers: Path, monkeypatch) -> None:
 def test_ctrl_d_in_demo_step_stops_calmly() -> None:
     pexpect = pytest.importorskip("pexpect")
     child = pexpect.spawn(
-        sys.executable, ["-m", "metasymptoms", "demo", "lung_first_seizure", "--step"], encoding="utf-8", timeout=30
+        sys.executable,
+        ["-m", "metasymptoms", "demo", "lung_first_seizure", "--step"],
+        encoding="utf-8",
+        timeout=30,
     )
     child.expect_exact("Press Enter for the next step")
     child.sendeof()
@@ -485,10 +504,10 @@ def test_an_unsearchable_sites_folder_is_a_located_problem(tiny: Path, monkeypat
 def test_a_really_unsearchable_sites_folder_is_a_located_problem(tiny: Path) -> None:
     (tiny / "sites").chmod(0o600)
     try:
-        code, out, _ = run(["ask", "--rules", str(tiny), "--answers", "/dev/null"])
+        code, out, err = run(["ask", "--rules", str(tiny), "--answers", "/dev/null"])
     finally:
         (tiny / "sites").chmod(0o700)
-    assert code == 1 and "Permission denied" in out + _
+    assert code == 1 and "Permission denied" in out + err
 
 
 def test_a_planted_cache_entry_cannot_change_the_result(answers: Path, tmp_path: Path, monkeypatch) -> None:
@@ -567,9 +586,15 @@ scalars = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True),
     st.text(max_size=20),
-    st.sampled_from(["yes", "no", "current", "none", "2026-02-30", "9" * 5000, "&a", "*a", "!!python/object", "\x1b[2J"]),
+    st.sampled_from(
+        ["yes", "no", "current", "none", "2026-02-30", "9" * 5000, "&a", "*a", "!!python/object", "\x1b[2J"]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
 keys = st.one_of(st.sampled_from(FINDINGS), st.text(max_size=12))
 
 
