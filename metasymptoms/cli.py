@@ -249,6 +249,11 @@ class error_handler:
                 "\nThe questions cannot start. If this is an emergency, call your local emergency "
                 "number (911 / 999 / 112) now; otherwise please see your healthcare provider."
             )
+        elif self.person_facing and type(error).__name__ == "ScreenError":
+            message += (
+                "\nThe result could not be shown. If this is an emergency, call your local emergency "
+                "number (911 / 999 / 112) now; otherwise please see your healthcare provider."
+            )
         if message:
             print(message, file=sys.stderr)
         if code == EXIT_BUG and os.environ.get("METASYMPTOMS_DEBUG"):

@@ -19,7 +19,7 @@ from metasymptoms.output import OutputError, emit, write_atomic
 from metasymptoms.questionnaire import Options, Outcome, PlainPrompter, Prompter, Questionnaire, Stopped
 from metasymptoms.render import renderer
 from metasymptoms.render.assessment_text import blocks, render_markdown
-from metasymptoms.safetext import write_styled
+from metasymptoms.safetext import visible, write_styled
 
 SUMMARY_NAME = "metasymptoms-summary.md"
 
@@ -73,15 +73,16 @@ class QuestionaryPrompter:
         import questionary
         from prompt_toolkit.keys import Keys
 
+        # prompt_toolkit draws to the terminal itself, past the sanitising streams.
         choices = [
-            questionary.Separator() if label is None else questionary.Choice(label, value)
+            questionary.Separator() if label is None else questionary.Choice(visible(label), value)
             for label, value in options
         ]
         question = questionary.select(
-            message,
+            visible(message),
             choices=choices,
             default=default,
-            instruction=f"({hint}) " if hint else "(arrow keys to move, Enter to choose)",
+            instruction=f"({visible(hint)}) " if hint else "(arrow keys to move, Enter to choose)",
             input=self.input,
             output=self.output,
         )
@@ -96,7 +97,7 @@ class QuestionaryPrompter:
     def ask_text(self, message: str, default: str) -> str:
         import questionary
 
-        question = questionary.text(message, default=default, input=self.input, output=self.output)
+        question = questionary.text(visible(message), default=default, input=self.input, output=self.output)
         return self._ask(question) or default
 
     @staticmethod

@@ -20,6 +20,10 @@ class OutputError(UsageError):
     """The result could not be written where the person asked."""
 
 
+class ScreenError(OutputError):
+    """The standard output is closed or failing: the person may not have seen the result."""
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write the whole file or nothing: a half-written summary is worse than none."""
     from metasymptoms.safetext import visible

@@ -127,19 +127,19 @@ class SafeStream:
 
     def _closed(self) -> None:
         if self.is_output:
-            from metasymptoms.output import OutputError
+            from metasymptoms.output import ScreenError
 
-            raise OutputError(
+            raise ScreenError(
                 "the standard output is closed, so the result cannot be shown; "
                 "use --output FILE to save it to a file"
             )
 
     def _failed(self, error: Exception) -> None:
         if self.is_output:
-            from metasymptoms.output import OutputError
+            from metasymptoms.output import ScreenError
 
             reason = getattr(error, "strerror", None) or str(error)
-            raise OutputError(f"the result could not be written to the standard output ({reason})")
+            raise ScreenError(f"the result could not be written to the standard output ({reason})")
 
     def isatty(self) -> bool:
         try:

@@ -417,6 +417,12 @@ def test_an_ascii_only_error_output_still_tells_the_person_what_to_do(tmp_path: 
     )
 
 
+RESULT_NOT_SHOWN = (
+    "The result could not be shown. If this is an emergency, call your local emergency number "
+    "(911 / 999 / 112) now; otherwise please see your healthcare provider.\n"
+)
+
+
 def cli_closed(*args: str, close: int) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "metasymptoms", *args],
@@ -433,7 +439,7 @@ def test_a_closed_stdout_is_a_clear_message(answers: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.decode() == (
         "metasymptoms: the standard output is closed, so the result cannot be shown; "
-        "use --output FILE to save it to a file\n"
+        "use --output FILE to save it to a file\n" + RESULT_NOT_SHOWN
     )
 
 
@@ -458,6 +464,7 @@ def test_a_full_disk_on_stdout_is_a_clear_message(answers: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.decode() == (
         "metasymptoms: the result could not be written to the standard output (No space left on device)\n"
+        + RESULT_NOT_SHOWN
     )
 
 
