@@ -17,6 +17,7 @@ Set METASYMPTOMS_NO_CACHE=1 to always validate.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import sys
@@ -31,7 +32,9 @@ from metasymptoms.model import RuleBook
 CACHE_FORMAT = "2"  # 1 was a pickle: never read again
 KEEP = 10  # cached books kept; older ones are removed
 MAX_CACHED_BYTES = 64 * 1024 * 1024
-_MODEL_MODULES = ("model.py", "conditions.py", "loader.py", "yamlfile.py", "rulebook.py")
+# The code a cached book depends on: these modules, and every module that defines a class
+# the book is made of (found from RuleBook's type hints, so a new model module counts too).
+_CODE_MODULES = ("loader.py", "yamlfile.py", "rulebook.py")
 TOP_FILE_NAMES = (
     "findings.yaml",
     "questions.yaml",
@@ -108,9 +111,11 @@ def book_key(files: BookFiles) -> str | None:
         return None
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0".encode())
     here = Path(__file__).resolve().parent
+    code = {here / name for name in _CODE_MODULES}
+    code |= {Path(sys.modules[kind.__module__].__file__ or "") for kind in _classes().values()}
     try:
-        for name in _MODEL_MODULES:
-            digest.update((here / name).read_bytes())
+        for path in sorted(code):
+            digest.update(path.read_bytes())
     except OSError:
         return None
     for path, data in files.contents.items():
@@ -308,6 +313,7 @@ def _tuples(items: list[Any]) -> list[Any]:
     return [tuple(_tuples(item)) if type(item) is list else item for item in items]
 
 
+@functools.cache
 def _classes() -> dict[str, type]:
     """Every dataclass and enum a RuleBook is made of, found from its type hints."""
     import dataclasses
