@@ -184,7 +184,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_USAGE
-    with error_handler(person_facing=args.command == "ask"):
+    with _sigterm_stops(), error_handler(person_facing=args.command == "ask"):
         code = _resolve(args.func)(args)
         sys.stdout.flush()  # a full disk or a closed pipe is met here, inside the handler
         return code
@@ -201,32 +201,41 @@ def _terminate(signum: int, frame: object) -> None:
 
 class _guarded_streams:
     """For one run: every byte to the terminal through the sanitiser (safetext), a closed
-    standard input read as empty, SIGTERM stopping as Ctrl-C does, and a fresh record of
-    the run's inputs and saved files. Everything is put back afterwards."""
+    standard input that says so when read, and a fresh record of the run's inputs and saved
+    files. The streams are put back afterwards."""
 
     def __enter__(self) -> None:
-        import signal
-
-        from metasymptoms.files import forget_run
         from metasymptoms.safetext import ClosedInput, SafeStream
 
-        forget_run()
+        files = sys.modules.get("metasymptoms.files")  # not imported yet: nothing to forget
+        if files is not None:
+            files.forget_run()
         self.streams = (sys.stdin, sys.stdout, sys.stderr)
         if sys.stdin is None:
             sys.stdin = ClosedInput()  # type: ignore[assignment]
         sys.stdout = SafeStream(sys.stdout, is_output=True)  # type: ignore[assignment]
         sys.stderr = SafeStream(sys.stderr, is_output=False)  # type: ignore[assignment]
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdin, sys.stdout, sys.stderr = self.streams
+
+
+class _sigterm_stops:
+    """While a command runs, SIGTERM stops it as Ctrl-C does (raising Terminated)."""
+
+    def __enter__(self) -> None:
+        import signal
+
         try:
-            self.sigterm = signal.signal(signal.SIGTERM, _terminate)
+            self.before = signal.signal(signal.SIGTERM, _terminate)
         except ValueError:  # not the main thread: leave signals alone
-            self.sigterm = None
+            self.before = None
 
     def __exit__(self, *exc: object) -> None:
         import signal
 
-        sys.stdin, sys.stdout, sys.stderr = self.streams
-        if self.sigterm is not None:
-            signal.signal(signal.SIGTERM, self.sigterm)
+        if self.before is not None:
+            signal.signal(signal.SIGTERM, self.before)
 
 
 class error_handler:
