@@ -16,8 +16,11 @@ from typing import Any
 from metasymptoms.conditions import close_match
 from metasymptoms.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.model import RuleBook
-from metasymptoms.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml
+from metasymptoms.files import UnreadableFile, read_limited
+from metasymptoms.suggest import Suggestions
+from metasymptoms.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml_bytes
 
+MAX_PROBLEMS = 50  # listed in full; past that, the person is looking at the wrong file
 
 class AnswersError(Exception):
     """An answers file that cannot be used; `problems` are complete sentences with places."""
@@ -30,19 +33,11 @@ class AnswersError(Exception):
 def read_answers_file(path: Path, book: RuleBook) -> dict[str, Answer]:
     """Read and check an answers file. Raises AnswersError."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise AnswersError([f"{path}: the file is too large to be an answers file"])
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AnswersError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise AnswersError([f"{path}: this is a folder, not an answers file"]) from None
-    except UnicodeDecodeError:
-        raise AnswersError([f"{path}: the file is not UTF-8 text"]) from None
-    except OSError as error:
-        raise AnswersError([f"{path}: the file cannot be read ({error.strerror})"]) from None
+        data = read_limited(path, MAX_FILE_BYTES, what="answers files")[0]
+    except UnreadableFile as error:
+        raise AnswersError([f"{path}: {error.message}"]) from None
     try:
-        doc = parse_yaml(text)
+        doc = parse_yaml_bytes(data)
     except YamlProblem as problem:
         where = f"{path}:{problem.position.line}:{problem.position.column}"
         raise AnswersError([f"{where}: {problem.message}"]) from None
@@ -67,6 +62,7 @@ def check_answers(
         return f"{name}:{position.line}:{position.column}"
 
     findings = {finding.id: finding for finding in book.findings}
+    suggestions = Suggestions(findings)  # once for the whole file, not once per key
     answers: dict[str, Answer] = {}
     problems: list[str] = []
     for key, value in data.items():
@@ -74,7 +70,7 @@ def check_answers(
         finding = findings.get(key)
         if finding is None:
             problems.append(
-                f"{where(key, at_key=True)}: '{key}' is not a finding{close_match(key, findings)}"
+                f"{where(key, at_key=True)}: '{key}' is not a finding{suggestions.hint(key)}"
             )
             continue
         if value is None:
@@ -84,6 +80,9 @@ def check_answers(
         except BadAnswer as bad:
             problems.append(f"{where(key)}: {bad}")
     problems += _contradictions(book, answers, where)
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems = problems[:MAX_PROBLEMS] + [f"{name}: and {more} more problems like these"]
     if problems:
         raise AnswersError(problems)
     return answers

@@ -19,6 +19,7 @@ from metasymptoms.output import OutputError, emit, write_atomic
 from metasymptoms.questionnaire import Options, Outcome, PlainPrompter, Prompter, Questionnaire, Stopped
 from metasymptoms.render import renderer
 from metasymptoms.render.assessment_text import blocks, render_markdown
+from metasymptoms.safetext import visible, write_styled
 
 SUMMARY_NAME = "metasymptoms-summary.md"
 
@@ -64,22 +65,24 @@ class QuestionaryPrompter:
             self.stdout.write("\n")
         # The words carry the meaning ("EMERGENCY:", headings); colour only adds emphasis.
         start, end = (_STYLES[kind], "\033[0m") if self.colour and _STYLES[kind] else ("", "")
-        self.stdout.write("\n".join(f"{start}{line}{end}" for line in lines) + "\n")
+        for line in lines:
+            write_styled(self.stdout, start, line, end + "\n")  # the text itself is sanitised
         self.stdout.flush()
 
     def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
         import questionary
         from prompt_toolkit.keys import Keys
 
+        # prompt_toolkit draws to the terminal itself, past the sanitising streams.
         choices = [
-            questionary.Separator() if label is None else questionary.Choice(label, value)
+            questionary.Separator() if label is None else questionary.Choice(visible(label), value)
             for label, value in options
         ]
         question = questionary.select(
-            message,
+            visible(message),
             choices=choices,
             default=default,
-            instruction=f"({hint}) " if hint else "(arrow keys to move, Enter to choose)",
+            instruction=f"({visible(hint)}) " if hint else "(arrow keys to move, Enter to choose)",
             input=self.input,
             output=self.output,
         )
@@ -94,7 +97,7 @@ class QuestionaryPrompter:
     def ask_text(self, message: str, default: str) -> str:
         import questionary
 
-        question = questionary.text(message, default=default, input=self.input, output=self.output)
+        question = questionary.text(visible(message), default=default, input=self.input, output=self.output)
         return self._ask(question) or default
 
     @staticmethod
@@ -159,8 +162,15 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
     summary = render_markdown(book, assessment)
     while True:
         name = prompter.ask_text("File name for the summary", SUMMARY_NAME).strip()
-        path = Path(name).expanduser()
-        if path.exists() and not path.is_dir():
+        try:
+            path = Path(name).expanduser()
+        except RuntimeError:  # no home folder for '~'
+            path = Path(name)
+        try:
+            exists = path.exists() and not path.is_dir()
+        except (OSError, ValueError):  # unreadable, or a character no file name may hold
+            exists = False  # write_atomic says why it cannot write there
+        if exists:
             again = prompter.choose(
                 f"{path} already exists. Replace it?",
                 [("No, choose another name", "no"), ("Yes, replace it", "yes")],

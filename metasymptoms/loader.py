@@ -33,15 +33,21 @@ from metasymptoms.model import (
     SourcesFile,
 )
 from metasymptoms.problems import Location, Problem, RuleBookError, RulesFolderMissing
-from metasymptoms.rulebook import TOP_FILE_NAMES, default_rules_dir
-from metasymptoms.yamlfile import Path_, YamlDocument, YamlProblem, read_yaml
+from metasymptoms.files import UnreadableFile
+from metasymptoms.rulebook import (
+    SITES_FOLDER,
+    TOP_FILE_NAMES,
+    BookFiles,
+    default_rules_dir,
+    read_book_files,
+)
+from metasymptoms.yamlfile import Path_, YamlDocument, YamlProblem, parse_yaml_bytes
 
 # file name -> the model of its contents
 TOP_FILES: dict[str, type] = dict(
     zip(TOP_FILE_NAMES, (FindingsFile, QuestionsFile, RedFlagsFile, PrimariesFile, Guidance, SourcesFile))
 )
 __all__ = ["LoadedBook", "default_rules_dir", "load", "load_book"]
-SITES_FOLDER = "sites"
 OTHER_FOLDERS = {"scenarios"}
 
 
@@ -69,15 +75,16 @@ class LoadedBook:
         return Location(file, position.line, position.column)
 
 
-def load(folder: Path) -> LoadedBook:
-    """Load and validate the rule book in `folder`. Raises RuleBookError with every problem."""
+def load(folder: Path, files: BookFiles | None = None) -> LoadedBook:
+    """Load and validate the rule book in `folder` (exactly the bytes in `files` when given,
+    as read once by the caller). Raises RuleBookError with every problem."""
     # Loading builds hundreds of thousands of small objects that all stay alive and hold no
     # reference cycles; the cyclic collector would rescan the growing heap again and again
     # (a 10,000-rule book loads four times slower with it on), so it rests meanwhile.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Loader(folder).run()
+        return _Loader(folder, files).run()
     finally:
         if was_enabled:
             gc.enable()
@@ -182,8 +189,9 @@ def _what(loc: tuple[Any, ...]) -> str:
 
 
 class _Loader:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, files: BookFiles | None = None):
         self.folder = folder
+        self.files = files
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.documents: dict[Path, YamlDocument] = {}
@@ -207,8 +215,16 @@ class _Loader:
     # --- the steps ---
 
     def run(self) -> LoadedBook:
-        if not self.folder.is_dir():
+        try:
+            is_folder = self.folder.is_dir()
+        except OSError as error:
+            raise RulesFolderMissing(
+                f"the rules folder '{self.folder}' cannot be read ({error.strerror})"
+            ) from None
+        if not is_folder:
             raise RulesFolderMissing(f"the rules folder '{self.folder}' does not exist or is not a folder")
+        if self.files is None:
+            self.files = read_book_files(self.folder)
         raw = self._read_all()
         kinds = _finding_kinds(raw.get(self.folder / "findings.yaml"))
         models = self._validate_all(raw, kinds)
@@ -224,8 +240,11 @@ class _Loader:
         for name, model in TOP_FILES.items():
             yield self.folder / name, model
         sites = self.folder / SITES_FOLDER
-        site_files = sorted(sites.glob("*.yaml")) if sites.is_dir() else []
-        if not site_files:
+        assert self.files is not None
+        site_files = self.files.site_paths
+        if self.files.sites_problem:
+            self.problems.append(Problem(Location(sites), self.files.sites_problem))
+        elif not site_files:
             self.problems.append(
                 Problem(
                     Location(sites),
@@ -252,13 +271,17 @@ class _Loader:
         self._models_for: dict[Path, type] = {}
         for path, model in self._files():
             self._models_for[path] = model
-            if not path.is_file():
-                self.problems.append(
-                    Problem(Location(path), f"the file is missing; every rule book needs {path.name}")
-                )
-                continue
             try:
-                doc = read_yaml(path)
+                doc = parse_yaml_bytes(self.files.read(path))  # type: ignore[union-attr]
+            except UnreadableFile as error:
+                message = (
+                    f"the file is missing; every rule book needs {path.name}"
+                    if error.missing
+                    else error.message
+                )
+                check = "schema" if error.missing else "yaml"
+                self.problems.append(Problem(Location(path), message, "error", check))
+                continue
             except YamlProblem as problem:
                 location = Location(path, problem.position.line, problem.position.column)
                 self.problems.append(Problem(location, plain_yaml_message(problem.message), "error", "yaml"))
@@ -368,7 +391,7 @@ class _Loader:
                     )
                 else:
                     asked_at[question.finding] = (s, q)
-                    finding = next(f for f in book.findings if f.id == question.finding)
+                    finding = book.finding(question.finding)
                     allowed = kind_of(finding).allowed_defaults(finding)
                     if question.default is not None and question.default not in allowed:
                         self.error(

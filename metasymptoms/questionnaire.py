@@ -18,6 +18,7 @@ from metasymptoms.engine import fired_red_flags, next_question, prune
 from metasymptoms.explain import answer_text, why_asked
 from metasymptoms.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.model import Question, RuleBook, Urgency
+from metasymptoms.problems import UsageError
 
 WHY = "__why__"
 BACK = "__back__"
@@ -27,6 +28,8 @@ GO_ON = "__go_on__"
 
 WHY_LABEL = "Why am I asked this?"
 BACK_LABEL = "Back to the previous question"
+
+MAX_LINE = 1000  # characters in one typed answer (a file name is the longest)
 
 # (label, value); a label of None draws a separator line.
 Options = Sequence[tuple[str | None, str]]
@@ -247,9 +250,16 @@ class PlainPrompter:
     def _read(self, prompt: str) -> str:
         self.stdout.write(prompt)
         self.stdout.flush()
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline(MAX_LINE + 1)  # bounded: the input may be /dev/zero
+        except UnicodeDecodeError:
+            raise UsageError("the answers typed are not UTF-8 text") from None
         if not line:
             raise Stopped
+        if len(line) > MAX_LINE:
+            raise UsageError(
+                f"an answer line is longer than {MAX_LINE} characters; the questions read one short answer a line"
+            )
         if not (hasattr(self.stdin, "isatty") and self.stdin.isatty()):
             self._print(line.rstrip("\n"))  # a terminal echoes what was typed; a pipe does not
         return line.strip()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from metasymptoms.conditions import FREE, Compare, Condition, findings_in, settled
 from metasymptoms.engine import reading
@@ -61,15 +62,36 @@ def number_cuts(book: RuleBook) -> dict[str, list[float]]:
     return {finding: sorted(values) for finding, values in cuts.items()}
 
 
+_index: list[tuple[RuleBook, tuple[dict[str, Condition | None], dict[str, int]]]] = []
+
+
+def _questions_of(book: RuleBook) -> tuple[dict[str, Condition | None], dict[str, int]]:
+    """Each question's ask_if and place in the book, built once per book (not per property)."""
+    if not _index or _index[0][0] is not book:
+        ask_if = {question.finding: question.ask_if for question in book.questions}
+        position = {question.finding: n for n, question in enumerate(book.questions)}
+        _index[:] = [(book, (ask_if, position))]
+    return _index[0][1]
+
+
+_cuts: list[tuple[RuleBook, dict[str, list[float]]]] = []
+
+
+def _cuts_of(book: RuleBook) -> dict[str, list[float]]:
+    """number_cuts, once per book."""
+    if not _cuts or _cuts[0][0] is not book:
+        _cuts[:] = [(book, number_cuts(book))]
+    return _cuts[0][1]
+
+
 class Space:
     """The findings of one property, and what the questionnaire makes of a world."""
 
     def __init__(self, book: RuleBook, conditions: list[Condition]):
         self.book = book
-        self.cuts = number_cuts(book)
+        self.cuts = _cuts_of(book)
         self.history = book.role("cancer_history")
-        self.ask_if = {question.finding: question.ask_if for question in book.questions}
-        self.order = [question.finding for question in book.questions]
+        self.ask_if, position = _questions_of(book)
         cone: set[str] = set()
         todo = [finding for condition in conditions for finding in findings_in(condition)]
         while todo:
@@ -80,7 +102,9 @@ class Space:
             condition = self.ask_if.get(finding)
             if condition is not None:
                 todo.extend(findings_in(condition))
-        position = {finding: n for n, finding in enumerate(self.order)}
+        # Only the cone's questions, in the book's order: a search stays the size of its
+        # property, not of the whole book.
+        self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
         # The property's own findings first: they settle its outcome soonest; the findings
         # only their ask_if conditions mention follow. Any order is exhaustive.
         own = {finding for condition in conditions for finding in findings_in(condition)}

@@ -55,5 +55,8 @@ def demo(args: argparse.Namespace) -> int:
             print("\n".join(textwrap.wrap(line, WIDTH, subsequent_indent=hanging)) or line)
         print()
         if interactive and number < len(steps):
-            input("Press Enter for the next step (Ctrl-C to stop) ")
+            try:
+                input("Press Enter for the next step (Ctrl-C to stop) ")
+            except EOFError:  # Ctrl-D, or the input ended: stop as Ctrl-C does
+                raise KeyboardInterrupt from None
     return 0

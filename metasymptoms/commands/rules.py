@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def export(args: argparse.Namespace) -> int:
     if args.format == "json-schema":
         from metasymptoms.schema import FILE_MODELS, all_schemas, schema_text
 
-        if args.output is not None and args.output.is_dir():
+        if args.output is not None and os.path.isdir(args.output):
             for kind in FILE_MODELS:
                 write_atomic(args.output / f"{kind}.schema.json", schema_text(kind))
             return 0

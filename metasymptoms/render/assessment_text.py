@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from metasymptoms.engine import Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, answer_phrase, because_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
+from metasymptoms.render.escape import markdown as _md
 
 WIDTH = 78
 
@@ -167,10 +168,3 @@ def render_markdown(book: RuleBook, assessment: Assessment) -> str:
         if block.items:
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape the characters markdown would read as formatting."""
-    for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#"):
-        text = text.replace(char, "\\" + char)
-    return text
