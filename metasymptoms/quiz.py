@@ -40,6 +40,7 @@ NEXT = "__next__"
 @dataclass(frozen=True)
 class QuizQuestion:
     id: str  # "urgency", "sites", "change", or "own-N" for the scenario's own questions
+    title: str  # a few words: "how urgent?"
     prompt: str
     choices: tuple[str, ...]
     answer: int  # index of the right choice
@@ -64,7 +65,7 @@ def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
     for number, own in enumerate(item.scenario.quiz, start=1):
         questions.append(
             QuizQuestion(
-                f"own-{number}", own.question, own.choices, own.choices.index(own.answer), (Line(own.explanation),)
+                f"own-{number}", "a question of this case", own.question, own.choices, own.choices.index(own.answer), (Line(own.explanation),)
             )
         )
     closing = [Line(f"Learning point: {point}") for point in item.scenario.learning_points]
@@ -101,7 +102,7 @@ def urgency_choice(urgency: Urgency) -> str:
 
 def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     urgency = assess(book, item.answers).urgency
-    reveal = [Line(f"The questionnaire advises {HOW_SOON[urgency]}.")]
+    reveal = [Line(f"The questionnaire advises the person {HOW_SOON[urgency]}.")]
     reveal += [Line(text, 1) for text in urgency_reasons(book, item.answers)]
     events = walk(book, item.answers)
     screen = next((event for event in events if event.kind == "screen"), None)
@@ -113,6 +114,7 @@ def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     levels = list(Urgency)  # most urgent first: a scale keeps its order
     return QuizQuestion(
         "urgency",
+        "how urgent?",
         "How urgent is it? What will the questionnaire advise?",
         tuple(urgency_choice(level) for level in levels),
         levels.index(urgency),
@@ -160,7 +162,7 @@ def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
             )
         )
     return QuizQuestion(
-        "sites", "Which parts of the body will the result name?", choices, answer, tuple(reveal)
+        "sites", "which parts of the body?", "Which parts of the body will the result name?", choices, answer, tuple(reveal)
     )
 
 
@@ -207,6 +209,7 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     urgency, sites = outcome(book, item.answers)
     return QuizQuestion(
         "change",
+        "what would change it?",
         f"Now the advice is {HOW_SOON[urgency]}, and the result names "
         f"{join_words(book.site(site).name for site in sites) or 'no site'}. "
         "Which ONE of these changes of answer would change the advice or the sites named?",
@@ -233,7 +236,7 @@ def run_quiz(quiz: Quiz, prompter: Prompter, predictions: Mapping[str, str] | No
     _show(prompter, quiz.case)
     right = 0
     for number, question in enumerate(quiz.questions, start=1):
-        prompter.say(f"Question {number} of {len(quiz.questions)}", "heading")
+        prompter.say(f"Question {number} of {len(quiz.questions)}: {question.title}", "heading")
         if question.id in predictions:
             picked = question.choices.index(predictions[question.id])
             prompter.say(question.prompt)
