@@ -99,11 +99,13 @@ def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | Non
             browse(prompter, message, options, lambda item: page(book, item, width), height)
 
 
-def browse(prompter: Prompter, message: str, options: list, page, height: int) -> None:
+def browse(
+    prompter: Prompter, message: str, options: list, page, height: int, back: str = "Back to the menu"
+) -> None:
     """A list; after each page it comes back to the same list, at the item just read."""
     picked = options[0][1]
     while True:
-        picked = prompter.choose(message, options + [(None, ""), ("Back to the menu", DONE)], picked)
+        picked = prompter.choose(message, options + [(None, ""), (back, DONE)], picked)
         if picked == DONE:
             return
         show_page(prompter, page(picked), height)
@@ -131,6 +133,7 @@ def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) ->
             options,
             lambda item: symptom_page(book, item, width),
             height,
+            "Back: find another word",
         )
 
 

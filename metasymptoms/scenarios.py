@@ -33,7 +33,7 @@ class OwnQuestion:
     """A question the scenario's author adds to the generated quiz (see quiz.py)."""
 
     question: Text
-    choices: Annotated[tuple[Text, ...], Length(2, 8)]
+    choices: Annotated[tuple[Text, ...], Length(1, 8)]  # at least 2: checked with a plainer message
     answer: Text  # one of the choices, word for word
     explanation: Text  # shown when the answer is revealed
 
@@ -128,6 +128,8 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
 
 def _own_question_problems(own: OwnQuestion) -> list[tuple[tuple, str]]:
     problems: list[tuple[tuple, str]] = []
+    if len(own.choices) < 2:
+        problems.append((("choices",), "a question needs at least 2 choices to choose from"))
     for index, choice in enumerate(own.choices):
         if choice in own.choices[:index]:
             problems.append((("choices", index), f"the choice '{choice}' is given twice"))
