@@ -204,7 +204,10 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     if len(choices) > 1:
         reveal.append(Line("Each of the other choices leaves both the advice and the sites as they are."))
     if len(changing) > 1:
-        reveal.append(Line(f"Other single changes that change the outcome ({len(changing) - 1} in all), for example:"))
+        others = len(changing) - 1
+        reveal.append(
+            Line(f"{others} other single change{'s' if others > 1 else ''} also change the outcome, for example:")
+        )
         reveal += [Line(change_sentence(book, item.answers, change), 1) for change in changing[1:4]]
     urgency, sites = outcome(book, item.answers)
     return QuizQuestion(
@@ -222,18 +225,21 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
 # --- asked in the terminal ---------------------------------------------------------------
 
 
-def _show(prompter: Prompter, lines: tuple[Line, ...] | list[Line]) -> None:
-    width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
-    text = "\n".join(row for line in lines for row in line_text(line, max(width, 40)))
+def _show(prompter: Prompter, lines: tuple[Line, ...] | list[Line], width: int) -> None:
+    text = "\n".join(row for line in lines for row in line_text(line, width))
     prompter.say(text, "pre")
 
 
-def run_quiz(quiz: Quiz, prompter: Prompter, predictions: Mapping[str, str] | None = None) -> tuple[int, int]:
+def run_quiz(
+    quiz: Quiz, prompter: Prompter, predictions: Mapping[str, str] | None = None, width: int | None = None
+) -> tuple[int, int]:
     """Ask each question, reveal its answer and reasoning, and end with the score. A question
-    whose id is in `predictions` takes that choice without asking (tests, scripted runs)."""
+    whose id is in `predictions` takes that choice without asking (tests, scripted runs).
+    `width`: of the reveal's lines; the terminal's by default."""
     predictions = predictions or {}
+    width = width or max(min(shutil.get_terminal_size((80, 24)).columns, 100) - 2, 40)
     prompter.say(f"Predict, then reveal: {quiz.title}", "heading")
-    _show(prompter, quiz.case)
+    _show(prompter, quiz.case, width)
     right = 0
     for number, question in enumerate(quiz.questions, start=1):
         prompter.say(f"Question {number} of {len(quiz.questions)}: {question.title}", "heading")
@@ -249,9 +255,9 @@ def run_quiz(quiz: Quiz, prompter: Prompter, predictions: Mapping[str, str] | No
             prompter.say(f"Right: {question.choices[question.answer]}.", "subheading")
         else:
             prompter.say(f"Not this time. The answer: {question.choices[question.answer]}.", "subheading")
-        _show(prompter, question.reveal)
+        _show(prompter, question.reveal, width)
         if question.id not in predictions and number < len(quiz.questions):
             prompter.choose("Ready for the next question?", [("Next question", NEXT)], NEXT)
     prompter.say(f"Score: {right} of {len(quiz.questions)} predictions right.", "heading")
-    _show(prompter, quiz.closing)
+    _show(prompter, quiz.closing, width)
     return right, len(quiz.questions)
