@@ -9,6 +9,7 @@ pipe), never clearing anything.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -37,8 +38,8 @@ KEYS = {
     "\x1b": QUIT,  # Esc alone
 }
 
-HELP = "Enter or -> next   b or <- back   q stop"
-HELP_ALL = "Enter or -> next   b or <- back   a all changes   q stop"
+HELP = "Enter/-> next  b/<- back  q stop"
+HELP_ALL = "Enter/-> next  b/<- back  a all changes  q stop"
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,8 @@ def footer(screen_list: list[Screen], position: int, width: int) -> str:
     keys = HELP_ALL if screen_list[position].has_more else HELP
     where = f"[{position + 1}/{len(screen_list)}]"
     if position == len(screen_list) - 1:
-        keys = keys.replace("Enter or -> next", "Enter: finish")
-    return f"{keys}   {where}"[:width]
+        keys = keys.replace("Enter/-> next", "Enter finish")
+    return f"{keys[: max(width - len(where) - 2, 0)]}  {where}"  # the position always shows
 
 
 # --- in a terminal: single keys, the alternate screen ----------------------------------
@@ -88,12 +89,17 @@ def footer(screen_list: list[Screen], position: int, width: int) -> str:
 ALTERNATE_ON, ALTERNATE_OFF, CLEAR = "\033[?1049h", "\033[?1049l", "\033[H\033[2J"
 
 
-def _read_key(fd: int) -> str:
-    data = os.read(fd, 32)
+def split_keys(text: str) -> list[str]:
+    """Keys read together (a held arrow key arrives as several sequences at once), one by one."""
+    keys = re.findall(r"\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|\x1b|[\s\S]", text)
+    return keys
+
+
+def _read_keys(fd: int) -> list[str]:
+    data = os.read(fd, 64)
     if not data:
         raise EOFError
-    text = data.decode("utf-8", "replace")
-    return text if text in KEYS else text[:1]
+    return split_keys(data.decode("utf-8", "replace"))
 
 
 def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
@@ -108,6 +114,7 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
     saved = termios.tcgetattr(fd)
     opened: set[int] = set()
     position = 0
+    pending: list[str] = []
     stdout.write(ALTERNATE_ON)
     try:
         tty.setcbreak(fd)  # keys one at a time; Ctrl-C still stops
@@ -119,10 +126,12 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
             current = laid_out[position]
             stdout.write(CLEAR + "\n".join(current.lines) + "\n\n" + footer(laid_out, position, width))
             stdout.flush()
-            try:
-                action = KEYS.get(_read_key(fd))
-            except EOFError:
-                return
+            if not pending:
+                try:
+                    pending = _read_keys(fd)
+                except EOFError:
+                    return
+            action = KEYS.get(pending.pop(0))
             if action == QUIT or (action == NEXT and position == len(laid_out) - 1):
                 return
             if action == ALL and current.has_more:
