@@ -355,15 +355,18 @@ def step_heading(number: int, total: int, step: Step, width: int) -> list[str]:
     return lines + ["-" * min(len(heading), width)]
 
 
-def step_body(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[str]:
-    """A step's lines wrapped for a terminal. The lines kept for on request are added when
-    `everything`; otherwise a note says how many there are and `how_to_see_more`."""
-    out = []
-    for line in step.lines + step.more if everything else step.lines:
-        out += line_text(line, width)
+def step_rows(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[list[str]]:
+    """A step's lines wrapped for a terminal, each line's rows kept together. The lines kept
+    for on request are added when `everything`; otherwise a note says how many there are
+    and `how_to_see_more`."""
+    rows = [line_text(line, width) for line in (step.lines + step.more if everything else step.lines)]
     if step.more and not everything:
-        out += line_text(Line(f"({len(step.more)} more single changes: {how_to_see_more}.)"), width)
-    return out
+        rows.append(line_text(Line(f"({len(step.more)} more single changes: {how_to_see_more}.)"), width))
+    return rows
+
+
+def step_body(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[str]:
+    return [row for rows in step_rows(step, width, everything, how_to_see_more) for row in rows]
 
 
 def step_lines(

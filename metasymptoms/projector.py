@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from metasymptoms.demo import Step, step_body, step_heading, step_lines
+from metasymptoms.demo import Step, step_heading, step_lines, step_rows
 
 NEXT, BACK, ALL, QUIT = "next", "back", "all", "quit"
 
@@ -57,15 +57,28 @@ def screens(steps: list[Step], width: int, height: int, opened: frozenset[int] =
     for index, step in enumerate(steps):
         everything = index in opened
         heading = step_heading(index + 1, len(steps), step, width)
-        body = step_body(step, width, everything, "press a to see them all")
-        per_page = max(room - len(heading) - 1, 3)
-        pages = [body[start : start + per_page] for start in range(0, len(body), per_page)] or [[]]
+        rows = step_rows(step, width, everything, "press a to see them all")
+        pages = fill_pages(rows, max(room - len(heading) - 1, 3))
         for number, page in enumerate(pages, start=1):
             top = list(heading)
             if len(pages) > 1:
                 top[0] = f"{top[0]}  (page {number} of {len(pages)})"[:width]
             out.append(Screen(index, tuple(top + page), bool(step.more) and not everything))
     return out
+
+
+def fill_pages(groups: list[list[str]], per_page: int) -> list[list[str]]:
+    """Rows into pages of at most `per_page`, a line's rows kept on one page unless they
+    alone are taller than a page."""
+    pages: list[list[str]] = [[]]
+    for group in groups:
+        if pages[-1] and len(pages[-1]) + len(group) > per_page:
+            pages.append([])
+        for row in group:
+            if len(pages[-1]) == per_page:
+                pages.append([])
+            pages[-1].append(row)
+    return pages
 
 
 def move(position: int, action: str, count: int) -> int:
@@ -124,7 +137,9 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
             laid_out = screens(steps, width, size.lines, frozenset(opened))
             position = min(position, len(laid_out) - 1)
             current = laid_out[position]
-            stdout.write(CLEAR + "\n".join(current.lines) + "\n\n" + footer(laid_out, position, width))
+            # The keys on the bottom row, where a projected screen keeps them out of the way.
+            bottom = f"\033[{size.lines};1H"
+            stdout.write(CLEAR + "\n".join(current.lines) + "\n" + bottom + footer(laid_out, position, width))
             stdout.flush()
             if not pending:
                 try:
