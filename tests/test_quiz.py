@@ -248,3 +248,14 @@ def test_replay_lists_every_change_when_asked(capsys) -> None:
     assert main(["demo", "breast_cord_compression", "--all-changes"]) == 0
     changes = capsys.readouterr().out.split("What would change the outcome")[1]
     assert changes.count("Had the person") == 23 and "more single changes" not in changes
+
+
+def test_the_melanoma_scenarios_own_question_agrees_with_the_rule_book(book: RuleBook) -> None:
+    item = shipped(book, "melanoma_headache_vomiting")
+    own = build_quiz(book, item).questions[-1]
+    assert own.id == "own-1"
+    assert own.choices[own.answer] == "A sudden, extremely painful headache"
+    claims = {"headache_sudden_severe": "emergency", "night_sweats": "urgent", "appetite_loss": "urgent"}
+    for finding, urgency in claims.items():
+        assert assess(book, {**item.answers, finding: True}).urgency.value == urgency, finding
+    assert [site.id for site in assess(book, {**item.answers, "appetite_loss": True}).sites] == ["brain", "liver"]

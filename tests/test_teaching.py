@@ -397,3 +397,48 @@ def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
     assert "BEING MORE BREATHLESS THAN USUAL\n" in text
     assert f"  {breath + 1}. Back: find another word\n" in text
     assert text.count("Symptoms that match 'breath'") == 2
+
+
+# --- the README's teaching section, as a teacher would follow it ---------------------------
+
+
+def _teaching_section() -> str:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    return readme.split("\n## Teaching\n")[1].split("\n## ")[0]
+
+
+def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypatch) -> None:
+    import shlex
+
+    from metasymptoms.cli import build_parser
+
+    section = _teaching_section()
+    commands = [
+        shlex.split(line.split("#")[0])[1:]
+        for line in section.splitlines()
+        if line.startswith("metasymptoms ")
+    ]
+    assert len(commands) >= 9
+    names = {path.stem for path in (default_rules_dir() / "scenarios").glob("*.yaml")}
+    monkeypatch.chdir(tmp_path)
+    for argv in commands:
+        args = build_parser().parse_args(argv)  # exits 2 on an option the CLI does not have
+        if args.command == "demo" and args.scenario:
+            assert args.scenario in names
+        if args.command == "demo":
+            interactive = args.quiz or args.step
+        else:
+            interactive = args.kind is None  # the explorer's menus
+        if not interactive:  # those are run in real terminals in test_projector.py
+            assert main(argv) == 0, argv
+    assert (tmp_path / "lesson.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_the_own_question_example_in_the_readme_is_valid(tmp_path: Path) -> None:
+    example = _teaching_section().split("```yaml\n")[1].split("```")[0]
+    folder = scenario_book(tmp_path, "cord", GOOD + example)
+    from metasymptoms.loader import load
+
+    items, problems = load_scenarios(folder, load(folder).book)
+    assert problems == []
+    assert items[0].scenario.quiz[0].answer == "A sudden, extremely painful headache"
