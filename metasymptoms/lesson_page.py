@@ -152,7 +152,8 @@ def _lines(lines: tuple[Line, ...] | list[Line]) -> str:
         if line.kind == "screen":
             out.append(f'<pre class="screen">{escape(line.text)}</pre>')
         else:
-            out.append(f'<p class="depth-{min(line.depth, 2)}">{escape(line.text)}</p>')
+            text = "\u2192 " + line.text[3:] if line.text.startswith("-> ") else line.text
+            out.append(f'<p class="depth-{min(line.depth, 2)}">{escape(text)}</p>')
     return "\n".join(out)
 
 
