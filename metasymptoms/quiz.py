@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -95,9 +96,16 @@ def _shuffled(item: LoadedScenario, question_id: str, right: str, wrong: list[st
 # --- how urgent? -----------------------------------------------------------------------
 
 
+URGENCY_CHOICES = {
+    Urgency.EMERGENCY: "Emergency: get help now",
+    Urgency.URGENT: "Urgent: get help today",
+    Urgency.PROMPT: "Soon: see a provider within days",
+    Urgency.ROUTINE: "Routine: see a provider if it lasts or gets worse",
+}
+
+
 def urgency_choice(urgency: Urgency) -> str:
-    words = HOW_SOON[urgency].removeprefix("to ")
-    return words[0].upper() + words[1:]
+    return URGENCY_CHOICES[urgency]
 
 
 def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
@@ -230,12 +238,34 @@ def _show(prompter: Prompter, lines: tuple[Line, ...] | list[Line], width: int) 
     prompter.say(text, "pre")
 
 
+def _ask(prompter: Prompter, question: QuizQuestion, width: int, long_choices_above: bool) -> int:
+    """The index of the choice picked. An arrow-key list cuts a line at the screen's edge, so
+    when a choice is too long for it the question and its choices are first written out in
+    full, numbered, and the list shows each one shortened after its number."""
+    if not long_choices_above or all(len(choice) <= width - 6 for choice in question.choices):
+        options = [(choice, str(index)) for index, choice in enumerate(question.choices)]
+        return int(prompter.choose(question.prompt, options, "0"))
+    written = [Line(question.prompt)]
+    written += [Line(f"{number}. {choice}", 1) for number, choice in enumerate(question.choices, start=1)]
+    _show(prompter, written, width)
+    options = [
+        (textwrap.shorten(f"{number}. {choice}", width - 6, placeholder=" ..."), str(number - 1))
+        for number, choice in enumerate(question.choices, start=1)
+    ]
+    return int(prompter.choose("The class's prediction?", options, "0"))
+
+
 def run_quiz(
-    quiz: Quiz, prompter: Prompter, predictions: Mapping[str, str] | None = None, width: int | None = None
+    quiz: Quiz,
+    prompter: Prompter,
+    predictions: Mapping[str, str] | None = None,
+    width: int | None = None,
+    long_choices_above: bool = False,
 ) -> tuple[int, int]:
     """Ask each question, reveal its answer and reasoning, and end with the score. A question
     whose id is in `predictions` takes that choice without asking (tests, scripted runs).
-    `width`: of the reveal's lines; the terminal's by default."""
+    `width`: of the reveal's lines; the terminal's by default. `long_choices_above`: for
+    arrow-key lists, which cut long lines (plain numbered prompts show every word)."""
     predictions = predictions or {}
     width = width or max(min(shutil.get_terminal_size((80, 24)).columns, 100) - 2, 40)
     prompter.say(f"Predict, then reveal: {quiz.title}", "heading")
@@ -248,8 +278,7 @@ def run_quiz(
             prompter.say(question.prompt)
             prompter.say(f"Prediction: {question.choices[picked]}", "hint")
         else:
-            options = [(choice, str(index)) for index, choice in enumerate(question.choices)]
-            picked = int(prompter.choose(question.prompt, options, "0"))
+            picked = _ask(prompter, question, width, long_choices_above)
         if picked == question.answer:
             right += 1
             prompter.say(f"Right: {question.choices[question.answer]}.", "subheading")

@@ -130,7 +130,7 @@ def test_lesson_page_in_chromium(browser: Browser, book: RuleBook, tmp_path: Pat
     shown = state(browser)
     assert shown["revealShown"] is True
     assert shown["verdict"] == "Not this time."
-    assert "The answer: Get help now (an emergency)" in shown["revealText"]
+    assert "The answer: Emergency: get help now" in shown["revealText"]
     assert "EMERGENCY: Possible pressure on the spinal cord" in shown["revealText"]
     assert shown["score"] == "Predictions right: 0 of 3."
     browser.screenshot(shots / "04-question-revealed.png")

@@ -175,16 +175,22 @@ def test_ctrl_c_in_step_mode_leaves_the_alternate_screen(spawn) -> None:
 def test_quiz_in_a_real_terminal(spawn, book: RuleBook) -> None:
     quiz = build_quiz(book, scenario(book, "lung_first_seizure"))
     child = spawn("demo", "lung_first_seizure", "--quiz", columns=80, lines=30)
+    asked_long = False
     child.expect_exact("Predict, then reveal: ")
     for question in quiz.questions:
         child.expect_exact(question.prompt[:40])
         child.expect_exact(question.choices[-1][:30])  # the whole list is drawn
+        if any(len(choice) > 80 - 2 - 6 for choice in question.choices):
+            # too long for an arrow-key line: written out in full first, then picked by number
+            child.expect_exact(f"{len(question.choices)}. {question.choices[-1][:20]}")
+            asked_long = True
         child.send(DOWN * question.answer + ENTER)  # the pointer starts on the first choice
         child.expect_exact("Right: ")
         if question is not quiz.questions[-1]:
             child.expect_exact("Next question")
             child.send(ENTER)
     child.expect_exact(f"Score: {len(quiz.questions)} of {len(quiz.questions)} predictions right.")
+    assert asked_long
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

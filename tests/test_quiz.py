@@ -100,7 +100,7 @@ def test_scripted_quiz_session(book: RuleBook) -> None:
     quiz = build_quiz(book, item)
     by_id = {question.id: question for question in quiz.questions}
     predictions = {
-        "urgency": "Get help now (an emergency)",  # wrong: it is urgent
+        "urgency": "Emergency: get help now",  # wrong: it is urgent
         "sites": "Bones",  # right
         "change": by_id["change"].choices[by_id["change"].answer],  # right
     }
@@ -108,7 +108,7 @@ def test_scripted_quiz_session(book: RuleBook) -> None:
     score = run_quiz(quiz, PlainPrompter(stdin=io.StringIO(""), stdout=out), predictions, width=78)
     assert score == (2, 3)
     text = out.getvalue()
-    assert "Prediction: Get help now (an emergency)\n\nNot this time. The answer: Get help today (urgent).\n" in text
+    assert "Prediction: Emergency: get help now\n\nNot this time. The answer: Urgent: get help today.\n" in text
     assert "The questionnaire advises the person to get help today (urgent).\n" in text
     assert "\nRight: Bones.\nSite: Bones.\n" in text
     assert (
@@ -183,7 +183,7 @@ def test_plain_quiz_through_a_pipe(book: RuleBook) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "How urgent is it? What will the questionnaire advise?\n  1. Get help now (an emergency)  (Enter)\n" in result.stdout
+    assert "How urgent is it? What will the questionnaire advise?\n  1. Emergency: get help now  (Enter)\n" in result.stdout
     assert "Score: 3 of 3 predictions right." in result.stdout
     assert "\033" not in result.stdout
 

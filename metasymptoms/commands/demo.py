@@ -83,7 +83,7 @@ def _quiz(book, item, args: argparse.Namespace) -> int:
 
         prompter = QuestionaryPrompter()
     try:
-        run_quiz(build_quiz(book, item), prompter)
+        run_quiz(build_quiz(book, item), prompter, long_choices_above=not plain)
     except Stopped:
         raise KeyboardInterrupt from None
     return 0
