@@ -104,7 +104,8 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
                 events.append(Event("skipped", section.id, question.text, finding, reason))
                 continue
             value = given_value(book, given, finding)
-            events.append(Event("asked", section.id, f"{question.text}  [{answer_text(book, finding, value)}]", finding))
+            shown = f"{question.text}  [{answer_text(book, finding, value)}]"
+            events.append(Event("asked", section.id, shown, finding))
             if value is None:
                 continue
             before = dict(answers)
@@ -124,7 +125,8 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
                 if rule.id not in rules_seen:
                     rules_seen.add(rule.id)
                     reason = because_sentence(book, because(rule.when, answers), answers)
-                    events.append(Event("rule", section.id, f"-> rule {rule.id} points to {site.name}.", finding, reason))
+                    text = f"-> rule {rule.id} points to {site.name}."
+                    events.append(Event("rule", section.id, text, finding, reason))
     return events
 
 
@@ -327,7 +329,8 @@ def changes_step(book: RuleBook, answers: Answers) -> Step:
             "What would change the outcome",
             (Line("No single change of answer changes the urgency or the sites."),),
         )
-    return Step("What would change the outcome", tuple(sentences[:MAX_CHANGES]), tuple(sentences[MAX_CHANGES:]))
+    heading = "What would change the outcome"
+    return Step(heading, tuple(sentences[:MAX_CHANGES]), tuple(sentences[MAX_CHANGES:]))
 
 
 # --- laid out for a terminal -----------------------------------------------------------

@@ -12,7 +12,6 @@ import re
 import textwrap
 
 from metasymptoms.conditions import findings_in
-from metasymptoms.explain import join_words
 from metasymptoms.model import RuleBook, Urgency
 
 WIDTH = 72
@@ -156,8 +155,8 @@ def symptom_words(book: RuleBook, symptoms: list[str]) -> dict[str, list[str]]:
     out = {}
     for finding_id in symptoms:
         finding = book.finding(finding_id)
-        text = " ".join([finding_id.replace("_", " "), finding.label, finding.meaning or "", asked.get(finding_id, "")])
-        out[finding_id] = _words(text)
+        said = [finding_id.replace("_", " "), finding.label, finding.meaning or "", asked.get(finding_id, "")]
+        out[finding_id] = _words(" ".join(said))
     return out
 
 

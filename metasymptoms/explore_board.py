@@ -119,7 +119,9 @@ def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) ->
             return
         found, tried = find_symptoms(book, symptoms, word)
         if not found:
-            prompter.say(f"No symptom matches '{word}'. Try another word, or browse them all (By symptom).", "hint")
+            prompter.say(
+                f"No symptom matches '{word}'. Try another word, or browse them all (By symptom).", "hint"
+            )
             continue
         if tried:
             prompter.say(f"Nothing matches '{word}'; showing what matches '{' '.join(tried)}'.", "hint")

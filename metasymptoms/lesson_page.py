@@ -195,7 +195,8 @@ def _busy_sections(book: RuleBook, item: LoadedScenario) -> set[str]:
     return {
         event.section
         for event in walk(book, item.answers)
-        if event.kind in ("flag", "rule", "screen") or (event.kind == "asked" and event.finding in item.answers)
+        if event.kind in ("flag", "rule", "screen")
+        or (event.kind == "asked" and event.finding in item.answers)
     }
 
 

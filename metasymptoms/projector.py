@@ -104,8 +104,7 @@ ALTERNATE_ON, ALTERNATE_OFF, CLEAR = "\033[?1049h", "\033[?1049l", "\033[H\033[2
 
 def split_keys(text: str) -> list[str]:
     """Keys read together (a held arrow key arrives as several sequences at once), one by one."""
-    keys = re.findall(r"\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|\x1b|[\s\S]", text)
-    return keys
+    return re.findall(r"\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|\x1b|[\s\S]", text)
 
 
 def _read_keys(fd: int) -> list[str]:

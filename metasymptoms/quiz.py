@@ -66,7 +66,12 @@ def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
     for number, own in enumerate(item.scenario.quiz, start=1):
         questions.append(
             QuizQuestion(
-                f"own-{number}", "a question of this case", own.question, own.choices, own.choices.index(own.answer), (Line(own.explanation),)
+                f"own-{number}",
+                "a question of this case",
+                own.question,
+                own.choices,
+                own.choices.index(own.answer),
+                (Line(own.explanation),),
             )
         )
     closing = [Line(f"Learning point: {point}") for point in item.scenario.learning_points]
@@ -85,7 +90,9 @@ def case_lines(book: RuleBook, item: LoadedScenario) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _shuffled(item: LoadedScenario, question_id: str, right: str, wrong: list[str]) -> tuple[tuple[str, ...], int]:
+def _shuffled(
+    item: LoadedScenario, question_id: str, right: str, wrong: list[str]
+) -> tuple[tuple[str, ...], int]:
     """The right choice among up to three wrong ones, in an order fixed per scenario (the same
     in the terminal, the lesson page and the tests)."""
     choices = [right] + wrong[: MAX_CHOICES - 1]
@@ -117,7 +124,9 @@ def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     if screen is not None:
         asked = next(event for event in events if event.kind == "asked" and event.finding == screen.finding)
         question = asked.text.rsplit("  [", 1)[0]
-        reveal.append(Line(f'The questions stopped at once after the answer to "{question}", and the person saw:'))
+        reveal.append(
+            Line(f'The questions stopped at once after the answer to "{question}", and the person saw:')
+        )
         reveal.append(Line(screen.text, 1, "screen"))
     levels = list(Urgency)  # most urgent first: a scale keeps its order
     return QuizQuestion(
@@ -170,7 +179,12 @@ def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
             )
         )
     return QuizQuestion(
-        "sites", "which parts of the body?", "Which parts of the body will the result name?", choices, answer, tuple(reveal)
+        "sites",
+        "which parts of the body?",
+        "Which parts of the body will the result name?",
+        choices,
+        answer,
+        tuple(reveal),
     )
 
 
@@ -214,7 +228,10 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     if len(changing) > 1:
         others = len(changing) - 1
         reveal.append(
-            Line(f"{others} other single change{'s' if others > 1 else ''} also change the outcome, for example:")
+            Line(
+                f"{others} other single change{'s' if others > 1 else ''} also change the outcome, "
+                "for example:"
+            )
         )
         reveal += [Line(change_sentence(book, item.answers, change), 1) for change in changing[1:4]]
     urgency, sites = outcome(book, item.answers)
