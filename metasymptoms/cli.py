@@ -152,7 +152,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("scenario", nargs="?", metavar="SCENARIO", help="the scenario to replay")
     demo.add_argument("--list", action="store_true", help="one scenario a line: its name, then its title")
-    demo.add_argument("--step", action="store_true", help="wait for Enter between steps (in a terminal)")
+    demo.add_argument(
+        "--step",
+        action="store_true",
+        help="one step a screen, for a projector: Enter or the right arrow for the next, b or the left arrow to go back",
+    )
+    demo.add_argument(
+        "--quiz",
+        action="store_true",
+        help="the class predicts the urgency, the sites and what would change before each is revealed",
+    )
+    demo.add_argument(
+        "--html", action="store_true", help="write a self-contained lesson page (with --output FILE)"
+    )
+    demo.add_argument("--output", metavar="FILE", type=Path, help="where to write the lesson page")
+    demo.add_argument(
+        "--all-changes", action="store_true", help="list every change that would change the outcome"
+    )
+    demo.add_argument("--plain", action="store_true", help="numbered choices and plain text, no screen clearing")
     demo.add_argument(
         "--check",
         action="store_true",

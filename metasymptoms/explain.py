@@ -69,18 +69,25 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
 # --- conditions as sentences (rules show, exports, demos) -----------------------------
 
 
-def condition_sentence(book: RuleBook, condition: Condition) -> str:
-    """A condition written as an English sentence fragment, for reviewers and teachers."""
+def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -> str:
+    """A condition written as an English sentence fragment. With `ids` (for reviewers, who
+    look items up by id) each finding's id follows its label and choices are given by value;
+    without (for a class), only the words a person reads."""
     labels = {finding.id: finding for finding in book.findings}
 
     def name(finding_id: str) -> str:
         finding = labels.get(finding_id)
-        return f"{finding.label} ({finding_id})" if finding else finding_id
+        if finding is None:
+            return finding_id
+        return f"{finding.label} ({finding_id})" if ids else finding.label
 
     def walk(node: Condition, top: bool = False) -> str:
         match node:
             case Reported(finding=finding):
                 return name(finding)
+            case OneOf(finding=finding, values=values) if not ids and finding in labels:
+                said = [f'"{answer_text(book, finding, value)}"' for value in values]
+                return f"the answer about {labels[finding].label} is {join_words(said, 'or')}"
             case OneOf(finding=finding, values=values):
                 return f"{finding} is {join_words(values, 'or')}"
             case AllOf(all=parts):

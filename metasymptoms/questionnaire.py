@@ -313,5 +313,5 @@ class PlainPrompter:
             )
 
     def ask_text(self, message: str, default: str) -> str:
-        typed = self._read(f"{message} [{default}]: ")
+        typed = self._read(f"{message} [{default}]: " if default else f"{message}: ")
         return typed or default

@@ -484,7 +484,7 @@ def test_ctrl_d_in_demo_step_stops_calmly() -> None:
         encoding="utf-8",
         timeout=30,
     )
-    child.expect_exact("Press Enter for the next step")
+    child.expect_exact("q stop")
     child.sendeof()
     child.expect(pexpect.EOF)
     child.close()
