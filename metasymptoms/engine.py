@@ -88,6 +88,13 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     history, primary = book.role("cancer_history"), book.role("primary_cancer")
     if history and history not in answers:
         read[history] = frozenset(WITH_CANCER) if primary and primary in answers else UNSURE
+    for finding, implied in book.implications:  # in the book's order: chains work top-down
+        value = read.get(finding)
+        if value is None or value is False or read.get(implied) is True:
+            continue
+        # A follow-up reported, or a count given, implies its parent (even one answered "no":
+        # the safer of two answers that disagree); "not sure" implies "not sure".
+        read[implied] = UNSURE if value == UNSURE else True
     return read
 
 

@@ -319,15 +319,21 @@ class _Loader:
             for path, model in models.items()
             if path.parent.name == SITES_FOLDER and path.parent.parent == self.folder
         ]
+        self.flag_count = len(by_name["red_flags.yaml"].red_flags)  # type: ignore[attr-defined]
         return RuleBook(
             findings=by_name["findings.yaml"].findings,  # type: ignore[attr-defined]
             sections=by_name["questions.yaml"].sections,  # type: ignore[attr-defined]
-            red_flags=by_name["red_flags.yaml"].red_flags,  # type: ignore[attr-defined]
+            red_flags=by_name["red_flags.yaml"].all_red_flags(),  # type: ignore[attr-defined]
             sites=tuple(sites),  # type: ignore[arg-type]
             primaries=by_name["primaries.yaml"].primaries,  # type: ignore[attr-defined]
             guidance=by_name["guidance.yaml"],  # type: ignore[arg-type]
             sources=by_name["sources.yaml"].sources,  # type: ignore[attr-defined]
         )
+
+    def flag_path(self, i: int) -> tuple[str, int]:
+        """Where the book's i-th red flag is written: in red_flags, or a combination after them."""
+        count = getattr(self, "flag_count", i + 1)
+        return ("red_flags", i) if i < count else ("combinations", i - count)
 
     # --- references between files ---
 
@@ -342,7 +348,7 @@ class _Loader:
         self._unique("finding", findings_file, ((("findings", i), x.id) for i, x in enumerate(book.findings)))
         self._unique("source", sources_file, ((("sources", i), x.id) for i, x in enumerate(book.sources)))
         self._unique(
-            "red flag", red_flags_file, ((("red_flags", i), x.id) for i, x in enumerate(book.red_flags))
+            "red flag", red_flags_file, ((self.flag_path(i), x.id) for i, x in enumerate(book.red_flags))
         )
         self._unique(
             "primary cancer", primaries_file, ((("primaries", i), x.id) for i, x in enumerate(book.primaries))
@@ -363,6 +369,15 @@ class _Loader:
             here = ("findings", i)
             for field_name, message in kind_of(finding).problems(finding):
                 self.error(findings_file, here + (field_name,), message)
+            if finding.implies is not None:
+                implied = next((other for other in book.findings if other.id == finding.implies), None)
+                if implied is None or implied.type != "yes_no" or implied.id == finding.id:
+                    self.error(
+                        findings_file,
+                        here + ("implies",),
+                        f"'{finding.id}' implies '{finding.implies}', which is not another yes/no finding"
+                        f"{close_match(finding.implies, [f.id for f in book.findings])}",
+                    )
             values = [choice.value for choice in finding.choices]
             for j, value in enumerate(values):
                 if value in values[:j]:
@@ -442,8 +457,18 @@ class _Loader:
                     )
 
         for i, flag in enumerate(book.red_flags):
-            cite(red_flags_file, ("red_flags", i), flag.sources)
-            sites_exist(red_flags_file, ("red_flags", i, "sites"), flag.sites)
+            cite(red_flags_file, self.flag_path(i), flag.sources)
+            sites_exist(red_flags_file, self.flag_path(i) + ("sites",), flag.sites)
+        combinations = models[red_flags_file].combinations
+        for i, combination in enumerate(combinations):
+            graded = sum(flag.grade == combination.of_grade for flag in book.red_flags)
+            if combination.at_least < 2 or graded < combination.at_least:
+                self.error(
+                    red_flags_file,
+                    ("combinations", i, "at_least"),
+                    f"'{combination.id}' needs at least 2 of the warning signs graded '{combination.of_grade}', "
+                    f"and {graded} are graded so",
+                )
         for path, site in zip(site_files, book.sites):
             cite(path, (), site.sources)
             for i, rule in enumerate(site.rules):
@@ -472,7 +497,7 @@ class _Loader:
             for i, section in enumerate(book.sections)
         ]
         ids += [
-            (f / "red_flags.yaml", ("red_flags", i, "id"), flag.id) for i, flag in enumerate(book.red_flags)
+            (f / "red_flags.yaml", self.flag_path(i) + ("id",), flag.id) for i, flag in enumerate(book.red_flags)
         ]
         ids += [
             (f / "primaries.yaml", ("primaries", i, "id"), primary.id)
@@ -522,7 +547,7 @@ class _Loader:
                 for n, q in enumerate(section.questions)
             ]
         places += [
-            ("red_flag", x.id, f / "red_flags.yaml", ("red_flags", i)) for i, x in enumerate(book.red_flags)
+            ("red_flag", x.id, f / "red_flags.yaml", self.flag_path(i)) for i, x in enumerate(book.red_flags)
         ]
         for path, site in zip(site_files, book.sites):
             places.append(("site", site.id, path, ()))

@@ -80,6 +80,10 @@ class Finding:
     minimum: float | None = None  # number findings: the plausible range
     maximum: float | None = None
     role: Role | None = None  # a finding the program itself needs (see RuleBook.role)
+    # A yes/no finding that reporting this one implies (a follow-up implies its parent:
+    # "the pain feels like a band" implies "back pain"). Read by engine.reading, and verify
+    # considers no person for whom this is reported and the implied finding denied.
+    implies: Id | None = None
 
 
 @model
@@ -127,11 +131,56 @@ class RedFlag:
     reviewed: datetime.date
     explain: Text | None = None  # why this pattern matters, and where sources differ
     sites: tuple[Id, ...] = ()  # the sites this warning sign belongs with, for the explorer
+    grade: Literal["amber", "red"] | None = None  # UKONS triage grade, where one applies
+
+
+@model
+class Combination:
+    """Warning signs that together mean more than each alone: UKONS's "two or more ambers
+    make a red". It becomes a red flag whose condition is at least `at_least` of the
+    conditions of the flags of that grade, so the engine, the reasons shown and every
+    proof of `rules verify` treat it as any other."""
+
+    id: Id
+    title: Text
+    at_least: int  # the loader checks it is 2 or more, and that enough flags have the grade
+    of_grade: Literal["amber"]
+    urgency: Urgency
+    advice: Text
+    sources: Sources
+    reviewed: datetime.date
+    explain: Text | None = None
+    grade: Literal["red"] = "red"
 
 
 @model
 class RedFlagsFile:
     red_flags: Annotated[tuple[RedFlag, ...], Length(1)]
+    combinations: tuple[Combination, ...] = ()
+
+    def all_red_flags(self) -> tuple[RedFlag, ...]:
+        """The red flags, then one for each combination of them."""
+        from metasymptoms.conditions import AtLeast
+
+        combined = []
+        for combination in self.combinations:
+            parts = tuple(flag.when for flag in self.red_flags if flag.grade == combination.of_grade)
+            if len(parts) < combination.at_least:
+                continue  # the loader reports it
+            combined.append(
+                RedFlag(
+                    id=combination.id,
+                    title=combination.title,
+                    when=AtLeast(at_least=combination.at_least, of=parts),
+                    urgency=combination.urgency,
+                    advice=combination.advice,
+                    sources=combination.sources,
+                    reviewed=combination.reviewed,
+                    explain=combination.explain,
+                    grade=combination.grade,
+                )
+            )
+        return self.red_flags + tuple(combined)
 
 
 @model
@@ -256,6 +305,11 @@ class RuleBook:
     @cached_property
     def _roles(self) -> dict[str, str]:
         return {item.role: item.id for item in self.findings if item.role}
+
+    @cached_property
+    def implications(self) -> tuple[tuple[str, str], ...]:
+        """(finding, the finding it implies), in the book's order."""
+        return tuple((item.id, item.implies) for item in self.findings if item.implies)
 
     @cached_property
     def warning_sign_findings(self) -> frozenset[str]:

@@ -91,6 +91,7 @@ class Space:
         self.book = book
         self.cuts = _cuts_of(book)
         self.history = book.role("cancer_history")
+        self.implications = book.implications
         self.ask_if, position = _questions_of(book)
         cone: set[str] = set()
         todo = [finding for condition in conditions for finding in findings_in(condition)]
@@ -124,6 +125,14 @@ class Space:
             cuts = [cut for cut in self.cuts.get(finding, []) if cut > spec.minimum]
             return [spec.minimum, *cuts, UNSET]
         return [True, False, UNSURE]
+
+    def possible(self, world: World, finding: str) -> bool:
+        """Whether a person could give these answers: a finding reported while one it
+        implies is denied (a follow-up without its parent) is no one's world."""
+        for child, parent in self.implications:
+            if finding in (child, parent) and world.get(parent) is False and _given(world.get(child)):
+                return False
+        return True
 
     def hidden(self, finding: str) -> Value:
         """The value of a finding the questionnaire does not ask: not reported."""
@@ -186,6 +195,8 @@ class Space:
             rest = [other for other in free if other != finding]
             for value in self.domain(finding):
                 world[finding] = value
+                if not self.possible(world, finding):
+                    continue
                 found = walk(world, rest)
                 if found is not None:
                     return found
@@ -198,9 +209,18 @@ class Space:
 
     def _complete(self, world: World) -> World:
         """Settle the findings the goal did not need: not reported."""
-        return {
-            finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()
-        }
+        done = {finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()}
+        for child, parent in self.implications:
+            if _given(done.get(child)) and world.get(parent) is UNKNOWN:
+                done[parent] = UNSURE if done[child] == UNSURE else True
+        return done
+
+
+def _given(value: object) -> bool:
+    """Reported, "not sure", or a number given: enough to imply the finding's parent."""
+    if value is True or (isinstance(value, str) and value == UNSURE):
+        return True
+    return isinstance(value, float)
 
 
 def as_answers(world: World) -> dict[str, bool | str | float]:
@@ -248,7 +268,7 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
             hidden = [
                 finding
                 for finding in space.variables
-                if world.get(finding) is True and answers.get(finding) is not True
+                if _given(world.get(finding)) and answers.get(finding) != world.get(finding)
             ]
             yield Failure(
                 "hidden-red-flag",
