@@ -29,8 +29,8 @@ FILE_MODELS = {
 _FINDING_ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 CONDITION: dict[str, Any] = {
     "description": (
-        "A finding id (reported), 'finding: no', a choice 'finding: [values]', or one of "
-        "all:, any:, not:, or at_least: with of:."
+        "A finding id (reported), 'finding: no', a choice 'finding: [values]', a number's "
+        "range 'finding: {at_least: 37.5, below: 39}', or one of all:, any:, not:, or at_least: with of:."
     ),
     "anyOf": [
         _FINDING_ID,
@@ -71,6 +71,12 @@ CONDITION: dict[str, Any] = {
                         {"type": "boolean"},
                         {"type": "string"},
                         {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                        {
+                            "type": "object",
+                            "minProperties": 1,
+                            "properties": {"at_least": {"type": "number"}, "below": {"type": "number"}},
+                            "additionalProperties": False,
+                        },
                     ]
                 }
             },

@@ -51,9 +51,16 @@ class ScriptedPrompter:
         finding = self.finding_for(message)
         if finding is not None and finding in self.answers:
             value = self.answers[finding]
-            return "yes" if value is True else "no" if value is False else value
+            return "yes" if value is True else "no" if value is False else str(value)
         return default
 
     def ask_text(self, message: str, default: str) -> str:
         self.asked.append(message)
-        return self.typed.get(message, default)
+        if message in self.typed:
+            return self.typed[message]
+        # A typed answer's prompt starts with its question's text.
+        finding = next((q.finding for q in self.book.questions if message.startswith(q.text)), None)
+        if finding is not None and finding in self.answers:
+            value = self.answers[finding]
+            return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+        return default

@@ -81,7 +81,7 @@ def test_a_seizure_interrupts_and_stopping_is_the_default(book: RuleBook, keys) 
     assert outcome.stopped_for_emergency
     assert outcome.answers == {
         "cancer_history": "none",
-        "recent_chemotherapy": False,
+        "recent_treatment": False,
         "breathless_severe": False,
         "coughing_blood_large": False,
         "seizure": True,
@@ -109,7 +109,7 @@ def test_back_then_why_then_change(book: RuleBook, keys) -> None:
         questionnaire.run()
     assert questionnaire.answers == {
         "cancer_history": "none",
-        "recent_chemotherapy": False,
+        "recent_treatment": False,
         "breathless_severe": False,
     }
     assert "Your answer about severe or sudden breathlessness" in stdout.getvalue()

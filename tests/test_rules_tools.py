@@ -193,6 +193,7 @@ class _Book:
 
     red_flags: tuple = ()
     sites: tuple = ()
+    implications: tuple = ()
 
     def __init__(self, questions: list[Question]):
         self.questions = questions

@@ -196,18 +196,21 @@ def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
     questions = {question.finding: question for question in book.questions}
     for follow_up in (
         "back_pain_red_features",
+        "back_pain_band",
         "numbness",
         "limb_weakness",
-        "saddle_numbness",
         "bladder_bowel_change",
     ):
         assert order.index(follow_up) > order.index("back_pain")
         assert "back_pain" in findings_in(questions[follow_up].ask_if)
+    # Numbness around the back passage or genitals is an emergency for everyone, even alone
+    # (FACTS row 22): everyone is asked.
+    assert questions["saddle_numbness"].ask_if is None
     # Without a cancer history they are asked only after back pain; with one (or unsure),
     # the nerve signs are asked anyway, because they are an emergency on their own.
     from metasymptoms.conditions import holds
 
-    for follow_up in ("limb_weakness", "saddle_numbness", "bladder_bowel_change"):
+    for follow_up in ("limb_weakness", "bladder_bowel_change"):
         condition = questions[follow_up].ask_if
         assert not holds(condition, {"cancer_history": "none"})
         assert holds(condition, {"cancer_history": "none", "back_pain": True})

@@ -76,8 +76,10 @@ def test_an_emergency_answer_interrupts_at_once(spawn) -> None:
     child.send(UP + UP + ENTER)  # I have cancer now
     expect_prompt(child, "Where did the cancer start?")
     child.send(ENTER)  # I do not know
-    expect_prompt(child, "chemotherapy")
-    child.send(ENTER)
+    expect_prompt(child, "spread to other parts of the body?")
+    child.send(ENTER)  # I am not sure
+    expect_prompt(child, "cancer treatment")
+    child.send(ENTER)  # No
     expect_prompt(child, "Are you suddenly or severely short of breath")
     child.send(DOWN + ENTER)  # Yes
     child.expect_exact("EMERGENCY: Severe breathlessness, or chest pain with breathlessness")
