@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from metasymptoms.engine import assess, fired_red_flags, fired_rules
+from metasymptoms.kinds import UNSURE
 from metasymptoms.loader import default_rules_dir, load, load_book
 from metasymptoms.problems import RuleBookError
 from metasymptoms.render.assessment_json import render_json
@@ -18,9 +19,12 @@ BOOK = load_book()
 
 
 def _answer(finding):
+    """Any answer the finding's kind allows, "not sure" included."""
     if finding.type == "choice":
         return st.sampled_from([choice.value for choice in finding.choices])
-    return st.booleans()
+    if finding.type == "number":
+        return st.floats(finding.minimum, finding.maximum, allow_nan=False).map(lambda x: round(x, 1))
+    return st.sampled_from([True, False, UNSURE])
 
 
 ANSWERS = st.fixed_dictionaries({}, optional={finding.id: _answer(finding) for finding in BOOK.findings})
@@ -80,3 +84,71 @@ def test_mutated_rule_files_give_only_located_problems(
             assert problem.location.file.is_relative_to(folder)
             assert problem.location.line >= 1 and problem.location.column >= 1
             assert problem.message and "Traceback" not in problem.message
+
+
+# --- the safer reading (issue: no under-triage) ---------------------------------------------
+
+def _negated(condition, inside_not=False) -> set[str]:
+    """Findings written under a `not:` (reassuring answers, such as a recent infection)."""
+    from metasymptoms.conditions import Not, Reported
+
+    if isinstance(condition, Reported):
+        return {condition.finding} if inside_not else set()
+    if isinstance(condition, Not):
+        return _negated(condition.condition, not inside_not)
+    parts = getattr(condition, "all", None) or getattr(condition, "any", None) or getattr(condition, "of", ())
+    return set().union(*(_negated(part, inside_not) for part in parts)) if parts else set()
+
+
+REASSURING = set().union(*(_negated(flag.when) for flag in BOOK.red_flags))
+WARNING_SIGNS = sorted(
+    finding
+    for finding in BOOK.warning_sign_findings
+    if BOOK.finding(finding).type == "yes_no" and finding not in REASSURING
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANSWERS)
+def test_a_missing_or_unsure_history_never_gives_less_than_any_answer_would(answers: dict) -> None:
+    """Leaving out the history of cancer, or answering "not sure", gives at least the urgency
+    of the most urgent of the real answers (the safer reading)."""
+    answers = {key: value for key, value in answers.items() if key != "cancer_history"}
+    if "primary_cancer" in answers:
+        choices = ["current", "past"]  # a primary cancer implies a history
+    else:
+        choices = ["none", "current", "past"]
+    safest = max(assess(BOOK, {**answers, "cancer_history": choice}).urgency.rank for choice in choices)
+    assert assess(BOOK, answers).urgency.rank >= safest
+    if "primary_cancer" not in answers:
+        assert assess(BOOK, {**answers, "cancer_history": "unsure"}).urgency.rank >= safest
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANSWERS, st.sampled_from(WARNING_SIGNS))
+def test_not_sure_is_never_read_as_no(answers: dict, finding: str) -> None:
+    """A warning sign answered "not sure" gives at least the urgency of "yes" and of "no"."""
+    unsure = assess(BOOK, {**answers, finding: UNSURE}).urgency.rank
+    assert unsure >= assess(BOOK, {**answers, finding: True}).urgency.rank
+    assert unsure >= assess(BOOK, {**answers, finding: False}).urgency.rank
+    assert finding in assess(BOOK, {**answers, finding: UNSURE}).unsure
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANSWERS, st.sampled_from(WARNING_SIGNS))
+def test_reporting_one_more_warning_sign_never_lowers_the_urgency(answers: dict, finding: str) -> None:
+    without = {**answers, finding: False}
+    assert assess(BOOK, {**answers, finding: True}).urgency.rank >= assess(BOOK, without).urgency.rank
+
+
+def test_pressing_enter_all_the_way_stays_under_50_questions() -> None:
+    from metasymptoms.engine import next_question
+    from metasymptoms.kinds import kind_of
+
+    answers: dict = {}
+    while (question := next_question(BOOK, answers)) is not None:
+        finding = BOOK.finding(question.finding)
+        kind = kind_of(finding)
+        option = question.default or kind.default_option(finding)
+        answers[question.finding] = None if option == "" else kind.from_option(finding, option)
+    assert len(answers) < 50
