@@ -131,6 +131,9 @@ def holds3(condition: Condition, answers: Answers) -> bool | None:
 
 Kleene = bool | None
 _ANY: frozenset[Kleene] = frozenset({True, False, None})
+_TRUE: frozenset[Kleene] = frozenset({True})
+_FALSE: frozenset[Kleene] = frozenset({False})
+_UNKNOWN: frozenset[Kleene] = frozenset({None})
 
 
 def settled(condition: Condition, answers: Answers) -> bool | None:
@@ -150,16 +153,25 @@ def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
         case Reported(finding=finding) | OneOf(finding=finding) | Compare(finding=finding):
             if answers.get(finding) is FREE:
                 return _ANY
-            return frozenset({holds3(condition, answers)})
+            value = holds3(condition, answers)
+            return _TRUE if value is True else _FALSE if value is False else _UNKNOWN
         case AllOf(all=parts):
-            result = frozenset({True})
+            result = _TRUE
             for part in parts:
-                result = frozenset(_and3(a, b) for a in result for b in _outcomes(part, answers))
+                outcomes = _outcomes(part, answers)
+                if outcomes == _FALSE:
+                    return _FALSE  # settled whatever the other parts are
+                if outcomes != _TRUE:
+                    result = frozenset(_and3(a, b) for a in result for b in outcomes)
             return result
         case AnyOf(any=parts):
-            result = frozenset({False})
+            result = _FALSE
             for part in parts:
-                result = frozenset(_or3(a, b) for a in result for b in _outcomes(part, answers))
+                outcomes = _outcomes(part, answers)
+                if outcomes == _TRUE:
+                    return _TRUE
+                if outcomes != _FALSE:
+                    result = frozenset(_or3(a, b) for a in result for b in outcomes)
             return result
         case Not(condition=inner):
             return frozenset(None if value is None else not value for value in _outcomes(inner, answers))

@@ -116,6 +116,14 @@ def fired_red_flags(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
     return tuple(flag for flag in book.red_flags if holds(flag.when, read))
 
 
+def fired_emergencies(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
+    """The emergency red flags that hold or may hold: checked after every answer."""
+    read = reading(book, answers)
+    return tuple(
+        flag for flag in book.red_flags if flag.urgency is Urgency.EMERGENCY and holds(flag.when, read)
+    )
+
+
 def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule], ...]:
     """Every site rule whose condition holds or may hold, site by site in the rule book's order."""
     read = reading(book, answers)

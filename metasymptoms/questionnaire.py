@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from metasymptoms.engine import fired_red_flags, next_question, prune
+from metasymptoms.engine import fired_emergencies, next_question, prune
 from metasymptoms.explain import answer_text, why_asked
 from metasymptoms.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.model import Question, RuleBook, Urgency
@@ -178,8 +178,8 @@ class Questionnaire:
     def interrupt_for_emergency(self) -> bool:
         new = [
             flag
-            for flag in fired_red_flags(self.book, self.answers)
-            if flag.urgency is Urgency.EMERGENCY and flag.id not in self.emergencies_shown
+            for flag in fired_emergencies(self.book, self.answers)
+            if flag.id not in self.emergencies_shown
         ]
         if not new:
             return False
