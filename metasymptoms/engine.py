@@ -89,12 +89,10 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     if history and history not in answers:
         read[history] = frozenset(WITH_CANCER) if primary and primary in answers else UNSURE
     for finding, implied in book.implications:  # in the book's order: chains work top-down
-        value = read.get(finding)
-        if value is None or value is False or read.get(implied) is True:
-            continue
-        # A follow-up reported, or a count given, implies its parent (even one answered "no":
-        # the safer of two answers that disagree); "not sure" implies "not sure".
-        read[implied] = UNSURE if value == UNSURE else True
+        says = book.implies_parent(finding, read.get(finding))
+        # Even over a "no" to the parent: the safer of two answers that disagree.
+        if says is not None and read.get(implied) is not True:
+            read[implied] = says
     return read
 
 

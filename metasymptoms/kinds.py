@@ -203,6 +203,8 @@ class Number(Kind):
         low, high = finding.minimum, finding.maximum
         assert low is not None and high is not None  # the loader makes sure
         value: float | None = None
+        if isinstance(raw, str) and raw.strip().lower() in UNSURE_SPELLINGS - {"?"}:
+            return UNSURE  # e.g. "lots, I did not count": read as unknown, so the higher grade holds
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             value = float(raw) if abs(raw) < 1e9 else math.inf
         elif isinstance(raw, str):
@@ -214,7 +216,7 @@ class Number(Kind):
                 elif written.lower() in {spelling.lower() for spelling in unit.other}:
                     value = fahrenheit_to_celsius(number)
         if value is None or not math.isfinite(value):
-            raise BadAnswer(f"'{finding.id}' takes a number in {unit.words}, not '{raw}'")
+            raise BadAnswer(f"'{finding.id}' takes a number in {unit.words}, or unsure, not '{raw}'")
         if not low <= value <= high:
             hint = ""
             if finding.unit == "celsius" and 86 <= value <= 113:
@@ -226,6 +228,8 @@ class Number(Kind):
         return value
 
     def text(self, finding: FindingLike, value: Answer) -> str:
+        if value == UNSURE:
+            return "Not sure"
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return str(value)
         shown = f"{_number(value)} {self.unit(finding).symbol}"
@@ -241,6 +245,9 @@ class Number(Kind):
 
     def is_reported(self, value: Answer | None) -> bool:
         return False  # a measurement is shown with its value, never as a bare symptom
+
+    def option_of(self, value: Answer) -> str:
+        return _number(value) if isinstance(value, float) else str(value)
 
     def describe(self, finding: FindingLike) -> str:
         unit = self.unit(finding)

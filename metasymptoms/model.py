@@ -84,6 +84,7 @@ class Finding:
     # "the pain feels like a band" implies "back pain"). Read by engine.reading, and verify
     # considers no person for whom this is reported and the implied finding denied.
     implies: Id | None = None
+    implies_from: float | None = None  # a number finding implies it from this value up
 
 
 @model
@@ -132,6 +133,7 @@ class RedFlag:
     explain: Text | None = None  # why this pattern matters, and where sources differ
     sites: tuple[Id, ...] = ()  # the sites this warning sign belongs with, for the explorer
     grade: Literal["amber", "red"] | None = None  # UKONS triage grade, where one applies
+    combines: tuple[Id, ...] = ()  # for a combination: the red flags it counts (set by the loader)
 
 
 @model
@@ -164,7 +166,8 @@ class RedFlagsFile:
 
         combined = []
         for combination in self.combinations:
-            parts = tuple(flag.when for flag in self.red_flags if flag.grade == combination.of_grade)
+            counted = [flag for flag in self.red_flags if flag.grade == combination.of_grade]
+            parts = tuple(flag.when for flag in counted)
             if len(parts) < combination.at_least:
                 continue  # the loader reports it
             combined.append(
@@ -178,6 +181,7 @@ class RedFlagsFile:
                     reviewed=combination.reviewed,
                     explain=combination.explain,
                     grade=combination.grade,
+                    combines=tuple(flag.id for flag in counted),
                 )
             )
         return self.red_flags + tuple(combined)
@@ -310,6 +314,21 @@ class RuleBook:
     def implications(self) -> tuple[tuple[str, str], ...]:
         """(finding, the finding it implies), in the book's order."""
         return tuple((item.id, item.implies) for item in self.findings if item.implies)
+
+    def implies_parent(self, finding_id: str, value: object) -> object:
+        """What this answer says of the finding it implies: True, "unsure", or None (nothing).
+        A follow-up reported, or a number given (at or above `implies_from`, where set),
+        implies its parent; "not sure" implies "not sure"."""
+        from metasymptoms.kinds import UNSURE
+
+        if value is True:
+            return True
+        if isinstance(value, str) and value == UNSURE:
+            return UNSURE
+        if isinstance(value, float) and not isinstance(value, bool):
+            threshold = self.finding(finding_id).implies_from
+            return True if threshold is None or value >= threshold else None
+        return None
 
     @cached_property
     def warning_sign_findings(self) -> frozenset[str]:

@@ -123,15 +123,16 @@ class Space:
         if spec.type == "number":
             assert spec.minimum is not None
             cuts = [cut for cut in self.cuts.get(finding, []) if cut > spec.minimum]
-            return [spec.minimum, *cuts, UNSET]
+            return [spec.minimum, *cuts, UNSET, UNSURE]
         return [True, False, UNSURE]
 
     def possible(self, world: World, finding: str) -> bool:
         """Whether a person could give these answers: a finding reported while one it
         implies is denied (a follow-up without its parent) is no one's world."""
         for child, parent in self.implications:
-            if finding in (child, parent) and world.get(parent) is False and _given(world.get(child)):
-                return False
+            if finding in (child, parent) and world.get(parent) is False:
+                if self.book.implies_parent(child, world.get(child)) is not None:
+                    return False
         return True
 
     def hidden(self, finding: str) -> Value:
@@ -211,8 +212,9 @@ class Space:
         """Settle the findings the goal did not need: not reported."""
         done = {finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()}
         for child, parent in self.implications:
-            if _given(done.get(child)) and world.get(parent) is UNKNOWN:
-                done[parent] = UNSURE if done[child] == UNSURE else True
+            says = self.book.implies_parent(child, done.get(child))
+            if says is not None and world.get(parent) is UNKNOWN:
+                done[parent] = says
         return done
 
 
@@ -259,8 +261,14 @@ class Failure:
 
 def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
     """Red flags whose condition holds for a person while the skip logic hides a finding it
-    needs, so that it does not hold on the questionnaire's answers."""
+    needs, so that it does not hold on the questionnaire's answers.
+
+    A combination ("two ambers make a red") is at least N of other flags' conditions. When
+    no skip logic hides any of those, it cannot hide N of them either (each that may hold for
+    the person also may hold on the answers), so combinations are proved by their parts."""
     for flag in book.red_flags:
+        if flag.combines:
+            continue
         space = Space(book, [flag.when])
         world = space.search(lambda w, a, c=flag.when: _and(settled(c, w), _not(settled(c, a))))
         if world is not None:
