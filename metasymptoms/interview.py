@@ -110,13 +110,18 @@ class QuestionaryPrompter:
             for label, value in options
         ]
         # "? " comes before the question: its further lines line up under its first word.
-        text = "\n  ".join(wrap(message, width - 2))
+        lines = wrap(message, width - 2)
+        # Once answered, questionary writes the answer after the question's last line; where
+        # the longest answer would not fit there, it goes on a line of its own.
+        longest = max((len(label_of(label).split("\n")[0]) for label, _ in options if label), default=0)
+        own_line = len(lines[-1]) + 2 + 1 + longest > width
+        text = "\n  ".join(lines) + ("\n " if own_line else "")
         notes = [*(wrap(f"({hint})", width - 2) if hint else []), "(arrow keys to move, Enter to choose)"]
         question = questionary.select(
             text,
             choices=choices,
             default=default,
-            instruction="\n" + "\n".join("  " + line for line in notes),
+            instruction=("" if own_line else "\n  ") + "\n  ".join(notes),
             input=self.input,
             output=self.output,
         )
@@ -178,12 +183,14 @@ def run_interview(
             offer_to_save(prompter, book, assessment)
         # The last words: in an emergency, what to do now; never routine wording after it.
         if emergency:
+            prompter.say("")
             prompter.say(action(book), "emergency")
         else:
             prompter.say("Take care, and please see your healthcare provider.", "hint")
     except (Stopped, KeyboardInterrupt):
         if questionnaire.emergencies_shown:
-            raise StoppedInEmergency(action(book)) from None
+            # Printed after the prompts are gone: wrapped here, as no prompter draws it.
+            raise StoppedInEmergency("\n".join(wrap(action(book), screen_width() - 1))) from None
         raise KeyboardInterrupt from None
     return 0
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from metasymptoms import __version__
 from metasymptoms.conditions import Answer
-from metasymptoms.engine import Assessment
+from metasymptoms.engine import CANCER_HISTORY, PRIMARY_CANCER, Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, answer_text
 from metasymptoms.model import RuleBook, Urgency
 
@@ -63,9 +63,13 @@ def now() -> datetime.datetime:
 def plain_answer(book: RuleBook, finding_id: str, value: Answer) -> str:
     """An answer in words a call handler or a clinician reads as a sentence."""
     finding = book.finding(finding_id)
-    if finding.type == "choice":
-        return f"{finding.label}: {answer_text(book, finding_id, value)}"
-    return finding.label
+    if finding.type != "choice":
+        return finding.label
+    if finding_id == CANCER_HISTORY:
+        return answer_text(book, finding_id, value)  # its choices are the person's own words
+    if finding_id == PRIMARY_CANCER and value in {primary.id for primary in book.primaries}:
+        return book.primary(str(value)).name
+    return f"{finding.label}: {answer_text(book, finding_id, value)}"
 
 
 def clinician_summary(
