@@ -136,8 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--output",
         metavar="FILE",
-        type=Path,
-        help="write to FILE (for json-schema, a folder gets one schema file a kind)",
+        # Kept as typed: a trailing slash ("docs/") names a folder to make, which Path would drop.
+        help="write to FILE; a folder (or a name ending in /) is made if needed and gets the "
+        "document inside it (for json-schema, one schema file a kind)",
     )
     _add_rules_option(export)
     export.set_defaults(func="metasymptoms.commands.rules:export")

@@ -250,6 +250,8 @@ class _Replay:
     """A prompter that answers the questionnaire from fixed answers, goes on after any
     emergency, and records what was shown and asked, in order."""
 
+    how_to_answer = ""
+
     def __init__(self, book: RuleBook, answers: dict[str, bool | str]):
         self.book = book
         self.answers = answers
@@ -258,7 +260,9 @@ class _Replay:
     def say(self, text: str, kind: str = "info") -> None:
         self.events.append(("say", text))
 
-    def choose(self, message: str, options: object, default: str, hint: str | None = None) -> str:
+    def choose(
+        self, message: str, options: object, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
         from metasymptoms.questionnaire import GO_ON
 
         self.events.append(("ask", message))
