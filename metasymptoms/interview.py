@@ -242,16 +242,16 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
     choice = prompter.choose(
         "Would you like to save a summary to bring to your appointment?",
         [
-            ("No, thank you", "no"),
+            ("No, thank you", "none"),
             ("Yes, as a page to print or show on screen (HTML)", "html"),
-            ("Yes, as a plain text file (Markdown)", "yes"),
+            ("Yes, as a plain text file (Markdown)", "markdown"),
         ],
-        "no",
+        "none",
     )
-    if choice == "no":
+    if choice not in SUMMARY_FORMATS:
         prompter.say("Nothing was saved.", "hint")
         return
-    form = "html" if choice == "html" else "markdown"
+    form = choice
     summary = renderer(form)(book, assessment)
     while True:
         name = prompter.ask_text("File name for the summary", SUMMARY_FORMATS[form]).strip()

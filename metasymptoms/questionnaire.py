@@ -53,10 +53,13 @@ def screen_width() -> int:
 
 
 def wrap(text: str, width: int, indent: str = "") -> list[str]:
-    """Lines at word boundaries; a word longer than a line is never split (it overflows)."""
-    return textwrap.wrap(
-        text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
-    ) or [""]
+    """Lines at word boundaries; a word longer than a line is never split (it overflows).
+    "911 / 999 / 112" stays on one line: a number cut in two is easy to misread."""
+    joined = text.replace(" / ", "\u00a0/\u00a0")  # textwrap does not break at a no-break space
+    lines = textwrap.wrap(
+        joined, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+    return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
 class Prompter(Protocol):

@@ -209,7 +209,7 @@ def test_save_writes_the_markdown_summary_only_when_asked(
 
     def choose(message, options, default, hint=None, **kwargs):
         if message.startswith("Would you like to save"):
-            return "yes"
+            return "markdown"
         return original(message, options, default, hint, **kwargs)
 
     prompter.choose = choose  # type: ignore[method-assign]

@@ -55,7 +55,7 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
     assert "1. Has a doctor ever told you that you have or had cancer? **I had cancer in the past**\n" in text
     assert "3. Have you had chemotherapy or another cancer drug in the last 6 weeks? **No**\n" in text
     assert "Do you sweat so much at night that your nightclothes or sheets get wet? **No**\n" in text
-    assert "Not asked (skipped by the questions' logic, or not reached): severe or sudden" in text
+    assert "Not asked or not answered: severe or sudden" in text
     assert text.index("## For the clinician") < text.index("## For you")
 
 

@@ -105,7 +105,7 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
     if summary.not_asked:
         labels = "; ".join(book.finding(item.finding).label for item in summary.not_asked)
         out.append(
-            "<p><strong>Not asked</strong> (skipped by the questions' logic, or not reached): "
+            "<p><strong>Not asked or not answered:</strong> "
             f"{escape(labels)}.</p>"
         )
     out.append("</section>")

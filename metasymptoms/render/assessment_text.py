@@ -176,7 +176,7 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     lines.append("")
     if summary.not_asked:
         lines.append(
-            "Not asked (skipped by the questions' logic, or not reached): "
+            "Not asked or not answered: "
             + _md("; ".join(book.finding(item.finding).label for item in summary.not_asked))
             + "."
         )
