@@ -1,7 +1,9 @@
 """Answers files (`ask --answers FILE`): one mapping of finding id to value, YAML or JSON.
 
-Findings not given count as not reported. Yes/no findings take true/false/yes/no; choice
-findings take one of their choices. Every mistake is reported at once, each naming the
+Findings not given count as not reported, except the history of cancer (see
+engine.reading). How each value is written is its finding's kind's business (kinds.py):
+yes/no findings take yes/no/true/false or unsure; choice findings one of their choices;
+number findings a number in their unit. Every mistake is reported at once, each naming the
 finding and, where one is near, the id that was probably meant.
 """
 
@@ -11,13 +13,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.conditions import Answer, close_match
+from metasymptoms.conditions import close_match
+from metasymptoms.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.model import RuleBook
-from metasymptoms.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml
+from metasymptoms.files import UnreadableFile, read_limited
+from metasymptoms.suggest import Suggestions
+from metasymptoms.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml_bytes
 
-_YES = {"yes", "true", "y"}
-_NO = {"no", "false", "n"}
-
+MAX_PROBLEMS = 50  # listed in full; past that, the person is looking at the wrong file
 
 class AnswersError(Exception):
     """An answers file that cannot be used; `problems` are complete sentences with places."""
@@ -30,19 +33,11 @@ class AnswersError(Exception):
 def read_answers_file(path: Path, book: RuleBook) -> dict[str, Answer]:
     """Read and check an answers file. Raises AnswersError."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise AnswersError([f"{path}: the file is too large to be an answers file"])
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AnswersError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise AnswersError([f"{path}: this is a folder, not an answers file"]) from None
-    except UnicodeDecodeError:
-        raise AnswersError([f"{path}: the file is not UTF-8 text"]) from None
-    except OSError as error:
-        raise AnswersError([f"{path}: the file cannot be read ({error.strerror})"]) from None
+        data = read_limited(path, MAX_FILE_BYTES, what="answers files")[0]
+    except UnreadableFile as error:
+        raise AnswersError([f"{path}: {error.message}"]) from None
     try:
-        doc = parse_yaml(text)
+        doc = parse_yaml_bytes(data)
     except YamlProblem as problem:
         where = f"{path}:{problem.position.line}:{problem.position.column}"
         raise AnswersError([f"{where}: {problem.message}"]) from None
@@ -67,6 +62,7 @@ def check_answers(
         return f"{name}:{position.line}:{position.column}"
 
     findings = {finding.id: finding for finding in book.findings}
+    suggestions = Suggestions(findings)  # once for the whole file, not once per key
     answers: dict[str, Answer] = {}
     problems: list[str] = []
     for key, value in data.items():
@@ -74,38 +70,31 @@ def check_answers(
         finding = findings.get(key)
         if finding is None:
             problems.append(
-                f"{where(key, at_key=True)}: '{key}' is not a finding{close_match(key, findings)}"
+                f"{where(key, at_key=True)}: '{key}' is not a finding{suggestions.hint(key)}"
             )
             continue
         if value is None:
             continue  # written but left empty: not given
-        if finding.type == "yes_no":
-            answer = _yes_no(value)
-            if answer is None:
-                problems.append(f"{where(key)}: '{key}' takes yes or no (true or false), not '{value}'")
-                continue
-            answers[key] = answer
-        else:
-            choices = [choice.value for choice in finding.choices]
-            if not isinstance(value, str) or value not in choices:
-                hint = close_match(str(value), choices)
-                problems.append(
-                    f"{where(key)}: '{value}' is not a choice of '{key}'{hint}; its choices are {', '.join(choices)}"
-                )
-                continue
-            answers[key] = value
+        try:
+            answers[key] = kind_of(finding).parse(finding, value)
+        except BadAnswer as bad:
+            problems.append(f"{where(key)}: {bad}")
+    problems += _contradictions(book, answers, where)
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems = problems[:MAX_PROBLEMS] + [f"{name}: and {more} more problems like these"]
     if problems:
         raise AnswersError(problems)
     return answers
 
 
-def _yes_no(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        lowered = value.strip().lower()
-        if lowered in _YES:
-            return True
-        if lowered in _NO:
-            return False
-    return None
+def _contradictions(book: RuleBook, answers: dict[str, Answer], where: Any) -> list[str]:
+    """Answers that cannot both be true, named with both places."""
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    if history and primary and answers.get(history) == "none" and primary in answers:
+        return [
+            f"{where(history)}: '{history}: none' says there has been no cancer, but "
+            f"{where(primary)} gives '{primary}: {answers[primary]}'; remove one of them, "
+            f"or write '{history}: unsure'"
+        ]
+    return []

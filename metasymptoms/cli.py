@@ -166,7 +166,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("scenario", nargs="?", metavar="SCENARIO", help="the scenario to replay")
     demo.add_argument("--list", action="store_true", help="one scenario a line: its name, then its title")
-    demo.add_argument("--step", action="store_true", help="wait for Enter between steps (in a terminal)")
+    demo.add_argument(
+        "--step",
+        action="store_true",
+        help="one step a screen, for a projector: Enter or the right arrow for the next, b or the left arrow to go back",
+    )
+    demo.add_argument(
+        "--quiz",
+        action="store_true",
+        help="the class predicts the urgency, the sites and what would change before each is revealed",
+    )
+    demo.add_argument(
+        "--html", action="store_true", help="write a self-contained lesson page (with --output FILE)"
+    )
+    demo.add_argument("--output", metavar="FILE", type=Path, help="where to write the lesson page")
+    demo.add_argument(
+        "--all-changes", action="store_true", help="list every change that would change the outcome"
+    )
+    demo.add_argument("--plain", action="store_true", help="numbered choices and plain text, no screen clearing")
     demo.add_argument(
         "--check",
         action="store_true",
@@ -185,6 +202,11 @@ def _resolve(target: str):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with _guarded_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
@@ -193,9 +215,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_USAGE
-    with error_handler(person_facing=args.command == "ask"):
-        return _resolve(args.func)(args)
+    with _sigterm_stops(), error_handler(person_facing=args.command == "ask"):
+        code = _resolve(args.func)(args)
+        sys.stdout.flush()  # a full disk or a closed pipe is met here, inside the handler
+        return code
     return EXIT_BUG  # pragma: no cover - error_handler exits
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop as for Ctrl-C (nothing half-written is left), with exit 143."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+class _guarded_streams:
+    """For one run: every byte to the terminal through the sanitiser (safetext), a closed
+    standard input that says so when read, and a fresh record of the run's inputs and saved
+    files. The streams are put back afterwards."""
+
+    def __enter__(self) -> None:
+        from metasymptoms.safetext import ClosedInput, SafeStream
+
+        files = sys.modules.get("metasymptoms.files")  # not imported yet: nothing to forget
+        if files is not None:
+            files.forget_run()
+        self.streams = (sys.stdin, sys.stdout, sys.stderr)
+        if sys.stdin is None:
+            sys.stdin = ClosedInput()  # type: ignore[assignment]
+        sys.stdout = SafeStream(sys.stdout, is_output=True)  # type: ignore[assignment]
+        sys.stderr = SafeStream(sys.stderr, is_output=False)  # type: ignore[assignment]
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdin, sys.stdout, sys.stderr = self.streams
+
+
+class _sigterm_stops:
+    """While a command runs, SIGTERM stops it as Ctrl-C does (raising Terminated)."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        try:
+            self.before = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            self.before = None
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.before is not None:
+            signal.signal(signal.SIGTERM, self.before)
 
 
 class error_handler:
@@ -218,6 +289,11 @@ class error_handler:
                 "\nThe questions cannot start. If this is an emergency, call your local emergency "
                 "number (911 / 999 / 112) now; otherwise please see your healthcare provider."
             )
+        elif self.person_facing and type(error).__name__ == "ScreenError":
+            message += (
+                "\nThe result could not be shown. If this is an emergency, call your local emergency "
+                "number (911 / 999 / 112) now; otherwise please see your healthcare provider."
+            )
         if message:
             print(message, file=sys.stderr)
         if code == EXIT_BUG and os.environ.get("METASYMPTOMS_DEBUG"):
@@ -230,10 +306,18 @@ def _classify(error: BaseException) -> tuple[int, str]:
     from metasymptoms.answers import AnswersError
     from metasymptoms.problems import RuleBookError, RulesFolderMissing, UsageError
 
-    if isinstance(error, KeyboardInterrupt):
+    if isinstance(error, (KeyboardInterrupt, EOFError)):
+        code = 143 if isinstance(error, Terminated) else EXIT_INTERRUPTED
+        from metasymptoms.files import saved_files
+
         # Stopped after an emergency was shown: the number to call is the last line.
         emergency = getattr(error, "line", "")
-        return EXIT_INTERRUPTED, "\nStopped. Nothing was saved." + (f"\n{emergency}" if emergency else "")
+        tail = f"\n{emergency}" if emergency else ""
+        saved = saved_files()
+        if saved:
+            names = ", ".join(str(path) for path in saved)
+            return code, f"\nStopped. Saved before you stopped: {names}. Nothing else was saved.{tail}"
+        return code, f"\nStopped. Nothing was saved.{tail}"
     if isinstance(error, RuleBookError):
         lines = [str(problem) for problem in error.problems]
         count = len(error.problems)
@@ -247,13 +331,23 @@ def _classify(error: BaseException) -> tuple[int, str]:
     if isinstance(error, UsageError):
         return EXIT_USAGE, f"metasymptoms: {error}"
     if isinstance(error, BrokenPipeError):
-        # The reader went away (`| head`): stop quietly.
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's own report
+        # The reader went away (`| head`): stop quietly. Whatever is still buffered goes to
+        # /dev/null, so the interpreter's last flush has nothing to complain about.
+        _silence_stdout()
         return EXIT_OK, ""
     return EXIT_BUG, (
         f"metasymptoms: something went wrong inside metasymptoms ({type(error).__name__}: {error}).\n"
         "This is a bug, not something you did. Please report it; set METASYMPTOMS_DEBUG=1 for details."
     )
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def run() -> None:

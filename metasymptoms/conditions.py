@@ -5,6 +5,8 @@ A condition is written in YAML as one of:
     back_pain                           the yes/no finding was reported
     back_pain: no                       ... was not reported (`yes` is the same as the bare id)
     cancer_history: [current, past]     the choice finding has one of these values
+    temperature: {at_least: 37.5}       the number finding is at least / below a value
+    temperature: {below: 36}              (both may be given: at_least a, below b)
     all: [c1, c2, ...]                  every condition holds
     any: [c1, c2, ...]                  at least one holds
     not: c                              the condition does not hold
@@ -12,6 +14,12 @@ A condition is written in YAML as one of:
     of: [c1, c2, ...]
 
 It is parsed into the frozen models below and evaluated by `holds`, a pure function.
+
+Answers may be uncertain: a yes/no answered "not sure", a history of cancer not known, a
+finding `rules verify` has not assigned yet. Conditions are evaluated in three-valued
+(Kleene) logic, where such a finding is unknown; `holds` is true when the condition holds
+or MAY hold. That is the safer reading: a warning sign that could be present is treated as
+present, and a question that may matter is asked.
 """
 
 from __future__ import annotations
@@ -20,12 +28,17 @@ from dataclasses import dataclass
 from collections.abc import Mapping
 from typing import Annotated, Any, Union
 
+from metasymptoms.kinds import KIND_WORDS, UNSURE, Answer
 
-Answer = bool | str
-Answers = Mapping[str, Answer]
+# A value that stands for "any of these": `frozenset({"current", "past"})` for a history of
+# cancer implied by a primary cancer; FREE for a finding verify has not assigned yet.
+Possible = frozenset
+FREE: Any = object()
+Answers = Mapping[str, Any]
 RelPath = tuple[str | int, ...]
 
 KEYWORDS = ("all", "any", "not", "at_least", "of")
+COMPARISONS = ("at_least", "below")
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,15 @@ class OneOf:
 
     finding: str
     values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Compare:
+    """A number finding is at least `at_least` and below `below` (either may be absent)."""
+
+    finding: str
+    at_least: float | None = None
+    below: float | None = None
 
 
 @dataclass(frozen=True)
@@ -64,8 +86,8 @@ class AtLeast:
     of: tuple[Condition, ...]
 
 
-Condition = Union[Reported, OneOf, AllOf, AnyOf, Not, AtLeast]
-CONDITION_TYPES = (Reported, OneOf, AllOf, AnyOf, Not, AtLeast)
+Condition = Union[Reported, OneOf, Compare, AllOf, AnyOf, Not, AtLeast]
+CONDITION_TYPES = (Reported, OneOf, Compare, AllOf, AnyOf, Not, AtLeast)
 
 
 # ---------------------------------------------------------------------------------------
@@ -73,21 +95,108 @@ CONDITION_TYPES = (Reported, OneOf, AllOf, AnyOf, Not, AtLeast)
 
 
 def holds(condition: Condition, answers: Answers) -> bool:
-    """Whether the condition holds for these answers. Findings not given are not reported."""
+    """Whether the condition holds or may hold (the safer reading). Findings not given are
+    not reported; uncertain answers are unknown."""
+    return holds3(condition, answers) is not False
+
+
+def holds3(condition: Condition, answers: Answers) -> bool | None:
+    """Kleene evaluation: True or False when settled whatever the unknown findings are, else None."""
     match condition:
         case Reported(finding=finding):
-            return answers.get(finding) is True
+            return _atom(answers.get(finding, False), lambda value: value is True)
         case OneOf(finding=finding, values=values):
-            return answers.get(finding) in values
+            value = answers.get(finding)
+            if value == UNSURE:  # not known which of the other choices is true
+                return True if UNSURE in values else None
+            return _atom(value, lambda value: value in values)
+        case Compare(finding=finding, at_least=low, below=high):
+            return _atom(answers.get(finding), lambda value: _in_range(value, low, high))
         case AllOf(all=parts):
-            return all(holds(part, answers) for part in parts)
+            results = [holds3(part, answers) for part in parts]
+            return False if False in results else None if None in results else True
         case AnyOf(any=parts):
-            return any(holds(part, answers) for part in parts)
+            results = [holds3(part, answers) for part in parts]
+            return True if True in results else None if None in results else False
         case Not(condition=inner):
-            return not holds(inner, answers)
+            result = holds3(inner, answers)
+            return None if result is None else not result
         case AtLeast(at_least=needed, of=parts):
-            return sum(holds(part, answers) for part in parts) >= needed
+            results = [holds3(part, answers) for part in parts]
+            if results.count(True) >= needed:
+                return True
+            return False if results.count(True) + results.count(None) < needed else None
     raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
+
+
+Kleene = bool | None
+_ANY: frozenset[Kleene] = frozenset({True, False, None})
+
+
+def settled(condition: Condition, answers: Answers) -> bool | None:
+    """For `rules verify`, whose answers may hold FREE findings (not yet assigned, any value,
+    "not sure" included): True when `holds` is true however they are assigned, False when
+    it is false however they are assigned, None while that is not settled."""
+    outcomes = _outcomes(condition, answers)
+    if False not in outcomes:
+        return True
+    return False if outcomes == {False} else None
+
+
+def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
+    """Every Kleene value the condition may take as FREE findings are assigned (a superset:
+    findings shared between parts are not correlated, which only settles later)."""
+    match condition:
+        case Reported(finding=finding) | OneOf(finding=finding) | Compare(finding=finding):
+            if answers.get(finding) is FREE:
+                return _ANY
+            return frozenset({holds3(condition, answers)})
+        case AllOf(all=parts):
+            result = frozenset({True})
+            for part in parts:
+                result = frozenset(_and3(a, b) for a in result for b in _outcomes(part, answers))
+            return result
+        case AnyOf(any=parts):
+            result = frozenset({False})
+            for part in parts:
+                result = frozenset(_or3(a, b) for a in result for b in _outcomes(part, answers))
+            return result
+        case Not(condition=inner):
+            return frozenset(None if value is None else not value for value in _outcomes(inner, answers))
+        case AtLeast(at_least=needed, of=parts):
+            counts = {(0, 0)}  # (true, unknown) counts reachable so far
+            for part in parts:
+                values = _outcomes(part, answers)
+                counts = {
+                    (true + (value is True), unknown + (value is None)) for true, unknown in counts for value in values
+                }
+            return frozenset(
+                True if true >= needed else False if true + unknown < needed else None for true, unknown in counts
+            )
+    raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
+
+
+def _and3(a: Kleene, b: Kleene) -> Kleene:
+    return False if a is False or b is False else None if a is None or b is None else True
+
+
+def _or3(a: Kleene, b: Kleene) -> Kleene:
+    return True if a is True or b is True else None if a is None or b is None else False
+
+
+def _atom(value: Any, test: Any) -> bool | None:
+    if value is FREE or (value == UNSURE and isinstance(value, str)):
+        return None
+    if isinstance(value, frozenset):
+        results = {bool(test(each)) for each in value}
+        return results.pop() if len(results) == 1 else None
+    return bool(test(value))
+
+
+def _in_range(value: Any, low: float | None, high: float | None) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False  # not measured
+    return (low is None or value >= low) and (high is None or value < high)
 
 
 def because(condition: Condition, answers: Answers) -> tuple[str, ...]:
@@ -100,7 +209,7 @@ def because(condition: Condition, answers: Answers) -> tuple[str, ...]:
 
     def walk(node: Condition) -> None:
         match node:
-            case Reported(finding=finding) | OneOf(finding=finding):
+            case Reported(finding=finding) | OneOf(finding=finding) | Compare(finding=finding):
                 if holds(node, answers):
                     seen.setdefault(finding, None)
             case AllOf(all=parts):
@@ -124,7 +233,7 @@ def findings_in(condition: Condition) -> tuple[str, ...]:
 
     def walk(node: Condition) -> None:
         match node:
-            case Reported(finding=finding) | OneOf(finding=finding):
+            case Reported(finding=finding) | OneOf(finding=finding) | Compare(finding=finding):
                 seen.setdefault(finding, None)
             case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
                 for part in parts:
@@ -143,6 +252,9 @@ def to_data(condition: Condition) -> Any:
             return finding
         case OneOf(finding=finding, values=values):
             return {finding: list(values)}
+        case Compare(finding=finding, at_least=low, below=high):
+            bounds = {"at_least": low, "below": high}
+            return {finding: {key: value for key, value in bounds.items() if value is not None}}
         case AllOf(all=parts):
             return {"all": [to_data(part) for part in parts]}
         case AnyOf(any=parts):
@@ -157,11 +269,12 @@ def to_data(condition: Condition) -> Any:
 # ---------------------------------------------------------------------------------------
 # Parsing from YAML data
 
-# What the parser knows of each finding: None for yes/no, the allowed values for a choice.
-FindingKinds = Mapping[str, tuple[str, ...] | None]
+# What the parser knows of each finding: its kind's name and, for a choice, its values.
+FindingKinds = Mapping[str, tuple[str, tuple[str, ...]]]
 
 SHAPES = (
     "a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), "
+    "a number's range (temperature: {at_least: 37.5}), "
     "or one of all:, any:, not:, or at_least: with of:"
 )
 
@@ -218,12 +331,20 @@ class ConditionParser:
                 at_key=at_key,
             )
             return None
-        choices = self.kinds[finding]
-        if choices is not None:
+        kind, choices = self.kinds[finding]
+        if kind == "choice":
             self.problem(
                 path,
                 f"'{finding}' is a choice finding; name the choices that count, "
-                f"for example '{finding}: [{choices[0]}]' (its choices: {', '.join(choices)})",
+                f"for example '{finding}: [{choices[0] if choices else '...'}]' (its choices: {', '.join(choices)})",
+                at_key=at_key,
+            )
+            return None
+        if kind == "number":
+            self.problem(
+                path,
+                f"'{finding}' is a number finding; say which values count, "
+                f"for example '{finding}: {{at_least: 37.5}}'",
                 at_key=at_key,
             )
             return None
@@ -285,7 +406,6 @@ class ConditionParser:
 
     def _finding_value(self, finding: str, value: Any, path: RelPath) -> Condition | None:
         inner = path + (finding,)
-        choices = None if self.kinds is None else self.kinds.get(finding, ())
         if self.kinds is not None and finding not in self.kinds:
             hint = close_match(finding, list(self.kinds) + ["all", "any", "not", "at_least"])
             self.problem(
@@ -294,22 +414,25 @@ class ConditionParser:
                 at_key=True,
             )
             return None
+        kind, choices = self.kinds[finding] if self.kinds is not None else (None, ())
+        if isinstance(value, dict):
+            return self._compare(finding, kind, value, inner)
         if isinstance(value, bool):
-            if choices is not None and self.kinds is not None:
+            if kind is not None and kind != "yes_no":
                 self.problem(
-                    inner, f"'{finding}' is a choice finding; list the choices that count, not yes/no"
+                    inner, f"'{finding}' is {KIND_WORDS[kind]}; {_how_to_test(kind, finding)}, not yes/no"
                 )
                 return None
             reported = Reported(finding=finding)
             return reported if value else Not(condition=reported)
         values = value if isinstance(value, list) else [value]
         if not values or not all(isinstance(item, str) for item in values):
-            self.problem(inner, f"'{finding}' needs yes/no or a list of its choices")
+            self.problem(inner, f"'{finding}' needs yes/no, a list of its choices, or a range of numbers")
             return None
-        if self.kinds is not None:
-            if choices is None:
-                self.problem(inner, f"'{finding}' is a yes/no finding; write '{finding}' or '{finding}: no'")
-                return None
+        if kind is not None and kind != "choice":
+            self.problem(inner, f"'{finding}' is {KIND_WORDS[kind]}; {_how_to_test(kind, finding)}")
+            return None
+        if kind is not None:
             ok = True
             for index, item in enumerate(values):
                 if item not in choices:
@@ -323,6 +446,37 @@ class ConditionParser:
             if not ok:
                 return None
         return OneOf(finding=finding, values=tuple(values))
+
+    def _compare(self, finding: str, kind: str | None, value: dict[str, Any], inner: RelPath) -> Condition | None:
+        if kind is not None and kind != "number":
+            self.problem(inner, f"'{finding}' is {KIND_WORDS[kind]}; {_how_to_test(kind, finding)}")
+            return None
+        unknown = [key for key in value if key not in COMPARISONS]
+        if unknown or not value:
+            self.problem(
+                inner,
+                f"a number's range is written with 'at_least:' and/or 'below:', "
+                f"for example '{finding}: {{at_least: 37.5}}'",
+            )
+            return None
+        bounds: dict[str, float] = {}
+        for key, number in value.items():
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                self.problem(inner + (key,), f"'{key}' needs a number, not '{number}'")
+                return None
+            bounds[key] = float(number)
+        if "at_least" in bounds and "below" in bounds and bounds["at_least"] >= bounds["below"]:
+            self.problem(inner, f"no number is at least {value['at_least']} and below {value['below']}")
+            return None
+        return Compare(finding=finding, at_least=bounds.get("at_least"), below=bounds.get("below"))
+
+
+def _how_to_test(kind: str, finding: str) -> str:
+    return {
+        "yes_no": f"write '{finding}' or '{finding}: no'",
+        "choice": "list the choices that count",
+        "number": f"say which values count, for example '{finding}: {{at_least: 37.5}}' or '{{below: 36}}'",
+    }[kind]
 
 
 def _validate_condition(raw: Any, info: Any) -> Condition:

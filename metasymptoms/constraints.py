@@ -1,4 +1,4 @@
-"""Length limits for the rule book's fields, in a form pydantic understands without the
+"""Length limits and spelling patterns for the rule book's fields, in a form pydantic understands without the
 rule book having to import anything: the everyday path loads a cached book and never needs
 pydantic, and the usual marker package costs more to import than the rest of that path."""
 
@@ -24,3 +24,18 @@ class Length:
 
     def __repr__(self) -> str:
         return f"Length({self.minimum}, {self.maximum})"
+
+
+class Pattern:
+    """Text that must match `regex` (a JSON-schema pattern, so editors check it too)."""
+
+    def __init__(self, regex: str):
+        self.regex = regex
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["pattern"] = self.regex
+        return schema
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.regex!r})"

@@ -11,14 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from metasymptoms.conditions import Answer, because, holds
+from metasymptoms.conditions import because, holds
+from metasymptoms.kinds import UNSURE, Answer, kind_of
 from metasymptoms.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
 
 Answers = Mapping[str, Answer]
 Audience = Literal["with_cancer", "without_cancer", "unsure"]
 
-CANCER_HISTORY = "cancer_history"
-PRIMARY_CANCER = "primary_cancer"
+WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class Assessment:
     answers: dict[str, Answer]
     advice: str
     sources: tuple[str, ...]
+    unsure: tuple[str, ...] = ()  # findings answered "not sure", read the safer way
 
     @property
     def reported(self) -> tuple[str, ...]:
@@ -73,17 +74,45 @@ class Assessment:
         return tuple(finding for finding, value in self.answers.items() if value is True)
 
 
+# --- how answers are read ---------------------------------------------------------------
+
+
+def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
+    """The answers as the rules read them: the safer reading of what was not said.
+
+    A history of cancer that was not given is "not sure", never "no cancer"; a primary
+    cancer given without one implies a history (current or past, not known which).
+    "Not sure" answers stay as they are: conditions treat them as unknown (conditions.py).
+    """
+    read: dict[str, object] = dict(answers)
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    if history and history not in answers:
+        read[history] = frozenset(WITH_CANCER) if primary and primary in answers else UNSURE
+    return read
+
+
+def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
+    """The findings answered "not sure", and a history of cancer not given, in order."""
+    history = book.role("cancer_history")
+    found = [finding for finding, value in answers.items() if value == UNSURE]
+    if history and history not in answers:
+        found.insert(0, history)
+    return tuple(found)
+
+
 # --- red flags and rules --------------------------------------------------------------
 
 
 def fired_red_flags(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
-    """Every red flag whose condition holds, in the rule book's order."""
-    return tuple(flag for flag in book.red_flags if holds(flag.when, answers))
+    """Every red flag whose condition holds or may hold, in the rule book's order."""
+    read = reading(book, answers)
+    return tuple(flag for flag in book.red_flags if holds(flag.when, read))
 
 
 def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule], ...]:
-    """Every site rule whose condition holds, site by site in the rule book's order."""
-    return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, answers))
+    """Every site rule whose condition holds or may hold, site by site in the rule book's order."""
+    read = reading(book, answers)
+    return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, read))
 
 
 def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Answers) -> tuple[FiredRedFlag, ...]:
@@ -131,10 +160,11 @@ def _site_matches(
     return tuple(matches)
 
 
-def audience(answers: Answers) -> Audience:
+def audience(book: RuleBook, answers: Answers) -> Audience:
     """Who the text speaks to: it changes the framing, never the urgency."""
-    history = answers.get(CANCER_HISTORY)
-    if history in ("current", "past"):
+    history_id, primary_id = book.role("cancer_history"), book.role("primary_cancer")
+    history = answers.get(history_id) if history_id else None
+    if history in WITH_CANCER or (history is None and primary_id and primary_id in answers):
         return "with_cancer"
     if history == "none":
         return "without_cancer"
@@ -142,13 +172,14 @@ def audience(answers: Answers) -> Audience:
 
 
 def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
-    primary_id = answers.get(PRIMARY_CANCER)
-    if not isinstance(primary_id, str):
+    role = book.role("primary_cancer")
+    primary_id = answers.get(role) if role else None
+    if not isinstance(primary_id, str) or role is None:
         return None
     known = {primary.id: primary for primary in book.primaries}
     if primary_id not in known:
         # "other" and "unknown" are real answers with no row in the table of common sites.
-        finding = book.finding(PRIMARY_CANCER)
+        finding = book.finding(role)
         name = next((choice.text for choice in finding.choices if choice.value == primary_id), primary_id)
         note = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
         return PrimaryCancer(id=primary_id, name=name, common_sites=(), note=note)
@@ -159,11 +190,13 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
 
 
 def assess(book: RuleBook, answers: Answers) -> Assessment:
-    """The assessment for these answers. Findings not given count as not reported."""
-    flags_fired = fired_red_flags(book, answers)
-    rules_fired = fired_rules(book, answers)
-    red_flags = _shown_red_flags(flags_fired, answers)
-    sites = _site_matches(book, rules_fired, answers)
+    """The assessment for these answers. Findings not given count as not reported, except
+    the history of cancer (see `reading`)."""
+    read = reading(book, answers)
+    flags_fired = fired_red_flags(book, read)
+    rules_fired = fired_rules(book, read)
+    red_flags = _shown_red_flags(flags_fired, read)
+    sites = _site_matches(book, rules_fired, read)
     urgency = highest(
         [flag.urgency for flag in flags_fired] + [rule.urgency for _, rule in rules_fired if rule.urgency]
     )
@@ -185,10 +218,11 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
         red_flags=red_flags,
         sites=sites,
         primary_cancer=primary,
-        audience=audience(answers),
+        audience=audience(book, answers),
         answers=dict(answers),
         advice=advice,
         sources=tuple(cited),
+        unsure=unsure_findings(book, answers),
     )
 
 
@@ -196,7 +230,8 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
 
 
 def applicable_questions(book: RuleBook, answers: Answers) -> tuple[Question, ...]:
-    """The questions that apply given these answers, in the order asked."""
+    """The questions that apply given these answers, in the order asked (a question whose
+    ask_if may hold, because of a "not sure", is asked)."""
     return tuple(
         question for question in book.questions if question.ask_if is None or holds(question.ask_if, answers)
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
 from metasymptoms.engine import Answers
+from metasymptoms.kinds import kind_of
 from metasymptoms.model import RuleBook, Urgency
 
 URGENCY_HEADINGS = {
@@ -39,15 +40,12 @@ def answer_phrase(book: RuleBook, finding_id: str, value: object) -> str:
 
 
 def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
-    """How an answer reads on screen: Yes, No, the chosen choice's words, or "not given"."""
+    """How an answer reads on screen and in summaries: its kind says (Yes, No, Not sure, a
+    choice's words, a number with its unit), or "not given"."""
     if value is None:
         return "not given"
-    if value is True:
-        return "Yes"
-    if value is False:
-        return "No"
     finding = book.finding(finding_id)
-    return next((choice.text for choice in finding.choices if choice.value == value), str(value))
+    return kind_of(finding).text(finding, value)  # type: ignore[arg-type]
 
 
 def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
@@ -69,18 +67,25 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
 # --- conditions as sentences (rules show, exports, demos) -----------------------------
 
 
-def condition_sentence(book: RuleBook, condition: Condition) -> str:
-    """A condition written as an English sentence fragment, for reviewers and teachers."""
+def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -> str:
+    """A condition written as an English sentence fragment. With `ids` (for reviewers, who
+    look items up by id) each finding's id follows its label and choices are given by value;
+    without (for a class), only the words a person reads."""
     labels = {finding.id: finding for finding in book.findings}
 
     def name(finding_id: str) -> str:
         finding = labels.get(finding_id)
-        return f"{finding.label} ({finding_id})" if finding else finding_id
+        if finding is None:
+            return finding_id
+        return f"{finding.label} ({finding_id})" if ids else finding.label
 
     def walk(node: Condition, top: bool = False) -> str:
         match node:
             case Reported(finding=finding):
                 return name(finding)
+            case OneOf(finding=finding, values=values) if not ids and finding in labels:
+                said = [f'"{answer_text(book, finding, value)}"' for value in values]
+                return f"the answer about {labels[finding].label} is {join_words(said, 'or')}"
             case OneOf(finding=finding, values=values):
                 return f"{finding} is {join_words(values, 'or')}"
             case AllOf(all=parts):

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from metasymptoms.emergency import action
-from metasymptoms.engine import CANCER_HISTORY, PRIMARY_CANCER, Assessment, assess
+from metasymptoms.engine import WITH_CANCER, Assessment, assess
+from metasymptoms.kinds import UNSURE
 from metasymptoms.model import RuleBook, Urgency
-
-RECENT_CHEMOTHERAPY = "recent_chemotherapy"  # CONTRACT.md: a finding every rule book has
 from metasymptoms.output import OutputError, emit, write_atomic
 from metasymptoms.questionnaire import (
     BACK_LABEL,
@@ -33,6 +32,7 @@ from metasymptoms.questionnaire import (
 from metasymptoms.render import renderer
 from metasymptoms.render.assessment_text import blocks
 from metasymptoms.render.summary import plain_answer
+from metasymptoms.safetext import visible, write_styled
 
 
 def colour_allowed(stream: Any) -> bool:
@@ -88,7 +88,8 @@ class QuestionaryPrompter:
             self.stdout.write("\n")
         # The words carry the meaning ("EMERGENCY:", headings); colour only adds emphasis.
         start, end = (_STYLES[kind], "\033[0m") if self.colour and _STYLES[kind] else ("", "")
-        self.stdout.write("\n".join(f"{start}{line}{end}" for line in lines) + "\n")
+        for line in lines:
+            write_styled(self.stdout, start, line, end + "\n")  # the text itself is sanitised
         self.stdout.flush()
 
     def choose(
@@ -100,7 +101,10 @@ class QuestionaryPrompter:
         width = self.columns() - 1
         room = width - POINTER
 
+        # prompt_toolkit draws to the terminal itself, past the sanitising streams: every
+        # text is made visible here first, then laid out.
         def label_of(label: str) -> str:
+            label = visible(label)
             if one_line:
                 return label if len(label) <= room else label[: room - 1].rstrip() + "…"
             return ("\n" + " " * POINTER).join(wrap(label, room))
@@ -110,13 +114,13 @@ class QuestionaryPrompter:
             for label, value in options
         ]
         # "? " comes before the question: its further lines line up under its first word.
-        lines = wrap(message, width - 2)
+        lines = wrap(visible(message), width - 2)
         # Once answered, questionary writes the answer after the question's last line; where
         # the longest answer would not fit there, it goes on a line of its own.
         longest = max((len(label_of(label).split("\n")[0]) for label, _ in options if label), default=0)
         own_line = len(lines[-1]) + 2 + 1 + longest > width
         text = "\n  ".join(lines) + ("\n " if own_line else "")
-        notes = [*(wrap(f"({hint})", width - 2) if hint else []), "(arrow keys to move, Enter to choose)"]
+        notes = [*(wrap(f"({visible(hint)})", width - 2) if hint else []), "(arrow keys to move, Enter to choose)"]
         question = questionary.select(
             text,
             choices=choices,
@@ -136,7 +140,13 @@ class QuestionaryPrompter:
     def ask_text(self, message: str, default: str) -> str:
         import questionary
 
-        question = questionary.text(message, default=default, input=self.input, output=self.output)
+        # Wrapped at word boundaries as a choice's question is; where the answer (its
+        # default shown) would not fit after the last line, it starts a line of its own.
+        width = self.columns() - 1
+        lines = wrap(visible(message), width - 2)
+        own_line = len(lines[-1]) + 2 + 1 + max(len(default), 8) > width
+        text = "\n  ".join(lines) + ("\n " if own_line else "")
+        question = questionary.text(text, default=default, input=self.input, output=self.output)
         return self._ask(question) or default
 
     @staticmethod
@@ -213,13 +223,17 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
         if flag.urgency is Urgency.EMERGENCY:
             findings.update(dict.fromkeys(flag.because))
     answers = assessment.answers
-    if answers.get(CANCER_HISTORY) in ("current", "past"):
-        findings[CANCER_HISTORY] = None
-        if answers.get(PRIMARY_CANCER) in {primary.id for primary in book.primaries}:
-            findings[PRIMARY_CANCER] = None
-    if answers.get(RECENT_CHEMOTHERAPY) is True:
-        findings[RECENT_CHEMOTHERAPY] = None
-    return [plain_answer(book, finding, answers.get(finding)) for finding in findings]
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    treatment = book.role("recent_treatment")
+    if history and answers.get(history) in WITH_CANCER:
+        findings[history] = None
+    if primary and answers.get(primary) in {known.id for known in book.primaries}:
+        findings[primary] = None
+    # "Not sure" about recent treatment is worth saying too: it changes what is checked.
+    if treatment and (answers.get(treatment) is True or answers.get(treatment) == UNSURE):
+        findings[treatment] = None
+    # An answer not given tells the call handler nothing.
+    return [plain_answer(book, finding, answers[finding]) for finding in findings if answers.get(finding) is not None]
 
 
 def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
@@ -255,8 +269,15 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
     summary = renderer(form)(book, assessment)
     while True:
         name = prompter.ask_text("File name for the summary", SUMMARY_FORMATS[form]).strip()
-        path = Path(name).expanduser()
-        if path.exists() and not path.is_dir():
+        try:
+            path = Path(name).expanduser()
+        except RuntimeError:  # no home folder for '~'
+            path = Path(name)
+        try:
+            exists = path.exists() and not path.is_dir()
+        except (OSError, ValueError):  # unreadable, or a character no file name may hold
+            exists = False  # write_atomic says why it cannot write there
+        if exists:
             again = prompter.choose(
                 f"{path} already exists. Replace it?",
                 [("No, choose another name", "no"), ("Yes, replace it", "yes")],

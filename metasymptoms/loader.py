@@ -21,6 +21,7 @@ from typing import Any
 
 from metasymptoms import conditions
 from metasymptoms.conditions import close_match
+from metasymptoms.kinds import KINDS, kind_of
 from metasymptoms.model import (
     FindingsFile,
     Guidance,
@@ -32,15 +33,21 @@ from metasymptoms.model import (
     SourcesFile,
 )
 from metasymptoms.problems import Location, Problem, RuleBookError, RulesFolderMissing
-from metasymptoms.rulebook import TOP_FILE_NAMES, default_rules_dir
-from metasymptoms.yamlfile import Path_, YamlDocument, YamlProblem, read_yaml
+from metasymptoms.files import UnreadableFile
+from metasymptoms.rulebook import (
+    SITES_FOLDER,
+    TOP_FILE_NAMES,
+    BookFiles,
+    default_rules_dir,
+    read_book_files,
+)
+from metasymptoms.yamlfile import Path_, YamlDocument, YamlProblem, parse_yaml_bytes
 
 # file name -> the model of its contents
 TOP_FILES: dict[str, type] = dict(
     zip(TOP_FILE_NAMES, (FindingsFile, QuestionsFile, RedFlagsFile, PrimariesFile, Guidance, SourcesFile))
 )
 __all__ = ["LoadedBook", "default_rules_dir", "load", "load_book"]
-SITES_FOLDER = "sites"
 OTHER_FOLDERS = {"scenarios"}
 
 
@@ -68,15 +75,16 @@ class LoadedBook:
         return Location(file, position.line, position.column)
 
 
-def load(folder: Path) -> LoadedBook:
-    """Load and validate the rule book in `folder`. Raises RuleBookError with every problem."""
+def load(folder: Path, files: BookFiles | None = None) -> LoadedBook:
+    """Load and validate the rule book in `folder` (exactly the bytes in `files` when given,
+    as read once by the caller). Raises RuleBookError with every problem."""
     # Loading builds hundreds of thousands of small objects that all stay alive and hold no
     # reference cycles; the cyclic collector would rescan the growing heap again and again
     # (a 10,000-rule book loads four times slower with it on), so it rests meanwhile.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Loader(folder).run()
+        return _Loader(folder, files).run()
     finally:
         if was_enabled:
             gc.enable()
@@ -181,8 +189,9 @@ def _what(loc: tuple[Any, ...]) -> str:
 
 
 class _Loader:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, files: BookFiles | None = None):
         self.folder = folder
+        self.files = files
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.documents: dict[Path, YamlDocument] = {}
@@ -206,8 +215,16 @@ class _Loader:
     # --- the steps ---
 
     def run(self) -> LoadedBook:
-        if not self.folder.is_dir():
+        try:
+            is_folder = self.folder.is_dir()
+        except OSError as error:
+            raise RulesFolderMissing(
+                f"the rules folder '{self.folder}' cannot be read ({error.strerror})"
+            ) from None
+        if not is_folder:
             raise RulesFolderMissing(f"the rules folder '{self.folder}' does not exist or is not a folder")
+        if self.files is None:
+            self.files = read_book_files(self.folder)
         raw = self._read_all()
         kinds = _finding_kinds(raw.get(self.folder / "findings.yaml"))
         models = self._validate_all(raw, kinds)
@@ -223,8 +240,11 @@ class _Loader:
         for name, model in TOP_FILES.items():
             yield self.folder / name, model
         sites = self.folder / SITES_FOLDER
-        site_files = sorted(sites.glob("*.yaml")) if sites.is_dir() else []
-        if not site_files:
+        assert self.files is not None
+        site_files = self.files.site_paths
+        if self.files.sites_problem:
+            self.problems.append(Problem(Location(sites), self.files.sites_problem))
+        elif not site_files:
             self.problems.append(
                 Problem(
                     Location(sites),
@@ -251,13 +271,17 @@ class _Loader:
         self._models_for: dict[Path, type] = {}
         for path, model in self._files():
             self._models_for[path] = model
-            if not path.is_file():
-                self.problems.append(
-                    Problem(Location(path), f"the file is missing; every rule book needs {path.name}")
-                )
-                continue
             try:
-                doc = read_yaml(path)
+                doc = parse_yaml_bytes(self.files.read(path))  # type: ignore[union-attr]
+            except UnreadableFile as error:
+                message = (
+                    f"the file is missing; every rule book needs {path.name}"
+                    if error.missing
+                    else error.message
+                )
+                check = "schema" if error.missing else "yaml"
+                self.problems.append(Problem(Location(path), message, "error", check))
+                continue
             except YamlProblem as problem:
                 location = Location(path, problem.position.line, problem.position.column)
                 self.problems.append(Problem(location, plain_yaml_message(problem.message), "error", "yaml"))
@@ -337,18 +361,8 @@ class _Loader:
 
         for i, finding in enumerate(book.findings):
             here = ("findings", i)
-            if finding.type == "choice" and not finding.choices:
-                self.error(
-                    findings_file,
-                    here + ("type",),
-                    f"'{finding.id}' is a choice finding but lists no choices; add 'choices:'",
-                )
-            if finding.type == "yes_no" and finding.choices:
-                self.error(
-                    findings_file,
-                    here + ("choices",),
-                    f"'{finding.id}' is a yes/no finding, so it takes no choices; remove them or set 'type: choice'",
-                )
+            for field_name, message in kind_of(finding).problems(finding):
+                self.error(findings_file, here + (field_name,), message)
             values = [choice.value for choice in finding.choices]
             for j, value in enumerate(values):
                 if value in values[:j]:
@@ -377,15 +391,14 @@ class _Loader:
                     )
                 else:
                     asked_at[question.finding] = (s, q)
-                    finding = next(f for f in book.findings if f.id == question.finding)
-                    allowed = (
-                        [c.value for c in finding.choices] if finding.type == "choice" else ["yes", "no"]
-                    )
+                    finding = book.finding(question.finding)
+                    allowed = kind_of(finding).allowed_defaults(finding)
                     if question.default is not None and question.default not in allowed:
                         self.error(
                             questions_file,
                             here + ("default",),
-                            f"'{question.default}' is not an answer to '{question.finding}'{close_match(question.default, allowed)}; use one of {', '.join(allowed)}",
+                            f"'{question.default}' is not an answer to '{question.finding}'{close_match(question.default, allowed)}; "
+                            + (f"use one of {', '.join(allowed)}" if allowed else "remove the default"),
                         )
         # ask_if may only depend on answers given before the question is reached.
         order = {finding: n for n, finding in enumerate(asked_at)}
@@ -560,21 +573,18 @@ def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
             yield loc, f"'{name}': {detail['msg']}", False
 
 
-def _finding_kinds(data: Any) -> dict[str, tuple[str, ...] | None]:
+def _finding_kinds(data: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
     """What each finding is, read from raw findings data even when that file has problems,
     so that conditions elsewhere are still checked against it."""
-    kinds: dict[str, tuple[str, ...] | None] = {}
+    kinds: dict[str, tuple[str, tuple[str, ...]]] = {}
     items = data.get("findings") if isinstance(data, dict) else None
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
-        if item.get("type") == "choice":
-            choices = item.get("choices") if isinstance(item.get("choices"), list) else []
-            kinds[item["id"]] = tuple(
-                str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice
-            )
-        else:
-            kinds[item["id"]] = None
+        kind = item.get("type") if item.get("type") in KINDS else "yes_no"
+        choices = item.get("choices") if isinstance(item.get("choices"), list) else []
+        values = tuple(str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice)
+        kinds[item["id"]] = (kind, values)
     return kinds
 
 
@@ -590,6 +600,11 @@ _SOURCE_KEY = re.compile(r"[A-Z][A-Z0-9-]*")
 
 
 def _pattern_message(name: str, value: Any) -> str:
+    if name == "url":
+        return (
+            f"'{value}' is not a full web address; write the page's whole address, starting "
+            "with https://, like https://www.nhs.uk/conditions/sciatica/"
+        )
     if name == "sources":
         return f"'{value}' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
     return f"'{value}' is not a valid id; ids are lowercase words joined by underscores, like back_pain"

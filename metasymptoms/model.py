@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from metasymptoms.constraints import Length
+from metasymptoms.constraints import Length, Pattern
 
 from metasymptoms.conditions import ConditionField
 
@@ -63,15 +63,23 @@ class Choice:
     text: Text
 
 
+Role = Literal["cancer_history", "primary_cancer", "recent_treatment", "known_spread"]
+
+
 @model
 class Finding:
-    """Something a person can report, in plain words."""
+    """Something a person can report, in plain words. Its kind (kinds.py) says how it is
+    asked, written in an answers file, shown and tested."""
 
     id: Id
     label: Text  # completes "you reported ...", e.g. "new back or neck pain"
     meaning: Text | None = None  # a longer plain-language definition
-    type: Literal["yes_no", "choice"] = "yes_no"
+    type: Literal["yes_no", "choice", "number"] = "yes_no"
     choices: tuple[Choice, ...] = ()
+    unit: Literal["celsius", "times_in_24_hours"] | None = None  # number findings
+    minimum: float | None = None  # number findings: the plausible range
+    maximum: float | None = None
+    role: Role | None = None  # a finding the program itself needs (see RuleBook.role)
 
 
 @model
@@ -164,14 +172,23 @@ class PrimariesFile:
     primaries: Annotated[tuple[Primary, ...], Length(1)]
 
 
+# A full web address: https, a host with a dot, no spaces.
+WebAddress = Annotated[str, Length(1, 2000), Pattern(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")]
+
+
 @model
 class Source:
+    """A page the rules cite. The dates record what happened: `reviewed` is the page's own
+    last-reviewed (or updated) date, only where the page states one; `accessed` is the day we
+    read the page's text. Either is left out rather than guessed."""
+
     id: SourceKey
     title: Text
     publisher: Text
-    website: Text | None = None  # where to find it, e.g. "cancer.org"
+    url: WebAddress  # the page itself, so a reviewer can open exactly what was read
     note: Text | None = None
-    reviewed: datetime.date | None = None  # the source's own review date, where it gives one
+    reviewed: datetime.date | None = None
+    accessed: datetime.date | None = None
 
 
 @model
@@ -249,6 +266,21 @@ class RuleBook:
 
     def finding(self, finding_id: str) -> Finding:
         return self._findings[finding_id]
+
+    def role(self, role: Role) -> str | None:
+        """The id of the finding with this role (e.g. the history of cancer), if any."""
+        return self._roles.get(role)
+
+    @cached_property
+    def _roles(self) -> dict[str, str]:
+        return {item.role: item.id for item in self.findings if item.role}
+
+    @cached_property
+    def warning_sign_findings(self) -> frozenset[str]:
+        """Findings some red flag tests: their questions offer "not sure"."""
+        from metasymptoms.conditions import findings_in
+
+        return frozenset(finding for flag in self.red_flags for finding in findings_in(flag.when))
 
     def site(self, site_id: str) -> Site:
         return self._sites[site_id]

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from metasymptoms.conditions import Answer
 from metasymptoms.emergency import number_line
 from metasymptoms.engine import fired_red_flags, next_question, prune
 from metasymptoms.explain import answer_text, why_items
+from metasymptoms.kinds import UNSURE, UNSURE_SPELLINGS, Answer, BadAnswer, kind_of
 from metasymptoms.model import Question, RuleBook, Urgency
+from metasymptoms.problems import UsageError
 
 WHY = "__why__"
 BACK = "__back__"
@@ -30,6 +31,11 @@ GO_ON = "__go_on__"
 
 WHY_LABEL = "Why am I asked this?"
 BACK_LABEL = "Back to the previous question"
+
+MAX_LINE = 1000  # characters in one typed answer (a file name is the longest)
+LEAVE_OUT = ("", "none")
+# Typed in plain mode for "I'm not sure" ("?" is not among them: it asks why).
+UNSURE_TYPED = (UNSURE_SPELLINGS - {"?"}) | {"u"}  # typed for a number: not measured, not given
 
 # (label, value); a label of None draws a separator line.
 Options = Sequence[tuple[str | None, str]]
@@ -60,6 +66,13 @@ def wrap(text: str, width: int, indent: str = "") -> list[str]:
         joined, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
     )
     return [line.replace("\u00a0", " ") for line in lines] or [""]
+
+
+# What the flow did, for those who watch it (verify proves the emergency interrupt on
+# these events, never on the words shown): ("asking", finding id), ("emergency", red flag
+# id), ("interrupt", "") when the person is asked what to do after an emergency, and
+# ("review", "") when all answers are shown for checking.
+Event = tuple[str, str]
 
 
 class Prompter(Protocol):
@@ -96,6 +109,7 @@ class Questionnaire:
     emergencies_shown: set[str] = field(default_factory=set)
     sections_shown: set[str] = field(default_factory=set)
     last_reviewed: str = SHOW_RESULT  # the review item last opened, where the review reopens
+    events: list[Event] = field(default_factory=list)
 
     def run(self) -> Outcome:
         self.opening()
@@ -138,9 +152,16 @@ class Questionnaire:
             self.prompter.say(section.title, "heading")
             if section.intro:
                 self.prompter.say(section.intro)
+        finding = self.book.finding(question.finding)
+        kind = kind_of(finding)
         options, default = self.options_for(question)
+        self.events.append(("asking", question.finding))
         while True:
-            choice = self.prompter.choose(question.text, options, default, question.help)
+            if options is None:
+                choice = self.prompter.ask_text(_typed_prompt(question, default), default)
+                choice = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}.get(choice.strip().lower(), choice)
+            else:
+                choice = self.prompter.choose(question.text, options, default, question.help)
             if choice == WHY:
                 self.prompter.say(WHY_LABEL, "subheading")
                 for item in why_items(self.book, question.finding):
@@ -148,24 +169,27 @@ class Questionnaire:
                 continue
             if choice == BACK:
                 return BACK
-            return True if choice == "yes" else False if choice == "no" else choice
+            if options is None and choice.strip().lower() in LEAVE_OUT:
+                return None  # a number not measured: not given
+            try:
+                return kind.from_option(finding, choice)
+            except BadAnswer as bad:
+                again = "press Enter to keep your earlier answer, or type none to leave it out" if default else "press Enter to leave it out"
+                self.prompter.say(f"{bad}. Please try again, or {again}.", "hint")
 
-    def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]], str]:
-        """The answers to offer, and the one Enter gives: the answer already given (changing
-        it from the review, or coming back to it) so that Enter never changes what was said;
-        otherwise the rule book's default."""
+    def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]] | None, str]:
+        """The choices to offer (None when the answer is typed), and the one Enter gives:
+        the answer given before, where there is one, else the question's default."""
         finding = self.book.finding(question.finding)
-        if finding.type == "choice":
-            options: list[tuple[str | None, str]] = [
-                (choice.text, choice.value) for choice in finding.choices
-            ]
-            default = question.default or finding.choices[0].value
-        else:
-            options = [("No", "no"), ("Yes", "yes")]
-            default = question.default or "no"
-        given = self.answers.get(question.finding, self.earlier.get(question.finding))
-        if given is not None:
-            default = option_value(given)
+        kind = kind_of(finding)
+        offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
+        default = question.default or kind.default_option(finding)
+        earlier = self.earlier.get(question.finding, self.answers.get(question.finding))
+        if earlier is not None:
+            default = kind.option_of(earlier)
+        if offered is None:
+            return None, default
+        options: list[tuple[str | None, str]] = list(offered)
         options += [(None, ""), (WHY_LABEL, WHY), (BACK_LABEL, BACK)]
         return options, default
 
@@ -197,8 +221,10 @@ class Questionnaire:
             return False
         for flag in new:
             self.emergencies_shown.add(flag.id)
+            self.events.append(("emergency", flag.id))
             self.prompter.say(f"EMERGENCY: {flag.title}", "emergency")
             self.prompter.say(flag.advice, "emergency")
+        self.events.append(("interrupt", ""))
         choice = self.prompter.choose(
             "What would you like to do now?",
             [
@@ -228,6 +254,7 @@ class Questionnaire:
         self.prompter.say("Your answers", "heading")
         self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
         at = self.last_reviewed if self.last_reviewed in self.answers else SHOW_RESULT
+        self.events.append(("review", ""))
         choice = self.prompter.choose("Show your result, or change an answer?", options, at, one_line=True)
         if choice == SHOW_RESULT:
             return SHOW_RESULT
@@ -238,9 +265,12 @@ class Questionnaire:
         return GO_ON
 
 
-def option_value(answer: Answer) -> str:
-    """The option value that gives this answer back."""
-    return "yes" if answer is True else "no" if answer is False else str(answer)
+def _typed_prompt(question: Question, default: str) -> str:
+    """A typed answer's prompt: the question, its help, and what may be typed. With an
+    earlier answer (shown as the default), Enter keeps it and "none" leaves it out."""
+    help_text = f" ({question.help})" if question.help else ""
+    enter = "Press Enter to keep it, or type none to leave it out" if default else "Press Enter to leave it out"
+    return f"{question.text}{help_text} {enter}; ? = why, b = back"
 
 
 # --- plain prompts: numbered choices, print and input, nothing else --------------------
@@ -248,13 +278,14 @@ def option_value(answer: Answer) -> str:
 
 class PlainPrompter:
     """For screen readers and simple terminals: no escape sequences, no arrow keys, lines
-    wrapped at word boundaries. Choices are numbered; yes/no also take y, yes, n and no;
-    '?' asks why, 'b' goes back."""
+    wrapped at word boundaries. Choices are numbered; yes/no also take y, yes, n and no, and
+    where "I'm not sure" is offered, u, unsure or not sure ("?" stays "why": one key, one
+    meaning); '?' asks why, 'b' goes back."""
 
     how_to_answer = (
         "Each answer has a number: type it and press Enter. For yes or no, you can also type "
-        "y or n. Pressing Enter alone gives the answer marked (Enter). Type ? to hear why a "
-        "question is asked, or b to go back to the previous question."
+        "y or n, and u where you are not sure. Pressing Enter alone gives the answer marked "
+        "(Enter). Type ? to hear why a question is asked, or b to go back to the previous question."
     )
 
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, width: int | None = None):
@@ -270,9 +301,16 @@ class PlainPrompter:
     def _read(self, prompt: str) -> str:
         self.stdout.write(prompt)
         self.stdout.flush()
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline(MAX_LINE + 1)  # bounded: the input may be /dev/zero
+        except UnicodeDecodeError:
+            raise UsageError("the answers typed are not UTF-8 text") from None
         if not line:
             raise Stopped
+        if len(line) > MAX_LINE:
+            raise UsageError(
+                f"an answer line is longer than {MAX_LINE} characters; the questions read one short answer a line"
+            )
         if not (hasattr(self.stdin, "isatty") and self.stdin.isatty()):
             self.stdout.write(line.rstrip("\n") + "\n")  # a terminal echoes what was typed; a pipe does not
         return line.strip()
@@ -292,6 +330,7 @@ class PlainPrompter:
         numbered = [(label, value) for label, value in real if value not in (WHY, BACK)]
         keys = {value for _, value in real}
         yes_no = {"yes", "no"} <= keys
+        unsure = yes_no and UNSURE in keys
         self._print()
         self._print(message)
         if hint:
@@ -305,7 +344,8 @@ class PlainPrompter:
             extras.append("? = why am I asked this")
         if BACK in keys:
             extras.append("b = back")
-        how = "Type a number" + (", or y or n," if yes_no else "") + " and press Enter"
+        letters = ", or y, n or u (not sure)," if unsure else ", or y or n," if yes_no else ""
+        how = f"Type a number{letters} and press Enter"
         self._print(how + (f"; {', '.join(extras)}" if extras else "") + ".")
         while True:
             typed = self._read("> ").lower()
@@ -317,14 +357,22 @@ class PlainPrompter:
                 return BACK
             if yes_no and typed in ("y", "yes", "n", "no"):
                 return "yes" if typed.startswith("y") else "no"
+            if unsure and typed in UNSURE_TYPED:
+                return UNSURE
             if typed.isdigit() and 1 <= int(typed) <= len(numbered):
                 return numbered[int(typed) - 1][1]
             self._print(
                 f"Please type a number from 1 to {len(numbered)}"
-                + (", or y or n" if yes_no else "")
+                + letters.rstrip(",")
                 + ", or press Enter for the marked answer."
             )
 
     def ask_text(self, message: str, default: str) -> str:
-        typed = self._read(f"{message} [{default}]: ")
+        # Wrapped like every other line; the last line is the prompt the answer is typed after.
+        prompt = f"{message} [{default}]:" if default else f"{message}:"
+        lines = wrap(prompt, (self.width or screen_width()) - 1)
+        self._print()
+        for line in lines[:-1]:
+            self.stdout.write(line + "\n")
+        typed = self._read(lines[-1] + " ")
         return typed or default

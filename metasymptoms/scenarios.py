@@ -29,12 +29,23 @@ class Expected:
 
 
 @model
+class OwnQuestion:
+    """A question the scenario's author adds to the generated quiz (see quiz.py)."""
+
+    question: Text
+    choices: Annotated[tuple[Text, ...], Length(1, 8)]  # at least 2: checked with a plainer message
+    answer: Text  # one of the choices, word for word
+    explanation: Text  # shown when the answer is revealed
+
+
+@model
 class Scenario:
     title: Text
     learning_points: Annotated[tuple[Text, ...], Length(1)]
     answers: dict[str, Any]
     expected: Expected
     teacher_notes: Text | None = None
+    quiz: tuple[OwnQuestion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,8 +118,25 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
                 if item_id not in known:
                     message = f"'{item_id}' is not a {noun}{close_match(item_id, known)}"
                     problems.append(Problem(at(("expected", field, index)), message))
+        for index, own in enumerate(scenario.quiz):
+            problems += [
+                Problem(at(("quiz", index, *where)), message) for where, message in _own_question_problems(own)
+            ]
         loaded.append(LoadedScenario(path.stem, path, scenario, answers))
     return loaded, problems
+
+
+def _own_question_problems(own: OwnQuestion) -> list[tuple[tuple, str]]:
+    problems: list[tuple[tuple, str]] = []
+    if len(own.choices) < 2:
+        problems.append((("choices",), "a question needs at least 2 choices to choose from"))
+    for index, choice in enumerate(own.choices):
+        if choice in own.choices[:index]:
+            problems.append((("choices", index), f"the choice '{choice}' is given twice"))
+    if own.answer not in own.choices:
+        message = f"the answer '{own.answer}' is not one of the choices{close_match(own.answer, own.choices)}"
+        problems.append((("answer",), message + "; copy the right choice here word for word"))
+    return problems
 
 
 def differences(book: RuleBook, item: LoadedScenario) -> list[str]:

@@ -19,41 +19,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
+from metasymptoms.conditions import FREE, Compare, Condition, findings_in, settled
+from metasymptoms.engine import reading
+from metasymptoms.kinds import UNSURE
 from metasymptoms.model import RuleBook, Urgency
 
-UNKNOWN = None
-UNSET = "__unset__"  # a choice finding not answered
+UNKNOWN = FREE  # a finding the search has not assigned yet
+UNSET = "__unset__"  # a choice or number finding not answered
 
-Value = bool | str | None
+Value = object
 World = dict[str, Value]
-
-
-def holds3(condition: Condition, answers: World) -> bool | None:
-    """Kleene evaluation: True or False when settled whatever the unknown findings are, else None."""
-    match condition:
-        case Reported(finding=finding):
-            value = answers.get(finding, False)
-            return None if value is UNKNOWN else value is True
-        case OneOf(finding=finding, values=values):
-            value = answers.get(finding, UNSET)
-            return None if value is UNKNOWN else value in values
-        case AllOf(all=parts):
-            results = [holds3(part, answers) for part in parts]
-            return False if False in results else None if None in results else True
-        case AnyOf(any=parts):
-            results = [holds3(part, answers) for part in parts]
-            return True if True in results else None if None in results else False
-        case Not(condition=inner):
-            result = holds3(inner, answers)
-            return None if result is None else not result
-        case AtLeast(at_least=needed, of=parts):
-            results = [holds3(part, answers) for part in parts]
-            if results.count(True) >= needed:
-                return True
-            return False if results.count(True) + results.count(None) < needed else None
-    raise TypeError(condition)  # pragma: no cover
 
 
 def _and(a: bool | None, b: bool | None) -> bool | None:
@@ -64,13 +41,57 @@ def _not(a: bool | None) -> bool | None:
     return None if a is None else not a
 
 
+def number_cuts(book: RuleBook) -> dict[str, list[float]]:
+    """For each number finding, the values where some condition's outcome can change."""
+    cuts: dict[str, set[float]] = {}
+    conditions = [flag.when for flag in book.red_flags]
+    conditions += [rule.when for site in book.sites for rule in site.rules]
+    conditions += [question.ask_if for question in book.questions if question.ask_if is not None]
+
+    def walk(node: object) -> None:
+        if isinstance(node, Compare):
+            bounds = cuts.setdefault(node.finding, set())
+            bounds.update(bound for bound in (node.at_least, node.below) if bound is not None)
+        for child in getattr(node, "all", ()) or getattr(node, "any", ()) or getattr(node, "of", ()):
+            walk(child)
+        if hasattr(node, "condition"):
+            walk(node.condition)
+
+    for condition in conditions:
+        walk(condition)
+    return {finding: sorted(values) for finding, values in cuts.items()}
+
+
+_index: list[tuple[RuleBook, tuple[dict[str, Condition | None], dict[str, int]]]] = []
+
+
+def _questions_of(book: RuleBook) -> tuple[dict[str, Condition | None], dict[str, int]]:
+    """Each question's ask_if and place in the book, built once per book (not per property)."""
+    if not _index or _index[0][0] is not book:
+        ask_if = {question.finding: question.ask_if for question in book.questions}
+        position = {question.finding: n for n, question in enumerate(book.questions)}
+        _index[:] = [(book, (ask_if, position))]
+    return _index[0][1]
+
+
+_cuts: list[tuple[RuleBook, dict[str, list[float]]]] = []
+
+
+def _cuts_of(book: RuleBook) -> dict[str, list[float]]:
+    """number_cuts, once per book."""
+    if not _cuts or _cuts[0][0] is not book:
+        _cuts[:] = [(book, number_cuts(book))]
+    return _cuts[0][1]
+
+
 class Space:
     """The findings of one property, and what the questionnaire makes of a world."""
 
     def __init__(self, book: RuleBook, conditions: list[Condition]):
         self.book = book
-        self.ask_if = {question.finding: question.ask_if for question in book.questions}
-        self.order = [question.finding for question in book.questions]
+        self.cuts = _cuts_of(book)
+        self.history = book.role("cancer_history")
+        self.ask_if, position = _questions_of(book)
         cone: set[str] = set()
         todo = [finding for condition in conditions for finding in findings_in(condition)]
         while todo:
@@ -81,7 +102,9 @@ class Space:
             condition = self.ask_if.get(finding)
             if condition is not None:
                 todo.extend(findings_in(condition))
-        position = {finding: n for n, finding in enumerate(self.order)}
+        # Only the cone's questions, in the book's order: a search stays the size of its
+        # property, not of the whole book.
+        self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
         # The property's own findings first: they settle its outcome soonest; the findings
         # only their ask_if conditions mention follow. Any order is exhaustive.
         own = {finding for condition in conditions for finding in findings_in(condition)}
@@ -90,32 +113,49 @@ class Space:
         )
 
     def domain(self, finding: str) -> list[Value]:
+        """The values worth trying: yes, no and not sure; every choice (a question asked is
+        always answered: "not given" is only for findings no question asks); each interval
+        of a number that the rules tell apart (its lowest value), and not measured."""
         spec = self.book.finding(finding)
         if spec.type == "choice":
-            return [choice.value for choice in spec.choices] + [UNSET]
-        return [True, False]
+            return [choice.value for choice in spec.choices]
+        if spec.type == "number":
+            assert spec.minimum is not None
+            cuts = [cut for cut in self.cuts.get(finding, []) if cut > spec.minimum]
+            return [spec.minimum, *cuts, UNSET]
+        return [True, False, UNSURE]
+
+    def hidden(self, finding: str) -> Value:
+        """The value of a finding the questionnaire does not ask: not reported."""
+        return False if self.book.finding(finding).type == "yes_no" else UNSET
 
     def answers(self, world: World) -> World:
-        """The questionnaire's answers for this world: unasked findings are not reported."""
+        """The questionnaire's answers for this world, as the rules read them: unasked
+        findings are not reported (the engine's skip logic, with unassigned findings
+        unknown until they settle whether a question is asked)."""
         seen: World = {}
         for finding in self.order:
             if finding not in world:
                 continue
             condition = self.ask_if.get(finding)
-            asked = True if condition is None else holds3(condition, seen)
+            asked = True if condition is None else settled(condition, self.read(seen))
             value = world[finding]
             if asked is True:
                 seen[finding] = value
             elif asked is False:
-                seen[finding] = (
-                    UNSET if isinstance(value, str) or self.book.finding(finding).type == "choice" else False
-                )
+                seen[finding] = self.hidden(finding)
             else:  # not yet settled whether it is asked
-                hidden = UNSET if self.book.finding(finding).type == "choice" else False
-                seen[finding] = value if value == hidden else UNKNOWN
+                seen[finding] = value if value == self.hidden(finding) else UNKNOWN
         for finding in world:  # no question asks it: never reported
-            seen.setdefault(finding, UNSET if self.book.finding(finding).type == "choice" else False)
+            seen.setdefault(finding, self.hidden(finding))
         return seen
+
+    def read(self, seen: World) -> World:
+        """As the rules read these answers (engine.reading): UNSET is not given."""
+        history = self.history
+        if history is None or seen.get(history) != UNSET:
+            return seen
+        return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
 
     def search(self, goal: Callable[[World, World], bool | None]) -> World | None:
         """A world (over the cone) for which goal(world, answers) is True, or None if none.
@@ -126,7 +166,7 @@ class Space:
         """
 
         def settle(world: World) -> bool | None:
-            return goal(world, self.answers(world))
+            return goal(self.read(world), self.read(self.answers(world)))
 
         def pick(world: World, free: list[str]) -> str:
             for finding in free:
@@ -159,26 +199,29 @@ class Space:
     def _complete(self, world: World) -> World:
         """Settle the findings the goal did not need: not reported."""
         return {
-            finding: (UNSET if self.book.finding(finding).type == "choice" else False)
-            if value is UNKNOWN
-            else value
-            for finding, value in world.items()
+            finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()
         }
 
 
-def as_answers(world: World) -> dict[str, bool | str]:
-    """A world as an answers file's content: reported findings and given choices."""
+def as_answers(world: World) -> dict[str, bool | str | float]:
+    """A world as an answers file's content: reported findings, given choices and numbers."""
     return {
-        finding: value
+        finding: value  # type: ignore[misc]
         for finding, value in world.items()
-        if value is True or (isinstance(value, str) and value != UNSET)
+        if value is True or (isinstance(value, (str, float)) and value != UNSET and value is not UNKNOWN)
     }
 
 
-def answers_yaml(answers: dict[str, bool | str]) -> str:
+def answers_yaml(answers: dict[str, bool | str | float]) -> str:
     if not answers:
         return "{}\n"
-    return "".join(f"{key}: {'yes' if value is True else value}\n" for key, value in answers.items())
+    return "".join(f"{key}: {_yaml_value(value)}\n" for key, value in answers.items())
+
+
+def _yaml_value(value: bool | str | float) -> str:
+    if value is True:
+        return "yes"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 # --- the properties -------------------------------------------------------------------
@@ -199,7 +242,7 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
     needs, so that it does not hold on the questionnaire's answers."""
     for flag in book.red_flags:
         space = Space(book, [flag.when])
-        world = space.search(lambda w, a, c=flag.when: _and(holds3(c, w), _not(holds3(c, a))))
+        world = space.search(lambda w, a, c=flag.when: _and(settled(c, w), _not(settled(c, a))))
         if world is not None:
             answers = space.answers(world)
             hidden = [
@@ -219,7 +262,7 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
 def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
     for flag in book.red_flags:
         space = Space(book, [flag.when])
-        if space.search(lambda w, a, c=flag.when: holds3(c, a)) is None:
+        if space.search(lambda w, a, c=flag.when: settled(c, a)) is None:
             yield Failure(
                 "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
             )
@@ -230,7 +273,7 @@ def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
         if question.ask_if is None:
             continue
         space = Space(book, [question.ask_if])
-        if space.search(lambda w, a, c=question.ask_if: holds3(c, a)) is None:
+        if space.search(lambda w, a, c=question.ask_if: settled(c, a)) is None:
             yield Failure(
                 "impossible-ask-if",
                 question.finding,
@@ -242,52 +285,58 @@ def witness(book: RuleBook, flag_id: str) -> dict[str, bool | str] | None:
     """Answers, as the questionnaire would take them, on which the red flag holds."""
     flag = next(flag for flag in book.red_flags if flag.id == flag_id)
     space = Space(book, [flag.when])
-    world = space.search(lambda w, a, c=flag.when: holds3(c, a))
+    world = space.search(lambda w, a, c=flag.when: settled(c, a))
     return None if world is None else as_answers(space.answers(world))
 
 
 class _Replay:
-    """A prompter that answers the questionnaire from fixed answers, goes on after any
-    emergency, and records what was shown and asked, in order."""
+    """A prompter that answers the questionnaire from fixed answers and goes on after any
+    emergency. It knows which question is asked from the flow's events, never its words."""
 
     how_to_answer = ""
 
-    def __init__(self, book: RuleBook, answers: dict[str, bool | str]):
+    def __init__(self, book: RuleBook, answers: dict[str, bool | str | float]):
+        from metasymptoms.questionnaire import Questionnaire
+
         self.book = book
         self.answers = answers
-        self.events: list[tuple[str, str]] = []
+        self.flow = Questionnaire(book, self)
+
+    def _asking(self) -> str | None:
+        """The finding being asked, or None at a prompt that is not a question."""
+        last = self.flow.events[-1] if self.flow.events else None
+        return last[1] if last and last[0] == "asking" else None
 
     def say(self, text: str, kind: str = "info") -> None:
-        self.events.append(("say", text))
+        pass
 
     def choose(
         self, message: str, options: object, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
+        from metasymptoms.kinds import kind_of
         from metasymptoms.questionnaire import GO_ON
 
-        self.events.append(("ask", message))
-        if message == "What would you like to do now?":
+        last = self.flow.events[-1] if self.flow.events else None
+        if last == ("interrupt", ""):
             return GO_ON
-        finding = next((q.finding for q in self.book.questions if q.text == message), None)
+        finding = self._asking()
         if finding is None:
             return default  # the review: show the result
-        value = self.answers.get(finding)
-        if value is True:
-            return "yes"
-        if isinstance(value, str):
-            return value
-        return "no" if self.book.finding(finding).type == "yes_no" else default
+        if finding not in self.answers:
+            return "no" if self.book.finding(finding).type == "yes_no" else default
+        return kind_of(self.book.finding(finding)).option_of(self.answers[finding])
 
     def ask_text(self, message: str, default: str) -> str:
-        return default
+        finding = self._asking()
+        if finding is None or finding not in self.answers:
+            return default
+        return f"{self.answers[finding]:g}" if isinstance(self.answers[finding], float) else str(self.answers[finding])
 
 
 def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     """For each emergency red flag, the questionnaire's own flow is run on a path where it
-    fires: its advice must be shown right after the answer that makes it hold, before any
+    fires: the interrupt must come right after the answer that makes it hold, before any
     other question."""
-    from metasymptoms.questionnaire import Questionnaire
-
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
@@ -295,18 +344,16 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
         if answers is None:
             continue
         replay = _Replay(book, answers)
-        Questionnaire(book, replay).run()
-        events = replay.events
-        shown_at = next(
-            (n for n, event in enumerate(events) if event == ("say", f"EMERGENCY: {flag.title}")), None
-        )
+        replay.flow.run()
+        events = replay.flow.events
+        shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
         if shown_at is None:
             yield Failure(
                 "emergency-interrupt", flag.id, f"'{flag.id}' held but its advice was never shown", answers
             )
             continue
-        following = next((event for event in events[shown_at:] if event[0] == "ask"), None)
-        if following != ("ask", "What would you like to do now?"):
+        following = next((event for event in events[shown_at:] if event[0] in ("asking", "interrupt")), None)
+        if following != ("interrupt", ""):
             yield Failure(
                 "emergency-interrupt",
                 flag.id,

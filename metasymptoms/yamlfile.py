@@ -4,21 +4,25 @@ Rule files are written by people and may come from anywhere, so the reader is de
 it walks libyaml's event stream (no recursion, no object construction), refuses anchors and
 aliases (the "billion laughs" bomb needs them and rule files do not), refuses nesting deeper
 than a rule file ever needs, files larger than a rule file ever is, and duplicate keys,
-which PyYAML would otherwise accept silently by keeping the last one.
+which PyYAML would otherwise accept silently by keeping the last one. Values PyYAML would
+crash on (a date not in the calendar, a number thousands of digits long) are located problems.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
+from metasymptoms.files import UnreadableFile, read_limited
+
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 2_000_000
+MAX_NUMBER_CHARS = 100  # Python refuses integers over 4,300 digits; no rule needs 100
 
 Path_ = tuple[str | int, ...]
 
@@ -57,18 +61,24 @@ class YamlDocument:
 
     data: Any
     root: yaml.Node | None = None
+    # key -> (key node, value node) of each mapping looked into, so that locating every key
+    # of a large mapping stays linear
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
 
     def _node(self, path: Path_) -> tuple[yaml.Node | None, yaml.Node | None]:
         """The (key node, value node) at path; (None, node) for the root or a list item."""
         key_node, node = None, self.root
         for step in path:
             if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-                for candidate_key, candidate_value in node.value:
-                    if candidate_key.value == step:
-                        key_node, node = candidate_key, candidate_value
-                        break
-                else:
+                keys = self._keys.get(id(node))
+                if keys is None:
+                    keys = self._keys[id(node)] = {}
+                    for candidate_key, candidate_value in node.value:
+                        keys.setdefault(candidate_key.value, (candidate_key, candidate_value))
+                found = keys.get(step)
+                if found is None:
                     return None, None
+                key_node, node = found
             elif (
                 isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
             ):
@@ -133,9 +143,22 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         try:
             return datetime.date.fromisoformat(node.value)
         except ValueError:
-            stamp = _CONSTRUCTOR.construct_yaml_timestamp(node)
-            return stamp if isinstance(stamp, datetime.date) else node.value
-    return _CONSTRUCTOR.construct_object(node)
+            pass
+    if len(node.value) > MAX_NUMBER_CHARS:
+        raise YamlProblem(
+            _position(node.start_mark),
+            f"this number is {len(node.value)} characters long; write a number of at most "
+            f"{MAX_NUMBER_CHARS} digits, or put the text in quotes",
+        )
+    try:
+        # The constructor function itself: construct_object would remember every node.
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    except (ValueError, OverflowError):
+        if tag.endswith(":timestamp"):
+            message = f"'{node.value}' is not a date in the calendar; write a real date as YYYY-MM-DD"
+        else:
+            message = f"'{node.value}' cannot be read as a value; put the text in quotes"
+        raise YamlProblem(_position(node.start_mark), message) from None
 
 
 def parse_yaml(text: str) -> YamlDocument:
@@ -220,21 +243,27 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a YAML file, refusing files that are too big before reading them."""
+    """Read and parse a YAML file, refusing anything but a regular file of bounded size."""
+    return parse_yaml_bytes(read_file(path))
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a rule file, or YamlProblem saying why it cannot be read."""
     try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise YamlProblem(Position(1, 1), f"the file cannot be read ({error.strerror})") from None
-    if size > MAX_FILE_BYTES:
+        return read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
+    except UnreadableFile as error:
+        raise YamlProblem(Position(1, 1), error.message) from None
+
+
+def parse_yaml_bytes(data: bytes) -> YamlDocument:
+    """Parse the bytes of a YAML file; text that is not UTF-8 is located at its first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise YamlProblem(
-            Position(1, 1),
-            f"the file is {size // 1024 // 1024} MiB; rule files larger than "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MiB are refused",
-        )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise YamlProblem(Position(1, 1), "the file is not UTF-8 text") from None
-    except OSError as error:
-        raise YamlProblem(Position(1, 1), f"the file cannot be read ({error.strerror})") from None
+            Position(line, column), "the file is not UTF-8 text; save it as UTF-8 in your editor"
+        ) from None
     return parse_yaml(text)

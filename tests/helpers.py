@@ -10,6 +10,7 @@ _TINY = {
         findings:
           - id: cancer_history
             label: your history of cancer
+            role: cancer_history
             type: choice
             choices:
               - {value: none, text: Never}
@@ -87,6 +88,7 @@ _TINY = {
           - id: SRC-A
             title: A source
             publisher: A publisher
+            url: https://example.org/a-source
         """,
     "sites/bones.yaml": """\
         id: bones

@@ -36,7 +36,7 @@ def test_every_mistake_is_named(tmp_path: Path, book) -> None:
     assert error.value.problems == [
         f"{path}:1:1: 'bak_pain' is not a finding (did you mean 'back_pain'?)",
         f"{path}:2:17: 'currnet' is not a choice of 'cancer_history' (did you mean 'current'?); its choices are none, current, past, unsure",
-        f"{path}:3:8: 'fever' takes yes or no (true or false), not 'maybe'",
+        f"{path}:3:8: 'fever' takes yes, no or unsure (not sure), not 'maybe'",
     ]
 
 

@@ -59,3 +59,16 @@ def test_less_urgent_signs_are_named_without_their_own_timing(book: RuleBook) ->
     assert "Urgent: Back or neck pain that needs checking today\n" in text
     assert "Also tell them about: A new symptom in a person who has or had cancer\n" in text
     assert "within the next few days, even if you have a follow-up" not in text  # that flag's own timing
+
+
+def test_the_sources_of_a_result_give_whole_web_addresses(book: RuleBook) -> None:
+    from metasymptoms.render.assessment_text import render_text
+
+    answers = {"cancer_history": "current", "abdominal_swelling": True}
+    lines = render_text(book, assess(book, answers)).splitlines()
+    # A long address stays on one line, unbroken at its hyphens, so it can be copied.
+    assert (
+        "    https://www.bowelcanceruk.org.uk/about-bowel-cancer/advanced-bowel-cancer/"
+        "treating-advanced-bowel-cancer/spread-to-the-peritoneum/"
+    ) in lines
+    assert '  - [CRUK-ASCITES] Cancer Research UK, "Fluid in the abdomen (ascites)",' in lines

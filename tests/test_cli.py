@@ -117,8 +117,8 @@ def test_broken_rule_files_exit_1_with_located_problems(tmp_path: Path, answers:
     folder = write_book(tmp_path / "rules", {"sources.yaml": TINY["sources.yaml"] + "    colour: red\n"})
     assert_exit(1, ["ask", "--rules", str(folder), "--answers", str(answers)])
     assert capsys.readouterr().err == (
-        f"{folder}/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: "
-        "id, title, publisher, website, note, reviewed (schema)\n"
+        f"{folder}/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: "
+        "id, title, publisher, url, note, reviewed, accessed (schema)\n"
         "1 problem in the rule files; nothing else was done.\n"
         "The questions cannot start. If this is an emergency, call your local emergency number "
         "(911 / 999 / 112) now; otherwise please see your healthcare provider.\n"

@@ -20,7 +20,13 @@ from metasymptoms.conditions import (
     to_data,
 )
 
-KINDS = {"a": None, "b": None, "c": None, "history": ("none", "current", "past")}
+KINDS = {
+    "a": ("yes_no", ()),
+    "b": ("yes_no", ()),
+    "c": ("yes_no", ()),
+    "history": ("choice", ("none", "current", "past")),
+    "temperature": ("number", ()),
+}
 
 
 def parse(raw: Any):
@@ -81,7 +87,7 @@ def test_shapes_parse_into_models(raw: Any, expected: Any) -> None:
                 (("all", 1), "'zz' is not a finding of this rule book"),
                 (
                     ("all", 2),
-                    "'3' is not a condition (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)",
+                    "'3' is not a condition (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), a number's range (temperature: {at_least: 37.5}), or one of all:, any:, not:, or at_least: with of:)",
                 ),
             ],
         ),
@@ -110,7 +116,7 @@ def test_shapes_parse_into_models(raw: Any, expected: Any) -> None:
             [
                 (
                     (),
-                    "a list cannot stand alone as a condition; put it under all: or any: (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)",
+                    "a list cannot stand alone as a condition; put it under all: or any: (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), a number's range (temperature: {at_least: 37.5}), or one of all:, any:, not:, or at_least: with of:)",
                 )
             ],
         ),
@@ -119,7 +125,7 @@ def test_shapes_parse_into_models(raw: Any, expected: Any) -> None:
             [
                 (
                     (),
-                    "a condition is missing here (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), or one of all:, any:, not:, or at_least: with of:)",
+                    "a condition is missing here (a condition is a finding id (back_pain), a choice (cancer_history: [current, past]), a number's range (temperature: {at_least: 37.5}), or one of all:, any:, not:, or at_least: with of:)",
                 )
             ],
         ),

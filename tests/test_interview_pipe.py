@@ -98,8 +98,8 @@ def test_back_then_why_then_change(book: RuleBook, keys) -> None:
         + UP * 2
         + ENTER  # cancer history again, the earlier answer "past" highlighted: up to "never"
         + ENTER  # chemotherapy: No
-        + DOWN * 2
-        + ENTER  # first emergency question: "Why am I asked this?"
+        + DOWN * 3
+        + ENTER  # first emergency question: past No, Yes and Not sure to "Why am I asked this?"
         + ENTER  # asked again: "No"
         + CTRL_C
     )

@@ -32,20 +32,42 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
     [
         pytest.param(
             "sources.yaml",
-            "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    colour: red\n",
+            "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    url: https://example.org/a\n    colour: red\n",
             [
-                "rules/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, website, note, reviewed (schema)"
+                "rules/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, url, note, reviewed, accessed (schema)"
             ],
             id="unknown key",
         ),
         pytest.param(
             "sources.yaml",
-            "sources:\n  - id: SRC-A\n    titel: A\n    publisher: B\n",
+            "sources:\n  - id: SRC-A\n    titel: A\n    publisher: B\n    url: https://example.org/a\n",
             [
                 "rules/sources.yaml:2:5: [error] 'title' is missing here; add it (schema)",
-                "rules/sources.yaml:3:5: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: id, title, publisher, website, note, reviewed (schema)",
+                "rules/sources.yaml:3:5: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: id, title, publisher, url, note, reviewed, accessed (schema)",
             ],
             id="misspelt key",
+        ),
+        pytest.param(
+            "sources.yaml",
+            "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n",
+            ["rules/sources.yaml:2:5: [error] 'url' is missing here; add it (schema)"],
+            id="source without a web address",
+        ),
+        pytest.param(
+            "sources.yaml",
+            "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    url: www.nhs.uk/conditions/sciatica/\n",
+            [
+                "rules/sources.yaml:5:10: [error] 'www.nhs.uk/conditions/sciatica/' is not a full web address; write the page's whole address, starting with https://, like https://www.nhs.uk/conditions/sciatica/ (schema)"
+            ],
+            id="web address without https",
+        ),
+        pytest.param(
+            "sources.yaml",
+            "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    url: http://www.nhs.uk/x\n",
+            [
+                "rules/sources.yaml:5:10: [error] 'http://www.nhs.uk/x' is not a full web address; write the page's whole address, starting with https://, like https://www.nhs.uk/conditions/sciatica/ (schema)"
+            ],
+            id="web address with plain http",
         ),
         pytest.param(
             "primaries.yaml",
@@ -134,7 +156,7 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "findings.yaml",
             TINY["findings.yaml"] + "  - id: back_pain\n    label: again\n",
             [
-                "rules/findings.yaml:14:9: [error] the finding id 'back_pain' is used twice (first at rules/findings.yaml:8:9); each id must be unique (schema)"
+                "rules/findings.yaml:15:9: [error] the finding id 'back_pain' is used twice (first at rules/findings.yaml:9:9); each id must be unique (schema)"
             ],
             id="duplicate id",
         ),
@@ -142,7 +164,7 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "findings.yaml",
             TINY["findings.yaml"].replace("id: jaundice", "id: Jaundice!"),
             [
-                "rules/findings.yaml:12:9: [error] 'Jaundice!' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)",
+                "rules/findings.yaml:13:9: [error] 'Jaundice!' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)",
                 "rules/questions.yaml:15:18: [error] 'jaundice' is not a finding in findings.yaml (did you mean 'Jaundice!'?) (schema)",
             ],
             id="bad id",
@@ -205,7 +227,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     folder = write_book(
         tmp_path / "rules",
         {
-            "sources.yaml": "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    colour: red\n",
+            "sources.yaml": "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    url: https://example.org/a\n    colour: red\n",
             "primaries.yaml": TINY["primaries.yaml"].replace("name: Breast cancer", "name: 12"),
             "sites/bones.yaml": TINY["sites/bones.yaml"].replace("- back_pain", "- back_pian"),
         },
@@ -213,7 +235,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert problems_of(folder) == [
         "rules/primaries.yaml:3:11: [error] 'name' should be text, not '12' (schema)",
         "rules/sites/bones.yaml:11:11: [error] 'back_pian' is not a finding of this rule book (did you mean 'back_pain'?) (schema)",
-        "rules/sources.yaml:5:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, website, note, reviewed (schema)",
+        "rules/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, url, note, reviewed, accessed (schema)",
     ]
 
 

@@ -19,7 +19,9 @@ from metasymptoms.cli import main
 from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Not, Reported
 from metasymptoms.loader import default_rules_dir, load
 from metasymptoms.model import Finding, Question
-from metasymptoms.verify import Space, holds3
+from metasymptoms.conditions import settled
+from metasymptoms.kinds import UNSURE
+from metasymptoms.verify import Space
 from tests.helpers import TINY, write_book
 
 TODAY = datetime.date(2026, 11, 25)
@@ -57,20 +59,20 @@ def test_passing_tiny_book_has_no_problems(tmp_path: Path) -> None:
 
 def test_unused_finding(tmp_path: Path) -> None:
     assert problems(book(tmp_path, {})) == [
-        "rules/findings.yaml:12:9: [warning] 'jaundice' is not used by any red flag, site rule or question; it changes nothing (unused-finding)"
+        "rules/findings.yaml:13:9: [warning] 'jaundice' is not used by any red flag, site rule or question; it changes nothing (unused-finding)"
     ]
 
 
 def test_unasked_finding(tmp_path: Path) -> None:
     questions = TINY["questions.yaml"].replace("      - finding: jaundice\n        text: Yellow skin?\n", "")
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": questions})) == [
-        "rules/findings.yaml:12:9: [warning] no question asks about 'jaundice', so the guided questions can never report it (unasked-finding)"
+        "rules/findings.yaml:13:9: [warning] no question asks about 'jaundice', so the guided questions can never report it (unasked-finding)"
     ]
 
 
 def test_impossible_ask_if(tmp_path: Path) -> None:
     questions = TINY["questions.yaml"].replace(
-        "ask_if: back_pain", "ask_if: {all: [back_pain, {not: back_pain}]}"
+        "ask_if: back_pain", "ask_if: {all: [{cancer_history: [none]}, {cancer_history: [current]}]}"
     )
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "questions.yaml": questions})) == [
         "rules/questions.yaml:14:17: [error] the question about 'limb_weakness' can never be asked: its ask_if never holds (impossible-ask-if)",
@@ -87,9 +89,9 @@ def test_site_without_rules(tmp_path: Path) -> None:
 
 
 def test_uncited_source(tmp_path: Path) -> None:
-    sources = TINY["sources.yaml"] + "  - id: OLD-LEAFLET\n    title: Old\n    publisher: Someone\n"
+    sources = TINY["sources.yaml"] + "  - id: OLD-LEAFLET\n    title: Old\n    publisher: Someone\n    url: https://example.org/old\n"
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "sources.yaml": sources})) == [
-        "rules/sources.yaml:5:9: [warning] the source 'OLD-LEAFLET' is not cited by any rule, red flag, site, primary or guidance (uncited-source)"
+        "rules/sources.yaml:6:9: [warning] the source 'OLD-LEAFLET' is not cited by any rule, red flag, site, primary or guidance (uncited-source)"
     ]
 
 
@@ -189,8 +191,14 @@ def test_verify_prints_a_counterexample_that_ask_replays(tmp_path: Path, capsys)
 class _Book:
     """Just what verify.Space reads: questions in order, and findings by id."""
 
+    red_flags: tuple = ()
+    sites: tuple = ()
+
     def __init__(self, questions: list[Question]):
         self.questions = questions
+
+    def role(self, role: str) -> None:
+        return None
 
     def finding(self, finding_id: str) -> Finding:
         return Finding(id=finding_id, label=finding_id)
@@ -215,10 +223,10 @@ def conditions(depth: int = 2):
     )
 
 
-def _brute_answers(questions: list[Question], world: dict[str, bool]) -> dict[str, bool]:
+def _brute_answers(questions: list[Question], world: dict[str, object]) -> dict[str, object]:
     from metasymptoms.conditions import holds
 
-    answers: dict[str, bool] = {}
+    answers: dict[str, object] = {}
     for question in questions:
         asked = question.ask_if is None or holds(question.ask_if, answers)
         answers[question.finding] = world[question.finding] if asked else False
@@ -240,20 +248,20 @@ def test_search_agrees_with_brute_force(flag, gates) -> None:
     space = Space(_Book(questions), [flag])
     found = space.search(
         lambda w, a: (
-            holds3(flag, w) is True
-            and holds3(flag, a) is False
-            or (None if holds3(flag, w) is None or holds3(flag, a) is None else False)
+            settled(flag, w) is True
+            and settled(flag, a) is False
+            or (None if settled(flag, w) is None or settled(flag, a) is None else False)
         )
     )
     exists = False
-    for values in itertools.product([True, False], repeat=len(NAMES)):
+    for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
         world = dict(zip(NAMES, values))
         if holds(flag, world) and not holds(flag, _brute_answers(questions, world)):
             exists = True
             break
     assert (found is not None) == exists
     if found is not None:
-        world = {name: found.get(name, False) is True for name in NAMES}
+        world = {name: found.get(name, False) for name in NAMES}
         assert holds(flag, world) and not holds(flag, _brute_answers(questions, world))
 
 
@@ -278,6 +286,20 @@ def test_rules_show_a_rule_in_plain_words(capsys) -> None:
         in out
     )
     assert "  Referred to by: site bones" in out
+
+
+def test_rules_show_a_source_with_its_web_address_and_dates(capsys) -> None:
+    assert main(["rules", "show", "CRUK-MSCC"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  Web address:    https://www.cancerresearchuk.org/about-cancer/coping/physically/spinal-cord-compression/about\n"
+        "  Read by us:     2026-11-25\n"
+    ) in out
+    assert "Page reviewed" not in out  # the page states no review date, so none is shown
+    assert main(["rules", "show", "NICE-QS56"]) == 0
+    out = capsys.readouterr().out
+    assert "  Web address:    https://www.nice.org.uk/guidance/qs56\n" in out
+    assert "Read by us" not in out and "Page reviewed" not in out
 
 
 def test_rules_show_unknown_id_exits_2(capsys) -> None:
@@ -336,7 +358,9 @@ def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> Non
     assert '<a href="#red-flags">Warning signs (red flags)</a>' in page and '<h2 id="red-flags">' in page
     assert "Bones <script>alert(1)</script> & more" in "".join(parser.text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
-    assert "http" not in page.replace("https://json-schema", "")
+    # Nothing is fetched from the web: the only addresses are the sources' own, shown as text.
+    assert "http" not in page.replace("https://json-schema", "").replace("https://example.org/a-source", "")
+    assert "<td>https://example.org/a-source</td>" in page
 
 
 def test_export_graphs(capsys) -> None:

@@ -110,8 +110,11 @@ def test_every_source_of_facts_is_listed(book: RuleBook) -> None:
     facts = Path(__file__).resolve().parents[2] / "shared" / "content" / "FACTS.md"
     if not facts.exists():
         pytest.skip("FACTS.md is not beside this checkout")
-    keys = re.findall(r"^\| ([A-Z][A-Z0-9-]+) \|", facts.read_text().split("## Sources")[1], re.M)
-    assert sorted(source.id for source in book.sources) == sorted(keys)
+    # The key tables of section 7 and of the final source list; FACTS asks for BCUK-PERIT, an
+    # outdated page, to be replaced by a current one.
+    replaced = {"BCUK-PERIT": "BCUK-PERITONEUM"}
+    keys = re.findall(r"^\| ([A-Z][A-Z0-9-]+) \|", facts.read_text().split("## 7.")[1], re.M)
+    assert sorted(source.id for source in book.sources) == sorted(replaced.get(key, key) for key in keys)
 
 
 def test_every_rule_and_red_flag_cites_a_source_and_a_review_date(book: RuleBook) -> None:

@@ -54,6 +54,15 @@ expected: {urgency: emergency, sites: [bones], red_flags: [cord]}
 """
 
 
+OWN = """\
+quiz:
+  - question: How soon does pressure on the cord need treatment?
+    choices: [Within days, Within hours]
+    answer: Within hours
+    explanation: The cord can be damaged for good within hours.
+"""
+
+
 def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
     folder = scenario_book(
         tmp_path, "cord", GOOD.replace("urgency: emergency", "urgency: urgent").replace("[bones]", "[]")
@@ -70,7 +79,7 @@ def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
     [
         (
             GOOD.replace("title:", "titel:"),
-            "cord.yaml:1:1: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: title, learning_points, answers, expected, teacher_notes (schema)",
+            "cord.yaml:1:1: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: title, learning_points, answers, expected, teacher_notes, quiz (schema)",
         ),
         (
             GOOD.replace("back_pain: yes", "bak_pain: yes"),
@@ -83,6 +92,22 @@ def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
         (
             GOOD.replace("sites: [bones]", "sites: [bone]"),
             "cord.yaml:4:40: [error] 'bone' is not a site (did you mean 'bones'?) (schema)",
+        ),
+        (
+            GOOD + OWN.replace("answer: Within hours", "answer: Within hour"),
+            "cord.yaml:8:13: [error] the answer 'Within hour' is not one of the choices (did you mean 'Within hours'?); copy the right choice here word for word (schema)",
+        ),
+        (
+            GOOD + OWN.replace("[Within days, Within hours]", "[Within hours, Within hours]"),
+            "cord.yaml:7:29: [error] the choice 'Within hours' is given twice (schema)",
+        ),
+        (
+            GOOD + OWN.replace("[Within days, Within hours]", "[Within hours]"),
+            "cord.yaml:7:14: [error] a question needs at least 2 choices to choose from (schema)",
+        ),
+        (
+            GOOD + OWN.replace("    explanation: The cord can be damaged for good within hours.\n", ""),
+            "cord.yaml:6:5: [error] 'explanation' is missing here; add it (schema)",
         ),
     ],
 )
@@ -119,15 +144,35 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
     assert main(["demo", "breast_cord_compression"]) == 0
     out = capsys.readouterr().out
     assert (
-        "(skipped) Is your neck stiff, so that it hurts to bend your head forward?\n    not asked: it is asked only if a new, lasting or different headache\n      (headache)\n"
+        "(skipped) Is your neck stiff, so that it hurts to bend your head forward?\n    not asked: it is asked only if a new, lasting or different headache\n"
         in out
     )
     assert all(len(line) <= 78 for line in out.splitlines())
     assert (
         "    -> warning sign 'Possible pressure on the spinal cord' (emergency) now\n       holds.\n" in out
     )
-    assert "       The questionnaire shows its advice at once, before any other question.\n" in out
-    assert "If 'new back or neck pain' were not reported: sites [bones] -> [].\n" in out
+    assert (
+        "       The questions stop at once, and the person sees:\n"
+        "       | EMERGENCY: Possible pressure on the spinal cord\n"
+        "       |\n"
+        "       | Back or neck pain together with weakness, numbness, or bladder or\n"
+    ) in out
+    assert (
+        "       | What would you like to do now?\n"
+        "       |   1. Stop here and get help now  (Enter)\n"
+        "       |   2. Go on with the questions to learn more (this advice is repeated\n"
+        "       |      at the end)\n"
+    ) in out
+    assert (
+        "Had the person not reported new back or neck pain, the advice would still be\n"
+        "  to get help now (an emergency), but no site would be named instead of Bones.\n"
+    ) in out
+    assert "->" not in out.split("What would change the outcome")[1]  # words, never notation
+    assert "cancer_history" not in out and "(back_pain)" not in out  # a class reads labels, not ids
+    assert (
+        '    How: rule bones.spine holds: the answer about your history of cancer is "I\n'
+        '      have cancer now, or I am being treated for it", "I had cancer in the\n'
+    ) in out
 
 
 def test_step_without_a_terminal_prints_the_whole_replay() -> None:
@@ -180,11 +225,16 @@ def test_explore_cancer_page(capsys) -> None:
     assert main(["explore", "cancer", "colorectal"]) == 0
     out = capsys.readouterr().out
     assert (
-        "Where it commonly spreads (in no order)\n---------------------------------------\nLiver, Lungs and Peritoneum (the lining of the belly).\n"
-        in out
-    )
+        "Where it commonly spreads (in no order)\n---------------------------------------\n"
+        "  - Liver\n  - Lungs\n  - Peritoneum (the lining of the belly)\n"
+    ) in out
     assert "Questions to ask the care team" in out
     assert "  - Possible blocked bowel\n" in out
+    # each site's symptoms a list of their own, not one run-on sentence of commas
+    assert (
+        "What to watch for at each site\n------------------------------\n  Liver:\n"
+        "    - yellow skin or yellow whites of the eyes\n    - dark urine or pale stools\n"
+    ) in out
 
 
 def test_explore_lists_ids_and_refuses_unknown_ones(capsys) -> None:
@@ -248,3 +298,152 @@ def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
         "Urgency: EMERGENCY. Sites: Bones. Warning signs: Possible pressure on the spinal cord (emergency)"
     )
     assert first < second < third
+
+
+def test_no_explorer_section_merely_repeats_its_heading(book: RuleBook) -> None:
+    from metasymptoms.explore import cancer_page, site_page, symptom_page
+
+    pages = [site_page(book, site.id) for site in book.sites]
+    pages += [symptom_page(book, finding) for finding in symptom_ids(book)]
+    pages += [cancer_page(book, primary.id) for primary in book.primaries]
+    for page in pages:
+        lines = page.splitlines()
+        title = lines[0].lower()
+        for index in range(3, len(lines) - 2):
+            if set(lines[index + 1]) == {"-"}:  # a section heading
+                body = []
+                for line in lines[index + 2 :]:
+                    if not line:
+                        break
+                    body.append(line.strip())
+                assert " ".join(body).lower().rstrip(".") not in (title, lines[index].lower()), page
+
+
+def test_symptom_page_without_a_meaning_does_not_repeat_its_title(capsys) -> None:
+    assert main(["explore", "symptom", "jaundice"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "YELLOW SKIN OR YELLOW WHITES OF THE EYES\n========================================\n\n"
+        "Sites it is linked with\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "first_line"),
+    [
+        ("yellow", "YELLOW SKIN OR YELLOW WHITES OF THE EYES"),
+        ("Yellow", "YELLOW SKIN OR YELLOW WHITES OF THE EYES"),
+        ("yelow", "(nothing matches 'yelow'; showing what matches 'yellow')"),
+        ("bloated", "BLOATING"),
+    ],
+)
+def test_explore_symptom_by_a_plain_word(word: str, first_line: str, capsys) -> None:
+    assert main(["explore", "symptom", word]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == first_line
+
+
+def test_a_word_that_matches_several_symptoms_lists_them(capsys) -> None:
+    assert main(["explore", "symptom", "blood cough"]) == 0
+    assert capsys.readouterr().out == (
+        "Symptoms that match 'blood cough':\n"
+        "  coughing_blood        a few streaks of blood in your phlegm\n"
+        "  coughing_blood_large  coughing up more than a few streaks of blood\n"
+        "Show one with: metasymptoms explore symptom ID\n"
+    )
+
+
+def test_a_word_that_matches_nothing_exits_2(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["explore", "symptom", "xyzzy"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "metasymptoms: no symptom matches 'xyzzy'; try another word, or see them all: metasymptoms explore symptom\n"
+    )
+
+
+def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> None:
+    """Plain prompts through a pipe: By site, Liver (a long page, several screenfuls on a
+    24-line screen), next page, back to the list (it offers Liver again), Back, Quit."""
+    from metasymptoms.explore import site_page
+    from metasymptoms.explore_board import run_explorer, screenfuls
+    from metasymptoms.questionnaire import PlainPrompter
+
+    pages = len(screenfuls(site_page(book, "liver", 70).rstrip("\n").split("\n"), 24 - 5))
+    assert pages >= 3
+    liver = [site.id for site in book.sites].index("liver") + 1
+    typed = f"1\n{liver}\n1\n2\n{len(book.sites) + 1}\n6\n"
+    out = io.StringIO()
+    run_explorer(book, PlainPrompter(stdin=io.StringIO(typed), stdout=out), size=(70, 24))
+    text = out.getvalue()
+    assert text.count("Which site?") == 2  # back to the same list after the page
+    assert f"Page 1 of {pages}\n  1. Next page  (Enter)\n  2. Back to the list\n" in text
+    assert f"Page 2 of {pages}" in text and f"Page 3 of {pages}" not in text  # the rest skipped
+    assert f"  {liver}. Liver  (Enter)" in text.split("Which site?")[2]  # at the item just read
+    # each screenful of the page fits above its prompt on a 24-line screen
+    screens = [chunk.split("\n\nPage ")[0] for chunk in text.split("> ")[2:4]]
+    assert screens[0].startswith(f"{liver}\nLIVER\n=====")
+    for screen in screens:
+        assert len(screen.splitlines()) - 1 <= 24 - 5  # less the echoed answer
+
+
+def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
+    from metasymptoms.explore_board import run_explorer
+    from metasymptoms.questionnaire import PlainPrompter
+
+    from metasymptoms.explore import find_symptoms
+
+    breath = len(find_symptoms(book, symptom_ids(book), "breath")[0])
+    typed = f"3\nyelow\nbreath\n1\n{breath + 1}\n\n6\n"
+    out = io.StringIO()
+    run_explorer(book, PlainPrompter(stdin=io.StringIO(typed), stdout=out), size=(72, 60))
+    text = out.getvalue()
+    assert "Nothing matches 'yelow'; showing what matches 'yellow'.\nYELLOW SKIN OR YELLOW WHITES OF THE EYES\n" in text
+    assert "Symptoms that match 'breath'\n  1. being more breathless than usual  (Enter)\n" in text
+    assert "BEING MORE BREATHLESS THAN USUAL\n" in text
+    assert f"  {breath + 1}. Back: find another word\n" in text
+    assert text.count("Symptoms that match 'breath'") == 2
+
+
+# --- the README's teaching section, as a teacher would follow it ---------------------------
+
+
+def _teaching_section() -> str:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    return readme.split("\n## Teaching\n")[1].split("\n## ")[0]
+
+
+def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypatch) -> None:
+    import shlex
+
+    from metasymptoms.cli import build_parser
+
+    section = _teaching_section()
+    commands = [
+        shlex.split(line.split("#")[0])[1:]
+        for line in section.splitlines()
+        if line.startswith("metasymptoms ")
+    ]
+    assert len(commands) >= 9
+    names = {path.stem for path in (default_rules_dir() / "scenarios").glob("*.yaml")}
+    monkeypatch.chdir(tmp_path)
+    for argv in commands:
+        args = build_parser().parse_args(argv)  # exits 2 on an option the CLI does not have
+        if args.command == "demo" and args.scenario:
+            assert args.scenario in names
+        if args.command == "demo":
+            interactive = args.quiz or args.step
+        else:
+            interactive = args.kind is None  # the explorer's menus
+        if not interactive:  # those are run in real terminals in test_projector.py
+            assert main(argv) == 0, argv
+    assert (tmp_path / "lesson.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_the_own_question_example_in_the_readme_is_valid(tmp_path: Path) -> None:
+    example = _teaching_section().split("```yaml\n")[1].split("```")[0]
+    folder = scenario_book(tmp_path, "cord", GOOD + example)
+    from metasymptoms.loader import load
+
+    items, problems = load_scenarios(folder, load(folder).book)
+    assert problems == []
+    assert items[0].scenario.quiz[0].answer == "A sudden, extremely painful headache"

@@ -235,21 +235,24 @@ def test_ctrl_c_at_the_emergency_question_ends_on_the_number(
 def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int) -> None:
     screen = terminal(columns, rows, "--plain")
     screen.wait_for("Has a doctor ever told you", "\n>")
-    unsplit(screen, "type it and press Enter. For yes or no, you can also type y or n.")
+    unsplit(screen, "also type y or n, and u where you are not sure.")
     screen.send("1\r")  # never told
-    screen.wait_for("chemotherapy", "or y or n")
-    screen.send("n\r")
+    screen.wait_for("chemotherapy", "3. I'm not sure")
+    unsplit(screen, "Type a number, or y, n or u (not sure), and press Enter;")
+    screen.send("u\r")  # not sure: said to the call handler, never read as "no"
     screen.wait_for("short of breath")
     unsplit(screen, "Are you suddenly or severely short of breath, unable to speak in full sentences,")
     screen.send("no\r")
     screen.wait_for("more than a few streaks of blood")
     screen.send("maybe\r")
-    screen.wait_for("Please type a number from 1 to 2, or y or n")
+    screen.wait_for("Please type a number from 1 to 3, or y, n")
     screen.send("yes\r")  # coughing up a lot of blood: an emergency
     screen.wait_for("What would you like to do now?")
     screen.send("\r")
     screen.wait_for("Tell the call handler:")
-    assert "coughing up more than a few streaks of blood" in " ".join(screen.text().split())
+    shown = " ".join(screen.text().split())
+    assert "coughing up more than a few streaks of blood" in shown
+    assert "chemotherapy or another cancer drug in the last 6 weeks (not sure)" in shown
     screen.send("\r")
     assert screen.finish() == 0
     assert all(len(row) <= columns for row in screen.rows())

@@ -1,20 +1,21 @@
-"""`metasymptoms demo`: replay teaching scenarios with their reasoning, or check them all."""
+"""`metasymptoms demo`: replay teaching scenarios with their reasoning, quiz a class on them,
+write a lesson page, or check them all."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
-import textwrap
 
 from metasymptoms.conditions import close_match
 from metasymptoms.problems import RuleBookError, UsageError
 from metasymptoms.rulebook import default_rules_dir, load_for_use
+from metasymptoms.terminal import require_terminal, wants_plain
 
-WIDTH = 78
+WIDTH = 78  # a replay printed into a file or a pipe: short lines read well projected
 
 
 def demo(args: argparse.Namespace) -> int:
-    from metasymptoms.demo import replay
     from metasymptoms.scenarios import differences, load_scenarios
 
     folder = args.rules or default_rules_dir()
@@ -36,24 +37,82 @@ def demo(args: argparse.Namespace) -> int:
         for item in items:
             print(f"{item.name:<{width}}  {item.scenario.title}")
         if args.scenario is None and not args.list:
-            print("\nReplay one with: metasymptoms demo NAME [--step]")
+            print("\nReplay one with: metasymptoms demo NAME [--step | --quiz | --html --output FILE]")
         return 0
     by_name = {item.name: item for item in items}
     if args.scenario not in by_name:
         raise UsageError(
             f"there is no scenario '{args.scenario}'{close_match(args.scenario, by_name)}; see: metasymptoms demo --list"
         )
-    steps = replay(book, by_name[args.scenario])
-    interactive = args.step and sys.stdin.isatty()
-    for number, step in enumerate(steps, start=1):
-        print(f"[{number}/{len(steps)}] {step.heading}")
-        print("-" * min(len(step.heading) + 8, 78))
-        for line in step.lines:
-            indent = " " * (len(line) - len(line.lstrip()))
-            hanging = indent + ("   " if line.lstrip().startswith("->") else "  ")
-            # Short lines read better projected in front of a class.
-            print("\n".join(textwrap.wrap(line, WIDTH, subsequent_indent=hanging)) or line)
-        print()
-        if interactive and number < len(steps):
-            input("Press Enter for the next step (Ctrl-C to stop) ")
+    item = by_name[args.scenario]
+    if args.html:
+        return _lesson_page(book, item, args)
+    if args.output is not None:
+        raise UsageError("--output is for the lesson page: metasymptoms demo NAME --html --output FILE")
+    if args.quiz:
+        return _quiz(book, item, args)
+    return _replay(book, item, args)
+
+
+def _lesson_page(book, item, args: argparse.Namespace) -> int:
+    from metasymptoms.lesson_page import lesson_page
+    from metasymptoms.output import emit
+
+    if args.output is None and sys.stdout.isatty():
+        raise UsageError("name the file for the lesson page: metasymptoms demo NAME --html --output lesson.html")
+    emit(lesson_page(book, item), args.output)
+    if args.output is not None:
+        print(f"Wrote the lesson page to {args.output}. Open it in a browser; it needs no network.")
     return 0
+
+
+def _quiz(book, item, args: argparse.Namespace) -> int:
+    from metasymptoms.questionnaire import PlainPrompter, Stopped
+    from metasymptoms.quiz import build_quiz, run_quiz
+
+    plain = wants_plain(args.plain)
+    require_terminal(
+        plain,
+        "the quiz needs a terminal to answer in. Without one, use numbered answers: "
+        f"metasymptoms demo {item.name} --quiz --plain",
+    )
+    if plain:
+        prompter = PlainPrompter()
+    else:
+        from metasymptoms.interview import QuestionaryPrompter
+
+        prompter = QuestionaryPrompter()
+    try:
+        run_quiz(build_quiz(book, item), prompter, long_choices_above=not plain)
+    except Stopped:
+        raise KeyboardInterrupt from None
+    return 0
+
+
+def _replay(book, item, args: argparse.Namespace) -> int:
+    from metasymptoms.demo import replay, step_lines
+
+    steps = replay(book, item)
+    plain = wants_plain(args.plain)
+    if args.step and sys.stdin.isatty() and sys.stdout.isatty() and not plain:
+        from metasymptoms.projector import show_steps
+
+        show_steps(steps)
+        return 0
+    if args.step and (plain or sys.stdin.isatty()):
+        from metasymptoms.projector import plain_steps
+
+        plain_steps(steps, sys.stdin, sys.stdout, _width())
+        return 0
+    width = _width()
+    for number, step in enumerate(steps, start=1):
+        lines = step_lines(number, len(steps), step, width, args.all_changes, "add --all-changes to see them")
+        print("\n".join(lines))
+        print()
+    return 0
+
+
+def _width() -> int:
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size((WIDTH + 2, 24)).columns - 2, 40)
+    return WIDTH

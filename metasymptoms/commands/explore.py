@@ -28,11 +28,16 @@ def explore(args: argparse.Namespace) -> int:
             for item_id, name in known.items():
                 print(f"{item_id:<{width}}  {name}")
             return 0
-        if args.id not in known:
+        item_id = args.id
+        if item_id not in known and args.kind == "symptom":
+            item_id = _symptom_by_word(book, list(known), args.id)
+            if item_id is None:
+                return 0
+        if item_id not in known:
             raise UsageError(
                 f"there is no {args.kind} '{args.id}'{close_match(args.id, known)}; see: metasymptoms explore {args.kind}"
             )
-        sys.stdout.write(page(book, args.id))
+        sys.stdout.write(page(book, item_id, _width()))
         return 0
     plain = wants_plain(args.plain)
     require_terminal(
@@ -54,3 +59,36 @@ def explore(args: argparse.Namespace) -> int:
     except Stopped:
         raise KeyboardInterrupt from None
     return 0
+
+
+def _width() -> int:
+    from metasymptoms.explore import WIDTH
+
+    if sys.stdout.isatty():
+        import shutil
+
+        return max(min(shutil.get_terminal_size((WIDTH + 2, 24)).columns - 2, 100), 40)
+    return WIDTH
+
+
+def _symptom_by_word(book, symptoms: list[str], word: str) -> str | None:
+    """The one symptom a plain word finds; several are listed (and None returned); none
+    found raises a UsageError naming the close words tried."""
+    from metasymptoms.explore import find_symptoms
+
+    found, tried = find_symptoms(book, symptoms, word)
+    if len(found) == 1:
+        if tried:
+            print(f"(nothing matches '{word}'; showing what matches '{' '.join(tried)}')\n")
+        return found[0]
+    if not found:
+        raise UsageError(
+            f"no symptom matches '{word}'; try another word, or see them all: metasymptoms explore symptom"
+        )
+    words = f"'{word}'" if not tried else f"'{' '.join(tried)}' (nothing matches '{word}')"
+    print(f"Symptoms that match {words}:")
+    width = max(len(finding) for finding in found)
+    for finding in found:
+        print(f"  {finding:<{width}}  {book.finding(finding).label}")
+    print("Show one with: metasymptoms explore symptom ID")
+    return None

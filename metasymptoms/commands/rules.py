@@ -135,7 +135,7 @@ DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries st
 
 
 def export(args: argparse.Namespace) -> int:
-    from metasymptoms.output import emit, write_atomic
+    from metasymptoms.output import OutputError, emit, write_atomic
 
     loaded = _loaded(args)
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
@@ -143,7 +143,11 @@ def export(args: argparse.Namespace) -> int:
     output = None if args.output is None else Path(args.output)
     folder = args.output is not None and (args.output.endswith(("/", os.sep)) or output.is_dir())
     if folder:
-        output.mkdir(parents=True, exist_ok=True)
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or "not a usable folder name"
+            raise OutputError(f"cannot make the folder '{output}': {reason}") from None
     if args.format == "json-schema":
         from metasymptoms.schema import FILE_MODELS, all_schemas, schema_text
 

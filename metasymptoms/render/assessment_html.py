@@ -13,7 +13,7 @@ from html import escape
 
 from metasymptoms.engine import Assessment
 from metasymptoms.model import RuleBook
-from metasymptoms.render.assessment_text import blocks, web_address
+from metasymptoms.render.assessment_text import blocks
 from metasymptoms.render.summary import URGENCY_LABELS, clinician_summary, when_text
 
 CSS = """
@@ -87,7 +87,10 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
     else:
         out.append("<dt>Warning signs reported</dt><dd>none</dd>")
     reported = "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
-    out += [f"<dt>Symptoms reported</dt><dd>{escape(reported)}</dd>", "</dl>"]
+    out.append(f"<dt>Symptoms reported</dt><dd>{escape(reported)}</dd>")
+    if summary.not_sure:
+        out.append(f"<dt>Answered not sure</dt><dd>{escape('; '.join(summary.not_sure))}</dd>")
+    out.append("</dl>")
 
     out.append("<h3>Every question asked, with its answer</h3>")
     if summary.asked:
@@ -121,10 +124,8 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
             out.append(f'<div class="sources">{heading}<ul>')
             for key in assessment.sources:
                 source = book.source(key)
-                link = ""
-                if source.website:
-                    address = web_address(source.website)
-                    link = f', <a href="{escape(address)}">{escape(address)}</a>'
+                address = escape(source.url)
+                link = f', <a href="{address}">{address}</a>'
                 out.append(
                     f"<li>[{escape(key)}] {escape(source.publisher)}, "
                     f"&ldquo;{escape(source.title)}&rdquo;{link}</li>"

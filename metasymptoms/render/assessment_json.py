@@ -53,7 +53,7 @@ def assessment_data(
         "made_at": summary.made.isoformat(),
         "rule_book": {"version": summary.rule_book_version},
         "asked": [
-            {"finding": item.finding, "question": item.question, "answer": item.answer}
+            {"finding": item.finding, "question": item.question, "answer": item.answer, "answer_text": item.answer_text}
             for item in summary.asked
         ],
         "not_asked": [{"finding": item.finding, "question": item.question} for item in summary.not_asked],

@@ -8,7 +8,6 @@ to ask, the emergency signs, the disclaimer and the sources.
 from __future__ import annotations
 
 import datetime
-import re
 import textwrap
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from metasymptoms.emergency import shown_number
 from metasymptoms.engine import Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
+from metasymptoms.render.escape import markdown as _md
 from metasymptoms.render.summary import URGENCY_LABELS, clinician_summary, when_text
 
 WIDTH = 78
@@ -113,8 +113,7 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     sources = []
     for key in assessment.sources:
         source = book.source(key)
-        where = f", {web_address(source.website)}" if source.website else ""
-        sources.append(f'[{key}] {source.publisher}, "{source.title}"{where}')
+        sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
     out.append(Block("Sources", (), tuple(sources), role="sources"))
     return out
 
@@ -132,17 +131,22 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
                 lines.extend(textwrap.wrap(paragraph, WIDTH))
                 lines.append("")
         for item in block.items:
-            lines.extend(textwrap.wrap(item, WIDTH, initial_indent="  - ", subsequent_indent="    "))
+            # Never break inside a word: a source's web address must stay whole to be copied.
+            lines.extend(
+                textwrap.wrap(
+                    item,
+                    WIDTH,
+                    initial_indent="  - ",
+                    subsequent_indent="    ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
         if block.items:
             lines.append("")
         if not block.paragraphs and not block.items:
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def web_address(website: str) -> str:
-    """A source's website as an address a browser and a text editor both recognise."""
-    return website if "://" in website else f"https://{website}"
 
 
 def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None) -> str:
@@ -168,6 +172,8 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
         lines.append("- Warning signs reported: none")
     reported = "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
     lines.append(f"- Symptoms reported: {_md(reported)}")
+    if summary.not_sure:
+        lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
     lines += ["", "### Every question asked, with its answer", ""]
     for number, item in enumerate(summary.asked, start=1):
         lines.append(f"{number}. {_md(item.question)} **{_md(item.answer_text)}**")
@@ -194,15 +200,3 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
         if block.items:
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape only what markdown would read as formatting, so the file reads cleanly in a
-    text editor: emphasis and code marks, HTML-like tags, link brackets, and a "#", "-", "+"
-    or "1." that would start a line's block."""
-    text = text.replace("\\", "\\\\")
-    text = re.sub(r"([*_`])", r"\\\1", text)
-    text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
-    text = re.sub(r"\[(?=[^\]]*\][(\[:])", r"\\[", text)
-    text = re.sub(r"^(\d+)\.(?=\s)", r"\1\\.", text)
-    return re.sub(r"^([#+-])(?=\s)", r"\\\1", text)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from metasymptoms.render.escape import markdown as _md
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -46,12 +48,6 @@ class Contents:
 
 
 Node = Heading | Paragraph | Bullets | Fields | Table | Contents
-
-
-def _md(text: str) -> str:
-    for char in ("\\", "`", "*", "_", "[", "]", "<", ">", "#", "|"):
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
 
 
 def to_markdown(nodes: list[Node]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from metasymptoms.conditions import findings_in
 from metasymptoms.model import RuleBook
+from metasymptoms.render.escape import mermaid as _mermaid_text
 
 
 def edges(book: RuleBook) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
@@ -28,10 +29,6 @@ def edges(book: RuleBook) -> tuple[list[tuple[str, str]], list[tuple[str, str, s
 
 def _mermaid_id(node: str) -> str:
     return node.replace(":", "_").replace(".", "_")
-
-
-def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;")
 
 
 def to_mermaid(book: RuleBook) -> str:

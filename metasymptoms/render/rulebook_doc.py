@@ -160,14 +160,15 @@ def document(loaded: LoadedBook) -> list[Node]:
     nodes.append(Heading(2, "Sources", "sources"))
     nodes.append(
         Table(
-            ("Key", "Publisher", "Title", "Where", "Reviewed"),
+            ("Key", "Publisher", "Title", "Web address", "Page reviewed", "Read by us"),
             tuple(
                 (
                     s.id,
                     s.publisher,
-                    s.title,
-                    s.website or s.note or "",
+                    f"{s.title} ({s.note})" if s.note else s.title,
+                    s.url,
                     s.reviewed.isoformat() if s.reviewed else "",
+                    s.accessed.isoformat() if s.accessed else "",
                 )
                 for s in book.sources
             ),

@@ -101,13 +101,13 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
         lines.append(("Sources", ", ".join(primary.sources)))
     elif kind == "source":
         source = book.source(item_id)
-        lines += [("Publisher", source.publisher), ("Title", source.title)]
-        if source.website:
-            lines.append(("Website", source.website))
+        lines += [("Publisher", source.publisher), ("Title", source.title), ("Web address", source.url)]
         if source.note:
             lines.append(("Note", source.note))
         if source.reviewed:
-            lines.append(("Reviewed", source.reviewed.isoformat()))
+            lines.append(("Page reviewed", source.reviewed.isoformat()))
+        if source.accessed:
+            lines.append(("Read by us", source.accessed.isoformat()))
     referrers = references(book).get((kind, item_id), [])
     lines.append(
         (

@@ -9,9 +9,9 @@ import datetime
 from dataclasses import dataclass
 
 from metasymptoms import __version__
-from metasymptoms.conditions import Answer
-from metasymptoms.engine import CANCER_HISTORY, PRIMARY_CANCER, Assessment
+from metasymptoms.engine import Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, answer_text
+from metasymptoms.kinds import UNSURE, Answer
 from metasymptoms.model import RuleBook, Urgency
 
 # How a warning sign's urgency reads to a person: the engine's words ("prompt") never do.
@@ -28,7 +28,7 @@ class AskedQuestion:
     finding: str
     question: str
     answer: Answer | None  # None: not asked
-    answer_text: str  # "Yes", "No", or the chosen answer's words
+    answer_text: str  # as the screen shows it: "Yes", "No", "Not sure", a choice's words, a number
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class ClinicianSummary:
     urgency_heading: str
     warning_signs: tuple[WarningSign, ...]
     reported: tuple[str, ...]  # the symptoms answered "yes", in plain words
+    not_sure: tuple[str, ...]  # the questions answered "not sure", in plain words
     asked: tuple[AskedQuestion, ...]
     not_asked: tuple[AskedQuestion, ...]  # answer None: skipped by the questions' logic, or never reached
 
@@ -60,14 +61,18 @@ def now() -> datetime.datetime:
     return datetime.datetime.now().astimezone().replace(microsecond=0)
 
 
-def plain_answer(book: RuleBook, finding_id: str, value: Answer) -> str:
-    """An answer in words a call handler or a clinician reads as a sentence."""
+def plain_answer(book: RuleBook, finding_id: str, value: Answer | None) -> str:
+    """An answer in words a call handler or a clinician reads as a sentence: a symptom's own
+    words, marked when the person was not sure; otherwise the question's label and the answer
+    as the screen shows it (answer_text)."""
     finding = book.finding(finding_id)
-    if finding.type != "choice":
+    if finding.type == "yes_no" and value is True:
         return finding.label
-    if finding_id == CANCER_HISTORY:
+    if finding.type == "yes_no" and value == UNSURE:
+        return f"{finding.label} (not sure)"
+    if finding.role == "cancer_history" and value is not None:
         return answer_text(book, finding_id, value)  # its choices are the person's own words
-    if finding_id == PRIMARY_CANCER and value in {primary.id for primary in book.primaries}:
+    if finding.role == "primary_cancer" and value in {primary.id for primary in book.primaries}:
         return book.primary(str(value)).name
     return f"{finding.label}: {answer_text(book, finding_id, value)}"
 
@@ -100,6 +105,7 @@ def clinician_summary(
         urgency_heading=URGENCY_HEADINGS[assessment.urgency],
         warning_signs=signs,
         reported=tuple(book.finding(finding).label for finding in assessment.reported),
+        not_sure=tuple(book.finding(finding).label for finding, value in answers.items() if value == UNSURE),
         asked=tuple(asked),
         not_asked=tuple(not_asked),
     )

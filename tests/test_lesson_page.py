@@ -1,0 +1,182 @@
+"""The lesson page: one self-contained file, driven in a real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.cli import main
+from metasymptoms.lesson_page import lesson_page
+from metasymptoms.loader import default_rules_dir
+from metasymptoms.model import RuleBook
+from metasymptoms.quiz import build_quiz
+from metasymptoms.scenarios import load_scenarios
+from tests.cdp import Browser, BrowserError, chromium_path
+
+
+def scenario(book: RuleBook, name: str):
+    items, _ = load_scenarios(default_rules_dir(), book)
+    return next(item for item in items if item.name == name)
+
+
+def test_the_page_needs_no_network(book: RuleBook) -> None:
+    html = lesson_page(book, scenario(book, "breast_cord_compression"))
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(" not in html
+    assert html.count('<section class="step') >= 8
+
+
+def test_the_page_holds_the_engines_words(book: RuleBook) -> None:
+    item = scenario(book, "breast_cord_compression")
+    html = lesson_page(book, item)
+    quiz = build_quiz(book, item)
+    for question in quiz.questions:
+        assert f'data-id="{question.id}"' in html
+    # the interrupt screen the questionnaire draws, escaped, inside the page
+    assert "EMERGENCY: Possible pressure on the spinal cord" in html
+    assert "What would you like to do now?" in html
+    # every change is in the page, the ones past the first few behind "Show all"
+    assert "<summary>Show all 23 changes</summary>" in html
+    assert "urgency emergency -&gt;" not in html and "sites [" not in html
+
+
+def test_demo_html_writes_the_file(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "lesson.html"
+    assert main(["demo", "tired_no_cancer", "--html", "--output", str(target)]) == 0
+    assert capsys.readouterr().out == (
+        f"Wrote the lesson page to {target}. Open it in a browser; it needs no network.\n"
+    )
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_output_without_html_is_refused(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["demo", "tired_no_cancer", "--output", str(tmp_path / "x.html")])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "metasymptoms: --output is for the lesson page: metasymptoms demo NAME --html --output FILE\n"
+    )
+
+
+# --- in a real browser ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Browser]:
+    if chromium_path() is None:
+        pytest.skip("Chromium is not installed (CI installs it in .ci/run: apt-get install -y chromium)")
+    try:
+        opened = Browser(tmp_path / "profile")
+    except (BrowserError, OSError) as error:
+        pytest.skip(f"Chromium could not start: {error}")
+    yield opened
+    opened.close()
+
+
+CURRENT = "document.querySelector('.step.current')"
+
+
+def state(browser: Browser) -> dict:
+    return browser.evaluate(
+        "(() => { const s = document.querySelector('.step.current');"
+        " const r = s.querySelector('.reveal');"
+        " return {id: s.dataset.id || s.querySelector('h2').textContent,"
+        " where: document.getElementById('where').textContent,"
+        " visible: document.querySelectorAll('.step').length - document.querySelectorAll('.step:not(.current)').length,"
+        " revealShown: r ? r.offsetParent !== null : null,"
+        " revealText: r ? r.innerText : null,"
+        " verdict: r ? s.querySelector('.verdict').textContent : null,"
+        " pressed: Array.from(s.querySelectorAll('button.choice[aria-pressed=true]')).map(b => b.textContent),"
+        " score: document.getElementById('score').textContent}; })()"
+    )
+
+
+def test_lesson_page_in_chromium(browser: Browser, book: RuleBook, tmp_path: Path) -> None:
+    item = scenario(book, "breast_cord_compression")
+    quiz = build_quiz(book, item)
+    page = tmp_path / "lesson.html"
+    page.write_text(lesson_page(book, item))
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    browser.open(page.as_uri())
+    total = browser.evaluate("document.querySelectorAll('.step').length")
+
+    first = state(browser)
+    assert first["where"] == f"1 / {total}" and first["visible"] == 1
+    browser.screenshot(shots / "01-title.png")
+
+    browser.key("ArrowRight")
+    assert state(browser)["id"] == "The person's answers"
+    browser.key("ArrowLeft")
+    assert state(browser)["where"] == f"1 / {total}"
+    browser.key("ArrowRight")
+    browser.key("ArrowRight")
+    browser.screenshot(shots / "02-question-hidden.png")
+
+    urgency = quiz.questions[0]
+    asked = state(browser)
+    assert asked["id"] == "urgency" and asked["where"] == f"3 / {total}"
+    assert asked["revealShown"] is False  # the answer stays hidden until asked for
+
+    browser.key(str(urgency.answer + 2 if urgency.answer + 2 <= len(urgency.choices) else 1))
+    picked = state(browser)
+    assert len(picked["pressed"]) == 1 and picked["revealShown"] is False
+    browser.screenshot(shots / "03-question-predicted.png")
+
+    browser.key("r")
+    shown = state(browser)
+    assert shown["revealShown"] is True
+    assert shown["verdict"] == "Not this time."
+    assert "The answer: Emergency: get help now" in shown["revealText"]
+    assert "EMERGENCY: Possible pressure on the spinal cord" in shown["revealText"]
+    assert shown["score"] == "Predictions right: 0 of 3."
+    browser.screenshot(shots / "04-question-revealed.png")
+
+    browser.key("ArrowRight")  # the sites: predicted right with the mouse
+    sites = quiz.questions[1]
+    browser.click(f".step.current button.choice:nth-of-type({sites.answer + 1})")
+    browser.click(".step.current .reveal-button")
+    clicked = state(browser)
+    assert clicked["id"] == "sites" and clicked["verdict"] == "Right."
+    assert clicked["pressed"] == [sites.choices[sites.answer]]
+    assert clicked["score"] == "Predictions right: 1 of 3."
+    browser.screenshot(shots / "05-sites-right.png")
+
+    for _ in range(total):
+        browser.key("ArrowRight")
+    last = state(browser)
+    assert last["where"] == f"{total} / {total}" and last["id"] == "What to take away"
+    browser.screenshot(shots / "06-last.png")
+
+    browser.print_to_pdf(tmp_path / "handout.pdf")
+    assert (tmp_path / "handout.pdf").read_bytes().startswith(b"%PDF")
+    assert browser.errors() == []
+    assert len(list(shots.glob("*.png"))) == 6
+    print(f"screenshots in {shots}")
+
+
+def test_every_step_fits_the_page_when_printed(browser: Browser, book: RuleBook, tmp_path: Path) -> None:
+    page = tmp_path / "lesson.html"
+    page.write_text(lesson_page(book, scenario(book, "colorectal_jaundice")))
+    browser.open(page.as_uri())
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+    shown = browser.evaluate(
+        "Array.from(document.querySelectorAll('.step')).filter(s => s.offsetParent !== null).length"
+    )
+    hidden_answers = browser.evaluate(
+        "Array.from(document.querySelectorAll('.reveal')).filter(r => r.offsetParent === null).length"
+    )
+    buttons = browser.evaluate(
+        "Array.from(document.querySelectorAll('nav, .reveal-button')).filter(b => b.offsetParent !== null).length"
+    )
+    assert shown == browser.evaluate("document.querySelectorAll('.step').length")
+    assert hidden_answers == 0 and buttons == 0
+    browser.evaluate("document.getElementById('print-answers').click()")
+    assert browser.evaluate(
+        "Array.from(document.querySelectorAll('.reveal')).every(r => r.offsetParent === null)"
+    )
+    browser.screenshot(tmp_path / "print.png")
+    assert browser.errors() == []
