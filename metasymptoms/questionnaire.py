@@ -60,8 +60,10 @@ def screen_width() -> int:
 
 def wrap(text: str, width: int, indent: str = "") -> list[str]:
     """Lines at word boundaries; a word longer than a line is never split (it overflows).
-    "911 / 999 / 112" stays on one line: a number cut in two is easy to misread."""
-    joined = text.replace(" / ", "\u00a0/\u00a0")  # textwrap does not break at a no-break space
+    "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; and so does
+    a key with what it does ("? = why"), never left alone at a line's end."""
+    # textwrap does not break at a no-break space
+    joined = text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0")
     lines = textwrap.wrap(
         joined, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
     )

@@ -21,6 +21,7 @@ from metasymptoms.questionnaire import PlainPrompter, Questionnaire
 from metasymptoms.render.assessment_html import render_html
 from metasymptoms.render.assessment_json import assessment_data
 from metasymptoms.render.assessment_text import render_markdown, render_text
+from tests.helpers import TEMPERATURE_QUESTION
 from tests.scripted import ScriptedPrompter
 
 MADE = datetime.datetime(2026, 11, 25, 14, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
@@ -82,12 +83,23 @@ def test_json_adds_when_which_rule_book_and_every_answer(book: RuleBook) -> None
     assert data["made_at"] == "2026-11-25T14:03:00+01:00"
     assert data["rule_book"] == {"version": "metasymptoms 0.1.0"}
     assert data["asked"][:3] == [
-        {"finding": "cancer_history", "question": "Has a doctor ever told you that you have or had cancer?", "answer": "past"},
-        {"finding": "primary_cancer", "question": "Where did the cancer start?", "answer": "breast"},
+        {
+            "finding": "cancer_history",
+            "question": "Has a doctor ever told you that you have or had cancer?",
+            "answer": "past",
+            "answer_text": "I had cancer in the past",
+        },
+        {
+            "finding": "primary_cancer",
+            "question": "Where did the cancer start?",
+            "answer": "breast",
+            "answer_text": "Breast",
+        },
         {
             "finding": "recent_chemotherapy",
             "question": "Have you had chemotherapy or another cancer drug in the last 6 weeks?",
             "answer": False,
+            "answer_text": "No",
         },
     ]
     assert len(data["asked"]) == len(ANSWERS)
@@ -295,3 +307,123 @@ def test_plain_headings_are_not_underlined_and_long_lines_wrap() -> None:
     assert shown.getvalue() == (
         "\nBones and back\nA long sentence that has to wrap at a\nword boundary on a narrow screen.\n"
     )
+
+
+# --- "not sure" and typed numbers ----------------------------------------------------------
+
+
+@pytest.fixture
+def number_book(tmp_path: Path) -> RuleBook:
+    from metasymptoms.loader import load
+    from tests.helpers import WITH_A_NUMBER, write_book
+
+    return load(write_book(tmp_path / "rules", WITH_A_NUMBER)).book
+
+
+NOT_SURE_AND_A_NUMBER = {"cancer_history": "current", "back_pain": "unsure", "limb_weakness": False, "jaundice": False}
+
+
+def test_not_sure_and_a_typed_number_opened_from_the_review_start_on_themselves(number_book: RuleBook) -> None:
+    """Answer "not sure" and type a temperature; open each from the review, press Enter, and
+    find both as they were (a number is offered back as typed, "not sure" as itself)."""
+    prompter = ScriptedPrompter(number_book, answers=dict(NOT_SURE_AND_A_NUMBER))
+    original_choose = prompter.choose
+    offered: dict[str, str] = {}
+    opened: list[str] = []
+    to_open = ["back_pain", "temperature"]
+    texts = {q.finding: q.text for q in number_book.questions}
+
+    def choose(message, options, default, hint=None, **kwargs):
+        if message == "Show your result, or change an answer?":
+            if to_open:
+                opened.append(to_open.pop(0))
+                return opened[-1]
+            return "__result__"
+        if opened and message == texts[opened[-1]]:
+            offered[opened[-1]] = default
+            return default  # Enter
+        return original_choose(message, options, default, hint, **kwargs)
+
+    def ask_text(message: str, default: str) -> str:
+        if not opened:
+            return "38.5"  # typed the first time
+        offered["temperature"] = default
+        return default  # Enter
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    prompter.ask_text = ask_text  # type: ignore[method-assign]
+    answers = Questionnaire(number_book, prompter).run().answers
+    assert offered == {"back_pain": "unsure", "temperature": "38.5"}
+    assert answers == {**NOT_SURE_AND_A_NUMBER, "temperature": 38.5}
+
+
+def test_a_typed_number_changed_from_the_review_can_be_left_out(number_book: RuleBook) -> None:
+    prompter = ScriptedPrompter(number_book, answers=dict(NOT_SURE_AND_A_NUMBER))
+    original_choose = prompter.choose
+    typed = iter(["38.5", "warm", "none"])
+    prompts: list[str] = []
+
+    def choose(message, options, default, hint=None, **kwargs):
+        if message == "Show your result, or change an answer?":
+            return "temperature" if len(prompts) == 1 else "__result__"
+        return original_choose(message, options, default, hint, **kwargs)
+
+    def ask_text(message: str, default: str) -> str:
+        prompts.append(message)
+        return next(typed)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    prompter.ask_text = ask_text  # type: ignore[method-assign]
+    answers = Questionnaire(number_book, prompter).run().answers
+    assert answers["temperature"] is None  # left out: not given
+    assert prompts[0].endswith("Press Enter to leave it out; ? = why, b = back")
+    assert prompts[1].endswith("Press Enter to keep it, or type none to leave it out; ? = why, b = back")
+    assert (
+        "hint",
+        "'temperature' takes a number in degrees Celsius, not 'warm'. Please try again, or press "
+        "Enter to keep your earlier answer, or type none to leave it out.",
+    ) in prompter.shown
+
+
+def test_the_clinician_reads_not_sure_and_numbers_in_every_format(number_book: RuleBook) -> None:
+    answers = {**NOT_SURE_AND_A_NUMBER, "temperature": 38.5}
+    assessment = assess(number_book, answers)
+    text = render_markdown(number_book, assessment, MADE)
+    assert "- Answered not sure: new back pain\n" in text
+    assert "2. Back pain? **Not sure**\n" in text
+    assert f"5. {TEMPERATURE_QUESTION} **38.5 °C (101.3 °F)**\n" in text
+    assert "  - Urgent: Fever during cancer treatment (Now; your highest temperature today: 38.5 °C (101.3 °F))\n" in text
+    page = render_html(number_book, assessment, MADE)
+    assert "<dt>Answered not sure</dt><dd>new back pain</dd>" in page
+    assert '<td>Back pain?</td><td class="answer">Not sure</td>' in page
+    assert '<td class="answer">38.5 °C (101.3 °F)</td>' in page
+    asked = assessment_data(number_book, assessment, MADE)["asked"]
+    assert {"finding": "back_pain", "question": "Back pain?", "answer": "unsure", "answer_text": "Not sure"} in asked
+    assert {
+        "finding": "temperature",
+        "question": TEMPERATURE_QUESTION,
+        "answer": 38.5,
+        "answer_text": "38.5 °C (101.3 °F)",
+    } in asked
+
+
+def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
+    typed = io.StringIO("u\nnot sure\nUnsure\n?\n3\nu\n")
+    shown = io.StringIO()
+    prompter = PlainPrompter(typed, shown, width=60)
+    offered = [("No", "no"), ("Yes", "yes"), ("I'm not sure", "unsure"), (None, ""), ("Why?", "__why__")]
+    assert [prompter.choose("Q?", offered, "no") for _ in range(5)] == ["unsure"] * 3 + ["__why__", "unsure"]
+    assert "Type a number, or y, n or u (not sure), and press Enter;\n? = why am I asked this.\n" in shown.getvalue()
+    # where "not sure" is not offered, u is not an answer: the person is told what is
+    assert PlainPrompter(io.StringIO("u\nn\n"), shown, width=60).choose("Q?", [("No", "no"), ("Yes", "yes")], "no") == "no"
+    assert "> u\nPlease type a number from 1 to 2, or y or n, or press Enter\nfor the marked answer.\n" in shown.getvalue()
+
+
+def test_plain_typed_prompts_wrap_at_word_boundaries() -> None:
+    shown = io.StringIO()
+    prompter = PlainPrompter(io.StringIO("\n"), shown, width=40)
+    assert prompter.ask_text(TEMPERATURE_QUESTION + " Press Enter to keep it.", "38.5") == "38.5"
+    lines = shown.getvalue().split("\n")
+    assert lines[0] == "" and all(len(line) <= 39 for line in lines)
+    assert " ".join(" ".join(lines).split()) == TEMPERATURE_QUESTION + " Press Enter to keep it. [38.5]:"
+    assert lines[-2].endswith("[38.5]: ")  # the answer is typed after the last line (a pipe echoes it)

@@ -256,3 +256,32 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
     screen.send("\r")
     assert screen.finish() == 0
     assert all(len(row) <= columns for row in screen.rows())
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_a_typed_number_wraps_and_the_review_keeps_it(terminal, tmp_path: Path, columns: int, rows: int) -> None:
+    from tests.helpers import TEMPERATURE_QUESTION, WITH_A_NUMBER, write_book
+
+    rules = write_book(tmp_path / "rules", WITH_A_NUMBER)
+    screen = terminal(columns, rows, "ask", "--rules", str(rules))
+    for question in ("Have you been told you have cancer?", "Back pain?", "Yellow skin?"):
+        wait_prompt(screen, question)
+        screen.send(ENTER)  # never told; no; no
+    screen.wait_for("highest reading")
+    unsplit(screen, TEMPERATURE_QUESTION + " Press Enter to leave it out; ? = why, b = back")
+    assert all(len(row) <= columns for row in screen.rows())
+    screen.send("38.5" + ENTER)
+    screen.wait_for(REVIEW, "[38.5 °C (101.3 °F)]")
+    screen.send(DOWN * 4 + ENTER)  # past the separator to the temperature, the fourth item
+    screen.wait_for("Press Enter to keep it", "38.5")
+    unsplit(screen, TEMPERATURE_QUESTION + " Press Enter to keep it, or type none to leave it out;")
+    screen.send(ENTER)  # keeps 38.5
+    # The review again, its pointer on the item just opened (the only pointer on screen).
+    screen.wait_for("Your answers", " » [38.5 °C (101.3 °F)]")
+    assert [row for row in screen.rows() if row.startswith(" » ")] == [
+        row for row in screen.rows() if row.startswith(" » [38.5 °C (101.3 °F)]")
+    ]
+    screen.send(UP * 4 + ENTER)
+    screen.wait_for("Would you like to save a summary")
+    screen.send(ENTER)
+    assert screen.finish() == 0

@@ -15,7 +15,8 @@ _MARKDOWN_CHARS = re.compile(r"([\\`*_<>#|~&])")
 # A "[" opens a link only when its "]" is followed by "(", "[" or ":"; any other bracket (a
 # source key such as [NCI-BONE]) is left as written, so the file reads cleanly in an editor.
 _LINK_OPENER = re.compile(r"\[(?=[^\]]*\][(\[:])")
-_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+# An ordered list starts "1. " or "1) ": a number such as "38.5" does not.
+_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)](\s|$)))")
 
 
 def _one_line(text: str) -> str:
