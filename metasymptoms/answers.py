@@ -90,11 +90,16 @@ def check_answers(
 
 def _contradictions(book: RuleBook, answers: dict[str, Answer], where: Any) -> list[str]:
     """Answers that cannot both be true, named with both places."""
-    history, primary = book.role("cancer_history"), book.role("primary_cancer")
-    if history and primary and answers.get(history) == "none" and primary in answers:
-        return [
-            f"{where(history)}: '{history}: none' says there has been no cancer, but "
-            f"{where(primary)} gives '{primary}: {answers[primary]}'; remove one of them, "
-            f"or write '{history}: unsure'"
-        ]
-    return []
+    history = book.role("cancer_history")
+    if not history or answers.get(history) != "none":
+        return []
+    found = []
+    for role in ("primary_cancer", "known_spread"):
+        other = book.role(role)  # type: ignore[arg-type]
+        if other and other in answers and answers[other] != "none":
+            found.append(
+                f"{where(history)}: '{history}: none' says there has been no cancer, but "
+                f"{where(other)} gives '{other}: {answers[other]}'; remove one of them, "
+                f"or write '{history}: unsure'"
+            )
+    return found

@@ -20,7 +20,7 @@ EXIT_USAGE = 2  # bad usage or bad input
 EXIT_BUG = 3  # a bug in metasymptoms itself
 EXIT_INTERRUPTED = 130
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
 KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
 
 
@@ -48,7 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
             "healthcare provider. In an emergency, call your local emergency number "
             "(911 / 999 / 112) now."
         ),
-        epilog="Run without a command to answer the guided questions (same as 'metasymptoms ask').",
+        epilog=(
+            "Run without a command to answer the guided questions (same as 'metasymptoms ask'). "
+            "Add --plain for numbered choices and plain text (screen readers, simple terminals), "
+            "and --country CODE (for example GB, US, AU) to be shown your country's emergency number."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"metasymptoms {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -63,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--answers", metavar="FILE", type=Path, help="a YAML or JSON file of answers (no questions are asked)"
     )
     ask.add_argument(
-        "--format", choices=FORMATS, default="text", help="how to write the result (default: text)"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="how to write the result (default: text); html is a summary to print for an appointment",
     )
     ask.add_argument(
         "--output", metavar="FILE", type=Path, help="write the result to FILE instead of the screen"
@@ -72,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--plain",
         action="store_true",
         help="numbered choices and plain text, for screen readers and simple terminals",
+    )
+    ask.add_argument(
+        "--country",
+        metavar="CODE",
+        help="your country as a two-letter code (GB, US, AU, ...), to be shown its emergency number "
+        "(default: METASYMPTOMS_COUNTRY, then your locale; otherwise 911 / 999 / 112)",
     )
     ask.set_defaults(func="metasymptoms.commands.ask:ask")
 
@@ -123,8 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--output",
         metavar="FILE",
-        type=Path,
-        help="write to FILE (for json-schema, a folder gets one schema file a kind)",
+        # Kept as typed: a trailing slash ("docs/") names a folder to make, which Path would drop.
+        help="write to FILE; a folder (or a name ending in /) is made if needed and gets the "
+        "document inside it (for json-schema, one schema file a kind)",
     )
     _add_rules_option(export)
     export.set_defaults(func="metasymptoms.commands.rules:export")
@@ -296,11 +310,14 @@ def _classify(error: BaseException) -> tuple[int, str]:
         code = 143 if isinstance(error, Terminated) else EXIT_INTERRUPTED
         from metasymptoms.files import saved_files
 
+        # Stopped after an emergency was shown: the number to call is the last line.
+        emergency = getattr(error, "line", "")
+        tail = f"\n{emergency}" if emergency else ""
         saved = saved_files()
         if saved:
             names = ", ".join(str(path) for path in saved)
-            return code, f"\nStopped. Saved before you stopped: {names}. Nothing else was saved."
-        return code, "\nStopped. Nothing was saved."
+            return code, f"\nStopped. Saved before you stopped: {names}. Nothing else was saved.{tail}"
+        return code, f"\nStopped. Nothing was saved.{tail}"
     if isinstance(error, RuleBookError):
         lines = [str(problem) for problem in error.problems]
         count = len(error.problems)

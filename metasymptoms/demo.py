@@ -157,7 +157,8 @@ def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answe
 
     screen = io.StringIO()
     # An empty line keeps the default answer; the screen is taken before anything follows it.
-    prompter = PlainPrompter(stdin=io.StringIO("\n"), stdout=screen)
+    # Unwrapped here: the frame it is drawn in (line_text, the lesson page) lays it out.
+    prompter = PlainPrompter(stdin=io.StringIO("\n"), stdout=screen, width=10_000)
     earlier = {
         flag.id for flag in fired_red_flags(book, before) if flag.urgency is Urgency.EMERGENCY
     }

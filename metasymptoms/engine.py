@@ -85,15 +85,24 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     "Not sure" answers stay as they are: conditions treat them as unknown (conditions.py).
     """
     read: dict[str, object] = dict(answers)
-    history, primary = book.role("cancer_history"), book.role("primary_cancer")
-    if history and history not in answers:
-        read[history] = frozenset(WITH_CANCER) if primary and primary in answers else UNSURE
+    history = book.role("cancer_history")
+    if history and (history not in answers or answers[history] == UNSURE):
+        # "Not sure" beside a primary cancer or a spread one was told of: there is or was one.
+        read[history] = frozenset(WITH_CANCER) if implies_history(book, answers) else UNSURE
     for finding, implied in book.implications:  # in the book's order: chains work top-down
         says = book.implies_parent(finding, read.get(finding))
         # Even over a "no" to the parent: the safer of two answers that disagree.
         if says is not None and read.get(implied) is not True:
             read[implied] = says
     return read
+
+
+def implies_history(book: RuleBook, answers: Answers) -> bool:
+    """A primary cancer, or spread the person was told of, says there is or was cancer."""
+    primary, spread = book.role("primary_cancer"), book.role("known_spread")
+    if primary and primary in answers:
+        return True
+    return bool(spread) and answers.get(spread) not in (None, "none")
 
 
 def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
@@ -175,9 +184,9 @@ def _site_matches(
 
 def audience(book: RuleBook, answers: Answers) -> Audience:
     """Who the text speaks to: it changes the framing, never the urgency."""
-    history_id, primary_id = book.role("cancer_history"), book.role("primary_cancer")
+    history_id = book.role("cancer_history")
     history = answers.get(history_id) if history_id else None
-    if history in WITH_CANCER or (history is None and primary_id and primary_id in answers):
+    if history in WITH_CANCER or (history is None and implies_history(book, answers)):
         return "with_cancer"
     if history == "none":
         return "without_cancer"

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
 from metasymptoms.engine import Answers
+from metasymptoms.kinds import kind_of
 from metasymptoms.model import RuleBook, Urgency
 
 URGENCY_HEADINGS = {
@@ -39,15 +40,12 @@ def answer_phrase(book: RuleBook, finding_id: str, value: object) -> str:
 
 
 def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
-    """How an answer reads on screen: Yes, No, the chosen choice's words, or "not given"."""
+    """How an answer reads on screen and in summaries: its kind says (Yes, No, Not sure, a
+    choice's words, a number with its unit), or "not given"."""
     if value is None:
         return "not given"
-    if value is True:
-        return "Yes"
-    if value is False:
-        return "No"
     finding = book.finding(finding_id)
-    return next((choice.text for choice in finding.choices if choice.value == value), str(value))
+    return kind_of(finding).text(finding, value)  # type: ignore[arg-type]
 
 
 def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
@@ -105,8 +103,9 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
     return walk(condition, top=True)
 
 
-def why_asked(book: RuleBook, finding_id: str) -> str:
-    """Why the questionnaire asks about a finding, derived from the rules that use it."""
+def why_items(book: RuleBook, finding_id: str) -> list[str]:
+    """Why the questionnaire asks about a finding, derived from the rules that use it: short
+    sentences, one a line, so that a list of warning signs is not one long paragraph."""
     finding = book.finding(finding_id)
     flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
     sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
@@ -115,26 +114,20 @@ def why_asked(book: RuleBook, finding_id: str) -> str:
         for question in book.questions
         if question.ask_if is not None and finding_id in findings_in(question.ask_if)
     ]
-    lines = []
+    items = []
     if sites:
-        lines.append(
-            f"Your answer about {finding.label} helps show which parts of the body your symptoms "
-            f"can relate to: {join_words(site.name for site in sites)}."
-        )
-    emergencies = [flag.title.lower() for flag in flags if flag.urgency is Urgency.EMERGENCY]
-    others = [flag.title.lower() for flag in flags if flag.urgency is not Urgency.EMERGENCY]
-    if emergencies:
-        lines.append(f"It is part of these emergency warning signs: {join_words(emergencies)}.")
-    if others:
-        lines.append(f"It is part of these warning signs: {join_words(others)}.")
+        items.append(f"Parts of the body it can relate to: {join_words(site.name for site in sites)}.")
+    for flag in flags:
+        kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
+        items.append(f"{kind}: {flag.title}.")
     if followers:
-        lines.append(f"It decides whether to ask about {join_words(followers)}.")
+        items.append(f"It decides whether to ask about {join_words(followers)}.")
     primary_ids = {primary.id for primary in book.primaries}
     if any(choice.value in primary_ids for choice in finding.choices):
-        lines.append(
+        items.append(
             "Where cancer spreads depends on where it started, so your answer lets the result "
             "list the places that cancer most commonly spreads to."
         )
-    if not lines:
-        lines.append("It helps explain the rest of your answers in the right way.")
-    return " ".join(lines)
+    if not items:
+        items.append("It helps explain the rest of your answers in the right way.")
+    return items

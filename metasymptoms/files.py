@@ -141,6 +141,8 @@ def replace_atomically(path: Path, data: bytes, *, mode: int = 0o600, record: bo
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         handle = os.open(temporary, flags, mode)
         try:
+            # The mode exactly as asked, whatever the umask: a document for others is 0644.
+            os.fchmod(handle, mode)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temporary, path)

@@ -7,21 +7,32 @@ summary. Nothing is written unless the person asks, and the write is atomic.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.engine import Assessment, assess
-from metasymptoms.model import RuleBook
+from metasymptoms.emergency import action
+from metasymptoms.engine import WITH_CANCER, Assessment, assess
+from metasymptoms.kinds import UNSURE
+from metasymptoms.model import RuleBook, Urgency
 from metasymptoms.output import OutputError, emit, write_atomic
-from metasymptoms.questionnaire import Options, Outcome, PlainPrompter, Prompter, Questionnaire, Stopped
+from metasymptoms.questionnaire import (
+    BACK_LABEL,
+    WHY_LABEL,
+    Options,
+    Outcome,
+    PlainPrompter,
+    Prompter,
+    Questionnaire,
+    Stopped,
+    StoppedInEmergency,
+    screen_width,
+    wrap,
+)
 from metasymptoms.render import renderer
-from metasymptoms.render.assessment_text import blocks, render_markdown
+from metasymptoms.render.assessment_text import blocks
+from metasymptoms.render.summary import plain_answer
 from metasymptoms.safetext import visible, write_styled
-
-SUMMARY_NAME = "metasymptoms-summary.md"
 
 
 def colour_allowed(stream: Any) -> bool:
@@ -34,33 +45,45 @@ def colour_allowed(stream: Any) -> bool:
     )
 
 
+# Instructions are never dim: a person who needs them most may see least well.
 _STYLES = {
     "heading": "\033[1m",
     "subheading": "\033[1m",
     "emergency": "\033[1;31m",
-    "hint": "\033[2m",
+    "hint": "",
     "info": "",
 }
+POINTER = 3  # questionary draws " » " or three spaces before each choice
 
 
 class QuestionaryPrompter:
-    """Arrow keys and Enter; every prompt also lists 'why' and 'back' as choices.
-    `input` and `output` are prompt_toolkit's, for tests; None means the terminal."""
+    """Arrow keys and Enter; every prompt also lists 'why' and 'back' as choices. Questions
+    and choices are wrapped at word boundaries to the terminal's width (prompt_toolkit would
+    break them mid-word, or cut a choice off). `input` and `output` are prompt_toolkit's, for
+    tests; None means the terminal."""
 
-    def __init__(self, input: Any = None, output: Any = None, stdout: Any = None):
+    how_to_answer = (
+        "Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted "
+        f'answer. At every question you can also choose "{WHY_LABEL}" or "{BACK_LABEL}".'
+    )
+
+    def __init__(self, input: Any = None, output: Any = None, stdout: Any = None, width: int | None = None):
         self.input = input
         self.output = output
         self.stdout = stdout or sys.stdout
         self.colour = colour_allowed(self.stdout)
+        self.width = width
+
+    def columns(self) -> int:
+        return self.width or screen_width()
 
     def say(self, text: str, kind: str = "info") -> None:
-        width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
         if kind == "pre":  # already laid out: printed as it is
             self.stdout.write(text if text.endswith("\n") else text + "\n")
             self.stdout.flush()
             return
         indent = "    " if text.startswith("  - ") else ""
-        lines = textwrap.wrap(text, max(width, 40), subsequent_indent=indent) or [""]
+        lines = wrap(text, self.columns() - 2, indent)
         if kind in ("heading", "subheading"):
             self.stdout.write("\n")
         # The words carry the meaning ("EMERGENCY:", headings); colour only adds emphasis.
@@ -69,20 +92,40 @@ class QuestionaryPrompter:
             write_styled(self.stdout, start, line, end + "\n")  # the text itself is sanitised
         self.stdout.flush()
 
-    def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
+    def choose(
+        self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
         import questionary
         from prompt_toolkit.keys import Keys
 
-        # prompt_toolkit draws to the terminal itself, past the sanitising streams.
+        width = self.columns() - 1
+        room = width - POINTER
+
+        # prompt_toolkit draws to the terminal itself, past the sanitising streams: every
+        # text is made visible here first, then laid out.
+        def label_of(label: str) -> str:
+            label = visible(label)
+            if one_line:
+                return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+            return ("\n" + " " * POINTER).join(wrap(label, room))
+
         choices = [
-            questionary.Separator() if label is None else questionary.Choice(visible(label), value)
+            questionary.Separator() if label is None else questionary.Choice(label_of(label), value)
             for label, value in options
         ]
+        # "? " comes before the question: its further lines line up under its first word.
+        lines = wrap(visible(message), width - 2)
+        # Once answered, questionary writes the answer after the question's last line; where
+        # the longest answer would not fit there, it goes on a line of its own.
+        longest = max((len(label_of(label).split("\n")[0]) for label, _ in options if label), default=0)
+        own_line = len(lines[-1]) + 2 + 1 + longest > width
+        text = "\n  ".join(lines) + ("\n " if own_line else "")
+        notes = [*(wrap(f"({visible(hint)})", width - 2) if hint else []), "(arrow keys to move, Enter to choose)"]
         question = questionary.select(
-            visible(message),
+            text,
             choices=choices,
             default=default,
-            instruction=f"({visible(hint)}) " if hint else "(arrow keys to move, Enter to choose)",
+            instruction=("" if own_line else "\n  ") + "\n  ".join(notes),
             input=self.input,
             output=self.output,
         )
@@ -97,7 +140,13 @@ class QuestionaryPrompter:
     def ask_text(self, message: str, default: str) -> str:
         import questionary
 
-        question = questionary.text(visible(message), default=default, input=self.input, output=self.output)
+        # Wrapped at word boundaries as a choice's question is; where the answer (its
+        # default shown) would not fit after the last line, it starts a line of its own.
+        width = self.columns() - 1
+        lines = wrap(visible(message), width - 2)
+        own_line = len(lines[-1]) + 2 + 1 + max(len(default), 8) > width
+        text = "\n  ".join(lines) + ("\n " if own_line else "")
+        question = questionary.text(text, default=default, input=self.input, output=self.output)
         return self._ask(question) or default
 
     @staticmethod
@@ -117,32 +166,82 @@ def run_interview(
     prompter: Prompter | None = None,
 ) -> int:
     """The questionnaire, the result, and the offer to save. Stopping raises KeyboardInterrupt
-    (exit 130, "Stopped. Nothing was saved.")."""
+    (exit 130, "Stopped. Nothing was saved."); once an emergency was shown, the stop message
+    also gives the number to call (StoppedInEmergency)."""
     prompter = prompter or (PlainPrompter() if plain else QuestionaryPrompter())
+    questionnaire = Questionnaire(book, prompter)
     try:
-        outcome = Questionnaire(book, prompter).run()
+        outcome = questionnaire.run()
         assessment = assess(book, outcome.answers)
-        show_result(prompter, book, assessment, outcome)
+        emergency = assessment.urgency is Urgency.EMERGENCY
+        more = "yes"  # the whole result, unless the person stopped for an emergency
+        if outcome.stopped_for_emergency:
+            show_emergency_card(prompter, book, assessment)
+            more = prompter.choose(
+                "Would you like to see the rest of your result?",
+                [("No, I will get help now", "no"), ("Yes, show the rest of the result", "yes")],
+                "no",
+            )
+            if more == "yes":
+                show_result(prompter, book, assessment)
+        else:
+            show_result(prompter, book, assessment)
         if output is not None:
             emit(renderer(result_format)(book, assessment), output)
             prompter.say(f"The result was saved to {output}.", "hint")
-        else:
+        elif more == "yes":
             offer_to_save(prompter, book, assessment)
-    except Stopped:
+        # The last words: in an emergency, what to do now; never routine wording after it.
+        if emergency:
+            prompter.say("")
+            prompter.say(action(book), "emergency")
+        else:
+            prompter.say("Take care, and please see your healthcare provider.", "hint")
+    except (Stopped, KeyboardInterrupt):
+        if questionnaire.emergencies_shown:
+            # Printed after the prompts are gone: wrapped here, as no prompter draws it.
+            raise StoppedInEmergency("\n".join(wrap(action(book), screen_width() - 1))) from None
         raise KeyboardInterrupt from None
     return 0
 
 
-def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment, outcome: Outcome) -> None:
+def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+    """What an emergency needs, and nothing else: the action, and what to tell the call
+    handler (the warning signs reported, in plain words)."""
+    prompter.say("EMERGENCY: get help now", "emergency")
+    prompter.say(action(book), "emergency")
+    prompter.say("Tell the call handler:", "subheading")
+    for line in call_handler_lines(book, assessment):
+        prompter.say(f"  - {line}")
+
+
+def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
+    """The emergency warning signs' answers, then a cancer history or recent chemotherapy,
+    which change what the emergency services do."""
+    findings: dict[str, None] = {}
+    for flag in assessment.red_flags:
+        if flag.urgency is Urgency.EMERGENCY:
+            findings.update(dict.fromkeys(flag.because))
+    answers = assessment.answers
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    treatment = book.role("recent_treatment")
+    if history and answers.get(history) in WITH_CANCER:
+        findings[history] = None
+    if primary and answers.get(primary) in {known.id for known in book.primaries}:
+        findings[primary] = None
+    # "Not sure" about recent treatment is worth saying too: it changes what is checked.
+    if treatment and (answers.get(treatment) is True or answers.get(treatment) == UNSURE):
+        findings[treatment] = None
+    # An answer not given tells the call handler nothing.
+    return [plain_answer(book, finding, answers[finding]) for finding in findings if answers.get(finding) is not None]
+
+
+def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
     """The same content as `ask --format text`, laid out for a screen through the prompter."""
-    if outcome.stopped_for_emergency:
-        prompter.say("You chose to stop here. Please get help now.", "emergency")
     prompter.say("Your result", "heading")
     for block in blocks(book, assessment):
-        emergency = block.heading.upper().startswith("EMERGENCY")
-        prompter.say(
-            block.heading, "emergency" if emergency else "heading" if block.level == 2 else "subheading"
-        )
+        kind = "emergency" if block.role == "emergency" else "heading" if block.level == 2 else "subheading"
+        prompter.say(block.heading, kind)
         for paragraph in block.paragraphs:
             if paragraph:
                 prompter.say(paragraph)
@@ -150,18 +249,26 @@ def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment, outc
             prompter.say(f"  - {item}")
 
 
+SUMMARY_FORMATS = {"markdown": "metasymptoms-summary.md", "html": "metasymptoms-summary.html"}
+
+
 def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
     choice = prompter.choose(
         "Would you like to save a summary to bring to your appointment?",
-        [("No, thank you", "no"), ("Yes, save a summary file", "yes")],
-        "no",
+        [
+            ("No, thank you", "none"),
+            ("Yes, as a page to print or show on screen (HTML)", "html"),
+            ("Yes, as a plain text file (Markdown)", "markdown"),
+        ],
+        "none",
     )
-    if choice != "yes":
-        prompter.say("Nothing was saved. Take care, and please see your healthcare provider.", "hint")
+    if choice not in SUMMARY_FORMATS:
+        prompter.say("Nothing was saved.", "hint")
         return
-    summary = render_markdown(book, assessment)
+    form = choice
+    summary = renderer(form)(book, assessment)
     while True:
-        name = prompter.ask_text("File name for the summary", SUMMARY_NAME).strip()
+        name = prompter.ask_text("File name for the summary", SUMMARY_FORMATS[form]).strip()
         try:
             path = Path(name).expanduser()
         except RuntimeError:  # no home folder for '~'

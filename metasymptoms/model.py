@@ -263,6 +263,23 @@ class UrgencyAdvice:
 
 
 @model
+class CountryNumber:
+    """The emergency number of one country, by its two-letter ISO 3166 code."""
+
+    country: Annotated[str, Length(2, 2)]
+    number: Annotated[str, Length(1, 40)]
+    name: Text  # the country in words, for the reviewer
+
+
+@model
+class EmergencyNumbers:
+    """Which number to call: the country's own when it is known, else every common one."""
+
+    anywhere: Text  # shown when the country is not known, e.g. "911 / 999 / 112"
+    countries: tuple[CountryNumber, ...] = ()
+
+
+@model
 class Guidance:
     """Text every ending carries: provider advice, tests, questions, disclaimer."""
 
@@ -282,6 +299,7 @@ class Guidance:
     survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
     support: Text
     sources: Sources
+    emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
 
 
 # --- the whole book -------------------------------------------------------------------

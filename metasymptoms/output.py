@@ -24,8 +24,9 @@ class ScreenError(OutputError):
     """The standard output is closed or failing: the person may not have seen the result."""
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a half-written summary is worse than none."""
+def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write the whole file or nothing: a half-written summary is worse than none. A summary
+    stays private to its owner (0600); a document meant for others passes 0o644."""
     from metasymptoms.safetext import visible
 
     if "\0" in str(path):
@@ -56,14 +57,14 @@ def write_atomic(path: Path, text: str) -> None:
                 f"cannot write '{path}': it is one of the files this run reads; choose another name"
             )
     try:
-        replace_atomically(path, visible(text).encode("utf-8"), record=True)
+        replace_atomically(path, visible(text).encode("utf-8"), mode=mode, record=True)
     except OSError as error:
         raise OutputError(f"cannot write '{path}': {error.strerror}") from None
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None, mode: int = 0o600) -> None:
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        write_atomic(output, text)
+        write_atomic(output, text, mode)

@@ -9,14 +9,17 @@ numbered prompts for screen readers (PlainPrompter below), and by tests.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
+from metasymptoms.emergency import number_line
 from metasymptoms.engine import fired_emergencies, next_question, prune
-from metasymptoms.explain import answer_text, why_asked
-from metasymptoms.kinds import Answer, BadAnswer, kind_of
+from metasymptoms.explain import answer_text, why_items
+from metasymptoms.kinds import UNSURE, UNSURE_SPELLINGS, Answer, BadAnswer, kind_of
 from metasymptoms.model import Question, RuleBook, Urgency
 from metasymptoms.problems import UsageError
 
@@ -30,6 +33,9 @@ WHY_LABEL = "Why am I asked this?"
 BACK_LABEL = "Back to the previous question"
 
 MAX_LINE = 1000  # characters in one typed answer (a file name is the longest)
+LEAVE_OUT = ("", "none")
+# Typed in plain mode for "I'm not sure" ("?" is not among them: it asks why).
+UNSURE_TYPED = (UNSURE_SPELLINGS - {"?"}) | {"u"}  # typed for a number: not measured, not given
 
 # (label, value); a label of None draws a separator line.
 Options = Sequence[tuple[str | None, str]]
@@ -37,6 +43,31 @@ Options = Sequence[tuple[str | None, str]]
 
 class Stopped(Exception):
     """The person stopped (Ctrl-C, Ctrl-D, or the input ended). Nothing is saved."""
+
+
+class StoppedInEmergency(KeyboardInterrupt):
+    """Stopped after an emergency was shown: the stop message carries the number to call."""
+
+    def __init__(self, line: str):
+        super().__init__(line)
+        self.line = line
+
+
+def screen_width() -> int:
+    """Columns to lay text out in: the terminal's, at most 100 (long lines are hard to read)."""
+    return max(min(shutil.get_terminal_size((80, 24)).columns, 100), 30)
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Lines at word boundaries; a word longer than a line is never split (it overflows).
+    "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; and so does
+    a key with what it does ("? = why"), never left alone at a line's end."""
+    # textwrap does not break at a no-break space
+    joined = text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0")
+    lines = textwrap.wrap(
+        joined, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+    return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
 # What the flow did, for those who watch it (verify proves the emergency interrupt on
@@ -47,11 +78,18 @@ Event = tuple[str, str]
 
 
 class Prompter(Protocol):
-    def say(self, text: str, kind: str = "info") -> None:
-        """Show text. kind: 'heading', 'subheading', 'emergency', 'hint' or 'info'."""
+    how_to_answer: str  # the opening's instructions, in the words of this way of answering
 
-    def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
-        """Ask for one of the options; Enter alone gives `default`. `hint` explains the question."""
+    def say(self, text: str, kind: str = "info") -> None:
+        """Show text. kind: 'heading', 'subheading', 'emergency', 'hint' or 'info'; text that
+        starts with "  - " is a list item."""
+
+    def choose(
+        self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
+        """Ask for one of the options; Enter alone gives `default`. `hint` explains the question.
+        `one_line`: a long list (the review), each option shortened to one line where the
+        screen needs it, its start (the answer) kept."""
 
     def ask_text(self, message: str, default: str) -> str:
         """Ask for a line of text; Enter alone gives `default`."""
@@ -72,6 +110,7 @@ class Questionnaire:
     earlier: dict[str, Answer] = field(default_factory=dict)  # answers taken back, as defaults
     emergencies_shown: set[str] = field(default_factory=set)
     sections_shown: set[str] = field(default_factory=set)
+    last_reviewed: str = SHOW_RESULT  # the review item last opened, where the review reopens
     events: list[Event] = field(default_factory=list)
 
     def run(self) -> Outcome:
@@ -99,14 +138,10 @@ class Questionnaire:
         self.prompter.say(
             "metasymptoms: where cancer commonly spreads, and which symptoms that can cause", "heading"
         )
-        self.prompter.say(
-            "If this is an emergency, stop now and call your local emergency number (911 / 999 / 112).",
-            "emergency",
-        )
+        self.prompter.say(number_line(self.book), "emergency")
         self.prompter.say(guidance.purpose)
         self.prompter.say(
-            "You will be asked one question at a time. At every question you can choose "
-            f'"{WHY_LABEL}" or "{BACK_LABEL}". Pressing Enter picks the highlighted answer. '
+            f"You will be asked one question at a time. {self.prompter.how_to_answer} "
             "Press Ctrl-C at any time to stop; nothing is saved unless you ask.",
             "hint",
         )
@@ -125,21 +160,24 @@ class Questionnaire:
         self.events.append(("asking", question.finding))
         while True:
             if options is None:
-                choice = self.prompter.ask_text(_typed_prompt(question, finding), default)
+                choice = self.prompter.ask_text(_typed_prompt(question, default), default)
                 choice = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}.get(choice.strip().lower(), choice)
             else:
                 choice = self.prompter.choose(question.text, options, default, question.help)
             if choice == WHY:
-                self.prompter.say(why_asked(self.book, question.finding), "info")
+                self.prompter.say(WHY_LABEL, "subheading")
+                for item in why_items(self.book, question.finding):
+                    self.prompter.say(f"  - {item}")
                 continue
             if choice == BACK:
                 return BACK
-            if options is None and not choice.strip():
+            if options is None and choice.strip().lower() in LEAVE_OUT:
                 return None  # a number not measured: not given
             try:
                 return kind.from_option(finding, choice)
             except BadAnswer as bad:
-                self.prompter.say(f"{bad}. Please try again, or press Enter to leave it out.", "hint")
+                again = "press Enter to keep your earlier answer, or type none to leave it out" if default else "press Enter to leave it out"
+                self.prompter.say(f"{bad}. Please try again, or {again}.", "hint")
 
     def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]] | None, str]:
         """The choices to offer (None when the answer is typed), and the one Enter gives:
@@ -201,7 +239,8 @@ class Questionnaire:
 
     def review(self) -> str:
         """Show every answer; change any one (GO_ON), or go on to the result (SHOW_RESULT).
-        STOP when a changed answer fired an emergency and the person chose to stop."""
+        STOP when a changed answer fired an emergency and the person chose to stop. After a
+        change the review opens on the item just changed."""
         questions = {question.finding: question for question in self.book.questions}
         options: list[tuple[str | None, str]] = [("Show my result", SHOW_RESULT), (None, "")]
         for finding in [
@@ -216,35 +255,49 @@ class Questionnaire:
             )
         self.prompter.say("Your answers", "heading")
         self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
+        at = self.last_reviewed if self.last_reviewed in self.answers else SHOW_RESULT
         self.events.append(("review", ""))
-        choice = self.prompter.choose("Show your result, or change an answer?", options, SHOW_RESULT)
+        choice = self.prompter.choose("Show your result, or change an answer?", options, at, one_line=True)
         if choice == SHOW_RESULT:
             return SHOW_RESULT
+        self.last_reviewed = choice
         value = self.ask(questions[choice])
         if value != BACK and self.record(choice, value):  # "back" leaves the answer as it was
             return STOP
         return GO_ON
 
 
-def _typed_prompt(question: Question, finding: object) -> str:
-    """A typed answer's prompt: the question, its help, and what may be typed."""
+def _typed_prompt(question: Question, default: str) -> str:
+    """A typed answer's prompt: the question, its help, and what may be typed. With an
+    earlier answer (shown as the default), Enter keeps it and "none" leaves it out."""
     help_text = f" ({question.help})" if question.help else ""
-    return f"{question.text}{help_text} Press Enter to leave it out; ? = why, b = back"
+    enter = "Press Enter to keep it, or type none to leave it out" if default else "Press Enter to leave it out"
+    return f"{question.text}{help_text} {enter}; ? = why, b = back"
 
 
 # --- plain prompts: numbered choices, print and input, nothing else --------------------
 
 
 class PlainPrompter:
-    """For screen readers and simple terminals: no escape sequences, no arrow keys.
-    Choices are numbered; '?' asks why, 'b' goes back."""
+    """For screen readers and simple terminals: no escape sequences, no arrow keys, lines
+    wrapped at word boundaries. Choices are numbered; yes/no also take y, yes, n and no, and
+    where "I'm not sure" is offered, u, unsure or not sure ("?" stays "why": one key, one
+    meaning); '?' asks why, 'b' goes back."""
 
-    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None):
+    how_to_answer = (
+        "Each answer has a number: type it and press Enter. For yes or no, you can also type "
+        "y or n, and u where you are not sure. Pressing Enter alone gives the answer marked "
+        "(Enter). Type ? to hear why a question is asked, or b to go back to the previous question."
+    )
+
+    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, width: int | None = None):
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
+        self.width = width
 
-    def _print(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+    def _print(self, text: str = "", indent: str = "") -> None:
+        width = (self.width or screen_width()) - 1
+        self.stdout.write("\n".join(wrap(text, width, indent)) + "\n" if text else "\n")
         self.stdout.flush()
 
     def _read(self, prompt: str) -> str:
@@ -261,43 +314,41 @@ class PlainPrompter:
                 f"an answer line is longer than {MAX_LINE} characters; the questions read one short answer a line"
             )
         if not (hasattr(self.stdin, "isatty") and self.stdin.isatty()):
-            self._print(line.rstrip("\n"))  # a terminal echoes what was typed; a pipe does not
+            self.stdout.write(line.rstrip("\n") + "\n")  # a terminal echoes what was typed; a pipe does not
         return line.strip()
 
     def say(self, text: str, kind: str = "info") -> None:
-        if kind == "heading":
-            self._print()
-            self._print(text)
-            self._print("-" * min(len(text), 78))
-        elif kind == "pre":
+        if kind == "pre":
             self.stdout.write(text if text.endswith("\n") else text + "\n")
-        elif kind == "subheading":
-            self._print()
-            self._print(text)
-        elif kind == "emergency":
-            self._print()  # a blank line sets it apart; the words themselves say it is urgent
-            self._print(text)
-        else:
-            self._print(text)
+            return
+        if kind in ("heading", "subheading", "emergency"):
+            self._print()  # a blank line sets it apart; the words themselves say what it is
+        self._print(text, "    " if text.startswith("  - ") else "")
 
-    def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
+    def choose(
+        self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
         real = [(label, value) for label, value in options if label is not None]
         numbered = [(label, value) for label, value in real if value not in (WHY, BACK)]
         keys = {value for _, value in real}
+        yes_no = {"yes", "no"} <= keys
+        unsure = yes_no and UNSURE in keys
         self._print()
         self._print(message)
         if hint:
             self._print(f"({hint})")
         for number, (label, value) in enumerate(numbered, start=1):
             marker = "  (Enter)" if value == default else ""
-            self._print(f"  {number}. {label}{marker}")
+            lead = f"  {number}. "
+            self._print(f"{lead}{label}{marker}", " " * len(lead))
         extras = []
         if WHY in keys:
             extras.append("? = why am I asked this")
         if BACK in keys:
             extras.append("b = back")
-        hint = "Type a number and press Enter" + (f"; {', '.join(extras)}" if extras else "") + "."
-        self._print(hint)
+        letters = ", or y, n or u (not sure)," if unsure else ", or y or n," if yes_no else ""
+        how = f"Type a number{letters} and press Enter"
+        self._print(how + (f"; {', '.join(extras)}" if extras else "") + ".")
         while True:
             typed = self._read("> ").lower()
             if typed == "":
@@ -306,12 +357,24 @@ class PlainPrompter:
                 return WHY
             if typed in ("b", "back") and BACK in keys:
                 return BACK
+            if yes_no and typed in ("y", "yes", "n", "no"):
+                return "yes" if typed.startswith("y") else "no"
+            if unsure and typed in UNSURE_TYPED:
+                return UNSURE
             if typed.isdigit() and 1 <= int(typed) <= len(numbered):
                 return numbered[int(typed) - 1][1]
             self._print(
-                f"Please type a number from 1 to {len(numbered)}, or press Enter for the marked answer."
+                f"Please type a number from 1 to {len(numbered)}"
+                + letters.rstrip(",")
+                + ", or press Enter for the marked answer."
             )
 
     def ask_text(self, message: str, default: str) -> str:
-        typed = self._read(f"{message} [{default}]: " if default else f"{message}: ")
+        # Wrapped like every other line; the last line is the prompt the answer is typed after.
+        prompt = f"{message} [{default}]:" if default else f"{message}:"
+        lines = wrap(prompt, (self.width or screen_width()) - 1)
+        self._print()
+        for line in lines[:-1]:
+            self.stdout.write(line + "\n")
+        typed = self._read(lines[-1] + " ")
         return typed or default

@@ -321,6 +321,8 @@ class _Replay:
     """A prompter that answers the questionnaire from fixed answers and goes on after any
     emergency. It knows which question is asked from the flow's events, never its words."""
 
+    how_to_answer = ""
+
     def __init__(self, book: RuleBook, answers: dict[str, bool | str | float]):
         from metasymptoms.questionnaire import Questionnaire
 
@@ -336,7 +338,9 @@ class _Replay:
     def say(self, text: str, kind: str = "info") -> None:
         pass
 
-    def choose(self, message: str, options: object, default: str, hint: str | None = None) -> str:
+    def choose(
+        self, message: str, options: object, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
         from metasymptoms.kinds import kind_of
         from metasymptoms.questionnaire import GO_ON
 

@@ -135,3 +135,47 @@ def problems_of(folder: Path) -> list[str]:
     else:
         problems = loaded.warnings
     return [str(problem).replace(str(folder), "rules") for problem in problems]
+
+
+# The tiny book with a typed number (a temperature) that a warning sign tests, so its
+# questions offer "not sure" and one is answered by typing.
+TEMPERATURE_QUESTION = (
+    "If you have measured your temperature today, what was the highest reading, in degrees "
+    "Celsius or with F after it for Fahrenheit?"
+)
+WITH_A_NUMBER = {
+    "findings.yaml": TINY["findings.yaml"]
+    + textwrap.indent(
+        textwrap.dedent(
+            """\
+            - id: temperature
+              label: your highest temperature today
+              type: number
+              unit: celsius
+              minimum: 30
+              maximum: 45
+            """
+        ),
+        "  ",
+    ),
+    "questions.yaml": TINY["questions.yaml"]
+    + textwrap.indent(f"- finding: temperature\n  text: {TEMPERATURE_QUESTION}\n", "      "),
+    "red_flags.yaml": TINY["red_flags.yaml"]
+    + textwrap.indent(
+        textwrap.dedent(
+            """\
+            - id: fever
+              title: Fever during cancer treatment
+              when:
+                all:
+                  - cancer_history: [current]
+                  - temperature: {at_least: 38}
+              urgency: urgent
+              advice: Call your care team's helpline today.
+              sources: [SRC-A]
+              reviewed: 2026-01-01
+            """
+        ),
+        "  ",
+    ),
+}

@@ -24,6 +24,9 @@ class ScriptedPrompter:
     asked: list[str] = field(default_factory=list)
     typed: dict[str, str] = field(default_factory=dict)
     on_ask: Callable[[str], None] | None = None
+    defaults: dict[str, str] = field(default_factory=dict)  # message -> the default it was offered
+    one_line: list[str] = field(default_factory=list)  # messages asked as a one-line list
+    how_to_answer: str = "Scripted answers."
 
     def finding_for(self, message: str) -> str | None:
         return next((q.finding for q in self.book.questions if q.text == message), None)
@@ -31,8 +34,13 @@ class ScriptedPrompter:
     def say(self, text: str, kind: str = "info") -> None:
         self.shown.append((kind, text))
 
-    def choose(self, message: str, options: Options, default: str, hint: str | None = None) -> str:
+    def choose(
+        self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
         self.asked.append(message)
+        self.defaults[message] = default
+        if one_line:
+            self.one_line.append(message)
         values = [value for label, value in options if label is not None]
         if self.steps:
             step = self.steps.pop(0)
@@ -48,6 +56,8 @@ class ScriptedPrompter:
             reply = "yes" if reply is True else "no" if reply is False else reply
             assert reply in values, f"{reply!r} is not an option of {message!r}: {values}"
             return reply
+        if one_line and "__result__" in values:
+            return "__result__"  # the review opens on the item last changed: go on to the result
         finding = self.finding_for(message)
         if finding is not None and finding in self.answers:
             value = self.answers[finding]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from metasymptoms import __version__
 from metasymptoms.cli import main
 from tests.helpers import TINY, write_book
 
@@ -46,6 +48,10 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
         "advice",
         "not_a_diagnosis",
         "sources",
+        "made_at",  # added beside the contract's keys, never renamed
+        "rule_book",
+        "asked",
+        "not_asked",
     ]
     assert data["schema"] == "metasymptoms.assessment/1"
     assert data["urgency"] == "urgent"
@@ -62,6 +68,19 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
     assert data["primary_cancer"] == {"id": "colorectal", "common_sites": ["liver", "lungs", "peritoneum"]}
     assert "see your healthcare provider" in data["advice"]
     assert all(set(source) == {"id", "title"} for source in data["sources"])
+    assert datetime.datetime.fromisoformat(data["made_at"]).tzinfo is not None
+    assert data["rule_book"] == {"version": f"metasymptoms {__version__}"}
+    # Every question answered in the file, in the questionnaire's order, with its answer.
+    assert [(item["finding"], item["answer"]) for item in data["asked"]] == [
+        ("cancer_history", "past"),
+        ("primary_cancer", "colorectal"),
+        ("jaundice", True),
+        ("itching", True),
+        ("dark_urine", True),
+    ]
+    assert data["asked"][0]["question"] == "Has a doctor ever told you that you have or had cancer?"
+    not_asked = [item["finding"] for item in data["not_asked"]]
+    assert "back_pain" in not_asked and "jaundice" not in not_asked
 
 
 def test_ask_text_puts_urgency_first(answers: Path, capsys) -> None:
@@ -76,7 +95,7 @@ def test_ask_markdown_to_a_file_atomically(answers: Path, tmp_path: Path, capsys
     assert capsys.readouterr().out == ""
     text = out.read_text()
     assert text.startswith("# metasymptoms: summary to bring to your appointment\n")
-    assert "- yellow skin or yellow whites of the eyes\n" in text
+    assert "- Symptoms reported: yellow skin or yellow whites of the eyes; itchy skin" in text
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -133,8 +152,9 @@ def test_interactive_without_a_terminal_exits_2_with_a_hint() -> None:
     result = run("ask", stdin="")
     assert result.returncode == 2
     assert result.stderr == (
-        "metasymptoms: the guided questions need a terminal to type in. To use answers written "
-        "in a file, run: metasymptoms ask --answers FILE\n"
+        "metasymptoms: the guided questions need a terminal to type in. To answer them through a "
+        "pipe or a screen reader, add --plain (numbered choices, one a line). To use answers "
+        "written in a file, run: metasymptoms ask --answers FILE\n"
     )
     assert run(stdin="").returncode == 2  # bare `metasymptoms` is `ask`
 

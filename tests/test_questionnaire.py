@@ -97,15 +97,17 @@ def test_why_is_answered_from_the_rules_then_the_question_is_asked_again(book: R
     Questionnaire(book, prompter).run()
     question = texts_of(book, "breathless_severe")[0]
     assert prompter.asked[2:4] == [question, question]
-    why = [text for kind, text in prompter.shown if text.startswith("Your answer about")][0]
-    assert why == (
-        "Your answer about severe or sudden breathlessness, being unable to speak in full sentences, "
-        "or blue or grey lips helps show which parts of the body your symptoms can relate to: Lungs. "
-        "It is part of these emergency warning signs: severe breathlessness, or chest pain with "
-        "breathlessness, coughing up a lot of blood, or blood with breathlessness or chest pain, "
-        "swelling of the face or neck with breathing trouble and a swollen leg with breathlessness "
-        "or chest pain."
-    )
+    at = prompter.shown.index(("subheading", "Why am I asked this?"))
+    assert prompter.shown[at + 1 : at + 6] == [
+        ("info", "  - Parts of the body it can relate to: Lungs."),
+        ("info", "  - Emergency warning sign: Severe breathlessness, or chest pain with breathlessness."),
+        (
+            "info",
+            "  - Emergency warning sign: Coughing up a lot of blood, or blood with breathlessness or chest pain.",
+        ),
+        ("info", "  - Emergency warning sign: Swelling of the face or neck with breathing trouble."),
+        ("info", "  - Emergency warning sign: A swollen leg with breathlessness or chest pain."),
+    ]
 
 
 def test_back_changes_the_previous_answer_and_reapplies_skip_logic(book: RuleBook) -> None:
@@ -136,12 +138,12 @@ def test_review_change_drops_answers_that_no_longer_apply(book: RuleBook) -> Non
     original = prompter.choose
     reviews = []
 
-    def choose(message, options, default, hint=None):
+    def choose(message, options, default, hint=None, **kwargs):
         if message == "Show your result, or change an answer?":
             reviews.append([value for label, value in options if label])
             if len(reviews) == 1:  # at the first review: change back pain to "no"
                 prompter.steps[:0] = ["back_pain", False]
-        return original(message, options, default, hint)
+        return original(message, options, default, hint, **kwargs)
 
     prompter.choose = choose  # type: ignore[method-assign]
     outcome = Questionnaire(book, prompter).run()
@@ -156,10 +158,10 @@ def test_review_lists_every_answer_given(book: RuleBook) -> None:
     seen = {}
     original = prompter.choose
 
-    def choose(message, options, default, hint=None):
+    def choose(message, options, default, hint=None, **kwargs):
         if message == "Show your result, or change an answer?":
             seen["options"] = [label for label, _ in options if label]
-        return original(message, options, default, hint)
+        return original(message, options, default, hint, **kwargs)
 
     prompter.choose = choose  # type: ignore[method-assign]
     outcome = Questionnaire(book, prompter).run()
@@ -188,10 +190,10 @@ def test_golden_cases_reach_the_same_outcome_through_the_questionnaire(
     # Go on after any emergency so that every answer of the case is given.
     original = prompter.choose
 
-    def choose(message, options, default, hint=None):
+    def choose(message, options, default, hint=None, **kwargs):
         if message == "What would you like to do now?":
             return "__go_on__"
-        return original(message, options, default, hint)
+        return original(message, options, default, hint, **kwargs)
 
     prompter.choose = choose  # type: ignore[method-assign]
     outcome = Questionnaire(book, prompter).run()
@@ -219,10 +221,10 @@ def test_save_writes_the_markdown_summary_only_when_asked(
     prompter = ScriptedPrompter(book, typed={"File name for the summary": str(target)})
     original = prompter.choose
 
-    def choose(message, options, default, hint=None):
+    def choose(message, options, default, hint=None, **kwargs):
         if message.startswith("Would you like to save"):
-            return "yes"
-        return original(message, options, default, hint)
+            return "markdown"
+        return original(message, options, default, hint, **kwargs)
 
     prompter.choose = choose  # type: ignore[method-assign]
     assert run_interview(book, plain=True, prompter=prompter) == 0

@@ -86,10 +86,11 @@ def test_an_emergency_answer_interrupts_at_once(spawn) -> None:
     child.expect_exact("Call your local emergency number (911 / 999 / 112) now.")
     expect_prompt(child, "What would you like to do now?", last="Go on with the questions")
     child.send(ENTER)  # stop here
-    child.expect_exact("You chose to stop here. Please get help now.")
-    child.expect_exact("Emergency: get help now")
-    expect_prompt(child, "Would you like to save a summary", last="Yes, save a summary file")
-    child.send(ENTER)
+    child.expect_exact("EMERGENCY: get help now")
+    child.expect_exact("Tell the call handler:")
+    expect_prompt(child, "Would you like to see the rest of your result?", last="Yes, show the rest")
+    child.send(ENTER)  # No, I will get help now
+    child.expect_exact("Call your local emergency number (911 / 999 / 112) now")
     assert finish(child) == 0
 
 
@@ -142,7 +143,7 @@ def test_plain_through_stdin_has_no_escape_sequences() -> None:
 def test_plain_why_and_back_by_letters() -> None:
     result = plain("--plain", stdin="1\n?\nb\n1\n" + "\n" * 80)
     assert result.returncode == 0, result.stderr
-    assert "It is part of these emergency warning signs" in result.stdout
+    assert "  - Emergency warning sign: A fever during or soon after chemotherapy." in result.stdout
     assert result.stdout.splitlines().count("Has a doctor ever told you that you have or had cancer?") == 2
 
 

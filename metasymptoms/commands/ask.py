@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from metasymptoms.answers import read_answers_file
+from metasymptoms.emergency import country_from, for_country
 from metasymptoms.engine import assess
 from metasymptoms.rulebook import load_for_use
 from metasymptoms.output import emit
@@ -13,7 +15,8 @@ from metasymptoms.terminal import require_terminal, wants_plain
 
 
 def ask(args: argparse.Namespace) -> int:
-    book = load_for_use(args.rules)
+    country, named = country_from(args.country, os.environ)
+    book = for_country(load_for_use(args.rules), country, named=named)
     if args.answers is not None:
         answers = read_answers_file(args.answers, book)
         emit(renderer(args.format)(book, assess(book, answers)), args.output)
@@ -21,8 +24,9 @@ def ask(args: argparse.Namespace) -> int:
     plain = wants_plain(args.plain)
     require_terminal(
         plain,
-        "the guided questions need a terminal to type in. To use answers written in a file, "
-        "run: metasymptoms ask --answers FILE",
+        "the guided questions need a terminal to type in. To answer them through a pipe or a "
+        "screen reader, add --plain (numbered choices, one a line). To use answers written in a "
+        "file, run: metasymptoms ask --answers FILE",
     )
     from metasymptoms.interview import run_interview
 

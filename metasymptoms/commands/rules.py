@@ -130,18 +130,32 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_NAMES = {"markdown": "rulebook.md", "html": "rulebook.html", "mermaid": "rulebook.mmd", "dot": "rulebook.dot"}
+DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries stay 0600
+
+
 def export(args: argparse.Namespace) -> int:
-    from metasymptoms.output import emit, write_atomic
+    from metasymptoms.output import OutputError, emit, write_atomic
 
     loaded = _loaded(args)
+    # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
+    # making it first.
+    output = None if args.output is None else Path(args.output)
+    folder = args.output is not None and (args.output.endswith(("/", os.sep)) or output.is_dir())
+    if folder:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or "not a usable folder name"
+            raise OutputError(f"cannot make the folder '{output}': {reason}") from None
     if args.format == "json-schema":
         from metasymptoms.schema import FILE_MODELS, all_schemas, schema_text
 
-        if args.output is not None and os.path.isdir(args.output):
+        if folder:
             for kind in FILE_MODELS:
-                write_atomic(args.output / f"{kind}.schema.json", schema_text(kind))
+                write_atomic(output / f"{kind}.schema.json", schema_text(kind), DOCUMENT_MODE)
             return 0
-        emit(json.dumps(all_schemas(), indent=2) + "\n", args.output)
+        emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE)
         return 0
     if args.format in ("markdown", "html"):
         from metasymptoms.render.rulebook_doc import rulebook_html, rulebook_markdown
@@ -151,5 +165,5 @@ def export(args: argparse.Namespace) -> int:
         from metasymptoms.render.graph import to_dot, to_mermaid
 
         text = to_mermaid(loaded.book) if args.format == "mermaid" else to_dot(loaded.book)
-    emit(text, args.output)
+    emit(text, output / EXPORT_NAMES[args.format] if folder else output, DOCUMENT_MODE)
     return 0

@@ -7,11 +7,15 @@ from typing import Any
 
 
 def renderer(name: str) -> Callable[[Any, Any], str]:
-    """The assessment renderer of a format (text, markdown, json), imported only when used."""
+    """The assessment renderer of a format (text, markdown, json, html), imported only when used."""
     if name == "json":
         from metasymptoms.render.assessment_json import render_json
 
         return render_json
+    if name == "html":
+        from metasymptoms.render.assessment_html import render_html
+
+        return render_html
     from metasymptoms.render.assessment_text import render_markdown, render_text
 
     return render_markdown if name == "markdown" else render_text

@@ -1,18 +1,27 @@
-"""The assessment as JSON, exactly in the shape of CONTRACT.md (schema metasymptoms.assessment/1)."""
+"""The assessment as JSON, exactly in the shape of CONTRACT.md (schema metasymptoms.assessment/1).
+
+Keys are only ever added beside the contract's, never renamed: `made_at`, `rule_book`,
+`asked` and `not_asked` carry the clinician's part of a saved summary.
+"""
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
 from metasymptoms.engine import Assessment
 from metasymptoms.model import RuleBook
+from metasymptoms.render.summary import clinician_summary
 
 SCHEMA = "metasymptoms.assessment/1"
 
 
-def assessment_data(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
+def assessment_data(
+    book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None
+) -> dict[str, Any]:
     primary = assessment.primary_cancer
+    summary = clinician_summary(book, assessment, made)
     return {
         "schema": SCHEMA,
         "urgency": assessment.urgency.value,
@@ -41,8 +50,15 @@ def assessment_data(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
         "advice": assessment.advice,
         "not_a_diagnosis": book.guidance.not_a_diagnosis,
         "sources": [{"id": key, "title": book.source(key).title} for key in assessment.sources],
+        "made_at": summary.made.isoformat(),
+        "rule_book": {"version": summary.rule_book_version},
+        "asked": [
+            {"finding": item.finding, "question": item.question, "answer": item.answer, "answer_text": item.answer_text}
+            for item in summary.asked
+        ],
+        "not_asked": [{"finding": item.finding, "question": item.question} for item in summary.not_asked],
     }
 
 
-def render_json(book: RuleBook, assessment: Assessment) -> str:
-    return json.dumps(assessment_data(book, assessment), indent=2, ensure_ascii=False) + "\n"
+def render_json(book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None) -> str:
+    return json.dumps(assessment_data(book, assessment, made), indent=2, ensure_ascii=False) + "\n"

@@ -7,13 +7,16 @@ to ask, the emergency signs, the disclaimer and the sources.
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 from dataclasses import dataclass
 
+from metasymptoms.emergency import shown_number
 from metasymptoms.engine import Assessment
-from metasymptoms.explain import URGENCY_HEADINGS, answer_phrase, because_sentence, join_words
+from metasymptoms.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
 from metasymptoms.render.escape import markdown as _md
+from metasymptoms.render.summary import URGENCY_LABELS, clinician_summary, when_text
 
 WIDTH = 78
 
@@ -26,6 +29,7 @@ class Block:
     paragraphs: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
     level: int = 2
+    role: str = ""  # "emergency" (drawn to stand out) or "sources" (linked in HTML)
 
 
 def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
@@ -34,7 +38,14 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     answers = assessment.answers
     out: list[Block] = []
 
-    out.append(Block(URGENCY_HEADINGS[assessment.urgency], (assessment.advice,), level=2))
+    out.append(
+        Block(
+            URGENCY_HEADINGS[assessment.urgency],
+            (assessment.advice,),
+            level=2,
+            role="emergency" if assessment.urgency is Urgency.EMERGENCY else "",
+        )
+    )
 
     for flag in assessment.red_flags:
         reason = because_sentence(book, flag.because, answers)
@@ -43,8 +54,8 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             # above; the sign is still named, with its reasons.
             out.append(Block(f"Also tell them about: {flag.title}", (reason,), level=3))
             continue
-        label = "EMERGENCY" if flag.urgency is Urgency.EMERGENCY else flag.urgency.value.capitalize()
-        out.append(Block(f"{label}: {flag.title}", (flag.advice, reason), level=3))
+        role = "emergency" if flag.urgency is Urgency.EMERGENCY else ""
+        out.append(Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice, reason), level=3, role=role))
 
     framing = {
         "with_cancer": guidance.with_cancer,
@@ -92,17 +103,18 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     out.append(Block("Support", (guidance.support,)))
     out.append(
         Block(
-            "Call your local emergency number (911 / 999 / 112) straight away if you notice",
+            f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
             (),
             guidance.emergency_signs,
         )
     )
-    out.append(Block("This is not a diagnosis", (guidance.not_a_diagnosis, guidance.purpose)))
+    # The heading does not repeat the paragraph's first words ("This is not a diagnosis.").
+    out.append(Block("What this tool can and cannot do", (guidance.not_a_diagnosis, guidance.purpose)))
     sources = []
     for key in assessment.sources:
         source = book.source(key)
         sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
-    out.append(Block("Sources", (), tuple(sources)))
+    out.append(Block("Sources", (), tuple(sources), role="sources"))
     return out
 
 
@@ -137,27 +149,47 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_markdown(book: RuleBook, assessment: Assessment) -> str:
-    """A summary a person can print or show at an appointment."""
+def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None) -> str:
+    """A summary a person can print or show at an appointment: first a short part for the
+    clinician, then the person's own explanation. Reads well in a text editor too."""
+    summary = clinician_summary(book, assessment, made)
     lines = [
         "# metasymptoms: summary to bring to your appointment",
         "",
-        "_Educational summary, not a diagnosis._",
+        f"Made on {when_text(summary.made)}. Educational summary, not a diagnosis.",
         "",
+        "## For the clinician",
+        "",
+        f"- Made: {when_text(summary.made)}",
+        f"- Rule book: {_md(summary.rule_book_version)}",
+        f"- Urgency shown: {_md(summary.urgency_heading)}",
     ]
-    reported = [book.finding(finding).label for finding in assessment.reported]
-    context = [
-        f"{book.finding(key).label}: {answer_phrase(book, key, value)}"
-        for key, value in assessment.answers.items()
-        if isinstance(value, str)
-    ]
-    lines.append("## What I reported")
+    if summary.warning_signs:
+        lines.append("- Warning signs reported:")
+        for sign in summary.warning_signs:
+            lines.append(f"  - {_md(URGENCY_LABELS[sign.urgency])}: {_md(sign.title)} ({_md('; '.join(sign.reported))})")
+    else:
+        lines.append("- Warning signs reported: none")
+    reported = "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
+    lines.append(f"- Symptoms reported: {_md(reported)}")
+    if summary.not_sure:
+        lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
+    lines += ["", "### Every question asked, with its answer", ""]
+    for number, item in enumerate(summary.asked, start=1):
+        lines.append(f"{number}. {_md(item.question)} **{_md(item.answer_text)}**")
+    if not summary.asked:
+        lines.append("No questions were answered.")
     lines.append("")
-    for item in context + (reported or ["none of the symptoms asked about"]):
-        lines.append(f"- {_md(item)}")
-    lines.append("")
+    if summary.not_asked:
+        lines.append(
+            "Not asked or not answered: "
+            + _md("; ".join(book.finding(item.finding).label for item in summary.not_asked))
+            + "."
+        )
+        lines.append("")
+    lines += ["## For you", ""]
     for block in blocks(book, assessment):
-        lines.append(f"{'#' * block.level} {_md(block.heading)}")
+        lines.append(f"{'#' * (block.level + 1)} {_md(block.heading)}")
         lines.append("")
         for paragraph in block.paragraphs:
             if paragraph:

@@ -11,8 +11,12 @@ import re
 
 from metasymptoms.safetext import visible
 
-_MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]<>#|~&])")
-_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_MARKDOWN_CHARS = re.compile(r"([\\`*_<>#|~&])")
+# A "[" opens a link only when its "]" is followed by "(", "[" or ":"; any other bracket (a
+# source key such as [NCI-BONE]) is left as written, so the file reads cleanly in an editor.
+_LINK_OPENER = re.compile(r"\[(?=[^\]]*\][(\[:])")
+# An ordered list starts "1. " or "1) ": a number such as "38.5" does not.
+_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)](\s|$)))")
 
 
 def _one_line(text: str) -> str:
@@ -22,6 +26,7 @@ def _one_line(text: str) -> str:
 def markdown(text: str) -> str:
     """Text that markdown shows as written, on one line: no formatting, block, link or HTML."""
     text = _MARKDOWN_CHARS.sub(r"\\\1", _one_line(text))
+    text = _LINK_OPENER.sub(r"\\[", text)
     # A line starting '-', '+', '=' or '1.' would become a list, a rule or a heading underline.
     match = _LINE_START.match(text)
     if match:

@@ -1,0 +1,31 @@
+"""Where exported documents and saved summaries go, and who may read them."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from metasymptoms.cli import main
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_trailing_slash_makes_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "some" / "dir"
+    assert main(["rules", "export", "--format", "json-schema", "--output", f"{target}/"]) == 0
+    assert (target / "findings.schema.json").is_file()
+    assert main(["rules", "export", "--format", "markdown", "--output", f"{tmp_path / 'docs'}/"]) == 0
+    assert (tmp_path / "docs" / "rulebook.md").read_text().startswith("#")
+
+
+def test_exported_documents_are_readable_by_others_and_summaries_stay_private(tmp_path: Path) -> None:
+    page = tmp_path / "book.html"
+    assert main(["rules", "export", "--format", "html", "--output", str(page)]) == 0
+    assert mode(page) == 0o644
+    answers = tmp_path / "a.yaml"
+    answers.write_text("fatigue: yes\n")
+    summary = tmp_path / "summary.html"
+    assert main(["ask", "--answers", str(answers), "--format", "html", "--output", str(summary)]) == 0
+    assert mode(summary) == 0o600

@@ -1,0 +1,429 @@
+"""The summary a doctor can use (markdown, HTML printed by a real browser, JSON), the
+emergency number by country, and the emergency card's place at the end of a run."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.emergency import action, country_from, for_country, number_line
+from metasymptoms.engine import assess
+from metasymptoms.interview import run_interview
+from metasymptoms.model import RuleBook
+from metasymptoms.problems import UsageError
+from metasymptoms.questionnaire import PlainPrompter, Questionnaire
+from metasymptoms.render.assessment_html import render_html
+from metasymptoms.render.assessment_json import assessment_data
+from metasymptoms.render.assessment_text import render_markdown, render_text
+from tests.helpers import TEMPERATURE_QUESTION
+from tests.scripted import ScriptedPrompter
+
+MADE = datetime.datetime(2026, 11, 25, 14, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+ANSWERS = {
+    "cancer_history": "past",
+    "primary_cancer": "breast",
+    "recent_chemotherapy": False,
+    "fatigue": True,
+    "bone_pain": True,
+    "night_sweats": False,
+}
+
+
+# --- markdown ---------------------------------------------------------------------------
+
+
+def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
+    text = render_markdown(book, assess(book, ANSWERS), MADE)
+    head = text.split("### Every question asked")[0]
+    assert head == (
+        "# metasymptoms: summary to bring to your appointment\n\n"
+        "Made on 25 November 2026, 14:03 (UTC+01:00). Educational summary, not a diagnosis.\n\n"
+        "## For the clinician\n\n"
+        "- Made: 25 November 2026, 14:03 (UTC+01:00)\n"
+        "- Rule book: metasymptoms 0.1.0\n"
+        "- Urgency shown: Soon: see a healthcare provider within the next few days\n"
+        "- Warning signs reported:\n"
+        "  - See a provider within days: A new symptom in a person who has or had cancer "
+        "(I had cancer in the past; extreme tiredness that rest does not fix; a deep, lasting pain in a bone)\n"
+        "- Symptoms reported: extreme tiredness that rest does not fix; a deep, lasting pain in a bone\n\n"
+    )
+    assert "1. Has a doctor ever told you that you have or had cancer? **I had cancer in the past**\n" in text
+    assert "3. Have you had chemotherapy or another cancer drug in the last 6 weeks? **No**\n" in text
+    assert "Do you sweat so much at night that your nightclothes or sheets get wet? **No**\n" in text
+    assert "Not asked or not answered: severe or sudden" in text
+    assert text.index("## For the clinician") < text.index("## For you")
+
+
+def test_markdown_reads_cleanly_in_a_text_editor(book: RuleBook) -> None:
+    text = render_markdown(book, assess(book, ANSWERS), MADE)
+    assert "\\[" not in text and "\\]" not in text and "\\_" not in text
+    assert '- [CC-META] Cleveland Clinic Health Library, "Metastasis (Metastatic Cancer)", https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer\n' in text
+    assert "Prompt:" not in text and "prompt" not in text.lower().replace("prompted", "")
+
+
+def test_no_internal_urgency_word_and_no_repeated_disclaimer_heading(book: RuleBook) -> None:
+    text = render_text(book, assess(book, ANSWERS))
+    assert "See a provider within days: A new symptom in a person who has or had cancer\n" in text
+    assert "Prompt" not in text
+    assert "THIS IS NOT A DIAGNOSIS\n" not in text
+    assert "WHAT THIS TOOL CAN AND CANNOT DO\n" in text
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def test_json_adds_when_which_rule_book_and_every_answer(book: RuleBook) -> None:
+    data = assessment_data(book, assess(book, ANSWERS), MADE)
+    assert data["made_at"] == "2026-11-25T14:03:00+01:00"
+    assert data["rule_book"] == {"version": "metasymptoms 0.1.0"}
+    assert data["asked"][:3] == [
+        {
+            "finding": "cancer_history",
+            "question": "Has a doctor ever told you that you have or had cancer?",
+            "answer": "past",
+            "answer_text": "I had cancer in the past",
+        },
+        {
+            "finding": "primary_cancer",
+            "question": "Where did the cancer start?",
+            "answer": "breast",
+            "answer_text": "Breast",
+        },
+        {
+            "finding": "recent_chemotherapy",
+            "question": "Have you had chemotherapy or another cancer drug in the last 6 weeks?",
+            "answer": False,
+            "answer_text": "No",
+        },
+    ]
+    assert len(data["asked"]) == len(ANSWERS)
+    assert len(data["asked"]) + len(data["not_asked"]) == len(book.questions)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def test_html_is_one_self_contained_file(book: RuleBook) -> None:
+    page = render_html(book, assess(book, ANSWERS), MADE)
+    assert page.startswith("<!doctype html>\n")
+    assert "<script" not in page and "<link" not in page and "src=" not in page and "@import" not in page
+    assert "@media print" in page
+    assert '<tr class="yes"><td class="n">4</td><td>Do you feel extremely tired in a way that rest does not fix?</td>' in page
+    assert '<td class="answer">No</td>' in page
+    assert '<a href="https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer">https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer</a>' in page
+
+
+def test_html_escapes_rule_text(book: RuleBook) -> None:
+    import dataclasses
+
+    guidance = dataclasses.replace(book.guidance, support="Call <b>us</b> & talk")
+    page = render_html(dataclasses.replace(book, guidance=guidance), assess(book, ANSWERS), MADE)
+    assert "<p>Call &lt;b&gt;us&lt;/b&gt; &amp; talk</p>" in page
+
+
+def browser() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def test_html_prints_to_pdf_in_a_real_browser(book: RuleBook, tmp_path: Path) -> None:
+    chromium, pdftotext = browser(), shutil.which("pdftotext")
+    if chromium is None or pdftotext is None:
+        pytest.skip("needs Chromium and pdftotext (poppler-utils); .ci/run installs them as root")
+    answers = {"cancer_history": "current", "primary_cancer": "lung", "back_pain": True, "limb_weakness": True}
+    page = tmp_path / "summary.html"
+    page.write_text(render_html(for_country(book, "AU"), assess(for_country(book, "AU"), answers), MADE))
+    pdf = tmp_path / "summary.pdf"
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = " ".join(text.split())
+    assert words.startswith("Summary to bring to your appointment Made with metasymptoms on 25 November 2026, 14:03")
+    assert "For the clinician" in words and words.index("For the clinician") < words.index("For you")
+    assert "Urgency shown Emergency: get help now" in words
+    assert "EMERGENCY: Possible pressure on the spinal cord" in words
+    assert "Do you have new pain in your back or neck? Yes" in words
+    assert "(000)" in words and "911 / 999 / 112" not in words  # the country's own number
+    assert "https://www.cancer.org/" in words
+
+
+# --- the emergency number ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "environ", "expected"),
+    [
+        ("gb", {}, ("GB", True)),
+        (None, {"METASYMPTOMS_COUNTRY": "au"}, ("AU", True)),
+        (None, {"LANG": "en_NZ.UTF-8"}, ("NZ", False)),
+        (None, {"LC_ALL": "de_DE@euro", "LANG": "en_US.UTF-8"}, ("DE", False)),
+        (None, {"LANG": "C.UTF-8"}, (None, False)),
+        (None, {}, (None, False)),
+    ],
+)
+def test_country_from_option_variable_then_locale(given, environ, expected) -> None:
+    assert country_from(given, environ) == expected
+
+
+def test_the_country_number_replaces_every_common_number(book: RuleBook) -> None:
+    assert number_line(book).endswith("(911 / 999 / 112).")
+    local = for_country(book, "GB")
+    assert number_line(local) == "If this is an emergency, stop now and call your local emergency number (999)."
+    assert all("911 / 999 / 112" not in flag.advice for flag in local.red_flags)
+    assert "(999)" in local.guidance.advice.emergency
+    assert for_country(book, "XX", named=False) is book  # a locale we do not know: every number
+
+
+def test_an_unknown_country_named_by_the_person_is_a_clear_error(book: RuleBook) -> None:
+    with pytest.raises(UsageError, match=r"no emergency number is known for the country 'XX'\. Known countries: AT, AU"):
+        for_country(book, "XX")
+
+
+def test_country_option_end_to_end(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    answers = tmp_path / "a.yaml"
+    answers.write_text("cancer_history: none\nseizure: yes\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "metasymptoms", "ask", "--answers", str(answers), "--country", "AU"],
+        capture_output=True, text=True, timeout=60, env={**os.environ, "METASYMPTOMS_COUNTRY": "US"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert "(000)" in run.stdout and "911" not in run.stdout
+
+
+# --- the end of an emergency run -------------------------------------------------------------
+
+
+def test_stopping_for_an_emergency_shows_the_card_and_ends_on_the_action(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "seizure": True})
+    assert run_interview(book, plain=True, prompter=prompter) == 0
+    at = prompter.shown.index(("emergency", "EMERGENCY: get help now"))
+    assert prompter.shown[at:] == [
+        ("emergency", "EMERGENCY: get help now"),
+        ("emergency", action(book)),
+        ("subheading", "Tell the call handler:"),
+        ("info", "  - a seizure (fit) that is new or the first ever"),
+        ("info", ""),
+        ("emergency", action(book)),
+    ]
+    assert prompter.asked[-1] == "Would you like to see the rest of your result?"
+
+
+def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "seizure": True})
+    original = prompter.choose
+
+    def choose(message, options, default, hint=None, **kwargs):
+        return "yes" if message.startswith("Would you like to see the rest") else original(
+            message, options, default, hint, **kwargs
+        )
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    run_interview(book, plain=True, prompter=prompter)
+    texts = [text for _, text in prompter.shown]
+    assert "Your result" in texts and "Nothing was saved." in texts
+    assert texts[-1] == action(book)
+    assert not any(text.startswith("Take care") for text in texts)
+
+
+def test_going_on_after_an_emergency_still_ends_on_the_action(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "confusion": True})
+    original = prompter.choose
+
+    def choose(message, options, default, hint=None, **kwargs):
+        return "__go_on__" if message == "What would you like to do now?" else original(
+            message, options, default, hint, **kwargs
+        )
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    run_interview(book, plain=True, prompter=prompter)
+    assert prompter.shown[-1] == ("emergency", action(book))
+
+
+# --- the review never changes an answer behind the person's back ------------------------------
+
+
+def test_every_answer_opened_from_the_review_starts_on_itself(book: RuleBook) -> None:
+    """Answer every question (a mix of yes, no and choices), open each item from the review,
+    press Enter, and find every answer as it was."""
+    answers = {q.finding: True for q in book.questions if book.finding(q.finding).type == "yes_no"}
+    answers.update(cancer_history="past", primary_cancer="ovarian", recent_chemotherapy=False, seizure=False)
+    answers.update({finding: False for finding in ("fever", "confusion", "night_sweats", "bloating")})
+    first = Questionnaire(book, ScriptedPrompter(book, answers=answers))
+    first.emergencies_shown = {flag.id for flag in book.red_flags}  # answer everything, no stop
+    given = first.run().answers
+    assert len(given) > 40 and False in given.values() and True in given.values()
+
+    order = [q.finding for q in book.questions if q.finding in given]
+    prompter = ScriptedPrompter(book, answers=answers, steps=[])
+    questionnaire = Questionnaire(book, prompter)
+    questionnaire.emergencies_shown = set(first.emergencies_shown)
+    prompter.steps = []
+    opened: list[str] = []
+    texts = {q.finding: q.text for q in book.questions}
+    original = prompter.choose
+
+    def choose(message, options, default, hint=None, **kwargs):
+        if message == "Show your result, or change an answer?":
+            if len(opened) < len(order):
+                # the review reopens on the item last opened
+                assert default == (opened[-1] if opened else "__result__")
+                opened.append(order[len(opened)])
+                return opened[-1]
+            return "__result__"
+        if opened and message == texts[opened[-1]] and len(prompter.asked) > len(order):
+            return default  # Enter
+        return original(message, options, default, hint, **kwargs)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    assert questionnaire.run().answers == given
+    assert opened == order
+
+
+def test_plain_yes_no_take_letters_and_words() -> None:
+    typed = io.StringIO("y\nno\nYES\nn\n2\n")
+    shown = io.StringIO()
+    prompter = PlainPrompter(typed, shown, width=60)
+    options = [("No", "no"), ("Yes", "yes")]
+    assert [prompter.choose("Q?", options, "no") for _ in range(5)] == ["yes", "no", "yes", "no", "yes"]
+    assert "Type a number, or y or n, and press Enter." in shown.getvalue()
+
+
+def test_plain_headings_are_not_underlined_and_long_lines_wrap() -> None:
+    shown = io.StringIO()
+    prompter = PlainPrompter(io.StringIO(), shown, width=40)
+    prompter.say("Bones and back", "heading")
+    prompter.say("A long sentence that has to wrap at a word boundary on a narrow screen.")
+    assert shown.getvalue() == (
+        "\nBones and back\nA long sentence that has to wrap at a\nword boundary on a narrow screen.\n"
+    )
+
+
+# --- "not sure" and typed numbers ----------------------------------------------------------
+
+
+@pytest.fixture
+def number_book(tmp_path: Path) -> RuleBook:
+    from metasymptoms.loader import load
+    from tests.helpers import WITH_A_NUMBER, write_book
+
+    return load(write_book(tmp_path / "rules", WITH_A_NUMBER)).book
+
+
+NOT_SURE_AND_A_NUMBER = {"cancer_history": "current", "back_pain": "unsure", "limb_weakness": False, "jaundice": False}
+
+
+def test_not_sure_and_a_typed_number_opened_from_the_review_start_on_themselves(number_book: RuleBook) -> None:
+    """Answer "not sure" and type a temperature; open each from the review, press Enter, and
+    find both as they were (a number is offered back as typed, "not sure" as itself)."""
+    prompter = ScriptedPrompter(number_book, answers=dict(NOT_SURE_AND_A_NUMBER))
+    original_choose = prompter.choose
+    offered: dict[str, str] = {}
+    opened: list[str] = []
+    to_open = ["back_pain", "temperature"]
+    texts = {q.finding: q.text for q in number_book.questions}
+
+    def choose(message, options, default, hint=None, **kwargs):
+        if message == "Show your result, or change an answer?":
+            if to_open:
+                opened.append(to_open.pop(0))
+                return opened[-1]
+            return "__result__"
+        if opened and message == texts[opened[-1]]:
+            offered[opened[-1]] = default
+            return default  # Enter
+        return original_choose(message, options, default, hint, **kwargs)
+
+    def ask_text(message: str, default: str) -> str:
+        if not opened:
+            return "38.5"  # typed the first time
+        offered["temperature"] = default
+        return default  # Enter
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    prompter.ask_text = ask_text  # type: ignore[method-assign]
+    answers = Questionnaire(number_book, prompter).run().answers
+    assert offered == {"back_pain": "unsure", "temperature": "38.5"}
+    assert answers == {**NOT_SURE_AND_A_NUMBER, "temperature": 38.5}
+
+
+def test_a_typed_number_changed_from_the_review_can_be_left_out(number_book: RuleBook) -> None:
+    prompter = ScriptedPrompter(number_book, answers=dict(NOT_SURE_AND_A_NUMBER))
+    original_choose = prompter.choose
+    typed = iter(["38.5", "warm", "none"])
+    prompts: list[str] = []
+
+    def choose(message, options, default, hint=None, **kwargs):
+        if message == "Show your result, or change an answer?":
+            return "temperature" if len(prompts) == 1 else "__result__"
+        return original_choose(message, options, default, hint, **kwargs)
+
+    def ask_text(message: str, default: str) -> str:
+        prompts.append(message)
+        return next(typed)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    prompter.ask_text = ask_text  # type: ignore[method-assign]
+    answers = Questionnaire(number_book, prompter).run().answers
+    assert answers["temperature"] is None  # left out: not given
+    assert prompts[0].endswith("Press Enter to leave it out; ? = why, b = back")
+    assert prompts[1].endswith("Press Enter to keep it, or type none to leave it out; ? = why, b = back")
+    assert (
+        "hint",
+        "'temperature' takes a number in degrees Celsius, not 'warm'. Please try again, or press "
+        "Enter to keep your earlier answer, or type none to leave it out.",
+    ) in prompter.shown
+
+
+def test_the_clinician_reads_not_sure_and_numbers_in_every_format(number_book: RuleBook) -> None:
+    answers = {**NOT_SURE_AND_A_NUMBER, "temperature": 38.5}
+    assessment = assess(number_book, answers)
+    text = render_markdown(number_book, assessment, MADE)
+    assert "- Answered not sure: new back pain\n" in text
+    assert "2. Back pain? **Not sure**\n" in text
+    assert f"5. {TEMPERATURE_QUESTION} **38.5 °C (101.3 °F)**\n" in text
+    assert "  - Urgent: Fever during cancer treatment (Now; your highest temperature today: 38.5 °C (101.3 °F))\n" in text
+    page = render_html(number_book, assessment, MADE)
+    assert "<dt>Answered not sure</dt><dd>new back pain</dd>" in page
+    assert '<td>Back pain?</td><td class="answer">Not sure</td>' in page
+    assert '<td class="answer">38.5 °C (101.3 °F)</td>' in page
+    asked = assessment_data(number_book, assessment, MADE)["asked"]
+    assert {"finding": "back_pain", "question": "Back pain?", "answer": "unsure", "answer_text": "Not sure"} in asked
+    assert {
+        "finding": "temperature",
+        "question": TEMPERATURE_QUESTION,
+        "answer": 38.5,
+        "answer_text": "38.5 °C (101.3 °F)",
+    } in asked
+
+
+def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
+    typed = io.StringIO("u\nnot sure\nUnsure\n?\n3\nu\n")
+    shown = io.StringIO()
+    prompter = PlainPrompter(typed, shown, width=60)
+    offered = [("No", "no"), ("Yes", "yes"), ("I'm not sure", "unsure"), (None, ""), ("Why?", "__why__")]
+    assert [prompter.choose("Q?", offered, "no") for _ in range(5)] == ["unsure"] * 3 + ["__why__", "unsure"]
+    assert "Type a number, or y, n or u (not sure), and press Enter;\n? = why am I asked this.\n" in shown.getvalue()
+    # where "not sure" is not offered, u is not an answer: the person is told what is
+    assert PlainPrompter(io.StringIO("u\nn\n"), shown, width=60).choose("Q?", [("No", "no"), ("Yes", "yes")], "no") == "no"
+    assert "> u\nPlease type a number from 1 to 2, or y or n, or press Enter\nfor the marked answer.\n" in shown.getvalue()
+
+
+def test_plain_typed_prompts_wrap_at_word_boundaries() -> None:
+    shown = io.StringIO()
+    prompter = PlainPrompter(io.StringIO("\n"), shown, width=40)
+    assert prompter.ask_text(TEMPERATURE_QUESTION + " Press Enter to keep it.", "38.5") == "38.5"
+    lines = shown.getvalue().split("\n")
+    assert lines[0] == "" and all(len(line) <= 39 for line in lines)
+    assert " ".join(" ".join(lines).split()) == TEMPERATURE_QUESTION + " Press Enter to keep it. [38.5]:"
+    assert lines[-2].endswith("[38.5]: ")  # the answer is typed after the last line (a pipe echoes it)
