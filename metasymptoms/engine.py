@@ -182,6 +182,20 @@ def _site_matches(
     return tuple(matches)
 
 
+def provider_advice(book: RuleBook, urgency: Urgency, who: Audience) -> str:
+    """What to do, at this urgency, for this person: one instruction. An emergency's advice
+    is not followed by the everyday "see your provider about anything new" (it would read
+    as softening it); it names the provider itself. A person with no cancer diagnosis has no
+    care team to contact."""
+    guidance = book.guidance
+    action = guidance.advice.for_level(urgency)
+    if urgency is Urgency.URGENT and who != "with_cancer":
+        action = guidance.without_cancer_urgent
+    if urgency is Urgency.EMERGENCY:
+        return action
+    return f"{action} {guidance.see_provider}"
+
+
 def audience(book: RuleBook, answers: Answers) -> Audience:
     """Who the text speaks to: it changes the framing, never the urgency."""
     history_id = book.role("cancer_history")
@@ -233,8 +247,10 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     if primary and primary.common_sites:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
     cited.update(dict.fromkeys(book.guidance.sources))
+    if audience(book, answers) == "with_cancer":
+        cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
 
-    advice = f"{book.guidance.advice.for_level(urgency)} {book.guidance.see_provider}"
+    advice = provider_advice(book, urgency, audience(book, answers))
     return Assessment(
         urgency=urgency,
         red_flags=red_flags,

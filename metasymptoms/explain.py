@@ -15,9 +15,9 @@ from metasymptoms.model import RuleBook, Urgency
 
 URGENCY_HEADINGS = {
     Urgency.EMERGENCY: "Emergency: get help now",
-    Urgency.URGENT: "Urgent: contact your care team or a doctor today",
+    Urgency.URGENT: "Urgent: get help today",
     Urgency.PROMPT: "Soon: see a healthcare provider within the next few days",
-    Urgency.ROUTINE: "Routine: no warning signs in your answers",
+    Urgency.ROUTINE: "Routine: none of the warning signs this tool checks for",
 }
 
 
@@ -49,18 +49,37 @@ def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
 
 
 def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
-    """'Because you reported a, b and c, and you answered "..."'."""
-    symptoms, context = [], []
+    """'Because you reported a and b, you were not sure about c, and you answered "..."'.
+
+    A "not sure" is never told back as "you reported"; a number is told with its value; an
+    answer implied but not given (a history of cancer left out) is said to be not given."""
+    from metasymptoms.kinds import UNSURE, kind_of
+
+    symptoms, unsure, measured, context, missing = [], [], [], [], []
     for finding_id in because:
-        if book.finding(finding_id).type == "choice":
-            context.append(answer_phrase(book, finding_id, answers.get(finding_id)))
+        finding = book.finding(finding_id)
+        value = answers.get(finding_id)
+        if value is None:
+            missing.append(finding.label)
+        elif isinstance(value, str) and value == UNSURE:
+            unsure.append(finding.label)
+        elif finding.type == "choice":
+            context.append(answer_phrase(book, finding_id, value))
+        elif finding.type == "number":
+            measured.append(f"{finding.label}: {kind_of(finding).text(finding, value)}")
         else:
-            symptoms.append(book.finding(finding_id).label)
+            symptoms.append(finding.label)
     parts = []
     if symptoms:
         parts.append(f"you reported {join_words(symptoms)}")
+    if measured:
+        parts.append(f"you gave {join_words(measured)}")
+    if unsure:
+        parts.append(f"you were not sure about {join_words(unsure)}, so the safer reading is used")
     if context:
         parts.append(f"you answered {join_words(context)}")
+    if missing:
+        parts.append(f"{join_words(missing)} was not given, so the safer reading is used")
     return ("Because " + ", and ".join(parts) + ".") if parts else ""
 
 

@@ -477,6 +477,13 @@ class _Loader:
             cite(primaries_file, ("primaries", i), primary.sources)
             sites_exist(primaries_file, ("primaries", i, "common_sites"), primary.common_sites)
         cite(guidance_file, (), book.guidance.sources)
+        for k, key in enumerate(book.guidance.with_cancer_sources):
+            if key not in known_sources:
+                self.error(
+                    guidance_file,
+                    ("with_cancer_sources", k),
+                    f"the source '{key}' is not in sources.yaml{close_match(key, known_sources)}",
+                )
 
         self._record_origins(book, site_files)
 

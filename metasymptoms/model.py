@@ -299,6 +299,14 @@ class Guidance:
     survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
     support: Text
     sources: Sources
+    # For a person with no cancer diagnosis, or unsure of one (FACTS section 7): tests that
+    # find the cause of a symptom, questions and support that never speak of spread, outlook
+    # or the end of life, and "care team" replaced by a doctor or an urgent care service.
+    without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = ("A healthcare provider will decide which tests are needed.",)
+    without_cancer_questions: Annotated[tuple[Text, ...], Length(1)] = ("What could be causing these symptoms?",)
+    without_cancer_support: Text = "If you are worried, say so: your provider can help."
+    without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
+    with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer
     emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
 
 

@@ -393,7 +393,9 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
 def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:
     """Every ending, at every urgency, sends the person to a healthcare provider."""
     for urgency in Urgency:
-        advice = f"{book.guidance.advice.for_level(urgency)} {book.guidance.see_provider}"
+        from metasymptoms.engine import provider_advice
+
+        advice = " ".join(provider_advice(book, urgency, who) for who in ("with_cancer", "without_cancer"))
         if "provider" not in advice.lower():
             yield Failure(
                 "provider-advice",

@@ -67,7 +67,7 @@ def test_enter_through_the_whole_questionnaire(book: RuleBook, keys, tmp_path: P
     stdout = io.StringIO()
     assert run_interview(book, plain=False, prompter=prompter(keys, stdout)) == 0
     text = stdout.getvalue()
-    assert "Routine: no warning signs in your answers" in text
+    assert "Routine: none of the warning signs this tool checks for" in text
     assert text.endswith("Nothing was saved.\nTake care, and please see your healthcare provider.\n")
     assert list(tmp_path.iterdir()) == []
 

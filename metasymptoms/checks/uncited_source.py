@@ -18,7 +18,7 @@ LEVEL = "warning"
 
 def check(loaded, today):
     book = loaded.book
-    cited: set[str] = set(book.guidance.sources)
+    cited: set[str] = set(book.guidance.sources) | set(book.guidance.with_cancer_sources)
     for flag in book.red_flags:
         cited.update(flag.sources)
     for site in book.sites:

@@ -57,32 +57,52 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         role = "emergency" if flag.urgency is Urgency.EMERGENCY else ""
         out.append(Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice, reason), level=3, role=role))
 
+    with_cancer = assessment.audience == "with_cancer"
     framing = {
         "with_cancer": guidance.with_cancer,
         "without_cancer": guidance.without_cancer,
         "unsure": guidance.unsure_cancer,
     }[assessment.audience]
-    if assessment.sites:
-        heading = (
-            "Where these symptoms can point to"
-            if assessment.audience == "with_cancer"
-            else "Symptoms a provider may want to check"
+    if assessment.urgency is Urgency.EMERGENCY and with_cancer:
+        framing = ""  # "keep your follow-up appointments" would follow "get help now"
+    if assessment.unsure:
+        names = [book.finding(finding).label for finding in assessment.unsure]
+        out.append(
+            Block(
+                "Answers you were not sure about",
+                (
+                    f"You were not sure about {join_words(names)}. Each is read the safer way: as "
+                    "if it might be there. Tell your provider you were not sure.",
+                ),
+                level=3,
+            )
         )
-        out.append(Block(heading, (framing,)))
+    if assessment.sites and with_cancer:
+        out.append(Block("Where these symptoms can point to", (framing,) if framing else ()))
         for site in assessment.sites:
             paragraphs = []
             for rule in site.rules:
                 paragraphs.append(f"{because_sentence(book, rule.because, answers)} {rule.why}")
             out.append(Block(site.name, tuple(dict.fromkeys(paragraphs)), level=3))
         out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
+    elif assessment.sites:
+        # Without a cancer diagnosis, spread is never the explanation of a symptom: the parts
+        # of the body are named, with the person's own answers and the common causes.
+        out.append(Block("Symptoms a provider may want to check", (framing,)))
+        for site in assessment.sites:
+            reasons = dict.fromkeys(because_sentence(book, rule.because, answers) for rule in site.rules)
+            out.append(Block(site.name, tuple(reason for reason in reasons if reason), level=3))
+        out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
     else:
-        reported = [finding for finding in assessment.reported]
-        opening = (
-            guidance.nothing_reported
-            if not reported
-            else ("Your answers do not match the symptom patterns this tool links to a site of spread.")
+        said_something = assessment.reported or assessment.unsure or any(
+            isinstance(value, float) for value in answers.values()
         )
-        out.append(Block("What your answers point to", (opening, framing)))
+        opening = (
+            "Your answers do not match the symptom patterns this tool looks for."
+            if said_something
+            else guidance.nothing_reported
+        )
+        out.append(Block("What your answers point to", tuple(text for text in (opening, framing) if text)))
 
     if assessment.primary_cancer:
         primary = assessment.primary_cancer
@@ -98,9 +118,14 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         heading = f"About {primary.name.lower()}" if names else "About your cancer"
         out.append(Block(heading, tuple(paragraphs)))
 
-    out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
-    out.append(Block("Questions you may want to ask", (), guidance.questions_to_ask))
-    out.append(Block("Support", (guidance.support,)))
+    if with_cancer:
+        out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
+        out.append(Block("Questions you may want to ask", (), guidance.questions_to_ask))
+        out.append(Block("Support", (guidance.support,)))
+    else:
+        out.append(Block("What a provider may do", (), guidance.without_cancer_tests))
+        out.append(Block("Questions you may want to ask", (), guidance.without_cancer_questions))
+        out.append(Block("Support", (guidance.without_cancer_support,)))
     out.append(
         Block(
             f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
