@@ -151,3 +151,52 @@ def test_pressing_enter_all_the_way_stays_under_50_questions() -> None:
         option = question.default or kind.default_option(finding)
         answers[question.finding] = None if option == "" else kind.from_option(finding, option)
     assert len(answers) < 50
+
+
+# --- words for a person with no cancer diagnosis ---------------------------------------------
+
+# Spread as the explanation of a symptom, outlook and the end of life. ("Where cancer commonly
+# spreads" is the tool's own purpose and may stand; so may sources' titles.)
+FORBIDDEN_WITHOUT_CANCER = (
+    "spread to the",
+    "spread to your",
+    "has spread",
+    "spread there",
+    "metastases",
+    "outlook",
+    "palliative",
+    "hospice",
+    "medical decisions",
+    "legal document",
+    "survival",
+    "not your fault",
+    "tumour-marker",
+    "tumour marker",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ANSWERS, st.sampled_from(["none", "unsure"]))
+def test_a_person_without_a_cancer_diagnosis_never_reads_of_spread_or_the_end_of_life(
+    answers: dict, history: str
+) -> None:
+    answers = {key: value for key, value in answers.items() if key not in ("primary_cancer", "known_spread")}
+    assessment = assess(BOOK, {**answers, "cancer_history": history})
+    for text in (render_text(BOOK, assessment), render_markdown(BOOK, assessment)):
+        lowered = text.lower().split("sources")[0]  # up to the list of sources
+        found = [phrase for phrase in FORBIDDEN_WITHOUT_CANCER if phrase in lowered]
+        assert found == [], f"{found} in the result for {answers}"
+
+
+def test_every_red_flag_a_person_without_cancer_can_meet_speaks_without_spread() -> None:
+    """The advice of every red flag that can fire without a cancer history is free of the
+    phrases above, whatever else is reported (checked over every shipped flag)."""
+    from metasymptoms.conditions import holds
+    from metasymptoms.engine import reading
+
+    everything = {finding.id: True for finding in BOOK.findings if finding.type == "yes_no"}
+    read = reading(BOOK, {**everything, "cancer_history": "none"})
+    for flag in BOOK.red_flags:
+        if holds(flag.when, read):
+            lowered = flag.advice.lower() + " " + flag.title.lower()
+            assert [phrase for phrase in FORBIDDEN_WITHOUT_CANCER if phrase in lowered] == [], flag.id
