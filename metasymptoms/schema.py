@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from metasymptoms.model import (
+    BookInfo,
     FindingsFile,
     Guidance,
     PrimariesFile,
@@ -24,6 +25,7 @@ FILE_MODELS = {
     "guidance": Guidance,
     "sources": SourcesFile,
     "site": Site,
+    "book": BookInfo,
 }
 
 _FINDING_ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}

@@ -87,9 +87,9 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         ),
         pytest.param(
             "red_flags.yaml",
-            TINY["red_flags.yaml"].replace("reviewed: 2026-01-01", "reviewed: last year"),
+            TINY["red_flags.yaml"].replace("checked: {by: author, date: 2026-01-01}", "checked: {by: author, date: last year}"),
             [
-                "rules/red_flags.yaml:12:15: [error] 'reviewed' should be a date written as YYYY-MM-DD, not 'last year' (schema)"
+                "rules/red_flags.yaml:12:33: [error] 'date' should be a date written as YYYY-MM-DD, not 'last year' (schema)"
             ],
             id="bad date",
         ),

@@ -32,7 +32,7 @@ USE_JAUNDICE = (
     when: jaundice
     why: Used so that jaundice is not unused.
     sources: [SRC-A]
-    reviewed: 2026-01-01
+    checked: {by: author, date: 2026-01-01}
 """
 )
 
@@ -99,9 +99,9 @@ def test_old_review(tmp_path: Path) -> None:
     folder = book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE})
     assert problems(folder, today=datetime.date(2027, 12, 31)) == []
     assert problems(folder, today=datetime.date(2028, 1, 2)) == [
-        "rules/red_flags.yaml:12:15: [warning] 'cord' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
-        "rules/sites/bones.yaml:14:15: [warning] 'bones.back' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
-        "rules/sites/bones.yaml:19:15: [warning] 'bones.jaundice' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
+        "rules/red_flags.yaml:12:33: [warning] 'cord' was last checked against its sources on 2026-01-01, more than two years ago; check it again and update the date (old-review)",
+        "rules/sites/bones.yaml:14:33: [warning] 'bones.back' was last checked against its sources on 2026-01-01, more than two years ago; check it again and update the date (old-review)",
+        "rules/sites/bones.yaml:19:33: [warning] 'bones.jaundice' was last checked against its sources on 2026-01-01, more than two years ago; check it again and update the date (old-review)",
     ]
 
 
@@ -326,7 +326,7 @@ def test_export_markdown_reads_as_a_document(capsys) -> None:
         "## Sources",
     ):
         assert heading in text
-    assert "- **Reviewed:** 2026-11-25" in text
+    assert "- **Checked:** 2026-11-25 by author (a check against sources, not a clinical sign-off)" in text
     assert "- [Warning signs (red flags)](#red-flags)\n" in text
     assert '## Warning signs (red flags) <a id="red-flags"></a>\n' in text
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from metasymptoms.engine import Assessment
 from metasymptoms.model import RuleBook
+from metasymptoms.status import status_data
 
 SCHEMA = "metasymptoms.assessment/1"
 
@@ -41,6 +42,7 @@ def assessment_data(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
         "advice": assessment.advice,
         "not_a_diagnosis": book.guidance.not_a_diagnosis,
         "sources": [{"id": key, "title": book.source(key).title} for key in assessment.sources],
+        "rule_book": status_data(book),
     }
 
 

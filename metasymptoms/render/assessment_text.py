@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from metasymptoms.status import status_line
 from metasymptoms.engine import Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, answer_phrase, because_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
@@ -134,6 +135,7 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
             lines.append("")
         if not block.paragraphs and not block.items:
             lines.append("")
+    lines.extend(textwrap.wrap(status_line(book), WIDTH))  # last: the urgency stays first
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -167,4 +169,5 @@ def render_markdown(book: RuleBook, assessment: Assessment) -> str:
             lines.append(f"- {_md(item)}")
         if block.items:
             lines.append("")
+    lines.append(f"_{_md(status_line(book))}_")
     return "\n".join(lines).rstrip() + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from metasymptoms.explain import condition_sentence, join_words
 from metasymptoms.index import references
 from metasymptoms.loader import LoadedBook
+from metasymptoms.status import checked_phrase, status_line
 from metasymptoms.render.document import (
     Bullets,
     Contents,
@@ -41,7 +42,9 @@ def _sources(loaded: LoadedBook, keys: tuple[str, ...]) -> str:
 def document(loaded: LoadedBook) -> list[Node]:
     book = loaded.book
     refs = references(book)
-    nodes: list[Node] = [Heading(1, TITLE)]
+    nodes: list[Node] = [Heading(1, TITLE), Paragraph(status_line(book), emphasis=True)]
+    if book.info is not None:
+        nodes.append(Paragraph(f"{book.info.name}. Intended purpose: {book.info.intended_purpose}"))
     rules_count = sum(len(site.rules) for site in book.sites)
     nodes.append(
         Paragraph(
@@ -90,7 +93,7 @@ def document(loaded: LoadedBook) -> list[Node]:
                         ("Urgency", rule.urgency.value if rule.urgency else "raises none of its own"),
                         ("Why", rule.why),
                         ("Sources", _sources(loaded, rule.sources)),
-                        ("Reviewed", f"{rule.reviewed.isoformat()} ({_where(loaded, 'rule', rule.id)})"),
+                        ("Checked", f"{checked_phrase(rule.checked)} ({_where(loaded, 'rule', rule.id)})"),
                     )
                 )
             )
@@ -111,7 +114,7 @@ def document(loaded: LoadedBook) -> list[Node]:
             pairs.append(("Explanation", flag.explain))
         pairs += [
             ("Sources", _sources(loaded, flag.sources)),
-            ("Reviewed", f"{flag.reviewed.isoformat()} ({_where(loaded, 'red_flag', flag.id)})"),
+            ("Checked", f"{checked_phrase(flag.checked)} ({_where(loaded, 'red_flag', flag.id)})"),
         ]
         nodes.append(Fields(tuple(pairs)))
 
