@@ -42,38 +42,20 @@ def check(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from metasymptoms import verify as proofs
+    from metasymptoms import verify as proofs_module
+    from metasymptoms.proofs import proofs
+    from metasymptoms.status import status_line
 
     folder = _folder(args)
     book = load(folder).book
     start = time.perf_counter()
-    emergencies = sum(1 for flag in book.red_flags if flag.urgency.value == "emergency")
-    gated = sum(1 for question in book.questions if question.ask_if is not None)
-    claims = [
-        (
-            proofs.provider_advice_failures,
-            "every ending sends the person to a healthcare provider and lists the emergency signs",
-        ),
-        (
-            proofs.unreachable_red_flags,
-            f"every red flag can be reached by some answers ({len(book.red_flags)})",
-        ),
-        (
-            proofs.hidden_red_flags,
-            f"no skip logic hides a red flag whose condition holds ({len(book.red_flags)})",
-        ),
-        (
-            proofs.interrupt_failures,
-            f"every emergency's advice is shown before the next question ({emergencies})",
-        ),
-        (proofs.unreachable_questions, f"every question with an ask_if can be asked ({gated})"),
-    ]
     print(f"Verifying {folder} over every path of the questionnaire:")
+    print(f"  ({status_line(book)})")
     failed = 0
-    for prove, claim in claims:
-        failures = list(prove(book))
+    for proof in proofs().values():
+        failures = list(proof.failures(book))
         if not failures:
-            print(f"  ok    {claim}")
+            print(f"  ok    {proof.claim(book)}")
             continue
         for failure in failures:
             failed += 1
@@ -82,7 +64,7 @@ def verify(args: argparse.Namespace) -> int:
                 print(
                     "        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE"
                 )
-                for line in proofs.answers_yaml(failure.counterexample).splitlines():
+                for line in proofs_module.answers_yaml(failure.counterexample).splitlines():
                     print(f"          {line}")
     elapsed = time.perf_counter() - start
     if failed:
