@@ -100,6 +100,9 @@ class Joint(Space):
         """The answers of view n, before reading (UNSET, not sure and all)."""
         space, pinned = self.views[n]
         own = {finding: value for finding, value in world.items() if knows(space.book, finding)}
+        history = space.book.role("cancer_history")
+        if history is not None:  # not asked here: not given, read the safer way (engine.reading)
+            own.setdefault(history, space.hidden(history))
         return space.answers({**own, **pinned})
 
     def seen(self, world: World) -> list[Read]:
@@ -166,6 +169,40 @@ def merge(groups: list[tuple[Cube, object]], joint: Joint) -> list[tuple[Cube, o
             if changed:
                 break
     return groups
+
+
+def _meets(a: Cube, b: Cube) -> bool:
+    return all(a[f] & b[f] for f in a.keys() & b.keys())
+
+
+def _within(small: Cube, large: Cube) -> bool:
+    return all(f in small and small[f] <= large[f] for f in large)
+
+
+def simplify(leaves: list[tuple[Cube, object]], keep: Callable[[object], bool], joint: Joint) -> list[tuple[Cube, object]]:
+    """The fewest plain groups for the outcomes `keep` selects: merged (`merge`), then each
+    group widened by every finding it can do without (all the answers it then covers still
+    have its outcome), then groups inside another group dropped. Groups may then overlap:
+    each is still true of every answer it covers."""
+    groups = merge([(cube, result) for cube, result in leaves if keep(result)], joint)
+    widened = []
+    for cube, result in groups:
+        cube = dict(cube)
+        for finding in list(cube):
+            wider = {f: v for f, v in cube.items() if f != finding}
+            if all(other == result for leaf, other in leaves if _meets(leaf, wider)):
+                cube = wider
+        widened.append((cube, result))
+    kept: list[tuple[Cube, object]] = []
+    for n, (cube, result) in enumerate(widened):
+        inside = any(
+            other_result == result and _within(cube, other) and (not _within(other, cube) or m < n)
+            for m, (other, other_result) in enumerate(widened)
+            if m != n
+        )
+        if not inside:
+            kept.append((cube, result))
+    return kept
 
 
 def sample(cube: Cube, joint: Joint) -> World:

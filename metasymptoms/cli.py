@@ -100,6 +100,29 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(verify)
     verify.set_defaults(func="metasymptoms.commands.rules:verify")
 
+    diff = rules_commands.add_parser(
+        "diff",
+        help="what an edit changed for a person, over every path (the release gate)",
+        description=(
+            "Compare two rule books over every path of the questionnaire: every group of answers "
+            "whose urgency, red flags or sites differ, in plain words, each with an answers file "
+            "that replays it; text changes listed beside. Exit 1 when an urgency is lowered and "
+            "the new book's book.yaml does not declare it with a reason (declared_changes)."
+        ),
+    )
+    diff.add_argument("old", nargs="?", type=Path, metavar="OLD", help="the rule book before the edit (a folder)")
+    diff.add_argument("new", nargs="?", type=Path, metavar="NEW", help="the rule book after the edit (a folder)")
+    diff.add_argument(
+        "--git",
+        metavar="REV",
+        help="compare the folder as it was at this git revision (e.g. main) with the folder now; "
+        "then give only the folder (default: the shipped rule book)",
+    )
+    diff.add_argument(
+        "--format", choices=FORMATS, default="text", help="how to write the comparison (default: text)"
+    )
+    diff.set_defaults(func="metasymptoms.commands.rules:diff")
+
     listing = rules_commands.add_parser(
         "list",
         help="list the items of the rule book",

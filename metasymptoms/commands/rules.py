@@ -135,3 +135,56 @@ def export(args: argparse.Namespace) -> int:
         text = to_mermaid(loaded.book) if args.format == "mermaid" else to_dot(loaded.book)
     emit(text, args.output)
     return 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    """What changed for a person between two rule books; exit 1 on an undeclared lowering."""
+    import tempfile
+
+    from metasymptoms.diff import diff as compare
+    from metasymptoms.render.diff import render
+
+    if args.git is not None:
+        if args.new is not None:
+            raise UsageError("with --git REV give one folder, the new rule book: metasymptoms rules diff --git REV [DIR]")
+        new_folder = args.old or getattr(args, "rules", None) or default_rules_dir()
+        with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
+            old_folder = _checkout(args.git, new_folder, Path(temporary))
+            old_book = load(old_folder).book
+            old_name = f"{new_folder} at {args.git}"
+    else:
+        if args.old is None or args.new is None:
+            raise UsageError("give two rule-book folders, OLD and NEW, or --git REV: metasymptoms rules diff OLD NEW")
+        old_book, old_name, new_folder = load(args.old).book, str(args.old), args.new
+    new_book = load(new_folder).book
+    result = compare(old_book, new_book)
+    print(render(result, old_book, new_book, old_name, str(new_folder), args.format), end="")
+    return 1 if result.undeclared_lowerings else 0
+
+
+def _checkout(revision: str, folder: Path, into: Path) -> Path:
+    """The rule-book folder as it was at a git revision, written into `into` (git show)."""
+    import subprocess
+
+    def git(*words: str) -> bytes:
+        try:
+            done = subprocess.run(["git", *words], cwd=folder, capture_output=True, check=False)
+        except FileNotFoundError:
+            raise UsageError("--git needs the git program, which is not installed") from None
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UsageError(
+                f"git could not read the rule book at '{revision}': {message[-1] if message else 'unknown error'}"
+            )
+        return done.stdout
+
+    prefix = git("rev-parse", "--show-prefix").decode().strip()
+    names = git("ls-tree", "-r", "--full-name", "--name-only", "-z", revision, "--", ".").decode().split("\0")
+    for name in filter(None, names):
+        relative = name[len(prefix):] if name.startswith(prefix) else name
+        if not relative.endswith((".yaml", ".yml")) or relative.startswith("scenarios/"):
+            continue
+        target = into / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(git("show", f"{revision}:{name}"))
+    return into

@@ -1,0 +1,190 @@
+"""`rules diff`: what an edit changed for a person, on tiny books with known changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.cli import main
+from tests.helpers import TINY, write_book
+
+RAISED = {"sites/bones.yaml": TINY["sites/bones.yaml"] + "    urgency: prompt\n"}
+LOWERED = {"red_flags.yaml": TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: urgent")}
+DECLARED = {
+    **LOWERED,
+    "book.yaml": 'name: Tiny\nversion: "2"\nstatus: draft\nintended_purpose: Testing.\n'
+    "declared_changes:\n  - when: limb_weakness\n    was: emergency\n    now: urgent\n"
+    "    reason: The 24-hour line answers at once.\n",
+}
+TEXT_ONLY = {"red_flags.yaml": TINY["red_flags.yaml"].replace("Call your local emergency number now.", "Call 999 now.")}
+NEW_FINDING = {
+    "findings.yaml": TINY["findings.yaml"] + "  - id: fever\n    label: a fever\n",
+    "questions.yaml": TINY["questions.yaml"] + "      - finding: fever\n        text: Fever?\n",
+    "red_flags.yaml": TINY["red_flags.yaml"]
+    + "  - id: fever_with_cancer\n    title: Fever with cancer\n    when: {all: [{cancer_history: [current]}, fever]}\n"
+    "    urgency: urgent\n    advice: Call your team today.\n    sources: [SRC-A]\n"
+    "    checked: {by: author, date: 2026-01-01}\n",
+}
+CORD_ANSWERS = {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
+
+
+def run_diff(tmp_path: Path, changes: dict[str, str], capsys) -> tuple[int, dict]:
+    old = write_book(tmp_path / "old")
+    new = write_book(tmp_path / "new", changes)
+    code = main(["rules", "diff", str(old), str(new), "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def urgency_of(folder: Path, answers: dict, tmp_path: Path, capsys) -> str:
+    path = tmp_path / "replay.json"
+    path.write_text(json.dumps(answers))
+    assert main(["ask", "--rules", str(folder), "--answers", str(path), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)["urgency"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "statements"),
+    [
+        pytest.param(
+            RAISED,
+            0,
+            [('With your history of cancer: "Now" and new back pain (yes, or not sure): routine -> prompt', False, None,
+              {"cancer_history": "current", "back_pain": True})],
+            id="raised",
+        ),
+        pytest.param(
+            LOWERED,
+            1,
+            [('With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs (yes, or not sure): '
+              "emergency -> urgent", True, None, CORD_ANSWERS)],
+            id="lowered",
+        ),
+        pytest.param(
+            DECLARED,
+            0,
+            [('With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs (yes, or not sure): '
+              "emergency -> urgent (declared in book.yaml)", True, "The 24-hour line answers at once.", CORD_ANSWERS)],
+            id="declared",
+        ),
+        pytest.param(TEXT_ONLY, 0, [], id="text only"),
+        pytest.param(
+            NEW_FINDING,
+            0,
+            [
+                ('With your history of cancer: "Now" and a fever (yes, or not sure): routine -> urgent', False, None,
+                 {"cancer_history": "current", "fever": True}),
+                ('With your history of cancer: "Now" and a fever (yes, or not sure): the warning sign '
+                 "'Fever with cancer' (fever_with_cancer) now shows", False, None,
+                 {"cancer_history": "current", "fever": True}),
+            ],
+            id="new finding",
+        ),
+    ],
+)
+def test_diff_states_each_change_and_its_answers_replay_it(tmp_path, capsys, changes, code, statements) -> None:
+    got_code, data = run_diff(tmp_path, changes, capsys)
+    assert got_code == code
+    assert [(s["statement"], s["lowered"], s["declared"], s["answers"]) for s in data["statements"]] == statements
+    for statement in data["statements"]:
+        if statement["kind"] != "urgency":
+            continue
+        was, now = statement["change"].split(" (")[0].split(" -> ")
+        assert urgency_of(tmp_path / "old", statement["old_answers"], tmp_path, capsys) == was
+        assert urgency_of(tmp_path / "new", statement["answers"], tmp_path, capsys) == now
+
+
+def test_text_changes_are_listed_beside(tmp_path: Path, capsys) -> None:
+    _, data = run_diff(tmp_path, TEXT_ONLY, capsys)
+    assert data["text_changes"] == [
+        {"where": "red flag cord: advice", "old": "Call your local emergency number now.", "new": "Call 999 now."}
+    ]
+    assert data["undeclared_lowerings"] == 0
+
+
+def test_the_gate_finds_a_lowering_behind_other_answers(tmp_path: Path, capsys) -> None:
+    # The new book drops the red flag and adds nothing: every path that was an emergency is
+    # lowered. The gate refuses with answers that replay it.
+    flags = TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: prompt")
+    code, data = run_diff(tmp_path, {"red_flags.yaml": flags}, capsys)
+    assert code == 1 and data["undeclared_lowerings"] == 1
+    [statement] = data["statements"]
+    assert statement["change"] == "emergency -> prompt"
+    assert urgency_of(tmp_path / "old", statement["old_answers"], tmp_path, capsys) == "emergency"
+    assert urgency_of(tmp_path / "new", statement["answers"], tmp_path, capsys) == "prompt"
+
+
+def test_text_output_reads_in_plain_words(tmp_path: Path, capsys) -> None:
+    old, new = write_book(tmp_path / "old"), write_book(tmp_path / "new", LOWERED)
+    assert main(["rules", "diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out.replace(str(tmp_path), "T")
+    assert out == (
+        "What changed for a person, from T/old to T/new:\n"
+        "  old: Draft rule book, no version given: not yet signed off by a clinician.\n"
+        "  new: Draft rule book, no version given: not yet signed off by a clinician.\n"
+        "\n"
+        "How urgent the ending is:\n"
+        '  - LOWERED, NOT DECLARED  With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs '
+        "(yes, or not sure): emergency -> urgent\n"
+        "    Answers file:\n"
+        "      cancer_history: current\n"
+        "      back_pain: yes\n"
+        "      limb_weakness: yes\n"
+        "\n"
+        "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE\n"
+        "\n"
+        "REFUSED: 1 lowered urgency is not declared. If a lowering is meant, declare it in the new book's book.yaml "
+        "under declared_changes (when, was, now, reason).\n"
+    )
+
+
+def test_markdown_output(tmp_path: Path, capsys) -> None:
+    old, new = write_book(tmp_path / "old"), write_book(tmp_path / "new", DECLARED)
+    assert main(["rules", "diff", str(old), str(new), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# What changed for a person\n")
+    assert "## How urgent the ending is\n" in out and "  Reason given: The 24-hour line answers at once.\n" in out
+    assert out.endswith("**No urgency is lowered without a declared reason.**\n")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_against_a_git_revision(tmp_path: Path, capsys) -> None:
+    repo = tmp_path / "repo"
+    folder = write_book(repo / "rules")
+    git = lambda *words: subprocess.run(["git", "-C", str(repo), *words], check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "start", "--allow-empty")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "book")
+    write_book(folder, LOWERED)
+    assert main(["rules", "diff", "--git", "HEAD", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert f"from {folder} at HEAD to {folder}:" in out and "emergency -> urgent" in out
+    with pytest.raises(SystemExit) as stop:
+        main(["rules", "diff", "--git", "no-such-rev", str(folder)])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "metasymptoms: git could not read the rule book at 'no-such-rev': fatal: Not a valid object name no-such-rev\n"
+    )
+
+
+def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, capsys) -> None:
+    from metasymptoms.loader import default_rules_dir
+
+    copy = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), copy)
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 0
+    assert "No answers give a different urgency, red flag or site." in capsys.readouterr().out
+    flags = (copy / "red_flags.yaml").read_text()
+    start = flags.index("  - id: nerve_signs_with_cancer")
+    at = flags.index("urgency: emergency", start)
+    (copy / "red_flags.yaml").write_text(flags[:at] + "urgency: urgent" + flags[at + len("urgency: emergency"):])
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["undeclared_lowerings"] == 3
+    for statement in data["statements"]:
+        assert urgency_of(default_rules_dir(), statement["answers"], tmp_path, capsys) == "emergency"
+        assert urgency_of(copy, statement["answers"], tmp_path, capsys) == "urgent"
