@@ -87,7 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Report every problem in the rule files as file:line:col.",
     )
     _add_dir_argument(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to write the problems (default: text)"
+    )
+    check.add_argument(
+        "--explain",
+        metavar="CHECK-ID",
+        help="print the documentation of one check (e.g. hidden-red-flag), with a passing and a failing example",
+    )
     check.set_defaults(func="metasymptoms.commands.rules:check")
     _add_rules_option(check)
 
@@ -128,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the items of the rule book",
         description="List findings, questions, sections, red flags, sites, rules, primaries and sources.",
     )
+    _add_dir_argument(listing)
     listing.add_argument("--kind", choices=KINDS, help="only items of this kind")
     _add_rules_option(listing)
     listing.set_defaults(func="metasymptoms.commands.rules:list_items")
@@ -135,13 +143,23 @@ def build_parser() -> argparse.ArgumentParser:
     show = rules_commands.add_parser(
         "show", help="one item in plain words, with where it is and what refers to it"
     )
-    show.add_argument("id", metavar="ID")
+    show.add_argument("id", metavar="ID", help="the id of a finding, question, section, red flag, site, rule, primary or source")
+    _add_dir_argument(show)
     _add_rules_option(show)
     show.set_defaults(func="metasymptoms.commands.rules:show")
 
-    export = rules_commands.add_parser("export", help="the rule book as a document, a graph or a JSON Schema")
+    export = rules_commands.add_parser(
+        "export",
+        help="the rule book as a document, a graph or a JSON Schema",
+        description="Write the rule book as a document (markdown, html), a graph (mermaid, dot) or the JSON Schema of its files.",
+    )
+    _add_dir_argument(export)
     export.add_argument(
-        "--format", required=True, choices=("markdown", "html", "mermaid", "dot", "json-schema")
+        "--format",
+        required=True,
+        choices=("markdown", "html", "mermaid", "dot", "json-schema"),
+        help="markdown or html: the rule book as a document with the hazard log; mermaid or dot: "
+        "a graph of findings, rules, red flags and sites; json-schema: the schema of each file",
     )
     export.add_argument(
         "--output",

@@ -28,6 +28,15 @@ FILE_MODELS = {
     "book": BookInfo,
 }
 
+
+def _hazard_log() -> type:
+    from metasymptoms.hazards import HazardLog
+
+    return HazardLog
+
+
+FILE_MODELS["hazards"] = _hazard_log()
+
 _FINDING_ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 CONDITION: dict[str, Any] = {
     "description": (

@@ -16,10 +16,52 @@ def _folder(args: argparse.Namespace) -> Path:
     return getattr(args, "dir", None) or getattr(args, "rules", None) or default_rules_dir()
 
 
+LOADER_CHECKS = {
+    "yaml": """yaml: the file cannot be read as YAML.
+
+The most likely causes, each reported at its place in plain words: a tab used for indentation
+(use spaces), a colon inside a text (put the text in quotes), a line indented more or less than
+the lines around it, a list item without its '- '.
+
+PASS:  why: 'Pain: often in the back'
+FAIL:  why: Pain: often in the back
+""",
+    "schema": """schema: a key, value or reference the rule book does not allow.
+
+Every file is checked against its model: unknown or missing keys, a value of the wrong kind, an
+id used twice, a finding, site or source that does not exist, a date in the future, an
+'approved' book.yaml without a sign-off of its version.
+
+PASS:  urgency: emergency
+FAIL:  urgency: asap
+""",
+}
+
+
+def explain(check_id: str) -> str:
+    """The documentation of one check (`rules check --explain ID`)."""
+    from metasymptoms.checks import CHECKS
+    from metasymptoms.conditions import close_match
+
+    if check_id in LOADER_CHECKS:
+        return LOADER_CHECKS[check_id]
+    if check_id not in CHECKS:
+        known = sorted([*CHECKS, *LOADER_CHECKS])
+        raise UsageError(
+            f"there is no check '{check_id}'{close_match(check_id, known)}; the checks are: {', '.join(known)}"
+        )
+    module = CHECKS[check_id]
+    return f"{(module.__doc__ or '').strip()}\n\nLevel: {module.LEVEL}\n"
+
+
 def check(args: argparse.Namespace) -> int:
     from metasymptoms.checks import run_checks
 
     from metasymptoms.scenarios import load_scenarios
+
+    if getattr(args, "explain", None):
+        print(explain(args.explain), end="")
+        return 0
 
     folder = _folder(args)
     try:
