@@ -167,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="write to FILE (for json-schema, a folder gets one schema file a kind)",
     )
+    export.add_argument(
+        "--only",
+        metavar="ID",
+        help="graphs only: cut the graph to one site, one rule or one red flag (by id)",
+    )
     _add_rules_option(export)
     export.set_defaults(func="metasymptoms.commands.rules:export")
 

@@ -373,13 +373,40 @@ def test_export_graphs(capsys) -> None:
     assert main(["rules", "export", "--format", "mermaid"]) == 0
     mermaid = capsys.readouterr().out
     assert mermaid.startswith("graph LR\n")
-    assert '  f_seizure -- "brain_seizure" --> s_brain' not in mermaid  # labels keep the rule id as written
-    assert '  f_seizure -- "brain.seizure" --> s_brain\n' in mermaid
-    assert "  f_seizure --> r_seizure\n" in mermaid
+    # Grouped by site: the brain's cluster holds its rules and the findings they test.
+    brain = mermaid.split('  subgraph site_brain["Brain (brain)"]\n')[1].split("  end\n")[0]
+    assert '    site_brain_rule_brain_seizure("rule brain.seizure")\n' in brain
+    assert "    site_brain_f_seizure --> site_brain_rule_brain_seizure\n" in brain
+    assert "    site_brain_rule_brain_seizure --> site_brain_s_brain\n" in brain
+    assert "    site_brain_f_seizure --> site_brain_r_seizure\n" in brain  # a red flag that belongs with it
+    # Coloured by urgency, with a legend.
+    assert '  subgraph legend["Legend: colour is how soon to get help"]\n' in mermaid
+    assert "  classDef emergency fill:#b2182b,color:#ffffff,stroke:#333\n" in mermaid
+    emergency = next(line for line in mermaid.splitlines() if line.startswith("  class ") and line.endswith(" emergency"))
+    assert "site_brain_r_seizure" in emergency.split()[1].split(",") and "legend_emergency" in emergency
     assert main(["rules", "export", "--format", "dot"]) == 0
     dot = capsys.readouterr().out
     assert dot.startswith("digraph rulebook {\n") and dot.endswith("}\n")
-    assert '  "f:seizure" -> "s:brain" [label="brain.seizure"];' in dot
+    assert '    "site_brain.f.seizure" -> "site_brain.rule.brain.seizure";\n' in dot
+    assert '  subgraph "cluster_site_brain" {\n' in dot and '  subgraph "cluster_legend" {\n' in dot
+
+
+def test_export_graph_of_one_red_flag_or_site(capsys) -> None:
+    assert main(["rules", "export", "--format", "mermaid", "--only", "seizure"]) == 0
+    mermaid = capsys.readouterr().out
+    assert mermaid.count("  subgraph ") == 2  # the red flag, and the legend
+    assert '    red_flag_seizure_r_seizure{{"A new seizure (emergency)"}}\n' in mermaid
+    assert "site_" not in mermaid
+    assert main(["rules", "export", "--format", "dot", "--only", "bones"]) == 0
+    dot = capsys.readouterr().out
+    assert dot.count("  subgraph ") == 2 and '"cluster_site_bones"' in dot
+    with pytest.raises(SystemExit) as stop:
+        main(["rules", "export", "--format", "dot", "--only", "bone"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "metasymptoms: 'bone' is not a site, red flag or rule of this rule book (did you mean 'bones'?); "
+        "see: metasymptoms rules list\n"
+    )
 
 
 def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) -> None:

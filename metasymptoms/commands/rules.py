@@ -167,6 +167,8 @@ def export(args: argparse.Namespace) -> int:
             return 0
         emit(json.dumps(all_schemas(), indent=2) + "\n", args.output)
         return 0
+    if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
+        raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
     if args.format in ("markdown", "html"):
         from metasymptoms.render.rulebook_doc import rulebook_html, rulebook_markdown
 
@@ -174,7 +176,8 @@ def export(args: argparse.Namespace) -> int:
     else:
         from metasymptoms.render.graph import to_dot, to_mermaid
 
-        text = to_mermaid(loaded.book) if args.format == "mermaid" else to_dot(loaded.book)
+        graph = to_mermaid if args.format == "mermaid" else to_dot
+        text = graph(loaded.book, getattr(args, "only", None))
     emit(text, args.output)
     return 0
 
