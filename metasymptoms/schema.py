@@ -35,7 +35,14 @@ def _hazard_log() -> type:
     return HazardLog
 
 
+def _scenario() -> type:
+    from metasymptoms.scenarios import Scenario
+
+    return Scenario
+
+
 FILE_MODELS["hazards"] = _hazard_log()
+FILE_MODELS["scenario"] = _scenario()
 
 _FINDING_ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 CONDITION: dict[str, Any] = {

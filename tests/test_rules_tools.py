@@ -421,8 +421,9 @@ def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) 
         assert committed == schema_text(kind), (
             f"rules/schema/{kind}.schema.json is out of date: run rules export --format json-schema --output rules/schema"
         )
-    files = {kind: [rules / f"{kind}.yaml"] for kind in FILE_MODELS if kind != "site"}
+    files = {kind: [rules / f"{kind}.yaml"] for kind in FILE_MODELS if kind not in ("site", "scenario")}
     files["site"] = sorted((rules / "sites").glob("*.yaml"))
+    files["scenario"] = sorted((rules / "scenarios").glob("*.yaml"))
     for kind, paths in files.items():
         validator = jsonschema.Draft202012Validator(json.loads(schema_text(kind)))
         for path in paths:
