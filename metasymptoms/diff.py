@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from metasymptoms.behaviour import Item, Joint, _and, cubes, items, knows, sample, simplify, urgency_bounds
-from metasymptoms.conditions import Condition, findings_in, settled
+from metasymptoms.conditions import Condition, Reported, findings_in, settled
 from metasymptoms.kinds import UNSURE
 from metasymptoms.model import DeclaredChange, RuleBook, Urgency
 from metasymptoms.verify import UNSET, Space, World
@@ -112,9 +112,17 @@ class _Pair:
         self.old, self.new = old, new
 
     def joint(self, old_conditions: list[Condition], new_conditions: list[Condition]) -> Joint:
-        old_space = Space(self.old, [c for c in old_conditions])
-        new_space = Space(self.new, [c for c in new_conditions])
-        return Joint([(old_space, {}), (new_space, {})])
+        # Both questionnaires over the same findings: a finding outside a space's cone counts
+        # as never asked there, so each book must see every finding either side tests.
+        # Each questionnaire's cone also takes in what opens its questions, which may differ
+        # between the books: widen both until they hold the same findings.
+        every = [*old_conditions, *new_conditions]
+        while True:
+            spaces = [Space(self.old, every), Space(self.new, every)]
+            union = set(spaces[0].variables) | set(spaces[1].variables)
+            if all(set(space.variables) == union for space in spaces):
+                return Joint([(spaces[0], {}), (spaces[1], {})])
+            every = [*old_conditions, *new_conditions, *(Reported(finding=f) for f in sorted(union))]
 
 
 # --- in words ---------------------------------------------------------------------------
@@ -313,11 +321,13 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
         covering = [change for change in declared if change.was.rank == u]
         lowest = min((change.now.rank for change in covering), default=u)
         quiet = [other for other in new_ranked if other.rank >= u]
-        watched = [other for other in new_ranked if other.rank >= max(lowest, 1)]
-        above = [other for other in old_ranked if other.rank > u] if covering else []
+        watched = [other for other in new_ranked if max(lowest, 1) <= other.rank < u]
+        # With declared changes, a lowering is judged from the old urgency exactly: X must be
+        # the most urgent item that fires. Without any, X firing is enough.
+        above = [other for other in old_ranked if other.rank > u] if declared else []
         joint = pair.joint(
             [item.when, *(other.when for other in above)],
-            [*(other.when for other in watched), *(change.when for change in covering)],
+            [*(other.when for other in quiet + watched), *(change.when for change in covering)],
         )
 
         def goal(world: World, _: World, item: Item = item, quiet=quiet, above=above, covering=covering, watched=watched) -> bool | None:
@@ -326,6 +336,8 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
             parts += [_not(settled(other.when, seen_old)) for other in above]
             parts += [_not(settled(other.when, seen_new)) for other in quiet]
             if covering:
+                # Given the items from u up are quiet, the new urgency is the highest among
+                # the items below u: only those decide whether it is the declared level.
                 low, high = urgency_bounds(watched, seen_new)
                 for change in covering:
                     level = change.now.rank
@@ -337,9 +349,9 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
         if world is None:
             continue
         answers = joint.replay(1, world)
-        from metasymptoms.engine import assess
-
-        was, now = assess(pair.old, joint.replay(0, world)).urgency, assess(pair.new, answers).urgency
+        seen_old, seen_new = joint.seen(world)
+        was = Urgency(LEVELS[urgency_bounds(items(pair.old), seen_old)[0]])
+        now = Urgency(LEVELS[urgency_bounds(items(pair.new), seen_new)[0]])
         words = _group_words(pair, {f: frozenset([v]) for f, v in world.items() if v is not False and v != UNSET}, joint)
         found.append(
             Statement(

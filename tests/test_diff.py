@@ -188,3 +188,98 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
     for statement in data["statements"]:
         assert urgency_of(default_rules_dir(), statement["answers"], tmp_path, capsys) == "emergency"
         assert urgency_of(copy, statement["answers"], tmp_path, capsys) == "urgent"
+
+
+# --- the release gate against brute force ---------------------------------------------
+
+import itertools  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from metasymptoms.conditions import findings_in, holds  # noqa: E402
+from metasymptoms.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
+from metasymptoms.kinds import UNSURE  # noqa: E402
+from metasymptoms.model import Question, Urgency  # noqa: E402
+from tests.test_behaviour import _answers, _Book, _urgency  # noqa: E402
+from tests.test_rules_tools import NAMES, conditions  # noqa: E402
+
+LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
+
+
+def _questions(gates) -> list[Question]:
+    out = []
+    for index, name in enumerate(NAMES):
+        gate = gates[index]
+        if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
+            gate = None
+        out.append(Question(finding=name, text=name, ask_if=gate))
+    return out
+
+
+def _flags(drawn) -> list[SimpleNamespace]:
+    return [SimpleNamespace(id=f"f{n}", title=f"f{n}", when=when, urgency=level) for n, (when, level) in enumerate(drawn)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(conditions(), LEVELS), min_size=1, max_size=3),
+    st.lists(st.tuples(conditions(), LEVELS), min_size=0, max_size=3),
+    st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
+    st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
+    st.lists(st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])), max_size=2),
+)
+def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_gates, declared) -> None:
+    old = _Book(_questions(old_gates), _flags(old_flags))
+    new = _Book(_questions(new_gates), _flags(new_flags))
+    changes = tuple(
+        SimpleNamespace(when=when, was=was, now=now, reason="because")
+        for when, was, now in declared
+        if now.rank < was.rank
+    )
+    new.info = SimpleNamespace(declared_changes=changes, lowers_urgency_when_reported=())
+    pair = _Pair(old, new)
+    refused = [s for s in urgency_statements(pair) + hidden_lowerings(pair) if s.lowered and s.declared is None]
+    expected = False
+    for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
+        world = dict(zip(NAMES, values))
+        old_answers, new_answers = _answers(old.questions, world), _answers(new.questions, world)
+        was, now = _urgency(old.red_flags, old_answers), _urgency(new.red_flags, new_answers)
+        if now < was and not any(
+            c.was.rank == was and c.now.rank == now and holds(c.when, new_answers) for c in changes
+        ):
+            expected = True
+            break
+    assert bool(refused) == expected
+    for statement in refused:  # each replays a real, undeclared lowering
+        new_answers = _answers(new.questions, {**dict.fromkeys(NAMES, False), **statement.answers})
+        old_answers = _answers(old.questions, {**dict.fromkeys(NAMES, False), **statement.old_answers})
+        assert _urgency(new.red_flags, new_answers) < _urgency(old.red_flags, old_answers)
+
+
+def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys) -> None:
+    """The README's reviewer section: lower a red flag, see the gate refuse, declare the
+    change as the README shows, and see it pass."""
+    from metasymptoms.loader import default_rules_dir
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert "metasymptoms rules diff --git main rules/" in readme
+    copy = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), copy)
+    flags = (copy / "red_flags.yaml").read_text()
+    at = flags.index("urgency: emergency", flags.index("  - id: nerve_signs_with_cancer"))
+    (copy / "red_flags.yaml").write_text(flags[:at] + "urgency: urgent" + flags[at + len("urgency: emergency"):])
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
+    out = capsys.readouterr().out
+    shown = readme.split("What changed for a person, from rules at main to rules:\n")[1].split("...\n")
+    for line in shown[0].splitlines()[3:]:  # the README's statements, as printed
+        assert line in out
+    assert shown[1].split("\n```")[0] in out
+    declared = readme.split("```yaml\ndeclared_changes:")[1].split("```")[0]
+    book = (copy / "book.yaml").read_text().replace("declared_changes: []\n", "declared_changes:" + declared)
+    (copy / "book.yaml").write_text(book)
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("(declared in book.yaml)") == 3
+    assert out.endswith("No urgency is lowered without a declared reason.\n")
