@@ -69,7 +69,7 @@ def generated_book(folder: Path, rules: int) -> Path:
                 f"        - not: {c}",
                 "    why: Generated.",
                 "    sources: [CC-META]",
-                "    reviewed: 2026-01-01",
+                "    checked: {by: author, date: 2026-01-01}",
             ]
         (folder / "sites" / f"generated_{block}.yaml").write_text("\n".join(lines) + "\n")
     return folder

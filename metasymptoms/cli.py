@@ -100,7 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Report every problem in the rule files as file:line:col.",
     )
     _add_dir_argument(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to write the problems (default: text)"
+    )
+    check.add_argument(
+        "--explain",
+        metavar="CHECK-ID",
+        help="print the documentation of one check (e.g. hidden-red-flag), with a passing and a failing example",
+    )
     check.set_defaults(func="metasymptoms.commands.rules:check")
     _add_rules_option(check)
 
@@ -113,11 +120,35 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(verify)
     verify.set_defaults(func="metasymptoms.commands.rules:verify")
 
+    diff = rules_commands.add_parser(
+        "diff",
+        help="what an edit changed for a person, over every path (the release gate)",
+        description=(
+            "Compare two rule books over every path of the questionnaire: every group of answers "
+            "whose urgency, red flags or sites differ, in plain words, each with an answers file "
+            "that replays it; text changes listed beside. Exit 1 when an urgency is lowered and "
+            "the new book's book.yaml does not declare it with a reason (declared_changes)."
+        ),
+    )
+    diff.add_argument("old", nargs="?", type=Path, metavar="OLD", help="the rule book before the edit (a folder)")
+    diff.add_argument("new", nargs="?", type=Path, metavar="NEW", help="the rule book after the edit (a folder)")
+    diff.add_argument(
+        "--git",
+        metavar="REV",
+        help="compare the folder as it was at this git revision (e.g. main) with the folder now; "
+        "then give only the folder (default: the shipped rule book)",
+    )
+    diff.add_argument(
+        "--format", choices=FORMATS, default="text", help="how to write the comparison (default: text)"
+    )
+    diff.set_defaults(func="metasymptoms.commands.rules:diff")
+
     listing = rules_commands.add_parser(
         "list",
         help="list the items of the rule book",
         description="List findings, questions, sections, red flags, sites, rules, primaries and sources.",
     )
+    _add_dir_argument(listing)
     listing.add_argument("--kind", choices=KINDS, help="only items of this kind")
     _add_rules_option(listing)
     listing.set_defaults(func="metasymptoms.commands.rules:list_items")
@@ -125,13 +156,23 @@ def build_parser() -> argparse.ArgumentParser:
     show = rules_commands.add_parser(
         "show", help="one item in plain words, with where it is and what refers to it"
     )
-    show.add_argument("id", metavar="ID")
+    show.add_argument("id", metavar="ID", help="the id of a finding, question, section, red flag, site, rule, primary or source")
+    _add_dir_argument(show)
     _add_rules_option(show)
     show.set_defaults(func="metasymptoms.commands.rules:show")
 
-    export = rules_commands.add_parser("export", help="the rule book as a document, a graph or a JSON Schema")
+    export = rules_commands.add_parser(
+        "export",
+        help="the rule book as a document, a graph or a JSON Schema",
+        description="Write the rule book as a document (markdown, html), a graph (mermaid, dot) or the JSON Schema of its files.",
+    )
+    _add_dir_argument(export)
     export.add_argument(
-        "--format", required=True, choices=("markdown", "html", "mermaid", "dot", "json-schema")
+        "--format",
+        required=True,
+        choices=("markdown", "html", "mermaid", "dot", "json-schema"),
+        help="markdown or html: the rule book as a document with the hazard log; mermaid or dot: "
+        "a graph of findings, rules, red flags and sites; json-schema: the schema of each file",
     )
     export.add_argument(
         "--output",
@@ -139,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
         # Kept as typed: a trailing slash ("docs/") names a folder to make, which Path would drop.
         help="write to FILE; a folder (or a name ending in /) is made if needed and gets the "
         "document inside it (for json-schema, one schema file a kind)",
+    )
+    export.add_argument(
+        "--only",
+        metavar="ID",
+        help="graphs only: cut the graph to one site, one rule or one red flag (by id)",
     )
     _add_rules_option(export)
     export.set_defaults(func="metasymptoms.commands.rules:export")

@@ -9,6 +9,7 @@ it gives up, so a reviewer fixes them all in one round.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import gc
 import re
@@ -23,6 +24,7 @@ from metasymptoms import conditions
 from metasymptoms.conditions import close_match
 from metasymptoms.kinds import KINDS, kind_of
 from metasymptoms.model import (
+    BookInfo,
     FindingsFile,
     Guidance,
     PrimariesFile,
@@ -35,6 +37,7 @@ from metasymptoms.model import (
 from metasymptoms.problems import Location, Problem, RuleBookError, RulesFolderMissing
 from metasymptoms.files import UnreadableFile
 from metasymptoms.rulebook import (
+    OPTIONAL_FILE_NAMES,
     SITES_FOLDER,
     TOP_FILE_NAMES,
     BookFiles,
@@ -49,6 +52,14 @@ TOP_FILES: dict[str, type] = dict(
 )
 __all__ = ["LoadedBook", "default_rules_dir", "load", "load_book"]
 OTHER_FOLDERS = {"scenarios"}
+OPTIONAL_FILES: dict[str, type] = dict(zip(OPTIONAL_FILE_NAMES, (BookInfo,)))
+# Files of the rule-book folder read by the reviewers' tools, not by the engine.
+REVIEW_FILES = ("hazards.yaml",)
+
+
+def today() -> datetime.date:
+    """Today, for dates that must not lie in the future (a test may replace it)."""
+    return datetime.date.today()
 
 
 @dataclass
@@ -237,10 +248,14 @@ class _Loader:
         return LoadedBook(book, self.folder, self.origins, self.documents, self.warnings, self.paths)
 
     def _files(self) -> Iterator[tuple[Path, type]]:
+        assert self.files is not None
         for name, model in TOP_FILES.items():
             yield self.folder / name, model
+        for name, model in OPTIONAL_FILES.items():
+            path = self.folder / name
+            if path in self.files.contents or path in self.files.unreadable:
+                yield path, model
         sites = self.folder / SITES_FOLDER
-        assert self.files is not None
         site_files = self.files.site_paths
         if self.files.sites_problem:
             self.problems.append(Problem(Location(sites), self.files.sites_problem))
@@ -255,7 +270,7 @@ class _Loader:
             yield path, Site
 
     def _read_all(self) -> dict[Path, Any]:
-        known = set(TOP_FILES)
+        known = set(TOP_FILES) | set(OPTIONAL_FILES) | set(REVIEW_FILES)
         for path in sorted(self.folder.glob("*.y*ml")):
             if path.name not in known:
                 hint = close_match(path.name, known)
@@ -328,6 +343,7 @@ class _Loader:
             primaries=by_name["primaries.yaml"].primaries,  # type: ignore[attr-defined]
             guidance=by_name["guidance.yaml"],  # type: ignore[arg-type]
             sources=by_name["sources.yaml"].sources,  # type: ignore[attr-defined]
+            info=by_name.get("book.yaml"),  # type: ignore[arg-type]
         )
 
     def flag_path(self, i: int) -> tuple[str, int]:
@@ -485,7 +501,64 @@ class _Loader:
                     f"the source '{key}' is not in sources.yaml{close_match(key, known_sources)}",
                 )
 
+        self._check_dates(book, site_files)
+        if book.info is not None:
+            self._check_info(book.info, known_findings)
         self._record_origins(book, site_files)
+
+    def _check_dates(self, book: RuleBook, site_files: list[Path]) -> None:
+        """A check against sources records something that happened: never a future date."""
+        now = today()
+        dated: list[tuple[Path, Path_, datetime.date]] = [
+            (self.folder / "red_flags.yaml", ("red_flags", i, "checked", "date"), flag.checked.date)
+            for i, flag in enumerate(book.red_flags)
+        ]
+        dated += [
+            (path, ("rules", i, "checked", "date"), rule.checked.date)
+            for path, site in zip(site_files, book.sites)
+            for i, rule in enumerate(site.rules)
+        ]
+        for file, path, date in dated:
+            if date > now:
+                self.error(
+                    file,
+                    path,
+                    f"the date {date.isoformat()} is in the future; write the day the check was done",
+                )
+
+    def _check_info(self, info: BookInfo, known_findings: set[str]) -> None:
+        """book.yaml: sign-offs that happened, for versions that make sense, and an
+        approved status only with a sign-off of the current version."""
+        file = self.folder / "book.yaml"
+        now = today()
+        for i, sign_off in enumerate(info.sign_offs):
+            if sign_off.date > now:
+                self.error(
+                    file,
+                    ("sign_offs", i, "date"),
+                    f"the date {sign_off.date.isoformat()} is in the future; a sign-off records the day it happened",
+                )
+        if info.status == "approved" and not any(s.version == info.version for s in info.sign_offs):
+            self.error(
+                file,
+                ("status",),
+                f"the status is 'approved' but no one has signed off version {info.version}; "
+                "add a sign-off (name, role, date, version) or set the status to draft",
+            )
+        for i, change in enumerate(info.declared_changes):
+            if change.now.rank >= change.was.rank:
+                self.error(
+                    file,
+                    ("declared_changes", i, "now"),
+                    f"'{change.now.value}' is not lower than '{change.was.value}'; only a lowered urgency needs declaring",
+                )
+        for i, exception in enumerate(info.lowers_urgency_when_reported):
+            if exception.finding not in known_findings:
+                self.error(
+                    file,
+                    ("lowers_urgency_when_reported", i, "finding"),
+                    f"'{exception.finding}' is not a finding in findings.yaml{close_match(exception.finding, known_findings)}",
+                )
 
     def _check_spelling(self, book: RuleBook, site_files: list[Path]) -> None:
         """Ids are lowercase words joined by underscores (a dot separates a rule's site);
@@ -564,6 +637,8 @@ class _Loader:
         ]
         places += [("source", x.id, f / "sources.yaml", ("sources", i)) for i, x in enumerate(book.sources)]
         places.append(("guidance", "guidance", f / "guidance.yaml", ()))
+        if book.info is not None:
+            places.append(("book", "book", f / "book.yaml", ()))
         for kind, item_id, file, path in places:
             self.paths[(kind, item_id)] = (file, path)
             self.origins[(kind, item_id)] = self.at(file, path)

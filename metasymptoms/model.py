@@ -120,6 +120,15 @@ class QuestionsFile:
 
 
 @model
+class Checked:
+    """The author's check of a rule against its sources: who checked and when. This is not a
+    clinical sign-off (that is recorded once for the whole book, in book.yaml)."""
+
+    by: Text
+    date: datetime.date
+
+
+@model
 class RedFlag:
     """A warning sign: checked first and after every answer, whatever else is reported."""
 
@@ -129,7 +138,7 @@ class RedFlag:
     urgency: Urgency
     advice: Text
     sources: Sources
-    reviewed: datetime.date
+    checked: Checked
     explain: Text | None = None  # why this pattern matters, and where sources differ
     sites: tuple[Id, ...] = ()  # the sites this warning sign belongs with, for the explorer
     grade: Literal["amber", "red"] | None = None  # UKONS triage grade, where one applies
@@ -150,7 +159,7 @@ class Combination:
     urgency: Urgency
     advice: Text
     sources: Sources
-    reviewed: datetime.date
+    checked: Checked
     explain: Text | None = None
     grade: Literal["red"] = "red"
 
@@ -178,7 +187,7 @@ class RedFlagsFile:
                     urgency=combination.urgency,
                     advice=combination.advice,
                     sources=combination.sources,
-                    reviewed=combination.reviewed,
+                    checked=combination.checked,
                     explain=combination.explain,
                     grade=combination.grade,
                     combines=tuple(flag.id for flag in counted),
@@ -195,7 +204,7 @@ class SiteRule:
     when: ConditionField
     why: Text  # plain words: why these symptoms point to this site
     sources: Sources
-    reviewed: datetime.date
+    checked: Checked
     urgency: Urgency | None = None  # only where the pattern itself raises one
 
 
@@ -310,6 +319,53 @@ class Guidance:
     emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
 
 
+# --- the book's own record: version, status, sign-off (book.yaml) ---------------------
+
+Version = Annotated[str, Length(1, 40), Pattern(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
+
+
+@model
+class SignOff:
+    """A clinician's sign-off of one version of the rule book, as it happened."""
+
+    name: Text
+    role: Text
+    date: datetime.date
+    version: Version
+
+
+@model
+class DeclaredChange:
+    """A lowered urgency the authors meant, with their reason: `rules diff` lets it pass."""
+
+    when: ConditionField  # the answers the change applies to
+    was: Urgency
+    now: Urgency
+    reason: Text
+
+
+@model
+class LowersUrgency:
+    """A finding whose report may lower the urgency (e.g. a recent infection explains a
+    swollen gland), with the reason: `rules verify` lets it pass."""
+
+    finding: Id
+    reason: Text
+
+
+@model
+class BookInfo:
+    """book.yaml: what the rule book is, its version, and who has signed it off."""
+
+    name: Text
+    version: Version
+    status: Literal["draft", "approved"]
+    intended_purpose: Text
+    sign_offs: tuple[SignOff, ...] = ()
+    declared_changes: tuple[DeclaredChange, ...] = ()
+    lowers_urgency_when_reported: tuple[LowersUrgency, ...] = ()
+
+
 # --- the whole book -------------------------------------------------------------------
 
 
@@ -324,6 +380,7 @@ class RuleBook:
     primaries: tuple[Primary, ...]
     guidance: Guidance
     sources: tuple[Source, ...]
+    info: BookInfo | None = None  # book.yaml; without it the book is an unversioned draft
 
     def finding(self, finding_id: str) -> Finding:
         return self._findings[finding_id]

@@ -43,6 +43,8 @@ TOP_FILE_NAMES = (
     "guidance.yaml",
     "sources.yaml",
 )
+# Read when present: a book without book.yaml is an unversioned draft.
+OPTIONAL_FILE_NAMES = ("book.yaml",)
 SITES_FOLDER = "sites"
 
 
@@ -94,11 +96,12 @@ def read_book_files(folder: Path) -> BookFiles:
 
     sites, problem = site_paths(folder)
     files = BookFiles(folder, sites, sites_problem=problem)
-    for path in [folder / name for name in TOP_FILE_NAMES] + list(sites):
+    for path in [folder / name for name in TOP_FILE_NAMES + OPTIONAL_FILE_NAMES] + list(sites):
         try:
             files.contents[path] = read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
         except UnreadableFile as error:
-            files.unreadable[path] = error
+            if not (error.missing and path.name in OPTIONAL_FILE_NAMES):
+                files.unreadable[path] = error
     return files
 
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from metasymptoms.model import (
+    BookInfo,
     FindingsFile,
     Guidance,
     PrimariesFile,
@@ -24,7 +25,24 @@ FILE_MODELS = {
     "guidance": Guidance,
     "sources": SourcesFile,
     "site": Site,
+    "book": BookInfo,
 }
+
+
+def _hazard_log() -> type:
+    from metasymptoms.hazards import HazardLog
+
+    return HazardLog
+
+
+def _scenario() -> type:
+    from metasymptoms.scenarios import Scenario
+
+    return Scenario
+
+
+FILE_MODELS["hazards"] = _hazard_log()
+FILE_MODELS["scenario"] = _scenario()
 
 _FINDING_ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 CONDITION: dict[str, Any] = {

@@ -52,7 +52,7 @@ _TINY = {
             urgency: emergency
             advice: Call your local emergency number now.
             sources: [SRC-A]
-            reviewed: 2026-01-01
+            checked: {by: author, date: 2026-01-01}
         """,
     "primaries.yaml": """\
         primaries:
@@ -104,7 +104,7 @@ _TINY = {
                 - back_pain
             why: The spine is the most common bone site.
             sources: [SRC-A]
-            reviewed: 2026-01-01
+            checked: {by: author, date: 2026-01-01}
         """,
 }
 

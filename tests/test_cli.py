@@ -53,6 +53,7 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
         "asked",
         "not_asked",
     ]
+    assert data["rule_book"] == {"version": "0.1", "status": "draft"}  # nobody has signed it off
     assert data["schema"] == "metasymptoms.assessment/1"
     assert data["urgency"] == "urgent"
     assert data["red_flags"][0]["id"] == "jaundice"

@@ -372,7 +372,7 @@ def test_an_impossible_date_in_a_rule_file_is_located(tiny: Path) -> None:
     code, out, _ = run(["rules", "check", str(tiny)])
     assert code == 1
     assert out.splitlines()[0] == (
-        f"{tiny}/red_flags.yaml:12:15: [error] '2026-02-30' is not a date in the calendar; "
+        f"{tiny}/red_flags.yaml:12:33: [error] '2026-02-30' is not a date in the calendar; "
         "write a real date as YYYY-MM-DD (yaml)"
     )
 

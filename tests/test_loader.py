@@ -87,9 +87,9 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         ),
         pytest.param(
             "red_flags.yaml",
-            TINY["red_flags.yaml"].replace("reviewed: 2026-01-01", "reviewed: last year"),
+            TINY["red_flags.yaml"].replace("checked: {by: author, date: 2026-01-01}", "checked: {by: author, date: last year}"),
             [
-                "rules/red_flags.yaml:12:15: [error] 'reviewed' should be a date written as YYYY-MM-DD, not 'last year' (schema)"
+                "rules/red_flags.yaml:12:33: [error] 'date' should be a date written as YYYY-MM-DD, not 'last year' (schema)"
             ],
             id="bad date",
         ),
@@ -189,7 +189,7 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "sources.yaml",
             "sources:\n  - id: SRC-A\n    title: A\n  publisher: B\n",
             [
-                "rules/sources.yaml:4:3: [error] the YAML cannot be read here: a list item is missing its '- ', or its indentation is off (yaml)"
+                "rules/sources.yaml:4:3: [error] this line is indented differently from the lines around it; the keys of one item line up under each other, and the items of a list each start with '- ' at the same place (yaml)"
             ],
             id="yaml syntax",
         ),
@@ -282,3 +282,46 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert problems_of(folder) == [
         "rules/sources.yaml:1:1: [error] the file is 9 MiB; rule files larger than 8 MiB are refused (yaml)"
     ]
+
+
+# --- the likely YAML mistakes, in words a nurse understands --------------------------------
+
+INDENTATION = (
+    "this line is indented differently from the lines around it; the keys of one item line up under "
+    "each other, and the items of a list each start with '- ' at the same place (yaml)"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "    urgency: emergency",
+            "\turgency: emergency",
+            "rules/red_flags.yaml:9:1: [error] a tab is used here; use spaces, not a tab (rule files are indented with spaces) (yaml)",
+            id="tab",
+        ),
+        pytest.param(
+            "advice: Call your local emergency number now.",
+            "advice: Call now: your local emergency number.",
+            "rules/red_flags.yaml:10:21: [error] this text holds a colon followed by a space, which YAML reads as a "
+            "new key; put the text in quotes, like: advice: 'Call now: your care team' (yaml)",
+            id="colon in a text",
+        ),
+        pytest.param("    advice: Call", "      advice: Call", f"rules/red_flags.yaml:10:7: [error] {INDENTATION}", id="indented too far"),
+        pytest.param("    urgency: emergency", "   urgency: emergency", f"rules/red_flags.yaml:9:4: [error] {INDENTATION}", id="indented too little"),
+        pytest.param("        - back_pain", "       - back_pain", f"rules/red_flags.yaml:7:8: [error] {INDENTATION}", id="list item"),
+        pytest.param(
+            "title: Cord pressure",
+            'title: "Cord pressure',
+            "rules/red_flags.yaml:3:12: [error] a text starts with a quote mark that is never closed; close it with "
+            "the same quote mark, or remove it (yaml)",
+            id="unclosed quote",
+        ),
+    ],
+)
+def test_likely_yaml_mistakes_in_plain_words(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    text = TINY["red_flags.yaml"].replace(old, new)
+    assert text != TINY["red_flags.yaml"]
+    folder = write_book(tmp_path / "rules", {"red_flags.yaml": text})
+    assert problems_of(folder) == [expected]

@@ -66,3 +66,27 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     assert '"urgency": "emergency"' in result.stdout
+
+
+def test_every_schema_reference_resolves_in_the_installed_package(wheel: Path, tmp_path: Path) -> None:
+    """Every shipped rule file names its schema on its first line, and after installing, the
+    file it names is there (editors read it to complete and check the file)."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    rules = site / "metasymptoms" / "rules"
+    shipped = sorted(rules.rglob("*.yaml"))
+    assert len(shipped) >= 10
+    for path in shipped:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1].strip()).resolve()
+        assert target.is_file(), f"{path.relative_to(site)} names {target}, which the package does not hold"
+        assert target.is_relative_to(rules / "schema")
+
+
+def test_the_wheel_carries_the_license(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    licences = [name for name in names if name.endswith("/LICENSE")]
+    assert licences, names
+    text = zipfile.ZipFile(wheel).read(licences[0]).decode()
+    assert text.startswith("MIT License\n")

@@ -49,7 +49,7 @@ def test_an_entry_is_json_of_the_book_not_code(tiny: Path, own_cache: Path) -> N
     assert data["format"] == rulebook.CACHE_FORMAT
     assert data["book"]["$"] == "RuleBook"
     assert data["book"]["red_flags"][0]["urgency"] == {"$enum": "Urgency", "value": "emergency"}
-    assert data["book"]["red_flags"][0]["reviewed"] == {"$date": "2026-01-01"}
+    assert data["book"]["red_flags"][0]["checked"] == {"$": "Checked", "by": "author", "date": {"$date": "2026-01-01"}}
 
 
 def test_the_shipped_book_rebuilds_equal_and_frozen() -> None:

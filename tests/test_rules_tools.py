@@ -32,7 +32,7 @@ USE_JAUNDICE = (
     when: jaundice
     why: Used so that jaundice is not unused.
     sources: [SRC-A]
-    reviewed: 2026-01-01
+    checked: {by: author, date: 2026-01-01}
 """
 )
 
@@ -99,9 +99,9 @@ def test_old_review(tmp_path: Path) -> None:
     folder = book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE})
     assert problems(folder, today=datetime.date(2027, 12, 31)) == []
     assert problems(folder, today=datetime.date(2028, 1, 2)) == [
-        "rules/red_flags.yaml:12:15: [warning] 'cord' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
-        "rules/sites/bones.yaml:14:15: [warning] 'bones.back' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
-        "rules/sites/bones.yaml:19:15: [warning] 'bones.jaundice' was last reviewed on 2026-01-01, more than two years ago; check it against its sources and update the date (old-review)",
+        "rules/red_flags.yaml:12:33: [warning] 'cord' was last checked against its sources on 2026-01-01, more than two years ago; check it again and update the date (old-review)",
+        "rules/sites/bones.yaml:14:33: [warning] 'bones.back' was last checked against its sources on 2026-01-01, more than two years ago; check it again and update the date (old-review)",
+        "rules/sites/bones.yaml:19:33: [warning] 'bones.jaundice' was last checked against its sources on 2026-01-01, more than two years ago; check it again and update the date (old-review)",
     ]
 
 
@@ -327,7 +327,7 @@ def test_export_markdown_reads_as_a_document(capsys) -> None:
         "## Sources",
     ):
         assert heading in text
-    assert "- **Reviewed:** 2026-11-25" in text
+    assert "- **Checked:** 2026-11-25 by author (a check against sources, not a clinical sign-off)" in text
     assert "- [Warning signs (red flags)](#red-flags)\n" in text
     assert '## Warning signs (red flags) <a id="red-flags"></a>\n' in text
 
@@ -345,6 +345,10 @@ class _Collector(html.parser.HTMLParser):
         self.text.append(data)
 
 
+def parser_script(page: str) -> str:
+    return page.split("<script>")[1].split("</script>")[0]
+
+
 def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> None:
     site = USE_JAUNDICE.replace(
         "why: The spine is the most common bone site.", "why: 'Bones <script>alert(1)</script> & more'"
@@ -355,26 +359,55 @@ def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> Non
     page = out.read_text()
     parser = _Collector()
     parser.feed(page)
-    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    # One inline script (the filter box), nothing loaded from elsewhere.
+    assert parser.tags.count("script") == 1 and "<script src" not in page
+    assert "link" not in parser.tags and "img" not in parser.tags
     assert '<a href="#red-flags">Warning signs (red flags)</a>' in page and '<h2 id="red-flags">' in page
-    assert "Bones <script>alert(1)</script> & more" in "".join(parser.text)
+    assert "Bones <script>alert(1)</script> & more" in "".join(parser.text).replace(parser_script(page), "")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
     # Nothing is fetched from the web: the only addresses are the sources' own, shown as text.
     assert "http" not in page.replace("https://json-schema", "").replace("https://example.org/a-source", "")
-    assert "<td>https://example.org/a-source</td>" in page
+    assert '<dd><a href="https://example.org/a-source" class="web">https://example.org/a-source</a></dd>' in page
 
 
 def test_export_graphs(capsys) -> None:
     assert main(["rules", "export", "--format", "mermaid"]) == 0
     mermaid = capsys.readouterr().out
     assert mermaid.startswith("graph LR\n")
-    assert '  f_seizure -- "brain_seizure" --> s_brain' not in mermaid  # labels keep the rule id as written
-    assert '  f_seizure -- "brain.seizure" --> s_brain\n' in mermaid
-    assert "  f_seizure --> r_seizure\n" in mermaid
+    # Grouped by site: the brain's cluster holds its rules and the findings they test.
+    brain = mermaid.split('  subgraph site_brain["Brain (brain)"]\n')[1].split("  end\n")[0]
+    assert '    site_brain_rule_brain_seizure("rule brain.seizure")\n' in brain
+    assert "    site_brain_f_seizure --> site_brain_rule_brain_seizure\n" in brain
+    assert "    site_brain_rule_brain_seizure --> site_brain_s_brain\n" in brain
+    assert "    site_brain_f_seizure --> site_brain_r_seizure\n" in brain  # a red flag that belongs with it
+    # Coloured by urgency, with a legend.
+    assert '  subgraph legend["Legend: colour is how soon to get help"]\n' in mermaid
+    assert "  classDef emergency fill:#b2182b,color:#ffffff,stroke:#333\n" in mermaid
+    emergency = next(line for line in mermaid.splitlines() if line.startswith("  class ") and line.endswith(" emergency"))
+    assert "site_brain_r_seizure" in emergency.split()[1].split(",") and "legend_emergency" in emergency
     assert main(["rules", "export", "--format", "dot"]) == 0
     dot = capsys.readouterr().out
     assert dot.startswith("digraph rulebook {\n") and dot.endswith("}\n")
-    assert '  "f:seizure" -> "s:brain" [label="brain.seizure"];' in dot
+    assert '    "site_brain.f.seizure" -> "site_brain.rule.brain.seizure";\n' in dot
+    assert '  subgraph "cluster_site_brain" {\n' in dot and '  subgraph "cluster_legend" {\n' in dot
+
+
+def test_export_graph_of_one_red_flag_or_site(capsys) -> None:
+    assert main(["rules", "export", "--format", "mermaid", "--only", "seizure"]) == 0
+    mermaid = capsys.readouterr().out
+    assert mermaid.count("  subgraph ") == 2  # the red flag, and the legend
+    assert '    red_flag_seizure_r_seizure{{"A new seizure (emergency)"}}\n' in mermaid
+    assert "site_" not in mermaid
+    assert main(["rules", "export", "--format", "dot", "--only", "bones"]) == 0
+    dot = capsys.readouterr().out
+    assert dot.count("  subgraph ") == 2 and '"cluster_site_bones"' in dot
+    with pytest.raises(SystemExit) as stop:
+        main(["rules", "export", "--format", "dot", "--only", "bone"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "metasymptoms: 'bone' is not a site, red flag or rule of this rule book (did you mean 'bones'?); "
+        "see: metasymptoms rules list\n"
+    )
 
 
 def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) -> None:
@@ -389,8 +422,9 @@ def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) 
         assert committed == schema_text(kind), (
             f"rules/schema/{kind}.schema.json is out of date: run rules export --format json-schema --output rules/schema"
         )
-    files = {kind: [rules / f"{kind}.yaml"] for kind in FILE_MODELS if kind != "site"}
+    files = {kind: [rules / f"{kind}.yaml"] for kind in FILE_MODELS if kind not in ("site", "scenario")}
     files["site"] = sorted((rules / "sites").glob("*.yaml"))
+    files["scenario"] = sorted((rules / "scenarios").glob("*.yaml"))
     for kind, paths in files.items():
         validator = jsonschema.Draft202012Validator(json.loads(schema_text(kind)))
         for path in paths:

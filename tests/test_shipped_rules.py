@@ -117,12 +117,20 @@ def test_every_source_of_facts_is_listed(book: RuleBook) -> None:
     assert sorted(source.id for source in book.sources) == sorted(replaced.get(key, key) for key in keys)
 
 
-def test_every_rule_and_red_flag_cites_a_source_and_a_review_date(book: RuleBook) -> None:
+def test_every_rule_and_red_flag_cites_a_source_and_a_check_against_them(book: RuleBook) -> None:
     for flag in book.red_flags:
-        assert flag.sources and flag.reviewed
+        assert flag.sources and flag.checked.by and flag.checked.date
     for site in book.sites:
         for rule in site.rules:
-            assert rule.sources and rule.reviewed
+            assert rule.sources and rule.checked.by and rule.checked.date
+
+
+def test_the_shipped_book_is_a_draft_until_a_clinician_signs_it_off(book: RuleBook) -> None:
+    # Nobody has signed this rule book off: it must say so, and no sign-off may be invented.
+    from metasymptoms.status import status_line
+
+    assert book.info is not None and book.info.status == "draft" and book.info.sign_offs == ()
+    assert status_line(book) == "Draft rule book, version 0.1: not yet signed off by a clinician."
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from types import ModuleType
 
 from metasymptoms.checks import (
     diagnostic_wording,
+    hazard_control,
     hidden_red_flag,
     impossible_ask_if,
     old_review,
@@ -34,6 +35,7 @@ CHECKS: dict[str, ModuleType] = {
         old_review,
         diagnostic_wording,
         hidden_red_flag,
+        hazard_control,
     )
 }
 

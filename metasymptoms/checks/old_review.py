@@ -1,12 +1,14 @@
-"""old-review: a rule or red flag last reviewed more than two years ago.
+"""old-review: a rule or red flag last checked against its sources more than two years ago.
 
-Medical advice changes; each rule carries the date it was last checked against its sources.
+Medical advice changes; each rule records who last checked it against its sources and when
+(`checked: {by: author, date: 2026-11-25}`). That check is the author's, not a clinical
+sign-off, which book.yaml records for the whole book.
 
-PASS: `reviewed: 2026-11-25` (checked on 2027-01-01).
-FAIL: `reviewed: 2023-03-01` (checked on 2026-11-25):
+PASS: `checked: {by: author, date: 2026-11-25}` (checked on 2027-01-01).
+FAIL: `checked: {by: author, date: 2023-03-01}` (checked on 2026-11-25):
 
-    red_flags.yaml:13:15: [warning] 'cord' was last reviewed on 2023-03-01, more than two
-    years ago; check it against its sources and update the date (old-review)
+    red_flags.yaml:13:32: [warning] 'cord' was last checked against its sources on
+    2023-03-01, more than two years ago; check it again and update the date (old-review)
 """
 
 from __future__ import annotations
@@ -26,14 +28,14 @@ def _two_years_before(today: datetime.date) -> datetime.date:
 
 def check(loaded, today):
     limit = _two_years_before(today)
-    items = [("red_flag", flag.id, flag.reviewed) for flag in loaded.book.red_flags]
-    items += [("rule", rule.id, rule.reviewed) for site in loaded.book.sites for rule in site.rules]
-    for kind, item_id, reviewed in items:
-        if reviewed < limit:
+    items = [("red_flag", flag.id, flag.checked.date) for flag in loaded.book.red_flags]
+    items += [("rule", rule.id, rule.checked.date) for site in loaded.book.sites for rule in site.rules]
+    for kind, item_id, date in items:
+        if date < limit:
             yield (
-                loaded.at(kind, item_id, "reviewed"),
+                loaded.at(kind, item_id, "checked", "date"),
                 (
-                    f"'{item_id}' was last reviewed on {reviewed.isoformat()}, more than two years ago; "
-                    "check it against its sources and update the date"
+                    f"'{item_id}' was last checked against its sources on {date.isoformat()}, "
+                    "more than two years ago; check it again and update the date"
                 ),
             )

@@ -16,10 +16,52 @@ def _folder(args: argparse.Namespace) -> Path:
     return getattr(args, "dir", None) or getattr(args, "rules", None) or default_rules_dir()
 
 
+LOADER_CHECKS = {
+    "yaml": """yaml: the file cannot be read as YAML.
+
+The most likely causes, each reported at its place in plain words: a tab used for indentation
+(use spaces), a colon inside a text (put the text in quotes), a line indented more or less than
+the lines around it, a list item without its '- '.
+
+PASS:  why: 'Pain: often in the back'
+FAIL:  why: Pain: often in the back
+""",
+    "schema": """schema: a key, value or reference the rule book does not allow.
+
+Every file is checked against its model: unknown or missing keys, a value of the wrong kind, an
+id used twice, a finding, site or source that does not exist, a date in the future, an
+'approved' book.yaml without a sign-off of its version.
+
+PASS:  urgency: emergency
+FAIL:  urgency: asap
+""",
+}
+
+
+def explain(check_id: str) -> str:
+    """The documentation of one check (`rules check --explain ID`)."""
+    from metasymptoms.checks import CHECKS
+    from metasymptoms.conditions import close_match
+
+    if check_id in LOADER_CHECKS:
+        return LOADER_CHECKS[check_id]
+    if check_id not in CHECKS:
+        known = sorted([*CHECKS, *LOADER_CHECKS])
+        raise UsageError(
+            f"there is no check '{check_id}'{close_match(check_id, known)}; the checks are: {', '.join(known)}"
+        )
+    module = CHECKS[check_id]
+    return f"{(module.__doc__ or '').strip()}\n\nLevel: {module.LEVEL}\n"
+
+
 def check(args: argparse.Namespace) -> int:
     from metasymptoms.checks import run_checks
 
     from metasymptoms.scenarios import load_scenarios
+
+    if getattr(args, "explain", None):
+        print(explain(args.explain), end="")
+        return 0
 
     folder = _folder(args)
     try:
@@ -42,38 +84,20 @@ def check(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from metasymptoms import verify as proofs
+    from metasymptoms import verify as proofs_module
+    from metasymptoms.proofs import proofs
+    from metasymptoms.status import status_line
 
     folder = _folder(args)
     book = load(folder).book
     start = time.perf_counter()
-    emergencies = sum(1 for flag in book.red_flags if flag.urgency.value == "emergency")
-    gated = sum(1 for question in book.questions if question.ask_if is not None)
-    claims = [
-        (
-            proofs.provider_advice_failures,
-            "every ending sends the person to a healthcare provider and lists the emergency signs",
-        ),
-        (
-            proofs.unreachable_red_flags,
-            f"every red flag can be reached by some answers ({len(book.red_flags)})",
-        ),
-        (
-            proofs.hidden_red_flags,
-            f"no skip logic hides a red flag whose condition holds ({len(book.red_flags)})",
-        ),
-        (
-            proofs.interrupt_failures,
-            f"every emergency's advice is shown before the next question ({emergencies})",
-        ),
-        (proofs.unreachable_questions, f"every question with an ask_if can be asked ({gated})"),
-    ]
     print(f"Verifying {folder} over every path of the questionnaire:")
+    print(f"  ({status_line(book)})")
     failed = 0
-    for prove, claim in claims:
-        failures = list(prove(book))
+    for proof in proofs().values():
+        failures = list(proof.failures(book))
         if not failures:
-            print(f"  ok    {claim}")
+            print(f"  ok    {proof.claim(book)}")
             continue
         for failure in failures:
             failed += 1
@@ -82,7 +106,7 @@ def verify(args: argparse.Namespace) -> int:
                 print(
                     "        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE"
                 )
-                for line in proofs.answers_yaml(failure.counterexample).splitlines():
+                for line in proofs_module.answers_yaml(failure.counterexample).splitlines():
                     print(f"          {line}")
     elapsed = time.perf_counter() - start
     if failed:
@@ -157,6 +181,8 @@ def export(args: argparse.Namespace) -> int:
             return 0
         emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE)
         return 0
+    if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
+        raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
     if args.format in ("markdown", "html"):
         from metasymptoms.render.rulebook_doc import rulebook_html, rulebook_markdown
 
@@ -164,6 +190,60 @@ def export(args: argparse.Namespace) -> int:
     else:
         from metasymptoms.render.graph import to_dot, to_mermaid
 
-        text = to_mermaid(loaded.book) if args.format == "mermaid" else to_dot(loaded.book)
+        graph = to_mermaid if args.format == "mermaid" else to_dot
+        text = graph(loaded.book, getattr(args, "only", None))
     emit(text, output / EXPORT_NAMES[args.format] if folder else output, DOCUMENT_MODE)
     return 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    """What changed for a person between two rule books; exit 1 on an undeclared lowering."""
+    import tempfile
+
+    from metasymptoms.diff import diff as compare
+    from metasymptoms.render.diff import render
+
+    if args.git is not None:
+        if args.new is not None:
+            raise UsageError("with --git REV give one folder, the new rule book: metasymptoms rules diff --git REV [DIR]")
+        new_folder = args.old or getattr(args, "rules", None) or default_rules_dir()
+        with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
+            old_folder = _checkout(args.git, new_folder, Path(temporary))
+            old_book = load(old_folder).book
+            old_name = f"{new_folder} at {args.git}"
+    else:
+        if args.old is None or args.new is None:
+            raise UsageError("give two rule-book folders, OLD and NEW, or --git REV: metasymptoms rules diff OLD NEW")
+        old_book, old_name, new_folder = load(args.old).book, str(args.old), args.new
+    new_book = load(new_folder).book
+    result = compare(old_book, new_book)
+    print(render(result, old_book, new_book, old_name, str(new_folder), args.format), end="")
+    return 1 if result.undeclared_lowerings else 0
+
+
+def _checkout(revision: str, folder: Path, into: Path) -> Path:
+    """The rule-book folder as it was at a git revision, written into `into` (git show)."""
+    import subprocess
+
+    def git(*words: str) -> bytes:
+        try:
+            done = subprocess.run(["git", *words], cwd=folder, capture_output=True, check=False)
+        except FileNotFoundError:
+            raise UsageError("--git needs the git program, which is not installed") from None
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UsageError(
+                f"git could not read the rule book at '{revision}': {message[-1] if message else 'unknown error'}"
+            )
+        return done.stdout
+
+    prefix = git("rev-parse", "--show-prefix").decode().strip()
+    names = git("ls-tree", "-r", "--full-name", "--name-only", "-z", revision, "--", ".").decode().split("\0")
+    for name in filter(None, names):
+        relative = name[len(prefix):] if name.startswith(prefix) else name
+        if not relative.endswith((".yaml", ".yml")) or relative.startswith("scenarios/"):
+            continue
+        target = into / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(git("show", f"{revision}:{name}"))
+    return into

@@ -13,6 +13,7 @@ from typing import Any
 from metasymptoms.engine import Assessment
 from metasymptoms.model import RuleBook
 from metasymptoms.render.summary import clinician_summary
+from metasymptoms.status import status_data
 
 SCHEMA = "metasymptoms.assessment/1"
 
@@ -51,7 +52,7 @@ def assessment_data(
         "not_a_diagnosis": book.guidance.not_a_diagnosis,
         "sources": [{"id": key, "title": book.source(key).title} for key in assessment.sources],
         "made_at": summary.made.isoformat(),
-        "rule_book": {"version": summary.rule_book_version},
+        "rule_book": status_data(book),
         "asked": [
             {"finding": item.finding, "question": item.question, "answer": item.answer, "answer_text": item.answer_text}
             for item in summary.asked

@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.emergency import shown_number
+from metasymptoms.status import status_line
 from metasymptoms.engine import Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
@@ -171,6 +172,7 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
             lines.append("")
         if not block.paragraphs and not block.items:
             lines.append("")
+    lines.extend(textwrap.wrap(status_line(book), WIDTH))  # last: the urgency stays first
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -224,4 +226,5 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
             lines.append(f"- {_md(item)}")
         if block.items:
             lines.append("")
+    lines.append(f"_{_md(status_line(book))}_")
     return "\n".join(lines).rstrip() + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from metasymptoms.explain import condition_sentence, join_words
 from metasymptoms.index import references
 from metasymptoms.loader import LoadedBook
+from metasymptoms.status import checked_phrase
 
 KIND_NAMES = {
     "finding": "Finding",
@@ -67,7 +68,7 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
         ]
         if flag.explain:
             lines.append(("Explanation", flag.explain))
-        lines += [("Sources", ", ".join(flag.sources)), ("Reviewed", flag.reviewed.isoformat())]
+        lines += [("Sources", ", ".join(flag.sources)), ("Checked", checked_phrase(flag.checked))]
     elif kind == "site":
         site = book.site(item_id)
         lines += [
@@ -85,7 +86,7 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
             ("Urgency", rule.urgency.value if rule.urgency else "raises none of its own"),
             ("Why", rule.why),
             ("Sources", ", ".join(rule.sources)),
-            ("Reviewed", rule.reviewed.isoformat()),
+            ("Checked", checked_phrase(rule.checked)),
         ]
     elif kind == "primary":
         primary = book.primary(item_id)

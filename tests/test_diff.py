@@ -1,0 +1,285 @@
+"""`rules diff`: what an edit changed for a person, on tiny books with known changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.cli import main
+from tests.helpers import TINY, write_book
+
+RAISED = {"sites/bones.yaml": TINY["sites/bones.yaml"] + "    urgency: prompt\n"}
+LOWERED = {"red_flags.yaml": TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: urgent")}
+DECLARED = {
+    **LOWERED,
+    "book.yaml": 'name: Tiny\nversion: "2"\nstatus: draft\nintended_purpose: Testing.\n'
+    "declared_changes:\n  - when: limb_weakness\n    was: emergency\n    now: urgent\n"
+    "    reason: The 24-hour line answers at once.\n",
+}
+TEXT_ONLY = {"red_flags.yaml": TINY["red_flags.yaml"].replace("Call your local emergency number now.", "Call 999 now.")}
+NEW_FINDING = {
+    "findings.yaml": TINY["findings.yaml"] + "  - id: fever\n    label: a fever\n",
+    "questions.yaml": TINY["questions.yaml"] + "      - finding: fever\n        text: Fever?\n",
+    "red_flags.yaml": TINY["red_flags.yaml"]
+    + "  - id: fever_with_cancer\n    title: Fever with cancer\n    when: {all: [{cancer_history: [current]}, fever]}\n"
+    "    urgency: urgent\n    advice: Call your team today.\n    sources: [SRC-A]\n"
+    "    checked: {by: author, date: 2026-01-01}\n",
+}
+CORD_ANSWERS = {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
+
+
+def run_diff(tmp_path: Path, changes: dict[str, str], capsys) -> tuple[int, dict]:
+    old = write_book(tmp_path / "old")
+    new = write_book(tmp_path / "new", changes)
+    code = main(["rules", "diff", str(old), str(new), "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def urgency_of(folder: Path, answers: dict, tmp_path: Path, capsys) -> str:
+    path = tmp_path / "replay.json"
+    path.write_text(json.dumps(answers))
+    assert main(["ask", "--rules", str(folder), "--answers", str(path), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)["urgency"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "statements"),
+    [
+        pytest.param(
+            RAISED,
+            0,
+            [('With your history of cancer: "Now" and new back pain (yes, or not sure): routine -> prompt', False, None,
+              {"cancer_history": "current", "back_pain": True})],
+            id="raised",
+        ),
+        pytest.param(
+            LOWERED,
+            1,
+            [('With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs (yes, or not sure): '
+              "emergency -> urgent", True, None, CORD_ANSWERS)],
+            id="lowered",
+        ),
+        pytest.param(
+            DECLARED,
+            0,
+            [('With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs (yes, or not sure): '
+              "emergency -> urgent (declared in book.yaml)", True, "The 24-hour line answers at once.", CORD_ANSWERS)],
+            id="declared",
+        ),
+        pytest.param(TEXT_ONLY, 0, [], id="text only"),
+        pytest.param(
+            NEW_FINDING,
+            0,
+            [
+                ('With your history of cancer: "Now" and a fever (yes, or not sure): routine -> urgent', False, None,
+                 {"cancer_history": "current", "fever": True}),
+                ('With your history of cancer: "Now" and a fever (yes, or not sure): the warning sign '
+                 "'Fever with cancer' (fever_with_cancer) now shows", False, None,
+                 {"cancer_history": "current", "fever": True}),
+            ],
+            id="new finding",
+        ),
+    ],
+)
+def test_diff_states_each_change_and_its_answers_replay_it(tmp_path, capsys, changes, code, statements) -> None:
+    got_code, data = run_diff(tmp_path, changes, capsys)
+    assert got_code == code
+    assert [(s["statement"], s["lowered"], s["declared"], s["answers"]) for s in data["statements"]] == statements
+    for statement in data["statements"]:
+        if statement["kind"] != "urgency":
+            continue
+        was, now = statement["change"].split(" (")[0].split(" -> ")
+        assert urgency_of(tmp_path / "old", statement["old_answers"], tmp_path, capsys) == was
+        assert urgency_of(tmp_path / "new", statement["answers"], tmp_path, capsys) == now
+
+
+def test_text_changes_are_listed_beside(tmp_path: Path, capsys) -> None:
+    _, data = run_diff(tmp_path, TEXT_ONLY, capsys)
+    assert data["text_changes"] == [
+        {"where": "red flag cord: advice", "old": "Call your local emergency number now.", "new": "Call 999 now."}
+    ]
+    assert data["undeclared_lowerings"] == 0
+
+
+def test_the_gate_finds_a_lowering_behind_other_answers(tmp_path: Path, capsys) -> None:
+    # The new book drops the red flag and adds nothing: every path that was an emergency is
+    # lowered. The gate refuses with answers that replay it.
+    flags = TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: prompt")
+    code, data = run_diff(tmp_path, {"red_flags.yaml": flags}, capsys)
+    assert code == 1 and data["undeclared_lowerings"] == 1
+    [statement] = data["statements"]
+    assert statement["change"] == "emergency -> prompt"
+    assert urgency_of(tmp_path / "old", statement["old_answers"], tmp_path, capsys) == "emergency"
+    assert urgency_of(tmp_path / "new", statement["answers"], tmp_path, capsys) == "prompt"
+
+
+def test_text_output_reads_in_plain_words(tmp_path: Path, capsys) -> None:
+    old, new = write_book(tmp_path / "old"), write_book(tmp_path / "new", LOWERED)
+    assert main(["rules", "diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out.replace(str(tmp_path), "T")
+    assert out == (
+        "What changed for a person, from T/old to T/new:\n"
+        "  old: Draft rule book, no version given: not yet signed off by a clinician.\n"
+        "  new: Draft rule book, no version given: not yet signed off by a clinician.\n"
+        "\n"
+        "How urgent the ending is:\n"
+        '  - LOWERED, NOT DECLARED  With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs '
+        "(yes, or not sure): emergency -> urgent\n"
+        "    Answers file:\n"
+        "      cancer_history: current\n"
+        "      back_pain: yes\n"
+        "      limb_weakness: yes\n"
+        "\n"
+        "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE\n"
+        "\n"
+        "REFUSED: 1 lowered urgency is not declared. If a lowering is meant, declare it in the new book's book.yaml "
+        "under declared_changes (when, was, now, reason).\n"
+    )
+
+
+def test_markdown_output(tmp_path: Path, capsys) -> None:
+    old, new = write_book(tmp_path / "old"), write_book(tmp_path / "new", DECLARED)
+    assert main(["rules", "diff", str(old), str(new), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# What changed for a person\n")
+    assert "## How urgent the ending is\n" in out and "  Reason given: The 24-hour line answers at once.\n" in out
+    assert out.endswith("**No urgency is lowered without a declared reason.**\n")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_against_a_git_revision(tmp_path: Path, capsys) -> None:
+    repo = tmp_path / "repo"
+    folder = write_book(repo / "rules")
+    git = lambda *words: subprocess.run(["git", "-C", str(repo), *words], check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "start", "--allow-empty")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "book")
+    write_book(folder, LOWERED)
+    assert main(["rules", "diff", "--git", "HEAD", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert f"from {folder} at HEAD to {folder}:" in out and "emergency -> urgent" in out
+    with pytest.raises(SystemExit) as stop:
+        main(["rules", "diff", "--git", "no-such-rev", str(folder)])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "metasymptoms: git could not read the rule book at 'no-such-rev': fatal: Not a valid object name no-such-rev\n"
+    )
+
+
+def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, capsys) -> None:
+    from metasymptoms.loader import default_rules_dir
+
+    copy = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), copy)
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 0
+    assert "No answers give a different urgency, red flag or site." in capsys.readouterr().out
+    flags = (copy / "red_flags.yaml").read_text()
+    start = flags.index("  - id: nerve_signs_with_cancer")
+    at = flags.index("urgency: emergency", start)
+    (copy / "red_flags.yaml").write_text(flags[:at] + "urgency: urgent" + flags[at + len("urgency: emergency"):])
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["undeclared_lowerings"] == 3
+    for statement in data["statements"]:
+        assert urgency_of(default_rules_dir(), statement["answers"], tmp_path, capsys) == "emergency"
+        assert urgency_of(copy, statement["answers"], tmp_path, capsys) == "urgent"
+
+
+# --- the release gate against brute force ---------------------------------------------
+
+import itertools  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from metasymptoms.conditions import findings_in, holds  # noqa: E402
+from metasymptoms.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
+from metasymptoms.kinds import UNSURE  # noqa: E402
+from metasymptoms.model import Question, Urgency  # noqa: E402
+from tests.test_behaviour import _answers, _Book, _urgency  # noqa: E402
+from tests.test_rules_tools import NAMES, conditions  # noqa: E402
+
+LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
+
+
+def _questions(gates) -> list[Question]:
+    out = []
+    for index, name in enumerate(NAMES):
+        gate = gates[index]
+        if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
+            gate = None
+        out.append(Question(finding=name, text=name, ask_if=gate))
+    return out
+
+
+def _flags(drawn) -> list[SimpleNamespace]:
+    return [SimpleNamespace(id=f"f{n}", title=f"f{n}", when=when, urgency=level) for n, (when, level) in enumerate(drawn)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(conditions(), LEVELS), min_size=1, max_size=3),
+    st.lists(st.tuples(conditions(), LEVELS), min_size=0, max_size=3),
+    st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
+    st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
+    st.lists(st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])), max_size=2),
+)
+def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_gates, declared) -> None:
+    old = _Book(_questions(old_gates), _flags(old_flags))
+    new = _Book(_questions(new_gates), _flags(new_flags))
+    changes = tuple(
+        SimpleNamespace(when=when, was=was, now=now, reason="because")
+        for when, was, now in declared
+        if now.rank < was.rank
+    )
+    new.info = SimpleNamespace(declared_changes=changes, lowers_urgency_when_reported=())
+    pair = _Pair(old, new)
+    refused = [s for s in urgency_statements(pair) + hidden_lowerings(pair) if s.lowered and s.declared is None]
+    expected = False
+    for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
+        world = dict(zip(NAMES, values))
+        old_answers, new_answers = _answers(old.questions, world), _answers(new.questions, world)
+        was, now = _urgency(old.red_flags, old_answers), _urgency(new.red_flags, new_answers)
+        if now < was and not any(
+            c.was.rank == was and c.now.rank == now and holds(c.when, new_answers) for c in changes
+        ):
+            expected = True
+            break
+    assert bool(refused) == expected
+    for statement in refused:  # each replays a real, undeclared lowering
+        new_answers = _answers(new.questions, {**dict.fromkeys(NAMES, False), **statement.answers})
+        old_answers = _answers(old.questions, {**dict.fromkeys(NAMES, False), **statement.old_answers})
+        assert _urgency(new.red_flags, new_answers) < _urgency(old.red_flags, old_answers)
+
+
+def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys) -> None:
+    """The README's reviewer section: lower a red flag, see the gate refuse, declare the
+    change as the README shows, and see it pass."""
+    from metasymptoms.loader import default_rules_dir
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert "metasymptoms rules diff --git main rules/" in readme
+    copy = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), copy)
+    flags = (copy / "red_flags.yaml").read_text()
+    at = flags.index("urgency: emergency", flags.index("  - id: nerve_signs_with_cancer"))
+    (copy / "red_flags.yaml").write_text(flags[:at] + "urgency: urgent" + flags[at + len("urgency: emergency"):])
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
+    out = capsys.readouterr().out
+    shown = readme.split("What changed for a person, from rules at main to rules:\n")[1].split("...\n")
+    for line in shown[0].splitlines()[3:]:  # the README's statements, as printed
+        assert line in out
+    assert shown[1].split("\n```")[0] in out
+    declared = readme.split("```yaml\ndeclared_changes:")[1].split("```")[0]
+    book = (copy / "book.yaml").read_text().replace("declared_changes: []\n", "declared_changes:" + declared)
+    (copy / "book.yaml").write_text(book)
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("(declared in book.yaml)") == 3
+    assert out.endswith("No urgency is lowered without a declared reason.\n")
