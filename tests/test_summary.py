@@ -28,7 +28,8 @@ MADE = datetime.datetime(2026, 11, 25, 14, 3, tzinfo=datetime.timezone(datetime.
 ANSWERS = {
     "cancer_history": "past",
     "primary_cancer": "breast",
-    "recent_chemotherapy": False,
+    "known_spread": "none",
+    "recent_treatment": False,
     "fatigue": True,
     "bone_pain": True,
     "night_sweats": False,
@@ -54,9 +55,20 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
         "- Symptoms reported: extreme tiredness that rest does not fix; a deep, lasting pain in a bone\n\n"
     )
     assert "1. Has a doctor ever told you that you have or had cancer? **I had cancer in the past**\n" in text
-    assert "3. Have you had chemotherapy or another cancer drug in the last 6 weeks? **No**\n" in text
+    assert (
+        "3. Has your care team told you that the cancer has spread to other parts of the body? "
+        "**No, or not that I know of**\n"
+    ) in text
+    assert (
+        "4. In the last 6 weeks, have you had any cancer treatment (chemotherapy, immunotherapy, "
+        "targeted drugs or radiotherapy), or are you taking steroid tablets? **No**\n"
+    ) in text
     assert "Do you sweat so much at night that your nightclothes or sheets get wet? **No**\n" in text
-    assert "Not asked or not answered: severe or sudden" in text
+    assert (
+        "Not asked or not answered: chemotherapy or another cancer drug in the last 6 weeks; "
+        "radiotherapy in the last 6 weeks; taking steroid tablets, such as dexamethasone or prednisolone; "
+        "a central line, PICC line or port; severe or sudden"
+    ) in text
     assert text.index("## For the clinician") < text.index("## For you")
 
 
@@ -82,7 +94,7 @@ def test_json_adds_when_which_rule_book_and_every_answer(book: RuleBook) -> None
     data = assessment_data(book, assess(book, ANSWERS), MADE)
     assert data["made_at"] == "2026-11-25T14:03:00+01:00"
     assert data["rule_book"] == {"version": "metasymptoms 0.1.0"}
-    assert data["asked"][:3] == [
+    assert data["asked"][:4] == [
         {
             "finding": "cancer_history",
             "question": "Has a doctor ever told you that you have or had cancer?",
@@ -96,8 +108,17 @@ def test_json_adds_when_which_rule_book_and_every_answer(book: RuleBook) -> None
             "answer_text": "Breast",
         },
         {
-            "finding": "recent_chemotherapy",
-            "question": "Have you had chemotherapy or another cancer drug in the last 6 weeks?",
+            "finding": "known_spread",
+            "question": "Has your care team told you that the cancer has spread to other parts of the body?",
+            "answer": "none",
+            "answer_text": "No, or not that I know of",
+        },
+        {
+            "finding": "recent_treatment",
+            "question": (
+                "In the last 6 weeks, have you had any cancer treatment (chemotherapy, immunotherapy, "
+                "targeted drugs or radiotherapy), or are you taking steroid tablets?"
+            ),
             "answer": False,
             "answer_text": "No",
         },
@@ -114,7 +135,7 @@ def test_html_is_one_self_contained_file(book: RuleBook) -> None:
     assert page.startswith("<!doctype html>\n")
     assert "<script" not in page and "<link" not in page and "src=" not in page and "@import" not in page
     assert "@media print" in page
-    assert '<tr class="yes"><td class="n">4</td><td>Do you feel extremely tired in a way that rest does not fix?</td>' in page
+    assert '<tr class="yes"><td class="n">5</td><td>Do you feel extremely tired in a way that rest does not fix?</td>' in page
     assert '<td class="answer">No</td>' in page
     assert '<a href="https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer">https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer</a>' in page
 
@@ -380,7 +401,7 @@ def test_a_typed_number_changed_from_the_review_can_be_left_out(number_book: Rul
     assert prompts[1].endswith("Press Enter to keep it, or type none to leave it out; ? = why, b = back")
     assert (
         "hint",
-        "'temperature' takes a number in degrees Celsius, not 'warm'. Please try again, or press "
+        "'temperature' takes a number in degrees Celsius, or unsure, not 'warm'. Please try again, or press "
         "Enter to keep your earlier answer, or type none to leave it out.",
     ) in prompter.shown
 

@@ -194,8 +194,8 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
 def reach_severe_breathlessness(screen: Terminal) -> None:
     wait_prompt(screen, "Has a doctor ever told you")
     screen.send(UP * 3 + ENTER)  # I have never been told I have cancer
-    wait_prompt(screen, "Have you had chemotherapy")
-    screen.send(ENTER)
+    wait_prompt(screen, "In the last 6 weeks, have you had any cancer treatment")
+    screen.send(ENTER)  # No
     wait_prompt(screen, "Are you suddenly or severely short of breath")
     screen.send(DOWN + ENTER)  # Yes
     screen.wait_for("What would you like to do now?", "Go on with the")
@@ -237,9 +237,14 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
     screen.wait_for("Has a doctor ever told you", "\n>")
     unsplit(screen, "also type y or n, and u where you are not sure.")
     screen.send("1\r")  # never told
-    screen.wait_for("chemotherapy", "3. I'm not sure")
+    screen.wait_for("In the last 6 weeks", "3. I'm not sure")
     unsplit(screen, "Type a number, or y, n or u (not sure), and press Enter;")
     screen.send("u\r")  # not sure: said to the call handler, never read as "no"
+    # "Not sure" is the safer reading of "maybe": the treatment follow-ups are asked.
+    follow_ups = ("Was it chemotherapy", "Have you had radiotherapy", "steroid tablets, such as", "Do you have a central line")
+    for follow_up in follow_ups:
+        screen.wait_for(follow_up, "3. I'm not sure")
+        screen.send("n\r")
     screen.wait_for("short of breath")
     unsplit(screen, "Are you suddenly or severely short of breath, unable to speak in full sentences,")
     screen.send("no\r")
@@ -252,7 +257,7 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
     screen.wait_for("Tell the call handler:")
     shown = " ".join(screen.text().split())
     assert "coughing up more than a few streaks of blood" in shown
-    assert "chemotherapy or another cancer drug in the last 6 weeks (not sure)" in shown
+    assert "cancer treatment or steroid tablets in the last 6 weeks (not sure)" in shown
     screen.send("\r")
     assert screen.finish() == 0
     assert all(len(row) <= columns for row in screen.rows())
