@@ -36,6 +36,7 @@ class FiredRule:
     why: str
     urgency: Urgency | None
     because: tuple[str, ...]
+    why_for_everyone: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,13 @@ def _site_matches(
     by_site: dict[str, list[FiredRule]] = {}
     for site, rule in rules_fired:
         by_site.setdefault(site.id, []).append(
-            FiredRule(id=rule.id, why=rule.why, urgency=rule.urgency, because=because(rule.when, answers))
+            FiredRule(
+                id=rule.id,
+                why=rule.why,
+                urgency=rule.urgency,
+                because=because(rule.when, answers),
+                why_for_everyone=rule.why_for_everyone,
+            )
         )
     matches = []
     for site in book.sites:

@@ -205,6 +205,9 @@ class SiteRule:
     why: Text  # plain words: why these symptoms point to this site
     sources: Sources
     checked: Checked
+    # The `why` speaks to anyone, without spread as the explanation, so a person with no
+    # cancer diagnosis is shown it too (otherwise they see only their answers and common causes).
+    why_for_everyone: bool = False
     urgency: Urgency | None = None  # only where the pattern itself raises one
 
 

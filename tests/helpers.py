@@ -66,7 +66,7 @@ _TINY = {
         not_a_diagnosis: Not a diagnosis.
         see_provider: See your healthcare provider.
         advice:
-          emergency: Call now.
+          emergency: Call now, to be seen by a healthcare provider at once.
           urgent: Today.
           prompt: Within days.
           routine: At your next visit.
@@ -173,7 +173,7 @@ WITH_A_NUMBER = {
               urgency: urgent
               advice: Call your care team's helpline today.
               sources: [SRC-A]
-              reviewed: 2026-01-01
+              checked: {by: author, date: 2026-01-01}
             """
         ),
         "  ",

@@ -24,6 +24,7 @@ class _Book:
 
     sites: tuple = ()
     info = None
+    implications: tuple = ()  # no follow-up implies another here
 
     def __init__(self, questions: list[Question], flags: list[SimpleNamespace]):
         self.questions = questions

@@ -70,7 +70,7 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
     assert "see your healthcare provider" in data["advice"]
     assert all(set(source) == {"id", "title"} for source in data["sources"])
     assert datetime.datetime.fromisoformat(data["made_at"]).tzinfo is not None
-    assert data["rule_book"] == {"version": f"metasymptoms {__version__}"}
+    assert data["rule_book"] == {"version": "0.1", "status": "draft"}
     # Every question answered in the file, in the questionnaire's order, with its answer.
     assert [(item["finding"], item["answer"]) for item in data["asked"]] == [
         ("cancer_history", "past"),
@@ -87,7 +87,7 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
 def test_ask_text_puts_urgency_first(answers: Path, capsys) -> None:
     assert main(["ask", "--answers", str(answers)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2] == "URGENT: CONTACT YOUR CARE TEAM OR A DOCTOR TODAY"
+    assert lines[2] == "URGENT: GET HELP TODAY"
 
 
 def test_ask_markdown_to_a_file_atomically(answers: Path, tmp_path: Path, capsys) -> None:

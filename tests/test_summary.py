@@ -47,7 +47,7 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
         "Made on 25 November 2026, 14:03 (UTC+01:00). Educational summary, not a diagnosis.\n\n"
         "## For the clinician\n\n"
         "- Made: 25 November 2026, 14:03 (UTC+01:00)\n"
-        "- Rule book: metasymptoms 0.1.0\n"
+        "- Rule book: Draft rule book, version 0.1: not yet signed off by a clinician.\n"
         "- Urgency shown: Soon: see a healthcare provider within the next few days\n"
         "- Warning signs reported:\n"
         "  - See a provider within days: A new symptom in a person who has or had cancer "
@@ -93,7 +93,7 @@ def test_no_internal_urgency_word_and_no_repeated_disclaimer_heading(book: RuleB
 def test_json_adds_when_which_rule_book_and_every_answer(book: RuleBook) -> None:
     data = assessment_data(book, assess(book, ANSWERS), MADE)
     assert data["made_at"] == "2026-11-25T14:03:00+01:00"
-    assert data["rule_book"] == {"version": "metasymptoms 0.1.0"}
+    assert data["rule_book"] == {"version": "0.1", "status": "draft"}  # nobody has signed it off
     assert data["asked"][:4] == [
         {
             "finding": "cancer_history",

@@ -91,7 +91,12 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         # of the body are named, with the person's own answers and the common causes.
         out.append(Block("Symptoms a provider may want to check", (framing,)))
         for site in assessment.sites:
-            reasons = dict.fromkeys(because_sentence(book, rule.because, answers) for rule in site.rules)
+            reasons = dict.fromkeys(
+                f"{because_sentence(book, rule.because, answers)} {rule.why}".strip()
+                if rule.why_for_everyone
+                else because_sentence(book, rule.because, answers)
+                for rule in site.rules
+            )
             out.append(Block(site.name, tuple(reason for reason in reasons if reason), level=3))
         out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
     else:

@@ -52,8 +52,10 @@ class ClinicianSummary:
 
 
 def rule_book_version(book: RuleBook) -> str:
-    """The version a summary names. For now the program's, which ships the rule book."""
-    return f"metasymptoms {__version__}"
+    """The rule book's version and review status, in the one calm line every output shows."""
+    from metasymptoms.status import status_line
+
+    return status_line(book)
 
 
 def now() -> datetime.datetime:
