@@ -247,6 +247,9 @@ def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment) -> N
                 prompter.say(paragraph)
         for item in block.items:
             prompter.say(f"  - {item}")
+    from metasymptoms.status import status_line
+
+    prompter.say(status_line(book))  # the rule book's review status, as every result gives it
 
 
 SUMMARY_FORMATS = {"markdown": "metasymptoms-summary.md", "html": "metasymptoms-summary.html"}
