@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.conditions import close_match
 from metasymptoms.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.model import RuleBook
 from metasymptoms.files import UnreadableFile, read_limited

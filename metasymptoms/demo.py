@@ -288,15 +288,23 @@ def what_would_change(book: RuleBook, answers: Answers) -> list[Change]:
     return single_changes(book, answers)[0]
 
 
-def had_the_person(book: RuleBook, change: Change) -> str:
-    """'Had the person also reported weak legs' / 'not reported ...' / 'answered ...'."""
+def change_phrase(book: RuleBook, change: Change, reported: str, not_reported: str, answered: str) -> str:
+    """One change of answer in words, after the lead words given for each kind of change:
+    '<reported> weak legs', '<not_reported> weak legs', '<answered> "Past" to "Has a ..."'."""
     spec = book.finding(change.finding)
     if change.value is True:
-        return f"Had the person also reported {spec.label}"
+        return f"{reported} {spec.label}"
     if change.value is False:
-        return f"Had the person not reported {spec.label}"
+        return f"{not_reported} {spec.label}"
     question = next(q for q in book.questions if q.finding == change.finding)
-    return f'Had the person answered "{answer_text(book, change.finding, change.value)}" to "{question.text}"'
+    return f'{answered} "{answer_text(book, change.finding, change.value)}" to "{question.text}"'
+
+
+def had_the_person(book: RuleBook, change: Change) -> str:
+    """'Had the person also reported weak legs' / 'not reported ...' / 'answered ...'."""
+    return change_phrase(
+        book, change, "Had the person also reported", "Had the person not reported", "Had the person answered"
+    )
 
 
 def _sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from metasymptoms.conditions import because, holds
-from metasymptoms.kinds import UNSURE, Answer, kind_of
+from metasymptoms.kinds import UNSURE, Answer
 from metasymptoms.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
 
 Answers = Mapping[str, Answer]

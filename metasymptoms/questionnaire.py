@@ -20,7 +20,7 @@ from metasymptoms.emergency import number_line
 from metasymptoms.engine import fired_emergencies, next_question, prune
 from metasymptoms.explain import answer_text, why_items
 from metasymptoms.kinds import UNSURE, UNSURE_SPELLINGS, Answer, BadAnswer, kind_of
-from metasymptoms.model import Question, RuleBook, Urgency
+from metasymptoms.model import Question, RuleBook
 from metasymptoms.problems import UsageError
 
 WHY = "__why__"

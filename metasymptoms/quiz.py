@@ -20,6 +20,7 @@ from metasymptoms.demo import (
     HOW_SOON,
     Change,
     Line,
+    change_phrase,
     change_sentence,
     line_text,
     outcome,
@@ -29,7 +30,7 @@ from metasymptoms.demo import (
     walk,
 )
 from metasymptoms.engine import assess
-from metasymptoms.explain import answer_text, join_words
+from metasymptoms.explain import join_words
 from metasymptoms.model import RuleBook, Urgency
 from metasymptoms.questionnaire import Prompter
 from metasymptoms.scenarios import LoadedScenario
@@ -192,13 +193,7 @@ def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
 
 
 def change_choice(book: RuleBook, change: Change) -> str:
-    spec = book.finding(change.finding)
-    if change.value is True:
-        return f"Also reporting {spec.label}"
-    if change.value is False:
-        return f"Not reporting {spec.label}"
-    question = next(q for q in book.questions if q.finding == change.finding)
-    return f'Answering "{answer_text(book, change.finding, change.value)}" to "{question.text}"'
+    return change_phrase(book, change, "Also reporting", "Not reporting", "Answering")
 
 
 NO_CHANGE = "None of these: no single change of answer changes the advice or the sites"

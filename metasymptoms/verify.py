@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from metasymptoms.conditions import FREE, Compare, Condition, findings_in, settled
 from metasymptoms.engine import reading

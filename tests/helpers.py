@@ -179,3 +179,29 @@ WITH_A_NUMBER = {
         "  ",
     ),
 }
+
+
+def spawn_metasymptoms(cwd: Path, *args: str, rows: int = 40, columns: int = 100, size_in_env: bool = False):
+    """The program in a real pseudo-terminal of this size, as a person starts it: no colour
+    override, no country, and the terminal's own size (or, with `size_in_env`, also COLUMNS
+    and LINES). prompt_toolkit's cursor-position request is switched off, because pexpect
+    does not answer it as a terminal would and each prompt would wait for it to time out."""
+    import os
+    import sys
+
+    import pexpect
+
+    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    for name in ("NO_COLOR", "COLUMNS", "LINES", "METASYMPTOMS_COUNTRY"):
+        env.pop(name, None)
+    if size_in_env:
+        env.update(COLUMNS=str(columns), LINES=str(rows))
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "metasymptoms", *args],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(rows, columns),
+    )

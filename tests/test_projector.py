@@ -3,14 +3,14 @@ of the screens as a pure function."""
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pexpect
 import pytest
+
+from tests.helpers import spawn_metasymptoms
 
 from metasymptoms.demo import replay
 from metasymptoms.loader import default_rules_dir
@@ -53,18 +53,7 @@ def spawn(tmp_path: Path) -> Iterator[Callable[..., pexpect.spawn]]:
     children: list[pexpect.spawn] = []
 
     def start(*args: str, columns: int = 100, lines: int = 40) -> pexpect.spawn:
-        env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
-        for name in ("COLUMNS", "LINES", "NO_COLOR"):
-            env.pop(name, None)
-        child = pexpect.spawn(
-            sys.executable,
-            ["-m", "metasymptoms", *args],
-            cwd=str(tmp_path),
-            env=env,
-            encoding="utf-8",
-            timeout=15,
-            dimensions=(lines, columns),
-        )
+        child = spawn_metasymptoms(tmp_path, *args, rows=lines, columns=columns)
         children.append(child)
         return child
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from tests.helpers import spawn_metasymptoms
+
 pytestmark = pytest.mark.terminal
 
 ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
@@ -21,19 +23,7 @@ def spawn(tmp_path: Path) -> Iterator[Callable[..., pexpect.spawn]]:
     children: list[pexpect.spawn] = []
 
     def start(*args: str) -> pexpect.spawn:
-        # pexpect does not answer prompt_toolkit's cursor-position request as a terminal would;
-        # without this each prompt waits for the reply to time out.
-        env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "PROMPT_TOOLKIT_NO_CPR": "1"}
-        env.pop("NO_COLOR", None)
-        child = pexpect.spawn(
-            sys.executable,
-            ["-m", "metasymptoms", *args],
-            cwd=str(tmp_path),
-            env=env,
-            encoding="utf-8",
-            timeout=15,
-            dimensions=(40, 100),
-        )
+        child = spawn_metasymptoms(tmp_path, *args, size_in_env=True)
         children.append(child)
         return child
 

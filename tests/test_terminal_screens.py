@@ -5,9 +5,7 @@ read the screen itself: which rows are shown, what is last, and where lines brea
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +13,8 @@ from pathlib import Path
 import pexpect
 import pyte
 import pytest
+
+from tests.helpers import spawn_metasymptoms
 
 from metasymptoms.emergency import action
 from metasymptoms.model import RuleBook
@@ -85,18 +85,7 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
     children: list[pexpect.spawn] = []
 
     def start(columns: int, rows: int, *args: str) -> Terminal:
-        env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
-        for name in ("NO_COLOR", "COLUMNS", "LINES", "METASYMPTOMS_COUNTRY"):
-            env.pop(name, None)  # the terminal's own size, as for a person
-        child = pexpect.spawn(
-            sys.executable,
-            ["-m", "metasymptoms", *args],
-            cwd=str(tmp_path),
-            env=env,
-            encoding="utf-8",
-            timeout=15,
-            dimensions=(rows, columns),
-        )
+        child = spawn_metasymptoms(tmp_path, *args, rows=rows, columns=columns)
         children.append(child)
         return Terminal(child, columns, rows)
 

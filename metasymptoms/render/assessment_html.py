@@ -14,7 +14,7 @@ from html import escape
 from metasymptoms.engine import Assessment
 from metasymptoms.model import RuleBook
 from metasymptoms.render.assessment_text import blocks
-from metasymptoms.render.summary import URGENCY_LABELS, clinician_summary, when_text
+from metasymptoms.render.summary import clinician_summary, symptoms_reported_text, warning_sign_text, when_text
 
 CSS = """
 :root { color-scheme: light; }
@@ -79,15 +79,13 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
     out.append(f"<dt>Urgency shown</dt><dd{urgent}><strong>{escape(summary.urgency_heading)}</strong></dd>")
     if summary.warning_signs:
         items = "".join(
-            f"<li><strong>{escape(URGENCY_LABELS[sign.urgency])}:</strong> {escape(sign.title)} "
-            f"({escape('; '.join(sign.reported))})</li>"
-            for sign in summary.warning_signs
+            f"<li><strong>{escape(label)}:</strong> {escape(text)}</li>"
+            for label, text in map(warning_sign_text, summary.warning_signs)
         )
         out.append(f"<dt>Warning signs reported</dt><dd><ul>{items}</ul></dd>")
     else:
         out.append("<dt>Warning signs reported</dt><dd>none</dd>")
-    reported = "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
-    out.append(f"<dt>Symptoms reported</dt><dd>{escape(reported)}</dd>")
+    out.append(f"<dt>Symptoms reported</dt><dd>{escape(symptoms_reported_text(summary))}</dd>")
     if summary.not_sure:
         out.append(f"<dt>Answered not sure</dt><dd>{escape('; '.join(summary.not_sure))}</dd>")
     out.append("</dl>")

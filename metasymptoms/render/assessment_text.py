@@ -17,7 +17,7 @@ from metasymptoms.engine import Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
 from metasymptoms.render.escape import markdown as _md
-from metasymptoms.render.summary import URGENCY_LABELS, clinician_summary, when_text
+from metasymptoms.render.summary import URGENCY_LABELS, clinician_summary, symptoms_reported_text, warning_sign_text, when_text
 
 WIDTH = 78
 
@@ -198,12 +198,11 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     ]
     if summary.warning_signs:
         lines.append("- Warning signs reported:")
-        for sign in summary.warning_signs:
-            lines.append(f"  - {_md(URGENCY_LABELS[sign.urgency])}: {_md(sign.title)} ({_md('; '.join(sign.reported))})")
+        for label, text in map(warning_sign_text, summary.warning_signs):
+            lines.append(f"  - {_md(label)}: {_md(text)}")
     else:
         lines.append("- Warning signs reported: none")
-    reported = "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
-    lines.append(f"- Symptoms reported: {_md(reported)}")
+    lines.append(f"- Symptoms reported: {_md(symptoms_reported_text(summary))}")
     if summary.not_sure:
         lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
     lines += ["", "### Every question asked, with its answer", ""]

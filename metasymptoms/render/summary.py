@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from metasymptoms import __version__
 from metasymptoms.engine import Assessment
 from metasymptoms.explain import URGENCY_HEADINGS, answer_text
 from metasymptoms.kinds import UNSURE, Answer
@@ -118,3 +117,13 @@ def when_text(made: datetime.datetime) -> str:
     offset = made.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
     return f"{made.day} {made:%B %Y}, {made:%H:%M} ({zone})"
+
+
+def warning_sign_text(sign: WarningSign) -> tuple[str, str]:
+    """A warning sign for the clinician: its urgency label, and its title with the answers
+    behind it. Renderers escape and lay out the two parts."""
+    return URGENCY_LABELS[sign.urgency], f"{sign.title} ({'; '.join(sign.reported)})"
+
+
+def symptoms_reported_text(summary: ClinicianSummary) -> str:
+    return "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
