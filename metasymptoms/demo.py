@@ -17,7 +17,7 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.conditions import Answer, because, findings_in, holds
-from metasymptoms.engine import Answers, assess, fired_red_flags, fired_rules, prune
+from metasymptoms.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
 from metasymptoms.explain import answer_text, because_sentence, condition_sentence, join_words
 from metasymptoms.model import RuleBook, Urgency
 from metasymptoms.scenarios import LoadedScenario
@@ -159,9 +159,7 @@ def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answe
     # An empty line keeps the default answer; the screen is taken before anything follows it.
     # Unwrapped here: the frame it is drawn in (line_text, the lesson page) lays it out.
     prompter = PlainPrompter(stdin=io.StringIO("\n"), stdout=screen, width=10_000)
-    earlier = {
-        flag.id for flag in fired_red_flags(book, before) if flag.urgency is Urgency.EMERGENCY
-    }
+    earlier = {flag.id for flag in fired_emergencies(book, before)}
     questionnaire = Questionnaire(book, prompter, answers=dict(before), emergencies_shown=earlier)
     questionnaire.record(finding, value)
     return screen.getvalue().strip("\n")

@@ -120,21 +120,27 @@ def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
 
 def fired_red_flags(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
     """Every red flag whose condition holds or may hold, in the rule book's order."""
-    read = reading(book, answers)
-    return tuple(flag for flag in book.red_flags if holds(flag.when, read))
+    return _holding(book.red_flags, reading(book, answers))
 
 
 def fired_emergencies(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
-    """The emergency red flags that hold or may hold: checked after every answer."""
-    read = reading(book, answers)
-    return tuple(
-        flag for flag in book.red_flags if flag.urgency is Urgency.EMERGENCY and holds(flag.when, read)
-    )
+    """The emergency red flags that hold or may hold: checked after every answer, so only
+    the emergencies are evaluated."""
+    emergencies = tuple(flag for flag in book.red_flags if flag.urgency is Urgency.EMERGENCY)
+    return _holding(emergencies, reading(book, answers))
 
 
 def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule], ...]:
     """Every site rule whose condition holds or may hold, site by site in the rule book's order."""
-    read = reading(book, answers)
+    return _rules_holding(book, reading(book, answers))
+
+
+def _holding(flags: tuple[RedFlag, ...], read: Answers) -> tuple[RedFlag, ...]:
+    """The flags whose condition holds or may hold on answers already read (`reading`)."""
+    return tuple(flag for flag in flags if holds(flag.when, read))
+
+
+def _rules_holding(book: RuleBook, read: Answers) -> tuple[tuple[Site, SiteRule], ...]:
     return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, read))
 
 
@@ -235,9 +241,9 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
 def assess(book: RuleBook, answers: Answers) -> Assessment:
     """The assessment for these answers. Findings not given count as not reported, except
     the history of cancer (see `reading`)."""
-    read = reading(book, answers)
-    flags_fired = fired_red_flags(book, read)
-    rules_fired = fired_rules(book, read)
+    read = reading(book, answers)  # once: the functions below take answers already read
+    flags_fired = _holding(book.red_flags, read)
+    rules_fired = _rules_holding(book, read)
     red_flags = _shown_red_flags(flags_fired, read)
     sites = _site_matches(book, rules_fired, read)
     urgency = highest(
@@ -254,16 +260,17 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     if primary and primary.common_sites:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
     cited.update(dict.fromkeys(book.guidance.sources))
-    if audience(book, answers) == "with_cancer":
+    who = audience(book, answers)
+    if who == "with_cancer":
         cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
 
-    advice = provider_advice(book, urgency, audience(book, answers))
+    advice = provider_advice(book, urgency, who)
     return Assessment(
         urgency=urgency,
         red_flags=red_flags,
         sites=sites,
         primary_cancer=primary,
-        audience=audience(book, answers),
+        audience=who,
         answers=dict(answers),
         advice=advice,
         sources=tuple(cited),

@@ -91,10 +91,6 @@ class Kind:
     def allowed_defaults(self, finding: FindingLike) -> list[str]:
         raise NotImplementedError
 
-    def is_reported(self, value: Answer | None) -> bool:
-        """Whether the answer counts as a reported symptom in the lists a person sees."""
-        return False
-
     def describe(self, finding: FindingLike) -> str:
         """The kind in a reviewer's words, for documents and `rules show`."""
         raise NotImplementedError
@@ -135,9 +131,6 @@ class YesNo(Kind):
 
     def allowed_defaults(self, finding: FindingLike) -> list[str]:
         return ["yes", "no"]
-
-    def is_reported(self, value: Answer | None) -> bool:
-        return value is True or value == UNSURE
 
     def describe(self, finding: FindingLike) -> str:
         return "yes/no (or not sure)"
@@ -242,9 +235,6 @@ class Number(Kind):
 
     def allowed_defaults(self, finding: FindingLike) -> list[str]:
         return []
-
-    def is_reported(self, value: Answer | None) -> bool:
-        return False  # a measurement is shown with its value, never as a bare symptom
 
     def option_of(self, value: Answer) -> str:
         return _number(value) if isinstance(value, float) else str(value)

@@ -218,7 +218,8 @@ class Space:
 
 
 def _given(value: object) -> bool:
-    """Reported, "not sure", or a number given: enough to imply the finding's parent."""
+    """Reported, "not sure", or a number given: an answer that skip logic could lose (named
+    in a hidden-red-flag failure)."""
     if value is True or (isinstance(value, str) and value == UNSURE):
         return True
     return isinstance(value, float)
