@@ -45,7 +45,7 @@ def paired(
 
 def generated_book(folder: Path, rules: int) -> Path:
     """The shipped book plus `rules` generated site rules spread over files of 1,000."""
-    from metasymptoms.loader import default_rules_dir
+    from metasymptoms.core.loader import default_rules_dir
 
     shutil.copytree(default_rules_dir(), folder)
     findings = ["bone_pain", "back_pain", "jaundice", "itching", "cough", "headache", "fatigue", "bloating"]
@@ -80,8 +80,8 @@ def load_and_evaluate(folder: Path) -> float:
         "import time, sys\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
         "start = time.perf_counter()\n"
-        "from metasymptoms.loader import load\n"
-        "from metasymptoms.engine import assess\n"
+        "from metasymptoms.core.loader import load\n"
+        "from metasymptoms.core.engine import assess\n"
         f"book = load(__import__('pathlib').Path({str(folder)!r})).book\n"
         "assess(book, {'cancer_history': 'current', 'back_pain': True, 'jaundice': True})\n"
         "print(time.perf_counter() - start)\n"

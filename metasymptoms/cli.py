@@ -282,9 +282,9 @@ class _guarded_streams:
     files. The streams are put back afterwards."""
 
     def __enter__(self) -> None:
-        from metasymptoms.safetext import ClosedInput, SafeStream
+        from metasymptoms.core.safetext import ClosedInput, SafeStream
 
-        files = sys.modules.get("metasymptoms.files")  # not imported yet: nothing to forget
+        files = sys.modules.get("metasymptoms.core.files")  # not imported yet: nothing to forget
         if files is not None:
             files.forget_run()
         self.streams = (sys.stdin, sys.stdout, sys.stderr)
@@ -349,12 +349,12 @@ class error_handler:
 
 def _classify(error: BaseException) -> tuple[int, str]:
     # Imported here: these modules pull in pydantic, which --version must not load.
-    from metasymptoms.answers import AnswersError
-    from metasymptoms.problems import RuleBookError, RulesFolderMissing, UsageError
+    from metasymptoms.core.answers import AnswersError
+    from metasymptoms.core.problems import RuleBookError, RulesFolderMissing, UsageError
 
     if isinstance(error, (KeyboardInterrupt, EOFError)):
         code = 143 if isinstance(error, Terminated) else EXIT_INTERRUPTED
-        from metasymptoms.files import saved_files
+        from metasymptoms.core.files import saved_files
 
         # Stopped after an emergency was shown: the number to call is the last line.
         emergency = getattr(error, "line", "")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.loader import LoadedBook, default_rules_dir, load
-from metasymptoms.model import RuleBook
+from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
+from metasymptoms.core.model import RuleBook
 
 
 @pytest.fixture(scope="session")

@@ -125,8 +125,8 @@ def write_book(folder: Path, changes: dict[str, str | None] | None = None) -> Pa
 
 def problems_of(folder: Path) -> list[str]:
     """Every problem the loader reports, with the folder written as 'rules'."""
-    from metasymptoms.loader import load
-    from metasymptoms.problems import RuleBookError
+    from metasymptoms.core.loader import load
+    from metasymptoms.core.problems import RuleBookError
 
     try:
         loaded = load(folder)

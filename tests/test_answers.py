@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.answers import AnswersError, read_answers_file
+from metasymptoms.core.answers import AnswersError, read_answers_file
 
 
 def read(tmp_path: Path, book, text: str, name: str = "a.yaml"):

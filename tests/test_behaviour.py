@@ -10,11 +10,11 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metasymptoms.behaviour import downgrades
+from metasymptoms.reviewing.behaviour import downgrades
 from metasymptoms.cli import main
-from metasymptoms.conditions import holds
-from metasymptoms.kinds import UNSURE
-from metasymptoms.model import Finding, Question, Urgency
+from metasymptoms.core.conditions import holds
+from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.model import Finding, Question, Urgency
 from tests.helpers import TINY, write_book
 from tests.test_rules_tools import NAMES, conditions
 
@@ -61,7 +61,7 @@ URGENCIES = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
     st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
 )
 def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
-    from metasymptoms.conditions import findings_in
+    from metasymptoms.core.conditions import findings_in
 
     questions = []
     for index, name in enumerate(NAMES):

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from metasymptoms.answers import check_answers
-from metasymptoms.engine import assess
-from metasymptoms.model import RuleBook
+from metasymptoms.core.answers import check_answers
+from metasymptoms.core.engine import assess
+from metasymptoms.core.model import RuleBook
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "golden" / "cases.yaml").read_text())
 
@@ -27,7 +27,7 @@ def test_golden_case(book: RuleBook, case: dict[str, Any]) -> None:
 
 
 def test_example_4_explains_glands_are_usually_infection(book: RuleBook) -> None:
-    from metasymptoms.render.assessment_text import render_text
+    from metasymptoms.answering.assessment_text import render_text
 
     answers = {"cancer_history": "none", "swollen_lymph_node": True, "recent_infection": True}
     text = " ".join(render_text(book, assess(book, answers)).split())
@@ -38,8 +38,8 @@ def test_example_4_explains_glands_are_usually_infection(book: RuleBook) -> None
 
 
 def test_example_5_lists_common_sites_and_asks_to_report_new_symptoms(book: RuleBook) -> None:
-    from metasymptoms.render.assessment_json import assessment_data
-    from metasymptoms.render.assessment_text import render_text
+    from metasymptoms.answering.assessment_json import assessment_data
+    from metasymptoms.answering.assessment_text import render_text
 
     assessment = assess(book, {"cancer_history": "past", "primary_cancer": "breast"})
     data = assessment_data(book, assessment)
@@ -50,7 +50,7 @@ def test_example_5_lists_common_sites_and_asks_to_report_new_symptoms(book: Rule
 
 
 def test_less_urgent_signs_are_named_without_their_own_timing(book: RuleBook) -> None:
-    from metasymptoms.render.assessment_text import render_text
+    from metasymptoms.answering.assessment_text import render_text
 
     answers = {"cancer_history": "past", "back_pain": True, "back_pain_red_features": True, "fatigue": True}
     assessment = assess(book, answers)
@@ -62,7 +62,7 @@ def test_less_urgent_signs_are_named_without_their_own_timing(book: RuleBook) ->
 
 
 def test_the_sources_of_a_result_give_whole_web_addresses(book: RuleBook) -> None:
-    from metasymptoms.render.assessment_text import render_text
+    from metasymptoms.answering.assessment_text import render_text
 
     answers = {"cancer_history": "current", "abdominal_swelling": True}
     lines = render_text(book, assess(book, answers)).splitlines()

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from metasymptoms.conditions import (
+from metasymptoms.core.conditions import (
     AllOf,
     AnyOf,
     AtLeast,

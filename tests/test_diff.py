@@ -172,7 +172,7 @@ def test_diff_against_a_git_revision(tmp_path: Path, capsys) -> None:
 
 
 def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, capsys) -> None:
-    from metasymptoms.loader import default_rules_dir
+    from metasymptoms.core.loader import default_rules_dir
 
     copy = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), copy)
@@ -198,10 +198,10 @@ from types import SimpleNamespace  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from metasymptoms.conditions import findings_in, holds  # noqa: E402
-from metasymptoms.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
-from metasymptoms.kinds import UNSURE  # noqa: E402
-from metasymptoms.model import Question, Urgency  # noqa: E402
+from metasymptoms.core.conditions import findings_in, holds  # noqa: E402
+from metasymptoms.reviewing.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
+from metasymptoms.core.kinds import UNSURE  # noqa: E402
+from metasymptoms.core.model import Question, Urgency  # noqa: E402
 from tests.test_behaviour import _answers, _Book, _urgency  # noqa: E402
 from tests.test_rules_tools import NAMES, conditions  # noqa: E402
 
@@ -261,7 +261,7 @@ def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_g
 def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys) -> None:
     """The README's reviewer section: lower a red flag, see the gate refuse, declare the
     change as the README shows, and see it pass."""
-    from metasymptoms.loader import default_rules_dir
+    from metasymptoms.core.loader import default_rules_dir
 
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     assert "metasymptoms rules diff --git main rules/" in readme

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from metasymptoms.engine import applicable_questions, assess, next_question, prune
-from metasymptoms.loader import load
-from metasymptoms.model import Urgency
+from metasymptoms.core.engine import applicable_questions, assess, next_question, prune
+from metasymptoms.core.loader import load
+from metasymptoms.core.model import Urgency
 
 
 def test_urgency_is_routine_when_nothing_fires(tiny: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms import loader
+from metasymptoms.core import loader
 from metasymptoms.cli import main
-from metasymptoms.loader import load
-from metasymptoms.status import status_data, status_line
+from metasymptoms.core.loader import load
+from metasymptoms.core.status import status_data, status_line
 from tests.helpers import TINY, problems_of, write_book
 
 BOOK = """\

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from metasymptoms.checks import run_checks
+from metasymptoms.reviewing.checks import run_checks
 from metasymptoms.cli import main
-from metasymptoms.loader import load
+from metasymptoms.core.loader import load
 from tests.helpers import write_book
 from tests.test_rules_tools import TODAY, USE_JAUNDICE
 

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metasymptoms import files
+from metasymptoms.core import files
 from metasymptoms.cli import main
 from tests.helpers import TINY, write_book
 
@@ -530,7 +530,7 @@ def test_a_planted_cache_entry_cannot_change_the_result(answers: Path, tmp_path:
 def test_a_mid_run_edit_is_not_served_later(tiny: Path, tmp_path: Path, monkeypatch) -> None:
     """The file flips while the first run reads the book; once it flips back, every run
     says what the files say."""
-    from metasymptoms import rulebook
+    from metasymptoms.core import rulebook
 
     monkeypatch.setenv("METASYMPTOMS_CACHE_DIR", str(tmp_path / "cache"))
     answers = tmp_path / "a.yaml"
@@ -567,7 +567,7 @@ def test_fifty_thousand_unknown_keys_give_a_bounded_report(tmp_path: Path) -> No
 
 
 def test_suggestions_are_prepared_once_and_bounded() -> None:
-    from metasymptoms.suggest import Suggestions
+    from metasymptoms.core.suggest import Suggestions
 
     suggestions = Suggestions(["back_pain", "jaundice"], limit=2)
     assert suggestions.hint("bak_pain") == " (did you mean 'back_pain'?)"

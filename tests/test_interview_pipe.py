@@ -12,9 +12,9 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from metasymptoms.interview import QuestionaryPrompter, run_interview
-from metasymptoms.model import RuleBook
-from metasymptoms.questionnaire import Questionnaire, Stopped
+from metasymptoms.answering.interview import QuestionaryPrompter, run_interview
+from metasymptoms.core.model import RuleBook
+from metasymptoms.answering.questionnaire import Questionnaire, Stopped
 
 ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
 
@@ -125,7 +125,7 @@ class _Terminal(io.StringIO):
     [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)],
 )
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, env: dict, allowed: bool) -> None:
-    from metasymptoms.interview import colour_allowed
+    from metasymptoms.answering.interview import colour_allowed
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.loader import load
-from metasymptoms.problems import RulesFolderMissing
+from metasymptoms.core.loader import load
+from metasymptoms.core.problems import RulesFolderMissing
 from tests.helpers import TINY, problems_of, write_book
 
 

@@ -12,12 +12,12 @@ import pytest
 
 from tests.helpers import spawn_metasymptoms
 
-from metasymptoms.demo import replay
-from metasymptoms.loader import default_rules_dir
-from metasymptoms.model import RuleBook
-from metasymptoms.projector import screens
-from metasymptoms.quiz import build_quiz
-from metasymptoms.scenarios import load_scenarios
+from metasymptoms.teaching.demo import replay
+from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.projector import screens
+from metasymptoms.teaching.quiz import build_quiz
+from metasymptoms.teaching.scenarios import load_scenarios
 
 ENTER, RIGHT, LEFT, DOWN = "\r", "\x1b[C", "\x1b[D", "\x1b[B"
 ALTERNATE_ON, ALTERNATE_OFF, CLEAR = "\x1b[?1049h", "\x1b[?1049l", "\x1b[H\x1b[2J"

@@ -8,12 +8,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metasymptoms.engine import assess, fired_red_flags, fired_rules
-from metasymptoms.kinds import UNSURE
-from metasymptoms.loader import default_rules_dir, load, load_book
-from metasymptoms.problems import RuleBookError
-from metasymptoms.render.assessment_json import render_json
-from metasymptoms.render.assessment_text import render_markdown, render_text
+from metasymptoms.core.engine import assess, fired_red_flags, fired_rules
+from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.loader import default_rules_dir, load, load_book
+from metasymptoms.core.problems import RuleBookError
+from metasymptoms.answering.assessment_json import render_json
+from metasymptoms.answering.assessment_text import render_markdown, render_text
 
 BOOK = load_book()
 
@@ -90,7 +90,7 @@ def test_mutated_rule_files_give_only_located_problems(
 
 def _negated(condition, inside_not=False) -> set[str]:
     """Findings written under a `not:` (reassuring answers, such as a recent infection)."""
-    from metasymptoms.conditions import Not, Reported
+    from metasymptoms.core.conditions import Not, Reported
 
     if isinstance(condition, Reported):
         return {condition.finding} if inside_not else set()
@@ -141,8 +141,8 @@ def test_reporting_one_more_warning_sign_never_lowers_the_urgency(answers: dict,
 
 
 def test_pressing_enter_all_the_way_stays_under_50_questions() -> None:
-    from metasymptoms.engine import next_question
-    from metasymptoms.kinds import kind_of
+    from metasymptoms.core.engine import next_question
+    from metasymptoms.core.kinds import kind_of
 
     answers: dict = {}
     while (question := next_question(BOOK, answers)) is not None:
@@ -191,8 +191,8 @@ def test_a_person_without_a_cancer_diagnosis_never_reads_of_spread_or_the_end_of
 def test_every_red_flag_a_person_without_cancer_can_meet_speaks_without_spread() -> None:
     """The advice of every red flag that can fire without a cancer history is free of the
     phrases above, whatever else is reported (checked over every shipped flag)."""
-    from metasymptoms.conditions import holds
-    from metasymptoms.engine import reading
+    from metasymptoms.core.conditions import holds
+    from metasymptoms.core.engine import reading
 
     everything = {finding.id: True for finding in BOOK.findings if finding.type == "yes_no"}
     read = reading(BOOK, {**everything, "cancer_history": "none"})

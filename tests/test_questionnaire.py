@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from metasymptoms.answers import check_answers
-from metasymptoms.engine import assess
-from metasymptoms.interview import run_interview
-from metasymptoms.model import RuleBook
-from metasymptoms.questionnaire import Questionnaire, Stopped
+from metasymptoms.core.answers import check_answers
+from metasymptoms.core.engine import assess
+from metasymptoms.answering.interview import run_interview
+from metasymptoms.core.model import RuleBook
+from metasymptoms.answering.questionnaire import Questionnaire, Stopped
 from tests.scripted import ScriptedPrompter
 from tests.test_cases import CASES
 
@@ -246,7 +246,7 @@ def test_stopping_mid_way_is_a_keyboard_interrupt_and_saves_nothing(
 def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook) -> None:
     import io
 
-    from metasymptoms.questionnaire import PlainPrompter
+    from metasymptoms.answering.questionnaire import PlainPrompter
 
     prompter = PlainPrompter(io.StringIO("1\n"), io.StringIO())
     with pytest.raises(Stopped):

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
-from metasymptoms.demo import outcome
-from metasymptoms.engine import assess, prune
-from metasymptoms.lesson_page import lesson_page
-from metasymptoms.loader import default_rules_dir, load
-from metasymptoms.model import RuleBook
-from metasymptoms.questionnaire import PlainPrompter, Stopped
-from metasymptoms.quiz import NO_CHANGE, build_quiz, change_choice, run_quiz, sites_choice, urgency_choice
-from metasymptoms.scenarios import load_scenarios, scenario_files
+from metasymptoms.teaching.demo import outcome
+from metasymptoms.core.engine import assess, prune
+from metasymptoms.teaching.lesson_page import lesson_page
+from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.model import RuleBook
+from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
+from metasymptoms.teaching.quiz import NO_CHANGE, build_quiz, change_choice, run_quiz, sites_choice, urgency_choice
+from metasymptoms.teaching.scenarios import load_scenarios, scenario_files
 from tests.helpers import write_book
 
 SHIPPED = [path.stem for path in scenario_files(default_rules_dir())]
@@ -75,7 +75,7 @@ def test_every_shipped_scenario_makes_a_true_quiz_and_a_lesson_page(book: RuleBo
         for value in values:
             changed = prune(book, {**item.answers, question.finding: value})
             if question.finding in changed and value != item.answers.get(question.finding, False):
-                from metasymptoms.demo import Change
+                from metasymptoms.teaching.demo import Change
 
                 texts[change_choice(book, Change(question.finding, value, *outcome(book, changed)))] = outcome(
                     book, changed

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms import rulebook
-from metasymptoms.loader import default_rules_dir, load
-from metasymptoms.problems import RuleBookError
-from metasymptoms.rulebook import book_key, cache_dir, decode, encode, load_for_use, read_book_files
+from metasymptoms.core import rulebook
+from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.problems import RuleBookError
+from metasymptoms.core.rulebook import book_key, cache_dir, decode, encode, load_for_use, read_book_files
 from tests.helpers import TINY
 
 
@@ -38,7 +38,7 @@ def test_second_load_comes_from_the_cache(tiny: Path, own_cache: Path, monkeypat
     (entry,) = entries(own_cache)
     assert stat.S_IMODE(own_cache.stat().st_mode) == 0o700
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
-    monkeypatch.setattr("metasymptoms.loader.load", None)  # a second validation would fail
+    monkeypatch.setattr("metasymptoms.core.loader.load", None)  # a second validation would fail
     assert load_for_use(tiny) == first
 
 

@@ -14,14 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metasymptoms.checks import CHECKS, run_checks
+from metasymptoms.reviewing.checks import CHECKS, run_checks
 from metasymptoms.cli import main
-from metasymptoms.conditions import AllOf, AnyOf, AtLeast, Not, Reported
-from metasymptoms.loader import default_rules_dir, load
-from metasymptoms.model import Finding, Question
-from metasymptoms.conditions import settled
-from metasymptoms.kinds import UNSURE
-from metasymptoms.verify import Space
+from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Not, Reported
+from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.model import Finding, Question
+from metasymptoms.core.conditions import settled
+from metasymptoms.core.kinds import UNSURE
+from metasymptoms.reviewing.verify import Space
 from tests.helpers import TINY, write_book
 
 TODAY = datetime.date(2026, 11, 25)
@@ -225,7 +225,7 @@ def conditions(depth: int = 2):
 
 
 def _brute_answers(questions: list[Question], world: dict[str, object]) -> dict[str, object]:
-    from metasymptoms.conditions import holds
+    from metasymptoms.core.conditions import holds
 
     answers: dict[str, object] = {}
     for question in questions:
@@ -237,7 +237,7 @@ def _brute_answers(questions: list[Question], world: dict[str, object]) -> dict[
 @settings(max_examples=300, deadline=None)
 @given(conditions(), st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5))
 def test_search_agrees_with_brute_force(flag, gates) -> None:
-    from metasymptoms.conditions import findings_in, holds
+    from metasymptoms.core.conditions import findings_in, holds
 
     # ask_if may only use earlier findings, as the loader demands.
     questions = []
@@ -414,7 +414,7 @@ def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) 
     import jsonschema
     import yaml
 
-    from metasymptoms.schema import FILE_MODELS, schema_text
+    from metasymptoms.reviewing.schema import FILE_MODELS, schema_text
 
     rules = default_rules_dir()
     for kind in FILE_MODELS:
@@ -466,8 +466,8 @@ def test_html_rule_book_renders_in_a_headless_browser(tmp_path: Path) -> None:
 
 
 def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> None:
-    from metasymptoms import verify as proofs
-    from metasymptoms.questionnaire import Questionnaire
+    from metasymptoms.reviewing import verify as proofs
+    from metasymptoms.answering.questionnaire import Questionnaire
 
     monkeypatch.setattr(Questionnaire, "interrupt_for_emergency", lambda self: False)
     failures = list(proofs.interrupt_failures(book))
@@ -478,6 +478,6 @@ def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> Non
 
 def test_rules_list_offers_exactly_the_kinds_the_index_has(book) -> None:
     from metasymptoms.cli import KINDS
-    from metasymptoms.index import items
+    from metasymptoms.reviewing.index import items
 
     assert tuple(dict.fromkeys(kind for kind, _, _ in items(book))) == KINDS

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from metasymptoms.conditions import findings_in
-from metasymptoms.loader import LoadedBook
-from metasymptoms.model import RuleBook, Urgency
+from metasymptoms.core.conditions import findings_in
+from metasymptoms.core.loader import LoadedBook
+from metasymptoms.core.model import RuleBook, Urgency
 
 CONTRACT_FINDINGS = """
 cancer_history primary_cancer recent_chemotherapy fatigue night_sweats weight_loss appetite_loss
@@ -127,7 +127,7 @@ def test_every_rule_and_red_flag_cites_a_source_and_a_check_against_them(book: R
 
 def test_the_shipped_book_is_a_draft_until_a_clinician_signs_it_off(book: RuleBook) -> None:
     # Nobody has signed this rule book off: it must say so, and no sign-off may be invented.
-    from metasymptoms.status import status_line
+    from metasymptoms.core.status import status_line
 
     assert book.info is not None and book.info.status == "draft" and book.info.sign_offs == ()
     assert status_line(book) == "Draft rule book, version 0.1: not yet signed off by a clinician."
@@ -216,7 +216,7 @@ def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
     assert questions["bladder_bowel_change"].ask_if is None
     # Without a cancer history they are asked only after back pain; with one (or unsure),
     # the nerve signs are asked anyway, because they are an emergency on their own.
-    from metasymptoms.conditions import holds
+    from metasymptoms.core.conditions import holds
 
     for follow_up in ("limb_weakness", "numbness"):
         condition = questions[follow_up].ask_if

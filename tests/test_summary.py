@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.emergency import action, country_from, for_country, number_line
-from metasymptoms.engine import assess
-from metasymptoms.interview import run_interview
-from metasymptoms.model import RuleBook
-from metasymptoms.problems import UsageError
-from metasymptoms.questionnaire import PlainPrompter, Questionnaire
-from metasymptoms.render.assessment_html import render_html
-from metasymptoms.render.assessment_json import assessment_data
-from metasymptoms.render.assessment_text import render_markdown, render_text
+from metasymptoms.answering.emergency import action, country_from, for_country, number_line
+from metasymptoms.core.engine import assess
+from metasymptoms.answering.interview import run_interview
+from metasymptoms.core.model import RuleBook
+from metasymptoms.core.problems import UsageError
+from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
+from metasymptoms.answering.assessment_html import render_html
+from metasymptoms.answering.assessment_json import assessment_data
+from metasymptoms.answering.assessment_text import render_markdown, render_text
 from tests.helpers import TEMPERATURE_QUESTION
 from tests.scripted import ScriptedPrompter
 
@@ -335,7 +335,7 @@ def test_plain_headings_are_not_underlined_and_long_lines_wrap() -> None:
 
 @pytest.fixture
 def number_book(tmp_path: Path) -> RuleBook:
-    from metasymptoms.loader import load
+    from metasymptoms.core.loader import load
     from tests.helpers import WITH_A_NUMBER, write_book
 
     return load(write_book(tmp_path / "rules", WITH_A_NUMBER)).book

@@ -13,11 +13,11 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from metasymptoms.cli import main
-from metasymptoms.explore_board import symptom_ids, what_if_board
-from metasymptoms.interview import QuestionaryPrompter
-from metasymptoms.loader import default_rules_dir
-from metasymptoms.model import RuleBook
-from metasymptoms.scenarios import load_scenarios
+from metasymptoms.teaching.explore_board import symptom_ids, what_if_board
+from metasymptoms.answering.interview import QuestionaryPrompter
+from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.scenarios import load_scenarios
 from tests.helpers import write_book
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -301,7 +301,7 @@ def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
 
 
 def test_no_explorer_section_merely_repeats_its_heading(book: RuleBook) -> None:
-    from metasymptoms.explore import cancer_page, site_page, symptom_page
+    from metasymptoms.teaching.explore import cancer_page, site_page, symptom_page
 
     pages = [site_page(book, site.id) for site in book.sites]
     pages += [symptom_page(book, finding) for finding in symptom_ids(book)]
@@ -364,9 +364,9 @@ def test_a_word_that_matches_nothing_exits_2(capsys) -> None:
 def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> None:
     """Plain prompts through a pipe: By site, Liver (a long page, several screenfuls on a
     24-line screen), next page, back to the list (it offers Liver again), Back, Quit."""
-    from metasymptoms.explore import site_page
-    from metasymptoms.explore_board import run_explorer, screenfuls
-    from metasymptoms.questionnaire import PlainPrompter
+    from metasymptoms.teaching.explore import site_page
+    from metasymptoms.teaching.explore_board import run_explorer, screenfuls
+    from metasymptoms.answering.questionnaire import PlainPrompter
 
     pages = len(screenfuls(site_page(book, "liver", 70).rstrip("\n").split("\n"), 24 - 5))
     assert pages >= 3
@@ -387,10 +387,10 @@ def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> No
 
 
 def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
-    from metasymptoms.explore_board import run_explorer
-    from metasymptoms.questionnaire import PlainPrompter
+    from metasymptoms.teaching.explore_board import run_explorer
+    from metasymptoms.answering.questionnaire import PlainPrompter
 
-    from metasymptoms.explore import find_symptoms
+    from metasymptoms.teaching.explore import find_symptoms
 
     breath = len(find_symptoms(book, symptom_ids(book), "breath")[0])
     typed = f"3\nyelow\nbreath\n1\n{breath + 1}\n\n6\n"
@@ -442,7 +442,7 @@ def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypat
 def test_the_own_question_example_in_the_readme_is_valid(tmp_path: Path) -> None:
     example = _teaching_section().split("```yaml\n")[1].split("```")[0]
     folder = scenario_book(tmp_path, "cord", GOOD + example)
-    from metasymptoms.loader import load
+    from metasymptoms.core.loader import load
 
     items, problems = load_scenarios(folder, load(folder).book)
     assert problems == []

@@ -16,9 +16,9 @@ import pytest
 
 from tests.helpers import spawn_metasymptoms
 
-from metasymptoms.emergency import action
-from metasymptoms.model import RuleBook
-from metasymptoms.questionnaire import Questionnaire
+from metasymptoms.answering.emergency import action
+from metasymptoms.core.model import RuleBook
+from metasymptoms.answering.questionnaire import Questionnaire
 from tests.scripted import ScriptedPrompter
 
 pytestmark = pytest.mark.terminal

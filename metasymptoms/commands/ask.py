@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 
-from metasymptoms.answers import read_answers_file
-from metasymptoms.emergency import country_from, for_country
-from metasymptoms.engine import assess
-from metasymptoms.rulebook import load_for_use
-from metasymptoms.output import emit
-from metasymptoms.render import renderer
-from metasymptoms.terminal import require_terminal, wants_plain
+from metasymptoms.core.answers import read_answers_file
+from metasymptoms.answering.emergency import country_from, for_country
+from metasymptoms.core.engine import assess
+from metasymptoms.core.rulebook import load_for_use
+from metasymptoms.core.output import emit
+from metasymptoms.answering.formats import renderer
+from metasymptoms.answering.terminal import require_terminal, wants_plain
 
 
 def ask(args: argparse.Namespace) -> int:
@@ -28,6 +28,6 @@ def ask(args: argparse.Namespace) -> int:
         "screen reader, add --plain (numbered choices, one a line). To use answers written in a "
         "file, run: metasymptoms ask --answers FILE",
     )
-    from metasymptoms.interview import run_interview
+    from metasymptoms.answering.interview import run_interview
 
     return run_interview(book, plain=plain, result_format=args.format, output=args.output)

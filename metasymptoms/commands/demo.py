@@ -7,16 +7,16 @@ import argparse
 import shutil
 import sys
 
-from metasymptoms.conditions import close_match
-from metasymptoms.problems import RuleBookError, UsageError
-from metasymptoms.rulebook import default_rules_dir, load_for_use
-from metasymptoms.terminal import require_terminal, wants_plain
+from metasymptoms.core.conditions import close_match
+from metasymptoms.core.problems import RuleBookError, UsageError
+from metasymptoms.core.rulebook import default_rules_dir, load_for_use
+from metasymptoms.answering.terminal import require_terminal, wants_plain
 
 WIDTH = 78  # a replay printed into a file or a pipe: short lines read well projected
 
 
 def demo(args: argparse.Namespace) -> int:
-    from metasymptoms.scenarios import differences, load_scenarios
+    from metasymptoms.teaching.scenarios import differences, load_scenarios
 
     folder = args.rules or default_rules_dir()
     book = load_for_use(folder)
@@ -55,8 +55,8 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def _lesson_page(book, item, args: argparse.Namespace) -> int:
-    from metasymptoms.lesson_page import lesson_page
-    from metasymptoms.output import emit
+    from metasymptoms.teaching.lesson_page import lesson_page
+    from metasymptoms.core.output import emit
 
     if args.output is None and sys.stdout.isatty():
         raise UsageError("name the file for the lesson page: metasymptoms demo NAME --html --output lesson.html")
@@ -67,8 +67,8 @@ def _lesson_page(book, item, args: argparse.Namespace) -> int:
 
 
 def _quiz(book, item, args: argparse.Namespace) -> int:
-    from metasymptoms.questionnaire import PlainPrompter, Stopped
-    from metasymptoms.quiz import build_quiz, run_quiz
+    from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
+    from metasymptoms.teaching.quiz import build_quiz, run_quiz
 
     plain = wants_plain(args.plain)
     require_terminal(
@@ -79,7 +79,7 @@ def _quiz(book, item, args: argparse.Namespace) -> int:
     if plain:
         prompter = PlainPrompter()
     else:
-        from metasymptoms.interview import QuestionaryPrompter
+        from metasymptoms.answering.interview import QuestionaryPrompter
 
         prompter = QuestionaryPrompter()
     try:
@@ -90,17 +90,17 @@ def _quiz(book, item, args: argparse.Namespace) -> int:
 
 
 def _replay(book, item, args: argparse.Namespace) -> int:
-    from metasymptoms.demo import replay, step_lines
+    from metasymptoms.teaching.demo import replay, step_lines
 
     steps = replay(book, item)
     plain = wants_plain(args.plain)
     if args.step and sys.stdin.isatty() and sys.stdout.isatty() and not plain:
-        from metasymptoms.projector import show_steps
+        from metasymptoms.teaching.projector import show_steps
 
         show_steps(steps)
         return 0
     if args.step and (plain or sys.stdin.isatty()):
-        from metasymptoms.projector import plain_steps
+        from metasymptoms.teaching.projector import plain_steps
 
         plain_steps(steps, sys.stdin, sys.stdout, _width())
         return 0

@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from metasymptoms.conditions import close_match
-from metasymptoms.problems import UsageError
-from metasymptoms.terminal import require_terminal, wants_plain
-from metasymptoms.rulebook import load_for_use
+from metasymptoms.core.conditions import close_match
+from metasymptoms.core.problems import UsageError
+from metasymptoms.answering.terminal import require_terminal, wants_plain
+from metasymptoms.core.rulebook import load_for_use
 
 
 def explore(args: argparse.Namespace) -> int:
-    from metasymptoms import explore as pages
-    from metasymptoms.explore_board import symptom_ids
+    from metasymptoms.teaching import explore as pages
+    from metasymptoms.teaching.explore_board import symptom_ids
 
     book = load_for_use(args.rules)
     catalogue = {
@@ -45,13 +45,13 @@ def explore(args: argparse.Namespace) -> int:
         "the explorer needs a terminal to choose in. Without one, print a page: "
         "metasymptoms explore site ID | symptom ID | cancer ID",
     )
-    from metasymptoms.explore_board import run_explorer
-    from metasymptoms.questionnaire import PlainPrompter, Stopped
+    from metasymptoms.teaching.explore_board import run_explorer
+    from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
 
     if plain:
         prompter = PlainPrompter()
     else:
-        from metasymptoms.interview import QuestionaryPrompter
+        from metasymptoms.answering.interview import QuestionaryPrompter
 
         prompter = QuestionaryPrompter()
     try:
@@ -62,7 +62,7 @@ def explore(args: argparse.Namespace) -> int:
 
 
 def _width() -> int:
-    from metasymptoms.explore import WIDTH
+    from metasymptoms.teaching.explore import WIDTH
 
     if sys.stdout.isatty():
         import shutil
@@ -74,7 +74,7 @@ def _width() -> int:
 def _symptom_by_word(book, symptoms: list[str], word: str) -> str | None:
     """The one symptom a plain word finds; several are listed (and None returned); none
     found raises a UsageError naming the close words tried."""
-    from metasymptoms.explore import find_symptoms
+    from metasymptoms.teaching.explore import find_symptoms
 
     found, tried = find_symptoms(book, symptoms, word)
     if len(found) == 1:

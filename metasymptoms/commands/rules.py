@@ -8,8 +8,8 @@ import os
 import time
 from pathlib import Path
 
-from metasymptoms.loader import LoadedBook, default_rules_dir, load
-from metasymptoms.problems import Problem, RuleBookError, UsageError
+from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
+from metasymptoms.core.problems import Problem, RuleBookError, UsageError
 
 
 def _folder(args: argparse.Namespace) -> Path:
@@ -40,8 +40,8 @@ FAIL:  urgency: asap
 
 def explain(check_id: str) -> str:
     """The documentation of one check (`rules check --explain ID`)."""
-    from metasymptoms.checks import CHECKS
-    from metasymptoms.conditions import close_match
+    from metasymptoms.reviewing.checks import CHECKS
+    from metasymptoms.core.conditions import close_match
 
     if check_id in LOADER_CHECKS:
         return LOADER_CHECKS[check_id]
@@ -55,9 +55,9 @@ def explain(check_id: str) -> str:
 
 
 def check(args: argparse.Namespace) -> int:
-    from metasymptoms.checks import run_checks
+    from metasymptoms.reviewing.checks import run_checks
 
-    from metasymptoms.scenarios import load_scenarios
+    from metasymptoms.teaching.scenarios import load_scenarios
 
     if getattr(args, "explain", None):
         print(explain(args.explain), end="")
@@ -84,9 +84,9 @@ def check(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from metasymptoms import verify as proofs_module
-    from metasymptoms.proofs import proofs
-    from metasymptoms.status import status_line
+    from metasymptoms.reviewing import verify as proofs_module
+    from metasymptoms.reviewing.proofs import proofs
+    from metasymptoms.core.status import status_line
 
     folder = _folder(args)
     book = load(folder).book
@@ -128,7 +128,7 @@ def _relative(loaded: LoadedBook, kind: str, item_id: str) -> str:
 
 
 def list_items(args: argparse.Namespace) -> int:
-    from metasymptoms.index import items
+    from metasymptoms.reviewing.index import items
 
     loaded = _loaded(args)
     rows = [row for row in items(loaded.book) if args.kind in (None, row[0])]
@@ -139,9 +139,9 @@ def list_items(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
-    from metasymptoms.conditions import close_match
-    from metasymptoms.index import items
-    from metasymptoms.render.show import show_item
+    from metasymptoms.core.conditions import close_match
+    from metasymptoms.reviewing.index import items
+    from metasymptoms.reviewing.show import show_item
 
     loaded = _loaded(args)
     every = items(loaded.book)
@@ -159,7 +159,7 @@ DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries st
 
 
 def export(args: argparse.Namespace) -> int:
-    from metasymptoms.output import OutputError, emit, write_atomic
+    from metasymptoms.core.output import OutputError, emit, write_atomic
 
     loaded = _loaded(args)
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
@@ -173,7 +173,7 @@ def export(args: argparse.Namespace) -> int:
             reason = getattr(error, "strerror", None) or "not a usable folder name"
             raise OutputError(f"cannot make the folder '{output}': {reason}") from None
     if args.format == "json-schema":
-        from metasymptoms.schema import FILE_MODELS, all_schemas, schema_text
+        from metasymptoms.reviewing.schema import FILE_MODELS, all_schemas, schema_text
 
         if folder:
             for kind in FILE_MODELS:
@@ -184,11 +184,11 @@ def export(args: argparse.Namespace) -> int:
     if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
         raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
     if args.format in ("markdown", "html"):
-        from metasymptoms.render.rulebook_doc import rulebook_html, rulebook_markdown
+        from metasymptoms.reviewing.rulebook_doc import rulebook_html, rulebook_markdown
 
         text = rulebook_markdown(loaded) if args.format == "markdown" else rulebook_html(loaded)
     else:
-        from metasymptoms.render.graph import to_dot, to_mermaid
+        from metasymptoms.reviewing.graph import to_dot, to_mermaid
 
         graph = to_mermaid if args.format == "mermaid" else to_dot
         text = graph(loaded.book, getattr(args, "only", None))
@@ -200,8 +200,8 @@ def diff(args: argparse.Namespace) -> int:
     """What changed for a person between two rule books; exit 1 on an undeclared lowering."""
     import tempfile
 
-    from metasymptoms.diff import diff as compare
-    from metasymptoms.render.diff import render
+    from metasymptoms.reviewing.diff import diff as compare
+    from metasymptoms.reviewing.diff_report import render
 
     if args.git is not None:
         if args.new is not None:

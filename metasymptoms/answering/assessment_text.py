@@ -1,0 +1,234 @@
+"""The assessment as plain text for a terminal or a screen reader, and as markdown.
+
+Both carry the same content in the same order, for a worried person: urgency first, the
+warning signs' advice, then the sites with their reasons, what a provider may do, questions
+to ask, the emergency signs, the disclaimer and the sources.
+"""
+
+from __future__ import annotations
+
+import datetime
+import textwrap
+from dataclasses import dataclass
+
+from metasymptoms.answering.emergency import shown_number
+from metasymptoms.core.status import status_line
+from metasymptoms.core.engine import Assessment
+from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.escape import markdown as _md
+from metasymptoms.answering.summary import URGENCY_LABELS, clinician_summary, symptoms_reported_text, warning_sign_text, when_text
+
+WIDTH = 78
+
+
+@dataclass(frozen=True)
+class Block:
+    """One part of the result: a heading, paragraphs, and bullet items."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    level: int = 2
+    role: str = ""  # "emergency" (drawn to stand out) or "sources" (linked in HTML)
+
+
+def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """The result's content, in order, independent of how it is laid out."""
+    guidance = book.guidance
+    answers = assessment.answers
+    out: list[Block] = []
+
+    out.append(
+        Block(
+            URGENCY_HEADINGS[assessment.urgency],
+            (assessment.advice,),
+            level=2,
+            role="emergency" if assessment.urgency is Urgency.EMERGENCY else "",
+        )
+    )
+
+    for flag in assessment.red_flags:
+        reason = because_sentence(book, flag.because, answers)
+        if flag.urgency.rank < assessment.urgency.rank:
+            # Its own timing ("within days") would read as softening the more urgent advice
+            # above; the sign is still named, with its reasons.
+            out.append(Block(f"Also tell them about: {flag.title}", (reason,), level=3))
+            continue
+        role = "emergency" if flag.urgency is Urgency.EMERGENCY else ""
+        out.append(Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice, reason), level=3, role=role))
+
+    with_cancer = assessment.audience == "with_cancer"
+    framing = {
+        "with_cancer": guidance.with_cancer,
+        "without_cancer": guidance.without_cancer,
+        "unsure": guidance.unsure_cancer,
+    }[assessment.audience]
+    if assessment.urgency is Urgency.EMERGENCY and with_cancer:
+        framing = ""  # "keep your follow-up appointments" would follow "get help now"
+    if assessment.unsure:
+        names = [book.finding(finding).label for finding in assessment.unsure]
+        out.append(
+            Block(
+                "Answers you were not sure about",
+                (
+                    f"You were not sure about {join_words(names)}. Each is read the safer way: as "
+                    "if it might be there. Tell your provider you were not sure.",
+                ),
+                level=3,
+            )
+        )
+    if assessment.sites and with_cancer:
+        out.append(Block("Where these symptoms can point to", (framing,) if framing else ()))
+        for site in assessment.sites:
+            paragraphs = []
+            for rule in site.rules:
+                paragraphs.append(f"{because_sentence(book, rule.because, answers)} {rule.why}")
+            out.append(Block(site.name, tuple(dict.fromkeys(paragraphs)), level=3))
+        out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
+    elif assessment.sites:
+        # Without a cancer diagnosis, spread is never the explanation of a symptom: the parts
+        # of the body are named, with the person's own answers and the common causes.
+        out.append(Block("Symptoms a provider may want to check", (framing,)))
+        for site in assessment.sites:
+            reasons = dict.fromkeys(
+                f"{because_sentence(book, rule.because, answers)} {rule.why}".strip()
+                if rule.why_for_everyone
+                else because_sentence(book, rule.because, answers)
+                for rule in site.rules
+            )
+            out.append(Block(site.name, tuple(reason for reason in reasons if reason), level=3))
+        out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
+    else:
+        said_something = assessment.reported or assessment.unsure or any(
+            isinstance(value, float) for value in answers.values()
+        )
+        opening = (
+            "Your answers do not match the symptom patterns this tool looks for."
+            if said_something
+            else guidance.nothing_reported
+        )
+        out.append(Block("What your answers point to", tuple(text for text in (opening, framing) if text)))
+
+    if assessment.primary_cancer:
+        primary = assessment.primary_cancer
+        names = [book.site(site_id).name for site_id in primary.common_sites]
+        paragraphs = (
+            [f"{primary.name} most commonly spreads to: {join_words(names)} (listed in no particular order)."]
+            if names
+            else []
+        )
+        if primary.note:
+            paragraphs.append(primary.note)
+        paragraphs.append(guidance.survival_note)
+        heading = f"About {primary.name.lower()}" if names else "About your cancer"
+        out.append(Block(heading, tuple(paragraphs)))
+
+    if with_cancer:
+        out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
+        out.append(Block("Questions you may want to ask", (), guidance.questions_to_ask))
+        out.append(Block("Support", (guidance.support,)))
+    else:
+        out.append(Block("What a provider may do", (), guidance.without_cancer_tests))
+        out.append(Block("Questions you may want to ask", (), guidance.without_cancer_questions))
+        out.append(Block("Support", (guidance.without_cancer_support,)))
+    out.append(
+        Block(
+            f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
+            (),
+            guidance.emergency_signs,
+        )
+    )
+    # The heading does not repeat the paragraph's first words ("This is not a diagnosis.").
+    out.append(Block("What this tool can and cannot do", (guidance.not_a_diagnosis, guidance.purpose)))
+    sources = []
+    for key in assessment.sources:
+        source = book.source(key)
+        sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
+    out.append(Block("Sources", (), tuple(sources), role="sources"))
+    return out
+
+
+def render_text(book: RuleBook, assessment: Assessment) -> str:
+    """Plain text: no colour, no escape sequences; reads well aloud and in a pipe."""
+    lines = ["metasymptoms: what your answers point to", ""]
+    for block in blocks(book, assessment):
+        heading = block.heading.upper() if block.level == 2 else block.heading
+        lines.append(heading)
+        if block.level == 2:
+            lines.append("=" * min(len(heading), WIDTH))
+        for paragraph in block.paragraphs:
+            if paragraph:
+                lines.extend(textwrap.wrap(paragraph, WIDTH))
+                lines.append("")
+        for item in block.items:
+            # Never break inside a word: a source's web address must stay whole to be copied.
+            lines.extend(
+                textwrap.wrap(
+                    item,
+                    WIDTH,
+                    initial_indent="  - ",
+                    subsequent_indent="    ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        if block.items:
+            lines.append("")
+        if not block.paragraphs and not block.items:
+            lines.append("")
+    lines.extend(textwrap.wrap(status_line(book), WIDTH))  # last: the urgency stays first
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None) -> str:
+    """A summary a person can print or show at an appointment: first a short part for the
+    clinician, then the person's own explanation. Reads well in a text editor too."""
+    summary = clinician_summary(book, assessment, made)
+    lines = [
+        "# metasymptoms: summary to bring to your appointment",
+        "",
+        f"Made on {when_text(summary.made)}. Educational summary, not a diagnosis.",
+        "",
+        "## For the clinician",
+        "",
+        f"- Made: {when_text(summary.made)}",
+        f"- Rule book: {_md(summary.rule_book_version)}",
+        f"- Urgency shown: {_md(summary.urgency_heading)}",
+    ]
+    if summary.warning_signs:
+        lines.append("- Warning signs reported:")
+        for label, text in map(warning_sign_text, summary.warning_signs):
+            lines.append(f"  - {_md(label)}: {_md(text)}")
+    else:
+        lines.append("- Warning signs reported: none")
+    lines.append(f"- Symptoms reported: {_md(symptoms_reported_text(summary))}")
+    if summary.not_sure:
+        lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
+    lines += ["", "### Every question asked, with its answer", ""]
+    for number, item in enumerate(summary.asked, start=1):
+        lines.append(f"{number}. {_md(item.question)} **{_md(item.answer_text)}**")
+    if not summary.asked:
+        lines.append("No questions were answered.")
+    lines.append("")
+    if summary.not_asked:
+        lines.append(
+            "Not asked or not answered: "
+            + _md("; ".join(book.finding(item.finding).label for item in summary.not_asked))
+            + "."
+        )
+        lines.append("")
+    lines += ["## For you", ""]
+    for block in blocks(book, assessment):
+        lines.append(f"{'#' * (block.level + 1)} {_md(block.heading)}")
+        lines.append("")
+        for paragraph in block.paragraphs:
+            if paragraph:
+                lines.append(_md(paragraph))
+                lines.append("")
+        for item in block.items:
+            lines.append(f"- {_md(item)}")
+        if block.items:
+            lines.append("")
+    lines.append(f"_{_md(status_line(book))}_")
+    return "\n".join(lines).rstrip() + "\n"

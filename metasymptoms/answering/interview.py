@@ -1,0 +1,303 @@
+"""The guided questions in a terminal: the only module that imports questionary.
+
+It draws prompts for the flow in questionnaire.py, shows the result, and offers to save a
+summary. Nothing is written unless the person asks, and the write is atomic.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from metasymptoms.answering.emergency import action
+from metasymptoms.core.engine import WITH_CANCER, Assessment, assess
+from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.output import OutputError, emit, write_atomic
+from metasymptoms.answering.questionnaire import (
+    BACK_LABEL,
+    WHY_LABEL,
+    Options,
+    Outcome,
+    PlainPrompter,
+    Prompter,
+    Questionnaire,
+    Stopped,
+    StoppedInEmergency,
+    screen_width,
+    wrap,
+)
+from metasymptoms.answering.formats import renderer
+from metasymptoms.answering.assessment_text import blocks
+from metasymptoms.answering.summary import plain_answer
+from metasymptoms.core.safetext import visible, write_styled
+
+
+def colour_allowed(stream: Any) -> bool:
+    """Colour only on a real terminal, never with NO_COLOR set or TERM=dumb."""
+    return (
+        hasattr(stream, "isatty")
+        and stream.isatty()
+        and "NO_COLOR" not in os.environ
+        and os.environ.get("TERM") != "dumb"
+    )
+
+
+# Instructions are never dim: a person who needs them most may see least well.
+_STYLES = {
+    "heading": "\033[1m",
+    "subheading": "\033[1m",
+    "emergency": "\033[1;31m",
+    "hint": "",
+    "info": "",
+}
+POINTER = 3  # questionary draws " » " or three spaces before each choice
+
+
+class QuestionaryPrompter:
+    """Arrow keys and Enter; every prompt also lists 'why' and 'back' as choices. Questions
+    and choices are wrapped at word boundaries to the terminal's width (prompt_toolkit would
+    break them mid-word, or cut a choice off). `input` and `output` are prompt_toolkit's, for
+    tests; None means the terminal."""
+
+    how_to_answer = (
+        "Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted "
+        f'answer. At every question you can also choose "{WHY_LABEL}" or "{BACK_LABEL}".'
+    )
+
+    def __init__(self, input: Any = None, output: Any = None, stdout: Any = None, width: int | None = None):
+        self.input = input
+        self.output = output
+        self.stdout = stdout or sys.stdout
+        self.colour = colour_allowed(self.stdout)
+        self.width = width
+
+    def columns(self) -> int:
+        return self.width or screen_width()
+
+    def say(self, text: str, kind: str = "info") -> None:
+        if kind == "pre":  # already laid out: printed as it is
+            self.stdout.write(text if text.endswith("\n") else text + "\n")
+            self.stdout.flush()
+            return
+        indent = "    " if text.startswith("  - ") else ""
+        lines = wrap(text, self.columns() - 2, indent)
+        if kind in ("heading", "subheading"):
+            self.stdout.write("\n")
+        # The words carry the meaning ("EMERGENCY:", headings); colour only adds emphasis.
+        start, end = (_STYLES[kind], "\033[0m") if self.colour and _STYLES[kind] else ("", "")
+        for line in lines:
+            write_styled(self.stdout, start, line, end + "\n")  # the text itself is sanitised
+        self.stdout.flush()
+
+    def choose(
+        self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
+        import questionary
+        from prompt_toolkit.keys import Keys
+
+        width = self.columns() - 1
+        room = width - POINTER
+
+        # prompt_toolkit draws to the terminal itself, past the sanitising streams: every
+        # text is made visible here first, then laid out.
+        def label_of(label: str) -> str:
+            label = visible(label)
+            if one_line:
+                return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+            return ("\n" + " " * POINTER).join(wrap(label, room))
+
+        choices = [
+            questionary.Separator() if label is None else questionary.Choice(label_of(label), value)
+            for label, value in options
+        ]
+        # "? " comes before the question: its further lines line up under its first word.
+        lines = wrap(visible(message), width - 2)
+        # Once answered, questionary writes the answer after the question's last line; where
+        # the longest answer would not fit there, it goes on a line of its own.
+        longest = max((len(label_of(label).split("\n")[0]) for label, _ in options if label), default=0)
+        own_line = len(lines[-1]) + 2 + 1 + longest > width
+        text = "\n  ".join(lines) + ("\n " if own_line else "")
+        notes = [*(wrap(f"({visible(hint)})", width - 2) if hint else []), "(arrow keys to move, Enter to choose)"]
+        question = questionary.select(
+            text,
+            choices=choices,
+            default=default,
+            instruction=("" if own_line else "\n  ") + "\n  ".join(notes),
+            input=self.input,
+            output=self.output,
+        )
+
+        # Ctrl-D stops like Ctrl-C: one calm line, nothing saved.
+        @question.application.key_bindings.add(Keys.ControlD, eager=True)
+        def _stop(event: Any) -> None:
+            event.app.exit(exception=EOFError)
+
+        return self._ask(question)
+
+    def ask_text(self, message: str, default: str) -> str:
+        import questionary
+
+        # Wrapped at word boundaries as a choice's question is; where the answer (its
+        # default shown) would not fit after the last line, it starts a line of its own.
+        width = self.columns() - 1
+        lines = wrap(visible(message), width - 2)
+        own_line = len(lines[-1]) + 2 + 1 + max(len(default), 8) > width
+        text = "\n  ".join(lines) + ("\n " if own_line else "")
+        question = questionary.text(text, default=default, input=self.input, output=self.output)
+        return self._ask(question) or default
+
+    @staticmethod
+    def _ask(question: Any) -> Any:
+        try:
+            return question.unsafe_ask()
+        except EOFError:
+            raise Stopped from None
+
+
+def run_interview(
+    book: RuleBook,
+    *,
+    plain: bool,
+    result_format: str = "text",
+    output: Path | None = None,
+    prompter: Prompter | None = None,
+) -> int:
+    """The questionnaire, the result, and the offer to save. Stopping raises KeyboardInterrupt
+    (exit 130, "Stopped. Nothing was saved."); once an emergency was shown, the stop message
+    also gives the number to call (StoppedInEmergency)."""
+    prompter = prompter or (PlainPrompter() if plain else QuestionaryPrompter())
+    questionnaire = Questionnaire(book, prompter)
+    try:
+        outcome = questionnaire.run()
+        assessment = assess(book, outcome.answers)
+        emergency = assessment.urgency is Urgency.EMERGENCY
+        more = "yes"  # the whole result, unless the person stopped for an emergency
+        if outcome.stopped_for_emergency:
+            show_emergency_card(prompter, book, assessment)
+            more = prompter.choose(
+                "Would you like to see the rest of your result?",
+                [("No, I will get help now", "no"), ("Yes, show the rest of the result", "yes")],
+                "no",
+            )
+            if more == "yes":
+                show_result(prompter, book, assessment)
+        else:
+            show_result(prompter, book, assessment)
+        if output is not None:
+            emit(renderer(result_format)(book, assessment), output)
+            prompter.say(f"The result was saved to {output}.", "hint")
+        elif more == "yes":
+            offer_to_save(prompter, book, assessment)
+        # The last words: in an emergency, what to do now; never routine wording after it.
+        if emergency:
+            prompter.say("")
+            prompter.say(action(book), "emergency")
+        else:
+            prompter.say("Take care, and please see your healthcare provider.", "hint")
+    except (Stopped, KeyboardInterrupt):
+        if questionnaire.emergencies_shown:
+            # Printed after the prompts are gone: wrapped here, as no prompter draws it.
+            raise StoppedInEmergency("\n".join(wrap(action(book), screen_width() - 1))) from None
+        raise KeyboardInterrupt from None
+    return 0
+
+
+def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+    """What an emergency needs, and nothing else: the action, and what to tell the call
+    handler (the warning signs reported, in plain words)."""
+    prompter.say("EMERGENCY: get help now", "emergency")
+    prompter.say(action(book), "emergency")
+    prompter.say("Tell the call handler:", "subheading")
+    for line in call_handler_lines(book, assessment):
+        prompter.say(f"  - {line}")
+
+
+def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
+    """The emergency warning signs' answers, then a cancer history or recent chemotherapy,
+    which change what the emergency services do."""
+    findings: dict[str, None] = {}
+    for flag in assessment.red_flags:
+        if flag.urgency is Urgency.EMERGENCY:
+            findings.update(dict.fromkeys(flag.because))
+    answers = assessment.answers
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    treatment = book.role("recent_treatment")
+    if history and answers.get(history) in WITH_CANCER:
+        findings[history] = None
+    if primary and answers.get(primary) in {known.id for known in book.primaries}:
+        findings[primary] = None
+    # "Not sure" about recent treatment is worth saying too: it changes what is checked.
+    if treatment and (answers.get(treatment) is True or answers.get(treatment) == UNSURE):
+        findings[treatment] = None
+    # An answer not given tells the call handler nothing.
+    return [plain_answer(book, finding, answers[finding]) for finding in findings if answers.get(finding) is not None]
+
+
+def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+    """The same content as `ask --format text`, laid out for a screen through the prompter."""
+    prompter.say("Your result", "heading")
+    for block in blocks(book, assessment):
+        kind = "emergency" if block.role == "emergency" else "heading" if block.level == 2 else "subheading"
+        prompter.say(block.heading, kind)
+        for paragraph in block.paragraphs:
+            if paragraph:
+                prompter.say(paragraph)
+        for item in block.items:
+            prompter.say(f"  - {item}")
+    from metasymptoms.core.status import status_line
+
+    prompter.say(status_line(book))  # the rule book's review status, as every result gives it
+
+
+SUMMARY_FORMATS = {"markdown": "metasymptoms-summary.md", "html": "metasymptoms-summary.html"}
+
+
+def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+    choice = prompter.choose(
+        "Would you like to save a summary to bring to your appointment?",
+        [
+            ("No, thank you", "none"),
+            ("Yes, as a page to print or show on screen (HTML)", "html"),
+            ("Yes, as a plain text file (Markdown)", "markdown"),
+        ],
+        "none",
+    )
+    if choice not in SUMMARY_FORMATS:
+        prompter.say("Nothing was saved.", "hint")
+        return
+    form = choice
+    summary = renderer(form)(book, assessment)
+    while True:
+        name = prompter.ask_text("File name for the summary", SUMMARY_FORMATS[form]).strip()
+        try:
+            path = Path(name).expanduser()
+        except RuntimeError:  # no home folder for '~'
+            path = Path(name)
+        try:
+            exists = path.exists() and not path.is_dir()
+        except (OSError, ValueError):  # unreadable, or a character no file name may hold
+            exists = False  # write_atomic says why it cannot write there
+        if exists:
+            again = prompter.choose(
+                f"{path} already exists. Replace it?",
+                [("No, choose another name", "no"), ("Yes, replace it", "yes")],
+                "no",
+            )
+            if again != "yes":
+                continue
+        try:
+            write_atomic(path, summary)
+        except OutputError as error:
+            prompter.say(f"The summary could not be saved: {error}.", "emergency")
+            retry = prompter.choose(
+                "Try another name?", [("Yes, try another name", "yes"), ("No, do not save", "no")], "yes"
+            )
+            if retry == "yes":
+                continue
+            prompter.say("Nothing was saved.", "hint")
+            return
+        prompter.say(f"Saved your summary to {path.resolve()}. Bring it to your appointment.", "hint")
+        return

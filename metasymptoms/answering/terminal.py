@@ -1,0 +1,19 @@
+"""What kind of prompts a command can use here: arrow keys need a terminal; plain numbered
+prompts (asked for, or TERM=dumb) read lines, so they also work through a pipe."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from metasymptoms.core.problems import UsageError
+
+
+def wants_plain(asked: bool) -> bool:
+    return asked or os.environ.get("TERM") == "dumb"
+
+
+def require_terminal(plain: bool, hint: str) -> None:
+    """Raise a UsageError (exit 2) with `hint` when arrow-key prompts cannot work here."""
+    if not plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(hint)

@@ -1,0 +1,104 @@
+"""Answers files (`ask --answers FILE`): one mapping of finding id to value, YAML or JSON.
+
+Findings not given count as not reported, except the history of cancer (see
+engine.reading). How each value is written is its finding's kind's business (kinds.py):
+yes/no findings take yes/no/true/false or unsure; choice findings one of their choices;
+number findings a number in their unit. Every mistake is reported at once, each naming the
+finding and, where one is near, the id that was probably meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from metasymptoms.core.kinds import Answer, BadAnswer, kind_of
+from metasymptoms.core.model import RuleBook
+from metasymptoms.core.files import UnreadableFile, read_limited
+from metasymptoms.core.suggest import Suggestions
+from metasymptoms.core.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml_bytes
+
+MAX_PROBLEMS = 50  # listed in full; past that, the person is looking at the wrong file
+
+class AnswersError(Exception):
+    """An answers file that cannot be used; `problems` are complete sentences with places."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_answers_file(path: Path, book: RuleBook) -> dict[str, Answer]:
+    """Read and check an answers file. Raises AnswersError."""
+    try:
+        data = read_limited(path, MAX_FILE_BYTES, what="answers files")[0]
+    except UnreadableFile as error:
+        raise AnswersError([f"{path}: {error.message}"]) from None
+    try:
+        doc = parse_yaml_bytes(data)
+    except YamlProblem as problem:
+        where = f"{path}:{problem.position.line}:{problem.position.column}"
+        raise AnswersError([f"{where}: {problem.message}"]) from None
+    return check_answers(book, doc.data, doc=doc, name=str(path))
+
+
+def check_answers(
+    book: RuleBook, data: Any, *, doc: YamlDocument | None = None, name: str = "answers"
+) -> dict[str, Answer]:
+    """Turn raw answers data into clean answers, or raise AnswersError naming every mistake."""
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise AnswersError(
+            [f"{name}: an answers file is one mapping of finding id to value, such as 'back_pain: yes'"]
+        )
+
+    def where(key: str, *, at_key: bool = False) -> str:
+        if doc is None:
+            return name
+        position = doc.position((key,), key=at_key)
+        return f"{name}:{position.line}:{position.column}"
+
+    findings = {finding.id: finding for finding in book.findings}
+    suggestions = Suggestions(findings)  # once for the whole file, not once per key
+    answers: dict[str, Answer] = {}
+    problems: list[str] = []
+    for key, value in data.items():
+        key = str(key)
+        finding = findings.get(key)
+        if finding is None:
+            problems.append(
+                f"{where(key, at_key=True)}: '{key}' is not a finding{suggestions.hint(key)}"
+            )
+            continue
+        if value is None:
+            continue  # written but left empty: not given
+        try:
+            answers[key] = kind_of(finding).parse(finding, value)
+        except BadAnswer as bad:
+            problems.append(f"{where(key)}: {bad}")
+    problems += _contradictions(book, answers, where)
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems = problems[:MAX_PROBLEMS] + [f"{name}: and {more} more problems like these"]
+    if problems:
+        raise AnswersError(problems)
+    return answers
+
+
+def _contradictions(book: RuleBook, answers: dict[str, Answer], where: Any) -> list[str]:
+    """Answers that cannot both be true, named with both places."""
+    history = book.role("cancer_history")
+    if not history or answers.get(history) != "none":
+        return []
+    found = []
+    for role in ("primary_cancer", "known_spread"):
+        other = book.role(role)  # type: ignore[arg-type]
+        if other and other in answers and answers[other] != "none":
+            found.append(
+                f"{where(history)}: '{history}: none' says there has been no cancer, but "
+                f"{where(other)} gives '{other}: {answers[other]}'; remove one of them, "
+                f"or write '{history}: unsure'"
+            )
+    return found

@@ -1,0 +1,311 @@
+"""The engine: pure functions from a rule book and answers to what the person is shown.
+
+Nothing here reads files or talks to a terminal; everything is a function of its arguments,
+so it is tested with tables of cases and used alike by `ask --answers`, the questionnaire,
+the demos and `rules verify`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from metasymptoms.core.conditions import because, holds
+from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
+
+Answers = Mapping[str, Answer]
+Audience = Literal["with_cancer", "without_cancer", "unsure"]
+
+WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
+
+
+@dataclass(frozen=True)
+class FiredRedFlag:
+    id: str
+    title: str
+    urgency: Urgency
+    advice: str
+    because: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FiredRule:
+    id: str
+    why: str
+    urgency: Urgency | None
+    because: tuple[str, ...]
+    why_for_everyone: bool = False
+
+
+@dataclass(frozen=True)
+class SiteMatch:
+    id: str
+    name: str
+    rules: tuple[FiredRule, ...]
+    because: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrimaryCancer:
+    id: str
+    name: str
+    common_sites: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything the person is told at the end, before it is laid out for a screen."""
+
+    urgency: Urgency
+    red_flags: tuple[FiredRedFlag, ...]
+    sites: tuple[SiteMatch, ...]
+    primary_cancer: PrimaryCancer | None
+    audience: Audience
+    answers: dict[str, Answer]
+    advice: str
+    sources: tuple[str, ...]
+    unsure: tuple[str, ...] = ()  # findings answered "not sure", read the safer way
+
+    @property
+    def reported(self) -> tuple[str, ...]:
+        """The yes/no findings reported, in the answers' order."""
+        return tuple(finding for finding, value in self.answers.items() if value is True)
+
+
+# --- how answers are read ---------------------------------------------------------------
+
+
+def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
+    """The answers as the rules read them: the safer reading of what was not said.
+
+    A history of cancer that was not given is "not sure", never "no cancer"; a primary
+    cancer given without one implies a history (current or past, not known which).
+    "Not sure" answers stay as they are: conditions treat them as unknown (conditions.py).
+    """
+    read: dict[str, object] = dict(answers)
+    history = book.role("cancer_history")
+    if history and (history not in answers or answers[history] == UNSURE):
+        # "Not sure" beside a primary cancer or a spread one was told of: there is or was one.
+        read[history] = frozenset(WITH_CANCER) if implies_history(book, answers) else UNSURE
+    for finding, implied in book.implications:  # in the book's order: chains work top-down
+        says = book.implies_parent(finding, read.get(finding))
+        # Even over a "no" to the parent: the safer of two answers that disagree.
+        if says is not None and read.get(implied) is not True:
+            read[implied] = says
+    return read
+
+
+def implies_history(book: RuleBook, answers: Answers) -> bool:
+    """A primary cancer, or spread the person was told of, says there is or was cancer."""
+    primary, spread = book.role("primary_cancer"), book.role("known_spread")
+    if primary and primary in answers:
+        return True
+    return bool(spread) and answers.get(spread) not in (None, "none")
+
+
+def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
+    """The findings answered "not sure", and a history of cancer not given, in order."""
+    history = book.role("cancer_history")
+    found = [finding for finding, value in answers.items() if value == UNSURE]
+    if history and history not in answers:
+        found.insert(0, history)
+    return tuple(found)
+
+
+# --- red flags and rules --------------------------------------------------------------
+
+
+def fired_red_flags(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
+    """Every red flag whose condition holds or may hold, in the rule book's order."""
+    return _holding(book.red_flags, reading(book, answers))
+
+
+def fired_emergencies(book: RuleBook, answers: Answers) -> tuple[RedFlag, ...]:
+    """The emergency red flags that hold or may hold: checked after every answer, so only
+    the emergencies are evaluated."""
+    emergencies = tuple(flag for flag in book.red_flags if flag.urgency is Urgency.EMERGENCY)
+    return _holding(emergencies, reading(book, answers))
+
+
+def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule], ...]:
+    """Every site rule whose condition holds or may hold, site by site in the rule book's order."""
+    return _rules_holding(book, reading(book, answers))
+
+
+def _holding(flags: tuple[RedFlag, ...], read: Answers) -> tuple[RedFlag, ...]:
+    """The flags whose condition holds or may hold on answers already read (`reading`)."""
+    return tuple(flag for flag in flags if holds(flag.when, read))
+
+
+def _rules_holding(book: RuleBook, read: Answers) -> tuple[tuple[Site, SiteRule], ...]:
+    return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, read))
+
+
+def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Answers) -> tuple[FiredRedFlag, ...]:
+    """The fired red flags to show, most urgent first.
+
+    A flag is left out when a more urgent flag that fired already rests on every finding it
+    rests on (jaundice is left out when jaundice with fever fired): showing "check it today"
+    beside "call now" for the same signs would soften the emergency advice.
+    """
+    fired = [
+        FiredRedFlag(
+            id=flag.id,
+            title=flag.title,
+            urgency=flag.urgency,
+            advice=flag.advice,
+            because=because(flag.when, answers),
+        )
+        for flag in fired_flags
+    ]
+    shown = [
+        flag
+        for flag in fired
+        if not any(
+            other.urgency.rank > flag.urgency.rank and set(flag.because) <= set(other.because)
+            for other in fired
+        )
+    ]
+    return tuple(sorted(shown, key=lambda flag: -flag.urgency.rank))
+
+
+def _site_matches(
+    book: RuleBook, rules_fired: tuple[tuple[Site, SiteRule], ...], answers: Answers
+) -> tuple[SiteMatch, ...]:
+    by_site: dict[str, list[FiredRule]] = {}
+    for site, rule in rules_fired:
+        by_site.setdefault(site.id, []).append(
+            FiredRule(
+                id=rule.id,
+                why=rule.why,
+                urgency=rule.urgency,
+                because=because(rule.when, answers),
+                why_for_everyone=rule.why_for_everyone,
+            )
+        )
+    matches = []
+    for site in book.sites:
+        if site.id in by_site:
+            rules = tuple(by_site[site.id])
+            reasons = tuple(dict.fromkeys(finding for rule in rules for finding in rule.because))
+            matches.append(SiteMatch(id=site.id, name=site.name, rules=rules, because=reasons))
+    return tuple(matches)
+
+
+def provider_advice(book: RuleBook, urgency: Urgency, who: Audience) -> str:
+    """What to do, at this urgency, for this person: one instruction. An emergency's advice
+    is not followed by the everyday "see your provider about anything new" (it would read
+    as softening it); it names the provider itself. A person with no cancer diagnosis has no
+    care team to contact."""
+    guidance = book.guidance
+    action = guidance.advice.for_level(urgency)
+    if urgency is Urgency.URGENT and who != "with_cancer":
+        action = guidance.without_cancer_urgent
+    if urgency is Urgency.EMERGENCY:
+        return action
+    return f"{action} {guidance.see_provider}"
+
+
+def audience(book: RuleBook, answers: Answers) -> Audience:
+    """Who the text speaks to: it changes the framing, never the urgency."""
+    history_id = book.role("cancer_history")
+    history = answers.get(history_id) if history_id else None
+    if history in WITH_CANCER or (history is None and implies_history(book, answers)):
+        return "with_cancer"
+    if history == "none":
+        return "without_cancer"
+    return "unsure"
+
+
+def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
+    role = book.role("primary_cancer")
+    primary_id = answers.get(role) if role else None
+    if not isinstance(primary_id, str) or role is None:
+        return None
+    known = {primary.id: primary for primary in book.primaries}
+    if primary_id not in known:
+        # "other" and "unknown" are real answers with no row in the table of common sites.
+        finding = book.finding(role)
+        name = next((choice.text for choice in finding.choices if choice.value == primary_id), primary_id)
+        note = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
+        return PrimaryCancer(id=primary_id, name=name, common_sites=(), note=note)
+    primary = known[primary_id]
+    return PrimaryCancer(
+        id=primary.id, name=primary.name, common_sites=primary.common_sites, note=primary.note
+    )
+
+
+def assess(book: RuleBook, answers: Answers) -> Assessment:
+    """The assessment for these answers. Findings not given count as not reported, except
+    the history of cancer (see `reading`)."""
+    read = reading(book, answers)  # once: the functions below take answers already read
+    flags_fired = _holding(book.red_flags, read)
+    rules_fired = _rules_holding(book, read)
+    red_flags = _shown_red_flags(flags_fired, read)
+    sites = _site_matches(book, rules_fired, read)
+    urgency = highest(
+        [flag.urgency for flag in flags_fired] + [rule.urgency for _, rule in rules_fired if rule.urgency]
+    )
+    primary = _primary(book, answers)
+
+    cited: dict[str, None] = {}
+    fired_by_id = {flag.id: flag for flag in flags_fired}
+    for shown in red_flags:  # in the order shown, most urgent first
+        cited.update(dict.fromkeys(fired_by_id[shown.id].sources))
+    for _, rule in rules_fired:
+        cited.update(dict.fromkeys(rule.sources))
+    if primary and primary.common_sites:
+        cited.update(dict.fromkeys(book.primary(primary.id).sources))
+    cited.update(dict.fromkeys(book.guidance.sources))
+    who = audience(book, answers)
+    if who == "with_cancer":
+        cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
+
+    advice = provider_advice(book, urgency, who)
+    return Assessment(
+        urgency=urgency,
+        red_flags=red_flags,
+        sites=sites,
+        primary_cancer=primary,
+        audience=who,
+        answers=dict(answers),
+        advice=advice,
+        sources=tuple(cited),
+        unsure=unsure_findings(book, answers),
+    )
+
+
+# --- the questionnaire's order --------------------------------------------------------
+
+
+def applicable_questions(book: RuleBook, answers: Answers) -> tuple[Question, ...]:
+    """The questions that apply given these answers, in the order asked (a question whose
+    ask_if may hold, because of a "not sure", is asked)."""
+    return tuple(
+        question for question in book.questions if question.ask_if is None or holds(question.ask_if, answers)
+    )
+
+
+def next_question(book: RuleBook, answers: Answers) -> Question | None:
+    """The first question that applies and has not been answered, or None at the end."""
+    for question in applicable_questions(book, answers):
+        if question.finding not in answers:
+            return question
+    return None
+
+
+def prune(book: RuleBook, answers: Answers) -> dict[str, Answer]:
+    """Drop the answers to questions that no longer apply (after an answer was changed).
+
+    Walks in order, so a dropped answer cannot keep a later question alive.
+    """
+    kept: dict[str, Answer] = {}
+    for question in book.questions:
+        if question.finding not in answers:
+            continue
+        if question.ask_if is None or holds(question.ask_if, kept):
+            kept[question.finding] = answers[question.finding]
+    return kept

@@ -1,0 +1,152 @@
+"""Plain words for the engine's reasons: WHY a question is asked, HOW a conclusion was reached.
+
+Pure functions over the rule book; the renderers and the questionnaire call them, so every
+explanation is derived from the rules rather than written per question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
+from metasymptoms.core.engine import Answers
+from metasymptoms.core.kinds import kind_of
+from metasymptoms.core.model import RuleBook, Urgency
+
+URGENCY_HEADINGS = {
+    Urgency.EMERGENCY: "Emergency: get help now",
+    Urgency.URGENT: "Urgent: get help today",
+    Urgency.PROMPT: "Soon: see a healthcare provider within the next few days",
+    Urgency.ROUTINE: "Routine: none of the warning signs this tool checks for",
+}
+
+
+def join_words(words: Iterable[str], conjunction: str = "and") -> str:
+    items = list(words)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def answer_phrase(book: RuleBook, finding_id: str, value: object) -> str:
+    """One answer in words: the label of a yes/no finding, or the chosen answer, quoted."""
+    finding = book.finding(finding_id)
+    if finding.type == "choice":
+        chosen = next((choice.text for choice in finding.choices if choice.value == value), str(value))
+        return f'"{chosen}"'
+    return finding.label
+
+
+def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
+    """How an answer reads on screen and in summaries: its kind says (Yes, No, Not sure, a
+    choice's words, a number with its unit), or "not given"."""
+    if value is None:
+        return "not given"
+    finding = book.finding(finding_id)
+    return kind_of(finding).text(finding, value)  # type: ignore[arg-type]
+
+
+def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
+    """'Because you reported a and b, you were not sure about c, and you answered "..."'.
+
+    A "not sure" is never told back as "you reported"; a number is told with its value; an
+    answer implied but not given (a history of cancer left out) is said to be not given."""
+    from metasymptoms.core.kinds import UNSURE, kind_of
+
+    symptoms, unsure, measured, context, missing = [], [], [], [], []
+    for finding_id in because:
+        finding = book.finding(finding_id)
+        value = answers.get(finding_id)
+        if value is None:
+            missing.append(finding.label)
+        elif isinstance(value, str) and value == UNSURE:
+            unsure.append(finding.label)
+        elif finding.type == "choice":
+            context.append(answer_phrase(book, finding_id, value))
+        elif finding.type == "number":
+            measured.append(f"{finding.label}: {kind_of(finding).text(finding, value)}")
+        else:
+            symptoms.append(finding.label)
+    parts = []
+    if symptoms:
+        parts.append(f"you reported {join_words(symptoms)}")
+    if measured:
+        parts.append(f"you gave {join_words(measured)}")
+    if unsure:
+        parts.append(f"you were not sure about {join_words(unsure)}, so the safer reading is used")
+    if context:
+        parts.append(f"you answered {join_words(context)}")
+    if missing:
+        parts.append(f"{join_words(missing)} was not given, so the safer reading is used")
+    return ("Because " + ", and ".join(parts) + ".") if parts else ""
+
+
+# --- conditions as sentences (rules show, exports, demos) -----------------------------
+
+
+def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -> str:
+    """A condition written as an English sentence fragment. With `ids` (for reviewers, who
+    look items up by id) each finding's id follows its label and choices are given by value;
+    without (for a class), only the words a person reads."""
+    labels = {finding.id: finding for finding in book.findings}
+
+    def name(finding_id: str) -> str:
+        finding = labels.get(finding_id)
+        if finding is None:
+            return finding_id
+        return f"{finding.label} ({finding_id})" if ids else finding.label
+
+    def walk(node: Condition, top: bool = False) -> str:
+        match node:
+            case Reported(finding=finding):
+                return name(finding)
+            case OneOf(finding=finding, values=values) if not ids and finding in labels:
+                said = [f'"{answer_text(book, finding, value)}"' for value in values]
+                return f"the answer about {labels[finding].label} is {join_words(said, 'or')}"
+            case OneOf(finding=finding, values=values):
+                return f"{finding} is {join_words(values, 'or')}"
+            case AllOf(all=parts):
+                text = join_words([walk(part) for part in parts], "and")
+                return text if top else f"({text})"
+            case AnyOf(any=parts):
+                text = "any of: " + join_words([walk(part) for part in parts], "or")
+                return text if top else f"({text})"
+            case Not(condition=inner):
+                return f"not {walk(inner)}"
+            case AtLeast(at_least=needed, of=parts):
+                return f"at least {needed} of: " + join_words([walk(part) for part in parts], "or")
+        return str(node)  # pragma: no cover
+
+    return walk(condition, top=True)
+
+
+def why_items(book: RuleBook, finding_id: str) -> list[str]:
+    """Why the questionnaire asks about a finding, derived from the rules that use it: short
+    sentences, one a line, so that a list of warning signs is not one long paragraph."""
+    finding = book.finding(finding_id)
+    flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
+    sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
+    followers = [
+        book.finding(question.finding).label
+        for question in book.questions
+        if question.ask_if is not None and finding_id in findings_in(question.ask_if)
+    ]
+    items = []
+    if sites:
+        items.append(f"Parts of the body it can relate to: {join_words(site.name for site in sites)}.")
+    for flag in flags:
+        kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
+        items.append(f"{kind}: {flag.title}.")
+    if followers:
+        items.append(f"It decides whether to ask about {join_words(followers)}.")
+    primary_ids = {primary.id for primary in book.primaries}
+    if any(choice.value in primary_ids for choice in finding.choices):
+        items.append(
+            "Where cancer spreads depends on where it started, so your answer lets the result "
+            "list the places that cancer most commonly spreads to."
+        )
+    if not items:
+        items.append("It helps explain the rest of your answers in the right way.")
+    return items

@@ -1,0 +1,282 @@
+"""The kinds of finding (yes/no, choice, number): everything that depends on a finding's kind.
+
+A finding's kind decides how it is asked, how an answers file spells its value, how an
+answer reads on screen, which values a condition may test, and which values `rules verify`
+must try. Each kind is one class here, and every other module asks the kind instead of
+branching on it, so a new kind is one new class.
+
+Answers, as the person gave them:
+- yes/no: True, False, or UNSURE ("not sure": never read as "no" for a warning sign);
+- choice: one of the finding's choice values (a choice whose value is "unsure" means the
+  person does not know which of the others is true);
+- number: a float in the finding's unit and plausible range. Not measured is not given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+Answer = bool | str | float
+
+UNSURE = "unsure"  # "not sure", in answers files and in the answers themselves
+UNSURE_SPELLINGS = frozenset({"unsure", "not sure", "not_sure", "don't know", "dont know", "?"})
+_YES = frozenset({"yes", "true", "y"})
+_NO = frozenset({"no", "false", "n"})
+
+
+class FindingLike(Protocol):
+    """What a kind needs to know of a finding (model.Finding, or raw data while loading)."""
+
+    id: str
+    type: str
+    choices: Sequence[Any]
+    unit: str | None
+    minimum: float | None
+    maximum: float | None
+
+
+class BadAnswer(ValueError):
+    """A value that is not an answer to this finding; the message is a complete clause."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    symbol: str  # shown after a number: "°C"
+    words: str  # how the unit is named in a sentence
+    other: tuple[str, ...] = ()  # other spellings accepted, converted (e.g. "F")
+
+
+UNITS: dict[str, Unit] = {
+    "celsius": Unit("°C", "degrees Celsius", ("F", "°F", "fahrenheit")),
+    "times_in_24_hours": Unit("times in 24 hours", "times in the last 24 hours"),
+}
+
+
+def fahrenheit_to_celsius(value: float) -> float:
+    return round((value - 32) * 5 / 9, 1)
+
+
+class Kind:
+    """One kind of finding. Subclasses say how it behaves everywhere."""
+
+    name: ClassVar[str]
+
+    def parse(self, finding: FindingLike, raw: Any) -> Answer:
+        """An answers file's value, or BadAnswer."""
+        raise NotImplementedError
+
+    def text(self, finding: FindingLike, value: Answer) -> str:
+        """How an answer reads on screen and in summaries."""
+        raise NotImplementedError
+
+    def options(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]] | None:
+        """(label, value) to choose from, or None when the answer is typed."""
+        return None
+
+    def from_option(self, finding: FindingLike, option: str) -> Answer:
+        """The answer a chosen or typed option stands for (raises BadAnswer for typed text)."""
+        return self.parse(finding, option)
+
+    def option_of(self, value: Answer) -> str:
+        """The option that gives this answer (to start a changed answer where it was)."""
+        return str(value)
+
+    def default_option(self, finding: FindingLike) -> str:
+        raise NotImplementedError
+
+    def allowed_defaults(self, finding: FindingLike) -> list[str]:
+        raise NotImplementedError
+
+    def describe(self, finding: FindingLike) -> str:
+        """The kind in a reviewer's words, for documents and `rules show`."""
+        raise NotImplementedError
+
+    def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
+        """(field, message) for a finding written wrongly for this kind."""
+        return []
+
+
+class YesNo(Kind):
+    name = "yes_no"
+
+    def parse(self, finding: FindingLike, raw: Any) -> Answer:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str):
+            word = raw.strip().lower()
+            if word in _YES:
+                return True
+            if word in _NO:
+                return False
+            if word in UNSURE_SPELLINGS:
+                return UNSURE
+        raise BadAnswer(f"'{finding.id}' takes yes, no or unsure (not sure), not '{raw}'")
+
+    def text(self, finding: FindingLike, value: Answer) -> str:
+        return "Yes" if value is True else "No" if value is False else "Not sure"
+
+    def options(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]]:
+        options = [("No", "no"), ("Yes", "yes")]
+        return options + [("I'm not sure", UNSURE)] if offer_unsure else options
+
+    def option_of(self, value: Answer) -> str:
+        return "yes" if value is True else "no" if value is False else UNSURE
+
+    def default_option(self, finding: FindingLike) -> str:
+        return "no"
+
+    def allowed_defaults(self, finding: FindingLike) -> list[str]:
+        return ["yes", "no"]
+
+    def describe(self, finding: FindingLike) -> str:
+        return "yes/no (or not sure)"
+
+    def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
+        if finding.choices:
+            return [
+                (
+                    "choices",
+                    f"'{finding.id}' is a yes/no finding, so it takes no choices; remove them or set 'type: choice'",
+                )
+            ]
+        return _no_number_fields(finding)
+
+
+class Choice(Kind):
+    name = "choice"
+
+    def values(self, finding: FindingLike) -> list[str]:
+        return [choice.value for choice in finding.choices]
+
+    def parse(self, finding: FindingLike, raw: Any) -> Answer:
+        values = self.values(finding)
+        if isinstance(raw, str) and raw in values:
+            return raw
+        from metasymptoms.core.conditions import close_match
+
+        raise BadAnswer(
+            f"'{raw}' is not a choice of '{finding.id}'{close_match(str(raw), values)}; "
+            f"its choices are {', '.join(values)}"
+        )
+
+    def text(self, finding: FindingLike, value: Answer) -> str:
+        return next((choice.text for choice in finding.choices if choice.value == value), str(value))
+
+    def options(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]]:
+        return [(choice.text, choice.value) for choice in finding.choices]
+
+    def default_option(self, finding: FindingLike) -> str:
+        return finding.choices[0].value
+
+    def allowed_defaults(self, finding: FindingLike) -> list[str]:
+        return self.values(finding)
+
+    def describe(self, finding: FindingLike) -> str:
+        return "choice: " + ", ".join(self.values(finding))
+
+    def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
+        if not finding.choices:
+            return [("type", f"'{finding.id}' is a choice finding but lists no choices; add 'choices:'")]
+        return _no_number_fields(finding)
+
+
+class Number(Kind):
+    name = "number"
+    _WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(°?\s*[A-Za-z]*)\s*$")
+
+    def unit(self, finding: FindingLike) -> Unit:
+        return UNITS[finding.unit or ""]
+
+    def parse(self, finding: FindingLike, raw: Any) -> Answer:
+        unit = self.unit(finding)
+        low, high = finding.minimum, finding.maximum
+        assert low is not None and high is not None  # the loader makes sure
+        value: float | None = None
+        if isinstance(raw, str) and raw.strip().lower() in UNSURE_SPELLINGS - {"?"}:
+            return UNSURE  # e.g. "lots, I did not count": read as unknown, so the higher grade holds
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            value = float(raw) if abs(raw) < 1e9 else math.inf
+        elif isinstance(raw, str):
+            match = self._WITH_UNIT.match(raw)
+            if match:
+                number, written = float(match.group(1)), match.group(2).replace(" ", "")
+                if written in ("", unit.symbol, unit.symbol.lstrip("°"), "C" if finding.unit == "celsius" else ""):
+                    value = number
+                elif written.lower() in {spelling.lower() for spelling in unit.other}:
+                    value = fahrenheit_to_celsius(number)
+        if value is None or not math.isfinite(value):
+            raise BadAnswer(f"'{finding.id}' takes a number in {unit.words}, or unsure, not '{raw}'")
+        if not low <= value <= high:
+            hint = ""
+            if finding.unit == "celsius" and 86 <= value <= 113:
+                hint = f"; for Fahrenheit write '{raw} F'"
+            raise BadAnswer(
+                f"'{finding.id}' is {_number(value)} {unit.symbol}, outside {_number(low)} to "
+                f"{_number(high)} {unit.symbol}{hint}"
+            )
+        return value
+
+    def text(self, finding: FindingLike, value: Answer) -> str:
+        if value == UNSURE:
+            return "Not sure"
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return str(value)
+        shown = f"{_number(value)} {self.unit(finding).symbol}"
+        if finding.unit == "celsius":
+            shown += f" ({_number(round(value * 9 / 5 + 32, 1))} °F)"
+        return shown
+
+    def default_option(self, finding: FindingLike) -> str:
+        return ""  # Enter: not measured, not given
+
+    def allowed_defaults(self, finding: FindingLike) -> list[str]:
+        return []
+
+    def option_of(self, value: Answer) -> str:
+        return _number(value) if isinstance(value, float) else str(value)
+
+    def describe(self, finding: FindingLike) -> str:
+        unit = self.unit(finding)
+        return f"number in {unit.words}, {_number(finding.minimum)} to {_number(finding.maximum)}"
+
+    def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
+        found = []
+        if finding.choices:
+            found.append(("choices", f"'{finding.id}' is a number finding, so it takes no choices"))
+        if finding.unit not in UNITS:
+            found.append(
+                ("type", f"'{finding.id}' is a number finding; give its 'unit:', one of {', '.join(UNITS)}")
+            )
+        if finding.minimum is None or finding.maximum is None:
+            found.append(
+                ("type", f"'{finding.id}' is a number finding; give the plausible 'minimum:' and 'maximum:'")
+            )
+        elif finding.minimum >= finding.maximum:
+            found.append(("maximum", f"the 'maximum' of '{finding.id}' must be above its 'minimum'"))
+        return found
+
+
+def _no_number_fields(finding: FindingLike) -> list[tuple[str, str]]:
+    return [
+        (name, f"'{name}' is only for number findings; '{finding.id}' is {KIND_WORDS[finding.type]}")
+        for name in ("unit", "minimum", "maximum")
+        if getattr(finding, name) is not None
+    ]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (YesNo(), Choice(), Number())}
+KIND_WORDS = {"yes_no": "a yes/no finding", "choice": "a choice finding", "number": "a number finding"}
+
+
+def kind_of(finding: FindingLike) -> Kind:
+    return KINDS[finding.type]

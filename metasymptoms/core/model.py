@@ -1,0 +1,460 @@
+"""The rule book's models: frozen dataclasses that pydantic validates.
+
+Field names are the YAML keys, so a validation error's location is also the place in the
+file. The classes are plain frozen dataclasses, each with `extra="forbid"` given to
+pydantic through `__pydantic_config__`, so that the engine can use a validated rule book
+without importing pydantic at all: an unchanged rule book is loaded from a cache in a few
+milliseconds (see rulebook.py), and pydantic validates only what was edited.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from metasymptoms.core.constraints import Length, Pattern
+
+from metasymptoms.core.conditions import ConditionField
+
+Id = Annotated[str, Length(1, 80)]  # the id's spelling is checked by the loader
+SourceKey = Annotated[str, Length(1, 40)]
+Text = Annotated[str, Length(1, 4000)]
+Sources = Annotated[tuple[SourceKey, ...], Length(1)]
+
+FORBID_EXTRA: Any = {"extra": "forbid"}
+
+
+def model(cls: type) -> type:
+    """A rule-book model: a frozen dataclass that refuses unknown keys."""
+    cls.__pydantic_config__ = FORBID_EXTRA  # type: ignore[attr-defined]
+    return dataclass(frozen=True)(cls)
+
+
+class Urgency(enum.Enum):
+    """How soon to get help, most urgent first."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    PROMPT = "prompt"
+    ROUTINE = "routine"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more urgent."""
+        return _RANK[self.value]
+
+
+_RANK = {"emergency": 3, "urgent": 2, "prompt": 1, "routine": 0}
+
+
+def highest(urgencies: list[Urgency]) -> Urgency:
+    return max(urgencies, key=lambda urgency: urgency.rank, default=Urgency.ROUTINE)
+
+
+# --- findings and questions -----------------------------------------------------------
+
+
+@model
+class Choice:
+    value: Id
+    text: Text
+
+
+Role = Literal["cancer_history", "primary_cancer", "recent_treatment", "known_spread"]
+
+
+@model
+class Finding:
+    """Something a person can report, in plain words. Its kind (kinds.py) says how it is
+    asked, written in an answers file, shown and tested."""
+
+    id: Id
+    label: Text  # completes "you reported ...", e.g. "new back or neck pain"
+    meaning: Text | None = None  # a longer plain-language definition
+    type: Literal["yes_no", "choice", "number"] = "yes_no"
+    choices: tuple[Choice, ...] = ()
+    unit: Literal["celsius", "times_in_24_hours"] | None = None  # number findings
+    minimum: float | None = None  # number findings: the plausible range
+    maximum: float | None = None
+    role: Role | None = None  # a finding the program itself needs (see RuleBook.role)
+    # A yes/no finding that reporting this one implies (a follow-up implies its parent:
+    # "the pain feels like a band" implies "back pain"). Read by engine.reading, and verify
+    # considers no person for whom this is reported and the implied finding denied.
+    implies: Id | None = None
+    implies_from: float | None = None  # a number finding implies it from this value up
+
+
+@model
+class FindingsFile:
+    findings: Annotated[tuple[Finding, ...], Length(1)]
+
+
+@model
+class Question:
+    """How one finding is asked."""
+
+    finding: Id
+    text: Text
+    help: Text | None = None
+    ask_if: ConditionField | None = None
+    default: Id | None = None  # the answer Enter gives; "no" for yes/no, else the first choice
+
+
+@model
+class Section:
+    id: Id
+    title: Text
+    questions: Annotated[tuple[Question, ...], Length(1)]
+    intro: Text | None = None
+
+
+@model
+class QuestionsFile:
+    sections: Annotated[tuple[Section, ...], Length(1)]
+
+
+# --- red flags, sites, primaries ------------------------------------------------------
+
+
+@model
+class Checked:
+    """The author's check of a rule against its sources: who checked and when. This is not a
+    clinical sign-off (that is recorded once for the whole book, in book.yaml)."""
+
+    by: Text
+    date: datetime.date
+
+
+@model
+class RedFlag:
+    """A warning sign: checked first and after every answer, whatever else is reported."""
+
+    id: Id
+    title: Text
+    when: ConditionField
+    urgency: Urgency
+    advice: Text
+    sources: Sources
+    checked: Checked
+    explain: Text | None = None  # why this pattern matters, and where sources differ
+    sites: tuple[Id, ...] = ()  # the sites this warning sign belongs with, for the explorer
+    grade: Literal["amber", "red"] | None = None  # UKONS triage grade, where one applies
+    combines: tuple[Id, ...] = ()  # for a combination: the red flags it counts (set by the loader)
+
+
+@model
+class Combination:
+    """Warning signs that together mean more than each alone: UKONS's "two or more ambers
+    make a red". It becomes a red flag whose condition is at least `at_least` of the
+    conditions of the flags of that grade, so the engine, the reasons shown and every
+    proof of `rules verify` treat it as any other."""
+
+    id: Id
+    title: Text
+    at_least: int  # the loader checks it is 2 or more, and that enough flags have the grade
+    of_grade: Literal["amber"]
+    urgency: Urgency
+    advice: Text
+    sources: Sources
+    checked: Checked
+    explain: Text | None = None
+    grade: Literal["red"] = "red"
+
+
+@model
+class RedFlagsFile:
+    red_flags: Annotated[tuple[RedFlag, ...], Length(1)]
+    combinations: tuple[Combination, ...] = ()
+
+    def all_red_flags(self) -> tuple[RedFlag, ...]:
+        """The red flags, then one for each combination of them."""
+        from metasymptoms.core.conditions import AtLeast
+
+        combined = []
+        for combination in self.combinations:
+            counted = [flag for flag in self.red_flags if flag.grade == combination.of_grade]
+            parts = tuple(flag.when for flag in counted)
+            if len(parts) < combination.at_least:
+                continue  # the loader reports it
+            combined.append(
+                RedFlag(
+                    id=combination.id,
+                    title=combination.title,
+                    when=AtLeast(at_least=combination.at_least, of=parts),
+                    urgency=combination.urgency,
+                    advice=combination.advice,
+                    sources=combination.sources,
+                    checked=combination.checked,
+                    explain=combination.explain,
+                    grade=combination.grade,
+                    combines=tuple(flag.id for flag in counted),
+                )
+            )
+        return self.red_flags + tuple(combined)
+
+
+@model
+class SiteRule:
+    """A symptom pattern linked to spread at one site."""
+
+    id: Id
+    when: ConditionField
+    why: Text  # plain words: why these symptoms point to this site
+    sources: Sources
+    checked: Checked
+    # The `why` speaks to anyone, without spread as the explanation, so a person with no
+    # cancer diagnosis is shown it too (otherwise they see only their answers and common causes).
+    why_for_everyone: bool = False
+    urgency: Urgency | None = None  # only where the pattern itself raises one
+
+
+@model
+class Site:
+    id: Id
+    name: Text
+    about: Text  # what the site is
+    how_found: Text  # how spread there is usually found
+    sources: Sources
+    rules: tuple[SiteRule, ...] = ()
+
+
+@model
+class Primary:
+    """A primary cancer and the sites it commonly spreads to (unranked)."""
+
+    id: Id
+    name: Text
+    common_sites: tuple[Id, ...]
+    sources: Sources
+    note: Text | None = None
+
+
+@model
+class PrimariesFile:
+    primaries: Annotated[tuple[Primary, ...], Length(1)]
+
+
+# A full web address: https, a host with a dot, no spaces.
+WebAddress = Annotated[str, Length(1, 2000), Pattern(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")]
+
+
+@model
+class Source:
+    """A page the rules cite. The dates record what happened: `reviewed` is the page's own
+    last-reviewed (or updated) date, only where the page states one; `accessed` is the day we
+    read the page's text. Either is left out rather than guessed."""
+
+    id: SourceKey
+    title: Text
+    publisher: Text
+    url: WebAddress  # the page itself, so a reviewer can open exactly what was read
+    note: Text | None = None
+    reviewed: datetime.date | None = None
+    accessed: datetime.date | None = None
+
+
+@model
+class SourcesFile:
+    sources: Annotated[tuple[Source, ...], Length(1)]
+
+
+@model
+class UrgencyAdvice:
+    """What to do, for each level of urgency."""
+
+    emergency: Text
+    urgent: Text
+    prompt: Text
+    routine: Text
+
+    def for_level(self, urgency: Urgency) -> str:
+        return getattr(self, urgency.value)
+
+
+@model
+class CountryNumber:
+    """The emergency number of one country, by its two-letter ISO 3166 code."""
+
+    country: Annotated[str, Length(2, 2)]
+    number: Annotated[str, Length(1, 40)]
+    name: Text  # the country in words, for the reviewer
+
+
+@model
+class EmergencyNumbers:
+    """Which number to call: the country's own when it is known, else every common one."""
+
+    anywhere: Text  # shown when the country is not known, e.g. "911 / 999 / 112"
+    countries: tuple[CountryNumber, ...] = ()
+
+
+@model
+class Guidance:
+    """Text every ending carries: provider advice, tests, questions, disclaimer."""
+
+    purpose: Text
+    not_a_diagnosis: Text
+    see_provider: Text
+    advice: UrgencyAdvice
+    with_cancer: Text
+    without_cancer: Text
+    unsure_cancer: Text
+    common_causes: Text
+    nothing_reported: Text
+    emergency_signs: Annotated[tuple[Text, ...], Length(1)]
+    provider_tests: Annotated[tuple[Text, ...], Length(1)]
+    treatment: Text
+    questions_to_ask: Annotated[tuple[Text, ...], Length(1)]
+    survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
+    support: Text
+    sources: Sources
+    # For a person with no cancer diagnosis, or unsure of one (FACTS section 7): tests that
+    # find the cause of a symptom, questions and support that never speak of spread, outlook
+    # or the end of life, and "care team" replaced by a doctor or an urgent care service.
+    without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = ("A healthcare provider will decide which tests are needed.",)
+    without_cancer_questions: Annotated[tuple[Text, ...], Length(1)] = ("What could be causing these symptoms?",)
+    without_cancer_support: Text = "If you are worried, say so: your provider can help."
+    without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
+    with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer
+    emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
+
+
+# --- the book's own record: version, status, sign-off (book.yaml) ---------------------
+
+Version = Annotated[str, Length(1, 40), Pattern(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
+
+
+@model
+class SignOff:
+    """A clinician's sign-off of one version of the rule book, as it happened."""
+
+    name: Text
+    role: Text
+    date: datetime.date
+    version: Version
+
+
+@model
+class DeclaredChange:
+    """A lowered urgency the authors meant, with their reason: `rules diff` lets it pass."""
+
+    when: ConditionField  # the answers the change applies to
+    was: Urgency
+    now: Urgency
+    reason: Text
+
+
+@model
+class LowersUrgency:
+    """A finding whose report may lower the urgency (e.g. a recent infection explains a
+    swollen gland), with the reason: `rules verify` lets it pass."""
+
+    finding: Id
+    reason: Text
+
+
+@model
+class BookInfo:
+    """book.yaml: what the rule book is, its version, and who has signed it off."""
+
+    name: Text
+    version: Version
+    status: Literal["draft", "approved"]
+    intended_purpose: Text
+    sign_offs: tuple[SignOff, ...] = ()
+    declared_changes: tuple[DeclaredChange, ...] = ()
+    lowers_urgency_when_reported: tuple[LowersUrgency, ...] = ()
+
+
+# --- the whole book -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The validated rule book: what the engine, the questionnaire and the tools read."""
+
+    findings: tuple[Finding, ...]
+    sections: tuple[Section, ...]
+    red_flags: tuple[RedFlag, ...]
+    sites: tuple[Site, ...]
+    primaries: tuple[Primary, ...]
+    guidance: Guidance
+    sources: tuple[Source, ...]
+    info: BookInfo | None = None  # book.yaml; without it the book is an unversioned draft
+
+    def finding(self, finding_id: str) -> Finding:
+        return self._findings[finding_id]
+
+    def role(self, role: Role) -> str | None:
+        """The id of the finding with this role (e.g. the history of cancer), if any."""
+        return self._roles.get(role)
+
+    @cached_property
+    def _roles(self) -> dict[str, str]:
+        return {item.role: item.id for item in self.findings if item.role}
+
+    @cached_property
+    def implications(self) -> tuple[tuple[str, str], ...]:
+        """(finding, the finding it implies), in the book's order."""
+        return tuple((item.id, item.implies) for item in self.findings if item.implies)
+
+    def implies_parent(self, finding_id: str, value: object) -> object:
+        """What this answer says of the finding it implies: True, "unsure", or None (nothing).
+        A follow-up reported, or a number given (at or above `implies_from`, where set),
+        implies its parent; "not sure" implies "not sure"."""
+        from metasymptoms.core.kinds import UNSURE
+
+        if value is True:
+            return True
+        if isinstance(value, str) and value == UNSURE:
+            return UNSURE
+        if isinstance(value, float) and not isinstance(value, bool):
+            threshold = self.finding(finding_id).implies_from
+            return True if threshold is None or value >= threshold else None
+        return None
+
+    @cached_property
+    def warning_sign_findings(self) -> frozenset[str]:
+        """Findings some red flag tests: their questions offer "not sure"."""
+        from metasymptoms.core.conditions import findings_in
+
+        return frozenset(finding for flag in self.red_flags for finding in findings_in(flag.when))
+
+    def site(self, site_id: str) -> Site:
+        return self._sites[site_id]
+
+    def primary(self, primary_id: str) -> Primary:
+        return self._primaries[primary_id]
+
+    def source(self, key: str) -> Source:
+        return self._sources[key]
+
+    @cached_property
+    def _findings(self) -> dict[str, Finding]:
+        return {item.id: item for item in self.findings}
+
+    @cached_property
+    def _sites(self) -> dict[str, Site]:
+        return {item.id: item for item in self.sites}
+
+    @cached_property
+    def _primaries(self) -> dict[str, Primary]:
+        return {item.id: item for item in self.primaries}
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {item.id: item for item in self.sources}
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question, in the order asked."""
+        return tuple(question for section in self.sections for question in section.questions)
+
+    def section_of(self, finding_id: str) -> Section | None:
+        for section in self.sections:
+            if any(question.finding == finding_id for question in section.questions):
+                return section
+        return None

@@ -1,0 +1,314 @@
+"""Read one YAML file into plain data and a map of where every value stands.
+
+Rule files are written by people and may come from anywhere, so the reader is defensive:
+it walks libyaml's event stream (no recursion, no object construction), refuses anchors and
+aliases (the "billion laughs" bomb needs them and rule files do not), refuses nesting deeper
+than a rule file ever needs, files larger than a rule file ever is, and duplicate keys,
+which PyYAML would otherwise accept silently by keeping the last one. Values PyYAML would
+crash on (a date not in the calendar, a number thousands of digits long) are located problems.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from metasymptoms.core.files import UnreadableFile, read_limited
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_VALUES = 2_000_000
+MAX_NUMBER_CHARS = 100  # Python refuses integers over 4,300 digits; no rule needs 100
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's loader, with the tag resolver memoized: rule files repeat the same plain
+    values (ids, yes/no, dates) thousands of times, and resolving each one runs regexes."""
+
+    _resolved: dict[tuple[Any, Any, Any], str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode or len(self._resolved) > 100_000:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit[0], implicit[1])
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = self._resolved[key] = super().resolve(kind, value, implicit)
+        return tag
+
+
+_TRUE = {"yes", "true", "on"}
+
+
+class Position(NamedTuple):
+    line: int  # 1-based, as editors count
+    column: int  # 1-based
+
+
+@dataclass
+class YamlDocument:
+    """Plain data of one file, and its node tree to find where any value stands.
+
+    Positions are looked up only when a message needs one, so a large valid file costs no
+    more than its data.
+    """
+
+    data: Any
+    root: yaml.Node | None = None
+    # key -> (key node, value node) of each mapping looked into, so that locating every key
+    # of a large mapping stays linear
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
+
+    def _node(self, path: Path_) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """The (key node, value node) at path; (None, node) for the root or a list item."""
+        key_node, node = None, self.root
+        for step in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+                keys = self._keys.get(id(node))
+                if keys is None:
+                    keys = self._keys[id(node)] = {}
+                    for candidate_key, candidate_value in node.value:
+                        keys.setdefault(candidate_key.value, (candidate_key, candidate_value))
+                found = keys.get(step)
+                if found is None:
+                    return None, None
+                key_node, node = found
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
+            ):
+                key_node, node = None, node.value[step]
+            else:
+                return None, None
+        return key_node, node
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        """Where `path` stands (its key, if asked), or its nearest enclosing value."""
+        while True:
+            key_node, node = self._node(path)
+            target = key_node if key and key_node is not None else node
+            if target is not None:
+                return _position(target.start_mark)
+            if not path:
+                return Position(1, 1)
+            path, key = path[:-1], False
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as a rule file, with the place to look."""
+
+    def __init__(self, position: Position, message: str):
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_SAFE_SCALARS = {
+    _STR,
+    _BOOL,
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a scalar node, as PyYAML's safe loader would make it (dates as dates)."""
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _BOOL:
+        return node.value.lower() in _TRUE
+    if tag not in _SAFE_SCALARS:
+        raise YamlProblem(
+            _position(node.start_mark),
+            f"the tag {tag!r} is not allowed in rule files; write the value plainly",
+        )
+    if tag.endswith(":timestamp"):
+        try:
+            return datetime.date.fromisoformat(node.value)
+        except ValueError:
+            pass
+    if len(node.value) > MAX_NUMBER_CHARS:
+        raise YamlProblem(
+            _position(node.start_mark),
+            f"this number is {len(node.value)} characters long; write a number of at most "
+            f"{MAX_NUMBER_CHARS} digits, or put the text in quotes",
+        )
+    try:
+        # The constructor function itself: construct_object would remember every node.
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    except (ValueError, OverflowError):
+        if tag.endswith(":timestamp"):
+            message = f"'{node.value}' is not a date in the calendar; write a real date as YYYY-MM-DD"
+        else:
+            message = f"'{node.value}' cannot be read as a value; put the text in quotes"
+        raise YamlProblem(_position(node.start_mark), message) from None
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document from text. Raises YamlProblem with a position.
+
+    libyaml composes the node tree in C; the walk below turns it into plain data, recording
+    positions, and refuses what rule files never need. An alias shows up as a node met a
+    second time, so it is refused without ever being expanded.
+    """
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.composer.ComposerError as error:
+        if "expected a single document" in str(error):
+            mark = error.problem_mark
+            raise YamlProblem(
+                _position(mark) if mark else Position(1, 1),
+                "a rule file holds one document; remove the second '---'",
+            ) from None
+        raise _syntax_problem(error, text) from None
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_problem(error, text) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marks in practice
+        raise YamlProblem(Position(1, 1), f"the YAML cannot be read: {error}") from None
+    doc = YamlDocument(data=None, root=root)
+    if root is None:
+        return doc
+    seen: set[int] = set()
+    count = 0
+
+    def walk(node: yaml.Node, depth: int) -> Any:
+        nonlocal count
+        count += 1
+        if id(node) in seen:
+            raise YamlProblem(
+                _position(node.start_mark),
+                "anchors and aliases (&name, *name) are not allowed in rule files; "
+                "write the value out in full",
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if count > MAX_VALUES:
+            raise YamlProblem(_position(node.start_mark), "the file holds too many values")
+        if depth >= MAX_DEPTH:
+            raise YamlProblem(
+                _position(node.start_mark),
+                f"the file is nested more than {MAX_DEPTH} levels deep; rule files are never that deep",
+            )
+        if node.tag not in (_MAP, _SEQ):
+            raise YamlProblem(
+                _position(node.start_mark), f"the tag {node.tag!r} is not allowed in rule files"
+            )
+        if isinstance(node, yaml.SequenceNode):
+            return [walk(item, depth + 1) for item in node.value]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(
+                    _position(key_node.start_mark), "a key must be a plain word, not a list or mapping"
+                )
+            # A key keeps its text as written: `yes:` names the key "yes", not True.
+            key = key_node.value
+            if key in mapping:
+                first = next(k for k, _ in node.value if k.value == key)
+                raise YamlProblem(
+                    _position(key_node.start_mark),
+                    f"the key '{key}' appears twice in the same mapping "
+                    f"(first at line {first.start_mark.line + 1}); keep only one",
+                )
+            mapping[key] = walk(value_node, depth + 1)
+        return mapping
+
+    doc.data = walk(root, 0)
+    return doc
+
+
+_INDENTATION = (
+    "this line is indented differently from the lines around it; the keys of one item line up "
+    "under each other, and the items of a list each start with '- ' at the same place"
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str = "") -> YamlProblem:
+    """The likeliest mistake behind a YAML syntax error, in plain words at its place (a
+    reviewer meets a tab, a colon inside a text or an indentation slip far more often than
+    anything else; the parser's own phrase is kept only when none of these fits)."""
+    mark = error.problem_mark or error.context_mark
+    position = _position(mark) if mark else Position(1, 1)
+    problem, context = error.problem or "", error.context or ""
+    lines = text.splitlines()
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    if "\t" in line[: max(position.column, len(line) - len(line.lstrip()))] or "tab" in problem:
+        tab = line.find("\t")
+        if tab >= 0:
+            position = Position(position.line, tab + 1)
+        return YamlProblem(position, "a tab is used here; use spaces, not a tab (rule files are indented with spaces)")
+    if "quoted scalar" in context and "end of stream" in problem and error.context_mark is not None:
+        return YamlProblem(
+            _position(error.context_mark),
+            "a text starts with a quote mark that is never closed; close it with the same quote mark, or remove it",
+        )
+    if "mapping values are not allowed" in problem:
+        key_colon = line.find(": ")
+        if 0 <= key_colon < position.column - 1:  # the key's own colon comes first: a second one, in the text
+            return YamlProblem(
+                position,
+                "this text holds a colon followed by a space, which YAML reads as a new key; put the "
+                "text in quotes, like: advice: 'Call now: your care team'",
+            )
+        indent = len(line) - len(line.lstrip(" "))
+        return YamlProblem(Position(position.line, indent + 1), _INDENTATION)
+    if "could not find expected ':'" in problem:
+        return YamlProblem(
+            position,
+            "a line has no ':' after its key, or a text goes on to the next line; write a long text "
+            "after '>-' on lines indented under its key, or put it in quotes",
+        )
+    if any(
+        phrase in problem
+        for phrase in ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
+    ):
+        return YamlProblem(position, _INDENTATION)
+    what = problem or "this is not valid YAML"
+    return YamlProblem(
+        position, f"the YAML cannot be read here; check this line's indentation and quotes (the reader says: {what})"
+    )
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read and parse a YAML file, refusing anything but a regular file of bounded size."""
+    return parse_yaml_bytes(read_file(path))
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a rule file, or YamlProblem saying why it cannot be read."""
+    try:
+        return read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
+    except UnreadableFile as error:
+        raise YamlProblem(Position(1, 1), error.message) from None
+
+
+def parse_yaml_bytes(data: bytes) -> YamlDocument:
+    """Parse the bytes of a YAML file; text that is not UTF-8 is located at its first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem(
+            Position(line, column), "the file is not UTF-8 text; save it as UTF-8 in your editor"
+        ) from None
+    return parse_yaml(text)

@@ -1,0 +1,316 @@
+"""What a person is told, compared over every path: two rule books (`rules diff`), or one
+book with and without one more finding reported (`rules verify`'s no-silent-downgrade).
+
+Both rest on verify's search. A `Joint` space is one world seen through several views, each
+a questionnaire (a verify.Space of one book) with some findings fixed, e.g. the old book and
+the new one, or the same book with `recent_infection` no and yes. Goals are three-valued, as
+in verify: urgencies are kept as bounds (the most urgent item that surely fires, the most
+urgent that may), so a branch closes as soon as the comparison is settled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, Reported, findings_in, settled
+from metasymptoms.core.model import RuleBook
+from metasymptoms.reviewing.verify import UNKNOWN, Space, Value, World, as_answers
+
+Read = dict[str, Value]
+
+
+@dataclass(frozen=True)
+class Item:
+    """Something that can fire and raise the urgency: a red flag or a site rule."""
+
+    kind: str  # "red flag" or "rule"
+    id: str
+    when: Condition
+    rank: int  # Urgency.rank; 0 for a site rule that raises none of its own
+    site: str | None = None
+
+
+def items(book: RuleBook) -> list[Item]:
+    found = [Item("red flag", flag.id, flag.when, flag.urgency.rank) for flag in book.red_flags]
+    found += [
+        Item("rule", rule.id, rule.when, rule.urgency.rank if rule.urgency else 0, site.id)
+        for site in book.sites
+        for rule in site.rules
+    ]
+    return found
+
+
+def urgency_bounds(book_items: list[Item], read: Read) -> tuple[int, int]:
+    """(lowest, highest) urgency rank these answers may give, as far as they are settled."""
+    low = high = 0
+    for item in book_items:
+        if item.rank == 0:
+            continue
+        fires = settled(item.when, read)
+        if fires is True:
+            low = max(low, item.rank)
+        if fires is not False:
+            high = max(high, item.rank)
+    return low, high
+
+
+def knows(book: RuleBook, finding: str) -> bool:
+    try:
+        book.finding(finding)
+    except KeyError:
+        return False
+    return True
+
+
+class Joint(Space):
+    """One world seen through several questionnaires ("views"), each with findings fixed."""
+
+    def __init__(self, views: list[tuple[Space, dict[str, Value]]]):
+        self.views = views
+        self.book = views[-1][0].book
+        self.implications = ()  # each view's own are kept by `possible` below
+        fixed = {finding for _, pinned in views for finding in pinned}
+        variables: dict[str, None] = {}
+        self.ask_if = {}
+        for space, _ in views:
+            variables.update(dict.fromkeys(f for f in space.variables if f not in fixed))
+            for finding, condition in space.ask_if.items():
+                self.ask_if.setdefault(finding, condition)
+        self.variables = list(variables)
+
+    def possible(self, world: World, finding: str) -> bool:
+        """A person no view's book could describe (a follow-up without its parent) is no one."""
+        return all(space.possible(world, finding) for space, _ in self.views)
+
+    def domain(self, finding: str) -> list[Value]:
+        values: dict[Value, None] = {}
+        for space, _ in self.views:
+            if knows(space.book, finding):
+                values.update(dict.fromkeys(space.domain(finding)))
+        return list(values)
+
+    def hidden(self, finding: str) -> Value:
+        space = next(space for space, _ in self.views if knows(space.book, finding))
+        return space.hidden(finding)
+
+    # The goal gets the world itself; it asks `seen` for what each view makes of it.
+    def read(self, seen: World) -> World:
+        return seen
+
+    def answers(self, world: World) -> World:
+        return world
+
+    def view(self, n: int, world: World) -> World:
+        """The answers of view n, before reading (UNSET, not sure and all)."""
+        space, pinned = self.views[n]
+        own = {finding: value for finding, value in world.items() if knows(space.book, finding)}
+        history = space.book.role("cancer_history")
+        if history is not None:  # not asked here: not given, read the safer way (engine.reading)
+            own.setdefault(history, space.hidden(history))
+        return space.answers({**own, **pinned})
+
+    def seen(self, world: World) -> list[Read]:
+        """What each view's rules read of this world."""
+        return [self.views[n][0].read(self.view(n, world)) for n in range(len(self.views))]
+
+    def replay(self, n: int, world: World) -> dict[str, bool | str | float]:
+        """An answers file that replays view n of this world (as its questionnaire takes them)."""
+        return as_answers(self.view(n, world))
+
+
+# --- cubes: groups of answers with one outcome ------------------------------------------
+
+
+Cube = dict[str, frozenset]  # finding -> the values it may take in the group (absent: any)
+
+
+def cubes(joint: Joint, outcome: Callable[[list[Read]], object | None]) -> Iterator[tuple[Cube, object]]:
+    """Every group of worlds on which `outcome` is settled (not None), found depth-first:
+    the groups cover every world exactly once."""
+
+    def walk(world: World, free: list[str]) -> Iterator[tuple[Cube, object]]:
+        result = outcome(joint.seen(world))
+        if result is not None:
+            yield {f: frozenset([v]) for f, v in world.items() if v is not UNKNOWN}, result
+            return
+        if not free:  # pragma: no cover - every finding assigned settles every condition
+            return
+        finding, rest = free[0], free[1:]
+        for value in joint.domain(finding):
+            world[finding] = value
+            yield from walk(world, rest)
+        world[finding] = UNKNOWN
+
+    yield from walk({finding: UNKNOWN for finding in joint.variables}, list(joint.variables))
+
+
+def merge(groups: list[tuple[Cube, object]], joint: Joint) -> list[tuple[Cube, object]]:
+    """Fewer, larger groups: two groups with one outcome that differ in one finding's values
+    become one; a finding free to take every value is dropped. Repeated until nothing merges."""
+    groups = [(dict(cube), result) for cube, result in groups]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                (a, ra), (b, rb) = groups[i], groups[j]
+                if ra != rb or a.keys() != b.keys():
+                    continue
+                differ = [f for f in a if a[f] != b[f]]
+                if len(differ) != 1:
+                    continue
+                f = differ[0]
+                union = a[f] | b[f]
+                cube = dict(a)
+                if union >= frozenset(joint.domain(f)):
+                    del cube[f]
+                else:
+                    cube[f] = union
+                groups[i] = (cube, ra)
+                del groups[j]
+                changed = True
+                break
+            if changed:
+                break
+    return groups
+
+
+def _meets(a: Cube, b: Cube) -> bool:
+    return all(a[f] & b[f] for f in a.keys() & b.keys())
+
+
+def _within(small: Cube, large: Cube) -> bool:
+    return all(f in small and small[f] <= large[f] for f in large)
+
+
+def simplify(leaves: list[tuple[Cube, object]], keep: Callable[[object], bool], joint: Joint) -> list[tuple[Cube, object]]:
+    """The fewest plain groups for the outcomes `keep` selects: merged (`merge`), then each
+    group widened by every finding it can do without (all the answers it then covers still
+    have its outcome), then groups inside another group dropped. Groups may then overlap:
+    each is still true of every answer it covers."""
+    groups = merge([(cube, result) for cube, result in leaves if keep(result)], joint)
+    widened = []
+    for cube, result in groups:
+        cube = dict(cube)
+        for finding in list(cube):
+            wider = {f: v for f, v in cube.items() if f != finding}
+            if all(other == result for leaf, other in leaves if _meets(leaf, wider)):
+                cube = wider
+        widened.append((cube, result))
+    kept: list[tuple[Cube, object]] = []
+    for n, (cube, result) in enumerate(widened):
+        inside = any(
+            other_result == result and _within(cube, other) and (not _within(other, cube) or m < n)
+            for m, (other, other_result) in enumerate(widened)
+            if m != n
+        )
+        if not inside:
+            kept.append((cube, result))
+    return kept
+
+
+def sample(cube: Cube, joint: Joint) -> World:
+    """One world of the group: its first value of each finding, the rest not reported."""
+    world = {finding: joint.hidden(finding) for finding in joint.variables}
+    for finding, values in cube.items():
+        ordered = [value for value in joint.domain(finding) if value in values]
+        world[finding] = ordered[0]
+    return world
+
+
+def _and(values: list[bool | None]) -> bool | None:
+    return False if False in values else None if None in values else True
+
+
+# --- no silent downgrade -----------------------------------------------------------------
+
+
+def signs(condition: Condition, finding: str) -> set[int]:
+    """How the condition depends on a yes/no finding: +1 where reporting it can only help the
+    condition hold, -1 where it can make it fail (under a `not`, or tested any other way)."""
+    match condition:
+        case Reported(finding=name):
+            return {1} if name == finding else set()
+        case Not(condition=inner):
+            return {-sign for sign in signs(inner, finding)}
+        case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
+            return set().union(*(signs(part, finding) for part in parts))
+    return {1, -1} if finding in findings_in(condition) else set()
+
+
+def effect(space: Space, condition: Condition, finding: str) -> set[int]:
+    """How reporting a yes/no finding can change whether `condition` holds on the
+    questionnaire's answers: directly (`signs`), and through each question whose ask_if
+    tests it: opening a question shows its answer, which acts as reporting that finding."""
+    found = set(signs(condition, finding))
+    for gated in space.variables:
+        gate = space.ask_if.get(gated)
+        if gate is None or finding not in findings_in(gate):
+            continue
+        through = effect(space, condition, gated)
+        found |= {opens * acts for opens in signs(gate, finding) for acts in through}
+    return found
+
+
+def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
+    """For each finding whose report can lower the urgency (and is not declared to), the
+    item that stops counting and the answers before and after: (finding, item, before, after).
+
+    A lowering means some item X fires without the finding while, with it, nothing at least
+    as urgent as X fires. X must depend on the finding through a `not` (see `effect`), so one
+    search per such (finding, X), each over a small cone, is exhaustive."""
+    allowed = {entry.finding for entry in book.info.lowers_urgency_when_reported} if book.info else set()
+    ranked = [item for item in items(book) if item.rank > 0]
+    asked = {question.finding for question in book.questions}
+    for finding in book.findings:
+        if finding.type != "yes_no" or finding.id in allowed or finding.id not in asked:
+            continue
+        for item in ranked:
+            cone = Space(book, [item.when])
+            if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):
+                continue
+            # First over the item's own cone: can reporting the finding silence the item at
+            # all? The full goal (nothing at least as urgent fires) implies this one, so where
+            # this search finds nothing, neither can the much larger one.
+            own = Space(book, [item.when, Reported(finding=finding.id)])
+            alone = Joint([(own, {finding.id: False}), (own, {finding.id: True})])
+
+            def silenced(world: World, _: World, item: Item = item, alone: Joint = alone) -> bool | None:
+                without, with_ = alone.seen(world)
+                quiet = settled(item.when, with_)
+                return _and([settled(item.when, without), None if quiet is None else not quiet])
+
+            if alone.search(silenced) is None:
+                continue
+            higher = [other for other in ranked if other.rank >= item.rank]
+            space = Space(book, [item.when, *(other.when for other in higher), Reported(finding=finding.id)])
+            joint = Joint([(space, {finding.id: False}), (space, {finding.id: True})])
+
+            def goal(world: World, _: World, item: Item = item, higher: list[Item] = higher) -> bool | None:
+                without, with_ = joint.seen(world)
+                quiet = [settled(other.when, with_) for other in higher]
+                return _and([settled(item.when, without), *(None if q is None else not q for q in quiet)])
+
+            world = joint.search(goal)
+            if world is not None:
+                yield finding.id, item, joint.replay(0, world), joint.replay(1, world)
+                break  # one counterexample a finding is enough to act on
+
+
+def downgrade_failures(book: RuleBook) -> Iterator["Failure"]:
+    """Reporting one more finding never lowers the urgency, except for the findings that
+    book.yaml declares with a reason (`lowers_urgency_when_reported`)."""
+    from metasymptoms.core.engine import assess
+    from metasymptoms.reviewing.verify import Failure
+
+    for finding, item, before, after in downgrades(book):
+        was, now = assess(book, before).urgency, assess(book, after).urgency
+        yield Failure(
+            "no-silent-downgrade",
+            finding,
+            f"reporting '{finding}' lowers the urgency from {was.value} to {now.value} "
+            f"('{item.id}' no longer counts); add '{finding}: yes' to the answers below to see it. "
+            "If that is meant, declare it with its reason under lowers_urgency_when_reported in book.yaml",
+            before,
+        )

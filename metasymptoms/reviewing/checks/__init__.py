@@ -1,0 +1,49 @@
+"""The checks of `metasymptoms rules check`, beyond what the loader itself refuses.
+
+One module a check, each with an ID, a LEVEL and a docstring that is its documentation
+(with a passing and a failing example), and a `check(loaded, today)` that yields located
+problems. The registry below is the list `rules check` runs.
+"""
+
+from __future__ import annotations
+
+import datetime
+from types import ModuleType
+
+from metasymptoms.reviewing.checks import (
+    diagnostic_wording,
+    hazard_control,
+    hidden_red_flag,
+    impossible_ask_if,
+    old_review,
+    site_without_rules,
+    unasked_finding,
+    uncited_source,
+    unused_finding,
+)
+from metasymptoms.core.loader import LoadedBook
+from metasymptoms.core.problems import Problem
+
+CHECKS: dict[str, ModuleType] = {
+    module.ID: module
+    for module in (
+        unused_finding,
+        unasked_finding,
+        impossible_ask_if,
+        site_without_rules,
+        uncited_source,
+        old_review,
+        diagnostic_wording,
+        hidden_red_flag,
+        hazard_control,
+    )
+}
+
+
+def run_checks(loaded: LoadedBook, today: datetime.date | None = None) -> list[Problem]:
+    today = today or datetime.date.today()
+    problems: list[Problem] = []
+    for check_id, module in CHECKS.items():
+        for location, message in module.check(loaded, today):
+            problems.append(Problem(location, message, module.LEVEL, check_id))
+    return sorted(problems)

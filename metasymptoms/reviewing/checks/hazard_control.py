@@ -1,0 +1,42 @@
+"""hazard-control: the hazard log (hazards.yaml) names a control that does not exist.
+
+Each hazard in hazards.yaml lists the controls that guard it: a `rules verify` property, a
+`rules check` check or a teaching scenario, by id. A control renamed or removed would leave
+a hazard unguarded while the log still claims it is guarded; so the log must name only
+controls that exist (and be a valid file).
+
+PASS: `- verify: hidden-red-flag` (a property of rules verify).
+FAIL: `- verify: hiden-red-flag`:
+
+    hazards.yaml:9:17: [error] 'hiden-red-flag' is not a property of rules verify (did you
+    mean 'hidden-red-flag'?); name one that exists, or remove the control (hazard-control)
+"""
+
+from __future__ import annotations
+
+from metasymptoms.core.conditions import close_match
+
+ID = "hazard-control"
+LEVEL = "error"
+
+_NOUNS = {"verify": "a property of rules verify", "check": "a check of rules check", "scenario": "a scenario in scenarios/"}
+
+
+def check(loaded, today):
+    from metasymptoms.reviewing.hazards import known_controls, load_log
+
+    log, problems = load_log(loaded.folder)
+    for problem in problems:
+        yield problem.location, problem.message
+    if log is None:
+        return
+    known = known_controls(loaded)
+    for i, hazard in enumerate(log.log.hazards):
+        for j, control in enumerate(hazard.controls):
+            kind, name = control.kind, control.name
+            if name and name not in known[kind]:
+                yield (
+                    log.at(("hazards", i, "controls", j, kind)),
+                    f"'{name}' is not {_NOUNS[kind]}{close_match(name, known[kind])}; "
+                    "name one that exists, or remove the control",
+                )

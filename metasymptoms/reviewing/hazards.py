@@ -1,0 +1,144 @@
+"""The hazard log (rules/hazards.yaml): each hazard to a person, its cause and severity, and
+the controls that guard it, named by id: `rules verify` properties, `rules check` checks and
+teaching scenarios. `rules check` fails when a named control does not exist; the rule-book
+document shows the log with each control's current result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from metasymptoms.core.constraints import Length
+from metasymptoms.core.loader import LoadedBook
+from metasymptoms.core.model import Id, Text, model
+from metasymptoms.core.problems import Location, Problem
+
+FILE = "hazards.yaml"
+Severity = Literal["catastrophic", "major", "considerable", "significant", "minor"]  # DCB0129's scale
+
+
+@model
+class Control:
+    """One control, named by exactly one of its three kinds."""
+
+    verify: Id | None = None  # a property of `rules verify`
+    check: Id | None = None  # a check of `rules check`
+    scenario: Id | None = None  # a teaching scenario (its expected outcome is checked)
+
+    @property
+    def kind(self) -> str:
+        return "verify" if self.verify else "check" if self.check else "scenario"
+
+    @property
+    def name(self) -> str:
+        return self.verify or self.check or self.scenario or ""
+
+
+@model
+class Hazard:
+    id: Id
+    hazard: Text  # what could harm a person
+    cause: Text
+    severity: Severity
+    controls: Annotated[tuple[Control, ...], Length(1)]
+
+
+@model
+class HazardLog:
+    hazards: Annotated[tuple[Hazard, ...], Length(1)]
+
+
+@dataclass(frozen=True)
+class LoadedLog:
+    log: HazardLog
+    path: Path
+    at: object  # (path steps) -> Location
+
+
+def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
+    """The hazard log of a rule-book folder (None when it has none), and its problems."""
+    from pydantic import ValidationError
+
+    from metasymptoms.core.files import UnreadableFile, read_limited
+    from metasymptoms.core.loader import _adapter, plain_yaml_message, translate
+    from metasymptoms.core.yamlfile import MAX_FILE_BYTES, YamlProblem, parse_yaml_bytes
+
+    path = folder / FILE
+    try:
+        data = read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
+    except UnreadableFile as error:
+        return None, [] if error.missing else [Problem(Location(path), error.message, "error", "yaml")]
+    try:
+        doc = parse_yaml_bytes(data)
+    except YamlProblem as problem:
+        where = Location(path, problem.position.line, problem.position.column)
+        return None, [Problem(where, plain_yaml_message(problem.message), "error", "yaml")]
+
+    def at(steps: tuple, key: bool = False) -> Location:
+        position = doc.position(steps, key=key)
+        return Location(path, position.line, position.column)
+
+    try:
+        log = _adapter(HazardLog).validate_python(doc.data)
+    except ValidationError as error:
+        return None, [Problem(at(loc, at_key), message) for loc, message, at_key in translate(HazardLog, error)]
+    problems = []
+    for i, hazard in enumerate(log.hazards):
+        for j, control in enumerate(hazard.controls):
+            named = [kind for kind in ("verify", "check", "scenario") if getattr(control, kind)]
+            if len(named) != 1:
+                problems.append(
+                    Problem(
+                        at(("hazards", i, "controls", j)),
+                        "a control names exactly one of verify:, check: or scenario:",
+                    )
+                )
+    return LoadedLog(log, path, at), problems
+
+
+def known_controls(loaded: LoadedBook) -> dict[str, set[str]]:
+    from metasymptoms.reviewing.checks import CHECKS
+    from metasymptoms.reviewing.proofs import proofs
+    from metasymptoms.teaching.scenarios import scenario_files
+
+    return {
+        "verify": set(proofs()),
+        "check": set(CHECKS),
+        "scenario": {path.stem for path in scenario_files(loaded.folder)},
+    }
+
+
+def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str], str]:
+    """Each named control's current result, in words: "holds", "passes", or what fails."""
+    from metasymptoms.reviewing.checks import CHECKS, run_checks
+    from metasymptoms.reviewing.proofs import proofs
+    from metasymptoms.teaching.scenarios import differences, load_scenarios
+
+    wanted = {(control.kind, control.name) for hazard in log.hazards for control in hazard.controls}
+    results: dict[tuple[str, str], str] = {}
+    every_proof = proofs()
+    problems = None
+    scenarios = None
+    for kind, name in sorted(wanted):
+        if kind == "verify" and name in every_proof:
+            failures = list(every_proof[name].failures(loaded.book))
+            results[kind, name] = "holds" if not failures else f"FAILS ({len(failures)} counterexample(s))"
+        elif kind == "check" and name in CHECKS:
+            if problems is None:
+                problems = run_checks(loaded)
+            found = [problem for problem in problems if problem.check == name]
+            if not found:
+                results[kind, name] = "passes"
+            elif CHECKS[name].LEVEL == "error":
+                results[kind, name] = f"FAILS ({len(found)} error(s))"
+            else:
+                results[kind, name] = f"passes with {len(found)} warning(s)"
+        elif kind == "scenario":
+            if scenarios is None:
+                scenarios = {item.name: item for item in load_scenarios(loaded.folder, loaded.book)[0]}
+            if name in scenarios:
+                wrong = differences(loaded.book, scenarios[name])
+                results[kind, name] = "passes" if not wrong else "FAILS: " + "; ".join(wrong)
+        results.setdefault((kind, name), "MISSING: no such control")
+    return results

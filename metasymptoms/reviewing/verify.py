@@ -1,0 +1,419 @@
+"""Proofs about every path through the questionnaire, by exhaustive search of what matters.
+
+A "world" is what is true for a person: a value for every finding. The questionnaire sees
+only what it asks: walking the questions in order, a finding is asked when its `ask_if`
+holds on the answers so far, and is otherwise "not reported". Properties are about worlds
+and what the questionnaire makes of them, for example: whenever a red flag's condition
+holds in the world, it also holds on the questionnaire's answers (no skip logic hides it).
+
+Naive enumeration of ~60 findings is impossible, so each property is reduced to its cone
+of influence: the findings its conditions mention and, transitively, the findings their
+`ask_if` conditions mention. Findings outside the cone cannot change the outcome and are
+fixed to "not reported". The cone is searched depth-first, evaluating conditions in
+three-valued (Kleene) logic with unassigned findings unknown, so a branch stops as soon as
+its outcome is settled; the search is exhaustive, yet an `any:` of thirty findings settles
+after the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from metasymptoms.core.conditions import FREE, Compare, Condition, findings_in, settled
+from metasymptoms.core.engine import reading
+from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.model import RuleBook, Urgency
+
+UNKNOWN = FREE  # a finding the search has not assigned yet
+UNSET = "__unset__"  # a choice or number finding not answered
+
+Value = object
+World = dict[str, Value]
+
+
+def _and(a: bool | None, b: bool | None) -> bool | None:
+    return False if a is False or b is False else None if a is None or b is None else True
+
+
+def _not(a: bool | None) -> bool | None:
+    return None if a is None else not a
+
+
+def number_cuts(book: RuleBook) -> dict[str, list[float]]:
+    """For each number finding, the values where some condition's outcome can change."""
+    cuts: dict[str, set[float]] = {}
+    conditions = [flag.when for flag in book.red_flags]
+    conditions += [rule.when for site in book.sites for rule in site.rules]
+    conditions += [question.ask_if for question in book.questions if question.ask_if is not None]
+
+    def walk(node: object) -> None:
+        if isinstance(node, Compare):
+            bounds = cuts.setdefault(node.finding, set())
+            bounds.update(bound for bound in (node.at_least, node.below) if bound is not None)
+        for child in getattr(node, "all", ()) or getattr(node, "any", ()) or getattr(node, "of", ()):
+            walk(child)
+        if hasattr(node, "condition"):
+            walk(node.condition)
+
+    for condition in conditions:
+        walk(condition)
+    return {finding: sorted(values) for finding, values in cuts.items()}
+
+
+_index: list[tuple[RuleBook, tuple[dict[str, Condition | None], dict[str, int]]]] = []
+
+
+def _questions_of(book: RuleBook) -> tuple[dict[str, Condition | None], dict[str, int]]:
+    """Each question's ask_if and place in the book, built once per book (not per property)."""
+    if not _index or _index[0][0] is not book:
+        ask_if = {question.finding: question.ask_if for question in book.questions}
+        position = {question.finding: n for n, question in enumerate(book.questions)}
+        _index[:] = [(book, (ask_if, position))]
+    return _index[0][1]
+
+
+_cuts: list[tuple[RuleBook, dict[str, list[float]]]] = []
+
+
+def _cuts_of(book: RuleBook) -> dict[str, list[float]]:
+    """number_cuts, once per book."""
+    if not _cuts or _cuts[0][0] is not book:
+        _cuts[:] = [(book, number_cuts(book))]
+    return _cuts[0][1]
+
+
+class Space:
+    """The findings of one property, and what the questionnaire makes of a world."""
+
+    def __init__(self, book: RuleBook, conditions: list[Condition]):
+        self.book = book
+        self.cuts = _cuts_of(book)
+        self.history = book.role("cancer_history")
+        self.implications = book.implications
+        self.ask_if, position = _questions_of(book)
+        cone: set[str] = set()
+        todo = [finding for condition in conditions for finding in findings_in(condition)]
+        while todo:
+            finding = todo.pop()
+            if finding in cone:
+                continue
+            cone.add(finding)
+            condition = self.ask_if.get(finding)
+            if condition is not None:
+                todo.extend(findings_in(condition))
+        # Only the cone's questions, in the book's order: a search stays the size of its
+        # property, not of the whole book.
+        self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
+        # The property's own findings first: they settle its outcome soonest; the findings
+        # only their ask_if conditions mention follow. Any order is exhaustive.
+        own = {finding for condition in conditions for finding in findings_in(condition)}
+        self.variables = sorted(
+            cone, key=lambda finding: (finding not in own, position.get(finding, len(position)))
+        )
+
+    def domain(self, finding: str) -> list[Value]:
+        """The values worth trying: yes, no and not sure; every choice (a question asked is
+        always answered: "not given" is only for findings no question asks); each interval
+        of a number that the rules tell apart (its lowest value), and not measured."""
+        spec = self.book.finding(finding)
+        if spec.type == "choice":
+            return [choice.value for choice in spec.choices]
+        if spec.type == "number":
+            assert spec.minimum is not None
+            cuts = [cut for cut in self.cuts.get(finding, []) if cut > spec.minimum]
+            return [spec.minimum, *cuts, UNSET, UNSURE]
+        return [True, False, UNSURE]
+
+    def possible(self, world: World, finding: str) -> bool:
+        """Whether a person could give these answers: a finding reported while one it
+        implies is denied (a follow-up without its parent) is no one's world."""
+        for child, parent in self.implications:
+            if finding in (child, parent) and world.get(parent) is False:
+                if self.book.implies_parent(child, world.get(child)) is not None:
+                    return False
+        return True
+
+    def hidden(self, finding: str) -> Value:
+        """The value of a finding the questionnaire does not ask: not reported."""
+        return False if self.book.finding(finding).type == "yes_no" else UNSET
+
+    def answers(self, world: World) -> World:
+        """The questionnaire's answers for this world, as the rules read them: unasked
+        findings are not reported (the engine's skip logic, with unassigned findings
+        unknown until they settle whether a question is asked)."""
+        seen: World = {}
+        for finding in self.order:
+            if finding not in world:
+                continue
+            condition = self.ask_if.get(finding)
+            asked = True if condition is None else settled(condition, self.read(seen))
+            value = world[finding]
+            if asked is True:
+                seen[finding] = value
+            elif asked is False:
+                seen[finding] = self.hidden(finding)
+            else:  # not yet settled whether it is asked
+                seen[finding] = value if value == self.hidden(finding) else UNKNOWN
+        for finding in world:  # no question asks it: never reported
+            seen.setdefault(finding, self.hidden(finding))
+        return seen
+
+    def read(self, seen: World) -> World:
+        """As the rules read these answers (engine.reading): UNSET is not given."""
+        history = self.history
+        if history is None or seen.get(history) != UNSET:
+            return seen
+        return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
+
+    def search(self, goal: Callable[[World, World], bool | None]) -> World | None:
+        """A world (over the cone) for which goal(world, answers) is True, or None if none.
+
+        Exhaustive depth-first search. The next finding to assign is chosen at each step: one
+        of whose values settles the goal at once if there is one (findings that have an
+        ask_if tried first), so branches close early whatever order the rule book is in.
+        """
+
+        def settle(world: World) -> bool | None:
+            return goal(self.read(world), self.read(self.answers(world)))
+
+        def pick(world: World, free: list[str]) -> str:
+            for finding in free[:8]:  # looking further costs more than the branches it saves
+                for value in self.domain(finding):
+                    world[finding] = value
+                    settled = settle(world) is not None
+                    world[finding] = UNKNOWN
+                    if settled:
+                        return finding
+            return free[0]
+
+        def walk(world: World, free: list[str]) -> World | None:
+            result = settle(world)
+            if result is not None or not free:
+                return self._complete(world) if result is True else None
+            finding = pick(world, free)
+            rest = [other for other in free if other != finding]
+            for value in self.domain(finding):
+                world[finding] = value
+                if not self.possible(world, finding):
+                    continue
+                found = walk(world, rest)
+                if found is not None:
+                    return found
+            world[finding] = UNKNOWN
+            return None
+
+        gated = [finding for finding in self.variables if self.ask_if.get(finding) is not None]
+        free = gated + [finding for finding in self.variables if finding not in gated]
+        return walk({finding: UNKNOWN for finding in self.variables}, free)
+
+    def _complete(self, world: World) -> World:
+        """Settle the findings the goal did not need: not reported."""
+        done = {finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()}
+        for child, parent in self.implications:
+            says = self.book.implies_parent(child, done.get(child))
+            if says is not None and world.get(parent) is UNKNOWN:
+                done[parent] = says
+        return done
+
+
+def _given(value: object) -> bool:
+    """Reported, "not sure", or a number given: an answer that skip logic could lose (named
+    in a hidden-red-flag failure)."""
+    if value is True or (isinstance(value, str) and value == UNSURE):
+        return True
+    return isinstance(value, float)
+
+
+def as_answers(world: World) -> dict[str, bool | str | float]:
+    """A world as an answers file's content: reported findings, given choices and numbers."""
+    return {
+        finding: value  # type: ignore[misc]
+        for finding, value in world.items()
+        if value is True or (isinstance(value, (str, float)) and value != UNSET and value is not UNKNOWN)
+    }
+
+
+def answers_yaml(answers: dict[str, bool | str | float]) -> str:
+    if not answers:
+        return "{}\n"
+    return "".join(f"{key}: {_yaml_value(value)}\n" for key, value in answers.items())
+
+
+def _yaml_value(value: bool | str | float) -> str:
+    if value is True:
+        return "yes"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+# --- the properties -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failed property, with answers that show it where there are some."""
+
+    property: str
+    subject: str
+    message: str
+    counterexample: dict[str, bool | str] | None = None
+
+
+def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
+    """Red flags whose condition holds for a person while the skip logic hides a finding it
+    needs, so that it does not hold on the questionnaire's answers.
+
+    A combination ("two ambers make a red") is at least N of other flags' conditions. When
+    no skip logic hides any of those, it cannot hide N of them either (each that may hold for
+    the person also may hold on the answers), so combinations are proved by their parts."""
+    for flag in book.red_flags:
+        if flag.combines:
+            continue
+        space = Space(book, [flag.when])
+        world = space.search(lambda w, a, c=flag.when: _and(settled(c, w), _not(settled(c, a))))
+        if world is not None:
+            answers = space.answers(world)
+            hidden = [
+                finding
+                for finding in space.variables
+                if _given(world.get(finding)) and answers.get(finding) != world.get(finding)
+            ]
+            yield Failure(
+                "hidden-red-flag",
+                flag.id,
+                f"the skip logic can hide {', '.join(repr(f) for f in hidden)} while the rest of "
+                f"'{flag.id}' holds, so a person with these answers is never warned",
+                as_answers(world),
+            )
+
+
+def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
+    for flag in book.red_flags:
+        space = Space(book, [flag.when])
+        if space.search(lambda w, a, c=flag.when: settled(c, a)) is None:
+            yield Failure(
+                "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
+            )
+
+
+def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
+    for question in book.questions:
+        if question.ask_if is None:
+            continue
+        space = Space(book, [question.ask_if])
+        if space.search(lambda w, a, c=question.ask_if: settled(c, a)) is None:
+            yield Failure(
+                "impossible-ask-if",
+                question.finding,
+                f"the question about '{question.finding}' can never be asked: its ask_if never holds",
+            )
+
+
+def witness(book: RuleBook, flag_id: str) -> dict[str, bool | str] | None:
+    """Answers, as the questionnaire would take them, on which the red flag holds."""
+    flag = next(flag for flag in book.red_flags if flag.id == flag_id)
+    space = Space(book, [flag.when])
+    world = space.search(lambda w, a, c=flag.when: settled(c, a))
+    return None if world is None else as_answers(space.answers(world))
+
+
+class _Replay:
+    """A prompter that answers the questionnaire from fixed answers and goes on after any
+    emergency. It knows which question is asked from the flow's events, never its words."""
+
+    how_to_answer = ""
+
+    def __init__(self, book: RuleBook, answers: dict[str, bool | str | float]):
+        from metasymptoms.answering.questionnaire import Questionnaire
+
+        self.book = book
+        self.answers = answers
+        self.flow = Questionnaire(book, self)
+
+    def _asking(self) -> str | None:
+        """The finding being asked, or None at a prompt that is not a question."""
+        last = self.flow.events[-1] if self.flow.events else None
+        return last[1] if last and last[0] == "asking" else None
+
+    def say(self, text: str, kind: str = "info") -> None:
+        pass
+
+    def choose(
+        self, message: str, options: object, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
+        from metasymptoms.core.kinds import kind_of
+        from metasymptoms.answering.questionnaire import GO_ON
+
+        last = self.flow.events[-1] if self.flow.events else None
+        if last == ("interrupt", ""):
+            return GO_ON
+        finding = self._asking()
+        if finding is None:
+            return default  # the review: show the result
+        if finding not in self.answers:
+            return "no" if self.book.finding(finding).type == "yes_no" else default
+        return kind_of(self.book.finding(finding)).option_of(self.answers[finding])
+
+    def ask_text(self, message: str, default: str) -> str:
+        finding = self._asking()
+        if finding is None or finding not in self.answers:
+            return default
+        return f"{self.answers[finding]:g}" if isinstance(self.answers[finding], float) else str(self.answers[finding])
+
+
+def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
+    """For each emergency red flag, the questionnaire's own flow is run on a path where it
+    fires: the interrupt must come right after the answer that makes it hold, before any
+    other question."""
+    for flag in book.red_flags:
+        if flag.urgency is not Urgency.EMERGENCY:
+            continue
+        answers = witness(book, flag.id)
+        if answers is None:
+            continue
+        replay = _Replay(book, answers)
+        replay.flow.run()
+        events = replay.flow.events
+        shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
+        if shown_at is None:
+            yield Failure(
+                "emergency-interrupt", flag.id, f"'{flag.id}' held but its advice was never shown", answers
+            )
+            continue
+        following = next((event for event in events[shown_at:] if event[0] in ("asking", "interrupt")), None)
+        if following != ("interrupt", ""):
+            yield Failure(
+                "emergency-interrupt",
+                flag.id,
+                f"another question came before the advice of '{flag.id}'",
+                answers,
+            )
+
+
+def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:
+    """Every ending, at every urgency, sends the person to a healthcare provider."""
+    for urgency in Urgency:
+        from metasymptoms.core.engine import provider_advice
+
+        advice = " ".join(provider_advice(book, urgency, who) for who in ("with_cancer", "without_cancer"))
+        if "provider" not in advice.lower():
+            yield Failure(
+                "provider-advice",
+                urgency.value,
+                f"the ending at '{urgency.value}' does not send the person to a healthcare provider",
+            )
+    if not book.guidance.emergency_signs:
+        yield Failure("provider-advice", "guidance", "the endings list no emergency signs")
+
+
+PROPERTIES = (
+    provider_advice_failures,
+    unreachable_red_flags,
+    hidden_red_flags,
+    interrupt_failures,
+    unreachable_questions,
+)
+
+
+def verify(book: RuleBook) -> list[Failure]:
+    return [failure for prove in PROPERTIES for failure in prove(book)]

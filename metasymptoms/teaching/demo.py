@@ -1,0 +1,385 @@
+"""Replaying a scenario as the questionnaire would meet it, with the reasoning shown.
+
+Pure: a scenario in, a list of steps out. One step per section of the questionnaire (each
+question asked and its answer, each question skipped and why, each warning sign and rule as
+it starts to hold and why, and the emergency screen the person would see at that moment),
+then the result with HOW each conclusion was reached, then WHAT WOULD CHANGE the outcome:
+the single changes of answer that change the urgency or the sites, in plain sentences.
+
+The steps are laid out for a screen by `step_lines` (the terminal) and lesson_page.py (HTML);
+the quiz (quiz.py) asks the class to predict the same outcome before it is revealed.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from dataclasses import dataclass
+
+from metasymptoms.core.conditions import Answer, because, findings_in, holds
+from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
+from metasymptoms.core.explain import answer_text, because_sentence, condition_sentence, join_words
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.teaching.scenarios import LoadedScenario
+
+MAX_CHANGES = 8  # shown at first; the rest on request
+
+# How soon, in the words a teacher says to a class (the person's own screen says more).
+HOW_SOON = {
+    Urgency.EMERGENCY: "to get help now (an emergency)",
+    Urgency.URGENT: "to get help today (urgent)",
+    Urgency.PROMPT: "to see a provider within days (soon)",
+    Urgency.ROUTINE: "to see a provider if it lasts, gets worse or worries them (routine)",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a step. depth: how far it is indented under the line before.
+    kind 'screen': what the person's own screen shows, drawn as it is, in a frame."""
+
+    text: str
+    depth: int = 0
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
+class Step:
+    heading: str
+    lines: tuple[Line, ...]
+    more: tuple[Line, ...] = ()  # shown only when asked for (every change, not the first few)
+
+
+# --- the replay ----------------------------------------------------------------------
+
+
+def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
+    scenario = item.scenario
+    steps = [
+        Step(
+            f"Scenario: {scenario.title}",
+            tuple(Line(f"Learning point: {point}") for point in scenario.learning_points),
+        )
+    ]
+    steps += section_steps(book, item.answers)
+    steps.append(result_step(book, item.answers))
+    steps.append(changes_step(book, item.answers))
+    if scenario.teacher_notes:
+        steps.append(Step("Notes for the teacher", (Line(scenario.teacher_notes),)))
+    return steps
+
+
+def given_value(book: RuleBook, answers: Answers, finding: str) -> Answer | None:
+    """The answer a replay gives: a yes/no question not in the scenario is answered No."""
+    value = answers.get(finding)
+    if value is None and book.finding(finding).type == "yes_no":
+        return False
+    return value
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens as the questionnaire meets the answers, in order.
+    kind: 'asked', 'skipped', 'flag' (a warning sign starts to hold), 'screen' (the
+    emergency interrupt the person sees) or 'rule' (a site rule starts to hold)."""
+
+    kind: str
+    section: str
+    text: str
+    finding: str = ""
+    reason: str = ""
+
+
+def walk(book: RuleBook, given: Answers) -> list[Event]:
+    """The questionnaire's path through these answers, with what starts to hold on the way."""
+    answers: dict[str, Answer] = {}
+    flags_seen: set[str] = set()
+    rules_seen: set[str] = set()
+    events: list[Event] = []
+    for section in book.sections:
+        for question in section.questions:
+            finding = question.finding
+            if question.ask_if is not None and not holds(question.ask_if, answers):
+                reason = f"not asked: it is asked only if {condition_sentence(book, question.ask_if, ids=False)}"
+                events.append(Event("skipped", section.id, question.text, finding, reason))
+                continue
+            value = given_value(book, given, finding)
+            shown = f"{question.text}  [{answer_text(book, finding, value)}]"
+            events.append(Event("asked", section.id, shown, finding))
+            if value is None:
+                continue
+            before = dict(answers)
+            answers[finding] = value
+            new_emergency = False
+            for flag in fired_red_flags(book, answers):
+                if flag.id not in flags_seen:
+                    flags_seen.add(flag.id)
+                    reason = because_sentence(book, because(flag.when, answers), answers)
+                    text = f"-> warning sign '{flag.title}' ({flag.urgency.value}) now holds."
+                    events.append(Event("flag", section.id, text, finding, reason))
+                    new_emergency |= flag.urgency is Urgency.EMERGENCY
+            if new_emergency:
+                screen = interrupt_screen(book, before, finding, value)
+                events.append(Event("screen", section.id, screen, finding))
+            for site, rule in fired_rules(book, answers):
+                if rule.id not in rules_seen:
+                    rules_seen.add(rule.id)
+                    reason = because_sentence(book, because(rule.when, answers), answers)
+                    text = f"-> rule {rule.id} points to {site.name}."
+                    events.append(Event("rule", section.id, text, finding, reason))
+    return events
+
+
+def section_steps(book: RuleBook, given: Answers) -> list[Step]:
+    events = walk(book, given)
+    steps = []
+    for section in book.sections:
+        lines: list[Line] = []
+        for event in (event for event in events if event.section == section.id):
+            if event.kind in ("asked", "skipped"):
+                lines.append(Line(event.text if event.kind == "asked" else f"(skipped) {event.text}"))
+                if event.reason:
+                    lines.append(Line(event.reason, 1))
+            elif event.kind == "screen":
+                lines.append(Line("The questions stop at once, and the person sees:", 2))
+                lines.append(Line(event.text, 2, "screen"))
+            else:
+                lines.append(Line(event.text, 1))
+                lines.append(Line(event.reason, 2))
+        steps.append(Step(f"Questions: {section.title}", tuple(lines)))
+    return steps
+
+
+def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answer) -> str:
+    """The screen the questionnaire itself draws when this answer makes an emergency hold:
+    its own interrupt, drawn by its own plain prompter, up to the person's choice."""
+    from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
+
+    screen = io.StringIO()
+    # An empty line keeps the default answer; the screen is taken before anything follows it.
+    # Unwrapped here: the frame it is drawn in (line_text, the lesson page) lays it out.
+    prompter = PlainPrompter(stdin=io.StringIO("\n"), stdout=screen, width=10_000)
+    earlier = {flag.id for flag in fired_emergencies(book, before)}
+    questionnaire = Questionnaire(book, prompter, answers=dict(before), emergencies_shown=earlier)
+    questionnaire.record(finding, value)
+    return screen.getvalue().strip("\n")
+
+
+# --- the result ----------------------------------------------------------------------
+
+
+def urgency_reasons(book: RuleBook, answers: Answers) -> list[str]:
+    """How the urgency was reached, as one sentence."""
+    contributions = [
+        f"warning sign '{flag.title}' ({flag.urgency.value})" for flag in fired_red_flags(book, answers)
+    ]
+    contributions += [
+        f"rule {rule.id} ({rule.urgency.value})" for _, rule in fired_rules(book, answers) if rule.urgency
+    ]
+    if contributions:
+        return [f"How: the urgency is the highest of everything that holds: {join_words(contributions)}."]
+    return ["How: no warning sign or rule that raises urgency holds, so it is routine."]
+
+
+def site_reasons(book: RuleBook, answers: Answers) -> list[Line]:
+    assessment = assess(book, answers)
+    if not assessment.sites:
+        return [Line("Sites: none. No symptom rule holds for these answers.")]
+    lines = []
+    for site in assessment.sites:
+        lines.append(Line(f"Site: {site.name}."))
+        for rule_site, rule in fired_rules(book, answers):
+            if rule_site.id == site.id:
+                lines.append(Line(f"How: rule {rule.id} holds: {condition_sentence(book, rule.when, ids=False)}.", 1))
+    return lines
+
+
+def result_step(book: RuleBook, answers: Answers) -> Step:
+    assessment = assess(book, answers)
+    lines = [Line(f"Urgency: {assessment.urgency.value}.")]
+    lines += [Line(text, 1) for text in urgency_reasons(book, answers)]
+    lines += site_reasons(book, answers)
+    if assessment.primary_cancer:
+        primary = assessment.primary_cancer
+        if primary.common_sites:
+            places = join_words(book.site(s).name for s in primary.common_sites)
+            lines.append(Line(f"{primary.name} commonly spreads to: {places} (unranked)."))
+    lines.append(Line(f"Advice: {assessment.advice}"))
+    return Step("The result, and how it was reached", tuple(lines))
+
+
+# --- what would change ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One answer changed, and the outcome it gives."""
+
+    finding: str
+    value: Answer
+    urgency: Urgency
+    sites: tuple[str, ...]
+
+
+def outcome(book: RuleBook, answers: Answers) -> tuple[Urgency, tuple[str, ...]]:
+    assessment = assess(book, answers)
+    return assessment.urgency, tuple(site.id for site in assessment.sites)
+
+
+def _related(book: RuleBook, answers: Answers) -> set[str]:
+    """Findings that share a rule or red flag with a reported finding, or follow one up."""
+    reported = {finding for finding, value in answers.items() if value is True}
+    related: set[str] = set()
+    conditions = [flag.when for flag in book.red_flags] + [
+        rule.when for site in book.sites for rule in site.rules
+    ]
+    for condition in conditions:
+        mentioned = set(findings_in(condition))
+        if mentioned & reported:
+            related |= mentioned
+    for question in book.questions:
+        if question.ask_if is not None and set(findings_in(question.ask_if)) & reported:
+            related.add(question.finding)
+    return related - reported
+
+
+def single_changes(book: RuleBook, answers: Answers) -> tuple[list[Change], list[Change]]:
+    """Every change of one answer (on a question the questionnaire would then ask), split in
+    two: those that change the urgency or the sites, the most instructive first (taking back
+    a reported answer, then findings related to what was reported, then the rest; within
+    each, the biggest change first), and those that change neither, in the same order."""
+    base_urgency, base_sites = outcome(book, answers)
+    related = _related(book, answers)
+    changing: list[tuple[tuple[int, int], Change]] = []
+    keeping: list[tuple[tuple[int, int], Change]] = []
+    for question in book.questions:
+        finding = question.finding
+        spec = book.finding(finding)
+        current = answers.get(finding)
+        if spec.type == "choice":
+            alternatives: list[Answer] = [choice.value for choice in spec.choices if choice.value != current]
+        else:
+            alternatives = [not bool(current)]
+        for value in alternatives:
+            changed = prune(book, {**answers, finding: value})
+            if finding not in changed:
+                continue  # the questionnaire would not ask it with these answers
+            urgency, sites = outcome(book, changed)
+            if value is True:
+                group = 1 if finding in related else 2
+            elif value is False:
+                group = 0
+            else:
+                group = 0 if current else 1
+            size = abs(urgency.rank - base_urgency.rank) * 10 + len(set(sites) ^ set(base_sites))
+            change = Change(finding, value, urgency, sites)
+            if (urgency, sites) == (base_urgency, base_sites):
+                keeping.append(((group, 0), change))
+            else:
+                changing.append(((group, -size), change))
+    changing.sort(key=lambda pair: pair[0])
+    keeping.sort(key=lambda pair: pair[0])
+    return [change for _, change in changing], [change for _, change in keeping]
+
+
+def what_would_change(book: RuleBook, answers: Answers) -> list[Change]:
+    return single_changes(book, answers)[0]
+
+
+def change_phrase(book: RuleBook, change: Change, reported: str, not_reported: str, answered: str) -> str:
+    """One change of answer in words, after the lead words given for each kind of change:
+    '<reported> weak legs', '<not_reported> weak legs', '<answered> "Past" to "Has a ..."'."""
+    spec = book.finding(change.finding)
+    if change.value is True:
+        return f"{reported} {spec.label}"
+    if change.value is False:
+        return f"{not_reported} {spec.label}"
+    question = next(q for q in book.questions if q.finding == change.finding)
+    return f'{answered} "{answer_text(book, change.finding, change.value)}" to "{question.text}"'
+
+
+def had_the_person(book: RuleBook, change: Change) -> str:
+    """'Had the person also reported weak legs' / 'not reported ...' / 'answered ...'."""
+    return change_phrase(
+        book, change, "Had the person also reported", "Had the person not reported", "Had the person answered"
+    )
+
+
+def _sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:
+    return join_words(book.site(site).name for site in sites) or "no site"
+
+
+def change_sentence(book: RuleBook, answers: Answers, change: Change) -> str:
+    """A change in plain words: 'Had the person never ..., the advice would be ... instead of ...'."""
+    base_urgency, base_sites = outcome(book, answers)
+    parts = []
+    if change.urgency is not base_urgency:
+        parts.append(f"the advice would be {HOW_SOON[change.urgency]} instead of {HOW_SOON[base_urgency]}")
+    else:
+        parts.append(f"the advice would still be {HOW_SOON[base_urgency]}")
+    if change.sites != base_sites:
+        if not change.sites:
+            parts.append(f"no site would be named instead of {_sites_words(book, base_sites)}")
+        elif not base_sites:
+            parts.append(f"{_sites_words(book, change.sites)} would be named where now no site is")
+        else:
+            now, then = _sites_words(book, base_sites), _sites_words(book, change.sites)
+            parts.append(f"the sites named would be {then} instead of {now}")
+    joiner = ", and " if change.urgency is not base_urgency else ", but "
+    return f"{had_the_person(book, change)}, {joiner.join(parts)}."
+
+
+def changes_step(book: RuleBook, answers: Answers) -> Step:
+    sentences = [Line(change_sentence(book, answers, change)) for change in what_would_change(book, answers)]
+    if not sentences:
+        return Step(
+            "What would change the outcome",
+            (Line("No single change of answer changes the urgency or the sites."),),
+        )
+    heading = "What would change the outcome"
+    return Step(heading, tuple(sentences[:MAX_CHANGES]), tuple(sentences[MAX_CHANGES:]))
+
+
+# --- laid out for a terminal -----------------------------------------------------------
+
+
+def line_text(line: Line, width: int) -> list[str]:
+    """One line wrapped to `width`; a continuation hangs under its text."""
+    indent = "    " * line.depth if line.depth < 2 else "    " + "   " * (line.depth - 1)
+    if line.kind == "screen":
+        inner = max(width - len(indent) - 2, 20)
+        framed = []
+        for row in line.text.splitlines():
+            lead = len(row) - len(row.lstrip())
+            hang = " " * (lead + 3 if row.lstrip()[:1].isdigit() else lead)
+            parts = textwrap.wrap(row.lstrip(), inner, initial_indent=" " * lead, subsequent_indent=hang)
+            framed += [f"{indent}| {part}" for part in parts or [""]]
+        return [row.rstrip() for row in framed]
+    hanging = indent + ("   " if line.text.startswith("->") else "  ")
+    return textwrap.wrap(line.text, width, initial_indent=indent, subsequent_indent=hanging) or [indent]
+
+
+def step_heading(number: int, total: int, step: Step, width: int) -> list[str]:
+    heading = f"[{number}/{total}] {step.heading}"
+    lines = textwrap.wrap(heading, width, subsequent_indent="  ") or [heading]
+    return lines + ["-" * min(len(heading), width)]
+
+
+def step_rows(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[list[str]]:
+    """A step's lines wrapped for a terminal, each line's rows kept together. The lines kept
+    for on request are added when `everything`; otherwise a note says how many there are
+    and `how_to_see_more`."""
+    rows = [line_text(line, width) for line in (step.lines + step.more if everything else step.lines)]
+    if step.more and not everything:
+        rows.append(line_text(Line(f"({len(step.more)} more single changes: {how_to_see_more}.)"), width))
+    return rows
+
+
+def step_body(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[str]:
+    return [row for rows in step_rows(step, width, everything, how_to_see_more) for row in rows]
+
+
+def step_lines(
+    number: int, total: int, step: Step, width: int, everything: bool = False, how_to_see_more: str = ""
+) -> list[str]:
+    return step_heading(number, total, step, width) + step_body(step, width, everything, how_to_see_more)

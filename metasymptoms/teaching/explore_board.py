@@ -1,0 +1,204 @@
+"""The interactive explorer: browse by site, symptom or cancer, and a what-if board where
+findings are ticked and the urgency and sites update after every tick. Talks only through
+a Prompter (questionary or plain), like the questionnaire."""
+
+from __future__ import annotations
+
+from metasymptoms.core.engine import assess
+from metasymptoms.core.explain import join_words
+from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
+from metasymptoms.core.model import RuleBook
+from metasymptoms.answering.questionnaire import Prompter
+
+DONE = "__done__"
+HISTORY = "__history__"
+
+
+def symptom_ids(book: RuleBook) -> list[str]:
+    return [
+        finding.id
+        for finding in book.findings
+        if finding.type == "yes_no" and finding.id != "recent_chemotherapy"
+    ]
+
+
+FIND = "__find__"
+MORE = "__more__"
+
+
+def screen_size() -> tuple[int, int]:
+    """The page width and the lines a screen can show, from the terminal (80x24 without one)."""
+    import shutil
+
+    size = shutil.get_terminal_size((80, 24))
+    return max(min(size.columns - 2, 100), 40), max(size.lines, 10)
+
+
+def screenfuls(lines: list[str], room: int) -> list[list[str]]:
+    """Lines cut into screenfuls of at most `room`, at a blank line (between two sections)
+    when one falls in the second half of the screen."""
+    chunks = []
+    while lines:
+        cut = len(lines) if len(lines) <= room else room
+        if cut < len(lines):
+            blanks = [index for index in range(room // 2, room) if lines[index] == ""]
+            if blanks:
+                cut = blanks[-1] + 1
+        chunks.append(lines[:cut])
+        lines = lines[cut:]
+    return chunks
+
+
+def show_page(prompter: Prompter, text: str, height: int) -> None:
+    """A page, a screenful at a time: a long page waits after each screenful, so its top is
+    read before it scrolls away. Going back to the list skips the rest."""
+    chunks = screenfuls(text.rstrip("\n").split("\n"), max(height - 5, 6))  # the prompt takes 5 lines
+    for number, chunk in enumerate(chunks, start=1):
+        prompter.say("\n".join(chunk), "pre")
+        if number < len(chunks):
+            choice = prompter.choose(
+                f"Page {number} of {len(chunks)}",
+                [("Next page", MORE), ("Back to the list", DONE)],
+                MORE,
+            )
+            if choice == DONE:
+                return
+
+
+def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | None = None) -> None:
+    width, height = size or screen_size()
+    prompter.say(
+        "metasymptoms explorer: where cancer commonly spreads, and which symptoms that can cause", "heading"
+    )
+    menu = [
+        ("By site", "site"),
+        ("By symptom", "symptom"),
+        ("Find a symptom by a word (for example: yellow)", "find"),
+        ("By cancer", "cancer"),
+        ("What-if board: tick symptoms and watch the result change", "board"),
+        (None, ""),
+        ("Quit", "quit"),
+    ]
+    lists = {
+        "site": ("Which site?", [(site.name, site.id) for site in book.sites], site_page),
+        "symptom": ("Which symptom?", [(book.finding(f).label, f) for f in symptom_ids(book)], symptom_page),
+        "cancer": ("Which cancer?", [(primary.name, primary.id) for primary in book.primaries], cancer_page),
+    }
+    last_choice = "site"
+    while True:
+        choice = prompter.choose("What would you like to explore?", menu, last_choice)
+        last_choice = choice
+        if choice == "quit":
+            return
+        if choice == "board":
+            what_if_board(book, prompter)
+        elif choice == "find":
+            find_by_word(book, prompter, width, height)
+        else:
+            message, options, page = lists[choice]
+            browse(prompter, message, options, lambda item: page(book, item, width), height)
+
+
+def browse(
+    prompter: Prompter, message: str, options: list, page, height: int, back: str = "Back to the menu"
+) -> None:
+    """A list; after each page it comes back to the same list, at the item just read."""
+    picked = options[0][1]
+    while True:
+        picked = prompter.choose(message, options + [(None, ""), (back, DONE)], picked)
+        if picked == DONE:
+            return
+        show_page(prompter, page(picked), height)
+
+
+def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) -> None:
+    symptoms = symptom_ids(book)
+    while True:
+        word = prompter.ask_text("A word for the symptom (Enter alone: back to the menu)", "").strip()
+        if not word:
+            return
+        found, tried = find_symptoms(book, symptoms, word)
+        if not found:
+            prompter.say(
+                f"No symptom matches '{word}'. Try another word, or browse them all (By symptom).", "hint"
+            )
+            continue
+        if tried:
+            prompter.say(f"Nothing matches '{word}'; showing what matches '{' '.join(tried)}'.", "hint")
+        if len(found) == 1:
+            show_page(prompter, symptom_page(book, found[0], width), height)
+            continue
+        options = [(book.finding(finding).label, finding) for finding in found]
+        browse(
+            prompter,
+            f"Symptoms that match '{' '.join(tried) or word}'",
+            options,
+            lambda item: symptom_page(book, item, width),
+            height,
+            "Back: find another word",
+        )
+
+
+def board_summary(book: RuleBook, answers: dict) -> str:
+    assessment = assess(book, answers)
+    sites = join_words(site.name for site in assessment.sites) or "none"
+    flags = join_words(f"{flag.title} ({flag.urgency.value})" for flag in assessment.red_flags) or "none"
+    return f"Urgency: {assessment.urgency.value.upper()}.  Sites: {sites}.  Warning signs: {flags}."
+
+
+def _short_summary(book: RuleBook, answers: dict) -> str:
+    assessment = assess(book, answers)
+    sites = ", ".join(site.name for site in assessment.sites) or "none"
+    return f"[{assessment.urgency.value.upper()} | sites: {sites}]"
+
+
+def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = None) -> dict:
+    """Tick and untick findings, area by area; the result is shown again after every change
+    and stays in the prompt line, so it is always in view."""
+    answers = dict(answers or {"cancer_history": "current"})
+    symptoms = set(symptom_ids(book))
+    areas = [
+        (section, [q.finding for q in section.questions if q.finding in symptoms])
+        for section in book.sections
+    ]
+    areas = [(section, findings) for section, findings in areas if findings]
+    prompter.say(
+        "What-if board: choose an area, then tick or untick symptoms. The result updates each time.", "hint"
+    )
+    last_area = HISTORY
+    while True:
+        prompter.say(
+            board_summary(book, answers),
+            "emergency" if assess(book, answers).urgency.value == "emergency" else "info",
+        )
+        has_cancer = answers.get("cancer_history") in ("current", "past")
+        options = [("Done", DONE), (f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY)]
+        for section, findings in areas:
+            ticked = sum(1 for f in findings if answers.get(f) is True)
+            options.append((f"{section.title} ({ticked} ticked)", section.id))
+        picked = prompter.choose(f"{_short_summary(book, answers)} Choose an area", options, last_area)
+        if picked == DONE:
+            return answers
+        last_area = picked
+        if picked == HISTORY:
+            answers["cancer_history"] = "none" if has_cancer else "current"
+            continue
+        findings = next(findings for section, findings in areas if section.id == picked)
+        last = findings[0]
+        while True:
+            area_options = [("Back to the areas", DONE)]
+            area_options += [
+                (f"[{'x' if answers.get(f) is True else ' '}] {book.finding(f).label}", f) for f in findings
+            ]
+            finding = prompter.choose(f"{_short_summary(book, answers)} Tick or untick", area_options, last)
+            if finding == DONE:
+                break
+            last = finding
+            if answers.get(finding) is True:
+                answers.pop(finding)
+            else:
+                answers[finding] = True
+            prompter.say(
+                board_summary(book, answers),
+                "emergency" if assess(book, answers).urgency.value == "emergency" else "info",
+            )

@@ -1,0 +1,199 @@
+"""Steps for a projector: one screen at a time, forward and back.
+
+`screens` is pure: the steps laid out for a terminal of a given size, a step longer than
+the screen split into pages. `show_steps` draws them in the terminal's alternate screen
+and reads single keys; `plain_steps` reads lines instead (screen readers, TERM=dumb, a
+pipe), never clearing anything.
+"""
+
+from __future__ import annotations
+
+from metasymptoms.core.safetext import write_styled
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from metasymptoms.teaching.demo import Step, step_heading, step_lines, step_rows
+
+NEXT, BACK, ALL, QUIT = "next", "back", "all", "quit"
+
+KEYS = {
+    "\r": NEXT,
+    "\n": NEXT,
+    " ": NEXT,
+    "n": NEXT,
+    "\x1b[C": NEXT,  # right arrow
+    "\x1bOC": NEXT,
+    "\x1b[6~": NEXT,  # page down
+    "b": BACK,
+    "p": BACK,
+    "\x7f": BACK,  # backspace
+    "\x1b[D": BACK,  # left arrow
+    "\x1bOD": BACK,
+    "\x1b[5~": BACK,  # page up
+    "a": ALL,
+    "q": QUIT,
+    "\x1b": QUIT,  # Esc alone
+}
+
+HELP = "Enter/-> next  b/<- back  q stop"
+HELP_ALL = "Enter/-> next  b/<- back  a all changes  q stop"
+
+
+@dataclass(frozen=True)
+class Screen:
+    step: int  # index of the step it shows
+    lines: tuple[str, ...]
+    has_more: bool  # the step keeps lines for "a" (every change)
+
+
+def screens(steps: list[Step], width: int, height: int, opened: frozenset[int] = frozenset()) -> list[Screen]:
+    """Every screen, in order: a step that does not fit is split into pages, each page
+    headed by the step's own heading. `opened`: the steps whose every line is shown."""
+    room = max(height - 2, 5)  # the last rows hold a blank line and the keys
+    out = []
+    for index, step in enumerate(steps):
+        everything = index in opened
+        heading = step_heading(index + 1, len(steps), step, width)
+        rows = step_rows(step, width, everything, "press a to see them all")
+        pages = fill_pages(rows, max(room - len(heading) - 1, 3))
+        for number, page in enumerate(pages, start=1):
+            top = list(heading)
+            if len(pages) > 1:
+                top[0] = f"{top[0]}  (page {number} of {len(pages)})"[:width]
+            out.append(Screen(index, tuple(top + page), bool(step.more) and not everything))
+    return out
+
+
+def fill_pages(groups: list[list[str]], per_page: int) -> list[list[str]]:
+    """Rows into pages of at most `per_page`, a line's rows kept on one page unless they
+    alone are taller than a page."""
+    pages: list[list[str]] = [[]]
+    for group in groups:
+        if pages[-1] and len(pages[-1]) + len(group) > per_page:
+            pages.append([])
+        for row in group:
+            if len(pages[-1]) == per_page:
+                pages.append([])
+            pages[-1].append(row)
+    return pages
+
+
+def move(position: int, action: str, count: int) -> int:
+    if action == NEXT:
+        return min(position + 1, count - 1)
+    if action == BACK:
+        return max(position - 1, 0)
+    return position
+
+
+def footer(screen_list: list[Screen], position: int, width: int) -> str:
+    keys = HELP_ALL if screen_list[position].has_more else HELP
+    where = f"[{position + 1}/{len(screen_list)}]"
+    if position == len(screen_list) - 1:
+        keys = keys.replace("Enter/-> next", "Enter finish")
+    return f"{keys[: max(width - len(where) - 2, 0)]}  {where}"  # the position always shows
+
+
+# --- in a terminal: single keys, the alternate screen ----------------------------------
+
+ALTERNATE_ON, ALTERNATE_OFF, CLEAR = "\033[?1049h", "\033[?1049l", "\033[H\033[2J"
+
+
+def split_keys(text: str) -> list[str]:
+    """Keys read together (a held arrow key arrives as several sequences at once), one by one."""
+    return re.findall(r"\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|\x1b|[\s\S]", text)
+
+
+def _read_keys(fd: int) -> list[str]:
+    data = os.read(fd, 64)
+    if not data or data == b"\x04":  # the input ended, or Ctrl-D (raw in cbreak mode)
+        raise EOFError
+    return split_keys(data.decode("utf-8", "replace"))
+
+
+def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    """Draw one screen at a time in the alternate screen; the terminal is put back as it was
+    on leaving, however it is left (q, the end, Ctrl-C)."""
+    import termios
+    import tty
+
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    fd = stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    opened: set[int] = set()
+    position = 0
+    pending: list[str] = []
+    write_styled(stdout, ALTERNATE_ON, "", "")  # our own sequences: the trusted path
+    try:
+        tty.setcbreak(fd)  # keys one at a time; Ctrl-C still stops
+        while True:
+            size = shutil.get_terminal_size((80, 24))
+            width = max(size.columns - 1, 30)
+            laid_out = screens(steps, width, size.lines, frozenset(opened))
+            position = min(position, len(laid_out) - 1)
+            current = laid_out[position]
+            # The keys on the bottom row, where a projected screen keeps them out of the way.
+            bottom = f"\033[{size.lines};1H"
+            write_styled(stdout, CLEAR, "\n".join(current.lines) + "\n", bottom)
+            stdout.write(footer(laid_out, position, width))
+            stdout.flush()
+            if not pending:
+                try:
+                    pending = _read_keys(fd)
+                except EOFError:  # stop as Ctrl-C does: calmly, exit 130
+                    raise KeyboardInterrupt from None
+            action = KEYS.get(pending.pop(0))
+            if action == QUIT or (action == NEXT and position == len(laid_out) - 1):
+                return
+            if action == ALL and current.has_more:
+                opened.add(current.step)
+                continue
+            position = move(position, action or "", len(laid_out))
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        write_styled(stdout, ALTERNATE_OFF, "", "")
+        stdout.flush()
+
+
+# --- plain: lines typed, nothing cleared -----------------------------------------------
+
+PLAIN_WORDS = {"": NEXT, "n": NEXT, "next": NEXT, "b": BACK, "back": BACK, "a": ALL, "all": ALL, "q": QUIT}
+
+
+def plain_steps(steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) -> None:
+    """One step at a time, printed; a typed line moves: Enter next, b back, a all changes, q stop."""
+    opened: set[int] = set()
+    position = 0
+    while True:
+        step = steps[position]
+        everything = position in opened
+        lines = step_lines(position + 1, len(steps), step, width, everything, "type a to see them all")
+        stdout.write("\n" + "\n".join(lines) + "\n\n")
+        last = position == len(steps) - 1
+        keys = ["Enter = finish" if last else "Enter = next", "b = back"]
+        if step.more and not everything:
+            keys.append("a = all changes")
+        keys.append("q = stop")
+        stdout.write(", ".join(keys) + ". > ")
+        stdout.flush()
+        typed = stdin.readline()
+        if not typed:
+            stdout.write("\n")
+            return
+        if not stdin.isatty():
+            stdout.write(typed.rstrip("\n") + "\n")  # a terminal echoes what was typed; a pipe does not
+        action = PLAIN_WORDS.get(typed.strip().lower())
+        if action == QUIT or (action == NEXT and last):
+            return
+        if action == ALL and step.more:
+            opened.add(position)
+            continue
+        if action is None:
+            stdout.write("Please press Enter for the next step, or type b, a or q.\n")
+            continue
+        position = move(position, action, len(steps))

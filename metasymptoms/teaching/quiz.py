@@ -1,0 +1,304 @@
+"""Predict, then reveal: a quiz generated from a scenario, the rule book and the "what would
+change" counterfactuals, with the scenario's own questions after.
+
+`build_quiz` is pure (scenario in, questions with their answers and reasoning out); the
+same quiz is asked in the terminal by `run_quiz` (through a Prompter, like the
+questionnaire) and laid out as a lesson page by lesson_page.py. Wrong choices are real
+alternatives computed by the engine, never made up: sites a rule could point to, changes of
+answer that leave the outcome as it is.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from metasymptoms.teaching.demo import (
+    HOW_SOON,
+    Change,
+    Line,
+    change_phrase,
+    change_sentence,
+    line_text,
+    outcome,
+    single_changes,
+    site_reasons,
+    urgency_reasons,
+    walk,
+)
+from metasymptoms.core.engine import assess
+from metasymptoms.core.explain import join_words
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.teaching.scenarios import LoadedScenario
+
+MAX_CHOICES = 4
+NEXT = "__next__"
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    id: str  # "urgency", "sites", "change", or "own-N" for the scenario's own questions
+    title: str  # a few words: "how urgent?"
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int  # index of the right choice
+    reveal: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Quiz:
+    name: str
+    title: str
+    case: tuple[Line, ...]  # what the person answered: all the class sees before predicting
+    questions: tuple[QuizQuestion, ...]
+    closing: tuple[Line, ...]  # learning points and the teacher's notes, after the score
+
+
+def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
+    questions = [
+        urgency_question(book, item),
+        sites_question(book, item),
+        change_question(book, item),
+    ]
+    for number, own in enumerate(item.scenario.quiz, start=1):
+        questions.append(
+            QuizQuestion(
+                f"own-{number}",
+                "a question of this case",
+                own.question,
+                own.choices,
+                own.choices.index(own.answer),
+                (Line(own.explanation),),
+            )
+        )
+    closing = [Line(f"Learning point: {point}") for point in item.scenario.learning_points]
+    if item.scenario.teacher_notes:
+        closing.append(Line(f"For the teacher: {item.scenario.teacher_notes}"))
+    return Quiz(item.name, item.scenario.title, case_lines(book, item), tuple(questions), tuple(closing))
+
+
+def case_lines(book: RuleBook, item: LoadedScenario) -> tuple[Line, ...]:
+    """The scenario's answers as the questionnaire asked them; nothing that gives the outcome away."""
+    lines = [Line("The person answered:")]
+    for event in walk(book, item.answers):
+        if event.kind == "asked" and event.finding in item.answers:
+            lines.append(Line(event.text, 1))
+    lines.append(Line("Every other question they were asked, they answered No."))
+    return tuple(lines)
+
+
+def _shuffled(
+    item: LoadedScenario, question_id: str, right: str, wrong: list[str]
+) -> tuple[tuple[str, ...], int]:
+    """The right choice among up to three wrong ones, in an order fixed per scenario (the same
+    in the terminal, the lesson page and the tests)."""
+    choices = [right] + wrong[: MAX_CHOICES - 1]
+    random.Random(f"{item.name}/{question_id}").shuffle(choices)
+    return tuple(choices), choices.index(right)
+
+
+# --- how urgent? -----------------------------------------------------------------------
+
+
+URGENCY_CHOICES = {
+    Urgency.EMERGENCY: "Emergency: get help now",
+    Urgency.URGENT: "Urgent: get help today",
+    Urgency.PROMPT: "Soon: see a provider within days",
+    Urgency.ROUTINE: "Routine: see a provider if it lasts or gets worse",
+}
+
+
+def urgency_choice(urgency: Urgency) -> str:
+    return URGENCY_CHOICES[urgency]
+
+
+def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
+    urgency = assess(book, item.answers).urgency
+    reveal = [Line(f"The questionnaire advises the person {HOW_SOON[urgency]}.")]
+    reveal += [Line(text, 1) for text in urgency_reasons(book, item.answers)]
+    events = walk(book, item.answers)
+    screen = next((event for event in events if event.kind == "screen"), None)
+    if screen is not None:
+        asked = next(event for event in events if event.kind == "asked" and event.finding == screen.finding)
+        question = asked.text.rsplit("  [", 1)[0]
+        reveal.append(
+            Line(f'The questions stopped at once after the answer to "{question}", and the person saw:')
+        )
+        reveal.append(Line(screen.text, 1, "screen"))
+    levels = list(Urgency)  # most urgent first: a scale keeps its order
+    return QuizQuestion(
+        "urgency",
+        "how urgent?",
+        "How urgent is it? What will the questionnaire advise?",
+        tuple(urgency_choice(level) for level in levels),
+        levels.index(urgency),
+        tuple(reveal),
+    )
+
+
+# --- which sites? ----------------------------------------------------------------------
+
+
+def sites_choice(book: RuleBook, sites: tuple[str, ...]) -> str:
+    if not sites:
+        return "No site: no symptom rule holds"
+    return join_words(book.site(site).name for site in sites)
+
+
+def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
+    assessment = assess(book, item.answers)
+    order = [site.id for site in book.sites]
+    right = tuple(site.id for site in assessment.sites)
+    candidates: list[tuple[str, ...]] = []
+    primary = assessment.primary_cancer
+    if primary and primary.common_sites:
+        # The classic mix-up: where this cancer commonly spreads is not where these symptoms point.
+        candidates.append(tuple(sorted(primary.common_sites, key=order.index)))
+    changing, _ = single_changes(book, item.answers)
+    candidates += [change.sites for change in changing]
+    if right:
+        candidates.append(())
+        candidates.append(right[:-1])
+    candidates += [(site,) for site in order]
+    wrong: list[str] = []
+    for sites in candidates:
+        text = sites_choice(book, sites)
+        if sites != right and text not in wrong:
+            wrong.append(text)
+    choices, answer = _shuffled(item, "sites", sites_choice(book, right), wrong)
+    reveal = site_reasons(book, item.answers)
+    if primary and primary.common_sites:
+        places = join_words(book.site(site).name for site in primary.common_sites)
+        reveal.append(
+            Line(
+                f"{primary.name} commonly spreads to {places}. The sites named are only those the "
+                "person's symptoms point to, not every place this cancer can spread."
+            )
+        )
+    return QuizQuestion(
+        "sites",
+        "which parts of the body?",
+        "Which parts of the body will the result name?",
+        choices,
+        answer,
+        tuple(reveal),
+    )
+
+
+# --- what single change would change the outcome? ---------------------------------------
+
+
+def change_choice(book: RuleBook, change: Change) -> str:
+    return change_phrase(book, change, "Also reporting", "Not reporting", "Answering")
+
+
+NO_CHANGE = "None of these: no single change of answer changes the advice or the sites"
+
+
+def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
+    changing, keeping = single_changes(book, item.answers)
+    # Wrong choices: mostly symptoms, at most one other kind of answer up front, so the right
+    # choice is not given away by being the only symptom.
+    symptoms = [change for change in keeping if isinstance(change.value, bool)]
+    others = [change for change in keeping if not isinstance(change.value, bool)]
+    ordered = symptoms[:2] + others[:1] + symptoms[2:] + others[1:]
+    wrong = [change_choice(book, change) for change in ordered]
+    reveal: list[Line] = []
+    if changing:
+        # A symptom makes a better question than the cancer history, which changes nearly every case.
+        first = next((change for change in changing if isinstance(change.value, bool)), changing[0])
+        changing = [first] + [change for change in changing if change != first]
+        right = change_choice(book, first)
+        reveal.append(Line(change_sentence(book, item.answers, first)))
+    else:
+        right = NO_CHANGE
+        reveal.append(Line("No single change of answer changes the advice or the sites."))
+    choices, answer = _shuffled(item, "change", right, wrong)
+    if len(choices) > 1:
+        reveal.append(Line("Each of the other choices leaves both the advice and the sites as they are."))
+    if len(changing) > 1:
+        others = len(changing) - 1
+        reveal.append(
+            Line(
+                f"{others} other single change{'s' if others > 1 else ''} also change the outcome, "
+                "for example:"
+            )
+        )
+        reveal += [Line(change_sentence(book, item.answers, change), 1) for change in changing[1:4]]
+    urgency, sites = outcome(book, item.answers)
+    return QuizQuestion(
+        "change",
+        "what would change it?",
+        f"Now the advice is {HOW_SOON[urgency]}, and the result names "
+        f"{join_words(book.site(site).name for site in sites) or 'no site'}. "
+        "Which ONE of these changes of answer would change the advice or the sites named?",
+        choices,
+        answer,
+        tuple(reveal),
+    )
+
+
+# --- asked in the terminal ---------------------------------------------------------------
+
+
+def _show(prompter: Prompter, lines: tuple[Line, ...] | list[Line], width: int) -> None:
+    text = "\n".join(row for line in lines for row in line_text(line, width))
+    prompter.say(text, "pre")
+
+
+def _ask(prompter: Prompter, question: QuizQuestion, width: int, long_choices_above: bool) -> int:
+    """The index of the choice picked. An arrow-key list cuts a line at the screen's edge, so
+    when a choice is too long for it the question and its choices are first written out in
+    full, numbered, and the list shows each one shortened after its number."""
+    if not long_choices_above or all(len(choice) <= width - 6 for choice in question.choices):
+        options = [(choice, str(index)) for index, choice in enumerate(question.choices)]
+        return int(prompter.choose(question.prompt, options, "0"))
+    written = [Line(question.prompt)]
+    written += [Line(f"{number}. {choice}", 1) for number, choice in enumerate(question.choices, start=1)]
+    _show(prompter, written, width)
+    options = [
+        (textwrap.shorten(f"{number}. {choice}", width - 6, placeholder=" ..."), str(number - 1))
+        for number, choice in enumerate(question.choices, start=1)
+    ]
+    return int(prompter.choose("The class's prediction?", options, "0"))
+
+
+def run_quiz(
+    quiz: Quiz,
+    prompter: Prompter,
+    predictions: Mapping[str, str] | None = None,
+    width: int | None = None,
+    long_choices_above: bool = False,
+) -> tuple[int, int]:
+    """Ask each question, reveal its answer and reasoning, and end with the score. A question
+    whose id is in `predictions` takes that choice without asking (tests, scripted runs).
+    `width`: of the reveal's lines; the terminal's by default. `long_choices_above`: for
+    arrow-key lists, which cut long lines (plain numbered prompts show every word)."""
+    predictions = predictions or {}
+    width = width or max(min(shutil.get_terminal_size((80, 24)).columns, 100) - 2, 40)
+    prompter.say(f"Predict, then reveal: {quiz.title}", "heading")
+    _show(prompter, quiz.case, width)
+    right = 0
+    for number, question in enumerate(quiz.questions, start=1):
+        prompter.say(f"Question {number} of {len(quiz.questions)}: {question.title}", "heading")
+        if question.id in predictions:
+            picked = question.choices.index(predictions[question.id])
+            prompter.say(question.prompt)
+            prompter.say(f"Prediction: {question.choices[picked]}", "hint")
+        else:
+            picked = _ask(prompter, question, width, long_choices_above)
+        if picked == question.answer:
+            right += 1
+            prompter.say(f"Right: {question.choices[question.answer]}.", "subheading")
+        else:
+            prompter.say(f"Not this time. The answer: {question.choices[question.answer]}.", "subheading")
+        _show(prompter, question.reveal, width)
+        if question.id not in predictions and number < len(quiz.questions):
+            prompter.choose("Ready for the next question?", [("Next question", NEXT)], NEXT)
+    prompter.say(f"Score: {right} of {len(quiz.questions)} predictions right.", "heading")
+    _show(prompter, quiz.closing, width)
+    return right, len(quiz.questions)

@@ -1,0 +1,158 @@
+"""Teaching scenarios: scripted cases under rules/scenarios/, each with the answers, the
+outcome a careful rule book gives, learning points and notes for the teacher. They are
+validated like the rule book (every problem located) and double as regression tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from metasymptoms.core.constraints import Length
+
+from metasymptoms.core.answers import AnswersError, check_answers
+from metasymptoms.core.conditions import close_match
+from metasymptoms.core.engine import assess, prune
+from metasymptoms.core.loader import plain_yaml_message, translate
+from metasymptoms.core.model import RuleBook, Text, Urgency, model
+from metasymptoms.core.problems import Location, Problem
+from metasymptoms.core.yamlfile import YamlProblem, read_yaml
+
+FOLDER = "scenarios"
+
+
+@model
+class Expected:
+    urgency: Urgency
+    sites: tuple[str, ...] = ()  # exactly these sites, in rule-book order
+    red_flags: tuple[str, ...] = ()  # each of these is among the red flags shown
+
+
+@model
+class OwnQuestion:
+    """A question the scenario's author adds to the generated quiz (see quiz.py)."""
+
+    question: Text
+    choices: Annotated[tuple[Text, ...], Length(1, 8)]  # at least 2: checked with a plainer message
+    answer: Text  # one of the choices, word for word
+    explanation: Text  # shown when the answer is revealed
+
+
+@model
+class Scenario:
+    title: Text
+    learning_points: Annotated[tuple[Text, ...], Length(1)]
+    answers: dict[str, Any]
+    expected: Expected
+    teacher_notes: Text | None = None
+    quiz: tuple[OwnQuestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    name: str
+    path: Path
+    scenario: Scenario
+    answers: dict[str, bool | str]
+
+
+def scenario_files(rules_folder: Path) -> list[Path]:
+    return sorted((rules_folder / FOLDER).glob("*.yaml"))
+
+
+def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScenario], list[Problem]]:
+    """Every scenario that validates, and every problem of those that do not."""
+    from pydantic import TypeAdapter, ValidationError
+
+    adapter = TypeAdapter(Scenario)
+    loaded: list[LoadedScenario] = []
+    problems: list[Problem] = []
+    for path in scenario_files(rules_folder):
+        try:
+            doc = read_yaml(path)
+        except YamlProblem as problem:
+            problems.append(
+                Problem(
+                    Location(path, problem.position.line, problem.position.column),
+                    plain_yaml_message(problem.message),
+                    "error",
+                    "yaml",
+                )
+            )
+            continue
+
+        def at(steps: tuple, key: bool = False) -> Location:
+            position = doc.position(steps, key=key)
+            return Location(path, position.line, position.column)
+
+        try:
+            scenario = adapter.validate_python(doc.data)
+        except ValidationError as error:
+            for loc, message, at_key in translate(Scenario, error):
+                problems.append(Problem(at(loc, key=at_key), message))
+            continue
+        try:
+            answers = check_answers(book, scenario.answers)
+        except AnswersError as error:
+            for message in error.problems:
+                key = message.split("'")[1] if "'" in message else ""
+                problems.append(Problem(at(("answers", key), key=True), message.removeprefix("answers: ")))
+            continue
+        # The questionnaire would never ask a finding its skip logic hides: a scenario that
+        # reports one could not be met in the guided questions.
+        reached = prune(book, answers)
+        for finding, value in answers.items():
+            if finding not in reached and value is not False:
+                problems.append(
+                    Problem(
+                        at(("answers", finding), key=True),
+                        f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer",
+                    )
+                )
+        expected_ids = (
+            ("sites", "site", {site.id for site in book.sites}),
+            ("red_flags", "red flag", {flag.id for flag in book.red_flags}),
+        )
+        for field, noun, known in expected_ids:
+            for index, item_id in enumerate(getattr(scenario.expected, field)):
+                if item_id not in known:
+                    message = f"'{item_id}' is not a {noun}{close_match(item_id, known)}"
+                    problems.append(Problem(at(("expected", field, index)), message))
+        for index, own in enumerate(scenario.quiz):
+            problems += [
+                Problem(at(("quiz", index, *where)), message) for where, message in _own_question_problems(own)
+            ]
+        loaded.append(LoadedScenario(path.stem, path, scenario, answers))
+    return loaded, problems
+
+
+def _own_question_problems(own: OwnQuestion) -> list[tuple[tuple, str]]:
+    problems: list[tuple[tuple, str]] = []
+    if len(own.choices) < 2:
+        problems.append((("choices",), "a question needs at least 2 choices to choose from"))
+    for index, choice in enumerate(own.choices):
+        if choice in own.choices[:index]:
+            problems.append((("choices", index), f"the choice '{choice}' is given twice"))
+    if own.answer not in own.choices:
+        message = f"the answer '{own.answer}' is not one of the choices{close_match(own.answer, own.choices)}"
+        problems.append((("answer",), message + "; copy the right choice here word for word"))
+    return problems
+
+
+def differences(book: RuleBook, item: LoadedScenario) -> list[str]:
+    """How the engine's outcome differs from what the scenario expects; [] when it agrees."""
+    assessment = assess(book, item.answers)
+    expected = item.scenario.expected
+    out = []
+    if assessment.urgency is not expected.urgency:
+        out.append(f"urgency: expected {expected.urgency.value}, got {assessment.urgency.value}")
+    sites = tuple(site.id for site in assessment.sites)
+    if set(sites) != set(expected.sites):
+        out.append(f"sites: expected [{', '.join(expected.sites)}], got [{', '.join(sites)}]")
+    shown = {flag.id for flag in assessment.red_flags}
+    missing = [flag for flag in expected.red_flags if flag not in shown]
+    if missing:
+        out.append(
+            f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]"
+        )
+    return out
