@@ -20,6 +20,7 @@ from metasymptoms.core.problems import UsageError
 from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
+from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.answering.assessment_text import render_markdown, render_text
 from tests.helpers import TEMPERATURE_QUESTION
 from tests.scripted import ScriptedPrompter
@@ -64,10 +65,17 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
         "targeted drugs or radiotherapy), or are you taking steroid tablets? **No**\n"
     ) in text
     assert "Do you sweat so much at night that your nightclothes or sheets get wet? **No**\n" in text
+    # Grouped by section, a section with nothing answered in one short line; the treatment
+    # follow-ups skipped after "No" are not listed as missing, only noted once.
     assert (
-        "Not asked or not answered: chemotherapy or another cancer drug in the last 6 weeks; "
-        "radiotherapy in the last 6 weeks; taking steroid tablets, such as dexamethasone or prednisolone; "
-        "a central line, PICC line or port; severe or sudden"
+        "Not answered:\n\n"
+        "- Signs that need help now: none of the 11 questions\n"
+        "- How you feel in general: losing weight without trying; a loss of appetite\n"
+    ) in text
+    assert "- Thirst, passing water and digestion: none of the 5 questions\n" in text
+    assert "chemotherapy" not in text.split("Not answered:")[1].split("## For you")[0]
+    assert (
+        'Follow-up questions that did not apply to these answers (for example after a "No") were not asked.\n'
     ) in text
     assert text.index("## For the clinician") < text.index("## For you")
 
@@ -448,3 +456,58 @@ def test_plain_typed_prompts_wrap_at_word_boundaries() -> None:
     assert lines[0] == "" and all(len(line) <= 39 for line in lines)
     assert " ".join(" ".join(lines).split()) == TEMPERATURE_QUESTION + " Press Enter to keep it. [38.5]:"
     assert lines[-2].endswith("[38.5]: ")  # the answer is typed after the last line (a pipe echoes it)
+
+
+# --- what the engine read from another answer is shown as the engine read it -----------
+
+MEASURED = {
+    "cancer_history": "current",
+    "primary_cancer": "breast",
+    "recent_treatment": True,
+    "recent_chemotherapy": True,
+    "temperature": 38.4,
+}
+
+
+def test_a_measured_temperature_is_shown_as_the_fever_the_engine_read(book: RuleBook) -> None:
+    assessment = assess(book, MEASURED)
+    text = render_markdown(book, assessment, MADE)
+    fever = "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery"
+    assert "not given" not in text
+    assert (
+        f"  - Urgent: A fever in a person with cancer (I have cancer now, or I am being treated for it; "
+        f"{fever}: yes, from your measured temperature: 38.4 °C (101.1 °F))\n"
+    ) in text
+    assert f"- Symptoms reported: {fever} (yes, from your measured temperature: 38.4 °C (101.1 °F))\n" in text
+    # Treatment is never called a symptom.
+    assert (
+        "- Treatment and history: cancer treatment or steroid tablets in the last 6 weeks; "
+        "chemotherapy or another cancer drug in the last 6 weeks\n"
+    ) in text
+    assert (
+        f"Because your answers show {fever} (from your measured temperature: 38.4 °C (101.1 °F)), "
+        'and you answered "I have cancer now, or I am being treated for it".'
+    ) in text
+    # The measured value is in the same flag's reasons: named, not repeated.
+    assert f"and your answers show {fever} (from your measured temperature)." in text
+
+
+def test_a_no_overruled_by_the_measured_temperature_says_both(book: RuleBook) -> None:
+    answers = {**MEASURED, "fever": False}
+    data = assessment_data(book, assess(book, answers), MADE)
+    fever = next(item for item in data["asked"] if item["finding"] == "fever")
+    assert fever["answer"] is False
+    assert fever["answer_text"] == "No (read as yes, from your measured temperature: 38.4 °C (101.1 °F))"
+    signs = clinician_summary(book, assess(book, answers), MADE).warning_signs
+    assert any(
+        "or feeling hot and shivery: yes, from your measured temperature: 38.4 °C (101.1 °F) (answered no)" in line
+        for sign in signs
+        for line in sign.reported
+    )
+
+
+def test_a_temperature_below_the_threshold_implies_nothing(book: RuleBook) -> None:
+    answers = {**MEASURED, "temperature": 37.0}
+    summary = clinician_summary(book, assess(book, answers), MADE)
+    assert summary.reported == ()
+    assert any(item.finding == "fever" for item in summary.not_asked)

@@ -17,7 +17,16 @@ from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.escape import markdown as _md
-from metasymptoms.answering.summary import URGENCY_LABELS, clinician_summary, symptoms_reported_text, warning_sign_text, when_text
+from metasymptoms.answering.summary import (
+    SKIPPED_NOTE,
+    URGENCY_LABELS,
+    background_text,
+    clinician_summary,
+    not_answered_lines,
+    symptoms_reported_text,
+    warning_sign_text,
+    when_text,
+)
 
 WIDTH = 78
 
@@ -203,6 +212,8 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     else:
         lines.append("- Warning signs reported: none")
     lines.append(f"- Symptoms reported: {_md(symptoms_reported_text(summary))}")
+    if summary.background:
+        lines.append(f"- Treatment and history: {_md(background_text(summary))}")
     if summary.not_sure:
         lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
     lines += ["", "### Every question asked, with its answer", ""]
@@ -211,13 +222,12 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     if not summary.asked:
         lines.append("No questions were answered.")
     lines.append("")
-    if summary.not_asked:
-        lines.append(
-            "Not asked or not answered: "
-            + _md("; ".join(book.finding(item.finding).label for item in summary.not_asked))
-            + "."
-        )
+    if summary.not_answered:
+        lines += ["Not answered:", ""]
+        lines += [f"- {_md(line)}" for line in not_answered_lines(summary)]
         lines.append("")
+    if any(item.did_not_apply for item in summary.not_asked):
+        lines += [_md(SKIPPED_NOTE), ""]
     lines += ["## For you", ""]
     for block in blocks(book, assessment):
         lines.append(f"{'#' * (block.level + 1)} {_md(block.heading)}")
