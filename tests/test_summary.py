@@ -21,7 +21,7 @@ from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
 from metasymptoms.answering.summary import clinician_summary
-from metasymptoms.answering.assessment_text import render_markdown, render_text
+from metasymptoms.answering.assessment_text import blocks, render_markdown, render_text
 from tests.helpers import TEMPERATURE_QUESTION
 from tests.scripted import ScriptedPrompter
 
@@ -236,16 +236,49 @@ def test_country_option_end_to_end(tmp_path: Path) -> None:
 def test_stopping_for_an_emergency_shows_the_card_and_ends_on_the_action(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "seizure": True})
     assert run_interview(book, plain=True, prompter=prompter) == 0
-    at = prompter.shown.index(("emergency", "EMERGENCY: get help now"))
+    seizure = next(flag for flag in book.red_flags if flag.id == "seizure")
+    at = prompter.shown.index(("subheading", "Tell the call handler:")) - 2
     assert prompter.shown[at:] == [
-        ("emergency", "EMERGENCY: get help now"),
-        ("emergency", action(book)),
+        ("emergency", f"EMERGENCY: {seizure.title}"),
+        ("emergency", seizure.advice),  # the warning sign's own advice, the rule book's words
         ("subheading", "Tell the call handler:"),
-        ("info", "  - a seizure (fit) that is new or the first ever"),
+        ("info", f"  - Warning sign: {seizure.title}"),
+        ("info", "  - A seizure (fit) that is new or the first ever"),
         ("info", ""),
         ("emergency", action(book)),
     ]
     assert prompter.asked[-1] == "Would you like to see the rest of your result?"
+
+
+def test_the_card_carries_the_flags_own_advice_and_a_short_third_person_handover(book: RuleBook) -> None:
+    answers = {
+        "cancer_history": "current",
+        "primary_cancer": "breast",
+        "known_spread": "bones",
+        "recent_treatment": True,
+        "recent_chemotherapy": True,
+        "temperature": 38.4,
+    }
+    prompter = ScriptedPrompter(book, answers=answers)
+    run_interview(book, plain=True, prompter=prompter)
+    flag = next(flag for flag in book.red_flags if flag.id == "fever_on_chemotherapy")
+    at = prompter.shown.index(("subheading", "Tell the call handler:"))
+    assert prompter.shown[at - 2 : at] == [("emergency", f"EMERGENCY: {flag.title}"), ("emergency", flag.advice)]
+    assert "24-hour line" in flag.advice  # the card says so, not "call the emergency number now"
+    assert [text for _, text in prompter.shown[at + 1 :]] == [
+        f"  - Warning sign: {flag.title}",
+        "  - Measured temperature: 38.4 °C (101.1 °F)",
+        "  - Has breast cancer now, or is being treated for it",
+        "  - Told the cancer has spread to the bones",
+        "  - Recent treatment: chemotherapy or another cancer drug in the last 6 weeks",
+        "",
+        action(book),
+    ]
+    # The last line agrees with the 24-hour line first: it names the number, no "call now" over it.
+    assert action(book) == (
+        "Get help now, as the advice above says. Your local emergency number is 911 / 999 / 112; "
+        "or go to the nearest emergency department."
+    )
 
 
 def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(book: RuleBook) -> None:
@@ -511,3 +544,27 @@ def test_a_temperature_below_the_threshold_implies_nothing(book: RuleBook) -> No
     summary = clinician_summary(book, assess(book, answers), MADE)
     assert summary.reported == ()
     assert any(item.finding == "fever" for item in summary.not_asked)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"cancer_history": "none", "seizure": True},  # no site matched
+        {"cancer_history": "none", "headache": True, "seizure": True, "confusion": True},  # sites, no cancer
+        {"cancer_history": "current", "primary_cancer": "lung", "seizure": True, "headache": True},
+    ],
+)
+def test_nothing_routine_or_reassuring_follows_emergency_advice(book: RuleBook, answers: dict) -> None:
+    assessment = assess(book, answers)
+    assert assessment.urgency.value == "emergency"
+    headings = [block.heading for block in blocks(book, assessment)]
+    text = render_text(book, assessment)
+    assert "do not match the symptom patterns" not in text
+    assert "What your answers point to" not in headings and "Other causes are common" not in headings
+    for framing in (book.guidance.with_cancer, book.guidance.without_cancer, book.guidance.common_causes):
+        assert framing.split(".")[0] not in text
+
+
+def test_without_an_emergency_the_no_match_wording_stays(book: RuleBook) -> None:
+    text = render_text(book, assess(book, {"cancer_history": "none", "itching": True}))
+    assert "Your answers do not match the symptom patterns this tool looks for." in text

@@ -73,8 +73,12 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         "without_cancer": guidance.without_cancer,
         "unsure": guidance.unsure_cancer,
     }[assessment.audience]
-    if assessment.urgency is Urgency.EMERGENCY and with_cancer:
-        framing = ""  # "keep your follow-up appointments" would follow "get help now"
+    emergency = assessment.urgency is Urgency.EMERGENCY
+    if emergency:
+        # Nothing that reads as routine or reassuring follows emergency advice: not "keep your
+        # follow-up appointments", not "they often have common causes", not "your answers do
+        # not match the patterns".
+        framing = ""
     if assessment.unsure:
         names = [book.finding(finding).label for finding in assessment.unsure]
         out.append(
@@ -94,11 +98,12 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             for rule in site.rules:
                 paragraphs.append(f"{because_sentence(book, rule.because, answers)} {rule.why}")
             out.append(Block(site.name, tuple(dict.fromkeys(paragraphs)), level=3))
-        out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
+        if not emergency:
+            out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
     elif assessment.sites:
         # Without a cancer diagnosis, spread is never the explanation of a symptom: the parts
         # of the body are named, with the person's own answers and the common causes.
-        out.append(Block("Symptoms a provider may want to check", (framing,)))
+        out.append(Block("Symptoms a provider may want to check", (framing,) if framing else ()))
         for site in assessment.sites:
             reasons = dict.fromkeys(
                 f"{because_sentence(book, rule.because, answers)} {rule.why}".strip()
@@ -107,8 +112,9 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
                 for rule in site.rules
             )
             out.append(Block(site.name, tuple(reason for reason in reasons if reason), level=3))
-        out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
-    else:
+        if not emergency:
+            out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
+    elif not emergency:  # in an emergency the warning signs above are what the answers point to
         said_something = assessment.reported or assessment.unsure or any(
             isinstance(value, float) for value in answers.values()
         )

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.answering.emergency import action
-from metasymptoms.core.engine import WITH_CANCER, Assessment, assess
-from metasymptoms.core.kinds import UNSURE
+from metasymptoms.answering.emergency import action, call_handler_lines
+from metasymptoms.core.engine import Assessment, assess
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.output import OutputError, emit, write_atomic
 from metasymptoms.answering.questionnaire import (
@@ -31,7 +30,6 @@ from metasymptoms.answering.questionnaire import (
 )
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.assessment_text import blocks
-from metasymptoms.answering.summary import plain_answer
 from metasymptoms.core.safetext import visible, write_styled
 
 
@@ -206,34 +204,18 @@ def run_interview(
 
 
 def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
-    """What an emergency needs, and nothing else: the action, and what to tell the call
-    handler (the warning signs reported, in plain words)."""
-    prompter.say("EMERGENCY: get help now", "emergency")
-    prompter.say(action(book), "emergency")
+    """What an emergency needs, and nothing else: each emergency warning sign with its own
+    advice (the rule book's words), then what to tell the call handler. The number to call
+    is the last line, after it (run_interview)."""
+    flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
+    for flag in flags:
+        prompter.say(f"EMERGENCY: {flag.title}", "emergency")
+        prompter.say(flag.advice, "emergency")
+    if not flags:  # stopped after an emergency an answer changed back: still get help
+        prompter.say("EMERGENCY: get help now", "emergency")
     prompter.say("Tell the call handler:", "subheading")
     for line in call_handler_lines(book, assessment):
         prompter.say(f"  - {line}")
-
-
-def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
-    """The emergency warning signs' answers, then a cancer history or recent chemotherapy,
-    which change what the emergency services do."""
-    findings: dict[str, None] = {}
-    for flag in assessment.red_flags:
-        if flag.urgency is Urgency.EMERGENCY:
-            findings.update(dict.fromkeys(flag.because))
-    answers = assessment.answers
-    history, primary = book.role("cancer_history"), book.role("primary_cancer")
-    treatment = book.role("recent_treatment")
-    if history and answers.get(history) in WITH_CANCER:
-        findings[history] = None
-    if primary and answers.get(primary) in {known.id for known in book.primaries}:
-        findings[primary] = None
-    # "Not sure" about recent treatment is worth saying too: it changes what is checked.
-    if treatment and (answers.get(treatment) is True or answers.get(treatment) == UNSURE):
-        findings[treatment] = None
-    # An answer not given tells the call handler nothing.
-    return [plain_answer(book, finding, answers[finding]) for finding in findings if answers.get(finding) is not None]
 
 
 def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
