@@ -568,3 +568,34 @@ def test_nothing_routine_or_reassuring_follows_emergency_advice(book: RuleBook, 
 def test_without_an_emergency_the_no_match_wording_stays(book: RuleBook) -> None:
     text = render_text(book, assess(book, {"cancer_history": "none", "itching": True}))
     assert "Your answers do not match the symptom patterns this tool looks for." in text
+
+
+# --- outlook and planning-ahead questions only where the guidance says they fit -------------
+
+OUTLOOK = "What can improve my outlook?"
+
+
+@pytest.mark.parametrize(
+    ("answers", "offered"),
+    [
+        ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none"}, False),
+        # past cancer, no known spread, symptoms pointing to the bones: not a verdict to hint at
+        ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none", "bone_pain": True}, False),
+        ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "none"}, False),
+        ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "unsure"}, False),
+        ({"primary_cancer": "breast", "bone_pain": True}, False),  # history not given: not for certain
+        ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "bones"}, True),
+        ({"cancer_history": "current", "primary_cancer": "lung", "known_spread": "elsewhere"}, True),
+        ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "none", "bone_pain": True}, True),
+        ({"cancer_history": "none", "bone_pain": True}, False),
+    ],
+)
+def test_outlook_questions_and_survival_note_only_where_they_fit(book: RuleBook, answers: dict, offered: bool) -> None:
+    assessment = assess(book, answers)
+    text = render_text(book, assessment)
+    assert (OUTLOOK in text) is offered
+    assert ("Will palliative (supportive) care continue" in text) is offered
+    assert ("does not show survival figures" in text) is offered
+    assert ("ACS-SURV" in assessment.sources) is offered
+    if assessment.audience == "with_cancer":
+        assert "What are my treatment options?" in text  # the everyday questions stay

@@ -135,13 +135,17 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         )
         if primary.note:
             paragraphs.append(primary.note)
-        paragraphs.append(guidance.survival_note)
+        if assessment.outlook:
+            paragraphs.append(guidance.survival_note)
         heading = f"About {primary.name.lower()}" if names else "About your cancer"
         out.append(Block(heading, tuple(paragraphs)))
 
     if with_cancer:
         out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
-        out.append(Block("Questions you may want to ask", (), guidance.questions_to_ask))
+        asked = guidance.questions_to_ask
+        if assessment.outlook and guidance.outlook_questions:
+            asked = asked[:-1] + guidance.outlook_questions.questions + asked[-1:]
+        out.append(Block("Questions you may want to ask", (), asked))
         out.append(Block("Support", (guidance.support,)))
     else:
         out.append(Block("What a provider may do", (), guidance.without_cancer_tests))
