@@ -11,7 +11,7 @@ from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
 from metasymptoms.answering.interview import run_interview
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.questionnaire import Questionnaire, Stopped
+from metasymptoms.answering.questionnaire import BACK, BACK_LABEL, Questionnaire, Stopped
 from tests.scripted import ScriptedPrompter
 from tests.test_cases import CASES
 
@@ -121,10 +121,29 @@ def test_back_changes_the_previous_answer_and_reapplies_skip_logic(book: RuleBoo
     assert "primary_cancer" not in outcome.answers
 
 
-def test_back_at_the_first_question_says_so(book: RuleBook) -> None:
-    prompter = ScriptedPrompter(book, steps=["back"])
-    Questionnaire(book, prompter).run()
-    assert ("hint", "This is the first question; there is nothing before it.") in prompter.shown
+def test_back_is_not_offered_at_the_first_question(book: RuleBook) -> None:
+    questionnaire = Questionnaire(book, ScriptedPrompter(book))
+    first, second = book.questions[0], book.questions[1]
+    options, _ = questionnaire.options_for(first)
+    assert options is not None and BACK not in [value for _, value in options]
+    questionnaire.record(first.finding, "current")
+    options, _ = questionnaire.options_for(second)
+    assert options is not None and options[-1] == (BACK_LABEL, BACK)
+
+
+@pytest.mark.parametrize(("history", "default"), [("current", "unsure"), ("past", "no"), ("unsure", "no")])
+def test_the_treatment_default_never_contradicts_being_treated_now(
+    book: RuleBook, history: str, default: str
+) -> None:
+    questionnaire = Questionnaire(book, ScriptedPrompter(book))
+    questionnaire.record("cancer_history", history)
+    treatment = next(question for question in book.questions if question.finding == "recent_treatment")
+    options, offered = questionnaire.options_for(treatment)
+    assert offered == default
+    assert ("I'm not sure", "unsure") in (options or [])
+    # An earlier answer still wins: going back to it starts where the person left it.
+    questionnaire.earlier["recent_treatment"] = False
+    assert questionnaire.options_for(treatment)[1] == "no"
 
 
 def test_review_change_drops_answers_that_no_longer_apply(book: RuleBook) -> None:

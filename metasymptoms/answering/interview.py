@@ -62,7 +62,8 @@ class QuestionaryPrompter:
 
     how_to_answer = (
         "Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted "
-        f'answer. At every question you can also choose "{WHY_LABEL}" or "{BACK_LABEL}".'
+        f'answer. At every question you can also choose "{WHY_LABEL}", and after the first, '
+        f'"{BACK_LABEL}".'
     )
 
     def __init__(self, input: Any = None, output: Any = None, stdout: Any = None, width: int | None = None):

@@ -186,14 +186,30 @@ class Questionnaire:
         kind = kind_of(finding)
         offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
         default = question.default or kind.default_option(finding)
+        if self.treated_now(question.finding) and any(value == UNSURE for _, value in offered or ()):
+            # "No" would contradict "I am being treated for it", and "Yes" would claim a kind
+            # of treatment not said: Enter gives "not sure", read the safer way.
+            default = UNSURE
         earlier = self.earlier.get(question.finding, self.answers.get(question.finding))
         if earlier is not None:
             default = kind.option_of(earlier)
         if offered is None:
             return None, default
         options: list[tuple[str | None, str]] = list(offered)
-        options += [(None, ""), (WHY_LABEL, WHY), (BACK_LABEL, BACK)]
+        options += [(None, ""), (WHY_LABEL, WHY)]
+        if self.history:  # the first question has nothing before it to go back to
+            options.append((BACK_LABEL, BACK))
         return options, default
+
+    def treated_now(self, finding_id: str) -> bool:
+        """Whether this is the recent-treatment question and the person said they have cancer
+        now or are being treated for it."""
+        history = self.book.role("cancer_history")
+        return (
+            finding_id == self.book.role("recent_treatment")
+            and history is not None
+            and self.answers.get(history) == "current"
+        )
 
     def go_back(self) -> None:
         if not self.history:
@@ -287,7 +303,8 @@ class PlainPrompter:
     how_to_answer = (
         "Each answer has a number: type it and press Enter. For yes or no, you can also type "
         "y or n, and u where you are not sure. Pressing Enter alone gives the answer marked "
-        "(Enter). Type ? to hear why a question is asked, or b to go back to the previous question."
+        "(Enter). Type ? to hear why a question is asked, or, after the first question, b to go "
+        "back to the previous one."
     )
 
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, width: int | None = None):
