@@ -293,7 +293,14 @@ def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(b
     prompter.choose = choose  # type: ignore[method-assign]
     run_interview(book, plain=True, prompter=prompter)
     texts = [text for _, text in prompter.shown]
-    assert "Your result" in texts and "Nothing was saved." in texts
+    # The person knows where they are: the questions ended, the result is from the answers so far.
+    at = texts.index("Your result, from your answers so far")
+    assert texts[at - 1].startswith(
+        "The questions have ended. This result is worked out from the answers you gave before you "
+        "stopped; "
+    )
+    assert "questions were not asked, so it may leave things out" in texts[at - 1]
+    assert "Nothing was saved." in texts
     assert texts[-1] == action(book)
     assert not any(text.startswith("Take care") for text in texts)
 

@@ -25,6 +25,7 @@ from metasymptoms.answering.questionnaire import (
     Questionnaire,
     Stopped,
     StoppedInEmergency,
+    TYPED_KEYS,
     screen_width,
     wrap,
 )
@@ -139,14 +140,21 @@ class QuestionaryPrompter:
     def ask_text(self, message: str, default: str) -> str:
         import questionary
 
-        # Wrapped at word boundaries as a choice's question is; where the answer (its
-        # default shown) would not fit after the last line, it starts a line of its own.
+        # Each line of the message wrapped at word boundaries as a choice's question is; the
+        # answer is typed on a line of its own.
         width = self.columns() - 1
-        lines = wrap(visible(message), width - 2)
-        own_line = len(lines[-1]) + 2 + 1 + max(len(default), 8) > width
-        text = "\n  ".join(lines) + ("\n " if own_line else "")
-        question = questionary.text(text, default=default, input=self.input, output=self.output)
-        return self._ask(question) or default
+        paragraphs = visible(message).split("\n")
+        lines = [line for paragraph in paragraphs for line in wrap(paragraph, width - 2)]
+        question = questionary.text("\n  ".join(lines) + "\n ", default=default, input=self.input, output=self.output)
+        # Drawn again below without the notes, and a typed "b" or "?" not at all: it is a key,
+        # not an answer, and must not be left on screen as if it were one.
+        question.application.erase_when_done = True
+        typed = self._ask(question) or default
+        if typed.strip().lower() not in TYPED_KEYS:
+            asked = wrap(paragraphs[0], width - 2)
+            self.stdout.write("? " + "\n  ".join(asked) + "\n  " + visible(typed or "(left out)") + "\n")
+            self.stdout.flush()
+        return typed
 
     @staticmethod
     def _ask(question: Any) -> Any:
@@ -178,11 +186,15 @@ def run_interview(
             show_emergency_card(prompter, book, assessment)
             more = prompter.choose(
                 "Would you like to see the rest of your result?",
-                [("No, I will get help now", "no"), ("Yes, show the rest of the result", "yes")],
+                [
+                    ("No, I will get help now", "no"),
+                    ("Yes, show the result from my answers so far", "yes"),
+                ],
                 "no",
             )
             if more == "yes":
-                show_result(prompter, book, assessment)
+                prompter.say(stopped_note(book, outcome.answers), "hint")
+                show_result(prompter, book, assessment, heading="Your result, from your answers so far")
         else:
             show_result(prompter, book, assessment)
         if output is not None:
@@ -219,9 +231,21 @@ def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessme
         prompter.say(f"  - {line}")
 
 
-def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+def stopped_note(book: RuleBook, answers: dict) -> str:
+    """Where the person is when the result is shown after stopping for an emergency."""
+    from metasymptoms.core.engine import applicable_questions
+
+    left = sum(1 for question in applicable_questions(book, answers) if question.finding not in answers)
+    unasked = ("; 1 question was not asked" if left == 1 else f"; {left} questions were not asked") if left else ""
+    return (
+        "The questions have ended. This result is worked out from the answers you gave before "
+        f"you stopped{unasked}, so it may leave things out: tell whoever sees you about every symptom."
+    )
+
+
+def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str = "Your result") -> None:
     """The same content as `ask --format text`, laid out for a screen through the prompter."""
-    prompter.say("Your result", "heading")
+    prompter.say(heading, "heading")
     for block in blocks(book, assessment):
         kind = "emergency" if block.role == "emergency" else "heading" if block.level == 2 else "subheading"
         prompter.say(block.heading, kind)

@@ -37,6 +37,9 @@ LEAVE_OUT = ("", "none")
 # Typed in plain mode for "I'm not sure" ("?" is not among them: it asks why).
 UNSURE_TYPED = (UNSURE_SPELLINGS - {"?"}) | {"u"}  # typed for a number: not measured, not given
 
+# What may be typed at a typed answer's prompt instead of an answer.
+TYPED_KEYS = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}
+
 # (label, value); a label of None draws a separator line.
 Options = Sequence[tuple[str | None, str]]
 
@@ -161,7 +164,7 @@ class Questionnaire:
         while True:
             if options is None:
                 choice = self.prompter.ask_text(_typed_prompt(question, default), default)
-                choice = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}.get(choice.strip().lower(), choice)
+                choice = TYPED_KEYS.get(choice.strip().lower(), choice)
             else:
                 choice = self.prompter.choose(question.text, options, default, question.help)
             if choice == WHY:
@@ -284,11 +287,12 @@ class Questionnaire:
 
 
 def _typed_prompt(question: Question, default: str) -> str:
-    """A typed answer's prompt: the question, its help, and what may be typed. With an
-    earlier answer (shown as the default), Enter keeps it and "none" leaves it out."""
-    help_text = f" ({question.help})" if question.help else ""
+    """A typed answer's prompt: the question, its help, and what may be typed, one paragraph
+    a line (each wrapped on its own). With an earlier answer (shown as the default), Enter
+    keeps it and "none" leaves it out."""
+    help_text = f"\n({question.help})" if question.help else ""
     enter = "Press Enter to keep it, or type none to leave it out" if default else "Press Enter to leave it out"
-    return f"{question.text}{help_text} {enter}; ? = why, b = back"
+    return f"{question.text}{help_text}\n{enter}; ? = why, b = back"
 
 
 # --- plain prompts: numbered choices, print and input, nothing else --------------------
@@ -387,11 +391,12 @@ class PlainPrompter:
             )
 
     def ask_text(self, message: str, default: str) -> str:
-        # Wrapped like every other line; the last line is the prompt the answer is typed after.
-        prompt = f"{message} [{default}]:" if default else f"{message}:"
-        lines = wrap(prompt, (self.width or screen_width()) - 1)
+        # Each line of the message wrapped on its own, like every other line; the answer is
+        # typed on a line of its own, so it never runs past the screen's edge.
         self._print()
-        for line in lines[:-1]:
-            self.stdout.write(line + "\n")
-        typed = self._read(lines[-1] + " ")
+        for paragraph in message.split("\n"):
+            self._print(paragraph)
+        if default:
+            self._print(f"(Enter: {default})")
+        typed = self._read("> ")
         return typed or default
