@@ -14,7 +14,7 @@ import pytest
 
 from metasymptoms.answering.emergency import action, country_from, for_country, number_line
 from metasymptoms.core.engine import assess
-from metasymptoms.answering.interview import run_interview
+from metasymptoms.answering.interview import run_interview, show_result
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.problems import UsageError
 from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
@@ -491,11 +491,13 @@ def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
 def test_plain_typed_prompts_wrap_at_word_boundaries() -> None:
     shown = io.StringIO()
     prompter = PlainPrompter(io.StringIO("\n"), shown, width=40)
-    assert prompter.ask_text(TEMPERATURE_QUESTION + " Press Enter to keep it.", "38.5") == "38.5"
+    message = TEMPERATURE_QUESTION + "\n(Type it in °C.)\nPress Enter to keep it."
+    assert prompter.ask_text(message, "38.5") == "38.5"
     lines = shown.getvalue().split("\n")
     assert lines[0] == "" and all(len(line) <= 39 for line in lines)
-    assert " ".join(" ".join(lines).split()) == TEMPERATURE_QUESTION + " Press Enter to keep it. [38.5]:"
-    assert lines[-2].endswith("[38.5]: ")  # the answer is typed after the last line (a pipe echoes it)
+    # Each line of the message starts a line of its own; the answer is typed on its own line.
+    assert lines[-5:] == ["(Type it in °C.)", "Press Enter to keep it.", "(Enter: 38.5)", "> ", ""]
+    assert " ".join(" ".join(lines[:-5]).split()) == TEMPERATURE_QUESTION
 
 
 # --- what the engine read from another answer is shown as the engine read it -----------
@@ -606,3 +608,32 @@ def test_outlook_questions_and_survival_note_only_where_they_fit(book: RuleBook,
     assert ("ACS-SURV" in assessment.sources) is offered
     if assessment.audience == "with_cancer":
         assert "What are my treatment options?" in text  # the everyday questions stay
+
+
+# --- web addresses are never broken by wrapping ---------------------------------------------
+
+
+def test_a_web_address_too_long_for_its_indent_starts_at_the_edge_whole() -> None:
+    from metasymptoms.answering.questionnaire import wrap
+
+    url = "https://www.example.org/" + "a" * 53  # 77 characters: fits 80 columns, not after "    "
+    assert wrap(f'[KEY] Publisher, "A title", {url}', 78, indent="    ", first="  - ") == [
+        '  - [KEY] Publisher, "A title",',
+        url,
+    ]
+    longer = url + "b" * 40  # longer than the screen: on a line of its own, unbroken
+    assert wrap(f"See {longer} now", 60) == ["See", longer, "now"]
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_every_source_address_is_whole_on_one_line_of_the_result_screen(book: RuleBook, width: int) -> None:
+    answers = {"cancer_history": "current", "primary_cancer": "colorectal", "back_pain": True, "limb_weakness": True}
+    assessment = assess(book, answers)
+    out = io.StringIO()
+    show_result(PlainPrompter(stdout=out, width=width), book, assessment)
+    lines = out.getvalue().splitlines()
+    for key in assessment.sources:
+        url = book.source(key).url
+        holding = [line for line in lines if url in line.split()]  # a whole word, not a prefix of another
+        assert holding, f"{url} is broken across lines"
+        assert all(line.strip() == url or len(line) <= width - 1 for line in holding)

@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import shown_number
+from metasymptoms.answering.questionnaire import wrap
 from metasymptoms.core.status import status_line
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
@@ -182,16 +183,7 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
                 lines.append("")
         for item in block.items:
             # Never break inside a word: a source's web address must stay whole to be copied.
-            lines.extend(
-                textwrap.wrap(
-                    item,
-                    WIDTH,
-                    initial_indent="  - ",
-                    subsequent_indent="    ",
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-            )
+            lines.extend(wrap(item, WIDTH, indent="    ", first="  - "))
         if block.items:
             lines.append("")
         if not block.paragraphs and not block.items:

@@ -61,15 +61,24 @@ def screen_width() -> int:
     return max(min(shutil.get_terminal_size((80, 24)).columns, 100), 30)
 
 
-def wrap(text: str, width: int, indent: str = "") -> list[str]:
+def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     """Lines at word boundaries; a word longer than a line is never split (it overflows).
     "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; and so does
-    a key with what it does ("? = why"), never left alone at a line's end."""
+    a key with what it does ("? = why"), never left alone at a line's end. A web address is
+    never broken: one too long for its indented line starts at the left edge, so it stays on
+    one line where the screen has room, and on a line of its own where it has not.
+    `first` is the first line's indent (a list item's "  - "), `indent` the others'."""
     # textwrap does not break at a no-break space
     joined = text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0")
     lines = textwrap.wrap(
-        joined, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+        joined,
+        width,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
+    lines = [line.lstrip() if len(line) > width and " " not in line.strip() else line for line in lines]
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
