@@ -270,3 +270,24 @@ def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook)
     prompter = PlainPrompter(io.StringIO("1\n"), io.StringIO())
     with pytest.raises(Stopped):
         Questionnaire(book, prompter).run()
+
+
+def test_why_lists_the_follow_up_questions_one_a_line(book: RuleBook) -> None:
+    import io
+
+    from metasymptoms.answering.questionnaire import PlainPrompter
+
+    shown = io.StringIO()
+    with pytest.raises(Stopped):
+        Questionnaire(book, PlainPrompter(io.StringIO("1\n?\n"), shown, width=60)).run()
+    text = shown.getvalue()
+    assert (
+        "  - Your answer decides whether these follow-up questions\n"
+        "    are asked:\n"
+        "    - Chemotherapy or another cancer drug in the last 6\n"
+        "      weeks\n"
+        "    - Radiotherapy in the last 6 weeks\n"
+        "    - Taking steroid tablets, such as dexamethasone or\n"
+        "      prednisolone\n"
+        "    - A central line, PICC line or port\n"
+    ) in text

@@ -26,6 +26,7 @@ from metasymptoms.answering.questionnaire import (
     Stopped,
     StoppedInEmergency,
     TYPED_KEYS,
+    hanging,
     screen_width,
     wrap,
 )
@@ -82,7 +83,7 @@ class QuestionaryPrompter:
             self.stdout.write(text if text.endswith("\n") else text + "\n")
             self.stdout.flush()
             return
-        indent = "    " if text.startswith("  - ") else ""
+        indent = hanging(text)
         lines = wrap(text, self.columns() - 2, indent)
         if kind in ("heading", "subheading"):
             self.stdout.write("\n")

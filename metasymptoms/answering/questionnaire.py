@@ -61,6 +61,12 @@ def screen_width() -> int:
     return max(min(shutil.get_terminal_size((80, 24)).columns, 100), 30)
 
 
+def hanging(text: str) -> str:
+    """The indent of a list item's further lines ("  - x" -> 4 spaces, "    - x" -> 6)."""
+    stripped = text.lstrip(" ")
+    return " " * (len(text) - len(stripped) + 2) if stripped.startswith("- ") and text != stripped else ""
+
+
 def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     """Lines at word boundaries; a word longer than a line is never split (it overflows).
     "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; and so does
@@ -179,7 +185,7 @@ class Questionnaire:
             if choice == WHY:
                 self.prompter.say(WHY_LABEL, "subheading")
                 for item in why_items(self.book, question.finding):
-                    self.prompter.say(f"  - {item}")
+                    self.prompter.say(f"  {item}" if item.startswith("  - ") else f"  - {item}")
                 continue
             if choice == BACK:
                 return BACK
@@ -353,7 +359,7 @@ class PlainPrompter:
             return
         if kind in ("heading", "subheading", "emergency"):
             self._print()  # a blank line sets it apart; the words themselves say what it is
-        self._print(text, "    " if text.startswith("  - ") else "")
+        self._print(text, hanging(text))
 
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False

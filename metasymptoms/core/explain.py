@@ -180,6 +180,10 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
     return walk(condition, top=True)
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def why_items(book: RuleBook, finding_id: str) -> list[str]:
     """Why the questionnaire asks about a finding, derived from the rules that use it: short
     sentences, one a line, so that a list of warning signs is not one long paragraph."""
@@ -198,7 +202,11 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
         kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
         items.append(f"{kind}: {flag.title}.")
     if followers:
-        items.append(f"It decides whether to ask about {join_words(followers)}.")
+        # A short list, one a line ("  - " marks an item of the line before): labels hold
+        # commas of their own ("a central line, PICC line or port"), so run together in a
+        # sentence they would read as one list.
+        items.append("Your answer decides whether these follow-up questions are asked:")
+        items += [f"  - {_sentence(label)}" for label in followers]
     primary_ids = {primary.id for primary in book.primaries}
     if any(choice.value in primary_ids for choice in finding.choices):
         items.append(
