@@ -14,7 +14,7 @@ from typing import Any
 from metasymptoms.answering.emergency import action, call_handler_lines
 from metasymptoms.core.engine import Assessment, assess
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.output import OutputError, emit, write_atomic
+from metasymptoms.core.output import OutputError, write_atomic, wrote
 from metasymptoms.answering.questionnaire import (
     BACK_LABEL,
     WHY_LABEL,
@@ -199,8 +199,8 @@ def run_interview(
         else:
             show_result(prompter, book, assessment)
         if output is not None:
-            emit(renderer(result_format)(book, assessment), output)
-            prompter.say(f"The result was saved to {output}.", "hint")
+            write_atomic(output, renderer(result_format)(book, assessment))
+            prompter.say(wrote("the result", output), "hint")
         elif more == "yes":
             offer_to_save(prompter, book, assessment)
         # The last words: in an emergency, what to do now; never routine wording after it.
@@ -307,5 +307,5 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
                 continue
             prompter.say("Nothing was saved.", "hint")
             return
-        prompter.say(f"Saved your summary to {path.resolve()}. Bring it to your appointment.", "hint")
+        prompter.say(wrote("your summary", path.resolve(), "Bring it to your appointment."), "hint")
         return

@@ -159,7 +159,7 @@ DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries st
 
 
 def export(args: argparse.Namespace) -> int:
-    from metasymptoms.core.output import OutputError, emit, write_atomic
+    from metasymptoms.core.output import OutputError, emit, tell_wrote, write_atomic
 
     loaded = _loaded(args)
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
@@ -178,8 +178,9 @@ def export(args: argparse.Namespace) -> int:
         if folder:
             for kind in FILE_MODELS:
                 write_atomic(output / f"{kind}.schema.json", schema_text(kind), DOCUMENT_MODE)
+            tell_wrote("the JSON schemas", output)
             return 0
-        emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE)
+        emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE, what="the JSON schemas")
         return 0
     if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
         raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
@@ -192,7 +193,7 @@ def export(args: argparse.Namespace) -> int:
 
         graph = to_mermaid if args.format == "mermaid" else to_dot
         text = graph(loaded.book, getattr(args, "only", None))
-    emit(text, output / EXPORT_NAMES[args.format] if folder else output, DOCUMENT_MODE)
+    emit(text, output / EXPORT_NAMES[args.format] if folder else output, DOCUMENT_MODE, what=f"the rule book as {args.format}")
     return 0
 
 
