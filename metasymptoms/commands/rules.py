@@ -38,6 +38,22 @@ FAIL:  urgency: asap
 }
 
 
+def check_legend(problems: list[Problem]) -> list[str]:
+    """The names in brackets at the ends of the lines ("(schema)") in words, for the checks
+    that found something: the first sentence of each one's documentation."""
+    names = list(dict.fromkeys(problem.check for problem in problems))
+    lines = ["What the names in brackets mean:"]
+    for name in names:
+        try:
+            text = explain(name)
+        except UsageError:
+            continue
+        first = " ".join(text.split("\n\n")[0].split())
+        lines.append(f"  ({name}) {first.removeprefix(name + ':').strip()}")
+    lines.append("  For more, with examples: metasymptoms rules check --explain NAME")
+    return lines if len(lines) > 2 else []
+
+
 def explain(check_id: str) -> str:
     """The documentation of one check (`rules check --explain ID`)."""
     from metasymptoms.reviewing.checks import CHECKS
@@ -77,6 +93,8 @@ def check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         if problems:
+            for line in check_legend(problems):
+                print(line)
             print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) in {folder}")
         else:
             print(f"{folder}: no problems found")
