@@ -248,7 +248,7 @@ def test_save_writes_the_markdown_summary_only_when_asked(
     prompter.choose = choose  # type: ignore[method-assign]
     assert run_interview(book, plain=True, prompter=prompter) == 0
     assert target.read_text().startswith("# metasymptoms: summary to bring to your appointment\n")
-    assert ("hint", f"Saved your summary to {target}. Bring it to your appointment.") in prompter.shown
+    assert ("hint", f"Wrote your summary to {target}. Bring it to your appointment.") in prompter.shown
     assert [p.name for p in tmp_path.iterdir()] == ["for-doctor.md"]
 
 
