@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-from metasymptoms.answering.summary import is_background
-from metasymptoms.core.engine import Assessment
-from metasymptoms.core.explain import answer_text, implied, source_words
+from typing import TYPE_CHECKING
+
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import EmergencyNumbers, RuleBook, Urgency
+
+if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
+    from metasymptoms.core.engine import Assessment
 from metasymptoms.core.problems import UsageError
 
 ANYWHERE = "911 / 999 / 112"  # a rule book without an `emergency_numbers` table
@@ -51,6 +53,9 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
     """A short third-person handover to read to the emergency call handler: the warning sign
     by name, what was reported for it, then the cancer, its known spread and recent treatment,
     each once (they change what the emergency services do)."""
+    from metasymptoms.answering.summary import is_background
+    from metasymptoms.core.explain import implied
+
     flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
     answers = assessment.answers
     lines = [f"Warning sign: {flag.title}" for flag in flags]
@@ -67,6 +72,8 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
 
 
 def _handover_answer(book: RuleBook, answers: Mapping[str, Answer], finding_id: str) -> str:
+    from metasymptoms.core.explain import answer_text, implied, source_words
+
     finding = book.finding(finding_id)
     value = answers.get(finding_id)
     # Labels complete "You reported ..."; a handover names the thing itself.
