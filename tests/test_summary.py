@@ -523,7 +523,7 @@ def test_a_measured_temperature_is_shown_as_the_fever_the_engine_read(book: Rule
     assert f"- Symptoms reported: {fever} (yes, from your measured temperature: 38.4 °C (101.1 °F))\n" in text
     # Treatment is never called a symptom.
     assert (
-        "- Treatment and history: cancer treatment or steroid tablets in the last 6 weeks; "
+        "- Treatment reported: cancer treatment or steroid tablets in the last 6 weeks; "
         "chemotherapy or another cancer drug in the last 6 weeks\n"
     ) in text
     assert (

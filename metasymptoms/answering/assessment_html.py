@@ -95,7 +95,7 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
         out.append("<dt>Warning signs reported</dt><dd>none</dd>")
     out.append(f"<dt>Symptoms reported</dt><dd>{escape(symptoms_reported_text(summary))}</dd>")
     if summary.background:
-        out.append(f"<dt>Treatment and history</dt><dd>{escape(background_text(summary))}</dd>")
+        out.append(f"<dt>Treatment reported</dt><dd>{escape(background_text(summary))}</dd>")
     if summary.not_sure:
         out.append(f"<dt>Answered not sure</dt><dd>{escape('; '.join(summary.not_sure))}</dd>")
     out.append("</dl>")

@@ -215,7 +215,7 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
         lines.append("- Warning signs reported: none")
     lines.append(f"- Symptoms reported: {_md(symptoms_reported_text(summary))}")
     if summary.background:
-        lines.append(f"- Treatment and history: {_md(background_text(summary))}")
+        lines.append(f"- Treatment reported: {_md(background_text(summary))}")
     if summary.not_sure:
         lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
     lines += ["", "### Every question asked, with its answer", ""]

@@ -46,7 +46,7 @@ class ClinicianSummary:
     urgency_heading: str
     warning_signs: tuple[WarningSign, ...]
     reported: tuple[str, ...]  # the symptoms answered "yes" or read as yes, in plain words
-    background: tuple[str, ...]  # treatment and history answered "yes" (never called symptoms)
+    background: tuple[str, ...]  # treatment answered "yes" (never called a symptom)
     not_sure: tuple[str, ...]  # the questions answered "not sure", in plain words
     asked: tuple[AskedQuestion, ...]
     not_asked: tuple[AskedQuestion, ...]  # answer None: skipped by the questions' logic, or never reached
@@ -67,15 +67,21 @@ def now() -> datetime.datetime:
     return datetime.datetime.now().astimezone().replace(microsecond=0)
 
 
-def plain_answer(book: RuleBook, finding_id: str, value: Answer | None, answers: dict[str, Answer] | None = None) -> str:
+def plain_answer(
+    book: RuleBook,
+    finding_id: str,
+    value: Answer | None,
+    answers: dict[str, Answer] | None = None,
+    beside: tuple[str, ...] = (),
+) -> str:
     """An answer in words a call handler or a clinician reads as a sentence: a symptom's own
     words, marked when the person was not sure; a finding read from another answer, with
     that answer (the engine's reading: a measured 38.4 °C is a fever); otherwise the
     question's label and the answer as the screen shows it (answer_text)."""
     finding = book.finding(finding_id)
     found = implied(book, answers, finding_id) if answers is not None and value is not True else None
-    if found is not None:
-        return f"{finding.label}: {implied_text(book, found)}"
+    if found is not None:  # `beside`: the findings listed with it, which may give the value
+        return f"{finding.label}: {implied_text(book, found, with_value=found.source not in beside)}"
     if finding.type == "yes_no" and value is True:
         return finding.label
     if finding.type == "yes_no" and value == UNSURE:
@@ -124,7 +130,7 @@ def clinician_summary(
         WarningSign(
             flag.title,
             flag.urgency,
-            tuple(plain_answer(book, finding, answers.get(finding), answers) for finding in flag.because),
+            tuple(plain_answer(book, finding, answers.get(finding), answers, flag.because) for finding in flag.because),
         )
         for flag in assessment.red_flags
     )

@@ -87,13 +87,15 @@ def source_words(book: RuleBook, found: Implied) -> str:
     return f"your answer about {source.label}"
 
 
-def implied_text(book: RuleBook, found: Implied, *, own_answer: bool = True) -> str:
+def implied_text(book: RuleBook, found: Implied, *, own_answer: bool = True, with_value: bool = True) -> str:
     """An implied finding's answer in the words of a summary: "yes, from your measured
     temperature: 38.4 °C (101.1 °F)", with the person's own "No" kept beside it."""
     answer = "not sure" if found.read == UNSURE else "yes"
     said = found.said is not None and own_answer
     own = f" (answered {answer_text(book, found.finding, found.said).lower()})" if said else ""
-    return f"{answer}, from {source_words(book, found)}{own}"
+    # Without the value where the same list gives it already ("your measured temperature: 38.4 °C").
+    source = source_words(book, found) if with_value else book.finding(found.source).label
+    return f"{answer}, from {source}{own}"
 
 
 def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
