@@ -530,6 +530,10 @@ def test_a_measured_temperature_is_shown_as_the_fever_the_engine_read(book: Rule
         f"Because your answers show {fever} (from your measured temperature: 38.4 °C (101.1 °F)), "
         'and you answered "I have cancer now, or I am being treated for it".'
     ) in text
+    # Where the same list gives the measured value, the implied finding names where it came from once.
+    assert (
+        f"{fever}: yes, from your measured temperature; your measured temperature: 38.4 °C (101.1 °F))\n"
+    ) in text
     # The measured value is in the same flag's reasons: named, not repeated.
     assert f"and your answers show {fever} (from your measured temperature)." in text
 
