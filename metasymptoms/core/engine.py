@@ -90,10 +90,18 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     if history and (history not in answers or answers[history] == UNSURE):
         # "Not sure" beside a primary cancer or a spread one was told of: there is or was one.
         read[history] = frozenset(WITH_CANCER) if implies_history(book, answers) else UNSURE
+    return with_implications(book, read)
+
+
+def with_implications(book: RuleBook, answers: dict[str, object]) -> dict[str, object]:
+    """The answers with what each implies (a follow-up its parent, 37.5 °C a fever) added."""
+    read = answers
     for finding, implied in book.implications:  # in the book's order: chains work top-down
         says = book.implies_parent(finding, read.get(finding))
         # Even over a "no" to the parent: the safer of two answers that disagree.
-        if says is not None and read.get(implied) is not True:
+        if says is not None and read.get(implied) is not True and read.get(implied) != says:
+            if read is answers:  # copied only when something is implied (verify calls this often)
+                read = dict(answers)
             read[implied] = says
     return read
 
