@@ -156,7 +156,7 @@ class Choice(Kind):
         values = self.values(finding)
         if isinstance(raw, str) and raw in values:
             return raw
-        from metasymptoms.core.conditions import close_match
+        from metasymptoms.core.suggest import close_match
 
         raise BadAnswer(
             f"'{raw}' is not a choice of '{finding.id}'{close_match(str(raw), values)}; "

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from metasymptoms.core.constraints import Length, Pattern
 
-from metasymptoms.core.conditions import ConditionField
+from metasymptoms.core.condition_parser import ConditionField
 
 Id = Annotated[str, Length(1, 80)]  # the id's spelling is checked by the loader
 SourceKey = Annotated[str, Length(1, 40)]
