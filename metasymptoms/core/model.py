@@ -453,6 +453,14 @@ class RuleBook:
         """Every question, in the order asked."""
         return tuple(question for section in self.sections for question in section.questions)
 
+    def question(self, finding_id: str) -> Question | None:
+        """The question that asks about this finding, or None when no question does."""
+        return self._questions.get(finding_id)
+
+    @cached_property
+    def _questions(self) -> dict[str, Question]:
+        return {question.finding: question for question in reversed(self.questions)}  # the first wins
+
     def section_of(self, finding_id: str) -> Section | None:
         for section in self.sections:
             if any(question.finding == finding_id for question in section.questions):
