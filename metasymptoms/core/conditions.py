@@ -25,8 +25,8 @@ present, and a question that may matter is asked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Union
 
 from metasymptoms.core.kinds import UNSURE

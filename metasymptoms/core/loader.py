@@ -30,7 +30,7 @@ from metasymptoms.core.layout import (
     assemble,
     known_file_names,
 )
-from metasymptoms.core.model import RuleBook, Site
+from metasymptoms.core.model import RuleBook
 from metasymptoms.core.plain_errors import describe_file
 from metasymptoms.core.problems import Location, Problem, RuleBookError, RulesFolderMissing
 from metasymptoms.core.references import check_references

@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING
 
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.kinds import kind_of
-from metasymptoms.core.layout import BOOK, FINDINGS, GUIDANCE, ITEM_KINDS, QUESTIONS, RED_FLAGS, BookLayout, Place
+from metasymptoms.core.layout import (
+    BOOK,
+    FINDINGS,
+    GUIDANCE,
+    ITEM_KINDS,
+    QUESTIONS,
+    RED_FLAGS,
+    BookLayout,
+    Place,
+)
 from metasymptoms.core.model import BookInfo, Combination, Question, RuleBook
 from metasymptoms.core.plain_errors import pattern_message
 from metasymptoms.core.problems import Location, Problem

@@ -17,9 +17,9 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.core.conditions import because, findings_in, holds
-from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
 from metasymptoms.core.explain import answer_text, because_sentence, condition_sentence, join_words
+from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.teaching.scenarios import LoadedScenario
 

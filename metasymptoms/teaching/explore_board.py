@@ -4,11 +4,11 @@ a Prompter (questionary or plain), like the questionnaire."""
 
 from __future__ import annotations
 
+from metasymptoms.answering.questionnaire import Prompter
 from metasymptoms.core.engine import WITH_CANCER, assess
 from metasymptoms.core.explain import join_words
-from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 
 DONE = "__done__"
 HISTORY = "__history__"

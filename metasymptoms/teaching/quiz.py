@@ -16,6 +16,10 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.core.engine import assess
+from metasymptoms.core.explain import join_words
+from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.teaching.demo import (
     HOW_SOON,
     Change,
@@ -29,10 +33,6 @@ from metasymptoms.teaching.demo import (
     urgency_reasons,
     walk,
 )
-from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import join_words
-from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.answering.questionnaire import Prompter
 from metasymptoms.teaching.scenarios import LoadedScenario
 
 MAX_CHOICES = 4

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from metasymptoms.core.constraints import Length
-
 from metasymptoms.core.answers import AnswersError, check_answers
+from metasymptoms.core.constraints import Length
 from metasymptoms.core.engine import Answers, assess, prune
 from metasymptoms.core.layout import SCENARIOS_FOLDER
 from metasymptoms.core.model import RuleBook, Text, Urgency, model
