@@ -151,7 +151,11 @@ class BookLayout:
 
     def flag_path(self, i: int) -> Path_:
         """Where the book's i-th red flag is written: in red_flags, or a combination after them."""
-        return ("red_flags", i) if i < self.flag_count else ("combinations", i - self.flag_count)
+        return ("red_flags", i) if i < self.flag_count else self.combination_path(i - self.flag_count)
+
+    def combination_path(self, i: int) -> Path_:
+        """Where red_flags.yaml's i-th combination is written."""
+        return ("combinations", i)
 
     def places(self, book: RuleBook) -> Iterator[Place]:
         """Every item of the book where it is written, file by file in the book's order."""

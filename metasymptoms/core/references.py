@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,6 @@ from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.layout import (
     BOOK,
-    FINDINGS,
     GUIDANCE,
     ITEM_KINDS,
     QUESTIONS,
@@ -50,14 +49,13 @@ def check_references(
 ) -> list[Problem]:
     """Every problem between the files of a book whose files are each valid."""
     check = _References(book, layout, documents)
-    places = list(layout.places(book))
-    check.spelling(places)
-    check.unique(places)
+    check.spelling()
+    check.unique()
     check.findings()
     check.questions()
-    check.cited(places)
+    check.cited()
     check.combinations(combinations)
-    check.dates(places, today)
+    check.dates(today)
     if book.info is not None:
         check.info(book.info, today)
     return check.problems
@@ -69,6 +67,7 @@ class _References:
         self.layout = layout
         self.documents = documents
         self.problems: list[Problem] = []
+        self.places = list(layout.places(book))
         self.known_findings = {finding.id for finding in book.findings}
         self.known_sources = {source.id for source in book.sources}
         self.known_sites = {site.id for site in book.sites}
@@ -79,11 +78,14 @@ class _References:
     def error(self, file: Path, path: Path_, message: str) -> None:
         self.problems.append(Problem(self.at(file, path), message))
 
-    def spelling(self, places: list[Place]) -> None:
+    def of_kind(self, kind: str) -> Iterator[Place]:
+        return (place for place in self.places if place.kind == kind)
+
+    def spelling(self) -> None:
         """Ids are lowercase words joined by underscores (a dot separates a rule's site);
         source keys are capitals, digits and dashes."""
         spelled: list[tuple[Path, Path_, str, str]] = []
-        for place in places:
+        for place in self.places:
             how = ITEM_KINDS[place.kind].spelling
             if how is not None:
                 spelled.append((place.file, place.path + ("id",), place.item_id, how))
@@ -97,9 +99,9 @@ class _References:
             if not pattern.fullmatch(value):
                 self.error(file, path, pattern_message(name, value))
 
-    def unique(self, places: list[Place]) -> None:
+    def unique(self) -> None:
         first: dict[tuple[str, str], Location] = {}
-        for place in places:
+        for place in self.places:
             if ITEM_KINDS[place.kind].spelling is None:
                 continue  # a question is named by its finding: asked twice is its own problem
             here = self.at(place.file, place.path + ("id",))
@@ -113,10 +115,9 @@ class _References:
             )
 
     def findings(self) -> None:
-        file = self.layout.file(FINDINGS)
         book = self.book
-        for i, finding in enumerate(book.findings):
-            here = ("findings", i)
+        for place in self.of_kind("finding"):
+            file, here, finding = place.file, place.path, place.item
             for field_name, message in kind_of(finding).problems(finding):
                 self.error(file, here + (field_name,), message)
             if finding.implies is not None:
@@ -140,24 +141,23 @@ class _References:
         then its ask_if depends only on answers given before it is reached."""
         file = self.layout.file(QUESTIONS)
         asked_at: dict[str, tuple[Path_, Question]] = {}
-        for s, section in enumerate(self.book.sections):
-            for q, question in enumerate(section.questions):
-                here = ("sections", s, "questions", q)
-                if question.finding not in self.known_findings:
-                    self.error(
-                        file,
-                        here + ("finding",),
-                        f"'{question.finding}' is not a finding in findings.yaml{close_match(question.finding, self.known_findings)}",
-                    )
-                elif question.finding in asked_at:
-                    self.error(
-                        file,
-                        here + ("finding",),
-                        f"'{question.finding}' is already asked by another question; each finding is asked once",
-                    )
-                else:
-                    asked_at[question.finding] = (here, question)
-                    self._default(file, here, question.finding, question.default)
+        for place in self.of_kind("question"):
+            here, question = place.path, place.item
+            if question.finding not in self.known_findings:
+                self.error(
+                    file,
+                    here + ("finding",),
+                    f"'{question.finding}' is not a finding in findings.yaml{close_match(question.finding, self.known_findings)}",
+                )
+            elif question.finding in asked_at:
+                self.error(
+                    file,
+                    here + ("finding",),
+                    f"'{question.finding}' is already asked by another question; each finding is asked once",
+                )
+            else:
+                asked_at[question.finding] = (here, question)
+                self._default(file, here, question.finding, question.default)
         self._ask_if_order(file, asked_at)
 
     def _default(self, file: Path, here: Path_, finding_id: str, default: str | None) -> None:
@@ -187,9 +187,9 @@ class _References:
                         f"'ask_if' depends on '{used}', which is asked later; a question can depend only on earlier answers",
                     )
 
-    def cited(self, places: list[Place]) -> None:
+    def cited(self) -> None:
         """Every source cited is in sources.yaml; every site named is a site of the book."""
-        for place in places:
+        for place in self.places:
             if place.kind in _CITING:
                 self._sources(place.file, place.path + ("sources",), place.item.sources)
             if place.kind == "red_flag":
@@ -218,14 +218,14 @@ class _References:
             if combination.at_least < 2 or graded < combination.at_least:
                 self.error(
                     self.layout.file(RED_FLAGS),
-                    ("combinations", i, "at_least"),
+                    self.layout.combination_path(i) + ("at_least",),
                     f"'{combination.id}' needs at least 2 of the warning signs graded '{combination.of_grade}', "
                     f"and {graded} are graded so",
                 )
 
-    def dates(self, places: list[Place], today: datetime.date) -> None:
+    def dates(self, today: datetime.date) -> None:
         """A check against sources records something that happened: never a future date."""
-        for place in places:
+        for place in self.places:
             if place.kind in _CHECKED and place.item.checked.date > today:
                 self.error(
                     place.file,
