@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from metasymptoms.core.conditions import because, holds
-from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
 
 Answers = Mapping[str, Answer]
@@ -237,7 +237,7 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
     if primary_id not in known:
         # "other" and "unknown" are real answers with no row in the table of common sites.
         finding = book.finding(role)
-        name = next((choice.text for choice in finding.choices if choice.value == primary_id), primary_id)
+        name = kind_of(finding).text(finding, primary_id)
         note = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
         return PrimaryCancer(id=primary_id, name=name, common_sites=(), note=note)
     primary = known[primary_id]

@@ -32,6 +32,7 @@ class FindingLike(Protocol):
     """What a kind needs to know of a finding (model.Finding, or raw data while loading)."""
 
     id: str
+    label: str
     type: str
     choices: Sequence[Any]
     unit: str | None
@@ -64,6 +65,9 @@ class Kind:
     """One kind of finding. Subclasses say how it behaves everywhere."""
 
     name: ClassVar[str]
+    # The answer a finding has when no question asks it (skipped by its ask_if, or asked by
+    # no question at all): a yes/no finding is not reported; any other is not given (None).
+    unasked: ClassVar[Answer | None] = None
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
         """An answers file's value, or BadAnswer."""
@@ -92,8 +96,13 @@ class Kind:
         raise NotImplementedError
 
     def describe(self, finding: FindingLike) -> str:
-        """The kind in a reviewer's words, for documents and `rules show`."""
+        """The kind in a reviewer's words, for the rule-book document."""
         raise NotImplementedError
+
+    def phrase(self, finding: FindingLike, value: Answer) -> str:
+        """One answer as it is told back in a sentence ("because you reported ..."): the
+        finding's label; a choice by the answer chosen, quoted."""
+        return finding.label
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         """(field, message) for a finding written wrongly for this kind."""
@@ -102,6 +111,7 @@ class Kind:
 
 class YesNo(Kind):
     name = "yes_no"
+    unasked = False
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
         if isinstance(raw, bool):
@@ -133,7 +143,7 @@ class YesNo(Kind):
         return ["yes", "no"]
 
     def describe(self, finding: FindingLike) -> str:
-        return "yes/no (or not sure)"
+        return "yes/no"
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         if finding.choices:
@@ -156,7 +166,7 @@ class Choice(Kind):
         values = self.values(finding)
         if isinstance(raw, str) and raw in values:
             return raw
-        from metasymptoms.core.conditions import close_match
+        from metasymptoms.core.suggest import close_match
 
         raise BadAnswer(
             f"'{raw}' is not a choice of '{finding.id}'{close_match(str(raw), values)}; "
@@ -177,6 +187,9 @@ class Choice(Kind):
 
     def describe(self, finding: FindingLike) -> str:
         return "choice: " + ", ".join(self.values(finding))
+
+    def phrase(self, finding: FindingLike, value: Answer) -> str:
+        return f'"{self.text(finding, value)}"'
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         if not finding.choices:
@@ -240,8 +253,7 @@ class Number(Kind):
         return _number(value) if isinstance(value, float) else str(value)
 
     def describe(self, finding: FindingLike) -> str:
-        unit = self.unit(finding)
-        return f"number in {unit.words}, {_number(finding.minimum)} to {_number(finding.maximum)}"
+        return "number"
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         found = []

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from metasymptoms.core.constraints import Length, Pattern
 
-from metasymptoms.core.conditions import ConditionField
+from metasymptoms.core.condition_parser import ConditionField
 
 Id = Annotated[str, Length(1, 80)]  # the id's spelling is checked by the loader
 SourceKey = Annotated[str, Length(1, 40)]
@@ -452,6 +452,14 @@ class RuleBook:
     def questions(self) -> tuple[Question, ...]:
         """Every question, in the order asked."""
         return tuple(question for section in self.sections for question in section.questions)
+
+    def question(self, finding_id: str) -> Question | None:
+        """The question that asks about this finding, or None when no question does."""
+        return self._questions.get(finding_id)
+
+    @cached_property
+    def _questions(self) -> dict[str, Question]:
+        return {question.finding: question for question in reversed(self.questions)}  # the first wins
 
     def section_of(self, finding_id: str) -> Section | None:
         for section in self.sections:

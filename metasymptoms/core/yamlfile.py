@@ -161,15 +161,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         raise YamlProblem(_position(node.start_mark), message) from None
 
 
-def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document from text. Raises YamlProblem with a position.
-
-    libyaml composes the node tree in C; the walk below turns it into plain data, recording
-    positions, and refuses what rule files never need. An alias shows up as a node met a
-    second time, so it is refused without ever being expanded.
-    """
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml's node tree of one document, or YamlProblem in plain words."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.composer.ComposerError as error:
         if "expected a single document" in str(error):
             mark = error.problem_mark
@@ -182,6 +177,16 @@ def parse_yaml(text: str) -> YamlDocument:
         raise _syntax_problem(error, text) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marks in practice
         raise YamlProblem(Position(1, 1), f"the YAML cannot be read: {error}") from None
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document from text. Raises YamlProblem with a position.
+
+    libyaml composes the node tree in C; the walk below turns it into plain data, recording
+    positions, and refuses what rule files never need. An alias shows up as a node met a
+    second time, so it is refused without ever being expanded.
+    """
+    root = _compose(text)
     doc = YamlDocument(data=None, root=root)
     if root is None:
         return doc

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.explain import condition_sentence, join_words
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.reviewing.index import references
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.reviewing.document import (
@@ -198,7 +199,7 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
     rows = []
     for finding in book.findings:
         users = [ref for ref in refs.get(("finding", finding.id), []) if ref[0] in ("red_flag", "rule")]
-        kind = "choice: " + ", ".join(c.value for c in finding.choices) if finding.type == "choice" else finding.type.replace("_", "/")
+        kind = kind_of(finding).describe(finding)
         rows.append(((Target(finding.id, anchor("finding", finding.id)),), finding.label, kind, _links(users, "asked only")))
     nodes.append(Table(("Id", "Plain words", "Answer", "Used by"), tuple(rows)))
 

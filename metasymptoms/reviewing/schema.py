@@ -6,27 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from metasymptoms.core.model import (
-    BookInfo,
-    FindingsFile,
-    Guidance,
-    PrimariesFile,
-    QuestionsFile,
-    RedFlagsFile,
-    Site,
-    SourcesFile,
-)
+from metasymptoms.core.layout import RULE_FILES
 
-FILE_MODELS = {
-    "findings": FindingsFile,
-    "questions": QuestionsFile,
-    "red_flags": RedFlagsFile,
-    "primaries": PrimariesFile,
-    "guidance": Guidance,
-    "sources": SourcesFile,
-    "site": Site,
-    "book": BookInfo,
-}
+# Each kind of file by its short name: the rule files (layout.py), then the reviewers' and
+# teachers' own files.
+FILE_MODELS: dict[str, type] = {spec.kind: spec.model for spec in RULE_FILES}
 
 
 def _hazard_log() -> type:

@@ -4,22 +4,20 @@ a Prompter (questionary or plain), like the questionnaire."""
 
 from __future__ import annotations
 
-from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import join_words
-from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
-from metasymptoms.core.model import RuleBook
 from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.core.engine import WITH_CANCER, assess
+from metasymptoms.core.explain import join_words
+from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 
 DONE = "__done__"
 HISTORY = "__history__"
 
 
 def symptom_ids(book: RuleBook) -> list[str]:
-    return [
-        finding.id
-        for finding in book.findings
-        if finding.type == "yes_no" and finding.id != "recent_chemotherapy"
-    ]
+    """The yes/no findings a person feels: not the treatment they have had."""
+    treatment = book.role("recent_treatment")
+    return [finding.id for finding in book.findings if finding.type == "yes_no" and finding.id != treatment]
 
 
 FIND = "__find__"
@@ -155,7 +153,8 @@ def _short_summary(book: RuleBook, answers: dict) -> str:
 def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = None) -> dict:
     """Tick and untick findings, area by area; the result is shown again after every change
     and stays in the prompt line, so it is always in view."""
-    answers = dict(answers or {"cancer_history": "current"})
+    history = book.role("cancer_history")
+    answers = dict(answers or ({history: "current"} if history else {}))
     symptoms = set(symptom_ids(book))
     areas = [
         (section, [q.finding for q in section.questions if q.finding in symptoms])
@@ -165,14 +164,16 @@ def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = Non
     prompter.say(
         "What-if board: choose an area, then tick or untick symptoms. The result updates each time.", "hint"
     )
-    last_area = HISTORY
+    last_area = HISTORY if history else DONE
     while True:
         prompter.say(
             board_summary(book, answers),
             "emergency" if assess(book, answers).urgency.value == "emergency" else "info",
         )
-        has_cancer = answers.get("cancer_history") in ("current", "past")
-        options = [("Done", DONE), (f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY)]
+        has_cancer = bool(history) and answers.get(history) in WITH_CANCER
+        options = [("Done", DONE)]
+        if history:
+            options.append((f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY))
         for section, findings in areas:
             ticked = sum(1 for f in findings if answers.get(f) is True)
             options.append((f"{section.title} ({ticked} ticked)", section.id))
@@ -181,7 +182,7 @@ def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = Non
             return answers
         last_area = picked
         if picked == HISTORY:
-            answers["cancer_history"] = "none" if has_cancer else "current"
+            answers[history] = "none" if has_cancer else "current"
             continue
         findings = next(findings for section, findings in areas if section.id == picked)
         last = findings[0]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from metasymptoms.core.layout import GUIDANCE
 from metasymptoms.core.problems import Location
 
 ID = "diagnostic-wording"
@@ -47,7 +48,7 @@ PERSON_FACING = {
     "name",
     "note",
 }
-GUIDANCE_FILE = "guidance.yaml"
+GUIDANCE_FILE = GUIDANCE.name
 
 
 def _texts(data: Any, path: tuple = (), all_keys: bool = False) -> Iterator[tuple[tuple, str]]:
