@@ -5,6 +5,7 @@ document shows the log with each control's current result."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -13,6 +14,7 @@ from metasymptoms.core.constraints import Length
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import Id, Text, model
 from metasymptoms.core.problems import Location, Problem
+from metasymptoms.core.yamlfile import Path_
 
 FILE = "hazards.yaml"
 Severity = Literal["catastrophic", "major", "considerable", "significant", "minor"]  # DCB0129's scale
@@ -53,7 +55,7 @@ class HazardLog:
 class LoadedLog:
     log: HazardLog
     path: Path
-    at: object  # (path steps) -> Location
+    at: Callable[[Path_], Location]  # where a path of keys and indexes sits in the file
 
 
 def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
@@ -75,7 +77,7 @@ def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
         where = Location(path, problem.position.line, problem.position.column)
         return None, [Problem(where, plain_yaml_message(problem.message), "error", "yaml")]
 
-    def at(steps: tuple, key: bool = False) -> Location:
+    def at(steps: Path_, key: bool = False) -> Location:
         position = doc.position(steps, key=key)
         return Location(path, position.line, position.column)
 
@@ -83,7 +85,7 @@ def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
         log = _adapter(HazardLog).validate_python(doc.data)
     except ValidationError as error:
         return None, [Problem(at(loc, at_key), message) for loc, message, at_key in translate(HazardLog, error)]
-    problems = []
+    problems: list[Problem] = []
     for i, hazard in enumerate(log.hazards):
         for j, control in enumerate(hazard.controls):
             named = [kind for kind in ("verify", "check", "scenario") if getattr(control, kind)]

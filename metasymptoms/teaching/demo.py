@@ -16,7 +16,8 @@ import io
 import textwrap
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import Answer, because, findings_in, holds
+from metasymptoms.core.conditions import because, findings_in, holds
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
 from metasymptoms.core.explain import answer_text, because_sentence, condition_sentence, join_words
 from metasymptoms.core.model import RuleBook, Urgency

@@ -4,11 +4,14 @@ a Prompter (questionary or plain), like the questionnaire."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.answering.questionnaire import Options, Prompter
+from metasymptoms.core.kinds import Answer
 
 DONE = "__done__"
 HISTORY = "__history__"
@@ -100,12 +103,17 @@ def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | Non
 
 
 def browse(
-    prompter: Prompter, message: str, options: list, page, height: int, back: str = "Back to the menu"
+    prompter: Prompter,
+    message: str,
+    options: Options,
+    page: Callable[[str], str],
+    height: int,
+    back: str = "Back to the menu",
 ) -> None:
     """A list; after each page it comes back to the same list, at the item just read."""
     picked = options[0][1]
     while True:
-        picked = prompter.choose(message, options + [(None, ""), (back, DONE)], picked)
+        picked = prompter.choose(message, [*options, (None, ""), (back, DONE)], picked)
         if picked == DONE:
             return
         show_page(prompter, page(picked), height)
@@ -139,20 +147,22 @@ def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) ->
         )
 
 
-def board_summary(book: RuleBook, answers: dict) -> str:
+def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = join_words(site.name for site in assessment.sites) or "none"
     flags = join_words(f"{flag.title} ({flag.urgency.value})" for flag in assessment.red_flags) or "none"
     return f"Urgency: {assessment.urgency.value.upper()}.  Sites: {sites}.  Warning signs: {flags}."
 
 
-def _short_summary(book: RuleBook, answers: dict) -> str:
+def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = ", ".join(site.name for site in assessment.sites) or "none"
     return f"[{assessment.urgency.value.upper()} | sites: {sites}]"
 
 
-def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = None) -> dict:
+def what_if_board(
+    book: RuleBook, prompter: Prompter, answers: dict[str, Answer] | None = None
+) -> dict[str, Answer]:
     """Tick and untick findings, area by area; the result is shown again after every change
     and stays in the prompt line, so it is always in view."""
     answers = dict(answers or {"cancer_history": "current"})

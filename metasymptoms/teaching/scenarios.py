@@ -16,7 +16,8 @@ from metasymptoms.core.engine import assess, prune
 from metasymptoms.core.loader import plain_yaml_message, translate
 from metasymptoms.core.model import RuleBook, Text, Urgency, model
 from metasymptoms.core.problems import Location, Problem
-from metasymptoms.core.yamlfile import YamlProblem, read_yaml
+from metasymptoms.core.kinds import Answer
+from metasymptoms.core.yamlfile import Path_, YamlProblem, read_yaml
 
 FOLDER = "scenarios"
 
@@ -53,7 +54,7 @@ class LoadedScenario:
     name: str
     path: Path
     scenario: Scenario
-    answers: dict[str, bool | str]
+    answers: dict[str, Answer]
 
 
 def scenario_files(rules_folder: Path) -> list[Path]:
@@ -81,7 +82,7 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
             )
             continue
 
-        def at(steps: tuple, key: bool = False) -> Location:
+        def at(steps: Path_, key: bool = False) -> Location:
             position = doc.position(steps, key=key)
             return Location(path, position.line, position.column)
 
@@ -126,8 +127,8 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
     return loaded, problems
 
 
-def _own_question_problems(own: OwnQuestion) -> list[tuple[tuple, str]]:
-    problems: list[tuple[tuple, str]] = []
+def _own_question_problems(own: OwnQuestion) -> list[tuple[Path_, str]]:
+    problems: list[tuple[Path_, str]] = []
     if len(own.choices) < 2:
         problems.append((("choices",), "a question needs at least 2 choices to choose from"))
     for index, choice in enumerate(own.choices):
