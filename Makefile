@@ -17,6 +17,8 @@ run: $(STAMP)  ## answer the guided questions with the shipped rule book
 	$(BIN)/metasymptoms ask
 
 test: $(STAMP)  ## lint, types, then the whole test suite (shipped rule book and scenarios too)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -12,14 +12,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from metasymptoms import __version__
+
 # Not `from typing import TYPE_CHECKING`: importing typing would cost `--version` 9 ms.
 # Type checkers treat any name TYPE_CHECKING as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import TracebackType
     from typing import Literal
-
-from metasymptoms import __version__
 
 EXIT_OK = 0
 EXIT_RULES = 1  # the rule files have problems
@@ -263,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["ask", *argv]
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Mapping
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
-from metasymptoms.core.kinds import KIND_WORDS, UNSURE, Answer
+from metasymptoms.core.kinds import KIND_WORDS, UNSURE
 
 # A value that stands for "any of these": `frozenset({"current", "past"})` for a history of
 # cancer implied by a primary cancer; FREE for a finding verify has not assigned yet.
@@ -86,7 +86,7 @@ class AtLeast:
     of: tuple[Condition, ...]
 
 
-Condition = Union[Reported, OneOf, Compare, AllOf, AnyOf, Not, AtLeast]
+Condition = Reported | OneOf | Compare | AllOf | AnyOf | Not | AtLeast
 CONDITION_TYPES = (Reported, OneOf, Compare, AllOf, AnyOf, Not, AtLeast)
 
 

@@ -74,7 +74,7 @@ class Group:
     """Nodes that belong together (one site, one red flag): the HTML filter shows or hides
     them as one."""
 
-    nodes: tuple["Node", ...]
+    nodes: tuple[Node, ...]
 
 
 Node = Heading | Paragraph | Bullets | Fields | Table | Contents | Group

@@ -236,7 +236,7 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
 def _hazard_log(loaded: LoadedBook) -> list[Node] | None:
     from metasymptoms.reviewing.hazards import control_results, load_log
 
-    found, problems = load_log(loaded.folder)
+    found = load_log(loaded.folder)[0]
     if found is None:
         return None
     results = control_results(loaded, found.log)

@@ -99,7 +99,7 @@ def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | Non
             find_by_word(book, prompter, width, height)
         else:
             message, options, page = lists[choice]
-            browse(prompter, message, options, lambda item: page(book, item, width), height)
+            browse(prompter, message, options, lambda item: page(book, item, width), height)  # noqa: B023 - browse returns first
 
 
 def browse(
