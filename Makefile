@@ -26,4 +26,4 @@ bench: $(STAMP)  ## speed figures, as ratios to a baseline measured in the same 
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache
