@@ -247,7 +247,7 @@ def test_an_unknown_file_is_a_warning_naming_the_likely_file(tmp_path: Path) -> 
 
 
 def test_missing_folder_is_bad_input_not_a_rule_problem(tmp_path: Path) -> None:
-    with pytest.raises(RulesFolderMissing, match="the rules folder '.*nowhere' does not exist"):
+    with pytest.raises(RulesFolderMissing, match=r"the rules folder '.*nowhere' does not exist"):
         load(tmp_path / "nowhere")
 
 

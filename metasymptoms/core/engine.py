@@ -16,6 +16,7 @@ from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
 
 Answers = Mapping[str, Answer]
+Reading = Mapping[str, object]  # answers as the rules read them (`reading`): may hold sets
 Audience = Literal["with_cancer", "without_cancer", "unsure"]
 
 WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
@@ -111,7 +112,9 @@ def implies_history(book: RuleBook, answers: Answers) -> bool:
     primary, spread = book.role("primary_cancer"), book.role("known_spread")
     if primary and primary in answers:
         return True
-    return bool(spread) and answers.get(spread) not in (None, "none")
+    if not spread:
+        return False
+    return answers.get(spread) not in (None, "none")
 
 
 def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
@@ -143,16 +146,16 @@ def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule]
     return _rules_holding(book, reading(book, answers))
 
 
-def _holding(flags: tuple[RedFlag, ...], read: Answers) -> tuple[RedFlag, ...]:
+def _holding(flags: tuple[RedFlag, ...], read: Reading) -> tuple[RedFlag, ...]:
     """The flags whose condition holds or may hold on answers already read (`reading`)."""
     return tuple(flag for flag in flags if holds(flag.when, read))
 
 
-def _rules_holding(book: RuleBook, read: Answers) -> tuple[tuple[Site, SiteRule], ...]:
+def _rules_holding(book: RuleBook, read: Reading) -> tuple[tuple[Site, SiteRule], ...]:
     return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, read))
 
 
-def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Answers) -> tuple[FiredRedFlag, ...]:
+def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Reading) -> tuple[FiredRedFlag, ...]:
     """The fired red flags to show, most urgent first.
 
     A flag is left out when a more urgent flag that fired already rests on every finding it
@@ -181,7 +184,7 @@ def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Answers) -> tupl
 
 
 def _site_matches(
-    book: RuleBook, rules_fired: tuple[tuple[Site, SiteRule], ...], answers: Answers
+    book: RuleBook, rules_fired: tuple[tuple[Site, SiteRule], ...], answers: Reading
 ) -> tuple[SiteMatch, ...]:
     by_site: dict[str, list[FiredRule]] = {}
     for site, rule in rules_fired:

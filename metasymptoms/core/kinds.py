@@ -28,16 +28,31 @@ _YES = frozenset({"yes", "true", "y"})
 _NO = frozenset({"no", "false", "n"})
 
 
-class FindingLike(Protocol):
-    """What a kind needs to know of a finding (model.Finding, or raw data while loading)."""
+class ChoiceLike(Protocol):
+    @property
+    def value(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
-    id: str
-    label: str
-    type: str
-    choices: Sequence[Any]
-    unit: str | None
-    minimum: float | None
-    maximum: float | None
+
+class FindingLike(Protocol):
+    """What a kind needs to know of a finding (model.Finding, or raw data while loading).
+    Read-only properties, so that a frozen model satisfies it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def choices(self) -> Sequence[ChoiceLike]: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def minimum(self) -> float | None: ...
+    @property
+    def maximum(self) -> float | None: ...
 
 
 class BadAnswer(ValueError):

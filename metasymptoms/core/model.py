@@ -13,7 +13,7 @@ import datetime
 import enum
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
 
 from metasymptoms.core.constraints import Length, Pattern
 
@@ -26,8 +26,13 @@ Sources = Annotated[tuple[SourceKey, ...], Length(1)]
 
 FORBID_EXTRA: Any = {"extra": "forbid"}
 
+_Model = TypeVar("_Model")
 
-def model(cls: type) -> type:
+
+# dataclass_transform tells type checkers that a decorated class is a frozen dataclass, so
+# they see its fields, its __init__ and its immutability instead of a bare `type`.
+@dataclass_transform(frozen_default=True)
+def model(cls: type[_Model]) -> type[_Model]:
     """A rule-book model: a frozen dataclass that refuses unknown keys."""
     cls.__pydantic_config__ = FORBID_EXTRA  # type: ignore[attr-defined]
     return dataclass(frozen=True)(cls)
@@ -271,7 +276,8 @@ class UrgencyAdvice:
     routine: Text
 
     def for_level(self, urgency: Urgency) -> str:
-        return getattr(self, urgency.value)
+        advice: str = getattr(self, urgency.value)
+        return advice
 
 
 @model

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import yaml
 
@@ -31,7 +31,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """libyaml's loader, with the tag resolver memoized: rule files repeat the same plain
     values (ids, yes/no, dates) thousands of times, and resolving each one runs regexes."""
 
-    _resolved: dict[tuple[Any, Any, Any], str] = {}
+    _resolved: ClassVar[dict[tuple[Any, Any, Any], str]] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is not yaml.ScalarNode or len(self._resolved) > 100_000:

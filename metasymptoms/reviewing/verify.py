@@ -129,9 +129,12 @@ class Space:
         """Whether a person could give these answers: a finding reported while one it
         implies is denied (a follow-up without its parent) is no one's world."""
         for child, parent in self.implications:
-            if finding in (child, parent) and world.get(parent) is False:
-                if self.book.implies_parent(child, world.get(child)) is not None:
-                    return False
+            if (
+                finding in (child, parent)
+                and world.get(parent) is False
+                and self.book.implies_parent(child, world.get(child)) is not None
+            ):
+                return False
         return True
 
     def hidden(self, finding: str) -> Value:

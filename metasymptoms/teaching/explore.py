@@ -12,7 +12,7 @@ import re
 import textwrap
 
 from metasymptoms.core.conditions import findings_in
-from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model import RedFlag, RuleBook, Urgency
 
 WIDTH = 72
 # Findings that set the context of a rule rather than a symptom of it.
@@ -60,7 +60,7 @@ def _site_findings(book: RuleBook, site_id: str) -> list[str]:
     return list(seen)
 
 
-def _flag_line(flag) -> str:
+def _flag_line(flag: RedFlag) -> str:
     level = "EMERGENCY" if flag.urgency is Urgency.EMERGENCY else flag.urgency.value
     return f"{flag.title} ({level})"
 
