@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import RuleBookError, UsageError
-from metasymptoms.core.rulebook import default_rules_dir, load_for_use
+from metasymptoms.core.bookfiles import default_rules_dir
+from metasymptoms.core.rulebook import load_for_use
 from metasymptoms.answering.terminal import require_terminal, wants_plain
 
 if TYPE_CHECKING:

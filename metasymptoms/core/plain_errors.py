@@ -72,7 +72,7 @@ def _model_at(model: type, loc: tuple[Any, ...]) -> type | None:
         if step not in hints:
             return None
         current = _inner_model(hints[step])
-    return current if dataclasses.is_dataclass(current) else None
+    return current if isinstance(current, type) and dataclasses.is_dataclass(current) else None
 
 
 def _inner_model(annotation: Any) -> Any:

@@ -65,8 +65,9 @@ def finding_kinds(data: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
-        kind = item.get("type") if item.get("type") in KINDS else "yes_no"
-        choices = item.get("choices") if isinstance(item.get("choices"), list) else []
+        kind = str(item["type"]) if item.get("type") in KINDS else "yes_no"
+        raw_choices = item.get("choices")
+        choices: list[Any] = raw_choices if isinstance(raw_choices, list) else []
         values = tuple(str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice)
         kinds[item["id"]] = (kind, values)
     return kinds

@@ -6,6 +6,7 @@ document shows the log with each control's current result."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -55,7 +56,7 @@ class HazardLog:
 class LoadedLog:
     log: HazardLog
     path: Path
-    at: object  # (path steps) -> Location
+    at: Callable[..., Location]  # (path steps, key=False) -> Location
 
 
 def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:

@@ -12,11 +12,11 @@ import re
 import textwrap
 
 from metasymptoms.core.conditions import findings_in
-from metasymptoms.core.model import RedFlag, RuleBook, Urgency
+from metasymptoms.core.model import RedFlag, Role, RuleBook, Urgency
 
 WIDTH = 72
 # Findings that set the context of a rule rather than a symptom of it.
-CONTEXT_ROLES = ("cancer_history", "primary_cancer")
+CONTEXT_ROLES: tuple[Role, ...] = ("cancer_history", "primary_cancer")
 
 Body = list[str]
 

@@ -18,7 +18,8 @@ from metasymptoms.core.model import RuleBook, Text, Urgency, model
 from metasymptoms.core.problems import Problem
 from metasymptoms.core.suggest import close_match
 from metasymptoms.core.validate import location, validate, yaml_problem
-from metasymptoms.core.yamlfile import YamlProblem, read_yaml
+from metasymptoms.core.kinds import Answer
+from metasymptoms.core.yamlfile import Path_, YamlProblem, read_yaml
 
 FOLDER = SCENARIOS_FOLDER
 
@@ -55,7 +56,7 @@ class LoadedScenario:
     name: str
     path: Path
     scenario: Scenario
-    answers: dict[str, bool | str]
+    answers: dict[str, Answer]
 
 
 def scenario_files(rules_folder: Path) -> list[Path]:
@@ -89,7 +90,7 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
     return loaded, problems
 
 
-def _scenario_problems(book: RuleBook, scenario: Scenario, answers: Answers) -> Iterator[tuple[tuple, bool, str]]:
+def _scenario_problems(book: RuleBook, scenario: Scenario, answers: Answers) -> Iterator[tuple[Path_, bool, str]]:
     """(where, at the key?, message) for what a valid scenario says wrongly of the book."""
     # The questionnaire would never ask a finding its skip logic hides: a scenario that
     # reports one could not be met in the guided questions.
@@ -114,8 +115,8 @@ def _scenario_problems(book: RuleBook, scenario: Scenario, answers: Answers) -> 
             yield ("quiz", index, *where), False, message
 
 
-def _own_question_problems(own: OwnQuestion) -> list[tuple[tuple, str]]:
-    problems: list[tuple[tuple, str]] = []
+def _own_question_problems(own: OwnQuestion) -> list[tuple[Path_, str]]:
+    problems: list[tuple[Path_, str]] = []
     if len(own.choices) < 2:
         problems.append((("choices",), "a question needs at least 2 choices to choose from"))
     for index, choice in enumerate(own.choices):
