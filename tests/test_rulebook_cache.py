@@ -78,6 +78,8 @@ def test_every_class_in_a_book_is_known_to_the_format() -> None:
     walk(book)
     known = set(rulebook._classes().values())
     assert {kind for kind in used if dataclasses.is_dataclass(kind)} <= known
+    # and every class RuleBook's type hints name, used by the shipped book or not
+    assert set(rulebook.classes_from_type_hints().values()) <= known
 
 
 def test_an_entry_under_another_key_is_not_used(tiny: Path, own_cache: Path) -> None:

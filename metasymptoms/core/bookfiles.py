@@ -8,11 +8,12 @@ other content.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from metasymptoms.core.files import UnreadableFile, read_limited
 from metasymptoms.core.layout import OPTIONAL_FILES, SITES_FOLDER, top_file_names
+from metasymptoms.core.record import record
 
 
 def default_rules_dir() -> Path:
@@ -22,7 +23,7 @@ def default_rules_dir() -> Path:
     return packaged if packaged.is_dir() else package.parent / "rules"
 
 
-@dataclass(frozen=True)
+@record
 class BookFiles:
     """Every file of a rule book, read once: the loader validates exactly these bytes, and
     the cache key is made of exactly these bytes."""

@@ -26,10 +26,10 @@ present, and a question that may matter is asked.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Union
 
 from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.record import record
 from metasymptoms.core.suggest import close_match as close_match  # kept importable from here for its users
 
 # A value that stands for "any of these": `frozenset({"current", "past"})` for a history of
@@ -39,14 +39,14 @@ FREE: Any = object()
 Answers = Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@record
 class Reported:
     """A yes/no finding was reported."""
 
     finding: str
 
 
-@dataclass(frozen=True)
+@record
 class OneOf:
     """A choice finding has one of the listed values."""
 
@@ -54,7 +54,7 @@ class OneOf:
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Compare:
     """A number finding is at least `at_least` and below `below` (either may be absent)."""
 
@@ -63,22 +63,22 @@ class Compare:
     below: float | None = None
 
 
-@dataclass(frozen=True)
+@record
 class AllOf:
     all: tuple[Condition, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AnyOf:
     any: tuple[Condition, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Not:
     condition: Condition
 
 
-@dataclass(frozen=True)
+@record
 class AtLeast:
     at_least: int
     of: tuple[Condition, ...]

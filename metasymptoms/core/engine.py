@@ -8,12 +8,12 @@ the demos and `rules verify`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from metasymptoms.core.conditions import because, holds
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
+from metasymptoms.core.record import record
 
 Answers = Mapping[str, Answer]
 Reading = Mapping[str, object]  # answers as the rules read them (`reading`): may hold sets
@@ -22,7 +22,7 @@ Audience = Literal["with_cancer", "without_cancer", "unsure"]
 WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
 
 
-@dataclass(frozen=True)
+@record
 class FiredRedFlag:
     id: str
     title: str
@@ -31,7 +31,7 @@ class FiredRedFlag:
     because: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class FiredRule:
     id: str
     why: str
@@ -40,7 +40,7 @@ class FiredRule:
     why_for_everyone: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class SiteMatch:
     id: str
     name: str
@@ -48,7 +48,7 @@ class SiteMatch:
     because: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PrimaryCancer:
     id: str
     name: str
@@ -56,7 +56,7 @@ class PrimaryCancer:
     note: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     """Everything the person is told at the end, before it is laid out for a screen."""
 

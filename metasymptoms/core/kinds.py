@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
+from metasymptoms.core.record import record
 
 Answer = bool | str | float
 
@@ -59,7 +59,7 @@ class BadAnswer(ValueError):
     """A value that is not an answer to this finding; the message is a complete clause."""
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     symbol: str  # shown after a number: "°C"
     words: str  # how the unit is named in a sentence

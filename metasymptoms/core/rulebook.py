@@ -49,6 +49,7 @@ _CODE_MODULES = (
     "core/model.py",
     "core/plain_errors.py",
     "core/problems.py",
+    "core/record.py",
     "core/references.py",
     "core/rulebook.py",
     "core/suggest.py",
@@ -274,9 +275,34 @@ def _tuples(items: list[Any]) -> list[Any]:
     return [tuple(_tuples(item)) if type(item) is list else item for item in items]
 
 
+# The modules whose classes a RuleBook is made of; tests/test_rulebook_cache.py checks this
+# against the classes found from RuleBook's type hints (too slow to walk on every start).
+_MODEL_MODULES = ("metasymptoms.core.model", "metasymptoms.core.conditions")
+
+
 @functools.cache
 def _classes() -> dict[str, type]:
-    """Every dataclass and enum a RuleBook is made of, found from its type hints."""
+    """Every dataclass and enum a cached book may be rebuilt into, by name: the classes
+    defined in the model modules, and nothing else."""
+    import dataclasses
+    import enum
+
+    found: dict[str, type] = {}
+    for module in map(sys.modules.__getitem__, _MODEL_MODULES):
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and value.__module__ == module.__name__
+                and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum))
+            ):
+                if found.setdefault(value.__qualname__, value) is not value:
+                    raise TypeError(f"two classes are named {value.__qualname__}")
+    return found
+
+
+def classes_from_type_hints() -> dict[str, type]:
+    """Every dataclass and enum a RuleBook is made of, found from its type hints (for tests:
+    `_classes` must hold each of them)."""
     import dataclasses
     import enum
     import typing

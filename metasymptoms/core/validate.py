@@ -25,6 +25,9 @@ def adapter(model: type) -> Any:
     """Pydantic's validator of a model, built once per model (building it is the slow part)."""
     from pydantic import TypeAdapter
 
+    from metasymptoms.core.model import prepare_for_pydantic
+
+    prepare_for_pydantic()
     return TypeAdapter(model)
 
 
