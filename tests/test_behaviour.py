@@ -81,7 +81,7 @@ def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
                 if _urgency(red_flags, _answers(questions, more)) < _urgency(red_flags, _answers(questions, world)):
                     lowered.add(name)
     assert set(found) == lowered
-    for finding, (before, after) in found.items():  # each counterexample replays the lowering
+    for before, after in found.values():  # each counterexample replays the lowering
         assert _urgency(red_flags, _answers(questions, {**dict.fromkeys(NAMES, False), **after})) < _urgency(
             red_flags, _answers(questions, {**dict.fromkeys(NAMES, False), **before})
         )

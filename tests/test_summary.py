@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -267,7 +266,8 @@ def test_the_card_carries_the_flags_own_advice_and_a_short_third_person_handover
     assert "24-hour line" in flag.advice  # the card says so, not "call the emergency number now"
     assert [text for _, text in prompter.shown[at + 1 :]] == [
         f"  - Warning sign: {flag.title}",
-        "  - Measured temperature: 38.4 °C (101.1 °F)",
+        "  - A temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery "
+        "(from measured temperature: 38.4 °C (101.1 °F))",
         "  - Has breast cancer now, or is being treated for it",
         "  - Told the cancer has spread to the bones",
         "  - Recent treatment: chemotherapy or another cancer drug in the last 6 weeks",
@@ -516,8 +516,9 @@ def test_a_measured_temperature_is_shown_as_the_fever_the_engine_read(book: Rule
     text = render_markdown(book, assessment, MADE)
     fever = "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery"
     assert "not given" not in text
+    urgent = next(flag for flag in book.red_flags if flag.id == "fever_with_cancer")
     assert (
-        f"  - Urgent: A fever in a person with cancer (I have cancer now, or I am being treated for it; "
+        f"  - Urgent: {urgent.title} (I have cancer now, or I am being treated for it; "
         f"{fever}: yes, from your measured temperature: 38.4 °C (101.1 °F))\n"
     ) in text
     assert f"- Symptoms reported: {fever} (yes, from your measured temperature: 38.4 °C (101.1 °F))\n" in text
@@ -530,12 +531,19 @@ def test_a_measured_temperature_is_shown_as_the_fever_the_engine_read(book: Rule
         f"Because your answers show {fever} (from your measured temperature: 38.4 °C (101.1 °F)), "
         'and you answered "I have cancer now, or I am being treated for it".'
     ) in text
-    # Where the same list gives the measured value, the implied finding names where it came from once.
-    assert (
-        f"{fever}: yes, from your measured temperature; your measured temperature: 38.4 °C (101.1 °F))\n"
-    ) in text
-    # The measured value is in the same flag's reasons: named, not repeated.
-    assert f"and your answers show {fever} (from your measured temperature)." in text
+
+
+def test_a_measured_value_listed_beside_what_it_implies_is_given_once(book: RuleBook) -> None:
+    from metasymptoms.answering.summary import plain_answer
+    from metasymptoms.core.explain import because_sentence
+
+    fever = "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery"
+    beside = ("fever", "temperature")
+    assert plain_answer(book, "fever", None, MEASURED, beside) == f"{fever}: yes, from your measured temperature"
+    assert because_sentence(book, beside, MEASURED) == (
+        "Because you gave your measured temperature: 38.4 °C (101.1 °F), and your answers show "
+        f"{fever} (from your measured temperature)."
+    )
 
 
 def test_a_no_overruled_by_the_measured_temperature_says_both(book: RuleBook) -> None:
