@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-
 from typing import TYPE_CHECKING
 
 from metasymptoms.core.kinds import UNSURE, Answer
@@ -94,7 +93,7 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
     spread, treatment = book.role("known_spread"), book.role("recent_treatment")
     given_primary = answers.get(primary) if primary else None
     known = {item.id: item.name for item in book.primaries}
-    cancer = known[given_primary].lower() if given_primary in known else "cancer"  # type: ignore[index]
+    cancer = known[given_primary].lower() if isinstance(given_primary, str) and given_primary in known else "cancer"
     told = answers.get(history) if history else None
     if told in _HISTORY:
         lines.append(_HISTORY[str(told)].format(cancer=cancer))

@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from metasymptoms.answering.emergency import action, call_handler_lines
 from metasymptoms.core.engine import Assessment, assess
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.output import OutputError, write_atomic, wrote
 from metasymptoms.answering.questionnaire import (
@@ -231,7 +233,7 @@ def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessme
         prompter.say(f"  - {line}")
 
 
-def stopped_note(book: RuleBook, answers: dict) -> str:
+def stopped_note(book: RuleBook, answers: Mapping[str, Answer]) -> str:
     """Where the person is when the result is shown after stopping for an emergency."""
     from metasymptoms.core.engine import applicable_questions
 

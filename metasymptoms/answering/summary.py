@@ -134,7 +134,8 @@ def clinician_summary(
         )
         for flag in assessment.red_flags
     )
-    reported, background = [], []
+    reported: list[str] = []
+    background: list[str] = []
     for finding in _read_as_yes(book, answers):
         found = implied(book, answers, finding)
         words = book.finding(finding).label + (f" ({implied_text(book, found)})" if found else "")

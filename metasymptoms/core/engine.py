@@ -250,7 +250,7 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
     )
 
 
-def outlook_fits(book: RuleBook, read: Answers, sites_matched: bool) -> bool:
+def outlook_fits(book: RuleBook, read: Reading, sites_matched: bool) -> bool:
     """Whether the guidance's questions about outlook and planning ahead fit these answers
     (already read): its conditions must hold for certain, never "may hold"."""
     from metasymptoms.core.conditions import holds3

@@ -104,7 +104,13 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
     from metasymptoms.core.kinds import UNSURE, kind_of
 
     because = list(because)
-    symptoms, unsure, measured, context, shown, maybe, missing = [], [], [], [], [], [], []
+    symptoms: list[str] = []
+    unsure: list[str] = []
+    measured: list[str] = []
+    context: list[str] = []
+    shown: list[str] = []
+    maybe: list[str] = []
+    missing: list[str] = []
     for finding_id in because:
         finding = book.finding(finding_id)
         value = answers.get(finding_id)
