@@ -51,6 +51,7 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
         "rule_book",
         "asked",
         "not_asked",
+        "sources_not_shown",
     ]
     assert data["rule_book"] == {"version": "0.1", "status": "draft"}  # nobody has signed it off
     assert data["schema"] == "metasymptoms.assessment/1"
@@ -118,7 +119,7 @@ def test_broken_rule_files_exit_1_with_located_problems(tmp_path: Path, answers:
     assert_exit(1, ["ask", "--rules", str(folder), "--answers", str(answers)])
     assert capsys.readouterr().err == (
         f"{folder}/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: "
-        "id, title, publisher, url, note, reviewed, accessed (schema)\n"
+        "id, title, publisher, url, note, reviewed, accessed, written_for (schema)\n"
         "1 problem in the rule files; nothing else was done.\n"
         "The questions cannot start. If this is an emergency, call your local emergency number "
         "(911 / 999 / 112) now; otherwise please see your healthcare provider.\n"

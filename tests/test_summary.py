@@ -649,3 +649,19 @@ def test_every_source_address_is_whole_on_one_line_of_the_result_screen(book: Ru
         holding = [line for line in lines if url in line.split()]  # a whole word, not a prefix of another
         assert holding, f"{url} is broken across lines"
         assert all(line.strip() == url or len(line) <= width - 1 for line in holding)
+
+
+def test_a_person_without_a_cancer_diagnosis_is_told_how_many_pages_are_not_named(book: RuleBook) -> None:
+    from metasymptoms.answering.assessment_json import assessment_data
+    from metasymptoms.answering.assessment_text import render_text
+
+    answers = {"cancer_history": "none", "shortness_of_breath": True, "cough": True}
+    assessment = assess(book, answers)
+    assert assessment.sources_not_shown == ("ASCO-PE", "CC-META", "ACS-LUNG")
+    text = " ".join(render_text(book, assessment).split())
+    assert "The rule book also cites 3 more pages written for people who have cancer; they are not listed here." in text
+    assert "Lung Metastases" not in text
+    assert assessment_data(book, assessment)["sources_not_shown"] == ["ASCO-PE", "CC-META", "ACS-LUNG"]
+    # with a diagnosis, every page is named
+    with_cancer = assess(book, {**answers, "cancer_history": "current"})
+    assert with_cancer.sources_not_shown == () and "ACS-LUNG" in with_cancer.sources

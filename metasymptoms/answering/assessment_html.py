@@ -128,7 +128,9 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
         css = ' class="emergency"' if emergency else ""
         heading = f"<h{level}{css}>{escape(block.heading)}</h{level}>"
         if block.role == "sources":
-            out.append(f'<div class="sources">{heading}<ul>')
+            out.append(f'<div class="sources">{heading}')
+            out.extend(f"<p>{escape(paragraph)}</p>" for paragraph in block.paragraphs)
+            out.append("<ul>")
             for key in assessment.sources:
                 source = book.source(key)
                 address = escape(source.url)

@@ -61,6 +61,8 @@ def assessment_data(
             {"finding": item.finding, "question": item.question, "did_not_apply": item.did_not_apply}
             for item in summary.not_asked
         ],
+        # cited, but written for people with cancer: not named to a person without a diagnosis
+        "sources_not_shown": list(assessment.sources_not_shown),
     }
 
 

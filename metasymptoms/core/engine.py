@@ -70,6 +70,9 @@ class Assessment:
     sources: tuple[str, ...]
     unsure: tuple[str, ...] = ()  # findings answered "not sure", read the safer way
     outlook: bool = False  # the guidance's outlook questions fit (outlook_fits)
+    # Sources written for people with cancer, cited but not named to a person without a
+    # cancer diagnosis (sources.yaml: written_for).
+    sources_not_shown: tuple[str, ...] = ()
 
     @property
     def reported(self) -> tuple[str, ...]:
@@ -277,6 +280,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     )
     primary = _primary(book, answers)
 
+    who = audience(book, answers)
     cited: dict[str, None] = {}
     fired_by_id = {flag.id: flag for flag in flags_fired}
     for shown in red_flags:  # in the order shown, most urgent first
@@ -286,10 +290,14 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     if primary and primary.common_sites:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
     cited.update(dict.fromkeys(book.guidance.sources))
-    who = audience(book, answers)
     outlook = who == "with_cancer" and outlook_fits(book, read, bool(sites))
     if outlook:
         cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
+
+    not_shown: tuple[str, ...] = ()
+    if who != "with_cancer":  # pages about spread, palliative care or survival: counted, not named
+        not_shown = tuple(key for key in cited if book.source(key).written_for == "people_with_cancer")
+        cited = {key: None for key in cited if key not in not_shown}
 
     advice = provider_advice(book, urgency, who)
     return Assessment(
@@ -301,6 +309,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
         answers=dict(answers),
         advice=advice,
         sources=tuple(cited),
+        sources_not_shown=not_shown,
         unsure=unsure_findings(book, answers),
         outlook=outlook,
     )

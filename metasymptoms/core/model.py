@@ -270,6 +270,9 @@ class Source:
     note: Text | None = None
     reviewed: datetime.date | None = None
     accessed: datetime.date | None = None
+    # A page about spread, palliative care or survival: its title is not shown to a person
+    # without a cancer diagnosis (engine.assess counts it in `sources_not_shown` instead).
+    written_for: Literal["everyone", "people_with_cancer"] = "everyone"
 
 
 @model
