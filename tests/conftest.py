@@ -3,9 +3,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
 from metasymptoms.core.model import RuleBook
+
+# Property tests: `make test` tries 50 cases each (a few seconds in all, and hypothesis keeps
+# any failing case in .hypothesis/ and tries it first next time); a long search is
+# `pytest --hypothesis-profile=thorough`. No deadline: timings on a shared machine vary.
+settings.register_profile("quick", max_examples=50, deadline=None)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile("quick")
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from metasymptoms.reviewing.behaviour import downgrades
@@ -55,7 +55,6 @@ def _urgency(flags: list[SimpleNamespace], answers: dict[str, object]) -> int:
 URGENCIES = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(conditions(), URGENCIES), min_size=1, max_size=3),
     st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),

@@ -195,7 +195,7 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
 import itertools  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from metasymptoms.core.conditions import findings_in, holds  # noqa: E402
@@ -222,7 +222,6 @@ def _flags(drawn) -> list[SimpleNamespace]:
     return [SimpleNamespace(id=f"f{n}", title=f"f{n}", when=when, urgency=level) for n, (when, level) in enumerate(drawn)]
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(conditions(), LEVELS), min_size=1, max_size=3),
     st.lists(st.tuples(conditions(), LEVELS), min_size=0, max_size=3),

@@ -633,7 +633,7 @@ answers_texts = st.one_of(
     st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
 )
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _assert_known_exit(code: object, err: str) -> None:

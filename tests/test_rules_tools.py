@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from metasymptoms.reviewing.checks import CHECKS, run_checks
@@ -234,7 +234,6 @@ def _brute_answers(questions: list[Question], world: dict[str, object]) -> dict[
     return answers
 
 
-@settings(max_examples=300, deadline=None)
 @given(conditions(), st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5))
 def test_search_agrees_with_brute_force(flag, gates) -> None:
     from metasymptoms.core.conditions import findings_in, holds

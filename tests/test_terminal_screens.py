@@ -183,7 +183,7 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
         if isinstance(answer, bool):
             assert pointed == [f" » {'Yes' if answer else 'No'}"], screen.text()  # on the answer given
         screen.send(ENTER)  # keep it
-        screen.wait_for(REVIEW)
+        wait_prompt(screen, REVIEW)  # asked again (its heading stays on screen while an answer is open)
         assert screen.rows()[0].startswith("? Show your result"), screen.text()  # the heading stays
     screen.send(UP * len(order) + ENTER)  # back up to "Show my result"
     assert screen.finish() == 0
