@@ -17,7 +17,7 @@ run: $(STAMP)  ## answer the guided questions with the shipped rule book
 	$(BIN)/metasymptoms ask
 
 test: $(STAMP)  ## the whole test suite, including the shipped rule book and the scenarios
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 bench: $(STAMP)  ## speed figures, as ratios to a baseline measured in the same run
 	$(BIN)/python benchmarks/run.py

@@ -39,3 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
     import tempfile
 
     os.environ["METASYMPTOMS_CACHE_DIR"] = tempfile.mkdtemp(prefix="metasymptoms-cache-")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The real-terminal sessions first: they are the longest and mostly wait for the program,
+    so under pytest-xdist (`make test`) the other workers take the rest meanwhile."""
+    items.sort(key=lambda item: item.get_closest_marker("terminal") is None)
