@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,26 @@ def shipped() -> LoadedBook:
 @pytest.fixture(scope="session")
 def book(shipped: LoadedBook) -> RuleBook:
     return shipped.book
+
+
+# "Today" for the rule-book checks in every test: review dates grow old (the old-review check
+# warns two years after a check), and a test must not turn red on a later day with no change.
+CHECK_DAY = datetime.date(2026, 11, 26)
+
+
+@pytest.fixture(autouse=True)
+def check_day(monkeypatch: pytest.MonkeyPatch) -> datetime.date:
+    """`rules check`, `rules hazards` and the rest run the checks on CHECK_DAY unless a test
+    passes its own day."""
+    from metasymptoms.reviewing import checks
+
+    real = checks.run_checks
+
+    def run_checks(loaded, today=None):
+        return real(loaded, today or CHECK_DAY)
+
+    monkeypatch.setattr(checks, "run_checks", run_checks)
+    return CHECK_DAY
 
 
 @pytest.fixture
