@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,23 @@ def check_day(monkeypatch: pytest.MonkeyPatch) -> datetime.date:
 
     monkeypatch.setattr(checks, "run_checks", run_checks)
     return CHECK_DAY
+
+
+@pytest.fixture
+def time_limit() -> Iterator[None]:
+    """Stop a test whose prompt waits for keystrokes that never come (after 20 s), with an
+    error naming why; always disarmed afterwards, so no alarm outlives its test."""
+
+    def expired(signum, frame):
+        raise TimeoutError("a prompt waited for keystrokes that were never sent")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -261,8 +260,7 @@ def test_explore_without_a_terminal_exits_2() -> None:
     assert "the explorer needs a terminal" in result.stderr
 
 
-def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
-    signal.alarm(20)
+def test_what_if_board_through_pipe_input(book: RuleBook, time_limit: None) -> None:
     down, up, enter = "\x1b[B", "\x1b[A", "\r"
     areas = [
         section.id
@@ -287,7 +285,6 @@ def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
         )
         prompter = QuestionaryPrompter(input=keys, output=DummyOutput(), stdout=stdout)
         answers = what_if_board(book, prompter)
-    signal.alarm(0)
     assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
     text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width
     first = text.index("Urgency: ROUTINE. Sites: none. Warning signs: none.")
