@@ -181,6 +181,23 @@ WITH_A_NUMBER = {
 }
 
 
+def run_metasymptoms(*args: str, stdin: str | None = "", env: dict[str, str] | None = None):
+    """The program in a child process, its input and output text through pipes (no terminal);
+    `env` adds to this process's environment."""
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "metasymptoms", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
 def spawn_metasymptoms(cwd: Path, *args: str, rows: int = 40, columns: int = 100, size_in_env: bool = False):
     """The program in a real pseudo-terminal of this size, as a person starts it: no colour
     override, no country, and the terminal's own size (or, with `size_in_env`, also COLUMNS
