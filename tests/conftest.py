@@ -49,6 +49,17 @@ def check_day(monkeypatch: pytest.MonkeyPatch) -> datetime.date:
     return CHECK_DAY
 
 
+@pytest.fixture(scope="session")
+def shipped_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped rule book as its HTML page, written once: it takes seconds (the hazard log
+    in it runs every proof). Read it; do not change it."""
+    from metasymptoms.cli import main
+
+    out = tmp_path_factory.mktemp("page") / "book.html"
+    assert main(["rules", "export", "--format", "html", "--output", str(out)]) == 0
+    return out
+
+
 @pytest.fixture
 def time_limit() -> Iterator[None]:
     """Stop a test whose prompt waits for keystrokes that never come (after 20 s), with an

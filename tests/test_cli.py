@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms import __version__
 from metasymptoms.cli import main
 from tests.helpers import TINY, write_book
 from tests.helpers import run_metasymptoms as run
