@@ -126,7 +126,10 @@ def main() -> int:
     quick = "--quick" in sys.argv
     repeat = 5 if quick else 15
     python = sys.executable
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+    # Any value of PYTHONDONTWRITEBYTECODE, "0" included, stops Python writing .pyc files, and
+    # then every run compiles every module from source: an installed package never runs so
+    # (pip byte-compiles on install; an editable install writes them on its first run).
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:
         answers = Path(tmp) / "answers.yaml"
         answers.write_text("cancer_history: current\nprimary_cancer: lung\nseizure: yes\nheadache: yes\n")

@@ -194,8 +194,8 @@ def test_search_agrees_with_brute_force(flag, gates) -> None:
     space = Space(SmallBook(asked), [flag])
     found = space.search(
         lambda w, a: (
-            settled(flag, w) is True
-            and settled(flag, a) is False
+            (settled(flag, w) is True
+            and settled(flag, a) is False)
             or (None if settled(flag, w) is None or settled(flag, a) is None else False)
         )
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, Reported, findings_in, settled
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.verify import UNKNOWN, Space, Value, World, as_answers
+from metasymptoms.reviewing.verify import UNKNOWN, Failure, Space, Value, World, as_answers
 
 Read = dict[str, Value]
 
@@ -288,7 +288,7 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
             joint = Joint([(space, {finding.id: False}), (space, {finding.id: True})])
 
             def goal(world: World, _: World, item: Item = item, higher: list[Item] = higher) -> bool | None:
-                without, with_ = joint.seen(world)
+                without, with_ = joint.seen(world)  # noqa: B023 - searched before the loop moves on
                 quiet = [settled(other.when, with_) for other in higher]
                 return _and([settled(item.when, without), *(None if q is None else not q for q in quiet)])
 
@@ -298,7 +298,7 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
                 break  # one counterexample a finding is enough to act on
 
 
-def downgrade_failures(book: RuleBook) -> Iterator["Failure"]:
+def downgrade_failures(book: RuleBook) -> Iterator[Failure]:
     """Reporting one more finding never lowers the urgency, except for the findings that
     book.yaml declares with a reason (`lowers_urgency_when_reported`)."""
     from metasymptoms.core.engine import assess

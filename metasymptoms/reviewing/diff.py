@@ -202,7 +202,7 @@ def red_flag_statements(pair: _Pair) -> list[Statement]:
             return None if was is None or now is None else (was, now)
 
         leaves = list(cubes(joint, outcome))
-        for cube, (was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
+        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
             change = f"the warning sign '{titles[key[1]]}' ({key[1]}) " + ("now shows" if now else "no longer shows")
             out.append(
                 Statement(
@@ -231,7 +231,7 @@ def site_statements(pair: _Pair) -> list[Statement]:
             return None if was is None or now is None else (was, now)
 
         leaves = list(cubes(joint, outcome))
-        for cube, (was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
+        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
             change = f"the site '{names[site_id]}' ({site_id}) is " + ("now named" if now else "no longer named")
             out.append(
                 Statement(
@@ -246,7 +246,7 @@ def _any(values: list[bool | None]) -> bool | None:
     return True if True in values else None if None in values else False
 
 
-def _declared(changes: tuple[DeclaredChange, ...], was: int, now: int, read: dict) -> bool | None | str:
+def _declared(changes: tuple[DeclaredChange, ...], was: int, now: int, read: dict) -> bool | str | None:
     """The reason of a declared change covering this lowering; None while not settled; False if none."""
     results = []
     for change in changes:
@@ -309,7 +309,7 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
     """The release gate, exhaustive over every answer: a world where the new book's urgency
     is lower than the old one's and no declared change covers it (one example for each old
     item that may stop counting)."""
-    old, new = _by_key(pair.old), _by_key(pair.new)
+    new = _by_key(pair.new)
     declared = pair.new.info.declared_changes if pair.new.info else ()
     new_ranked = [item for item in items(pair.new) if item.rank > 0]
     old_ranked = [item for item in items(pair.old) if item.rank > 0]
@@ -331,7 +331,7 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
         )
 
         def goal(world: World, _: World, item: Item = item, quiet=quiet, above=above, covering=covering, watched=watched) -> bool | None:
-            seen_old, seen_new = joint.seen(world)
+            seen_old, seen_new = joint.seen(world)  # noqa: B023 - searched before the loop moves on
             parts = [settled(item.when, seen_old)]
             parts += [_not(settled(other.when, seen_old)) for other in above]
             parts += [_not(settled(other.when, seen_new)) for other in quiet]

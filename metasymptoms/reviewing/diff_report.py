@@ -82,7 +82,7 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
 
 def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: str) -> str:
     lines = [
-        f"# What changed for a person",
+        "# What changed for a person",
         "",
         f"From `{old_name}` to `{new_name}`.",
         "",

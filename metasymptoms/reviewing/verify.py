@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from metasymptoms.core.conditions import FREE, Compare, Condition, findings_in, settled
-from metasymptoms.core.engine import reading
+from metasymptoms.core.engine import reading, with_implications
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import RuleBook, Urgency
 
@@ -129,9 +129,12 @@ class Space:
         """Whether a person could give these answers: a finding reported while one it
         implies is denied (a follow-up without its parent) is no one's world."""
         for child, parent in self.implications:
-            if finding in (child, parent) and world.get(parent) is False:
-                if self.book.implies_parent(child, world.get(child)) is not None:
-                    return False
+            if (
+                finding in (child, parent)
+                and world.get(parent) is False
+                and self.book.implies_parent(child, world.get(child)) is not None
+            ):
+                return False
         return True
 
     def hidden(self, finding: str) -> Value:
@@ -162,9 +165,9 @@ class Space:
     def read(self, seen: World) -> World:
         """As the rules read these answers (engine.reading): UNSET is not given."""
         history = self.history
-        if history is None or seen.get(history) != UNSET:
-            return seen
-        return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
+        if history is not None and seen.get(history) == UNSET:
+            return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
+        return with_implications(self.book, seen)  # as the engine reads every answer
 
     def search(self, goal: Callable[[World, World], bool | None]) -> World | None:
         """A world (over the cone) for which goal(world, answers) is True, or None if none.
