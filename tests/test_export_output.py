@@ -33,3 +33,26 @@ def test_exported_documents_are_readable_by_others_and_summaries_stay_private(ti
     summary = tmp_path / "summary.html"
     assert main(["ask", "--answers", str(answers), "--format", "html", "--output", str(summary)]) == 0
     assert mode(summary) == 0o600
+
+
+def test_every_command_that_writes_a_page_says_so_in_the_same_line(tmp_path: Path, capsys) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("fatigue: yes\n")
+    runs = [
+        (["ask", "--answers", str(answers), "--format", "html"], "summary.html", "Wrote the summary to {}.\n"),
+        (["ask", "--answers", str(answers), "--format", "markdown"], "summary.md", "Wrote the summary to {}.\n"),
+        (["ask", "--answers", str(answers), "--format", "json"], "result.json", "Wrote the result to {}.\n"),
+        (["rules", "export", "--format", "html"], "book.html", "Wrote the rule book as html to {}.\n"),
+        (["rules", "export", "--format", "json-schema"], "schemas.json", "Wrote the JSON schemas to {}.\n"),
+        (
+            ["demo", "tired_no_cancer", "--html"],
+            "lesson.html",
+            "Wrote the lesson page to {}. Open it in a browser; it needs no network.\n",
+        ),
+    ]
+    for argv, name, line in runs:
+        target = tmp_path / name
+        assert main([*argv, "--output", str(target)]) == 0
+        captured = capsys.readouterr()
+        assert (captured.out, captured.err) == ("", line.format(target))
+        assert target.is_file()

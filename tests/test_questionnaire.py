@@ -11,7 +11,7 @@ from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
 from metasymptoms.answering.interview import run_interview
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.questionnaire import Questionnaire, Stopped
+from metasymptoms.answering.questionnaire import BACK, BACK_LABEL, Questionnaire, Stopped
 from tests.scripted import ScriptedPrompter
 from tests.test_cases import CASES
 
@@ -121,10 +121,29 @@ def test_back_changes_the_previous_answer_and_reapplies_skip_logic(book: RuleBoo
     assert "primary_cancer" not in outcome.answers
 
 
-def test_back_at_the_first_question_says_so(book: RuleBook) -> None:
-    prompter = ScriptedPrompter(book, steps=["back"])
-    Questionnaire(book, prompter).run()
-    assert ("hint", "This is the first question; there is nothing before it.") in prompter.shown
+def test_back_is_not_offered_at_the_first_question(book: RuleBook) -> None:
+    questionnaire = Questionnaire(book, ScriptedPrompter(book))
+    first, second = book.questions[0], book.questions[1]
+    options, _ = questionnaire.options_for(first)
+    assert options is not None and BACK not in [value for _, value in options]
+    questionnaire.record(first.finding, "current")
+    options, _ = questionnaire.options_for(second)
+    assert options is not None and options[-1] == (BACK_LABEL, BACK)
+
+
+@pytest.mark.parametrize(("history", "default"), [("current", "unsure"), ("past", "no"), ("unsure", "no")])
+def test_the_treatment_default_never_contradicts_being_treated_now(
+    book: RuleBook, history: str, default: str
+) -> None:
+    questionnaire = Questionnaire(book, ScriptedPrompter(book))
+    questionnaire.record("cancer_history", history)
+    treatment = next(question for question in book.questions if question.finding == "recent_treatment")
+    options, offered = questionnaire.options_for(treatment)
+    assert offered == default
+    assert ("I'm not sure", "unsure") in (options or [])
+    # An earlier answer still wins: going back to it starts where the person left it.
+    questionnaire.earlier["recent_treatment"] = False
+    assert questionnaire.options_for(treatment)[1] == "no"
 
 
 def test_review_change_drops_answers_that_no_longer_apply(book: RuleBook) -> None:
@@ -230,7 +249,7 @@ def test_save_writes_the_markdown_summary_only_when_asked(
     prompter.choose = choose  # type: ignore[method-assign]
     assert run_interview(book, plain=True, prompter=prompter) == 0
     assert target.read_text().startswith("# metasymptoms: summary to bring to your appointment\n")
-    assert ("hint", f"Saved your summary to {target}. Bring it to your appointment.") in prompter.shown
+    assert ("hint", f"Wrote your summary to {target}. Bring it to your appointment.") in prompter.shown
     assert [p.name for p in tmp_path.iterdir()] == ["for-doctor.md"]
 
 
@@ -252,3 +271,24 @@ def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook)
     prompter = PlainPrompter(io.StringIO("1\n"), io.StringIO())
     with pytest.raises(Stopped):
         Questionnaire(book, prompter).run()
+
+
+def test_why_lists_the_follow_up_questions_one_a_line(book: RuleBook) -> None:
+    import io
+
+    from metasymptoms.answering.questionnaire import PlainPrompter
+
+    shown = io.StringIO()
+    with pytest.raises(Stopped):
+        Questionnaire(book, PlainPrompter(io.StringIO("1\n?\n"), shown, width=60)).run()
+    text = shown.getvalue()
+    assert (
+        "  - Your answer decides whether these follow-up questions\n"
+        "    are asked:\n"
+        "    - Chemotherapy or another cancer drug in the last 6\n"
+        "      weeks\n"
+        "    - Radiotherapy in the last 6 weeks\n"
+        "    - Taking steroid tablets, such as dexamethasone or\n"
+        "      prednisolone\n"
+        "    - A central line, PICC line or port\n"
+    ) in text

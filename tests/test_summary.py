@@ -13,13 +13,14 @@ import pytest
 
 from metasymptoms.answering.emergency import action, country_from, for_country, number_line
 from metasymptoms.core.engine import assess
-from metasymptoms.answering.interview import run_interview
+from metasymptoms.answering.interview import run_interview, show_result
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.problems import UsageError
 from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
-from metasymptoms.answering.assessment_text import render_markdown, render_text
+from metasymptoms.answering.summary import clinician_summary
+from metasymptoms.answering.assessment_text import blocks, render_markdown, render_text
 from tests.helpers import TEMPERATURE_QUESTION, run_metasymptoms
 from tests.scripted import ScriptedPrompter
 
@@ -63,10 +64,17 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
         "targeted drugs or radiotherapy), or are you taking steroid tablets? **No**\n"
     ) in text
     assert "Do you sweat so much at night that your nightclothes or sheets get wet? **No**\n" in text
+    # Grouped by section, a section with nothing answered in one short line; the treatment
+    # follow-ups skipped after "No" are not listed as missing, only noted once.
     assert (
-        "Not asked or not answered: chemotherapy or another cancer drug in the last 6 weeks; "
-        "radiotherapy in the last 6 weeks; taking steroid tablets, such as dexamethasone or prednisolone; "
-        "a central line, PICC line or port; severe or sudden"
+        "Not answered:\n\n"
+        "- Signs that need help now: none of the 11 questions\n"
+        "- How you feel in general: losing weight without trying; a loss of appetite\n"
+    ) in text
+    assert "- Thirst, passing water and digestion: none of the 5 questions\n" in text
+    assert "chemotherapy" not in text.split("Not answered:")[1].split("## For you")[0]
+    assert (
+        'Follow-up questions that did not apply to these answers (for example after a "No") were not asked.\n'
     ) in text
     assert text.index("## For the clinician") < text.index("## For you")
 
@@ -223,16 +231,50 @@ def test_country_option_end_to_end(tmp_path: Path) -> None:
 def test_stopping_for_an_emergency_shows_the_card_and_ends_on_the_action(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "seizure": True})
     assert run_interview(book, plain=True, prompter=prompter) == 0
-    at = prompter.shown.index(("emergency", "EMERGENCY: get help now"))
+    seizure = next(flag for flag in book.red_flags if flag.id == "seizure")
+    at = prompter.shown.index(("subheading", "Tell the call handler:")) - 2
     assert prompter.shown[at:] == [
-        ("emergency", "EMERGENCY: get help now"),
-        ("emergency", action(book)),
+        ("emergency", f"EMERGENCY: {seizure.title}"),
+        ("emergency", seizure.advice),  # the warning sign's own advice, the rule book's words
         ("subheading", "Tell the call handler:"),
-        ("info", "  - a seizure (fit) that is new or the first ever"),
+        ("info", f"  - Warning sign: {seizure.title}"),
+        ("info", "  - A seizure (fit) that is new or the first ever"),
         ("info", ""),
         ("emergency", action(book)),
     ]
     assert prompter.asked[-1] == "Would you like to see the rest of your result?"
+
+
+def test_the_card_carries_the_flags_own_advice_and_a_short_third_person_handover(book: RuleBook) -> None:
+    answers = {
+        "cancer_history": "current",
+        "primary_cancer": "breast",
+        "known_spread": "bones",
+        "recent_treatment": True,
+        "recent_chemotherapy": True,
+        "temperature": 38.4,
+    }
+    prompter = ScriptedPrompter(book, answers=answers)
+    run_interview(book, plain=True, prompter=prompter)
+    flag = next(flag for flag in book.red_flags if flag.id == "fever_on_chemotherapy")
+    at = prompter.shown.index(("subheading", "Tell the call handler:"))
+    assert prompter.shown[at - 2 : at] == [("emergency", f"EMERGENCY: {flag.title}"), ("emergency", flag.advice)]
+    assert "24-hour line" in flag.advice  # the card says so, not "call the emergency number now"
+    assert [text for _, text in prompter.shown[at + 1 :]] == [
+        f"  - Warning sign: {flag.title}",
+        "  - A temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery "
+        "(from measured temperature: 38.4 °C (101.1 °F))",
+        "  - Has breast cancer now, or is being treated for it",
+        "  - Told the cancer has spread to the bones",
+        "  - Recent treatment: chemotherapy or another cancer drug in the last 6 weeks",
+        "",
+        action(book),
+    ]
+    # The last line agrees with the 24-hour line first: it names the number, no "call now" over it.
+    assert action(book) == (
+        "Get help now, as the advice above says. Your local emergency number is 911 / 999 / 112; "
+        "or go to the nearest emergency department."
+    )
 
 
 def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(book: RuleBook) -> None:
@@ -247,7 +289,14 @@ def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(b
     prompter.choose = choose  # type: ignore[method-assign]
     run_interview(book, plain=True, prompter=prompter)
     texts = [text for _, text in prompter.shown]
-    assert "Your result" in texts and "Nothing was saved." in texts
+    # The person knows where they are: the questions ended, the result is from the answers so far.
+    at = texts.index("Your result, from your answers so far")
+    assert texts[at - 1].startswith(
+        "The questions have ended. This result is worked out from the answers you gave before you "
+        "stopped; "
+    )
+    assert "questions were not asked, so it may leave things out" in texts[at - 1]
+    assert "Nothing was saved." in texts
     assert texts[-1] == action(book)
     assert not any(text.startswith("Take care") for text in texts)
 
@@ -438,8 +487,161 @@ def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
 def test_plain_typed_prompts_wrap_at_word_boundaries() -> None:
     shown = io.StringIO()
     prompter = PlainPrompter(io.StringIO("\n"), shown, width=40)
-    assert prompter.ask_text(TEMPERATURE_QUESTION + " Press Enter to keep it.", "38.5") == "38.5"
+    message = TEMPERATURE_QUESTION + "\n(Type it in °C.)\nPress Enter to keep it."
+    assert prompter.ask_text(message, "38.5") == "38.5"
     lines = shown.getvalue().split("\n")
     assert lines[0] == "" and all(len(line) <= 39 for line in lines)
-    assert " ".join(" ".join(lines).split()) == TEMPERATURE_QUESTION + " Press Enter to keep it. [38.5]:"
-    assert lines[-2].endswith("[38.5]: ")  # the answer is typed after the last line (a pipe echoes it)
+    # Each line of the message starts a line of its own; the answer is typed on its own line.
+    assert lines[-5:] == ["(Type it in °C.)", "Press Enter to keep it.", "(Enter: 38.5)", "> ", ""]
+    assert " ".join(" ".join(lines[:-5]).split()) == TEMPERATURE_QUESTION
+
+
+# --- what the engine read from another answer is shown as the engine read it -----------
+
+MEASURED = {
+    "cancer_history": "current",
+    "primary_cancer": "breast",
+    "recent_treatment": True,
+    "recent_chemotherapy": True,
+    "temperature": 38.4,
+}
+
+
+def test_a_measured_temperature_is_shown_as_the_fever_the_engine_read(book: RuleBook) -> None:
+    assessment = assess(book, MEASURED)
+    text = render_markdown(book, assessment, MADE)
+    fever = "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery"
+    assert "not given" not in text
+    urgent = next(flag for flag in book.red_flags if flag.id == "fever_with_cancer")
+    assert (
+        f"  - Urgent: {urgent.title} (I have cancer now, or I am being treated for it; "
+        f"{fever}: yes, from your measured temperature: 38.4 °C (101.1 °F))\n"
+    ) in text
+    assert f"- Symptoms reported: {fever} (yes, from your measured temperature: 38.4 °C (101.1 °F))\n" in text
+    # Treatment is never called a symptom.
+    assert (
+        "- Treatment reported: cancer treatment or steroid tablets in the last 6 weeks; "
+        "chemotherapy or another cancer drug in the last 6 weeks\n"
+    ) in text
+    assert (
+        f"Because your answers show {fever} (from your measured temperature: 38.4 °C (101.1 °F)), "
+        'and you answered "I have cancer now, or I am being treated for it".'
+    ) in text
+
+
+def test_a_measured_value_listed_beside_what_it_implies_is_given_once(book: RuleBook) -> None:
+    from metasymptoms.answering.summary import plain_answer
+    from metasymptoms.core.explain import because_sentence
+
+    fever = "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery"
+    beside = ("fever", "temperature")
+    assert plain_answer(book, "fever", None, MEASURED, beside) == f"{fever}: yes, from your measured temperature"
+    assert because_sentence(book, beside, MEASURED) == (
+        "Because you gave your measured temperature: 38.4 °C (101.1 °F), and your answers show "
+        f"{fever} (from your measured temperature)."
+    )
+
+
+def test_a_no_overruled_by_the_measured_temperature_says_both(book: RuleBook) -> None:
+    answers = {**MEASURED, "fever": False}
+    data = assessment_data(book, assess(book, answers), MADE)
+    fever = next(item for item in data["asked"] if item["finding"] == "fever")
+    assert fever["answer"] is False
+    assert fever["answer_text"] == "No (read as yes, from your measured temperature: 38.4 °C (101.1 °F))"
+    signs = clinician_summary(book, assess(book, answers), MADE).warning_signs
+    assert any(
+        "or feeling hot and shivery: yes, from your measured temperature: 38.4 °C (101.1 °F) (answered no)" in line
+        for sign in signs
+        for line in sign.reported
+    )
+
+
+def test_a_temperature_below_the_threshold_implies_nothing(book: RuleBook) -> None:
+    answers = {**MEASURED, "temperature": 37.0}
+    summary = clinician_summary(book, assess(book, answers), MADE)
+    assert summary.reported == ()
+    assert any(item.finding == "fever" for item in summary.not_asked)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"cancer_history": "none", "seizure": True},  # no site matched
+        {"cancer_history": "none", "headache": True, "seizure": True, "confusion": True},  # sites, no cancer
+        {"cancer_history": "current", "primary_cancer": "lung", "seizure": True, "headache": True},
+    ],
+)
+def test_nothing_routine_or_reassuring_follows_emergency_advice(book: RuleBook, answers: dict) -> None:
+    assessment = assess(book, answers)
+    assert assessment.urgency.value == "emergency"
+    headings = [block.heading for block in blocks(book, assessment)]
+    text = render_text(book, assessment)
+    assert "do not match the symptom patterns" not in text
+    assert "What your answers point to" not in headings and "Other causes are common" not in headings
+    for framing in (book.guidance.with_cancer, book.guidance.without_cancer, book.guidance.common_causes):
+        assert framing.split(".")[0] not in text
+
+
+def test_without_an_emergency_the_no_match_wording_stays(book: RuleBook) -> None:
+    text = render_text(book, assess(book, {"cancer_history": "none", "itching": True}))
+    assert "Your answers do not match the symptom patterns this tool looks for." in text
+
+
+# --- outlook and planning-ahead questions only where the guidance says they fit -------------
+
+OUTLOOK = "What can improve my outlook?"
+
+
+@pytest.mark.parametrize(
+    ("answers", "offered"),
+    [
+        ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none"}, False),
+        # past cancer, no known spread, symptoms pointing to the bones: not a verdict to hint at
+        ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none", "bone_pain": True}, False),
+        ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "none"}, False),
+        ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "unsure"}, False),
+        ({"primary_cancer": "breast", "bone_pain": True}, False),  # history not given: not for certain
+        ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "bones"}, True),
+        ({"cancer_history": "current", "primary_cancer": "lung", "known_spread": "elsewhere"}, True),
+        ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "none", "bone_pain": True}, True),
+        ({"cancer_history": "none", "bone_pain": True}, False),
+    ],
+)
+def test_outlook_questions_and_survival_note_only_where_they_fit(book: RuleBook, answers: dict, offered: bool) -> None:
+    assessment = assess(book, answers)
+    text = render_text(book, assessment)
+    assert (OUTLOOK in text) is offered
+    assert ("Will palliative (supportive) care continue" in text) is offered
+    assert ("does not show survival figures" in text) is offered
+    assert ("ACS-SURV" in assessment.sources) is offered
+    if assessment.audience == "with_cancer":
+        assert "What are my treatment options?" in text  # the everyday questions stay
+
+
+# --- web addresses are never broken by wrapping ---------------------------------------------
+
+
+def test_a_web_address_too_long_for_its_indent_starts_at_the_edge_whole() -> None:
+    from metasymptoms.answering.questionnaire import wrap
+
+    url = "https://www.example.org/" + "a" * 53  # 77 characters: fits 80 columns, not after "    "
+    assert wrap(f'[KEY] Publisher, "A title", {url}', 78, indent="    ", first="  - ") == [
+        '  - [KEY] Publisher, "A title",',
+        url,
+    ]
+    longer = url + "b" * 40  # longer than the screen: on a line of its own, unbroken
+    assert wrap(f"See {longer} now", 60) == ["See", longer, "now"]
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_every_source_address_is_whole_on_one_line_of_the_result_screen(book: RuleBook, width: int) -> None:
+    answers = {"cancer_history": "current", "primary_cancer": "colorectal", "back_pain": True, "limb_weakness": True}
+    assessment = assess(book, answers)
+    out = io.StringIO()
+    show_result(PlainPrompter(stdout=out, width=width), book, assessment)
+    lines = out.getvalue().splitlines()
+    for key in assessment.sources:
+        url = book.source(key).url
+        holding = [line for line in lines if url in line.split()]  # a whole word, not a prefix of another
+        assert holding, f"{url} is broken across lines"
+        assert all(line.strip() == url or len(line) <= width - 1 for line in holding)

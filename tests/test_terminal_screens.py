@@ -120,7 +120,8 @@ def wait_prompt(screen: Terminal, question: str, timeout: float = 15) -> None:
     while True:
         rows = [row for row in screen.rows() if row.strip()]
         asked = [row for row in rows if row.startswith("? ")]
-        drawn = rows and (rows[-1].strip() == LAST_OPTION or len(rows) == len(screen.rows()))
+        last_options = (LAST_OPTION, "Why am I asked this?")  # the first question offers no "back"
+        drawn = rows and (rows[-1].strip() in last_options or len(rows) == len(screen.rows()))
         pointer = any(row.startswith(" » ") for row in rows)
         if asked and asked[-1].startswith("? " + prefix(question)) and drawn and pointer:
             screen.settle()
@@ -202,9 +203,9 @@ def reach_severe_breathlessness(screen: Terminal) -> None:
     screen.wait_for("What would you like to do now?", "Go on with the")
 
 
-def last_rows(screen: Terminal) -> str:
+def last_rows(screen: Terminal, count: int = 4) -> str:
     rows = [row for row in screen.rows() if row.strip()]
-    return " ".join(" ".join(rows[-3:]).split())
+    return " ".join(" ".join(rows[-count:]).split())
 
 
 @pytest.mark.parametrize(("columns", "rows"), SIZES)
@@ -213,7 +214,7 @@ def test_emergency_card_is_the_last_thing_on_screen(terminal, book: RuleBook, co
     reach_severe_breathlessness(screen)
     screen.send(ENTER)  # stop here and get help now
     screen.wait_for("Tell the call handler:", "Would you like to see the rest")
-    unsplit(screen, "severe or sudden breathlessness, being unable to speak in full sentences, or blue")
+    unsplit(screen, "Severe or sudden breathlessness, being unable to speak in full sentences, or blue")
     screen.send(ENTER)  # No, I will get help now
     assert screen.finish() == 0
     text = " ".join(screen.text().split())
@@ -257,8 +258,8 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
     screen.send("\r")
     screen.wait_for("Tell the call handler:")
     shown = " ".join(screen.text().split())
-    assert "coughing up more than a few streaks of blood" in shown
-    assert "cancer treatment or steroid tablets in the last 6 weeks (not sure)" in shown
+    assert "- Coughing up more than a few streaks of blood" in shown
+    assert "- Cancer treatment or steroid tablets in the last 6 weeks (not sure)" in shown
     screen.send("\r")
     assert screen.finish() == 0
     assert all(len(row) <= columns for row in screen.rows())
@@ -291,3 +292,32 @@ def test_a_typed_number_wraps_and_the_review_keeps_it(terminal, tmp_path: Path, 
     screen.wait_for("Would you like to save a summary")
     screen.send(ENTER)
     assert screen.finish() == 0
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_a_typed_b_goes_back_without_being_left_on_screen_as_an_answer(
+    terminal, tmp_path: Path, columns: int, rows: int
+) -> None:
+    from tests.helpers import WITH_A_NUMBER, write_book
+
+    rules = write_book(tmp_path / "rules", WITH_A_NUMBER)
+    screen = terminal(columns, rows, "ask", "--rules", str(rules))
+    for question in ("Have you been told you have cancer?", "Back pain?", "Yellow skin?"):
+        wait_prompt(screen, question)
+        screen.send(ENTER)
+    screen.wait_for("highest reading", "? = why, b = back")
+    # The help and the keys are lines of their own, inside the screen; the answer has its own line.
+    assert all(len(row) <= columns for row in screen.rows())
+    assert any(row.strip() == "Press Enter to leave it out; ? = why, b = back" for row in screen.rows())
+    screen.send("b" + ENTER)
+    wait_prompt(screen, "Yellow skin?")
+    assert not any(row.rstrip().endswith((" b", "back b")) or row.strip() == "b" for row in screen.rows())
+    screen.send(ENTER)
+    screen.wait_for("highest reading", "? = why, b = back")
+    screen.send("38.5" + ENTER)
+    screen.wait_for(REVIEW)
+    # Once answered, the question stays with the answer under it, without the notes.
+    rows = screen.rows()
+    answered = rows.index("  38.5")
+    assert rows[answered - 1].endswith("for Fahrenheit?")  # the question's last line, then the answer
+    assert not any("? = why, b = back" in row for row in rows)

@@ -14,7 +14,15 @@ from html import escape
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.model import RuleBook
 from metasymptoms.answering.assessment_text import blocks
-from metasymptoms.answering.summary import clinician_summary, symptoms_reported_text, warning_sign_text, when_text
+from metasymptoms.answering.summary import (
+    SKIPPED_NOTE,
+    background_text,
+    clinician_summary,
+    not_answered_lines,
+    symptoms_reported_text,
+    warning_sign_text,
+    when_text,
+)
 
 CSS = """
 :root { color-scheme: light; }
@@ -86,6 +94,8 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
     else:
         out.append("<dt>Warning signs reported</dt><dd>none</dd>")
     out.append(f"<dt>Symptoms reported</dt><dd>{escape(symptoms_reported_text(summary))}</dd>")
+    if summary.background:
+        out.append(f"<dt>Treatment reported</dt><dd>{escape(background_text(summary))}</dd>")
     if summary.not_sure:
         out.append(f"<dt>Answered not sure</dt><dd>{escape('; '.join(summary.not_sure))}</dd>")
     out.append("</dl>")
@@ -103,12 +113,11 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
         out.append("</tbody></table>")
     else:
         out.append("<p>No questions were answered.</p>")
-    if summary.not_asked:
-        labels = "; ".join(book.finding(item.finding).label for item in summary.not_asked)
-        out.append(
-            "<p><strong>Not asked or not answered:</strong> "
-            f"{escape(labels)}.</p>"
-        )
+    if summary.not_answered:
+        items = "".join(f"<li>{escape(line)}</li>" for line in not_answered_lines(summary))
+        out.append(f"<p><strong>Not answered:</strong></p><ul>{items}</ul>")
+    if any(item.did_not_apply for item in summary.not_asked):
+        out.append(f"<p>{escape(SKIPPED_NOTE)}</p>")
     out.append("</section>")
 
     out.append('<section aria-labelledby="for-you">')

@@ -57,7 +57,10 @@ def assessment_data(
             {"finding": item.finding, "question": item.question, "answer": item.answer, "answer_text": item.answer_text}
             for item in summary.asked
         ],
-        "not_asked": [{"finding": item.finding, "question": item.question} for item in summary.not_asked],
+        "not_asked": [
+            {"finding": item.finding, "question": item.question, "did_not_apply": item.did_not_apply}
+            for item in summary.not_asked
+        ],
     }
 
 

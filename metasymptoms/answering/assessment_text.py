@@ -12,12 +12,22 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import shown_number
+from metasymptoms.answering.questionnaire import wrap
 from metasymptoms.core.status import status_line
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.escape import markdown as _md
-from metasymptoms.answering.summary import URGENCY_LABELS, clinician_summary, symptoms_reported_text, warning_sign_text, when_text
+from metasymptoms.answering.summary import (
+    SKIPPED_NOTE,
+    URGENCY_LABELS,
+    background_text,
+    clinician_summary,
+    not_answered_lines,
+    symptoms_reported_text,
+    warning_sign_text,
+    when_text,
+)
 
 WIDTH = 78
 
@@ -64,8 +74,12 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         "without_cancer": guidance.without_cancer,
         "unsure": guidance.unsure_cancer,
     }[assessment.audience]
-    if assessment.urgency is Urgency.EMERGENCY and with_cancer:
-        framing = ""  # "keep your follow-up appointments" would follow "get help now"
+    emergency = assessment.urgency is Urgency.EMERGENCY
+    if emergency:
+        # Nothing that reads as routine or reassuring follows emergency advice: not "keep your
+        # follow-up appointments", not "they often have common causes", not "your answers do
+        # not match the patterns".
+        framing = ""
     if assessment.unsure:
         names = [book.finding(finding).label for finding in assessment.unsure]
         out.append(
@@ -85,11 +99,12 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             for rule in site.rules:
                 paragraphs.append(f"{because_sentence(book, rule.because, answers)} {rule.why}")
             out.append(Block(site.name, tuple(dict.fromkeys(paragraphs)), level=3))
-        out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
+        if not emergency:
+            out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
     elif assessment.sites:
         # Without a cancer diagnosis, spread is never the explanation of a symptom: the parts
         # of the body are named, with the person's own answers and the common causes.
-        out.append(Block("Symptoms a provider may want to check", (framing,)))
+        out.append(Block("Symptoms a provider may want to check", (framing,) if framing else ()))
         for site in assessment.sites:
             reasons = dict.fromkeys(
                 f"{because_sentence(book, rule.because, answers)} {rule.why}".strip()
@@ -98,8 +113,9 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
                 for rule in site.rules
             )
             out.append(Block(site.name, tuple(reason for reason in reasons if reason), level=3))
-        out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
-    else:
+        if not emergency:
+            out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
+    elif not emergency:  # in an emergency the warning signs above are what the answers point to
         said_something = assessment.reported or assessment.unsure or any(
             isinstance(value, float) for value in answers.values()
         )
@@ -120,13 +136,17 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         )
         if primary.note:
             paragraphs.append(primary.note)
-        paragraphs.append(guidance.survival_note)
+        if assessment.outlook:
+            paragraphs.append(guidance.survival_note)
         heading = f"About {primary.name.lower()}" if names else "About your cancer"
         out.append(Block(heading, tuple(paragraphs)))
 
     if with_cancer:
         out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
-        out.append(Block("Questions you may want to ask", (), guidance.questions_to_ask))
+        asked = guidance.questions_to_ask
+        if assessment.outlook and guidance.outlook_questions:
+            asked = asked[:-1] + guidance.outlook_questions.questions + asked[-1:]
+        out.append(Block("Questions you may want to ask", (), asked))
         out.append(Block("Support", (guidance.support,)))
     else:
         out.append(Block("What a provider may do", (), guidance.without_cancer_tests))
@@ -163,16 +183,7 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
                 lines.append("")
         for item in block.items:
             # Never break inside a word: a source's web address must stay whole to be copied.
-            lines.extend(
-                textwrap.wrap(
-                    item,
-                    WIDTH,
-                    initial_indent="  - ",
-                    subsequent_indent="    ",
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-            )
+            lines.extend(wrap(item, WIDTH, indent="    ", first="  - "))
         if block.items:
             lines.append("")
         if not block.paragraphs and not block.items:
@@ -203,6 +214,8 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     else:
         lines.append("- Warning signs reported: none")
     lines.append(f"- Symptoms reported: {_md(symptoms_reported_text(summary))}")
+    if summary.background:
+        lines.append(f"- Treatment reported: {_md(background_text(summary))}")
     if summary.not_sure:
         lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
     lines += ["", "### Every question asked, with its answer", ""]
@@ -211,13 +224,12 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     if not summary.asked:
         lines.append("No questions were answered.")
     lines.append("")
-    if summary.not_asked:
-        lines.append(
-            "Not asked or not answered: "
-            + _md("; ".join(book.finding(item.finding).label for item in summary.not_asked))
-            + "."
-        )
+    if summary.not_answered:
+        lines += ["Not answered:", ""]
+        lines += [f"- {_md(line)}" for line in not_answered_lines(summary)]
         lines.append("")
+    if any(item.did_not_apply for item in summary.not_asked):
+        lines += [_md(SKIPPED_NOTE), ""]
     lines += ["## For you", ""]
     for block in blocks(book, assessment):
         lines.append(f"{'#' * (block.level + 1)} {_md(block.heading)}")

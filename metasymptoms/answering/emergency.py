@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from metasymptoms.core.model import EmergencyNumbers, RuleBook
+from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.model import EmergencyNumbers, RuleBook, Urgency
+
+if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
+    from metasymptoms.core.engine import Assessment
 from metasymptoms.core.problems import UsageError
 
 ANYWHERE = "911 / 999 / 112"  # a rule book without an `emergency_numbers` table
@@ -29,11 +34,91 @@ def number_line(book: RuleBook) -> str:
 
 
 def action(book: RuleBook) -> str:
-    """The one instruction an emergency ends on."""
+    """The one instruction an emergency ends on: the number, in words that agree with every
+    warning sign's own advice (some say to call the cancer team's 24-hour line first)."""
     return (
-        f"Call your local emergency number ({shown_number(book)}) now, "
-        "or go to the nearest emergency department."
+        f"Get help now, as the advice above says. Your local emergency number is "
+        f"{shown_number(book)}; or go to the nearest emergency department."
     )
+
+
+# How a call handler hears a history of cancer (the choices' own words are the person's:
+# "I am being treated for it"). Keyed by the history finding's choice values.
+_HISTORY = {"current": "Has {cancer} now, or is being treated for it", "past": "Had {cancer} in the past"}
+_SPREAD = {"bones": "Told the cancer has spread to the bones", "elsewhere": "Told the cancer has spread (not to the bones)"}
+
+
+def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
+    """A short third-person handover to read to the emergency call handler: the warning sign
+    by name, what was reported for it, then the cancer, its known spread and recent treatment,
+    each once (they change what the emergency services do)."""
+    from metasymptoms.answering.summary import is_background
+    from metasymptoms.core.explain import implied
+
+    flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
+    answers = assessment.answers
+    lines = [f"Warning sign: {flag.title}" for flag in flags]
+    reported = dict.fromkeys(finding for flag in flags for finding in flag.because)
+    for finding_id in reported:
+        if is_background(book, finding_id):
+            continue  # said once below
+        found = implied(book, answers, finding_id) if answers.get(finding_id) is not True else None
+        if found is not None and found.source in reported:
+            continue  # the measured temperature is said; "a fever" would say it twice
+        lines.append(_sentence(_handover_answer(book, answers, finding_id)))
+    lines += _background_lines(book, answers)
+    return lines
+
+
+def _handover_answer(book: RuleBook, answers: Mapping[str, Answer], finding_id: str) -> str:
+    from metasymptoms.core.explain import answer_text, implied, source_words
+
+    finding = book.finding(finding_id)
+    value = answers.get(finding_id)
+    # Labels complete "You reported ..."; a handover names the thing itself.
+    label = finding.label.removeprefix("your ")
+    if value is True:
+        return label
+    if value == UNSURE:
+        return f"{label} (not sure)"
+    found = implied(book, answers, finding_id)
+    if found is not None:
+        return f"{label} (from {source_words(book, found).removeprefix('your ')})"
+    return f"{label}: {answer_text(book, finding_id, value)}"
+
+
+def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str]:
+    lines = []
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    spread, treatment = book.role("known_spread"), book.role("recent_treatment")
+    given_primary = answers.get(primary) if primary else None
+    known = {item.id: item.name for item in book.primaries}
+    cancer = known[given_primary].lower() if isinstance(given_primary, str) and given_primary in known else "cancer"
+    told = answers.get(history) if history else None
+    if told in _HISTORY:
+        lines.append(_HISTORY[str(told)].format(cancer=cancer))
+    elif cancer != "cancer":
+        lines.append(f"Has or had {cancer}")
+    if spread and answers.get(spread) in _SPREAD:
+        lines.append(_SPREAD[str(answers[spread])])
+    if treatment:
+        # The kinds of treatment reported, once; the general question only when none is named.
+        kinds = [
+            finding.label
+            for finding in book.findings
+            if finding.implies == treatment and answers.get(finding.id) is True
+        ]
+        if kinds:
+            lines.append("Recent treatment: " + "; ".join(kinds))
+        elif answers.get(treatment) is True:
+            lines.append(_sentence(book.finding(treatment).label))
+        elif answers.get(treatment) == UNSURE:
+            lines.append(_sentence(f"{book.finding(treatment).label} (not sure)"))
+    return lines
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def country_from(given: str | None, environ: Mapping[str, str]) -> tuple[str | None, bool]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
-from metasymptoms.answering.emergency import action
-from metasymptoms.core.engine import WITH_CANCER, Assessment, assess
-from metasymptoms.core.kinds import UNSURE
+from metasymptoms.answering.emergency import action, call_handler_lines
+from metasymptoms.core.engine import Assessment, assess
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.output import OutputError, emit, write_atomic
+from metasymptoms.core.output import OutputError, write_atomic, wrote
 from metasymptoms.answering.questionnaire import (
     BACK_LABEL,
     WHY_LABEL,
@@ -25,12 +26,13 @@ from metasymptoms.answering.questionnaire import (
     Questionnaire,
     Stopped,
     StoppedInEmergency,
+    TYPED_KEYS,
+    hanging,
     screen_width,
     wrap,
 )
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.assessment_text import blocks
-from metasymptoms.answering.summary import plain_answer
 from metasymptoms.core.safetext import visible, write_styled
 
 
@@ -63,7 +65,8 @@ class QuestionaryPrompter:
 
     how_to_answer = (
         "Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted "
-        f'answer. At every question you can also choose "{WHY_LABEL}" or "{BACK_LABEL}".'
+        f'answer. At every question you can also choose "{WHY_LABEL}", and after the first, '
+        f'"{BACK_LABEL}".'
     )
 
     def __init__(self, input: Any = None, output: Any = None, stdout: Any = None, width: int | None = None):
@@ -81,7 +84,7 @@ class QuestionaryPrompter:
             self.stdout.write(text if text.endswith("\n") else text + "\n")
             self.stdout.flush()
             return
-        indent = "    " if text.startswith("  - ") else ""
+        indent = hanging(text)
         lines = wrap(text, self.columns() - 2, indent)
         if kind in ("heading", "subheading"):
             self.stdout.write("\n")
@@ -139,14 +142,21 @@ class QuestionaryPrompter:
     def ask_text(self, message: str, default: str) -> str:
         import questionary
 
-        # Wrapped at word boundaries as a choice's question is; where the answer (its
-        # default shown) would not fit after the last line, it starts a line of its own.
+        # Each line of the message wrapped at word boundaries as a choice's question is; the
+        # answer is typed on a line of its own.
         width = self.columns() - 1
-        lines = wrap(visible(message), width - 2)
-        own_line = len(lines[-1]) + 2 + 1 + max(len(default), 8) > width
-        text = "\n  ".join(lines) + ("\n " if own_line else "")
-        question = questionary.text(text, default=default, input=self.input, output=self.output)
-        return self._ask(question) or default
+        paragraphs = visible(message).split("\n")
+        lines = [line for paragraph in paragraphs for line in wrap(paragraph, width - 2)]
+        question = questionary.text("\n  ".join(lines) + "\n ", default=default, input=self.input, output=self.output)
+        # Drawn again below without the notes, and a typed "b" or "?" not at all: it is a key,
+        # not an answer, and must not be left on screen as if it were one.
+        question.application.erase_when_done = True
+        typed = self._ask(question) or default
+        if typed.strip().lower() not in TYPED_KEYS:
+            asked = wrap(paragraphs[0], width - 2)
+            self.stdout.write("? " + "\n  ".join(asked) + "\n  " + visible(typed or "(left out)") + "\n")
+            self.stdout.flush()
+        return typed
 
     @staticmethod
     def _ask(question: Any) -> Any:
@@ -178,16 +188,20 @@ def run_interview(
             show_emergency_card(prompter, book, assessment)
             more = prompter.choose(
                 "Would you like to see the rest of your result?",
-                [("No, I will get help now", "no"), ("Yes, show the rest of the result", "yes")],
+                [
+                    ("No, I will get help now", "no"),
+                    ("Yes, show the result from my answers so far", "yes"),
+                ],
                 "no",
             )
             if more == "yes":
-                show_result(prompter, book, assessment)
+                prompter.say(stopped_note(book, outcome.answers), "hint")
+                show_result(prompter, book, assessment, heading="Your result, from your answers so far")
         else:
             show_result(prompter, book, assessment)
         if output is not None:
-            emit(renderer(result_format)(book, assessment), output)
-            prompter.say(f"The result was saved to {output}.", "hint")
+            write_atomic(output, renderer(result_format)(book, assessment))
+            prompter.say(wrote("the result", output), "hint")
         elif more == "yes":
             offer_to_save(prompter, book, assessment)
         # The last words: in an emergency, what to do now; never routine wording after it.
@@ -205,39 +219,35 @@ def run_interview(
 
 
 def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
-    """What an emergency needs, and nothing else: the action, and what to tell the call
-    handler (the warning signs reported, in plain words)."""
-    prompter.say("EMERGENCY: get help now", "emergency")
-    prompter.say(action(book), "emergency")
+    """What an emergency needs, and nothing else: each emergency warning sign with its own
+    advice (the rule book's words), then what to tell the call handler. The number to call
+    is the last line, after it (run_interview)."""
+    flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
+    for flag in flags:
+        prompter.say(f"EMERGENCY: {flag.title}", "emergency")
+        prompter.say(flag.advice, "emergency")
+    if not flags:  # stopped after an emergency an answer changed back: still get help
+        prompter.say("EMERGENCY: get help now", "emergency")
     prompter.say("Tell the call handler:", "subheading")
     for line in call_handler_lines(book, assessment):
         prompter.say(f"  - {line}")
 
 
-def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
-    """The emergency warning signs' answers, then a cancer history or recent chemotherapy,
-    which change what the emergency services do."""
-    findings: dict[str, None] = {}
-    for flag in assessment.red_flags:
-        if flag.urgency is Urgency.EMERGENCY:
-            findings.update(dict.fromkeys(flag.because))
-    answers = assessment.answers
-    history, primary = book.role("cancer_history"), book.role("primary_cancer")
-    treatment = book.role("recent_treatment")
-    if history and answers.get(history) in WITH_CANCER:
-        findings[history] = None
-    if primary and answers.get(primary) in {known.id for known in book.primaries}:
-        findings[primary] = None
-    # "Not sure" about recent treatment is worth saying too: it changes what is checked.
-    if treatment and (answers.get(treatment) is True or answers.get(treatment) == UNSURE):
-        findings[treatment] = None
-    # An answer not given tells the call handler nothing.
-    return [plain_answer(book, finding, answers[finding]) for finding in findings if answers.get(finding) is not None]
+def stopped_note(book: RuleBook, answers: Mapping[str, Answer]) -> str:
+    """Where the person is when the result is shown after stopping for an emergency."""
+    from metasymptoms.core.engine import applicable_questions
+
+    left = sum(1 for question in applicable_questions(book, answers) if question.finding not in answers)
+    unasked = ("; 1 question was not asked" if left == 1 else f"; {left} questions were not asked") if left else ""
+    return (
+        "The questions have ended. This result is worked out from the answers you gave before "
+        f"you stopped{unasked}, so it may leave things out: tell whoever sees you about every symptom."
+    )
 
 
-def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str = "Your result") -> None:
     """The same content as `ask --format text`, laid out for a screen through the prompter."""
-    prompter.say("Your result", "heading")
+    prompter.say(heading, "heading")
     for block in blocks(book, assessment):
         kind = "emergency" if block.role == "emergency" else "heading" if block.level == 2 else "subheading"
         prompter.say(block.heading, kind)
@@ -298,5 +308,5 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
                 continue
             prompter.say("Nothing was saved.", "hint")
             return
-        prompter.say(f"Saved your summary to {path.resolve()}. Bring it to your appointment.", "hint")
+        prompter.say(wrote("your summary", path.resolve(), "Bring it to your appointment."), "hint")
         return

@@ -37,6 +37,9 @@ LEAVE_OUT = ("", "none")
 # Typed in plain mode for "I'm not sure" ("?" is not among them: it asks why).
 UNSURE_TYPED = (UNSURE_SPELLINGS - {"?"}) | {"u"}  # typed for a number: not measured, not given
 
+# What may be typed at a typed answer's prompt instead of an answer.
+TYPED_KEYS = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}
+
 # (label, value); a label of None draws a separator line.
 Options = Sequence[tuple[str | None, str]]
 
@@ -58,15 +61,30 @@ def screen_width() -> int:
     return max(min(shutil.get_terminal_size((80, 24)).columns, 100), 30)
 
 
-def wrap(text: str, width: int, indent: str = "") -> list[str]:
+def hanging(text: str) -> str:
+    """The indent of a list item's further lines ("  - x" -> 4 spaces, "    - x" -> 6)."""
+    stripped = text.lstrip(" ")
+    return " " * (len(text) - len(stripped) + 2) if stripped.startswith("- ") and text != stripped else ""
+
+
+def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     """Lines at word boundaries; a word longer than a line is never split (it overflows).
     "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; and so does
-    a key with what it does ("? = why"), never left alone at a line's end."""
+    a key with what it does ("? = why"), never left alone at a line's end. A web address is
+    never broken: one too long for its indented line starts at the left edge, so it stays on
+    one line where the screen has room, and on a line of its own where it has not.
+    `first` is the first line's indent (a list item's "  - "), `indent` the others'."""
     # textwrap does not break at a no-break space
     joined = text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0")
     lines = textwrap.wrap(
-        joined, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+        joined,
+        width,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
+    lines = [line.lstrip() if len(line) > width and " " not in line.strip() else line for line in lines]
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
@@ -161,13 +179,13 @@ class Questionnaire:
         while True:
             if options is None:
                 choice = self.prompter.ask_text(_typed_prompt(question, default), default)
-                choice = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}.get(choice.strip().lower(), choice)
+                choice = TYPED_KEYS.get(choice.strip().lower(), choice)
             else:
                 choice = self.prompter.choose(question.text, options, default, question.help)
             if choice == WHY:
                 self.prompter.say(WHY_LABEL, "subheading")
                 for item in why_items(self.book, question.finding):
-                    self.prompter.say(f"  - {item}")
+                    self.prompter.say(f"  {item}" if item.startswith("  - ") else f"  - {item}")
                 continue
             if choice == BACK:
                 return BACK
@@ -186,14 +204,30 @@ class Questionnaire:
         kind = kind_of(finding)
         offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
         default = question.default or kind.default_option(finding)
+        if self.treated_now(question.finding) and any(value == UNSURE for _, value in offered or ()):
+            # "No" would contradict "I am being treated for it", and "Yes" would claim a kind
+            # of treatment not said: Enter gives "not sure", read the safer way.
+            default = UNSURE
         earlier = self.earlier.get(question.finding, self.answers.get(question.finding))
         if earlier is not None:
             default = kind.option_of(earlier)
         if offered is None:
             return None, default
         options: list[tuple[str | None, str]] = list(offered)
-        options += [(None, ""), (WHY_LABEL, WHY), (BACK_LABEL, BACK)]
+        options += [(None, ""), (WHY_LABEL, WHY)]
+        if self.history:  # the first question has nothing before it to go back to
+            options.append((BACK_LABEL, BACK))
         return options, default
+
+    def treated_now(self, finding_id: str) -> bool:
+        """Whether this is the recent-treatment question and the person said they have cancer
+        now or are being treated for it."""
+        history = self.book.role("cancer_history")
+        return (
+            finding_id == self.book.role("recent_treatment")
+            and history is not None
+            and self.answers.get(history) == "current"
+        )
 
     def go_back(self) -> None:
         if not self.history:
@@ -268,11 +302,12 @@ class Questionnaire:
 
 
 def _typed_prompt(question: Question, default: str) -> str:
-    """A typed answer's prompt: the question, its help, and what may be typed. With an
-    earlier answer (shown as the default), Enter keeps it and "none" leaves it out."""
-    help_text = f" ({question.help})" if question.help else ""
+    """A typed answer's prompt: the question, its help, and what may be typed, one paragraph
+    a line (each wrapped on its own). With an earlier answer (shown as the default), Enter
+    keeps it and "none" leaves it out."""
+    help_text = f"\n({question.help})" if question.help else ""
     enter = "Press Enter to keep it, or type none to leave it out" if default else "Press Enter to leave it out"
-    return f"{question.text}{help_text} {enter}; ? = why, b = back"
+    return f"{question.text}{help_text}\n{enter}; ? = why, b = back"
 
 
 # --- plain prompts: numbered choices, print and input, nothing else --------------------
@@ -287,7 +322,8 @@ class PlainPrompter:
     how_to_answer = (
         "Each answer has a number: type it and press Enter. For yes or no, you can also type "
         "y or n, and u where you are not sure. Pressing Enter alone gives the answer marked "
-        "(Enter). Type ? to hear why a question is asked, or b to go back to the previous question."
+        "(Enter). Type ? to hear why a question is asked, or, after the first question, b to go "
+        "back to the previous one."
     )
 
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, width: int | None = None):
@@ -323,7 +359,7 @@ class PlainPrompter:
             return
         if kind in ("heading", "subheading", "emergency"):
             self._print()  # a blank line sets it apart; the words themselves say what it is
-        self._print(text, "    " if text.startswith("  - ") else "")
+        self._print(text, hanging(text))
 
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
@@ -370,11 +406,12 @@ class PlainPrompter:
             )
 
     def ask_text(self, message: str, default: str) -> str:
-        # Wrapped like every other line; the last line is the prompt the answer is typed after.
-        prompt = f"{message} [{default}]:" if default else f"{message}:"
-        lines = wrap(prompt, (self.width or screen_width()) - 1)
+        # Each line of the message wrapped on its own, like every other line; the answer is
+        # typed on a line of its own, so it never runs past the screen's edge.
         self._print()
-        for line in lines[:-1]:
-            self.stdout.write(line + "\n")
-        typed = self._read(lines[-1] + " ")
+        for paragraph in message.split("\n"):
+            self._print(paragraph)
+        if default:
+            self._print(f"(Enter: {default})")
+        typed = self._read("> ")
         return typed or default

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 from metasymptoms.core.engine import Assessment
-from metasymptoms.core.explain import URGENCY_HEADINGS, answer_text
+from metasymptoms.core.explain import URGENCY_HEADINGS, answer_text, implied, implied_text
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.record import record
@@ -28,6 +28,7 @@ class AskedQuestion:
     question: str
     answer: Answer | None  # None: not asked
     answer_text: str  # as the screen shows it: "Yes", "No", "Not sure", a choice's words, a number
+    did_not_apply: bool = False  # not asked because its skip logic left it out (a follow-up after "No")
 
 
 @record
@@ -44,10 +45,14 @@ class ClinicianSummary:
     urgency: Urgency
     urgency_heading: str
     warning_signs: tuple[WarningSign, ...]
-    reported: tuple[str, ...]  # the symptoms answered "yes", in plain words
+    reported: tuple[str, ...]  # the symptoms answered "yes" or read as yes, in plain words
+    background: tuple[str, ...]  # treatment answered "yes" (never called a symptom)
     not_sure: tuple[str, ...]  # the questions answered "not sure", in plain words
     asked: tuple[AskedQuestion, ...]
     not_asked: tuple[AskedQuestion, ...]  # answer None: skipped by the questions' logic, or never reached
+    # The questions that applied but have no answer, by section: (title, labels, whether any
+    # question of that section was answered).
+    not_answered: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
 
 
 def rule_book_version(book: RuleBook) -> str:
@@ -62,11 +67,21 @@ def now() -> datetime.datetime:
     return datetime.datetime.now().astimezone().replace(microsecond=0)
 
 
-def plain_answer(book: RuleBook, finding_id: str, value: Answer | None) -> str:
+def plain_answer(
+    book: RuleBook,
+    finding_id: str,
+    value: Answer | None,
+    answers: dict[str, Answer] | None = None,
+    beside: tuple[str, ...] = (),
+) -> str:
     """An answer in words a call handler or a clinician reads as a sentence: a symptom's own
-    words, marked when the person was not sure; otherwise the question's label and the answer
-    as the screen shows it (answer_text)."""
+    words, marked when the person was not sure; a finding read from another answer, with
+    that answer (the engine's reading: a measured 38.4 °C is a fever); otherwise the
+    question's label and the answer as the screen shows it (answer_text)."""
     finding = book.finding(finding_id)
+    found = implied(book, answers, finding_id) if answers is not None and value is not True else None
+    if found is not None:  # `beside`: the findings listed with it, which may give the value
+        return f"{finding.label}: {implied_text(book, found, with_value=found.source not in beside)}"
     if finding.type == "yes_no" and value is True:
         return finding.label
     if finding.type == "yes_no" and value == UNSURE:
@@ -81,35 +96,96 @@ def plain_answer(book: RuleBook, finding_id: str, value: Answer | None) -> str:
 def clinician_summary(
     book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None
 ) -> ClinicianSummary:
+    from metasymptoms.core.engine import applicable_questions
+
     answers = assessment.answers
+    applies = {question.finding for question in applicable_questions(book, answers)}
     asked, not_asked = [], []
     for question in book.questions:
+        found = implied(book, answers, question.finding)
         if question.finding in answers:
             value = answers[question.finding]
-            asked.append(
-                AskedQuestion(question.finding, question.text, value, answer_text(book, question.finding, value))
-            )
-        else:
-            not_asked.append(AskedQuestion(question.finding, question.text, None, "not asked"))
+            shown = answer_text(book, question.finding, value)
+            if found is not None:  # "No", but read as yes from another answer: say both
+                shown = f"{shown} (read as {implied_text(book, found, own_answer=False)})"
+            asked.append(AskedQuestion(question.finding, question.text, value, shown))
+        elif found is None:  # a finding read from another answer is not missing
+            skipped = question.finding not in applies
+            not_asked.append(AskedQuestion(question.finding, question.text, None, "not asked", skipped))
+    groups: dict[str, list[str]] = {}
+    for item in not_asked:
+        section = book.section_of(item.finding)
+        if not item.did_not_apply and section is not None:
+            groups.setdefault(section.id, []).append(book.finding(item.finding).label)
+    not_answered = tuple(
+        (
+            section.title,
+            tuple(groups[section.id]),
+            any(question.finding in answers for question in section.questions),
+        )
+        for section in book.sections
+        if section.id in groups
+    )
     signs = tuple(
         WarningSign(
             flag.title,
             flag.urgency,
-            tuple(plain_answer(book, finding, answers.get(finding)) for finding in flag.because),
+            tuple(plain_answer(book, finding, answers.get(finding), answers, flag.because) for finding in flag.because),
         )
         for flag in assessment.red_flags
     )
+    reported: list[str] = []
+    background: list[str] = []
+    for finding in _read_as_yes(book, answers):
+        found = implied(book, answers, finding)
+        words = book.finding(finding).label + (f" ({implied_text(book, found)})" if found else "")
+        (background if is_background(book, finding) else reported).append(words)
     return ClinicianSummary(
         made=made or now(),
         rule_book_version=rule_book_version(book),
         urgency=assessment.urgency,
         urgency_heading=URGENCY_HEADINGS[assessment.urgency],
         warning_signs=signs,
-        reported=tuple(book.finding(finding).label for finding in assessment.reported),
+        reported=tuple(reported),
+        background=tuple(background),
         not_sure=tuple(book.finding(finding).label for finding, value in answers.items() if value == UNSURE),
         asked=tuple(asked),
         not_asked=tuple(not_asked),
+        not_answered=not_answered,
     )
+
+
+def _read_as_yes(book: RuleBook, answers: dict[str, Answer]) -> list[str]:
+    """The yes/no findings answered yes or read as yes (engine.reading), in the book's order."""
+    from metasymptoms.core.engine import reading
+
+    read = reading(book, answers)
+    return [finding.id for finding in book.findings if read.get(finding.id) is True]
+
+
+def is_background(book: RuleBook, finding_id: str) -> bool:
+    """Treatment and history rather than a symptom: a finding with a role (history, primary,
+    treatment, spread), or one that implies such a finding (chemotherapy implies treatment)."""
+    finding = book.finding(finding_id)
+    while finding.implies and not finding.role:
+        finding = book.finding(finding.implies)
+    return finding.role is not None
+
+
+def not_answered_lines(summary: ClinicianSummary) -> list[str]:
+    """The questions that applied but were not answered, one short line a section ("Bones and
+    back: none of the 7 questions"); follow-ups that did not apply are not missing.
+    Labels hold commas of their own, so they are set apart with semicolons."""
+    lines = []
+    for title, labels, any_answered in summary.not_answered:
+        if not any_answered and len(labels) > 2:
+            lines.append(f"{title}: none of the {len(labels)} questions")
+        else:
+            lines.append(f"{title}: {'; '.join(labels)}")
+    return lines
+
+
+SKIPPED_NOTE = "Follow-up questions that did not apply to these answers (for example after a \"No\") were not asked."
 
 
 def when_text(made: datetime.datetime) -> str:
@@ -127,3 +203,7 @@ def warning_sign_text(sign: WarningSign) -> tuple[str, str]:
 
 def symptoms_reported_text(summary: ClinicianSummary) -> str:
     return "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
+
+
+def background_text(summary: ClinicianSummary) -> str:
+    return "; ".join(summary.background)

@@ -19,7 +19,8 @@ def ask(args: argparse.Namespace) -> int:
     book = for_country(load_for_use(args.rules), country, named=named)
     if args.answers is not None:
         answers = read_answers_file(args.answers, book)
-        emit(renderer(args.format)(book, assess(book, answers)), args.output)
+        page = "the summary" if args.format in ("markdown", "html") else "the result"
+        emit(renderer(args.format)(book, assess(book, answers)), args.output, what=page)
         return 0
     plain = wants_plain(args.plain)
     require_terminal(

@@ -67,9 +67,7 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace)
 
     if args.output is None and sys.stdout.isatty():
         raise UsageError("name the file for the lesson page: metasymptoms demo NAME --html --output lesson.html")
-    emit(lesson_page(book, item), args.output)
-    if args.output is not None:
-        print(f"Wrote the lesson page to {args.output}. Open it in a browser; it needs no network.")
+    emit(lesson_page(book, item), args.output, what="the lesson page", then="Open it in a browser; it needs no network.")
     return 0
 
 

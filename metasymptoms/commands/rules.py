@@ -38,6 +38,22 @@ FAIL:  urgency: asap
 }
 
 
+def check_legend(problems: list[Problem]) -> list[str]:
+    """The names in brackets at the ends of the lines ("(schema)") in words, for the checks
+    that found something: the first sentence of each one's documentation."""
+    names = list(dict.fromkeys(problem.check for problem in problems))
+    lines = ["What the names in brackets mean:"]
+    for name in names:
+        try:
+            text = explain(name)
+        except UsageError:
+            continue
+        first = " ".join(text.split("\n\n")[0].split())
+        lines.append(f"  ({name}) {first.removeprefix(name + ':').strip()}")
+    lines.append("  For more, with examples: metasymptoms rules check --explain NAME")
+    return lines if len(lines) > 2 else []
+
+
 def explain(check_id: str) -> str:
     """The documentation of one check (`rules check --explain ID`)."""
     from metasymptoms.reviewing.checks import CHECKS
@@ -77,6 +93,8 @@ def check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         if problems:
+            for line in check_legend(problems):
+                print(line)
             print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) in {folder}")
         else:
             print(f"{folder}: no problems found")
@@ -159,7 +177,7 @@ DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries st
 
 
 def export(args: argparse.Namespace) -> int:
-    from metasymptoms.core.output import OutputError, emit, write_atomic
+    from metasymptoms.core.output import OutputError, emit, tell_wrote, write_atomic
 
     loaded = _loaded(args)
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
@@ -179,8 +197,9 @@ def export(args: argparse.Namespace) -> int:
         if folder is not None:
             for kind in FILE_MODELS:
                 write_atomic(folder / f"{kind}.schema.json", schema_text(kind), DOCUMENT_MODE)
+            tell_wrote("the JSON schemas", folder)
             return 0
-        emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE)
+        emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE, what="the JSON schemas")
         return 0
     if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
         raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
@@ -193,7 +212,8 @@ def export(args: argparse.Namespace) -> int:
 
         graph = to_mermaid if args.format == "mermaid" else to_dot
         text = graph(loaded.book, getattr(args, "only", None))
-    emit(text, folder / EXPORT_NAMES[args.format] if folder is not None else output, DOCUMENT_MODE)
+    target = folder / EXPORT_NAMES[args.format] if folder is not None else output
+    emit(text, target, DOCUMENT_MODE, what=f"the rule book as {args.format}")
     return 0
 
 

@@ -69,6 +69,7 @@ class Assessment:
     advice: str
     sources: tuple[str, ...]
     unsure: tuple[str, ...] = ()  # findings answered "not sure", read the safer way
+    outlook: bool = False  # the guidance's outlook questions fit (outlook_fits)
 
     @property
     def reported(self) -> tuple[str, ...]:
@@ -249,6 +250,20 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
     )
 
 
+def outlook_fits(book: RuleBook, read: Reading, sites_matched: bool) -> bool:
+    """Whether the guidance's questions about outlook and planning ahead fit these answers
+    (already read): its conditions must hold for certain, never "may hold"."""
+    from metasymptoms.core.conditions import holds3
+
+    offer = book.guidance.outlook_questions
+    if offer is None:
+        return True  # a book that does not set them apart shows its questions to every person with cancer
+    with_site = offer.offered_with_a_site_match_when
+    return holds3(offer.offered_when, read) is True or (
+        sites_matched and with_site is not None and holds3(with_site, read) is True
+    )
+
+
 def assess(book: RuleBook, answers: Answers) -> Assessment:
     """The assessment for these answers. Findings not given count as not reported, except
     the history of cancer (see `reading`)."""
@@ -272,7 +287,8 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
     cited.update(dict.fromkeys(book.guidance.sources))
     who = audience(book, answers)
-    if who == "with_cancer":
+    outlook = who == "with_cancer" and outlook_fits(book, read, bool(sites))
+    if outlook:
         cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
 
     advice = provider_advice(book, urgency, who)
@@ -286,6 +302,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
         advice=advice,
         sources=tuple(cited),
         unsure=unsure_findings(book, answers),
+        outlook=outlook,
     )
 
 

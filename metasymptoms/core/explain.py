@@ -7,10 +7,11 @@ explanation is derived from the rules rather than written per question.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
-from metasymptoms.core.engine import Answers
-from metasymptoms.core.kinds import kind_of
+from metasymptoms.core.engine import Answers, reading
+from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 
 URGENCY_HEADINGS = {
@@ -45,18 +46,79 @@ def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
     return kind_of(finding).text(finding, value)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Implied:
+    """A finding the engine reads as reported (or "not sure") because of another answer
+    (`implies` in findings.yaml, applied by engine.reading), not because of the person's own
+    answer to it: e.g. a measured 38.4 °C is read as a fever."""
+
+    finding: str
+    source: str  # the finding whose answer says so
+    value: Answer  # that answer, as given (as read, down a chain of follow-ups)
+    said: Answer | None  # what the person answered to the finding itself, if anything
+    read: Answer  # True, or "unsure"
+
+
+def implied(book: RuleBook, answers: Answers, finding_id: str) -> Implied | None:
+    """How this finding was read from another answer, where the person's own answer (or its
+    absence) would say less: the same reading the engine used, so nothing shown contradicts it."""
+    read = reading(book, answers)
+    value, said = read.get(finding_id), answers.get(finding_id)
+    if value == said or not (value is True or value == UNSURE):
+        return None
+    for child, parent in book.implications:
+        if parent == finding_id and book.implies_parent(child, read.get(child)) == value:
+            given = answers.get(child, read.get(child))
+            return Implied(finding_id, child, given, said, value)  # type: ignore[arg-type]
+    return None
+
+
+def source_words(book: RuleBook, found: Implied) -> str:
+    """The answer an implied finding was read from: "your measured temperature: 38.4 °C
+    (101.1 °F)", "your answer about a lump that is hard ...", "not sure about ..."."""
+    source = book.finding(found.source)
+    if source.type == "number" and found.value != UNSURE:
+        return f"{source.label}: {answer_text(book, found.source, found.value)}"
+    if found.value == UNSURE:
+        return f"your answer \"not sure\" about {source.label}"
+    return f"your answer about {source.label}"
+
+
+def implied_text(book: RuleBook, found: Implied, *, own_answer: bool = True, with_value: bool = True) -> str:
+    """An implied finding's answer in the words of a summary: "yes, from your measured
+    temperature: 38.4 °C (101.1 °F)", with the person's own "No" kept beside it."""
+    answer = "not sure" if found.read == UNSURE else "yes"
+    said = found.said is not None and own_answer
+    own = f" (answered {answer_text(book, found.finding, found.said).lower()})" if said else ""
+    # Without the value where the same list gives it already ("your measured temperature: 38.4 °C").
+    source = source_words(book, found) if with_value else book.finding(found.source).label
+    return f"{answer}, from {source}{own}"
+
+
 def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
     """'Because you reported a and b, you were not sure about c, and you answered "..."'.
 
-    A "not sure" is never told back as "you reported"; a number is told with its value; an
-    answer implied but not given (a history of cancer left out) is said to be not given."""
+    A "not sure" is never told back as "you reported"; a number is told with its value; a
+    finding read from another answer (a measured 38.4 °C read as a fever) says which; an
+    answer not given (a history of cancer left out) is said to be not given."""
     from metasymptoms.core.kinds import UNSURE, kind_of
 
-    symptoms, unsure, measured, context, missing = [], [], [], [], []
+    because = list(because)
+    symptoms: list[str] = []
+    unsure: list[str] = []
+    measured: list[str] = []
+    context: list[str] = []
+    shown: list[str] = []
+    maybe: list[str] = []
+    missing: list[str] = []
     for finding_id in because:
         finding = book.finding(finding_id)
         value = answers.get(finding_id)
-        if value is None:
+        found = implied(book, answers, finding_id) if value is not True else None
+        if found is not None:
+            source = book.finding(found.source).label if found.source in because else source_words(book, found)
+            (shown if found.read is True else maybe).append(f"{finding.label} (from {source})")
+        elif value is None:
             missing.append(finding.label)
         elif isinstance(value, str) and value == UNSURE:
             unsure.append(finding.label)
@@ -71,6 +133,10 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
         parts.append(f"you reported {join_words(symptoms)}")
     if measured:
         parts.append(f"you gave {join_words(measured)}")
+    if shown:
+        parts.append(f"your answers show {join_words(shown)}")
+    if maybe:
+        parts.append(f"your answers may show {join_words(maybe)}, so the safer reading is used")
     if unsure:
         parts.append(f"you were not sure about {join_words(unsure)}, so the safer reading is used")
     if context:
@@ -119,6 +185,10 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
     return walk(condition, top=True)
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def why_items(book: RuleBook, finding_id: str) -> list[str]:
     """Why the questionnaire asks about a finding, derived from the rules that use it: short
     sentences, one a line, so that a list of warning signs is not one long paragraph."""
@@ -137,7 +207,11 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
         kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
         items.append(f"{kind}: {flag.title}.")
     if followers:
-        items.append(f"It decides whether to ask about {join_words(followers)}.")
+        # A short list, one a line ("  - " marks an item of the line before): labels hold
+        # commas of their own ("a central line, PICC line or port"), so run together in a
+        # sentence they would read as one list.
+        items.append("Your answer decides whether these follow-up questions are asked:")
+        items += [f"  - {_sentence(label)}" for label in followers]
     primary_ids = {primary.id for primary in book.primaries}
     if any(choice.value in primary_ids for choice in finding.choices):
         items.append(

@@ -309,6 +309,18 @@ class EmergencyNumbers:
 
 
 @model
+class OutlookQuestions:
+    """Questions about outlook, palliative care and planning ahead, offered only where they
+    fit: where the person was told the cancer has spread (`offered_when`), or where the
+    answers point to a site and `offered_with_a_site_match_when` holds (current cancer). Both
+    must hold for certain: a "not sure" or an answer not given never brings them in."""
+
+    questions: Annotated[tuple[Text, ...], Length(1)]
+    offered_when: ConditionField
+    offered_with_a_site_match_when: ConditionField | None = None
+
+
+@model
 class Guidance:
     """Text every ending carries: provider advice, tests, questions, disclaimer."""
 
@@ -337,6 +349,8 @@ class Guidance:
     without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
     with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer
     emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
+    # Shown beside questions_to_ask, and the survival note with them, only where they fit.
+    outlook_questions: OutlookQuestions | None = None
 
 
 # --- the book's own record: version, status, sign-off (book.yaml) ---------------------

@@ -57,9 +57,27 @@ def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
         raise OutputError(f"cannot write '{path}': {error.strerror}") from None
 
 
-def emit(text: str, output: Path | None, mode: int = 0o600) -> None:
+def wrote(what: str, path: Path | str, then: str = "") -> str:
+    """The one line every command says once it has written a file the person named:
+    "Wrote the summary to summary.html." and, where it helps, what to do with it."""
+    return f"Wrote {what} to {path}." + (f" {then}" if then else "")
+
+
+def tell_wrote(what: str, path: Path | str, then: str = "") -> None:
+    """Say `wrote(...)` on the standard error: the standard output carries results (and may
+    be closed or piped); a closed standard error does not undo a file already written."""
+    try:
+        sys.stderr.write(wrote(what, path, then) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def emit(text: str, output: Path | None, mode: int = 0o600, what: str = "the result", then: str = "") -> None:
+    """The text on the standard output, or written to the file named, saying so (`wrote`)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
         write_atomic(output, text, mode)
+        tell_wrote(what, output, then)
