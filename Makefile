@@ -20,7 +20,7 @@ test: $(STAMP)  ## lint, types, then the whole test suite (shipped rule book and
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 bench: $(STAMP)  ## speed figures, as ratios to a baseline measured in the same run
 	$(BIN)/python benchmarks/run.py

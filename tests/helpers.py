@@ -181,11 +181,29 @@ WITH_A_NUMBER = {
 }
 
 
+def run_metasymptoms(*args: str, stdin: str | None = "", env: dict[str, str] | None = None):
+    """The program in a child process, its input and output text through pipes (no terminal);
+    `env` adds to this process's environment."""
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "metasymptoms", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
 def spawn_metasymptoms(cwd: Path, *args: str, rows: int = 40, columns: int = 100, size_in_env: bool = False):
     """The program in a real pseudo-terminal of this size, as a person starts it: no colour
     override, no country, and the terminal's own size (or, with `size_in_env`, also COLUMNS
     and LINES). prompt_toolkit's cursor-position request is switched off, because pexpect
-    does not answer it as a terminal would and each prompt would wait for it to time out."""
+    does not answer it as a terminal would and each prompt would wait for it to time out.
+    Send keys only once the prompt they answer is on screen."""
     import os
     import sys
 
@@ -196,7 +214,7 @@ def spawn_metasymptoms(cwd: Path, *args: str, rows: int = 40, columns: int = 100
         env.pop(name, None)
     if size_in_env:
         env.update(COLUMNS=str(columns), LINES=str(rows))
-    return pexpect.spawn(
+    child = pexpect.spawn(
         sys.executable,
         ["-m", "metasymptoms", *args],
         cwd=str(cwd),
@@ -205,3 +223,8 @@ def spawn_metasymptoms(cwd: Path, *args: str, rows: int = 40, columns: int = 100
         timeout=15,
         dimensions=(rows, columns),
     )
+    # pexpect sleeps 50 ms before every send by default, for programs that switch echo off
+    # only after showing a prompt. The tests send a key only once the prompt is drawn (the
+    # terminal is in raw mode by then), so the sleep only made each walk slower.
+    child.delaybeforesend = None
+    return child

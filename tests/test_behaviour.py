@@ -7,70 +7,28 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from metasymptoms.reviewing.behaviour import downgrades
 from metasymptoms.cli import main
-from metasymptoms.core.conditions import holds
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.model import Finding, Question, Urgency
+from metasymptoms.core.model import Urgency
 from tests.helpers import TINY, write_book
-from tests.test_rules_tools import NAMES, conditions
-
-
-class _Book:
-    """Just what the search reads: findings, questions in order, red flags with urgencies."""
-
-    sites: tuple = ()
-    info = None
-    implications: tuple = ()  # no follow-up implies another here
-
-    def __init__(self, questions: list[Question], flags: list[SimpleNamespace]):
-        self.questions = questions
-        self.red_flags = flags
-        self.findings = [Finding(id=name, label=name) for name in NAMES]
-
-    def role(self, role: str) -> None:
-        return None
-
-    def finding(self, finding_id: str) -> Finding:
-        if finding_id not in NAMES:
-            raise KeyError(finding_id)
-        return Finding(id=finding_id, label=finding_id)
-
-
-def _answers(questions: list[Question], world: dict[str, object]) -> dict[str, object]:
-    answers: dict[str, object] = {}
-    for question in questions:
-        asked = question.ask_if is None or holds(question.ask_if, answers)
-        answers[question.finding] = world[question.finding] if asked else False
-    return answers
-
-
-def _urgency(flags: list[SimpleNamespace], answers: dict[str, object]) -> int:
-    return max((flag.urgency.rank for flag in flags if holds(flag.when, answers)), default=0)
+from tests.brute import GATES, NAMES, SmallBook, brute_answers, brute_urgency, conditions, questions
 
 
 URGENCIES = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(conditions(), URGENCIES), min_size=1, max_size=3),
-    st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
+    GATES,
 )
 def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
-    from metasymptoms.core.conditions import findings_in
-
-    questions = []
-    for index, name in enumerate(NAMES):
-        gate = gates[index]
-        if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
-            gate = None
-        questions.append(Question(finding=name, text=name, ask_if=gate))
+    asked = questions(gates)
     red_flags = [SimpleNamespace(id=f"f{n}", when=when, urgency=urgency) for n, (when, urgency) in enumerate(flags)]
-    book = _Book(questions, red_flags)
+    book = SmallBook(asked, red_flags)
     found = {finding: (before, after) for finding, _, before, after in downgrades(book)}
     lowered = set()
     for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
@@ -78,12 +36,12 @@ def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
         for name in NAMES:
             if world[name] is False:
                 more = {**world, name: True}
-                if _urgency(red_flags, _answers(questions, more)) < _urgency(red_flags, _answers(questions, world)):
+                if brute_urgency(red_flags, brute_answers(asked, more)) < brute_urgency(red_flags, brute_answers(asked, world)):
                     lowered.add(name)
     assert set(found) == lowered
     for before, after in found.values():  # each counterexample replays the lowering
-        assert _urgency(red_flags, _answers(questions, {**dict.fromkeys(NAMES, False), **after})) < _urgency(
-            red_flags, _answers(questions, {**dict.fromkeys(NAMES, False), **before})
+        assert brute_urgency(red_flags, brute_answers(asked, {**dict.fromkeys(NAMES, False), **after})) < brute_urgency(
+            red_flags, brute_answers(asked, {**dict.fromkeys(NAMES, False), **before})
         )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,17 +12,7 @@ import pytest
 
 from metasymptoms.cli import main
 from tests.helpers import TINY, write_book
-
-
-def run(*args: str, stdin: str | None = "", env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "metasymptoms", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=60,
-    )
+from tests.helpers import run_metasymptoms as run
 
 
 @pytest.fixture

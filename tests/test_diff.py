@@ -195,44 +195,32 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
 import itertools  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from metasymptoms.core.conditions import findings_in, holds  # noqa: E402
+from metasymptoms.core.conditions import holds  # noqa: E402
 from metasymptoms.reviewing.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
 from metasymptoms.core.kinds import UNSURE  # noqa: E402
-from metasymptoms.core.model import Question, Urgency  # noqa: E402
-from tests.test_behaviour import _answers, _Book, _urgency  # noqa: E402
-from tests.test_rules_tools import NAMES, conditions  # noqa: E402
+from metasymptoms.core.model import Urgency  # noqa: E402
+from tests.brute import GATES, NAMES, SmallBook, brute_answers, brute_urgency, conditions, questions  # noqa: E402
 
 LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
-
-
-def _questions(gates) -> list[Question]:
-    out = []
-    for index, name in enumerate(NAMES):
-        gate = gates[index]
-        if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
-            gate = None
-        out.append(Question(finding=name, text=name, ask_if=gate))
-    return out
 
 
 def _flags(drawn) -> list[SimpleNamespace]:
     return [SimpleNamespace(id=f"f{n}", title=f"f{n}", when=when, urgency=level) for n, (when, level) in enumerate(drawn)]
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(conditions(), LEVELS), min_size=1, max_size=3),
     st.lists(st.tuples(conditions(), LEVELS), min_size=0, max_size=3),
-    st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
-    st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5),
+    GATES,
+    GATES,
     st.lists(st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])), max_size=2),
 )
 def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_gates, declared) -> None:
-    old = _Book(_questions(old_gates), _flags(old_flags))
-    new = _Book(_questions(new_gates), _flags(new_flags))
+    old = SmallBook(questions(old_gates), _flags(old_flags))
+    new = SmallBook(questions(new_gates), _flags(new_flags))
     changes = tuple(
         SimpleNamespace(when=when, was=was, now=now, reason="because")
         for when, was, now in declared
@@ -244,8 +232,8 @@ def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_g
     expected = False
     for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
         world = dict(zip(NAMES, values))
-        old_answers, new_answers = _answers(old.questions, world), _answers(new.questions, world)
-        was, now = _urgency(old.red_flags, old_answers), _urgency(new.red_flags, new_answers)
+        old_answers, new_answers = brute_answers(old.questions, world), brute_answers(new.questions, world)
+        was, now = brute_urgency(old.red_flags, old_answers), brute_urgency(new.red_flags, new_answers)
         if now < was and not any(
             c.was.rank == was and c.now.rank == now and holds(c.when, new_answers) for c in changes
         ):
@@ -253,9 +241,9 @@ def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_g
             break
     assert bool(refused) == expected
     for statement in refused:  # each replays a real, undeclared lowering
-        new_answers = _answers(new.questions, {**dict.fromkeys(NAMES, False), **statement.answers})
-        old_answers = _answers(old.questions, {**dict.fromkeys(NAMES, False), **statement.old_answers})
-        assert _urgency(new.red_flags, new_answers) < _urgency(old.red_flags, old_answers)
+        new_answers = brute_answers(new.questions, {**dict.fromkeys(NAMES, False), **statement.answers})
+        old_answers = brute_answers(old.questions, {**dict.fromkeys(NAMES, False), **statement.old_answers})
+        assert brute_urgency(new.red_flags, new_answers) < brute_urgency(old.red_flags, old_answers)
 
 
 def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys) -> None:

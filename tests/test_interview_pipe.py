@@ -4,7 +4,6 @@ input; each test is stopped by an alarm if a prompt waits for input that never c
 from __future__ import annotations
 
 import io
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,16 +18,7 @@ from metasymptoms.answering.questionnaire import Questionnaire, Stopped
 ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
 
 
-@pytest.fixture(autouse=True)
-def time_limit() -> Iterator[None]:
-    def expired(signum, frame):
-        raise TimeoutError("a prompt waited for keystrokes that were never sent")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(20)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
+pytestmark = pytest.mark.usefixtures("time_limit")
 
 
 @pytest.fixture

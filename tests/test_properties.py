@@ -30,7 +30,6 @@ def _answer(finding):
 ANSWERS = st.fixed_dictionaries({}, optional={finding.id: _answer(finding) for finding in BOOK.findings})
 
 
-@settings(max_examples=300, deadline=None)
 @given(ANSWERS)
 def test_any_answers_end_with_provider_advice_and_enough_urgency(answers: dict) -> None:
     assessment = assess(BOOK, answers)
@@ -66,7 +65,7 @@ FILES = sorted(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(FILES), MUTATIONS, st.integers(min_value=0, max_value=100_000))
 def test_mutated_rule_files_give_only_located_problems(
     tmp_path_factory, name: Path, mutate, where: int
@@ -108,7 +107,6 @@ WARNING_SIGNS = sorted(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(ANSWERS)
 def test_a_missing_or_unsure_history_never_gives_less_than_any_answer_would(answers: dict) -> None:
     """Leaving out the history of cancer, or answering "not sure", gives at least the urgency
@@ -123,7 +121,6 @@ def test_a_missing_or_unsure_history_never_gives_less_than_any_answer_would(answ
     assert assess(BOOK, {**answers, "cancer_history": "unsure"}).urgency.rank >= safest
 
 
-@settings(max_examples=300, deadline=None)
 @given(ANSWERS, st.sampled_from(WARNING_SIGNS))
 def test_not_sure_is_never_read_as_no(answers: dict, finding: str) -> None:
     """A warning sign answered "not sure" gives at least the urgency of "yes" and of "no"."""
@@ -133,7 +130,6 @@ def test_not_sure_is_never_read_as_no(answers: dict, finding: str) -> None:
     assert finding in assess(BOOK, {**answers, finding: UNSURE}).unsure
 
 
-@settings(max_examples=300, deadline=None)
 @given(ANSWERS, st.sampled_from(WARNING_SIGNS))
 def test_reporting_one_more_warning_sign_never_lowers_the_urgency(answers: dict, finding: str) -> None:
     without = {**answers, finding: False}
@@ -175,7 +171,6 @@ FORBIDDEN_WITHOUT_CANCER = (
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(ANSWERS, st.sampled_from(["none", "unsure"]))
 def test_a_person_without_a_cancer_diagnosis_never_reads_of_spread_or_the_end_of_life(
     answers: dict, history: str

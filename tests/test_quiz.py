@@ -4,8 +4,6 @@ through a patched prompt, through a pipe in plain mode; and the replay's plain s
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -21,7 +19,7 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
 from metasymptoms.teaching.quiz import NO_CHANGE, build_quiz, change_choice, run_quiz, sites_choice, urgency_choice
 from metasymptoms.teaching.scenarios import load_scenarios, scenario_files
-from tests.helpers import write_book
+from tests.helpers import run_metasymptoms, write_book
 
 SHIPPED = [path.stem for path in scenario_files(default_rules_dir())]
 
@@ -158,13 +156,7 @@ def test_ctrl_c_in_the_quiz_stops_with_130(monkeypatch, capsys) -> None:
 
 
 def test_quiz_without_a_terminal_exits_2() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "demo", "tired_no_cancer", "--quiz"],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_metasymptoms("demo", "tired_no_cancer", "--quiz")
     assert result.returncode == 2
     assert result.stderr == (
         "metasymptoms: the quiz needs a terminal to answer in. Without one, use numbered answers: "
@@ -176,13 +168,7 @@ def test_plain_quiz_through_a_pipe(book: RuleBook) -> None:
     quiz = build_quiz(book, shipped(book, "tired_no_cancer"))
     right = [str(question.answer + 1) for question in quiz.questions]
     typed = f"{right[0]}\n\n{right[1]}\n\n{right[2]}\n"
-    result = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "demo", "tired_no_cancer", "--quiz", "--plain"],
-        input=typed,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_metasymptoms("demo", "tired_no_cancer", "--quiz", "--plain", stdin=typed)
     assert result.returncode == 0, result.stderr
     assert "How urgent is it? What will the questionnaire advise?\n  1. Emergency: get help now  (Enter)\n" in result.stdout
     assert "Score: 3 of 3 predictions right." in result.stdout
@@ -222,12 +208,8 @@ def test_a_scenarios_own_question_is_asked_after_the_generated_ones(tmp_path: Pa
 
 
 def test_plain_steps_forward_back_and_every_change() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "demo", "breast_cord_compression", "--step", "--plain"],
-        input="\n\nb\n" + "\n" * 11 + "a\nq\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_metasymptoms(
+        "demo", "breast_cord_compression", "--step", "--plain", stdin="\n\nb\n" + "\n" * 11 + "a\nq\n"
     )
     assert result.returncode == 0, result.stderr
     headings = [line for line in result.stdout.splitlines() if line.startswith("[")]

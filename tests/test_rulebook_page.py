@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.cli import main
 from tests.cdp import Browser, BrowserError, chromium_path
 
 
@@ -25,10 +24,8 @@ def browser(tmp_path: Path) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(tmp_path: Path) -> Path:
-    out = tmp_path / "book.html"
-    assert main(["rules", "export", "--format", "html", "--output", str(out)]) == 0
-    return out
+def page(shipped_page: Path) -> Path:
+    return shipped_page
 
 
 def test_every_link_of_the_page_leads_somewhere(page: Path) -> None:

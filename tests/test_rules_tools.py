@@ -11,17 +11,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
 from metasymptoms.reviewing.checks import CHECKS, run_checks
 from metasymptoms.cli import main
-from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Not, Reported
 from metasymptoms.core.loader import default_rules_dir, load
-from metasymptoms.core.model import Finding, Question
 from metasymptoms.core.conditions import settled
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.reviewing.verify import Space
+from tests.brute import GATES, NAMES, SmallBook, brute_answers, conditions, questions
 from tests.helpers import TINY, write_book
 
 TODAY = datetime.date(2026, 11, 25)
@@ -188,65 +186,12 @@ def test_verify_prints_a_counterexample_that_ask_replays(tmp_path: Path, capsys)
 # --- the search against brute force -------------------------------------------------
 
 
-class _Book:
-    """Just what verify.Space reads: questions in order, and findings by id."""
-
-    red_flags: tuple = ()
-    sites: tuple = ()
-    implications: tuple = ()
-
-    def __init__(self, questions: list[Question]):
-        self.questions = questions
-
-    def role(self, role: str) -> None:
-        return None
-
-    def finding(self, finding_id: str) -> Finding:
-        return Finding(id=finding_id, label=finding_id)
-
-
-NAMES = ["a", "b", "c", "d", "e"]
-
-
-def conditions(depth: int = 2):
-    leaf = st.sampled_from(NAMES).map(lambda name: Reported(finding=name))
-    if depth == 0:
-        return leaf
-    inner = conditions(depth - 1)
-    return st.one_of(
-        leaf,
-        st.lists(inner, min_size=1, max_size=3).map(lambda parts: AllOf(all=tuple(parts))),
-        st.lists(inner, min_size=1, max_size=3).map(lambda parts: AnyOf(any=tuple(parts))),
-        inner.map(lambda part: Not(condition=part)),
-        st.lists(inner, min_size=1, max_size=3).flatmap(
-            lambda parts: st.integers(1, len(parts)).map(lambda n: AtLeast(at_least=n, of=tuple(parts)))
-        ),
-    )
-
-
-def _brute_answers(questions: list[Question], world: dict[str, object]) -> dict[str, object]:
+@given(conditions(), GATES)
+def test_search_agrees_with_brute_force(flag, gates) -> None:
     from metasymptoms.core.conditions import holds
 
-    answers: dict[str, object] = {}
-    for question in questions:
-        asked = question.ask_if is None or holds(question.ask_if, answers)
-        answers[question.finding] = world[question.finding] if asked else False
-    return answers
-
-
-@settings(max_examples=300, deadline=None)
-@given(conditions(), st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5))
-def test_search_agrees_with_brute_force(flag, gates) -> None:
-    from metasymptoms.core.conditions import findings_in, holds
-
-    # ask_if may only use earlier findings, as the loader demands.
-    questions = []
-    for index, name in enumerate(NAMES):
-        gate = gates[index]
-        if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
-            gate = None
-        questions.append(Question(finding=name, text=name, ask_if=gate))
-    space = Space(_Book(questions), [flag])
+    asked = questions(gates)
+    space = Space(SmallBook(asked), [flag])
     found = space.search(
         lambda w, a: (
             (settled(flag, w) is True
@@ -257,13 +202,13 @@ def test_search_agrees_with_brute_force(flag, gates) -> None:
     exists = False
     for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
         world = dict(zip(NAMES, values))
-        if holds(flag, world) and not holds(flag, _brute_answers(questions, world)):
+        if holds(flag, world) and not holds(flag, brute_answers(asked, world)):
             exists = True
             break
     assert (found is not None) == exists
     if found is not None:
         world = {name: found.get(name, False) for name in NAMES}
-        assert holds(flag, world) and not holds(flag, _brute_answers(questions, world))
+        assert holds(flag, world) and not holds(flag, brute_answers(asked, world))
 
 
 # --- list, show, export --------------------------------------------------------------
@@ -440,9 +385,7 @@ def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) 
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="no headless browser installed")
-def test_html_rule_book_renders_in_a_headless_browser(tmp_path: Path) -> None:
-    out = tmp_path / "book.html"
-    assert main(["rules", "export", "--format", "html", "--output", str(out)]) == 0
+def test_html_rule_book_renders_in_a_headless_browser(shipped_page: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [
             "chromium",
@@ -455,7 +398,7 @@ def test_html_rule_book_renders_in_a_headless_browser(tmp_path: Path) -> None:
             "--no-first-run",
             f"--user-data-dir={tmp_path / 'profile'}",
             "--dump-dom",
-            out.as_uri(),
+            shipped_page.as_uri(),
         ],
         capture_output=True,
         text=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook, Urgency
+from tests.conftest import CHECK_DAY
+from tests.helpers import TINY, problems_of, write_book
 
 CONTRACT_FINDINGS = """
 cancer_history primary_cancer recent_chemotherapy fatigue night_sweats weight_loss appetite_loss
@@ -117,12 +118,38 @@ def test_every_source_of_facts_is_listed(book: RuleBook) -> None:
     assert sorted(source.id for source in book.sources) == sorted(replaced.get(key, key) for key in keys)
 
 
-def test_every_rule_and_red_flag_cites_a_source_and_a_check_against_them(book: RuleBook) -> None:
-    for flag in book.red_flags:
-        assert flag.sources and flag.checked.by and flag.checked.date
-    for site in book.sites:
-        for rule in site.rules:
-            assert rule.sources and rule.checked.by and rule.checked.date
+_BONES, _FLAGS = TINY["sites/bones.yaml"], TINY["red_flags.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            {"sites/bones.yaml": _BONES.replace("    sources: [SRC-A]\n    checked", "    checked")},
+            "rules/sites/bones.yaml:7:5: [error] 'sources' is missing here; add it (schema)",
+        ),
+        (
+            {"red_flags.yaml": _FLAGS.replace("sources: [SRC-A]", "sources: []")},
+            "rules/red_flags.yaml:11:14: [error] 'sources' must not be empty (schema)",
+        ),
+        (
+            {"sites/bones.yaml": _BONES.replace("    checked: {by: author, date: 2026-01-01}\n", "")},
+            "rules/sites/bones.yaml:7:5: [error] 'checked' is missing here; add it (schema)",
+        ),
+        (
+            {"red_flags.yaml": _FLAGS.replace("{by: author, date: 2026-01-01}", "{date: 2026-01-01}")},
+            "rules/red_flags.yaml:12:14: [error] 'by' is missing here; add it (schema)",
+        ),
+    ],
+    ids=["rule without sources", "red flag with no sources", "rule without a check", "check without who"],
+)
+def test_every_rule_and_red_flag_cites_a_source_and_a_check_against_them(
+    tmp_path, change: dict[str, str], problem: str
+) -> None:
+    """The shipped book loads, so this holds for it: a rule or red flag without its sources or
+    the record of its check is refused, at its place. (Asserting it over the loaded book could
+    not fail: a loaded book has passed these checks.)"""
+    assert problems_of(write_book(tmp_path / "rules", change)) == [problem]
 
 
 def test_the_shipped_book_is_a_draft_until_a_clinician_signs_it_off(book: RuleBook) -> None:
@@ -173,30 +200,11 @@ def test_emergency_advice_names_the_emergency_number(book: RuleBook) -> None:
     assert "911 / 999 / 112" in book.guidance.advice.emergency
 
 
-DIAGNOSTIC = re.compile(
-    r"(?<!told )(?<!if )\byou (probably |likely |most likely |definitely )?have (cancer|metasta|a tumou?r|spread)|"
-    r"\d+ ?%|\bdiagnos(is|ed) (of|with) |\bprobability\b|\brisk score\b",
-    re.I,
-)
+def test_no_diagnostic_wording_anywhere_a_person_reads(shipped: LoadedBook) -> None:
+    """The product's own diagnostic-wording check (the one `rules check` runs), not a copy."""
+    from metasymptoms.reviewing.checks import diagnostic_wording
 
-
-def _texts(book: RuleBook):
-    yield from (finding.label for finding in book.findings)
-    for section in book.sections:
-        yield section.title
-        yield from (question.text for question in section.questions)
-        yield from (question.help or "" for question in section.questions)
-    for flag in book.red_flags:
-        yield from (flag.title, flag.advice, flag.explain or "")
-    for site in book.sites:
-        yield from (site.about, site.how_found)
-        yield from (rule.why for rule in site.rules)
-    for value in dataclasses.asdict(book.guidance).values():
-        yield str(value)
-
-
-def test_no_diagnostic_wording_anywhere_a_person_reads(book: RuleBook) -> None:
-    assert [text for text in _texts(book) if DIAGNOSTIC.search(text)] == []
+    assert list(diagnostic_wording.check(shipped, CHECK_DAY)) == []
 
 
 def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
@@ -236,5 +244,12 @@ def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
         ("If you have cancer, call your team's 24-hour line.", False),
     ],
 )
-def test_the_wording_check_itself(text: str, caught: bool) -> None:
-    assert bool(DIAGNOSTIC.search(text)) is caught
+def test_the_wording_check_itself(tmp_path, text: str, caught: bool) -> None:
+    from metasymptoms.core.loader import load
+    from metasymptoms.reviewing.checks import run_checks
+
+    why = "why: The spine is the most common bone site."
+    bones = TINY["sites/bones.yaml"].replace(why, f"why: {text}")
+    loaded = load(write_book(tmp_path / "rules", {"sites/bones.yaml": bones}))
+    found = [problem.check for problem in run_checks(loaded, CHECK_DAY)]
+    assert ("diagnostic-wording" in found) is caught, found

@@ -21,7 +21,7 @@ from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
 from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.answering.assessment_text import blocks, render_markdown, render_text
-from tests.helpers import TEMPERATURE_QUESTION
+from tests.helpers import TEMPERATURE_QUESTION, run_metasymptoms
 from tests.scripted import ScriptedPrompter
 
 MADE = datetime.datetime(2026, 11, 25, 14, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
@@ -216,14 +216,10 @@ def test_an_unknown_country_named_by_the_person_is_a_clear_error(book: RuleBook)
 
 
 def test_country_option_end_to_end(tmp_path: Path) -> None:
-    import os
-    import sys
-
     answers = tmp_path / "a.yaml"
     answers.write_text("cancer_history: none\nseizure: yes\n")
-    run = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "ask", "--answers", str(answers), "--country", "AU"],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "METASYMPTOMS_COUNTRY": "US"},
+    run = run_metasymptoms(
+        "ask", "--answers", str(answers), "--country", "AU", stdin=None, env={"METASYMPTOMS_COUNTRY": "US"}
     )
     assert run.returncode == 0, run.stderr
     assert "(000)" in run.stdout and "911" not in run.stdout

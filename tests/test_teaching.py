@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,7 @@ from metasymptoms.answering.interview import QuestionaryPrompter
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.teaching.scenarios import load_scenarios
-from tests.helpers import write_book
+from tests.helpers import run_metasymptoms, write_book
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -176,13 +173,7 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
 
 
 def test_step_without_a_terminal_prints_the_whole_replay() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "demo", "tired_no_cancer", "--step"],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_metasymptoms("demo", "tired_no_cancer", "--step")
     assert result.returncode == 0
     assert "Press Enter" not in result.stdout
     assert "[14/14] Notes for the teacher" in result.stdout
@@ -250,19 +241,12 @@ def test_explore_lists_ids_and_refuses_unknown_ones(capsys) -> None:
 
 
 def test_explore_without_a_terminal_exits_2() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "explore"],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_metasymptoms("explore")
     assert result.returncode == 2
     assert "the explorer needs a terminal" in result.stderr
 
 
-def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
-    signal.alarm(20)
+def test_what_if_board_through_pipe_input(book: RuleBook, time_limit: None) -> None:
     down, up, enter = "\x1b[B", "\x1b[A", "\r"
     areas = [
         section.id
@@ -287,7 +271,6 @@ def test_what_if_board_through_pipe_input(book: RuleBook) -> None:
         )
         prompter = QuestionaryPrompter(input=keys, output=DummyOutput(), stdout=stdout)
         answers = what_if_board(book, prompter)
-    signal.alarm(0)
     assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
     text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width
     first = text.index("Urgency: ROUTINE. Sites: none. Warning signs: none.")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from tests.helpers import spawn_metasymptoms
+from tests.helpers import run_metasymptoms, spawn_metasymptoms
 
 pytestmark = pytest.mark.terminal
 
@@ -113,14 +111,7 @@ def test_ctrl_c_or_ctrl_d_stops_calmly_with_130(spawn, key: str, tmp_path: Path)
 
 
 def plain(*args: str, stdin: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "ask", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
+    return run_metasymptoms("ask", *args, stdin=stdin, env=env)
 
 
 def test_plain_through_stdin_has_no_escape_sequences() -> None:

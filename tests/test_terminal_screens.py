@@ -27,6 +27,7 @@ ENTER, DOWN, UP, CTRL_C = "\r", "\x1b[B", "\x1b[A", "\x03"
 SIZES = [(60, 20), (80, 24)]
 LAST_OPTION = "Back to the previous question"
 REVIEW = "Show your result, or change an answer?"
+QUIET = 0.03  # seconds without output after which the screen is taken as drawn
 
 
 class Terminal:
@@ -37,20 +38,27 @@ class Terminal:
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.Stream(self.screen)
         self.ended = False
+        self._rows: list[str] | None = None  # the screen as drawn, until the next output
 
     def rows(self) -> list[str]:
-        return [row.rstrip() for row in self.screen.display]
+        if self._rows is None:
+            self._rows = [row.rstrip() for row in self.screen.display]
+        return self._rows
 
     def text(self) -> str:
         return "\n".join(self.rows())
 
-    def pump(self, timeout: float = 0.05) -> None:
+    def pump(self, timeout: float = 0.05) -> bool:
+        """Draw what the program wrote within `timeout` seconds; False when it wrote nothing."""
         try:
             self.stream.feed(self.child.read_nonblocking(65536, timeout))
+            self._rows = None
         except pexpect.TIMEOUT:
-            pass
+            return False
         except pexpect.EOF:
             self.ended = True
+            return False
+        return True
 
     def wait_for(self, *texts: str, timeout: float = 15) -> None:
         """Until every text is on screen (as drawn: a text may not span rows)."""
@@ -62,9 +70,11 @@ class Terminal:
         self.settle()
 
     def settle(self) -> None:
-        """Read until the program has drawn everything it had to draw."""
-        for _ in range(4):
-            self.pump(0.05)
+        """Read until the program has drawn everything it had to draw: until its output stops
+        for a moment (a frame is written at once; waiting a fixed time per key made the
+        walks through the whole questionnaire take most of the test run)."""
+        while self.pump(QUIET):
+            pass
 
     def send(self, keys: str) -> None:
         self.child.send(keys)
@@ -123,7 +133,8 @@ def wait_prompt(screen: Terminal, question: str, timeout: float = 15) -> None:
 
 def unsplit(terminal: Terminal, text: str) -> None:
     """Every word of `text` is on screen whole: nothing was broken mid-word at the edge."""
-    missing = [word for word in text.split() if word not in terminal.words()]
+    shown = terminal.words()
+    missing = [word for word in text.split() if word not in shown]
     assert missing == [], f"split or cut words {missing}\n--- screen ---\n{terminal.text()}"
 
 
@@ -133,7 +144,8 @@ def expected_answers(book: RuleBook, answers: dict) -> dict:
 
 @pytest.mark.parametrize(("columns", "rows"), SIZES)
 def test_wrapping_never_splits_a_word(terminal, book: RuleBook, columns: int, rows: int) -> None:
-    path = [q for q in book.questions if q.finding in expected_answers(book, {})]
+    asked = expected_answers(book, {})
+    path = [q for q in book.questions if q.finding in asked]
     screen = terminal(columns, rows)
     for question in path:
         wait_prompt(screen, question.text)
@@ -172,7 +184,7 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
         if isinstance(answer, bool):
             assert pointed == [f" » {'Yes' if answer else 'No'}"], screen.text()  # on the answer given
         screen.send(ENTER)  # keep it
-        screen.wait_for(REVIEW)
+        wait_prompt(screen, REVIEW)  # asked again (its heading stays on screen while an answer is open)
         assert screen.rows()[0].startswith("? Show your result"), screen.text()  # the heading stays
     screen.send(UP * len(order) + ENTER)  # back up to "Show my result"
     assert screen.finish() == 0
