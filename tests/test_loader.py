@@ -34,7 +34,7 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "sources.yaml",
             "sources:\n  - id: SRC-A\n    title: A\n    publisher: B\n    url: https://example.org/a\n    colour: red\n",
             [
-                "rules/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, url, note, reviewed, accessed (schema)"
+                "rules/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, url, note, reviewed, accessed, written_for (schema)"
             ],
             id="unknown key",
         ),
@@ -43,7 +43,7 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "sources:\n  - id: SRC-A\n    titel: A\n    publisher: B\n    url: https://example.org/a\n",
             [
                 "rules/sources.yaml:2:5: [error] 'title' is missing here; add it (schema)",
-                "rules/sources.yaml:3:5: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: id, title, publisher, url, note, reviewed, accessed (schema)",
+                "rules/sources.yaml:3:5: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: id, title, publisher, url, note, reviewed, accessed, written_for (schema)",
             ],
             id="misspelt key",
         ),
@@ -235,7 +235,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert problems_of(folder) == [
         "rules/primaries.yaml:3:11: [error] 'name' should be text, not '12' (schema)",
         "rules/sites/bones.yaml:11:11: [error] 'back_pian' is not a finding of this rule book (did you mean 'back_pain'?) (schema)",
-        "rules/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, url, note, reviewed, accessed (schema)",
+        "rules/sources.yaml:6:5: [error] 'colour' is not a key this file knows; the keys allowed here are: id, title, publisher, url, note, reviewed, accessed, written_for (schema)",
     ]
 
 
