@@ -21,7 +21,7 @@ from metasymptoms.core.loader import default_rules_dir, load
 from metasymptoms.core.model import Finding, Question
 from metasymptoms.core.conditions import settled
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.reviewing.verify import Space
+from metasymptoms.reviewing.verify import Facts, Space
 from tests.helpers import TINY, write_book
 
 TODAY = datetime.date(2026, 11, 25)
@@ -246,7 +246,7 @@ def test_search_agrees_with_brute_force(flag, gates) -> None:
         if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
             gate = None
         questions.append(Question(finding=name, text=name, ask_if=gate))
-    space = Space(_Book(questions), [flag])
+    space = Space(Facts(_Book(questions)), [flag])
     found = space.search(
         lambda w, a: (
             settled(flag, w) is True

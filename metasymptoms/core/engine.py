@@ -281,12 +281,17 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
 # --- the questionnaire's order --------------------------------------------------------
 
 
+def asked(question: Question, answers: Answers, test=holds) -> bool | None:
+    """The skip logic, in one place: a question is asked when its ask_if holds (or may hold,
+    because of a "not sure") on the answers given before it. `rules verify` passes a
+    three-valued `test` (conditions.settled) for answers it has not all chosen yet."""
+    return True if question.ask_if is None else test(question.ask_if, answers)
+
+
 def applicable_questions(book: RuleBook, answers: Answers) -> tuple[Question, ...]:
     """The questions that apply given these answers, in the order asked (a question whose
     ask_if may hold, because of a "not sure", is asked)."""
-    return tuple(
-        question for question in book.questions if question.ask_if is None or holds(question.ask_if, answers)
-    )
+    return tuple(question for question in book.questions if asked(question, answers))
 
 
 def next_question(book: RuleBook, answers: Answers) -> Question | None:
@@ -306,6 +311,6 @@ def prune(book: RuleBook, answers: Answers) -> dict[str, Answer]:
     for question in book.questions:
         if question.finding not in answers:
             continue
-        if question.ask_if is None or holds(question.ask_if, kept):
+        if asked(question, kept):
             kept[question.finding] = answers[question.finding]
     return kept

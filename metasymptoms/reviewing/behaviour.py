@@ -13,9 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, Reported, findings_in, settled
+from metasymptoms.core.conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    Not,
+    Reported,
+    findings_in,
+    kleene_and,
+    kleene_not,
+    settled,
+)
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.verify import UNKNOWN, Space, Value, World, as_answers
+from metasymptoms.reviewing.verify import UNKNOWN, Facts, Space, Value, World, as_answers
 
 Read = dict[str, Value]
 
@@ -219,10 +230,6 @@ def sample(cube: Cube, joint: Joint) -> World:
     return world
 
 
-def _and(values: list[bool | None]) -> bool | None:
-    return False if False in values else None if None in values else True
-
-
 # --- no silent downgrade -----------------------------------------------------------------
 
 
@@ -261,36 +268,41 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
     as urgent as X fires. X must depend on the finding through a `not` (see `effect`), so one
     search per such (finding, X), each over a small cone, is exhaustive."""
     allowed = {entry.finding for entry in book.info.lowers_urgency_when_reported} if book.info else set()
+    facts = Facts(book)
     ranked = [item for item in items(book) if item.rank > 0]
-    asked = {question.finding for question in book.questions}
+    # Each item's cone once; a finding is tried only against the items whose cone holds it.
+    cones = [Space(facts, [item.when]) for item in ranked]
+    touching: dict[str, list[int]] = {}
+    for n, cone in enumerate(cones):
+        for variable in cone.variables:
+            touching.setdefault(variable, []).append(n)
     for finding in book.findings:
-        if finding.type != "yes_no" or finding.id in allowed or finding.id not in asked:
+        if finding.type != "yes_no" or finding.id in allowed or finding.id not in facts.question:
             continue
-        for item in ranked:
-            cone = Space(book, [item.when])
-            if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):
+        for n in touching.get(finding.id, ()):
+            item, cone = ranked[n], cones[n]
+            if -1 not in effect(cone, item.when, finding.id):
                 continue
             # First over the item's own cone: can reporting the finding silence the item at
             # all? The full goal (nothing at least as urgent fires) implies this one, so where
             # this search finds nothing, neither can the much larger one.
-            own = Space(book, [item.when, Reported(finding=finding.id)])
+            own = Space(facts, [item.when, Reported(finding=finding.id)])
             alone = Joint([(own, {finding.id: False}), (own, {finding.id: True})])
 
             def silenced(world: World, _: World, item: Item = item, alone: Joint = alone) -> bool | None:
                 without, with_ = alone.seen(world)
-                quiet = settled(item.when, with_)
-                return _and([settled(item.when, without), None if quiet is None else not quiet])
+                return kleene_and(settled(item.when, without), kleene_not(settled(item.when, with_)))
 
             if alone.search(silenced) is None:
                 continue
             higher = [other for other in ranked if other.rank >= item.rank]
-            space = Space(book, [item.when, *(other.when for other in higher), Reported(finding=finding.id)])
+            space = Space(facts, [item.when, *(other.when for other in higher), Reported(finding=finding.id)])
             joint = Joint([(space, {finding.id: False}), (space, {finding.id: True})])
 
             def goal(world: World, _: World, item: Item = item, higher: list[Item] = higher) -> bool | None:
                 without, with_ = joint.seen(world)
-                quiet = [settled(other.when, with_) for other in higher]
-                return _and([settled(item.when, without), *(None if q is None else not q for q in quiet)])
+                quiet = [kleene_not(settled(other.when, with_)) for other in higher]
+                return kleene_and(settled(item.when, without), *quiet)
 
             world = joint.search(goal)
             if world is not None:

@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from metasymptoms.reviewing.behaviour import Item, Joint, _and, cubes, items, knows, sample, simplify, urgency_bounds
-from metasymptoms.core.conditions import Condition, Reported, findings_in, settled
+from metasymptoms.reviewing.behaviour import Item, Joint, cubes, items, knows, sample, simplify, urgency_bounds
+from metasymptoms.core.conditions import Condition, Reported, findings_in, kleene_and, kleene_not, kleene_or, settled
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import DeclaredChange, RuleBook, Urgency
-from metasymptoms.reviewing.verify import UNSET, Space, World
+from metasymptoms.reviewing.verify import UNSET, Facts, Space, World
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
 
@@ -80,13 +80,13 @@ def _by_key(book: RuleBook) -> dict[tuple[str, str], Item]:
     return {(item.kind, item.id): item for item in items(book)}
 
 
-def _questionnaire_same(old: RuleBook, new: RuleBook, condition: Condition) -> bool:
+def _questionnaire_same(pair: "_Pair", condition: Condition) -> bool:
     """Whether both books ask the findings of this condition (and what opens them) alike."""
-    cone = Space(old, [condition]).variables if all(knows(old, f) for f in findings_in(condition)) else None
-    if cone is None:
+    old, new = pair.old, pair.new
+    if not all(knows(old, f) for f in findings_in(condition)):
         return False
-    old_gates = {q.finding: q.ask_if for q in old.questions}
-    new_gates = {q.finding: q.ask_if for q in new.questions}
+    cone = Space(pair.old_facts, [condition]).variables
+    old_gates, new_gates = pair.old_facts.ask_if, pair.new_facts.ask_if
     for finding in cone:
         if not knows(new, finding) or old.finding(finding) != new.finding(finding):
             return False
@@ -95,13 +95,13 @@ def _questionnaire_same(old: RuleBook, new: RuleBook, condition: Condition) -> b
     return True
 
 
-def _same(old: RuleBook, new: RuleBook, a: Item | None, b: Item | None) -> bool:
+def _same(pair: "_Pair", a: Item | None, b: Item | None) -> bool:
     return (
         a is not None
         and b is not None
         and a.when == b.when
         and a.rank == b.rank
-        and _questionnaire_same(old, new, a.when)
+        and _questionnaire_same(pair, a.when)
     )
 
 
@@ -110,6 +110,7 @@ class _Pair:
 
     def __init__(self, old: RuleBook, new: RuleBook):
         self.old, self.new = old, new
+        self.old_facts, self.new_facts = Facts(old), Facts(new)
 
     def joint(self, old_conditions: list[Condition], new_conditions: list[Condition]) -> Joint:
         # Both questionnaires over the same findings: a finding outside a space's cone counts
@@ -118,7 +119,7 @@ class _Pair:
         # between the books: widen both until they hold the same findings.
         every = [*old_conditions, *new_conditions]
         while True:
-            spaces = [Space(self.old, every), Space(self.new, every)]
+            spaces = [Space(self.old_facts, every), Space(self.new_facts, every)]
             union = set(spaces[0].variables) | set(spaces[1].variables)
             if all(set(space.variables) == union for space in spaces):
                 return Joint([(spaces[0], {}), (spaces[1], {})])
@@ -193,7 +194,7 @@ def red_flag_statements(pair: _Pair) -> list[Statement]:
     keys = [key for key in dict.fromkeys([*old, *new]) if key[0] == "red flag"]
     for key in keys:
         a, b = old.get(key), new.get(key)
-        if a and b and a.when == b.when and _questionnaire_same(pair.old, pair.new, a.when):
+        if a and b and a.when == b.when and _questionnaire_same(pair, a.when):
             continue  # fires on the same answers (a changed urgency shows among the urgencies)
         joint = pair.joint([a.when] if a else [], [b.when] if b else [])
 
@@ -221,13 +222,13 @@ def site_statements(pair: _Pair) -> list[Statement]:
     for site_id in dict.fromkeys([*old_sites, *new_sites]):
         a = [rule.when for rule in old_sites[site_id].rules] if site_id in old_sites else []
         b = [rule.when for rule in new_sites[site_id].rules] if site_id in new_sites else []
-        if a == b and all(_questionnaire_same(pair.old, pair.new, when) for when in a):
+        if a == b and all(_questionnaire_same(pair, when) for when in a):
             continue
         joint = pair.joint(a, b)
 
         def outcome(seen: list[dict], a: list = a, b: list = b) -> object:
-            was = _any([settled(when, seen[0]) for when in a])
-            now = _any([settled(when, seen[1]) for when in b])
+            was = kleene_or(*(settled(when, seen[0]) for when in a))
+            now = kleene_or(*(settled(when, seen[1]) for when in b))
             return None if was is None or now is None else (was, now)
 
         leaves = list(cubes(joint, outcome))
@@ -240,10 +241,6 @@ def site_statements(pair: _Pair) -> list[Statement]:
                 )
             )
     return out
-
-
-def _any(values: list[bool | None]) -> bool | None:
-    return True if True in values else None if None in values else False
 
 
 def _declared(changes: tuple[DeclaredChange, ...], was: int, now: int, read: dict) -> bool | None | str:
@@ -266,7 +263,7 @@ def urgency_statements(pair: _Pair) -> list[Statement]:
         a, b = old.get(key), new.get(key)
         if (a is None or a.rank == 0) and (b is None or b.rank == 0):
             continue
-        if not _same(pair.old, pair.new, a, b):
+        if not _same(pair, a, b):
             changed_old += [a.when] if a else []
             changed_new += [b.when] if b else []
     if not changed_old and not changed_new:
@@ -315,7 +312,7 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
     old_ranked = [item for item in items(pair.old) if item.rank > 0]
     found = []
     for item in old_ranked:
-        if _same(pair.old, pair.new, item, new.get((item.kind, item.id))):
+        if _same(pair, item, new.get((item.kind, item.id))):
             continue  # fires in the new book wherever it fired in the old one
         u = item.rank
         covering = [change for change in declared if change.was.rank == u]
@@ -333,8 +330,8 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
         def goal(world: World, _: World, item: Item = item, quiet=quiet, above=above, covering=covering, watched=watched) -> bool | None:
             seen_old, seen_new = joint.seen(world)
             parts = [settled(item.when, seen_old)]
-            parts += [_not(settled(other.when, seen_old)) for other in above]
-            parts += [_not(settled(other.when, seen_new)) for other in quiet]
+            parts += [kleene_not(settled(other.when, seen_old)) for other in above]
+            parts += [kleene_not(settled(other.when, seen_new)) for other in quiet]
             if covering:
                 # Given the items from u up are quiet, the new urgency is the highest among
                 # the items below u: only those decide whether it is the declared level.
@@ -342,8 +339,8 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
                 for change in covering:
                     level = change.now.rank
                     at = True if low == high == level else False if level < low or level > high else None
-                    parts.append(_not(_and([settled(change.when, seen_new), at])))
-            return _and(parts)
+                    parts.append(kleene_not(kleene_and(settled(change.when, seen_new), at)))
+            return kleene_and(*parts)
 
         world = joint.search(goal)
         if world is None:
@@ -360,10 +357,6 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
             )
         )
     return found
-
-
-def _not(value: bool | None) -> bool | None:
-    return None if value is None else not value
 
 
 def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:

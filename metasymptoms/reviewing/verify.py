@@ -20,24 +20,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import FREE, Compare, Condition, findings_in, settled
-from metasymptoms.core.engine import reading
+from metasymptoms.core.conditions import (
+    FREE,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Compare,
+    Condition,
+    Not,
+    findings_in,
+    kleene_and,
+    kleene_not,
+    settled,
+)
+from metasymptoms.core.engine import asked, reading
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model import Question, RuleBook, Urgency
 
 UNKNOWN = FREE  # a finding the search has not assigned yet
 UNSET = "__unset__"  # a choice or number finding not answered
 
 Value = object
 World = dict[str, Value]
-
-
-def _and(a: bool | None, b: bool | None) -> bool | None:
-    return False if a is False or b is False else None if a is None or b is None else True
-
-
-def _not(a: bool | None) -> bool | None:
-    return None if a is None else not a
 
 
 def number_cuts(book: RuleBook) -> dict[str, list[float]]:
@@ -47,51 +51,50 @@ def number_cuts(book: RuleBook) -> dict[str, list[float]]:
     conditions += [rule.when for site in book.sites for rule in site.rules]
     conditions += [question.ask_if for question in book.questions if question.ask_if is not None]
 
-    def walk(node: object) -> None:
-        if isinstance(node, Compare):
-            bounds = cuts.setdefault(node.finding, set())
-            bounds.update(bound for bound in (node.at_least, node.below) if bound is not None)
-        for child in getattr(node, "all", ()) or getattr(node, "any", ()) or getattr(node, "of", ()):
-            walk(child)
-        if hasattr(node, "condition"):
-            walk(node.condition)
+    def walk(node: Condition) -> None:
+        match node:
+            case Compare(finding=finding, at_least=low, below=high):
+                cuts.setdefault(finding, set()).update(bound for bound in (low, high) if bound is not None)
+            case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
+                for part in parts:
+                    walk(part)
+            case Not(condition=inner):
+                walk(inner)
 
     for condition in conditions:
         walk(condition)
     return {finding: sorted(values) for finding, values in cuts.items()}
 
 
-_index: list[tuple[RuleBook, tuple[dict[str, Condition | None], dict[str, int]]]] = []
+class Facts:
+    """What every search over one book reads, worked out once per book (a proof builds one
+    and hands it to each of its spaces): each finding's question and place in the order
+    asked, the values where numbers matter, and the follow-ups that imply each finding."""
 
-
-def _questions_of(book: RuleBook) -> tuple[dict[str, Condition | None], dict[str, int]]:
-    """Each question's ask_if and place in the book, built once per book (not per property)."""
-    if not _index or _index[0][0] is not book:
-        ask_if = {question.finding: question.ask_if for question in book.questions}
-        position = {question.finding: n for n, question in enumerate(book.questions)}
-        _index[:] = [(book, (ask_if, position))]
-    return _index[0][1]
-
-
-_cuts: list[tuple[RuleBook, dict[str, list[float]]]] = []
-
-
-def _cuts_of(book: RuleBook) -> dict[str, list[float]]:
-    """number_cuts, once per book."""
-    if not _cuts or _cuts[0][0] is not book:
-        _cuts[:] = [(book, number_cuts(book))]
-    return _cuts[0][1]
+    def __init__(self, book: RuleBook):
+        self.book = book
+        self.question: dict[str, Question] = {question.finding: question for question in book.questions}
+        self.ask_if = {finding: question.ask_if for finding, question in self.question.items()}
+        self.position = {question.finding: n for n, question in enumerate(book.questions)}
+        self.cuts = number_cuts(book)
+        self.history = book.role("cancer_history")
+        self.implications = tuple(book.implications)
+        self.implied_by: dict[str, list[tuple[str, str]]] = {}
+        for child, parent in self.implications:
+            self.implied_by.setdefault(child, []).append((child, parent))
+            self.implied_by.setdefault(parent, []).append((child, parent))
 
 
 class Space:
     """The findings of one property, and what the questionnaire makes of a world."""
 
-    def __init__(self, book: RuleBook, conditions: list[Condition]):
-        self.book = book
-        self.cuts = _cuts_of(book)
-        self.history = book.role("cancer_history")
-        self.implications = book.implications
-        self.ask_if, position = _questions_of(book)
+    def __init__(self, facts: Facts, conditions: list[Condition]):
+        self.facts = facts
+        self.book = book = facts.book
+        self.cuts = facts.cuts
+        self.history = facts.history
+        self.implications = facts.implications
+        self.ask_if, position = facts.ask_if, facts.position
         cone: set[str] = set()
         todo = [finding for condition in conditions for finding in findings_in(condition)]
         while todo:
@@ -128,10 +131,9 @@ class Space:
     def possible(self, world: World, finding: str) -> bool:
         """Whether a person could give these answers: a finding reported while one it
         implies is denied (a follow-up without its parent) is no one's world."""
-        for child, parent in self.implications:
-            if finding in (child, parent) and world.get(parent) is False:
-                if self.book.implies_parent(child, world.get(child)) is not None:
-                    return False
+        for child, parent in self.facts.implied_by.get(finding, ()):
+            if world.get(parent) is False and self.book.implies_parent(child, world.get(child)) is not None:
+                return False
         return True
 
     def hidden(self, finding: str) -> Value:
@@ -146,12 +148,11 @@ class Space:
         for finding in self.order:
             if finding not in world:
                 continue
-            condition = self.ask_if.get(finding)
-            asked = True if condition is None else settled(condition, self.read(seen))
+            is_asked = asked(self.facts.question[finding], seen, settled)
             value = world[finding]
-            if asked is True:
+            if is_asked is True:
                 seen[finding] = value
-            elif asked is False:
+            elif is_asked is False:
                 seen[finding] = self.hidden(finding)
             else:  # not yet settled whether it is asked
                 seen[finding] = value if value == self.hidden(finding) else UNKNOWN
@@ -237,10 +238,11 @@ def as_answers(world: World) -> dict[str, bool | str | float]:
 def answers_yaml(answers: dict[str, bool | str | float]) -> str:
     if not answers:
         return "{}\n"
-    return "".join(f"{key}: {_yaml_value(value)}\n" for key, value in answers.items())
+    return "".join(f"{key}: {yaml_value(value)}\n" for key, value in answers.items())
 
 
-def _yaml_value(value: bool | str | float) -> str:
+def yaml_value(value: bool | str | float) -> str:
+    """One answer as an answers file spells it."""
     if value is True:
         return "yes"
     return f"{value:g}" if isinstance(value, float) else str(value)
@@ -266,11 +268,12 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
     A combination ("two ambers make a red") is at least N of other flags' conditions. When
     no skip logic hides any of those, it cannot hide N of them either (each that may hold for
     the person also may hold on the answers), so combinations are proved by their parts."""
+    facts = Facts(book)
     for flag in book.red_flags:
         if flag.combines:
             continue
-        space = Space(book, [flag.when])
-        world = space.search(lambda w, a, c=flag.when: _and(settled(c, w), _not(settled(c, a))))
+        space = Space(facts, [flag.when])
+        world = space.search(lambda w, a, c=flag.when: kleene_and(settled(c, w), kleene_not(settled(c, a))))
         if world is not None:
             answers = space.answers(world)
             hidden = [
@@ -288,8 +291,9 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
 
 
 def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
+    facts = Facts(book)
     for flag in book.red_flags:
-        space = Space(book, [flag.when])
+        space = Space(facts, [flag.when])
         if space.search(lambda w, a, c=flag.when: settled(c, a)) is None:
             yield Failure(
                 "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
@@ -297,10 +301,11 @@ def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
 
 
 def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
+    facts = Facts(book)
     for question in book.questions:
         if question.ask_if is None:
             continue
-        space = Space(book, [question.ask_if])
+        space = Space(facts, [question.ask_if])
         if space.search(lambda w, a, c=question.ask_if: settled(c, a)) is None:
             yield Failure(
                 "impossible-ask-if",
@@ -309,25 +314,28 @@ def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
             )
 
 
-def witness(book: RuleBook, flag_id: str) -> dict[str, bool | str] | None:
+def witness(facts: Facts, flag_id: str) -> dict[str, bool | str] | None:
     """Answers, as the questionnaire would take them, on which the red flag holds."""
-    flag = next(flag for flag in book.red_flags if flag.id == flag_id)
-    space = Space(book, [flag.when])
+    flag = next(flag for flag in facts.book.red_flags if flag.id == flag_id)
+    space = Space(facts, [flag.when])
     world = space.search(lambda w, a, c=flag.when: settled(c, a))
     return None if world is None else as_answers(space.answers(world))
 
 
 class _Replay:
-    """A prompter that answers the questionnaire from fixed answers and goes on after any
-    emergency. It knows which question is asked from the flow's events, never its words."""
+    """A prompter that answers the questionnaire from fixed answers. It knows which question
+    is asked from the flow's events, never its words, and answers it as the finding's kind
+    spells that answer (kinds.py). After an emergency it goes on, until the one it waits for
+    has been shown and the flow has moved on once: then it stops."""
 
     how_to_answer = ""
 
-    def __init__(self, book: RuleBook, answers: dict[str, bool | str | float]):
+    def __init__(self, book: RuleBook, answers: dict[str, bool | str | float], until: str | None = None):
         from metasymptoms.answering.questionnaire import Questionnaire
 
         self.book = book
         self.answers = answers
+        self.until = until
         self.flow = Questionnaire(book, self)
 
     def _asking(self) -> str | None:
@@ -335,43 +343,61 @@ class _Replay:
         last = self.flow.events[-1] if self.flow.events else None
         return last[1] if last and last[0] == "asking" else None
 
+    def _option(self, default: str) -> str:
+        from metasymptoms.core.kinds import kind_of
+
+        finding = self._asking()
+        if finding is None or finding not in self.answers:
+            return default  # not reported (a number not measured), or the review: show the result
+        return kind_of(self.book.finding(finding)).option_of(self.answers[finding])
+
     def say(self, text: str, kind: str = "info") -> None:
         pass
 
     def choose(
         self, message: str, options: object, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
-        from metasymptoms.core.kinds import kind_of
-        from metasymptoms.answering.questionnaire import GO_ON
+        from metasymptoms.answering.questionnaire import GO_ON, STOP
 
-        last = self.flow.events[-1] if self.flow.events else None
-        if last == ("interrupt", ""):
-            return GO_ON
+        if self.flow.events and self.flow.events[-1] == ("interrupt", ""):
+            return STOP if ("emergency", self.until) in self.flow.events else GO_ON
         finding = self._asking()
-        if finding is None:
-            return default  # the review: show the result
-        if finding not in self.answers:
-            return "no" if self.book.finding(finding).type == "yes_no" else default
-        return kind_of(self.book.finding(finding)).option_of(self.answers[finding])
+        if finding is not None and finding not in self.answers and self.book.finding(finding).type == "yes_no":
+            return "no"  # a question's own default may be "yes": the answers file leaves it out
+        return self._option(default)
 
     def ask_text(self, message: str, default: str) -> str:
-        finding = self._asking()
-        if finding is None or finding not in self.answers:
-            return default
-        return f"{self.answers[finding]:g}" if isinstance(self.answers[finding], float) else str(self.answers[finding])
+        return self._option(default)
+
+
+def _cut_to(book: RuleBook, findings: set[str]) -> RuleBook:
+    """The book asking only the questions about these findings, in their order."""
+    from dataclasses import replace
+
+    sections = tuple(
+        replace(section, questions=kept)
+        for section in book.sections
+        if (kept := tuple(question for question in section.questions if question.finding in findings))
+    )
+    return replace(book, sections=sections)
 
 
 def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     """For each emergency red flag, the questionnaire's own flow is run on a path where it
     fires: the interrupt must come right after the answer that makes it hold, before any
-    other question."""
+    other question.
+
+    The flow asks only the questions of the flag's cone (the findings its condition tests,
+    and what opens their questions): the others cannot change whether or when it fires, so
+    leaving them out keeps each replay the size of its flag, not of the whole book."""
+    facts = Facts(book)
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
-        answers = witness(book, flag.id)
+        answers = witness(facts, flag.id)
         if answers is None:
             continue
-        replay = _Replay(book, answers)
+        replay = _Replay(_cut_to(book, set(Space(facts, [flag.when]).variables)), answers, until=flag.id)
         replay.flow.run()
         events = replay.flow.events
         shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
@@ -391,17 +417,28 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
 
 
 def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:
-    """Every ending, at every urgency, sends the person to a healthcare provider."""
-    for urgency in Urgency:
-        from metasymptoms.core.engine import provider_advice
+    """Every ending, at every urgency and for everyone, sends the person to a healthcare
+    provider: it carries the book's own provider advice (guidance `see_provider`), or, at an
+    emergency, is the emergency advice itself (which names where to go, and is never
+    followed by everyday wording). Checked on the structure of the ending, not its words,
+    so a reworded or translated book keeps the proof."""
+    from metasymptoms.core.engine import provider_advice
 
-        advice = " ".join(provider_advice(book, urgency, who) for who in ("with_cancer", "without_cancer"))
-        if "provider" not in advice.lower():
-            yield Failure(
-                "provider-advice",
-                urgency.value,
-                f"the ending at '{urgency.value}' does not send the person to a healthcare provider",
-            )
+    guidance = book.guidance
+    for urgency in Urgency:
+        for who in ("with_cancer", "without_cancer", "unsure"):
+            ending = provider_advice(book, urgency, who)
+            if urgency is Urgency.EMERGENCY:
+                sends = ending == guidance.advice.for_level(urgency) and bool(ending.strip())
+            else:
+                sends = bool(guidance.see_provider.strip()) and ending.endswith(guidance.see_provider)
+            if not sends:
+                yield Failure(
+                    "provider-advice",
+                    urgency.value,
+                    f"the ending at '{urgency.value}' does not send the person to a healthcare provider",
+                )
+                break
     if not book.guidance.emergency_signs:
         yield Failure("provider-advice", "guidance", "the endings list no emergency signs")
 
