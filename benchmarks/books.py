@@ -4,7 +4,8 @@ shipped book with one red flag that needs at least N of M findings.
 A grown book holds N copies of every finding, question, red flag and site rule (the copies'
 ids end in `_xK`); the findings with a special role (history, primary cancer, treatment,
 known spread) stay single, so every copy asks about the same person, as a larger real book
-would. Amber flags are copied too, so the "two ambers make a red" combination counts N
+would. A finding book.yaml declares may lower the urgency is declared in every copy. Amber
+flags are copied too, so the "two ambers make a red" combination counts N
 times as many.
 """
 
@@ -95,6 +96,12 @@ def grown_book(source: Path, folder: Path, times: int) -> Path:
             sites[path]["rules"] += [
                 {**rule, "id": rule["id"] + suffix, "when": condition(rule["when"])} for rule in rules
             ]
+    info = yaml.safe_load((folder / "book.yaml").read_text())
+    declared = list(info.get("lowers_urgency_when_reported") or [])
+    for copy in range(1, times):
+        finding, _ = _renamer(single, f"_x{copy}")
+        info["lowers_urgency_when_reported"] += [{**entry, "finding": finding(entry["finding"])} for entry in declared]
+    _dump(folder / "book.yaml", info)
     _dump(folder / "findings.yaml", findings)
     _dump(folder / "questions.yaml", questions)
     _dump(folder / "red_flags.yaml", flags)

@@ -40,10 +40,14 @@ class Item:
     when: Condition
     rank: int  # Urgency.rank; 0 for a site rule that raises none of its own
     site: str | None = None
+    combines: tuple[str, ...] = ()  # for a combination: the red flags it counts
 
 
 def items(book: RuleBook) -> list[Item]:
-    found = [Item("red flag", flag.id, flag.when, flag.urgency.rank) for flag in book.red_flags]
+    found = [
+        Item("red flag", flag.id, flag.when, flag.urgency.rank, combines=getattr(flag, "combines", ()))
+        for flag in book.red_flags
+    ]
     found += [
         Item("rule", rule.id, rule.when, rule.urgency.rank if rule.urgency else 0, site.id)
         for site in book.sites
@@ -246,18 +250,21 @@ def signs(condition: Condition, finding: str) -> set[int]:
     return {1, -1} if finding in findings_in(condition) else set()
 
 
-def effect(space: Space, condition: Condition, finding: str) -> set[int]:
+def effect(space: Space, condition: Condition, finding: str, known: dict | None = None) -> set[int]:
     """How reporting a yes/no finding can change whether `condition` holds on the
     questionnaire's answers: directly (`signs`), and through each question whose ask_if
     tests it: opening a question shows its answer, which acts as reporting that finding."""
-    found = set(signs(condition, finding))
-    for gated in space.variables:
-        gate = space.ask_if.get(gated)
-        if gate is None or finding not in findings_in(gate):
-            continue
-        through = effect(space, condition, gated)
-        found |= {opens * acts for opens in signs(gate, finding) for acts in through}
-    return found
+    known = {} if known is None else known
+    if finding not in known:
+        found = set(signs(condition, finding))
+        for gated in space.variables:
+            gate = space.ask_if.get(gated)
+            if gate is None or finding not in findings_in(gate):
+                continue
+            through = effect(space, condition, gated, known)
+            found |= {opens * acts for opens in signs(gate, finding) for acts in through}
+        known[finding] = found
+    return known[finding]
 
 
 def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
@@ -276,24 +283,40 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
     for n, cone in enumerate(cones):
         for variable in cone.variables:
             touching.setdefault(variable, []).append(n)
+    index = {item.id: n for n, item in enumerate(ranked)}
+    known: dict[tuple[str, int], bool] = {}
+
+    def silences(finding: str, n: int) -> bool:
+        """Whether reporting the finding can stop item n firing at all (over its own cone).
+        A combination stops only when one of its parts stops, so its parts are asked first:
+        its own cone is every finding of every part."""
+        if (finding, n) not in known:
+            item, cone = ranked[n], cones[n]
+            parts = [index[part] for part in getattr(item, "combines", ()) if part in index]
+            if finding not in cone.variables or -1 not in effect(cone, item.when, finding):
+                known[finding, n] = False
+            elif parts and not any(silences(finding, part) for part in parts):
+                known[finding, n] = False
+            else:
+                own = Space(facts, [item.when, Reported(finding=finding)])
+                alone = Joint([(own, {finding: False}), (own, {finding: True})])
+
+                def silenced(world: World, _: World) -> bool | None:
+                    without, with_ = alone.seen(world)
+                    return kleene_and(settled(item.when, without), kleene_not(settled(item.when, with_)))
+
+                known[finding, n] = alone.search(silenced) is not None
+        return known[finding, n]
+
     for finding in book.findings:
         if finding.type != "yes_no" or finding.id in allowed or finding.id not in facts.question:
             continue
         for n in touching.get(finding.id, ()):
-            item, cone = ranked[n], cones[n]
-            if -1 not in effect(cone, item.when, finding.id):
-                continue
+            item = ranked[n]
             # First over the item's own cone: can reporting the finding silence the item at
             # all? The full goal (nothing at least as urgent fires) implies this one, so where
             # this search finds nothing, neither can the much larger one.
-            own = Space(facts, [item.when, Reported(finding=finding.id)])
-            alone = Joint([(own, {finding.id: False}), (own, {finding.id: True})])
-
-            def silenced(world: World, _: World, item: Item = item, alone: Joint = alone) -> bool | None:
-                without, with_ = alone.seen(world)
-                return kleene_and(settled(item.when, without), kleene_not(settled(item.when, with_)))
-
-            if alone.search(silenced) is None:
+            if not silences(finding.id, n):
                 continue
             higher = [other for other in ranked if other.rank >= item.rank]
             space = Space(facts, [item.when, *(other.when for other in higher), Reported(finding=finding.id)])
