@@ -278,5 +278,10 @@ def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys
     assert shown[1].split("\n```")[0] in out
     declared = readme.split("```yaml\ndeclared_changes:")[1].split("```")[0]
     assert declared.startswith("\n  - when: seizure\n    was: emergency\n    now: urgent\n")
-    # Passing the gate once a change is declared is proved on small books (the brute-force
-    # test above); on the whole shipped book that search is not yet fast enough to run here.
+    book = (copy / "book.yaml").read_text()
+    assert "declared_changes: []\n" in book
+    (copy / "book.yaml").write_text(book.replace("declared_changes: []\n", "declared_changes:" + declared))
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "With a seizure (fit) that is new or the first ever (yes, or not sure): emergency -> urgent (declared in book.yaml)" in out
+    assert out.endswith("No urgency is lowered without a declared reason.\n")

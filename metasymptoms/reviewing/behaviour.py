@@ -56,18 +56,56 @@ def items(book: RuleBook) -> list[Item]:
     return found
 
 
-def urgency_bounds(book_items: list[Item], read: Read) -> tuple[int, int]:
-    """(lowest, highest) urgency rank these answers may give, as far as they are settled."""
-    low = high = 0
-    for item in book_items:
-        if item.rank == 0:
-            continue
-        fires = settled(item.when, read)
-        if fires is True:
-            low = max(low, item.rank)
-        if fires is not False:
-            high = max(high, item.rank)
-    return low, high
+def urgency_bounds(book_items: list[Item], read: Read, base: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    """(lowest, highest) urgency rank these answers may give, as far as they are settled
+    (at least `base`: the bounds of items worked out already)."""
+    return Bounds(book_items)(read, base)
+
+
+class Bounds:
+    """urgency_bounds for one list of items, asked again and again during a search: each
+    item's outcome is remembered for the values of the findings it tests, and the items are
+    read from the most urgent down, stopping at the first that surely fires."""
+
+    _MISSING = object()
+
+    def __init__(self, book_items: list[Item]):
+        ranked = sorted((item for item in book_items if item.rank > 0), key=lambda item: -item.rank)
+        self.items = [(item, findings_in(item.when)) for item in ranked]
+        self.known: dict[tuple, bool | None] = {}
+
+    def __call__(self, read: Read, base: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+        low, high = base
+        for item, tested in self.items:
+            if item.rank <= low:
+                break  # neither bound can rise any more
+            key = (item.id, item.kind, *(read.get(finding, self._MISSING) for finding in tested))
+            fires = self.known.get(key, self._MISSING)
+            if fires is self._MISSING:
+                fires = self.known[key] = settled(item.when, read)
+            if fires is not False:
+                high = max(high, item.rank)
+            if fires is True:
+                low = max(low, item.rank)
+                break
+        return low, high
+
+
+def moving(book: RuleBook, book_items: list[Item], variables: list[str]) -> tuple[list[Item], list[Item]]:
+    """The items a search over these findings can change, and those it cannot: an item
+    that tests none of them, nor what the reading of answers derives from them (the parent
+    a follow-up implies, the history a primary cancer implies), fires alike on every path."""
+    reach = {finding for finding in variables if knows(book, finding)}
+    changed = True
+    while changed:
+        parents = {parent for child, parent in book.implications if child in reach}
+        changed = not parents <= reach
+        reach |= parents
+    history = book.role("cancer_history")
+    if history and {book.role("primary_cancer"), book.role("known_spread")} & reach:
+        reach.add(history)
+    touched = [item for item in book_items if reach & set(findings_in(item.when))]
+    return touched, [item for item in book_items if not reach & set(findings_in(item.when))]
 
 
 def knows(book: RuleBook, finding: str) -> bool:
@@ -327,7 +365,7 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
                 quiet = [kleene_not(settled(other.when, with_)) for other in higher]
                 return kleene_and(settled(item.when, without), *quiet)
 
-            world = joint.search(goal)
+            world = joint.search(goal, first=[*findings_in(item.when), finding.id], plain=True)
             if world is not None:
                 yield finding.id, item, joint.replay(0, world), joint.replay(1, world)
                 break  # one counterexample a finding is enough to act on

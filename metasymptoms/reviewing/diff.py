@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from metasymptoms.reviewing.behaviour import Item, Joint, cubes, items, knows, sample, simplify, urgency_bounds
+from metasymptoms.reviewing.behaviour import Bounds, Item, Joint, cubes, items, knows, moving, sample, simplify, urgency_bounds
 from metasymptoms.core.conditions import Condition, Reported, findings_in, kleene_and, kleene_not, kleene_or, settled
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import DeclaredChange, RuleBook, Urgency
-from metasymptoms.reviewing.verify import UNSET, Facts, Space, World
+from metasymptoms.reviewing.verify import UNKNOWN, UNSET, Facts, Space, World
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
 
@@ -270,10 +270,15 @@ def urgency_statements(pair: _Pair) -> list[Statement]:
         return []
     declared = pair.new.info.declared_changes if pair.new.info else ()
     joint = pair.joint(changed_old, changed_new + [change.when for change in declared])
-    old_items, new_items = items(pair.old), items(pair.new)
+    # Items the search cannot change are read once, on the answers where nothing is chosen.
+    old_items, old_fixed = moving(pair.old, items(pair.old), joint.variables)
+    new_items, new_fixed = moving(pair.new, items(pair.new), joint.variables)
+    root = joint.seen({finding: UNKNOWN for finding in joint.variables})
+    old_base, new_base = urgency_bounds(old_fixed, root[0]), urgency_bounds(new_fixed, root[1])
+    old_bounds, new_bounds = Bounds(old_items), Bounds(new_items)
 
     def outcome(seen: list[dict]) -> object:
-        was, now = urgency_bounds(old_items, seen[0]), urgency_bounds(new_items, seen[1])
+        was, now = old_bounds(seen[0], old_base), new_bounds(seen[1], new_base)
         if was[0] != was[1] or now[0] != now[1]:
             return None
         if now[0] >= was[0]:
@@ -342,7 +347,10 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
                     parts.append(kleene_not(kleene_and(settled(change.when, seen_new), at)))
             return kleene_and(*parts)
 
-        world = joint.search(goal)
+        # The old item's findings and the declared changes' first: they settle most.
+        world = joint.search(
+            goal, first=[*findings_in(item.when), *(f for c in covering for f in findings_in(c.when))], plain=True
+        )
         if world is None:
             continue
         answers = joint.replay(1, world)

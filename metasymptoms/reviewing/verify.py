@@ -17,7 +17,7 @@ after the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from metasymptoms.core.conditions import (
@@ -167,12 +167,17 @@ class Space:
             return seen
         return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
 
-    def search(self, goal: Callable[[World, World], bool | None]) -> World | None:
+    def search(
+        self, goal: Callable[[World, World], bool | None], first: Iterable[str] = (), plain: bool = False
+    ) -> World | None:
         """A world (over the cone) for which goal(world, answers) is True, or None if none.
 
         Exhaustive depth-first search. The next finding to assign is chosen at each step: one
-        of whose values settles the goal at once if there is one (findings that have an
-        ask_if tried first), so branches close early whatever order the rule book is in.
+        of whose values settles the goal at once if there is one (the findings `first` names,
+        then findings that have an ask_if, are tried first), so branches close early whatever
+        order the rule book is in. With `plain`, each branch first tries the plainest answers
+        (everything not yet chosen not reported): worth it where a witness is likely, as
+        for a lowering among many items that must all stay quiet.
         """
 
         def settle(world: World) -> bool | None:
@@ -192,6 +197,12 @@ class Space:
             result = settle(world)
             if result is not None or not free:
                 return self._complete(world) if result is True else None
+            # Before branching, the plainest answers: everything not yet chosen not reported.
+            # A witness found so is checked like any other, and has the fewest findings.
+            if plain:
+                done = self._complete(world)
+                if all(self.possible(done, finding) for finding in free) and settle(done) is True:
+                    return done
             finding = pick(world, free)
             rest = [other for other in free if other != finding]
             for value in self.domain(finding):
@@ -204,8 +215,9 @@ class Space:
             world[finding] = UNKNOWN
             return None
 
-        gated = [finding for finding in self.variables if self.ask_if.get(finding) is not None]
-        free = gated + [finding for finding in self.variables if finding not in gated]
+        first = [finding for finding in dict.fromkeys(first) if finding in self.variables]
+        gated = [f for f in self.variables if self.ask_if.get(f) is not None and f not in first]
+        free = first + gated + [finding for finding in self.variables if finding not in gated and finding not in first]
         return walk({finding: UNKNOWN for finding in self.variables}, free)
 
     def _complete(self, world: World) -> World:
