@@ -122,7 +122,7 @@ class Joint(Space):
     def __init__(self, views: list[tuple[Space, dict[str, Value]]]):
         self.views = views
         self.book = views[-1][0].book
-        self.implications = ()  # each view's own are kept by `possible` below
+        self.implications = self.chains = ()  # each view's own are kept by `possible` below
         fixed = {finding for _, pinned in views for finding in pinned}
         variables: dict[str, None] = {}
         self.ask_if = {}

@@ -79,6 +79,7 @@ class Facts:
         self.cuts = number_cuts(book)
         self.history = book.role("cancer_history")
         self.implications = tuple(book.implications)
+        self.implication_place = {pair: n for n, pair in enumerate(self.implications)}
         self.implied_by: dict[str, list[tuple[str, str]]] = {}
         for child, parent in self.implications:
             self.implied_by.setdefault(child, []).append((child, parent))
@@ -105,6 +106,11 @@ class Space:
             condition = self.ask_if.get(finding)
             if condition is not None:
                 todo.extend(findings_in(condition))
+        # The follow-ups of the cone, in the book's order (chains work top-down).
+        self.chains = sorted(
+            {pair for finding in cone for pair in facts.implied_by.get(finding, ()) if pair[0] == finding},
+            key=facts.implication_place.__getitem__,
+        )
         # Only the cone's questions, in the book's order: a search stays the size of its
         # property, not of the whole book.
         self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
@@ -180,8 +186,13 @@ class Space:
         for a lowering among many items that must all stay quiet.
         """
 
+        known: dict[tuple, bool | None] = {}  # pick's trials are met again one level down
+
         def settle(world: World) -> bool | None:
-            return goal(self.read(world), self.read(self.answers(world)))
+            key = tuple(world.values())  # one finding a place: a value stands for one answer
+            if key not in known:
+                known[key] = goal(self.read(world), self.read(self.answers(world)))
+            return known[key]
 
         def pick(world: World, free: list[str]) -> str:
             for finding in free[:8]:  # looking further costs more than the branches it saves
@@ -223,7 +234,7 @@ class Space:
     def _complete(self, world: World) -> World:
         """Settle the findings the goal did not need: not reported."""
         done = {finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()}
-        for child, parent in self.implications:
+        for child, parent in self.chains:
             says = self.book.implies_parent(child, done.get(child))
             if says is not None and world.get(parent) is UNKNOWN:
                 done[parent] = says
