@@ -16,11 +16,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## answer the guided questions with the shipped rule book
 	$(BIN)/metasymptoms ask
 
-test: $(STAMP)  ## the whole test suite, including the shipped rule book and the scenarios
+test: $(STAMP)  ## lint, types, then the whole test suite (shipped rule book and scenarios too)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## speed figures, as ratios to a baseline measured in the same run
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -83,8 +83,11 @@ def grown_book(source: Path, folder: Path, times: int) -> Path:
             findings["findings"].append(new)
         for section in originals[1]:
             asked = [
-                {**question, "finding": finding(question["finding"]),
-                 **({"ask_if": condition(question["ask_if"])} if "ask_if" in question else {})}
+                {
+                    **question,
+                    "finding": finding(question["finding"]),
+                    **({"ask_if": condition(question["ask_if"])} if "ask_if" in question else {}),
+                }
                 for question in section["questions"]
                 if question["finding"] not in single
             ]
@@ -100,7 +103,9 @@ def grown_book(source: Path, folder: Path, times: int) -> Path:
     declared = list(info.get("lowers_urgency_when_reported") or [])
     for copy in range(1, times):
         finding, _ = _renamer(single, f"_x{copy}")
-        info["lowers_urgency_when_reported"] += [{**entry, "finding": finding(entry["finding"])} for entry in declared]
+        info["lowers_urgency_when_reported"] += [
+            {**entry, "finding": finding(entry["finding"])} for entry in declared
+        ]
     _dump(folder / "book.yaml", info)
     _dump(folder / "findings.yaml", findings)
     _dump(folder / "questions.yaml", questions)
@@ -116,7 +121,11 @@ def at_least_book(source: Path, folder: Path, needed: int = 10, of: int = 30) ->
     shutil.copytree(source, folder)
     findings = yaml.safe_load((folder / "findings.yaml").read_text())
     questions = yaml.safe_load((folder / "questions.yaml").read_text())
-    yes_no = {item["id"] for item in findings["findings"] if item.get("type", "yes_no") == "yes_no" and not item.get("role")}
+    yes_no = {
+        item["id"]
+        for item in findings["findings"]
+        if item.get("type", "yes_no") == "yes_no" and not item.get("role")
+    }
     asked = [
         question["finding"]
         for section in questions["sections"]

@@ -8,6 +8,7 @@ no extra library.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -180,10 +181,8 @@ class Browser:
         return found
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.send("Browser.close", session=False)
-        except (BrowserError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -10,11 +10,11 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metasymptoms.reviewing.behaviour import downgrades
 from metasymptoms.cli import main
 from metasymptoms.core.conditions import holds
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import Finding, Question, Urgency
+from metasymptoms.reviewing.behaviour import downgrades
 from tests.helpers import TINY, write_book
 from tests.test_rules_tools import NAMES, conditions
 
@@ -69,7 +69,9 @@ def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
         if gate is not None and not set(findings_in(gate)) <= set(NAMES[:index]):
             gate = None
         questions.append(Question(finding=name, text=name, ask_if=gate))
-    red_flags = [SimpleNamespace(id=f"f{n}", when=when, urgency=urgency) for n, (when, urgency) in enumerate(flags)]
+    red_flags = [
+        SimpleNamespace(id=f"f{n}", when=when, urgency=urgency) for n, (when, urgency) in enumerate(flags)
+    ]
     book = _Book(questions, red_flags)
     found = {finding: (before, after) for finding, _, before, after in downgrades(book)}
     lowered = set()
@@ -78,10 +80,12 @@ def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
         for name in NAMES:
             if world[name] is False:
                 more = {**world, name: True}
-                if _urgency(red_flags, _answers(questions, more)) < _urgency(red_flags, _answers(questions, world)):
+                if _urgency(red_flags, _answers(questions, more)) < _urgency(
+                    red_flags, _answers(questions, world)
+                ):
                     lowered.add(name)
     assert set(found) == lowered
-    for finding, (before, after) in found.items():  # each counterexample replays the lowering
+    for before, after in found.values():  # each counterexample replays the lowering
         assert _urgency(red_flags, _answers(questions, {**dict.fromkeys(NAMES, False), **after})) < _urgency(
             red_flags, _answers(questions, {**dict.fromkeys(NAMES, False), **before})
         )
@@ -103,7 +107,10 @@ QUESTIONS = TINY["questions.yaml"].replace("        ask_if: back_pain\n", "")
 
 
 def test_verify_reports_a_downgrade_with_answers_that_replay_it(tmp_path: Path, capsys) -> None:
-    folder = write_book(tmp_path / "rules", {"red_flags.yaml": TINY["red_flags.yaml"] + ALL_CLEAR, "questions.yaml": QUESTIONS})
+    folder = write_book(
+        tmp_path / "rules",
+        {"red_flags.yaml": TINY["red_flags.yaml"] + ALL_CLEAR, "questions.yaml": QUESTIONS},
+    )
     assert main(["rules", "verify", str(folder)]) == 1
     out = capsys.readouterr().out
     assert (
@@ -128,7 +135,11 @@ def test_a_declared_exception_passes_and_is_named(tmp_path: Path, capsys) -> Non
     )
     folder = write_book(
         tmp_path / "rules",
-        {"red_flags.yaml": TINY["red_flags.yaml"] + ALL_CLEAR, "questions.yaml": QUESTIONS, "book.yaml": info},
+        {
+            "red_flags.yaml": TINY["red_flags.yaml"] + ALL_CLEAR,
+            "questions.yaml": QUESTIONS,
+            "book.yaml": info,
+        },
     )
     assert main(["rules", "verify", str(folder)]) == 0
     assert (

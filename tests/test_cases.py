@@ -22,6 +22,7 @@ def test_golden_case(book: RuleBook, case: dict[str, Any]) -> None:
     assert [site.id for site in assessment.sites] == case["sites"]
     shown = [flag.id for flag in assessment.red_flags]
     assert [flag for flag in case["flags"] if flag not in shown] == []
+    assert [flag for flag in case.get("not_flags", []) if flag in shown] == []
     if not case["flags"]:
         assert shown == []
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms import __version__
 from metasymptoms.cli import main
 from tests.helpers import TINY, write_book
 

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
+from metasymptoms.core.condition_parser import ConditionParser
 from metasymptoms.core.conditions import (
     AllOf,
     AnyOf,
     AtLeast,
-    ConditionParser,
     Not,
     OneOf,
     Reported,

@@ -247,7 +247,7 @@ def test_an_unknown_file_is_a_warning_naming_the_likely_file(tmp_path: Path) -> 
 
 
 def test_missing_folder_is_bad_input_not_a_rule_problem(tmp_path: Path) -> None:
-    with pytest.raises(RulesFolderMissing, match="the rules folder '.*nowhere' does not exist"):
+    with pytest.raises(RulesFolderMissing, match=r"the rules folder '.*nowhere' does not exist"):
         load(tmp_path / "nowhere")
 
 
@@ -325,3 +325,87 @@ def test_likely_yaml_mistakes_in_plain_words(tmp_path: Path, old: str, new: str,
     assert text != TINY["red_flags.yaml"]
     folder = write_book(tmp_path / "rules", {"red_flags.yaml": text})
     assert problems_of(folder) == [expected]
+
+
+AMBERS = TINY["red_flags.yaml"] + """\
+  - id: back_amber
+    title: Back pain on treatment
+    when: back_pain
+    urgency: urgent
+    advice: Call your care team today.
+    sources: [SRC-A]
+    checked: {by: author, date: 2026-01-01}
+    grade: amber
+  - id: jaundice_amber
+    title: Yellow skin on treatment
+    when: jaundice
+    urgency: urgent
+    advice: Call your care team today.
+    sources: [SRC-A]
+    checked: {by: author, date: 2026-01-01}
+    grade: amber
+combinations:
+  - id: two_ambers
+    title: Two signs together
+    at_least: 2
+    of_grade: amber
+    urgency: emergency
+    advice: Call your local emergency number now.
+    sources: [SRC-A]
+    checked: {by: author, date: 2026-01-01}
+"""
+
+
+def test_a_combination_stands_at_its_own_place(tmp_path: Path) -> None:
+    loaded = load(write_book(tmp_path / "rules", {"red_flags.yaml": AMBERS}))
+    assert [flag.id for flag in loaded.book.red_flags] == ["cord", "back_amber", "jaundice_amber", "two_ambers"]
+    assert str(loaded.where("red_flag", "two_ambers")).endswith("red_flags.yaml:30:5")
+    assert str(loaded.at("red_flag", "two_ambers", "checked", "date")).endswith("red_flags.yaml:37:33")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "at_least: 2",
+            "at_least: 3",
+            "rules/red_flags.yaml:32:15: [error] 'two_ambers' needs at least 2 of the warning signs graded 'amber', "
+            "and 2 are graded so (schema)",
+            id="too few graded",
+        ),
+        pytest.param(
+            "date: 2026-01-01}\n\"\"\"",
+            "date: 2999-01-01}\n\"\"\"",
+            "rules/red_flags.yaml:37:33: [error] the date 2999-01-01 is in the future; write the day the check "
+            "was done (schema)",
+            id="future date",
+        ),
+        pytest.param(
+            "  - id: two_ambers",
+            "  - id: back_amber",
+            "rules/red_flags.yaml:30:9: [error] the red flag id 'back_amber' is used twice (first at "
+            "rules/red_flags.yaml:13:9); each id must be unique (schema)",
+            id="id used twice",
+        ),
+    ],
+)
+def test_a_combination_s_problems_are_located_at_it(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    text = (AMBERS + '"""').replace(old, new)[: -len('"""')]
+    assert text != AMBERS
+    assert problems_of(write_book(tmp_path / "rules", {"red_flags.yaml": text})) == [expected]
+
+
+def test_every_item_of_the_shipped_book_is_found_at_its_id() -> None:
+    """The layout's one declaration of where items stand, tried on every item: the line
+    each item's id is located at names that id."""
+    from metasymptoms.core.bookfiles import default_rules_dir
+
+    loaded = load(default_rules_dir())
+    assert len(loaded.paths) > 300
+    for (kind, item_id), (file, _) in loaded.paths.items():
+        if kind in ("guidance", "book"):
+            continue
+        field = "finding" if kind == "question" else "id"
+        where = loaded.at(kind, item_id, field)
+        line = file.read_text(encoding="utf-8").splitlines()[where.line - 1]
+        assert line[where.column - 1 :].startswith(item_id), (kind, item_id, str(where))

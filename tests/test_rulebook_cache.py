@@ -78,6 +78,8 @@ def test_every_class_in_a_book_is_known_to_the_format() -> None:
     walk(book)
     known = set(rulebook._classes().values())
     assert {kind for kind in used if dataclasses.is_dataclass(kind)} <= known
+    # and every class RuleBook's type hints name, used by the shipped book or not
+    assert set(rulebook.classes_from_type_hints().values()) <= known
 
 
 def test_an_entry_under_another_key_is_not_used(tiny: Path, own_cache: Path) -> None:
@@ -242,3 +244,31 @@ def test_warm_ask_does_not_import_pydantic(tmp_path: Path, own_cache: Path) -> N
     cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert (cold.stdout, warm.stdout) == ("True\n", "False\n")
+
+
+def test_the_cache_key_covers_exactly_the_modules_loading_runs(tiny: Path) -> None:
+    """Every module of the package that loading a book imports (lazily too) is hashed into
+    the key, and nothing else but rulebook.py: a module split off the loader, or a new one
+    it imports, fails here until it is listed."""
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom metasymptoms.core.loader import load\n"
+        f"load(Path({str(tiny)!r}))\n"
+        "for name, module in sorted(sys.modules.items()):\n"
+        "    if name.split('.')[0] == 'metasymptoms':\n        print(Path(module.__file__).resolve())\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    loading = {Path(line) for line in ran.stdout.splitlines()}
+    assert {path.resolve() for path in rulebook.code_files()} == loading | {Path(rulebook.__file__).resolve()}
+
+
+def test_an_edit_to_any_module_of_the_key_changes_the_key(tiny: Path, monkeypatch) -> None:
+    files = read_book_files(tiny)
+    before = book_key(files)
+    real = Path.read_bytes
+    keys = set()
+    for edited in rulebook.code_files():
+        monkeypatch.setattr(Path, "read_bytes", lambda path, edited=edited: real(path) + b"#" * (path == edited))
+        keys.add(book_key(files))
+    monkeypatch.setattr(Path, "read_bytes", real)
+    assert book_key(files) == before
+    assert before not in keys and len(keys) == len(rulebook.code_files())

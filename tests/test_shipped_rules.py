@@ -191,7 +191,7 @@ def _texts(book: RuleBook):
     for site in book.sites:
         yield from (site.about, site.how_found)
         yield from (rule.why for rule in site.rules)
-    for key, value in dataclasses.asdict(book.guidance).items():
+    for value in dataclasses.asdict(book.guidance).values():
         yield str(value)
 
 

@@ -217,7 +217,7 @@ def test_explore_symptom_page(capsys) -> None:
     assert main(["explore", "symptom", "jaundice"]) == 0
     out = capsys.readouterr().out
     assert "Sites it is linked with\n-----------------------\n  - Liver\n" in out
-    assert "  - Jaundice with a fever (EMERGENCY)\n" in out
+    assert "  - Jaundice with a fever, shivering or feeling very unwell (EMERGENCY)\n" in out
     assert "It often has common causes" in out and "When to see a provider" in out
 
 

@@ -20,7 +20,6 @@ from metasymptoms.answering.questionnaire import (
     BACK_LABEL,
     WHY_LABEL,
     Options,
-    Outcome,
     PlainPrompter,
     Prompter,
     Questionnaire,

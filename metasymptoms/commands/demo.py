@@ -6,11 +6,18 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from typing import TYPE_CHECKING
 
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import RuleBookError, UsageError
-from metasymptoms.core.rulebook import default_rules_dir, load_for_use
+from metasymptoms.core.bookfiles import default_rules_dir
+from metasymptoms.core.rulebook import load_for_use
 from metasymptoms.answering.terminal import require_terminal, wants_plain
+
+if TYPE_CHECKING:
+    from metasymptoms.answering.questionnaire import Prompter
+    from metasymptoms.core.model import RuleBook
+    from metasymptoms.teaching.scenarios import LoadedScenario
 
 WIDTH = 78  # a replay printed into a file or a pipe: short lines read well projected
 
@@ -54,7 +61,7 @@ def demo(args: argparse.Namespace) -> int:
     return _replay(book, item, args)
 
 
-def _lesson_page(book, item, args: argparse.Namespace) -> int:
+def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
     from metasymptoms.teaching.lesson_page import lesson_page
     from metasymptoms.core.output import emit
 
@@ -66,7 +73,7 @@ def _lesson_page(book, item, args: argparse.Namespace) -> int:
     return 0
 
 
-def _quiz(book, item, args: argparse.Namespace) -> int:
+def _quiz(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
     from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
     from metasymptoms.teaching.quiz import build_quiz, run_quiz
 
@@ -76,6 +83,7 @@ def _quiz(book, item, args: argparse.Namespace) -> int:
         "the quiz needs a terminal to answer in. Without one, use numbered answers: "
         f"metasymptoms demo {item.name} --quiz --plain",
     )
+    prompter: Prompter
     if plain:
         prompter = PlainPrompter()
     else:
@@ -89,7 +97,7 @@ def _quiz(book, item, args: argparse.Namespace) -> int:
     return 0
 
 
-def _replay(book, item, args: argparse.Namespace) -> int:
+def _replay(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
     from metasymptoms.teaching.demo import replay, step_lines
 
     steps = replay(book, item)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import UsageError
 from metasymptoms.answering.terminal import require_terminal, wants_plain
 from metasymptoms.core.rulebook import load_for_use
+
+if TYPE_CHECKING:
+    from metasymptoms.answering.questionnaire import Prompter
+    from metasymptoms.core.model import RuleBook
 
 
 def explore(args: argparse.Namespace) -> int:
@@ -30,9 +35,10 @@ def explore(args: argparse.Namespace) -> int:
             return 0
         item_id = args.id
         if item_id not in known and args.kind == "symptom":
-            item_id = _symptom_by_word(book, list(known), args.id)
-            if item_id is None:
+            found = _symptom_by_word(book, list(known), args.id)
+            if found is None:
                 return 0
+            item_id = found
         if item_id not in known:
             raise UsageError(
                 f"there is no {args.kind} '{args.id}'{close_match(args.id, known)}; see: metasymptoms explore {args.kind}"
@@ -48,6 +54,7 @@ def explore(args: argparse.Namespace) -> int:
     from metasymptoms.teaching.explore_board import run_explorer
     from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
 
+    prompter: Prompter
     if plain:
         prompter = PlainPrompter()
     else:
@@ -71,7 +78,7 @@ def _width() -> int:
     return WIDTH
 
 
-def _symptom_by_word(book, symptoms: list[str], word: str) -> str | None:
+def _symptom_by_word(book: RuleBook, symptoms: list[str], word: str) -> str | None:
     """The one symptom a plain word finds; several are listed (and None returned); none
     found raises a UsageError naming the close words tried."""
     from metasymptoms.teaching.explore import find_symptoms

@@ -165,19 +165,20 @@ def export(args: argparse.Namespace) -> int:
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
     # making it first.
     output = None if args.output is None else Path(args.output)
-    folder = args.output is not None and (args.output.endswith(("/", os.sep)) or output.is_dir())
-    if folder:
+    into_folder = output is not None and (args.output.endswith(("/", os.sep)) or output.is_dir())
+    folder = output if into_folder else None
+    if folder is not None:
         try:
-            output.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or "not a usable folder name"
-            raise OutputError(f"cannot make the folder '{output}': {reason}") from None
+            raise OutputError(f"cannot make the folder '{folder}': {reason}") from None
     if args.format == "json-schema":
         from metasymptoms.reviewing.schema import FILE_MODELS, all_schemas, schema_text
 
-        if folder:
+        if folder is not None:
             for kind in FILE_MODELS:
-                write_atomic(output / f"{kind}.schema.json", schema_text(kind), DOCUMENT_MODE)
+                write_atomic(folder / f"{kind}.schema.json", schema_text(kind), DOCUMENT_MODE)
             return 0
         emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE)
         return 0
@@ -192,7 +193,7 @@ def export(args: argparse.Namespace) -> int:
 
         graph = to_mermaid if args.format == "mermaid" else to_dot
         text = graph(loaded.book, getattr(args, "only", None))
-    emit(text, output / EXPORT_NAMES[args.format] if folder else output, DOCUMENT_MODE)
+    emit(text, folder / EXPORT_NAMES[args.format] if folder is not None else output, DOCUMENT_MODE)
     return 0
 
 

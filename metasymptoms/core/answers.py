@@ -94,7 +94,7 @@ def _contradictions(book: RuleBook, answers: dict[str, Answer], where: Any) -> l
         return []
     found = []
     for role in ("primary_cancer", "known_spread"):
-        other = book.role(role)  # type: ignore[arg-type]
+        other = book.role(role)
         if other and other in answers and answers[other] != "none":
             found.append(
                 f"{where(history)}: '{history}: none' says there has been no cancer, but "

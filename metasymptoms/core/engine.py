@@ -7,21 +7,22 @@ the demos and `rules verify`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
-from metasymptoms.core.conditions import because, holds
-from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.conditions import Condition, because, holds
+from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
+from metasymptoms.core.record import record
 
 Answers = Mapping[str, Answer]
+Reading = Mapping[str, object]  # answers as the rules read them (`reading`): may hold sets
 Audience = Literal["with_cancer", "without_cancer", "unsure"]
 
 WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
 
 
-@dataclass(frozen=True)
+@record
 class FiredRedFlag:
     id: str
     title: str
@@ -30,7 +31,7 @@ class FiredRedFlag:
     because: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class FiredRule:
     id: str
     why: str
@@ -39,7 +40,7 @@ class FiredRule:
     why_for_everyone: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class SiteMatch:
     id: str
     name: str
@@ -47,7 +48,7 @@ class SiteMatch:
     because: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PrimaryCancer:
     id: str
     name: str
@@ -55,7 +56,7 @@ class PrimaryCancer:
     note: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     """Everything the person is told at the end, before it is laid out for a screen."""
 
@@ -90,10 +91,22 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     if history and (history not in answers or answers[history] == UNSURE):
         # "Not sure" beside a primary cancer or a spread one was told of: there is or was one.
         read[history] = frozenset(WITH_CANCER) if implies_history(book, answers) else UNSURE
-    for finding, implied in book.implications:  # in the book's order: chains work top-down
+    return with_implications(book, read)
+
+
+def with_implications(
+    book: RuleBook, answers: dict[str, object], implications: Iterable[tuple[str, str]] | None = None
+) -> dict[str, object]:
+    """The answers with what each implies (a follow-up its parent, 37.5 °C a fever) added.
+    `implications`: the book's, or only those that can apply to these answers (verify
+    passes a property's own, so a search stays the size of its property)."""
+    read = answers
+    for finding, implied in book.implications if implications is None else implications:  # chains work top-down
         says = book.implies_parent(finding, read.get(finding))
         # Even over a "no" to the parent: the safer of two answers that disagree.
-        if says is not None and read.get(implied) is not True:
+        if says is not None and read.get(implied) is not True and read.get(implied) != says:
+            if read is answers:  # copied only when something is implied (verify calls this often)
+                read = dict(answers)
             read[implied] = says
     return read
 
@@ -103,7 +116,9 @@ def implies_history(book: RuleBook, answers: Answers) -> bool:
     primary, spread = book.role("primary_cancer"), book.role("known_spread")
     if primary and primary in answers:
         return True
-    return bool(spread) and answers.get(spread) not in (None, "none")
+    if not spread:
+        return False
+    return answers.get(spread) not in (None, "none")
 
 
 def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
@@ -135,16 +150,16 @@ def fired_rules(book: RuleBook, answers: Answers) -> tuple[tuple[Site, SiteRule]
     return _rules_holding(book, reading(book, answers))
 
 
-def _holding(flags: tuple[RedFlag, ...], read: Answers) -> tuple[RedFlag, ...]:
+def _holding(flags: tuple[RedFlag, ...], read: Reading) -> tuple[RedFlag, ...]:
     """The flags whose condition holds or may hold on answers already read (`reading`)."""
     return tuple(flag for flag in flags if holds(flag.when, read))
 
 
-def _rules_holding(book: RuleBook, read: Answers) -> tuple[tuple[Site, SiteRule], ...]:
+def _rules_holding(book: RuleBook, read: Reading) -> tuple[tuple[Site, SiteRule], ...]:
     return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, read))
 
 
-def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Answers) -> tuple[FiredRedFlag, ...]:
+def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Reading) -> tuple[FiredRedFlag, ...]:
     """The fired red flags to show, most urgent first.
 
     A flag is left out when a more urgent flag that fired already rests on every finding it
@@ -173,7 +188,7 @@ def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Answers) -> tupl
 
 
 def _site_matches(
-    book: RuleBook, rules_fired: tuple[tuple[Site, SiteRule], ...], answers: Answers
+    book: RuleBook, rules_fired: tuple[tuple[Site, SiteRule], ...], answers: Reading
 ) -> tuple[SiteMatch, ...]:
     by_site: dict[str, list[FiredRule]] = {}
     for site, rule in rules_fired:
@@ -229,7 +244,7 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
     if primary_id not in known:
         # "other" and "unknown" are real answers with no row in the table of common sites.
         finding = book.finding(role)
-        name = next((choice.text for choice in finding.choices if choice.value == primary_id), primary_id)
+        name = kind_of(finding).text(finding, primary_id)
         note = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
         return PrimaryCancer(id=primary_id, name=name, common_sites=(), note=note)
     primary = known[primary_id]
@@ -281,7 +296,9 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
 # --- the questionnaire's order --------------------------------------------------------
 
 
-def asked(question: Question, answers: Answers, test=holds) -> bool | None:
+def asked(
+    question: Question, answers: Answers, test: Callable[[Condition, Answers], bool | None] = holds
+) -> bool | None:
     """The skip logic, in one place: a question is asked when its ask_if holds (or may hold,
     because of a "not sure") on the answers given before it. `rules verify` passes a
     three-valued `test` (conditions.settled) for answers it has not all chosen yet."""

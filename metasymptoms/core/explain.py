@@ -33,10 +33,7 @@ def join_words(words: Iterable[str], conjunction: str = "and") -> str:
 def answer_phrase(book: RuleBook, finding_id: str, value: object) -> str:
     """One answer in words: the label of a yes/no finding, or the chosen answer, quoted."""
     finding = book.finding(finding_id)
-    if finding.type == "choice":
-        chosen = next((choice.text for choice in finding.choices if choice.value == value), str(value))
-        return f'"{chosen}"'
-    return finding.label
+    return kind_of(finding).phrase(finding, value)  # type: ignore[arg-type]
 
 
 def answer_text(book: RuleBook, finding_id: str, value: object) -> str:

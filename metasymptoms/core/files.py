@@ -35,8 +35,8 @@ class UnreadableFile(Exception):
         self.missing = missing
 
 
-def kind_of(mode: int) -> str:
-    """What a non-regular file is, in words."""
+def file_type_words(mode: int) -> str:
+    """What a non-regular file is (a folder, a pipe, a device...), in words."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -69,7 +69,7 @@ def read_limited(
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile(f"this is {kind_of(info.st_mode)}, not a file")
+            raise UnreadableFile(f"this is {file_type_words(info.st_mode)}, not a file")
         if info.st_size > limit:
             raise UnreadableFile(too_large(info.st_size, limit, what))
         _inputs.add((info.st_dev, info.st_ino))

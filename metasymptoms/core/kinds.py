@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
+from metasymptoms.core.record import record
 
 Answer = bool | str | float
 
@@ -28,22 +28,38 @@ _YES = frozenset({"yes", "true", "y"})
 _NO = frozenset({"no", "false", "n"})
 
 
-class FindingLike(Protocol):
-    """What a kind needs to know of a finding (model.Finding, or raw data while loading)."""
+class ChoiceLike(Protocol):
+    @property
+    def value(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
-    id: str
-    type: str
-    choices: Sequence[Any]
-    unit: str | None
-    minimum: float | None
-    maximum: float | None
+
+class FindingLike(Protocol):
+    """What a kind needs to know of a finding (model.Finding, or raw data while loading).
+    Read-only properties, so that a frozen model satisfies it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def choices(self) -> Sequence[ChoiceLike]: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def minimum(self) -> float | None: ...
+    @property
+    def maximum(self) -> float | None: ...
 
 
 class BadAnswer(ValueError):
     """A value that is not an answer to this finding; the message is a complete clause."""
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     symbol: str  # shown after a number: "°C"
     words: str  # how the unit is named in a sentence
@@ -64,6 +80,9 @@ class Kind:
     """One kind of finding. Subclasses say how it behaves everywhere."""
 
     name: ClassVar[str]
+    # The answer a finding has when no question asks it (skipped by its ask_if, or asked by
+    # no question at all): a yes/no finding is not reported; any other is not given (None).
+    unasked: ClassVar[Answer | None] = None
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
         """An answers file's value, or BadAnswer."""
@@ -92,8 +111,13 @@ class Kind:
         raise NotImplementedError
 
     def describe(self, finding: FindingLike) -> str:
-        """The kind in a reviewer's words, for documents and `rules show`."""
+        """The kind in a reviewer's words, for the rule-book document."""
         raise NotImplementedError
+
+    def phrase(self, finding: FindingLike, value: Answer) -> str:
+        """One answer as it is told back in a sentence ("because you reported ..."): the
+        finding's label; a choice by the answer chosen, quoted."""
+        return finding.label
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         """(field, message) for a finding written wrongly for this kind."""
@@ -102,6 +126,7 @@ class Kind:
 
 class YesNo(Kind):
     name = "yes_no"
+    unasked = False
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
         if isinstance(raw, bool):
@@ -133,7 +158,7 @@ class YesNo(Kind):
         return ["yes", "no"]
 
     def describe(self, finding: FindingLike) -> str:
-        return "yes/no (or not sure)"
+        return "yes/no"
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         if finding.choices:
@@ -156,7 +181,7 @@ class Choice(Kind):
         values = self.values(finding)
         if isinstance(raw, str) and raw in values:
             return raw
-        from metasymptoms.core.conditions import close_match
+        from metasymptoms.core.suggest import close_match
 
         raise BadAnswer(
             f"'{raw}' is not a choice of '{finding.id}'{close_match(str(raw), values)}; "
@@ -177,6 +202,9 @@ class Choice(Kind):
 
     def describe(self, finding: FindingLike) -> str:
         return "choice: " + ", ".join(self.values(finding))
+
+    def phrase(self, finding: FindingLike, value: Answer) -> str:
+        return f'"{self.text(finding, value)}"'
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         if not finding.choices:
@@ -240,8 +268,7 @@ class Number(Kind):
         return _number(value) if isinstance(value, float) else str(value)
 
     def describe(self, finding: FindingLike) -> str:
-        unit = self.unit(finding)
-        return f"number in {unit.words}, {_number(finding.minimum)} to {_number(finding.maximum)}"
+        return "number"
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         found = []

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime
 import enum
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, dataclass_transform
 
 from metasymptoms.core.constraints import Length, Pattern
+from metasymptoms.core.record import record
 
-from metasymptoms.core.conditions import ConditionField
+
+if TYPE_CHECKING:  # pydantic resolves it when it validates: see prepare_for_pydantic()
+    from metasymptoms.core.condition_parser import ConditionField
 
 Id = Annotated[str, Length(1, 80)]  # the id's spelling is checked by the loader
 SourceKey = Annotated[str, Length(1, 40)]
@@ -27,10 +29,24 @@ Sources = Annotated[tuple[SourceKey, ...], Length(1)]
 FORBID_EXTRA: Any = {"extra": "forbid"}
 
 
-def model(cls: type) -> type:
-    """A rule-book model: a frozen dataclass that refuses unknown keys."""
+def prepare_for_pydantic() -> None:
+    """Give pydantic the names the models' annotations use but the everyday path never needs.
+    `ask --answers` uses a cached, already validated book and never parses a condition, so the
+    condition parser is imported only here, before anything is validated or a schema made."""
+    from metasymptoms.core.condition_parser import ConditionField
+
+    globals()["ConditionField"] = ConditionField
+
+_Model = TypeVar("_Model")
+
+
+# dataclass_transform tells type checkers that a decorated class is a frozen dataclass, so
+# they see its fields, its __init__ and its immutability instead of a bare `type`.
+@dataclass_transform(frozen_default=True)
+def model(cls: type[_Model]) -> type[_Model]:
+    """A rule-book model: a frozen dataclass (a record: record.py) that refuses unknown keys."""
     cls.__pydantic_config__ = FORBID_EXTRA  # type: ignore[attr-defined]
-    return dataclass(frozen=True)(cls)
+    return record(cls)
 
 
 class Urgency(enum.Enum):
@@ -271,7 +287,8 @@ class UrgencyAdvice:
     routine: Text
 
     def for_level(self, urgency: Urgency) -> str:
-        return getattr(self, urgency.value)
+        advice: str = getattr(self, urgency.value)
+        return advice
 
 
 @model
@@ -372,7 +389,7 @@ class BookInfo:
 # --- the whole book -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class RuleBook:
     """The validated rule book: what the engine, the questionnaire and the tools read."""
 
@@ -452,6 +469,14 @@ class RuleBook:
     def questions(self) -> tuple[Question, ...]:
         """Every question, in the order asked."""
         return tuple(question for section in self.sections for question in section.questions)
+
+    def question(self, finding_id: str) -> Question | None:
+        """The question that asks about this finding, or None when no question does."""
+        return self._questions.get(finding_id)
+
+    @cached_property
+    def _questions(self) -> dict[str, Question]:
+        return {question.finding: question for question in reversed(self.questions)}  # the first wins
 
     def section_of(self, finding_id: str) -> Section | None:
         for section in self.sections:

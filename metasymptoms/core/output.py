@@ -13,15 +13,10 @@ import stat
 import sys
 from pathlib import Path
 
-from metasymptoms.core.files import is_input, kind_of, replace_atomically
-from metasymptoms.core.problems import UsageError
+from metasymptoms.core.files import file_type_words, is_input, replace_atomically
+from metasymptoms.core.problems import OutputError, ScreenError
 
-class OutputError(UsageError):
-    """The result could not be written where the person asked."""
-
-
-class ScreenError(OutputError):
-    """The standard output is closed or failing: the person may not have seen the result."""
+__all__ = ["OutputError", "ScreenError", "emit", "write_atomic"]
 
 
 def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
@@ -49,7 +44,7 @@ def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
             raise OutputError(f"cannot write '{path}': it is a folder")
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             raise OutputError(
-                f"cannot write '{path}': it is {kind_of(info.st_mode)}, not a regular file; "
+                f"cannot write '{path}': it is {file_type_words(info.st_mode)}, not a regular file; "
                 "choose a file name"
             )
         if is_input(info):

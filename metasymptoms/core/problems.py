@@ -54,3 +54,11 @@ class RulesFolderMissing(Exception):
 
 class UsageError(Exception):
     """The person asked for something that cannot be done; the message says what to do."""
+
+
+class OutputError(UsageError):
+    """The result could not be written where the person asked."""
+
+
+class ScreenError(OutputError):
+    """The standard output is closed or failing: the person may not have seen the result."""

@@ -1,8 +1,8 @@
-"""Where the rule book is, its files read once, and the validated book for everyday use.
+"""The validated book for everyday use, kept in a cache.
 
 Validating with pydantic costs far more than using the result (building pydantic's
 machinery alone takes longer than the whole of `ask --answers` should), so the validated
-book is kept in the user's cache folder. The rule files are read once (`read_book_files`);
+book is kept in the user's cache folder. The rule files are read once (bookfiles.py);
 the cache key is a hash of exactly those bytes (and of the code that defines their models),
 and on a miss the loader validates exactly those bytes, so an edit landing mid-run can never
 be stored under the key of other content. `rules check` never uses the cache at all.
@@ -21,88 +21,47 @@ import functools
 import os
 import stat
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from metasymptoms import __version__
+from metasymptoms.core.bookfiles import BookFiles, default_rules_dir, read_book_files
 from metasymptoms.core.files import UnreadableFile, read_limited, replace_atomically
 from metasymptoms.core.model import RuleBook
 
 CACHE_FORMAT = "2"  # 1 was a pickle: never read again
 KEEP = 10  # cached books kept; older ones are removed
 MAX_CACHED_BYTES = 64 * 1024 * 1024
-# The code a cached book depends on: these modules, and every module that defines a class
-# the book is made of (found from RuleBook's type hints, so a new model module counts too).
-_CODE_MODULES = ("loader.py", "yamlfile.py", "rulebook.py")
-TOP_FILE_NAMES = (
-    "findings.yaml",
-    "questions.yaml",
-    "red_flags.yaml",
-    "primaries.yaml",
-    "guidance.yaml",
-    "sources.yaml",
+# The code a cached book depends on: every module of the package that loading a book runs.
+# Listed rather than found from import lines, which costs a millisecond and a half on every
+# start; tests/test_rulebook_cache.py fails when a module the loader imports is missing here.
+_CODE_MODULES = (
+    "__init__.py",
+    "core/__init__.py",
+    "core/bookfiles.py",
+    "core/condition_parser.py",
+    "core/conditions.py",
+    "core/constraints.py",
+    "core/files.py",
+    "core/kinds.py",
+    "core/layout.py",
+    "core/loader.py",
+    "core/model.py",
+    "core/plain_errors.py",
+    "core/problems.py",
+    "core/record.py",
+    "core/references.py",
+    "core/rulebook.py",
+    "core/suggest.py",
+    "core/validate.py",
+    "core/yamlfile.py",
 )
-# Read when present: a book without book.yaml is an unversioned draft.
-OPTIONAL_FILE_NAMES = ("book.yaml",)
-SITES_FOLDER = "sites"
 
 
-def default_rules_dir() -> Path:
-    """The rule book shipped with the package (inside the wheel, or the repository's rules/)."""
+def code_files() -> tuple[Path, ...]:
+    """The source files of the modules a cached book depends on."""
     package = Path(__file__).resolve().parent.parent
-    packaged = package / "rules"
-    return packaged if packaged.is_dir() else package.parent / "rules"
-
-
-# --- the files of a rule book, read once ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BookFiles:
-    """Every file of a rule book, read once: the loader validates exactly these bytes, and
-    the cache key is made of exactly these bytes."""
-
-    folder: Path
-    site_paths: tuple[Path, ...]
-    contents: dict[Path, bytes] = field(default_factory=dict)
-    unreadable: dict[Path, UnreadableFile] = field(default_factory=dict)
-    sites_problem: str | None = None  # why the sites folder could not be listed
-
-    def read(self, path: Path) -> bytes:
-        """The bytes of one file as read, or the UnreadableFile met reading it."""
-        if path in self.unreadable:
-            raise self.unreadable[path]
-        return self.contents[path]
-
-
-def site_paths(folder: Path) -> tuple[tuple[Path, ...], str | None]:
-    """The site files, sorted, and why the sites folder could not be listed (None if it could)."""
-    sites = folder / SITES_FOLDER
-    try:
-        with os.scandir(sites) as entries:
-            names = sorted(entry.name for entry in entries if entry.name.endswith(".yaml"))
-    except FileNotFoundError:
-        return (), None
-    except NotADirectoryError:
-        return (), "'sites' is a file; it should be a folder holding one .yaml file per site"
-    except OSError as error:
-        return (), f"the 'sites' folder cannot be read ({error.strerror})"
-    return tuple(sites / name for name in names), None
-
-
-def read_book_files(folder: Path) -> BookFiles:
-    from metasymptoms.core.yamlfile import MAX_FILE_BYTES
-
-    sites, problem = site_paths(folder)
-    files = BookFiles(folder, sites, sites_problem=problem)
-    for path in [folder / name for name in TOP_FILE_NAMES + OPTIONAL_FILE_NAMES] + list(sites):
-        try:
-            files.contents[path] = read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
-        except UnreadableFile as error:
-            if not (error.missing and path.name in OPTIONAL_FILE_NAMES):
-                files.unreadable[path] = error
-    return files
+    return tuple(package / name for name in _CODE_MODULES)
 
 
 def book_key(files: BookFiles) -> str | None:
@@ -116,11 +75,8 @@ def book_key(files: BookFiles) -> str | None:
     if files.unreadable or files.sites_problem:
         return None
     digest = blake2b(f"{CACHE_FORMAT}\0{__version__}\0".encode(), digest_size=32)
-    here = Path(__file__).resolve().parent
-    code = {here / name for name in _CODE_MODULES}
-    code |= {Path(sys.modules[kind.__module__].__file__ or "") for kind in _classes().values()}
     try:
-        for path in sorted(code):
+        for path in code_files():
             digest.update(path.read_bytes())
     except OSError:
         return None
@@ -319,9 +275,34 @@ def _tuples(items: list[Any]) -> list[Any]:
     return [tuple(_tuples(item)) if type(item) is list else item for item in items]
 
 
+# The modules whose classes a RuleBook is made of; tests/test_rulebook_cache.py checks this
+# against the classes found from RuleBook's type hints (too slow to walk on every start).
+_MODEL_MODULES = ("metasymptoms.core.model", "metasymptoms.core.conditions")
+
+
 @functools.cache
 def _classes() -> dict[str, type]:
-    """Every dataclass and enum a RuleBook is made of, found from its type hints."""
+    """Every dataclass and enum a cached book may be rebuilt into, by name: the classes
+    defined in the model modules, and nothing else."""
+    import dataclasses
+    import enum
+
+    found: dict[str, type] = {}
+    for module in map(sys.modules.__getitem__, _MODEL_MODULES):
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and value.__module__ == module.__name__
+                and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum))
+            ):
+                if found.setdefault(value.__qualname__, value) is not value:
+                    raise TypeError(f"two classes are named {value.__qualname__}")
+    return found
+
+
+def classes_from_type_hints() -> dict[str, type]:
+    """Every dataclass and enum a RuleBook is made of, found from its type hints (for tests:
+    `_classes` must hold each of them)."""
     import dataclasses
     import enum
     import typing

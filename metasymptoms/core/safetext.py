@@ -137,7 +137,7 @@ class SafeStream:
 
     def _closed(self) -> None:
         if self.is_output:
-            from metasymptoms.core.output import ScreenError
+            from metasymptoms.core.problems import ScreenError
 
             raise ScreenError(
                 "the standard output is closed, so the result cannot be shown; "
@@ -146,7 +146,7 @@ class SafeStream:
 
     def _failed(self, error: Exception) -> None:
         if self.is_output:
-            from metasymptoms.core.output import ScreenError
+            from metasymptoms.core.problems import ScreenError
 
             reason = getattr(error, "strerror", None) or str(error)
             raise ScreenError(f"the result could not be written to the standard output ({reason})")

@@ -1,4 +1,5 @@
-"""Close matches ("did you mean ...?") for a run's many mistakes against one set of names.
+"""Close matches ("did you mean ...?"): `close_match` for one mistake, `Suggestions` for a
+run's many mistakes against one set of names.
 
 difflib compares a word with every candidate; doing that afresh for each of 50,000 unknown
 keys took most of a minute. A Suggestions is prepared once per set of candidates, answers
@@ -9,6 +10,18 @@ is looking at the wrong file, not at a typo.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+
+def close_match(word: str, candidates: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the nearest candidate, or '' when none is near."""
+    import difflib  # only when there is a mistake to explain
+
+    matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return _did_you_mean(matches)
+
+
+def _did_you_mean(matches: list[str]) -> str:
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
 class Suggestions:
@@ -26,5 +39,5 @@ class Suggestions:
             import difflib
 
             matches = difflib.get_close_matches(word, self.candidates, n=1, cutoff=0.6)
-            found = self.memo[word] = f" (did you mean '{matches[0]}'?)" if matches else ""
+            found = self.memo[word] = _did_you_mean(matches)
         return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import yaml
 
@@ -31,7 +31,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """libyaml's loader, with the tag resolver memoized: rule files repeat the same plain
     values (ids, yes/no, dates) thousands of times, and resolving each one runs regexes."""
 
-    _resolved: dict[tuple[Any, Any, Any], str] = {}
+    _resolved: ClassVar[dict[tuple[Any, Any, Any], str]] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is not yaml.ScalarNode or len(self._resolved) > 100_000:
@@ -161,15 +161,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         raise YamlProblem(_position(node.start_mark), message) from None
 
 
-def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document from text. Raises YamlProblem with a position.
-
-    libyaml composes the node tree in C; the walk below turns it into plain data, recording
-    positions, and refuses what rule files never need. An alias shows up as a node met a
-    second time, so it is refused without ever being expanded.
-    """
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml's node tree of one document, or YamlProblem in plain words."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.composer.ComposerError as error:
         if "expected a single document" in str(error):
             mark = error.problem_mark
@@ -182,6 +177,16 @@ def parse_yaml(text: str) -> YamlDocument:
         raise _syntax_problem(error, text) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marks in practice
         raise YamlProblem(Position(1, 1), f"the YAML cannot be read: {error}") from None
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document from text. Raises YamlProblem with a position.
+
+    libyaml composes the node tree in C; the walk below turns it into plain data, recording
+    positions, and refuses what rule files never need. An alias shows up as a node met a
+    second time, so it is refused without ever being expanded.
+    """
+    root = _compose(text)
     doc = YamlDocument(data=None, root=root)
     if root is None:
         return doc

@@ -26,7 +26,7 @@ from metasymptoms.core.conditions import (
     settled,
 )
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.verify import UNKNOWN, Facts, Space, Value, World, as_answers
+from metasymptoms.reviewing.verify import UNKNOWN, Facts, Failure, Space, Value, World, as_answers
 
 Read = dict[str, Value]
 
@@ -122,7 +122,7 @@ class Joint(Space):
     def __init__(self, views: list[tuple[Space, dict[str, Value]]]):
         self.views = views
         self.book = views[-1][0].book
-        self.implications = self.chains = ()  # each view's own are kept by `possible` below
+        self.implications, self.chains = (), []  # each view's own are kept by `possible` below
         fixed = {finding for _, pinned in views for finding in pinned}
         variables: dict[str, None] = {}
         self.ask_if = {}
@@ -237,7 +237,9 @@ def _within(small: Cube, large: Cube) -> bool:
     return all(f in small and small[f] <= large[f] for f in large)
 
 
-def simplify(leaves: list[tuple[Cube, object]], keep: Callable[[object], bool], joint: Joint) -> list[tuple[Cube, object]]:
+def simplify(
+    leaves: list[tuple[Cube, object]], keep: Callable[[object], bool], joint: Joint
+) -> list[tuple[Cube, object]]:
     """The fewest plain groups for the outcomes `keep` selects: merged (`merge`), then each
     group widened by every finding it can do without (all the answers it then covers still
     have its outcome), then groups inside another group dropped. Groups may then overlap:
@@ -288,7 +290,9 @@ def signs(condition: Condition, finding: str) -> set[int]:
     return {1, -1} if finding in findings_in(condition) else set()
 
 
-def effect(space: Space, condition: Condition, finding: str, known: dict | None = None) -> set[int]:
+def effect(
+    space: Space, condition: Condition, finding: str, known: dict[str, set[int]] | None = None
+) -> set[int]:
     """How reporting a yes/no finding can change whether `condition` holds on the
     questionnaire's answers: directly (`signs`), and through each question whose ask_if
     tests it: opening a question shows its answer, which acts as reporting that finding."""
@@ -330,10 +334,12 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
         its own cone is every finding of every part."""
         if (finding, n) not in known:
             item, cone = ranked[n], cones[n]
-            parts = [index[part] for part in getattr(item, "combines", ()) if part in index]
-            if finding not in cone.variables or -1 not in effect(cone, item.when, finding):
-                known[finding, n] = False
-            elif parts and not any(silences(finding, part) for part in parts):
+            parts = [index[part] for part in item.combines if part in index]
+            if (
+                finding not in cone.variables
+                or -1 not in effect(cone, item.when, finding)
+                or (parts and not any(silences(finding, part) for part in parts))
+            ):
                 known[finding, n] = False
             else:
                 own = Space(facts, [item.when, Reported(finding=finding)])
@@ -361,7 +367,7 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
             joint = Joint([(space, {finding.id: False}), (space, {finding.id: True})])
 
             def goal(world: World, _: World, item: Item = item, higher: list[Item] = higher) -> bool | None:
-                without, with_ = joint.seen(world)
+                without, with_ = joint.seen(world)  # noqa: B023 - searched before the loop moves on
                 quiet = [kleene_not(settled(other.when, with_)) for other in higher]
                 return kleene_and(settled(item.when, without), *quiet)
 
@@ -371,7 +377,7 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
                 break  # one counterexample a finding is enough to act on
 
 
-def downgrade_failures(book: RuleBook) -> Iterator["Failure"]:
+def downgrade_failures(book: RuleBook) -> Iterator[Failure]:
     """Reporting one more finding never lowers the urgency, except for the findings that
     book.yaml declares with a reason (`lowers_urgency_when_reported`)."""
     from metasymptoms.core.engine import assess

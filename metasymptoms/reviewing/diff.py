@@ -17,10 +17,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from metasymptoms.reviewing.behaviour import Bounds, Item, Joint, cubes, items, knows, moving, sample, simplify, urgency_bounds
-from metasymptoms.core.conditions import Condition, Reported, findings_in, kleene_and, kleene_not, kleene_or, settled
+from metasymptoms.core.conditions import (
+    Condition,
+    Reported,
+    findings_in,
+    kleene_and,
+    kleene_not,
+    kleene_or,
+    settled,
+)
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import DeclaredChange, RuleBook, Urgency
+from metasymptoms.reviewing.behaviour import (
+    Bounds,
+    Item,
+    Joint,
+    cubes,
+    items,
+    knows,
+    moving,
+    sample,
+    simplify,
+    urgency_bounds,
+)
 from metasymptoms.reviewing.verify import UNKNOWN, UNSET, Facts, Space, World
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
@@ -80,7 +99,7 @@ def _by_key(book: RuleBook) -> dict[tuple[str, str], Item]:
     return {(item.kind, item.id): item for item in items(book)}
 
 
-def _questionnaire_same(pair: "_Pair", condition: Condition) -> bool:
+def _questionnaire_same(pair: _Pair, condition: Condition) -> bool:
     """Whether both books ask the findings of this condition (and what opens them) alike."""
     old, new = pair.old, pair.new
     if not all(knows(old, f) for f in findings_in(condition)):
@@ -95,7 +114,7 @@ def _questionnaire_same(pair: "_Pair", condition: Condition) -> bool:
     return True
 
 
-def _same(pair: "_Pair", a: Item | None, b: Item | None) -> bool:
+def _same(pair: _Pair, a: Item | None, b: Item | None) -> bool:
     return (
         a is not None
         and b is not None
@@ -203,11 +222,17 @@ def red_flag_statements(pair: _Pair) -> list[Statement]:
             return None if was is None or now is None else (was, now)
 
         leaves = list(cubes(joint, outcome))
-        for cube, (was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
-            change = f"the warning sign '{titles[key[1]]}' ({key[1]}) " + ("now shows" if now else "no longer shows")
+        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
+            change = f"the warning sign '{titles[key[1]]}' ({key[1]}) " + (
+                "now shows" if now else "no longer shows"
+            )
             out.append(
                 Statement(
-                    "red flag", key[1], _group_words(pair, cube, joint), change, _replay(joint, cube),
+                    "red flag",
+                    key[1],
+                    _group_words(pair, cube, joint),
+                    change,
+                    _replay(joint, cube),
                     old_answers=_old_replay(joint, cube),
                 )
             )
@@ -232,18 +257,24 @@ def site_statements(pair: _Pair) -> list[Statement]:
             return None if was is None or now is None else (was, now)
 
         leaves = list(cubes(joint, outcome))
-        for cube, (was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
-            change = f"the site '{names[site_id]}' ({site_id}) is " + ("now named" if now else "no longer named")
+        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
+            change = f"the site '{names[site_id]}' ({site_id}) is " + (
+                "now named" if now else "no longer named"
+            )
             out.append(
                 Statement(
-                    "site", site_id, _group_words(pair, cube, joint), change, _replay(joint, cube),
+                    "site",
+                    site_id,
+                    _group_words(pair, cube, joint),
+                    change,
+                    _replay(joint, cube),
                     old_answers=_old_replay(joint, cube),
                 )
             )
     return out
 
 
-def _declared(changes: tuple[DeclaredChange, ...], was: int, now: int, read: dict) -> bool | None | str:
+def _declared(changes: tuple[DeclaredChange, ...], was: int, now: int, read: dict) -> bool | str | None:
     """The reason of a declared change covering this lowering; None while not settled; False if none."""
     results = []
     for change in changes:
@@ -311,7 +342,7 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
     """The release gate, exhaustive over every answer: a world where the new book's urgency
     is lower than the old one's and no declared change covers it (one example for each old
     item that may stop counting)."""
-    old, new = _by_key(pair.old), _by_key(pair.new)
+    new = _by_key(pair.new)
     declared = pair.new.info.declared_changes if pair.new.info else ()
     new_ranked = [item for item in items(pair.new) if item.rank > 0]
     old_ranked = [item for item in items(pair.old) if item.rank > 0]
@@ -332,8 +363,16 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
             [*(other.when for other in quiet + watched), *(change.when for change in covering)],
         )
 
-        def goal(world: World, _: World, item: Item = item, quiet=quiet, above=above, covering=covering, watched=watched) -> bool | None:
-            seen_old, seen_new = joint.seen(world)
+        def goal(
+            world: World,
+            _: World,
+            item: Item = item,
+            quiet=quiet,
+            above=above,
+            covering=covering,
+            watched=watched,
+        ) -> bool | None:
+            seen_old, seen_new = joint.seen(world)  # noqa: B023 - searched before the loop moves on
             parts = [settled(item.when, seen_old)]
             parts += [kleene_not(settled(other.when, seen_old)) for other in above]
             parts += [kleene_not(settled(other.when, seen_new)) for other in quiet]
@@ -349,7 +388,9 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
 
         # The old item's findings and the declared changes' first: they settle most.
         world = joint.search(
-            goal, first=[*findings_in(item.when), *(f for c in covering for f in findings_in(c.when))], plain=True
+            goal,
+            first=[*findings_in(item.when), *(f for c in covering for f in findings_in(c.when))],
+            plain=True,
         )
         if world is None:
             continue
@@ -357,10 +398,17 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
         seen_old, seen_new = joint.seen(world)
         was = Urgency(LEVELS[urgency_bounds(items(pair.old), seen_old)[0]])
         now = Urgency(LEVELS[urgency_bounds(items(pair.new), seen_new)[0]])
-        words = _group_words(pair, {f: frozenset([v]) for f, v in world.items() if v is not False and v != UNSET}, joint)
+        words = _group_words(
+            pair, {f: frozenset([v]) for f, v in world.items() if v is not False and v != UNSET}, joint
+        )
         found.append(
             Statement(
-                "urgency", "urgency", words, f"{was.value} -> {now.value}", answers, lowered=True,
+                "urgency",
+                "urgency",
+                words,
+                f"{was.value} -> {now.value}",
+                answers,
+                lowered=True,
                 old_answers=joint.replay(0, world),
             )
         )
@@ -383,12 +431,31 @@ def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
     old_rules = {rule.id: rule for site in old.sites for rule in site.rules}
     new_rules = {rule.id: rule for site in new.sites for rule in site.rules}
     for rule_id in dict.fromkeys([*old_rules, *new_rules]):
-        compare(f"rule {rule_id}: why", getattr(old_rules.get(rule_id), "why", None), getattr(new_rules.get(rule_id), "why", None))
+        compare(
+            f"rule {rule_id}: why",
+            getattr(old_rules.get(rule_id), "why", None),
+            getattr(new_rules.get(rule_id), "why", None),
+        )
     for level in Urgency:
-        compare(f"guidance: advice for {level.value}", old.guidance.advice.for_level(level), new.guidance.advice.for_level(level))
-    for name in ("see_provider", "with_cancer", "without_cancer", "unsure_cancer", "common_causes", "nothing_reported"):
+        compare(
+            f"guidance: advice for {level.value}",
+            old.guidance.advice.for_level(level),
+            new.guidance.advice.for_level(level),
+        )
+    for name in (
+        "see_provider",
+        "with_cancer",
+        "without_cancer",
+        "unsure_cancer",
+        "common_causes",
+        "nothing_reported",
+    ):
         compare(f"guidance: {name}", getattr(old.guidance, name), getattr(new.guidance, name))
-    compare("guidance: emergency_signs", "; ".join(old.guidance.emergency_signs), "; ".join(new.guidance.emergency_signs))
+    compare(
+        "guidance: emergency_signs",
+        "; ".join(old.guidance.emergency_signs),
+        "; ".join(new.guidance.emergency_signs),
+    )
     return out
 
 

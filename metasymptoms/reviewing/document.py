@@ -74,7 +74,7 @@ class Group:
     """Nodes that belong together (one site, one red flag): the HTML filter shows or hides
     them as one."""
 
-    nodes: tuple["Node", ...]
+    nodes: tuple[Node, ...]
 
 
 Node = Heading | Paragraph | Bullets | Fields | Table | Contents | Group
@@ -258,7 +258,7 @@ def _html_nodes(nodes: list[Node] | tuple[Node, ...]) -> list[str]:
     return body
 
 
-def _nested(entries: tuple) -> str:
+def _nested(entries: tuple[tuple[str, str] | tuple[str, str, int], ...]) -> str:
     """Contents as nested lists: an entry of depth 1 sits in a list under the one before."""
     out, depth, open_item = ["<ul>"], 0, False
     for entry in entries:

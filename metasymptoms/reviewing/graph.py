@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from metasymptoms.core.conditions import close_match, findings_in
-from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model import RedFlag, RuleBook, Site, SiteRule
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.escape import mermaid as _mermaid_text
 
@@ -55,13 +55,13 @@ class Cluster:
             self.edges.append((start, end))
 
 
-def _flag(cluster: Cluster, book: RuleBook, flag) -> None:
+def _flag(cluster: Cluster, book: RuleBook, flag: RedFlag) -> None:
     node = cluster.add(Node(f"{cluster.id}.r.{flag.id}", f"{flag.title} ({flag.urgency.value})", "red_flag", flag.urgency.value))
     for finding in dict.fromkeys(findings_in(flag.when)):
         cluster.link(cluster.finding(book, finding), node)
 
 
-def _rule(cluster: Cluster, book: RuleBook, site, rule) -> None:
+def _rule(cluster: Cluster, book: RuleBook, site: Site, rule: SiteRule) -> None:
     site_node = cluster.add(Node(f"{cluster.id}.s.{site.id}", site.name, "site"))
     urgency = rule.urgency.value if rule.urgency else "none"
     node = cluster.add(Node(f"{cluster.id}.rule.{rule.id}", f"rule {rule.id}", "rule", urgency))

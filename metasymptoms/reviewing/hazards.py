@@ -5,16 +5,19 @@ document shows the log with each control's current result."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
 from metasymptoms.core.constraints import Length
+from metasymptoms.core.layout import HAZARDS_FILE
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import Id, Text, model
 from metasymptoms.core.problems import Location, Problem
 
-FILE = "hazards.yaml"
+FILE = HAZARDS_FILE
 Severity = Literal["catastrophic", "major", "considerable", "significant", "minor"]  # DCB0129's scale
 
 
@@ -53,15 +56,13 @@ class HazardLog:
 class LoadedLog:
     log: HazardLog
     path: Path
-    at: object  # (path steps) -> Location
+    at: Callable[..., Location]  # (path steps, key=False) -> Location
 
 
 def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
     """The hazard log of a rule-book folder (None when it has none), and its problems."""
-    from pydantic import ValidationError
-
     from metasymptoms.core.files import UnreadableFile, read_limited
-    from metasymptoms.core.loader import _adapter, plain_yaml_message, translate
+    from metasymptoms.core.validate import location, validate, yaml_problem
     from metasymptoms.core.yamlfile import MAX_FILE_BYTES, YamlProblem, parse_yaml_bytes
 
     path = folder / FILE
@@ -72,18 +73,11 @@ def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
     try:
         doc = parse_yaml_bytes(data)
     except YamlProblem as problem:
-        where = Location(path, problem.position.line, problem.position.column)
-        return None, [Problem(where, plain_yaml_message(problem.message), "error", "yaml")]
-
-    def at(steps: tuple, key: bool = False) -> Location:
-        position = doc.position(steps, key=key)
-        return Location(path, position.line, position.column)
-
-    try:
-        log = _adapter(HazardLog).validate_python(doc.data)
-    except ValidationError as error:
-        return None, [Problem(at(loc, at_key), message) for loc, message, at_key in translate(HazardLog, error)]
-    problems = []
+        return None, [yaml_problem(path, problem)]
+    at = functools.partial(location, path, doc)
+    log, problems = validate(HazardLog, path, doc)
+    if log is None:
+        return None, problems
     for i, hazard in enumerate(log.hazards):
         for j, control in enumerate(hazard.controls):
             named = [kind for kind in ("verify", "check", "scenario") if getattr(control, kind)]

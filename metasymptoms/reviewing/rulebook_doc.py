@@ -4,8 +4,9 @@ their web addresses and dates, and the hazard log with each control's current re
 
 from __future__ import annotations
 
-from metasymptoms.core.conditions import findings_in
+from metasymptoms.core.conditions import Condition, findings_in
 from metasymptoms.core.explain import condition_sentence, join_words
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.reviewing.index import references
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.reviewing.document import (
@@ -72,7 +73,7 @@ def _sources(keys: tuple[str, ...]) -> Rich:
     return _links([("source", key) for key in keys])
 
 
-def _uses(condition) -> Rich:
+def _uses(condition: Condition) -> Rich:
     return _links([("finding", finding) for finding in dict.fromkeys(findings_in(condition))])
 
 
@@ -198,7 +199,7 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
     rows = []
     for finding in book.findings:
         users = [ref for ref in refs.get(("finding", finding.id), []) if ref[0] in ("red_flag", "rule")]
-        kind = "choice: " + ", ".join(c.value for c in finding.choices) if finding.type == "choice" else finding.type.replace("_", "/")
+        kind = kind_of(finding).describe(finding)
         rows.append(((Target(finding.id, anchor("finding", finding.id)),), finding.label, kind, _links(users, "asked only")))
     nodes.append(Table(("Id", "Plain words", "Answer", "Used by"), tuple(rows)))
 
@@ -210,7 +211,7 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
         )
     )
     for source in book.sources:
-        pairs: list[tuple[str, Rich]] = [
+        pairs = [
             ("Publisher", source.publisher),
             ("Web address", (Link(source.url, source.url),)),
         ]
@@ -236,7 +237,7 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
 def _hazard_log(loaded: LoadedBook) -> list[Node] | None:
     from metasymptoms.reviewing.hazards import control_results, load_log
 
-    found, problems = load_log(loaded.folder)
+    found = load_log(loaded.folder)[0]
     if found is None:
         return None
     results = control_results(loaded, found.log)

@@ -6,27 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from metasymptoms.core.model import (
-    BookInfo,
-    FindingsFile,
-    Guidance,
-    PrimariesFile,
-    QuestionsFile,
-    RedFlagsFile,
-    Site,
-    SourcesFile,
-)
+from metasymptoms.core.layout import RULE_FILES
 
-FILE_MODELS = {
-    "findings": FindingsFile,
-    "questions": QuestionsFile,
-    "red_flags": RedFlagsFile,
-    "primaries": PrimariesFile,
-    "guidance": Guidance,
-    "sources": SourcesFile,
-    "site": Site,
-    "book": BookInfo,
-}
+# Each kind of file by its short name: the rule files (layout.py), then the reviewers' and
+# teachers' own files.
+FILE_MODELS: dict[str, type] = {spec.kind: spec.model for spec in RULE_FILES}
 
 
 def _hazard_log() -> type:
@@ -107,6 +91,9 @@ CONDITION: dict[str, Any] = {
 def file_schema(kind: str) -> dict[str, Any]:
     from pydantic import TypeAdapter
 
+    from metasymptoms.core.model import prepare_for_pydantic
+
+    prepare_for_pydantic()
     schema = _with_condition_refs(TypeAdapter(FILE_MODELS[kind]).json_schema())
     schema.setdefault("$defs", {})["condition"] = CONDITION
     return {

@@ -36,7 +36,8 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
             )
         )
     elif kind == "question":
-        question = next(q for q in book.questions if q.finding == item_id)
+        question = book.question(item_id)
+        assert question is not None  # the item was found where the book asks it
         section = book.section_of(item_id)
         lines += [
             ("Text", question.text),

@@ -33,7 +33,7 @@ from metasymptoms.core.conditions import (
     kleene_not,
     settled,
 )
-from metasymptoms.core.engine import asked, reading
+from metasymptoms.core.engine import asked, reading, with_implications
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import Question, RuleBook, Urgency
 
@@ -91,7 +91,7 @@ class Space:
 
     def __init__(self, facts: Facts, conditions: list[Condition]):
         self.facts = facts
-        self.book = book = facts.book
+        self.book = facts.book
         self.cuts = facts.cuts
         self.history = facts.history
         self.implications = facts.implications
@@ -106,11 +106,19 @@ class Space:
             condition = self.ask_if.get(finding)
             if condition is not None:
                 todo.extend(findings_in(condition))
-        # The follow-ups of the cone, in the book's order (chains work top-down).
-        self.chains = sorted(
-            {pair for finding in cone for pair in facts.implied_by.get(finding, ()) if pair[0] == finding},
-            key=facts.implication_place.__getitem__,
-        )
+        # The follow-ups of the cone and what they imply in turn, in the book's order
+        # (chains work top-down): the only implications these answers can use.
+        chains: set[tuple[str, str]] = set()
+        reached, todo = set(cone), list(cone)
+        while todo:
+            finding = todo.pop()
+            for child, parent in facts.implied_by.get(finding, ()):
+                if child == finding:
+                    chains.add((child, parent))
+                    if parent not in reached:
+                        reached.add(parent)
+                        todo.append(parent)
+        self.chains = sorted(chains, key=facts.implication_place.__getitem__)
         # Only the cone's questions, in the book's order: a search stays the size of its
         # property, not of the whole book.
         self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
@@ -169,9 +177,9 @@ class Space:
     def read(self, seen: World) -> World:
         """As the rules read these answers (engine.reading): UNSET is not given."""
         history = self.history
-        if history is None or seen.get(history) != UNSET:
-            return seen
-        return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
+        if history is not None and seen.get(history) == UNSET:
+            return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
+        return with_implications(self.book, seen, self.chains)  # as the engine reads every answer
 
     def search(
         self, goal: Callable[[World, World], bool | None], first: Iterable[str] = (), plain: bool = False
@@ -186,7 +194,7 @@ class Space:
         for a lowering among many items that must all stay quiet.
         """
 
-        known: dict[tuple, bool | None] = {}  # pick's trials are met again one level down
+        known: dict[tuple[object, ...], bool | None] = {}  # pick's trials are met again one level down
 
         def settle(world: World) -> bool | None:
             key = tuple(world.values())  # one finding a place: a value stands for one answer
@@ -228,12 +236,18 @@ class Space:
 
         first = [finding for finding in dict.fromkeys(first) if finding in self.variables]
         gated = [f for f in self.variables if self.ask_if.get(f) is not None and f not in first]
-        free = first + gated + [finding for finding in self.variables if finding not in gated and finding not in first]
+        free = (
+            first
+            + gated
+            + [finding for finding in self.variables if finding not in gated and finding not in first]
+        )
         return walk({finding: UNKNOWN for finding in self.variables}, free)
 
     def _complete(self, world: World) -> World:
         """Settle the findings the goal did not need: not reported."""
-        done = {finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()}
+        done = {
+            finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()
+        }
         for child, parent in self.chains:
             says = self.book.implies_parent(child, done.get(child))
             if says is not None and world.get(parent) is UNKNOWN:
@@ -419,7 +433,11 @@ class _Replay:
         if self.flow.events and self.flow.events[-1] == ("interrupt", ""):
             return STOP if ("emergency", self.until) in self.flow.events else GO_ON
         finding = self._asking()
-        if finding is not None and finding not in self.answers and self.book.finding(finding).type == "yes_no":
+        if (
+            finding is not None
+            and finding not in self.answers
+            and self.book.finding(finding).type == "yes_no"
+        ):
             return "no"  # a question's own default may be "yes": the answers file leaves it out
         return self._option(default)
 

@@ -16,9 +16,10 @@ import io
 import textwrap
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import Answer, because, findings_in, holds
+from metasymptoms.core.conditions import because, findings_in, holds
 from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
 from metasymptoms.core.explain import answer_text, because_sentence, condition_sentence, join_words
+from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.teaching.scenarios import LoadedScenario
 
@@ -70,11 +71,10 @@ def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
 
 
 def given_value(book: RuleBook, answers: Answers, finding: str) -> Answer | None:
-    """The answer a replay gives: a yes/no question not in the scenario is answered No."""
+    """The answer a replay gives: a question the scenario does not answer gets the answer
+    of a finding not asked (a yes/no question is answered No)."""
     value = answers.get(finding)
-    if value is None and book.finding(finding).type == "yes_no":
-        return False
-    return value
+    return kind_of(book.finding(finding)).unasked if value is None else value
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,10 @@ class Change:
     sites: tuple[str, ...]
 
 
-def outcome(book: RuleBook, answers: Answers) -> tuple[Urgency, tuple[str, ...]]:
+Outcome = tuple[Urgency, tuple[str, ...]]  # the urgency and the sites named
+
+
+def outcome(book: RuleBook, answers: Answers) -> Outcome:
     assessment = assess(book, answers)
     return assessment.urgency, tuple(site.id for site in assessment.sites)
 
@@ -254,13 +257,8 @@ def single_changes(book: RuleBook, answers: Answers) -> tuple[list[Change], list
     keeping: list[tuple[tuple[int, int], Change]] = []
     for question in book.questions:
         finding = question.finding
-        spec = book.finding(finding)
         current = answers.get(finding)
-        if spec.type == "choice":
-            alternatives: list[Answer] = [choice.value for choice in spec.choices if choice.value != current]
-        else:
-            alternatives = [not bool(current)]
-        for value in alternatives:
+        for value in _other_answers(book, finding, current):
             changed = prune(book, {**answers, finding: value})
             if finding not in changed:
                 continue  # the questionnaire would not ask it with these answers
@@ -282,6 +280,16 @@ def single_changes(book: RuleBook, answers: Answers) -> tuple[list[Change], list
     return [change for _, change in changing], [change for _, change in keeping]
 
 
+def _other_answers(book: RuleBook, finding_id: str, current: Answer | None) -> list[Answer]:
+    """The answers the question offers other than the current one (not given: the answer of
+    a finding not asked). A typed number offers none: the demo does not invent values."""
+    finding = book.finding(finding_id)
+    kind = kind_of(finding)
+    options = kind.options(finding, offer_unsure=False) or []
+    was = kind.unasked if current is None else current
+    return [answer for answer in (kind.from_option(finding, value) for _, value in options) if answer != was]
+
+
 def what_would_change(book: RuleBook, answers: Answers) -> list[Change]:
     return single_changes(book, answers)[0]
 
@@ -294,7 +302,8 @@ def change_phrase(book: RuleBook, change: Change, reported: str, not_reported: s
         return f"{reported} {spec.label}"
     if change.value is False:
         return f"{not_reported} {spec.label}"
-    question = next(q for q in book.questions if q.finding == change.finding)
+    question = book.question(change.finding)
+    assert question is not None  # a change is made only to a question asked
     return f'{answered} "{answer_text(book, change.finding, change.value)}" to "{question.text}"'
 
 
@@ -309,9 +318,10 @@ def _sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:
     return join_words(book.site(site).name for site in sites) or "no site"
 
 
-def change_sentence(book: RuleBook, answers: Answers, change: Change) -> str:
-    """A change in plain words: 'Had the person never ..., the advice would be ... instead of ...'."""
-    base_urgency, base_sites = outcome(book, answers)
+def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:
+    """A change in plain words: 'Had the person never ..., the advice would be ... instead of
+    ...'. `base`: the outcome of the answers as they are (`outcome`), worked out once."""
+    base_urgency, base_sites = base
     parts = []
     if change.urgency is not base_urgency:
         parts.append(f"the advice would be {HOW_SOON[change.urgency]} instead of {HOW_SOON[base_urgency]}")
@@ -330,7 +340,8 @@ def change_sentence(book: RuleBook, answers: Answers, change: Change) -> str:
 
 
 def changes_step(book: RuleBook, answers: Answers) -> Step:
-    sentences = [Line(change_sentence(book, answers, change)) for change in what_would_change(book, answers)]
+    base = outcome(book, answers)
+    sentences = [Line(change_sentence(book, base, change)) for change in what_would_change(book, answers)]
     if not sentences:
         return Step(
             "What would change the outcome",

@@ -12,10 +12,11 @@ import re
 import textwrap
 
 from metasymptoms.core.conditions import findings_in
-from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model import RedFlag, Role, RuleBook, Urgency
 
 WIDTH = 72
-CONTEXT = {"cancer_history", "primary_cancer"}
+# Findings that set the context of a rule rather than a symptom of it.
+CONTEXT_ROLES: tuple[Role, ...] = ("cancer_history", "primary_cancer")
 
 Body = list[str]
 
@@ -50,15 +51,16 @@ def _page(title: str, sections: list[tuple[str, Body]], width: int) -> str:
 
 def _site_findings(book: RuleBook, site_id: str) -> list[str]:
     site = book.site(site_id)
+    context = {book.role(role) for role in CONTEXT_ROLES}
     seen: dict[str, None] = {}
     for rule in site.rules:
         for finding in findings_in(rule.when):
-            if finding not in CONTEXT:
+            if finding not in context:
                 seen.setdefault(finding, None)
     return list(seen)
 
 
-def _flag_line(flag) -> str:
+def _flag_line(flag: RedFlag) -> str:
     level = "EMERGENCY" if flag.urgency is Urgency.EMERGENCY else flag.urgency.value
     return f"{flag.title} ({level})"
 
@@ -151,11 +153,11 @@ def _words(text: str) -> list[str]:
 
 def symptom_words(book: RuleBook, symptoms: list[str]) -> dict[str, list[str]]:
     """Each symptom's words: its id, label, meaning and the question that asks about it."""
-    asked = {question.finding: question.text for question in book.questions}
     out = {}
     for finding_id in symptoms:
         finding = book.finding(finding_id)
-        said = [finding_id.replace("_", " "), finding.label, finding.meaning or "", asked.get(finding_id, "")]
+        question = book.question(finding_id)
+        said = [finding_id.replace("_", " "), finding.label, finding.meaning or "", question.text if question else ""]
         out[finding_id] = _words(" ".join(said))
     return out
 

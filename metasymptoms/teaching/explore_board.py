@@ -4,22 +4,24 @@ a Prompter (questionary or plain), like the questionnaire."""
 
 from __future__ import annotations
 
-from metasymptoms.core.engine import assess
+import functools
+from collections.abc import Callable
+
+from metasymptoms.answering.questionnaire import Options, Prompter
+from metasymptoms.core.engine import WITH_CANCER, assess
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.explain import join_words
-from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 
 DONE = "__done__"
 HISTORY = "__history__"
 
 
 def symptom_ids(book: RuleBook) -> list[str]:
-    return [
-        finding.id
-        for finding in book.findings
-        if finding.type == "yes_no" and finding.id != "recent_chemotherapy"
-    ]
+    """The yes/no findings a person feels: not the treatment they have had."""
+    treatment = book.role("recent_treatment")
+    return [finding.id for finding in book.findings if finding.type == "yes_no" and finding.id != treatment]
 
 
 FIND = "__find__"
@@ -96,16 +98,25 @@ def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | Non
             find_by_word(book, prompter, width, height)
         else:
             message, options, page = lists[choice]
-            browse(prompter, message, options, lambda item: page(book, item, width), height)
+            browse(prompter, message, options, functools.partial(_page_at_width, page, book, width), height)
+
+
+def _page_at_width(page: Callable[[RuleBook, str, int], str], book: RuleBook, width: int, item: str) -> str:
+    return page(book, item, width)
 
 
 def browse(
-    prompter: Prompter, message: str, options: list, page, height: int, back: str = "Back to the menu"
+    prompter: Prompter,
+    message: str,
+    options: Options,
+    page: Callable[[str], str],
+    height: int,
+    back: str = "Back to the menu",
 ) -> None:
     """A list; after each page it comes back to the same list, at the item just read."""
     picked = options[0][1]
     while True:
-        picked = prompter.choose(message, options + [(None, ""), (back, DONE)], picked)
+        picked = prompter.choose(message, [*options, (None, ""), (back, DONE)], picked)
         if picked == DONE:
             return
         show_page(prompter, page(picked), height)
@@ -139,23 +150,26 @@ def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) ->
         )
 
 
-def board_summary(book: RuleBook, answers: dict) -> str:
+def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = join_words(site.name for site in assessment.sites) or "none"
     flags = join_words(f"{flag.title} ({flag.urgency.value})" for flag in assessment.red_flags) or "none"
     return f"Urgency: {assessment.urgency.value.upper()}.  Sites: {sites}.  Warning signs: {flags}."
 
 
-def _short_summary(book: RuleBook, answers: dict) -> str:
+def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = ", ".join(site.name for site in assessment.sites) or "none"
     return f"[{assessment.urgency.value.upper()} | sites: {sites}]"
 
 
-def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = None) -> dict:
+def what_if_board(
+    book: RuleBook, prompter: Prompter, answers: dict[str, Answer] | None = None
+) -> dict[str, Answer]:
     """Tick and untick findings, area by area; the result is shown again after every change
     and stays in the prompt line, so it is always in view."""
-    answers = dict(answers or {"cancer_history": "current"})
+    history = book.role("cancer_history")
+    answers = dict(answers or ({history: "current"} if history else {}))
     symptoms = set(symptom_ids(book))
     areas = [
         (section, [q.finding for q in section.questions if q.finding in symptoms])
@@ -165,14 +179,16 @@ def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = Non
     prompter.say(
         "What-if board: choose an area, then tick or untick symptoms. The result updates each time.", "hint"
     )
-    last_area = HISTORY
+    last_area = HISTORY if history else DONE
     while True:
         prompter.say(
             board_summary(book, answers),
             "emergency" if assess(book, answers).urgency.value == "emergency" else "info",
         )
-        has_cancer = answers.get("cancer_history") in ("current", "past")
-        options = [("Done", DONE), (f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY)]
+        has_cancer = history is not None and answers.get(history) in WITH_CANCER
+        options = [("Done", DONE)]
+        if history:
+            options.append((f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY))
         for section, findings in areas:
             ticked = sum(1 for f in findings if answers.get(f) is True)
             options.append((f"{section.title} ({ticked} ticked)", section.id))
@@ -180,8 +196,8 @@ def what_if_board(book: RuleBook, prompter: Prompter, answers: dict | None = Non
         if picked == DONE:
             return answers
         last_area = picked
-        if picked == HISTORY:
-            answers["cancer_history"] = "none" if has_cancer else "current"
+        if picked == HISTORY and history is not None:
+            answers[history] = "none" if has_cancer else "current"
             continue
         findings = next(findings for section, findings in areas if section.id == picked)
         last = findings[0]

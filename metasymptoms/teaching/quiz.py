@@ -16,6 +16,10 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.core.engine import assess
+from metasymptoms.core.explain import join_words
+from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.teaching.demo import (
     HOW_SOON,
     Change,
@@ -29,10 +33,6 @@ from metasymptoms.teaching.demo import (
     urgency_reasons,
     walk,
 )
-from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import join_words
-from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.answering.questionnaire import Prompter
 from metasymptoms.teaching.scenarios import LoadedScenario
 
 MAX_CHOICES = 4
@@ -200,6 +200,7 @@ NO_CHANGE = "None of these: no single change of answer changes the advice or the
 
 
 def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
+    base = outcome(book, item.answers)
     changing, keeping = single_changes(book, item.answers)
     # Wrong choices: mostly symptoms, at most one other kind of answer up front, so the right
     # choice is not given away by being the only symptom.
@@ -213,7 +214,7 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
         first = next((change for change in changing if isinstance(change.value, bool)), changing[0])
         changing = [first] + [change for change in changing if change != first]
         right = change_choice(book, first)
-        reveal.append(Line(change_sentence(book, item.answers, first)))
+        reveal.append(Line(change_sentence(book, base, first)))
     else:
         right = NO_CHANGE
         reveal.append(Line("No single change of answer changes the advice or the sites."))
@@ -228,8 +229,8 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
                 "for example:"
             )
         )
-        reveal += [Line(change_sentence(book, item.answers, change), 1) for change in changing[1:4]]
-    urgency, sites = outcome(book, item.answers)
+        reveal += [Line(change_sentence(book, base, change), 1) for change in changing[1:4]]
+    urgency, sites = base
     return QuizQuestion(
         "change",
         "what would change it?",

@@ -4,21 +4,24 @@ validated like the rule book (every problem located) and double as regression te
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from metasymptoms.core.constraints import Length
-
 from metasymptoms.core.answers import AnswersError, check_answers
-from metasymptoms.core.conditions import close_match
-from metasymptoms.core.engine import assess, prune
-from metasymptoms.core.loader import plain_yaml_message, translate
+from metasymptoms.core.constraints import Length
+from metasymptoms.core.engine import Answers, assess, prune
+from metasymptoms.core.layout import SCENARIOS_FOLDER
 from metasymptoms.core.model import RuleBook, Text, Urgency, model
-from metasymptoms.core.problems import Location, Problem
-from metasymptoms.core.yamlfile import YamlProblem, read_yaml
+from metasymptoms.core.problems import Problem
+from metasymptoms.core.suggest import close_match
+from metasymptoms.core.validate import location, validate, yaml_problem
+from metasymptoms.core.kinds import Answer
+from metasymptoms.core.yamlfile import Path_, YamlProblem, read_yaml
 
-FOLDER = "scenarios"
+FOLDER = SCENARIOS_FOLDER
 
 
 @model
@@ -53,7 +56,7 @@ class LoadedScenario:
     name: str
     path: Path
     scenario: Scenario
-    answers: dict[str, bool | str]
+    answers: dict[str, Answer]
 
 
 def scenario_files(rules_folder: Path) -> list[Path]:
@@ -62,35 +65,19 @@ def scenario_files(rules_folder: Path) -> list[Path]:
 
 def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScenario], list[Problem]]:
     """Every scenario that validates, and every problem of those that do not."""
-    from pydantic import TypeAdapter, ValidationError
-
-    adapter = TypeAdapter(Scenario)
     loaded: list[LoadedScenario] = []
     problems: list[Problem] = []
     for path in scenario_files(rules_folder):
         try:
             doc = read_yaml(path)
         except YamlProblem as problem:
-            problems.append(
-                Problem(
-                    Location(path, problem.position.line, problem.position.column),
-                    plain_yaml_message(problem.message),
-                    "error",
-                    "yaml",
-                )
-            )
+            problems.append(yaml_problem(path, problem))
             continue
-
-        def at(steps: tuple, key: bool = False) -> Location:
-            position = doc.position(steps, key=key)
-            return Location(path, position.line, position.column)
-
-        try:
-            scenario = adapter.validate_python(doc.data)
-        except ValidationError as error:
-            for loc, message, at_key in translate(Scenario, error):
-                problems.append(Problem(at(loc, key=at_key), message))
+        scenario, found = validate(Scenario, path, doc)
+        if scenario is None:
+            problems += found
             continue
+        at = functools.partial(location, path, doc)
         try:
             answers = check_answers(book, scenario.answers)
         except AnswersError as error:
@@ -98,36 +85,38 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
                 key = message.split("'")[1] if "'" in message else ""
                 problems.append(Problem(at(("answers", key), key=True), message.removeprefix("answers: ")))
             continue
-        # The questionnaire would never ask a finding its skip logic hides: a scenario that
-        # reports one could not be met in the guided questions.
-        reached = prune(book, answers)
-        for finding, value in answers.items():
-            if finding not in reached and value is not False:
-                problems.append(
-                    Problem(
-                        at(("answers", finding), key=True),
-                        f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer",
-                    )
-                )
-        expected_ids = (
-            ("sites", "site", {site.id for site in book.sites}),
-            ("red_flags", "red flag", {flag.id for flag in book.red_flags}),
-        )
-        for field, noun, known in expected_ids:
-            for index, item_id in enumerate(getattr(scenario.expected, field)):
-                if item_id not in known:
-                    message = f"'{item_id}' is not a {noun}{close_match(item_id, known)}"
-                    problems.append(Problem(at(("expected", field, index)), message))
-        for index, own in enumerate(scenario.quiz):
-            problems += [
-                Problem(at(("quiz", index, *where)), message) for where, message in _own_question_problems(own)
-            ]
+        problems += [Problem(at(where, key=key), message) for where, key, message in _scenario_problems(book, scenario, answers)]
         loaded.append(LoadedScenario(path.stem, path, scenario, answers))
     return loaded, problems
 
 
-def _own_question_problems(own: OwnQuestion) -> list[tuple[tuple, str]]:
-    problems: list[tuple[tuple, str]] = []
+def _scenario_problems(book: RuleBook, scenario: Scenario, answers: Answers) -> Iterator[tuple[Path_, bool, str]]:
+    """(where, at the key?, message) for what a valid scenario says wrongly of the book."""
+    # The questionnaire would never ask a finding its skip logic hides: a scenario that
+    # reports one could not be met in the guided questions.
+    reached = prune(book, answers)
+    for finding, value in answers.items():
+        if finding not in reached and value is not False:
+            yield (
+                ("answers", finding),
+                True,
+                f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer",
+            )
+    expected_ids = (
+        ("sites", "site", {site.id for site in book.sites}),
+        ("red_flags", "red flag", {flag.id for flag in book.red_flags}),
+    )
+    for field, noun, known in expected_ids:
+        for index, item_id in enumerate(getattr(scenario.expected, field)):
+            if item_id not in known:
+                yield ("expected", field, index), False, f"'{item_id}' is not a {noun}{close_match(item_id, known)}"
+    for index, own in enumerate(scenario.quiz):
+        for where, message in _own_question_problems(own):
+            yield ("quiz", index, *where), False, message
+
+
+def _own_question_problems(own: OwnQuestion) -> list[tuple[Path_, str]]:
+    problems: list[tuple[Path_, str]] = []
     if len(own.choices) < 2:
         problems.append((("choices",), "a question needs at least 2 choices to choose from"))
     for index, choice in enumerate(own.choices):

@@ -15,8 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    import datetime
+
+    from metasymptoms.core.loader import LoadedBook
+
+from metasymptoms.core.layout import GUIDANCE
 from metasymptoms.core.problems import Location
 
 ID = "diagnostic-wording"
@@ -47,10 +53,12 @@ PERSON_FACING = {
     "name",
     "note",
 }
-GUIDANCE_FILE = "guidance.yaml"
+GUIDANCE_FILE = GUIDANCE.name
 
 
-def _texts(data: Any, path: tuple = (), all_keys: bool = False) -> Iterator[tuple[tuple, str]]:
+def _texts(
+    data: Any, path: tuple[str | int, ...] = (), all_keys: bool = False
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(value, str) and (all_keys or key in PERSON_FACING):
@@ -65,7 +73,7 @@ def _texts(data: Any, path: tuple = (), all_keys: bool = False) -> Iterator[tupl
                 yield from _texts(value, path + (index,), all_keys)
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     for file, doc in loaded.documents.items():
         guidance = file.name == GUIDANCE_FILE and file.parent == loaded.folder
         for path, text in _texts(doc.data, all_keys=guidance):

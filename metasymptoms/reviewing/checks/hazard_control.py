@@ -14,6 +14,15 @@ FAIL: `- verify: hiden-red-flag`:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
+
 from metasymptoms.core.conditions import close_match
 
 ID = "hazard-control"
@@ -22,7 +31,7 @@ LEVEL = "error"
 _NOUNS = {"verify": "a property of rules verify", "check": "a check of rules check", "scenario": "a scenario in scenarios/"}
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     from metasymptoms.reviewing.hazards import known_controls, load_log
 
     log, problems = load_log(loaded.folder)

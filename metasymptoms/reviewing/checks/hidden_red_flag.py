@@ -24,7 +24,6 @@ LEVEL = "error"
 def check(loaded, today):
     for failure in hidden_red_flags(loaded.book):
         example = ", ".join(
-            f"{key}: {yaml_value(value)}"
-            for key, value in (failure.counterexample or {}).items()
+            f"{key}: {yaml_value(value)}" for key, value in (failure.counterexample or {}).items()
         )
         yield loaded.at("red_flag", failure.subject, "when"), f"{failure.message}; for example: {example}"

@@ -14,6 +14,13 @@ FAIL: `checked: {by: author, date: 2023-03-01}` (checked on 2026-11-25):
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
 
 ID = "old-review"
 LEVEL = "warning"
@@ -26,7 +33,7 @@ def _two_years_before(today: datetime.date) -> datetime.date:
         return today.replace(year=today.year - 2, day=28)
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     limit = _two_years_before(today)
     items = [("red_flag", flag.id, flag.checked.date) for flag in loaded.book.red_flags]
     items += [("rule", rule.id, rule.checked.date) for site in loaded.book.sites for rule in site.rules]

@@ -9,11 +9,20 @@ FAIL: sites/skin.yaml has `rules: []` or no `rules:` at all:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
+
 ID = "site-without-rules"
 LEVEL = "warning"
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     for site in loaded.book.sites:
         if not site.rules:
             yield (

@@ -11,11 +11,20 @@ FAIL:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
+
 ID = "unasked-finding"
 LEVEL = "warning"
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     asked = {question.finding for question in loaded.book.questions}
     for finding in loaded.book.findings:
         if finding.id not in asked:

@@ -12,11 +12,20 @@ FAIL:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
+
 ID = "uncited-source"
 LEVEL = "warning"
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     book = loaded.book
     cited: set[str] = set(book.guidance.sources) | set(book.guidance.with_cancer_sources)
     for flag in book.red_flags:

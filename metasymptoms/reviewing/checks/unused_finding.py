@@ -12,13 +12,22 @@ FAIL: `ankle_swelling` is in findings.yaml, but no `when` or `ask_if` mentions i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
+
 from metasymptoms.core.conditions import findings_in
 
 ID = "unused-finding"
 LEVEL = "warning"
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     book = loaded.book
     used: set[str] = set()
     for flag in book.red_flags:

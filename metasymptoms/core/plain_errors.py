@@ -1,0 +1,170 @@
+"""Validation errors in plain words, for a nurse reading a rule file: what is wrong and
+what to write instead, never pydantic's own terms.
+
+`translate` turns a pydantic ValidationError into located messages; `plain_yaml_message`
+does the same for libyaml's; `pattern_message` words a badly spelled id, source key or web
+address (the loader checks ids itself, pydantic checks web addresses).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from metasymptoms.core.suggest import close_match
+
+if typing.TYPE_CHECKING:
+    from metasymptoms.core.yamlfile import Path_
+
+_PLAIN_TYPES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "yes or no",
+    "bool_parsing": "yes or no",
+    "tuple_type": "a list (one item a line, each starting with '- ')",
+    "list_type": "a list (one item a line, each starting with '- ')",
+    "model_type": "a mapping of keys and values",
+    "dataclass_type": "a mapping of keys and values",
+    "dataclass_args_type": "a mapping of keys and values",
+    "model_attributes_type": "a mapping of keys and values",
+    "dict_type": "a mapping of keys and values",
+    "date_type": "a date written as YYYY-MM-DD",
+    "date_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_inexact": "a date written as YYYY-MM-DD",
+}
+
+_YAML_HINTS = {
+    "mapping values are not allowed here": (
+        "a ':' stands where it cannot; check the indentation, or put the text in quotes"
+    ),
+    "could not find expected ':'": "a line is missing its ':' after the key, or its indentation is off",
+    "did not find expected '-' indicator": "a list item is missing its '- ', or its indentation is off",
+    "did not find expected key": "the indentation of this line does not match the lines around it",
+    "found character '\\t' that cannot start any token": "a tab is used for indentation; use spaces",
+    "exceeded maximum nesting depth": "the file is nested far too deep; rule files are never that deep",
+}
+
+
+def plain_yaml_message(message: str) -> str:
+    for raw, plain in _YAML_HINTS.items():
+        if raw in message:
+            return f"the YAML cannot be read here: {plain}"
+    return message
+
+
+def _field_names(model: type | None) -> list[str]:
+    return [item.name for item in dataclasses.fields(model)] if model else []
+
+
+def _model_at(model: type, loc: tuple[Any, ...]) -> type | None:
+    """The model class that the location (minus its last step) points into."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if not dataclasses.is_dataclass(current):
+            return None
+        hints = typing.get_type_hints(current, include_extras=True)
+        if step not in hints:
+            return None
+        current = _inner_model(hints[step])
+    return current if isinstance(current, type) and dataclasses.is_dataclass(current) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap tuple[...], X | None and Annotated[...] down to a model class, if there is one."""
+    for _ in range(10):
+        if dataclasses.is_dataclass(annotation):
+            return annotation
+        if hasattr(annotation, "__metadata__"):
+            annotation = annotation.__origin__
+            continue
+        args = [
+            arg
+            for arg in getattr(annotation, "__args__", ())
+            if arg is not type(None) and arg is not Ellipsis
+        ]
+        if not args:
+            return None
+        annotation = args[0]
+    return None
+
+
+
+def _what(loc: tuple[Any, ...]) -> str:
+    """The key a message names: the last word in the location."""
+    for step in reversed(loc):
+        if isinstance(step, str):
+            return step
+    return "this item"
+
+
+def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
+    """A pydantic ValidationError of `model` as (where, plain message, at the key?) triples,
+    one for each problem a reviewer has to fix."""
+    details = error.errors(include_url=False)
+    inner = [tuple(detail["loc"]) for detail in details]
+    for detail in details:
+        loc = tuple(detail["loc"])
+        kind = detail["type"]
+        if kind == "too_short" and any(len(other) > len(loc) and other[: len(loc)] == loc for other in inner):
+            continue  # the list is short only because an item in it failed, reported on its own
+        name = _what(loc)
+        if kind == "condition":
+            for rel, message, at_key in detail["ctx"]["problems"]:
+                yield loc + tuple(rel), message, at_key
+        elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
+            allowed = _field_names(_model_at(model, loc[:-1]))
+            hint = close_match(name, allowed)
+            listing = f"; the keys allowed here are: {', '.join(allowed)}" if allowed else ""
+            yield loc, f"'{name}' is not a key this file knows{hint}{listing}", True
+        elif kind in ("missing", "missing_argument"):
+            yield loc[:-1], f"'{name}' is missing here; add it", False
+        elif kind in ("enum", "literal_error"):
+            expected = detail.get("ctx", {}).get("expected", "")
+            yield loc, f"'{name}' must be one of {expected}, not '{detail['input']}'", False
+        elif kind == "string_pattern_mismatch":
+            yield loc, pattern_message(name, detail["input"]), False
+        elif kind in ("too_short", "string_too_short"):
+            yield loc, f"'{name}' must not be empty", False
+        elif kind in ("too_long", "string_too_long"):
+            yield loc, f"'{name}' is too long", False
+        elif kind in _PLAIN_TYPES:
+            yield loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}", False
+        else:
+            yield loc, f"'{name}': {detail['msg']}", False
+
+
+def describe_file(model: type) -> str:
+    fields = _field_names(model)
+    if len(fields) == 1:
+        return f"a '{fields[0]}:' list"
+    return "the keys " + ", ".join(fields)
+
+
+def pattern_message(name: str, value: Any) -> str:
+    if name == "url":
+        return (
+            f"'{value}' is not a full web address; write the page's whole address, starting "
+            "with https://, like https://www.nhs.uk/conditions/sciatica/"
+        )
+    if name == "sources":
+        return f"'{value}' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
+    return f"'{value}' is not a valid id; ids are lowercase words joined by underscores, like back_pain"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes/no"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"

@@ -1,0 +1,76 @@
+"""Validating a rule file's data with its model, every problem located as file:line:col.
+
+Used alike for the rule book's files (loader.py), the hazard log and the teaching
+scenarios, so that each reads the same way to a reviewer. Pydantic is imported only when
+something is validated: a book served from the cache never needs it.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from metasymptoms.core.kinds import KINDS
+from metasymptoms.core.plain_errors import plain_yaml_message, translate
+from metasymptoms.core.problems import Location, Problem
+
+if TYPE_CHECKING:
+    from metasymptoms.core.condition_parser import FindingKinds
+    from metasymptoms.core.yamlfile import Path_, YamlDocument, YamlProblem
+
+
+@functools.cache
+def adapter(model: type) -> Any:
+    """Pydantic's validator of a model, built once per model (building it is the slow part)."""
+    from pydantic import TypeAdapter
+
+    from metasymptoms.core.model import prepare_for_pydantic
+
+    prepare_for_pydantic()
+    return TypeAdapter(model)
+
+
+def location(file: Path, doc: YamlDocument | None, path: Path_, *, key: bool = False) -> Location:
+    """Where the value (or with `key`, the key) at `path` stands in the file."""
+    if doc is None:
+        return Location(file)
+    position = doc.position(path, key=key)
+    return Location(file, position.line, position.column)
+
+
+def yaml_problem(file: Path, problem: YamlProblem) -> Problem:
+    """A file that is not readable YAML, at the place libyaml stopped, in plain words."""
+    where = Location(file, problem.position.line, problem.position.column)
+    return Problem(where, plain_yaml_message(problem.message), "error", "yaml")
+
+
+def validate(
+    model: type, file: Path, doc: YamlDocument, kinds: FindingKinds | None = None
+) -> tuple[Any | None, list[Problem]]:
+    """The file's data as `model` (None when it fails) and every problem, located. With
+    `kinds`, the conditions in it are checked against the rule book's findings."""
+    from pydantic import ValidationError
+
+    try:
+        return adapter(model).validate_python(doc.data, context={"finding_kinds": kinds}), []
+    except ValidationError as error:
+        return None, [
+            Problem(location(file, doc, path, key=at_key), message) for path, message, at_key in translate(model, error)
+        ]
+
+
+def finding_kinds(data: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """What each finding is, read from raw findings data even when that file has problems,
+    so that conditions elsewhere are still checked against it."""
+    kinds: dict[str, tuple[str, tuple[str, ...]]] = {}
+    items = data.get("findings") if isinstance(data, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        kind = str(item["type"]) if item.get("type") in KINDS else "yes_no"
+        raw_choices = item.get("choices")
+        choices: list[Any] = raw_choices if isinstance(raw_choices, list) else []
+        values = tuple(str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice)
+        kinds[item["id"]] = (kind, values)
+    return kinds
