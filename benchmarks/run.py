@@ -2,11 +2,18 @@
 
     python benchmarks/run.py [--quick]
 
+    python benchmarks/run.py --proofs [--quick]   (only the proofs)
+
 Goals (issue 2 and 3):
   ask --answers          <= 1.3x  `python -c "import pydantic, yaml"` (issue 13)
   --version              <= 0.5x  the same baseline
   first screen           <= 1.3x  `python -c "import questionary, pydantic, yaml"`
   load + validate + evaluate a generated rule book of 10,000 rules < 2 s, growing linearly
+Goals (issue 10), each a ratio to `rules verify` on the shipped book in the same run:
+  rules verify, the shipped book grown 10x          <= 15x
+  rules verify, one red flag `at_least: 10 of 30`   <= 10x
+  rules diff, shipped book vs one red flag lowered  < 2 s (declared, and not declared)
+  (the 100x book is measured, with no goal)
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def paired(
-    base: list[str], commands: list[list[str]], repeat: int, envs: list[dict] | None = None
+    base: list[str], commands: list[list[str]], repeat: int, envs: list[dict] | None = None, warm: bool = True
 ) -> list[float]:
     """The fastest wall time of the baseline and of each command, measured in alternation so
     that every command sees the same state of the machine as its baseline (warm-up runs
@@ -32,7 +39,7 @@ def paired(
     measure of what a command costs; medians here swing by a third from run to run."""
     envs = envs or [os.environ.copy()] * (len(commands) + 1)
     everything = [base] + commands
-    for command, env in zip(everything, envs):
+    for command, env in zip(everything, envs) if warm else ():
         subprocess.run(command, capture_output=True, env=env)
     times: list[list[float]] = [[] for _ in everything]
     for _ in range(repeat):
@@ -90,6 +97,64 @@ def load_and_evaluate(folder: Path) -> float:
     return float(result.stdout)
 
 
+def proofs(tmp: Path, repeat: int, quick: bool) -> None:
+    """rules verify on generated books and rules diff with one flag lowered, as ratios to
+    rules verify on the shipped book measured in alternation with them."""
+    from benchmarks.books import at_least_book, grown_book
+    from metasymptoms.core.loader import default_rules_dir
+
+    shipped = default_rules_dir()
+    python = sys.executable
+    env = {**os.environ, "METASYMPTOMS_NO_CACHE": "1"}  # every run reads and proves its book
+
+    def verify(folder: Path) -> list[str]:
+        return [python, "-m", "metasymptoms", "rules", "verify", str(folder)]
+
+    def lowered(folder: Path, declared: bool) -> Path:
+        shutil.copytree(shipped, folder)
+        flags = (folder / "red_flags.yaml").read_text()
+        at = flags.index("urgency: emergency", flags.index("  - id: seizure\n"))
+        (folder / "red_flags.yaml").write_text(
+            flags[:at] + "urgency: urgent" + flags[at + len("urgency: emergency") :]
+        )
+        if declared:
+            book = (folder / "book.yaml").read_text()
+            change = "declared_changes:\n  - when: seizure\n    was: emergency\n    now: urgent\n    reason: Benchmark.\n"
+            (folder / "book.yaml").write_text(book.replace("declared_changes: []\n", change))
+        return folder
+
+    ten = grown_book(shipped, tmp / "grown10", 10)
+    many = at_least_book(shipped, tmp / "at_least")
+    declared, undeclared = lowered(tmp / "declared", True), lowered(tmp / "undeclared", False)
+    diff = [python, "-m", "metasymptoms", "rules", "diff", str(shipped)]
+    times = 1 if quick else 3
+    base, grown, at_least, diff_declared, diff_undeclared = paired(
+        verify(shipped),
+        [verify(ten), verify(many), diff + [str(declared)], diff + [str(undeclared)]],
+        times,
+        envs=[env] * 5,
+    )
+    print(f"baseline  rules verify, shipped book               {base:7.2f} s")
+    print(
+        f"rules verify, shipped book grown 10x            {grown:7.2f} s  {grown / base:5.1f}x  (goal <= 15x)"
+    )
+    print(
+        f"rules verify, one red flag at_least 10 of 30    {at_least:7.2f} s  {at_least / base:5.1f}x  (goal <= 10x)"
+    )
+    print(
+        f"rules diff, one flag lowered and declared       {diff_declared:7.2f} s  {diff_declared / base:5.1f}x  (goal < 2 s)"
+    )
+    print(
+        f"rules diff, one flag lowered, not declared      {diff_undeclared:7.2f} s  {diff_undeclared / base:5.1f}x  (goal < 2 s)"
+    )
+    if not quick:
+        hundred = grown_book(shipped, tmp / "grown100", 100)
+        base, largest = paired(verify(shipped), [verify(hundred)], 1, envs=[env] * 2, warm=False)  # minutes
+        print(
+            f"rules verify, shipped book grown 100x           {largest:7.2f} s  {largest / base:5.1f}x  (no goal)"
+        )
+
+
 def first_screen_available() -> bool:
     try:
         import pexpect  # noqa: F401
@@ -131,6 +196,9 @@ def main() -> int:
     # (pip byte-compiles on install; an editable install writes them on its first run).
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:
+        if "--proofs" in sys.argv:
+            proofs(Path(tmp), repeat, quick)
+            return 0
         answers = Path(tmp) / "answers.yaml"
         answers.write_text("cancer_history: current\nprimary_cancer: lung\nseizure: yes\nheadache: yes\n")
 
@@ -174,6 +242,7 @@ def main() -> int:
         print(
             f"growth: {sizes[-1]:,} rules take {ratio:4.2f}x the time of {sizes[-2]:,} (linear = {sizes[-1] / sizes[-2]:.0f}x)"
         )
+        proofs(Path(tmp), repeat, quick)
     return 0
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from metasymptoms.reviewing.checks import CHECKS, run_checks
 from metasymptoms.cli import main
 from metasymptoms.core.loader import default_rules_dir, load
 from metasymptoms.core.conditions import settled
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.reviewing.verify import Space
+from metasymptoms.reviewing.checks import CHECKS, run_checks
+from metasymptoms.reviewing.verify import Facts, Space
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, conditions, questions
 from tests.helpers import TINY, write_book
 
@@ -87,7 +87,10 @@ def test_site_without_rules(tmp_path: Path) -> None:
 
 
 def test_uncited_source(tmp_path: Path) -> None:
-    sources = TINY["sources.yaml"] + "  - id: OLD-LEAFLET\n    title: Old\n    publisher: Someone\n    url: https://example.org/old\n"
+    sources = (
+        TINY["sources.yaml"]
+        + "  - id: OLD-LEAFLET\n    title: Old\n    publisher: Someone\n    url: https://example.org/old\n"
+    )
     assert problems(book(tmp_path, {"sites/bones.yaml": USE_JAUNDICE, "sources.yaml": sources})) == [
         "rules/sources.yaml:6:9: [warning] the source 'OLD-LEAFLET' is not cited by any rule, red flag, site, primary or guidance (uncited-source)"
     ]
@@ -191,11 +194,10 @@ def test_search_agrees_with_brute_force(flag, gates) -> None:
     from metasymptoms.core.conditions import holds
 
     asked = questions(gates)
-    space = Space(SmallBook(asked), [flag])
+    space = Space(Facts(SmallBook(asked)), [flag])
     found = space.search(
         lambda w, a: (
-            (settled(flag, w) is True
-            and settled(flag, a) is False)
+            (settled(flag, w) is True and settled(flag, a) is False)
             or (None if settled(flag, w) is None or settled(flag, a) is None else False)
         )
     )
@@ -312,7 +314,9 @@ def test_export_html_is_self_contained_and_escapes_markup(tmp_path: Path) -> Non
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
     # Nothing is fetched from the web: the only addresses are the sources' own, shown as text.
     assert "http" not in page.replace("https://json-schema", "").replace("https://example.org/a-source", "")
-    assert '<dd><a href="https://example.org/a-source" class="web">https://example.org/a-source</a></dd>' in page
+    assert (
+        '<dd><a href="https://example.org/a-source" class="web">https://example.org/a-source</a></dd>' in page
+    )
 
 
 def test_export_graphs(capsys) -> None:
@@ -328,7 +332,9 @@ def test_export_graphs(capsys) -> None:
     # Coloured by urgency, with a legend.
     assert '  subgraph legend["Legend: colour is how soon to get help"]\n' in mermaid
     assert "  classDef emergency fill:#b2182b,color:#ffffff,stroke:#333\n" in mermaid
-    emergency = next(line for line in mermaid.splitlines() if line.startswith("  class ") and line.endswith(" emergency"))
+    emergency = next(
+        line for line in mermaid.splitlines() if line.startswith("  class ") and line.endswith(" emergency")
+    )
     assert "site_brain_r_seizure" in emergency.split()[1].split(",") and "legend_emergency" in emergency
     assert main(["rules", "export", "--format", "dot"]) == 0
     dot = capsys.readouterr().out
@@ -409,8 +415,8 @@ def test_html_rule_book_renders_in_a_headless_browser(shipped_page: Path, tmp_pa
 
 
 def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> None:
-    from metasymptoms.reviewing import verify as proofs
     from metasymptoms.answering.questionnaire import Questionnaire
+    from metasymptoms.reviewing import verify as proofs
 
     monkeypatch.setattr(Questionnaire, "interrupt_for_emergency", lambda self: False)
     failures = list(proofs.interrupt_failures(book))

@@ -174,16 +174,34 @@ def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
         case Not(condition=inner):
             return frozenset(None if value is None else not value for value in _outcomes(inner, answers))
         case AtLeast(at_least=needed, of=parts):
-            counts = {(0, 0)}  # (true, unknown) counts reachable so far
+            # (true, unknown) counts reachable so far, each capped at `needed`: beyond it
+            # the outcome is the same, and the set stays small however many parts there are.
+            counts = {(0, 0)}
             for part in parts:
                 values = _outcomes(part, answers)
                 counts = {
-                    (true + (value is True), unknown + (value is None)) for true, unknown in counts for value in values
+                    (min(true + (value is True), needed), min(unknown + (value is None), needed))
+                    for true, unknown in counts
+                    for value in values
                 }
             return frozenset(
                 True if true >= needed else False if true + unknown < needed else None for true, unknown in counts
             )
     raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
+
+
+def kleene_and(*values: Kleene) -> Kleene:
+    """Kleene's "and": False if any is False, else unknown (None) if any is, else True."""
+    return False if False in values else None if None in values else True
+
+
+def kleene_or(*values: Kleene) -> Kleene:
+    """Kleene's "or": True if any is True, else unknown (None) if any is, else False."""
+    return True if True in values else None if None in values else False
+
+
+def kleene_not(value: Kleene) -> Kleene:
+    return None if value is None else not value
 
 
 def _and3(a: Kleene, b: Kleene) -> Kleene:

@@ -7,10 +7,10 @@ the demos and `rules verify`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
-from metasymptoms.core.conditions import because, holds
+from metasymptoms.core.conditions import Condition, because, holds
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
 from metasymptoms.core.record import record
@@ -98,10 +98,14 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     return with_implications(book, read)
 
 
-def with_implications(book: RuleBook, answers: dict[str, object]) -> dict[str, object]:
-    """The answers with what each implies (a follow-up its parent, 37.5 °C a fever) added."""
+def with_implications(
+    book: RuleBook, answers: dict[str, object], implications: Iterable[tuple[str, str]] | None = None
+) -> dict[str, object]:
+    """The answers with what each implies (a follow-up its parent, 37.5 °C a fever) added.
+    `implications`: the book's, or only those that can apply to these answers (verify
+    passes a property's own, so a search stays the size of its property)."""
     read = answers
-    for finding, implied in book.implications:  # in the book's order: chains work top-down
+    for finding, implied in book.implications if implications is None else implications:  # chains work top-down
         says = book.implies_parent(finding, read.get(finding))
         # Even over a "no" to the parent: the safer of two answers that disagree.
         if says is not None and read.get(implied) is not True and read.get(implied) != says:
@@ -318,12 +322,19 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
 # --- the questionnaire's order --------------------------------------------------------
 
 
+def asked(
+    question: Question, answers: Answers, test: Callable[[Condition, Answers], bool | None] = holds
+) -> bool | None:
+    """The skip logic, in one place: a question is asked when its ask_if holds (or may hold,
+    because of a "not sure") on the answers given before it. `rules verify` passes a
+    three-valued `test` (conditions.settled) for answers it has not all chosen yet."""
+    return True if question.ask_if is None else test(question.ask_if, answers)
+
+
 def applicable_questions(book: RuleBook, answers: Answers) -> tuple[Question, ...]:
     """The questions that apply given these answers, in the order asked (a question whose
     ask_if may hold, because of a "not sure", is asked)."""
-    return tuple(
-        question for question in book.questions if question.ask_if is None or holds(question.ask_if, answers)
-    )
+    return tuple(question for question in book.questions if asked(question, answers))
 
 
 def next_question(book: RuleBook, answers: Answers) -> Question | None:
@@ -343,6 +354,6 @@ def prune(book: RuleBook, answers: Answers) -> dict[str, Answer]:
     for question in book.questions:
         if question.finding not in answers:
             continue
-        if question.ask_if is None or holds(question.ask_if, kept):
+        if asked(question, kept):
             kept[question.finding] = answers[question.finding]
     return kept

@@ -13,9 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, Reported, findings_in, settled
+from metasymptoms.core.conditions import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    Not,
+    Reported,
+    findings_in,
+    kleene_and,
+    kleene_not,
+    settled,
+)
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.verify import UNKNOWN, Failure, Space, Value, World, as_answers
+from metasymptoms.reviewing.verify import UNKNOWN, Facts, Failure, Space, Value, World, as_answers
 
 Read = dict[str, Value]
 
@@ -29,10 +40,14 @@ class Item:
     when: Condition
     rank: int  # Urgency.rank; 0 for a site rule that raises none of its own
     site: str | None = None
+    combines: tuple[str, ...] = ()  # for a combination: the red flags it counts
 
 
 def items(book: RuleBook) -> list[Item]:
-    found = [Item("red flag", flag.id, flag.when, flag.urgency.rank) for flag in book.red_flags]
+    found = [
+        Item("red flag", flag.id, flag.when, flag.urgency.rank, combines=getattr(flag, "combines", ()))
+        for flag in book.red_flags
+    ]
     found += [
         Item("rule", rule.id, rule.when, rule.urgency.rank if rule.urgency else 0, site.id)
         for site in book.sites
@@ -41,18 +56,56 @@ def items(book: RuleBook) -> list[Item]:
     return found
 
 
-def urgency_bounds(book_items: list[Item], read: Read) -> tuple[int, int]:
-    """(lowest, highest) urgency rank these answers may give, as far as they are settled."""
-    low = high = 0
-    for item in book_items:
-        if item.rank == 0:
-            continue
-        fires = settled(item.when, read)
-        if fires is True:
-            low = max(low, item.rank)
-        if fires is not False:
-            high = max(high, item.rank)
-    return low, high
+def urgency_bounds(book_items: list[Item], read: Read, base: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    """(lowest, highest) urgency rank these answers may give, as far as they are settled
+    (at least `base`: the bounds of items worked out already)."""
+    return Bounds(book_items)(read, base)
+
+
+class Bounds:
+    """urgency_bounds for one list of items, asked again and again during a search: each
+    item's outcome is remembered for the values of the findings it tests, and the items are
+    read from the most urgent down, stopping at the first that surely fires."""
+
+    _MISSING = object()
+
+    def __init__(self, book_items: list[Item]):
+        ranked = sorted((item for item in book_items if item.rank > 0), key=lambda item: -item.rank)
+        self.items = [(item, findings_in(item.when)) for item in ranked]
+        self.known: dict[tuple, bool | None] = {}
+
+    def __call__(self, read: Read, base: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+        low, high = base
+        for item, tested in self.items:
+            if item.rank <= low:
+                break  # neither bound can rise any more
+            key = (item.id, item.kind, *(read.get(finding, self._MISSING) for finding in tested))
+            fires = self.known.get(key, self._MISSING)
+            if fires is self._MISSING:
+                fires = self.known[key] = settled(item.when, read)
+            if fires is not False:
+                high = max(high, item.rank)
+            if fires is True:
+                low = max(low, item.rank)
+                break
+        return low, high
+
+
+def moving(book: RuleBook, book_items: list[Item], variables: list[str]) -> tuple[list[Item], list[Item]]:
+    """The items a search over these findings can change, and those it cannot: an item
+    that tests none of them, nor what the reading of answers derives from them (the parent
+    a follow-up implies, the history a primary cancer implies), fires alike on every path."""
+    reach = {finding for finding in variables if knows(book, finding)}
+    changed = True
+    while changed:
+        parents = {parent for child, parent in book.implications if child in reach}
+        changed = not parents <= reach
+        reach |= parents
+    history = book.role("cancer_history")
+    if history and {book.role("primary_cancer"), book.role("known_spread")} & reach:
+        reach.add(history)
+    touched = [item for item in book_items if reach & set(findings_in(item.when))]
+    return touched, [item for item in book_items if not reach & set(findings_in(item.when))]
 
 
 def knows(book: RuleBook, finding: str) -> bool:
@@ -69,7 +122,7 @@ class Joint(Space):
     def __init__(self, views: list[tuple[Space, dict[str, Value]]]):
         self.views = views
         self.book = views[-1][0].book
-        self.implications = ()  # each view's own are kept by `possible` below
+        self.implications, self.chains = (), []  # each view's own are kept by `possible` below
         fixed = {finding for _, pinned in views for finding in pinned}
         variables: dict[str, None] = {}
         self.ask_if = {}
@@ -184,7 +237,9 @@ def _within(small: Cube, large: Cube) -> bool:
     return all(f in small and small[f] <= large[f] for f in large)
 
 
-def simplify(leaves: list[tuple[Cube, object]], keep: Callable[[object], bool], joint: Joint) -> list[tuple[Cube, object]]:
+def simplify(
+    leaves: list[tuple[Cube, object]], keep: Callable[[object], bool], joint: Joint
+) -> list[tuple[Cube, object]]:
     """The fewest plain groups for the outcomes `keep` selects: merged (`merge`), then each
     group widened by every finding it can do without (all the answers it then covers still
     have its outcome), then groups inside another group dropped. Groups may then overlap:
@@ -219,10 +274,6 @@ def sample(cube: Cube, joint: Joint) -> World:
     return world
 
 
-def _and(values: list[bool | None]) -> bool | None:
-    return False if False in values else None if None in values else True
-
-
 # --- no silent downgrade -----------------------------------------------------------------
 
 
@@ -239,18 +290,23 @@ def signs(condition: Condition, finding: str) -> set[int]:
     return {1, -1} if finding in findings_in(condition) else set()
 
 
-def effect(space: Space, condition: Condition, finding: str) -> set[int]:
+def effect(
+    space: Space, condition: Condition, finding: str, known: dict[str, set[int]] | None = None
+) -> set[int]:
     """How reporting a yes/no finding can change whether `condition` holds on the
     questionnaire's answers: directly (`signs`), and through each question whose ask_if
     tests it: opening a question shows its answer, which acts as reporting that finding."""
-    found = set(signs(condition, finding))
-    for gated in space.variables:
-        gate = space.ask_if.get(gated)
-        if gate is None or finding not in findings_in(gate):
-            continue
-        through = effect(space, condition, gated)
-        found |= {opens * acts for opens in signs(gate, finding) for acts in through}
-    return found
+    known = {} if known is None else known
+    if finding not in known:
+        found = set(signs(condition, finding))
+        for gated in space.variables:
+            gate = space.ask_if.get(gated)
+            if gate is None or finding not in findings_in(gate):
+                continue
+            through = effect(space, condition, gated, known)
+            found |= {opens * acts for opens in signs(gate, finding) for acts in through}
+        known[finding] = found
+    return known[finding]
 
 
 def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
@@ -261,38 +317,61 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
     as urgent as X fires. X must depend on the finding through a `not` (see `effect`), so one
     search per such (finding, X), each over a small cone, is exhaustive."""
     allowed = {entry.finding for entry in book.info.lowers_urgency_when_reported} if book.info else set()
+    facts = Facts(book)
     ranked = [item for item in items(book) if item.rank > 0]
-    asked = {question.finding for question in book.questions}
+    # Each item's cone once; a finding is tried only against the items whose cone holds it.
+    cones = [Space(facts, [item.when]) for item in ranked]
+    touching: dict[str, list[int]] = {}
+    for n, cone in enumerate(cones):
+        for variable in cone.variables:
+            touching.setdefault(variable, []).append(n)
+    index = {item.id: n for n, item in enumerate(ranked)}
+    known: dict[tuple[str, int], bool] = {}
+
+    def silences(finding: str, n: int) -> bool:
+        """Whether reporting the finding can stop item n firing at all (over its own cone).
+        A combination stops only when one of its parts stops, so its parts are asked first:
+        its own cone is every finding of every part."""
+        if (finding, n) not in known:
+            item, cone = ranked[n], cones[n]
+            parts = [index[part] for part in item.combines if part in index]
+            if (
+                finding not in cone.variables
+                or -1 not in effect(cone, item.when, finding)
+                or (parts and not any(silences(finding, part) for part in parts))
+            ):
+                known[finding, n] = False
+            else:
+                own = Space(facts, [item.when, Reported(finding=finding)])
+                alone = Joint([(own, {finding: False}), (own, {finding: True})])
+
+                def silenced(world: World, _: World) -> bool | None:
+                    without, with_ = alone.seen(world)
+                    return kleene_and(settled(item.when, without), kleene_not(settled(item.when, with_)))
+
+                known[finding, n] = alone.search(silenced) is not None
+        return known[finding, n]
+
     for finding in book.findings:
-        if finding.type != "yes_no" or finding.id in allowed or finding.id not in asked:
+        if finding.type != "yes_no" or finding.id in allowed or finding.id not in facts.question:
             continue
-        for item in ranked:
-            cone = Space(book, [item.when])
-            if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):
-                continue
+        for n in touching.get(finding.id, ()):
+            item = ranked[n]
             # First over the item's own cone: can reporting the finding silence the item at
             # all? The full goal (nothing at least as urgent fires) implies this one, so where
             # this search finds nothing, neither can the much larger one.
-            own = Space(book, [item.when, Reported(finding=finding.id)])
-            alone = Joint([(own, {finding.id: False}), (own, {finding.id: True})])
-
-            def silenced(world: World, _: World, item: Item = item, alone: Joint = alone) -> bool | None:
-                without, with_ = alone.seen(world)
-                quiet = settled(item.when, with_)
-                return _and([settled(item.when, without), None if quiet is None else not quiet])
-
-            if alone.search(silenced) is None:
+            if not silences(finding.id, n):
                 continue
             higher = [other for other in ranked if other.rank >= item.rank]
-            space = Space(book, [item.when, *(other.when for other in higher), Reported(finding=finding.id)])
+            space = Space(facts, [item.when, *(other.when for other in higher), Reported(finding=finding.id)])
             joint = Joint([(space, {finding.id: False}), (space, {finding.id: True})])
 
             def goal(world: World, _: World, item: Item = item, higher: list[Item] = higher) -> bool | None:
                 without, with_ = joint.seen(world)  # noqa: B023 - searched before the loop moves on
-                quiet = [settled(other.when, with_) for other in higher]
-                return _and([settled(item.when, without), *(None if q is None else not q for q in quiet)])
+                quiet = [kleene_not(settled(other.when, with_)) for other in higher]
+                return kleene_and(settled(item.when, without), *quiet)
 
-            world = joint.search(goal)
+            world = joint.search(goal, first=[*findings_in(item.when), finding.id], plain=True)
             if world is not None:
                 yield finding.id, item, joint.replay(0, world), joint.replay(1, world)
                 break  # one counterexample a finding is enough to act on

@@ -17,11 +17,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from metasymptoms.reviewing.behaviour import Item, Joint, _and, cubes, items, knows, sample, simplify, urgency_bounds
-from metasymptoms.core.conditions import Condition, Reported, findings_in, settled
+from metasymptoms.core.conditions import (
+    Condition,
+    Reported,
+    findings_in,
+    kleene_and,
+    kleene_not,
+    kleene_or,
+    settled,
+)
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import DeclaredChange, RuleBook, Urgency
-from metasymptoms.reviewing.verify import UNSET, Space, World
+from metasymptoms.reviewing.behaviour import (
+    Bounds,
+    Item,
+    Joint,
+    cubes,
+    items,
+    knows,
+    moving,
+    sample,
+    simplify,
+    urgency_bounds,
+)
+from metasymptoms.reviewing.verify import UNKNOWN, UNSET, Facts, Space, World
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
 
@@ -80,13 +99,13 @@ def _by_key(book: RuleBook) -> dict[tuple[str, str], Item]:
     return {(item.kind, item.id): item for item in items(book)}
 
 
-def _questionnaire_same(old: RuleBook, new: RuleBook, condition: Condition) -> bool:
+def _questionnaire_same(pair: _Pair, condition: Condition) -> bool:
     """Whether both books ask the findings of this condition (and what opens them) alike."""
-    cone = Space(old, [condition]).variables if all(knows(old, f) for f in findings_in(condition)) else None
-    if cone is None:
+    old, new = pair.old, pair.new
+    if not all(knows(old, f) for f in findings_in(condition)):
         return False
-    old_gates = {q.finding: q.ask_if for q in old.questions}
-    new_gates = {q.finding: q.ask_if for q in new.questions}
+    cone = Space(pair.old_facts, [condition]).variables
+    old_gates, new_gates = pair.old_facts.ask_if, pair.new_facts.ask_if
     for finding in cone:
         if not knows(new, finding) or old.finding(finding) != new.finding(finding):
             return False
@@ -95,13 +114,13 @@ def _questionnaire_same(old: RuleBook, new: RuleBook, condition: Condition) -> b
     return True
 
 
-def _same(old: RuleBook, new: RuleBook, a: Item | None, b: Item | None) -> bool:
+def _same(pair: _Pair, a: Item | None, b: Item | None) -> bool:
     return (
         a is not None
         and b is not None
         and a.when == b.when
         and a.rank == b.rank
-        and _questionnaire_same(old, new, a.when)
+        and _questionnaire_same(pair, a.when)
     )
 
 
@@ -110,6 +129,7 @@ class _Pair:
 
     def __init__(self, old: RuleBook, new: RuleBook):
         self.old, self.new = old, new
+        self.old_facts, self.new_facts = Facts(old), Facts(new)
 
     def joint(self, old_conditions: list[Condition], new_conditions: list[Condition]) -> Joint:
         # Both questionnaires over the same findings: a finding outside a space's cone counts
@@ -118,7 +138,7 @@ class _Pair:
         # between the books: widen both until they hold the same findings.
         every = [*old_conditions, *new_conditions]
         while True:
-            spaces = [Space(self.old, every), Space(self.new, every)]
+            spaces = [Space(self.old_facts, every), Space(self.new_facts, every)]
             union = set(spaces[0].variables) | set(spaces[1].variables)
             if all(set(space.variables) == union for space in spaces):
                 return Joint([(spaces[0], {}), (spaces[1], {})])
@@ -193,7 +213,7 @@ def red_flag_statements(pair: _Pair) -> list[Statement]:
     keys = [key for key in dict.fromkeys([*old, *new]) if key[0] == "red flag"]
     for key in keys:
         a, b = old.get(key), new.get(key)
-        if a and b and a.when == b.when and _questionnaire_same(pair.old, pair.new, a.when):
+        if a and b and a.when == b.when and _questionnaire_same(pair, a.when):
             continue  # fires on the same answers (a changed urgency shows among the urgencies)
         joint = pair.joint([a.when] if a else [], [b.when] if b else [])
 
@@ -203,10 +223,16 @@ def red_flag_statements(pair: _Pair) -> list[Statement]:
 
         leaves = list(cubes(joint, outcome))
         for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
-            change = f"the warning sign '{titles[key[1]]}' ({key[1]}) " + ("now shows" if now else "no longer shows")
+            change = f"the warning sign '{titles[key[1]]}' ({key[1]}) " + (
+                "now shows" if now else "no longer shows"
+            )
             out.append(
                 Statement(
-                    "red flag", key[1], _group_words(pair, cube, joint), change, _replay(joint, cube),
+                    "red flag",
+                    key[1],
+                    _group_words(pair, cube, joint),
+                    change,
+                    _replay(joint, cube),
                     old_answers=_old_replay(joint, cube),
                 )
             )
@@ -221,29 +247,31 @@ def site_statements(pair: _Pair) -> list[Statement]:
     for site_id in dict.fromkeys([*old_sites, *new_sites]):
         a = [rule.when for rule in old_sites[site_id].rules] if site_id in old_sites else []
         b = [rule.when for rule in new_sites[site_id].rules] if site_id in new_sites else []
-        if a == b and all(_questionnaire_same(pair.old, pair.new, when) for when in a):
+        if a == b and all(_questionnaire_same(pair, when) for when in a):
             continue
         joint = pair.joint(a, b)
 
         def outcome(seen: list[dict], a: list = a, b: list = b) -> object:
-            was = _any([settled(when, seen[0]) for when in a])
-            now = _any([settled(when, seen[1]) for when in b])
+            was = kleene_or(*(settled(when, seen[0]) for when in a))
+            now = kleene_or(*(settled(when, seen[1]) for when in b))
             return None if was is None or now is None else (was, now)
 
         leaves = list(cubes(joint, outcome))
         for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
-            change = f"the site '{names[site_id]}' ({site_id}) is " + ("now named" if now else "no longer named")
+            change = f"the site '{names[site_id]}' ({site_id}) is " + (
+                "now named" if now else "no longer named"
+            )
             out.append(
                 Statement(
-                    "site", site_id, _group_words(pair, cube, joint), change, _replay(joint, cube),
+                    "site",
+                    site_id,
+                    _group_words(pair, cube, joint),
+                    change,
+                    _replay(joint, cube),
                     old_answers=_old_replay(joint, cube),
                 )
             )
     return out
-
-
-def _any(values: list[bool | None]) -> bool | None:
-    return True if True in values else None if None in values else False
 
 
 def _declared(changes: tuple[DeclaredChange, ...], was: int, now: int, read: dict) -> bool | str | None:
@@ -266,17 +294,22 @@ def urgency_statements(pair: _Pair) -> list[Statement]:
         a, b = old.get(key), new.get(key)
         if (a is None or a.rank == 0) and (b is None or b.rank == 0):
             continue
-        if not _same(pair.old, pair.new, a, b):
+        if not _same(pair, a, b):
             changed_old += [a.when] if a else []
             changed_new += [b.when] if b else []
     if not changed_old and not changed_new:
         return []
     declared = pair.new.info.declared_changes if pair.new.info else ()
     joint = pair.joint(changed_old, changed_new + [change.when for change in declared])
-    old_items, new_items = items(pair.old), items(pair.new)
+    # Items the search cannot change are read once, on the answers where nothing is chosen.
+    old_items, old_fixed = moving(pair.old, items(pair.old), joint.variables)
+    new_items, new_fixed = moving(pair.new, items(pair.new), joint.variables)
+    root = joint.seen({finding: UNKNOWN for finding in joint.variables})
+    old_base, new_base = urgency_bounds(old_fixed, root[0]), urgency_bounds(new_fixed, root[1])
+    old_bounds, new_bounds = Bounds(old_items), Bounds(new_items)
 
     def outcome(seen: list[dict]) -> object:
-        was, now = urgency_bounds(old_items, seen[0]), urgency_bounds(new_items, seen[1])
+        was, now = old_bounds(seen[0], old_base), new_bounds(seen[1], new_base)
         if was[0] != was[1] or now[0] != now[1]:
             return None
         if now[0] >= was[0]:
@@ -315,7 +348,7 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
     old_ranked = [item for item in items(pair.old) if item.rank > 0]
     found = []
     for item in old_ranked:
-        if _same(pair.old, pair.new, item, new.get((item.kind, item.id))):
+        if _same(pair, item, new.get((item.kind, item.id))):
             continue  # fires in the new book wherever it fired in the old one
         u = item.rank
         covering = [change for change in declared if change.was.rank == u]
@@ -330,11 +363,19 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
             [*(other.when for other in quiet + watched), *(change.when for change in covering)],
         )
 
-        def goal(world: World, _: World, item: Item = item, quiet=quiet, above=above, covering=covering, watched=watched) -> bool | None:
+        def goal(
+            world: World,
+            _: World,
+            item: Item = item,
+            quiet=quiet,
+            above=above,
+            covering=covering,
+            watched=watched,
+        ) -> bool | None:
             seen_old, seen_new = joint.seen(world)  # noqa: B023 - searched before the loop moves on
             parts = [settled(item.when, seen_old)]
-            parts += [_not(settled(other.when, seen_old)) for other in above]
-            parts += [_not(settled(other.when, seen_new)) for other in quiet]
+            parts += [kleene_not(settled(other.when, seen_old)) for other in above]
+            parts += [kleene_not(settled(other.when, seen_new)) for other in quiet]
             if covering:
                 # Given the items from u up are quiet, the new urgency is the highest among
                 # the items below u: only those decide whether it is the declared level.
@@ -342,28 +383,36 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
                 for change in covering:
                     level = change.now.rank
                     at = True if low == high == level else False if level < low or level > high else None
-                    parts.append(_not(_and([settled(change.when, seen_new), at])))
-            return _and(parts)
+                    parts.append(kleene_not(kleene_and(settled(change.when, seen_new), at)))
+            return kleene_and(*parts)
 
-        world = joint.search(goal)
+        # The old item's findings and the declared changes' first: they settle most.
+        world = joint.search(
+            goal,
+            first=[*findings_in(item.when), *(f for c in covering for f in findings_in(c.when))],
+            plain=True,
+        )
         if world is None:
             continue
         answers = joint.replay(1, world)
         seen_old, seen_new = joint.seen(world)
         was = Urgency(LEVELS[urgency_bounds(items(pair.old), seen_old)[0]])
         now = Urgency(LEVELS[urgency_bounds(items(pair.new), seen_new)[0]])
-        words = _group_words(pair, {f: frozenset([v]) for f, v in world.items() if v is not False and v != UNSET}, joint)
+        words = _group_words(
+            pair, {f: frozenset([v]) for f, v in world.items() if v is not False and v != UNSET}, joint
+        )
         found.append(
             Statement(
-                "urgency", "urgency", words, f"{was.value} -> {now.value}", answers, lowered=True,
+                "urgency",
+                "urgency",
+                words,
+                f"{was.value} -> {now.value}",
+                answers,
+                lowered=True,
                 old_answers=joint.replay(0, world),
             )
         )
     return found
-
-
-def _not(value: bool | None) -> bool | None:
-    return None if value is None else not value
 
 
 def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
@@ -382,12 +431,31 @@ def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
     old_rules = {rule.id: rule for site in old.sites for rule in site.rules}
     new_rules = {rule.id: rule for site in new.sites for rule in site.rules}
     for rule_id in dict.fromkeys([*old_rules, *new_rules]):
-        compare(f"rule {rule_id}: why", getattr(old_rules.get(rule_id), "why", None), getattr(new_rules.get(rule_id), "why", None))
+        compare(
+            f"rule {rule_id}: why",
+            getattr(old_rules.get(rule_id), "why", None),
+            getattr(new_rules.get(rule_id), "why", None),
+        )
     for level in Urgency:
-        compare(f"guidance: advice for {level.value}", old.guidance.advice.for_level(level), new.guidance.advice.for_level(level))
-    for name in ("see_provider", "with_cancer", "without_cancer", "unsure_cancer", "common_causes", "nothing_reported"):
+        compare(
+            f"guidance: advice for {level.value}",
+            old.guidance.advice.for_level(level),
+            new.guidance.advice.for_level(level),
+        )
+    for name in (
+        "see_provider",
+        "with_cancer",
+        "without_cancer",
+        "unsure_cancer",
+        "common_causes",
+        "nothing_reported",
+    ):
         compare(f"guidance: {name}", getattr(old.guidance, name), getattr(new.guidance, name))
-    compare("guidance: emergency_signs", "; ".join(old.guidance.emergency_signs), "; ".join(new.guidance.emergency_signs))
+    compare(
+        "guidance: emergency_signs",
+        "; ".join(old.guidance.emergency_signs),
+        "; ".join(new.guidance.emergency_signs),
+    )
     return out
 
 

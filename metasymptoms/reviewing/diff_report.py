@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from metasymptoms.reviewing.diff import Diff, Statement
-from metasymptoms.core.model import RuleBook
 from metasymptoms.core.escape import markdown as md
+from metasymptoms.core.model import RuleBook
 from metasymptoms.core.status import status_data, status_line
+from metasymptoms.reviewing.diff import Diff, Statement
 from metasymptoms.reviewing.verify import answers_yaml
 
 KINDS = (
@@ -51,7 +51,12 @@ def _mark(statement: Statement) -> str:
 
 
 def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: str) -> str:
-    lines = [f"What changed for a person, from {old_name} to {new_name}:", f"  old: {status_line(old)}", f"  new: {status_line(new)}", ""]
+    lines = [
+        f"What changed for a person, from {old_name} to {new_name}:",
+        f"  old: {status_line(old)}",
+        f"  new: {status_line(new)}",
+        "",
+    ]
     if not result.statements:
         lines.append("No answers give a different urgency, red flag or site.")
     for kind, heading in KINDS:
@@ -102,13 +107,21 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
             lines.append(f"- {mark}{md(statement.sentence())}")
             if statement.declared:
                 lines.append(f"  Reason given: {md(statement.declared)}")
-            lines += ["", "  ```yaml", *[f"  {line}" for line in answers_yaml(statement.answers).splitlines()], "  ```", ""]
+            lines += [
+                "",
+                "  ```yaml",
+                *[f"  {line}" for line in answers_yaml(statement.answers).splitlines()],
+                "  ```",
+                "",
+            ]
     if result.statements:
         lines += [f"_{md(NOT_NAMED)}_", ""]
     if result.text_changes:
         lines += ["## Text changed", "", "| Where | Was | Now |", "|---|---|---|"]
         for change in result.text_changes:
-            lines.append(f"| {md(change.where)} | {md(change.old or '(none)')} | {md(change.new or '(none)')} |")
+            lines.append(
+                f"| {md(change.where)} | {md(change.old or '(none)')} | {md(change.new or '(none)')} |"
+            )
         lines.append("")
     lines.append(f"**{md(verdict(result))}**")
     return "\n".join(lines) + "\n"

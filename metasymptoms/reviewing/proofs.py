@@ -29,7 +29,9 @@ def proofs() -> dict[str, Proof]:
     listed = [
         Proof(
             "provider-advice",
-            lambda book: "every ending sends the person to a healthcare provider and lists the emergency signs",
+            lambda book: (
+                "every ending sends the person to a healthcare provider and lists the emergency signs"
+            ),
             verify.provider_advice_failures,
         ),
         Proof(
@@ -44,7 +46,9 @@ def proofs() -> dict[str, Proof]:
         ),
         Proof(
             "emergency-interrupt",
-            lambda book: f"every emergency's advice is shown before the next question ({count(book, 'emergencies')})",
+            lambda book: (
+                f"every emergency's advice is shown before the next question ({count(book, 'emergencies')})"
+            ),
             verify.interrupt_failures,
         ),
         Proof(
@@ -54,8 +58,7 @@ def proofs() -> dict[str, Proof]:
         ),
         Proof(
             "no-silent-downgrade",
-            lambda book: "reporting one more finding never lowers the urgency"
-            + _exceptions(book),
+            lambda book: "reporting one more finding never lowers the urgency" + _exceptions(book),
             behaviour.downgrade_failures,
         ),
     ]

@@ -17,27 +17,31 @@ after the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import FREE, Compare, Condition, findings_in, settled
-from metasymptoms.core.engine import reading, with_implications
+from metasymptoms.core.conditions import (
+    FREE,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Compare,
+    Condition,
+    Not,
+    findings_in,
+    kleene_and,
+    kleene_not,
+    settled,
+)
+from metasymptoms.core.engine import asked, reading, with_implications
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model import Question, RuleBook, Urgency
 
 UNKNOWN = FREE  # a finding the search has not assigned yet
 UNSET = "__unset__"  # a choice or number finding not answered
 
 Value = object
 World = dict[str, Value]
-
-
-def _and(a: bool | None, b: bool | None) -> bool | None:
-    return False if a is False or b is False else None if a is None or b is None else True
-
-
-def _not(a: bool | None) -> bool | None:
-    return None if a is None else not a
 
 
 def number_cuts(book: RuleBook) -> dict[str, list[float]]:
@@ -47,51 +51,51 @@ def number_cuts(book: RuleBook) -> dict[str, list[float]]:
     conditions += [rule.when for site in book.sites for rule in site.rules]
     conditions += [question.ask_if for question in book.questions if question.ask_if is not None]
 
-    def walk(node: object) -> None:
-        if isinstance(node, Compare):
-            bounds = cuts.setdefault(node.finding, set())
-            bounds.update(bound for bound in (node.at_least, node.below) if bound is not None)
-        for child in getattr(node, "all", ()) or getattr(node, "any", ()) or getattr(node, "of", ()):
-            walk(child)
-        if hasattr(node, "condition"):
-            walk(node.condition)
+    def walk(node: Condition) -> None:
+        match node:
+            case Compare(finding=finding, at_least=low, below=high):
+                cuts.setdefault(finding, set()).update(bound for bound in (low, high) if bound is not None)
+            case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
+                for part in parts:
+                    walk(part)
+            case Not(condition=inner):
+                walk(inner)
 
     for condition in conditions:
         walk(condition)
     return {finding: sorted(values) for finding, values in cuts.items()}
 
 
-_index: list[tuple[RuleBook, tuple[dict[str, Condition | None], dict[str, int]]]] = []
+class Facts:
+    """What every search over one book reads, worked out once per book (a proof builds one
+    and hands it to each of its spaces): each finding's question and place in the order
+    asked, the values where numbers matter, and the follow-ups that imply each finding."""
 
-
-def _questions_of(book: RuleBook) -> tuple[dict[str, Condition | None], dict[str, int]]:
-    """Each question's ask_if and place in the book, built once per book (not per property)."""
-    if not _index or _index[0][0] is not book:
-        ask_if = {question.finding: question.ask_if for question in book.questions}
-        position = {question.finding: n for n, question in enumerate(book.questions)}
-        _index[:] = [(book, (ask_if, position))]
-    return _index[0][1]
-
-
-_cuts: list[tuple[RuleBook, dict[str, list[float]]]] = []
-
-
-def _cuts_of(book: RuleBook) -> dict[str, list[float]]:
-    """number_cuts, once per book."""
-    if not _cuts or _cuts[0][0] is not book:
-        _cuts[:] = [(book, number_cuts(book))]
-    return _cuts[0][1]
+    def __init__(self, book: RuleBook):
+        self.book = book
+        self.question: dict[str, Question] = {question.finding: question for question in book.questions}
+        self.ask_if = {finding: question.ask_if for finding, question in self.question.items()}
+        self.position = {question.finding: n for n, question in enumerate(book.questions)}
+        self.cuts = number_cuts(book)
+        self.history = book.role("cancer_history")
+        self.implications = tuple(book.implications)
+        self.implication_place = {pair: n for n, pair in enumerate(self.implications)}
+        self.implied_by: dict[str, list[tuple[str, str]]] = {}
+        for child, parent in self.implications:
+            self.implied_by.setdefault(child, []).append((child, parent))
+            self.implied_by.setdefault(parent, []).append((child, parent))
 
 
 class Space:
     """The findings of one property, and what the questionnaire makes of a world."""
 
-    def __init__(self, book: RuleBook, conditions: list[Condition]):
-        self.book = book
-        self.cuts = _cuts_of(book)
-        self.history = book.role("cancer_history")
-        self.implications = book.implications
-        self.ask_if, position = _questions_of(book)
+    def __init__(self, facts: Facts, conditions: list[Condition]):
+        self.facts = facts
+        self.book = facts.book
+        self.cuts = facts.cuts
+        self.history = facts.history
+        self.implications = facts.implications
+        self.ask_if, position = facts.ask_if, facts.position
         cone: set[str] = set()
         todo = [finding for condition in conditions for finding in findings_in(condition)]
         while todo:
@@ -102,6 +106,19 @@ class Space:
             condition = self.ask_if.get(finding)
             if condition is not None:
                 todo.extend(findings_in(condition))
+        # The follow-ups of the cone and what they imply in turn, in the book's order
+        # (chains work top-down): the only implications these answers can use.
+        chains: set[tuple[str, str]] = set()
+        reached, todo = set(cone), list(cone)
+        while todo:
+            finding = todo.pop()
+            for child, parent in facts.implied_by.get(finding, ()):
+                if child == finding:
+                    chains.add((child, parent))
+                    if parent not in reached:
+                        reached.add(parent)
+                        todo.append(parent)
+        self.chains = sorted(chains, key=facts.implication_place.__getitem__)
         # Only the cone's questions, in the book's order: a search stays the size of its
         # property, not of the whole book.
         self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
@@ -128,12 +145,8 @@ class Space:
     def possible(self, world: World, finding: str) -> bool:
         """Whether a person could give these answers: a finding reported while one it
         implies is denied (a follow-up without its parent) is no one's world."""
-        for child, parent in self.implications:
-            if (
-                finding in (child, parent)
-                and world.get(parent) is False
-                and self.book.implies_parent(child, world.get(child)) is not None
-            ):
+        for child, parent in self.facts.implied_by.get(finding, ()):
+            if world.get(parent) is False and self.book.implies_parent(child, world.get(child)) is not None:
                 return False
         return True
 
@@ -149,12 +162,11 @@ class Space:
         for finding in self.order:
             if finding not in world:
                 continue
-            condition = self.ask_if.get(finding)
-            asked = True if condition is None else settled(condition, self.read(seen))
+            is_asked = asked(self.facts.question[finding], seen, settled)
             value = world[finding]
-            if asked is True:
+            if is_asked is True:
                 seen[finding] = value
-            elif asked is False:
+            elif is_asked is False:
                 seen[finding] = self.hidden(finding)
             else:  # not yet settled whether it is asked
                 seen[finding] = value if value == self.hidden(finding) else UNKNOWN
@@ -167,18 +179,28 @@ class Space:
         history = self.history
         if history is not None and seen.get(history) == UNSET:
             return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
-        return with_implications(self.book, seen)  # as the engine reads every answer
+        return with_implications(self.book, seen, self.chains)  # as the engine reads every answer
 
-    def search(self, goal: Callable[[World, World], bool | None]) -> World | None:
+    def search(
+        self, goal: Callable[[World, World], bool | None], first: Iterable[str] = (), plain: bool = False
+    ) -> World | None:
         """A world (over the cone) for which goal(world, answers) is True, or None if none.
 
         Exhaustive depth-first search. The next finding to assign is chosen at each step: one
-        of whose values settles the goal at once if there is one (findings that have an
-        ask_if tried first), so branches close early whatever order the rule book is in.
+        of whose values settles the goal at once if there is one (the findings `first` names,
+        then findings that have an ask_if, are tried first), so branches close early whatever
+        order the rule book is in. With `plain`, each branch first tries the plainest answers
+        (everything not yet chosen not reported): worth it where a witness is likely, as
+        for a lowering among many items that must all stay quiet.
         """
 
+        known: dict[tuple[object, ...], bool | None] = {}  # pick's trials are met again one level down
+
         def settle(world: World) -> bool | None:
-            return goal(self.read(world), self.read(self.answers(world)))
+            key = tuple(world.values())  # one finding a place: a value stands for one answer
+            if key not in known:
+                known[key] = goal(self.read(world), self.read(self.answers(world)))
+            return known[key]
 
         def pick(world: World, free: list[str]) -> str:
             for finding in free[:8]:  # looking further costs more than the branches it saves
@@ -194,6 +216,12 @@ class Space:
             result = settle(world)
             if result is not None or not free:
                 return self._complete(world) if result is True else None
+            # Before branching, the plainest answers: everything not yet chosen not reported.
+            # A witness found so is checked like any other, and has the fewest findings.
+            if plain:
+                done = self._complete(world)
+                if all(self.possible(done, finding) for finding in free) and settle(done) is True:
+                    return done
             finding = pick(world, free)
             rest = [other for other in free if other != finding]
             for value in self.domain(finding):
@@ -206,14 +234,21 @@ class Space:
             world[finding] = UNKNOWN
             return None
 
-        gated = [finding for finding in self.variables if self.ask_if.get(finding) is not None]
-        free = gated + [finding for finding in self.variables if finding not in gated]
+        first = [finding for finding in dict.fromkeys(first) if finding in self.variables]
+        gated = [f for f in self.variables if self.ask_if.get(f) is not None and f not in first]
+        free = (
+            first
+            + gated
+            + [finding for finding in self.variables if finding not in gated and finding not in first]
+        )
         return walk({finding: UNKNOWN for finding in self.variables}, free)
 
     def _complete(self, world: World) -> World:
         """Settle the findings the goal did not need: not reported."""
-        done = {finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()}
-        for child, parent in self.implications:
+        done = {
+            finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()
+        }
+        for child, parent in self.chains:
             says = self.book.implies_parent(child, done.get(child))
             if says is not None and world.get(parent) is UNKNOWN:
                 done[parent] = says
@@ -240,10 +275,11 @@ def as_answers(world: World) -> dict[str, bool | str | float]:
 def answers_yaml(answers: dict[str, bool | str | float]) -> str:
     if not answers:
         return "{}\n"
-    return "".join(f"{key}: {_yaml_value(value)}\n" for key, value in answers.items())
+    return "".join(f"{key}: {yaml_value(value)}\n" for key, value in answers.items())
 
 
-def _yaml_value(value: bool | str | float) -> str:
+def yaml_value(value: bool | str | float) -> str:
+    """One answer as an answers file spells it."""
     if value is True:
         return "yes"
     return f"{value:g}" if isinstance(value, float) else str(value)
@@ -268,12 +304,19 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
 
     A combination ("two ambers make a red") is at least N of other flags' conditions. When
     no skip logic hides any of those, it cannot hide N of them either (each that may hold for
-    the person also may hold on the answers), so combinations are proved by their parts."""
+    the person also may hold on the answers), so combinations are proved by their parts.
+
+    A flag that tests only findings every person is asked (no ask_if) needs no search: the
+    answers hold exactly what is true for the person, so the flag holds on both or neither.
+    (An `at_least: 10` of thirty such findings would otherwise be a search of millions.)"""
+    facts = Facts(book)
     for flag in book.red_flags:
-        if flag.combines:
+        if flag.combines or all(
+            finding in facts.question and facts.ask_if[finding] is None for finding in findings_in(flag.when)
+        ):
             continue
-        space = Space(book, [flag.when])
-        world = space.search(lambda w, a, c=flag.when: _and(settled(c, w), _not(settled(c, a))))
+        space = Space(facts, [flag.when])
+        world = space.search(lambda w, a, c=flag.when: kleene_and(settled(c, w), kleene_not(settled(c, a))))
         if world is not None:
             answers = space.answers(world)
             hidden = [
@@ -291,19 +334,49 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
 
 
 def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
+    """Red flags that no answers can make hold.
+
+    A combination (at least N of other flags) is first tried on its parts' own answers put
+    together, where they agree: if N parts then hold, that is a witness, checked like any
+    other. Only where that fails is the combination searched as a whole, whose cone is every
+    finding of every part."""
+    facts = Facts(book)
+    found: dict[str, World] = {}
     for flag in book.red_flags:
-        space = Space(book, [flag.when])
-        if space.search(lambda w, a, c=flag.when: settled(c, a)) is None:
+        space = Space(facts, [flag.when])
+        reach = lambda w, a, c=flag.when: settled(c, a)  # noqa: E731
+        world = _joined(space, [found[part] for part in flag.combines if part in found], reach)
+        if world is None:
+            world = space.search(reach)
+        if world is None:
             yield Failure(
                 "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
             )
+        else:
+            found[flag.id] = world
+
+
+def _joined(space: Space, worlds: list[World], goal: Callable[[World, World], bool | None]) -> World | None:
+    """The worlds put together (each kept only where it agrees with those before it), if
+    the goal holds on them with every other finding of the space not reported."""
+    if not worlds:
+        return None
+    joined: World = {}
+    for world in worlds:
+        if all(joined.get(finding, value) == value for finding, value in world.items()):
+            joined.update(world)
+    world = {finding: joined.get(finding, space.hidden(finding)) for finding in space.variables}
+    if not all(space.possible(world, finding) for finding in world):
+        return None
+    return world if goal(space.read(world), space.read(space.answers(world))) is True else None
 
 
 def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
+    facts = Facts(book)
     for question in book.questions:
         if question.ask_if is None:
             continue
-        space = Space(book, [question.ask_if])
+        space = Space(facts, [question.ask_if])
         if space.search(lambda w, a, c=question.ask_if: settled(c, a)) is None:
             yield Failure(
                 "impossible-ask-if",
@@ -312,25 +385,28 @@ def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
             )
 
 
-def witness(book: RuleBook, flag_id: str) -> dict[str, bool | str] | None:
+def witness(facts: Facts, flag_id: str) -> dict[str, bool | str] | None:
     """Answers, as the questionnaire would take them, on which the red flag holds."""
-    flag = next(flag for flag in book.red_flags if flag.id == flag_id)
-    space = Space(book, [flag.when])
+    flag = next(flag for flag in facts.book.red_flags if flag.id == flag_id)
+    space = Space(facts, [flag.when])
     world = space.search(lambda w, a, c=flag.when: settled(c, a))
     return None if world is None else as_answers(space.answers(world))
 
 
 class _Replay:
-    """A prompter that answers the questionnaire from fixed answers and goes on after any
-    emergency. It knows which question is asked from the flow's events, never its words."""
+    """A prompter that answers the questionnaire from fixed answers. It knows which question
+    is asked from the flow's events, never its words, and answers it as the finding's kind
+    spells that answer (kinds.py). After an emergency it goes on, until the one it waits for
+    has been shown and the flow has moved on once: then it stops."""
 
     how_to_answer = ""
 
-    def __init__(self, book: RuleBook, answers: dict[str, bool | str | float]):
+    def __init__(self, book: RuleBook, answers: dict[str, bool | str | float], until: str | None = None):
         from metasymptoms.answering.questionnaire import Questionnaire
 
         self.book = book
         self.answers = answers
+        self.until = until
         self.flow = Questionnaire(book, self)
 
     def _asking(self) -> str | None:
@@ -338,43 +414,65 @@ class _Replay:
         last = self.flow.events[-1] if self.flow.events else None
         return last[1] if last and last[0] == "asking" else None
 
+    def _option(self, default: str) -> str:
+        from metasymptoms.core.kinds import kind_of
+
+        finding = self._asking()
+        if finding is None or finding not in self.answers:
+            return default  # not reported (a number not measured), or the review: show the result
+        return kind_of(self.book.finding(finding)).option_of(self.answers[finding])
+
     def say(self, text: str, kind: str = "info") -> None:
         pass
 
     def choose(
         self, message: str, options: object, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
-        from metasymptoms.core.kinds import kind_of
-        from metasymptoms.answering.questionnaire import GO_ON
+        from metasymptoms.answering.questionnaire import GO_ON, STOP
 
-        last = self.flow.events[-1] if self.flow.events else None
-        if last == ("interrupt", ""):
-            return GO_ON
+        if self.flow.events and self.flow.events[-1] == ("interrupt", ""):
+            return STOP if ("emergency", self.until) in self.flow.events else GO_ON
         finding = self._asking()
-        if finding is None:
-            return default  # the review: show the result
-        if finding not in self.answers:
-            return "no" if self.book.finding(finding).type == "yes_no" else default
-        return kind_of(self.book.finding(finding)).option_of(self.answers[finding])
+        if (
+            finding is not None
+            and finding not in self.answers
+            and self.book.finding(finding).type == "yes_no"
+        ):
+            return "no"  # a question's own default may be "yes": the answers file leaves it out
+        return self._option(default)
 
     def ask_text(self, message: str, default: str) -> str:
-        finding = self._asking()
-        if finding is None or finding not in self.answers:
-            return default
-        return f"{self.answers[finding]:g}" if isinstance(self.answers[finding], float) else str(self.answers[finding])
+        return self._option(default)
+
+
+def _cut_to(book: RuleBook, findings: set[str]) -> RuleBook:
+    """The book asking only the questions about these findings, in their order."""
+    from dataclasses import replace
+
+    sections = tuple(
+        replace(section, questions=kept)
+        for section in book.sections
+        if (kept := tuple(question for question in section.questions if question.finding in findings))
+    )
+    return replace(book, sections=sections)
 
 
 def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     """For each emergency red flag, the questionnaire's own flow is run on a path where it
     fires: the interrupt must come right after the answer that makes it hold, before any
-    other question."""
+    other question.
+
+    The flow asks only the questions of the flag's cone (the findings its condition tests,
+    and what opens their questions): the others cannot change whether or when it fires, so
+    leaving them out keeps each replay the size of its flag, not of the whole book."""
+    facts = Facts(book)
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
-        answers = witness(book, flag.id)
+        answers = witness(facts, flag.id)
         if answers is None:
             continue
-        replay = _Replay(book, answers)
+        replay = _Replay(_cut_to(book, set(Space(facts, [flag.when]).variables)), answers, until=flag.id)
         replay.flow.run()
         events = replay.flow.events
         shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
@@ -394,17 +492,28 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
 
 
 def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:
-    """Every ending, at every urgency, sends the person to a healthcare provider."""
-    for urgency in Urgency:
-        from metasymptoms.core.engine import provider_advice
+    """Every ending, at every urgency and for everyone, sends the person to a healthcare
+    provider: it carries the book's own provider advice (guidance `see_provider`), or, at an
+    emergency, is the emergency advice itself (which names where to go, and is never
+    followed by everyday wording). Checked on the structure of the ending, not its words,
+    so a reworded or translated book keeps the proof."""
+    from metasymptoms.core.engine import provider_advice
 
-        advice = " ".join(provider_advice(book, urgency, who) for who in ("with_cancer", "without_cancer"))
-        if "provider" not in advice.lower():
-            yield Failure(
-                "provider-advice",
-                urgency.value,
-                f"the ending at '{urgency.value}' does not send the person to a healthcare provider",
-            )
+    guidance = book.guidance
+    for urgency in Urgency:
+        for who in ("with_cancer", "without_cancer", "unsure"):
+            ending = provider_advice(book, urgency, who)
+            if urgency is Urgency.EMERGENCY:
+                sends = ending == guidance.advice.for_level(urgency) and bool(ending.strip())
+            else:
+                sends = bool(guidance.see_provider.strip()) and ending.endswith(guidance.see_provider)
+            if not sends:
+                yield Failure(
+                    "provider-advice",
+                    urgency.value,
+                    f"the ending at '{urgency.value}' does not send the person to a healthcare provider",
+                )
+                break
     if not book.guidance.emergency_signs:
         yield Failure("provider-advice", "guidance", "the endings list no emergency signs")
 

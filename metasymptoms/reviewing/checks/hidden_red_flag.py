@@ -15,7 +15,7 @@ red flag needs only chemotherapy and fever:
 
 from __future__ import annotations
 
-from metasymptoms.reviewing.verify import hidden_red_flags
+from metasymptoms.reviewing.verify import hidden_red_flags, yaml_value
 
 ID = "hidden-red-flag"
 LEVEL = "error"
@@ -24,7 +24,6 @@ LEVEL = "error"
 def check(loaded, today):
     for failure in hidden_red_flags(loaded.book):
         example = ", ".join(
-            f"{key}: {'yes' if value is True else value}"
-            for key, value in (failure.counterexample or {}).items()
+            f"{key}: {yaml_value(value)}" for key, value in (failure.counterexample or {}).items()
         )
         yield loaded.at("red_flag", failure.subject, "when"), f"{failure.message}; for example: {example}"
