@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from metasymptoms.core.record import record
 
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Location:
     file: Path
     line: int = 1
@@ -19,7 +20,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Problem:
     location: Location
     message: str
