@@ -1,0 +1,269 @@
+"""Mutants that once survived the test suite (issue 12), each killed here by a table row.
+
+Each row is a small rule book (the tiny book of tests/helpers.py with one change) and what a
+person or a reviewer must see from it: an exact located problem from the loader, or the exact
+outcome of the engine. Everything goes through the public loader and engine, so the rows keep
+their meaning however those modules are split inside.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.core.engine import assess, prune
+from metasymptoms.core.loader import load
+from tests.helpers import TINY, problems_of, write_book
+
+
+def indented(text: str, by: str) -> str:
+    return textwrap.indent(textwrap.dedent(text), by)
+
+
+# --- the loader refuses what would mislead or crash at a person's result ----------------
+
+QUESTIONS_WITH = TINY["questions.yaml"].replace
+
+LOADER_PROBLEMS = [
+    pytest.param(
+        {"questions.yaml": QUESTIONS_WITH("ask_if: back_pain", "ask_if: limb_weakness")},
+        [
+            "rules/questions.yaml:14:17: [error] 'ask_if' depends on 'limb_weakness', which is asked later; "
+            "a question can depend only on earlier answers (schema)"
+        ],
+        # Without the guard the question is never asked (its own answer is missing, so not
+        # reported): weak legs with back pain, the cord emergency, could never be found.
+        id="ask_if depends on the question itself",
+    ),
+    pytest.param(
+        {
+            "findings.yaml": TINY["findings.yaml"]
+            + indented(
+                """\
+                - id: where_pain
+                  label: where the pain is
+                  type: choice
+                """,
+                "  ",
+            ),
+            "questions.yaml": TINY["questions.yaml"] + "      - finding: where_pain\n        text: Where?\n",
+        },
+        ["rules/findings.yaml:17:11: [error] 'where_pain' is a choice finding but lists no choices; add 'choices:' (schema)"],
+        # Without the guard the loader passes it and the question crashes (IndexError, exit 3).
+        id="choice finding with no choices",
+    ),
+    pytest.param(
+        {"sites/bones.yaml": TINY["sites/bones.yaml"].replace("    sources: [SRC-A]\n", "    sources: [SRC-Z]\n")},
+        ["rules/sites/bones.yaml:13:15: [error] the source 'SRC-Z' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"],
+        # Without the check, a person whose answers fire the rule meets a KeyError (exit 3).
+        id="site rule cites a source not in sources.yaml",
+    ),
+    pytest.param(
+        {"sites/bones.yaml": TINY["sites/bones.yaml"].replace("sources: [SRC-A]\nrules:", "sources: [SRC-Y]\nrules:")},
+        ["rules/sites/bones.yaml:5:11: [error] the source 'SRC-Y' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"],
+        id="site cites a source not in sources.yaml",
+    ),
+    pytest.param(
+        {"questions.yaml": QUESTIONS_WITH("text: Back pain?", "text: Back pain?\n        default: maybe")},
+        [
+            "rules/questions.yaml:12:18: [error] 'maybe' is not an answer to 'back_pain'; use one of yes, no (schema)"
+        ],
+        # Without the check a run records back pain as "maybe", read as not reported.
+        id="yes/no question defaults to a word that is not an answer",
+    ),
+    pytest.param(
+        {"questions.yaml": QUESTIONS_WITH("text: Have you been told you have cancer?", "text: Told?\n        default: currrent")},
+        [
+            "rules/questions.yaml:7:18: [error] 'currrent' is not an answer to 'cancer_history' "
+            "(did you mean 'current'?); use one of none, current (schema)"
+        ],
+        id="choice question defaults to a value not among its choices",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), LOADER_PROBLEMS)
+def test_the_loader_refuses_what_would_mislead_a_person(
+    tmp_path: Path, changes: dict[str, str], expected: list[str]
+) -> None:
+    assert problems_of(write_book(tmp_path / "rules", changes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "default"),
+    [
+        pytest.param(
+            {"questions.yaml": QUESTIONS_WITH("text: Back pain?", "text: Back pain?\n        default: \"yes\"")},
+            "yes",
+            id="yes/no",
+        ),
+        pytest.param(
+            {"questions.yaml": QUESTIONS_WITH("text: Have you been told you have cancer?", "text: Told?\n        default: none")},
+            "none",
+            id="choice",
+        ),
+    ],
+)
+def test_a_default_that_is_an_answer_is_accepted(tmp_path: Path, changes: dict[str, str], default: str) -> None:
+    loaded = load(write_book(tmp_path / "rules", changes))
+    assert loaded.warnings == []
+    assert default in [question.default for question in loaded.book.questions]
+
+
+# --- nesting: refused past 40 levels, before Python's own recursion limit ------------------
+
+
+def deep_site(levels: int) -> dict[str, str]:
+    """A second site whose `about` holds lists `levels` deep (the file's mapping is one more)."""
+    about = "[" * levels + "]" * levels
+    return {"sites/lungs.yaml": TINY["sites/bones.yaml"].replace("bones", "lungs").replace("The skeleton.", about)}
+
+
+TOO_DEEP = "rules/sites/lungs.yaml:3:47: [error] the file is nested more than 40 levels deep; rule files are never that deep (yaml)"
+
+
+@pytest.mark.parametrize(
+    ("levels", "expected"),
+    [
+        pytest.param(39, "rules/sites/lungs.yaml:3:8: [error] 'about' should be text, not a list (schema)", id="40 levels: read"),
+        pytest.param(40, TOO_DEEP, id="41 levels: refused"),
+        pytest.param(60, TOO_DEEP, id="61 levels: refused"),
+        # Well under libyaml's own limit; without the reader's limit, Python's recursion limit: exit 3.
+        pytest.param(989, TOO_DEEP, id="990 levels: refused"),
+    ],
+)
+def test_deep_nesting_is_refused_past_forty_levels(tmp_path: Path, levels: int, expected: str) -> None:
+    assert problems_of(write_book(tmp_path / "rules", deep_site(levels))) == [expected]
+
+
+# --- the engine: what a person is shown -----------------------------------------------------
+
+# Two warning signs resting on exactly the same reported findings: the urgent one must not be
+# shown beside the emergency (it would soften "call now").
+SAME_SIGNS = {
+    "red_flags.yaml": TINY["red_flags.yaml"]
+    + indented(
+        """\
+        - id: legs_and_back
+          title: Weak legs and back pain
+          when:
+            all: [back_pain, limb_weakness, {not: jaundice}]
+          urgency: emergency
+          advice: Call your local emergency number now.
+          sources: [SRC-A]
+          checked: {by: author, date: 2026-01-01}
+        - id: legs
+          title: Weak legs
+          when:
+            all: [back_pain, limb_weakness]
+          urgency: urgent
+          advice: Call your care team today.
+          sources: [SRC-A]
+          checked: {by: author, date: 2026-01-01}
+        """,
+        "  ",
+    ),
+}
+
+# A site rule that holds through one branch of `any` while another branch holds only in part.
+PARTLY = """\
+    - id: bones.partly
+      when:
+        {word}:
+          - all: [back_pain, limb_weakness]
+          - jaundice
+      why: A made-up reason.
+      sources: [SRC-A]
+      checked: {{by: author, date: 2026-01-01}}
+    """
+
+
+def with_site_rule(word: str) -> dict[str, str]:
+    return {"sites/bones.yaml": TINY["sites/bones.yaml"] + indented(PARTLY.format(word=word), "  ")}
+
+
+ENGINE_OUTCOMES = [
+    pytest.param(
+        SAME_SIGNS,
+        {"cancer_history": "none", "back_pain": True, "limb_weakness": True},
+        [("legs_and_back", "emergency", ("back_pain", "limb_weakness"))],
+        [],
+        id="a less urgent sign on the same findings is left out",
+    ),
+    pytest.param(
+        SAME_SIGNS,
+        {"cancer_history": "current", "back_pain": True, "limb_weakness": True},
+        [
+            ("cord", "emergency", ("cancer_history", "back_pain", "limb_weakness")),
+            ("legs_and_back", "emergency", ("back_pain", "limb_weakness")),
+        ],
+        [("bones", "bones.back", ("cancer_history", "back_pain"))],
+        id="equally urgent signs are both shown",
+    ),
+    pytest.param(
+        with_site_rule("any"),
+        {"cancer_history": "none", "back_pain": True, "limb_weakness": False, "jaundice": True},
+        [],
+        [("bones", "bones.partly", ("jaundice",))],
+        id="because names only the branch of any that holds",
+    ),
+    pytest.param(
+        with_site_rule("at_least: 1\n        of"),
+        {"cancer_history": "none", "back_pain": True, "limb_weakness": False, "jaundice": True},
+        [],
+        [("bones", "bones.partly", ("jaundice",))],
+        id="because names only the parts of at_least that hold",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "answers", "flags", "rules"), ENGINE_OUTCOMES)
+def test_the_engine_shows_the_right_signs_and_reasons(
+    tmp_path: Path, changes: dict[str, str], answers: dict, flags: list, rules: list
+) -> None:
+    book = load(write_book(tmp_path / "rules", changes)).book
+    assessment = assess(book, answers)
+    assert [(flag.id, flag.urgency.value, flag.because) for flag in assessment.red_flags] == flags
+    assert [
+        (site.id, rule.id, rule.because) for site in assessment.sites for rule in site.rules
+    ] == rules
+
+
+# A chain of follow-ups: weak legs is asked after back pain, bladder trouble after weak legs.
+CHAIN = {
+    "findings.yaml": TINY["findings.yaml"] + "  - id: bladder_trouble\n    label: trouble passing urine\n",
+    "questions.yaml": TINY["questions.yaml"].replace(
+        "        ask_if: back_pain\n",
+        "        ask_if: back_pain\n"
+        "      - finding: bladder_trouble\n"
+        "        text: Trouble passing urine?\n"
+        "        ask_if: limb_weakness\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "kept"),
+    [
+        pytest.param(
+            {"cancer_history": "none", "back_pain": False, "limb_weakness": True, "bladder_trouble": True, "jaundice": False},
+            {"cancer_history": "none", "back_pain": False, "jaundice": False},
+            id="a dropped answer does not keep the next follow-up alive",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": False, "bladder_trouble": True},
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": False},
+            id="a changed follow-up drops its own follow-up",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": True, "bladder_trouble": True},
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": True, "bladder_trouble": True},
+            id="a chain that still applies is kept whole",
+        ),
+    ],
+)
+def test_prune_follows_a_chain_of_follow_ups(tmp_path: Path, answers: dict, kept: dict) -> None:
+    book = load(write_book(tmp_path / "rules", CHAIN)).book
+    assert prune(book, answers) == kept
