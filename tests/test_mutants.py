@@ -267,3 +267,145 @@ CHAIN = {
 def test_prune_follows_a_chain_of_follow_ups(tmp_path: Path, answers: dict, kept: dict) -> None:
     book = load(write_book(tmp_path / "rules", CHAIN)).book
     assert prune(book, answers) == kept
+
+
+def test_prune_keeps_later_answers_when_an_earlier_question_was_not_answered(tmp_path: Path) -> None:
+    book = load(write_book(tmp_path / "rules", CHAIN)).book
+    answers = {"back_pain": True, "limb_weakness": True, "jaundice": False}
+    assert prune(book, answers) == answers
+
+
+# --- who the result speaks to: a cancer named, or spread told of, means a history ------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "audience"),
+    [
+        pytest.param({"primary_cancer": "breast"}, "with_cancer", id="a primary cancer without a history"),
+        pytest.param({"known_spread": "bones"}, "with_cancer", id="spread to the bones told of"),
+        pytest.param({"known_spread": "elsewhere"}, "with_cancer", id="spread elsewhere told of"),
+        pytest.param({"known_spread": "none"}, "unsure", id="no spread told of, history not given"),
+        pytest.param({}, "unsure", id="nothing given"),
+        pytest.param({"cancer_history": "none"}, "without_cancer", id="never told of cancer"),
+        pytest.param({"cancer_history": "past"}, "with_cancer", id="cancer in the past"),
+    ],
+)
+def test_the_audience_reads_a_history_from_a_named_cancer_or_spread(book, answers: dict, audience: str) -> None:
+    assert assess(book, answers).audience == audience
+
+
+# --- the red flags and rules the questionnaire and `rules verify` ask for ---------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "emergencies", "flags", "rules"),
+    [
+        pytest.param(
+            {"cancer_history": "current", "back_pain": True, "limb_weakness": True},
+            ["cord", "legs_and_back"],
+            ["cord", "legs_and_back", "legs"],
+            [("bones", "bones.back")],
+            id="all fire",
+        ),
+        pytest.param(
+            {"back_pain": True, "limb_weakness": True},
+            ["cord", "legs_and_back"],
+            ["cord", "legs_and_back", "legs"],
+            [("bones", "bones.back")],
+            id="history not given: the safer reading fires the flags that need cancer",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": True},
+            ["legs_and_back"],
+            ["legs_and_back", "legs"],
+            [],
+            id="no cancer",
+        ),
+        pytest.param(
+            {"cancer_history": "current", "back_pain": True, "limb_weakness": True, "jaundice": True},
+            ["cord"],
+            ["cord", "legs"],
+            [("bones", "bones.back")],
+            id="a negated part that fails",
+        ),
+        pytest.param({"cancer_history": "current"}, [], [], [], id="nothing reported"),
+    ],
+)
+def test_fired_red_flags_emergencies_and_rules(
+    tmp_path: Path, answers: dict, emergencies: list, flags: list, rules: list
+) -> None:
+    from metasymptoms.core.engine import fired_emergencies, fired_red_flags, fired_rules
+
+    book = load(write_book(tmp_path / "rules", SAME_SIGNS)).book
+    assert [flag.id for flag in fired_emergencies(book, answers)] == emergencies
+    assert [flag.id for flag in fired_red_flags(book, answers)] == flags
+    assert [(site.id, rule.id) for site, rule in fired_rules(book, answers)] == rules
+
+
+# --- `settled`, which `rules verify` searches with, against brute force ------------------------
+# test_properties checks it with hypothesis (thorough, ~45 s); these few tables are fast enough
+# to run against every mutant of the condition language.
+
+KINDS = {
+    "a": ("yes_no", ()),
+    "b": ("yes_no", ()),
+    "c": ("yes_no", ()),
+    "history": ("choice", ("none", "current", "past")),
+    "temperature": ("number", ()),
+}
+VALUES = {  # every value a finding can take, "not sure" included
+    "a": (True, False, "unsure"),
+    "b": (True, False, "unsure"),
+    "c": (True, False, "unsure"),
+    "history": ("none", "current", "past", "unsure"),
+    "temperature": (35.0, 36.0, 37.9, 38.0, 40.0, "unsure"),
+}
+
+
+def brute_settled(condition, answers: dict) -> bool | None:
+    """True when the condition holds or may hold however the free findings are answered,
+    False when it fails however they are, else None (each finding appears once, so exact)."""
+    import itertools
+
+    from metasymptoms.core.conditions import FREE, holds3
+
+    free = [finding for finding, value in answers.items() if value is FREE]
+    outcomes = set()
+    for values in itertools.product(*(VALUES[finding] for finding in free)):
+        outcomes.add(holds3(condition, {**answers, **dict(zip(free, values))}))
+    return True if False not in outcomes else False if outcomes == {False} else None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a",
+        {"a": False},
+        {"all": ["a", "b"]},
+        {"any": ["a", {"not": "b"}]},
+        {"not": {"all": ["a", "b"]}},
+        {"not": {"any": ["a", "b"]}},
+        {"at_least": 2, "of": ["a", "b", "c"]},
+        {"at_least": 1, "of": ["a", {"history": ["current"]}]},
+        {"history": ["current", "past"]},
+        {"history": ["none"]},
+        {"temperature": {"at_least": 38}},
+        {"temperature": {"at_least": 36, "below": 38}},
+        {"all": ["a", {"any": ["b", {"temperature": {"below": 36}}]}]},
+        {"any": [{"all": ["a", "b"]}, {"history": ["past"]}]},
+    ],
+    ids=str,
+)
+def test_settled_agrees_with_brute_force(raw) -> None:
+    import itertools
+
+    from metasymptoms.core.conditions import FREE, ConditionParser, findings_in, settled
+
+    parser = ConditionParser(KINDS)
+    condition = parser.parse(raw)
+    assert parser.problems == []
+    findings = findings_in(condition)
+    # Each finding free, or given any of its values; findings not mentioned stay unasked.
+    for choice in itertools.product(*((FREE, *VALUES[finding]) for finding in findings)):
+        answers = dict(zip(findings, choice))
+        assert settled(condition, answers) == brute_settled(condition, answers), answers
