@@ -393,6 +393,10 @@ def brute_settled(condition, answers: dict) -> bool | None:
         {"temperature": {"at_least": 36, "below": 38}},
         {"all": ["a", {"any": ["b", {"temperature": {"below": 36}}]}]},
         {"any": [{"all": ["a", "b"]}, {"history": ["past"]}]},
+        {"not": {"not": "a"}},
+        {"not": {"at_least": 2, "of": ["a", "b", "c"]}},
+        {"not": {"all": [{"not": "a"}, "b"]}},
+        {"not": {"any": [{"not": "a"}, {"temperature": {"at_least": 38}}]}},
     ],
     ids=str,
 )
@@ -409,3 +413,297 @@ def test_settled_agrees_with_brute_force(raw) -> None:
     for choice in itertools.product(*((FREE, *VALUES[finding]) for finding in findings)):
         answers = dict(zip(findings, choice))
         assert settled(condition, answers) == brute_settled(condition, answers), answers
+
+
+# --- the whole assessment a person is given -------------------------------------------------
+
+# The tiny book with a primary cancer, a history that can be past or unsure, an urgent site
+# rule, and a source for each part, so the order of the sources shows where each came from.
+PERSON = {
+    "findings.yaml": TINY["findings.yaml"].replace(
+        "      - {value: current, text: Now}\n",
+        "      - {value: current, text: Now}\n      - {value: past, text: Before}\n      - {value: unsure, text: Not sure}\n",
+    )
+    + indented(
+        """\
+        - id: primary_cancer
+          label: the cancer you were told of
+          role: primary_cancer
+          type: choice
+          choices:
+            - {value: breast, text: Breast}
+            - {value: other, text: Another kind of cancer}
+        """,
+        "  ",
+    ),
+    "questions.yaml": QUESTIONS_WITH(
+        "        text: Have you been told you have cancer?\n",
+        "        text: Have you been told you have cancer?\n      - finding: primary_cancer\n        text: Which cancer?\n",
+    ),
+    "sources.yaml": TINY["sources.yaml"]
+    + "".join(f"  - id: SRC-{k}\n    title: {k}\n    publisher: P\n    url: https://example.org/{k}\n" for k in "BCD"),
+    "guidance.yaml": TINY["guidance.yaml"] + "with_cancer_sources: [SRC-D]\n",
+    "primaries.yaml": TINY["primaries.yaml"].replace("sources: [SRC-A]", "sources: [SRC-C]"),
+    "sites/bones.yaml": TINY["sites/bones.yaml"].replace("    sources: [SRC-A]\n", "    urgency: urgent\n    sources: [SRC-B]\n"),
+}
+BONES_URGENT = [("bones", "bones.back", "urgent", ("cancer_history", "back_pain"))]
+UNKNOWN_PRIMARY_NOTE = (
+    "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
+)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        pytest.param(
+            {"cancer_history": "current", "primary_cancer": "breast", "back_pain": True},
+            {
+                "urgency": "urgent",
+                "flags": [],
+                "rules": BONES_URGENT,
+                "primary": ("breast", "Breast cancer", ("bones",), None),
+                "audience": "with_cancer",
+                "advice": "Today. See your healthcare provider.",
+                "sources": ("SRC-B", "SRC-C", "SRC-A", "SRC-D"),
+                "unsure": (),
+            },
+            id="cancer now, a known primary: rule, primary, guidance, care-team sources in that order",
+        ),
+        pytest.param(
+            {"primary_cancer": "other", "back_pain": True},
+            {
+                "urgency": "urgent",
+                "flags": [],
+                "rules": BONES_URGENT,
+                "primary": ("other", "Another kind of cancer", (), UNKNOWN_PRIMARY_NOTE),
+                "audience": "with_cancer",
+                "advice": "Today. See your healthcare provider.",
+                "sources": ("SRC-B", "SRC-A", "SRC-D"),
+                "unsure": ("cancer_history",),
+            },
+            id="a primary with no row of common sites implies a history",
+        ),
+        pytest.param(
+            {"cancer_history": "unsure", "back_pain": True},
+            {
+                "urgency": "urgent",
+                "flags": [],
+                "rules": BONES_URGENT,
+                "primary": None,
+                "audience": "unsure",
+                "advice": "Contact a doctor, an urgent care service or a nurse line today. See your healthcare provider.",
+                "sources": ("SRC-B", "SRC-A"),
+                "unsure": ("cancer_history",),
+            },
+            id="not sure of a history: the safer reading fires the rule, advice needs no care team",
+        ),
+        pytest.param(
+            {"cancer_history": "unsure", "primary_cancer": "breast"},
+            {
+                "urgency": "routine",
+                "flags": [],
+                "rules": [],
+                "primary": ("breast", "Breast cancer", ("bones",), None),
+                "audience": "unsure",
+                "advice": "At your next visit. See your healthcare provider.",
+                "sources": ("SRC-C", "SRC-A"),
+                "unsure": ("cancer_history",),
+            },
+            id="a primary beside a history answered not sure",
+        ),
+        pytest.param(
+            {"cancer_history": "current", "back_pain": True, "limb_weakness": True, "jaundice": "unsure"},
+            {
+                "urgency": "emergency",
+                "flags": [
+                    (
+                        "cord",
+                        "emergency",
+                        "Call your local emergency number now.",
+                        ("cancer_history", "back_pain", "limb_weakness"),
+                    )
+                ],
+                "rules": BONES_URGENT,
+                "primary": None,
+                "audience": "with_cancer",
+                "advice": "Call now, to be seen by a healthcare provider at once.",
+                "sources": ("SRC-A", "SRC-B", "SRC-D"),
+                "unsure": ("jaundice",),
+            },
+            id="an emergency: its advice alone, its sources first",
+        ),
+        pytest.param(
+            {"jaundice": "unsure"},
+            {
+                "urgency": "routine",
+                "flags": [],
+                "rules": [],
+                "primary": None,
+                "audience": "unsure",
+                "advice": "At your next visit. See your healthcare provider.",
+                "sources": ("SRC-A",),
+                "unsure": ("cancer_history", "jaundice"),
+            },
+            id="a history not given comes first among the unsure",
+        ),
+    ],
+)
+def test_the_whole_assessment(tmp_path: Path, answers: dict, expected: dict) -> None:
+    book = load(write_book(tmp_path / "rules", PERSON)).book
+    result = assess(book, answers)
+    primary = result.primary_cancer
+    assert {
+        "urgency": result.urgency.value,
+        "flags": [(flag.id, flag.urgency.value, flag.advice, flag.because) for flag in result.red_flags],
+        "rules": [
+            (site.id, rule.id, rule.urgency and rule.urgency.value, rule.because)
+            for site in result.sites
+            for rule in site.rules
+        ],
+        "primary": primary and (primary.id, primary.name, primary.common_sites, primary.note),
+        "audience": result.audience,
+        "advice": result.advice,
+        "sources": result.sources,
+        "unsure": result.unsure,
+    } == expected
+
+
+# --- how the shipped book reads answers: implied parents and an implied history -------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "read"),
+    [
+        pytest.param(
+            {"cancer_history": "none", "fever": False},
+            {"cancer_history": "none", "fever": False},
+            id="nothing implied: nothing added",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "recent_chemotherapy": True},
+            {"cancer_history": "none", "recent_chemotherapy": True, "recent_treatment": True},
+            id="a follow-up reported implies its parent",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "recent_chemotherapy": "unsure"},
+            {"cancer_history": "none", "recent_chemotherapy": "unsure", "recent_treatment": "unsure"},
+            id="not sure of a follow-up: not sure of its parent",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "recent_chemotherapy": "unsure", "recent_treatment": True},
+            {"cancer_history": "none", "recent_chemotherapy": "unsure", "recent_treatment": True},
+            id="a yes is never weakened by a not-sure follow-up",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "temperature": 38.2, "fever": False},
+            {"cancer_history": "none", "temperature": 38.2, "fever": True},
+            id="a high temperature is a fever even over a no",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "temperature": 37.0, "fever": False},
+            {"cancer_history": "none", "temperature": 37.0, "fever": False},
+            id="a normal temperature leaves the fever answer alone",
+        ),
+        pytest.param(
+            {"cancer_history": "unsure", "primary_cancer": "lung"},
+            {"cancer_history": frozenset({"current", "past"}), "primary_cancer": "lung"},
+            id="a primary cancer beside a not-sure history: there is or was cancer",
+        ),
+        pytest.param({}, {"cancer_history": "unsure"}, id="a history not given reads as not sure"),
+    ],
+)
+def test_reading_the_answers_the_safer_way(book, answers: dict, read: dict) -> None:
+    from metasymptoms.core.engine import reading
+
+    assert reading(book, answers) == read
+
+
+# --- the condition language: number ranges and kinds mixed up, each told in words ------------
+
+NUMBER_HINT = "say which values count, for example 'temperature: {at_least: 37.5}' or '{below: 36}'"
+RANGE_HINT = "a number's range is written with 'at_least:' and/or 'below:', for example 'temperature: {at_least: 37.5}'"
+
+
+@pytest.mark.parametrize(
+    ("raw", "problems"),
+    [
+        ({"history": {"at_least": 1}}, [(("history",), "'history' is a choice finding; list the choices that count")]),
+        ({"a": {"at_least": 1}}, [(("a",), "'a' is a yes/no finding; write 'a' or 'a: no'")]),
+        ({"temperature": ["high"]}, [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}")]),
+        ({"temperature": True}, [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}, not yes/no")]),
+        ({"temperature": {"above": 3}}, [(("temperature",), RANGE_HINT)]),
+        ({"temperature": {"at_least": 37, "above": 3}}, [(("temperature",), RANGE_HINT)]),
+        ({"temperature": {}}, [(("temperature",), RANGE_HINT)]),
+        ({"temperature": {"at_least": "hot"}}, [(("temperature", "at_least"), "'at_least' needs a number, not 'hot'")]),
+        ({"temperature": {"below": True}}, [(("temperature", "below"), "'below' needs a number, not 'True'")]),
+        ({"temperature": {"at_least": 38, "below": 38}}, [(("temperature",), "no number is at least 38 and below 38")]),
+        ({"temperature": {"at_least": 39, "below": 38}}, [(("temperature",), "no number is at least 39 and below 38")]),
+        (
+            {"at_least": 1, "of": "a"},
+            [(("of",), "'of' needs a list of one or more conditions, each on a line starting with '- '")],
+        ),
+    ],
+    ids=str,
+)
+def test_condition_problems_in_words(raw, problems: list) -> None:
+    from metasymptoms.core.conditions import ConditionParser
+
+    parser = ConditionParser(KINDS)
+    assert parser.parse(raw) is None
+    assert [(path, message) for path, message, _ in parser.problems] == problems
+
+
+@pytest.mark.parametrize(
+    ("raw", "written_back"),
+    [
+        ({"temperature": {"at_least": 36, "below": 38}}, {"temperature": {"at_least": 36.0, "below": 38.0}}),
+        ({"temperature": {"below": 36}}, {"temperature": {"below": 36.0}}),
+        ({"temperature": {"at_least": 37.5}}, {"temperature": {"at_least": 37.5}}),
+        ({"at_least": 3, "of": ["a", "b", "c"]}, {"at_least": 3, "of": ["a", "b", "c"]}),
+        ({"not": {"not": "a"}}, {"not": {"not": "a"}}),
+    ],
+    ids=str,
+)
+def test_ranges_parse_and_are_written_back_as_a_reviewer_would(raw, written_back) -> None:
+    from metasymptoms.core.conditions import Compare, ConditionParser, holds, to_data
+
+    parser = ConditionParser(KINDS)
+    condition = parser.parse(raw)
+    assert parser.problems == []
+    assert to_data(condition) == written_back
+    if isinstance(condition, Compare):  # the bounds are kept: at_least included, below not
+        low, high = condition.at_least, condition.below
+        if low is not None:
+            assert holds(condition, {"temperature": low}) and not holds(condition, {"temperature": low - 0.1})
+        if high is not None:
+            assert holds(condition, {"temperature": high - 0.1}) and not holds(condition, {"temperature": high})
+
+
+# --- where an item's field stands, for the checks' messages --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "item", "steps", "key", "where"),
+    [
+        ("rule", "bones.back", ("why",), False, "sites/bones.yaml:12:10"),
+        ("rule", "bones.back", ("why",), True, "sites/bones.yaml:12:5"),
+        ("rule", "bones.back", ("when", "all", 1), False, "sites/bones.yaml:11:11"),
+        ("rule", "bones.back", (), False, "sites/bones.yaml:7:5"),
+        ("red_flag", "cord", ("urgency",), False, "red_flags.yaml:9:14"),
+        ("question", "limb_weakness", ("ask_if",), False, "questions.yaml:14:17"),
+        ("finding", "jaundice", ("label",), False, "findings.yaml:14:12"),
+        ("source", "SRC-A", ("url",), True, "sources.yaml:5:5"),
+    ],
+)
+def test_loaded_book_says_where_a_field_stands(
+    tiny: Path, kind: str, item: str, steps: tuple, key: bool, where: str
+) -> None:
+    loaded = load(tiny)
+    assert str(loaded.at(kind, item, *steps, key=key)) == f"{tiny}/{where}"
+
+
+def test_load_book_reads_the_folder_given(tiny: Path) -> None:
+    from metasymptoms.core.loader import load_book
+
+    assert [site.id for site in load_book(tiny).sites] == ["bones"]
+    assert len(load_book().sites) == 7  # the shipped book's seven sites
