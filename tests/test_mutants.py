@@ -707,3 +707,79 @@ def test_load_book_reads_the_folder_given(tiny: Path) -> None:
 
     assert [site.id for site in load_book(tiny).sites] == ["bones"]
     assert len(load_book().sites) == 7  # the shipped book's seven sites
+
+
+# --- schema problems in words, at the place to fix ------------------------------------------
+
+RED_FLAGS, BONES, FINDINGS = TINY["red_flags.yaml"], TINY["sites/bones.yaml"], TINY["findings.yaml"]
+PRIMARIES = TINY["primaries.yaml"]
+LIST_OF_SITES = "'common_sites' should be a list (one item a line, each starting with '- '), not"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {"red_flags.yaml": RED_FLAGS.replace("urgency: emergency", "urgency: soon")},
+            "rules/red_flags.yaml:9:14: [error] 'urgency' must be one of 'emergency', 'urgent', 'prompt' or 'routine', not 'soon' (schema)",
+            id="urgency not a level",
+        ),
+        pytest.param(
+            {"red_flags.yaml": RED_FLAGS.replace("title: Cord pressure", "title: ''")},
+            "rules/red_flags.yaml:3:12: [error] 'title' must not be empty (schema)",
+            id="empty text",
+        ),
+        pytest.param(
+            {"red_flags.yaml": RED_FLAGS.replace("sources: [SRC-A]", "sources: []")},
+            "rules/red_flags.yaml:11:14: [error] 'sources' must not be empty (schema)",
+            id="empty list",
+        ),
+        pytest.param(
+            {"findings.yaml": FINDINGS.replace("- {value: none, text: Never}", "- {value: none, text: Never, txt: x}")},
+            "rules/findings.yaml:7:36: [error] 'txt' is not a key this file knows (did you mean 'text'?); the keys allowed here are: value, text (schema)",
+            id="unknown key in a choice: the keys of a choice",
+        ),
+        pytest.param(
+            {"sites/bones.yaml": BONES.replace("    why: The spine", "    wy: x\n    why: The spine")},
+            "rules/sites/bones.yaml:12:5: [error] 'wy' is not a key this file knows (did you mean 'why'?); the keys allowed here are: id, when, why, sources, checked, why_for_everyone, urgency (schema)",
+            id="unknown key in a rule: the keys of a rule",
+        ),
+        pytest.param(
+            {"sites/bones.yaml": BONES.replace("    why: The spine is the most common bone site.\n", "")},
+            "rules/sites/bones.yaml:7:5: [error] 'why' is missing here; add it (schema)",
+            id="missing key: at the item",
+        ),
+        pytest.param(
+            {"findings.yaml": FINDINGS.replace("- {value: none, text: Never}", "- {value: none}")},
+            "rules/findings.yaml:7:9: [error] 'text' is missing here; add it (schema)",
+            id="a list short of nothing: only the item's own problem",
+        ),
+        pytest.param(
+            {"primaries.yaml": PRIMARIES.replace("common_sites: [bones]", "common_sites: " + "b" * 70)},
+            f"rules/primaries.yaml:4:19: [error] {LIST_OF_SITES} '{'b' * 60}…' (schema)",
+            id="a long value shown cut",
+        ),
+        pytest.param(
+            {"primaries.yaml": PRIMARIES.replace("common_sites: [bones]", "common_sites: " + "b" * 60)},
+            f"rules/primaries.yaml:4:19: [error] {LIST_OF_SITES} '{'b' * 60}' (schema)",
+            id="a value of 60 characters shown whole",
+        ),
+        pytest.param(
+            {"primaries.yaml": PRIMARIES.replace("common_sites: [bones]", "common_sites:")},
+            f"rules/primaries.yaml:4:18: [error] {LIST_OF_SITES} nothing (schema)",
+            id="nothing given",
+        ),
+        pytest.param(
+            {"primaries.yaml": PRIMARIES.replace("common_sites: [bones]", "common_sites: {a: b}")},
+            f"rules/primaries.yaml:4:19: [error] {LIST_OF_SITES} a mapping (schema)",
+            id="a mapping given",
+        ),
+        pytest.param(
+            {"primaries.yaml": PRIMARIES.replace("common_sites: [bones]", "common_sites: yes")},
+            f"rules/primaries.yaml:4:19: [error] {LIST_OF_SITES} yes/no (schema)",
+            id="yes/no given",
+        ),
+    ],
+)
+def test_schema_problems_in_words(tmp_path: Path, changes: dict[str, str], expected: str) -> None:
+    assert problems_of(write_book(tmp_path / "rules", changes)) == [expected]
