@@ -443,7 +443,7 @@ PERSON = {
     "sources.yaml": TINY["sources.yaml"]
     + "".join(f"  - id: SRC-{k}\n    title: {k}\n    publisher: P\n    url: https://example.org/{k}\n" for k in "BCD"),
     "guidance.yaml": TINY["guidance.yaml"] + "with_cancer_sources: [SRC-D]\n",
-    "primaries.yaml": TINY["primaries.yaml"].replace("sources: [SRC-A]", "sources: [SRC-C]"),
+    "primaries.yaml": TINY["primaries.yaml"].replace("sources: [SRC-A]", "sources: [SRC-C]\n    note: Often the bones."),
     "sites/bones.yaml": TINY["sites/bones.yaml"].replace("    sources: [SRC-A]\n", "    urgency: urgent\n    sources: [SRC-B]\n"),
 }
 BONES_URGENT = [("bones", "bones.back", "urgent", ("cancer_history", "back_pain"))]
@@ -461,7 +461,7 @@ UNKNOWN_PRIMARY_NOTE = (
                 "urgency": "urgent",
                 "flags": [],
                 "rules": BONES_URGENT,
-                "primary": ("breast", "Breast cancer", ("bones",), None),
+                "primary": ("breast", "Breast cancer", ("bones",), "Often the bones."),
                 "audience": "with_cancer",
                 "advice": "Today. See your healthcare provider.",
                 "sources": ("SRC-B", "SRC-C", "SRC-A", "SRC-D"),
@@ -503,7 +503,7 @@ UNKNOWN_PRIMARY_NOTE = (
                 "urgency": "routine",
                 "flags": [],
                 "rules": [],
-                "primary": ("breast", "Breast cancer", ("bones",), None),
+                "primary": ("breast", "Breast cancer", ("bones",), "Often the bones."),
                 "audience": "unsure",
                 "advice": "At your next visit. See your healthcare provider.",
                 "sources": ("SRC-C", "SRC-A"),
@@ -699,7 +699,8 @@ def test_loaded_book_says_where_a_field_stands(
     tiny: Path, kind: str, item: str, steps: tuple, key: bool, where: str
 ) -> None:
     loaded = load(tiny)
-    assert str(loaded.at(kind, item, *steps, key=key)) == f"{tiny}/{where}"
+    found = loaded.at(kind, item, *steps, key=True) if key else loaded.at(kind, item, *steps)
+    assert str(found) == f"{tiny}/{where}"
 
 
 def test_load_book_reads_the_folder_given(tiny: Path) -> None:
@@ -783,3 +784,91 @@ LIST_OF_SITES = "'common_sites' should be a list (one item a line, each starting
 )
 def test_schema_problems_in_words(tmp_path: Path, changes: dict[str, str], expected: str) -> None:
     assert problems_of(write_book(tmp_path / "rules", changes)) == [expected]
+
+
+# --- three-valued evaluation: "not sure", and a history implied as current or past ----------
+
+WITH_UNSURE = {**KINDS, "history": ("choice", ("none", "current", "past", "unsure"))}
+
+
+@pytest.mark.parametrize(
+    ("raw", "answers", "result"),
+    [
+        ({"history": ["current", "past"]}, {"history": frozenset({"current", "past"})}, True),
+        ({"history": ["current"]}, {"history": frozenset({"current", "past"})}, None),
+        ({"history": ["none"]}, {"history": frozenset({"current", "past"})}, False),
+        ({"history": ["unsure"]}, {"history": "unsure"}, True),
+        ({"not": {"history": ["unsure"]}}, {"history": "unsure"}, False),
+        ({"history": ["current"]}, {"history": "unsure"}, None),
+        ({"not": {"history": ["current"]}}, {"history": "unsure"}, None),
+        ({"not": "a"}, {}, True),
+        ({"not": "a"}, {"a": "unsure"}, None),
+    ],
+    ids=str,
+)
+def test_three_valued_evaluation(raw, answers: dict, result) -> None:
+    from metasymptoms.core.conditions import ConditionParser, holds, holds3
+
+    parser = ConditionParser(WITH_UNSURE)
+    condition = parser.parse(raw)
+    assert holds3(condition, answers) is result
+    assert holds(condition, answers) is (result is not False)  # "may hold" counts: the safer reading
+
+
+# --- a combination of warning signs is placed in its own part of red_flags.yaml -------------
+
+AMBERS = indented(
+    """\
+    - id: legs
+      title: Weak legs
+      when: limb_weakness
+      grade: amber
+      urgency: prompt
+      advice: Call your care team.
+      sources: [SRC-A]
+      checked: {by: author, date: 2026-01-01}
+    - id: yellow
+      title: Yellow skin
+      when: jaundice
+      grade: amber
+      urgency: prompt
+      advice: Call your care team.
+      sources: [SRC-A]
+      checked: {by: author, date: 2026-01-01}
+    """,
+    "  ",
+)
+COMBINATION = textwrap.dedent(
+    """\
+    combinations:
+      - id: two_ambers
+        title: Two signs together
+        at_least: 2
+        of_grade: amber
+        urgency: urgent
+        advice: Call your care team today.
+        explain: Two ambers make a red.
+        sources: [SRC-A]
+        checked: {by: author, date: 2026-01-01}
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("combination", "expected"),
+    [
+        pytest.param(
+            COMBINATION.replace("[SRC-A]", "[SRC-Q]"),
+            "rules/red_flags.yaml:37:15: [error] the source 'SRC-Q' is not in sources.yaml (did you mean 'SRC-A'?) (schema)",
+            id="its unknown source",
+        ),
+        pytest.param(
+            COMBINATION.replace("id: two_ambers", "id: cord"),
+            "rules/red_flags.yaml:30:9: [error] the red flag id 'cord' is used twice (first at rules/red_flags.yaml:2:9); each id must be unique (schema)",
+            id="its id used by a warning sign",
+        ),
+    ],
+)
+def test_problems_in_a_combination_are_placed_in_it(tmp_path: Path, combination: str, expected: str) -> None:
+    red_flags = TINY["red_flags.yaml"] + AMBERS + combination
+    assert problems_of(write_book(tmp_path / "rules", {"red_flags.yaml": red_flags})) == [expected]
