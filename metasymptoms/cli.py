@@ -137,8 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
             "the new book's book.yaml does not declare it with a reason (declared_changes)."
         ),
     )
-    diff.add_argument("old", nargs="?", type=Path, metavar="OLD", help="the rule book before the edit (a folder)")
-    diff.add_argument("new", nargs="?", type=Path, metavar="NEW", help="the rule book after the edit (a folder)")
+    diff.add_argument(
+        "old", nargs="?", type=Path, metavar="OLD", help="the rule book before the edit (a folder)"
+    )
+    diff.add_argument(
+        "new", nargs="?", type=Path, metavar="NEW", help="the rule book after the edit (a folder)"
+    )
     diff.add_argument(
         "--git",
         metavar="REV",
@@ -163,7 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     show = rules_commands.add_parser(
         "show", help="one item in plain words, with where it is and what refers to it"
     )
-    show.add_argument("id", metavar="ID", help="the id of a finding, question, section, red flag, site, rule, primary or source")
+    show.add_argument(
+        "id",
+        metavar="ID",
+        help="the id of a finding, question, section, red flag, site, rule, primary or source",
+    )
     _add_dir_argument(show)
     _add_rules_option(show)
     show.set_defaults(func="metasymptoms.commands.rules:show")
@@ -236,7 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--all-changes", action="store_true", help="list every change that would change the outcome"
     )
-    demo.add_argument("--plain", action="store_true", help="numbered choices and plain text, no screen clearing")
+    demo.add_argument(
+        "--plain", action="store_true", help="numbered choices and plain text, no screen clearing"
+    )
     demo.add_argument(
         "--check",
         action="store_true",

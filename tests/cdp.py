@@ -174,7 +174,11 @@ class Browser:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.exceptionThrown":
                 found.append(json.dumps(params["exceptionDetails"])[:500])
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert", "warning"):
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in (
+                "error",
+                "assert",
+                "warning",
+            ):
                 found.append(json.dumps(params.get("args"))[:500])
             elif method == "Log.entryAdded" and params["entry"].get("level") in ("error", "warning"):
                 found.append(params["entry"].get("text", ""))

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from metasymptoms.core.model import RuleBook
 from metasymptoms.answering.questionnaire import Options, Stopped
+from metasymptoms.core.model import RuleBook
 
 
 @dataclass

@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 from metasymptoms.cli import main
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import Urgency
-from tests.helpers import TINY, write_book
 from metasymptoms.reviewing.behaviour import downgrades
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, brute_urgency, conditions, questions
-
+from tests.helpers import TINY, write_book
 
 URGENCIES = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
 
@@ -27,7 +26,9 @@ URGENCIES = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
 )
 def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
     asked = questions(gates)
-    red_flags = [SimpleNamespace(id=f"f{n}", when=when, urgency=urgency) for n, (when, urgency) in enumerate(flags)]
+    red_flags = [
+        SimpleNamespace(id=f"f{n}", when=when, urgency=urgency) for n, (when, urgency) in enumerate(flags)
+    ]
     book = SmallBook(asked, red_flags)
     found = {finding: (before, after) for finding, _, before, after in downgrades(book)}
     lowered = set()
@@ -36,13 +37,15 @@ def test_no_silent_downgrade_agrees_with_brute_force(flags, gates) -> None:
         for name in NAMES:
             if world[name] is False:
                 more = {**world, name: True}
-                if brute_urgency(red_flags, brute_answers(asked, more)) < brute_urgency(red_flags, brute_answers(asked, world)):
+                if brute_urgency(red_flags, brute_answers(asked, more)) < brute_urgency(
+                    red_flags, brute_answers(asked, world)
+                ):
                     lowered.add(name)
     assert set(found) == lowered
     for before, after in found.values():  # each counterexample replays the lowering
-        assert brute_urgency(red_flags, brute_answers(asked, {**dict.fromkeys(NAMES, False), **after})) < brute_urgency(
-            red_flags, brute_answers(asked, {**dict.fromkeys(NAMES, False), **before})
-        )
+        assert brute_urgency(
+            red_flags, brute_answers(asked, {**dict.fromkeys(NAMES, False), **after})
+        ) < brute_urgency(red_flags, brute_answers(asked, {**dict.fromkeys(NAMES, False), **before}))
 
 
 ALL_CLEAR = """\

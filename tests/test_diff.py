@@ -242,9 +242,9 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from metasymptoms.core.conditions import holds  # noqa: E402
-from metasymptoms.reviewing.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
 from metasymptoms.core.kinds import UNSURE  # noqa: E402
 from metasymptoms.core.model import Urgency  # noqa: E402
+from metasymptoms.reviewing.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, brute_urgency, conditions, questions  # noqa: E402
 
 LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
@@ -262,7 +262,10 @@ def _flags(drawn) -> list[SimpleNamespace]:
     st.lists(st.tuples(conditions(), LEVELS), min_size=0, max_size=3),
     GATES,
     GATES,
-    st.lists(st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])), max_size=2),
+    st.lists(
+        st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])),
+        max_size=2,
+    ),
 )
 def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_gates, declared) -> None:
     old = SmallBook(questions(old_gates), _flags(old_flags))

@@ -31,7 +31,9 @@ def test_fired_red_flag_and_rule(tiny: Path) -> None:
         ("bones", ["bones.back"], ("cancer_history", "back_pain"))
     ]
     assert assessment.sources == ("SRC-A",)
-    assert assessment.advice == "Call now, to be seen by a healthcare provider at once."  # nothing routine after it
+    assert (
+        assessment.advice == "Call now, to be seen by a healthcare provider at once."
+    )  # nothing routine after it
 
 
 def test_next_question_follows_order_and_skip_logic(tiny: Path) -> None:

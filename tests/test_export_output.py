@@ -20,11 +20,15 @@ def test_a_trailing_slash_makes_the_folder(tiny: Path, tmp_path: Path) -> None:
     target = tmp_path / "some" / "dir"
     assert main(["rules", "export", "--format", "json-schema", "--output", f"{target}/"]) == 0
     assert (target / "findings.schema.json").is_file()
-    assert main(["rules", "export", str(tiny), "--format", "markdown", "--output", f"{tmp_path / 'docs'}/"]) == 0
+    assert (
+        main(["rules", "export", str(tiny), "--format", "markdown", "--output", f"{tmp_path / 'docs'}/"]) == 0
+    )
     assert (tmp_path / "docs" / "rulebook.md").read_text().startswith("#")
 
 
-def test_exported_documents_are_readable_by_others_and_summaries_stay_private(tiny: Path, tmp_path: Path) -> None:
+def test_exported_documents_are_readable_by_others_and_summaries_stay_private(
+    tiny: Path, tmp_path: Path
+) -> None:
     page = tmp_path / "book.html"
     assert main(["rules", "export", str(tiny), "--format", "html", "--output", str(page)]) == 0
     assert mode(page) == 0o644
@@ -39,8 +43,16 @@ def test_every_command_that_writes_a_page_says_so_in_the_same_line(tmp_path: Pat
     answers = tmp_path / "a.yaml"
     answers.write_text("fatigue: yes\n")
     runs = [
-        (["ask", "--answers", str(answers), "--format", "html"], "summary.html", "Wrote the summary to {}.\n"),
-        (["ask", "--answers", str(answers), "--format", "markdown"], "summary.md", "Wrote the summary to {}.\n"),
+        (
+            ["ask", "--answers", str(answers), "--format", "html"],
+            "summary.html",
+            "Wrote the summary to {}.\n",
+        ),
+        (
+            ["ask", "--answers", str(answers), "--format", "markdown"],
+            "summary.md",
+            "Wrote the summary to {}.\n",
+        ),
         (["ask", "--answers", str(answers), "--format", "json"], "result.json", "Wrote the result to {}.\n"),
         (["rules", "export", "--format", "html"], "book.html", "Wrote the rule book as html to {}.\n"),
         (["rules", "export", "--format", "json-schema"], "schemas.json", "Wrote the JSON schemas to {}.\n"),

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.core import loader
 from metasymptoms.cli import main
+from metasymptoms.core import loader
 from metasymptoms.core.loader import load
 from metasymptoms.core.status import status_data, status_line
 from tests.helpers import TINY, problems_of, write_book
@@ -21,7 +21,7 @@ status: draft
 intended_purpose: Testing.
 """
 SIGNED = BOOK.replace("status: draft", "status: approved") + (
-    "sign_offs:\n  - {name: Ann Lee, role: Oncology nurse, date: 2026-03-01, version: \"1.2\"}\n"
+    'sign_offs:\n  - {name: Ann Lee, role: Oncology nurse, date: 2026-03-01, version: "1.2"}\n'
 )
 
 
@@ -40,11 +40,15 @@ def test_draft_and_signed_off_status_lines(tmp_path: Path) -> None:
     draft = load(write_book(tmp_path / "a", {"book.yaml": BOOK})).book
     assert status_line(draft) == "Draft rule book, version 1.2: not yet signed off by a clinician."
     signed = load(write_book(tmp_path / "b", {"book.yaml": SIGNED})).book
-    assert status_line(signed) == "Rule book version 1.2, signed off by Ann Lee (Oncology nurse) on 2026-03-01."
+    assert (
+        status_line(signed) == "Rule book version 1.2, signed off by Ann Lee (Oncology nurse) on 2026-03-01."
+    )
     assert status_data(signed) == {"version": "1.2", "status": "approved"}
 
 
-def test_a_sign_off_of_an_older_version_leaves_the_book_a_draft_and_approved_is_refused(tmp_path: Path) -> None:
+def test_a_sign_off_of_an_older_version_leaves_the_book_a_draft_and_approved_is_refused(
+    tmp_path: Path,
+) -> None:
     older = SIGNED.replace('version: "1.2"}', 'version: "1.1"}')
     assert problems_of(write_book(tmp_path, {"book.yaml": older})) == [
         "rules/book.yaml:3:9: [error] the status is 'approved' but no one has signed off version 1.2; "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from metasymptoms.reviewing.checks import run_checks
 from metasymptoms.cli import main
 from metasymptoms.core.loader import load
+from metasymptoms.reviewing.checks import run_checks
 from tests.helpers import write_book
 from tests.test_rules_tools import TODAY, USE_JAUNDICE
 
@@ -32,7 +32,9 @@ def test_a_log_naming_existing_controls_passes(tmp_path: Path) -> None:
 
 
 def test_a_control_that_does_not_exist_fails_rules_check(tmp_path: Path, capsys) -> None:
-    log = LOG.replace("verify: hidden-red-flag", "verify: hiden-red-flag") + "      - scenario: no_such_case\n"
+    log = (
+        LOG.replace("verify: hidden-red-flag", "verify: hiden-red-flag") + "      - scenario: no_such_case\n"
+    )
     folder = write_book(tmp_path / "rules", {"sites/bones.yaml": USE_JAUNDICE, "hazards.yaml": log})
     assert problems(folder) == [
         "rules/hazards.yaml:7:17: [error] 'hiden-red-flag' is not a property of rules verify (did you mean "
@@ -53,8 +55,16 @@ def test_a_control_naming_two_kinds_and_a_bad_severity_are_located(tmp_path: Pat
         "rules/hazards.yaml:5:15: [error] 'severity' must be one of 'catastrophic', 'major', 'considerable', "
         "'significant' or 'minor', not 'awful' (hazard-control)",
     ]
-    folder = write_book(tmp_path / "two", {"sites/bones.yaml": USE_JAUNDICE, "hazards.yaml": LOG.replace(
-        "      - check: hidden-red-flag\n", "      - {check: hidden-red-flag, verify: hidden-red-flag}\n")})
+    folder = write_book(
+        tmp_path / "two",
+        {
+            "sites/bones.yaml": USE_JAUNDICE,
+            "hazards.yaml": LOG.replace(
+                "      - check: hidden-red-flag\n",
+                "      - {check: hidden-red-flag, verify: hidden-red-flag}\n",
+            ),
+        },
+    )
     assert problems(folder) == [
         "rules/hazards.yaml:8:9: [error] a control names exactly one of verify:, check: or scenario: (hazard-control)"
     ]
@@ -68,7 +78,9 @@ def test_the_document_shows_each_control_and_its_result(tmp_path: Path, capsys) 
         "        text: Back pain?\n      - finding: limb_weakness\n        text: Weak legs?\n"
         "        ask_if: {cancer_history: [none]}\n      - finding: jaundice\n        text: Yellow skin?\n",
     )
-    folder = write_book(tmp_path / "rules", {"sites/bones.yaml": unsafe[0], "questions.yaml": unsafe[1], "hazards.yaml": LOG})
+    folder = write_book(
+        tmp_path / "rules", {"sites/bones.yaml": unsafe[0], "questions.yaml": unsafe[1], "hazards.yaml": LOG}
+    )
     assert main(["rules", "export", str(folder), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert (

@@ -22,8 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metasymptoms.core import files
 from metasymptoms.cli import main
+from metasymptoms.core import files
 from tests.helpers import TINY, write_book
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -113,7 +113,9 @@ def test_a_file_growing_past_the_limit_while_read_is_refused(tmp_path: Path, mon
     monkeypatch.setattr(os, "read", read_while_growing)
     with pytest.raises(files.UnreadableFile) as error:
         files.read_limited(path, 8, what="answers files")
-    assert error.value.message == "the file holds more than 8 bytes; answers files larger than that are refused"
+    assert (
+        error.value.message == "the file holds more than 8 bytes; answers files larger than that are refused"
+    )
 
 
 def test_plain_questions_from_dev_zero_stop_with_a_message() -> None:

@@ -12,8 +12,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from metasymptoms.answering.interview import QuestionaryPrompter, run_interview
-from metasymptoms.core.model import RuleBook
 from metasymptoms.answering.questionnaire import Questionnaire, Stopped
+from metasymptoms.core.model import RuleBook
 
 ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
 
@@ -102,7 +102,10 @@ def test_back_then_why_then_change(book: RuleBook, keys) -> None:
         "recent_treatment": False,
         "breathless_severe": False,
     }
-    assert "  - Emergency warning sign: Severe breathlessness, or chest pain with\n    breathlessness." in stdout.getvalue()
+    assert (
+        "  - Emergency warning sign: Severe breathlessness, or chest pain with\n    breathlessness."
+        in stdout.getvalue()
+    )
 
 
 class _Terminal(io.StringIO):

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
-from metasymptoms.teaching.lesson_page import lesson_page
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.lesson_page import lesson_page
 from metasymptoms.teaching.quiz import build_quiz
 from metasymptoms.teaching.scenarios import load_scenarios
 from tests.cdp import Browser, BrowserError, chromium_path
@@ -47,7 +47,9 @@ def test_demo_html_writes_the_file(tmp_path: Path, capsys) -> None:
     target = tmp_path / "lesson.html"
     assert main(["demo", "tired_no_cancer", "--html", "--output", str(target)]) == 0
     captured = capsys.readouterr()
-    assert captured.out == ""  # the page is in the file; the line saying so is on stderr, as for every command
+    assert (
+        captured.out == ""
+    )  # the page is in the file; the line saying so is on stderr, as for every command
     assert captured.err == f"Wrote the lesson page to {target}. Open it in a browser; it needs no network.\n"
     assert target.read_text().startswith("<!DOCTYPE html>")
 

@@ -87,7 +87,9 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
         ),
         pytest.param(
             "red_flags.yaml",
-            TINY["red_flags.yaml"].replace("checked: {by: author, date: 2026-01-01}", "checked: {by: author, date: last year}"),
+            TINY["red_flags.yaml"].replace(
+                "checked: {by: author, date: 2026-01-01}", "checked: {by: author, date: last year}"
+            ),
             [
                 "rules/red_flags.yaml:12:33: [error] 'date' should be a date written as YYYY-MM-DD, not 'last year' (schema)"
             ],
@@ -308,9 +310,24 @@ INDENTATION = (
             "new key; put the text in quotes, like: advice: 'Call now: your care team' (yaml)",
             id="colon in a text",
         ),
-        pytest.param("    advice: Call", "      advice: Call", f"rules/red_flags.yaml:10:7: [error] {INDENTATION}", id="indented too far"),
-        pytest.param("    urgency: emergency", "   urgency: emergency", f"rules/red_flags.yaml:9:4: [error] {INDENTATION}", id="indented too little"),
-        pytest.param("        - back_pain", "       - back_pain", f"rules/red_flags.yaml:7:8: [error] {INDENTATION}", id="list item"),
+        pytest.param(
+            "    advice: Call",
+            "      advice: Call",
+            f"rules/red_flags.yaml:10:7: [error] {INDENTATION}",
+            id="indented too far",
+        ),
+        pytest.param(
+            "    urgency: emergency",
+            "   urgency: emergency",
+            f"rules/red_flags.yaml:9:4: [error] {INDENTATION}",
+            id="indented too little",
+        ),
+        pytest.param(
+            "        - back_pain",
+            "       - back_pain",
+            f"rules/red_flags.yaml:7:8: [error] {INDENTATION}",
+            id="list item",
+        ),
         pytest.param(
             "title: Cord pressure",
             'title: "Cord pressure',
@@ -327,7 +344,9 @@ def test_likely_yaml_mistakes_in_plain_words(tmp_path: Path, old: str, new: str,
     assert problems_of(folder) == [expected]
 
 
-AMBERS = TINY["red_flags.yaml"] + """\
+AMBERS = (
+    TINY["red_flags.yaml"]
+    + """\
   - id: back_amber
     title: Back pain on treatment
     when: back_pain
@@ -354,11 +373,17 @@ combinations:
     sources: [SRC-A]
     checked: {by: author, date: 2026-01-01}
 """
+)
 
 
 def test_a_combination_stands_at_its_own_place(tmp_path: Path) -> None:
     loaded = load(write_book(tmp_path / "rules", {"red_flags.yaml": AMBERS}))
-    assert [flag.id for flag in loaded.book.red_flags] == ["cord", "back_amber", "jaundice_amber", "two_ambers"]
+    assert [flag.id for flag in loaded.book.red_flags] == [
+        "cord",
+        "back_amber",
+        "jaundice_amber",
+        "two_ambers",
+    ]
     assert str(loaded.where("red_flag", "two_ambers")).endswith("red_flags.yaml:30:5")
     assert str(loaded.at("red_flag", "two_ambers", "checked", "date")).endswith("red_flags.yaml:37:33")
 
@@ -374,8 +399,8 @@ def test_a_combination_stands_at_its_own_place(tmp_path: Path) -> None:
             id="too few graded",
         ),
         pytest.param(
-            "date: 2026-01-01}\n\"\"\"",
-            "date: 2999-01-01}\n\"\"\"",
+            'date: 2026-01-01}\n"""',
+            'date: 2999-01-01}\n"""',
             "rules/red_flags.yaml:37:33: [error] the date 2999-01-01 is in the future; write the day the check "
             "was done (schema)",
             id="future date",
@@ -389,7 +414,9 @@ def test_a_combination_stands_at_its_own_place(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_a_combination_s_problems_are_located_at_it(tmp_path: Path, old: str, new: str, expected: str) -> None:
+def test_a_combination_s_problems_are_located_at_it(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
     text = (AMBERS + '"""').replace(old, new)[: -len('"""')]
     assert text != AMBERS
     assert problems_of(write_book(tmp_path / "rules", {"red_flags.yaml": text})) == [expected]
@@ -409,3 +436,13 @@ def test_every_item_of_the_shipped_book_is_found_at_its_id() -> None:
         where = loaded.at(kind, item_id, field)
         line = file.read_text(encoding="utf-8").splitlines()[where.line - 1]
         assert line[where.column - 1 :].startswith(item_id), (kind, item_id, str(where))
+
+
+def test_a_kind_written_as_a_mapping_is_a_located_problem_not_a_crash(tmp_path: Path) -> None:
+    """Found by the fuzz test: `type: {a: 1}` once reached a set lookup and crashed (exit 3)."""
+    text = TINY["findings.yaml"].replace("    type: choice\n", "    type: {a: 1}\n", 1)
+    assert "    type: {a: 1}\n" in text
+    problems = book_with(tmp_path, "findings.yaml", text)
+    assert problems[0] == (
+        "rules/findings.yaml:5:11: [error] 'type' must be one of 'yes_no', 'choice' or 'number', not '{'a': 1}' (schema)"
+    )

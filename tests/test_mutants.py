@@ -8,6 +8,7 @@ their meaning however those modules are split inside.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -16,6 +17,14 @@ import pytest
 from metasymptoms.core.engine import assess, prune
 from metasymptoms.core.loader import load
 from tests.helpers import TINY, problems_of, write_book
+
+
+def stable_id(value: object) -> str:
+    """A test id that is the same in every process (a set's order is not: pytest-xdist
+    workers must collect the same ids)."""
+    if isinstance(value, (dict, list, tuple, frozenset, set)):
+        return json.dumps(value, default=sorted, sort_keys=True)
+    return str(value)
 
 
 def indented(text: str, by: str) -> str:
@@ -50,19 +59,33 @@ LOADER_PROBLEMS = [
             ),
             "questions.yaml": TINY["questions.yaml"] + "      - finding: where_pain\n        text: Where?\n",
         },
-        ["rules/findings.yaml:17:11: [error] 'where_pain' is a choice finding but lists no choices; add 'choices:' (schema)"],
+        [
+            "rules/findings.yaml:17:11: [error] 'where_pain' is a choice finding but lists no choices; add 'choices:' (schema)"
+        ],
         # Without the guard the loader passes it and the question crashes (IndexError, exit 3).
         id="choice finding with no choices",
     ),
     pytest.param(
-        {"sites/bones.yaml": TINY["sites/bones.yaml"].replace("    sources: [SRC-A]\n", "    sources: [SRC-Z]\n")},
-        ["rules/sites/bones.yaml:13:15: [error] the source 'SRC-Z' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"],
+        {
+            "sites/bones.yaml": TINY["sites/bones.yaml"].replace(
+                "    sources: [SRC-A]\n", "    sources: [SRC-Z]\n"
+            )
+        },
+        [
+            "rules/sites/bones.yaml:13:15: [error] the source 'SRC-Z' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"
+        ],
         # Without the check, a person whose answers fire the rule meets a KeyError (exit 3).
         id="site rule cites a source not in sources.yaml",
     ),
     pytest.param(
-        {"sites/bones.yaml": TINY["sites/bones.yaml"].replace("sources: [SRC-A]\nrules:", "sources: [SRC-Y]\nrules:")},
-        ["rules/sites/bones.yaml:5:11: [error] the source 'SRC-Y' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"],
+        {
+            "sites/bones.yaml": TINY["sites/bones.yaml"].replace(
+                "sources: [SRC-A]\nrules:", "sources: [SRC-Y]\nrules:"
+            )
+        },
+        [
+            "rules/sites/bones.yaml:5:11: [error] the source 'SRC-Y' is not in sources.yaml (did you mean 'SRC-A'?) (schema)"
+        ],
         id="site cites a source not in sources.yaml",
     ),
     pytest.param(
@@ -74,7 +97,11 @@ LOADER_PROBLEMS = [
         id="yes/no question defaults to a word that is not an answer",
     ),
     pytest.param(
-        {"questions.yaml": QUESTIONS_WITH("text: Have you been told you have cancer?", "text: Told?\n        default: currrent")},
+        {
+            "questions.yaml": QUESTIONS_WITH(
+                "text: Have you been told you have cancer?", "text: Told?\n        default: currrent"
+            )
+        },
         [
             "rules/questions.yaml:7:18: [error] 'currrent' is not an answer to 'cancer_history' "
             "(did you mean 'current'?); use one of none, current (schema)"
@@ -95,18 +122,28 @@ def test_the_loader_refuses_what_would_mislead_a_person(
     ("changes", "default"),
     [
         pytest.param(
-            {"questions.yaml": QUESTIONS_WITH("text: Back pain?", "text: Back pain?\n        default: \"yes\"")},
+            {
+                "questions.yaml": QUESTIONS_WITH(
+                    "text: Back pain?", 'text: Back pain?\n        default: "yes"'
+                )
+            },
             "yes",
             id="yes/no",
         ),
         pytest.param(
-            {"questions.yaml": QUESTIONS_WITH("text: Have you been told you have cancer?", "text: Told?\n        default: none")},
+            {
+                "questions.yaml": QUESTIONS_WITH(
+                    "text: Have you been told you have cancer?", "text: Told?\n        default: none"
+                )
+            },
             "none",
             id="choice",
         ),
     ],
 )
-def test_a_default_that_is_an_answer_is_accepted(tmp_path: Path, changes: dict[str, str], default: str) -> None:
+def test_a_default_that_is_an_answer_is_accepted(
+    tmp_path: Path, changes: dict[str, str], default: str
+) -> None:
     loaded = load(write_book(tmp_path / "rules", changes))
     assert loaded.warnings == []
     assert default in [question.default for question in loaded.book.questions]
@@ -118,7 +155,9 @@ def test_a_default_that_is_an_answer_is_accepted(tmp_path: Path, changes: dict[s
 def deep_site(levels: int) -> dict[str, str]:
     """A second site whose `about` holds lists `levels` deep (the file's mapping is one more)."""
     about = "[" * levels + "]" * levels
-    return {"sites/lungs.yaml": TINY["sites/bones.yaml"].replace("bones", "lungs").replace("The skeleton.", about)}
+    return {
+        "sites/lungs.yaml": TINY["sites/bones.yaml"].replace("bones", "lungs").replace("The skeleton.", about)
+    }
 
 
 TOO_DEEP = "rules/sites/lungs.yaml:3:47: [error] the file is nested more than 40 levels deep; rule files are never that deep (yaml)"
@@ -127,7 +166,11 @@ TOO_DEEP = "rules/sites/lungs.yaml:3:47: [error] the file is nested more than 40
 @pytest.mark.parametrize(
     ("levels", "expected"),
     [
-        pytest.param(39, "rules/sites/lungs.yaml:3:8: [error] 'about' should be text, not a list (schema)", id="40 levels: read"),
+        pytest.param(
+            39,
+            "rules/sites/lungs.yaml:3:8: [error] 'about' should be text, not a list (schema)",
+            id="40 levels: read",
+        ),
         pytest.param(40, TOO_DEEP, id="41 levels: refused"),
         pytest.param(60, TOO_DEEP, id="61 levels: refused"),
         # Well under libyaml's own limit; without the reader's limit, Python's recursion limit: exit 3.
@@ -226,9 +269,7 @@ def test_the_engine_shows_the_right_signs_and_reasons(
     book = load(write_book(tmp_path / "rules", changes)).book
     assessment = assess(book, answers)
     assert [(flag.id, flag.urgency.value, flag.because) for flag in assessment.red_flags] == flags
-    assert [
-        (site.id, rule.id, rule.because) for site in assessment.sites for rule in site.rules
-    ] == rules
+    assert [(site.id, rule.id, rule.because) for site in assessment.sites for rule in site.rules] == rules
 
 
 # A chain of follow-ups: weak legs is asked after back pain, bladder trouble after weak legs.
@@ -248,7 +289,13 @@ CHAIN = {
     ("answers", "kept"),
     [
         pytest.param(
-            {"cancer_history": "none", "back_pain": False, "limb_weakness": True, "bladder_trouble": True, "jaundice": False},
+            {
+                "cancer_history": "none",
+                "back_pain": False,
+                "limb_weakness": True,
+                "bladder_trouble": True,
+                "jaundice": False,
+            },
             {"cancer_history": "none", "back_pain": False, "jaundice": False},
             id="a dropped answer does not keep the next follow-up alive",
         ),
@@ -290,7 +337,9 @@ def test_prune_keeps_later_answers_when_an_earlier_question_was_not_answered(tmp
         pytest.param({"cancer_history": "past"}, "with_cancer", id="cancer in the past"),
     ],
 )
-def test_the_audience_reads_a_history_from_a_named_cancer_or_spread(book, answers: dict, audience: str) -> None:
+def test_the_audience_reads_a_history_from_a_named_cancer_or_spread(
+    book, answers: dict, audience: str
+) -> None:
     assert assess(book, answers).audience == audience
 
 
@@ -398,12 +447,13 @@ def brute_settled(condition, answers: dict) -> bool | None:
         {"not": {"all": [{"not": "a"}, "b"]}},
         {"not": {"any": [{"not": "a"}, {"temperature": {"at_least": 38}}]}},
     ],
-    ids=str,
+    ids=stable_id,
 )
 def test_settled_agrees_with_brute_force(raw) -> None:
     import itertools
 
-    from metasymptoms.core.conditions import FREE, ConditionParser, findings_in, settled
+    from metasymptoms.core.condition_parser import ConditionParser
+    from metasymptoms.core.conditions import FREE, findings_in, settled
 
     parser = ConditionParser(KINDS)
     condition = parser.parse(raw)
@@ -441,15 +491,20 @@ PERSON = {
         "        text: Have you been told you have cancer?\n      - finding: primary_cancer\n        text: Which cancer?\n",
     ),
     "sources.yaml": TINY["sources.yaml"]
-    + "".join(f"  - id: SRC-{k}\n    title: {k}\n    publisher: P\n    url: https://example.org/{k}\n" for k in "BCD"),
+    + "".join(
+        f"  - id: SRC-{k}\n    title: {k}\n    publisher: P\n    url: https://example.org/{k}\n"
+        for k in "BCD"
+    ),
     "guidance.yaml": TINY["guidance.yaml"] + "with_cancer_sources: [SRC-D]\n",
-    "primaries.yaml": TINY["primaries.yaml"].replace("sources: [SRC-A]", "sources: [SRC-C]\n    note: Often the bones."),
-    "sites/bones.yaml": TINY["sites/bones.yaml"].replace("    sources: [SRC-A]\n", "    urgency: urgent\n    sources: [SRC-B]\n"),
+    "primaries.yaml": TINY["primaries.yaml"].replace(
+        "sources: [SRC-A]", "sources: [SRC-C]\n    note: Often the bones."
+    ),
+    "sites/bones.yaml": TINY["sites/bones.yaml"].replace(
+        "    sources: [SRC-A]\n", "    urgency: urgent\n    sources: [SRC-B]\n"
+    ),
 }
 BONES_URGENT = [("bones", "bones.back", "urgent", ("cancer_history", "back_pain"))]
-UNKNOWN_PRIMARY_NOTE = (
-    "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
-)
+UNKNOWN_PRIMARY_NOTE = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
 
 
 @pytest.mark.parametrize(
@@ -627,26 +682,47 @@ RANGE_HINT = "a number's range is written with 'at_least:' and/or 'below:', for 
 @pytest.mark.parametrize(
     ("raw", "problems"),
     [
-        ({"history": {"at_least": 1}}, [(("history",), "'history' is a choice finding; list the choices that count")]),
+        (
+            {"history": {"at_least": 1}},
+            [(("history",), "'history' is a choice finding; list the choices that count")],
+        ),
         ({"a": {"at_least": 1}}, [(("a",), "'a' is a yes/no finding; write 'a' or 'a: no'")]),
-        ({"temperature": ["high"]}, [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}")]),
-        ({"temperature": True}, [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}, not yes/no")]),
+        (
+            {"temperature": ["high"]},
+            [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}")],
+        ),
+        (
+            {"temperature": True},
+            [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}, not yes/no")],
+        ),
         ({"temperature": {"above": 3}}, [(("temperature",), RANGE_HINT)]),
         ({"temperature": {"at_least": 37, "above": 3}}, [(("temperature",), RANGE_HINT)]),
         ({"temperature": {}}, [(("temperature",), RANGE_HINT)]),
-        ({"temperature": {"at_least": "hot"}}, [(("temperature", "at_least"), "'at_least' needs a number, not 'hot'")]),
-        ({"temperature": {"below": True}}, [(("temperature", "below"), "'below' needs a number, not 'True'")]),
-        ({"temperature": {"at_least": 38, "below": 38}}, [(("temperature",), "no number is at least 38 and below 38")]),
-        ({"temperature": {"at_least": 39, "below": 38}}, [(("temperature",), "no number is at least 39 and below 38")]),
+        (
+            {"temperature": {"at_least": "hot"}},
+            [(("temperature", "at_least"), "'at_least' needs a number, not 'hot'")],
+        ),
+        (
+            {"temperature": {"below": True}},
+            [(("temperature", "below"), "'below' needs a number, not 'True'")],
+        ),
+        (
+            {"temperature": {"at_least": 38, "below": 38}},
+            [(("temperature",), "no number is at least 38 and below 38")],
+        ),
+        (
+            {"temperature": {"at_least": 39, "below": 38}},
+            [(("temperature",), "no number is at least 39 and below 38")],
+        ),
         (
             {"at_least": 1, "of": "a"},
             [(("of",), "'of' needs a list of one or more conditions, each on a line starting with '- '")],
         ),
     ],
-    ids=str,
+    ids=stable_id,
 )
 def test_condition_problems_in_words(raw, problems: list) -> None:
-    from metasymptoms.core.conditions import ConditionParser
+    from metasymptoms.core.condition_parser import ConditionParser
 
     parser = ConditionParser(KINDS)
     assert parser.parse(raw) is None
@@ -662,10 +738,11 @@ def test_condition_problems_in_words(raw, problems: list) -> None:
         ({"at_least": 3, "of": ["a", "b", "c"]}, {"at_least": 3, "of": ["a", "b", "c"]}),
         ({"not": {"not": "a"}}, {"not": {"not": "a"}}),
     ],
-    ids=str,
+    ids=stable_id,
 )
 def test_ranges_parse_and_are_written_back_as_a_reviewer_would(raw, written_back) -> None:
-    from metasymptoms.core.conditions import Compare, ConditionParser, holds, to_data
+    from metasymptoms.core.condition_parser import ConditionParser
+    from metasymptoms.core.conditions import Compare, holds, to_data
 
     parser = ConditionParser(KINDS)
     condition = parser.parse(raw)
@@ -676,7 +753,9 @@ def test_ranges_parse_and_are_written_back_as_a_reviewer_would(raw, written_back
         if low is not None:
             assert holds(condition, {"temperature": low}) and not holds(condition, {"temperature": low - 0.1})
         if high is not None:
-            assert holds(condition, {"temperature": high - 0.1}) and not holds(condition, {"temperature": high})
+            assert holds(condition, {"temperature": high - 0.1}) and not holds(
+                condition, {"temperature": high}
+            )
 
 
 # --- where an item's field stands, for the checks' messages --------------------------------
@@ -736,7 +815,11 @@ LIST_OF_SITES = "'common_sites' should be a list (one item a line, each starting
             id="empty list",
         ),
         pytest.param(
-            {"findings.yaml": FINDINGS.replace("- {value: none, text: Never}", "- {value: none, text: Never, txt: x}")},
+            {
+                "findings.yaml": FINDINGS.replace(
+                    "- {value: none, text: Never}", "- {value: none, text: Never, txt: x}"
+                )
+            },
             "rules/findings.yaml:7:36: [error] 'txt' is not a key this file knows (did you mean 'text'?); the keys allowed here are: value, text (schema)",
             id="unknown key in a choice: the keys of a choice",
         ),
@@ -804,10 +887,11 @@ WITH_UNSURE = {**KINDS, "history": ("choice", ("none", "current", "past", "unsur
         ({"not": "a"}, {}, True),
         ({"not": "a"}, {"a": "unsure"}, None),
     ],
-    ids=str,
+    ids=stable_id,
 )
 def test_three_valued_evaluation(raw, answers: dict, result) -> None:
-    from metasymptoms.core.conditions import ConditionParser, holds, holds3
+    from metasymptoms.core.condition_parser import ConditionParser
+    from metasymptoms.core.conditions import holds, holds3
 
     parser = ConditionParser(WITH_UNSURE)
     condition = parser.parse(raw)
@@ -887,33 +971,57 @@ TWICE = "is used twice (first at rules/{first}); each id must be unique (schema)
     ("changes", "expected"),
     [
         pytest.param(
-            {"sources.yaml": TINY["sources.yaml"] + "  - id: SRC-A\n    title: B\n    publisher: C\n    url: https://example.org/b\n"},
-            ["rules/sources.yaml:6:9: [error] the source id 'SRC-A' " + TWICE.format(first="sources.yaml:2:9")],
+            {
+                "sources.yaml": TINY["sources.yaml"]
+                + "  - id: SRC-A\n    title: B\n    publisher: C\n    url: https://example.org/b\n"
+            },
+            [
+                "rules/sources.yaml:6:9: [error] the source id 'SRC-A' "
+                + TWICE.format(first="sources.yaml:2:9")
+            ],
             id="a source twice",
         ),
         pytest.param(
-            {"primaries.yaml": TINY["primaries.yaml"] + "  - id: breast\n    name: Again\n    common_sites: [bones]\n    sources: [SRC-A]\n"},
-            ["rules/primaries.yaml:6:9: [error] the primary cancer id 'breast' " + TWICE.format(first="primaries.yaml:2:9")],
+            {
+                "primaries.yaml": TINY["primaries.yaml"]
+                + "  - id: breast\n    name: Again\n    common_sites: [bones]\n    sources: [SRC-A]\n"
+            },
+            [
+                "rules/primaries.yaml:6:9: [error] the primary cancer id 'breast' "
+                + TWICE.format(first="primaries.yaml:2:9")
+            ],
             id="a primary cancer twice",
         ),
         pytest.param(
             {"questions.yaml": QUESTIONS_WITH("id: body", "id: about_you")},
-            ["rules/questions.yaml:7:9: [error] the section id 'about_you' " + TWICE.format(first="questions.yaml:2:9")],
+            [
+                "rules/questions.yaml:7:9: [error] the section id 'about_you' "
+                + TWICE.format(first="questions.yaml:2:9")
+            ],
             id="a section twice",
         ),
         pytest.param(
             {"sites/lungs.yaml": TINY["sites/bones.yaml"].replace("bones.back", "lungs.back")},
-            ["rules/sites/lungs.yaml:1:5: [error] the site id 'bones' " + TWICE.format(first="sites/bones.yaml:1:5")],
+            [
+                "rules/sites/lungs.yaml:1:5: [error] the site id 'bones' "
+                + TWICE.format(first="sites/bones.yaml:1:5")
+            ],
             id="a site twice",
         ),
         pytest.param(
             {"sites/lungs.yaml": TINY["sites/bones.yaml"].replace("id: bones\n", "id: lungs\n")},
-            ["rules/sites/lungs.yaml:7:9: [error] the rule id 'bones.back' " + TWICE.format(first="sites/bones.yaml:7:9")],
+            [
+                "rules/sites/lungs.yaml:7:9: [error] the rule id 'bones.back' "
+                + TWICE.format(first="sites/bones.yaml:7:9")
+            ],
             id="a rule twice",
         ),
         pytest.param(
             {"red_flags.yaml": TINY["red_flags.yaml"] + TINY["red_flags.yaml"].replace("red_flags:\n", "")},
-            ["rules/red_flags.yaml:13:9: [error] the red flag id 'cord' " + TWICE.format(first="red_flags.yaml:2:9")],
+            [
+                "rules/red_flags.yaml:13:9: [error] the red flag id 'cord' "
+                + TWICE.format(first="red_flags.yaml:2:9")
+            ],
             id="a red flag twice",
         ),
         pytest.param(
@@ -924,8 +1032,15 @@ TWICE = "is used twice (first at rules/{first}); each id must be unique (schema)
             id="implies a finding that is not there",
         ),
         pytest.param(
-            {"findings.yaml": TINY["findings.yaml"].replace("- {value: current, text: Now}", "- {value: current, text: Now}\n      - {value: current, text: Again}")},
-            ["rules/findings.yaml:9:17: [error] the choice 'current' of 'cancer_history' is listed twice (schema)"],
+            {
+                "findings.yaml": TINY["findings.yaml"].replace(
+                    "- {value: current, text: Now}",
+                    "- {value: current, text: Now}\n      - {value: current, text: Again}",
+                )
+            },
+            [
+                "rules/findings.yaml:9:17: [error] the choice 'current' of 'cancer_history' is listed twice (schema)"
+            ],
             id="a choice twice",
         ),
         pytest.param(
@@ -933,12 +1048,16 @@ TWICE = "is used twice (first at rules/{first}); each id must be unique (schema)
                 "findings.yaml": TINY["findings.yaml"] + "  - id: numbness\n    label: numb\n",
                 "questions.yaml": QUESTIONS_WITH("ask_if: back_pain", "ask_if: numbness"),
             },
-            ["rules/questions.yaml:14:17: [error] 'ask_if' depends on 'numbness', but no question asks it (schema)"],
+            [
+                "rules/questions.yaml:14:17: [error] 'ask_if' depends on 'numbness', but no question asks it (schema)"
+            ],
             id="ask_if on a finding no question asks",
         ),
         pytest.param(
             {"book.yaml": BOOK_INFO + SIGNED.replace("2026-01-01", "2999-01-01").replace("VERSION", "0.2")},
-            ["rules/book.yaml:6:42: [error] the date 2999-01-01 is in the future; a sign-off records the day it happened (schema)"],
+            [
+                "rules/book.yaml:6:42: [error] the date 2999-01-01 is in the future; a sign-off records the day it happened (schema)"
+            ],
             id="a sign-off in the future",
         ),
         pytest.param(
@@ -955,12 +1074,16 @@ TWICE = "is used twice (first at rules/{first}); each id must be unique (schema)
         ),
         pytest.param(
             {"book.yaml": BOOK_INFO + CHANGE.replace("WAS", "prompt").replace("NOW", "urgent")},
-            ["rules/book.yaml:8:10: [error] 'urgent' is not lower than 'prompt'; only a lowered urgency needs declaring (schema)"],
+            [
+                "rules/book.yaml:8:10: [error] 'urgent' is not lower than 'prompt'; only a lowered urgency needs declaring (schema)"
+            ],
             id="a declared change that raises",
         ),
         pytest.param(
             {"book.yaml": BOOK_INFO + CHANGE.replace("WAS", "prompt").replace("NOW", "prompt")},
-            ["rules/book.yaml:8:10: [error] 'prompt' is not lower than 'prompt'; only a lowered urgency needs declaring (schema)"],
+            [
+                "rules/book.yaml:8:10: [error] 'prompt' is not lower than 'prompt'; only a lowered urgency needs declaring (schema)"
+            ],
             id="a declared change that keeps the level",
         ),
         pytest.param(
@@ -969,8 +1092,13 @@ TWICE = "is used twice (first at rules/{first}); each id must be unique (schema)
             id="a declared change that lowers",
         ),
         pytest.param(
-            {"book.yaml": BOOK_INFO + "lowers_urgency_when_reported:\n  - finding: jaundise\n    reason: Because.\n"},
-            ["rules/book.yaml:6:14: [error] 'jaundise' is not a finding in findings.yaml (did you mean 'jaundice'?) (schema)"],
+            {
+                "book.yaml": BOOK_INFO
+                + "lowers_urgency_when_reported:\n  - finding: jaundise\n    reason: Because.\n"
+            },
+            [
+                "rules/book.yaml:6:14: [error] 'jaundise' is not a finding in findings.yaml (did you mean 'jaundice'?) (schema)"
+            ],
             id="lowers the urgency on a finding that is not there",
         ),
     ],
@@ -981,7 +1109,9 @@ def test_cross_file_problems(tmp_path: Path, changes: dict[str, str], expected: 
 
 @pytest.mark.parametrize("implied", ["limb_weakness", "cancer_history"], ids=["itself", "a choice finding"])
 def test_a_finding_implies_only_another_yes_no_finding(tmp_path: Path, implied: str) -> None:
-    problems = problems_of(write_book(tmp_path / "rules", {"findings.yaml": WEAK_LEGS_IMPLY.replace("IMPLIED", implied)}))
+    problems = problems_of(
+        write_book(tmp_path / "rules", {"findings.yaml": WEAK_LEGS_IMPLY.replace("IMPLIED", implied)})
+    )
     # The "did you mean" hint after it names the same id (a wording fault, left to the loader's owner).
     assert [problem.split(" (did you mean")[0] for problem in problems] == [
         f"rules/findings.yaml:13:14: [error] 'limb_weakness' implies '{implied}', which is not another yes/no finding"

@@ -20,7 +20,11 @@ def tiny_with_a_number(tmp_path: Path) -> RuleBook:
 
 def test_an_unasked_finding_is_not_reported_or_not_given(tmp_path: Path) -> None:
     book = tiny_with_a_number(tmp_path)
-    assert {name: kind.unasked for name, kind in KINDS.items()} == {"yes_no": False, "choice": None, "number": None}
+    assert {name: kind.unasked for name, kind in KINDS.items()} == {
+        "yes_no": False,
+        "choice": None,
+        "number": None,
+    }
     assert [given_value(book, {}, finding) for finding in ("back_pain", "cancer_history", "temperature")] == [
         False,
         None,
@@ -35,7 +39,8 @@ def test_a_single_change_offers_only_answers_the_question_offers(tmp_path: Path)
     offered = [(change.finding, change.value) for change in changing + keeping]
     # A typed number is never changed to yes or no; a choice to its other choices only.
     assert sorted(offered, key=str) == sorted(
-        [("cancer_history", "none"), ("back_pain", False), ("limb_weakness", True), ("jaundice", True)], key=str
+        [("cancer_history", "none"), ("back_pain", False), ("limb_weakness", True), ("jaundice", True)],
+        key=str,
     )
 
 
@@ -45,7 +50,11 @@ def test_an_answer_is_told_back_by_its_kind(tmp_path: Path) -> None:
     assert kind_of(history).phrase(history, "current") == '"Now"'
     assert kind_of(back).phrase(back, True) == "new back pain"
     assert kind_of(temperature).phrase(temperature, 38.5) == "your highest temperature today"
-    assert [kind_of(f).describe(f) for f in (history, back, temperature)] == ["choice: none, current", "yes/no", "number"]
+    assert [kind_of(f).describe(f) for f in (history, back, temperature)] == [
+        "choice: none, current",
+        "yes/no",
+        "number",
+    ]
 
 
 def test_the_question_of_a_finding(tmp_path: Path) -> None:
@@ -56,7 +65,10 @@ def test_the_question_of_a_finding(tmp_path: Path) -> None:
 
 
 def test_the_explorer_leaves_out_the_treatment_finding_by_its_role_whatever_its_id(tmp_path: Path) -> None:
-    findings = TINY["findings.yaml"] + "  - id: had_chemo\n    label: chemotherapy lately\n    role: recent_treatment\n"
+    findings = (
+        TINY["findings.yaml"]
+        + "  - id: had_chemo\n    label: chemotherapy lately\n    role: recent_treatment\n"
+    )
     questions = TINY["questions.yaml"] + "      - finding: had_chemo\n        text: Chemotherapy lately?\n"
     book = load(write_book(tmp_path / "rules", {"findings.yaml": findings, "questions.yaml": questions})).book
     assert symptom_ids(book) == ["back_pain", "limb_weakness", "jaundice"]

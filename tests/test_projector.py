@@ -10,14 +10,13 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.helpers import spawn_metasymptoms
-
-from metasymptoms.teaching.demo import replay
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.demo import replay
 from metasymptoms.teaching.projector import screens
 from metasymptoms.teaching.quiz import build_quiz
 from metasymptoms.teaching.scenarios import load_scenarios
+from tests.helpers import spawn_metasymptoms
 
 ENTER, RIGHT, LEFT, DOWN = "\r", "\x1b[C", "\x1b[D", "\x1b[B"
 ALTERNATE_ON, ALTERNATE_OFF, CLEAR = "\x1b[?1049h", "\x1b[?1049l", "\x1b[H\x1b[2J"
@@ -41,11 +40,12 @@ def test_every_screen_fits_the_terminal(book: RuleBook, width: int, height: int)
     if len(long_step) > 1:
         assert long_step[1].lines[0] == f"[5/14] Questions: Bones and back  (page 2 of {len(long_step)})"
     opened = screens(steps, width, height, frozenset({12}))
-    assert sum(len(s.lines) for s in opened if s.step == 12) > sum(len(s.lines) for s in laid_out if s.step == 12)
+    assert sum(len(s.lines) for s in opened if s.step == 12) > sum(
+        len(s.lines) for s in laid_out if s.step == 12
+    )
 
 
 # --- real terminals ---------------------------------------------------------------------
-
 
 
 @pytest.fixture
@@ -104,7 +104,12 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     wait_screen(child, "[2/14] Questions: About you")
     for _ in range(5):  # "About you" may take more than one screen
         child.send(ENTER)
-        if child.expect([r"\[3/14\] Questions: Signs that need help now.*?\[\d+/\d+\]", r"\[2/14\].*?\[\d+/\d+\]"]) == 0:
+        if (
+            child.expect(
+                [r"\[3/14\] Questions: Signs that need help now.*?\[\d+/\d+\]", r"\[2/14\].*?\[\d+/\d+\]"]
+            )
+            == 0
+        ):
             break
     else:
         raise AssertionError("Enter never reached step 3")
@@ -119,7 +124,10 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     # on to the step with the interrupt: the real screen the person would see
     for _ in range(10):
         child.send(RIGHT)
-        if child.expect([r"\[5/14\] Questions: Bones and back.*?\[\d+/\d+\]", r"\[\d+/14\].*?\[\d+/\d+\]"]) == 0:
+        if (
+            child.expect([r"\[5/14\] Questions: Bones and back.*?\[\d+/\d+\]", r"\[\d+/14\].*?\[\d+/\d+\]"])
+            == 0
+        ):
             break
     screen = last_screen(child)
     seen = list(screen)
@@ -133,7 +141,9 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     # to "what would change", then every change on request
     for _ in range(40):
         child.send(RIGHT)
-        index = child.expect([r"\[13/14\] What would change the outcome.*?\[\d+/\d+\]", r"\[\d+/14\].*?\[\d+/\d+\]"])
+        index = child.expect(
+            [r"\[13/14\] What would change the outcome.*?\[\d+/\d+\]", r"\[\d+/14\].*?\[\d+/\d+\]"]
+        )
         if index == 0:
             break
     heading = "[13/14] What would change the outcome"

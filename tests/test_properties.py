@@ -8,12 +8,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from metasymptoms.answering.assessment_json import render_json
+from metasymptoms.answering.assessment_text import render_markdown, render_text
 from metasymptoms.core.engine import assess, fired_red_flags, fired_rules
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.loader import default_rules_dir, load, load_book
 from metasymptoms.core.problems import RuleBookError
-from metasymptoms.answering.assessment_json import render_json
-from metasymptoms.answering.assessment_text import render_markdown, render_text
 
 BOOK = load_book()
 
@@ -86,6 +86,7 @@ def test_mutated_rule_files_give_only_located_problems(
 
 
 # --- the safer reading (issue: no under-triage) ---------------------------------------------
+
 
 def _negated(condition, inside_not=False) -> set[str]:
     """Findings written under a `not:` (reassuring answers, such as a recent infection)."""

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from metasymptoms.answering.interview import run_interview
+from metasymptoms.answering.questionnaire import BACK, BACK_LABEL, Questionnaire, Stopped
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
-from metasymptoms.answering.interview import run_interview
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.questionnaire import BACK, BACK_LABEL, Questionnaire, Stopped
 from tests.scripted import ScriptedPrompter
 from tests.test_cases import CASES
 

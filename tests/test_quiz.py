@@ -10,14 +10,21 @@ from typing import ClassVar
 
 import pytest
 
+from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
 from metasymptoms.cli import main
-from metasymptoms.teaching.demo import outcome
 from metasymptoms.core.engine import assess, prune
-from metasymptoms.teaching.lesson_page import lesson_page
 from metasymptoms.core.loader import default_rules_dir, load
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
-from metasymptoms.teaching.quiz import NO_CHANGE, build_quiz, change_choice, run_quiz, sites_choice, urgency_choice
+from metasymptoms.teaching.demo import outcome
+from metasymptoms.teaching.lesson_page import lesson_page
+from metasymptoms.teaching.quiz import (
+    NO_CHANGE,
+    build_quiz,
+    change_choice,
+    run_quiz,
+    sites_choice,
+    urgency_choice,
+)
 from metasymptoms.teaching.scenarios import load_scenarios, scenario_files
 from tests.helpers import run_metasymptoms, write_book
 
@@ -76,8 +83,8 @@ def test_every_shipped_scenario_makes_a_true_quiz_and_a_lesson_page(book: RuleBo
             if question.finding in changed and value != item.answers.get(question.finding, False):
                 from metasymptoms.teaching.demo import Change
 
-                texts[change_choice(book, Change(question.finding, value, *outcome(book, changed)))] = outcome(
-                    book, changed
+                texts[change_choice(book, Change(question.finding, value, *outcome(book, changed)))] = (
+                    outcome(book, changed)
                 )
     for index, choice in enumerate(change.choices):
         if choice == NO_CHANGE:
@@ -107,7 +114,9 @@ def test_scripted_quiz_session(book: RuleBook) -> None:
     score = run_quiz(quiz, PlainPrompter(stdin=io.StringIO(""), stdout=out), predictions, width=78)
     assert score == (2, 3)
     text = out.getvalue()
-    assert "Prediction: Emergency: get help now\n\nNot this time. The answer: Urgent: get help today.\n" in text
+    assert (
+        "Prediction: Emergency: get help now\n\nNot this time. The answer: Urgent: get help today.\n" in text
+    )
     assert "The questionnaire advises the person to get help today (urgent).\n" in text
     assert "\nRight: Bones.\nSite: Bones.\n" in text
     assert (
@@ -170,7 +179,10 @@ def test_plain_quiz_through_a_pipe(book: RuleBook) -> None:
     typed = f"{right[0]}\n\n{right[1]}\n\n{right[2]}\n"
     result = run_metasymptoms("demo", "tired_no_cancer", "--quiz", "--plain", stdin=typed)
     assert result.returncode == 0, result.stderr
-    assert "How urgent is it? What will the questionnaire advise?\n  1. Emergency: get help now  (Enter)\n" in result.stdout
+    assert (
+        "How urgent is it? What will the questionnaire advise?\n  1. Emergency: get help now  (Enter)\n"
+        in result.stdout
+    )
     assert "Score: 3 of 3 predictions right." in result.stdout
     assert "\033" not in result.stdout
 
@@ -199,7 +211,10 @@ def test_a_scenarios_own_question_is_asked_after_the_generated_ones(tmp_path: Pa
     own = quiz.questions[-1]
     assert (own.id, own.choices, own.answer) == ("own-1", ("Within days", "Within hours"), 1)
     out = io.StringIO()
-    assert run_quiz(quiz, PlainPrompter(stdout=out), {q.id: q.choices[q.answer] for q in quiz.questions}) == (4, 4)
+    assert run_quiz(quiz, PlainPrompter(stdout=out), {q.id: q.choices[q.answer] for q in quiz.questions}) == (
+        4,
+        4,
+    )
     assert "Right: Within hours.\nThe cord can be damaged for good within hours.\n" in out.getvalue()
     assert assess(book, items[0].answers).urgency.value == "emergency"
 
@@ -241,4 +256,7 @@ def test_the_melanoma_scenarios_own_question_agrees_with_the_rule_book(book: Rul
     claims = {"headache_sudden_severe": "emergency", "night_sweats": "urgent", "appetite_loss": "urgent"}
     for finding, urgency in claims.items():
         assert assess(book, {**item.answers, finding: True}).urgency.value == urgency, finding
-    assert [site.id for site in assess(book, {**item.answers, "appetite_loss": True}).sites] == ["brain", "liver"]
+    assert [site.id for site in assess(book, {**item.answers, "appetite_loss": True}).sites] == [
+        "brain",
+        "liver",
+    ]

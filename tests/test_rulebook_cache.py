@@ -56,7 +56,11 @@ def test_an_entry_is_json_of_the_book_not_code(tiny: Path, own_cache: Path) -> N
     assert data["format"] == rulebook.CACHE_FORMAT
     assert data["book"]["$"] == "RuleBook"
     assert data["book"]["red_flags"][0]["urgency"] == {"$enum": "Urgency", "value": "emergency"}
-    assert data["book"]["red_flags"][0]["checked"] == {"$": "Checked", "by": "author", "date": {"$date": "2026-01-01"}}
+    assert data["book"]["red_flags"][0]["checked"] == {
+        "$": "Checked",
+        "by": "author",
+        "date": {"$date": "2026-01-01"},
+    }
 
 
 def test_the_shipped_book_rebuilds_equal_and_frozen() -> None:
@@ -176,7 +180,9 @@ class _Exploit:
         return (Path.touch, (Path(self.path),))
 
 
-def test_a_cache_folder_others_may_write_in_is_ignored(tiny: Path, own_cache: Path, capsys, monkeypatch) -> None:
+def test_a_cache_folder_others_may_write_in_is_ignored(
+    tiny: Path, own_cache: Path, capsys, monkeypatch
+) -> None:
     own_cache.mkdir()
     os.chmod(own_cache, 0o777)
     monkeypatch.setenv("METASYMPTOMS_DEBUG", "1")
@@ -274,7 +280,9 @@ def test_an_edit_to_any_module_of_the_key_changes_the_key(tiny: Path, monkeypatc
     real = Path.read_bytes
     keys = set()
     for edited in rulebook.code_files():
-        monkeypatch.setattr(Path, "read_bytes", lambda path, edited=edited: real(path) + b"#" * (path == edited))
+        monkeypatch.setattr(
+            Path, "read_bytes", lambda path, edited=edited: real(path) + b"#" * (path == edited)
+        )
         keys.add(book_key(files))
     monkeypatch.setattr(Path, "read_bytes", real)
     assert book_key(files) == before

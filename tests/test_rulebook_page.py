@@ -33,7 +33,13 @@ def test_every_link_of_the_page_leads_somewhere(page: Path) -> None:
     targets = set(re.findall(r' id="([^"]+)"', text))
     links = set(re.findall(r'href="#([^"]+)"', text))
     assert links - targets == set()
-    for expected in ("red-flag-spinal_cord_compression", "site-bones", "finding-back_pain", "source-NICE-NG234", "hazards"):
+    for expected in (
+        "red-flag-spinal_cord_compression",
+        "site-bones",
+        "finding-back_pain",
+        "source-NICE-NG234",
+        "hazards",
+    ):
         assert expected in links and expected in targets
 
 
@@ -62,10 +68,14 @@ def test_rule_book_page_in_chromium(browser: Browser, page: Path, tmp_path: Path
     assert all(mentions for _, mentions in shown)
     assert ["Liver (liver)", True] in shown
     assert browser.evaluate("document.getElementById('filter-count').textContent").endswith(" shown")
-    browser.evaluate("document.getElementById('filter').value = ''; document.getElementById('filter').dispatchEvent(new Event('input'))")
+    browser.evaluate(
+        "document.getElementById('filter').value = ''; document.getElementById('filter').dispatchEvent(new Event('input'))"
+    )
     assert browser.evaluate("document.querySelectorAll('section.item:not([hidden])').length") == items
     # The hazard log shows each control's current result.
-    log = browser.evaluate("document.getElementById('hazards').nextElementSibling.nextElementSibling.textContent")
+    log = browser.evaluate(
+        "document.getElementById('hazards').nextElementSibling.nextElementSibling.textContent"
+    )
     assert "verify no-silent-downgrade: holds" in log and "scenario breast_cord_compression: passes" in log
     # Print: no filter box or contents on paper.
     browser.send("Emulation.setEmulatedMedia", {"media": "print"})

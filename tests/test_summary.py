@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.answering.emergency import action, country_from, for_country, number_line
-from metasymptoms.core.engine import assess
-from metasymptoms.answering.interview import run_interview, show_result
-from metasymptoms.core.model import RuleBook
-from metasymptoms.core.problems import UsageError
-from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
-from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.answering.assessment_text import blocks, render_markdown, render_text
+from metasymptoms.answering.emergency import action, country_from, for_country, number_line
+from metasymptoms.answering.interview import run_interview, show_result
+from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
+from metasymptoms.answering.summary import clinician_summary
+from metasymptoms.core.engine import assess
+from metasymptoms.core.model import RuleBook
+from metasymptoms.core.problems import UsageError
 from tests.helpers import TEMPERATURE_QUESTION, run_metasymptoms
 from tests.scripted import ScriptedPrompter
 
@@ -82,7 +82,10 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
 def test_markdown_reads_cleanly_in_a_text_editor(book: RuleBook) -> None:
     text = render_markdown(book, assess(book, ANSWERS), MADE)
     assert "\\[" not in text and "\\]" not in text and "\\_" not in text
-    assert '- [CC-META] Cleveland Clinic Health Library, "Metastasis (Metastatic Cancer)", https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer\n' in text
+    assert (
+        '- [CC-META] Cleveland Clinic Health Library, "Metastasis (Metastatic Cancer)", https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer\n'
+        in text
+    )
     assert "Prompt:" not in text and "prompt" not in text.lower().replace("prompted", "")
 
 
@@ -142,9 +145,15 @@ def test_html_is_one_self_contained_file(book: RuleBook) -> None:
     assert page.startswith("<!doctype html>\n")
     assert "<script" not in page and "<link" not in page and "src=" not in page and "@import" not in page
     assert "@media print" in page
-    assert '<tr class="yes"><td class="n">5</td><td>Do you feel extremely tired in a way that rest does not fix?</td>' in page
+    assert (
+        '<tr class="yes"><td class="n">5</td><td>Do you feel extremely tired in a way that rest does not fix?</td>'
+        in page
+    )
     assert '<td class="answer">No</td>' in page
-    assert '<a href="https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer">https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer</a>' in page
+    assert (
+        '<a href="https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer">https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer</a>'
+        in page
+    )
 
 
 def test_html_escapes_rule_text(book: RuleBook) -> None:
@@ -163,18 +172,36 @@ def test_html_prints_to_pdf_in_a_real_browser(book: RuleBook, tmp_path: Path) ->
     chromium, pdftotext = browser(), shutil.which("pdftotext")
     if chromium is None or pdftotext is None:
         pytest.skip("needs Chromium and pdftotext (poppler-utils); .ci/run installs them as root")
-    answers = {"cancer_history": "current", "primary_cancer": "lung", "back_pain": True, "limb_weakness": True}
+    answers = {
+        "cancer_history": "current",
+        "primary_cancer": "lung",
+        "back_pain": True,
+        "limb_weakness": True,
+    }
     page = tmp_path / "summary.html"
     page.write_text(render_html(for_country(book, "AU"), assess(for_country(book, "AU"), answers), MADE))
     pdf = tmp_path / "summary.pdf"
     subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf}", page.as_uri()],
-        capture_output=True, timeout=120, check=True,
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
     )
-    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     words = " ".join(text.split())
-    assert words.startswith("Summary to bring to your appointment Made with metasymptoms on 25 November 2026, 14:03")
+    assert words.startswith(
+        "Summary to bring to your appointment Made with metasymptoms on 25 November 2026, 14:03"
+    )
     assert "For the clinician" in words and words.index("For the clinician") < words.index("For you")
     assert "Urgency shown Emergency: get help now" in words
     assert "EMERGENCY: Possible pressure on the spinal cord" in words
@@ -204,14 +231,18 @@ def test_country_from_option_variable_then_locale(given, environ, expected) -> N
 def test_the_country_number_replaces_every_common_number(book: RuleBook) -> None:
     assert number_line(book).endswith("(911 / 999 / 112).")
     local = for_country(book, "GB")
-    assert number_line(local) == "If this is an emergency, stop now and call your local emergency number (999)."
+    assert (
+        number_line(local) == "If this is an emergency, stop now and call your local emergency number (999)."
+    )
     assert all("911 / 999 / 112" not in flag.advice for flag in local.red_flags)
     assert "(999)" in local.guidance.advice.emergency
     assert for_country(book, "XX", named=False) is book  # a locale we do not know: every number
 
 
 def test_an_unknown_country_named_by_the_person_is_a_clear_error(book: RuleBook) -> None:
-    with pytest.raises(UsageError, match=r"no emergency number is known for the country 'XX'\. Known countries: AT, AU"):
+    with pytest.raises(
+        UsageError, match=r"no emergency number is known for the country 'XX'\. Known countries: AT, AU"
+    ):
         for_country(book, "XX")
 
 
@@ -258,7 +289,10 @@ def test_the_card_carries_the_flags_own_advice_and_a_short_third_person_handover
     run_interview(book, plain=True, prompter=prompter)
     flag = next(flag for flag in book.red_flags if flag.id == "fever_on_chemotherapy")
     at = prompter.shown.index(("subheading", "Tell the call handler:"))
-    assert prompter.shown[at - 2 : at] == [("emergency", f"EMERGENCY: {flag.title}"), ("emergency", flag.advice)]
+    assert prompter.shown[at - 2 : at] == [
+        ("emergency", f"EMERGENCY: {flag.title}"),
+        ("emergency", flag.advice),
+    ]
     assert "24-hour line" in flag.advice  # the card says so, not "call the emergency number now"
     assert [text for _, text in prompter.shown[at + 1 :]] == [
         f"  - Warning sign: {flag.title}",
@@ -282,8 +316,10 @@ def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(b
     original = prompter.choose
 
     def choose(message, options, default, hint=None, **kwargs):
-        return "yes" if message.startswith("Would you like to see the rest") else original(
-            message, options, default, hint, **kwargs
+        return (
+            "yes"
+            if message.startswith("Would you like to see the rest")
+            else original(message, options, default, hint, **kwargs)
         )
 
     prompter.choose = choose  # type: ignore[method-assign]
@@ -292,8 +328,7 @@ def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(b
     # The person knows where they are: the questions ended, the result is from the answers so far.
     at = texts.index("Your result, from your answers so far")
     assert texts[at - 1].startswith(
-        "The questions have ended. This result is worked out from the answers you gave before you "
-        "stopped; "
+        "The questions have ended. This result is worked out from the answers you gave before you stopped; "
     )
     assert "questions were not asked, so it may leave things out" in texts[at - 1]
     assert "Nothing was saved." in texts
@@ -306,8 +341,10 @@ def test_going_on_after_an_emergency_still_ends_on_the_action(book: RuleBook) ->
     original = prompter.choose
 
     def choose(message, options, default, hint=None, **kwargs):
-        return "__go_on__" if message == "What would you like to do now?" else original(
-            message, options, default, hint, **kwargs
+        return (
+            "__go_on__"
+            if message == "What would you like to do now?"
+            else original(message, options, default, hint, **kwargs)
         )
 
     prompter.choose = choose  # type: ignore[method-assign]
@@ -385,10 +422,17 @@ def number_book(tmp_path: Path) -> RuleBook:
     return load(write_book(tmp_path / "rules", WITH_A_NUMBER)).book
 
 
-NOT_SURE_AND_A_NUMBER = {"cancer_history": "current", "back_pain": "unsure", "limb_weakness": False, "jaundice": False}
+NOT_SURE_AND_A_NUMBER = {
+    "cancer_history": "current",
+    "back_pain": "unsure",
+    "limb_weakness": False,
+    "jaundice": False,
+}
 
 
-def test_not_sure_and_a_typed_number_opened_from_the_review_start_on_themselves(number_book: RuleBook) -> None:
+def test_not_sure_and_a_typed_number_opened_from_the_review_start_on_themselves(
+    number_book: RuleBook,
+) -> None:
     """Answer "not sure" and type a temperature; open each from the review, press Enter, and
     find both as they were (a number is offered back as typed, "not sure" as itself)."""
     prompter = ScriptedPrompter(number_book, answers=dict(NOT_SURE_AND_A_NUMBER))
@@ -457,13 +501,21 @@ def test_the_clinician_reads_not_sure_and_numbers_in_every_format(number_book: R
     assert "- Answered not sure: new back pain\n" in text
     assert "2. Back pain? **Not sure**\n" in text
     assert f"5. {TEMPERATURE_QUESTION} **38.5 °C (101.3 °F)**\n" in text
-    assert "  - Urgent: Fever during cancer treatment (Now; your highest temperature today: 38.5 °C (101.3 °F))\n" in text
+    assert (
+        "  - Urgent: Fever during cancer treatment (Now; your highest temperature today: 38.5 °C (101.3 °F))\n"
+        in text
+    )
     page = render_html(number_book, assessment, MADE)
     assert "<dt>Answered not sure</dt><dd>new back pain</dd>" in page
     assert '<td>Back pain?</td><td class="answer">Not sure</td>' in page
     assert '<td class="answer">38.5 °C (101.3 °F)</td>' in page
     asked = assessment_data(number_book, assessment, MADE)["asked"]
-    assert {"finding": "back_pain", "question": "Back pain?", "answer": "unsure", "answer_text": "Not sure"} in asked
+    assert {
+        "finding": "back_pain",
+        "question": "Back pain?",
+        "answer": "unsure",
+        "answer_text": "Not sure",
+    } in asked
     assert {
         "finding": "temperature",
         "question": TEMPERATURE_QUESTION,
@@ -478,10 +530,21 @@ def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
     prompter = PlainPrompter(typed, shown, width=60)
     offered = [("No", "no"), ("Yes", "yes"), ("I'm not sure", "unsure"), (None, ""), ("Why?", "__why__")]
     assert [prompter.choose("Q?", offered, "no") for _ in range(5)] == ["unsure"] * 3 + ["__why__", "unsure"]
-    assert "Type a number, or y, n or u (not sure), and press Enter;\n? = why am I asked this.\n" in shown.getvalue()
+    assert (
+        "Type a number, or y, n or u (not sure), and press Enter;\n? = why am I asked this.\n"
+        in shown.getvalue()
+    )
     # where "not sure" is not offered, u is not an answer: the person is told what is
-    assert PlainPrompter(io.StringIO("u\nn\n"), shown, width=60).choose("Q?", [("No", "no"), ("Yes", "yes")], "no") == "no"
-    assert "> u\nPlease type a number from 1 to 2, or y or n, or press Enter\nfor the marked answer.\n" in shown.getvalue()
+    assert (
+        PlainPrompter(io.StringIO("u\nn\n"), shown, width=60).choose(
+            "Q?", [("No", "no"), ("Yes", "yes")], "no"
+        )
+        == "no"
+    )
+    assert (
+        "> u\nPlease type a number from 1 to 2, or y or n, or press Enter\nfor the marked answer.\n"
+        in shown.getvalue()
+    )
 
 
 def test_plain_typed_prompts_wrap_at_word_boundaries() -> None:
@@ -535,7 +598,9 @@ def test_a_measured_value_listed_beside_what_it_implies_is_given_once(book: Rule
 
     fever = "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery"
     beside = ("fever", "temperature")
-    assert plain_answer(book, "fever", None, MEASURED, beside) == f"{fever}: yes, from your measured temperature"
+    assert (
+        plain_answer(book, "fever", None, MEASURED, beside) == f"{fever}: yes, from your measured temperature"
+    )
     assert because_sentence(book, beside, MEASURED) == (
         "Because you gave your measured temperature: 38.4 °C (101.1 °F), and your answers show "
         f"{fever} (from your measured temperature)."
@@ -550,7 +615,8 @@ def test_a_no_overruled_by_the_measured_temperature_says_both(book: RuleBook) ->
     assert fever["answer_text"] == "No (read as yes, from your measured temperature: 38.4 °C (101.1 °F))"
     signs = clinician_summary(book, assess(book, answers), MADE).warning_signs
     assert any(
-        "or feeling hot and shivery: yes, from your measured temperature: 38.4 °C (101.1 °F) (answered no)" in line
+        "or feeling hot and shivery: yes, from your measured temperature: 38.4 °C (101.1 °F) (answered no)"
+        in line
         for sign in signs
         for line in sign.reported
     )
@@ -597,17 +663,30 @@ OUTLOOK = "What can improve my outlook?"
     [
         ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none"}, False),
         # past cancer, no known spread, symptoms pointing to the bones: not a verdict to hint at
-        ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none", "bone_pain": True}, False),
+        (
+            {"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none", "bone_pain": True},
+            False,
+        ),
         ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "none"}, False),
         ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "unsure"}, False),
         ({"primary_cancer": "breast", "bone_pain": True}, False),  # history not given: not for certain
         ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "bones"}, True),
         ({"cancer_history": "current", "primary_cancer": "lung", "known_spread": "elsewhere"}, True),
-        ({"cancer_history": "current", "primary_cancer": "breast", "known_spread": "none", "bone_pain": True}, True),
+        (
+            {
+                "cancer_history": "current",
+                "primary_cancer": "breast",
+                "known_spread": "none",
+                "bone_pain": True,
+            },
+            True,
+        ),
         ({"cancer_history": "none", "bone_pain": True}, False),
     ],
 )
-def test_outlook_questions_and_survival_note_only_where_they_fit(book: RuleBook, answers: dict, offered: bool) -> None:
+def test_outlook_questions_and_survival_note_only_where_they_fit(
+    book: RuleBook, answers: dict, offered: bool
+) -> None:
     assessment = assess(book, answers)
     text = render_text(book, assessment)
     assert (OUTLOOK in text) is offered
@@ -635,7 +714,12 @@ def test_a_web_address_too_long_for_its_indent_starts_at_the_edge_whole() -> Non
 
 @pytest.mark.parametrize("width", [60, 80])
 def test_every_source_address_is_whole_on_one_line_of_the_result_screen(book: RuleBook, width: int) -> None:
-    answers = {"cancer_history": "current", "primary_cancer": "colorectal", "back_pain": True, "limb_weakness": True}
+    answers = {
+        "cancer_history": "current",
+        "primary_cancer": "colorectal",
+        "back_pain": True,
+        "limb_weakness": True,
+    }
     assessment = assess(book, answers)
     out = io.StringIO()
     show_result(PlainPrompter(stdout=out, width=width), book, assessment)
@@ -655,7 +739,10 @@ def test_a_person_without_a_cancer_diagnosis_is_told_how_many_pages_are_not_name
     assessment = assess(book, answers)
     assert assessment.sources_not_shown == ("ASCO-PE", "CC-META", "ACS-LUNG")
     text = " ".join(render_text(book, assessment).split())
-    assert "The rule book also cites 3 more pages written for people who have cancer; they are not listed here." in text
+    assert (
+        "The rule book also cites 3 more pages written for people who have cancer; they are not listed here."
+        in text
+    )
     assert "Lung Metastases" not in text
     assert assessment_data(book, assessment)["sources_not_shown"] == ["ASCO-PE", "CC-META", "ACS-LUNG"]
     # with a diagnosis, every page is named

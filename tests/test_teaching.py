@@ -9,11 +9,11 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from metasymptoms.cli import main
-from metasymptoms.teaching.explore_board import symptom_ids, what_if_board
 from metasymptoms.answering.interview import QuestionaryPrompter
+from metasymptoms.cli import main
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.explore_board import symptom_ids, what_if_board
 from metasymptoms.teaching.scenarios import load_scenarios
 from tests.helpers import run_metasymptoms, write_book
 
@@ -347,9 +347,9 @@ def test_a_word_that_matches_nothing_exits_2(capsys) -> None:
 def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> None:
     """Plain prompts through a pipe: By site, Liver (a long page, several screenfuls on a
     24-line screen), next page, back to the list (it offers Liver again), Back, Quit."""
+    from metasymptoms.answering.questionnaire import PlainPrompter
     from metasymptoms.teaching.explore import site_page
     from metasymptoms.teaching.explore_board import run_explorer, screenfuls
-    from metasymptoms.answering.questionnaire import PlainPrompter
 
     pages = len(screenfuls(site_page(book, "liver", 70).rstrip("\n").split("\n"), 24 - 5))
     assert pages >= 3
@@ -370,17 +370,19 @@ def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> No
 
 
 def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
-    from metasymptoms.teaching.explore_board import run_explorer
     from metasymptoms.answering.questionnaire import PlainPrompter
-
     from metasymptoms.teaching.explore import find_symptoms
+    from metasymptoms.teaching.explore_board import run_explorer
 
     breath = len(find_symptoms(book, symptom_ids(book), "breath")[0])
     typed = f"3\nyelow\nbreath\n1\n{breath + 1}\n\n6\n"
     out = io.StringIO()
     run_explorer(book, PlainPrompter(stdin=io.StringIO(typed), stdout=out), size=(72, 60))
     text = out.getvalue()
-    assert "Nothing matches 'yelow'; showing what matches 'yellow'.\nYELLOW SKIN OR YELLOW WHITES OF THE EYES\n" in text
+    assert (
+        "Nothing matches 'yelow'; showing what matches 'yellow'.\nYELLOW SKIN OR YELLOW WHITES OF THE EYES\n"
+        in text
+    )
     assert "Symptoms that match 'breath'\n  1. being more breathless than usual  (Enter)\n" in text
     assert "BEING MORE BREATHLESS THAN USUAL\n" in text
     assert f"  {breath + 1}. Back: find another word\n" in text

@@ -77,7 +77,11 @@ def test_an_emergency_answer_interrupts_at_once(spawn) -> None:
     child.send(ENTER)  # stop here
     child.expect_exact("EMERGENCY: Severe breathlessness, or chest pain with breathlessness")
     child.expect_exact("Tell the call handler:")
-    expect_prompt(child, "Would you like to see the rest of your result?", last="Yes, show the result from my answers so far")
+    expect_prompt(
+        child,
+        "Would you like to see the rest of your result?",
+        last="Yes, show the result from my answers so far",
+    )
     child.send(ENTER)  # No, I will get help now
     child.expect_exact("Your local emergency number is 911 / 999 / 112")
     assert finish(child) == 0
@@ -115,7 +119,9 @@ def plain(*args: str, stdin: str, env: dict | None = None) -> subprocess.Complet
 
 
 def test_plain_through_stdin_has_no_escape_sequences() -> None:
-    result = plain("--plain", stdin="3\n2\n1\n1\n" + "\n" * 80)  # past, bowel, no known spread, no treatment ...
+    result = plain(
+        "--plain", stdin="3\n2\n1\n1\n" + "\n" * 80
+    )  # past, bowel, no known spread, no treatment ...
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "  2. Bowel (colon or rectum)" in result.stdout

@@ -14,11 +14,10 @@ import pexpect
 import pyte
 import pytest
 
-from tests.helpers import spawn_metasymptoms
-
 from metasymptoms.answering.emergency import action
-from metasymptoms.core.model import RuleBook
 from metasymptoms.answering.questionnaire import Questionnaire
+from metasymptoms.core.model import RuleBook
+from tests.helpers import spawn_metasymptoms
 from tests.scripted import ScriptedPrompter
 
 pytestmark = pytest.mark.terminal
@@ -209,7 +208,9 @@ def last_rows(screen: Terminal, count: int = 4) -> str:
 
 
 @pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_emergency_card_is_the_last_thing_on_screen(terminal, book: RuleBook, columns: int, rows: int) -> None:
+def test_emergency_card_is_the_last_thing_on_screen(
+    terminal, book: RuleBook, columns: int, rows: int
+) -> None:
     screen = terminal(columns, rows)
     reach_severe_breathlessness(screen)
     screen.send(ENTER)  # stop here and get help now
@@ -243,7 +244,12 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
     unsplit(screen, "Type a number, or y, n or u (not sure), and press Enter;")
     screen.send("u\r")  # not sure: said to the call handler, never read as "no"
     # "Not sure" is the safer reading of "maybe": the treatment follow-ups are asked.
-    follow_ups = ("Was it chemotherapy", "Have you had radiotherapy", "steroid tablets, such as", "Do you have a central line")
+    follow_ups = (
+        "Was it chemotherapy",
+        "Have you had radiotherapy",
+        "steroid tablets, such as",
+        "Do you have a central line",
+    )
     for follow_up in follow_ups:
         screen.wait_for(follow_up, "3. I'm not sure")
         screen.send("n\r")
@@ -266,7 +272,9 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
 
 
 @pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_a_typed_number_wraps_and_the_review_keeps_it(terminal, tmp_path: Path, columns: int, rows: int) -> None:
+def test_a_typed_number_wraps_and_the_review_keeps_it(
+    terminal, tmp_path: Path, columns: int, rows: int
+) -> None:
     from tests.helpers import TEMPERATURE_QUESTION, WITH_A_NUMBER, write_book
 
     rules = write_book(tmp_path / "rules", WITH_A_NUMBER)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime
 from html import escape
 
-from metasymptoms.core.engine import Assessment
-from metasymptoms.core.model import RuleBook
 from metasymptoms.answering.assessment_text import blocks
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
@@ -23,6 +21,8 @@ from metasymptoms.answering.summary import (
     warning_sign_text,
     when_text,
 )
+from metasymptoms.core.engine import Assessment
+from metasymptoms.core.model import RuleBook
 
 CSS = """
 :root { color-scheme: light; }
@@ -102,8 +102,10 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
 
     out.append("<h3>Every question asked, with its answer</h3>")
     if summary.asked:
-        out.append('<table><thead><tr><th scope="col">#</th><th scope="col">Question</th>'
-                   '<th scope="col">Answer</th></tr></thead><tbody>')
+        out.append(
+            '<table><thead><tr><th scope="col">#</th><th scope="col">Question</th>'
+            '<th scope="col">Answer</th></tr></thead><tbody>'
+        )
         for number, item in enumerate(summary.asked, start=1):
             marked = ' class="yes"' if item.answer is True or isinstance(item.answer, str) else ""
             out.append(

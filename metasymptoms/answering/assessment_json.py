@@ -10,9 +10,9 @@ import datetime
 import json
 from typing import Any
 
+from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.model import RuleBook
-from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.core.status import status_data
 
 SCHEMA = "metasymptoms.assessment/1"
@@ -54,7 +54,12 @@ def assessment_data(
         "made_at": summary.made.isoformat(),
         "rule_book": status_data(book),
         "asked": [
-            {"finding": item.finding, "question": item.question, "answer": item.answer, "answer_text": item.answer_text}
+            {
+                "finding": item.finding,
+                "question": item.question,
+                "answer": item.answer,
+                "answer_text": item.answer_text,
+            }
             for item in summary.asked
         ],
         "not_asked": [

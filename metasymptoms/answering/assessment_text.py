@@ -13,11 +13,6 @@ from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import shown_number
 from metasymptoms.answering.questionnaire import wrap
-from metasymptoms.core.status import status_line
-from metasymptoms.core.engine import Assessment
-from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
-from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.escape import markdown as _md
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     URGENCY_LABELS,
@@ -28,6 +23,11 @@ from metasymptoms.answering.summary import (
     warning_sign_text,
     when_text,
 )
+from metasymptoms.core.engine import Assessment
+from metasymptoms.core.escape import markdown as _md
+from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.status import status_line
 
 WIDTH = 78
 
@@ -66,7 +66,9 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             out.append(Block(f"Also tell them about: {flag.title}", (reason,), level=3))
             continue
         role = "emergency" if flag.urgency is Urgency.EMERGENCY else ""
-        out.append(Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice, reason), level=3, role=role))
+        out.append(
+            Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice, reason), level=3, role=role)
+        )
 
     with_cancer = assessment.audience == "with_cancer"
     framing = {
@@ -116,8 +118,10 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         if not emergency:
             out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
     elif not emergency:  # in an emergency the warning signs above are what the answers point to
-        said_something = assessment.reported or assessment.unsure or any(
-            isinstance(value, float) for value in answers.values()
+        said_something = (
+            assessment.reported
+            or assessment.unsure
+            or any(isinstance(value, float) for value in answers.values())
         )
         opening = (
             "Your answers do not match the symptom patterns this tool looks for."
@@ -176,7 +180,9 @@ def sources_not_shown_note(assessment: Assessment) -> tuple[str, ...]:
     if not count:
         return ()
     pages = "1 more page" if count == 1 else f"{count} more pages"
-    return (f"The rule book also cites {pages} written for people who have cancer; they are not listed here.",)
+    return (
+        f"The rule book also cites {pages} written for people who have cancer; they are not listed here.",
+    )
 
 
 def render_text(book: RuleBook, assessment: Assessment) -> str:

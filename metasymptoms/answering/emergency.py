@@ -45,7 +45,10 @@ def action(book: RuleBook) -> str:
 # How a call handler hears a history of cancer (the choices' own words are the person's:
 # "I am being treated for it"). Keyed by the history finding's choice values.
 _HISTORY = {"current": "Has {cancer} now, or is being treated for it", "past": "Had {cancer} in the past"}
-_SPREAD = {"bones": "Told the cancer has spread to the bones", "elsewhere": "Told the cancer has spread (not to the bones)"}
+_SPREAD = {
+    "bones": "Told the cancer has spread to the bones",
+    "elsewhere": "Told the cancer has spread (not to the bones)",
+}
 
 
 def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
@@ -93,7 +96,11 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
     spread, treatment = book.role("known_spread"), book.role("recent_treatment")
     given_primary = answers.get(primary) if primary else None
     known = {item.id: item.name for item in book.primaries}
-    cancer = known[given_primary].lower() if isinstance(given_primary, str) and given_primary in known else "cancer"
+    cancer = (
+        known[given_primary].lower()
+        if isinstance(given_primary, str) and given_primary in known
+        else "cancer"
+    )
     told = answers.get(history) if history else None
     if told in _HISTORY:
         lines.append(_HISTORY[str(told)].format(cancer=cancer))

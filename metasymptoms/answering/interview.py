@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+from metasymptoms.answering.assessment_text import blocks
 from metasymptoms.answering.emergency import action, call_handler_lines
-from metasymptoms.core.engine import Assessment, assess
-from metasymptoms.core.kinds import Answer
-from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.output import OutputError, write_atomic, wrote
+from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.questionnaire import (
     BACK_LABEL,
+    TYPED_KEYS,
     WHY_LABEL,
     Options,
     PlainPrompter,
@@ -26,13 +25,14 @@ from metasymptoms.answering.questionnaire import (
     Questionnaire,
     Stopped,
     StoppedInEmergency,
-    TYPED_KEYS,
     hanging,
     screen_width,
     wrap,
 )
-from metasymptoms.answering.formats import renderer
-from metasymptoms.answering.assessment_text import blocks
+from metasymptoms.core.engine import Assessment, assess
+from metasymptoms.core.kinds import Answer
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.output import OutputError, write_atomic, wrote
 from metasymptoms.core.safetext import visible, write_styled
 
 
@@ -122,7 +122,10 @@ class QuestionaryPrompter:
         longest = max((len(label_of(label).split("\n")[0]) for label, _ in options if label), default=0)
         own_line = len(lines[-1]) + 2 + 1 + longest > width
         text = "\n  ".join(lines) + ("\n " if own_line else "")
-        notes = [*(wrap(f"({visible(hint)})", width - 2) if hint else []), "(arrow keys to move, Enter to choose)"]
+        notes = [
+            *(wrap(f"({visible(hint)})", width - 2) if hint else []),
+            "(arrow keys to move, Enter to choose)",
+        ]
         question = questionary.select(
             text,
             choices=choices,
@@ -147,7 +150,9 @@ class QuestionaryPrompter:
         width = self.columns() - 1
         paragraphs = visible(message).split("\n")
         lines = [line for paragraph in paragraphs for line in wrap(paragraph, width - 2)]
-        question = questionary.text("\n  ".join(lines) + "\n ", default=default, input=self.input, output=self.output)
+        question = questionary.text(
+            "\n  ".join(lines) + "\n ", default=default, input=self.input, output=self.output
+        )
         # Drawn again below without the notes, and a typed "b" or "?" not at all: it is a key,
         # not an answer, and must not be left on screen as if it were one.
         question.application.erase_when_done = True
@@ -238,14 +243,18 @@ def stopped_note(book: RuleBook, answers: Mapping[str, Answer]) -> str:
     from metasymptoms.core.engine import applicable_questions
 
     left = sum(1 for question in applicable_questions(book, answers) if question.finding not in answers)
-    unasked = ("; 1 question was not asked" if left == 1 else f"; {left} questions were not asked") if left else ""
+    unasked = (
+        ("; 1 question was not asked" if left == 1 else f"; {left} questions were not asked") if left else ""
+    )
     return (
         "The questions have ended. This result is worked out from the answers you gave before "
         f"you stopped{unasked}, so it may leave things out: tell whoever sees you about every symptom."
     )
 
 
-def show_result(prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str = "Your result") -> None:
+def show_result(
+    prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str = "Your result"
+) -> None:
     """The same content as `ask --format text`, laid out for a screen through the prompter."""
     prompter.say(heading, "heading")
     for block in blocks(book, assessment):

@@ -194,7 +194,11 @@ class Questionnaire:
             try:
                 return kind.from_option(finding, choice)
             except BadAnswer as bad:
-                again = "press Enter to keep your earlier answer, or type none to leave it out" if default else "press Enter to leave it out"
+                again = (
+                    "press Enter to keep your earlier answer, or type none to leave it out"
+                    if default
+                    else "press Enter to leave it out"
+                )
                 self.prompter.say(f"{bad}. Please try again, or {again}.", "hint")
 
     def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]] | None, str]:
@@ -306,7 +310,9 @@ def _typed_prompt(question: Question, default: str) -> str:
     a line (each wrapped on its own). With an earlier answer (shown as the default), Enter
     keeps it and "none" leaves it out."""
     help_text = f"\n({question.help})" if question.help else ""
-    enter = "Press Enter to keep it, or type none to leave it out" if default else "Press Enter to leave it out"
+    enter = (
+        "Press Enter to keep it, or type none to leave it out" if default else "Press Enter to leave it out"
+    )
     return f"{question.text}{help_text}\n{enter}; ? = why, b = back"
 
 

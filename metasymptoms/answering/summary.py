@@ -130,7 +130,10 @@ def clinician_summary(
         WarningSign(
             flag.title,
             flag.urgency,
-            tuple(plain_answer(book, finding, answers.get(finding), answers, flag.because) for finding in flag.because),
+            tuple(
+                plain_answer(book, finding, answers.get(finding), answers, flag.because)
+                for finding in flag.because
+            ),
         )
         for flag in assessment.red_flags
     )
@@ -185,7 +188,9 @@ def not_answered_lines(summary: ClinicianSummary) -> list[str]:
     return lines
 
 
-SKIPPED_NOTE = "Follow-up questions that did not apply to these answers (for example after a \"No\") were not asked."
+SKIPPED_NOTE = (
+    'Follow-up questions that did not apply to these answers (for example after a "No") were not asked.'
+)
 
 
 def when_text(made: datetime.datetime) -> str:

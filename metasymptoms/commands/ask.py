@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 
-from metasymptoms.core.answers import read_answers_file
 from metasymptoms.answering.emergency import country_from, for_country
-from metasymptoms.core.engine import assess
-from metasymptoms.core.rulebook import load_for_use
-from metasymptoms.core.output import emit
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.terminal import require_terminal, wants_plain
+from metasymptoms.core.answers import read_answers_file
+from metasymptoms.core.engine import assess
+from metasymptoms.core.output import emit
+from metasymptoms.core.rulebook import load_for_use
 
 
 def ask(args: argparse.Namespace) -> int:

@@ -8,11 +8,11 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
+from metasymptoms.answering.terminal import require_terminal, wants_plain
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import RuleBookError, UsageError
-from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.rulebook import load_for_use
-from metasymptoms.answering.terminal import require_terminal, wants_plain
 
 if TYPE_CHECKING:
     from metasymptoms.answering.questionnaire import Prompter
@@ -62,12 +62,19 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
-    from metasymptoms.teaching.lesson_page import lesson_page
     from metasymptoms.core.output import emit
+    from metasymptoms.teaching.lesson_page import lesson_page
 
     if args.output is None and sys.stdout.isatty():
-        raise UsageError("name the file for the lesson page: metasymptoms demo NAME --html --output lesson.html")
-    emit(lesson_page(book, item), args.output, what="the lesson page", then="Open it in a browser; it needs no network.")
+        raise UsageError(
+            "name the file for the lesson page: metasymptoms demo NAME --html --output lesson.html"
+        )
+    emit(
+        lesson_page(book, item),
+        args.output,
+        what="the lesson page",
+        then="Open it in a browser; it needs no network.",
+    )
     return 0
 
 

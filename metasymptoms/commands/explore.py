@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from metasymptoms.answering.terminal import require_terminal, wants_plain
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import UsageError
-from metasymptoms.answering.terminal import require_terminal, wants_plain
 from metasymptoms.core.rulebook import load_for_use
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ def explore(args: argparse.Namespace) -> int:
         "the explorer needs a terminal to choose in. Without one, print a page: "
         "metasymptoms explore site ID | symptom ID | cancer ID",
     )
-    from metasymptoms.teaching.explore_board import run_explorer
     from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
+    from metasymptoms.teaching.explore_board import run_explorer
 
     prompter: Prompter
     if plain:

@@ -56,8 +56,8 @@ def check_legend(problems: list[Problem]) -> list[str]:
 
 def explain(check_id: str) -> str:
     """The documentation of one check (`rules check --explain ID`)."""
-    from metasymptoms.reviewing.checks import CHECKS
     from metasymptoms.core.conditions import close_match
+    from metasymptoms.reviewing.checks import CHECKS
 
     if check_id in LOADER_CHECKS:
         return LOADER_CHECKS[check_id]
@@ -72,7 +72,6 @@ def explain(check_id: str) -> str:
 
 def check(args: argparse.Namespace) -> int:
     from metasymptoms.reviewing.checks import run_checks
-
     from metasymptoms.teaching.scenarios import load_scenarios
 
     if getattr(args, "explain", None):
@@ -102,9 +101,9 @@ def check(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
+    from metasymptoms.core.status import status_line
     from metasymptoms.reviewing import verify as proofs_module
     from metasymptoms.reviewing.proofs import proofs
-    from metasymptoms.core.status import status_line
 
     folder = _folder(args)
     book = load(folder).book
@@ -172,7 +171,12 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_NAMES = {"markdown": "rulebook.md", "html": "rulebook.html", "mermaid": "rulebook.mmd", "dot": "rulebook.dot"}
+EXPORT_NAMES = {
+    "markdown": "rulebook.md",
+    "html": "rulebook.html",
+    "mermaid": "rulebook.mmd",
+    "dot": "rulebook.dot",
+}
 DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries stay 0600
 
 
@@ -226,7 +230,9 @@ def diff(args: argparse.Namespace) -> int:
 
     if args.git is not None:
         if args.new is not None:
-            raise UsageError("with --git REV give one folder, the new rule book: metasymptoms rules diff --git REV [DIR]")
+            raise UsageError(
+                "with --git REV give one folder, the new rule book: metasymptoms rules diff --git REV [DIR]"
+            )
         new_folder = args.old or getattr(args, "rules", None) or default_rules_dir()
         with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
             old_folder = _checkout(args.git, new_folder, Path(temporary))
@@ -234,7 +240,9 @@ def diff(args: argparse.Namespace) -> int:
             old_name = f"{new_folder} at {args.git}"
     else:
         if args.old is None or args.new is None:
-            raise UsageError("give two rule-book folders, OLD and NEW, or --git REV: metasymptoms rules diff OLD NEW")
+            raise UsageError(
+                "give two rule-book folders, OLD and NEW, or --git REV: metasymptoms rules diff OLD NEW"
+            )
         old_book, old_name, new_folder = load(args.old).book, str(args.old), args.new
     new_book = load(new_folder).book
     result = compare(old_book, new_book)
@@ -261,7 +269,7 @@ def _checkout(revision: str, folder: Path, into: Path) -> Path:
     prefix = git("rev-parse", "--show-prefix").decode().strip()
     names = git("ls-tree", "-r", "--full-name", "--name-only", "-z", revision, "--", ".").decode().split("\0")
     for name in filter(None, names):
-        relative = name[len(prefix):] if name.startswith(prefix) else name
+        relative = name[len(prefix) :] if name.startswith(prefix) else name
         if not relative.endswith((".yaml", ".yml")) or relative.startswith("scenarios/"):
             continue
         target = into / relative

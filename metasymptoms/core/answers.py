@@ -13,13 +13,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from metasymptoms.core.files import UnreadableFile, read_limited
 from metasymptoms.core.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.core.model import RuleBook
-from metasymptoms.core.files import UnreadableFile, read_limited
 from metasymptoms.core.suggest import Suggestions
 from metasymptoms.core.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml_bytes
 
 MAX_PROBLEMS = 50  # listed in full; past that, the person is looking at the wrong file
+
 
 class AnswersError(Exception):
     """An answers file that cannot be used; `problems` are complete sentences with places."""
@@ -68,9 +69,7 @@ def check_answers(
         key = str(key)
         finding = findings.get(key)
         if finding is None:
-            problems.append(
-                f"{where(key, at_key=True)}: '{key}' is not a finding{suggestions.hint(key)}"
-            )
+            problems.append(f"{where(key, at_key=True)}: '{key}' is not a finding{suggestions.hint(key)}")
             continue
         if value is None:
             continue  # written but left empty: not given

@@ -196,7 +196,9 @@ class ConditionParser:
                 return None
         return OneOf(finding=finding, values=tuple(values))
 
-    def _compare(self, finding: str, kind: str | None, value: dict[str, Any], inner: RelPath) -> Condition | None:
+    def _compare(
+        self, finding: str, kind: str | None, value: dict[str, Any], inner: RelPath
+    ) -> Condition | None:
         if kind is not None and kind != "number":
             self.problem(inner, f"'{finding}' is {KIND_WORDS[kind]}; {_how_to_test(kind, finding)}")
             return None

@@ -26,7 +26,7 @@ present, and a question that may matter is asked.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Union
+from typing import Any
 
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.record import record
@@ -84,7 +84,7 @@ class AtLeast:
     of: tuple[Condition, ...]
 
 
-Condition = Union[Reported, OneOf, Compare, AllOf, AnyOf, Not, AtLeast]
+Condition = Reported | OneOf | Compare | AllOf | AnyOf | Not | AtLeast
 CONDITION_TYPES = (Reported, OneOf, Compare, AllOf, AnyOf, Not, AtLeast)
 
 
@@ -185,7 +185,8 @@ def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
                     for value in values
                 }
             return frozenset(
-                True if true >= needed else False if true + unknown < needed else None for true, unknown in counts
+                True if true >= needed else False if true + unknown < needed else None
+                for true, unknown in counts
             )
     raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
 

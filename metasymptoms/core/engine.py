@@ -105,7 +105,9 @@ def with_implications(
     `implications`: the book's, or only those that can apply to these answers (verify
     passes a property's own, so a search stays the size of its property)."""
     read = answers
-    for finding, implied in book.implications if implications is None else implications:  # chains work top-down
+    for finding, implied in (
+        book.implications if implications is None else implications
+    ):  # chains work top-down
         says = book.implies_parent(finding, read.get(finding))
         # Even over a "no" to the parent: the safer of two answers that disagree.
         if says is not None and read.get(implied) is not True and read.get(implied) != says:

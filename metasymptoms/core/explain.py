@@ -80,7 +80,7 @@ def source_words(book: RuleBook, found: Implied) -> str:
     if source.type == "number" and found.value != UNSURE:
         return f"{source.label}: {answer_text(book, found.source, found.value)}"
     if found.value == UNSURE:
-        return f"your answer \"not sure\" about {source.label}"
+        return f'your answer "not sure" about {source.label}'
     return f"your answer about {source.label}"
 
 
@@ -116,7 +116,9 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
         value = answers.get(finding_id)
         found = implied(book, answers, finding_id) if value is not True else None
         if found is not None:
-            source = book.finding(found.source).label if found.source in because else source_words(book, found)
+            source = (
+                book.finding(found.source).label if found.source in because else source_words(book, found)
+            )
             (shown if found.read is True else maybe).append(f"{finding.label} (from {source})")
         elif value is None:
             missing.append(finding.label)

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from typing import Any, ClassVar, Protocol
+
 from metasymptoms.core.record import record
 
 Answer = bool | str | float
@@ -232,7 +233,12 @@ class Number(Kind):
             match = self._WITH_UNIT.match(raw)
             if match:
                 number, written = float(match.group(1)), match.group(2).replace(" ", "")
-                if written in ("", unit.symbol, unit.symbol.lstrip("°"), "C" if finding.unit == "celsius" else ""):
+                if written in (
+                    "",
+                    unit.symbol,
+                    unit.symbol.lstrip("°"),
+                    "C" if finding.unit == "celsius" else "",
+                ):
                     value = number
                 elif written.lower() in {spelling.lower() for spelling in unit.other}:
                     value = fahrenheit_to_celsius(number)

@@ -160,17 +160,28 @@ class BookLayout:
     def places(self, book: RuleBook) -> Iterator[Place]:
         """Every item of the book where it is written, file by file in the book's order."""
         file = self.file
-        yield from (Place("finding", x.id, file(FINDINGS), ("findings", i), x) for i, x in enumerate(book.findings))
+        yield from (
+            Place("finding", x.id, file(FINDINGS), ("findings", i), x) for i, x in enumerate(book.findings)
+        )
         for s, section in enumerate(book.sections):
             yield Place("section", section.id, file(QUESTIONS), ("sections", s), section)
             for n, question in enumerate(section.questions):
-                yield Place("question", question.finding, file(QUESTIONS), ("sections", s, "questions", n), question)
-        yield from (Place("red_flag", x.id, file(RED_FLAGS), self.flag_path(i), x) for i, x in enumerate(book.red_flags))
+                yield Place(
+                    "question", question.finding, file(QUESTIONS), ("sections", s, "questions", n), question
+                )
+        yield from (
+            Place("red_flag", x.id, file(RED_FLAGS), self.flag_path(i), x)
+            for i, x in enumerate(book.red_flags)
+        )
         for path, site in zip(self.site_files, book.sites):
             yield Place("site", site.id, path, (), site)
             yield from (Place("rule", rule.id, path, ("rules", i), rule) for i, rule in enumerate(site.rules))
-        yield from (Place("primary", x.id, file(PRIMARIES), ("primaries", i), x) for i, x in enumerate(book.primaries))
-        yield from (Place("source", x.id, file(SOURCES), ("sources", i), x) for i, x in enumerate(book.sources))
+        yield from (
+            Place("primary", x.id, file(PRIMARIES), ("primaries", i), x) for i, x in enumerate(book.primaries)
+        )
+        yield from (
+            Place("source", x.id, file(SOURCES), ("sources", i), x) for i, x in enumerate(book.sources)
+        )
         yield Place("guidance", "guidance", file(GUIDANCE), (), book.guidance)
         if book.info is not None:
             yield Place("book", "book", file(BOOK), (), book.info)

@@ -153,8 +153,14 @@ class _Loader:
             try:
                 self.documents[path] = parse_yaml_bytes(files.read(path))
             except UnreadableFile as error:
-                message = f"the file is missing; every rule book needs {path.name}" if error.missing else error.message
-                self.problems.append(Problem(Location(path), message, "error", "schema" if error.missing else "yaml"))
+                message = (
+                    f"the file is missing; every rule book needs {path.name}"
+                    if error.missing
+                    else error.message
+                )
+                self.problems.append(
+                    Problem(Location(path), message, "error", "schema" if error.missing else "yaml")
+                )
             except YamlProblem as problem:
                 self.problems.append(yaml_problem(path, problem))
 
@@ -181,9 +187,13 @@ class _Loader:
         by_file = {spec: models[path] for path, spec in specs.items() if spec is not SITE}
         book = assemble(by_file, tuple(models[path] for path in site_files))
         layout = BookLayout(self.folder, site_files, len(by_file[RED_FLAGS].red_flags))
-        self.problems += check_references(book, layout, self.documents, by_file[RED_FLAGS].combinations, today())
+        self.problems += check_references(
+            book, layout, self.documents, by_file[RED_FLAGS].combinations, today()
+        )
         loaded = LoadedBook(book, self.folder, documents=self.documents, warnings=self.warnings)
         for place in layout.places(book):
             loaded.paths[(place.kind, place.item_id)] = (place.file, place.path)
-            loaded.origins[(place.kind, place.item_id)] = location(place.file, self.documents.get(place.file), place.path)
+            loaded.origins[(place.kind, place.item_id)] = location(
+                place.file, self.documents.get(place.file), place.path
+            )
         return loaded

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, dataclass_tr
 from metasymptoms.core.constraints import Length, Pattern
 from metasymptoms.core.record import record
 
-
 if TYPE_CHECKING:  # pydantic resolves it when it validates: see prepare_for_pydantic()
     from metasymptoms.core.condition_parser import ConditionField
 
@@ -36,6 +35,7 @@ def prepare_for_pydantic() -> None:
     from metasymptoms.core.condition_parser import ConditionField
 
     globals()["ConditionField"] = ConditionField
+
 
 _Model = TypeVar("_Model")
 
@@ -346,8 +346,12 @@ class Guidance:
     # For a person with no cancer diagnosis, or unsure of one (FACTS section 7): tests that
     # find the cause of a symptom, questions and support that never speak of spread, outlook
     # or the end of life, and "care team" replaced by a doctor or an urgent care service.
-    without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = ("A healthcare provider will decide which tests are needed.",)
-    without_cancer_questions: Annotated[tuple[Text, ...], Length(1)] = ("What could be causing these symptoms?",)
+    without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = (
+        "A healthcare provider will decide which tests are needed.",
+    )
+    without_cancer_questions: Annotated[tuple[Text, ...], Length(1)] = (
+        "What could be causing these symptoms?",
+    )
     without_cancer_support: Text = "If you are worried, say so: your provider can help."
     without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
     with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer

@@ -94,7 +94,6 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-
 def _what(loc: tuple[Any, ...]) -> str:
     """The key a message names: the last word in the location."""
     for step in reversed(loc):

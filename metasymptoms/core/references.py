@@ -111,7 +111,10 @@ class _References:
                 continue
             words = ITEM_KINDS[place.kind].words
             self.problems.append(
-                Problem(here, f"the {words} id '{place.item_id}' is used twice (first at {first[key]}); each id must be unique")
+                Problem(
+                    here,
+                    f"the {words} id '{place.item_id}' is used twice (first at {first[key]}); each id must be unique",
+                )
             )
 
     def findings(self) -> None:
@@ -133,7 +136,9 @@ class _References:
             for j, value in enumerate(values):
                 if value in values[:j]:
                     self.error(
-                        file, here + ("choices", j, "value"), f"the choice '{value}' of '{finding.id}' is listed twice"
+                        file,
+                        here + ("choices", j, "value"),
+                        f"the choice '{value}' of '{finding.id}' is listed twice",
                     )
 
     def questions(self) -> None:
@@ -179,7 +184,9 @@ class _References:
                 continue
             for used in findings_in(question.ask_if):
                 if used not in order:
-                    self.error(file, here + ("ask_if",), f"'ask_if' depends on '{used}', but no question asks it")
+                    self.error(
+                        file, here + ("ask_if",), f"'ask_if' depends on '{used}', but no question asks it"
+                    )
                 elif order[used] >= order[finding]:
                     self.error(
                         file,
@@ -196,20 +203,26 @@ class _References:
                 self._sites(place.file, place.path + ("sites",), place.item.sites)
             elif place.kind == "primary":
                 self._sites(place.file, place.path + ("common_sites",), place.item.common_sites)
-        self._sources(self.layout.file(GUIDANCE), ("with_cancer_sources",), self.book.guidance.with_cancer_sources)
+        self._sources(
+            self.layout.file(GUIDANCE), ("with_cancer_sources",), self.book.guidance.with_cancer_sources
+        )
 
     def _sources(self, file: Path, path: Path_, keys: Iterable[str]) -> None:
         for k, key in enumerate(keys):
             if key not in self.known_sources:
                 self.error(
-                    file, path + (k,), f"the source '{key}' is not in sources.yaml{close_match(key, self.known_sources)}"
+                    file,
+                    path + (k,),
+                    f"the source '{key}' is not in sources.yaml{close_match(key, self.known_sources)}",
                 )
 
     def _sites(self, file: Path, path: Path_, site_ids: Iterable[str]) -> None:
         for k, site_id in enumerate(site_ids):
             if site_id not in self.known_sites:
                 self.error(
-                    file, path + (k,), f"'{site_id}' is not a site of this rule book{close_match(site_id, self.known_sites)}"
+                    file,
+                    path + (k,),
+                    f"'{site_id}' is not a site of this rule book{close_match(site_id, self.known_sites)}",
                 )
 
     def combinations(self, combinations: tuple[Combination, ...]) -> None:

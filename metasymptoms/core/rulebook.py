@@ -290,13 +290,12 @@ def _classes() -> dict[str, type]:
     found: dict[str, type] = {}
     for module in map(sys.modules.__getitem__, _MODEL_MODULES):
         for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and value.__module__ == module.__name__
-                and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum))
-            ):
-                if found.setdefault(value.__qualname__, value) is not value:
-                    raise TypeError(f"two classes are named {value.__qualname__}")
+            if not isinstance(value, type) or value.__module__ != module.__name__:
+                continue
+            if not (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
+                continue
+            if found.setdefault(value.__qualname__, value) is not value:
+                raise TypeError(f"two classes are named {value.__qualname__}")
     return found
 
 

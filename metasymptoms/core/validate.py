@@ -56,7 +56,8 @@ def validate(
         return adapter(model).validate_python(doc.data, context={"finding_kinds": kinds}), []
     except ValidationError as error:
         return None, [
-            Problem(location(file, doc, path, key=at_key), message) for path, message, at_key in translate(model, error)
+            Problem(location(file, doc, path, key=at_key), message)
+            for path, message, at_key in translate(model, error)
         ]
 
 
@@ -68,9 +69,12 @@ def finding_kinds(data: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
-        kind = str(item["type"]) if item.get("type") in KINDS else "yes_no"
+        raw_kind = item.get("type")  # anything at all, in a file with problems: a mapping too
+        kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KINDS else "yes_no"
         raw_choices = item.get("choices")
         choices: list[Any] = raw_choices if isinstance(raw_choices, list) else []
-        values = tuple(str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice)
+        values = tuple(
+            str(choice["value"]) for choice in choices if isinstance(choice, dict) and "value" in choice
+        )
         kinds[item["id"]] = (kind, values)
     return kinds

@@ -259,7 +259,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str = "") -> YamlProblem:
         tab = line.find("\t")
         if tab >= 0:
             position = Position(position.line, tab + 1)
-        return YamlProblem(position, "a tab is used here; use spaces, not a tab (rule files are indented with spaces)")
+        return YamlProblem(
+            position, "a tab is used here; use spaces, not a tab (rule files are indented with spaces)"
+        )
     if "quoted scalar" in context and "end of stream" in problem and error.context_mark is not None:
         return YamlProblem(
             _position(error.context_mark),
@@ -283,12 +285,17 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str = "") -> YamlProblem:
         )
     if any(
         phrase in problem
-        for phrase in ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
+        for phrase in (
+            "did not find expected key",
+            "did not find expected '-' indicator",
+            "expected <block end>",
+        )
     ):
         return YamlProblem(position, _INDENTATION)
     what = problem or "this is not valid YAML"
     return YamlProblem(
-        position, f"the YAML cannot be read here; check this line's indentation and quotes (the reader says: {what})"
+        position,
+        f"the YAML cannot be read here; check this line's indentation and quotes (the reader says: {what})",
     )
 
 

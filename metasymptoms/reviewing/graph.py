@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from metasymptoms.core.conditions import close_match, findings_in
+from metasymptoms.core.escape import mermaid as _mermaid_text
 from metasymptoms.core.model import RedFlag, RuleBook, Site, SiteRule
 from metasymptoms.core.problems import UsageError
-from metasymptoms.core.escape import mermaid as _mermaid_text
 
 COLOURS = {  # fill, text: a scale that stays readable printed in grey
     "emergency": ("#b2182b", "#ffffff"),
@@ -56,7 +56,14 @@ class Cluster:
 
 
 def _flag(cluster: Cluster, book: RuleBook, flag: RedFlag) -> None:
-    node = cluster.add(Node(f"{cluster.id}.r.{flag.id}", f"{flag.title} ({flag.urgency.value})", "red_flag", flag.urgency.value))
+    node = cluster.add(
+        Node(
+            f"{cluster.id}.r.{flag.id}",
+            f"{flag.title} ({flag.urgency.value})",
+            "red_flag",
+            flag.urgency.value,
+        )
+    )
     for finding in dict.fromkeys(findings_in(flag.when)):
         cluster.link(cluster.finding(book, finding), node)
 
@@ -159,7 +166,7 @@ def _dot_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-_SHAPES = {"site": "ellipse", "red_flag": "octagon", "rule": "box, style=\"rounded,filled\"", "finding": "box"}
+_SHAPES = {"site": "ellipse", "red_flag": "octagon", "rule": 'box, style="rounded,filled"', "finding": "box"}
 
 
 def to_dot(book: RuleBook, only: str | None = None) -> str:

@@ -10,7 +10,6 @@ from metasymptoms.core.model import RuleBook
 Ref = tuple[str, str]  # (kind, id)
 
 
-
 def references(book: RuleBook) -> dict[Ref, list[Ref]]:
     """For every item, the items that refer to it, in rule-book order."""
     refs: dict[Ref, list[Ref]] = defaultdict(list)

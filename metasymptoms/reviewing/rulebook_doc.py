@@ -7,8 +7,8 @@ from __future__ import annotations
 from metasymptoms.core.conditions import Condition, findings_in
 from metasymptoms.core.explain import condition_sentence, join_words
 from metasymptoms.core.kinds import kind_of
-from metasymptoms.reviewing.index import references
 from metasymptoms.core.loader import LoadedBook
+from metasymptoms.core.status import checked_phrase, status_line
 from metasymptoms.reviewing.document import (
     Bullets,
     Contents,
@@ -24,7 +24,7 @@ from metasymptoms.reviewing.document import (
     to_html,
     to_markdown,
 )
-from metasymptoms.core.status import checked_phrase, status_line
+from metasymptoms.reviewing.index import references
 
 TITLE = "The metasymptoms rule book"
 ANCHOR = {
@@ -82,10 +82,16 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
     refs = references(book)
     nodes: list[Node] = [Heading(1, TITLE), Paragraph(status_line(book), status=True)]
     if book.info is not None:
-        nodes.append(Paragraph(f"{book.info.name}, version {book.info.version}. Intended purpose: {book.info.intended_purpose}"))
+        nodes.append(
+            Paragraph(
+                f"{book.info.name}, version {book.info.version}. Intended purpose: {book.info.intended_purpose}"
+            )
+        )
         for record in book.info.sign_offs:
             nodes.append(
-                Paragraph(f"Signed off: version {record.version} by {record.name} ({record.role}) on {record.date.isoformat()}.")
+                Paragraph(
+                    f"Signed off: version {record.version} by {record.name} ({record.role}) on {record.date.isoformat()}."
+                )
             )
     rules_count = sum(len(site.rules) for site in book.sites)
     nodes.append(
@@ -100,7 +106,9 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
     contents: list[tuple[str, str] | tuple[str, str, int]] = [("Sites and their symptom rules", "sites")]
     contents += [(f"{site.name} ({site.id})", anchor("site", site.id), 1) for site in book.sites]
     contents.append(("Warning signs (red flags)", "red-flags"))
-    contents += [(f"{flag.title} ({flag.urgency.value})", anchor("red_flag", flag.id), 1) for flag in book.red_flags]
+    contents += [
+        (f"{flag.title} ({flag.urgency.value})", anchor("red_flag", flag.id), 1) for flag in book.red_flags
+    ]
     contents += [
         ("Primary cancers", "primaries"),
         ("The questions", "questions"),
@@ -113,14 +121,20 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
 
     nodes.append(Heading(2, "Sites and their symptom rules", "sites"))
     for site in book.sites:
-        group: list[Node] = [Heading(3, f"{site.name} ({site.id})", anchor("site", site.id)), Paragraph(site.about)]
+        group: list[Node] = [
+            Heading(3, f"{site.name} ({site.id})", anchor("site", site.id)),
+            Paragraph(site.about),
+        ]
         spread_from = [ref for ref in refs.get(("site", site.id), []) if ref[0] == "primary"]
         red_flags = [("red_flag", flag.id) for flag in book.red_flags if site.id in flag.sites]
         group.append(
             Fields(
                 (
                     ("How spread here is usually found", site.how_found),
-                    ("Cancers that commonly spread here", join_words(book.primary(i).name for _, i in spread_from) or "none listed"),
+                    (
+                        "Cancers that commonly spread here",
+                        join_words(book.primary(i).name for _, i in spread_from) or "none listed",
+                    ),
                     ("Rules", _links([("rule", rule.id) for rule in site.rules])),
                     ("Warning signs that belong with it", _links(red_flags)),
                     ("Sources", _sources(site.sources)),
@@ -145,7 +159,9 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
         nodes.append(Group(tuple(group)))
 
     nodes.append(Heading(2, "Warning signs (red flags)", "red-flags"))
-    nodes.append(Paragraph("Checked first and after every answer. Emergencies interrupt the questions at once."))
+    nodes.append(
+        Paragraph("Checked first and after every answer. Emergencies interrupt the questions at once.")
+    )
     for flag in book.red_flags:
         pairs: list[tuple[str, Rich]] = [
             ("Id", (link("red_flag", flag.id),)),
@@ -200,7 +216,14 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
     for finding in book.findings:
         users = [ref for ref in refs.get(("finding", finding.id), []) if ref[0] in ("red_flag", "rule")]
         kind = kind_of(finding).describe(finding)
-        rows.append(((Target(finding.id, anchor("finding", finding.id)),), finding.label, kind, _links(users, "asked only")))
+        rows.append(
+            (
+                (Target(finding.id, anchor("finding", finding.id)),),
+                finding.label,
+                kind,
+                _links(users, "asked only"),
+            )
+        )
     nodes.append(Table(("Id", "Plain words", "Answer", "Used by"), tuple(rows)))
 
     nodes.append(Heading(2, "Sources", "sources"))
@@ -223,7 +246,10 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
             pairs.append(("Read by us", source.accessed.isoformat()))
         cited = [ref for ref in refs.get(("source", source.id), []) if ref[0] != "guidance"]
         if ("guidance", "guidance") in refs.get(("source", source.id), []):
-            cited_text: Rich = (*(_links(cited, "") if cited else ()), ", the guidance" if cited else "the guidance")
+            cited_text: Rich = (
+                *(_links(cited, "") if cited else ()),
+                ", the guidance" if cited else "the guidance",
+            )
         else:
             cited_text = _links(cited, "nothing")
         pairs.append(("Cited by", cited_text))
@@ -252,7 +278,8 @@ def _hazard_log(loaded: LoadedBook) -> list[Node] | None:
     rows = []
     for hazard in found.log.hazards:
         controls = "; ".join(
-            f"{control.kind} {control.name}: {results[control.kind, control.name]}" for control in hazard.controls
+            f"{control.kind} {control.name}: {results[control.kind, control.name]}"
+            for control in hazard.controls
         )
         rows.append((f"{hazard.hazard} ({hazard.id})", hazard.severity, hazard.cause, controls))
     nodes.append(Table(("Hazard", "Severity", "Cause", "Controls and their results"), tuple(rows)))

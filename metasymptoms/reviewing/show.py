@@ -4,9 +4,9 @@ refers to it."""
 from __future__ import annotations
 
 from metasymptoms.core.explain import condition_sentence, join_words
-from metasymptoms.reviewing.index import references
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.status import checked_phrase
+from metasymptoms.reviewing.index import references
 
 KIND_NAMES = {
     "finding": "Finding",

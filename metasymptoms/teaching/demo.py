@@ -100,7 +100,9 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
         for question in section.questions:
             finding = question.finding
             if question.ask_if is not None and not holds(question.ask_if, answers):
-                reason = f"not asked: it is asked only if {condition_sentence(book, question.ask_if, ids=False)}"
+                reason = (
+                    f"not asked: it is asked only if {condition_sentence(book, question.ask_if, ids=False)}"
+                )
                 events.append(Event("skipped", section.id, question.text, finding, reason))
                 continue
             value = given_value(book, given, finding)
@@ -190,7 +192,9 @@ def site_reasons(book: RuleBook, answers: Answers) -> list[Line]:
         lines.append(Line(f"Site: {site.name}."))
         for rule_site, rule in fired_rules(book, answers):
             if rule_site.id == site.id:
-                lines.append(Line(f"How: rule {rule.id} holds: {condition_sentence(book, rule.when, ids=False)}.", 1))
+                lines.append(
+                    Line(f"How: rule {rule.id} holds: {condition_sentence(book, rule.when, ids=False)}.", 1)
+                )
     return lines
 
 

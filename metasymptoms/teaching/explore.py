@@ -110,7 +110,10 @@ def symptom_page(book: RuleBook, finding_id: str, width: int = WIDTH) -> str:
             ),
             ("Warning signs it is part of", _bullets([_flag_line(flag) for flag in flags], width)),
             ("It often has common causes", _wrap(book.guidance.common_causes, width)),
-            ("When to see a provider", _bullets(when, width) + [""] + _wrap(book.guidance.see_provider, width)),
+            (
+                "When to see a provider",
+                _bullets(when, width) + [""] + _wrap(book.guidance.see_provider, width),
+            ),
         ],
         width,
     )
@@ -157,7 +160,12 @@ def symptom_words(book: RuleBook, symptoms: list[str]) -> dict[str, list[str]]:
     for finding_id in symptoms:
         finding = book.finding(finding_id)
         question = book.question(finding_id)
-        said = [finding_id.replace("_", " "), finding.label, finding.meaning or "", question.text if question else ""]
+        said = [
+            finding_id.replace("_", " "),
+            finding.label,
+            finding.meaning or "",
+            question.text if question else "",
+        ]
         out[finding_id] = _words(" ".join(said))
     return out
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from metasymptoms.answering.questionnaire import Options, Prompter
 from metasymptoms.core.engine import WITH_CANCER, assess
-from metasymptoms.core.kinds import Answer
 from metasymptoms.core.explain import join_words
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from metasymptoms.teaching.demo import Line, Step, changes_step, result_step, section_steps, walk
 from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.demo import Line, Step, changes_step, result_step, section_steps, walk
 from metasymptoms.teaching.quiz import Quiz, QuizQuestion, build_quiz
 from metasymptoms.teaching.scenarios import LoadedScenario
 
@@ -253,9 +253,7 @@ def page(book: RuleBook, item: LoadedScenario, quiz: Quiz) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(scenario.title)}: a metasymptoms lesson</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(screens)
-        + "\n</main>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n" + "\n".join(screens) + "\n</main>\n"
         '<nav><button type="button" id="back">&larr; Back</button>'
         '<span id="where" aria-live="polite"></span>'
         '<button type="button" id="next">Next &rarr;</button>'

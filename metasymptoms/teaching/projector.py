@@ -8,7 +8,6 @@ pipe), never clearing anything.
 
 from __future__ import annotations
 
-from metasymptoms.core.safetext import write_styled
 import os
 import re
 import shutil
@@ -16,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+from metasymptoms.core.safetext import write_styled
 from metasymptoms.teaching.demo import Step, step_heading, step_lines, step_rows
 
 NEXT, BACK, ALL, QUIT = "next", "back", "all", "quit"

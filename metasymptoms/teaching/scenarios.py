@@ -13,12 +13,12 @@ from typing import Annotated, Any
 from metasymptoms.core.answers import AnswersError, check_answers
 from metasymptoms.core.constraints import Length
 from metasymptoms.core.engine import Answers, assess, prune
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.layout import SCENARIOS_FOLDER
 from metasymptoms.core.model import RuleBook, Text, Urgency, model
 from metasymptoms.core.problems import Problem
 from metasymptoms.core.suggest import close_match
 from metasymptoms.core.validate import location, validate, yaml_problem
-from metasymptoms.core.kinds import Answer
 from metasymptoms.core.yamlfile import Path_, YamlProblem, read_yaml
 
 FOLDER = SCENARIOS_FOLDER
@@ -85,12 +85,17 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
                 key = message.split("'")[1] if "'" in message else ""
                 problems.append(Problem(at(("answers", key), key=True), message.removeprefix("answers: ")))
             continue
-        problems += [Problem(at(where, key=key), message) for where, key, message in _scenario_problems(book, scenario, answers)]
+        problems += [
+            Problem(at(where, key=key), message)
+            for where, key, message in _scenario_problems(book, scenario, answers)
+        ]
         loaded.append(LoadedScenario(path.stem, path, scenario, answers))
     return loaded, problems
 
 
-def _scenario_problems(book: RuleBook, scenario: Scenario, answers: Answers) -> Iterator[tuple[Path_, bool, str]]:
+def _scenario_problems(
+    book: RuleBook, scenario: Scenario, answers: Answers
+) -> Iterator[tuple[Path_, bool, str]]:
     """(where, at the key?, message) for what a valid scenario says wrongly of the book."""
     # The questionnaire would never ask a finding its skip logic hides: a scenario that
     # reports one could not be met in the guided questions.
@@ -109,7 +114,11 @@ def _scenario_problems(book: RuleBook, scenario: Scenario, answers: Answers) -> 
     for field, noun, known in expected_ids:
         for index, item_id in enumerate(getattr(scenario.expected, field)):
             if item_id not in known:
-                yield ("expected", field, index), False, f"'{item_id}' is not a {noun}{close_match(item_id, known)}"
+                yield (
+                    ("expected", field, index),
+                    False,
+                    f"'{item_id}' is not a {noun}{close_match(item_id, known)}",
+                )
     for index, own in enumerate(scenario.quiz):
         for where, message in _own_question_problems(own):
             yield ("quiz", index, *where), False, message

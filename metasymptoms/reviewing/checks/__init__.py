@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 from types import ModuleType
 
+from metasymptoms.core.loader import LoadedBook
+from metasymptoms.core.problems import Problem
 from metasymptoms.reviewing.checks import (
     diagnostic_wording,
     hazard_control,
@@ -21,8 +23,6 @@ from metasymptoms.reviewing.checks import (
     uncited_source,
     unused_finding,
 )
-from metasymptoms.core.loader import LoadedBook
-from metasymptoms.core.problems import Problem
 
 CHECKS: dict[str, ModuleType] = {
     module.ID: module

@@ -28,7 +28,11 @@ from metasymptoms.core.conditions import close_match
 ID = "hazard-control"
 LEVEL = "error"
 
-_NOUNS = {"verify": "a property of rules verify", "check": "a check of rules check", "scenario": "a scenario in scenarios/"}
+_NOUNS = {
+    "verify": "a property of rules verify",
+    "check": "a check of rules check",
+    "scenario": "a scenario in scenarios/",
+}
 
 
 def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
