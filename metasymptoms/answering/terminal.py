@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from metasymptoms.core.problems import UsageError
+
+if TYPE_CHECKING:
+    from metasymptoms.answering.questionnaire import Prompter
 
 
 def wants_plain(asked: bool) -> bool:
@@ -17,3 +21,14 @@ def require_terminal(plain: bool, hint: str) -> None:
     """Raise a UsageError (exit 2) with `hint` when arrow-key prompts cannot work here."""
     if not plain and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(hint)
+
+
+def prompter_for(plain: bool) -> Prompter:
+    """Plain numbered prompts, or the arrow-key ones (questionary is imported only for those)."""
+    from metasymptoms.answering.questionnaire import PlainPrompter
+
+    if plain:
+        return PlainPrompter()
+    from metasymptoms.answering.interview import QuestionaryPrompter
+
+    return QuestionaryPrompter()

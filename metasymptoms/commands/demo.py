@@ -8,14 +8,13 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
-from metasymptoms.answering.terminal import require_terminal, wants_plain
+from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import RuleBookError, UsageError
 from metasymptoms.core.rulebook import load_for_use
 
 if TYPE_CHECKING:
-    from metasymptoms.answering.questionnaire import Prompter
     from metasymptoms.core.model import RuleBook
     from metasymptoms.teaching.scenarios import LoadedScenario
 
@@ -79,7 +78,7 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace)
 
 
 def _quiz(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
-    from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
+    from metasymptoms.answering.questionnaire import Stopped
     from metasymptoms.teaching.quiz import build_quiz, run_quiz
 
     plain = wants_plain(args.plain)
@@ -88,13 +87,7 @@ def _quiz(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int
         "the quiz needs a terminal to answer in. Without one, use numbered answers: "
         f"metasymptoms demo {item.name} --quiz --plain",
     )
-    prompter: Prompter
-    if plain:
-        prompter = PlainPrompter()
-    else:
-        from metasymptoms.answering.interview import QuestionaryPrompter
-
-        prompter = QuestionaryPrompter()
+    prompter = prompter_for(plain)
     try:
         run_quiz(build_quiz(book, item), prompter, long_choices_above=not plain)
     except Stopped:

@@ -6,13 +6,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from metasymptoms.answering.terminal import require_terminal, wants_plain
+from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.rulebook import load_for_use
 
 if TYPE_CHECKING:
-    from metasymptoms.answering.questionnaire import Prompter
     from metasymptoms.core.model import RuleBook
 
 
@@ -51,16 +50,10 @@ def explore(args: argparse.Namespace) -> int:
         "the explorer needs a terminal to choose in. Without one, print a page: "
         "metasymptoms explore site ID | symptom ID | cancer ID",
     )
-    from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
+    from metasymptoms.answering.questionnaire import Stopped
     from metasymptoms.teaching.explore_board import run_explorer
 
-    prompter: Prompter
-    if plain:
-        prompter = PlainPrompter()
-    else:
-        from metasymptoms.answering.interview import QuestionaryPrompter
-
-        prompter = QuestionaryPrompter()
+    prompter = prompter_for(plain)
     try:
         run_explorer(book, prompter)
     except Stopped:
