@@ -254,8 +254,8 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
             if paragraph:
                 lines.append(_md(paragraph))
                 lines.append("")
-        for item in block.items:
-            lines.append(f"- {_md(item)}")
+        for bullet in block.items:
+            lines.append(f"- {_md(bullet)}")
         if block.items:
             lines.append("")
     lines.append(f"_{_md(status_line(book))}_")

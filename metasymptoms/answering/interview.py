@@ -98,6 +98,7 @@ class QuestionaryPrompter:
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
         import questionary
+        from prompt_toolkit.key_binding import KeyBindings
         from prompt_toolkit.keys import Keys
 
         width = self.columns() - 1
@@ -136,7 +137,10 @@ class QuestionaryPrompter:
         )
 
         # Ctrl-D stops like Ctrl-C: one calm line, nothing saved.
-        @question.application.key_bindings.add(Keys.ControlD, eager=True)
+        bindings = question.application.key_bindings
+        assert isinstance(bindings, KeyBindings)  # questionary.select gives each prompt its own
+
+        @bindings.add(Keys.ControlD, eager=True)
         def _stop(event: Any) -> None:
             event.app.exit(exception=EOFError)
 
@@ -164,9 +168,10 @@ class QuestionaryPrompter:
         return typed
 
     @staticmethod
-    def _ask(question: Any) -> Any:
+    def _ask(question: Any) -> str:
         try:
-            return question.unsafe_ask()
+            answer: str = question.unsafe_ask()  # the value chosen, or the text typed
+            return answer
         except EOFError:
             raise Stopped from None
 

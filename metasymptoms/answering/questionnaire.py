@@ -190,7 +190,9 @@ class Questionnaire:
             if choice == BACK:
                 return BACK
             if options is None and choice.strip().lower() in LEAVE_OUT:
-                return None  # a number not measured: not given
+                # A number not measured: kept as None, asked and left out (the summary says
+                # "not given"); the answers are typed as given (Answer), which None is not.
+                return None  # type: ignore[return-value]
             try:
                 return kind.from_option(finding, choice)
             except BadAnswer as bad:

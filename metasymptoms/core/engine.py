@@ -325,7 +325,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
 
 
 def asked(
-    question: Question, answers: Answers, test: Callable[[Condition, Answers], bool | None] = holds
+    question: Question, answers: Reading, test: Callable[[Condition, Reading], bool | None] = holds
 ) -> bool | None:
     """The skip logic, in one place: a question is asked when its ask_if holds (or may hold,
     because of a "not sure") on the answers given before it. `rules verify` passes a

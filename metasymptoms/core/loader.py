@@ -112,6 +112,7 @@ class _Loader:
         loaded = self._assemble(specs, models)
         if self.problems:
             raise RuleBookError(self.problems)
+        assert loaded is not None  # _assemble gives None only with problems recorded
         return loaded
 
     def _files(self, files: BookFiles) -> Iterator[tuple[Path, RuleFile]]:

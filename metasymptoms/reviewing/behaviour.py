@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from metasymptoms.core.conditions import (
     AllOf,
@@ -25,10 +26,12 @@ from metasymptoms.core.conditions import (
     kleene_not,
     settled,
 )
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.verify import UNKNOWN, Facts, Failure, Space, Value, World, as_answers
 
 Read = dict[str, Value]
+Outcome = TypeVar("Outcome")  # what a property gives on a group of answers (compared for equality)
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class Bounds:
     def __init__(self, book_items: list[Item]):
         ranked = sorted((item for item in book_items if item.rank > 0), key=lambda item: -item.rank)
         self.items = [(item, findings_in(item.when)) for item in ranked]
-        self.known: dict[tuple, bool | None] = {}
+        self.known: dict[tuple[object, ...], bool | None] = {}
 
     def __call__(self, read: Read, base: tuple[int, int] = (0, 0)) -> tuple[int, int]:
         low, high = base
@@ -167,7 +170,7 @@ class Joint(Space):
         """What each view's rules read of this world."""
         return [self.views[n][0].read(self.view(n, world)) for n in range(len(self.views))]
 
-    def replay(self, n: int, world: World) -> dict[str, bool | str | float]:
+    def replay(self, n: int, world: World) -> dict[str, Answer]:
         """An answers file that replays view n of this world (as its questionnaire takes them)."""
         return as_answers(self.view(n, world))
 
@@ -175,14 +178,14 @@ class Joint(Space):
 # --- cubes: groups of answers with one outcome ------------------------------------------
 
 
-Cube = dict[str, frozenset]  # finding -> the values it may take in the group (absent: any)
+Cube = dict[str, frozenset[Value]]  # finding -> the values it may take in the group (absent: any)
 
 
-def cubes(joint: Joint, outcome: Callable[[list[Read]], object | None]) -> Iterator[tuple[Cube, object]]:
+def cubes(joint: Joint, outcome: Callable[[list[Read]], Outcome | None]) -> Iterator[tuple[Cube, Outcome]]:
     """Every group of worlds on which `outcome` is settled (not None), found depth-first:
     the groups cover every world exactly once."""
 
-    def walk(world: World, free: list[str]) -> Iterator[tuple[Cube, object]]:
+    def walk(world: World, free: list[str]) -> Iterator[tuple[Cube, Outcome]]:
         result = outcome(joint.seen(world))
         if result is not None:
             yield {f: frozenset([v]) for f, v in world.items() if v is not UNKNOWN}, result
@@ -198,7 +201,7 @@ def cubes(joint: Joint, outcome: Callable[[list[Read]], object | None]) -> Itera
     yield from walk({finding: UNKNOWN for finding in joint.variables}, list(joint.variables))
 
 
-def merge(groups: list[tuple[Cube, object]], joint: Joint) -> list[tuple[Cube, object]]:
+def merge(groups: list[tuple[Cube, Outcome]], joint: Joint) -> list[tuple[Cube, Outcome]]:
     """Fewer, larger groups: two groups with one outcome that differ in one finding's values
     become one; a finding free to take every value is dropped. Repeated until nothing merges."""
     groups = [(dict(cube), result) for cube, result in groups]
@@ -238,8 +241,8 @@ def _within(small: Cube, large: Cube) -> bool:
 
 
 def simplify(
-    leaves: list[tuple[Cube, object]], keep: Callable[[object], bool], joint: Joint
-) -> list[tuple[Cube, object]]:
+    leaves: list[tuple[Cube, Outcome]], keep: Callable[[Outcome], bool], joint: Joint
+) -> list[tuple[Cube, Outcome]]:
     """The fewest plain groups for the outcomes `keep` selects: merged (`merge`), then each
     group widened by every finding it can do without (all the answers it then covers still
     have its outcome), then groups inside another group dropped. Groups may then overlap:
@@ -253,7 +256,7 @@ def simplify(
             if all(other == result for leaf, other in leaves if _meets(leaf, wider)):
                 cube = wider
         widened.append((cube, result))
-    kept: list[tuple[Cube, object]] = []
+    kept: list[tuple[Cube, Outcome]] = []
     for n, (cube, result) in enumerate(widened):
         inside = any(
             other_result == result and _within(cube, other) and (not _within(other, cube) or m < n)
@@ -309,7 +312,7 @@ def effect(
     return known[finding]
 
 
-def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict, dict]]:
+def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], dict[str, Answer]]]:
     """For each finding whose report can lower the urgency (and is not declared to), the
     item that stops counting and the answers before and after: (finding, item, before, after).
 

@@ -15,7 +15,7 @@ every answer for an urgency that the new book LOWERS and does not declare in its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from metasymptoms.core.conditions import (
     Condition,
@@ -26,12 +26,14 @@ from metasymptoms.core.conditions import (
     kleene_or,
     settled,
 )
-from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import DeclaredChange, RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import (
     Bounds,
+    Cube,
     Item,
     Joint,
+    Read,
     cubes,
     items,
     knows,
@@ -40,7 +42,7 @@ from metasymptoms.reviewing.behaviour import (
     simplify,
     urgency_bounds,
 )
-from metasymptoms.reviewing.verify import UNKNOWN, UNSET, Facts, Space, World
+from metasymptoms.reviewing.verify import UNKNOWN, UNSET, Facts, Space, Value, World
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
 
@@ -53,10 +55,10 @@ class Statement:
     subject: str  # what changed: the urgency, or the red flag's or site's id
     answers_text: str  # the group of answers in words
     change: str  # e.g. "routine -> emergency", "now shows", "no longer named"
-    answers: dict[str, Any]  # an answers file (the new book's questionnaire) that replays it
+    answers: dict[str, Answer]  # an answers file (the new book's questionnaire) that replays it
     lowered: bool = False
     declared: str | None = None  # the reason book.yaml gives, for a declared lowering
-    old_answers: dict[str, Any] | None = None  # the same, as the old book's questionnaire takes them
+    old_answers: dict[str, Answer] | None = None  # the same, as the old book's questionnaire takes them
 
     def sentence(self) -> str:
         return f"With {self.answers_text}: {self.change}"
@@ -148,7 +150,7 @@ class _Pair:
 # --- in words ---------------------------------------------------------------------------
 
 
-def _value_words(book: RuleBook, finding: str, values: frozenset, joint: Joint) -> str:
+def _value_words(book: RuleBook, finding: str, values: frozenset[Value], joint: Joint) -> str:
     spec = book.finding(finding)
     label = spec.label
     ordered = [value for value in joint.domain(finding) if value in values]
@@ -160,7 +162,7 @@ def _value_words(book: RuleBook, finding: str, values: frozenset, joint: Joint) 
             return f"{label} (yes, or not sure)"
         return words[ordered[0]]
     if spec.type == "choice":
-        texts = {choice.value: choice.text for choice in spec.choices}
+        texts: dict[Value, str] = {choice.value: choice.text for choice in spec.choices}
         others = [value for value in joint.domain(finding) if value not in values]
         if len(others) == 1 and len(ordered) > 1:
             return f'{label}: anything but "{texts.get(others[0], others[0])}"'
@@ -178,7 +180,7 @@ def _value_words(book: RuleBook, finding: str, values: frozenset, joint: Joint) 
     return f"{label} {' or '.join(parts)}"
 
 
-def _group_words(pair: _Pair, cube: dict[str, frozenset], joint: Joint) -> str:
+def _group_words(pair: _Pair, cube: Cube, joint: Joint) -> str:
     if not cube:
         return "any answers"
     words = []
@@ -191,18 +193,18 @@ def _group_words(pair: _Pair, cube: dict[str, frozenset], joint: Joint) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _replay(joint: Joint, cube: dict[str, frozenset]) -> dict[str, Any]:
+def _replay(joint: Joint, cube: Cube) -> dict[str, Answer]:
     return joint.replay(1, sample(cube, joint))
 
 
-def _old_replay(joint: Joint, cube: dict[str, frozenset]) -> dict[str, Any]:
+def _old_replay(joint: Joint, cube: Cube) -> dict[str, Answer]:
     return joint.replay(0, sample(cube, joint))
 
 
 # --- the properties -------------------------------------------------------------------
 
 
-def _fires(read: dict, item: Item | None) -> bool | None:
+def _fires(read: Read, item: Item | None) -> bool | None:
     return False if item is None else settled(item.when, read)
 
 
@@ -217,7 +219,7 @@ def red_flag_statements(pair: _Pair) -> list[Statement]:
             continue  # fires on the same answers (a changed urgency shows among the urgencies)
         joint = pair.joint([a.when] if a else [], [b.when] if b else [])
 
-        def outcome(seen: list[dict], a: Item | None = a, b: Item | None = b) -> object:
+        def outcome(seen: list[Read], a: Item | None = a, b: Item | None = b) -> tuple[bool, bool] | None:
             was, now = _fires(seen[0], a), _fires(seen[1], b)
             return None if was is None or now is None else (was, now)
 
@@ -251,7 +253,9 @@ def site_statements(pair: _Pair) -> list[Statement]:
             continue
         joint = pair.joint(a, b)
 
-        def outcome(seen: list[dict], a: list = a, b: list = b) -> object:
+        def outcome(
+            seen: list[Read], a: list[Condition] = a, b: list[Condition] = b
+        ) -> tuple[bool, bool] | None:
             was = kleene_or(*(settled(when, seen[0]) for when in a))
             now = kleene_or(*(settled(when, seen[1]) for when in b))
             return None if was is None or now is None else (was, now)
@@ -274,7 +278,9 @@ def site_statements(pair: _Pair) -> list[Statement]:
     return out
 
 
-def _declared(changes: tuple[DeclaredChange, ...], was: int, now: int, read: dict) -> bool | str | None:
+def _declared(
+    changes: tuple[DeclaredChange, ...], was: int, now: int, read: Read
+) -> str | Literal[False] | None:
     """The reason of a declared change covering this lowering; None while not settled; False if none."""
     results = []
     for change in changes:
@@ -308,7 +314,7 @@ def urgency_statements(pair: _Pair) -> list[Statement]:
     old_base, new_base = urgency_bounds(old_fixed, root[0]), urgency_bounds(new_fixed, root[1])
     old_bounds, new_bounds = Bounds(old_items), Bounds(new_items)
 
-    def outcome(seen: list[dict]) -> object:
+    def outcome(seen: list[Read]) -> tuple[int, int, str | None] | None:
         was, now = old_bounds(seen[0], old_base), new_bounds(seen[1], new_base)
         if was[0] != was[1] or now[0] != now[1]:
             return None
@@ -367,10 +373,10 @@ def hidden_lowerings(pair: _Pair) -> list[Statement]:
             world: World,
             _: World,
             item: Item = item,
-            quiet=quiet,
-            above=above,
-            covering=covering,
-            watched=watched,
+            quiet: list[Item] = quiet,
+            above: list[Item] = above,
+            covering: list[DeclaredChange] = covering,
+            watched: list[Item] = watched,
         ) -> bool | None:
             seen_old, seen_new = joint.seen(world)  # noqa: B023 - searched before the loop moves on
             parts = [settled(item.when, seen_old)]

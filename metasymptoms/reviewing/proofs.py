@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from metasymptoms.core.model import RuleBook
+
+if TYPE_CHECKING:
+    from metasymptoms.reviewing.verify import Failure
 
 
 @dataclass(frozen=True)
 class Proof:
     id: str
     claim: Callable[[RuleBook], str]  # the sentence shown when it holds
-    failures: Callable[[RuleBook], Iterator]  # verify.Failure for each counterexample
+    failures: Callable[[RuleBook], Iterator[Failure]]  # for each counterexample
 
 
 def proofs() -> dict[str, Proof]:

@@ -34,14 +34,15 @@ from metasymptoms.core.conditions import (
     settled,
 )
 from metasymptoms.core.engine import asked, reading, with_implications
-from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import Question, RuleBook, Urgency
 
 UNKNOWN = FREE  # a finding the search has not assigned yet
 UNSET = "__unset__"  # a choice or number finding not answered
 
-Value = object
+Value = object  # an answer, UNKNOWN or UNSET; once read (engine.reading), also a set
 World = dict[str, Value]
+Goal = Callable[[World, World], bool | None]  # (what is true of the person, their answers)
 
 
 def number_cuts(book: RuleBook) -> dict[str, list[float]]:
@@ -178,12 +179,12 @@ class Space:
         """As the rules read these answers (engine.reading): UNSET is not given."""
         history = self.history
         if history is not None and seen.get(history) == UNSET:
-            return reading(self.book, {key: value for key, value in seen.items() if value != UNSET})
+            # Before reading, a world holds answers and UNKNOWN (any answer, not chosen yet).
+            given = {key: value for key, value in seen.items() if value != UNSET}
+            return reading(self.book, given)  # type: ignore[arg-type]
         return with_implications(self.book, seen, self.chains)  # as the engine reads every answer
 
-    def search(
-        self, goal: Callable[[World, World], bool | None], first: Iterable[str] = (), plain: bool = False
-    ) -> World | None:
+    def search(self, goal: Goal, first: Iterable[str] = (), plain: bool = False) -> World | None:
         """A world (over the cone) for which goal(world, answers) is True, or None if none.
 
         Exhaustive depth-first search. The next finding to assign is chosen at each step: one
@@ -263,22 +264,22 @@ def _given(value: object) -> bool:
     return isinstance(value, float)
 
 
-def as_answers(world: World) -> dict[str, bool | str | float]:
+def as_answers(world: World) -> dict[str, Answer]:
     """A world as an answers file's content: reported findings, given choices and numbers."""
     return {
-        finding: value  # type: ignore[misc]
+        finding: value
         for finding, value in world.items()
         if value is True or (isinstance(value, (str, float)) and value != UNSET and value is not UNKNOWN)
     }
 
 
-def answers_yaml(answers: dict[str, bool | str | float]) -> str:
+def answers_yaml(answers: dict[str, Answer]) -> str:
     if not answers:
         return "{}\n"
     return "".join(f"{key}: {yaml_value(value)}\n" for key, value in answers.items())
 
 
-def yaml_value(value: bool | str | float) -> str:
+def yaml_value(value: Answer) -> str:
     """One answer as an answers file spells it."""
     if value is True:
         return "yes"
@@ -295,7 +296,19 @@ class Failure:
     property: str
     subject: str
     message: str
-    counterexample: dict[str, bool | str] | None = None
+    counterexample: dict[str, Answer] | None = None
+
+
+def _holds_on_answers(condition: Condition) -> Goal:
+    """The goal: the condition holds on the questionnaire's answers."""
+    return lambda world, answers: settled(condition, answers)
+
+
+def _hidden_on_answers(condition: Condition) -> Goal:
+    """The goal: the condition holds for the person but not on their answers."""
+    return lambda world, answers: kleene_and(
+        settled(condition, world), kleene_not(settled(condition, answers))
+    )
 
 
 def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
@@ -316,7 +329,7 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
         ):
             continue
         space = Space(facts, [flag.when])
-        world = space.search(lambda w, a, c=flag.when: kleene_and(settled(c, w), kleene_not(settled(c, a))))
+        world = space.search(_hidden_on_answers(flag.when))
         if world is not None:
             answers = space.answers(world)
             hidden = [
@@ -344,7 +357,7 @@ def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
     found: dict[str, World] = {}
     for flag in book.red_flags:
         space = Space(facts, [flag.when])
-        reach = lambda w, a, c=flag.when: settled(c, a)  # noqa: E731
+        reach = _holds_on_answers(flag.when)
         world = _joined(space, [found[part] for part in flag.combines if part in found], reach)
         if world is None:
             world = space.search(reach)
@@ -356,7 +369,7 @@ def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
             found[flag.id] = world
 
 
-def _joined(space: Space, worlds: list[World], goal: Callable[[World, World], bool | None]) -> World | None:
+def _joined(space: Space, worlds: list[World], goal: Goal) -> World | None:
     """The worlds put together (each kept only where it agrees with those before it), if
     the goal holds on them with every other finding of the space not reported."""
     if not worlds:
@@ -377,7 +390,7 @@ def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
         if question.ask_if is None:
             continue
         space = Space(facts, [question.ask_if])
-        if space.search(lambda w, a, c=question.ask_if: settled(c, a)) is None:
+        if space.search(_holds_on_answers(question.ask_if)) is None:
             yield Failure(
                 "impossible-ask-if",
                 question.finding,
@@ -385,11 +398,11 @@ def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
             )
 
 
-def witness(facts: Facts, flag_id: str) -> dict[str, bool | str] | None:
+def witness(facts: Facts, flag_id: str) -> dict[str, Answer] | None:
     """Answers, as the questionnaire would take them, on which the red flag holds."""
     flag = next(flag for flag in facts.book.red_flags if flag.id == flag_id)
     space = Space(facts, [flag.when])
-    world = space.search(lambda w, a, c=flag.when: settled(c, a))
+    world = space.search(_holds_on_answers(flag.when))
     return None if world is None else as_answers(space.answers(world))
 
 
@@ -401,7 +414,7 @@ class _Replay:
 
     how_to_answer = ""
 
-    def __init__(self, book: RuleBook, answers: dict[str, bool | str | float], until: str | None = None):
+    def __init__(self, book: RuleBook, answers: dict[str, Answer], until: str | None = None):
         from metasymptoms.answering.questionnaire import Questionnaire
 
         self.book = book

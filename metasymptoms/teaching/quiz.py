@@ -222,12 +222,9 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     if len(choices) > 1:
         reveal.append(Line("Each of the other choices leaves both the advice and the sites as they are."))
     if len(changing) > 1:
-        others = len(changing) - 1
+        more = len(changing) - 1
         reveal.append(
-            Line(
-                f"{others} other single change{'s' if others > 1 else ''} also change the outcome, "
-                "for example:"
-            )
+            Line(f"{more} other single change{'s' if more > 1 else ''} also change the outcome, for example:")
         )
         reveal += [Line(change_sentence(book, base, change), 1) for change in changing[1:4]]
     urgency, sites = base

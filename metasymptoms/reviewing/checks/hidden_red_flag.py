@@ -15,13 +15,22 @@ red flag needs only chemotherapy and fever:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from metasymptoms.reviewing.verify import hidden_red_flags, yaml_value
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
 
 ID = "hidden-red-flag"
 LEVEL = "error"
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     for failure in hidden_red_flags(loaded.book):
         example = ", ".join(
             f"{key}: {yaml_value(value)}" for key, value in (failure.counterexample or {}).items()

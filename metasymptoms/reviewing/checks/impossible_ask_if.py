@@ -12,12 +12,21 @@ FAIL: `ask_if: {all: [back_pain, {not: back_pain}]}`:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from metasymptoms.reviewing.verify import unreachable_questions
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator
+
+    from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.problems import Location
 
 ID = "impossible-ask-if"
 LEVEL = "error"
 
 
-def check(loaded, today):
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     for failure in unreachable_questions(loaded.book):
         yield loaded.at("question", failure.subject, "ask_if"), failure.message
