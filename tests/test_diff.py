@@ -244,7 +244,8 @@ from hypothesis import strategies as st  # noqa: E402
 from metasymptoms.core.conditions import holds  # noqa: E402
 from metasymptoms.core.kinds import UNSURE  # noqa: E402
 from metasymptoms.core.model import Urgency  # noqa: E402
-from metasymptoms.reviewing.diff import _Pair, hidden_lowerings, urgency_statements  # noqa: E402
+from metasymptoms.reviewing.diff_pair import Pair  # noqa: E402
+from metasymptoms.reviewing.diff_urgency import hidden_lowerings, urgency_statements  # noqa: E402
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, brute_urgency, conditions, questions  # noqa: E402
 
 LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
@@ -276,7 +277,7 @@ def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_g
         if now.rank < was.rank
     )
     new.info = SimpleNamespace(declared_changes=changes, lowers_urgency_when_reported=())
-    pair = _Pair(old, new)
+    pair = Pair(old, new)
     refused = [
         s for s in urgency_statements(pair) + hidden_lowerings(pair) if s.lowered and s.declared is None
     ]

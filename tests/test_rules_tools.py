@@ -18,7 +18,7 @@ from metasymptoms.core.conditions import settled
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.loader import default_rules_dir, load
 from metasymptoms.reviewing.checks import CHECKS, run_checks
-from metasymptoms.reviewing.verify import Facts, Space
+from metasymptoms.reviewing.space import Facts, Space
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, conditions, questions
 from tests.helpers import TINY, write_book
 

@@ -2,7 +2,7 @@
 book with and without one more finding reported (`rules verify`'s no-silent-downgrade).
 
 Both rest on verify's search. A `Joint` space is one world seen through several views, each
-a questionnaire (a verify.Space of one book) with some findings fixed, e.g. the old book and
+a questionnaire (a space.Space of one book) with some findings fixed, e.g. the old book and
 the new one, or the same book with `recent_infection` no and yes. Goals are three-valued, as
 in verify: urgencies are kept as bounds (the most urgent item that surely fires, the most
 urgent that may), so a branch closes as soon as the comparison is settled.
@@ -28,7 +28,9 @@ from metasymptoms.core.conditions import (
 )
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.verify import UNKNOWN, Facts, Failure, Space, Value, World, as_answers
+from metasymptoms.reviewing.replay import as_answers
+from metasymptoms.reviewing.space import UNKNOWN, Facts, Space, Value, World
+from metasymptoms.reviewing.verify import Failure
 
 Read = dict[str, Value]
 Outcome = TypeVar("Outcome")  # what a property gives on a group of answers (compared for equality)

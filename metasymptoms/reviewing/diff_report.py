@@ -7,8 +7,9 @@ import json
 from metasymptoms.core.escape import markdown as md
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.status import status_data, status_line
-from metasymptoms.reviewing.diff import Diff, Statement
-from metasymptoms.reviewing.verify import answers_yaml
+from metasymptoms.reviewing.diff import Diff
+from metasymptoms.reviewing.diff_pair import Statement
+from metasymptoms.reviewing.replay import answers_yaml
 
 KINDS = (
     ("urgency", "How urgent the ending is"),

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from metasymptoms.reviewing.verify import hidden_red_flags, yaml_value
+from metasymptoms.reviewing.replay import yaml_value
+from metasymptoms.reviewing.verify import hidden_red_flags
 
 if TYPE_CHECKING:
     import datetime

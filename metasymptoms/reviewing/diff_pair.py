@@ -1,0 +1,153 @@
+"""The two books of `rules diff`, seen together: spaces that see one world through both
+questionnaires, what counts as unchanged between them, and a group of answers in words.
+Each change found is a Statement, with answers that replay it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from metasymptoms.core.conditions import Condition, Reported, findings_in
+from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.reviewing.behaviour import Cube, Item, Joint, items, knows, sample
+from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
+
+LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One plain change for a group of answers, with answers that replay it."""
+
+    kind: str  # "urgency", "red flag" or "site"
+    subject: str  # what changed: the urgency, or the red flag's or site's id
+    answers_text: str  # the group of answers in words
+    change: str  # e.g. "routine -> emergency", "now shows", "no longer named"
+    answers: dict[str, Answer]  # an answers file (the new book's questionnaire) that replays it
+    lowered: bool = False
+    declared: str | None = None  # the reason book.yaml gives, for a declared lowering
+    old_answers: dict[str, Answer] | None = None  # the same, as the old book's questionnaire takes them
+
+    def sentence(self) -> str:
+        return f"With {self.answers_text}: {self.change}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "answers_text": self.answers_text,
+            "change": self.change,
+            "statement": self.sentence(),
+            "lowered": self.lowered,
+            "declared": self.declared,
+            "answers": self.answers,
+            "old_answers": self.old_answers if self.old_answers is not None else self.answers,
+        }
+
+
+# --- finding what changed -------------------------------------------------------------
+
+
+def by_key(book: RuleBook) -> dict[tuple[str, str], Item]:
+    return {(item.kind, item.id): item for item in items(book)}
+
+
+def questionnaire_same(pair: Pair, condition: Condition) -> bool:
+    """Whether both books ask the findings of this condition (and what opens them) alike."""
+    old, new = pair.old, pair.new
+    if not all(knows(old, f) for f in findings_in(condition)):
+        return False
+    cone = Space(pair.old_facts, [condition]).variables
+    old_gates, new_gates = pair.old_facts.ask_if, pair.new_facts.ask_if
+    for finding in cone:
+        if not knows(new, finding) or old.finding(finding) != new.finding(finding):
+            return False
+        if old_gates.get(finding, "absent") != new_gates.get(finding, "absent"):
+            return False
+    return True
+
+
+def same(pair: Pair, a: Item | None, b: Item | None) -> bool:
+    return (
+        a is not None
+        and b is not None
+        and a.when == b.when
+        and a.rank == b.rank
+        and questionnaire_same(pair, a.when)
+    )
+
+
+class Pair:
+    """The two books, and spaces seeing one world through both questionnaires."""
+
+    def __init__(self, old: RuleBook, new: RuleBook):
+        self.old, self.new = old, new
+        self.old_facts, self.new_facts = Facts(old), Facts(new)
+
+    def joint(self, old_conditions: list[Condition], new_conditions: list[Condition]) -> Joint:
+        # Both questionnaires over the same findings: a finding outside a space's cone counts
+        # as never asked there, so each book must see every finding either side tests.
+        # Each questionnaire's cone also takes in what opens its questions, which may differ
+        # between the books: widen both until they hold the same findings.
+        every = [*old_conditions, *new_conditions]
+        while True:
+            spaces = [Space(self.old_facts, every), Space(self.new_facts, every)]
+            union = set(spaces[0].variables) | set(spaces[1].variables)
+            if all(set(space.variables) == union for space in spaces):
+                return Joint([(spaces[0], {}), (spaces[1], {})])
+            every = [*old_conditions, *new_conditions, *(Reported(finding=f) for f in sorted(union))]
+
+
+# --- in words ---------------------------------------------------------------------------
+
+
+def value_words(book: RuleBook, finding: str, values: frozenset[Value], joint: Joint) -> str:
+    spec = book.finding(finding)
+    label = spec.label
+    ordered = [value for value in joint.domain(finding) if value in values]
+    if spec.type == "yes_no":
+        words = {True: label, False: f"no {label}", UNSURE: f"not sure about {label}"}
+        if set(ordered) == {False, UNSURE}:
+            return f"not {label} (no, or not sure)"
+        if set(ordered) == {True, UNSURE}:
+            return f"{label} (yes, or not sure)"
+        return words[ordered[0]]
+    if spec.type == "choice":
+        texts: dict[Value, str] = {choice.value: choice.text for choice in spec.choices}
+        others = [value for value in joint.domain(finding) if value not in values]
+        if len(others) == 1 and len(ordered) > 1:
+            return f'{label}: anything but "{texts.get(others[0], others[0])}"'
+        said = [f'"{texts.get(value, value)}"' for value in ordered]
+        return f"{label}: {' or '.join(said)}"
+    domain = joint.domain(finding)
+    parts = []
+    for value in ordered:
+        if value == UNSET:
+            parts.append("not measured")
+            continue
+        index = domain.index(value)
+        upper = domain[index + 1] if index + 1 < len(domain) and domain[index + 1] != UNSET else None
+        parts.append(f"{value:g} or more" + (f" but below {upper:g}" if upper is not None else ""))
+    return f"{label} {' or '.join(parts)}"
+
+
+def group_words(pair: Pair, cube: Cube, joint: Joint) -> str:
+    if not cube:
+        return "any answers"
+    words = []
+    for finding in joint.variables:
+        if finding in cube:
+            book = pair.new if knows(pair.new, finding) else pair.old
+            words.append(value_words(book, finding, cube[finding], joint))
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def replay(joint: Joint, cube: Cube) -> dict[str, Answer]:
+    return joint.replay(1, sample(cube, joint))
+
+
+def old_replay(joint: Joint, cube: Cube) -> dict[str, Answer]:
+    return joint.replay(0, sample(cube, joint))

@@ -1,0 +1,254 @@
+"""The search space of `rules verify`'s proofs: every path through the questionnaire,
+searched exhaustively over what matters.
+
+A "world" is what is true for a person: a value for every finding. The questionnaire sees
+only what it asks: walking the questions in order, a finding is asked when its `ask_if`
+holds on the answers so far, and is otherwise "not reported". Properties are about worlds
+and what the questionnaire makes of them, for example: whenever a red flag's condition
+holds in the world, it also holds on the questionnaire's answers (no skip logic hides it).
+
+Naive enumeration of ~60 findings is impossible, so each property is reduced to its cone
+of influence: the findings its conditions mention and, transitively, the findings their
+`ask_if` conditions mention. Findings outside the cone cannot change the outcome and are
+fixed to "not reported". The cone is searched depth-first, evaluating conditions in
+three-valued (Kleene) logic with unassigned findings unknown, so a branch stops as soon as
+its outcome is settled; the search is exhaustive, yet an `any:` of thirty findings settles
+after the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from metasymptoms.core.conditions import (
+    FREE,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Compare,
+    Condition,
+    Not,
+    findings_in,
+    settled,
+)
+from metasymptoms.core.engine import asked, reading, with_implications
+from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.model import Question, RuleBook
+
+UNKNOWN = FREE  # a finding the search has not assigned yet
+UNSET = "__unset__"  # a choice or number finding not answered
+
+Value = object  # an answer, UNKNOWN or UNSET; once read (engine.reading), also a set
+World = dict[str, Value]
+Goal = Callable[[World, World], bool | None]  # (what is true of the person, their answers)
+
+
+def number_cuts(book: RuleBook) -> dict[str, list[float]]:
+    """For each number finding, the values where some condition's outcome can change."""
+    cuts: dict[str, set[float]] = {}
+    conditions = [flag.when for flag in book.red_flags]
+    conditions += [rule.when for site in book.sites for rule in site.rules]
+    conditions += [question.ask_if for question in book.questions if question.ask_if is not None]
+
+    def walk(node: Condition) -> None:
+        match node:
+            case Compare(finding=finding, at_least=low, below=high):
+                cuts.setdefault(finding, set()).update(bound for bound in (low, high) if bound is not None)
+            case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
+                for part in parts:
+                    walk(part)
+            case Not(condition=inner):
+                walk(inner)
+
+    for condition in conditions:
+        walk(condition)
+    return {finding: sorted(values) for finding, values in cuts.items()}
+
+
+class Facts:
+    """What every search over one book reads, worked out once per book (a proof builds one
+    and hands it to each of its spaces): each finding's question and place in the order
+    asked, the values where numbers matter, and the follow-ups that imply each finding."""
+
+    def __init__(self, book: RuleBook):
+        self.book = book
+        self.question: dict[str, Question] = {question.finding: question for question in book.questions}
+        self.ask_if = {finding: question.ask_if for finding, question in self.question.items()}
+        self.position = {question.finding: n for n, question in enumerate(book.questions)}
+        self.cuts = number_cuts(book)
+        self.history = book.role("cancer_history")
+        self.implications = tuple(book.implications)
+        self.implication_place = {pair: n for n, pair in enumerate(self.implications)}
+        self.implied_by: dict[str, list[tuple[str, str]]] = {}
+        for child, parent in self.implications:
+            self.implied_by.setdefault(child, []).append((child, parent))
+            self.implied_by.setdefault(parent, []).append((child, parent))
+
+
+class Space:
+    """The findings of one property, and what the questionnaire makes of a world."""
+
+    def __init__(self, facts: Facts, conditions: list[Condition]):
+        self.facts = facts
+        self.book = facts.book
+        self.cuts = facts.cuts
+        self.history = facts.history
+        self.implications = facts.implications
+        self.ask_if, position = facts.ask_if, facts.position
+        cone: set[str] = set()
+        todo = [finding for condition in conditions for finding in findings_in(condition)]
+        while todo:
+            finding = todo.pop()
+            if finding in cone:
+                continue
+            cone.add(finding)
+            condition = self.ask_if.get(finding)
+            if condition is not None:
+                todo.extend(findings_in(condition))
+        # The follow-ups of the cone and what they imply in turn, in the book's order
+        # (chains work top-down): the only implications these answers can use.
+        chains: set[tuple[str, str]] = set()
+        reached, todo = set(cone), list(cone)
+        while todo:
+            finding = todo.pop()
+            for child, parent in facts.implied_by.get(finding, ()):
+                if child == finding:
+                    chains.add((child, parent))
+                    if parent not in reached:
+                        reached.add(parent)
+                        todo.append(parent)
+        self.chains = sorted(chains, key=facts.implication_place.__getitem__)
+        # Only the cone's questions, in the book's order: a search stays the size of its
+        # property, not of the whole book.
+        self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
+        # The property's own findings first: they settle its outcome soonest; the findings
+        # only their ask_if conditions mention follow. Any order is exhaustive.
+        own = {finding for condition in conditions for finding in findings_in(condition)}
+        self.variables = sorted(
+            cone, key=lambda finding: (finding not in own, position.get(finding, len(position)))
+        )
+
+    def domain(self, finding: str) -> list[Value]:
+        """The values worth trying: yes, no and not sure; every choice (a question asked is
+        always answered: "not given" is only for findings no question asks); each interval
+        of a number that the rules tell apart (its lowest value), and not measured."""
+        spec = self.book.finding(finding)
+        if spec.type == "choice":
+            return [choice.value for choice in spec.choices]
+        if spec.type == "number":
+            assert spec.minimum is not None
+            cuts = [cut for cut in self.cuts.get(finding, []) if cut > spec.minimum]
+            return [spec.minimum, *cuts, UNSET, UNSURE]
+        return [True, False, UNSURE]
+
+    def possible(self, world: World, finding: str) -> bool:
+        """Whether a person could give these answers: a finding reported while one it
+        implies is denied (a follow-up without its parent) is no one's world."""
+        for child, parent in self.facts.implied_by.get(finding, ()):
+            if world.get(parent) is False and self.book.implies_parent(child, world.get(child)) is not None:
+                return False
+        return True
+
+    def hidden(self, finding: str) -> Value:
+        """The value of a finding the questionnaire does not ask: not reported."""
+        return False if self.book.finding(finding).type == "yes_no" else UNSET
+
+    def answers(self, world: World) -> World:
+        """The questionnaire's answers for this world, as the rules read them: unasked
+        findings are not reported (the engine's skip logic, with unassigned findings
+        unknown until they settle whether a question is asked)."""
+        seen: World = {}
+        for finding in self.order:
+            if finding not in world:
+                continue
+            is_asked = asked(self.facts.question[finding], seen, settled)
+            value = world[finding]
+            if is_asked is True:
+                seen[finding] = value
+            elif is_asked is False:
+                seen[finding] = self.hidden(finding)
+            else:  # not yet settled whether it is asked
+                seen[finding] = value if value == self.hidden(finding) else UNKNOWN
+        for finding in world:  # no question asks it: never reported
+            seen.setdefault(finding, self.hidden(finding))
+        return seen
+
+    def read(self, seen: World) -> World:
+        """As the rules read these answers (engine.reading): UNSET is not given."""
+        history = self.history
+        if history is not None and seen.get(history) == UNSET:
+            # Before reading, a world holds answers and UNKNOWN (any answer, not chosen yet).
+            given = {key: value for key, value in seen.items() if value != UNSET}
+            return reading(self.book, given)  # type: ignore[arg-type]
+        return with_implications(self.book, seen, self.chains)  # as the engine reads every answer
+
+    def search(self, goal: Goal, first: Iterable[str] = (), plain: bool = False) -> World | None:
+        """A world (over the cone) for which goal(world, answers) is True, or None if none.
+
+        Exhaustive depth-first search. The next finding to assign is chosen at each step: one
+        of whose values settles the goal at once if there is one (the findings `first` names,
+        then findings that have an ask_if, are tried first), so branches close early whatever
+        order the rule book is in. With `plain`, each branch first tries the plainest answers
+        (everything not yet chosen not reported): worth it where a witness is likely, as
+        for a lowering among many items that must all stay quiet.
+        """
+
+        known: dict[tuple[object, ...], bool | None] = {}  # pick's trials are met again one level down
+
+        def settle(world: World) -> bool | None:
+            key = tuple(world.values())  # one finding a place: a value stands for one answer
+            if key not in known:
+                known[key] = goal(self.read(world), self.read(self.answers(world)))
+            return known[key]
+
+        def pick(world: World, free: list[str]) -> str:
+            for finding in free[:8]:  # looking further costs more than the branches it saves
+                for value in self.domain(finding):
+                    world[finding] = value
+                    settled = settle(world) is not None
+                    world[finding] = UNKNOWN
+                    if settled:
+                        return finding
+            return free[0]
+
+        def walk(world: World, free: list[str]) -> World | None:
+            result = settle(world)
+            if result is not None or not free:
+                return self._complete(world) if result is True else None
+            # Before branching, the plainest answers: everything not yet chosen not reported.
+            # A witness found so is checked like any other, and has the fewest findings.
+            if plain:
+                done = self._complete(world)
+                if all(self.possible(done, finding) for finding in free) and settle(done) is True:
+                    return done
+            finding = pick(world, free)
+            rest = [other for other in free if other != finding]
+            for value in self.domain(finding):
+                world[finding] = value
+                if not self.possible(world, finding):
+                    continue
+                found = walk(world, rest)
+                if found is not None:
+                    return found
+            world[finding] = UNKNOWN
+            return None
+
+        first = [finding for finding in dict.fromkeys(first) if finding in self.variables]
+        gated = [f for f in self.variables if self.ask_if.get(f) is not None and f not in first]
+        free = (
+            first
+            + gated
+            + [finding for finding in self.variables if finding not in gated and finding not in first]
+        )
+        return walk({finding: UNKNOWN for finding in self.variables}, free)
+
+    def _complete(self, world: World) -> World:
+        """Settle the findings the goal did not need: not reported."""
+        done = {
+            finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()
+        }
+        for child, parent in self.chains:
+            says = self.book.implies_parent(child, done.get(child))
+            if says is not None and world.get(parent) is UNKNOWN:
+                done[parent] = says
+        return done
