@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from metasymptoms.cli import main
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import Urgency
-from metasymptoms.reviewing.behaviour import downgrades
+from metasymptoms.reviewing.downgrade import downgrades
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, brute_urgency, conditions, questions
 from tests.helpers import TINY, write_book
 

@@ -21,7 +21,7 @@ class Proof:
 
 
 def proofs() -> dict[str, Proof]:
-    from metasymptoms.reviewing import behaviour, verify
+    from metasymptoms.reviewing import downgrade, verify
 
     def count(book: RuleBook, what: str) -> int:
         if what == "emergencies":
@@ -63,7 +63,7 @@ def proofs() -> dict[str, Proof]:
         Proof(
             "no-silent-downgrade",
             lambda book: "reporting one more finding never lowers the urgency" + _exceptions(book),
-            behaviour.downgrade_failures,
+            downgrade.downgrade_failures,
         ),
     ]
     return {proof.id: proof for proof in listed}

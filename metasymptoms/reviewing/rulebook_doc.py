@@ -8,6 +8,7 @@ from metasymptoms.core.conditions import Condition, findings_in
 from metasymptoms.core.explain import condition_sentence, join_words
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.loader import LoadedBook
+from metasymptoms.core.model import RuleBook, Site
 from metasymptoms.core.status import checked_phrase, status_line
 from metasymptoms.reviewing.document import (
     Bullets,
@@ -24,7 +25,7 @@ from metasymptoms.reviewing.document import (
     to_html,
     to_markdown,
 )
-from metasymptoms.reviewing.index import references
+from metasymptoms.reviewing.index import Ref, references
 
 TITLE = "The metasymptoms rule book"
 ANCHOR = {
@@ -80,6 +81,22 @@ def _uses(condition: Condition) -> Rich:
 def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
     book = loaded.book
     refs = references(book)
+    log = _hazard_log(loaded) if hazards else None
+    nodes = _front(book)
+    nodes.append(_contents(book, log is not None))
+    nodes += _sites(loaded, refs)
+    nodes += _red_flags(loaded)
+    nodes += _primaries(book)
+    nodes += _questions(book)
+    nodes += _findings(book, refs)
+    nodes += _sources_section(book, refs)
+    if log is not None:
+        nodes += log
+    return nodes
+
+
+def _front(book: RuleBook) -> list[Node]:
+    """The title, the status, the version and its sign-offs, and what the book holds."""
     nodes: list[Node] = [Heading(1, TITLE), Paragraph(status_line(book), status=True)]
     if book.info is not None:
         nodes.append(
@@ -102,7 +119,10 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
             emphasis=True,
         )
     )
-    log = _hazard_log(loaded) if hazards else None
+    return nodes
+
+
+def _contents(book: RuleBook, with_hazard_log: bool) -> Contents:
     contents: list[tuple[str, str] | tuple[str, str, int]] = [("Sites and their symptom rules", "sites")]
     contents += [(f"{site.name} ({site.id})", anchor("site", site.id), 1) for site in book.sites]
     contents.append(("Warning signs (red flags)", "red-flags"))
@@ -115,53 +135,63 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
         ("Findings index", "findings"),
         ("Sources", "sources"),
     ]
-    if log is not None:
+    if with_hazard_log:
         contents.append(("Hazard log", "hazards"))
-    nodes.append(Contents(tuple(contents)))
+    return Contents(tuple(contents))
 
-    nodes.append(Heading(2, "Sites and their symptom rules", "sites"))
-    for site in book.sites:
-        group: list[Node] = [
-            Heading(3, f"{site.name} ({site.id})", anchor("site", site.id)),
-            Paragraph(site.about),
-        ]
-        spread_from = [ref for ref in refs.get(("site", site.id), []) if ref[0] == "primary"]
-        red_flags = [("red_flag", flag.id) for flag in book.red_flags if site.id in flag.sites]
+
+def _sites(loaded: LoadedBook, refs: dict[Ref, list[Ref]]) -> list[Node]:
+    nodes: list[Node] = [Heading(2, "Sites and their symptom rules", "sites")]
+    return nodes + [_site(loaded, refs, site) for site in loaded.book.sites]
+
+
+def _site(loaded: LoadedBook, refs: dict[Ref, list[Ref]], site: Site) -> Group:
+    """One site: what it is, how spread there is found, and each of its rules."""
+    book = loaded.book
+    group: list[Node] = [
+        Heading(3, f"{site.name} ({site.id})", anchor("site", site.id)),
+        Paragraph(site.about),
+    ]
+    spread_from = [ref for ref in refs.get(("site", site.id), []) if ref[0] == "primary"]
+    red_flags = [("red_flag", flag.id) for flag in book.red_flags if site.id in flag.sites]
+    group.append(
+        Fields(
+            (
+                ("How spread here is usually found", site.how_found),
+                (
+                    "Cancers that commonly spread here",
+                    join_words(book.primary(i).name for _, i in spread_from) or "none listed",
+                ),
+                ("Rules", _links([("rule", rule.id) for rule in site.rules])),
+                ("Warning signs that belong with it", _links(red_flags)),
+                ("Sources", _sources(site.sources)),
+                ("File", _where(loaded, "site", site.id)),
+            )
+        )
+    )
+    for rule in site.rules:
+        group.append(Heading(4, f"Rule {rule.id}", anchor("rule", rule.id)))
         group.append(
             Fields(
                 (
-                    ("How spread here is usually found", site.how_found),
-                    (
-                        "Cancers that commonly spread here",
-                        join_words(book.primary(i).name for _, i in spread_from) or "none listed",
-                    ),
-                    ("Rules", _links([("rule", rule.id) for rule in site.rules])),
-                    ("Warning signs that belong with it", _links(red_flags)),
-                    ("Sources", _sources(site.sources)),
-                    ("File", _where(loaded, "site", site.id)),
+                    ("When", condition_sentence(book, rule.when)),
+                    ("Uses", _uses(rule.when)),
+                    ("Urgency", rule.urgency.value if rule.urgency else "raises none of its own"),
+                    ("Why", rule.why),
+                    ("Sources", _sources(rule.sources)),
+                    ("Checked", f"{checked_phrase(rule.checked)} ({_where(loaded, 'rule', rule.id)})"),
                 )
             )
         )
-        for rule in site.rules:
-            group.append(Heading(4, f"Rule {rule.id}", anchor("rule", rule.id)))
-            group.append(
-                Fields(
-                    (
-                        ("When", condition_sentence(book, rule.when)),
-                        ("Uses", _uses(rule.when)),
-                        ("Urgency", rule.urgency.value if rule.urgency else "raises none of its own"),
-                        ("Why", rule.why),
-                        ("Sources", _sources(rule.sources)),
-                        ("Checked", f"{checked_phrase(rule.checked)} ({_where(loaded, 'rule', rule.id)})"),
-                    )
-                )
-            )
-        nodes.append(Group(tuple(group)))
+    return Group(tuple(group))
 
-    nodes.append(Heading(2, "Warning signs (red flags)", "red-flags"))
-    nodes.append(
-        Paragraph("Checked first and after every answer. Emergencies interrupt the questions at once.")
-    )
+
+def _red_flags(loaded: LoadedBook) -> list[Node]:
+    book = loaded.book
+    nodes: list[Node] = [
+        Heading(2, "Warning signs (red flags)", "red-flags"),
+        Paragraph("Checked first and after every answer. Emergencies interrupt the questions at once."),
+    ]
     for flag in book.red_flags:
         pairs: list[tuple[str, Rich]] = [
             ("Id", (link("red_flag", flag.id),)),
@@ -180,10 +210,13 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
         ]
         heading = Heading(3, f"{flag.title} ({flag.urgency.value})", anchor("red_flag", flag.id))
         nodes.append(Group((heading, Fields(tuple(pairs)))))
+    return nodes
 
-    nodes.append(Heading(2, "Primary cancers", "primaries"))
-    nodes.append(Paragraph("Sites are listed in alphabetical order: the sources do not rank them."))
-    nodes.append(
+
+def _primaries(book: RuleBook) -> list[Node]:
+    return [
+        Heading(2, "Primary cancers", "primaries"),
+        Paragraph("Sites are listed in alphabetical order: the sources do not rank them."),
         Table(
             ("Cancer", "Commonly spreads to", "Note", "Sources"),
             tuple(
@@ -195,10 +228,12 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
                 )
                 for p in book.primaries
             ),
-        )
-    )
+        ),
+    ]
 
-    nodes.append(Heading(2, "The questions", "questions"))
+
+def _questions(book: RuleBook) -> list[Node]:
+    nodes: list[Node] = [Heading(2, "The questions", "questions")]
     for section in book.sections:
         nodes.append(Heading(3, section.title, anchor("section", section.id)))
         if section.intro:
@@ -210,8 +245,10 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
                 line += f" Asked only if: {condition_sentence(book, question.ask_if)}."
             lines.append(line)
         nodes.append(Bullets(tuple(lines)))
+    return nodes
 
-    nodes.append(Heading(2, "Findings index", "findings"))
+
+def _findings(book: RuleBook, refs: dict[Ref, list[Ref]]) -> list[Node]:
     rows = []
     for finding in book.findings:
         users = [ref for ref in refs.get(("finding", finding.id), []) if ref[0] in ("red_flag", "rule")]
@@ -224,17 +261,22 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
                 _links(users, "asked only"),
             )
         )
-    nodes.append(Table(("Id", "Plain words", "Answer", "Used by"), tuple(rows)))
+    return [
+        Heading(2, "Findings index", "findings"),
+        Table(("Id", "Plain words", "Answer", "Used by"), tuple(rows)),
+    ]
 
-    nodes.append(Heading(2, "Sources", "sources"))
-    nodes.append(
+
+def _sources_section(book: RuleBook, refs: dict[Ref, list[Ref]]) -> list[Node]:
+    nodes: list[Node] = [
+        Heading(2, "Sources", "sources"),
         Paragraph(
             "Page reviewed is the page's own last-reviewed date, where it states one; read by us is "
             "the day its text was read. A date the page does not give is left out, never guessed."
-        )
-    )
+        ),
+    ]
     for source in book.sources:
-        pairs = [
+        pairs: list[tuple[str, Rich]] = [
             ("Publisher", source.publisher),
             ("Web address", (Link(source.url, source.url),)),
         ]
@@ -244,20 +286,18 @@ def document(loaded: LoadedBook, hazards: bool = True) -> list[Node]:
             pairs.append(("Page reviewed", source.reviewed.isoformat()))
         if source.accessed:
             pairs.append(("Read by us", source.accessed.isoformat()))
-        cited = [ref for ref in refs.get(("source", source.id), []) if ref[0] != "guidance"]
-        if ("guidance", "guidance") in refs.get(("source", source.id), []):
-            cited_text: Rich = (
-                *(_links(cited, "") if cited else ()),
-                ", the guidance" if cited else "the guidance",
-            )
-        else:
-            cited_text = _links(cited, "nothing")
-        pairs.append(("Cited by", cited_text))
+        pairs.append(("Cited by", _cited_by(refs.get(("source", source.id), []))))
         heading = Heading(3, f"{source.id}: {source.title}", anchor("source", source.id))
         nodes.append(Group((heading, Fields(tuple(pairs)))))
-    if log is not None:
-        nodes += log
     return nodes
+
+
+def _cited_by(users: list[Ref]) -> Rich:
+    """The items citing a source, with the guidance named last in words (it has no entry)."""
+    cited = [ref for ref in users if ref[0] != "guidance"]
+    if ("guidance", "guidance") in users:
+        return (*(_links(cited, "") if cited else ()), ", the guidance" if cited else "the guidance")
+    return _links(cited, "nothing")
 
 
 def _hazard_log(loaded: LoadedBook) -> list[Node] | None:
