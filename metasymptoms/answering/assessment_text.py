@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import shown_number
-from metasymptoms.answering.questionnaire import wrap
+from metasymptoms.answering.prompter import wrap
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     URGENCY_LABELS,
