@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from types import TracebackType
     from typing import Literal
 
+    # The object add_subparsers returns: where build_parser's helpers add their commands.
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
 EXIT_OK = 0
 EXIT_RULES = 1  # the rule files have problems
 EXIT_USAGE = 2  # bad usage or bad input
@@ -64,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"metasymptoms {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    _add_ask(commands)
+    _add_rules(commands)
+    _add_explore(commands)
+    _add_demo(commands)
+    return parser
+
+
+def _add_ask(commands: _Commands) -> None:
     ask = commands.add_parser(
         "ask",
         help="answer the guided questions, or read answers from a file",
@@ -95,12 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.set_defaults(func="metasymptoms.commands.ask:ask")
 
+
+def _add_rules(commands: _Commands) -> None:
     rules = commands.add_parser(
         "rules",
         help="check, read and export the rule book",
         description="Tools for people who review the rule files.",
     )
     rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    for add_action in (_add_check, _add_verify, _add_diff, _add_list, _add_show, _add_export):
+        add_action(rules_commands)
+
+
+def _add_check(rules_commands: _Commands) -> None:
     check = rules_commands.add_parser(
         "check",
         help="report every problem in the rule files",
@@ -118,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func="metasymptoms.commands.rules:check")
     _add_rules_option(check)
 
+
+def _add_verify(rules_commands: _Commands) -> None:
     verify = rules_commands.add_parser(
         "verify",
         help="prove the questionnaire safe over every path",
@@ -127,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(verify)
     verify.set_defaults(func="metasymptoms.commands.rules:verify")
 
+
+def _add_diff(rules_commands: _Commands) -> None:
     diff = rules_commands.add_parser(
         "diff",
         help="what an edit changed for a person, over every path (the release gate)",
@@ -154,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.set_defaults(func="metasymptoms.commands.rules:diff")
 
+
+def _add_list(rules_commands: _Commands) -> None:
     listing = rules_commands.add_parser(
         "list",
         help="list the items of the rule book",
@@ -164,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(listing)
     listing.set_defaults(func="metasymptoms.commands.rules:list_items")
 
+
+def _add_show(rules_commands: _Commands) -> None:
     show = rules_commands.add_parser(
         "show", help="one item in plain words, with where it is and what refers to it"
     )
@@ -176,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(show)
     show.set_defaults(func="metasymptoms.commands.rules:show")
 
+
+def _add_export(rules_commands: _Commands) -> None:
     export = rules_commands.add_parser(
         "export",
         help="the rule book as a document, a graph or a JSON Schema",
@@ -204,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(export)
     export.set_defaults(func="metasymptoms.commands.rules:export")
 
+
+def _add_explore(commands: _Commands) -> None:
     explore = commands.add_parser(
         "explore",
         help="browse by site, symptom or cancer, or try the what-if board",
@@ -220,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules_option(explore)
     explore.set_defaults(func="metasymptoms.commands.explore:explore")
 
+
+def _add_demo(commands: _Commands) -> None:
     demo = commands.add_parser(
         "demo",
         help="replay teaching scenarios with their reasoning",
@@ -254,8 +286,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_rules_option(demo)
     demo.set_defaults(func="metasymptoms.commands.demo:demo")
-
-    return parser
 
 
 def _resolve(target: str) -> Callable[[argparse.Namespace], int]:

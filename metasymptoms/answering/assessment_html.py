@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime
 from html import escape
 
-from metasymptoms.answering.assessment_text import blocks
+from metasymptoms.answering.assessment_text import Block, blocks
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
+    ClinicianSummary,
     background_text,
     clinician_summary,
     not_answered_lines,
@@ -77,6 +78,15 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
         f'<p class="meta">Made with metasymptoms on {escape(when)}. '
         "Educational summary, not a diagnosis.</p>",
         "</header>",
+    ]
+    out += _clinician_section(summary, when)
+    out += _for_you_section(book, assessment)
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _clinician_section(summary: ClinicianSummary, when: str) -> list[str]:
+    out = [
         '<section class="clinician" aria-labelledby="for-clinician">',
         '<h2 id="for-clinician">For the clinician</h2>',
         "<dl>",
@@ -99,49 +109,43 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
     if summary.not_sure:
         out.append(f"<dt>Answered not sure</dt><dd>{escape('; '.join(summary.not_sure))}</dd>")
     out.append("</dl>")
-
-    out.append("<h3>Every question asked, with its answer</h3>")
-    if summary.asked:
-        out.append(
-            '<table><thead><tr><th scope="col">#</th><th scope="col">Question</th>'
-            '<th scope="col">Answer</th></tr></thead><tbody>'
-        )
-        for number, item in enumerate(summary.asked, start=1):
-            marked = ' class="yes"' if item.answer is True or isinstance(item.answer, str) else ""
-            out.append(
-                f'<tr{marked}><td class="n">{number}</td><td>{escape(item.question)}</td>'
-                f'<td class="answer">{escape(item.answer_text)}</td></tr>'
-            )
-        out.append("</tbody></table>")
-    else:
-        out.append("<p>No questions were answered.</p>")
+    out += _answers_table(summary)
     if summary.not_answered:
         items = "".join(f"<li>{escape(line)}</li>" for line in not_answered_lines(summary))
         out.append(f"<p><strong>Not answered:</strong></p><ul>{items}</ul>")
     if any(item.did_not_apply for item in summary.not_asked):
         out.append(f"<p>{escape(SKIPPED_NOTE)}</p>")
     out.append("</section>")
+    return out
 
-    out.append('<section aria-labelledby="for-you">')
-    out.append('<h2 id="for-you">For you</h2>')
+
+def _answers_table(summary: ClinicianSummary) -> list[str]:
+    out = ["<h3>Every question asked, with its answer</h3>"]
+    if not summary.asked:
+        return out + ["<p>No questions were answered.</p>"]
+    out.append(
+        '<table><thead><tr><th scope="col">#</th><th scope="col">Question</th>'
+        '<th scope="col">Answer</th></tr></thead><tbody>'
+    )
+    for number, item in enumerate(summary.asked, start=1):
+        marked = ' class="yes"' if item.answer is True or isinstance(item.answer, str) else ""
+        out.append(
+            f'<tr{marked}><td class="n">{number}</td><td>{escape(item.question)}</td>'
+            f'<td class="answer">{escape(item.answer_text)}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    return out
+
+
+def _for_you_section(book: RuleBook, assessment: Assessment) -> list[str]:
+    out = ['<section aria-labelledby="for-you">', '<h2 id="for-you">For you</h2>']
     for block in blocks(book, assessment):
         level = block.level + 1
         emergency = block.role == "emergency"
         css = ' class="emergency"' if emergency else ""
         heading = f"<h{level}{css}>{escape(block.heading)}</h{level}>"
         if block.role == "sources":
-            out.append(f'<div class="sources">{heading}')
-            out.extend(f"<p>{escape(paragraph)}</p>" for paragraph in block.paragraphs)
-            out.append("<ul>")
-            for key in assessment.sources:
-                source = book.source(key)
-                address = escape(source.url)
-                link = f', <a href="{address}">{address}</a>'
-                out.append(
-                    f"<li>[{escape(key)}] {escape(source.publisher)}, "
-                    f"&ldquo;{escape(source.title)}&rdquo;{link}</li>"
-                )
-            out.append("</ul></div>")
+            out += _sources_html(book, assessment, block, heading)
             continue
         out.append(f'<div class="emergency-box">{heading}' if emergency else heading)
         for paragraph in block.paragraphs:
@@ -151,5 +155,21 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
             out.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>")
         if emergency:
             out.append("</div>")
-    out += ["</section>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    out.append("</section>")
+    return out
+
+
+def _sources_html(book: RuleBook, assessment: Assessment, block: Block, heading: str) -> list[str]:
+    """The sources with their addresses as links."""
+    out = [f'<div class="sources">{heading}']
+    out.extend(f"<p>{escape(paragraph)}</p>" for paragraph in block.paragraphs)
+    out.append("<ul>")
+    for key in assessment.sources:
+        source = book.source(key)
+        address = escape(source.url)
+        link = f', <a href="{address}">{address}</a>'
+        out.append(
+            f"<li>[{escape(key)}] {escape(source.publisher)}, &ldquo;{escape(source.title)}&rdquo;{link}</li>"
+        )
+    out.append("</ul></div>")
+    return out

@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import shown_number
-from metasymptoms.answering.questionnaire import wrap
+from metasymptoms.answering.prompter import wrap
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     URGENCY_LABELS,
@@ -45,21 +45,37 @@ class Block:
 
 def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     """The result's content, in order, independent of how it is laid out."""
-    guidance = book.guidance
-    answers = assessment.answers
-    out: list[Block] = []
-
-    out.append(
+    return [
+        _urgency_block(assessment),
+        *_warning_sign_blocks(book, assessment),
+        *_unsure_blocks(book, assessment),
+        *_pointed_to_blocks(book, assessment),
+        *_primary_cancer_blocks(book, assessment),
+        *_next_step_blocks(book, assessment),
         Block(
-            URGENCY_HEADINGS[assessment.urgency],
-            (assessment.advice,),
-            level=2,
-            role="emergency" if assessment.urgency is Urgency.EMERGENCY else "",
-        )
+            f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
+            (),
+            book.guidance.emergency_signs,
+        ),
+        # The heading does not repeat the paragraph's first words ("This is not a diagnosis.").
+        Block("What this tool can and cannot do", (book.guidance.not_a_diagnosis, book.guidance.purpose)),
+        _sources_block(book, assessment),
+    ]
+
+
+def _urgency_block(assessment: Assessment) -> Block:
+    return Block(
+        URGENCY_HEADINGS[assessment.urgency],
+        (assessment.advice,),
+        level=2,
+        role="emergency" if assessment.urgency is Urgency.EMERGENCY else "",
     )
 
+
+def _warning_sign_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    out: list[Block] = []
     for flag in assessment.red_flags:
-        reason = because_sentence(book, flag.because, answers)
+        reason = because_sentence(book, flag.because, assessment.answers)
         if flag.urgency.rank < assessment.urgency.rank:
             # Its own timing ("within days") would read as softening the more urgent advice
             # above; the sign is still named, with its reasons.
@@ -69,41 +85,56 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         out.append(
             Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice, reason), level=3, role=role)
         )
+    return out
 
-    with_cancer = assessment.audience == "with_cancer"
-    framing = {
+
+def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    if not assessment.unsure:
+        return []
+    names = [book.finding(finding).label for finding in assessment.unsure]
+    return [
+        Block(
+            "Answers you were not sure about",
+            (
+                f"You were not sure about {join_words(names)}. Each is read the safer way: as "
+                "if it might be there. Tell your provider you were not sure.",
+            ),
+            level=3,
+        )
+    ]
+
+
+def _framing(book: RuleBook, assessment: Assessment) -> str:
+    if assessment.urgency is Urgency.EMERGENCY:
+        # Nothing that reads as routine or reassuring follows emergency advice: not "keep your
+        # follow-up appointments", not "they often have common causes", not "your answers do
+        # not match the patterns".
+        return ""
+    guidance = book.guidance
+    return {
         "with_cancer": guidance.with_cancer,
         "without_cancer": guidance.without_cancer,
         "unsure": guidance.unsure_cancer,
     }[assessment.audience]
+
+
+def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """The sites with the person's reasons, or that the answers match no pattern."""
+    framing = _framing(book, assessment)
     emergency = assessment.urgency is Urgency.EMERGENCY
-    if emergency:
-        # Nothing that reads as routine or reassuring follows emergency advice: not "keep your
-        # follow-up appointments", not "they often have common causes", not "your answers do
-        # not match the patterns".
-        framing = ""
-    if assessment.unsure:
-        names = [book.finding(finding).label for finding in assessment.unsure]
-        out.append(
-            Block(
-                "Answers you were not sure about",
-                (
-                    f"You were not sure about {join_words(names)}. Each is read the safer way: as "
-                    "if it might be there. Tell your provider you were not sure.",
-                ),
-                level=3,
-            )
-        )
-    if assessment.sites and with_cancer:
+    if not assessment.sites:
+        # In an emergency the warning signs above are what the answers point to.
+        return [] if emergency else [_nothing_matched_block(book, assessment, framing)]
+    answers = assessment.answers
+    out: list[Block] = []
+    if assessment.audience == "with_cancer":
         out.append(Block("Where these symptoms can point to", (framing,) if framing else ()))
         for site in assessment.sites:
             paragraphs = []
             for rule in site.rules:
                 paragraphs.append(f"{because_sentence(book, rule.because, answers)} {rule.why}")
             out.append(Block(site.name, tuple(dict.fromkeys(paragraphs)), level=3))
-        if not emergency:
-            out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
-    elif assessment.sites:
+    else:
         # Without a cancer diagnosis, spread is never the explanation of a symptom: the parts
         # of the body are named, with the person's own answers and the common causes.
         out.append(Block("Symptoms a provider may want to check", (framing,) if framing else ()))
@@ -115,62 +146,68 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
                 for rule in site.rules
             )
             out.append(Block(site.name, tuple(reason for reason in reasons if reason), level=3))
-        if not emergency:
-            out.append(Block("Other causes are common", (guidance.common_causes,), level=3))
-    elif not emergency:  # in an emergency the warning signs above are what the answers point to
-        said_something = (
-            assessment.reported
-            or assessment.unsure
-            or any(isinstance(value, float) for value in answers.values())
-        )
-        opening = (
-            "Your answers do not match the symptom patterns this tool looks for."
-            if said_something
-            else guidance.nothing_reported
-        )
-        out.append(Block("What your answers point to", tuple(text for text in (opening, framing) if text)))
+    if not emergency:
+        out.append(Block("Other causes are common", (book.guidance.common_causes,), level=3))
+    return out
 
-    if assessment.primary_cancer:
-        primary = assessment.primary_cancer
-        names = [book.site(site_id).name for site_id in primary.common_sites]
-        paragraphs = (
-            [f"{primary.name} most commonly spreads to: {join_words(names)} (listed in no particular order)."]
-            if names
-            else []
-        )
-        if primary.note:
-            paragraphs.append(primary.note)
-        if assessment.outlook:
-            paragraphs.append(guidance.survival_note)
-        heading = f"About {primary.name.lower()}" if names else "About your cancer"
-        out.append(Block(heading, tuple(paragraphs)))
 
-    if with_cancer:
-        out.append(Block("What a provider may do", (guidance.treatment,), guidance.provider_tests))
-        asked = guidance.questions_to_ask
-        if assessment.outlook and guidance.outlook_questions:
-            asked = asked[:-1] + guidance.outlook_questions.questions + asked[-1:]
-        out.append(Block("Questions you may want to ask", (), asked))
-        out.append(Block("Support", (guidance.support,)))
-    else:
-        out.append(Block("What a provider may do", (), guidance.without_cancer_tests))
-        out.append(Block("Questions you may want to ask", (), guidance.without_cancer_questions))
-        out.append(Block("Support", (guidance.without_cancer_support,)))
-    out.append(
-        Block(
-            f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
-            (),
-            guidance.emergency_signs,
-        )
+def _nothing_matched_block(book: RuleBook, assessment: Assessment, framing: str) -> Block:
+    said_something = (
+        assessment.reported
+        or assessment.unsure
+        or any(isinstance(value, float) for value in assessment.answers.values())
     )
-    # The heading does not repeat the paragraph's first words ("This is not a diagnosis.").
-    out.append(Block("What this tool can and cannot do", (guidance.not_a_diagnosis, guidance.purpose)))
+    opening = (
+        "Your answers do not match the symptom patterns this tool looks for."
+        if said_something
+        else book.guidance.nothing_reported
+    )
+    return Block("What your answers point to", tuple(text for text in (opening, framing) if text))
+
+
+def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    primary = assessment.primary_cancer
+    if not primary:
+        return []
+    names = [book.site(site_id).name for site_id in primary.common_sites]
+    paragraphs = (
+        [f"{primary.name} most commonly spreads to: {join_words(names)} (listed in no particular order)."]
+        if names
+        else []
+    )
+    if primary.note:
+        paragraphs.append(primary.note)
+    if assessment.outlook:
+        paragraphs.append(book.guidance.survival_note)
+    heading = f"About {primary.name.lower()}" if names else "About your cancer"
+    return [Block(heading, tuple(paragraphs))]
+
+
+def _next_step_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """What a provider may do, questions to ask, and support, for the person's audience."""
+    guidance = book.guidance
+    if assessment.audience != "with_cancer":
+        return [
+            Block("What a provider may do", (), guidance.without_cancer_tests),
+            Block("Questions you may want to ask", (), guidance.without_cancer_questions),
+            Block("Support", (guidance.without_cancer_support,)),
+        ]
+    asked = guidance.questions_to_ask
+    if assessment.outlook and guidance.outlook_questions:
+        asked = asked[:-1] + guidance.outlook_questions.questions + asked[-1:]
+    return [
+        Block("What a provider may do", (guidance.treatment,), guidance.provider_tests),
+        Block("Questions you may want to ask", (), asked),
+        Block("Support", (guidance.support,)),
+    ]
+
+
+def _sources_block(book: RuleBook, assessment: Assessment) -> Block:
     sources = []
     for key in assessment.sources:
         source = book.source(key)
         sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
-    out.append(Block("Sources", sources_not_shown_note(assessment), tuple(sources), role="sources"))
-    return out
+    return Block("Sources", sources_not_shown_note(assessment), tuple(sources), role="sources")
 
 
 def sources_not_shown_note(assessment: Assessment) -> tuple[str, ...]:

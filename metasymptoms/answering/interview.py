@@ -15,20 +15,19 @@ from typing import Any
 from metasymptoms.answering.assessment_text import blocks
 from metasymptoms.answering.emergency import action, call_handler_lines
 from metasymptoms.answering.formats import renderer
-from metasymptoms.answering.questionnaire import (
+from metasymptoms.answering.prompter import (
     BACK_LABEL,
-    TYPED_KEYS,
     WHY_LABEL,
     Options,
     PlainPrompter,
     Prompter,
-    Questionnaire,
     Stopped,
     StoppedInEmergency,
     hanging,
     screen_width,
     wrap,
 )
+from metasymptoms.answering.questionnaire import TYPED_KEYS, Questionnaire
 from metasymptoms.core.engine import Assessment, assess
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook, Urgency

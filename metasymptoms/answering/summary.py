@@ -96,9 +96,35 @@ def plain_answer(
 def clinician_summary(
     book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None
 ) -> ClinicianSummary:
+    answers = assessment.answers
+    asked, not_asked = _asked_and_not_asked(book, answers)
+    reported: list[str] = []
+    background: list[str] = []
+    for finding in _read_as_yes(book, answers):
+        found = implied(book, answers, finding)
+        words = book.finding(finding).label + (f" ({implied_text(book, found)})" if found else "")
+        (background if is_background(book, finding) else reported).append(words)
+    return ClinicianSummary(
+        made=made or now(),
+        rule_book_version=rule_book_version(book),
+        urgency=assessment.urgency,
+        urgency_heading=URGENCY_HEADINGS[assessment.urgency],
+        warning_signs=_warning_signs(book, assessment),
+        reported=tuple(reported),
+        background=tuple(background),
+        not_sure=tuple(book.finding(finding).label for finding, value in answers.items() if value == UNSURE),
+        asked=tuple(asked),
+        not_asked=tuple(not_asked),
+        not_answered=_not_answered(book, answers, not_asked),
+    )
+
+
+def _asked_and_not_asked(
+    book: RuleBook, answers: dict[str, Answer]
+) -> tuple[list[AskedQuestion], list[AskedQuestion]]:
+    """Every question of the book, in order: answered (with its answer as shown), or not."""
     from metasymptoms.core.engine import applicable_questions
 
-    answers = assessment.answers
     applies = {question.finding for question in applicable_questions(book, answers)}
     asked, not_asked = [], []
     for question in book.questions:
@@ -112,12 +138,19 @@ def clinician_summary(
         elif found is None:  # a finding read from another answer is not missing
             skipped = question.finding not in applies
             not_asked.append(AskedQuestion(question.finding, question.text, None, "not asked", skipped))
+    return asked, not_asked
+
+
+def _not_answered(
+    book: RuleBook, answers: dict[str, Answer], not_asked: list[AskedQuestion]
+) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """The questions that applied but have no answer, by section (see ClinicianSummary)."""
     groups: dict[str, list[str]] = {}
     for item in not_asked:
         section = book.section_of(item.finding)
         if not item.did_not_apply and section is not None:
             groups.setdefault(section.id, []).append(book.finding(item.finding).label)
-    not_answered = tuple(
+    return tuple(
         (
             section.title,
             tuple(groups[section.id]),
@@ -126,7 +159,11 @@ def clinician_summary(
         for section in book.sections
         if section.id in groups
     )
-    signs = tuple(
+
+
+def _warning_signs(book: RuleBook, assessment: Assessment) -> tuple[WarningSign, ...]:
+    answers = assessment.answers
+    return tuple(
         WarningSign(
             flag.title,
             flag.urgency,
@@ -136,25 +173,6 @@ def clinician_summary(
             ),
         )
         for flag in assessment.red_flags
-    )
-    reported: list[str] = []
-    background: list[str] = []
-    for finding in _read_as_yes(book, answers):
-        found = implied(book, answers, finding)
-        words = book.finding(finding).label + (f" ({implied_text(book, found)})" if found else "")
-        (background if is_background(book, finding) else reported).append(words)
-    return ClinicianSummary(
-        made=made or now(),
-        rule_book_version=rule_book_version(book),
-        urgency=assessment.urgency,
-        urgency_heading=URGENCY_HEADINGS[assessment.urgency],
-        warning_signs=signs,
-        reported=tuple(reported),
-        background=tuple(background),
-        not_sure=tuple(book.finding(finding).label for finding, value in answers.items() if value == UNSURE),
-        asked=tuple(asked),
-        not_asked=tuple(not_asked),
-        not_answered=not_answered,
     )
 
 

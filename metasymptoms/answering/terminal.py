@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from metasymptoms.core.problems import UsageError
 
 if TYPE_CHECKING:
-    from metasymptoms.answering.questionnaire import Prompter
+    from metasymptoms.answering.prompter import Prompter
 
 
 def wants_plain(asked: bool) -> bool:
@@ -25,7 +25,7 @@ def require_terminal(plain: bool, hint: str) -> None:
 
 def prompter_for(plain: bool) -> Prompter:
     """Plain numbered prompts, or the arrow-key ones (questionary is imported only for those)."""
-    from metasymptoms.answering.questionnaire import PlainPrompter
+    from metasymptoms.answering.prompter import PlainPrompter
 
     if plain:
         return PlainPrompter()

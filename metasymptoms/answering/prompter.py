@@ -1,0 +1,197 @@
+"""How the questionnaire talks to a person: the Prompter it asks through, the keys a prompt
+may return besides an answer, how lines are laid out, and the plain numbered prompter for
+screen readers and simple terminals (questionary's is in interview.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import Protocol, TextIO
+
+from metasymptoms.core.kinds import UNSURE, UNSURE_SPELLINGS
+from metasymptoms.core.problems import UsageError
+
+WHY = "__why__"
+BACK = "__back__"
+
+WHY_LABEL = "Why am I asked this?"
+BACK_LABEL = "Back to the previous question"
+
+MAX_LINE = 1000  # characters in one typed answer (a file name is the longest)
+# Typed in plain mode for "I'm not sure" ("?" is not among them: it asks why).
+UNSURE_TYPED = (UNSURE_SPELLINGS - {"?"}) | {"u"}  # typed for a number: not measured, not given
+
+# (label, value); a label of None draws a separator line.
+Options = Sequence[tuple[str | None, str]]
+
+
+class Stopped(Exception):
+    """The person stopped (Ctrl-C, Ctrl-D, or the input ended). Nothing is saved."""
+
+
+class StoppedInEmergency(KeyboardInterrupt):
+    """Stopped after an emergency was shown: the stop message carries the number to call."""
+
+    def __init__(self, line: str):
+        super().__init__(line)
+        self.line = line
+
+
+def screen_width() -> int:
+    """Columns to lay text out in: the terminal's, at most 100 (long lines are hard to read)."""
+    return max(min(shutil.get_terminal_size((80, 24)).columns, 100), 30)
+
+
+def hanging(text: str) -> str:
+    """The indent of a list item's further lines ("  - x" -> 4 spaces, "    - x" -> 6)."""
+    stripped = text.lstrip(" ")
+    return " " * (len(text) - len(stripped) + 2) if stripped.startswith("- ") and text != stripped else ""
+
+
+def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+    """Lines at word boundaries; a word longer than a line is never split (it overflows).
+    "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; and so does
+    a key with what it does ("? = why"), never left alone at a line's end. A web address is
+    never broken: one too long for its indented line starts at the left edge, so it stays on
+    one line where the screen has room, and on a line of its own where it has not.
+    `first` is the first line's indent (a list item's "  - "), `indent` the others'."""
+    # textwrap does not break at a no-break space
+    joined = text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0")
+    lines = textwrap.wrap(
+        joined,
+        width,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    lines = [line.lstrip() if len(line) > width and " " not in line.strip() else line for line in lines]
+    return [line.replace("\u00a0", " ") for line in lines] or [""]
+
+
+class Prompter(Protocol):
+    how_to_answer: str  # the opening's instructions, in the words of this way of answering
+
+    def say(self, text: str, kind: str = "info") -> None:
+        """Show text. kind: 'heading', 'subheading', 'emergency', 'hint' or 'info'; text that
+        starts with "  - " is a list item."""
+
+    def choose(
+        self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
+        """Ask for one of the options; Enter alone gives `default`. `hint` explains the question.
+        `one_line`: a long list (the review), each option shortened to one line where the
+        screen needs it, its start (the answer) kept."""
+
+    def ask_text(self, message: str, default: str) -> str:
+        """Ask for a line of text; Enter alone gives `default`."""
+
+
+# --- plain prompts: numbered choices, print and input, nothing else --------------------
+
+
+class PlainPrompter:
+    """For screen readers and simple terminals: no escape sequences, no arrow keys, lines
+    wrapped at word boundaries. Choices are numbered; yes/no also take y, yes, n and no, and
+    where "I'm not sure" is offered, u, unsure or not sure ("?" stays "why": one key, one
+    meaning); '?' asks why, 'b' goes back."""
+
+    how_to_answer = (
+        "Each answer has a number: type it and press Enter. For yes or no, you can also type "
+        "y or n, and u where you are not sure. Pressing Enter alone gives the answer marked "
+        "(Enter). Type ? to hear why a question is asked, or, after the first question, b to go "
+        "back to the previous one."
+    )
+
+    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, width: int | None = None):
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.width = width
+
+    def _print(self, text: str = "", indent: str = "") -> None:
+        width = (self.width or screen_width()) - 1
+        self.stdout.write("\n".join(wrap(text, width, indent)) + "\n" if text else "\n")
+        self.stdout.flush()
+
+    def _read(self, prompt: str) -> str:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        try:
+            line = self.stdin.readline(MAX_LINE + 1)  # bounded: the input may be /dev/zero
+        except UnicodeDecodeError:
+            raise UsageError("the answers typed are not UTF-8 text") from None
+        if not line:
+            raise Stopped
+        if len(line) > MAX_LINE:
+            raise UsageError(
+                f"an answer line is longer than {MAX_LINE} characters; the questions read one short answer a line"
+            )
+        if not (hasattr(self.stdin, "isatty") and self.stdin.isatty()):
+            self.stdout.write(line.rstrip("\n") + "\n")  # a terminal echoes what was typed; a pipe does not
+        return line.strip()
+
+    def say(self, text: str, kind: str = "info") -> None:
+        if kind == "pre":
+            self.stdout.write(text if text.endswith("\n") else text + "\n")
+            return
+        if kind in ("heading", "subheading", "emergency"):
+            self._print()  # a blank line sets it apart; the words themselves say what it is
+        self._print(text, hanging(text))
+
+    def choose(
+        self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
+    ) -> str:
+        real = [(label, value) for label, value in options if label is not None]
+        numbered = [(label, value) for label, value in real if value not in (WHY, BACK)]
+        keys = {value for _, value in real}
+        yes_no = {"yes", "no"} <= keys
+        unsure = yes_no and UNSURE in keys
+        self._print()
+        self._print(message)
+        if hint:
+            self._print(f"({hint})")
+        for number, (label, value) in enumerate(numbered, start=1):
+            marker = "  (Enter)" if value == default else ""
+            lead = f"  {number}. "
+            self._print(f"{lead}{label}{marker}", " " * len(lead))
+        extras = []
+        if WHY in keys:
+            extras.append("? = why am I asked this")
+        if BACK in keys:
+            extras.append("b = back")
+        letters = ", or y, n or u (not sure)," if unsure else ", or y or n," if yes_no else ""
+        how = f"Type a number{letters} and press Enter"
+        self._print(how + (f"; {', '.join(extras)}" if extras else "") + ".")
+        while True:
+            typed = self._read("> ").lower()
+            if typed == "":
+                return default
+            if typed in ("?", "why") and WHY in keys:
+                return WHY
+            if typed in ("b", "back") and BACK in keys:
+                return BACK
+            if yes_no and typed in ("y", "yes", "n", "no"):
+                return "yes" if typed.startswith("y") else "no"
+            if unsure and typed in UNSURE_TYPED:
+                return UNSURE
+            if typed.isdigit() and 1 <= int(typed) <= len(numbered):
+                return numbered[int(typed) - 1][1]
+            self._print(
+                f"Please type a number from 1 to {len(numbered)}"
+                + letters.rstrip(",")
+                + ", or press Enter for the marked answer."
+            )
+
+    def ask_text(self, message: str, default: str) -> str:
+        # Each line of the message wrapped on its own, like every other line; the answer is
+        # typed on a line of its own, so it never runs past the screen's edge.
+        self._print()
+        for paragraph in message.split("\n"):
+            self._print(paragraph)
+        if default:
+            self._print(f"(Enter: {default})")
+        typed = self._read("> ")
+        return typed or default
