@@ -426,7 +426,7 @@ def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> Non
 
 
 def test_rules_list_offers_exactly_the_kinds_the_index_has(book) -> None:
-    from metasymptoms.cli import KINDS
+    from metasymptoms.arguments import KINDS
     from metasymptoms.reviewing.index import items
 
     assert tuple(dict.fromkeys(kind for kind, _, _ in items(book))) == KINDS

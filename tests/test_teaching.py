@@ -400,7 +400,7 @@ def _teaching_section() -> str:
 def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypatch) -> None:
     import shlex
 
-    from metasymptoms.cli import build_parser
+    from metasymptoms.arguments import build_parser
 
     section = _teaching_section()
     commands = [

@@ -1,0 +1,276 @@
+"""The command line's arguments: one parser, one small function per command.
+
+Like cli.py, this module imports only the standard library, so `--version` and `--help` stay
+quick; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from metasymptoms import __version__
+
+# Not `from typing import TYPE_CHECKING`: importing typing would cost `--version` 9 ms.
+# Type checkers treat any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # The object add_subparsers returns: where build_parser's helpers add their commands.
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+FORMATS = ("text", "markdown", "json", "html")
+KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
+
+
+def _add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="DIR",
+        type=Path,
+        help="the rule book folder to use (default: the rule book shipped with metasymptoms)",
+    )
+
+
+def _add_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="metasymptoms",
+        description=(
+            "Learn where cancer commonly spreads and which symptoms that can cause. "
+            "Educational only: it never says what you have, and always sends you to a "
+            "healthcare provider. In an emergency, call your local emergency number "
+            "(911 / 999 / 112) now."
+        ),
+        epilog=(
+            "Run without a command to answer the guided questions (same as 'metasymptoms ask'). "
+            "Add --plain for numbered choices and plain text (screen readers, simple terminals), "
+            "and --country CODE (for example GB, US, AU) to be shown your country's emergency number."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"metasymptoms {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    _add_ask(commands)
+    _add_rules(commands)
+    _add_explore(commands)
+    _add_demo(commands)
+    return parser
+
+
+def _add_ask(commands: _Commands) -> None:
+    ask = commands.add_parser(
+        "ask",
+        help="answer the guided questions, or read answers from a file",
+        description="Answer the guided questions one at a time, or give the answers in a file.",
+    )
+    _add_rules_option(ask)
+    ask.add_argument(
+        "--answers", metavar="FILE", type=Path, help="a YAML or JSON file of answers (no questions are asked)"
+    )
+    ask.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="how to write the result (default: text); html is a summary to print for an appointment",
+    )
+    ask.add_argument(
+        "--output", metavar="FILE", type=Path, help="write the result to FILE instead of the screen"
+    )
+    ask.add_argument(
+        "--plain",
+        action="store_true",
+        help="numbered choices and plain text, for screen readers and simple terminals",
+    )
+    ask.add_argument(
+        "--country",
+        metavar="CODE",
+        help="your country as a two-letter code (GB, US, AU, ...), to be shown its emergency number "
+        "(default: METASYMPTOMS_COUNTRY, then your locale; otherwise 911 / 999 / 112)",
+    )
+    ask.set_defaults(func="metasymptoms.commands.ask:ask")
+
+
+def _add_rules(commands: _Commands) -> None:
+    rules = commands.add_parser(
+        "rules",
+        help="check, read and export the rule book",
+        description="Tools for people who review the rule files.",
+    )
+    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    for add_action in (_add_check, _add_verify, _add_diff, _add_list, _add_show, _add_export):
+        add_action(rules_commands)
+
+
+def _add_check(rules_commands: _Commands) -> None:
+    check = rules_commands.add_parser(
+        "check",
+        help="report every problem in the rule files",
+        description="Report every problem in the rule files as file:line:col.",
+    )
+    _add_dir_argument(check)
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to write the problems (default: text)"
+    )
+    check.add_argument(
+        "--explain",
+        metavar="CHECK-ID",
+        help="print the documentation of one check (e.g. hidden-red-flag), with a passing and a failing example",
+    )
+    check.set_defaults(func="metasymptoms.commands.rules:check")
+    _add_rules_option(check)
+
+
+def _add_verify(rules_commands: _Commands) -> None:
+    verify = rules_commands.add_parser(
+        "verify",
+        help="prove the questionnaire safe over every path",
+        description="Prove over every path of the questionnaire that every ending sends the person to a provider, every red flag can be reached, no skip logic hides one, and every emergency interrupts at once.",
+    )
+    _add_dir_argument(verify)
+    _add_rules_option(verify)
+    verify.set_defaults(func="metasymptoms.commands.rules:verify")
+
+
+def _add_diff(rules_commands: _Commands) -> None:
+    diff = rules_commands.add_parser(
+        "diff",
+        help="what an edit changed for a person, over every path (the release gate)",
+        description=(
+            "Compare two rule books over every path of the questionnaire: every group of answers "
+            "whose urgency, red flags or sites differ, in plain words, each with an answers file "
+            "that replays it; text changes listed beside. Exit 1 when an urgency is lowered and "
+            "the new book's book.yaml does not declare it with a reason (declared_changes)."
+        ),
+    )
+    diff.add_argument(
+        "old", nargs="?", type=Path, metavar="OLD", help="the rule book before the edit (a folder)"
+    )
+    diff.add_argument(
+        "new", nargs="?", type=Path, metavar="NEW", help="the rule book after the edit (a folder)"
+    )
+    diff.add_argument(
+        "--git",
+        metavar="REV",
+        help="compare the folder as it was at this git revision (e.g. main) with the folder now; "
+        "then give only the folder (default: the shipped rule book)",
+    )
+    diff.add_argument(
+        "--format", choices=FORMATS, default="text", help="how to write the comparison (default: text)"
+    )
+    diff.set_defaults(func="metasymptoms.commands.rules:diff")
+
+
+def _add_list(rules_commands: _Commands) -> None:
+    listing = rules_commands.add_parser(
+        "list",
+        help="list the items of the rule book",
+        description="List findings, questions, sections, red flags, sites, rules, primaries and sources.",
+    )
+    _add_dir_argument(listing)
+    listing.add_argument("--kind", choices=KINDS, help="only items of this kind")
+    _add_rules_option(listing)
+    listing.set_defaults(func="metasymptoms.commands.rules:list_items")
+
+
+def _add_show(rules_commands: _Commands) -> None:
+    show = rules_commands.add_parser(
+        "show", help="one item in plain words, with where it is and what refers to it"
+    )
+    show.add_argument(
+        "id",
+        metavar="ID",
+        help="the id of a finding, question, section, red flag, site, rule, primary or source",
+    )
+    _add_dir_argument(show)
+    _add_rules_option(show)
+    show.set_defaults(func="metasymptoms.commands.rules:show")
+
+
+def _add_export(rules_commands: _Commands) -> None:
+    export = rules_commands.add_parser(
+        "export",
+        help="the rule book as a document, a graph or a JSON Schema",
+        description="Write the rule book as a document (markdown, html), a graph (mermaid, dot) or the JSON Schema of its files.",
+    )
+    _add_dir_argument(export)
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=("markdown", "html", "mermaid", "dot", "json-schema"),
+        help="markdown or html: the rule book as a document with the hazard log; mermaid or dot: "
+        "a graph of findings, rules, red flags and sites; json-schema: the schema of each file",
+    )
+    export.add_argument(
+        "--output",
+        metavar="FILE",
+        # Kept as typed: a trailing slash ("docs/") names a folder to make, which Path would drop.
+        help="write to FILE; a folder (or a name ending in /) is made if needed and gets the "
+        "document inside it (for json-schema, one schema file a kind)",
+    )
+    export.add_argument(
+        "--only",
+        metavar="ID",
+        help="graphs only: cut the graph to one site, one rule or one red flag (by id)",
+    )
+    _add_rules_option(export)
+    export.set_defaults(func="metasymptoms.commands.rules:export")
+
+
+def _add_explore(commands: _Commands) -> None:
+    explore = commands.add_parser(
+        "explore",
+        help="browse by site, symptom or cancer, or try the what-if board",
+        description="Without arguments, browse interactively (and try the what-if board). With a kind and an id, print that page.",
+    )
+    explore.add_argument(
+        "kind",
+        nargs="?",
+        choices=("site", "symptom", "cancer"),
+        help="the kind of page (without ID: list the ids)",
+    )
+    explore.add_argument("id", nargs="?", metavar="ID", help="which site, symptom or cancer")
+    explore.add_argument("--plain", action="store_true", help="numbered choices and plain text")
+    _add_rules_option(explore)
+    explore.set_defaults(func="metasymptoms.commands.explore:explore")
+
+
+def _add_demo(commands: _Commands) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="replay teaching scenarios with their reasoning",
+        description="Replay a scripted case step by step with the reasoning shown, list the cases, or check them all.",
+    )
+    demo.add_argument("scenario", nargs="?", metavar="SCENARIO", help="the scenario to replay")
+    demo.add_argument("--list", action="store_true", help="one scenario a line: its name, then its title")
+    demo.add_argument(
+        "--step",
+        action="store_true",
+        help="one step a screen, for a projector: Enter or the right arrow for the next, b or the left arrow to go back",
+    )
+    demo.add_argument(
+        "--quiz",
+        action="store_true",
+        help="the class predicts the urgency, the sites and what would change before each is revealed",
+    )
+    demo.add_argument(
+        "--html", action="store_true", help="write a self-contained lesson page (with --output FILE)"
+    )
+    demo.add_argument("--output", metavar="FILE", type=Path, help="where to write the lesson page")
+    demo.add_argument(
+        "--all-changes", action="store_true", help="list every change that would change the outcome"
+    )
+    demo.add_argument(
+        "--plain", action="store_true", help="numbered choices and plain text, no screen clearing"
+    )
+    demo.add_argument(
+        "--check",
+        action="store_true",
+        help="check every scenario's expected outcome; exit 1 with the differences",
+    )
+    _add_rules_option(demo)
+    demo.set_defaults(func="metasymptoms.commands.demo:demo")
