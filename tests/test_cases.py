@@ -74,3 +74,38 @@ def test_the_sources_of_a_result_give_whole_web_addresses(book: RuleBook) -> Non
         "treating-advanced-bowel-cancer/spread-to-the-peritoneum/"
     ) in lines
     assert '  - [CRUK-ASCITES] Cancer Research UK, "Fluid in the abdomen (ascites)",' in lines
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        # past breast cancer in the bones, back pain like a band: an emergency with a site
+        {"cancer_history": "past", "primary_cancer": "breast", "known_spread": "bones", "back_pain": True, "back_pain_band": True},
+        # no cancer, on steroids, a fever: an emergency for a person without a diagnosis
+        {"cancer_history": "none", "recent_treatment": True, "on_steroids": True, "temperature": 38.1},
+    ],
+    ids=["with cancer, a site matched", "without a diagnosis"],
+)
+def test_nothing_routine_or_reassuring_follows_emergency_advice(book: RuleBook, answers: dict[str, Any]) -> None:
+    from metasymptoms.answering.assessment_text import render_text
+
+    assessment = assess(book, check_answers(book, answers))
+    assert assessment.urgency.value == "emergency"
+    text = " ".join(render_text(book, assessment).split())
+    assert text.startswith(
+        "metasymptoms: what your answers point to EMERGENCY: GET HELP NOW ======================= "
+        "Get help now: do straight away what the warning sign below says."
+    )
+    for routine in (
+        "Questions you may want to ask",
+        "Support",
+        "Waiting for a check can be worrying",
+        "When should I come back",
+        "follow-up appointments",
+        "Most back pain has other causes",
+        "other causes",
+        "outlook",
+        "survival",
+        "cancer team's 24-hour line first",
+    ):
+        assert routine not in text, routine

@@ -582,7 +582,8 @@ UNKNOWN_PRIMARY_NOTE = "Where cancer spreads depends on where it started: your c
                 "primary": None,
                 "audience": "with_cancer",
                 "advice": "Call now, to be seen by a healthcare provider at once.",
-                "sources": ("SRC-A", "SRC-B", "SRC-D"),
+                # no outlook questions beside emergency advice, so not their sources (SRC-D)
+                "sources": ("SRC-A", "SRC-B"),
                 "unsure": ("jaundice",),
             },
             id="an emergency: its advice alone, its sources first",

@@ -132,7 +132,10 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         for site in assessment.sites:
             paragraphs = []
             for rule in site.rules:
-                paragraphs.append(f"{because_sentence(book, rule.because, answers)} {rule.why}")
+                because = because_sentence(book, rule.because, answers)
+                # In an emergency only the reason: an explanation may reassure ("most back pain
+                # has other causes"), and nothing reassuring follows emergency advice.
+                paragraphs.append(because if emergency else f"{because} {rule.why}")
             out.append(Block(site.name, tuple(dict.fromkeys(paragraphs)), level=3))
     else:
         # Without a cancer diagnosis, spread is never the explanation of a symptom: the parts
@@ -141,7 +144,7 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         for site in assessment.sites:
             reasons = dict.fromkeys(
                 f"{because_sentence(book, rule.because, answers)} {rule.why}".strip()
-                if rule.why_for_everyone
+                if rule.why_for_everyone and not emergency
                 else because_sentence(book, rule.because, answers)
                 for rule in site.rules
             )
@@ -184,7 +187,11 @@ def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block
 
 
 def _next_step_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
-    """What a provider may do, questions to ask, and support, for the person's audience."""
+    """What a provider may do, questions to ask, and support, for the person's audience; none
+    in an emergency (questions for an appointment and "waiting can be worrying" read as
+    routine beside advice to get help now)."""
+    if assessment.urgency is Urgency.EMERGENCY:
+        return []
     guidance = book.guidance
     if assessment.audience != "with_cancer":
         return [

@@ -211,7 +211,7 @@ def run_interview(
         if output is not None:
             write_atomic(output, renderer(result_format)(book, assessment))
             prompter.say(wrote("the result", output), "hint")
-        elif more == "yes":
+        elif more == "yes" and not emergency:  # in an emergency: get help, not a summary to keep
             offer_to_save(prompter, book, assessment)
         # The last words: in an emergency, what to do now; never routine wording after it.
         if emergency:

@@ -296,7 +296,10 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     if primary and primary.common_sites:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
     cited.update(dict.fromkeys(book.guidance.sources))
-    outlook = who == "with_cancer" and outlook_fits(book, read, bool(sites))
+    # Never beside emergency advice: questions about outlook and planning ahead are for later.
+    outlook = (
+        who == "with_cancer" and urgency is not Urgency.EMERGENCY and outlook_fits(book, read, bool(sites))
+    )
     if outlook:
         cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
 

@@ -191,6 +191,9 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+WHY_FLAGS_LISTED = 4  # more warning signs than this are counted, not listed
+
+
 def why_items(book: RuleBook, finding_id: str) -> list[str]:
     """Why the questionnaire asks about a finding, derived from the rules that use it: short
     sentences, one a line, so that a list of warning signs is not one long paragraph."""
@@ -205,9 +208,16 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
     items = []
     if sites:
         items.append(f"Parts of the body it can relate to: {join_words(site.name for site in sites)}.")
-    for flag in flags:
-        kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
-        items.append(f"{kind}: {flag.title}.")
+    if len(flags) > WHY_FLAGS_LISTED:
+        # A question about the person (their history, their treatment) is read by many
+        # warning signs: a list of emergencies before anything is answered would frighten.
+        items.append(
+            f"It is used by {len(flags)} of the warning signs this tool checks, so each is read the right way for you."
+        )
+    else:
+        for flag in flags:
+            kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
+            items.append(f"{kind}: {flag.title}.")
     if followers:
         # A short list, one a line ("  - " marks an item of the line before): labels hold
         # commas of their own ("a central line, PICC line or port"), so run together in a
