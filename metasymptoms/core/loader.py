@@ -107,7 +107,9 @@ class _Loader:
         specs = dict(self._files(files))
         self._read_all(files, specs)
         findings = self.documents.get(self.folder / FINDINGS.name)
-        kinds = finding_kinds(findings.data if findings is not None else None)
+        # findings.yaml unreadable as YAML: no finding is known, so references to findings are
+        # not checked (else every condition in every file would be reported as unknown).
+        kinds = finding_kinds(findings.data) if findings is not None else None
         models = self._validate_all(specs, kinds)
         loaded = self._assemble(specs, models)
         if self.problems:
@@ -165,7 +167,7 @@ class _Loader:
             except YamlProblem as problem:
                 self.problems.append(yaml_problem(path, problem))
 
-    def _validate_all(self, specs: dict[Path, RuleFile], kinds: dict[str, Any]) -> dict[Path, Any]:
+    def _validate_all(self, specs: dict[Path, RuleFile], kinds: dict[str, Any] | None) -> dict[Path, Any]:
         models: dict[Path, Any] = {}
         for path, doc in self.documents.items():
             model = specs[path].model

@@ -102,12 +102,21 @@ class Pair:
 # --- in words ---------------------------------------------------------------------------
 
 
+def _no(label: str) -> str:
+    """A finding not reported, in words: "no back pain", "no temperature of 37.5 °C ..." (not
+    "no a temperature"), "not the ..." where an article cannot be dropped."""
+    for article in ("a ", "an "):
+        if label.startswith(article):
+            return f"no {label[len(article) :]}"
+    return f"not {label}" if label.startswith(("the ", "your ")) else f"no {label}"
+
+
 def value_words(book: RuleBook, finding: str, values: frozenset[Value], joint: Joint) -> str:
     spec = book.finding(finding)
     label = spec.label
     ordered = [value for value in joint.domain(finding) if value in values]
     if spec.type == "yes_no":
-        words = {True: label, False: f"no {label}", UNSURE: f"not sure about {label}"}
+        words = {True: label, False: _no(label), UNSURE: f"not sure about {label}"}
         if set(ordered) == {False, UNSURE}:
             return f"not {label} (no, or not sure)"
         if set(ordered) == {True, UNSURE}:
