@@ -209,7 +209,12 @@ def test_explore_symptom_page(capsys) -> None:
     out = capsys.readouterr().out
     assert "Sites it is linked with\n-----------------------\n  - Liver\n" in out
     assert "  - Jaundice with a fever, shivering or feeling very unwell (EMERGENCY)\n" in out
-    assert "It often has common causes" in out and "When to see a provider" in out
+    assert "When to see a provider" in out
+    # part of an emergency sign: nothing reassuring beside its advice
+    assert "common causes" not in out and "causes other than cancer" not in out
+    assert main(["explore", "symptom", "bloating"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("When to see a provider") < out.index("It often has common causes")
 
 
 def test_explore_cancer_page(capsys) -> None:

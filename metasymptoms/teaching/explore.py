@@ -109,10 +109,17 @@ def symptom_page(book: RuleBook, finding_id: str, width: int = WIDTH) -> str:
                 _bullets([site.name for site in sites], width) or ["  (none on its own)"],
             ),
             ("Warning signs it is part of", _bullets([_flag_line(flag) for flag in flags], width)),
-            ("It often has common causes", _wrap(book.guidance.common_causes, width)),
             (
                 "When to see a provider",
                 _bullets(when, width) + [""] + _wrap(book.guidance.see_provider, width),
+            ),
+            # Never beside emergency advice: the common causes only for a symptom no emergency
+            # sign is made of.
+            (
+                "It often has common causes",
+                []
+                if any(flag.urgency is Urgency.EMERGENCY for flag in flags)
+                else _wrap(book.guidance.common_causes, width),
             ),
         ],
         width,
