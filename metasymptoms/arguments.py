@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 FORMATS = ("text", "markdown", "json", "html")
+COMMANDS = ("ask", "rules", "explore", "demo")  # build_parser adds one function for each
 KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
 
 

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from metasymptoms.arguments import build_parser
+from metasymptoms.arguments import COMMANDS, build_parser
 
 # Not `from typing import TYPE_CHECKING`: importing typing would cost `--version` 9 ms.
 # Type checkers treat any name TYPE_CHECKING as true.
@@ -44,7 +44,9 @@ def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
-        argv = ["ask", *argv]
+        # Options first: `--country GB ask` means `ask --country GB`; with no command, `ask`.
+        named = next((i for i, word in enumerate(argv) if word in COMMANDS), None)
+        argv = ["ask", *argv] if named is None else [argv[named], *argv[:named], *argv[named + 1 :]]
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:
         parser.print_help()

@@ -216,3 +216,21 @@ def test_a_primary_without_a_table_row_is_still_reported(tmp_path: Path, primary
     assert main(["ask", "--answers", str(path)]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "ABOUT YOUR CANCER" in text and "your care team can tell you which places matter for you" in text
+
+
+def test_options_before_the_command_are_the_commands(tmp_path: Path, capsys) -> None:
+    """A new user typed `--country GB ask`; it means `ask --country GB`."""
+    from metasymptoms.arguments import COMMANDS, build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(COMMANDS) == set(commands)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("cancer_history: none\nseizure: yes\n")
+    outputs = []
+    for argv in (
+        ["--country", "GB", "ask", "--answers", str(answers)],
+        ["ask", "--country", "GB", "--answers", str(answers)],
+    ):
+        assert main(argv) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and "999" in outputs[0]
