@@ -437,3 +437,14 @@ def test_the_own_question_example_in_the_readme_is_valid(tmp_path: Path) -> None
     items, problems = load_scenarios(folder, load(folder).book)
     assert problems == []
     assert items[0].scenario.quiz[0].answer == "A sudden, extremely painful headache"
+
+
+def test_a_skip_reason_reads_as_a_sentence_for_a_class(capsys) -> None:
+    """'asked only if not the answer about ... is ...' read garbled to a new user."""
+    assert main(["demo", "chemo_fever_no_cancer"]) == 0
+    words = " ".join(capsys.readouterr().out.split())
+    assert (
+        "not asked: it is asked only if the answer about your history of cancer is neither "
+        '"I have never been told I have cancer" nor "I am not sure, or I would rather not say"'
+    ) in words
+    assert "only if not the answer" not in words

@@ -172,6 +172,13 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
                 return f"the answer about {labels[finding].label} is {join_words(said, 'or')}"
             case OneOf(finding=finding, values=values):
                 return f"{finding} is {join_words(values, 'or')}"
+            case Not(condition=OneOf(finding=finding, values=values)) if not ids and finding in labels:
+                said = [f'"{answer_text(book, finding, value)}"' for value in values]
+                if len(said) == 1:
+                    return f"the answer about {labels[finding].label} is not {said[0]}"
+                if len(said) == 2:
+                    return f"the answer about {labels[finding].label} is neither {said[0]} nor {said[1]}"
+                return f"the answer about {labels[finding].label} is none of {join_words(said, 'or')}"
             case AllOf(all=parts):
                 text = join_words([walk(part) for part in parts], "and")
                 return text if top else f"({text})"
