@@ -69,7 +69,7 @@ def last_screen(child: pexpect.spawn) -> list[str]:
 
 
 def wait_screen(child: pexpect.spawn, heading: str) -> list[str]:
-    child.expect(re.escape(heading) + r".*?\[\d+/\d+\]", timeout=15)
+    child.expect(re.escape(heading) + r".*?\[screen \d+ of \d+\]", timeout=15)
     return last_screen(child)
 
 
@@ -98,7 +98,7 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     child = spawn("demo", "breast_cord_compression", "--step", columns=columns, lines=lines)
     child.expect_exact(ALTERNATE_ON)
     first = wait_screen(child, "[1/14] Scenario: Back pain with weak legs")
-    assert first[-1].startswith("Enter/-> next  b/<- back  q stop  [1/")
+    assert first[-1].startswith("Enter/-> next  b/<- back  q stop  [screen 1 of ")
     assert all(len(line) <= columns for line in first)
     child.send(RIGHT)
     wait_screen(child, "[2/14] Questions: About you")
@@ -106,7 +106,7 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
         child.send(ENTER)
         if (
             child.expect(
-                [r"\[3/14\] Questions: Signs that need help now.*?\[\d+/\d+\]", r"\[2/14\].*?\[\d+/\d+\]"]
+                [r"\[3/14\] Questions: Signs that need help now.*?\[screen \d+ of \d+\]", r"\[2/14\].*?\[screen \d+ of \d+\]"]
             )
             == 0
         ):
@@ -125,7 +125,7 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     for _ in range(10):
         child.send(RIGHT)
         if (
-            child.expect([r"\[5/14\] Questions: Bones and back.*?\[\d+/\d+\]", r"\[\d+/14\].*?\[\d+/\d+\]"])
+            child.expect([r"\[5/14\] Questions: Bones and back.*?\[screen \d+ of \d+\]", r"\[\d+/14\].*?\[screen \d+ of \d+\]"])
             == 0
         ):
             break
@@ -142,7 +142,7 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     for _ in range(40):
         child.send(RIGHT)
         index = child.expect(
-            [r"\[13/14\] What would change the outcome.*?\[\d+/\d+\]", r"\[\d+/14\].*?\[\d+/\d+\]"]
+            [r"\[13/14\] What would change the outcome.*?\[screen \d+ of \d+\]", r"\[\d+/14\].*?\[screen \d+ of \d+\]"]
         )
         if index == 0:
             break

@@ -92,7 +92,8 @@ def move(position: int, action: str, count: int) -> int:
 
 def footer(screen_list: list[Screen], position: int, width: int) -> str:
     keys = HELP_ALL if screen_list[position].has_more else HELP
-    where = f"[{position + 1}/{len(screen_list)}]"
+    # Screens, not steps: a step may take several screens ("[2/14]" at the top is the step).
+    where = f"[screen {position + 1} of {len(screen_list)}]"
     if position == len(screen_list) - 1:
         keys = keys.replace("Enter/-> next", "Enter finish")
     return f"{keys[: max(width - len(where) - 2, 0)]}  {where}"  # the position always shows
