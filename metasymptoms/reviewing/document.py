@@ -163,7 +163,8 @@ td a.web { overflow-wrap: anywhere; }
 th { background: #f0f0f0; }
 .note { font-style: italic; color: #444; }
 .status { border-left: 4px solid #8a5a00; background: #fff7e0; padding: .4rem .8rem; font-weight: 600; }
-nav ul ul { margin: .1rem 0 .3rem; columns: 2; }
+nav ul ul { margin: .1rem 0 .3rem; columns: 2; column-gap: 2.5rem; }
+nav ul ul li { break-inside: avoid; }
 a { color: #0b4f9c; }
 :target { background: #fff3b0; }
 [id] { scroll-margin-top: 4rem; }
