@@ -80,13 +80,21 @@ def test_the_sources_of_a_result_give_whole_web_addresses(book: RuleBook) -> Non
     "answers",
     [
         # past breast cancer in the bones, back pain like a band: an emergency with a site
-        {"cancer_history": "past", "primary_cancer": "breast", "known_spread": "bones", "back_pain": True, "back_pain_band": True},
+        {
+            "cancer_history": "past",
+            "primary_cancer": "breast",
+            "known_spread": "bones",
+            "back_pain": True,
+            "back_pain_band": True,
+        },
         # no cancer, on steroids, a fever: an emergency for a person without a diagnosis
         {"cancer_history": "none", "recent_treatment": True, "on_steroids": True, "temperature": 38.1},
     ],
     ids=["with cancer, a site matched", "without a diagnosis"],
 )
-def test_nothing_routine_or_reassuring_follows_emergency_advice(book: RuleBook, answers: dict[str, Any]) -> None:
+def test_nothing_routine_or_reassuring_follows_emergency_advice(
+    book: RuleBook, answers: dict[str, Any]
+) -> None:
     from metasymptoms.answering.assessment_text import render_text
 
     assessment = assess(book, check_answers(book, answers))

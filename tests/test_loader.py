@@ -451,7 +451,9 @@ def test_a_kind_written_as_a_mapping_is_a_located_problem_not_a_crash(tmp_path: 
 def test_findings_unreadable_as_yaml_gives_its_own_problem_not_one_per_reference(tmp_path: Path) -> None:
     """Every condition names findings: with findings.yaml unreadable, they are not checked
     (a new user met 165 knock-on errors under one colon)."""
-    text = TINY["findings.yaml"].replace("    label: new back pain\n", "    label: new back pain: worse at night\n")
+    text = TINY["findings.yaml"].replace(
+        "    label: new back pain\n", "    label: new back pain: worse at night\n"
+    )
     assert book_with(tmp_path, "findings.yaml", text) == [
         "rules/findings.yaml:10:25: [error] this text holds a colon followed by a space, which YAML reads "
         "as a new key; put the text in quotes, like: advice: 'Call now: your care team' (yaml)"

@@ -106,7 +106,10 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
         child.send(ENTER)
         if (
             child.expect(
-                [r"\[3/14\] Questions: Signs that need help now.*?\[screen \d+ of \d+\]", r"\[2/14\].*?\[screen \d+ of \d+\]"]
+                [
+                    r"\[3/14\] Questions: Signs that need help now.*?\[screen \d+ of \d+\]",
+                    r"\[2/14\].*?\[screen \d+ of \d+\]",
+                ]
             )
             == 0
         ):
@@ -125,7 +128,12 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     for _ in range(10):
         child.send(RIGHT)
         if (
-            child.expect([r"\[5/14\] Questions: Bones and back.*?\[screen \d+ of \d+\]", r"\[\d+/14\].*?\[screen \d+ of \d+\]"])
+            child.expect(
+                [
+                    r"\[5/14\] Questions: Bones and back.*?\[screen \d+ of \d+\]",
+                    r"\[\d+/14\].*?\[screen \d+ of \d+\]",
+                ]
+            )
             == 0
         ):
             break
@@ -142,7 +150,10 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     for _ in range(40):
         child.send(RIGHT)
         index = child.expect(
-            [r"\[13/14\] What would change the outcome.*?\[screen \d+ of \d+\]", r"\[\d+/14\].*?\[screen \d+ of \d+\]"]
+            [
+                r"\[13/14\] What would change the outcome.*?\[screen \d+ of \d+\]",
+                r"\[\d+/14\].*?\[screen \d+ of \d+\]",
+            ]
         )
         if index == 0:
             break
