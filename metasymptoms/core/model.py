@@ -10,64 +10,67 @@ milliseconds (see rulebook.py), and pydantic validates only what was edited.
 from __future__ import annotations
 
 import datetime
-import enum
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Annotated, Literal
 
+from metasymptoms.core.book_record import BookInfo, DeclaredChange, LowersUrgency, SignOff, Version
 from metasymptoms.core.constraints import Length, Pattern
+from metasymptoms.core.guidance import (
+    CountryNumber,
+    EmergencyNumbers,
+    Guidance,
+    OutlookQuestions,
+    UrgencyAdvice,
+)
+from metasymptoms.core.model_base import FORBID_EXTRA, Id, SourceKey, Sources, Text, Urgency, highest, model
 from metasymptoms.core.record import record
 
 if TYPE_CHECKING:  # pydantic resolves it when it validates: see prepare_for_pydantic()
     from metasymptoms.core.condition_parser import ConditionField
 
-Id = Annotated[str, Length(1, 80)]  # the id's spelling is checked by the loader
-SourceKey = Annotated[str, Length(1, 40)]
-Text = Annotated[str, Length(1, 4000)]
-Sources = Annotated[tuple[SourceKey, ...], Length(1)]
+# Everything other modules import from here, wherever it is defined.
+__all__ = [
+    "FORBID_EXTRA",
+    "BookInfo",
+    "CountryNumber",
+    "DeclaredChange",
+    "EmergencyNumbers",
+    "Guidance",
+    "Id",
+    "LowersUrgency",
+    "OutlookQuestions",
+    "SignOff",
+    "SourceKey",
+    "Sources",
+    "Text",
+    "Urgency",
+    "UrgencyAdvice",
+    "Version",
+    "highest",
+    "model",
+]
 
-FORBID_EXTRA: Any = {"extra": "forbid"}
+# The modules the rule book's models live in; pydantic reads each one's names (below), and
+# the cache rebuilds only classes defined in them (rulebook.py).
+MODEL_MODULES = (
+    "metasymptoms.core.model",
+    "metasymptoms.core.model_base",
+    "metasymptoms.core.guidance",
+    "metasymptoms.core.book_record",
+    "metasymptoms.core.conditions",
+)
 
 
 def prepare_for_pydantic() -> None:
     """Give pydantic the names the models' annotations use but the everyday path never needs.
     `ask --answers` uses a cached, already validated book and never parses a condition, so the
     condition parser is imported only here, before anything is validated or a schema made."""
+    import sys
+
     from metasymptoms.core.condition_parser import ConditionField
 
-    globals()["ConditionField"] = ConditionField
-
-
-_Model = TypeVar("_Model")
-
-
-# dataclass_transform tells type checkers that a decorated class is a frozen dataclass, so
-# they see its fields, its __init__ and its immutability instead of a bare `type`.
-@dataclass_transform(frozen_default=True)
-def model(cls: type[_Model]) -> type[_Model]:
-    """A rule-book model: a frozen dataclass (a record: record.py) that refuses unknown keys."""
-    cls.__pydantic_config__ = FORBID_EXTRA  # type: ignore[attr-defined]
-    return record(cls)
-
-
-class Urgency(enum.Enum):
-    """How soon to get help, most urgent first."""
-
-    EMERGENCY = "emergency"
-    URGENT = "urgent"
-    PROMPT = "prompt"
-    ROUTINE = "routine"
-
-    @property
-    def rank(self) -> int:
-        """Higher is more urgent."""
-        return _RANK[self.value]
-
-
-_RANK = {"emergency": 3, "urgent": 2, "prompt": 1, "routine": 0}
-
-
-def highest(urgencies: list[Urgency]) -> Urgency:
-    return max(urgencies, key=lambda urgency: urgency.rank, default=Urgency.ROUTINE)
+    for name in MODEL_MODULES:
+        vars(sys.modules[name])["ConditionField"] = ConditionField
 
 
 # --- findings and questions -----------------------------------------------------------
@@ -278,133 +281,6 @@ class Source:
 @model
 class SourcesFile:
     sources: Annotated[tuple[Source, ...], Length(1)]
-
-
-@model
-class UrgencyAdvice:
-    """What to do, for each level of urgency."""
-
-    emergency: Text
-    urgent: Text
-    prompt: Text
-    routine: Text
-
-    def for_level(self, urgency: Urgency) -> str:
-        advice: str = getattr(self, urgency.value)
-        return advice
-
-
-@model
-class CountryNumber:
-    """The emergency number of one country, by its two-letter ISO 3166 code."""
-
-    country: Annotated[str, Length(2, 2)]
-    number: Annotated[str, Length(1, 40)]
-    name: Text  # the country in words, for the reviewer
-
-
-@model
-class EmergencyNumbers:
-    """Which number to call: the country's own when it is known, else every common one."""
-
-    anywhere: Text  # shown when the country is not known, e.g. "911 / 999 / 112"
-    countries: tuple[CountryNumber, ...] = ()
-
-
-@model
-class OutlookQuestions:
-    """Questions about outlook, palliative care and planning ahead, offered only where they
-    fit: where the person was told the cancer has spread (`offered_when`), or where the
-    answers point to a site and `offered_with_a_site_match_when` holds (current cancer). Both
-    must hold for certain: a "not sure" or an answer not given never brings them in."""
-
-    questions: Annotated[tuple[Text, ...], Length(1)]
-    offered_when: ConditionField
-    offered_with_a_site_match_when: ConditionField | None = None
-
-
-@model
-class Guidance:
-    """Text every ending carries: provider advice, tests, questions, disclaimer."""
-
-    purpose: Text
-    not_a_diagnosis: Text
-    see_provider: Text
-    advice: UrgencyAdvice
-    with_cancer: Text
-    without_cancer: Text
-    unsure_cancer: Text
-    common_causes: Text
-    nothing_reported: Text
-    emergency_signs: Annotated[tuple[Text, ...], Length(1)]
-    provider_tests: Annotated[tuple[Text, ...], Length(1)]
-    treatment: Text
-    questions_to_ask: Annotated[tuple[Text, ...], Length(1)]
-    survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
-    support: Text
-    sources: Sources
-    # For a person with no cancer diagnosis, or unsure of one (FACTS section 7): tests that
-    # find the cause of a symptom, questions and support that never speak of spread, outlook
-    # or the end of life, and "care team" replaced by a doctor or an urgent care service.
-    without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = (
-        "A healthcare provider will decide which tests are needed.",
-    )
-    without_cancer_questions: Annotated[tuple[Text, ...], Length(1)] = (
-        "What could be causing these symptoms?",
-    )
-    without_cancer_support: Text = "If you are worried, say so: your provider can help."
-    without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
-    with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer
-    emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
-    # Shown beside questions_to_ask, and the survival note with them, only where they fit.
-    outlook_questions: OutlookQuestions | None = None
-
-
-# --- the book's own record: version, status, sign-off (book.yaml) ---------------------
-
-Version = Annotated[str, Length(1, 40), Pattern(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
-
-
-@model
-class SignOff:
-    """A clinician's sign-off of one version of the rule book, as it happened."""
-
-    name: Text
-    role: Text
-    date: datetime.date
-    version: Version
-
-
-@model
-class DeclaredChange:
-    """A lowered urgency the authors meant, with their reason: `rules diff` lets it pass."""
-
-    when: ConditionField  # the answers the change applies to
-    was: Urgency
-    now: Urgency
-    reason: Text
-
-
-@model
-class LowersUrgency:
-    """A finding whose report may lower the urgency (e.g. a recent infection explains a
-    swollen gland), with the reason: `rules verify` lets it pass."""
-
-    finding: Id
-    reason: Text
-
-
-@model
-class BookInfo:
-    """book.yaml: what the rule book is, its version, and who has signed it off."""
-
-    name: Text
-    version: Version
-    status: Literal["draft", "approved"]
-    intended_purpose: Text
-    sign_offs: tuple[SignOff, ...] = ()
-    declared_changes: tuple[DeclaredChange, ...] = ()
-    lowers_urgency_when_reported: tuple[LowersUrgency, ...] = ()
 
 
 # --- the whole book -------------------------------------------------------------------

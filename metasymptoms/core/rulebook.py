@@ -27,7 +27,7 @@ from typing import Any
 from metasymptoms import __version__
 from metasymptoms.core.bookfiles import BookFiles, default_rules_dir, read_book_files
 from metasymptoms.core.files import UnreadableFile, read_limited, replace_atomically
-from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model import MODEL_MODULES, RuleBook
 
 CACHE_FORMAT = "2"  # 1 was a pickle: never read again
 KEEP = 10  # cached books kept; older ones are removed
@@ -38,15 +38,18 @@ MAX_CACHED_BYTES = 64 * 1024 * 1024
 _CODE_MODULES = (
     "__init__.py",
     "core/__init__.py",
+    "core/book_record.py",
     "core/bookfiles.py",
     "core/condition_parser.py",
     "core/conditions.py",
     "core/constraints.py",
     "core/files.py",
+    "core/guidance.py",
     "core/kinds.py",
     "core/layout.py",
     "core/loader.py",
     "core/model.py",
+    "core/model_base.py",
     "core/plain_errors.py",
     "core/problems.py",
     "core/record.py",
@@ -275,11 +278,6 @@ def _tuples(items: list[Any]) -> list[Any]:
     return [tuple(_tuples(item)) if type(item) is list else item for item in items]
 
 
-# The modules whose classes a RuleBook is made of; tests/test_rulebook_cache.py checks this
-# against the classes found from RuleBook's type hints (too slow to walk on every start).
-_MODEL_MODULES = ("metasymptoms.core.model", "metasymptoms.core.conditions")
-
-
 @functools.cache
 def _classes() -> dict[str, type]:
     """Every dataclass and enum a cached book may be rebuilt into, by name: the classes
@@ -288,7 +286,9 @@ def _classes() -> dict[str, type]:
     import enum
 
     found: dict[str, type] = {}
-    for module in map(sys.modules.__getitem__, _MODEL_MODULES):
+    # MODEL_MODULES: where the classes a RuleBook is made of are defined; tests/test_rulebook_cache.py
+    # checks it against the classes found from RuleBook's type hints (too slow to walk on every start).
+    for module in map(sys.modules.__getitem__, MODEL_MODULES):
         for value in vars(module).values():
             if not isinstance(value, type) or value.__module__ != module.__name__:
                 continue

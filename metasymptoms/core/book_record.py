@@ -1,0 +1,57 @@
+"""The rule book's own record (book.yaml): version, status, sign-offs, declared changes."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from metasymptoms.core.constraints import Length, Pattern
+from metasymptoms.core.model_base import Id, Text, Urgency, model
+
+if TYPE_CHECKING:  # pydantic resolves it when it validates: see model.prepare_for_pydantic()
+    from metasymptoms.core.condition_parser import ConditionField
+
+
+Version = Annotated[str, Length(1, 40), Pattern(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
+
+
+@model
+class SignOff:
+    """A clinician's sign-off of one version of the rule book, as it happened."""
+
+    name: Text
+    role: Text
+    date: datetime.date
+    version: Version
+
+
+@model
+class DeclaredChange:
+    """A lowered urgency the authors meant, with their reason: `rules diff` lets it pass."""
+
+    when: ConditionField  # the answers the change applies to
+    was: Urgency
+    now: Urgency
+    reason: Text
+
+
+@model
+class LowersUrgency:
+    """A finding whose report may lower the urgency (e.g. a recent infection explains a
+    swollen gland), with the reason: `rules verify` lets it pass."""
+
+    finding: Id
+    reason: Text
+
+
+@model
+class BookInfo:
+    """book.yaml: what the rule book is, its version, and who has signed it off."""
+
+    name: Text
+    version: Version
+    status: Literal["draft", "approved"]
+    intended_purpose: Text
+    sign_offs: tuple[SignOff, ...] = ()
+    declared_changes: tuple[DeclaredChange, ...] = ()
+    lowers_urgency_when_reported: tuple[LowersUrgency, ...] = ()

@@ -1,0 +1,92 @@
+"""The guidance every ending carries (guidance.yaml): advice by urgency, emergency numbers,
+the questions and support for each kind of person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+from metasymptoms.core.constraints import Length
+from metasymptoms.core.model_base import SourceKey, Sources, Text, Urgency, model
+
+if TYPE_CHECKING:  # pydantic resolves it when it validates: see model.prepare_for_pydantic()
+    from metasymptoms.core.condition_parser import ConditionField
+
+
+@model
+class UrgencyAdvice:
+    """What to do, for each level of urgency."""
+
+    emergency: Text
+    urgent: Text
+    prompt: Text
+    routine: Text
+
+    def for_level(self, urgency: Urgency) -> str:
+        advice: str = getattr(self, urgency.value)
+        return advice
+
+
+@model
+class CountryNumber:
+    """The emergency number of one country, by its two-letter ISO 3166 code."""
+
+    country: Annotated[str, Length(2, 2)]
+    number: Annotated[str, Length(1, 40)]
+    name: Text  # the country in words, for the reviewer
+
+
+@model
+class EmergencyNumbers:
+    """Which number to call: the country's own when it is known, else every common one."""
+
+    anywhere: Text  # shown when the country is not known, e.g. "911 / 999 / 112"
+    countries: tuple[CountryNumber, ...] = ()
+
+
+@model
+class OutlookQuestions:
+    """Questions about outlook, palliative care and planning ahead, offered only where they
+    fit: where the person was told the cancer has spread (`offered_when`), or where the
+    answers point to a site and `offered_with_a_site_match_when` holds (current cancer). Both
+    must hold for certain: a "not sure" or an answer not given never brings them in."""
+
+    questions: Annotated[tuple[Text, ...], Length(1)]
+    offered_when: ConditionField
+    offered_with_a_site_match_when: ConditionField | None = None
+
+
+@model
+class Guidance:
+    """Text every ending carries: provider advice, tests, questions, disclaimer."""
+
+    purpose: Text
+    not_a_diagnosis: Text
+    see_provider: Text
+    advice: UrgencyAdvice
+    with_cancer: Text
+    without_cancer: Text
+    unsure_cancer: Text
+    common_causes: Text
+    nothing_reported: Text
+    emergency_signs: Annotated[tuple[Text, ...], Length(1)]
+    provider_tests: Annotated[tuple[Text, ...], Length(1)]
+    treatment: Text
+    questions_to_ask: Annotated[tuple[Text, ...], Length(1)]
+    survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
+    support: Text
+    sources: Sources
+    # For a person with no cancer diagnosis, or unsure of one (FACTS section 7): tests that
+    # find the cause of a symptom, questions and support that never speak of spread, outlook
+    # or the end of life, and "care team" replaced by a doctor or an urgent care service.
+    without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = (
+        "A healthcare provider will decide which tests are needed.",
+    )
+    without_cancer_questions: Annotated[tuple[Text, ...], Length(1)] = (
+        "What could be causing these symptoms?",
+    )
+    without_cancer_support: Text = "If you are worried, say so: your provider can help."
+    without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
+    with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer
+    emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
+    # Shown beside questions_to_ask, and the survival note with them, only where they fit.
+    outlook_questions: OutlookQuestions | None = None
