@@ -92,6 +92,16 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["METASYMPTOMS_CACHE_DIR"] = tempfile.mkdtemp(prefix="metasymptoms-cache-")
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's cache folder goes with the run (a mutation run starts thousands of them)."""
+    import os
+    import shutil
+
+    folder = os.environ.pop("METASYMPTOMS_CACHE_DIR", None)
+    if folder and os.path.basename(folder).startswith("metasymptoms-cache-"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The real-terminal sessions first: they are the longest and mostly wait for the program,
     so under pytest-xdist (`make test`) the other workers take the rest meanwhile."""
