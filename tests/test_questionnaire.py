@@ -146,6 +146,26 @@ def test_the_treatment_default_never_contradicts_being_treated_now(
     assert questionnaire.options_for(treatment)[1] == "no"
 
 
+@pytest.mark.parametrize(
+    ("before", "default"),
+    [
+        ({"recent_chemotherapy": False, "recent_radiotherapy": False}, "unsure"),  # else none applies
+        ({"recent_chemotherapy": True, "recent_radiotherapy": False}, "no"),  # chemotherapy said it
+        ({}, "no"),  # nothing denied yet
+    ],
+)
+def test_a_last_kind_of_treatment_is_not_denied_by_enter(book: RuleBook, before: dict, default: str) -> None:
+    """A new user answered treatment yes, chemotherapy no, radiotherapy no: Enter at the
+    steroid question gave No, saying that none of the treatments applied."""
+    questionnaire = Questionnaire(book, ScriptedPrompter(book))
+    questionnaire.record("cancer_history", "none")
+    questionnaire.record("recent_treatment", True)
+    for finding, value in before.items():
+        questionnaire.record(finding, value)
+    steroids = next(question for question in book.questions if question.finding == "on_steroids")
+    assert questionnaire.options_for(steroids)[1] == default
+
+
 def test_review_change_drops_answers_that_no_longer_apply(book: RuleBook) -> None:
     answers = {
         "cancer_history": "current",

@@ -141,9 +141,11 @@ class Questionnaire:
         kind = kind_of(finding)
         offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
         default = question.default or kind.default_option(finding)
-        if self.treated_now(question.finding) and any(value == UNSURE for _, value in offered or ()):
-            # "No" would contradict "I am being treated for it", and "Yes" would claim a kind
-            # of treatment not said: Enter gives "not sure", read the safer way.
+        treated = self.treated_now(question.finding) or self.every_other_kind_denied(question.finding)
+        if treated and any(value == UNSURE for _, value in offered or ()):
+            # "No" would contradict "I am being treated for it" (or the "yes" to treatment when
+            # every other kind was denied), and "Yes" would claim a kind of treatment not said:
+            # Enter gives "not sure", read the safer way.
             default = UNSURE
         earlier = self.earlier.get(question.finding, self.answers.get(question.finding))
         if earlier is not None:
@@ -165,6 +167,22 @@ class Questionnaire:
             and history is not None
             and self.answers.get(history) == "current"
         )
+
+    def every_other_kind_denied(self, finding_id: str) -> bool:
+        """Whether this asks which kind of recent treatment it was, treatment was answered yes,
+        and every other kind asked so far was answered no (chemotherapy: no; radiotherapy: no;
+        then Enter at "steroids?" would say that none of the treatments applies). Only for
+        treatment: "no" to every follow-up of back pain, say, is an ordinary answer."""
+        parent = dict(self.book.implications).get(finding_id)
+        if (
+            parent is None
+            or parent != self.book.role("recent_treatment")
+            or self.answers.get(parent) is not True
+        ):
+            return False
+        others = [child for child, of in self.book.implications if of == parent and child != finding_id]
+        asked = [child for child in others if child in self.answers]
+        return bool(asked) and all(self.answers[child] is False for child in asked)
 
     def go_back(self) -> None:
         if not self.history:
