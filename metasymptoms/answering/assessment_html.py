@@ -15,11 +15,9 @@ from metasymptoms.answering.assessment_text import Block, blocks
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     ClinicianSummary,
-    background_text,
     clinician_summary,
     not_answered_lines,
-    symptoms_reported_text,
-    warning_sign_text,
+    reported_facts,
     when_text,
 )
 from metasymptoms.core.engine import Assessment
@@ -95,19 +93,14 @@ def _clinician_section(summary: ClinicianSummary, when: str) -> list[str]:
     ]
     urgent = ' class="emergency"' if summary.urgency.value == "emergency" else ""
     out.append(f"<dt>Urgency shown</dt><dd{urgent}><strong>{escape(summary.urgency_heading)}</strong></dd>")
-    if summary.warning_signs:
-        items = "".join(
-            f"<li><strong>{escape(label)}:</strong> {escape(text)}</li>"
-            for label, text in map(warning_sign_text, summary.warning_signs)
-        )
-        out.append(f"<dt>Warning signs reported</dt><dd><ul>{items}</ul></dd>")
-    else:
-        out.append("<dt>Warning signs reported</dt><dd>none</dd>")
-    out.append(f"<dt>Symptoms reported</dt><dd>{escape(symptoms_reported_text(summary))}</dd>")
-    if summary.background:
-        out.append(f"<dt>Treatment reported</dt><dd>{escape(background_text(summary))}</dd>")
-    if summary.not_sure:
-        out.append(f"<dt>Answered not sure</dt><dd>{escape('; '.join(summary.not_sure))}</dd>")
+    for heading, value in reported_facts(summary):
+        if isinstance(value, str):
+            out.append(f"<dt>{escape(heading)}</dt><dd>{escape(value)}</dd>")
+        else:
+            items = "".join(
+                f"<li><strong>{escape(label)}:</strong> {escape(text)}</li>" for label, text in value
+            )
+            out.append(f"<dt>{escape(heading)}</dt><dd><ul>{items}</ul></dd>")
     out.append("</dl>")
     out += _answers_table(summary)
     if summary.not_answered:

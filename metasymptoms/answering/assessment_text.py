@@ -16,11 +16,9 @@ from metasymptoms.answering.prompter import wrap
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     URGENCY_LABELS,
-    background_text,
     clinician_summary,
     not_answered_lines,
-    symptoms_reported_text,
-    warning_sign_text,
+    reported_facts,
     when_text,
 )
 from metasymptoms.core.engine import Assessment
@@ -267,17 +265,12 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
         f"- Rule book: {_md(summary.rule_book_version)}",
         f"- Urgency shown: {_md(summary.urgency_heading)}",
     ]
-    if summary.warning_signs:
-        lines.append("- Warning signs reported:")
-        for label, text in map(warning_sign_text, summary.warning_signs):
-            lines.append(f"  - {_md(label)}: {_md(text)}")
-    else:
-        lines.append("- Warning signs reported: none")
-    lines.append(f"- Symptoms reported: {_md(symptoms_reported_text(summary))}")
-    if summary.background:
-        lines.append(f"- Treatment reported: {_md(background_text(summary))}")
-    if summary.not_sure:
-        lines.append(f"- Answered not sure: {_md('; '.join(summary.not_sure))}")
+    for heading, value in reported_facts(summary):
+        if isinstance(value, str):
+            lines.append(f"- {heading}: {_md(value)}")
+        else:
+            lines.append(f"- {heading}:")
+            lines += [f"  - {_md(label)}: {_md(text)}" for label, text in value]
     lines += ["", "### Every question asked, with its answer", ""]
     for number, item in enumerate(summary.asked, start=1):
         lines.append(f"{number}. {_md(item.question)} **{_md(item.answer_text)}**")

@@ -230,3 +230,17 @@ def symptoms_reported_text(summary: ClinicianSummary) -> str:
 
 def background_text(summary: ClinicianSummary) -> str:
     return "; ".join(summary.background)
+
+
+def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tuple[str, str]]]]:
+    """What the clinician part lists after the urgency, in order, for every format: a heading
+    and its words, or (for the warning signs) labelled items."""
+    facts: list[tuple[str, str | list[tuple[str, str]]]] = [
+        ("Warning signs reported", [warning_sign_text(sign) for sign in summary.warning_signs] or "none"),
+        ("Symptoms reported", symptoms_reported_text(summary)),
+    ]
+    if summary.background:
+        facts.append(("Treatment reported", background_text(summary)))
+    if summary.not_sure:
+        facts.append(("Answered not sure", "; ".join(summary.not_sure)))
+    return facts
