@@ -749,3 +749,16 @@ def test_a_person_without_a_cancer_diagnosis_is_told_how_many_pages_are_not_name
     # with a diagnosis, every page is named
     with_cancer = assess(book, {**answers, "cancer_history": "current"})
     assert with_cancer.sources_not_shown == () and "ACS-LUNG" in with_cancer.sources
+
+
+def test_an_emergency_summary_is_for_the_people_who_see_the_person_now(book: RuleBook) -> None:
+    from metasymptoms.answering.assessment_html import render_html
+    from metasymptoms.answering.assessment_text import render_markdown
+
+    answers = {"cancer_history": "none", "recent_treatment": True, "on_steroids": True, "temperature": 38.1}
+    assessment = assess(book, answers)
+    assert render_markdown(book, assessment).startswith(
+        "# metasymptoms: summary to show the people who see you\n"
+    )
+    assert "<h1>Summary to show the people who see you</h1>" in render_html(book, assessment)
+    assert "appointment" not in render_html(book, assessment).split("<h2")[0]

@@ -18,6 +18,7 @@ from metasymptoms.answering.summary import (
     clinician_summary,
     not_answered_lines,
     reported_facts,
+    summary_title,
     when_text,
 )
 from metasymptoms.core.engine import Assessment
@@ -72,7 +73,7 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
         "</head>",
         "<body>",
         "<header>",
-        "<h1>Summary to bring to your appointment</h1>",
+        f"<h1>{escape(summary_title(summary))}</h1>",
         f'<p class="meta">Made with metasymptoms on {escape(when)}. '
         "Educational summary, not a diagnosis.</p>",
         "</header>",

@@ -19,6 +19,7 @@ from metasymptoms.answering.summary import (
     clinician_summary,
     not_answered_lines,
     reported_facts,
+    summary_title,
     when_text,
 )
 from metasymptoms.core.engine import Assessment
@@ -255,7 +256,7 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     clinician, then the person's own explanation. Reads well in a text editor too."""
     summary = clinician_summary(book, assessment, made)
     lines = [
-        "# metasymptoms: summary to bring to your appointment",
+        f"# metasymptoms: {summary_title(summary).lower()}",
         "",
         f"Made on {when_text(summary.made)}. Educational summary, not a diagnosis.",
         "",

@@ -244,3 +244,11 @@ def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tupl
     if summary.not_sure:
         facts.append(("Answered not sure", "; ".join(summary.not_sure)))
     return facts
+
+
+def summary_title(summary: ClinicianSummary) -> str:
+    """The summary's title: in an emergency it is for the people who see the person now, not
+    for an appointment later (nothing routine beside emergency advice)."""
+    if summary.urgency is Urgency.EMERGENCY:
+        return "Summary to show the people who see you"
+    return "Summary to bring to your appointment"
