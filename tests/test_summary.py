@@ -200,7 +200,7 @@ def test_html_prints_to_pdf_in_a_real_browser(book: RuleBook, tmp_path: Path) ->
     ).stdout
     words = " ".join(text.split())
     assert words.startswith(
-        "Summary to bring to your appointment Made with metasymptoms on 25 November 2026, 14:03"
+        "Summary to show the people who see you Made with metasymptoms on 25 November 2026, 14:03"
     )
     assert "For the clinician" in words and words.index("For the clinician") < words.index("For you")
     assert "Urgency shown Emergency: get help now" in words
