@@ -56,7 +56,7 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
     by name, what was reported for it, then the cancer, its known spread and recent treatment,
     each once (they change what the emergency services do)."""
     from metasymptoms.answering.summary import is_background
-    from metasymptoms.core.explain import implied
+    from metasymptoms.core.explain import implied, sentence
 
     flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
     answers = assessment.answers
@@ -68,7 +68,7 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
         found = implied(book, answers, finding_id) if answers.get(finding_id) is not True else None
         if found is not None and found.source in reported:
             continue  # the measured temperature is said; "a fever" would say it twice
-        lines.append(_sentence(_handover_answer(book, answers, finding_id)))
+        lines.append(sentence(_handover_answer(book, answers, finding_id)))
     lines += _background_lines(book, answers)
     return lines
 
@@ -91,6 +91,8 @@ def _handover_answer(book: RuleBook, answers: Mapping[str, Answer], finding_id: 
 
 
 def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str]:
+    from metasymptoms.core.explain import sentence
+
     lines = []
     history, primary = book.role("cancer_history"), book.role("primary_cancer")
     spread, treatment = book.role("known_spread"), book.role("recent_treatment")
@@ -118,14 +120,10 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
         if kinds:
             lines.append("Recent treatment: " + "; ".join(kinds))
         elif answers.get(treatment) is True:
-            lines.append(_sentence(book.finding(treatment).label))
+            lines.append(sentence(book.finding(treatment).label))
         elif answers.get(treatment) == UNSURE:
-            lines.append(_sentence(f"{book.finding(treatment).label} (not sure)"))
+            lines.append(sentence(f"{book.finding(treatment).label} (not sure)"))
     return lines
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def country_from(given: str | None, environ: Mapping[str, str]) -> tuple[str | None, bool]:

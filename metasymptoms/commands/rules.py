@@ -102,8 +102,8 @@ def check(args: argparse.Namespace) -> int:
 
 def verify(args: argparse.Namespace) -> int:
     from metasymptoms.core.status import status_line
-    from metasymptoms.reviewing import verify as proofs_module
     from metasymptoms.reviewing.proofs import proofs
+    from metasymptoms.reviewing.replay import answers_yaml
 
     folder = _folder(args)
     book = load(folder).book
@@ -123,7 +123,7 @@ def verify(args: argparse.Namespace) -> int:
                 print(
                     "        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE"
                 )
-                for line in proofs_module.answers_yaml(failure.counterexample).splitlines():
+                for line in answers_yaml(failure.counterexample).splitlines():
                     print(f"          {line}")
     elapsed = time.perf_counter() - start
     if failed:

@@ -160,7 +160,7 @@ def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
                 if outcomes == _FALSE:
                     return _FALSE  # settled whatever the other parts are
                 if outcomes != _TRUE:
-                    result = frozenset(_and3(a, b) for a in result for b in outcomes)
+                    result = frozenset(kleene_and(a, b) for a in result for b in outcomes)
             return result
         case AnyOf(any=parts):
             result = _FALSE
@@ -169,7 +169,7 @@ def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
                 if outcomes == _TRUE:
                     return _TRUE
                 if outcomes != _FALSE:
-                    result = frozenset(_or3(a, b) for a in result for b in outcomes)
+                    result = frozenset(kleene_or(a, b) for a in result for b in outcomes)
             return result
         case Not(condition=inner):
             return frozenset(None if value is None else not value for value in _outcomes(inner, answers))
@@ -203,14 +203,6 @@ def kleene_or(*values: Kleene) -> Kleene:
 
 def kleene_not(value: Kleene) -> Kleene:
     return None if value is None else not value
-
-
-def _and3(a: Kleene, b: Kleene) -> Kleene:
-    return False if a is False or b is False else None if a is None or b is None else True
-
-
-def _or3(a: Kleene, b: Kleene) -> Kleene:
-    return True if a is True or b is True else None if a is None or b is None else False
 
 
 def _atom(value: Any, test: Any) -> bool | None:

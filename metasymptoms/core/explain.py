@@ -194,7 +194,8 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
     return walk(condition, top=True)
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
+    """The text with a capital first letter."""
     return text[:1].upper() + text[1:]
 
 
@@ -230,7 +231,7 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
         # commas of their own ("a central line, PICC line or port"), so run together in a
         # sentence they would read as one list.
         items.append("Your answer decides whether these follow-up questions are asked:")
-        items += [f"  - {_sentence(label)}" for label in followers]
+        items += [f"  - {sentence(label)}" for label in followers]
     primary_ids = {primary.id for primary in book.primaries}
     if any(choice.value in primary_ids for choice in finding.choices):
         items.append(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from metasymptoms.core.conditions import Condition, Reported, findings_in
+from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import Cube, Item, Joint, items, knows, sample
@@ -149,9 +150,7 @@ def group_words(pair: Pair, cube: Cube, joint: Joint) -> str:
         if finding in cube:
             book = pair.new if knows(pair.new, finding) else pair.old
             words.append(value_words(book, finding, cube[finding], joint))
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return join_words(words)
 
 
 def replay(joint: Joint, cube: Cube) -> dict[str, Answer]:

@@ -11,7 +11,6 @@ from metasymptoms.core.conditions import Condition, findings_in, kleene_and, kle
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.replay import Replay, as_answers, cut_to
-from metasymptoms.reviewing.replay import answers_yaml as answers_yaml  # `rules verify` prints it
 from metasymptoms.reviewing.space import Facts, Goal, Space, World
 
 
@@ -199,16 +198,3 @@ def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:
                 break
     if not book.guidance.emergency_signs:
         yield Failure("provider-advice", "guidance", "the endings list no emergency signs")
-
-
-PROPERTIES = (
-    provider_advice_failures,
-    unreachable_red_flags,
-    hidden_red_flags,
-    interrupt_failures,
-    unreachable_questions,
-)
-
-
-def verify(book: RuleBook) -> list[Failure]:
-    return [failure for prove in PROPERTIES for failure in prove(book)]
