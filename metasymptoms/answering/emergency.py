@@ -11,8 +11,9 @@ import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from metasymptoms.core.guidance import EmergencyNumbers
 from metasymptoms.core.kinds import UNSURE, Answer
-from metasymptoms.core.model import EmergencyNumbers, RuleBook, Urgency
+from metasymptoms.core.model import RuleBook, Urgency
 
 if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
     from metasymptoms.core.engine import Assessment

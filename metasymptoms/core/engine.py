@@ -12,7 +12,8 @@ from typing import Literal
 
 from metasymptoms.core.conditions import Condition, because, holds
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
-from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency, highest
+from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency
+from metasymptoms.core.model_base import highest
 from metasymptoms.core.record import record
 
 Answers = Mapping[str, Answer]

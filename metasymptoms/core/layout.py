@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from metasymptoms.core.book_record import BookInfo
+from metasymptoms.core.guidance import Guidance
 from metasymptoms.core.model import (
-    BookInfo,
     FindingsFile,
-    Guidance,
     PrimariesFile,
     QuestionsFile,
     RedFlagsFile,

@@ -13,42 +13,22 @@ import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from metasymptoms.core.book_record import BookInfo, DeclaredChange, LowersUrgency, SignOff, Version
+from metasymptoms.core.book_record import BookInfo
 from metasymptoms.core.constraints import Length, Pattern
-from metasymptoms.core.guidance import (
-    CountryNumber,
-    EmergencyNumbers,
-    Guidance,
-    OutlookQuestions,
-    UrgencyAdvice,
-)
-from metasymptoms.core.model_base import FORBID_EXTRA, Id, SourceKey, Sources, Text, Urgency, highest, model
+from metasymptoms.core.guidance import Guidance
+
+# The rule book's vocabulary, found here by every other module (defined in model_base.py, which
+# guidance.py and book_record.py import without a circle).
+from metasymptoms.core.model_base import Id as Id
+from metasymptoms.core.model_base import SourceKey, Sources
+from metasymptoms.core.model_base import Text as Text
+from metasymptoms.core.model_base import Urgency as Urgency
+from metasymptoms.core.model_base import model as model
 from metasymptoms.core.record import record
 
 if TYPE_CHECKING:  # pydantic resolves it when it validates: see prepare_for_pydantic()
     from metasymptoms.core.condition_parser import ConditionField
 
-# Everything other modules import from here, wherever it is defined.
-__all__ = [
-    "FORBID_EXTRA",
-    "BookInfo",
-    "CountryNumber",
-    "DeclaredChange",
-    "EmergencyNumbers",
-    "Guidance",
-    "Id",
-    "LowersUrgency",
-    "OutlookQuestions",
-    "SignOff",
-    "SourceKey",
-    "Sources",
-    "Text",
-    "Urgency",
-    "UrgencyAdvice",
-    "Version",
-    "highest",
-    "model",
-]
 
 # The modules the rule book's models live in; pydantic reads each one's names (below), and
 # the cache rebuilds only classes defined in them (rulebook.py).

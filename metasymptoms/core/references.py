@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from metasymptoms.core.book_record import BookInfo
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.layout import (
@@ -22,7 +23,7 @@ from metasymptoms.core.layout import (
     BookLayout,
     Place,
 )
-from metasymptoms.core.model import BookInfo, Combination, Question, RuleBook
+from metasymptoms.core.model import Combination, Question, RuleBook
 from metasymptoms.core.plain_errors import pattern_message
 from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.suggest import close_match

@@ -3,7 +3,8 @@ shows this line, so it is made in one place."""
 
 from __future__ import annotations
 
-from metasymptoms.core.model import BookInfo, Checked, RuleBook, SignOff
+from metasymptoms.core.book_record import BookInfo, SignOff
+from metasymptoms.core.model import Checked, RuleBook
 
 
 def sign_off(info: BookInfo | None) -> SignOff | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from metasymptoms.core.book_record import DeclaredChange
 from metasymptoms.core.conditions import findings_in, kleene_and, kleene_not, settled
-from metasymptoms.core.model import DeclaredChange, Urgency
+from metasymptoms.core.model import Urgency
 from metasymptoms.reviewing.behaviour import (
     Bounds,
     Item,
