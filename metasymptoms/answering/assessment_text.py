@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import textwrap
-from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import shown_number
 from metasymptoms.answering.prompter import wrap
@@ -26,12 +25,13 @@ from metasymptoms.core.engine import Assessment
 from metasymptoms.core.escape import markdown as _md
 from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.record import record
 from metasymptoms.core.status import status_line
 
 WIDTH = 78
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """One part of the result: a heading, paragraphs, and bullet items."""
 
