@@ -104,11 +104,6 @@ def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
 
 
 def _framing(book: RuleBook, assessment: Assessment) -> str:
-    if assessment.urgency is Urgency.EMERGENCY:
-        # Nothing that reads as routine or reassuring follows emergency advice: not "keep your
-        # follow-up appointments", not "they often have common causes", not "your answers do
-        # not match the patterns".
-        return ""
     guidance = book.guidance
     return {
         "with_cancer": guidance.with_cancer,
@@ -119,35 +114,25 @@ def _framing(book: RuleBook, assessment: Assessment) -> str:
 
 def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     """The sites with the person's reasons, or that the answers match no pattern."""
-    framing = _framing(book, assessment)
     emergency = assessment.urgency is Urgency.EMERGENCY
     if not assessment.sites:
         # In an emergency the warning signs above are what the answers point to.
-        return [] if emergency else [_nothing_matched_block(book, assessment, framing)]
-    answers = assessment.answers
-    out: list[Block] = []
-    if assessment.audience == "with_cancer":
-        out.append(Block("Where these symptoms can point to", (framing,) if framing else ()))
-        for site in assessment.sites:
-            paragraphs = []
-            for rule in site.rules:
-                because = because_sentence(book, rule.because, answers)
-                # In an emergency only the reason: an explanation may reassure ("most back pain
-                # has other causes"), and nothing reassuring follows emergency advice.
-                paragraphs.append(because if emergency else f"{because} {rule.why}")
-            out.append(Block(site.name, tuple(dict.fromkeys(paragraphs)), level=3))
-    else:
-        # Without a cancer diagnosis, spread is never the explanation of a symptom: the parts
-        # of the body are named, with the person's own answers and the common causes.
-        out.append(Block("Symptoms a provider may want to check", (framing,) if framing else ()))
-        for site in assessment.sites:
-            reasons = dict.fromkeys(
-                f"{because_sentence(book, rule.because, answers)} {rule.why}".strip()
-                if rule.why_for_everyone and not emergency
-                else because_sentence(book, rule.because, answers)
-                for rule in site.rules
-            )
-            out.append(Block(site.name, tuple(reason for reason in reasons if reason), level=3))
+        return [] if emergency else [_nothing_matched_block(book, assessment, _framing(book, assessment))]
+    # Nothing that reads as routine or reassuring follows emergency advice: no framing ("keep
+    # your follow-up appointments", "they often have common causes") and no explanation ("most
+    # back pain has other causes"), only the person's own reasons. Without a cancer diagnosis,
+    # spread is never the explanation of a symptom: only rules written for everyone explain.
+    framing = "" if emergency else _framing(book, assessment)
+    with_cancer = assessment.audience == "with_cancer"
+    heading = "Where these symptoms can point to" if with_cancer else "Symptoms a provider may want to check"
+    out = [Block(heading, (framing,) if framing else ())]
+    for site in assessment.sites:
+        reasons = []
+        for rule in site.rules:
+            because = because_sentence(book, rule.because, assessment.answers)
+            explains = not emergency and (with_cancer or rule.why_for_everyone)
+            reasons.append(f"{because} {rule.why}".strip() if explains else because)
+        out.append(Block(site.name, tuple(reason for reason in dict.fromkeys(reasons) if reason), level=3))
     if not emergency:
         out.append(Block("Other causes are common", (book.guidance.common_causes,), level=3))
     return out
