@@ -141,8 +141,7 @@ class Questionnaire:
         kind = kind_of(finding)
         offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
         default = question.default or kind.default_option(finding)
-        treated = self.treated_now(question.finding) or self.every_other_kind_denied(question.finding)
-        if treated and any(value == UNSURE for _, value in offered or ()):
+        if self.enter_means_unsure(question.finding) and any(value == UNSURE for _, value in offered or ()):
             # "No" would contradict "I am being treated for it" (or the "yes" to treatment when
             # every other kind was denied), and "Yes" would claim a kind of treatment not said:
             # Enter gives "not sure", read the safer way.
@@ -158,31 +157,22 @@ class Questionnaire:
             options.append((BACK_LABEL, BACK))
         return options, default
 
-    def treated_now(self, finding_id: str) -> bool:
-        """Whether this is the recent-treatment question and the person said they have cancer
-        now or are being treated for it."""
-        history = self.book.role("cancer_history")
-        return (
-            finding_id == self.book.role("recent_treatment")
-            and history is not None
-            and self.answers.get(history) == "current"
-        )
-
-    def every_other_kind_denied(self, finding_id: str) -> bool:
-        """Whether this asks which kind of recent treatment it was, treatment was answered yes,
-        and every other kind asked so far was answered no (chemotherapy: no; radiotherapy: no;
-        then Enter at "steroids?" would say that none of the treatments applies). Only for
-        treatment: "no" to every follow-up of back pain, say, is an ordinary answer."""
-        parent = dict(self.book.implications).get(finding_id)
-        if (
-            parent is None
-            or parent != self.book.role("recent_treatment")
-            or self.answers.get(parent) is not True
-        ):
+    def enter_means_unsure(self, finding_id: str) -> bool:
+        """Whether Enter gives "not sure" here, because "No" would contradict what was said of
+        treatment: at the treatment question after "I have cancer now, or I am being treated
+        for it"; at a kind of treatment after treatment "yes" and "no" to every other kind
+        asked (Enter at "steroids?" would say that none applies). Only for treatment: "no" to
+        every follow-up of back pain, say, is an ordinary answer."""
+        treatment, history = self.book.role("recent_treatment"), self.book.role("cancer_history")
+        if treatment is None:
             return False
-        others = [child for child, of in self.book.implications if of == parent and child != finding_id]
-        asked = [child for child in others if child in self.answers]
-        return bool(asked) and all(self.answers[child] is False for child in asked)
+        if finding_id == treatment:
+            return history is not None and self.answers.get(history) == "current"
+        kinds = self.book.implying.get(treatment, ())
+        if finding_id not in kinds or self.answers.get(treatment) is not True:
+            return False
+        others = [kind for kind in kinds if kind != finding_id and kind in self.answers]
+        return bool(others) and all(self.answers[kind] is False for kind in others)
 
     def go_back(self) -> None:
         if not self.history:

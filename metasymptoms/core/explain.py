@@ -62,14 +62,15 @@ class Implied:
 def implied(book: RuleBook, answers: Answers, finding_id: str) -> Implied | None:
     """How this finding was read from another answer, where the person's own answer (or its
     absence) would say less: the same reading the engine used, so nothing shown contradicts it."""
-    if not any(parent == finding_id for _, parent in book.implications):
+    children = book.implying.get(finding_id, ())
+    if not children:
         return None  # nothing implies it (most findings): no need to read every answer again
     read = reading(book, answers)
     value, said = read.get(finding_id), answers.get(finding_id)
     if value == said or not (value is True or value == UNSURE):
         return None
-    for child, parent in book.implications:
-        if parent == finding_id and book.implies_parent(child, read.get(child)) == value:
+    for child in children:
+        if book.implies_parent(child, read.get(child)) == value:
             given = answers.get(child, read.get(child))
             return Implied(finding_id, child, given, said, value)  # type: ignore[arg-type]
     return None

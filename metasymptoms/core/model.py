@@ -311,6 +311,15 @@ class RuleBook:
         return None
 
     @cached_property
+    def implying(self) -> dict[str, tuple[str, ...]]:
+        """For each finding another implies, the findings that imply it (its follow-ups, a
+        measured temperature for a fever), in the book's order."""
+        found: dict[str, tuple[str, ...]] = {}
+        for child, parent in self.implications:
+            found[parent] = (*found.get(parent, ()), child)
+        return found
+
+    @cached_property
     def warning_sign_findings(self) -> frozenset[str]:
         """Findings some red flag tests: their questions offer "not sure"."""
         from metasymptoms.core.conditions import findings_in
