@@ -131,14 +131,6 @@ def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
             )
 
 
-def witness(facts: Facts, flag_id: str) -> dict[str, Answer] | None:
-    """Answers, as the questionnaire would take them, on which the red flag holds."""
-    flag = next(flag for flag in facts.book.red_flags if flag.id == flag_id)
-    space = Space(facts, [flag.when])
-    world = space.search(_holds_on_answers(flag.when))
-    return None if world is None else as_answers(space.answers(world))
-
-
 def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     """For each emergency red flag, the questionnaire's own flow is run on a path where it
     fires: the interrupt must come right after the answer that makes it hold, before any
@@ -151,10 +143,12 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
-        answers = witness(facts, flag.id)
-        if answers is None:
+        space = Space(facts, [flag.when])  # searched once: for answers on which it holds, and its cone
+        world = space.search(_holds_on_answers(flag.when))
+        if world is None:
             continue
-        replay = Replay(cut_to(book, set(Space(facts, [flag.when]).variables)), answers, until=flag.id)
+        answers = as_answers(space.answers(world))
+        replay = Replay(cut_to(book, set(space.variables)), answers, until=flag.id)
         replay.flow.run()
         events = replay.flow.events
         shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
