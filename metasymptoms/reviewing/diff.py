@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from metasymptoms.core.conditions import Condition, kleene_or, settled
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.reviewing.behaviour import Item, Read, cubes, simplify
+from metasymptoms.reviewing.behaviour import Read, cubes, simplify
 from metasymptoms.reviewing.diff_pair import (
     Pair,
     Statement,
@@ -51,10 +51,6 @@ class Diff:
 # --- the properties -------------------------------------------------------------------
 
 
-def _fires(read: Read, item: Item | None) -> bool | None:
-    return False if item is None else settled(item.when, read)
-
-
 def red_flag_statements(pair: Pair) -> list[Statement]:
     old, new = by_key(pair.old), by_key(pair.new)
     titles = {flag.id: flag.title for book in (pair.old, pair.new) for flag in book.red_flags}
@@ -64,27 +60,11 @@ def red_flag_statements(pair: Pair) -> list[Statement]:
         a, b = old.get(key), new.get(key)
         if a and b and a.when == b.when and questionnaire_same(pair, a.when):
             continue  # fires on the same answers (a changed urgency shows among the urgencies)
-        joint = pair.joint([a.when] if a else [], [b.when] if b else [])
-
-        def outcome(seen: list[Read], a: Item | None = a, b: Item | None = b) -> tuple[bool, bool] | None:
-            was, now = _fires(seen[0], a), _fires(seen[1], b)
-            return None if was is None or now is None else (was, now)
-
-        leaves = list(cubes(joint, outcome))
-        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
-            change = f"the warning sign '{titles[key[1]]}' ({key[1]}) " + (
-                "now shows" if now else "no longer shows"
-            )
-            out.append(
-                Statement(
-                    "red flag",
-                    key[1],
-                    group_words(pair, cube, joint),
-                    change,
-                    replay(joint, cube),
-                    old_answers=old_replay(joint, cube),
-                )
-            )
+        said = f"the warning sign '{titles[key[1]]}' ({key[1]}) "
+        out += _shown_statements(
+            pair, "red flag", key[1], [a.when] if a else [], [b.when] if b else [],
+            (said + "now shows", said + "no longer shows"),
+        )  # fmt: skip
     return out
 
 
@@ -98,31 +78,35 @@ def site_statements(pair: Pair) -> list[Statement]:
         b = [rule.when for rule in new_sites[site_id].rules] if site_id in new_sites else []
         if a == b and all(questionnaire_same(pair, when) for when in a):
             continue
-        joint = pair.joint(a, b)
-
-        def outcome(
-            seen: list[Read], a: list[Condition] = a, b: list[Condition] = b
-        ) -> tuple[bool, bool] | None:
-            was = kleene_or(*(settled(when, seen[0]) for when in a))
-            now = kleene_or(*(settled(when, seen[1]) for when in b))
-            return None if was is None or now is None else (was, now)
-
-        leaves = list(cubes(joint, outcome))
-        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint):
-            change = f"the site '{names[site_id]}' ({site_id}) is " + (
-                "now named" if now else "no longer named"
-            )
-            out.append(
-                Statement(
-                    "site",
-                    site_id,
-                    group_words(pair, cube, joint),
-                    change,
-                    replay(joint, cube),
-                    old_answers=old_replay(joint, cube),
-                )
-            )
+        said = f"the site '{names[site_id]}' ({site_id}) is "
+        out += _shown_statements(pair, "site", site_id, a, b, (said + "now named", said + "no longer named"))
     return out
+
+
+def _shown_statements(
+    pair: Pair, kind: str, subject: str, old: list[Condition], new: list[Condition], says: tuple[str, str]
+) -> list[Statement]:
+    """The groups of answers on which something (a warning sign: one condition or none; a
+    site: any of its rules) is shown by one book and not the other, each said in words."""
+    joint = pair.joint(old, new)
+
+    def outcome(seen: list[Read]) -> tuple[bool, bool] | None:
+        was = kleene_or(*(settled(when, seen[0]) for when in old))
+        now = kleene_or(*(settled(when, seen[1]) for when in new))
+        return None if was is None or now is None else (was, now)
+
+    leaves = list(cubes(joint, outcome))
+    return [
+        Statement(
+            kind,
+            subject,
+            group_words(pair, cube, joint),
+            says[0] if now else says[1],
+            replay(joint, cube),
+            old_answers=old_replay(joint, cube),
+        )
+        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint)
+    ]
 
 
 def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
