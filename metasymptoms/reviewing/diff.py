@@ -62,9 +62,13 @@ def red_flag_statements(pair: Pair) -> list[Statement]:
             continue  # fires on the same answers (a changed urgency shows among the urgencies)
         said = f"the warning sign '{titles[key[1]]}' ({key[1]}) "
         out += _shown_statements(
-            pair, "red flag", key[1], [a.when] if a else [], [b.when] if b else [],
+            pair,
+            "red flag",
+            key[1],
+            [a.when] if a else [],
+            [b.when] if b else [],
             (said + "now shows", said + "no longer shows"),
-        )  # fmt: skip
+        )
     return out
 
 
