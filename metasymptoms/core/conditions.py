@@ -25,7 +25,7 @@ present, and a question that may matter is asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from metasymptoms.core.kinds import UNSURE
@@ -248,22 +248,21 @@ def because(condition: Condition, answers: Answers) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def atoms(condition: Condition) -> Iterator[Reported | OneOf | Compare]:
+    """The tests on single findings a condition is made of, in the order written."""
+    match condition:
+        case Reported() | OneOf() | Compare():
+            yield condition
+        case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
+            for part in parts:
+                yield from atoms(part)
+        case Not(condition=inner):
+            yield from atoms(inner)
+
+
 def findings_in(condition: Condition) -> tuple[str, ...]:
     """Every finding the condition mentions, in the order written, once each."""
-    seen: dict[str, None] = {}
-
-    def walk(node: Condition) -> None:
-        match node:
-            case Reported(finding=finding) | OneOf(finding=finding) | Compare(finding=finding):
-                seen.setdefault(finding, None)
-            case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
-                for part in parts:
-                    walk(part)
-            case Not(condition=inner):
-                walk(inner)
-
-    walk(condition)
-    return tuple(seen)
+    return tuple(dict.fromkeys(atom.finding for atom in atoms(condition)))
 
 
 def to_data(condition: Condition) -> Any:

@@ -22,12 +22,9 @@ from collections.abc import Callable, Iterable
 
 from metasymptoms.core.conditions import (
     FREE,
-    AllOf,
-    AnyOf,
-    AtLeast,
     Compare,
     Condition,
-    Not,
+    atoms,
     findings_in,
     settled,
 )
@@ -50,18 +47,11 @@ def number_cuts(book: RuleBook) -> dict[str, list[float]]:
     conditions += [rule.when for site in book.sites for rule in site.rules]
     conditions += [question.ask_if for question in book.questions if question.ask_if is not None]
 
-    def walk(node: Condition) -> None:
-        match node:
-            case Compare(finding=finding, at_least=low, below=high):
-                cuts.setdefault(finding, set()).update(bound for bound in (low, high) if bound is not None)
-            case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
-                for part in parts:
-                    walk(part)
-            case Not(condition=inner):
-                walk(inner)
-
     for condition in conditions:
-        walk(condition)
+        for atom in atoms(condition):
+            if isinstance(atom, Compare):
+                bounds = (atom.at_least, atom.below)
+                cuts.setdefault(atom.finding, set()).update(bound for bound in bounds if bound is not None)
     return {finding: sorted(values) for finding, values in cuts.items()}
 
 
