@@ -25,7 +25,7 @@ present, and a question that may matter is asked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from metasymptoms.core.kinds import UNSURE
@@ -100,31 +100,85 @@ def holds(condition: Condition, answers: Answers) -> bool:
 
 def holds3(condition: Condition, answers: Answers) -> bool | None:
     """Kleene evaluation: True or False when settled whatever the unknown findings are, else None."""
-    match condition:
-        case Reported(finding=finding):
-            return _atom(answers.get(finding, False), lambda value: value is True)
-        case OneOf(finding=finding, values=values):
-            value = answers.get(finding)
-            if value == UNSURE:  # not known which of the other choices is true
-                return True if UNSURE in values else None
-            return _atom(value, lambda value: value in values)
-        case Compare(finding=finding, at_least=low, below=high):
-            return _atom(answers.get(finding), lambda value: _in_range(value, low, high))
-        case AllOf(all=parts):
-            results = [holds3(part, answers) for part in parts]
-            return False if False in results else None if None in results else True
-        case AnyOf(any=parts):
-            results = [holds3(part, answers) for part in parts]
-            return True if True in results else None if None in results else False
-        case Not(condition=inner):
-            result = holds3(inner, answers)
-            return None if result is None else not result
-        case AtLeast(at_least=needed, of=parts):
-            results = [holds3(part, answers) for part in parts]
-            if results.count(True) >= needed:
+    kind = _KLEENE.get(type(condition))
+    if kind is None:  # pragma: no cover
+        raise TypeError(f"not a condition: {condition!r}")
+    return kind(condition, answers)
+
+
+# One function per kind of condition, found by its type: the engine evaluates conditions
+# thousands of times for a lesson page or a proof, and a `match` tried the kinds in turn.
+# `all`, `any` and `at_least` stop as soon as the outcome is settled.
+
+
+def _reported(condition: Reported, answers: Answers) -> bool | None:
+    value = answers.get(condition.finding, False)
+    if value is True or value is False:
+        return value
+    return _atom(value, lambda value: value is True)
+
+
+def _one_of(condition: OneOf, answers: Answers) -> bool | None:
+    value = answers.get(condition.finding)
+    if value == UNSURE:  # not known which of the other choices is true
+        return True if UNSURE in condition.values else None
+    return _atom(value, lambda value: value in condition.values)
+
+
+def _compare(condition: Compare, answers: Answers) -> bool | None:
+    low, high = condition.at_least, condition.below
+    return _atom(answers.get(condition.finding), lambda value: _in_range(value, low, high))
+
+
+def _all_of(condition: AllOf, answers: Answers) -> bool | None:
+    result: bool | None = True
+    for part in condition.all:
+        value = holds3(part, answers)
+        if value is False:
+            return False
+        if value is None:
+            result = None
+    return result
+
+
+def _any_of(condition: AnyOf, answers: Answers) -> bool | None:
+    result: bool | None = False
+    for part in condition.any:
+        value = holds3(part, answers)
+        if value is True:
+            return True
+        if value is None:
+            result = None
+    return result
+
+
+def _not(condition: Not, answers: Answers) -> bool | None:
+    value = holds3(condition.condition, answers)
+    return None if value is None else not value
+
+
+def _at_least(condition: AtLeast, answers: Answers) -> bool | None:
+    needed, true, unknown = condition.at_least, 0, 0
+    for part in condition.of:
+        value = holds3(part, answers)
+        if value is True:
+            true += 1
+            if true >= needed:
                 return True
-            return False if results.count(True) + results.count(None) < needed else None
-    raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
+        elif value is None:
+            unknown += 1
+    return True if true >= needed else False if true + unknown < needed else None
+
+
+_KLEENE: dict[type, Callable[[Any, Answers], bool | None]] = {
+    Reported: _reported,
+    OneOf: _one_of,
+    Compare: _compare,
+    AllOf: _all_of,
+    AnyOf: _any_of,
+    Not: _not,
+    AtLeast: _at_least,
+}
 
 
 Kleene = bool | None
