@@ -182,10 +182,6 @@ _KLEENE: dict[type, Callable[[Any, Answers], bool | None]] = {
 
 
 Kleene = bool | None
-_ANY: frozenset[Kleene] = frozenset({True, False, None})
-_TRUE: frozenset[Kleene] = frozenset({True})
-_FALSE: frozenset[Kleene] = frozenset({False})
-_UNKNOWN: frozenset[Kleene] = frozenset({None})
 
 
 def settled(condition: Condition, answers: Answers) -> bool | None:
@@ -193,56 +189,96 @@ def settled(condition: Condition, answers: Answers) -> bool | None:
     "not sure" included): True when `holds` is true however they are assigned, False when
     it is false however they are assigned, None while that is not settled."""
     outcomes = _outcomes(condition, answers)
-    if False not in outcomes:
+    if not outcomes & _F:
         return True
-    return False if outcomes == {False} else None
+    return False if outcomes == _F else None
 
 
-def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
-    """Every Kleene value the condition may take as FREE findings are assigned (a superset:
-    findings shared between parts are not correlated, which only settles later)."""
-    match condition:
-        case Reported(finding=finding) | OneOf(finding=finding) | Compare(finding=finding):
-            if answers.get(finding) is FREE:
-                return _ANY
-            value = holds3(condition, answers)
-            return _TRUE if value is True else _FALSE if value is False else _UNKNOWN
-        case AllOf(all=parts):
-            result = _TRUE
-            for part in parts:
-                outcomes = _outcomes(part, answers)
-                if outcomes == _FALSE:
-                    return _FALSE  # settled whatever the other parts are
-                if outcomes != _TRUE:
-                    result = frozenset(kleene_and(a, b) for a in result for b in outcomes)
-            return result
-        case AnyOf(any=parts):
-            result = _FALSE
-            for part in parts:
-                outcomes = _outcomes(part, answers)
-                if outcomes == _TRUE:
-                    return _TRUE
-                if outcomes != _FALSE:
-                    result = frozenset(kleene_or(a, b) for a in result for b in outcomes)
-            return result
-        case Not(condition=inner):
-            return frozenset(None if value is None else not value for value in _outcomes(inner, answers))
-        case AtLeast(at_least=needed, of=parts):
-            # (true, unknown) counts reachable so far, each capped at `needed`: beyond it
-            # the outcome is the same, and the set stays small however many parts there are.
-            counts = {(0, 0)}
-            for part in parts:
-                values = _outcomes(part, answers)
-                counts = {
-                    (min(true + (value is True), needed), min(unknown + (value is None), needed))
-                    for true, unknown in counts
-                    for value in values
-                }
-            return frozenset(
-                True if true >= needed else False if true + unknown < needed else None
-                for true, unknown in counts
-            )
-    raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
+# The Kleene values a condition may still take, as a set of bits: verify asks this of every
+# condition at every step of its search, and sets of bits combine by table lookup where
+# sets of values were built pair by pair.
+_T, _F, _U = 1, 2, 4
+_ANY = _T | _F | _U
+_BIT: dict[Kleene, int] = {True: _T, False: _F, None: _U}
+
+
+def _values(bits: int) -> tuple[Kleene, ...]:
+    return tuple(value for value, bit in _BIT.items() if bits & bit)
+
+
+def _table(combine: Callable[[Kleene, Kleene], Kleene]) -> tuple[tuple[int, ...], ...]:
+    """For every two sets of bits, the set of bits of `combine` over every pair of values."""
+    return tuple(
+        tuple(
+            sum({_BIT[combine(a, b)] for a in _values(left) for b in _values(right)})
+            for right in range(_ANY + 1)
+        )
+        for left in range(_ANY + 1)
+    )
+
+
+def _outcomes(condition: Condition, answers: Answers) -> int:
+    """Every Kleene value the condition may take as FREE findings are assigned, as bits (a
+    superset: findings shared between parts are not correlated, which only settles later)."""
+    kind = _OUTCOMES.get(type(condition))
+    if kind is None:  # pragma: no cover
+        raise TypeError(f"not a condition: {condition!r}")
+    return kind(condition, answers)
+
+
+def _atom_outcomes(condition: Reported | OneOf | Compare, answers: Answers) -> int:
+    if answers.get(condition.finding) is FREE:
+        return _ANY
+    return _BIT[holds3(condition, answers)]
+
+
+def _all_outcomes(condition: AllOf, answers: Answers) -> int:
+    result = _T
+    for part in condition.all:
+        outcomes = _outcomes(part, answers)
+        if outcomes == _F:
+            return _F  # settled whatever the other parts are
+        result = _AND[result][outcomes]
+    return result
+
+
+def _any_outcomes(condition: AnyOf, answers: Answers) -> int:
+    result = _F
+    for part in condition.any:
+        outcomes = _outcomes(part, answers)
+        if outcomes == _T:
+            return _T
+        result = _OR[result][outcomes]
+    return result
+
+
+def _not_outcomes(condition: Not, answers: Answers) -> int:
+    return _NOT[_outcomes(condition.condition, answers)]
+
+
+def _at_least_outcomes(condition: AtLeast, answers: Answers) -> int:
+    # (true, unknown) counts reachable so far, each capped at `needed`: beyond it the
+    # outcome is the same, and the set stays small however many parts there are.
+    needed, counts = condition.at_least, {(0, 0)}
+    for part in condition.of:
+        values = _values(_outcomes(part, answers))
+        counts = {
+            (min(true + (value is True), needed), min(unknown + (value is None), needed))
+            for true, unknown in counts
+            for value in values
+        }
+    return sum({_T if true >= needed else _F if true + unknown < needed else _U for true, unknown in counts})
+
+
+_OUTCOMES: dict[type, Callable[[Any, Answers], int]] = {
+    Reported: _atom_outcomes,
+    OneOf: _atom_outcomes,
+    Compare: _atom_outcomes,
+    AllOf: _all_outcomes,
+    AnyOf: _any_outcomes,
+    Not: _not_outcomes,
+    AtLeast: _at_least_outcomes,
+}
 
 
 def kleene_and(*values: Kleene) -> Kleene:
@@ -257,6 +293,11 @@ def kleene_or(*values: Kleene) -> Kleene:
 
 def kleene_not(value: Kleene) -> Kleene:
     return None if value is None else not value
+
+
+_AND = _table(kleene_and)
+_OR = _table(kleene_or)
+_NOT = tuple(sum({_BIT[kleene_not(value)] for value in _values(bits)}) for bits in range(_ANY + 1))
 
 
 def _atom(value: Any, test: Any) -> bool | None:
