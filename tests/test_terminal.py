@@ -43,6 +43,7 @@ def finish(child: pexpect.spawn) -> int:
     return child.exitstatus
 
 
+@pytest.mark.long
 def test_enter_through_to_the_end(spawn) -> None:
     child = spawn()
     child.expect_exact("If this is an emergency, stop now and call your local emergency number")

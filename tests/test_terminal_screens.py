@@ -141,6 +141,7 @@ def expected_answers(book: RuleBook, answers: dict) -> dict:
     return Questionnaire(book, ScriptedPrompter(book, answers=answers)).run().answers
 
 
+@pytest.mark.long
 @pytest.mark.parametrize(("columns", "rows"), SIZES)
 def test_wrapping_never_splits_a_word(terminal, book: RuleBook, columns: int, rows: int) -> None:
     asked = expected_answers(book, {})
@@ -162,6 +163,7 @@ def test_wrapping_never_splits_a_word(terminal, book: RuleBook, columns: int, ro
     assert screen.rows()[0].startswith("? Show your result, or change an answer?")  # the heading stays
 
 
+@pytest.mark.long
 @pytest.mark.parametrize(("columns", "rows"), SIZES)
 def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
     terminal, book: RuleBook, tmp_path: Path, columns: int, rows: int
