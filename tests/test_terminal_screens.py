@@ -114,7 +114,10 @@ def prefix(text: str, size: int = 40) -> str:
 
 def wait_prompt(screen: Terminal, question: str, timeout: float = 15) -> None:
     """Until `question` is the prompt being asked (the last "? " row), drawn to its last option
-    (or to the screen's last row: a long list scrolls)."""
+    (or to the screen's last row: a long list scrolls). A prompt drawn whole needs no wait for
+    quiet after it: prompt_toolkit switches the terminal to raw mode before drawing, so keys
+    sent now are read as keys, and a stale frame cannot pass (the last "? " row must be this
+    question's). The quiet wait after each of a walk's 150 prompts was half its time."""
     deadline = time.monotonic() + timeout
     while True:
         rows = [row for row in screen.rows() if row.strip()]
@@ -123,7 +126,6 @@ def wait_prompt(screen: Terminal, question: str, timeout: float = 15) -> None:
         drawn = rows and (rows[-1].strip() in last_options or len(rows) == len(screen.rows()))
         pointer = any(row.startswith(" » ") for row in rows)
         if asked and asked[-1].startswith("? " + prefix(question)) and drawn and pointer:
-            screen.settle()
             return
         if screen.ended or time.monotonic() > deadline:
             raise AssertionError(f"not asked: {question}\n--- screen ---\n{screen.text()}")
