@@ -16,7 +16,7 @@ from metasymptoms.core.engine import assess, prune
 from metasymptoms.core.loader import default_rules_dir, load
 from metasymptoms.core.model import RuleBook
 from metasymptoms.teaching.demo import outcome
-from metasymptoms.teaching.lesson_page import lesson_page
+from metasymptoms.teaching.lesson_page import page as lesson_page_of
 from metasymptoms.teaching.quiz import (
     NO_CHANGE,
     build_quiz,
@@ -92,7 +92,7 @@ def test_every_shipped_scenario_makes_a_true_quiz_and_a_lesson_page(book: RuleBo
         else:
             assert (texts[choice] != base) == (index == change.answer), choice
 
-    page = lesson_page(book, item)
+    page = lesson_page_of(book, item, quiz)  # the page of the quiz checked above
     checked = _Checked()
     checked.feed(page)
     assert checked.open == []
