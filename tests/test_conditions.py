@@ -17,6 +17,10 @@ from metasymptoms.core.conditions import (
     because,
     findings_in,
     holds,
+    holds3,
+    kleene_and,
+    kleene_not,
+    kleene_or,
     to_data,
 )
 
@@ -169,6 +173,55 @@ PAST = OneOf(finding="history", values=("current", "past"))
 def test_evaluation(condition: Any, answers: dict, result: bool, reasons: tuple) -> None:
     assert holds(condition, answers) is result
     assert because(condition, answers) == reasons
+
+
+@pytest.mark.parametrize(
+    ("answers", "result"),
+    [
+        ({"a": frozenset({True})}, True),  # every one of the possible answers reports it
+        ({"a": frozenset({False})}, False),
+        ({"a": frozenset({True, False})}, None),  # not settled: either may be the answer
+        ({"a": "unsure"}, None),
+    ],
+)
+def test_a_reported_finding_with_several_possible_answers(answers: dict, result: bool | None) -> None:
+    assert holds3(A, answers) is result
+
+
+# Kleene's truth tables, written out: (a, b, a and b, a or b); None is "unknown".
+KLEENE = [
+    (True, True, True, True),
+    (True, None, None, True),
+    (True, False, False, True),
+    (None, None, None, None),
+    (None, False, False, None),
+    (False, False, False, False),
+]
+
+
+def test_kleene_truth_tables() -> None:
+    for a, b, both, either in KLEENE:
+        for left, right in ((a, b), (b, a)):
+            assert kleene_and(left, right) is both and kleene_or(left, right) is either
+    assert [kleene_not(value) for value in (True, None, False)] == [False, None, True]
+
+
+def test_the_bit_tables_of_settled_agree_with_kleene() -> None:
+    # `settled` combines the values a part may take as bits, through tables built at import:
+    # every set of values, combined with every other, gives every pair's value.
+    from metasymptoms.core import conditions
+
+    bit = {True: 1, False: 2, None: 4}
+    sets = [{v for v in bit if mask & bit[v]} for mask in range(8)]
+    for combine, table in ((kleene_and, conditions._AND), (kleene_or, conditions._OR)):
+        for left in range(8):
+            for right in range(8):
+                expected = {combine(a, b) for a in sets[left] for b in sets[right]}
+                assert sets[table[left][right]] == expected
+        assert conditions._table(combine) == table  # built now as at import
+    assert [sets[conditions._NOT[mask]] for mask in range(8)] == [
+        {kleene_not(v) for v in values} for values in sets
+    ]
 
 
 def test_findings_in_lists_each_once_in_written_order() -> None:

@@ -113,9 +113,13 @@ def holds3(condition: Condition, answers: Answers) -> bool | None:
 
 def _reported(condition: Reported, answers: Answers) -> bool | None:
     value = answers.get(condition.finding, False)
-    if value is True or value is False:
+    if value is True or value is False:  # the usual answer, settled at once
         return value
-    return _atom(value, lambda value: value is True)
+    return _atom(value, _is_true)  # "not sure", not assigned yet, or one of several values
+
+
+def _is_true(value: Any) -> bool:
+    return value is True
 
 
 def _one_of(condition: OneOf, answers: Answers) -> bool | None:
@@ -131,22 +135,21 @@ def _compare(condition: Compare, answers: Answers) -> bool | None:
 
 
 def _all_of(condition: AllOf, answers: Answers) -> bool | None:
-    result: bool | None = True
-    for part in condition.all:
-        value = holds3(part, answers)
-        if value is False:
-            return False
-        if value is None:
-            result = None
-    return result
+    return _decided_by(condition.all, answers, False)
 
 
 def _any_of(condition: AnyOf, answers: Answers) -> bool | None:
-    result: bool | None = False
-    for part in condition.any:
+    return _decided_by(condition.any, answers, True)
+
+
+def _decided_by(parts: tuple[Condition, ...], answers: Answers, decisive: bool) -> bool | None:
+    """Kleene's "and" (`decisive` False) or "or" (True) of the parts: `decisive` as soon as
+    one part is, else unknown if any part is, else the other value."""
+    result: bool | None = not decisive
+    for part in parts:
         value = holds3(part, answers)
-        if value is True:
-            return True
+        if value is decisive:
+            return decisive
         if value is None:
             result = None
     return result
