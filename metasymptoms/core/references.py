@@ -209,22 +209,16 @@ class _References:
         )
 
     def _sources(self, file: Path, path: Path_, keys: Iterable[str]) -> None:
-        for k, key in enumerate(keys):
-            if key not in self.known_sources:
-                self.error(
-                    file,
-                    path + (k,),
-                    f"the source '{key}' is not in sources.yaml{close_match(key, self.known_sources)}",
-                )
+        self._known(file, path, keys, self.known_sources, "the source '{}' is not in sources.yaml")
 
     def _sites(self, file: Path, path: Path_, site_ids: Iterable[str]) -> None:
-        for k, site_id in enumerate(site_ids):
-            if site_id not in self.known_sites:
-                self.error(
-                    file,
-                    path + (k,),
-                    f"'{site_id}' is not a site of this rule book{close_match(site_id, self.known_sites)}",
-                )
+        self._known(file, path, site_ids, self.known_sites, "'{}' is not a site of this rule book")
+
+    def _known(self, file: Path, path: Path_, ids: Iterable[str], known: set[str], message: str) -> None:
+        """An error at each of `ids` that is not among `known`, with the closest it may mean."""
+        for k, item_id in enumerate(ids):
+            if item_id not in known:
+                self.error(file, path + (k,), message.format(item_id) + close_match(item_id, known))
 
     def combinations(self, combinations: tuple[Combination, ...]) -> None:
         for i, combination in enumerate(combinations):
