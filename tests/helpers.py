@@ -110,6 +110,15 @@ _TINY = {
 
 TINY = {name: textwrap.dedent(text) for name, text in _TINY.items()}
 
+# The findings the condition-language tests parse against: their kinds, and a choice's values.
+KINDS = {
+    "a": ("yes_no", ()),
+    "b": ("yes_no", ()),
+    "c": ("yes_no", ()),
+    "history": ("choice", ("none", "current", "past")),
+    "temperature": ("number", ()),
+}
+
 
 def write_book(folder: Path, changes: dict[str, str | None] | None = None) -> Path:
     """Write the tiny book into `folder`; each change replaces a file's text, None deletes it."""

@@ -23,14 +23,7 @@ from metasymptoms.core.conditions import (
     kleene_or,
     to_data,
 )
-
-KINDS = {
-    "a": ("yes_no", ()),
-    "b": ("yes_no", ()),
-    "c": ("yes_no", ()),
-    "history": ("choice", ("none", "current", "past")),
-    "temperature": ("number", ()),
-}
+from tests.helpers import KINDS
 
 
 def parse(raw: Any):

@@ -16,7 +16,7 @@ import pytest
 
 from metasymptoms.core.engine import assess, prune
 from metasymptoms.core.loader import load
-from tests.helpers import TINY, problems_of, write_book
+from tests.helpers import KINDS, TINY, problems_of, write_book
 
 
 def stable_id(value: object) -> str:
@@ -395,13 +395,6 @@ def test_fired_red_flags_emergencies_and_rules(
 # test_properties checks it with hypothesis (thorough, ~45 s); these few tables are fast enough
 # to run against every mutant of the condition language.
 
-KINDS = {
-    "a": ("yes_no", ()),
-    "b": ("yes_no", ()),
-    "c": ("yes_no", ()),
-    "history": ("choice", ("none", "current", "past")),
-    "temperature": ("number", ()),
-}
 VALUES = {  # every value a finding can take, "not sure" included
     "a": (True, False, "unsure"),
     "b": (True, False, "unsure"),
