@@ -275,18 +275,28 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
     assert all(len(row) <= columns for row in screen.rows())
 
 
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_a_typed_number_wraps_and_the_review_keeps_it(
-    terminal, tmp_path: Path, columns: int, rows: int
-) -> None:
-    from tests.helpers import TEMPERATURE_QUESTION, WITH_A_NUMBER, write_book
+def number_book(tmp_path: Path) -> Path:
+    """A small rule book whose fourth question asks for a temperature, typed."""
+    from tests.helpers import WITH_A_NUMBER, write_book
 
-    rules = write_book(tmp_path / "rules", WITH_A_NUMBER)
-    screen = terminal(columns, rows, "ask", "--rules", str(rules))
+    return write_book(tmp_path / "rules", WITH_A_NUMBER)
+
+
+def reach_the_temperature(screen: Terminal) -> Terminal:
     for question in ("Have you been told you have cancer?", "Back pain?", "Yellow skin?"):
         wait_prompt(screen, question)
         screen.send(ENTER)  # never told; no; no
     screen.wait_for("highest reading")
+    return screen
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_a_typed_number_wraps_and_the_review_keeps_it(
+    terminal, tmp_path: Path, columns: int, rows: int
+) -> None:
+    from tests.helpers import TEMPERATURE_QUESTION
+
+    screen = reach_the_temperature(terminal(columns, rows, "ask", "--rules", str(number_book(tmp_path))))
     unsplit(screen, TEMPERATURE_QUESTION + " Press Enter to leave it out; ? = why, b = back")
     assert all(len(row) <= columns for row in screen.rows())
     screen.send("38.5" + ENTER)
@@ -310,14 +320,8 @@ def test_a_typed_number_wraps_and_the_review_keeps_it(
 def test_a_typed_b_goes_back_without_being_left_on_screen_as_an_answer(
     terminal, tmp_path: Path, columns: int, rows: int
 ) -> None:
-    from tests.helpers import WITH_A_NUMBER, write_book
-
-    rules = write_book(tmp_path / "rules", WITH_A_NUMBER)
-    screen = terminal(columns, rows, "ask", "--rules", str(rules))
-    for question in ("Have you been told you have cancer?", "Back pain?", "Yellow skin?"):
-        wait_prompt(screen, question)
-        screen.send(ENTER)
-    screen.wait_for("highest reading", "? = why, b = back")
+    screen = reach_the_temperature(terminal(columns, rows, "ask", "--rules", str(number_book(tmp_path))))
+    screen.wait_for("? = why, b = back")
     # The help and the keys are lines of their own, inside the screen; the answer has its own line.
     assert all(len(row) <= columns for row in screen.rows())
     assert any(row.strip() == "Press Enter to leave it out; ? = why, b = back" for row in screen.rows())
