@@ -26,6 +26,7 @@ present, and a question that may matter is asked.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 from metasymptoms.core.kinds import UNSURE
@@ -241,7 +242,7 @@ def _all_outcomes(condition: AllOf, answers: Answers) -> int:
         outcomes = _outcomes(part, answers)
         if outcomes == _F:
             return _F  # settled whatever the other parts are
-        result = _AND[result][outcomes]
+        result = _TABLES.and_[result][outcomes]
     return result
 
 
@@ -251,12 +252,12 @@ def _any_outcomes(condition: AnyOf, answers: Answers) -> int:
         outcomes = _outcomes(part, answers)
         if outcomes == _T:
             return _T
-        result = _OR[result][outcomes]
+        result = _TABLES.or_[result][outcomes]
     return result
 
 
 def _not_outcomes(condition: Not, answers: Answers) -> int:
-    return _NOT[_outcomes(condition.condition, answers)]
+    return _TABLES.not_[_outcomes(condition.condition, answers)]
 
 
 def _at_least_outcomes(condition: AtLeast, answers: Answers) -> int:
@@ -298,9 +299,24 @@ def kleene_not(value: Kleene) -> Kleene:
     return None if value is None else not value
 
 
-_AND = _table(kleene_and)
-_OR = _table(kleene_or)
-_NOT = tuple(sum({_BIT[kleene_not(value)] for value in _values(bits)}) for bits in range(_ANY + 1))
+class _Tables:
+    """settled's tables, built the first time `rules verify` needs them: the answers path
+    never does, and imports this module."""
+
+    @cached_property
+    def and_(self) -> tuple[tuple[int, ...], ...]:
+        return _table(kleene_and)
+
+    @cached_property
+    def or_(self) -> tuple[tuple[int, ...], ...]:
+        return _table(kleene_or)
+
+    @cached_property
+    def not_(self) -> tuple[int, ...]:
+        return tuple(sum({_BIT[kleene_not(value)] for value in _values(bits)}) for bits in range(_ANY + 1))
+
+
+_TABLES = _Tables()
 
 
 def _atom(value: Any, test: Any) -> bool | None:
