@@ -233,6 +233,25 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
         assert urgency_of(copy, statement["answers"], tmp_path, capsys) == "urgent"
 
 
+def test_a_lowered_flag_on_a_number_finding_is_shown_with_a_not_sure_reading(tmp_path: Path, capsys) -> None:
+    # A new user lowered the fever-on-treatment emergency to routine: the group whose
+    # temperature is "not sure" made `rules diff` fail with exit 3 (a number format on text).
+    from metasymptoms.core.loader import default_rules_dir
+
+    copy = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), copy)
+    flags = (copy / "red_flags.yaml").read_text()
+    at = flags.index("urgency: emergency", flags.index("  - id: fever_on_chemotherapy"))
+    (copy / "red_flags.yaml").write_text(
+        flags[:at] + "urgency: routine" + flags[at + len("urgency: emergency") :]
+    )
+    assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "and your measured temperature not sure: emergency -> urgent" in out
+    assert "your measured temperature 30 or more but below 36: emergency -> routine" in out
+    assert "REFUSED: 4 lowered urgencies are not declared." in out
+
+
 # --- the release gate against brute force ---------------------------------------------
 
 import itertools  # noqa: E402

@@ -136,8 +136,14 @@ def value_words(book: RuleBook, finding: str, values: frozenset[Value], joint: J
         if value == UNSET:
             parts.append("not measured")
             continue
+        if value == UNSURE:
+            parts.append("not sure")
+            continue
+        # The domain is the cuts in order, then "not measured" and "not sure": a cut's upper
+        # bound is the next cut, if there is one.
         index = domain.index(value)
-        upper = domain[index + 1] if index + 1 < len(domain) and domain[index + 1] != UNSET else None
+        following = domain[index + 1] if index + 1 < len(domain) else None
+        upper = following if isinstance(following, (int, float)) and not isinstance(following, bool) else None
         parts.append(f"{value:g} or more" + (f" but below {upper:g}" if upper is not None else ""))
     return f"{label} {' or '.join(parts)}"
 
