@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from metasymptoms.answering.interview import run_interview
+from metasymptoms.answering.prompter import PlainPrompter
 from metasymptoms.answering.questionnaire import BACK, BACK_LABEL, Questionnaire, Stopped
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
@@ -281,6 +283,23 @@ def test_stopping_mid_way_is_a_keyboard_interrupt_and_saves_nothing(
     with pytest.raises(KeyboardInterrupt):
         run_interview(book, plain=True, prompter=prompter)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("typed", ["u", "unsure", "not sure"])
+def test_plain_not_sure_is_typed_at_a_choice_that_offers_it(typed: str) -> None:
+    # A new user typed "not sure" at "Has your care team told you the cancer has spread?" and
+    # was refused; the next Enter then gave the default, "No, or not that I know of".
+    shown = io.StringIO()
+    options = [("Yes", "yes_told"), ("No, or not that I know of", "no"), ("I am not sure", "unsure")]
+    assert PlainPrompter(io.StringIO(typed + "\n"), shown).choose("Spread?", options, "no") == "unsure"
+    assert "Type a number, or u (not sure), and press Enter." in shown.getvalue()
+
+
+def test_plain_u_is_refused_where_not_sure_is_not_offered() -> None:
+    shown = io.StringIO()
+    options = [("Breast", "breast"), ("Lung", "lung")]
+    assert PlainPrompter(io.StringIO("u\n2\n"), shown).choose("Which?", options, "breast") == "lung"
+    assert "Please type a number from 1 to 2, or press Enter for the marked answer." in shown.getvalue()
 
 
 def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook) -> None:

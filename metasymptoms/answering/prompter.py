@@ -96,12 +96,12 @@ class Prompter(Protocol):
 class PlainPrompter:
     """For screen readers and simple terminals: no escape sequences, no arrow keys, lines
     wrapped at word boundaries. Choices are numbered; yes/no also take y, yes, n and no, and
-    where "I'm not sure" is offered, u, unsure or not sure ("?" stays "why": one key, one
-    meaning); '?' asks why, 'b' goes back."""
+    wherever "not sure" is offered (yes/no or a choice), u, unsure or not sure ("?" stays
+    "why": one key, one meaning); '?' asks why, 'b' goes back."""
 
     how_to_answer = (
         "Each answer has a number: type it and press Enter. For yes or no, you can also type "
-        "y or n, and u where you are not sure. Pressing Enter alone gives the answer marked "
+        "y or n, and u wherever you may answer not sure. Pressing Enter alone gives the answer marked "
         "(Enter). Type ? to hear why a question is asked, or, after the first question, b to go "
         "back to the previous one."
     )
@@ -148,7 +148,7 @@ class PlainPrompter:
         numbered = [(label, value) for label, value in real if value not in (WHY, BACK)]
         keys = {value for _, value in real}
         yes_no = {"yes", "no"} <= keys
-        unsure = yes_no and UNSURE in keys
+        unsure = UNSURE in keys
         self._print()
         self._print(message)
         if hint:
@@ -162,7 +162,11 @@ class PlainPrompter:
             extras.append("? = why am I asked this")
         if BACK in keys:
             extras.append("b = back")
-        letters = ", or y, n or u (not sure)," if unsure else ", or y or n," if yes_no else ""
+        letters = {
+            (True, True): ", or y, n or u (not sure),",
+            (True, False): ", or y or n,",
+            (False, True): ", or u (not sure),",
+        }.get((yes_no, unsure), "")
         how = f"Type a number{letters} and press Enter"
         self._print(how + (f"; {', '.join(extras)}" if extras else "") + ".")
         while True:
