@@ -233,7 +233,7 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
         assert urgency_of(copy, statement["answers"], tmp_path, capsys) == "urgent"
 
 
-def test_a_lowered_flag_on_a_number_finding_is_shown_with_a_not_sure_reading(tmp_path: Path, capsys) -> None:
+def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Path, capsys) -> None:
     # A new user lowered the fever-on-treatment emergency to routine: the group whose
     # temperature is "not sure" made `rules diff` fail with exit 3 (a number format on text).
     from metasymptoms.core.loader import default_rules_dir
@@ -250,6 +250,13 @@ def test_a_lowered_flag_on_a_number_finding_is_shown_with_a_not_sure_reading(tmp
     assert "and your measured temperature not sure: emergency -> urgent" in out
     assert "your measured temperature 30 or more but below 36: emergency -> routine" in out
     assert "REFUSED: 4 lowered urgencies are not declared." in out
+    # `rules check` names the teaching scenario the lowering contradicts, at its `expected`.
+    assert main(["rules", "check", str(copy)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{copy}/scenarios/chemo_fever_no_cancer.yaml:12:1: [error] the rule book gives a different "
+        "outcome for this scenario's answers (urgency: expected emergency, got routine); if the rule "
+        "change is meant, change the scenario's expected outcome to match (scenario-outcome)"
+    )
 
 
 # --- the release gate against brute force ---------------------------------------------

@@ -26,6 +26,18 @@ the lines around it, a list item without its '- '.
 PASS:  why: 'Pain: often in the back'
 FAIL:  why: Pain: often in the back
 """,
+    "scenario-outcome": """scenario-outcome: a teaching scenario expects an outcome the rule book no longer gives.
+
+Each scenario in scenarios/ names the urgency, sites and red flags its answers lead to. When a
+rule edit changes them (a lowered emergency, above all), `rules check` says so at the scenario's
+`expected`, so that the change is seen before a class sees it. If the change is meant, write the
+new outcome in the scenario; if not, the rule edit is the mistake.
+
+PASS:  expected: {urgency: emergency, ...} and the book still gives an emergency for its answers
+FAIL:  the same scenario after `fever_on_chemotherapy` was lowered to routine:
+       scenarios/chemo_fever_no_cancer.yaml:12:1: [error] the rule book gives a different
+       outcome for this scenario's answers (urgency: expected emergency, got routine); ...
+""",
     "schema": """schema: a key, value or reference the rule book does not allow.
 
 Every file is checked against its model: unknown or missing keys, a value of the wrong kind, an
@@ -72,7 +84,7 @@ def explain(check_id: str) -> str:
 
 def check(args: argparse.Namespace) -> int:
     from metasymptoms.reviewing.checks import run_checks
-    from metasymptoms.teaching.scenarios import load_scenarios
+    from metasymptoms.teaching.scenarios import load_scenarios, outcome_problems
 
     if getattr(args, "explain", None):
         print(explain(args.explain), end="")
@@ -81,7 +93,8 @@ def check(args: argparse.Namespace) -> int:
     folder = _folder(args)
     try:
         loaded = load(folder)
-        scenario_problems = load_scenarios(folder, loaded.book)[1]
+        scenarios, scenario_problems = load_scenarios(folder, loaded.book)
+        scenario_problems += outcome_problems(loaded.book, scenarios)
         problems: list[Problem] = sorted(loaded.warnings + run_checks(loaded) + scenario_problems)
     except RuleBookError as error:
         problems = error.problems  # the checks need a book that loads

@@ -16,7 +16,7 @@ from metasymptoms.core.engine import Answers, assess, prune
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.layout import SCENARIOS_FOLDER
 from metasymptoms.core.model import RuleBook, Text, Urgency, model
-from metasymptoms.core.problems import Problem
+from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.suggest import close_match
 from metasymptoms.core.validate import location, validate, yaml_problem
 from metasymptoms.core.yamlfile import Path_, YamlProblem, read_yaml
@@ -57,6 +57,7 @@ class LoadedScenario:
     path: Path
     scenario: Scenario
     answers: dict[str, Answer]
+    expected_at: Location  # where `expected` is written, for `rules check`
 
 
 def scenario_files(rules_folder: Path) -> list[Path]:
@@ -89,7 +90,7 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
             Problem(at(where, key=key), message)
             for where, key, message in _scenario_problems(book, scenario, answers)
         ]
-        loaded.append(LoadedScenario(path.stem, path, scenario, answers))
+        loaded.append(LoadedScenario(path.stem, path, scenario, answers, at(("expected",), key=True)))
     return loaded, problems
 
 
@@ -154,3 +155,19 @@ def differences(book: RuleBook, item: LoadedScenario) -> list[str]:
             f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]"
         )
     return out
+
+
+def outcome_problems(book: RuleBook, items: list[LoadedScenario]) -> list[Problem]:
+    """For `rules check`: each scenario whose expected outcome the rule book no longer gives.
+    A rule edit that changes what a scenario shows (a lowered emergency, above all) is then
+    caught when the book is checked, not first in front of a class."""
+    return [
+        Problem(
+            item.expected_at,
+            f"the rule book gives a different outcome for this scenario's answers ({'; '.join(found)}); "
+            "if the rule change is meant, change the scenario's expected outcome to match",
+            check="scenario-outcome",
+        )
+        for item in items
+        if (found := differences(book, item))
+    ]
