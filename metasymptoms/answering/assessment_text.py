@@ -57,7 +57,13 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             book.guidance.emergency_signs,
         ),
         # The heading does not repeat the paragraph's first words ("This is not a diagnosis.").
-        Block("What this tool can and cannot do", (book.guidance.not_a_diagnosis, book.guidance.purpose)),
+        # The tool's purpose names where cancer spreads: not at the end of a result for a
+        # person with no diagnosis (they read it once, before the first question).
+        Block(
+            "What this tool can and cannot do",
+            (book.guidance.not_a_diagnosis,)
+            + ((book.guidance.purpose,) if assessment.audience == "with_cancer" else ()),
+        ),
         _sources_block(book, assessment),
     ]
 
