@@ -22,6 +22,15 @@ def test_yes_no_and_choices(tmp_path: Path, book) -> None:
     assert answers == {"cancer_history": "past", "back_pain": True, "limb_weakness": False, "numbness": False}
 
 
+@pytest.mark.parametrize(
+    ("typed", "celsius"), [("38.4", 38.4), ("'38,4'", 38.4), ("'101,3 F'", 38.5), ("'38,4 °C'", 38.4)]
+)
+def test_a_temperature_takes_a_decimal_comma_too(tmp_path: Path, book, typed: str, celsius: float) -> None:
+    # A new user typed 38,4 (as much of the world writes it) and was refused.
+    answers = read(tmp_path, book, f"cancer_history: none\ntemperature: {typed}\n")
+    assert answers["temperature"] == pytest.approx(celsius, abs=0.05)
+
+
 def test_json_works_too(tmp_path: Path, book) -> None:
     assert read(tmp_path, book, '{"cancer_history": "none", "jaundice": true}', "a.json") == {
         "cancer_history": "none",

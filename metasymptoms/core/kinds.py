@@ -215,7 +215,8 @@ class Choice(Kind):
 
 class Number(Kind):
     name = "number"
-    _WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(°?\s*[A-Za-z]*)\s*$")
+    # A decimal point or comma: "38,4" is how much of the world writes 38.4.
+    _WITH_UNIT = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(°?\s*[A-Za-z]*)\s*$")
 
     def unit(self, finding: FindingLike) -> Unit:
         return UNITS[finding.unit or ""]
@@ -232,7 +233,7 @@ class Number(Kind):
         elif isinstance(raw, str):
             match = self._WITH_UNIT.match(raw)
             if match:
-                number, written = float(match.group(1)), match.group(2).replace(" ", "")
+                number, written = float(match.group(1).replace(",", ".")), match.group(2).replace(" ", "")
                 if written in (
                     "",
                     unit.symbol,
