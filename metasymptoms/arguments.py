@@ -80,7 +80,10 @@ def _add_ask(commands: _Commands) -> None:
         help="how to write the result (default: text); html is a summary to print for an appointment",
     )
     ask.add_argument(
-        "--output", metavar="FILE", type=Path, help="write the result to FILE instead of the screen"
+        "--output",
+        metavar="FILE",
+        # Kept as typed: a trailing slash ("out/") is refused, and Path would drop it.
+        help="write the result to FILE instead of the screen (- is the screen)",
     )
     ask.add_argument(
         "--plain",
@@ -261,7 +264,9 @@ def _add_demo(commands: _Commands) -> None:
     demo.add_argument(
         "--html", action="store_true", help="write a self-contained lesson page (with --output FILE)"
     )
-    demo.add_argument("--output", metavar="FILE", type=Path, help="where to write the lesson page")
+    demo.add_argument(
+        "--output", metavar="FILE", help="where to write the lesson page (- is the standard output)"
+    )
     demo.add_argument(
         "--all-changes", action="store_true", help="list every change that would change the outcome"
     )

@@ -10,17 +10,18 @@ from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.terminal import require_terminal, wants_plain
 from metasymptoms.core.answers import read_answers_file
 from metasymptoms.core.engine import assess
-from metasymptoms.core.output import emit
+from metasymptoms.core.output import emit, output_path
 from metasymptoms.core.rulebook import load_for_use
 
 
 def ask(args: argparse.Namespace) -> int:
     country, named = country_from(args.country, os.environ)
     book = for_country(load_for_use(args.rules), country, named=named)
+    output = output_path(args.output)  # refused before any question, not after the last
     if args.answers is not None:
         answers = read_answers_file(args.answers, book)
         page = "the summary" if args.format in ("markdown", "html") else "the result"
-        emit(renderer(args.format)(book, assess(book, answers)), args.output, what=page)
+        emit(renderer(args.format)(book, assess(book, answers)), output, what=page)
         return 0
     plain = wants_plain(args.plain)
     require_terminal(
@@ -31,4 +32,4 @@ def ask(args: argparse.Namespace) -> int:
     )
     from metasymptoms.answering.interview import run_interview
 
-    return run_interview(book, plain=plain, result_format=args.format, output=args.output)
+    return run_interview(book, plain=plain, result_format=args.format, output=output)

@@ -61,7 +61,7 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
-    from metasymptoms.core.output import emit
+    from metasymptoms.core.output import emit, output_path
     from metasymptoms.teaching.lesson_page import lesson_page
 
     if args.output is None and sys.stdout.isatty():
@@ -70,7 +70,7 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace)
         )
     emit(
         lesson_page(book, item),
-        args.output,
+        output_path(args.output),
         what="the lesson page",
         then="Open it in a browser; it needs no network.",
     )

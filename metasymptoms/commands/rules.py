@@ -194,15 +194,16 @@ DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries st
 
 
 def export(args: argparse.Namespace) -> int:
-    from metasymptoms.core.output import OutputError, emit, tell_wrote, write_atomic
+    from metasymptoms.core.output import OutputError, emit, refuse_book_folder, tell_wrote, write_atomic
 
     loaded = _loaded(args)
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
     # making it first.
-    output = None if args.output is None else Path(args.output)
+    output = None if args.output in (None, "-") else Path(args.output)  # "-": the standard output
     into_folder = output is not None and (args.output.endswith(("/", os.sep)) or output.is_dir())
     folder = output if into_folder else None
     if folder is not None:
+        refuse_book_folder(folder)  # not even a new folder inside the rule book
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as error:

@@ -11,7 +11,7 @@ import os
 from dataclasses import field
 from pathlib import Path
 
-from metasymptoms.core.files import UnreadableFile, read_limited
+from metasymptoms.core.files import UnreadableFile, protect_folder, read_limited
 from metasymptoms.core.layout import OPTIONAL_FILES, SITES_FOLDER, top_file_names
 from metasymptoms.core.record import record
 
@@ -63,6 +63,7 @@ def site_paths(folder: Path) -> tuple[tuple[Path, ...], str | None]:
 def read_book_files(folder: Path) -> BookFiles:
     from metasymptoms.core.yamlfile import MAX_FILE_BYTES
 
+    protect_folder(folder)  # this run may read any file in it: nothing is written there
     optional = {spec.name for spec in OPTIONAL_FILES}
     sites, problem = site_paths(folder)
     files = BookFiles(folder, sites, sites_problem=problem)

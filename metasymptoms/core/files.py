@@ -13,6 +13,7 @@ interruption leaves either the old file or the new one, never a half or a stray 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import stat
@@ -21,8 +22,10 @@ from pathlib import Path
 CHUNK = 1 << 20
 _HELD = {signal.SIGINT, signal.SIGTERM}
 
-# (device, inode) of every file read in this run, and the files saved in it
+# (device, inode) of every file read in this run, the rule book folders it reads (any file
+# in one may be read: a scenario, a schema, the hazard log), and the files saved in it
 _inputs: set[tuple[int, int]] = set()
+_book_folders: set[Path] = set()
 _saved: list[Path] = []
 
 
@@ -106,6 +109,21 @@ def is_input(info: os.stat_result) -> bool:
     return (info.st_dev, info.st_ino) in _inputs
 
 
+def protect_folder(folder: Path) -> None:
+    """Remember a rule book folder this run reads: nothing is ever written inside it."""
+    with contextlib.suppress(OSError, ValueError):
+        _book_folders.add(Path(os.path.realpath(folder)))
+
+
+def book_folder_holding(path: Path) -> Path | None:
+    """The rule book folder in use that `path` lies in (links in its folders followed), or None."""
+    try:
+        real = Path(os.path.realpath(path.parent)) / path.name
+    except (OSError, ValueError):
+        return None
+    return next((folder for folder in sorted(_book_folders) if real.is_relative_to(folder)), None)
+
+
 def saved_files() -> tuple[Path, ...]:
     """The files this run saved, for a truthful message when it is stopped."""
     return tuple(_saved)
@@ -114,6 +132,7 @@ def saved_files() -> tuple[Path, ...]:
 def forget_run() -> None:
     """Start a new run (the command line calls this; tests call main() many times)."""
     _inputs.clear()
+    _book_folders.clear()
     _saved.clear()
 
 
@@ -136,8 +155,10 @@ def replace_atomically(path: Path, data: bytes, *, mode: int = 0o600, record: bo
     `record` counts it among the files saved for the person (before any held-back signal
     is felt, so a message about stopping is true). Raises OSError."""
     with _SignalsHeld():
-        # A random name, created exclusively: never an existing file or a planted link.
-        temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+        # A random name, created exclusively: never an existing file or a planted link. Of
+        # a fixed 21 characters, not built from the target's name: any name the file system
+        # allows (up to 255 bytes) can be written, since its temporary is never longer.
+        temporary = path.parent / f".{os.urandom(8).hex()}.tmp"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         handle = os.open(temporary, flags, mode)
         try:
