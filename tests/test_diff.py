@@ -247,7 +247,7 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
     )
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
     out = capsys.readouterr().out
-    assert "and your measured temperature not sure: emergency -> urgent" in out
+    assert "and your measured temperature 37.5 or more or not sure: emergency -> urgent" in out
     assert "your measured temperature 30 or more but below 36: emergency -> routine" in out
     assert "REFUSED: 4 lowered urgencies are not declared." in out
     # `rules check` names the teaching scenario the lowering contradicts, at its `expected`.

@@ -124,6 +124,12 @@ class Kind:
         """(field, message) for a finding written wrongly for this kind."""
         return []
 
+    def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
+        """One answer for each group of answers the rules cannot tell apart, for the proofs
+        of `rules verify` and `rules diff` (None: not given). `cuts`: the values of a number
+        where a condition's outcome can change (reviewing.space.number_cuts)."""
+        raise NotImplementedError
+
 
 class YesNo(Kind):
     name = "yes_no"
@@ -160,6 +166,9 @@ class YesNo(Kind):
 
     def describe(self, finding: FindingLike) -> str:
         return "yes/no"
+
+    def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
+        return [True, False, UNSURE]  # not given is "no": a yes/no finding is never unset
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         if finding.choices:
@@ -203,6 +212,11 @@ class Choice(Kind):
 
     def describe(self, finding: FindingLike) -> str:
         return "choice: " + ", ".join(self.values(finding))
+
+    def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
+        # A question asked is always answered: "not given" is only for a finding no question
+        # asks, and the proofs give that one its unasked value themselves.
+        return list(self.values(finding))
 
     def phrase(self, finding: FindingLike, value: Answer) -> str:
         return f'"{self.text(finding, value)}"'
@@ -276,6 +290,14 @@ class Number(Kind):
 
     def describe(self, finding: FindingLike) -> str:
         return "number"
+
+    def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
+        """The lowest value of each interval the cuts make within the plausible range, then
+        not measured and not sure."""
+        low, high = finding.minimum, finding.maximum
+        assert low is not None and high is not None  # the loader makes sure
+        inside = sorted({float(cut) for cut in cuts if low < cut <= high})
+        return [float(low), *inside, None, UNSURE]
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         found = []

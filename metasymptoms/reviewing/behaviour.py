@@ -135,7 +135,12 @@ class Joint(Space):
         for space, _ in self.views:
             if knows(space.book, finding):
                 values.update(dict.fromkeys(space.domain(finding)))
-        return list(values)
+        # Two books' cuts of one number, in order (a threshold moved from 37.5 to 38 is both):
+        # each number stands for the interval up to the next.
+        numbers = sorted(
+            float(value) for value in values if isinstance(value, (int, float)) and _is_number(value)
+        )
+        return [*numbers, *(value for value in values if not _is_number(value))]
 
     def hidden(self, finding: str) -> Value:
         space = next(space for space, _ in self.views if knows(space.book, finding))
@@ -164,6 +169,10 @@ class Joint(Space):
     def replay(self, n: int, world: World) -> dict[str, Answer]:
         """An answers file that replays view n of this world (as its questionnaire takes them)."""
         return as_answers(self.view(n, world))
+
+
+def _is_number(value: Value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 # --- cubes: groups of answers with one outcome ------------------------------------------

@@ -18,9 +18,11 @@ after the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 
 from metasymptoms.core.conditions import (
+    CONDITION_TYPES,
     FREE,
     Compare,
     Condition,
@@ -29,7 +31,7 @@ from metasymptoms.core.conditions import (
     settled,
 )
 from metasymptoms.core.engine import asked, reading, with_implications
-from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import Question, RuleBook
 
 UNKNOWN = FREE  # a finding the search has not assigned yet
@@ -40,18 +42,34 @@ World = dict[str, Value]
 Goal = Callable[[World, World], bool | None]  # (what is true of the person, their answers)
 
 
-def number_cuts(book: RuleBook) -> dict[str, list[float]]:
-    """For each number finding, the values where some condition's outcome can change."""
-    cuts: dict[str, set[float]] = {}
-    conditions = [flag.when for flag in book.red_flags]
-    conditions += [rule.when for site in book.sites for rule in site.rules]
-    conditions += [question.ask_if for question in book.questions if question.ask_if is not None]
+def book_conditions(node: object) -> Iterator[Condition]:
+    """Every condition anywhere in the rule book (red flags, site rules, ask_if, declared
+    changes, the guidance's, and any a later field adds), found by walking the book's own
+    records rather than by a list of places that could miss a new one."""
+    if isinstance(node, CONDITION_TYPES):
+        yield node
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field in dataclasses.fields(node):
+            yield from book_conditions(getattr(node, field.name))
+    elif isinstance(node, (tuple, list)):
+        for part in node:
+            yield from book_conditions(part)
 
-    for condition in conditions:
+
+def number_cuts(book: RuleBook) -> dict[str, list[float]]:
+    """For each number finding, every value where the engine's reading of it can change: the
+    bounds of each comparison in any condition (conditions._in_range), and the value from
+    which it implies another finding (`implies_from`, model.implies_parent). The proofs try
+    one value of each interval between them, so each boundary the engine tells apart is searched."""
+    cuts: dict[str, set[float]] = {}
+    for condition in book_conditions(book):
         for atom in atoms(condition):
             if isinstance(atom, Compare):
                 bounds = (atom.at_least, atom.below)
                 cuts.setdefault(atom.finding, set()).update(bound for bound in bounds if bound is not None)
+    for finding in book.findings:
+        if finding.implies_from is not None:
+            cuts.setdefault(finding.id, set()).add(finding.implies_from)
     return {finding: sorted(values) for finding, values in cuts.items()}
 
 
@@ -119,17 +137,12 @@ class Space:
         )
 
     def domain(self, finding: str) -> list[Value]:
-        """The values worth trying: yes, no and not sure; every choice (a question asked is
-        always answered: "not given" is only for findings no question asks); each interval
-        of a number that the rules tell apart (its lowest value), and not measured."""
+        """The values worth trying, as the finding's kind gives them (kinds.representatives):
+        yes, no and not sure; every choice; each interval of a number that the rules tell
+        apart (its lowest value), not measured and not sure."""
         spec = self.book.finding(finding)
-        if spec.type == "choice":
-            return [choice.value for choice in spec.choices]
-        if spec.type == "number":
-            assert spec.minimum is not None
-            cuts = [cut for cut in self.cuts.get(finding, []) if cut > spec.minimum]
-            return [spec.minimum, *cuts, UNSET, UNSURE]
-        return [True, False, UNSURE]
+        values = kind_of(spec).representatives(spec, self.cuts.get(finding, []))
+        return [UNSET if value is None else value for value in values]
 
     def possible(self, world: World, finding: str) -> bool:
         """Whether a person could give these answers: a finding reported while one it
