@@ -116,6 +116,8 @@ _BOOL = "tag:yaml.org,2002:bool"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 _SAFE_SCALARS = {
     _STR,
     _BOOL,
@@ -125,6 +127,21 @@ _SAFE_SCALARS = {
     "tag:yaml.org,2002:timestamp",
 }
 _CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def _decimal(written: str, tag: str) -> int | str | None:
+    """A number as a person means it, where YAML 1.1 would read it otherwise: `037` is 37,
+    not octal 31 (a temperature of 037 read as 31 °C fired the low-temperature emergency).
+    Sexagesimal (`1:30`), hexadecimal and binary forms stay the text as written, so a number
+    finding refuses them plainly instead of taking a number nobody typed. None: YAML's own
+    reading is already the decimal one (`37`, `37.5`, `.inf`)."""
+    plain = written.replace("_", "")
+    digits = plain.lstrip("+-")
+    if ":" in plain or digits[:2].lower() in ("0x", "0b") or (tag == _INT and not digits.isdigit()):
+        return written
+    if tag == _INT and len(digits) > 1 and digits.startswith("0"):
+        return int(plain, 10)
+    return None
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -150,6 +167,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             f"this number is {len(node.value)} characters long; write a number of at most "
             f"{MAX_NUMBER_CHARS} digits, or put the text in quotes",
         )
+    if tag in (_INT, _FLOAT):
+        number = _decimal(node.value, tag)
+        if number is not None:
+            return number
     try:
         # The constructor function itself: construct_object would remember every node.
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
