@@ -27,6 +27,7 @@ class ScriptedPrompter:
     defaults: dict[str, str] = field(default_factory=dict)  # message -> the default it was offered
     one_line: list[str] = field(default_factory=list)  # messages asked as a one-line list
     how_to_answer: str = "Scripted answers."
+    pressed: list[str] = field(default_factory=list)  # keys for `press`, in order; then Enter
 
     def finding_for(self, message: str) -> str | None:
         return next((q.finding for q in self.book.questions if q.text == message), None)
@@ -74,3 +75,10 @@ class ScriptedPrompter:
             value = self.answers[finding]
             return f"{value:g}" if isinstance(value, (int, float)) else str(value)
         return default
+
+    def press(self, message: str, keys: Any) -> str:
+        self.asked.append(message)
+        key = self.pressed.pop(0) if self.pressed else ""
+        assert key in keys, f"{key!r} is not a key of {message!r}: {list(keys)}"
+        value: str = keys[key]
+        return value

@@ -13,6 +13,7 @@ from prompt_toolkit.output import DummyOutput
 
 from metasymptoms.answering.interview import QuestionaryPrompter, run_interview
 from metasymptoms.answering.questionnaire import Questionnaire, Stopped
+from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
 
 ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
@@ -73,7 +74,11 @@ def test_enter_through_the_whole_questionnaire(book: RuleBook, keys, tmp_path: P
     assert run_interview(book, plain=False, prompter=prompter(keys, stdout)) == 0
     text = stdout.getvalue()
     assert "Routine: none of the warning signs this tool checks for" in text
-    assert text.endswith("Nothing was saved.\nTake care, and please see your healthcare provider.\n")
+    # It ends on how soon and what to do, never on "take care".
+    ending = "Nothing was saved.\n\nRoutine: none of the warning signs this tool checks for\n"
+    assert ending in text and text.index(ending) > text.index("Sources")
+    assert " ".join(text[text.index(ending) :].split()).endswith(" ".join(assess(book, {}).advice.split()))
+    assert "Take care" not in text
     assert list(tmp_path.iterdir()) == []
 
 

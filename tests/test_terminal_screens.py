@@ -190,6 +190,8 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
         wait_prompt(screen, REVIEW)  # asked again (its heading stays on screen while an answer is open)
         assert screen.rows()[0].startswith("? Show your result"), screen.text()  # the heading stays
     screen.send(UP * len(order) + ENTER)  # back up to "Show my result"
+    screen.wait_for("Enter: read more; q: finish")  # no "save": --output writes the result
+    screen.send("q")
     assert screen.finish() == 0
     data = json.loads((tmp_path / "result.json").read_text())
     assert {item["finding"]: item["answer"] for item in data["asked"]} == expected
@@ -312,6 +314,8 @@ def test_a_typed_number_wraps_and_the_review_keeps_it(
         row for row in screen.rows() if row.startswith(" » [38.5 °C (101.3 °F)]")
     ]
     screen.send(UP * 4 + ENTER)
+    screen.wait_for("Enter: read more; s: save a summary; q: finish")
+    screen.send(ENTER)
     screen.wait_for("Would you like to save a summary")
     screen.send(ENTER)
     assert screen.finish() == 0

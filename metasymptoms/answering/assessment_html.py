@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from html import escape
 
-from metasymptoms.answering.assessment_text import Block, blocks
+from metasymptoms.answering.result import Block, result
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     ClinicianSummary,
@@ -48,12 +48,13 @@ td.answer { width: 30%; }
 tr.yes td.answer { font-weight: 700; }
 .emergency { color: #a00000; }
 .emergency-box { border: 3px solid #a00000; padding: .3rem 1rem; margin: 1rem 0; }
+.ending-box { border: 2px solid #333; padding: .3rem 1rem; margin: 1rem 0; }
 .sources li { overflow-wrap: anywhere; }
 @page { margin: 16mm 15mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
   h2, h3, h4 { break-after: avoid; }
-  tr, li, dl, .emergency-box { break-inside: avoid; }
+  tr, li, dl, .emergency-box, .ending-box { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -132,22 +133,25 @@ def _answers_table(summary: ClinicianSummary) -> list[str]:
 
 
 def _for_you_section(book: RuleBook, assessment: Assessment) -> list[str]:
+    """The person's part; it ends, as every format does, on how soon and what to do."""
     out = ['<section aria-labelledby="for-you">', '<h2 id="for-you">For you</h2>']
-    for block in blocks(book, assessment):
+    for block in result(book, assessment).blocks():
         level = block.level + 1
         emergency = block.role == "emergency"
+        boxed = emergency or block.role == "ending"
         css = ' class="emergency"' if emergency else ""
         heading = f"<h{level}{css}>{escape(block.heading)}</h{level}>"
         if block.role == "sources":
             out += _sources_html(book, assessment, block, heading)
             continue
-        out.append(f'<div class="emergency-box">{heading}' if emergency else heading)
+        box = "emergency-box" if emergency else "ending-box"
+        out.append(f'<div class="{box}">{heading}' if boxed else heading)
         for paragraph in block.paragraphs:
             if paragraph:
                 out.append(f"<p>{escape(paragraph)}</p>")
         if block.items:
             out.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>")
-        if emergency:
+        if boxed:
             out.append("</div>")
     out.append("</section>")
     return out

@@ -10,6 +10,7 @@ import datetime
 import json
 from typing import Any
 
+from metasymptoms.answering.result import ending_block
 from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.model import RuleBook
@@ -23,6 +24,7 @@ def assessment_data(
 ) -> dict[str, Any]:
     primary = assessment.primary_cancer
     summary = clinician_summary(book, assessment, made)
+    ending = ending_block(book, assessment)
     return {
         "schema": SCHEMA,
         "urgency": assessment.urgency.value,
@@ -68,6 +70,8 @@ def assessment_data(
         ],
         # cited, but written for people with cancer: not named to a person without a diagnosis
         "sources_not_shown": list(assessment.sources_not_shown),
+        # Last, as in every format: how soon and what to do.
+        "ending": {"heading": ending.heading, "what_to_do": ending.paragraphs[0]},
     }
 
 

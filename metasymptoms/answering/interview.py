@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.answering.assessment_text import blocks
 from metasymptoms.answering.emergency import action, call_handler_lines
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
@@ -21,6 +20,7 @@ from metasymptoms.answering.prompter import (
     Options,
     PlainPrompter,
     Prompter,
+    ResultPrompter,
     Stopped,
     StoppedInEmergency,
     hanging,
@@ -28,11 +28,13 @@ from metasymptoms.answering.prompter import (
     wrap,
 )
 from metasymptoms.answering.questionnaire import TYPED_KEYS, Questionnaire
+from metasymptoms.answering.result import Block, ending_block, result
 from metasymptoms.core.engine import Assessment, assess
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.output import OutputError, write_atomic, wrote
 from metasymptoms.core.safetext import visible, write_styled
+from metasymptoms.core.status import status_line
 
 
 def colour_allowed(stream: Any) -> bool:
@@ -187,6 +189,47 @@ class QuestionaryPrompter:
             self.stdout.flush()
         return typed
 
+    def press(self, message: str, keys: Mapping[str, str]) -> str:
+        """One key, no Enter after it (Enter alone is a key of its own); the line is erased
+        once a key is pressed, so it is not left on screen as if it were an answer."""
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+
+        questionary = _questionary()
+        bindings = KeyBindings()
+
+        def bind(key: str, value: str) -> None:
+            @bindings.add(key or Keys.ControlM, eager=True)
+            def _pressed(event: Any) -> None:
+                event.app.exit(result=value)
+
+        for key, value in keys.items():
+            bind(key, value)
+            if key:
+                bind(key.upper(), value)
+
+        @bindings.add(Keys.ControlC, eager=True)
+        def _interrupt(event: Any) -> None:
+            event.app.exit(exception=KeyboardInterrupt)
+
+        @bindings.add(Keys.ControlD, eager=True)
+        def _stop(event: Any) -> None:
+            event.app.exit(exception=EOFError)
+
+        @bindings.add(Keys.Any)
+        def _other(event: Any) -> None:
+            pass  # any other key does nothing: the line says which keys do something
+
+        session: Any = PromptSession(
+            f"{visible(message)} ",
+            key_bindings=bindings,
+            input=self.input,
+            output=self.output,
+            erase_when_done=True,
+        )
+        return self._ask(questionary.Question(session.app))
+
     @staticmethod
     def _ask(question: Any) -> str:
         try:
@@ -202,7 +245,7 @@ def run_interview(
     plain: bool,
     result_format: str = "text",
     output: Path | None = None,
-    prompter: Prompter | None = None,
+    prompter: ResultPrompter | None = None,
 ) -> int:
     """The questionnaire, the result, and the offer to save. Stopping raises KeyboardInterrupt
     (exit 130, "Stopped. Nothing was saved."); once an emergency was shown, the stop message
@@ -212,8 +255,7 @@ def run_interview(
     try:
         outcome = questionnaire.run()
         assessment = assess(book, outcome.answers)
-        emergency = assessment.urgency is Urgency.EMERGENCY
-        more = "yes"  # the whole result, unless the person stopped for an emergency
+        can_save = output is None  # with --output the result is written there, in its format
         if outcome.stopped_for_emergency:
             show_emergency_card(prompter, book, assessment)
             more = prompter.choose(
@@ -226,26 +268,62 @@ def run_interview(
             )
             if more == "yes":
                 prompter.say(stopped_note(book, outcome.answers), "hint")
-                show_result(prompter, book, assessment, heading="Your result, from your answers so far")
+                present_result(
+                    prompter, book, assessment, "Your result, from your answers so far", can_save=can_save
+                )
         else:
-            show_result(prompter, book, assessment)
+            present_result(prompter, book, assessment, can_save=can_save)
         if output is not None:
             write_atomic(output, renderer(result_format)(book, assessment))
             prompter.say(wrote("the result", output), "hint")
-        elif more == "yes" and not emergency:  # in an emergency: get help, not a summary to keep
-            offer_to_save(prompter, book, assessment)
-        # The last words: in an emergency, what to do now; never routine wording after it.
-        if emergency:
-            prompter.say("")
-            prompter.say(action(book), "emergency")
-        else:
-            prompter.say("Take care, and please see your healthcare provider.", "hint")
+        show_ending(prompter, book, assessment)
     except (Stopped, KeyboardInterrupt):
         if questionnaire.emergencies_shown:
             # Printed after the prompts are gone: wrapped here, as no prompter draws it.
             raise StoppedInEmergency("\n".join(wrap(action(book), screen_width() - 1))) from None
         raise KeyboardInterrupt from None
     return 0
+
+
+READ_MORE = "Enter: read more; s: save a summary; q: finish"
+READ_MORE_NO_SAVE = "Enter: read more; q: finish"
+
+
+def present_result(
+    prompter: ResultPrompter,
+    book: RuleBook,
+    assessment: Assessment,
+    heading: str = "Your result",
+    *,
+    can_save: bool,
+) -> None:
+    """What to do first, on one screen; the rest when asked for ("Enter: read more"), then
+    the offer to save a summary. The ending (show_ending) follows, whatever was chosen."""
+    parts = result(book, assessment)
+    prompter.say(heading, "heading")
+    show_blocks(prompter, parts.first)
+    keys = {"": "more", "s": "save", "q": "finish"} if can_save else {"": "more", "q": "finish"}
+    choice = prompter.press(READ_MORE if can_save else READ_MORE_NO_SAVE, keys)
+    if choice == "more":
+        show_blocks(prompter, parts.more)
+        prompter.say(status_line(book))  # the rule book's review status, as every result gives it
+        if can_save:
+            offer_to_save(prompter, book, assessment)
+    elif choice == "save":
+        offer_to_save(prompter, book, assessment)
+
+
+def show_ending(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+    """The last words of every run: how soon and what to do. In an emergency, the one
+    instruction with the number to call, never routine wording after it."""
+    ending = ending_block(book, assessment)
+    if assessment.urgency is Urgency.EMERGENCY:
+        prompter.say("")
+        prompter.say(action(book), "emergency")
+        return
+    prompter.say(ending.heading, "heading")
+    for paragraph in ending.paragraphs:
+        prompter.say(paragraph)
 
 
 def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
@@ -280,9 +358,16 @@ def stopped_note(book: RuleBook, answers: Mapping[str, Answer]) -> str:
 def show_result(
     prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str = "Your result"
 ) -> None:
-    """The same content as `ask --format text`, laid out for a screen through the prompter."""
+    """The whole result at once, as `ask --format text` gives it, laid out through the prompter."""
+    parts = result(book, assessment)
     prompter.say(heading, "heading")
-    for block in blocks(book, assessment):
+    show_blocks(prompter, [*parts.first, *parts.more])
+    prompter.say(status_line(book))
+    show_blocks(prompter, [parts.ending])
+
+
+def show_blocks(prompter: Prompter, shown: Sequence[Block]) -> None:
+    for block in shown:
         kind = "emergency" if block.role == "emergency" else "heading" if block.level == 2 else "subheading"
         prompter.say(block.heading, kind)
         for paragraph in block.paragraphs:
@@ -290,17 +375,18 @@ def show_result(
                 prompter.say(paragraph)
         for item in block.items:
             prompter.say(f"  - {item}")
-    from metasymptoms.core.status import status_line
-
-    prompter.say(status_line(book))  # the rule book's review status, as every result gives it
 
 
 SUMMARY_FORMATS = {"markdown": "metasymptoms-summary.md", "html": "metasymptoms-summary.html"}
 
 
 def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
+    """A summary to keep: in an emergency, to show at the hospital or to the ambulance crew."""
+    emergency = assessment.urgency is Urgency.EMERGENCY
     choice = prompter.choose(
-        "Would you like to save a summary to bring to your appointment?",
+        "Would you like to save a summary to show the people who see you?"
+        if emergency
+        else "Would you like to save a summary to bring to your appointment?",
         [
             ("No, thank you", "none"),
             ("Yes, as a page to print or show on screen (HTML)", "html"),
@@ -342,5 +428,6 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
                 continue
             prompter.say("Nothing was saved.", "hint")
             return
-        prompter.say(wrote("your summary", path.resolve(), "Bring it to your appointment."), "hint")
+        bring = "Show it to the people who see you." if emergency else "Bring it to your appointment."
+        prompter.say(wrote("your summary", path.resolve(), bring), "hint")
         return

@@ -5,10 +5,11 @@ screen readers and simple terminals (questionary's is in interview.py).
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol, TextIO
 
 from metasymptoms.core.kinds import UNSURE, UNSURE_SPELLINGS
@@ -51,15 +52,19 @@ def hanging(text: str) -> str:
     return " " * (len(text) - len(stripped) + 2) if stripped.startswith("- ") and text != stripped else ""
 
 
+# A number and its unit ("38.5 °C", "101.3 F"): read apart, "°C" alone on a line means nothing.
+_UNIT = re.compile(r"(\d) (°?[CF]\b|°)")
+
+
 def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     """Lines at word boundaries; a word longer than a line is never split (it overflows).
-    "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; and so does
-    a key with what it does ("? = why"), never left alone at a line's end. A web address is
+    "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; so does a
+    number with its unit ("37.5 °C"), and a key with what it does ("? = why"), never left alone at a line's end. A web address is
     never broken: one too long for its indented line starts at the left edge, so it stays on
     one line where the screen has room, and on a line of its own where it has not.
     `first` is the first line's indent (a list item's "  - "), `indent` the others'."""
     # textwrap does not break at a no-break space
-    joined = text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0")
+    joined = _UNIT.sub("\\1\u00a0\\2", text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0"))
     lines = textwrap.wrap(
         joined,
         width,
@@ -88,6 +93,15 @@ class Prompter(Protocol):
 
     def ask_text(self, message: str, default: str) -> str:
         """Ask for a line of text; Enter alone gives `default`."""
+
+
+class ResultPrompter(Prompter, Protocol):
+    """A Prompter that can also wait for one key: how the result is shown a part at a time.
+    The questions themselves never need it (a replay of them does not implement it)."""
+
+    def press(self, message: str, keys: Mapping[str, str]) -> str:
+        """Wait for one of `keys` ("" is Enter alone; a letter, typed) and give its value.
+        `message` says what each key does ("Enter: read more; q: finish")."""
 
 
 # --- plain prompts: numbered choices, print and input, nothing else --------------------
@@ -199,3 +213,17 @@ class PlainPrompter:
             self._print(f"(Enter: {default})")
         typed = self._read("> ")
         return typed or default
+
+    def press(self, message: str, keys: Mapping[str, str]) -> str:
+        self._print()
+        self._print(message)
+        letters = [key for key in keys if key]
+        while True:
+            typed = self._read("> ").lower()
+            if typed in keys:
+                return keys[typed]
+            self._print(f"Please press Enter, or type {join_or(letters)} and press Enter.")
+
+
+def join_or(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"

@@ -1,0 +1,263 @@
+"""The person's result as data: what to do first, the rest, and the words it ends on.
+
+Every format (the screen, text, markdown, HTML, JSON, and the web pages) lays out the same
+three parts in the same order:
+- `first`: how soon, and each warning sign's advice. It fits one 80x24 screen, so a person
+  who reads nothing else still knows what to do and by when.
+- `more`: why (the person's own reasons), the sites, the primary cancer, what a provider may
+  do, questions, support, the emergency signs, what the tool can and cannot do, the sources.
+  The guided questions show it only when asked for.
+- `ending`: how soon and what to do, again. It is the last thing every format says, so a
+  person who reads only the last screen is told "today" (never "take care").
+Pure functions; the renderers choose headings, escaping and layout.
+"""
+
+from __future__ import annotations
+
+from metasymptoms.answering.emergency import action, shown_number
+from metasymptoms.answering.summary import URGENCY_LABELS
+from metasymptoms.core.engine import Assessment
+from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.record import record
+
+
+@record
+class Block:
+    """One part of the result: a heading, paragraphs, and bullet items."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    level: int = 2
+    role: str = ""  # "emergency" (drawn to stand out), "sources" (linked in HTML), "ending"
+
+
+@record
+class Result:
+    """The result in its three parts, in the order every format shows them."""
+
+    first: tuple[Block, ...]
+    more: tuple[Block, ...]
+    ending: Block
+
+    def blocks(self) -> list[Block]:
+        return [*self.first, *self.more, self.ending]
+
+
+def result(book: RuleBook, assessment: Assessment) -> Result:
+    return Result(
+        first=(_urgency_block(assessment), *_warning_sign_blocks(assessment)),
+        more=(
+            *_reason_blocks(book, assessment),
+            *_unsure_blocks(book, assessment),
+            *_pointed_to_blocks(book, assessment),
+            *_primary_cancer_blocks(book, assessment),
+            *_next_step_blocks(book, assessment),
+            Block(
+                f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
+                (),
+                book.guidance.emergency_signs,
+            ),
+            # The heading does not repeat the paragraph's first words ("This is not a
+            # diagnosis."). The tool's purpose names where cancer spreads: not for a person with
+            # no diagnosis (they read it once, before the first question).
+            Block(
+                "What this tool can and cannot do",
+                (book.guidance.not_a_diagnosis,)
+                + ((book.guidance.purpose,) if assessment.audience == "with_cancer" else ()),
+            ),
+            _sources_block(book, assessment),
+        ),
+        ending=ending_block(book, assessment),
+    )
+
+
+def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """The result's content, in order, independent of how it is laid out."""
+    return result(book, assessment).blocks()
+
+
+def ending_block(book: RuleBook, assessment: Assessment) -> Block:
+    """How soon and what to do: the last words of every format. In an emergency, the one
+    instruction with the number to call."""
+    emergency = assessment.urgency is Urgency.EMERGENCY
+    what_to_do = action(book) if emergency else assessment.advice
+    return Block(
+        URGENCY_HEADINGS[assessment.urgency],
+        (what_to_do,),
+        role="emergency" if emergency else "ending",
+    )
+
+
+def serious(assessment: Assessment) -> bool:
+    """Urgent or emergency advice: nothing reassuring or routine may follow it."""
+    return assessment.urgency.rank >= Urgency.URGENT.rank
+
+
+def _urgency_block(assessment: Assessment) -> Block:
+    return Block(
+        URGENCY_HEADINGS[assessment.urgency],
+        (assessment.advice,),
+        level=2,
+        role="emergency" if assessment.urgency is Urgency.EMERGENCY else "",
+    )
+
+
+def _warning_sign_blocks(assessment: Assessment) -> list[Block]:
+    """Each warning sign at the result's urgency with its own advice; the less urgent ones by
+    name only, in one line (their own timing, "within days", would read as softening the
+    advice above, and their advice as reassurance: "often sciatica, which usually settles")."""
+    out: list[Block] = []
+    for flag in assessment.red_flags:
+        if flag.urgency.rank == assessment.urgency.rank:
+            role = "emergency" if flag.urgency is Urgency.EMERGENCY else ""
+            out.append(
+                Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice,), level=3, role=role)
+            )
+    also = [flag.title for flag in assessment.red_flags if flag.urgency.rank < assessment.urgency.rank]
+    if also:
+        out.append(Block("Also tell them about", (), tuple(also), level=3))
+    return out
+
+
+def _reason_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """Why each warning sign was shown: the person's own answers."""
+    if not assessment.red_flags:
+        return []
+    items = tuple(
+        f"{flag.title}: {because_sentence(book, flag.because, assessment.answers)}"
+        for flag in assessment.red_flags
+    )
+    return [Block("Why these warning signs", (), items)]
+
+
+def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    if not assessment.unsure:
+        return []
+    names = [book.finding(finding).label for finding in assessment.unsure]
+    return [
+        Block(
+            "Answers you were not sure about",
+            (
+                f"You were not sure about {join_words(names)}. Each is read the safer way: as "
+                "if it might be there. Tell your provider you were not sure.",
+            ),
+            level=3,
+        )
+    ]
+
+
+def _framing(book: RuleBook, assessment: Assessment) -> str:
+    guidance = book.guidance
+    return {
+        "with_cancer": guidance.with_cancer,
+        "without_cancer": guidance.without_cancer,
+        "unsure": guidance.unsure_cancer,
+    }[assessment.audience]
+
+
+def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """The sites with the person's reasons, or that the answers match no pattern."""
+    if not assessment.sites:
+        # Under urgent or emergency advice the warning signs are what the answers point to.
+        return (
+            []
+            if serious(assessment)
+            else [_nothing_matched_block(book, assessment, _framing(book, assessment))]
+        )
+    # Nothing that reads as routine or reassuring follows urgent or emergency advice: no
+    # framing ("keep your follow-up appointments", "they often have common causes") and no
+    # explanation ("most back pain has other causes"), only the person's own reasons. Without
+    # a cancer diagnosis, spread is never the explanation of a symptom: only rules written
+    # for everyone explain.
+    calm = not serious(assessment)
+    framing = _framing(book, assessment) if calm else ""
+    with_cancer = assessment.audience == "with_cancer"
+    heading = "Where these symptoms can point to" if with_cancer else "Symptoms a provider may want to check"
+    out = [Block(heading, (framing,) if framing else ())]
+    for site in assessment.sites:
+        reasons = []
+        for rule in site.rules:
+            because = because_sentence(book, rule.because, assessment.answers)
+            explains = calm and (with_cancer or rule.why_for_everyone)
+            reasons.append(f"{because} {rule.why}".strip() if explains else because)
+        out.append(Block(site.name, tuple(reason for reason in dict.fromkeys(reasons) if reason), level=3))
+    if calm:
+        out.append(Block("Other causes are common", (book.guidance.common_causes,), level=3))
+    return out
+
+
+def _nothing_matched_block(book: RuleBook, assessment: Assessment, framing: str) -> Block:
+    said_something = (
+        assessment.reported
+        or assessment.unsure
+        or any(isinstance(value, float) for value in assessment.answers.values())
+    )
+    opening = (
+        "Your answers do not match the symptom patterns this tool looks for."
+        if said_something
+        else book.guidance.nothing_reported
+    )
+    return Block("What your answers point to", tuple(text for text in (opening, framing) if text))
+
+
+def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    primary = assessment.primary_cancer
+    if not primary:
+        return []
+    names = [book.site(site_id).name for site_id in primary.common_sites]
+    paragraphs = (
+        [f"{primary.name} most commonly spreads to: {join_words(names)} (listed in no particular order)."]
+        if names
+        else []
+    )
+    if primary.note:
+        paragraphs.append(primary.note)
+    if assessment.outlook:
+        paragraphs.append(book.guidance.survival_note)
+    heading = f"About {primary.name.lower()}" if names else "About your cancer"
+    return [Block(heading, tuple(paragraphs))]
+
+
+def _next_step_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """What a provider may do, questions to ask, and support, for the person's audience; none
+    in an emergency (questions for an appointment read as routine beside advice to get help
+    now), and no "waiting can be worrying" when the advice is to get help today."""
+    if assessment.urgency is Urgency.EMERGENCY:
+        return []
+    guidance = book.guidance
+    if assessment.audience != "with_cancer":
+        return [
+            Block("What a provider may do", (), guidance.without_cancer_tests),
+            Block("Questions you may want to ask", (), guidance.without_cancer_questions),
+            *([] if serious(assessment) else [Block("Support", (guidance.without_cancer_support,))]),
+        ]
+    asked = guidance.questions_to_ask
+    if assessment.outlook and guidance.outlook_questions:
+        asked = asked[:-1] + guidance.outlook_questions.questions + asked[-1:]
+    return [
+        Block("What a provider may do", (guidance.treatment,), guidance.provider_tests),
+        Block("Questions you may want to ask", (), asked),
+        Block("Support", (guidance.support,)),
+    ]
+
+
+def _sources_block(book: RuleBook, assessment: Assessment) -> Block:
+    sources = []
+    for key in assessment.sources:
+        source = book.source(key)
+        sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
+    return Block("Sources", sources_not_shown_note(assessment), tuple(sources), role="sources")
+
+
+def sources_not_shown_note(assessment: Assessment) -> tuple[str, ...]:
+    """For a person without a cancer diagnosis: that pages written for people with cancer
+    (about spread, palliative care or survival) back some of this too, without their titles."""
+    count = len(assessment.sources_not_shown)
+    if not count:
+        return ()
+    pages = "1 more page" if count == 1 else f"{count} more pages"
+    return (
+        f"The rule book also cites {pages} written for people who have cancer; they are not listed here.",
+    )

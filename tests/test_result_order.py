@@ -1,0 +1,110 @@
+"""Every format of the result, in the order a worried person needs: how soon and what to
+do first, and again as the very last words (never "take care"); nothing reassuring under
+urgent or emergency advice."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from metasymptoms.answering.assessment_html import render_html
+from metasymptoms.answering.assessment_json import render_json
+from metasymptoms.answering.assessment_text import render_markdown, render_text
+from metasymptoms.answering.emergency import action
+from metasymptoms.answering.result import result
+from metasymptoms.core.engine import assess
+from metasymptoms.core.explain import URGENCY_HEADINGS
+from metasymptoms.core.model import RuleBook, Urgency
+
+URGENT_BACK_PAIN = {
+    "cancer_history": "past",
+    "primary_cancer": "breast",
+    "known_spread": "none",
+    "recent_treatment": False,
+    "back_pain": True,
+    "back_pain_red_features": True,
+}
+CASES = {
+    "routine": {"cancer_history": "none"},
+    "soon": {"cancer_history": "none", "back_pain": True, "numbness": True},
+    "urgent": URGENT_BACK_PAIN,
+    "urgent without cancer": {"cancer_history": "none", "jaundice": True},
+    "emergency": {"cancer_history": "current", "back_pain": True, "limb_weakness": True},
+}
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_words(page: str) -> str:
+    parser = _Text()
+    parser.feed(page.split("<body>", 1)[1])
+    return words(" ".join(parser.parts))
+
+
+def ending_words(book: RuleBook, answers: dict) -> tuple[str, str]:
+    assessment = assess(book, answers)
+    what = action(book) if assessment.urgency is Urgency.EMERGENCY else assessment.advice
+    return URGENCY_HEADINGS[assessment.urgency], words(what)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_format_ends_with_how_soon_and_what_to_do(book: RuleBook, case: str) -> None:
+    answers = CASES[case]
+    assessment = assess(book, answers)
+    heading, what = ending_words(book, answers)
+    assert words(render_text(book, assessment)).endswith(f"{heading.upper()} {'=' * len(heading)} {what}")
+    assert words(render_markdown(book, assessment)).endswith(f"### {heading} {what}")
+    assert html_words(render_html(book, assessment)).endswith(f"{heading} {what}")
+    data = json.loads(render_json(book, assessment))
+    assert list(data)[-1] == "ending"
+    assert data["ending"]["heading"] == heading and words(data["ending"]["what_to_do"]) == what
+    for text in (render_text(book, assessment), render_markdown(book, assessment)):
+        assert "take care" not in text.lower()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_how_soon_and_the_warning_signs_advice_come_first(book: RuleBook, case: str) -> None:
+    assessment = assess(book, CASES[case])
+    first = result(book, assessment).first
+    assert first[0].heading == URGENCY_HEADINGS[assessment.urgency]
+    advised = [paragraph for block in first for paragraph in block.paragraphs]
+    for flag in assessment.red_flags:
+        if flag.urgency is assessment.urgency:
+            assert flag.advice in advised
+    text = render_text(book, assessment)
+    assert text.index(URGENCY_HEADINGS[assessment.urgency].upper()) < text.index("SOURCES")
+
+
+@pytest.mark.parametrize("case", ["urgent", "urgent without cancer", "emergency"])
+def test_nothing_reassuring_under_urgent_or_emergency_advice(book: RuleBook, case: str) -> None:
+    assessment = assess(book, CASES[case])
+    guidance = book.guidance
+    for render in (render_text, render_markdown, render_html):
+        text = words(render(book, assessment))
+        for reassuring in (
+            guidance.with_cancer,
+            guidance.without_cancer,
+            guidance.common_causes,
+            guidance.without_cancer_support,
+        ):
+            assert words(reassuring) not in text
+        assert not re.search(r"[Mm]ost [a-z ]+ ha(s|ve) other causes", text), render.__name__
+        assert "keep your follow-up appointments" not in text
+        # a less urgent sign is named, its own softer advice ("usually settles") is not
+        for flag in assessment.red_flags:
+            if flag.urgency.rank < assessment.urgency.rank:
+                assert words(flag.advice) not in text

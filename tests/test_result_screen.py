@@ -1,0 +1,157 @@
+"""The person's result on a real screen (pexpect and pyte, at the sizes named): what to do
+first fits one screen, the rest follows on request, and the last screen says how soon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from metasymptoms.answering.emergency import action
+from metasymptoms.answering.interview import READ_MORE
+from metasymptoms.answering.questionnaire import Questionnaire
+from metasymptoms.core.engine import assess
+from metasymptoms.core.explain import URGENCY_HEADINGS
+from metasymptoms.core.kinds import kind_of
+from metasymptoms.core.model import RuleBook
+from tests.helpers import spawn_metasymptoms
+from tests.scripted import ScriptedPrompter
+from tests.test_terminal_screens import (
+    DOWN,
+    ENTER,
+    REVIEW,
+    UP,
+    Terminal,
+    expected_answers,
+    wait_prompt,
+)
+
+pytestmark = pytest.mark.terminal
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    children: list[pexpect.spawn] = []
+
+    def start(columns: int, rows: int, *args: str) -> Terminal:
+        child = spawn_metasymptoms(tmp_path, *args, rows=rows, columns=columns)
+        children.append(child)
+        return Terminal(child, columns, rows)
+
+    yield start
+    for child in children:
+        child.close(force=True)
+
+
+# A past breast cancer and back pain with warning features: "Urgent: get help today".
+URGENT_BACK_PAIN = {
+    "cancer_history": "past",
+    "primary_cancer": "breast",
+    "known_spread": "none",
+    "recent_treatment": False,
+    "back_pain": True,
+    "back_pain_red_features": True,
+}
+
+
+def answer_all(screen: Terminal, book: RuleBook, answers: dict) -> dict:
+    """Answer every question asked, by arrow keys from the answer the prompt starts on; a
+    typed number is left out. Returns the answers the questionnaire ends with."""
+    expected = expected_answers(book, answers)
+    flow = Questionnaire(book, ScriptedPrompter(book))
+    for question in [q for q in book.questions if q.finding in expected]:
+        wait_prompt(screen, question.text)
+        options, default = flow.options_for(question)
+        value = expected[question.finding]
+        if options is None:
+            screen.send(ENTER)
+        else:
+            values = [option for label, option in options if label is not None]
+            move = values.index(kind_of(book.finding(question.finding)).option_of(value)) - values.index(
+                default
+            )
+            screen.send((DOWN if move > 0 else UP) * abs(move) + ENTER)
+        flow.record(question.finding, value)
+    screen.wait_for(REVIEW, "Show my result")
+    return expected
+
+
+def joined(screen: Terminal) -> str:
+    return " ".join(screen.text().split())
+
+
+@pytest.mark.long
+def test_how_soon_and_each_warning_signs_advice_fit_the_first_screen_and_the_last_says_today(
+    terminal, book: RuleBook
+) -> None:
+    screen = terminal(80, 24)
+    answers = answer_all(screen, book, URGENT_BACK_PAIN)
+    assessment = assess(book, answers)
+    assert assessment.urgency.value == "urgent"
+    screen.send(ENTER)  # Show my result
+    screen.wait_for(READ_MORE)
+    shown = joined(screen)
+    assert "Urgent: get help today" in shown
+    assert " ".join(assessment.advice.split()) in shown
+    for flag in assessment.red_flags:
+        assert " ".join(flag.advice.split()) in shown, flag.id
+    assert screen.rows()[-1].startswith(READ_MORE) or [r for r in screen.rows() if r.strip()][-1].startswith(
+        READ_MORE
+    )
+    screen.send(ENTER)  # read more
+    screen.wait_for("Would you like to save a summary")
+    assert "Take care" not in joined(screen)
+    screen.send(ENTER)  # no, thank you
+    assert screen.finish() == 0
+    last = joined(screen)
+    assert last.endswith(
+        "Nothing was saved. Urgent: get help today " + " ".join(assessment.advice.split())
+    ), screen.text()
+    # Nothing reassuring under advice to get help today.
+    assert "other causes" not in last and "follow-up appointments even when you feel well" not in last
+
+
+@pytest.mark.long
+def test_q_finishes_on_how_soon_and_s_saves_a_summary(terminal, book: RuleBook, tmp_path) -> None:
+    screen = terminal(80, 24)
+    answer_all(screen, book, URGENT_BACK_PAIN)
+    screen.send(ENTER)
+    screen.wait_for(READ_MORE)
+    screen.send("s")
+    screen.wait_for("Would you like to save a summary to bring to your appointment?")
+    screen.send(DOWN + DOWN + ENTER)  # markdown
+    screen.wait_for("File name for the summary")
+    screen.send(ENTER)
+    assert screen.finish() == 0
+    summary = (tmp_path / "metasymptoms-summary.md").read_text()
+    assert summary.rstrip().endswith(assess(book, URGENT_BACK_PAIN).advice)
+    assert joined(screen).endswith(" ".join(assess(book, URGENT_BACK_PAIN).advice.split()))
+    assert URGENCY_HEADINGS[assess(book, URGENT_BACK_PAIN).urgency] in joined(screen)
+
+
+def test_after_an_emergency_the_person_went_on_from_a_summary_is_offered_before_the_number(
+    terminal, book: RuleBook, tmp_path
+) -> None:
+    screen = terminal(80, 24)
+    wait_prompt(screen, "Has a doctor ever told you")
+    screen.send(UP * 3 + ENTER)  # never told
+    wait_prompt(screen, "In the last 6 weeks, have you had any cancer treatment")
+    screen.send(ENTER)  # No
+    wait_prompt(screen, "Are you suddenly or severely short of breath")
+    screen.send(DOWN + ENTER)  # Yes: an emergency
+    screen.wait_for("What would you like to do now?", "Go on with the")
+    screen.send(ENTER)  # stop here and get help now
+    screen.wait_for("Would you like to see the rest", "Yes, show the result")
+    screen.send(DOWN + ENTER)  # yes: the person chose to go on
+    screen.wait_for(READ_MORE)
+    screen.send("s")
+    screen.wait_for("Would you like to save a summary to show the people who see you?")
+    screen.send(DOWN + ENTER)  # HTML
+    screen.wait_for("File name for the summary")
+    screen.send(ENTER)
+    assert screen.finish() == 0
+    assert (tmp_path / "metasymptoms-summary.html").exists()
+    rows = [row for row in screen.rows() if row.strip()]
+    assert " ".join(" ".join(rows[-3:]).split()).endswith(action(book))
