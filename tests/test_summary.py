@@ -331,8 +331,8 @@ def test_the_rest_of_the_result_only_when_asked_and_still_ending_on_the_action(b
         "The questions have ended. This result is worked out from the answers you gave before you stopped; "
     )
     assert "questions were not asked, so it may leave things out" in texts[at - 1]
-    # No offer of a summary to keep: in an emergency the next step is getting help.
-    assert not any("save a summary" in text for text in texts)
+    # A summary is offered, for the people who see the person now, before the number to call.
+    assert "Would you like to save a summary to show the people who see you?" in prompter.asked
     assert texts[-1] == action(book)
     assert not any(text.startswith("Take care") for text in texts)
 
