@@ -117,3 +117,15 @@ def test_nothing_routine_or_reassuring_follows_emergency_advice(
         "cancer team's 24-hour line first",
     ):
         assert routine not in text, routine
+
+
+def test_cancer_now_with_treatment_left_out_reads_it_as_not_sure(book: RuleBook) -> None:
+    # FACTS section 8, row 39: an answers file is read as the questions' Enter reads it.
+    left_out = assess(book, check_answers(book, {"cancer_history": "current", "fever": "yes"}))
+    assert left_out.unsure == ("recent_treatment",)
+    assert "fever_on_chemotherapy" in [flag.id for flag in left_out.red_flags]
+    assert left_out.answers == {"cancer_history": "current", "fever": True}  # as given, not as read
+    given = assess(book, check_answers(book, {"cancer_history": "current", "recent_treatment": "no"}))
+    assert given.unsure == ()
+    past = assess(book, check_answers(book, {"cancer_history": "past", "fever": "yes"}))
+    assert past.unsure == () and past.urgency.value == "prompt"

@@ -238,7 +238,7 @@ def test_golden_cases_reach_the_same_outcome_through_the_questionnaire(
 
     prompter.choose = choose  # type: ignore[method-assign]
     outcome = Questionnaire(book, prompter).run()
-    given = {key: value for key, value in outcome.answers.items() if value not in (False, None)}
+    given = {key: value for key, value in outcome.answers.items() if value is not False and value is not None}
     expected = {
         key: (float(value) if isinstance(value, int) and not isinstance(value, bool) else value)
         for key, value in check_answers(book, case["answers"]).items()

@@ -673,6 +673,8 @@ OUTLOOK = "What can improve my outlook?"
         ({"primary_cancer": "breast", "bone_pain": True}, False),  # history not given: not for certain
         ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "bones"}, True),
         ({"cancer_history": "current", "primary_cancer": "lung", "known_spread": "elsewhere"}, True),
+        # cancer now, no known spread, symptoms pointing to the bones: only for people told of
+        # spread (FACTS section 8, row 41)
         (
             {
                 "cancer_history": "current",
@@ -680,7 +682,7 @@ OUTLOOK = "What can improve my outlook?"
                 "known_spread": "none",
                 "bone_pain": True,
             },
-            True,
+            False,
         ),
         ({"cancer_history": "none", "bone_pain": True}, False),
     ],

@@ -96,7 +96,19 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     if history and (history not in answers or answers[history] == UNSURE):
         # "Not sure" beside a primary cancer or a spread one was told of: there is or was one.
         read[history] = frozenset(WITH_CANCER) if implies_history(book, answers) else UNSURE
+    treatment = treatment_not_given(book, answers)
+    if treatment:
+        read[treatment] = UNSURE  # a follow-up that was given (chemotherapy: yes) still implies it
     return with_implications(book, read)
+
+
+def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
+    """The recent-treatment finding, when a person with cancer now left it out (an answers
+    file can): read as "not sure", as Enter gives in the questions, never as "no"."""
+    history, treatment = book.role("cancer_history"), book.role("recent_treatment")
+    if history and treatment and answers.get(history) == "current" and treatment not in answers:
+        return treatment
+    return None
 
 
 def with_implications(
@@ -134,6 +146,9 @@ def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
     found = [finding for finding, value in answers.items() if value == UNSURE]
     if history and history not in answers:
         found.insert(0, history)
+    treatment = treatment_not_given(book, answers)
+    if treatment:
+        found.append(treatment)
     return tuple(found)
 
 
