@@ -59,22 +59,28 @@ URGENT_BACK_PAIN = {
 def answer_all(screen: Terminal, book: RuleBook, answers: dict) -> dict:
     """Answer every question asked, by arrow keys from the answer the prompt starts on; a
     typed number is left out. Returns the answers the questionnaire ends with."""
-    expected = expected_answers(book, answers)
+    expected = answer_questions(screen, book, answers, expected_answers(book, answers))
+    screen.wait_for(REVIEW, "Show my result")
+    return expected
+
+
+def answer_questions(screen: Terminal, book: RuleBook, answers: dict, expected: dict) -> dict:
+    """Answer the questions of `expected`, in the book's order, as answer_all does."""
     flow = Questionnaire(book, ScriptedPrompter(book))
     for question in [q for q in book.questions if q.finding in expected]:
-        wait_prompt(screen, question.text)
         options, default = flow.options_for(question)
         value = expected[question.finding]
-        if options is None:
+        if options is None:  # typed: no pointer to wait for
+            screen.wait_for(question.text.split()[-1], "? = why, b = back")
             screen.send(ENTER)
         else:
+            wait_prompt(screen, question.text)
             values = [option for label, option in options if label is not None]
             move = values.index(kind_of(book.finding(question.finding)).option_of(value)) - values.index(
                 default
             )
             screen.send((DOWN if move > 0 else UP) * abs(move) + ENTER)
         flow.record(question.finding, value)
-    screen.wait_for(REVIEW, "Show my result")
     return expected
 
 
@@ -155,3 +161,27 @@ def test_after_an_emergency_the_person_went_on_from_a_summary_is_offered_before_
     assert (tmp_path / "metasymptoms-summary.html").exists()
     rows = [row for row in screen.rows() if row.strip()]
     assert " ".join(" ".join(rows[-3:]).split()).endswith(action(book))
+
+
+def test_several_emergency_signs_at_once_give_one_first_step_on_screen(terminal, book: RuleBook) -> None:
+    """Back pain, then a weak leg, with cancer now: three emergency signs fire at once; two
+    of them would say "call the 24-hour line first", one "go to the emergency department"."""
+    answers = {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
+    prompter = ScriptedPrompter(book, answers=answers, steps=[])
+    flow = Questionnaire(book, prompter)
+    flow.run()
+    upto = dict(flow.answers)  # the answers given before the interrupt, in order
+    screen = terminal(80, 24)
+    answer_questions(screen, book, answers, upto)
+    screen.wait_for("What would you like to do now?", "Go on with the")
+    shown = joined(screen)
+    assert f"First: {book.guidance.first_steps.emergency_services}" in shown
+    assert shown.count("First:") == 1 and "24-hour line" not in shown
+    assert "Lie flat if moving makes the pain worse." in shown
+    screen.send(ENTER)  # stop here and get help now
+    screen.wait_for("Would you like to see the rest", "Yes, show the result")
+    shown = joined(screen)
+    assert "24-hour line" not in shown and "Tell the call handler:" in shown
+    screen.send(ENTER)  # no, I will get help now
+    assert screen.finish() == 0
+    assert joined(screen).endswith(action(book))

@@ -150,10 +150,15 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
     )
     assert (
         "       The questions stop at once, and the person sees:\n"
+        "       | EMERGENCY: get help now\n"
+        "       |\n"
+        "       | First: Call your local emergency number (911 / 999 / 112) now, or go\n"
+        "       | to the nearest emergency department.\n"
+        "       |\n"
         "       | EMERGENCY: Possible pressure on the spinal cord\n"
         "       |\n"
         "       | Back or neck pain together with weakness, numbness, or bladder or\n"
-    ) in out
+    ) in out  # several emergency signs at once: one first step, then each sign's advice
     assert (
         "       | What would you like to do now?\n"
         "       |   1. Stop here and get help now  (Enter)\n"

@@ -8,12 +8,13 @@ every common number ("911 / 999 / 112"). Pure functions; the environment is pass
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from metasymptoms.core.guidance import EmergencyNumbers
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.record import record
 
 if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
     from metasymptoms.core.engine import Assessment
@@ -41,6 +42,43 @@ def action(book: RuleBook) -> str:
         f"Get help now, as the advice above says. Your local emergency number is "
         f"{shown_number(book)}; or go to the nearest emergency department."
     )
+
+
+# The first steps an emergency can give, most direct first (guidance.yaml `first_steps`).
+FIRST_STEPS = ("emergency_services", "cancer_team_line")
+
+
+@record
+class EmergencyCard:
+    """What an emergency shows: the one first step, when more than one warning sign fired
+    (each sign's advice gives its own), then each sign with its advice, told without a first
+    step other than that one."""
+
+    first_step: str | None
+    signs: tuple[tuple[str, str], ...]  # (title, advice)
+
+
+def emergency_card(book: RuleBook, flag_ids: Sequence[str], fired: Sequence[str] = ()) -> EmergencyCard:
+    """The card for the emergency warning signs `flag_ids`. The first step is the most direct
+    of theirs and of the others already `fired` (emergency number before the 24-hour line):
+    never two steps both given as first."""
+    flags = {flag.id: flag for flag in book.red_flags}
+    shown = [flags[flag_id] for flag_id in flag_ids]
+    steps = {flags[flag_id].first_step for flag_id in [*flag_ids, *fired]}
+    step = next(step for step in FIRST_STEPS if step in steps)
+    first_steps = book.guidance.first_steps
+    own_steps_differ = any(flag.first_step != step for flag in shown)
+    signs = tuple(
+        (
+            flag.title,
+            flag.advice
+            if flag.first_step == step
+            else " ".join(flag.advice.replace(getattr(first_steps, flag.first_step), "").split()),
+        )
+        for flag in shown
+    )
+    several = len(shown) > 1 or own_steps_differ
+    return EmergencyCard(getattr(first_steps, step) if several else None, signs)
 
 
 # How a call handler hears a history of cancer (the choices' own words are the person's:
@@ -166,9 +204,15 @@ def for_country(book: RuleBook, country: str | None, *, named: bool = True) -> R
 
     guidance = book.guidance
     advice = dataclasses.replace(guidance.advice, emergency=local(guidance.advice.emergency))
+    steps = guidance.first_steps
     guidance = dataclasses.replace(
         guidance,
         advice=advice,
+        first_steps=dataclasses.replace(
+            steps,
+            emergency_services=local(steps.emergency_services),
+            cancer_team_line=local(steps.cancer_team_line),
+        ),
         emergency_signs=tuple(local(sign) for sign in guidance.emergency_signs),
         # From here on the book knows one number: the person's own.
         emergency_numbers=EmergencyNumbers(anywhere=number),

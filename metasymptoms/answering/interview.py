@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.answering.emergency import action, call_handler_lines
+from metasymptoms.answering.emergency import action, call_handler_lines, emergency_card
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
     BACK_LABEL,
@@ -27,7 +27,7 @@ from metasymptoms.answering.prompter import (
     screen_width,
     wrap,
 )
-from metasymptoms.answering.questionnaire import TYPED_KEYS, Questionnaire
+from metasymptoms.answering.questionnaire import TYPED_KEYS, Questionnaire, say_card
 from metasymptoms.answering.result import Block, ending_block, result
 from metasymptoms.core.engine import Assessment, assess
 from metasymptoms.core.kinds import Answer
@@ -330,11 +330,10 @@ def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessme
     """What an emergency needs, and nothing else: each emergency warning sign with its own
     advice (the rule book's words), then what to tell the call handler. The number to call
     is the last line, after it (run_interview)."""
-    flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
-    for flag in flags:
-        prompter.say(f"EMERGENCY: {flag.title}", "emergency")
-        prompter.say(flag.advice, "emergency")
-    if not flags:  # stopped after an emergency an answer changed back: still get help
+    flags = [flag.id for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
+    if flags:
+        say_card(prompter, emergency_card(book, flags))
+    else:  # stopped after an emergency an answer changed back: still get help
         prompter.say("EMERGENCY: get help now", "emergency")
     prompter.say("Tell the call handler:", "subheading")
     for line in call_handler_lines(book, assessment):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from metasymptoms.answering.emergency import number_line
+from metasymptoms.answering.emergency import EmergencyCard, emergency_card, number_line
 
 # Imported from here by the flow's other users before prompter.py had them: kept importable.
 from metasymptoms.answering.prompter import BACK as BACK
@@ -203,8 +203,8 @@ class Questionnaire:
         for flag in new:
             self.emergencies_shown.add(flag.id)
             self.events.append(("emergency", flag.id))
-            self.prompter.say(f"EMERGENCY: {flag.title}", "emergency")
-            self.prompter.say(flag.advice, "emergency")
+        fired = [flag.id for flag in fired_emergencies(self.book, self.answers)]
+        say_card(self.prompter, emergency_card(self.book, [flag.id for flag in new], fired))
         self.events.append(("interrupt", ""))
         choice = self.prompter.choose(
             "What would you like to do now?",
@@ -244,6 +244,17 @@ class Questionnaire:
         if value != BACK and self.record(choice, value):  # "back" leaves the answer as it was
             return STOP
         return GO_ON
+
+
+def say_card(prompter: Prompter, card: EmergencyCard) -> None:
+    """An emergency: the one first step where several signs (or steps) meet, then each
+    warning sign with its advice, in the rule book's words."""
+    if card.first_step:
+        prompter.say("EMERGENCY: get help now", "emergency")
+        prompter.say(f"First: {card.first_step}", "emergency")
+    for title, advice in card.signs:
+        prompter.say(f"EMERGENCY: {title}", "emergency")
+        prompter.say(advice, "emergency")
 
 
 def _typed_prompt(question: Question, default: str) -> str:

@@ -14,7 +14,7 @@ Pure functions; the renderers choose headings, escaping and layout.
 
 from __future__ import annotations
 
-from metasymptoms.answering.emergency import action, shown_number
+from metasymptoms.answering.emergency import action, emergency_card, shown_number
 from metasymptoms.answering.summary import URGENCY_LABELS
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
@@ -47,7 +47,7 @@ class Result:
 
 def result(book: RuleBook, assessment: Assessment) -> Result:
     return Result(
-        first=(_urgency_block(assessment), *_warning_sign_blocks(assessment)),
+        first=(*_urgency_and_warning_sign_blocks(book, assessment),),
         more=(
             *_reason_blocks(book, assessment),
             *_unsure_blocks(book, assessment),
@@ -95,26 +95,21 @@ def serious(assessment: Assessment) -> bool:
     return assessment.urgency.rank >= Urgency.URGENT.rank
 
 
-def _urgency_block(assessment: Assessment) -> Block:
-    return Block(
-        URGENCY_HEADINGS[assessment.urgency],
-        (assessment.advice,),
-        level=2,
-        role="emergency" if assessment.urgency is Urgency.EMERGENCY else "",
-    )
-
-
-def _warning_sign_blocks(assessment: Assessment) -> list[Block]:
-    """Each warning sign at the result's urgency with its own advice; the less urgent ones by
-    name only, in one line (their own timing, "within days", would read as softening the
-    advice above, and their advice as reassurance: "often sciatica, which usually settles")."""
-    out: list[Block] = []
-    for flag in assessment.red_flags:
-        if flag.urgency.rank == assessment.urgency.rank:
-            role = "emergency" if flag.urgency is Urgency.EMERGENCY else ""
-            out.append(
-                Block(f"{URGENCY_LABELS[flag.urgency]}: {flag.title}", (flag.advice,), level=3, role=role)
-            )
+def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """How soon, then each warning sign at the result's urgency with its own advice; the less
+    urgent ones by name only, in one list (their own timing, "within days", would read as
+    softening the advice above, and their advice as reassurance: "usually settles"). In an
+    emergency with several signs, one first step (emergency.emergency_card) and each sign's
+    advice told without a different first step of its own."""
+    emergency = assessment.urgency is Urgency.EMERGENCY
+    level = [flag for flag in assessment.red_flags if flag.urgency.rank == assessment.urgency.rank]
+    card = emergency_card(book, [flag.id for flag in level]) if emergency and level else None
+    advice = f"Get help now. First: {card.first_step}" if card and card.first_step else assessment.advice
+    out = [Block(URGENCY_HEADINGS[assessment.urgency], (advice,), role="emergency" if emergency else "")]
+    signs = card.signs if card else tuple((flag.title, flag.advice) for flag in level)
+    label = URGENCY_LABELS[assessment.urgency]
+    role = "emergency" if emergency else ""
+    out += [Block(f"{label}: {title}", (text,), level=3, role=role) for title, text in signs]
     also = [flag.title for flag in assessment.red_flags if flag.urgency.rank < assessment.urgency.rank]
     if also:
         out.append(Block("Also tell them about", (), tuple(also), level=3))

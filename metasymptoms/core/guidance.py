@@ -44,6 +44,24 @@ class EmergencyNumbers:
 
 
 @model
+class FirstSteps:
+    """The first thing to do in an emergency, in the book's words, most direct first. When
+    several emergency warning signs fire, only the most direct of their first steps is given
+    as first (never "call the 24-hour line first" beside "call the emergency number now")."""
+
+    emergency_services: Text = (
+        "Call your local emergency number (911 / 999 / 112) now, or go to the nearest emergency department."
+    )
+    # Worded exactly as in each red flag's advice that gives it, so that advice can be told
+    # without it when a more direct step comes first.
+    cancer_team_line: Text = (
+        "If you have a cancer team, call their 24-hour line now; otherwise, or if no one answers "
+        "straight away, call your local emergency number (911 / 999 / 112) or go to the "
+        "emergency department."
+    )
+
+
+@model
 class OutlookQuestions:
     """Questions about outlook, palliative care and planning ahead, offered only where they
     fit: where the person was told the cancer has spread (`offered_when`), or where the
@@ -90,3 +108,4 @@ class Guidance:
     emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
     # Shown beside questions_to_ask, and the survival note with them, only where they fit.
     outlook_questions: OutlookQuestions | None = None
+    first_steps: FirstSteps = FirstSteps()

@@ -142,6 +142,9 @@ class RedFlag:
     sites: tuple[Id, ...] = ()  # the sites this warning sign belongs with, for the explorer
     grade: Literal["amber", "red"] | None = None  # UKONS triage grade, where one applies
     combines: tuple[Id, ...] = ()  # for a combination: the red flags it counts (set by the loader)
+    # An emergency's first step, one of guidance.yaml's `first_steps`: the emergency number
+    # or department (the default), or the cancer team's 24-hour line first.
+    first_step: Literal["emergency_services", "cancer_team_line"] = "emergency_services"
 
 
 @model
