@@ -131,6 +131,40 @@ def test_diff_states_each_change_and_its_answers_replay_it(
         assert urgency_of(tmp_path / "new", statement["answers"], tmp_path, capsys) == now
 
 
+WRONG_WAS = {  # lowered from emergency to prompt; declared as a lowering from urgent to prompt
+    "red_flags.yaml": TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: prompt"),
+    "book.yaml": DECLARED["book.yaml"]
+    .replace("was: emergency", "was: urgent")
+    .replace("now: urgent", "now: prompt"),
+}
+
+
+@pytest.mark.parametrize("matcher", ["as written", "broken"])
+def test_the_gate_refuses_a_lowering_whose_declaration_matches_only_in_part(
+    tmp_path: Path, capsys, monkeypatch, matcher: str
+) -> None:
+    """A declaration covers a lowering only whole (when, was and now). The gate works this
+    out on its own: with the statements' matcher broken so that it looks at the new level
+    only (a hand mutation), the statements call the lowering declared, and the gate still
+    refuses it."""
+    if matcher == "broken":
+        from metasymptoms.reviewing import diff_urgency
+
+        def new_level_only(changes, was, now, holding):
+            return next((c.reason for c, h in zip(changes, holding) if c.now.rank == now and h), None)
+
+        monkeypatch.setattr(diff_urgency, "_declared", new_level_only)
+    code, data = run_diff(tmp_path, WRONG_WAS, capsys)
+    assert code == 1
+    assert data["undeclared_lowerings"] == 1
+    refused = [s for s in data["statements"] if s["lowered"] and s["declared"] is None]
+    assert [(s["was"], s["now"]) for s in refused] == [("emergency", "prompt")]
+    assert urgency_of(tmp_path / "old", refused[0]["old_answers"], tmp_path, capsys) == "emergency"
+    assert urgency_of(tmp_path / "new", refused[0]["answers"], tmp_path, capsys) == "prompt"
+    declared = [s for s in data["statements"] if s["declared"]]
+    assert len(declared) == (1 if matcher == "broken" else 0)
+
+
 def test_text_changes_are_listed_beside(tmp_path: Path, capsys) -> None:
     _, data = run_diff(tmp_path, TEXT_ONLY, capsys)
     assert data["text_changes"] == [
@@ -227,7 +261,7 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
     )
     assert main(["rules", "diff", str(default_rules_dir()), str(copy), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["undeclared_lowerings"] == 4
+    assert data["undeclared_lowerings"] == 5
     for statement in data["statements"]:
         assert urgency_of(default_rules_dir(), statement["answers"], tmp_path, capsys) == "emergency"
         assert urgency_of(copy, statement["answers"], tmp_path, capsys) == "urgent"
@@ -249,7 +283,7 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
     out = capsys.readouterr().out
     assert "and your measured temperature 37.5 or more or not sure: emergency -> urgent" in out
     assert "your measured temperature 30 or more but below 36: emergency -> routine" in out
-    assert "REFUSED: 4 lowered urgencies are not declared." in out
+    assert "REFUSED: 5 lowered urgencies are not declared." in out
     # `rules check` names the teaching scenario the lowering contradicts, at its `expected`.
     assert main(["rules", "check", str(copy)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (

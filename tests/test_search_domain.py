@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
+from metasymptoms.core.conditions import Reported
 from metasymptoms.core.engine import assess
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.loader import default_rules_dir, load_book
@@ -66,3 +67,81 @@ def test_a_fever_threshold_moved_is_a_lowering_the_diff_refuses(tmp_path: Path, 
         was, now = (level.strip() for level in statement["change"].split("->"))
         assert _outcome(BOOK, statement["old_answers"])[0].value == re.sub(r" \(.*", "", was)
         assert _outcome(load_book(copy), statement["answers"])[0].value == now
+
+
+# --- every threshold of the shipped book, moved one step ----------------------------------
+
+RULES = default_rules_dir()
+NUMBER_IDS = {finding.id: finding for finding in NUMBERS}
+_NUMBER = r"(-?\d+(?:\.\d+)?)"
+
+
+def _thresholds() -> list[tuple[str, str, int, str, str]]:
+    """(finding, file, offset, the text, the text moved one step up) for each threshold
+    written in the shipped book: a comparison's bound, or an implies_from."""
+    found = []
+    for path in sorted(RULES.rglob("*.yaml")):
+        if {"scenarios", "schema"} & set(path.relative_to(RULES).parts):
+            continue
+        text = path.read_text()
+        for match in re.finditer(
+            r"\n *- id: (\w+)\n(?:(?!\n *- ).)*?\n *(implies_from: " + _NUMBER + ")", text, re.S
+        ):
+            found.append((match.group(1), path, match.start(2), match.group(2)))
+        for match in re.finditer(r"(\w+): \{([^{}]*)\}", text):
+            if match.group(1) in NUMBER_IDS:
+                for bound in re.finditer(r"(?:at_least|below): " + _NUMBER, match.group(2)):
+                    found.append((match.group(1), path, match.start(2) + bound.start(), bound.group(0)))
+    moves = []
+    for finding, path, at, written in found:
+        key, value = written.split(": ")
+        step = 0.1 if NUMBER_IDS[finding].unit == "celsius" else 1
+        moved = f"{key}: {round(float(value) + step, 1):g}"
+        moves.append((finding, str(path.relative_to(RULES)), at, written, moved))
+    return moves
+
+
+THRESHOLDS = _thresholds()
+
+
+def test_every_threshold_of_the_shipped_book_is_found() -> None:
+    implied = [f.id for f in BOOK.findings if f.implies_from is not None]
+    assert sorted({move[0] for move in THRESHOLDS if move[3].startswith("implies_from")}) == sorted(implied)
+    assert len(THRESHOLDS) >= 11
+
+
+def _asked_only_with_its_parent(finding: str) -> bool:
+    """Whether the number is asked only once the finding it implies is reported: then where
+    it implies it from changes nothing a person is shown."""
+    parent = BOOK.finding(finding).implies
+    question = next(q for q in BOOK.questions if q.finding == finding)
+    return parent is not None and question.ask_if == Reported(finding=parent)
+
+
+@pytest.mark.parametrize(
+    ("finding", "file", "at", "written", "moved"),
+    THRESHOLDS,
+    ids=[f"{move[0]}-{move[3].replace(': ', '=')}-to-{move[4].split(': ')[1]}" for move in THRESHOLDS],
+)
+def test_each_threshold_moved_one_step_is_reported_by_rules_diff(
+    tmp_path: Path, capsys, finding: str, file: str, at: int, written: str, moved: str
+) -> None:
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    text = (copy / file).read_text()
+    assert text[at : at + len(written)] == written
+    (copy / file).write_text(text[:at] + moved + text[at + len(written) :])
+    new_book = load_book(copy)
+    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    statements = data["statements"]
+    if written.startswith("implies_from") and _asked_only_with_its_parent(finding):
+        assert statements == []  # the count is asked only once the symptom it implies is reported
+        return
+    assert statements, f"{file}: {written} -> {moved} reported as no change"
+    for statement in statements:
+        old_outcome = _outcome(BOOK, statement["old_answers"])
+        new_outcome = _outcome(new_book, statement["answers"])
+        assert old_outcome != new_outcome, statement["statement"]
+        if statement["kind"] == "urgency":
+            assert (old_outcome[0].value, new_outcome[0].value) == (statement["was"], statement["now"])

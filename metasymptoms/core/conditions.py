@@ -171,6 +171,11 @@ def _at_least(condition: AtLeast, answers: Answers) -> bool | None:
                 return True
         elif value is None:
             unknown += 1
+    return at_least_outcome(needed, true, unknown)
+
+
+def at_least_outcome(needed: int, true: int, unknown: int) -> bool | None:
+    """`at_least` in Kleene's logic, from how many parts hold and how many are unknown."""
     return True if true >= needed else False if true + unknown < needed else None
 
 

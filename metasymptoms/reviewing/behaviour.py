@@ -11,15 +11,15 @@ urgent that may), so a branch closes as soon as the comparison is settled.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from metasymptoms.core.conditions import Condition, findings_in, settled
+from metasymptoms.core.conditions import Condition
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.replay import as_answers
-from metasymptoms.reviewing.space import UNKNOWN, Space, Value, World
+from metasymptoms.reviewing.space import Space, Value, World
 
 Read = dict[str, Value]
 Outcome = TypeVar("Outcome")  # what a property gives on a group of answers (compared for equality)
@@ -48,58 +48,6 @@ def items(book: RuleBook) -> list[Item]:
         for rule in site.rules
     ]
     return found
-
-
-def urgency_bounds(book_items: list[Item], read: Read, base: tuple[int, int] = (0, 0)) -> tuple[int, int]:
-    """(lowest, highest) urgency rank these answers may give, as far as they are settled
-    (at least `base`: the bounds of items worked out already)."""
-    return Bounds(book_items)(read, base)
-
-
-class Bounds:
-    """urgency_bounds for one list of items, asked again and again during a search: each
-    item's outcome is remembered for the values of the findings it tests, and the items are
-    read from the most urgent down, stopping at the first that surely fires."""
-
-    _MISSING = object()
-
-    def __init__(self, book_items: list[Item]):
-        ranked = sorted((item for item in book_items if item.rank > 0), key=lambda item: -item.rank)
-        self.items = [(item, findings_in(item.when)) for item in ranked]
-        self.known: dict[tuple[object, ...], bool | None] = {}
-
-    def __call__(self, read: Read, base: tuple[int, int] = (0, 0)) -> tuple[int, int]:
-        low, high = base
-        for item, tested in self.items:
-            if item.rank <= low:
-                break  # neither bound can rise any more
-            key = (item.id, item.kind, *(read.get(finding, self._MISSING) for finding in tested))
-            fires = self.known.get(key, self._MISSING)
-            if fires is self._MISSING:
-                fires = self.known[key] = settled(item.when, read)
-            if fires is not False:
-                high = max(high, item.rank)
-            if fires is True:
-                low = max(low, item.rank)
-                break
-        return low, high
-
-
-def moving(book: RuleBook, book_items: list[Item], variables: list[str]) -> tuple[list[Item], list[Item]]:
-    """The items a search over these findings can change, and those it cannot: an item
-    that tests none of them, nor what the reading of answers derives from them (the parent
-    a follow-up implies, the history a primary cancer implies), fires alike on every path."""
-    reach = {finding for finding in variables if knows(book, finding)}
-    changed = True
-    while changed:
-        parents = {parent for child, parent in book.implications if child in reach}
-        changed = not parents <= reach
-        reach |= parents
-    history = book.role("cancer_history")
-    if history and {book.role("primary_cancer"), book.role("known_spread")} & reach:
-        reach.add(history)
-    touched = [item for item in book_items if reach & set(findings_in(item.when))]
-    return touched, [item for item in book_items if not reach & set(findings_in(item.when))]
 
 
 def knows(book: RuleBook, finding: str) -> bool:
@@ -135,12 +83,7 @@ class Joint(Space):
         for space, _ in self.views:
             if knows(space.book, finding):
                 values.update(dict.fromkeys(space.domain(finding)))
-        # Two books' cuts of one number, in order (a threshold moved from 37.5 to 38 is both):
-        # each number stands for the interval up to the next.
-        numbers = sorted(
-            float(value) for value in values if isinstance(value, (int, float)) and _is_number(value)
-        )
-        return [*numbers, *(value for value in values if not _is_number(value))]
+        return ordered_values(values)
 
     def hidden(self, finding: str) -> Value:
         space = next(space for space, _ in self.views if knows(space.book, finding))
@@ -171,34 +114,23 @@ class Joint(Space):
         return as_answers(self.view(n, world))
 
 
-def _is_number(value: Value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+def ordered_values(values: Iterable[Value]) -> list[Value]:
+    """A finding's values to try, from two books merged: numbers in order (a threshold moved
+    from 37.5 to 38 is both, each standing for the interval up to the next), then the rest."""
+    numbers: dict[float, None] = {}
+    rest: dict[tuple[type, Value], Value] = {}  # by type too: True == 1.0 in Python
+    for value in values:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            numbers[float(value)] = None
+        else:
+            rest.setdefault((type(value), value), value)
+    return [*sorted(numbers), *rest.values()]
 
 
 # --- cubes: groups of answers with one outcome ------------------------------------------
 
 
 Cube = dict[str, frozenset[Value]]  # finding -> the values it may take in the group (absent: any)
-
-
-def cubes(joint: Joint, outcome: Callable[[list[Read]], Outcome | None]) -> Iterator[tuple[Cube, Outcome]]:
-    """Every group of worlds on which `outcome` is settled (not None), found depth-first:
-    the groups cover every world exactly once."""
-
-    def walk(world: World, free: list[str]) -> Iterator[tuple[Cube, Outcome]]:
-        result = outcome(joint.seen(world))
-        if result is not None:
-            yield {f: frozenset([v]) for f, v in world.items() if v is not UNKNOWN}, result
-            return
-        if not free:  # pragma: no cover - every finding assigned settles every condition
-            return
-        finding, rest = free[0], free[1:]
-        for value in joint.domain(finding):
-            world[finding] = value
-            yield from walk(world, rest)
-        world[finding] = UNKNOWN
-
-    yield from walk({finding: UNKNOWN for finding in joint.variables}, list(joint.variables))
 
 
 def merge(groups: list[tuple[Cube, Outcome]], joint: Joint) -> list[tuple[Cube, Outcome]]:

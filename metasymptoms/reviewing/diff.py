@@ -1,14 +1,14 @@
 """What an edit of the rule book changed for a person (`metasymptoms rules diff OLD NEW`).
 
-Each property is compared over every path of both questionnaires, as `rules verify` does:
-which red flags show, which sites are named, and how urgent the ending is. The answers on
-which a property differs are found as groups (verify's search stops a branch as soon as the
-outcome is settled, so a group leaves out every answer that does not matter) and merged into
-the fewest statements; each carries an answers file that replays it.
+Both books' reading of every world is compiled into decision diagrams (compiled.py): which
+red flags show, which sites are named, and how urgent the ending is. The answers on which a
+property differs are read off the diagrams as groups (a group leaves out every answer that
+does not matter) and merged into the fewest statements; each carries an answers file that
+replays it.
 
 Urgency statements name the answers that matter to the changed rules, with every other
-finding not reported. The release gate goes further: it searches every combination of
-every answer for an urgency that the new book LOWERS and does not declare in its book.yaml
+finding not reported. The release gate goes further: over every answer to every question it
+finds each urgency that the new book LOWERS and does not declare in its book.yaml
 (`declared_changes`), so a lowering hidden behind some other answer is found too.
 """
 
@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from metasymptoms.core.conditions import Condition, kleene_or, settled
+from metasymptoms.core.conditions import Condition
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.reviewing.behaviour import Read, cubes, simplify
+from metasymptoms.reviewing.behaviour import simplify
+from metasymptoms.reviewing.compiled import Reading
+from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.diff_pair import (
     Pair,
     Statement,
@@ -93,13 +95,19 @@ def _shown_statements(
     """The groups of answers on which something (a warning sign: one condition or none; a
     site: any of its rules) is shown by one book and not the other, each said in words."""
     joint = pair.joint(old, new)
+    readings = pair.readings
+    dd = readings.dd
 
-    def outcome(seen: list[Read]) -> tuple[bool, bool] | None:
-        was = kleene_or(*(settled(when, seen[0]) for when in old))
-        now = kleene_or(*(settled(when, seen[1]) for when in new))
-        return None if was is None or now is None else (was, now)
+    def shown(reading: Reading, conditions: list[Condition]) -> Node:
+        return dd.fold(lambda a, b: a or b, False, [reading.holds(when) for when in conditions])
 
-    leaves = list(cubes(joint, outcome))
+    both = dd.apply(
+        lambda was, now, possible: (was, now) if possible else None,
+        shown(readings.old, old),
+        shown(readings.new, new),
+        readings.possible,
+    )
+    leaves = list(dd.groups(readings.within(both, joint.variables), lambda result: result is not None))
     return [
         Statement(
             kind,
@@ -160,10 +168,9 @@ def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
 def diff(old: RuleBook, new: RuleBook) -> Diff:
     pair = Pair(old, new)
     statements = urgency_statements(pair)
-    shown = {(s.change.split(" (")[0], tuple(sorted(s.answers.items()))) for s in statements}
-    for hidden in hidden_lowerings(pair):
-        covered = any(s.lowered and s.declared is None for s in statements)
-        if not covered and (hidden.change, tuple(sorted(hidden.answers.items()))) not in shown:
-            statements.append(hidden)
+    # The gate's own lowerings, compared with the statements as data (never as text): one is
+    # left out only where a statement already refuses the same lowering as undeclared.
+    refused = {(s.was, s.now) for s in statements if s.lowered and s.declared is None}
+    statements += [hidden for hidden in hidden_lowerings(pair) if (hidden.was, hidden.now) not in refused]
     statements += red_flag_statements(pair) + site_statements(pair)
     return Diff(statements, text_changes(old, new))

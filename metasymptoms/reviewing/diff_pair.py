@@ -5,6 +5,7 @@ Each change found is a Statement, with answers that replay it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from metasymptoms.core.conditions import Condition, Reported, findings_in
@@ -12,6 +13,7 @@ from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import Cube, Item, Joint, items, knows, sample
+from metasymptoms.reviewing.compiled import Readings
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
@@ -29,6 +31,8 @@ class Statement:
     lowered: bool = False
     declared: str | None = None  # the reason book.yaml gives, for a declared lowering
     old_answers: dict[str, Answer] | None = None  # the same, as the old book's questionnaire takes them
+    was: str | None = None  # an urgency statement's old and new urgency, compared as data
+    now: str | None = None
 
     def sentence(self) -> str:
         return f"With {self.answers_text}: {self.change}"
@@ -44,6 +48,8 @@ class Statement:
             "declared": self.declared,
             "answers": self.answers,
             "old_answers": self.old_answers if self.old_answers is not None else self.answers,
+            "was": self.was,
+            "now": self.now,
         }
 
 
@@ -85,6 +91,11 @@ class Pair:
     def __init__(self, old: RuleBook, new: RuleBook):
         self.old, self.new = old, new
         self.old_facts, self.new_facts = Facts(old), Facts(new)
+
+    @cached_property
+    def readings(self) -> Readings:
+        """Both books' reading of every world, compiled once for every property."""
+        return Readings(self.old, self.new)
 
     def joint(self, old_conditions: list[Condition], new_conditions: list[Condition]) -> Joint:
         # Both questionnaires over the same findings: a finding outside a space's cone counts

@@ -46,6 +46,8 @@ def book_conditions(node: object) -> Iterator[Condition]:
     """Every condition anywhere in the rule book (red flags, site rules, ask_if, declared
     changes, the guidance's, and any a later field adds), found by walking the book's own
     records rather than by a list of places that could miss a new one."""
+    if isinstance(node, (str, int, float, type(None))):
+        return  # most of a book is text: nothing to walk
     if isinstance(node, CONDITION_TYPES):
         yield node
     elif dataclasses.is_dataclass(node) and not isinstance(node, type):
