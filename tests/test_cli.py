@@ -40,7 +40,6 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
         "rule_book",
         "asked",
         "not_asked",
-        "sources_not_shown",
         "ending",  # last, as in every format: how soon and what to do
     ]
     assert data["rule_book"] == {"version": "0.1", "status": "draft"}  # nobody has signed it off

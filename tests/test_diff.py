@@ -275,15 +275,16 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
     copy = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), copy)
     flags = (copy / "red_flags.yaml").read_text()
-    at = flags.index("urgency: emergency", flags.index("  - id: fever_on_chemotherapy"))
-    (copy / "red_flags.yaml").write_text(
-        flags[:at] + "urgency: routine" + flags[at + len("urgency: emergency") :]
-    )
+    # The sign is written twice, for people with and without a cancer diagnosis.
+    for flag in ("fever_on_chemotherapy", "fever_on_treatment_no_cancer_diagnosis"):
+        at = flags.index("urgency: emergency", flags.index(f"  - id: {flag}\n"))
+        flags = flags[:at] + "urgency: routine" + flags[at + len("urgency: emergency") :]
+    (copy / "red_flags.yaml").write_text(flags)
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
     out = capsys.readouterr().out
     assert "and your measured temperature 37.5 or more or not sure: emergency -> urgent" in out
     assert "your measured temperature 30 or more but below 36: emergency -> routine" in out
-    assert "REFUSED: 5 lowered urgencies are not declared." in out
+    assert "REFUSED: 8 lowered urgencies are not declared." in out
     # `rules check` names the teaching scenario the lowering contradicts, at its `expected`.
     assert main(["rules", "check", str(copy)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (

@@ -87,4 +87,4 @@ def test_sources_follow_the_order_shown(book) -> None:
     answers = {"cancer_history": "past", "bone_pain": True, "seizure": True}
     assessment = assess(book, answers)
     assert [flag.id for flag in assessment.red_flags] == ["seizure", "new_symptom_with_cancer"]
-    assert assessment.sources[:2] == ("EPI-999", "ICS-BRAIN")
+    assert assessment.sources[:2] == ("EPI-999", "CC-META")

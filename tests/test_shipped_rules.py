@@ -114,8 +114,10 @@ def test_every_source_of_facts_is_listed(book: RuleBook) -> None:
     # The key tables of section 7 and of the final source list; FACTS asks for BCUK-PERIT, an
     # outdated page, to be replaced by a current one.
     replaced = {"BCUK-PERIT": "BCUK-PERITONEUM"}
-    # Row 37 names "NICE back-pain red flags" without a key; GCARE-BACK is the page found for it.
-    added = ["GCARE-BACK"]
+    # Row 37 names "NICE back-pain red flags" without a key; GCARE-BACK is the page found for
+    # it. The other three back warning signs shown to people without a diagnosis with pages
+    # written for everyone (tests/test_source_audience.py).
+    added = ["GCARE-BACK", "NID-FRACTURE", "PENN-SVCO", "SOUTHSIDE-OBSTR"]
     keys = re.findall(r"^\| ([A-Z][A-Z0-9-]+) \|", facts.read_text().split("## 7.")[1], re.M)
     assert sorted(source.id for source in book.sources) == sorted(
         [replaced.get(key, key) for key in keys] + added

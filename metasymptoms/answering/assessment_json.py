@@ -68,8 +68,6 @@ def assessment_data(
             {"finding": item.finding, "question": item.question, "did_not_apply": item.did_not_apply}
             for item in summary.not_asked
         ],
-        # cited, but written for people with cancer: not named to a person without a diagnosis
-        "sources_not_shown": list(assessment.sources_not_shown),
         # Last, as in every format: how soon and what to do.
         "ending": {"heading": ending.heading, "what_to_do": ending.paragraphs[0]},
     }

@@ -14,7 +14,6 @@ from metasymptoms.answering.prompter import wrap
 from metasymptoms.answering.result import Block as Block
 from metasymptoms.answering.result import blocks as blocks
 from metasymptoms.answering.result import result
-from metasymptoms.answering.result import sources_not_shown_note as sources_not_shown_note
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     clinician_summary,

@@ -243,16 +243,4 @@ def _sources_block(book: RuleBook, assessment: Assessment) -> Block:
     for key in assessment.sources:
         source = book.source(key)
         sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
-    return Block("Sources", sources_not_shown_note(assessment), tuple(sources), role="sources")
-
-
-def sources_not_shown_note(assessment: Assessment) -> tuple[str, ...]:
-    """For a person without a cancer diagnosis: that pages written for people with cancer
-    (about spread, palliative care or survival) back some of this too, without their titles."""
-    count = len(assessment.sources_not_shown)
-    if not count:
-        return ()
-    pages = "1 more page" if count == 1 else f"{count} more pages"
-    return (
-        f"The rule book also cites {pages} written for people who have cancer; they are not listed here.",
-    )
+    return Block("Sources", (), tuple(sources), role="sources")

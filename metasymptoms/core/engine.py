@@ -71,9 +71,6 @@ class Assessment:
     sources: tuple[str, ...]
     unsure: tuple[str, ...] = ()  # findings answered "not sure", read the safer way
     outlook: bool = False  # the guidance's outlook questions fit (outlook_fits)
-    # Sources written for people with cancer, cited but not named to a person without a
-    # cancer diagnosis (sources.yaml: written_for).
-    sources_not_shown: tuple[str, ...] = ()
 
     @property
     def reported(self) -> tuple[str, ...]:
@@ -319,10 +316,8 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     if outlook:
         cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
 
-    not_shown: tuple[str, ...] = ()
-    if who != "with_cancer":  # pages about spread, palliative care or survival: counted, not named
-        not_shown = tuple(key for key in cited if book.source(key).written_for == "people_with_cancer")
-        cited = {key: None for key in cited if key not in not_shown}
+    if who != "with_cancer":  # only pages for everyone: the others speak of spread or the end of life
+        cited = {key: None for key in cited if book.source(key).written_for == "everyone"}
 
     advice = provider_advice(book, urgency, who)
     return Assessment(
@@ -334,7 +329,6 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
         answers=dict(answers),
         advice=advice,
         sources=tuple(cited),
-        sources_not_shown=not_shown,
         unsure=unsure_findings(book, answers),
         outlook=outlook,
     )

@@ -210,6 +210,9 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
     sentences, one a line, so that a list of warning signs is not one long paragraph."""
     finding = book.finding(finding_id)
     flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
+    # A sign written twice, for people with and without a cancer diagnosis (each citing pages
+    # for its own readers), has one title: it is one warning sign to the person asked.
+    flags = [flag for at, flag in enumerate(flags) if flag.title not in {f.title for f in flags[:at]}]
     sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
     followers = [
         book.finding(question.finding).label

@@ -256,9 +256,11 @@ class Source:
     note: Text | None = None
     reviewed: datetime.date | None = None
     accessed: datetime.date | None = None
-    # A page about spread, palliative care or survival: its title is not shown to a person
-    # without a cancer diagnosis (engine.assess counts it in `sources_not_shown` instead).
-    written_for: Literal["everyone", "people_with_cancer"] = "everyone"
+    # Whom the page is written for. A person without a cancer diagnosis is listed only the
+    # pages written for everyone (engine.assess), with no word of the others: a page for
+    # people living with cancer speaks of spread or palliative care, and a professional's
+    # page (a guideline) often does too.
+    written_for: Literal["everyone", "people_with_cancer", "professionals"] = "everyone"
 
 
 @model

@@ -19,6 +19,7 @@ from metasymptoms.reviewing.checks import (
     impossible_ask_if,
     old_review,
     site_without_rules,
+    source_audience,
     unasked_finding,
     uncited_source,
     unused_finding,
@@ -36,6 +37,7 @@ CHECKS: dict[str, ModuleType] = {
         diagnostic_wording,
         hidden_red_flag,
         hazard_control,
+        source_audience,
     )
 }
 
