@@ -18,7 +18,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-KEY_CODES = {"ArrowRight": 39, "ArrowLeft": 37, "r": 82, "1": 49, "2": 50, "3": 51, "4": 52, " ": 32}
+KEY_CODES = {
+    "ArrowRight": 39,
+    "ArrowLeft": 37,
+    "PageDown": 34,
+    "PageUp": 33,
+    "r": 82,
+    "t": 84,
+    "1": 49,
+    "2": 50,
+    "3": 51,
+    "4": 52,
+    " ": 32,
+}
 
 
 def chromium_path() -> str | None:

@@ -107,20 +107,20 @@ def test_lesson_page_in_chromium(browser: Browser, book: RuleBook, tmp_path: Pat
     total = browser.evaluate("document.querySelectorAll('.step').length")
 
     first = state(browser)
-    assert first["where"] == f"1 / {total}" and first["visible"] == 1
+    assert first["where"] == f"Step 1 of {total}" and first["visible"] == 1
     browser.screenshot(shots / "01-title.png")
 
     browser.key("ArrowRight")
     assert state(browser)["id"] == "The person's answers"
     browser.key("ArrowLeft")
-    assert state(browser)["where"] == f"1 / {total}"
+    assert state(browser)["where"] == f"Step 1 of {total}"
     browser.key("ArrowRight")
     browser.key("ArrowRight")
     browser.screenshot(shots / "02-question-hidden.png")
 
     urgency = quiz.questions[0]
     asked = state(browser)
-    assert asked["id"] == "urgency" and asked["where"] == f"3 / {total}"
+    assert asked["id"] == "urgency" and asked["where"] == f"Step 3 of {total}"
     assert asked["revealShown"] is False  # the answer stays hidden until asked for
 
     browser.key(str(urgency.answer + 2 if urgency.answer + 2 <= len(urgency.choices) else 1))
@@ -150,7 +150,7 @@ def test_lesson_page_in_chromium(browser: Browser, book: RuleBook, tmp_path: Pat
     for _ in range(total):
         browser.key("ArrowRight")
     last = state(browser)
-    assert last["where"] == f"{total} / {total}" and last["id"] == "What to take away"
+    assert last["where"] == f"Step {total} of {total}" and last["id"] == "What to take away"
     browser.screenshot(shots / "06-last.png")
 
     browser.print_to_pdf(tmp_path / "handout.pdf")

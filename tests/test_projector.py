@@ -203,7 +203,7 @@ def test_quiz_in_a_real_terminal(spawn, book: RuleBook) -> None:
             child.expect_exact(f"{len(question.choices)}. {question.choices[-1][:20]}")
             asked_long = True
         child.send(DOWN * question.answer + ENTER)  # the pointer starts on the first choice
-        child.expect_exact("Right: ")
+        child.expect_exact("Right. The answer: ")
         if question is not quiz.questions[-1]:
             child.expect_exact("Next question")
             child.send(ENTER)

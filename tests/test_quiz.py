@@ -114,18 +114,18 @@ def test_scripted_quiz_session(book: RuleBook) -> None:
     score = run_quiz(quiz, PlainPrompter(stdin=io.StringIO(""), stdout=out), predictions, width=78)
     assert score == (2, 3)
     text = out.getvalue()
-    assert (
-        "Prediction: Emergency: get help now\n\nNot this time. The answer: Urgent: get help today.\n" in text
-    )
-    assert "The questionnaire advises the person to get help today (urgent).\n" in text
-    assert "\nRight: Bones.\nSite: Bones.\n" in text
+    assert "Prediction: Emergency: get help now\n\nThe answer, and how it was reached:\n" in text
+    assert 'The person\'s result starts with "Urgent: get help today".\n' in text
+    # the verdict comes last, after the reasoning: it is on screen when the class goes on
+    assert "(Soon).\n\nNot this time. The answer: Urgent: get help today.\n\nQuestion 2 of 3" in text
+    assert "\nThe answer, and how it was reached:\nSite: Bones.\n" in text
     assert (
         "Prostate cancer commonly spreads to Adrenal glands, Bones, Liver and Lungs.\n"
         "  The sites named are only those the person's symptoms point to, not every\n"
-        "  place this cancer can spread.\n"
+        "  place this cancer can spread.\n\nRight. The answer: Bones.\n"
     ) in text
-    assert "Right: Not reporting new back or neck pain.\n" in text
-    assert "Had the person not reported new back or neck pain, the advice would be to see" in text
+    assert "Right. The answer: Not reporting new back or neck pain.\n" in text
+    assert "Had the person not reported new back or neck pain, the result would say\n" in text
     assert "33 other single changes also change the outcome, for example:\n" in text
     assert "Score: 2 of 3 predictions right.\n" in text
     assert "For the teacher: Ask the class what single extra answer would make this an\n" in text
@@ -215,7 +215,9 @@ def test_a_scenarios_own_question_is_asked_after_the_generated_ones(tmp_path: Pa
         4,
         4,
     )
-    assert "Right: Within hours.\nThe cord can be damaged for good within hours.\n" in out.getvalue()
+    assert (
+        "The cord can be damaged for good within hours.\n\nRight. The answer: Within hours.\n" in out.getvalue()
+    )
     assert assess(book, items[0].answers).urgency.value == "emergency"
 
 

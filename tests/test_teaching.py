@@ -146,7 +146,7 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
     )
     assert all(len(line) <= 78 for line in out.splitlines())
     assert (
-        "    -> warning sign 'Possible pressure on the spinal cord' (emergency) now\n       holds.\n" in out
+        "    -> warning sign 'Possible pressure on the spinal cord' (Emergency) now\n       holds.\n" in out
     )
     assert (
         "       The questions stop at once, and the person sees:\n"
@@ -166,14 +166,14 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
         "       |      at the end)\n"
     ) in out
     assert (
-        "Had the person not reported new back or neck pain, the advice would still be\n"
-        "  to get help now (an emergency), but no site would be named instead of Bones.\n"
+        "Had the person not reported new back or neck pain, the result would still say\n"
+        '  "Emergency: get help now", but it would name no site instead of Bones.\n'
     ) in out
     assert "->" not in out.split("What would change the outcome")[1]  # words, never notation
     assert "cancer_history" not in out and "(back_pain)" not in out  # a class reads labels, not ids
     assert (
-        '    How: rule bones.spine holds: the answer about your history of cancer is "I\n'
-        '      have cancer now, or I am being treated for it", "I had cancer in the\n'
+        "    How: a rule about Bones holds: the answer about their history of cancer is\n"
+        '      "I have cancer now, or I am being treated for it", "I had cancer in the\n'
     ) in out
 
 
@@ -213,7 +213,7 @@ def test_explore_symptom_page(capsys) -> None:
     assert main(["explore", "symptom", "jaundice"]) == 0
     out = capsys.readouterr().out
     assert "Sites it is linked with\n-----------------------\n  - Liver\n" in out
-    assert "  - Jaundice with a fever, shivering or feeling very unwell (EMERGENCY)\n" in out
+    assert "  - Jaundice with a fever, shivering or feeling very unwell (Emergency)\n" in out
     assert "When to see a provider" in out
     # part of an emergency sign: nothing reassuring beside its advice
     assert "common causes" not in out and "causes other than cancer" not in out
@@ -283,12 +283,16 @@ def test_what_if_board_through_pipe_input(book: RuleBook, time_limit: None) -> N
         answers = what_if_board(book, prompter)
     assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
     text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width
-    first = text.index("Urgency: ROUTINE. Sites: none. Warning signs: none.")
+    first = text.index(
+        "How soon: Routine: none of the warning signs this tool checks for. Sites: none. Warning signs: none."
+    )
     second = text.index(
-        "Urgency: PROMPT. Sites: Bones. Warning signs: A new symptom in a person who has or had cancer (prompt)."
+        "How soon: Soon: see a healthcare provider within the next few days. Sites: Bones. "
+        "Warning signs: A new symptom in a person who has or had cancer (Soon)."
     )
     third = text.index(
-        "Urgency: EMERGENCY. Sites: Bones. Warning signs: Possible pressure on the spinal cord (emergency)"
+        "How soon: Emergency: get help now. Sites: Bones. "
+        "Warning signs: Possible pressure on the spinal cord (Emergency)"
     )
     assert first < second < third
 
@@ -449,7 +453,7 @@ def test_a_skip_reason_reads_as_a_sentence_for_a_class(capsys) -> None:
     assert main(["demo", "chemo_fever_no_cancer"]) == 0
     words = " ".join(capsys.readouterr().out.split())
     assert (
-        "not asked: it is asked only if the answer about your history of cancer is neither "
+        "not asked: it is asked only if the answer about their history of cancer is neither "
         '"I have never been told I have cancer" nor "I am not sure, or I would rather not say"'
     ) in words
     assert "only if not the answer" not in words

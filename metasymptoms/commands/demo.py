@@ -71,6 +71,7 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace)
     emit(
         lesson_page(book, item),
         output_path(args.output),
+        mode=0o644,  # the case is made up and holds no one's health data: others may read it
         what="the lesson page",
         then="Open it in a browser; it needs no network.",
     )

@@ -18,20 +18,13 @@ from dataclasses import dataclass
 
 from metasymptoms.core.conditions import because, findings_in, holds
 from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
-from metasymptoms.core.explain import answer_text, because_sentence, condition_sentence, join_words
+from metasymptoms.core.explain import answer_text, join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.teaching.scenarios import LoadedScenario
+from metasymptoms.teaching.words import about_the_person, condition_words, how_soon, level, reasons
 
 MAX_CHANGES = 8  # shown at first; the rest on request
-
-# How soon, in the words a teacher says to a class (the person's own screen says more).
-HOW_SOON = {
-    Urgency.EMERGENCY: "to get help now (an emergency)",
-    Urgency.URGENT: "to get help today (urgent)",
-    Urgency.PROMPT: "to see a provider within days (soon)",
-    Urgency.ROUTINE: "to see a provider if it lasts, gets worse or worries them (routine)",
-}
 
 
 @dataclass(frozen=True)
@@ -100,9 +93,7 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
         for question in section.questions:
             finding = question.finding
             if question.ask_if is not None and not holds(question.ask_if, answers):
-                reason = (
-                    f"not asked: it is asked only if {condition_sentence(book, question.ask_if, ids=False)}"
-                )
+                reason = f"not asked: it is asked only if {condition_words(book, question.ask_if)}"
                 events.append(Event("skipped", section.id, question.text, finding, reason))
                 continue
             value = given_value(book, given, finding)
@@ -116,8 +107,8 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
             for flag in fired_red_flags(book, answers):
                 if flag.id not in flags_seen:
                     flags_seen.add(flag.id)
-                    reason = because_sentence(book, because(flag.when, answers), answers)
-                    text = f"-> warning sign '{flag.title}' ({flag.urgency.value}) now holds."
+                    reason = reasons(book, because(flag.when, answers), answers)
+                    text = f"-> warning sign '{flag.title}' ({level(flag.urgency)}) now holds."
                     events.append(Event("flag", section.id, text, finding, reason))
                     new_emergency |= flag.urgency is Urgency.EMERGENCY
             if new_emergency:
@@ -126,8 +117,8 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
             for site, rule in fired_rules(book, answers):
                 if rule.id not in rules_seen:
                     rules_seen.add(rule.id)
-                    reason = because_sentence(book, because(rule.when, answers), answers)
-                    text = f"-> rule {rule.id} points to {site.name}."
+                    reason = reasons(book, because(rule.when, answers), answers)
+                    text = f"-> a rule about {site.name} now holds."
                     events.append(Event("rule", section.id, text, finding, reason))
     return events
 
@@ -173,14 +164,16 @@ def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answe
 def urgency_reasons(book: RuleBook, answers: Answers) -> list[str]:
     """How the urgency was reached, as one sentence."""
     contributions = [
-        f"warning sign '{flag.title}' ({flag.urgency.value})" for flag in fired_red_flags(book, answers)
+        f"warning sign '{flag.title}' ({level(flag.urgency)})" for flag in fired_red_flags(book, answers)
     ]
     contributions += [
-        f"rule {rule.id} ({rule.urgency.value})" for _, rule in fired_rules(book, answers) if rule.urgency
+        f"a rule about {site.name} ({level(rule.urgency)})"
+        for site, rule in fired_rules(book, answers)
+        if rule.urgency
     ]
     if contributions:
         return [f"How: the urgency is the highest of everything that holds: {join_words(contributions)}."]
-    return ["How: no warning sign or rule that raises urgency holds, so it is routine."]
+    return [f"How: no warning sign or rule that raises urgency holds, so it is {how_soon(Urgency.ROUTINE)}."]
 
 
 def site_reasons(book: RuleBook, answers: Answers) -> list[Line]:
@@ -193,14 +186,14 @@ def site_reasons(book: RuleBook, answers: Answers) -> list[Line]:
         for rule_site, rule in fired_rules(book, answers):
             if rule_site.id == site.id:
                 lines.append(
-                    Line(f"How: rule {rule.id} holds: {condition_sentence(book, rule.when, ids=False)}.", 1)
+                    Line(f"How: a rule about {site.name} holds: {condition_words(book, rule.when)}.", 1)
                 )
     return lines
 
 
 def result_step(book: RuleBook, answers: Answers) -> Step:
     assessment = assess(book, answers)
-    lines = [Line(f"Urgency: {assessment.urgency.value}.")]
+    lines = [Line(f"How soon: {how_soon(assessment.urgency)}.")]
     lines += [Line(text, 1) for text in urgency_reasons(book, answers)]
     lines += site_reasons(book, answers)
     if assessment.primary_cancer:
@@ -208,7 +201,7 @@ def result_step(book: RuleBook, answers: Answers) -> Step:
         if primary.common_sites:
             places = join_words(book.site(s).name for s in primary.common_sites)
             lines.append(Line(f"{primary.name} commonly spreads to: {places} (unranked)."))
-    lines.append(Line(f"Advice: {assessment.advice}"))
+    lines.append(Line(f'The person is told: "{assessment.advice}"'))
     return Step("The result, and how it was reached", tuple(lines))
 
 
@@ -303,9 +296,9 @@ def change_phrase(book: RuleBook, change: Change, reported: str, not_reported: s
     '<reported> weak legs', '<not_reported> weak legs', '<answered> "Past" to "Has a ..."'."""
     spec = book.finding(change.finding)
     if change.value is True:
-        return f"{reported} {spec.label}"
+        return f"{reported} {about_the_person(spec.label)}"
     if change.value is False:
-        return f"{not_reported} {spec.label}"
+        return f"{not_reported} {about_the_person(spec.label)}"
     question = book.question(change.finding)
     assert question is not None  # a change is made only to a question asked
     return f'{answered} "{answer_text(book, change.finding, change.value)}" to "{question.text}"'
@@ -323,22 +316,25 @@ def _sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:
 
 
 def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:
-    """A change in plain words: 'Had the person never ..., the advice would be ... instead of
-    ...'. `base`: the outcome of the answers as they are (`outcome`), worked out once."""
+    """A change in plain words: 'Had the person also reported chest pain, the result would
+    still say "Urgent: get help today", but it would name Bones and Lungs instead of Bones.'
+    `base`: the outcome of the answers as they are (`outcome`), worked out once."""
     base_urgency, base_sites = base
     parts = []
     if change.urgency is not base_urgency:
-        parts.append(f"the advice would be {HOW_SOON[change.urgency]} instead of {HOW_SOON[base_urgency]}")
+        parts.append(
+            f'the result would say "{how_soon(change.urgency)}" instead of "{how_soon(base_urgency)}"'
+        )
     else:
-        parts.append(f"the advice would still be {HOW_SOON[base_urgency]}")
+        parts.append(f'the result would still say "{how_soon(base_urgency)}"')
     if change.sites != base_sites:
+        now, then = _sites_words(book, base_sites), _sites_words(book, change.sites)
         if not change.sites:
-            parts.append(f"no site would be named instead of {_sites_words(book, base_sites)}")
+            parts.append(f"it would name no site instead of {now}")
         elif not base_sites:
-            parts.append(f"{_sites_words(book, change.sites)} would be named where now no site is")
+            parts.append(f"it would name {then}, where now it names no site")
         else:
-            now, then = _sites_words(book, base_sites), _sites_words(book, change.sites)
-            parts.append(f"the sites named would be {then} instead of {now}")
+            parts.append(f"it would name {then} instead of {now}")
     joiner = ", and " if change.urgency is not base_urgency else ", but "
     return f"{had_the_person(book, change)}, {joiner.join(parts)}."
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import get_args
 
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.model import RedFlag, Role, RuleBook, Urgency
+from metasymptoms.teaching.words import level
 
 WIDTH = 72
-# Findings that set the context of a rule rather than a symptom of it.
-CONTEXT_ROLES: tuple[Role, ...] = ("cancer_history", "primary_cancer")
+# Findings that set the context of a rule rather than a symptom of it: every finding with a
+# role (the history of cancer, where it started, treatment, what the person was told about spread).
+CONTEXT_ROLES: tuple[Role, ...] = get_args(Role)
 
 Body = list[str]
 
@@ -61,8 +64,7 @@ def _site_findings(book: RuleBook, site_id: str) -> list[str]:
 
 
 def _flag_line(flag: RedFlag) -> str:
-    level = "EMERGENCY" if flag.urgency is Urgency.EMERGENCY else flag.urgency.value
-    return f"{flag.title} ({level})"
+    return f"{flag.title} ({level(flag.urgency)})"
 
 
 def _sources(book: RuleBook, keys: tuple[str, ...], width: int) -> Body:
@@ -97,7 +99,7 @@ def symptom_page(book: RuleBook, finding_id: str, width: int = WIDTH) -> str:
     sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
     flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
     when = [
-        f"{flag.title} ({flag.urgency.value}): {flag.advice}"
+        f"{flag.title} ({level(flag.urgency)}): {flag.advice}"
         for flag in sorted(flags, key=lambda flag: -flag.urgency.rank)
     ]
     return _page(

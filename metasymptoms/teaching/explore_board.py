@@ -13,6 +13,7 @@ from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
+from metasymptoms.teaching.words import how_soon, level
 
 DONE = "__done__"
 HISTORY = "__history__"
@@ -153,14 +154,14 @@ def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) ->
 def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = join_words(site.name for site in assessment.sites) or "none"
-    flags = join_words(f"{flag.title} ({flag.urgency.value})" for flag in assessment.red_flags) or "none"
-    return f"Urgency: {assessment.urgency.value.upper()}.  Sites: {sites}.  Warning signs: {flags}."
+    flags = join_words(f"{flag.title} ({level(flag.urgency)})" for flag in assessment.red_flags) or "none"
+    return f"How soon: {how_soon(assessment.urgency)}.  Sites: {sites}.  Warning signs: {flags}."
 
 
 def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = ", ".join(site.name for site in assessment.sites) or "none"
-    return f"[{assessment.urgency.value.upper()} | sites: {sites}]"
+    return f"[{level(assessment.urgency)} | sites: {sites}]"
 
 
 def what_if_board(

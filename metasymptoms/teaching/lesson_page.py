@@ -27,7 +27,6 @@ main { padding: 1.2rem 2rem 5rem; max-width: 60rem; margin: 0 auto; }
 .step.current { display: block; }
 h1 { font-size: 1.6rem; margin: 0 0 .6rem; }
 h2 { font-size: 1.3rem; margin: 0 0 .6rem; color: var(--accent); }
-.counter { color: var(--soft); font-size: .7rem; margin: 0 0 .3rem; }
 p { margin: .25rem 0; }
 p.depth-1 { margin-left: 1.5rem; }
 p.depth-2 { margin-left: 3rem; }
@@ -48,6 +47,7 @@ input[type="checkbox"] { width: 1.1em; height: 1.1em; vertical-align: middle; }
 .verdict.wrong { color: var(--no); }
 .reveal { border-top: 2px solid #ccc; margin-top: .8rem; padding-top: .6rem; scroll-margin-top: 1rem; }
 details summary { cursor: pointer; color: var(--accent); margin: .6rem 0; }
+.teacher-notes { border-left: .4rem solid #ccc; padding-left: .8rem; margin-top: .6rem; }
 nav { position: fixed; bottom: 0; left: 0; right: 0; display: flex; gap: .6rem; align-items: center;
       justify-content: center; padding: .4rem; background: #eef3f8; border-top: 1px solid #ccd; }
 nav .keys { color: var(--soft); font-size: .6rem; }
@@ -58,8 +58,8 @@ nav .keys { color: var(--soft); font-size: .6rem; }
   nav, .reveal-button, .no-print { display: none !important; }
   .step { display: block; break-after: page; }
   .step:last-child { break-after: auto; }
-  .reveal[hidden] { display: block; }
-  body.without-answers .reveal { display: none !important; }
+  .reveal[hidden], .teacher-notes[hidden] { display: block; }
+  body.without-answers .reveal, body.without-answers .teacher-notes { display: none !important; }
   button.choice { border: 1px solid #999; color: var(--ink); background: #fff !important; }
   button.choice::before { content: "\\2610  "; }
   .print-only { display: block; }
@@ -75,7 +75,7 @@ SCRIPT = """
   function show(n) {
     current = Math.max(0, Math.min(n, steps.length - 1));
     steps.forEach(function (step, i) { step.classList.toggle("current", i === current); });
-    document.getElementById("where").textContent = (current + 1) + " / " + steps.length;
+    document.getElementById("where").textContent = "Step " + (current + 1) + " of " + steps.length;
     document.getElementById("back").disabled = current === 0;
     document.getElementById("next").disabled = current === steps.length - 1;
     var reveal = steps[current].querySelector(".reveal-button");
@@ -113,12 +113,37 @@ SCRIPT = """
       "Predictions right: " + right + " of " + questions + ".";
     answer.scrollIntoView({block: "start"});
   }
+  // A step taller than the screen: the space bar and Page Down (a presenter's clicker) first
+  // scroll it a screen at a time, never further than what was on screen, and move on only
+  // from its end; Page Up and Backspace go back the same way.
+  function screenful() {
+    return window.innerHeight - document.querySelector("nav").offsetHeight - 48;
+  }
+  function atEnd() {
+    return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+  }
+  function forward() {
+    if (atEnd()) { show(current + 1); } else { window.scrollBy(0, screenful()); }
+  }
+  function backward() {
+    if (window.scrollY <= 0) { show(current - 1); } else { window.scrollBy(0, -screenful()); }
+  }
+  function teacher(step) {
+    var notes = step.querySelector(".teacher-notes");
+    if (!notes) { return; }
+    notes.hidden = !notes.hidden;
+    step.querySelector(".teacher-button").setAttribute("aria-expanded", String(!notes.hidden));
+    if (!notes.hidden) { notes.scrollIntoView({block: "nearest"}); }
+  }
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var step = steps[current];
     var key = event.key;
-    if (key === "ArrowRight" || key === "PageDown" || key === " ") { show(current + 1); }
-    else if (key === "ArrowLeft" || key === "PageUp" || key === "Backspace") { show(current - 1); }
+    if (key === "ArrowRight") { show(current + 1); }
+    else if (key === "ArrowLeft") { show(current - 1); }
+    else if (key === "PageDown" || key === " ") { forward(); }
+    else if (key === "PageUp" || key === "Backspace") { backward(); }
+    else if (key === "t" || key === "T") { teacher(step); }
     else if (key === "Home") { show(0); }
     else if (key === "End") { show(steps.length - 1); }
     else if (key === "r" || key === "R") { reveal(step); }
@@ -137,6 +162,7 @@ SCRIPT = """
     else if (button.id === "back") { show(current - 1); }
     else if (button.classList.contains("choice")) { pick(step, button); }
     else if (button.classList.contains("reveal-button")) { reveal(step); }
+    else if (button.classList.contains("teacher-button")) { teacher(step); }
   });
   document.getElementById("print-answers").addEventListener("change", function (event) {
     document.body.classList.toggle("without-answers", !event.target.checked);
@@ -161,14 +187,13 @@ def _step(kind: str, heading: str, body: str, extra: str = "") -> str:
     return f'<section class="step {kind}"{extra}>\n<h2>{escape(heading)}</h2>\n{body}\n</section>'
 
 
-def _question(number: int, total: int, question: QuizQuestion) -> str:
+def _question(question: QuizQuestion) -> str:
     choices = "\n".join(
         f'<button type="button" class="choice{" right" if index == question.answer else ""}" '
         f'aria-pressed="false">{escape(choice)}</button>'
         for index, choice in enumerate(question.choices)
     )
     body = (
-        f'<p class="counter">Predict, then reveal: question {number} of {total}</p>\n'
         f"<p><strong>{escape(question.prompt)}</strong></p>\n"
         f'<div class="choices">\n{choices}\n</div>\n'
         '<button type="button" class="reveal-button">Reveal the answer (R)</button>\n'
@@ -177,6 +202,17 @@ def _question(number: int, total: int, question: QuizQuestion) -> str:
         f"{_lines(question.reveal)}\n</div>"
     )
     return _step("question", f"Predict: {question.title}", body, f' data-id="{question.id}"')
+
+
+def _teacher_notes(quiz: Quiz) -> str:
+    """The teacher's notes, hidden from the class until the teacher asks for them (T)."""
+    if not quiz.for_the_teacher:
+        return ""
+    return (
+        '\n<button type="button" class="teacher-button no-print" aria-expanded="false">'
+        "For the teacher (T)</button>\n"
+        f'<div class="teacher-notes" hidden>\n{_lines(quiz.for_the_teacher)}\n</div>'
+    )
 
 
 def _replay_step(step: Step) -> str:
@@ -218,16 +254,17 @@ def page(book: RuleBook, item: LoadedScenario, quiz: Quiz) -> str:
             f"<h1>{escape(scenario.title)}</h1>\n"
             "<p>A teaching case: where cancer commonly spreads, and which symptoms that can cause. "
             "For learning only, never a diagnosis.</p>\n"
-            '<p class="no-print">Next: the right arrow, the space bar or the Next button. Back: the '
-            "left arrow. On a question, choose the class's prediction (or press 1, 2, 3, 4), then "
-            "reveal the answer with R.</p>\n"
+            '<p class="no-print">Next: the right arrow or the Next button; the space bar (or Page '
+            "Down) scrolls a long step first, then moves on. Back: the left arrow. On a question, "
+            "choose the class's prediction (or press 1, 2, 3, 4), then reveal the answer with R. "
+            "Your own notes stay hidden on the last step until you press T.</p>\n"
             '<p class="no-print"><label><input type="checkbox" id="print-answers" checked> '
             "Print the answers (untick for a handout to fill in)</label></p>",
         ),
         _step("case", "The person's answers", _lines(quiz.case)),
     ]
     total = len(quiz.questions)
-    screens += [_question(number, total, question) for number, question in enumerate(quiz.questions, 1)]
+    screens += [_question(question) for question in quiz.questions]
     screens += [_replay_step(step) for step in shown]
     if quiet:
         screens.append(
@@ -245,7 +282,8 @@ def page(book: RuleBook, item: LoadedScenario, quiz: Quiz) -> str:
         _step(
             "closing",
             "What to take away",
-            f'<p id="score" class="no-print">Predictions right: 0 of {total}.</p>\n{_lines(quiz.closing)}',
+            f'<p id="score" class="no-print">Predictions right: 0 of {total}.</p>\n{_lines(quiz.closing)}'
+            + _teacher_notes(quiz),
         )
     )
     return (
@@ -257,6 +295,6 @@ def page(book: RuleBook, item: LoadedScenario, quiz: Quiz) -> str:
         '<nav><button type="button" id="back">&larr; Back</button>'
         '<span id="where" aria-live="polite"></span>'
         '<button type="button" id="next">Next &rarr;</button>'
-        '<span class="keys">arrow keys move; R reveals</span></nav>\n'
+        '<span class="keys">&larr; &rarr; step; space scrolls, then moves on; R reveals</span></nav>\n'
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )

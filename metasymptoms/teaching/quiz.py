@@ -21,7 +21,6 @@ from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.teaching.demo import (
-    HOW_SOON,
     Change,
     Line,
     change_phrase,
@@ -34,6 +33,7 @@ from metasymptoms.teaching.demo import (
     walk,
 )
 from metasymptoms.teaching.scenarios import LoadedScenario
+from metasymptoms.teaching.words import how_soon
 
 MAX_CHOICES = 4
 NEXT = "__next__"
@@ -55,7 +55,8 @@ class Quiz:
     title: str
     case: tuple[Line, ...]  # what the person answered: all the class sees before predicting
     questions: tuple[QuizQuestion, ...]
-    closing: tuple[Line, ...]  # learning points and the teacher's notes, after the score
+    closing: tuple[Line, ...]  # the learning points, after the score
+    for_the_teacher: tuple[Line, ...] = ()  # the teacher's notes: on a lesson page, shown when asked
 
 
 def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
@@ -75,10 +76,15 @@ def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
                 (Line(own.explanation),),
             )
         )
-    closing = [Line(f"Learning point: {point}") for point in item.scenario.learning_points]
-    if item.scenario.teacher_notes:
-        closing.append(Line(f"For the teacher: {item.scenario.teacher_notes}"))
-    return Quiz(item.name, item.scenario.title, case_lines(book, item), tuple(questions), tuple(closing))
+    closing = tuple(Line(f"Learning point: {point}") for point in item.scenario.learning_points)
+    notes = item.scenario.teacher_notes
+    teacher = (Line(f"For the teacher: {notes}"),) if notes else ()
+    return Quiz(item.name, item.scenario.title, case_lines(book, item), tuple(questions), closing, teacher)
+
+
+def question_heading(number: int, total: int, question: QuizQuestion) -> str:
+    """The same words in the terminal and on the lesson page: 'Question 1 of 3: how urgent?'."""
+    return f"Question {number} of {total}: {question.title}"
 
 
 def case_lines(book: RuleBook, item: LoadedScenario) -> tuple[Line, ...]:
@@ -104,21 +110,14 @@ def _shuffled(
 # --- how urgent? -----------------------------------------------------------------------
 
 
-URGENCY_CHOICES = {
-    Urgency.EMERGENCY: "Emergency: get help now",
-    Urgency.URGENT: "Urgent: get help today",
-    Urgency.PROMPT: "Soon: see a provider within days",
-    Urgency.ROUTINE: "Routine: see a provider if it lasts or gets worse",
-}
-
-
 def urgency_choice(urgency: Urgency) -> str:
-    return URGENCY_CHOICES[urgency]
+    """A choice in the words the person's own result starts with."""
+    return how_soon(urgency)
 
 
 def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     urgency = assess(book, item.answers).urgency
-    reveal = [Line(f"The questionnaire advises the person {HOW_SOON[urgency]}.")]
+    reveal = [Line(f'The person\'s result starts with "{how_soon(urgency)}".')]
     reveal += [Line(text, 1) for text in urgency_reasons(book, item.answers)]
     events = walk(book, item.answers)
     screen = next((event for event in events if event.kind == "screen"), None)
@@ -231,7 +230,7 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     return QuizQuestion(
         "change",
         "what would change it?",
-        f"Now the advice is {HOW_SOON[urgency]}, and the result names "
+        f'Now the result says "{how_soon(urgency)}" and names '
         f"{join_words(book.site(site).name for site in sites) or 'no site'}. "
         "Which ONE of these changes of answer would change the advice or the sites named?",
         choices,
@@ -282,21 +281,24 @@ def run_quiz(
     _show(prompter, quiz.case, width)
     right = 0
     for number, question in enumerate(quiz.questions, start=1):
-        prompter.say(f"Question {number} of {len(quiz.questions)}: {question.title}", "heading")
+        prompter.say(question_heading(number, len(quiz.questions), question), "heading")
         if question.id in predictions:
             picked = question.choices.index(predictions[question.id])
             prompter.say(question.prompt)
             prompter.say(f"Prediction: {question.choices[picked]}", "hint")
         else:
             picked = _ask(prompter, question, width, long_choices_above)
+        # The reasoning first and the verdict last, so that the verdict and the answer are
+        # what is on screen when the class is asked to go on (a long reveal scrolls).
+        prompter.say("The answer, and how it was reached:", "subheading")
+        _show(prompter, question.reveal, width)
         if picked == question.answer:
             right += 1
-            prompter.say(f"Right: {question.choices[question.answer]}.", "subheading")
+            prompter.say(f"Right. The answer: {question.choices[question.answer]}.", "subheading")
         else:
             prompter.say(f"Not this time. The answer: {question.choices[question.answer]}.", "subheading")
-        _show(prompter, question.reveal, width)
         if question.id not in predictions and number < len(quiz.questions):
             prompter.choose("Ready for the next question?", [("Next question", NEXT)], NEXT)
     prompter.say(f"Score: {right} of {len(quiz.questions)} predictions right.", "heading")
-    _show(prompter, quiz.closing, width)
+    _show(prompter, quiz.closing + quiz.for_the_teacher, width)
     return right, len(quiz.questions)
