@@ -71,7 +71,7 @@ def test_the_verdict_is_the_last_line_before_next_question_at_80x24(terminal) ->
     screen.send(ENTER)
     screen.wait_for("Which parts of the body will the result name?", "»")
     screen.send(ENTER)
-    screen.wait_for("Ready for the next question?")
+    screen.wait_for("The answer: Bones.", "» Next question")  # the new prompt, not the answered one
     assert last_lines_before(screen, "Ready for the next question?")[0].endswith("The answer: Bones.")
 
 

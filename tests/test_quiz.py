@@ -216,7 +216,8 @@ def test_a_scenarios_own_question_is_asked_after_the_generated_ones(tmp_path: Pa
         4,
     )
     assert (
-        "The cord can be damaged for good within hours.\n\nRight. The answer: Within hours.\n" in out.getvalue()
+        "The cord can be damaged for good within hours.\n\nRight. The answer: Within hours.\n"
+        in out.getvalue()
     )
     assert assess(book, items[0].answers).urgency.value == "emergency"
 
