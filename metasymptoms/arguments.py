@@ -23,6 +23,13 @@ COMMANDS = ("ask", "rules", "explore", "demo")  # build_parser adds one function
 KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
 
 
+def _country_code(typed: str) -> str:
+    """`--country ""` names no country: refused (exit 2), not read as "no option given"."""
+    if not typed.strip():
+        raise argparse.ArgumentTypeError("give a two-letter country code, such as GB, US or AU")
+    return typed
+
+
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
@@ -93,6 +100,7 @@ def _add_ask(commands: _Commands) -> None:
     ask.add_argument(
         "--country",
         metavar="CODE",
+        type=_country_code,
         help="your country as a two-letter code (GB, US, AU, ...), to be shown its emergency number "
         "(default: METASYMPTOMS_COUNTRY, then your locale; otherwise 911 / 999 / 112)",
     )

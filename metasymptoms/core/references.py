@@ -53,9 +53,11 @@ def check_references(
     check.spelling()
     check.unique()
     check.findings()
+    check.implies_cycles()
     check.questions()
     check.cited()
     check.combinations(combinations)
+    check.countries()
     check.dates(today)
     if book.info is not None:
         check.info(book.info, today)
@@ -141,6 +143,54 @@ class _References:
                         here + ("choices", j, "value"),
                         f"the choice '{value}' of '{finding.id}' is listed twice",
                     )
+
+    def implies_cycles(self) -> None:
+        """Findings that imply each other round in a circle (a implies b, b implies a) leave
+        no answer settled, and a walk along them never ends: each circle is an error, once,
+        at the first of its findings in the book."""
+        implies = {finding.id: finding.implies for finding in self.book.findings if finding.implies}
+        places = {place.item_id: place for place in self.of_kind("finding")}
+        order = {finding_id: n for n, finding_id in enumerate(places)}
+        settled: set[str] = set()  # findings whose chain has been walked
+        for start in places:
+            chain: list[str] = []
+            current: str | None = start
+            while current is not None and current not in settled and current not in chain:
+                chain.append(current)
+                current = implies.get(current)
+            settled.update(chain)
+            if current is None or current not in chain or chain[-1] == current:
+                continue  # the chain ends, joins one walked before, or a finding implies itself
+            circle = chain[chain.index(current) :]
+            first = min(range(len(circle)), key=lambda k: order[circle[k]])
+            circle = circle[first:] + circle[:first]
+            said = ", which implies ".join(f"'{finding}'" for finding in [*circle[1:], circle[0]])
+            place = places[circle[0]]
+            self.error(
+                place.file,
+                place.path + ("implies",),
+                f"'{circle[0]}' implies {said}: the implies go round in a circle, so no answer "
+                "can settle them; remove one of them",
+            )
+
+    def countries(self) -> None:
+        """One emergency number per country: with two, which one a person is shown is an accident."""
+        numbers = self.book.guidance.emergency_numbers
+        if numbers is None:
+            return
+        file = self.layout.file(GUIDANCE)
+        first: dict[str, Location] = {}
+        for i, entry in enumerate(numbers.countries):
+            here = self.at(file, ("emergency_numbers", "countries", i, "country"))
+            if entry.country.upper() in first:
+                self.problems.append(
+                    Problem(
+                        here,
+                        f"the country '{entry.country}' is listed twice (first at {first[entry.country.upper()]}); "
+                        "keep one emergency number per country",
+                    )
+                )
+            first.setdefault(entry.country.upper(), here)
 
     def questions(self) -> None:
         """Each question asks a finding of the book, once, with a default that answers it;

@@ -8,6 +8,9 @@ something is validated: a book served from the cache never needs it.
 from __future__ import annotations
 
 import functools
+import math
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,13 +55,49 @@ def validate(
     `kinds`, the conditions in it are checked against the rule book's findings."""
     from pydantic import ValidationError
 
+    refused = [Problem(location(file, doc, path), message) for path, message in refused_values(doc.data)]
     try:
-        return adapter(model).validate_python(doc.data, context={"finding_kinds": kinds}), []
+        value = adapter(model).validate_python(doc.data, context={"finding_kinds": kinds})
     except ValidationError as error:
-        return None, [
+        return None, refused + [
             Problem(location(file, doc, path, key=at_key), message)
             for path, message, at_key in translate(model, error)
         ]
+    return (None if refused else value), refused
+
+
+# A link in a text whose address is not a web page: `[click](javascript:...)`, `<data:...>`.
+_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|<([a-z][a-z0-9+.-]*:[^>\s]*)>|\b(javascript:|vbscript:|data:[a-z]+/)", re.I
+)
+_WEB = re.compile(r"https?://", re.I)
+
+
+def refused_values(data: Any) -> Iterator[tuple[Path_, str]]:
+    """Values no rule file may hold, whatever field they stand in, with where they stand:
+    a number that is not finite (`.nan` compares false with everything, so `at_least: .nan`
+    switched an emergency off; `.inf` broke verify), and a link to anything but a web page."""
+    stack: list[tuple[Path_, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((path + (k,), item) for k, item in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            yield path, (f"'{value}' is not a number a rule can use; write a finite number, such as 37.5")
+        elif isinstance(value, str) and (":" in value or "](" in value):
+            for match in _LINK.finditer(value):
+                address = next(group for group in match.groups() if group is not None)
+                if address and not _WEB.match(address) and not address.startswith(("#", "/")):
+                    yield (
+                        path,
+                        (
+                            f"the link '{address[:40]}' is not a web address; a rule file links only to "
+                            "pages starting with https:// (or http://)"
+                        ),
+                    )
+                    break
 
 
 def finding_kinds(data: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
