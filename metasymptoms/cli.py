@@ -11,7 +11,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from metasymptoms import stopping
 from metasymptoms.arguments import COMMANDS, build_parser
+from metasymptoms.stopping import Terminated
 
 # Not `from typing import TYPE_CHECKING`: importing typing would cost `--version` 9 ms.
 # Type checkers treat any name TYPE_CHECKING as true.
@@ -26,6 +28,7 @@ EXIT_RULES = 1  # the rule files have problems
 EXIT_USAGE = 2  # bad usage or bad input
 EXIT_BUG = 3  # a bug in metasymptoms itself
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # SIGTERM, as a shell reports a process it stopped
 
 
 def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
@@ -47,22 +50,19 @@ def _main(argv: Sequence[str] | None) -> int:
         # Options first: `--country GB ask` means `ask --country GB`; with no command, `ask`.
         named = next((i for i, word in enumerate(argv) if word in COMMANDS), None)
         argv = ["ask", *argv] if named is None else [argv[named], *argv[:named], *argv[named + 1 :]]
-    args = parser.parse_args(argv)
+    with error_handler():  # --help or --version on a closed, full or read-only output
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit:
+            sys.stdout.flush()  # said here, not by the interpreter's last flush (exit 120)
+            raise
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_USAGE
-    with _sigterm_stops(), error_handler(person_facing=args.command == "ask"):
+    with stopping.raising(), error_handler(person_facing=args.command == "ask"):
         code = _resolve(args.func)(args)
         sys.stdout.flush()  # a full disk or a closed pipe is met here, inside the handler
         return code
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM: stop as for Ctrl-C (nothing half-written is left), with exit 143."""
-
-
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated
 
 
 class _guarded_streams:
@@ -71,37 +71,18 @@ class _guarded_streams:
     files. The streams are put back afterwards."""
 
     def __enter__(self) -> None:
-        from metasymptoms.core.safetext import ClosedInput, SafeStream
+        from metasymptoms.core.safetext import ClosedInput, SafeInput, SafeStream
 
         files = sys.modules.get("metasymptoms.core.files")  # not imported yet: nothing to forget
         if files is not None:
             files.forget_run()
         self.streams = (sys.stdin, sys.stdout, sys.stderr)
-        if sys.stdin is None:
-            sys.stdin = ClosedInput()
+        sys.stdin = ClosedInput() if sys.stdin is None else SafeInput(sys.stdin)
         sys.stdout = SafeStream(sys.stdout, is_output=True)
         sys.stderr = SafeStream(sys.stderr, is_output=False)
 
     def __exit__(self, *exc: object) -> None:
         sys.stdin, sys.stdout, sys.stderr = self.streams
-
-
-class _sigterm_stops:
-    """While a command runs, SIGTERM stops it as Ctrl-C does (raising Terminated)."""
-
-    def __enter__(self) -> None:
-        import signal
-
-        try:
-            self.before = signal.signal(signal.SIGTERM, _terminate)
-        except ValueError:  # not the main thread: leave signals alone
-            self.before = None
-
-    def __exit__(self, *exc: object) -> None:
-        import signal
-
-        if self.before is not None:
-            signal.signal(signal.SIGTERM, self.before)
 
 
 class error_handler:
@@ -118,8 +99,9 @@ class error_handler:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> Literal[False]:
-        if error is None:
+        if error is None or isinstance(error, SystemExit):
             return False
+        stopping.stop_raising()  # a second Ctrl-C now ends at once, calmly
         code, message = _classify(error)
         if self.person_facing and code in (EXIT_RULES, EXIT_BUG):
             message += (
@@ -139,22 +121,17 @@ class error_handler:
 
 
 def _classify(error: BaseException) -> tuple[int, str]:
+    if isinstance(error, (KeyboardInterrupt, EOFError)):
+        # Before any import: stopped halfway through importing a module, that module is
+        # half there, and importing it again would fail with an error of its own.
+        code = EXIT_TERMINATED if isinstance(error, Terminated) else EXIT_INTERRUPTED
+        # Stopped after an emergency was shown: the number to call is the last line.
+        emergency = getattr(error, "line", "")
+        return code, stopping.calm_line() + (f"\n{emergency}" if emergency else "")
     # Imported here: these modules pull in pydantic, which --version must not load.
     from metasymptoms.core.answers import AnswersError
     from metasymptoms.core.problems import RuleBookError, RulesFolderMissing, UsageError
 
-    if isinstance(error, (KeyboardInterrupt, EOFError)):
-        code = 143 if isinstance(error, Terminated) else EXIT_INTERRUPTED
-        from metasymptoms.core.files import saved_files
-
-        # Stopped after an emergency was shown: the number to call is the last line.
-        emergency = getattr(error, "line", "")
-        tail = f"\n{emergency}" if emergency else ""
-        saved = saved_files()
-        if saved:
-            names = ", ".join(str(path) for path in saved)
-            return code, f"\nStopped. Saved before you stopped: {names}. Nothing else was saved.{tail}"
-        return code, f"\nStopped. Nothing was saved.{tail}"
     if isinstance(error, RuleBookError):
         lines = [str(problem) for problem in error.problems]
         count = len(error.problems)
@@ -168,10 +145,11 @@ def _classify(error: BaseException) -> tuple[int, str]:
     if isinstance(error, UsageError):
         return EXIT_USAGE, f"metasymptoms: {error}"
     if isinstance(error, BrokenPipeError):
-        # The reader went away (`| head`): stop quietly. Whatever is still buffered goes to
-        # /dev/null, so the interpreter's last flush has nothing to complain about.
+        # The reader went away (`| head`): stop quietly, with exit 2 as for any standard
+        # stream that fails. Whatever is still buffered goes to /dev/null, so the
+        # interpreter's last flush has nothing to complain about.
         _silence_stdout()
-        return EXIT_OK, ""
+        return EXIT_USAGE, ""
     return EXIT_BUG, (
         f"metasymptoms: something went wrong inside metasymptoms ({type(error).__name__}: {error}).\n"
         "This is a bug, not something you did. Please report it; set METASYMPTOMS_DEBUG=1 for details."

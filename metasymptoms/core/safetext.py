@@ -171,6 +171,10 @@ def write_styled(stream: Any, start: str, text: str, end: str) -> None:
         stream.write(start + visible(text) + end)
 
 
+MAX_INPUT_LINE = 1000  # characters in one line typed at a prompt (a file name is the longest)
+_UNREADABLE = "give the answers in a file: metasymptoms ask --answers FILE"
+
+
 class ClosedInput:
     """Standard input when it was closed before the run: nothing to read, said plainly."""
 
@@ -180,9 +184,55 @@ class ClosedInput:
     def readline(self, size: int = -1) -> str:
         from metasymptoms.core.problems import UsageError
 
-        raise UsageError(
-            "the standard input is closed, so no answer can be typed; "
-            "give the answers in a file: metasymptoms ask --answers FILE"
-        )
+        raise UsageError(f"the standard input is closed, so no answer can be typed; {_UNREADABLE}")
 
     read = readline
+
+
+class SafeInput:
+    """Standard input, bounded: no read waits for an endless line (/dev/zero, a stuck
+    pipe's megabytes), and one that cannot be read at all (opened for writing only) is a
+    plain message, never a traceback."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def readline(self, size: int = -1) -> str:
+        bounded = MAX_INPUT_LINE + 1 if size < 0 or size > MAX_INPUT_LINE + 1 else size
+        line = self._call(self.stream.readline, bounded)
+        if size < 0 and len(line) > MAX_INPUT_LINE:
+            from metasymptoms.core.problems import UsageError
+
+            raise UsageError(
+                f"a line typed is longer than {MAX_INPUT_LINE} characters; type one short answer a line"
+            )
+        return line
+
+    def read(self, size: int = -1) -> str:
+        return self.readline(size)
+
+    def _call(self, reader: Any, size: int) -> str:
+        from metasymptoms.core.problems import UsageError
+
+        try:
+            text: str = reader(size)
+        except UnicodeDecodeError:
+            raise UsageError("the answers typed are not UTF-8 text") from None
+        except OSError as error:
+            import errno
+
+            if error.errno == errno.EBADF:
+                raise UsageError(
+                    f"the standard input is open for writing only, so no answer can be read; {_UNREADABLE}"
+                ) from None
+            raise UsageError(f"the standard input cannot be read ({error.strerror}); {_UNREADABLE}") from None
+        return text
+
+    def isatty(self) -> bool:
+        try:
+            return self.stream.isatty()
+        except (ValueError, OSError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)

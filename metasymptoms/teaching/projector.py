@@ -110,7 +110,7 @@ def split_keys(text: str) -> list[str]:
 
 
 def _read_keys(fd: int) -> list[str]:
-    data = os.read(fd, 64)
+    data = os.read(fd, 1 << 16)  # a paste of 10 kB arrives in one read, not hundreds
     if not data or data == b"\x04":  # the input ended, or Ctrl-D (raw in cbreak mode)
         raise EOFError
     return split_keys(data.decode("utf-8", "replace"))
@@ -132,17 +132,18 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
     write_styled(stdout, ALTERNATE_ON, "", "")  # our own sequences: the trusted path
     try:
         tty.setcbreak(fd)  # keys one at a time; Ctrl-C still stops
+        laid_out: list[Screen] = []
         while True:
-            size = shutil.get_terminal_size((80, 24))
-            width = max(size.columns - 1, 30)
-            laid_out = screens(steps, width, size.lines, frozenset(opened))
-            position = min(position, len(laid_out) - 1)
-            current = laid_out[position]
-            # The keys on the bottom row, where a projected screen keeps them out of the way.
-            bottom = f"\033[{size.lines};1H"
-            write_styled(stdout, CLEAR, "\n".join(current.lines) + "\n", bottom)
-            stdout.write(footer(laid_out, position, width))
-            stdout.flush()
+            if not pending or not laid_out:  # keys read together (a paste): one layout, one redraw
+                size = shutil.get_terminal_size((80, 24))
+                width = max(size.columns - 1, 30)
+                laid_out = screens(steps, width, size.lines, frozenset(opened))
+                position = min(position, len(laid_out) - 1)
+                # The keys on the bottom row, where a projected screen keeps them out of the way.
+                bottom = f"\033[{size.lines};1H"
+                write_styled(stdout, CLEAR, "\n".join(laid_out[position].lines) + "\n", bottom)
+                stdout.write(footer(laid_out, position, width))
+                stdout.flush()
             if not pending:
                 try:
                     pending = _read_keys(fd)
@@ -151,8 +152,9 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
             action = KEYS.get(pending.pop(0))
             if action == QUIT or (action == NEXT and position == len(laid_out) - 1):
                 return
-            if action == ALL and current.has_more:
-                opened.add(current.step)
+            if action == ALL and laid_out[position].has_more:
+                opened.add(laid_out[position].step)
+                laid_out = []  # laid out again with the step opened
                 continue
             position = move(position, action or "", len(laid_out))
     finally:
