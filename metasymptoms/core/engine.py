@@ -101,9 +101,12 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
 
 def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
     """The recent-treatment finding, when a person with cancer now left it out (an answers
-    file can): read as "not sure", as Enter gives in the questions, never as "no"."""
+    file can): read as "not sure", as Enter gives in the questions, never as "no". So too
+    when the history itself is left out or "not sure": it may be "current", and the safer
+    reading never gives less than one of the answers it stands for would."""
     history, treatment = book.role("cancer_history"), book.role("recent_treatment")
-    if history and treatment and answers.get(history) == "current" and treatment not in answers:
+    may_have_cancer = history is not None and answers.get(history, UNSURE) in ("current", UNSURE)
+    if treatment and may_have_cancer and treatment not in answers:
         return treatment
     return None
 
