@@ -58,6 +58,7 @@ _CODE_MODULES = (
     "core/suggest.py",
     "core/validate.py",
     "core/yamlfile.py",
+    "stopping.py",
 )
 
 
