@@ -655,10 +655,18 @@ def test_the_whole_assessment(tmp_path: Path, answers: dict, expected: dict) -> 
         ),
         pytest.param(
             {"cancer_history": "unsure", "primary_cancer": "lung"},
-            {"cancer_history": frozenset({"current", "past"}), "primary_cancer": "lung"},
+            {
+                "cancer_history": frozenset({"current", "past"}),
+                "primary_cancer": "lung",
+                "recent_treatment": "unsure",
+            },
             id="a primary cancer beside a not-sure history: there is or was cancer",
         ),
-        pytest.param({}, {"cancer_history": "unsure"}, id="a history not given reads as not sure"),
+        pytest.param(
+            {},
+            {"cancer_history": "unsure", "recent_treatment": "unsure"},
+            id="a history not given reads as not sure, and so does the treatment left out",
+        ),
     ],
 )
 def test_reading_the_answers_the_safer_way(book, answers: dict, read: dict) -> None:
