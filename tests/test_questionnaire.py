@@ -48,11 +48,13 @@ def test_enter_everywhere_walks_to_the_end(book: RuleBook) -> None:
 def test_opening_says_what_it_is_and_what_to_do_in_an_emergency(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book)
     Questionnaire(book, prompter).run()
-    assert prompter.shown[1] == (
+    assert prompter.shown[1] == ("info", book.guidance.purpose)
+    # Last before the first question, so a small screen still shows it when the question is drawn.
+    assert prompter.shown[3] == (
         "emergency",
         "If this is an emergency, stop now and call your local emergency number (911 / 999 / 112).",
     )
-    assert prompter.shown[2] == ("info", book.guidance.purpose)
+    assert prompter.shown[4][0] == "heading"  # the first section
 
 
 def test_follow_ups_come_right_after_back_pain(book: RuleBook) -> None:

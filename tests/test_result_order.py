@@ -108,3 +108,31 @@ def test_nothing_reassuring_under_urgent_or_emergency_advice(book: RuleBook, cas
         for flag in assessment.red_flags:
             if flag.urgency.rank < assessment.urgency.rank:
                 assert words(flag.advice) not in text
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_number_is_never_split_from_its_unit_on_the_result_screen(book: RuleBook, width: int) -> None:
+    import io
+    import itertools
+
+    from metasymptoms.answering.interview import show_result
+    from metasymptoms.answering.prompter import PlainPrompter
+
+    answers = {"cancer_history": "current", "recent_treatment": True, "temperature": 35.5}
+    assessment = assess(book, answers)
+    out = io.StringIO()
+    show_result(PlainPrompter(stdout=out, width=width), book, assessment)
+    lines = out.getvalue().splitlines()
+    assert any("°C" in line for line in lines)
+    for line, after in itertools.pairwise(lines):
+        assert not after.lstrip().startswith(("°C", "°F", "°")), (line, after)
+        assert not after.lstrip().startswith(("/ 999", "999 /", "112)")), (line, after)
+    text = render_text(book, assessment).splitlines()
+    assert not any(line.lstrip().startswith("°") for line in text)
+
+
+def test_wrap_keeps_a_number_with_its_unit() -> None:
+    from metasymptoms.answering.prompter import wrap
+
+    assert wrap("a reading of 37.5 °C today", 16) == ["a reading of", "37.5 °C today"]
+    assert wrap("typed as 101.3 F", 14) == ["typed as", "101.3 F"]

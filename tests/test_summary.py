@@ -296,9 +296,8 @@ def test_the_card_carries_the_flags_own_advice_and_a_short_third_person_handover
     assert "24-hour line" in flag.advice  # the card says so, not "call the emergency number now"
     assert [text for _, text in prompter.shown[at + 1 :]] == [
         f"  - Warning sign: {flag.title}",
-        "  - A temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery "
-        "(from measured temperature: 38.4 °C (101.1 °F))",
-        "  - Has breast cancer now, or is being treated for it",
+        "  - Temperature 38.4 °C (101.1 °F)",  # the measurement, not the sign's definition
+        "  - Has breast cancer now",  # treatment is said once, below
         "  - Told the cancer has spread to the bones",
         "  - Recent treatment: chemotherapy or another cancer drug in the last 6 weeks",
         "",
@@ -490,8 +489,8 @@ def test_a_typed_number_changed_from_the_review_can_be_left_out(number_book: Rul
     assert prompts[1].endswith("Press Enter to keep it, or type none to leave it out; ? = why, b = back")
     assert (
         "hint",
-        "'temperature' takes a number in degrees Celsius, or unsure, not 'warm'. Please try again, or press "
-        "Enter to keep your earlier answer, or type none to leave it out.",
+        '"warm" is not a temperature this tool can read (30 to 45 °C). Please type it like 38.5, 101.3 F; '
+        "press Enter to keep your earlier answer, or type none to leave it out.",
     ) in prompter.shown
 
 

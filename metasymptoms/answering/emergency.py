@@ -83,7 +83,8 @@ def emergency_card(book: RuleBook, flag_ids: Sequence[str], fired: Sequence[str]
 
 # How a call handler hears a history of cancer (the choices' own words are the person's:
 # "I am being treated for it"). Keyed by the history finding's choice values.
-_HISTORY = {"current": "Has {cancer} now, or is being treated for it", "past": "Had {cancer} in the past"}
+# Treatment is said on a line of its own, once: "now" here, never "or is being treated".
+_HISTORY = {"current": "Has {cancer} now", "past": "Had {cancer} in the past"}
 _SPREAD = {
     "bones": "Told the cancer has spread to the bones",
     "elsewhere": "Told the cancer has spread (not to the bones)",
@@ -92,41 +93,50 @@ _SPREAD = {
 
 def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
     """A short third-person handover to read to the emergency call handler: the warning sign
-    by name, what was reported for it, then the cancer, its known spread and recent treatment,
-    each once (they change what the emergency services do)."""
+    by name, what was reported for it (a measurement as a measurement: "Temperature 38.3 °C";
+    "not sure" said as such), then the cancer, its known spread and recent treatment, each
+    once (they change what the emergency services do). Never the person's own first-person
+    words ("I am being treated for it")."""
     from metasymptoms.answering.summary import is_background
-    from metasymptoms.core.explain import implied, sentence
+    from metasymptoms.core.explain import sentence
 
     flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
     answers = assessment.answers
     lines = [f"Warning sign: {flag.title}" for flag in flags]
     reported = dict.fromkeys(finding for flag in flags for finding in flag.because)
     for finding_id in reported:
-        if is_background(book, finding_id):
-            continue  # said once below
-        found = implied(book, answers, finding_id) if answers.get(finding_id) is not True else None
-        if found is not None and found.source in reported:
-            continue  # the measured temperature is said; "a fever" would say it twice
-        lines.append(sentence(_handover_answer(book, answers, finding_id)))
+        if not is_background(book, finding_id):  # treatment and history: said once below
+            lines.append(sentence(_handover_answer(book, answers, finding_id)))
     lines += _background_lines(book, answers)
-    return lines
+    return list(dict.fromkeys(lines))  # a measurement read as two signs is said once
 
 
 def _handover_answer(book: RuleBook, answers: Mapping[str, Answer], finding_id: str) -> str:
-    from metasymptoms.core.explain import answer_text, implied, source_words
+    from metasymptoms.core.explain import implied, source_words
 
-    finding = book.finding(finding_id)
     value = answers.get(finding_id)
+    found = implied(book, answers, finding_id) if value is not True else None
+    if found is not None and book.finding(found.source).type == "number" and found.value != UNSURE:
+        return _measured(book, found.source, found.value)  # "a fever" read from 38.4 °C
     # Labels complete "You reported ..."; a handover names the thing itself.
-    label = finding.label.removeprefix("your ")
+    label = book.finding(finding_id).label.removeprefix("your ")
     if value is True:
         return label
     if value == UNSURE:
         return f"{label} (not sure)"
-    found = implied(book, answers, finding_id)
     if found is not None:
         return f"{label} (from {source_words(book, found).removeprefix('your ')})"
-    return f"{label}: {answer_text(book, finding_id, value)}"
+    return _measured(book, finding_id, value)
+
+
+def _measured(book: RuleBook, finding_id: str, value: Answer | None) -> str:
+    """A typed number as a call handler says it: "temperature 38.3 °C (100.9 °F)"."""
+    from metasymptoms.core.explain import answer_text
+
+    finding = book.finding(finding_id)
+    if finding.unit == "celsius":
+        return f"temperature {answer_text(book, finding_id, value)}"
+    return f"{finding.label.removeprefix('your ')}: {answer_text(book, finding_id, value)}"
 
 
 def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str]:
@@ -147,8 +157,12 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
         lines.append(_HISTORY[str(told)].format(cancer=cancer))
     elif cancer != "cancer":
         lines.append(f"Has or had {cancer}")
+    elif told == UNSURE:
+        lines.append("Not sure whether they have or had cancer")
     if spread and answers.get(spread) in _SPREAD:
         lines.append(_SPREAD[str(answers[spread])])
+    elif spread and answers.get(spread) == UNSURE:
+        lines.append("Not sure whether the cancer has spread")
     if treatment:
         # The kinds of treatment reported, once; the general question only when none is named.
         kinds = [

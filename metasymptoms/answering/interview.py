@@ -15,7 +15,9 @@ from typing import Any
 from metasymptoms.answering.emergency import action, call_handler_lines, emergency_card
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
+    BACK,
     BACK_LABEL,
+    WHY,
     WHY_LABEL,
     Options,
     PlainPrompter,
@@ -102,6 +104,8 @@ class QuestionaryPrompter:
         return self.width or screen_width()
 
     def say(self, text: str, kind: str = "info") -> None:
+        if kind == "progress":
+            return  # the arrow-key screen is kept short; the plain prompts say it
         if kind == "pre":  # already laid out: printed as it is
             self.stdout.write(text if text.endswith("\n") else text + "\n")
             self.stdout.flush()
@@ -166,7 +170,15 @@ class QuestionaryPrompter:
         def _stop(event: Any) -> None:
             event.app.exit(exception=EOFError)
 
-        return self._ask(question)
+        # Drawn again below with its answer: "Why am I asked this?" or "Back" is a step, not
+        # an answer, and must not be left on screen (or read out) as if it were one.
+        question.application.erase_when_done = True
+        value = self._ask(question)
+        if value not in (WHY, BACK):
+            chosen = next(label for label, option in options if label is not None and option == value)
+            self.stdout.write(f"? {text} {label_of(chosen)}\n")
+            self.stdout.flush()
+        return value
 
     def ask_text(self, message: str, default: str) -> str:
         questionary = _questionary()

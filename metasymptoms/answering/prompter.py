@@ -25,6 +25,11 @@ MAX_LINE = 1000  # characters in one typed answer (a file name is the longest)
 # Typed in plain mode for "I'm not sure" ("?" is not among them: it asks why).
 UNSURE_TYPED = (UNSURE_SPELLINGS - {"?"}) | {"u"}  # typed for a number: not measured, not given
 
+# The choices "u" answers: "not sure", or, where a question offers it instead, "I do not
+# know" (the primary cancer's `unknown`).
+DO_NOT_KNOW = (UNSURE, "unknown")
+FIRST_QUESTION = "This is the first question; there is nothing before it."
+
 # (label, value); a label of None draws a separator line.
 Options = Sequence[tuple[str | None, str]]
 
@@ -81,8 +86,9 @@ class Prompter(Protocol):
     how_to_answer: str  # the opening's instructions, in the words of this way of answering
 
     def say(self, text: str, kind: str = "info") -> None:
-        """Show text. kind: 'heading', 'subheading', 'emergency', 'hint' or 'info'; text that
-        starts with "  - " is a list item."""
+        """Show text. kind: 'heading', 'subheading', 'emergency', 'hint', 'info', or
+        'progress' (where the next question stands in its section: a prompter may leave it
+        out); text that starts with "  - " is a list item."""
 
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
@@ -124,6 +130,7 @@ class PlainPrompter:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.width = width
+        self.progress = ""  # said with the next question, after the blank line before it
 
     def _print(self, text: str = "", indent: str = "") -> None:
         width = (self.width or screen_width()) - 1
@@ -151,6 +158,9 @@ class PlainPrompter:
         if kind == "pre":
             self.stdout.write(text if text.endswith("\n") else text + "\n")
             return
+        if kind == "progress":
+            self.progress = text
+            return
         if kind in ("heading", "subheading", "emergency"):
             self._print()  # a blank line sets it apart; the words themselves say what it is
         self._print(text, hanging(text))
@@ -162,8 +172,9 @@ class PlainPrompter:
         numbered = [(label, value) for label, value in real if value not in (WHY, BACK)]
         keys = {value for _, value in real}
         yes_no = {"yes", "no"} <= keys
-        unsure = UNSURE in keys
+        unsure = next((value for value in DO_NOT_KNOW if value in keys), None)
         self._print()
+        self._start_question()
         self._print(message)
         if hint:
             self._print(f"({hint})")
@@ -176,11 +187,12 @@ class PlainPrompter:
             extras.append("? = why am I asked this")
         if BACK in keys:
             extras.append("b = back")
+        u = "u (not sure)" if unsure == UNSURE else "u (I do not know)"
         letters = {
-            (True, True): ", or y, n or u (not sure),",
+            (True, True): f", or y, n or {u},",
             (True, False): ", or y or n,",
-            (False, True): ", or u (not sure),",
-        }.get((yes_no, unsure), "")
+            (False, True): f", or {u},",
+        }.get((yes_no, unsure is not None), "")
         how = f"Type a number{letters} and press Enter"
         self._print(how + (f"; {', '.join(extras)}" if extras else "") + ".")
         while True:
@@ -190,11 +202,16 @@ class PlainPrompter:
             if typed in ("?", "why") and WHY in keys:
                 return WHY
             if typed in ("b", "back") and BACK in keys:
+                self._print("Going back to the previous question.")  # read out instead of "b"
                 return BACK
+            if typed in ("b", "back") and WHY in keys:  # a question with no way back: the first
+                self._print(FIRST_QUESTION)
+                continue
             if yes_no and typed in ("y", "yes", "n", "no"):
                 return "yes" if typed.startswith("y") else "no"
             if unsure and typed in UNSURE_TYPED:
-                return UNSURE
+                return unsure
+            typed = typed.rstrip(".)")  # "3." or "3)", as the list writes the number
             if typed.isdigit() and 1 <= int(typed) <= len(numbered):
                 return numbered[int(typed) - 1][1]
             self._print(
@@ -203,10 +220,16 @@ class PlainPrompter:
                 + ", or press Enter for the marked answer."
             )
 
+    def _start_question(self) -> None:
+        if self.progress:
+            self._print(self.progress)
+            self.progress = ""
+
     def ask_text(self, message: str, default: str) -> str:
         # Each line of the message wrapped on its own, like every other line; the answer is
         # typed on a line of its own, so it never runs past the screen's edge.
         self._print()
+        self._start_question()
         for paragraph in message.split("\n"):
             self._print(paragraph)
         if default:

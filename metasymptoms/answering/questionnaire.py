@@ -16,6 +16,7 @@ from metasymptoms.answering.emergency import EmergencyCard, emergency_card, numb
 # Imported from here by the flow's other users before prompter.py had them: kept importable.
 from metasymptoms.answering.prompter import BACK as BACK
 from metasymptoms.answering.prompter import BACK_LABEL as BACK_LABEL
+from metasymptoms.answering.prompter import FIRST_QUESTION
 from metasymptoms.answering.prompter import WHY as WHY
 from metasymptoms.answering.prompter import WHY_LABEL as WHY_LABEL
 from metasymptoms.answering.prompter import Options as Options
@@ -23,10 +24,10 @@ from metasymptoms.answering.prompter import PlainPrompter as PlainPrompter
 from metasymptoms.answering.prompter import Prompter as Prompter
 from metasymptoms.answering.prompter import Stopped as Stopped
 from metasymptoms.answering.prompter import wrap as wrap
-from metasymptoms.core.engine import fired_emergencies, next_question, prune
+from metasymptoms.core.engine import applicable_questions, fired_emergencies, next_question, prune
 from metasymptoms.core.explain import answer_text, why_items
-from metasymptoms.core.kinds import UNSURE, Answer, BadAnswer, kind_of
-from metasymptoms.core.model import Question, RuleBook
+from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, kind_of
+from metasymptoms.core.model import Finding, Question, RuleBook, Section
 
 SHOW_RESULT = "__result__"
 STOP = "__stop__"
@@ -87,13 +88,14 @@ class Questionnaire:
         self.prompter.say(
             "metasymptoms: where cancer commonly spreads, and which symptoms that can cause", "heading"
         )
-        self.prompter.say(number_line(self.book), "emergency")
         self.prompter.say(guidance.purpose)
         self.prompter.say(
             f"You will be asked one question at a time. {self.prompter.how_to_answer} "
             "Press Ctrl-C at any time to stop; nothing is saved unless you ask.",
             "hint",
         )
+        # Last, right above the first question: still on a 60x20 screen when it is drawn.
+        self.prompter.say(number_line(self.book), "emergency")
 
     def ask(self, question: Question) -> str | Answer:
         """Ask one question until it gets an answer or 'back'; 'why' is answered in place."""
@@ -107,6 +109,8 @@ class Questionnaire:
         kind = kind_of(finding)
         options, default = self.options_for(question)
         self.events.append(("asking", question.finding))
+        if section is not None:
+            self.prompter.say(self.progress(section, question.finding), "progress")
         while True:
             if options is None:
                 choice = self.prompter.ask_text(_typed_prompt(question, default), default)
@@ -126,13 +130,16 @@ class Questionnaire:
                 return None  # type: ignore[return-value]
             try:
                 return kind.from_option(finding, choice)
-            except BadAnswer as bad:
-                again = (
-                    "press Enter to keep your earlier answer, or type none to leave it out"
-                    if default
-                    else "press Enter to leave it out"
-                )
-                self.prompter.say(f"{bad}. Please try again, or {again}.", "hint")
+            except BadAnswer:
+                self.prompter.say(refused(finding, choice, default), "hint")
+
+    def progress(self, section: Section, finding: str) -> str:
+        """'Question 2 of about 5' in this section: 'about', since an answer can bring in a
+        follow-up or leave one out."""
+        applies = [question.finding for question in applicable_questions(self.book, self.answers)]
+        here = [question.finding for question in section.questions if question.finding in applies]
+        number = here.index(finding) + 1 if finding in here else len(here) + 1
+        return f"{section.title}: question {number} of about {max(len(here), number)}"
 
     def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]] | None, str]:
         """The choices to offer (None when the answer is typed), and the one Enter gives:
@@ -176,7 +183,7 @@ class Questionnaire:
 
     def go_back(self) -> None:
         if not self.history:
-            self.prompter.say("This is the first question; there is nothing before it.", "hint")
+            self.prompter.say(FIRST_QUESTION, "hint")
             return
         finding = self.history.pop()
         self.earlier[finding] = self.answers.pop(finding)
@@ -244,6 +251,38 @@ class Questionnaire:
         if value != BACK and self.record(choice, value):  # "back" leaves the answer as it was
             return STOP
         return GO_ON
+
+
+# What a typed number is called and how it may be typed, by unit: a refused answer is told
+# in these words, never by the finding's id (the name an answers file uses).
+TYPED_NUMBERS = {
+    "celsius": ("a temperature", "38.5, 101.3 F"),
+    "times_in_24_hours": ("a number of times", "3 or 0"),
+}
+
+
+def refused(finding: Finding, typed: str, default: str) -> str:
+    """A typed answer that could not be read, said plainly: what to type instead."""
+    what, examples = TYPED_NUMBERS.get(finding.unit or "", ("an answer", "a number"))
+    low, high = finding.minimum, finding.maximum
+    unit = UNITS.get(finding.unit or "")
+    within = f" ({low:g} to {high:g} {unit.symbol})" if unit and low is not None and high is not None else ""
+    leave = (
+        "; press Enter to keep your earlier answer, or type none to leave it out"
+        if default
+        else ", or press Enter to leave it out"
+    )
+    fahrenheit = ""
+    try:
+        number = float(typed.strip().replace(",", "."))
+    except ValueError:
+        number = None
+    if finding.unit == "celsius" and number is not None and 86 <= number <= 113:
+        fahrenheit = f" For Fahrenheit, type {typed.strip()} F."
+    return (
+        f'"{typed.strip()}" is not {what} this tool can read{within}.{fahrenheit} '
+        f"Please type it like {examples}{leave}."
+    )
 
 
 def say_card(prompter: Prompter, card: EmergencyCard) -> None:
