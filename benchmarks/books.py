@@ -147,3 +147,51 @@ def at_least_book(source: Path, folder: Path, needed: int = 10, of: int = 30) ->
     )
     _dump(folder / "red_flags.yaml", flags)
     return folder
+
+
+def wide_book(source: Path, folder: Path, of: int = 100, join: str = "any", gated: bool = True) -> Path:
+    """The book in `source` with one more red flag: `any` (or `all`) of `of` yes/no findings,
+    every yes/no finding of the book (with `gated`, those behind an ask_if too) and, past
+    those, new findings each asked of everyone."""
+    shutil.copytree(source, folder)
+    findings = yaml.safe_load((folder / "findings.yaml").read_text())
+    questions = yaml.safe_load((folder / "questions.yaml").read_text())
+    behind = {
+        question["finding"]
+        for section in questions["sections"]
+        for question in section["questions"]
+        if "ask_if" in question
+    }
+    wide = [
+        item["id"]
+        for item in findings["findings"]
+        if item.get("type", "yes_no") == "yes_no"
+        and not item.get("role")
+        and (gated or item["id"] not in behind)
+    ][:of]
+    extra = [f"extra_sign_{n}" for n in range(of - len(wide))]
+    findings["findings"] += [{"id": name, "label": f"an extra sign ({name})"} for name in extra]
+    if extra:
+        questions["sections"].append(
+            {
+                "id": "extra_signs",
+                "title": "Extra signs",
+                "questions": [{"finding": name, "text": f"Do you have {name}?"} for name in extra],
+            }
+        )
+    flags = yaml.safe_load((folder / "red_flags.yaml").read_text())
+    flags["red_flags"].append(
+        {
+            "id": "wide_signs",
+            "title": "Any of many signs",
+            "when": {join: wide + extra},
+            "urgency": "prompt",
+            "advice": "Any of these signs needs a check within days: contact your healthcare provider.",
+            "sources": ["CC-META"],
+            "checked": {"by": "author", "date": "2026-01-01"},
+        }
+    )
+    _dump(folder / "findings.yaml", findings)
+    _dump(folder / "questions.yaml", questions)
+    _dump(folder / "red_flags.yaml", flags)
+    return folder

@@ -75,12 +75,13 @@ def test_verify_reports_a_downgrade_with_answers_that_replay_it(tmp_path: Path, 
         "('all_clear' no longer counts); add 'jaundice: yes' to the answers below to see it. If that is "
         "meant, declare it with its reason under lowers_urgency_when_reported in book.yaml\n"
         "        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE\n"
+        "          cancer_history: none\n"
         "          limb_weakness: yes\n"
         "1 failure(s)"
     ) in out
     answers = tmp_path / "a.yaml"
     for extra, urgency in (("", "urgent"), ("jaundice: yes\n", "routine")):
-        answers.write_text("limb_weakness: yes\n" + extra)
+        answers.write_text("cancer_history: none\nlimb_weakness: yes\n" + extra)
         assert main(["ask", "--rules", str(folder), "--answers", str(answers), "--format", "json"]) == 0
         assert json.loads(capsys.readouterr().out)["urgency"] == urgency
 

@@ -68,12 +68,14 @@ def unasked(book: RuleBook, finding: str) -> Value:
 class Reading:
     """What one book makes of every world. `as_asked`: through the questionnaire (a finding
     its skip logic passes over is not reported); otherwise every finding as it is for the
-    person, as if every question were asked."""
+    person, as if every question were asked, and their own answer about a history of cancer
+    stands ("not sure" is what they would say, whatever else they report)."""
 
     def __init__(self, dd: Diagrams, book: RuleBook, *, as_asked: bool = True):
-        self.dd, self.book = dd, book
+        self.dd, self.book, self.as_asked = dd, book, as_asked
         self._memo: dict[tuple[object, ...], Node] = {}
         self._findings: dict[Condition, tuple[str, ...]] = {}
+        self.gates: dict[str, Node] = {}  # each ask_if's Kleene value on the answers before it
         seen = self._questionnaire() if as_asked else {f.id: dd.var(f.id) for f in book.findings}
         self.read = self._reading(seen)
 
@@ -87,27 +89,28 @@ class Reading:
             if question.ask_if is None:
                 seen[question.finding] = own
                 continue
-            gate = self.kleene(question.ask_if, seen)
+            gate = self.gates[question.finding] = self.kleene(question.ask_if, seen)
             hidden = unasked(book, question.finding)
             seen[question.finding] = dd.apply(lambda g, v, h=hidden: h if g is False else v, gate, own)
         return seen
 
     def _reading(self, seen: dict[str, Node]) -> dict[str, Node]:
-        """The answers as the rules read them (engine.reading): the history of cancer not
-        given or not sure, then each implication in the book's order."""
+        """The answers as the rules read them (engine.reading): first what the engine reads
+        into the findings with a special role (a history not given, a treatment left out),
+        by its own `reading` of those findings' answers, then each implication in the
+        book's order."""
         dd, book = self.dd, self.book
         read = dict(seen)
-        history = book.role("cancer_history")
-        if history is not None:
-            names = [
-                history,
-                *(role for role in (book.role("primary_cancer"), book.role("known_spread")) if role),
-            ]
+        names = [finding.id for finding in book.findings if getattr(finding, "role", None)]
+        for name in names:
 
-            def history_read(*values: object) -> object:
-                return reading(book, _given(zip(names, values, strict=True))).get(history, UNSET)  # type: ignore[arg-type]
+            def role_read(*values: object, name: str = name) -> object:
+                own = values[names.index(name)]
+                if not self.as_asked and not (isinstance(own, str) and own == UNSET):
+                    return own  # the person's own answer stands
+                return reading(book, _given(zip(names, values, strict=True))).get(name, UNSET)  # type: ignore[arg-type]
 
-            read[history] = dd.apply(history_read, *(seen[name] for name in names))
+            read[name] = dd.apply(role_read, *(seen[other] for other in names))
         for child, parent in book.implications:
 
             def implied(c: object, p: object, child: str = child, parent: str = parent) -> object:
@@ -161,15 +164,16 @@ class Reading:
         fired = [self.dd.map(_ranked(item.rank), self.kleene(item.when)) for item in ranked]
         return self.dd.fold(max, 0, fired)
 
-    def possible(self) -> Node:
-        """Worlds a person could be in: a follow-up reported ("the pain feels like a band")
-        with its parent denied ("no back pain") is no one's world. A number is not a
-        follow-up: "no" to a fever beside 37.8 °C measured is a person the engine reads as
-        having a fever, and a threshold moved between books shows only on such worlds."""
-        dd = self.dd
+    def possible(self, *, numbers_follow: bool = False) -> Node:
+        """Worlds that can be someone's answers: a follow-up reported or "not sure" ("the
+        pain feels like a band") with its parent denied ("no back pain") is no one's. A
+        number may disagree with the finding it implies ("no" to a fever beside 37.8 °C, read
+        as a fever), and a threshold moved between books shows only on such answers; with
+        `numbers_follow`, as for a person as they truly are (verify), it may not."""
+        book, dd = self.book, self.dd
         checks = [
-            dd.apply(lambda c, p: not (c is True and p is False), dd.var(child), dd.var(parent))
-            for child, parent in self.book.implications
+            dd.apply(_follows(book, child, numbers_follow), dd.var(child), dd.var(parent))
+            for child, parent in book.implications
         ]
         return dd.fold(lambda a, b: a and b, True, checks)
 
@@ -212,6 +216,49 @@ class Readings:
         return {**self._unasked, **world}
 
 
+class BookReadings:
+    """One book's reading for `rules verify`: through the questionnaire, and as every finding
+    is for the person, over the worlds a person answering every question could be in."""
+
+    def __init__(self, book: RuleBook):
+        self.book = book
+        self.dd = Diagrams(domains([book]))
+        self.asked = Reading(self.dd, book)
+        self.world = Reading(self.dd, book, as_asked=False)
+        self._unasked = {name: unasked(book, name) for name in self.dd.names}
+        space = Space(Facts(book), [])
+        # A choice its question always asks is chosen (an answers file may leave it out; the
+        # questionnaire never does).
+        choices = [name for name in self.dd.names if self._unasked[name] not in space.domain(name)]
+        chosen = [self.dd.map(_not_equal(self._unasked[name]), self.dd.var(name)) for name in choices]
+        people = [self.asked.possible(numbers_follow=True), *chosen]
+        self.people = self.dd.fold(lambda a, b: a and b, True, people)
+
+    def example(self, node: Node) -> dict[str, object] | None:
+        """The plainest world where the diagram is true (fewest findings given), among
+        the worlds a person could be in, or None."""
+        region = self.dd.apply(lambda value, person: value is True and person, node, self.people)
+        world = self.dd.cheapest(region, lambda value: value is True, self.cost)
+        return None if world is None else self.everyone(world)
+
+    def cost(self, finding: str, value: object) -> int:
+        return 0 if value == self._unasked[finding] and type(value) is type(self._unasked[finding]) else 1
+
+    def everyone(self, world: dict[str, object]) -> dict[str, object]:
+        """The world with every finding it does not name not reported."""
+        return {**self._unasked, **world}
+
+
+_LAST: list[BookReadings] = []
+
+
+def book_readings(book: RuleBook) -> BookReadings:
+    """The readings of this book, compiled once for all the proofs of one run."""
+    if not _LAST or _LAST[0].book is not book:
+        _LAST[:] = [BookReadings(book)]
+    return _LAST[0]
+
+
 def questionnaire_answers(book: RuleBook, world: dict[str, object]) -> dict[str, Answer]:
     """The answers file a person in this world gives this book's questionnaire: each question
     asked when engine.asked says so; what is not reported or not given left out."""
@@ -234,6 +281,19 @@ def _knows(book: RuleBook, finding: str) -> bool:
 def _given(pairs: Iterable[tuple[str, object]]) -> dict[str, object]:
     """Answers as the engine takes them: a finding not given is absent."""
     return {finding: value for finding, value in pairs if not (isinstance(value, str) and value == UNSET)}
+
+
+def _follows(book: RuleBook, child: str, numbers: bool) -> Callable[[object, object], bool]:
+    """Whether a follow-up's answer and its parent's can be one person's (Reading.possible)."""
+    return lambda c, p: (
+        not (
+            p is False and (numbers or not isinstance(c, float)) and book.implies_parent(child, c) is not None
+        )
+    )
+
+
+def _not_equal(unset: object) -> Callable[[object], bool]:
+    return lambda value: value != unset
 
 
 def _ranked(rank: int) -> Callable[[object], int]:

@@ -16,7 +16,7 @@ this small multi-valued form is written here.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 Node = int  # an index into the table of nodes
@@ -165,7 +165,7 @@ class Diagrams:
             result = self.apply(function, result, node)
         return result
 
-    def restrict(self, node: Node, fixed: dict[str, object]) -> Node:
+    def restrict(self, node: Node, fixed: Mapping[str, object]) -> Node:
         """The diagram with some findings fixed to one value each."""
         at = {self.level[name]: self.domains[self.level[name]].index(value) for name, value in fixed.items()}
         memo: dict[Node, Node] = {}

@@ -107,7 +107,9 @@ def _shown_statements(
         shown(readings.new, new),
         readings.possible,
     )
-    leaves = list(dd.groups(readings.within(both, joint.variables), lambda result: result is not None))
+    # Every group, answers no one gives (None) too: a group is widened only over answers
+    # with its own outcome, never over those.
+    leaves = list(dd.groups(readings.within(both, joint.variables), lambda result: True))
     return [
         Statement(
             kind,
@@ -117,7 +119,7 @@ def _shown_statements(
             replay(joint, cube),
             old_answers=old_replay(joint, cube),
         )
-        for cube, (_was, now) in simplify(leaves, lambda result: result[0] != result[1], joint)
+        for cube, (_was, now) in simplify(leaves, _changed, joint)
     ]
 
 
@@ -174,3 +176,7 @@ def diff(old: RuleBook, new: RuleBook) -> Diff:
     statements += [hidden for hidden in hidden_lowerings(pair) if (hidden.was, hidden.now) not in refused]
     statements += red_flag_statements(pair) + site_statements(pair)
     return Diff(statements, text_changes(old, new))
+
+
+def _changed(result: tuple[object, ...] | None) -> bool:
+    return result is not None and result[0] != result[1]

@@ -64,9 +64,11 @@ def urgency_statements(pair: Pair) -> list[Statement]:
         readings.possible,
         *(readings.new.holds(change.when) for change in declared),
     )
-    leaves = list(dd.groups(readings.within(both, joint.variables), lambda result: result is not None))
+    # Every group, answers no one gives (None) too: a group is widened only over answers
+    # with its own outcome, never over those.
+    leaves = list(dd.groups(readings.within(both, joint.variables), lambda result: True))
     out = []
-    for cube, (was, now, reason) in simplify(leaves, lambda result: result[0] != result[1], joint):
+    for cube, (was, now, reason) in simplify(leaves, _changed, joint):
         change = f"{LEVELS[was]} -> {LEVELS[now]}"
         if reason:
             change += " (declared in book.yaml)"
@@ -145,3 +147,7 @@ def _lowering_statement(pair: Pair, world: World, level: tuple[int, int]) -> Sta
         was=was,
         now=now,
     )
+
+
+def _changed(result: tuple[object, ...] | None) -> bool:
+    return result is not None and result[0] != result[1]

@@ -14,14 +14,12 @@ from metasymptoms.core.conditions import (
     Not,
     Reported,
     findings_in,
-    kleene_and,
-    kleene_not,
-    settled,
 )
 from metasymptoms.core.engine import assess
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.behaviour import Item, Joint, items
+from metasymptoms.reviewing.behaviour import Item, items
+from metasymptoms.reviewing.compiled import BookReadings, book_readings, questionnaire_answers
 from metasymptoms.reviewing.space import Facts, Space, World
 from metasymptoms.reviewing.verify import Failure
 
@@ -62,86 +60,56 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
     """For each finding whose report can lower the urgency (and is not declared to), the
     item that stops counting and the answers before and after: (finding, item, before, after).
 
-    A lowering means some item X fires without the finding while, with it, nothing at least
-    as urgent as X fires. X must depend on the finding through a `not` (see `effect`), so one
-    search per such (finding, X), each over a small cone, is exhaustive."""
+    Only a finding some item depends on through a `not` (see `effect`) can lower it. For
+    each such finding, the urgency through the questionnaire over every world (a decision
+    diagram, compiled.py) is compared with the finding not reported and reported."""
     allowed = {entry.finding for entry in book.info.lowers_urgency_when_reported} if book.info else set()
     facts = Facts(book)
     ranked = [item for item in items(book) if item.rank > 0]
-    silences = _Silences(facts, ranked)
-    # A finding is tried only against the items whose cone holds it.
-    touching: dict[str, list[int]] = {}
-    for n, cone in enumerate(silences.cones):
-        for variable in cone.variables:
-            touching.setdefault(variable, []).append(n)
+    cones = [Space(facts, [item.when]) for item in ranked]
+    readings = book_readings(book)
     for finding in book.findings:
         if finding.type != "yes_no" or finding.id in allowed or finding.id not in facts.question:
             continue
-        for n in touching.get(finding.id, ()):
-            item = ranked[n]
-            # First over the item's own cone: can reporting the finding silence the item at
-            # all? The full goal (nothing at least as urgent fires) implies this one, so where
-            # this search finds nothing, neither can the much larger one.
-            if not silences(finding.id, n):
-                continue
-            found = _downgrade(facts, ranked, finding.id, item)
-            if found is not None:
-                yield finding.id, item, *found
-                break  # one counterexample a finding is enough to act on
-
-
-class _Silences:
-    """Whether reporting a finding can stop a ranked item firing at all, over the item's own
-    cone (each item's cone built once), worked out once for each finding and item."""
-
-    def __init__(self, facts: Facts, ranked: list[Item]):
-        self.facts, self.ranked = facts, ranked
-        self.cones = [Space(facts, [item.when]) for item in ranked]
-        self.index = {item.id: n for n, item in enumerate(ranked)}
-        self.known: dict[tuple[str, int], bool] = {}
-
-    def __call__(self, finding: str, n: int) -> bool:
-        if (finding, n) not in self.known:
-            self.known[finding, n] = self._search(finding, n)
-        return self.known[finding, n]
-
-    def _search(self, finding: str, n: int) -> bool:
-        """A combination stops only when one of its parts stops, so its parts are asked
-        first: its own cone is every finding of every part."""
-        item, cone = self.ranked[n], self.cones[n]
-        parts = [self.index[part] for part in item.combines if part in self.index]
-        if (
-            finding not in cone.variables
-            or -1 not in effect(cone, item.when, finding)
-            or (parts and not any(self(finding, part) for part in parts))
+        if not any(
+            finding.id in cone.variables and -1 in effect(cone, item.when, finding.id)
+            for item, cone in zip(ranked, cones, strict=True)
         ):
-            return False
-        own = Space(self.facts, [item.when, Reported(finding=finding)])
-        alone = Joint([(own, {finding: False}), (own, {finding: True})])
-
-        def silenced(world: World, _: World) -> bool | None:
-            without, with_ = alone.seen(world)
-            return kleene_and(settled(item.when, without), kleene_not(settled(item.when, with_)))
-
-        return alone.search(silenced) is not None
+            continue
+        found = _downgrade(readings, finding.id)
+        if found is not None:
+            before, after = found
+            item = _silenced(readings, ranked, before, after)
+            yield finding.id, item, questionnaire_answers(book, before), questionnaire_answers(book, after)
 
 
-def _downgrade(
-    facts: Facts, ranked: list[Item], finding: str, item: Item
-) -> tuple[dict[str, Answer], dict[str, Answer]] | None:
-    """Answers before and after reporting the finding, where the item fires before and
-    nothing at least as urgent fires after; None if there are none."""
-    higher = [other for other in ranked if other.rank >= item.rank]
-    space = Space(facts, [item.when, *(other.when for other in higher), Reported(finding=finding)])
-    joint = Joint([(space, {finding: False}), (space, {finding: True})])
+def _downgrade(readings: BookReadings, finding: str) -> tuple[World, World] | None:
+    """The plainest world where reporting the finding lowers the urgency: (without, with)."""
+    dd, urgency, people = readings.dd, readings.asked.urgency, readings.people
+    without, with_ = {finding: False}, {finding: True}
+    lowered = dd.apply(
+        lambda before, after, person_before, person_after: person_before and person_after and after < before,
+        dd.restrict(urgency, without),
+        dd.restrict(urgency, with_),
+        dd.restrict(people, without),
+        dd.restrict(people, with_),
+    )
+    world = dd.cheapest(lowered, lambda value: value is True, readings.cost)
+    if world is None:
+        return None
+    everyone = {**readings.everyone(world)}
+    return {**everyone, **without}, {**everyone, **with_}
 
-    def goal(world: World, _: World) -> bool | None:
-        without, with_ = joint.seen(world)
-        quiet = [kleene_not(settled(other.when, with_)) for other in higher]
-        return kleene_and(settled(item.when, without), *quiet)
 
-    world = joint.search(goal, first=[*findings_in(item.when), finding], plain=True)
-    return None if world is None else (joint.replay(0, world), joint.replay(1, world))
+def _silenced(readings: BookReadings, ranked: list[Item], before: World, after: World) -> Item:
+    """The most urgent item that holds before and not after."""
+    dd = readings.dd
+    return next(
+        item
+        for item in sorted(ranked, key=lambda item: -item.rank)
+        if dd.evaluate(readings.asked.holds(item.when), before)
+        and not dd.evaluate(readings.asked.holds(item.when), after)
+    )
 
 
 def downgrade_failures(book: RuleBook) -> Iterator[Failure]:

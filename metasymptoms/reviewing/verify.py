@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from metasymptoms.core.conditions import Condition, findings_in, kleene_and, kleene_not, settled
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.reviewing.compiled import book_readings, questionnaire_answers
 from metasymptoms.reviewing.replay import Replay, as_answers, cut_to
-from metasymptoms.reviewing.space import Facts, Goal, Space, World
+from metasymptoms.reviewing.space import Facts, Goal, Space
 
 
 def _given(value: object) -> bool:
@@ -52,78 +53,51 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
     no skip logic hides any of those, it cannot hide N of them either (each that may hold for
     the person also may hold on the answers), so combinations are proved by their parts.
 
-    A flag that tests only findings every person is asked (no ask_if) needs no search: the
-    answers hold exactly what is true for the person, so the flag holds on both or neither.
-    (An `at_least: 10` of thirty such findings would otherwise be a search of millions.)"""
-    facts = Facts(book)
+    Both readings (as the person is, and through the questionnaire) are decision diagrams
+    over every world (compiled.py), so a flag of a hundred findings is proved at once."""
+    readings = book_readings(book)
+    dd = readings.dd
     for flag in book.red_flags:
-        if flag.combines or all(
-            finding in facts.question and facts.ask_if[finding] is None for finding in findings_in(flag.when)
-        ):
+        if flag.combines:
             continue
-        space = Space(facts, [flag.when])
-        world = space.search(_hidden_on_answers(flag.when))
-        if world is not None:
-            answers = space.answers(world)
-            hidden = [
-                finding
-                for finding in space.variables
-                if _given(world.get(finding)) and answers.get(finding) != world.get(finding)
-            ]
-            yield Failure(
-                "hidden-red-flag",
-                flag.id,
-                f"the skip logic can hide {', '.join(repr(f) for f in hidden)} while the rest of "
-                f"'{flag.id}' holds, so a person with these answers is never warned",
-                as_answers(world),
-            )
+        hidden = dd.apply(
+            lambda person, answered: person is True and answered is False,
+            readings.world.holds(flag.when),
+            readings.asked.holds(flag.when),
+        )
+        world = readings.example(hidden)
+        if world is None:
+            continue
+        answers = questionnaire_answers(book, world)
+        tested = dict.fromkeys([*findings_in(flag.when), *world])
+        lost = [f for f in tested if _given(world.get(f)) and answers.get(f) != world.get(f)]
+        yield Failure(
+            "hidden-red-flag",
+            flag.id,
+            f"the skip logic can hide {', '.join(repr(f) for f in lost)} while the rest of "
+            f"'{flag.id}' holds, so a person with these answers is never warned",
+            as_answers(world),
+        )
 
 
 def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
-    """Red flags that no answers can make hold.
-
-    A combination (at least N of other flags) is first tried on its parts' own answers put
-    together, where they agree: if N parts then hold, that is a witness, checked like any
-    other. Only where that fails is the combination searched as a whole, whose cone is every
-    finding of every part."""
-    facts = Facts(book)
-    found: dict[str, World] = {}
+    """Red flags that no answers to the questionnaire can make hold."""
+    readings = book_readings(book)
     for flag in book.red_flags:
-        space = Space(facts, [flag.when])
-        reach = _holds_on_answers(flag.when)
-        world = _joined(space, [found[part] for part in flag.combines if part in found], reach)
-        if world is None:
-            world = space.search(reach)
-        if world is None:
+        if readings.example(readings.asked.holds(flag.when)) is None:
             yield Failure(
                 "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
             )
-        else:
-            found[flag.id] = world
-
-
-def _joined(space: Space, worlds: list[World], goal: Goal) -> World | None:
-    """The worlds put together (each kept only where it agrees with those before it), if
-    the goal holds on them with every other finding of the space not reported."""
-    if not worlds:
-        return None
-    joined: World = {}
-    for world in worlds:
-        if all(joined.get(finding, value) == value for finding, value in world.items()):
-            joined.update(world)
-    world = {finding: joined.get(finding, space.hidden(finding)) for finding in space.variables}
-    if not all(space.possible(world, finding) for finding in world):
-        return None
-    return world if goal(space.read(world), space.read(space.answers(world))) is True else None
 
 
 def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
-    facts = Facts(book)
+    """Questions whose ask_if holds on no answers given before them."""
+    readings = book_readings(book)
     for question in book.questions:
         if question.ask_if is None:
             continue
-        space = Space(facts, [question.ask_if])
-        if space.search(_holds_on_answers(question.ask_if)) is None:
+        opens = readings.dd.map(lambda value: value is not False, readings.asked.gates[question.finding])
+        if readings.example(opens) is None:
             yield Failure(
                 "impossible-ask-if",
                 question.finding,
@@ -139,16 +113,16 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     The flow asks only the questions of the flag's cone (the findings its condition tests,
     and what opens their questions): the others cannot change whether or when it fires, so
     leaving them out keeps each replay the size of its flag, not of the whole book."""
-    facts = Facts(book)
+    facts, readings = Facts(book), book_readings(book)
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
-        space = Space(facts, [flag.when])  # searched once: for answers on which it holds, and its cone
-        world = space.search(_holds_on_answers(flag.when))
+        world = readings.example(readings.asked.holds(flag.when))
         if world is None:
             continue
-        answers = as_answers(space.answers(world))
-        replay = Replay(cut_to(book, set(space.variables)), answers, until=flag.id)
+        answers = questionnaire_answers(book, world)
+        cone = Space(facts, [flag.when]).variables
+        replay = Replay(cut_to(book, set(cone)), answers, until=flag.id)
         replay.flow.run()
         events = replay.flow.events
         shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
