@@ -7,14 +7,17 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+import yaml
 
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import render_json
 from metasymptoms.answering.assessment_text import render_markdown, render_text
 from metasymptoms.answering.emergency import action
 from metasymptoms.answering.result import result
+from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import RuleBook, Urgency
@@ -136,3 +139,26 @@ def test_wrap_keeps_a_number_with_its_unit() -> None:
 
     assert wrap("a reading of 37.5 °C today", 16) == ["a reading of", "37.5 °C today"]
     assert wrap("typed as 101.3 F", 14) == ["typed as", "101.3 F"]
+
+
+GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "cases.yaml").read_text())
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=[case["name"] for case in GOLDEN])
+def test_the_first_part_fits_an_80x24_screen_with_the_key_line(book: RuleBook, case: dict) -> None:
+    """Laid out as the arrow-key questions draw it, at 80 columns: how soon and every
+    warning sign's advice, then "Enter: read more; ...", in at most 24 rows."""
+    import io
+
+    from metasymptoms.answering.interview import READ_MORE, QuestionaryPrompter, show_first
+
+    assessment = assess(book, check_answers(book, case["answers"]))
+    out = io.StringIO()
+    show_first(QuestionaryPrompter(stdout=out, width=80), result(book, assessment).first)
+    rows = [*out.getvalue().splitlines(), "", READ_MORE]
+    assert len(rows) <= 24, "\n".join(rows)
+    shown = words("\n".join(rows))
+    assert URGENCY_HEADINGS[assessment.urgency] in shown
+    for block in result(book, assessment).first:
+        for paragraph in block.paragraphs:
+            assert words(paragraph) in shown

@@ -54,6 +54,7 @@ _STYLES = {
     "heading": "\033[1m",
     "subheading": "\033[1m",
     "emergency": "\033[1;31m",
+    "strong": "\033[1m",
     "hint": "",
     "info": "",
 }
@@ -234,7 +235,7 @@ class QuestionaryPrompter:
             pass  # any other key does nothing: the line says which keys do something
 
         session: Any = PromptSession(
-            f"{visible(message)} ",
+            f"\n{visible(message)} ",  # a blank line sets it apart from the result above
             key_bindings=bindings,
             input=self.input,
             output=self.output,
@@ -305,15 +306,14 @@ def present_result(
     prompter: ResultPrompter,
     book: RuleBook,
     assessment: Assessment,
-    heading: str = "Your result",
+    heading: str | None = None,
     *,
     can_save: bool,
 ) -> None:
     """What to do first, on one screen; the rest when asked for ("Enter: read more"), then
     the offer to save a summary. The ending (show_ending) follows, whatever was chosen."""
     parts = result(book, assessment)
-    prompter.say(heading, "heading")
-    show_blocks(prompter, parts.first)
+    show_first(prompter, parts.first, heading)
     keys = {"": "more", "s": "save", "q": "finish"} if can_save else {"": "more", "q": "finish"}
     choice = prompter.press(READ_MORE if can_save else READ_MORE_NO_SAVE, keys)
     if choice == "more":
@@ -377,9 +377,24 @@ def show_result(
     show_blocks(prompter, [parts.ending])
 
 
-def show_blocks(prompter: Prompter, shown: Sequence[Block]) -> None:
+def show_first(prompter: Prompter, first: Sequence[Block], heading: str | None = None) -> None:
+    """How soon, then, set apart by one blank line, every warning sign with its advice, close
+    together: five signs still fit one 80x24 screen with the key line below them."""
+    if heading:
+        prompter.say(heading, "heading")
+    show_blocks(prompter, first[:1])
+    if len(first) > 1:
+        prompter.say("")
+        show_blocks(prompter, first[1:], compact=True)
+
+
+def show_blocks(prompter: Prompter, shown: Sequence[Block], *, compact: bool = False) -> None:
+    """`compact`: a warning sign's heading follows the text above it with no blank line, so
+    five signs and their advice still fit one 80x24 screen below how soon."""
     for block in shown:
         kind = "emergency" if block.role == "emergency" else "heading" if block.level == 2 else "subheading"
+        if compact and kind == "subheading":
+            kind = "strong"
         prompter.say(block.heading, kind)
         for paragraph in block.paragraphs:
             if paragraph:

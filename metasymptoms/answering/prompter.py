@@ -86,9 +86,10 @@ class Prompter(Protocol):
     how_to_answer: str  # the opening's instructions, in the words of this way of answering
 
     def say(self, text: str, kind: str = "info") -> None:
-        """Show text. kind: 'heading', 'subheading', 'emergency', 'hint', 'info', or
-        'progress' (where the next question stands in its section: a prompter may leave it
-        out); text that starts with "  - " is a list item."""
+        """Show text. kind: 'heading', 'subheading', 'strong' (a subheading with no blank
+        line before it), 'emergency', 'hint', 'info', or 'progress' (where the next question
+        stands in its section: a prompter may leave it out); text that starts with "  - " is
+        a list item."""
 
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False

@@ -104,14 +104,19 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     emergency = assessment.urgency is Urgency.EMERGENCY
     level = [flag for flag in assessment.red_flags if flag.urgency.rank == assessment.urgency.rank]
     card = emergency_card(book, [flag.id for flag in level]) if emergency and level else None
-    advice = f"Get help now. First: {card.first_step}" if card and card.first_step else assessment.advice
+    advice = assessment.advice
+    if serious(assessment):  # what to do today or now, alone: the everyday "see your provider
+        # about anything new" is for the ending, and one screen has no room for it here
+        advice = advice.removesuffix(f" {book.guidance.see_provider}")
+    if card and card.first_step:
+        advice = f"Get help now. First: {card.first_step}"
     out = [Block(URGENCY_HEADINGS[assessment.urgency], (advice,), role="emergency" if emergency else "")]
     signs = card.signs if card else tuple((flag.title, flag.advice) for flag in level)
     label = URGENCY_LABELS[assessment.urgency]
     role = "emergency" if emergency else ""
     out += [Block(f"{label}: {title}", (text,), level=3, role=role) for title, text in signs]
     also = [flag.title for flag in assessment.red_flags if flag.urgency.rank < assessment.urgency.rank]
-    if also:
+    if also:  # one line each: the names, never their advice
         out.append(Block("Also tell them about", (), tuple(also), level=3))
     return out
 
