@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench mutate clean
+AXE := $(VENV)/node_modules/axe-core/axe.min.js
+
+.PHONY: run serve test bench mutate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +18,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## answer the guided questions with the shipped rule book
 	$(BIN)/metasymptoms ask
 
-test: $(STAMP)  ## lint, types, then the whole test suite (shipped rule book and scenarios too)
+# axe-core, the accessibility checker the browser tests inject into each page. Without npm
+# (or without a network) it is not installed and those tests skip, saying why.
+$(AXE):
+	-@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix $(VENV) 'axe-core@4' \
+	  || echo "axe-core could not be installed with npm; the accessibility tests will skip"
+
+serve: $(STAMP)  ## the questions, lessons and rule book as web pages on http://127.0.0.1:8000/
+	$(BIN)/metasymptoms serve
+
+test: $(STAMP) $(AXE)  ## lint, types, then the whole test suite (shipped rule book and scenarios too)
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 FORMATS = ("text", "markdown", "json", "html")
-COMMANDS = ("ask", "rules", "explore", "demo")  # build_parser adds one function for each
+COMMANDS = ("ask", "rules", "explore", "demo", "serve")  # build_parser adds one function for each
 KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
 
 
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(commands)
     _add_explore(commands)
     _add_demo(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -288,3 +289,29 @@ def _add_demo(commands: _Commands) -> None:
     )
     _add_rules_option(demo)
     demo.set_defaults(func="metasymptoms.commands.demo:demo")
+
+
+def _add_serve(commands: _Commands) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="the questions, the lessons and the rule book as web pages on this computer",
+        description=(
+            "Serve the guided questions, the lesson pages and the rule-book document as web pages. "
+            "Binds 127.0.0.1 (this computer only) unless --host says otherwise. Nothing a person "
+            "answers is stored or logged."
+        ),
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this computer only); "
+        "0.0.0.0 lets others on your network open the pages, for a classroom",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument(
+        "--country",
+        metavar="CODE",
+        help="the country whose emergency number the pages show, as a two-letter code (GB, US, AU, ...)",
+    )
+    _add_rules_option(serve)
+    serve.set_defaults(func="metasymptoms.commands.serve:serve")

@@ -1,0 +1,36 @@
+"""`metasymptoms serve`: the web pages, on this computer unless --host says otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from metasymptoms.answering.emergency import country_from, for_country
+from metasymptoms.core.problems import UsageError
+from metasymptoms.core.rulebook import load_for_use
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from metasymptoms.web.app import build_app, hosts_for
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port takes a number from 1 to 65535, not {args.port}")
+    country, named = country_from(args.country, os.environ)
+    book = for_country(load_for_use(args.rules), country, named=named)
+    app = build_app(book, allowed_hosts=hosts_for(args.host))
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    if args.host not in LOOPBACK:
+        print(
+            f"Warning: listening on {args.host}: anyone who can reach this computer over the network "
+            "can open these pages. Use it for a classroom on a network you trust, never on the internet.",
+            flush=True,
+        )
+    print(f"metasymptoms is at http://{shown}:{args.port}/ (press Ctrl-C to stop)", flush=True)
+    # No access log: the pages' addresses hold no answers, but a log of who asked what, when,
+    # is still a record about a person.
+    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning", server_header=False)
+    return 0

@@ -1,0 +1,1 @@
+"""`metasymptoms serve`: the same questions, engine and words as web pages."""

@@ -1,0 +1,220 @@
+"""The person's pages: start, one question a page, the emergency interrupt, check your
+answers, the result, and the summary downloads.
+
+Every step posts the whole walk back (walk.py): the server decides the next page from the
+form alone, with the terminal's own engine functions, and keeps nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from metasymptoms.core.engine import applicable_questions, assess
+from metasymptoms.core.explain import answer_text, why_items
+from metasymptoms.core.kinds import BadAnswer, kind_of
+from metasymptoms.core.model import Question, RedFlag, RuleBook, Urgency
+from metasymptoms.web import result as result_view
+from metasymptoms.web.pages import FormTooLarge, page, posted_form
+from metasymptoms.web.walk import (
+    BadForm,
+    Walk,
+    answer_from,
+    back,
+    fields_of,
+    new_emergencies,
+    next_to_ask,
+    option_of,
+    record,
+    shown,
+    walk_from,
+)
+
+# The controls a page posts besides the walk itself.
+ACTION, QUESTION, ANSWER, CHANGING = "action", "question", "answer", "changing"
+NO_CHOICE = "Choose an answer"
+
+
+def _book(request: Request) -> RuleBook:
+    book: RuleBook = request.app.state.book
+    return book
+
+
+async def start(request: Request) -> Response:
+    book = _book(request)
+    return page(book, "start.html", title="Where cancer commonly spreads: learn about symptoms", guidance=book.guidance)
+
+
+async def not_found(request: Request, error: Exception) -> Response:
+    return page(_book(request), "not_found.html", status=404, title="Page not found")
+
+
+async def _read(request: Request) -> tuple[RuleBook, Walk, dict[str, str]]:
+    book = _book(request)
+    try:
+        form = await posted_form(request)
+        walk = walk_from(book, form)
+    except (FormTooLarge, BadForm):
+        raise HTTPException(400) from None
+    controls = {name: value for name, value in form if name in (ACTION, QUESTION, ANSWER, CHANGING)}
+    return book, walk, controls
+
+
+async def walk_page(request: Request) -> Response:
+    try:
+        book, walk, controls = await _read(request)
+    except HTTPException:
+        return page(_book(request), "bad_form.html", status=400, title="These answers could not be read")
+    action = controls.get(ACTION, "")
+    changing = controls.get(CHANGING) == "1"
+    if action == "answer":
+        return _answered(book, walk, controls, changing)
+    if action == "back":
+        return _check_page(book, walk) if changing else _next_page(book, back(book, walk))
+    if action == "change" and controls.get(QUESTION) in walk.answers:
+        question = book.question(controls[QUESTION])
+        assert question is not None  # walk_from keeps only answers a question asks
+        return _question_page(book, walk, question, changing=True)
+    if action == "result" and next_to_ask(book, walk) is None:
+        return _result_page(book, walk)
+    return _next_page(book, walk)  # start, go on after an emergency, or anything else
+
+
+def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bool) -> Response:
+    finding = controls.get(QUESTION, "")
+    question = next((item for item in applicable_questions(book, walk.answers) if item.finding == finding), None)
+    if question is None or (finding not in walk.answers and question != next_to_ask(book, walk)):
+        return _next_page(book, walk)  # an old page posted again: show where the walk now is
+    typed = controls.get(ANSWER)
+    if typed is None:
+        return _question_page(book, walk, question, changing=changing, error=NO_CHOICE)
+    try:
+        value = answer_from(book, finding, typed)
+    except BadAnswer as bad:
+        return _question_page(book, walk, question, changing=changing, error=_plain(book, finding, bad), typed=typed)
+    walk = record(book, walk, finding, value)
+    flags = new_emergencies(book, walk)
+    if flags:
+        return _emergency_page(book, shown(walk, flags), flags)
+    return _next_page(book, walk)
+
+
+def _plain(book: RuleBook, finding_id: str, bad: BadAnswer) -> str:
+    """A refused answer in the person's words: the kind's message speaks of the finding's id."""
+    message = str(bad).replace(f"'{finding_id}' takes", "This question takes")
+    message = message.replace(f"'{finding_id}' is", "That is")
+    return message[:1].upper() + message[1:] + "."
+
+
+def _next_page(book: RuleBook, walk: Walk) -> Response:
+    question = next_to_ask(book, walk)
+    if question is None:
+        return _check_page(book, walk)
+    return _question_page(book, walk, question)
+
+
+def _question_page(
+    book: RuleBook,
+    walk: Walk,
+    question: Question,
+    *,
+    changing: bool = False,
+    error: str | None = None,
+    typed: str | None = None,
+) -> HTMLResponse:
+    finding = book.finding(question.finding)
+    kind = kind_of(finding)
+    offered = kind.options(finding, offer_unsure=finding.id in book.warning_sign_findings)
+    given = walk.answers.get(finding.id) if finding.id in walk.answers else None
+    chosen = option_of(book, finding.id, given) if finding.id in walk.answers else walk.earlier.get(finding.id)
+    section = book.section_of(finding.id)
+    sections = book.sections
+    number = None
+    if offered is None:
+        unit = kind.unit(finding)  # type: ignore[attr-defined]  # only a number is typed
+        number = {"symbol": unit.symbol, "words": unit.words, "value": typed if typed is not None else chosen or ""}
+    title = question.text if error is None else f"Error: {question.text}"
+    return page(
+        book,
+        "question.html",
+        title=title,
+        question=question,
+        finding=finding,
+        options=[{"label": label, "value": value, "checked": value == chosen} for label, value in offered or []],
+        number=number,
+        why=why_items(book, finding.id),
+        section=section,
+        section_number=sections.index(section) + 1 if section else None,
+        section_count=len(sections),
+        answered=len(walk.answers),
+        error=error,
+        changing=changing,
+        can_go_back=changing or bool(walk.answers),
+        fields=fields_of(book, walk),
+    )
+
+
+def _emergency_page(book: RuleBook, walk: Walk, flags: tuple[RedFlag, ...]) -> HTMLResponse:
+    from metasymptoms.answering.emergency import action, call_handler_lines
+
+    assessment = assess(book, walk.answers)
+    return page(
+        book,
+        "emergency.html",
+        title=f"Emergency: {flags[0].title}",
+        flags=flags,
+        handover=call_handler_lines(book, assessment),
+        action_line=action(book),
+        fields=fields_of(book, walk),
+    )
+
+
+def _check_page(book: RuleBook, walk: Walk) -> HTMLResponse:
+    rows = [
+        {
+            "finding": question.finding,
+            "question": question.text,
+            "answer": answer_text(book, question.finding, walk.answers[question.finding]),
+        }
+        for question in book.questions
+        if question.finding in walk.answers
+    ]
+    return page(book, "check.html", title="Check your answers", rows=rows, fields=fields_of(book, walk))
+
+
+def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:
+    assessment = assess(book, walk.answers)
+    view: dict[str, Any] = result_view.view(book, assessment)
+    return page(
+        book,
+        "result.html",
+        title=view["card"]["heading"],
+        fields=fields_of(book, walk),
+        emergency=assessment.urgency is Urgency.EMERGENCY,
+        **view,
+    )
+
+
+async def summary(request: Request) -> Response:
+    """The printable HTML or the Markdown summary of the walk posted, as a download."""
+    from metasymptoms.answering.formats import renderer
+    from metasymptoms.answering.interview import SUMMARY_FORMATS
+
+    try:
+        book, walk, controls = await _read(request)
+    except HTTPException:
+        return page(_book(request), "bad_form.html", status=400, title="These answers could not be read")
+    form = {"md": "markdown", "html": "html"}.get(controls.get(ACTION, ""))
+    if form is None or next_to_ask(book, walk) is not None:
+        return _next_page(book, walk)
+    text = renderer(form)(book, assess(book, walk.answers))
+    media = "text/markdown" if form == "markdown" else "text/html"
+    name = SUMMARY_FORMATS[form]
+    return Response(
+        text.encode("utf-8"),
+        media_type=f"{media}; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,166 @@
+"""Reading the web app's pages as a browser without script would: the forms, their fields
+and their buttons, so tests submit exactly what a person's browser would send."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+
+@dataclass
+class Form:
+    action: str
+    hidden: list[tuple[str, str]] = field(default_factory=list)
+    radios: list[tuple[str, str, bool]] = field(default_factory=list)  # name, value, checked
+    texts: dict[str, str] = field(default_factory=dict)
+    buttons: list[tuple[str | None, str | None, str]] = field(default_factory=list)  # name, value, label
+
+    def fields(self, **chosen: str) -> list[tuple[str, str]]:
+        """What the browser sends: the hidden fields, the checked radio (or `chosen`), text boxes."""
+        sent = list(self.hidden)
+        names = dict.fromkeys(name for name, _, _ in self.radios)
+        for name in names:
+            if name in chosen:
+                sent.append((name, chosen[name]))
+            else:
+                sent += [(name, value) for radio, value, checked in self.radios if radio == name and checked]
+        sent += [(name, chosen.get(name, value)) for name, value in self.texts.items()]
+        return sent
+
+    def control(self, name: str) -> str | None:
+        return next((value for key, value in self.hidden if key == name), None)
+
+
+@dataclass
+class Page:
+    status: int
+    html: str
+    forms: list[Form]
+    headings: list[str]
+    texts: list[str]
+
+    @property
+    def h1(self) -> str:
+        return self.headings[0] if self.headings else ""
+
+    def form(self, action: str) -> Form:
+        """The form whose hidden `action` control (or a button's value) is `action`."""
+        for form in self.forms:
+            if form.control("action") == action or any(value == action for _, value, _ in form.buttons):
+                return form
+        raise AssertionError(f"no form for {action!r} on the page {self.h1!r}")
+
+    def has(self, action: str) -> bool:
+        try:
+            self.form(action)
+        except AssertionError:
+            return False
+        return True
+
+    @property
+    def kind(self) -> str:
+        for kind in ("answer", "go_on", "result"):
+            if self.has(kind):
+                return {"answer": "question", "go_on": "emergency", "result": "check"}[kind]
+        return "result" if self.has("md") or "Your result" in self.headings else "other"
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[Form] = []
+        self.headings: list[str] = []
+        self.texts: list[str] = []
+        self._form: Form | None = None
+        self._heading: list[str] | None = None
+        self._button: tuple[str | None, str | None, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a: dict[str, Any] = {key: value or "" for key, value in attrs}
+        if tag == "form":
+            self._form = Form(action=a.get("action", ""))
+            self.forms.append(self._form)
+        elif tag == "input" and self._form is not None:
+            kind = a.get("type", "text")
+            if kind == "hidden":
+                self._form.hidden.append((a["name"], a.get("value", "")))
+            elif kind == "radio":
+                self._form.radios.append((a["name"], a.get("value", ""), "checked" in a))
+            elif kind == "text":
+                self._form.texts[a["name"]] = a.get("value", "")
+        elif tag == "button":
+            self._button = (a.get("name"), a.get("value"), [])
+        elif tag in ("h1", "h2", "h3"):
+            self._heading = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._form = None
+        elif tag == "button" and self._button is not None:
+            name, value, label = self._button
+            if self._form is not None:
+                self._form.buttons.append((name, value, " ".join("".join(label).split())))
+            self._button = None
+        elif tag in ("h1", "h2", "h3") and self._heading is not None:
+            self.headings.append(" ".join("".join(self._heading).split()))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.append(data)
+        if self._button is not None:
+            self._button[2].append(data)
+        if data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def read_page(status: int, html: str) -> Page:
+    reader = _Reader()
+    reader.feed(html)
+    return Page(status, html, reader.forms, reader.headings, reader.texts)
+
+
+class Person:
+    """One person's browser without script: posts the forms of the page they are on."""
+
+    def __init__(self, client: Any):
+        self.clients = [client] if not isinstance(client, list) else client
+        self.sent = 0
+        self.page = self.get("/")
+
+    def _client(self) -> Any:
+        client = self.clients[self.sent % len(self.clients)]  # in turn, when given several
+        self.sent += 1
+        return client
+
+    def get(self, path: str) -> Page:
+        response = self._client().get(path)
+        return read_page(response.status_code, response.text)
+
+    def post(self, form: Form, extra: list[tuple[str, str]] | None = None, **chosen: str) -> Page:
+        from urllib.parse import urlencode
+
+        body = urlencode(form.fields(**chosen) + (extra or []))
+        response = self._client().post(
+            form.action, content=body, headers={"content-type": "application/x-www-form-urlencoded"}
+        )
+        self.response = response
+        self.page = read_page(response.status_code, response.text)
+        return self.page
+
+    def start(self) -> Page:
+        return self.post(self.page.form("start"))
+
+    def answer(self, value: str) -> Page:
+        return self.post(self.page.form("answer"), answer=value)
+
+    def press(self, action: str, value: str | None = None) -> Page:
+        """Press a button: a form whose hidden action is `action`, or a button of that value."""
+        form = self.page.form(action)
+        extra: list[tuple[str, str]] = []
+        for name, button_value, _ in form.buttons:
+            if name and button_value == (value if value is not None else action):
+                extra.append((name, button_value))
+                break
+        return self.post(form, extra)
