@@ -49,7 +49,10 @@ async def start(request: Request) -> Response:
 
 
 async def not_found(request: Request, error: Exception) -> Response:
-    return page(_book(request), "not_found.html", status=404, title="Page not found")
+    """No page here (404), or a question page's address opened directly (405: the questions
+    are reached by posting a form, never by an address that could hold answers)."""
+    status = getattr(error, "status_code", 404)
+    return page(_book(request), "not_found.html", status=status, title="Page not found")
 
 
 async def _read(request: Request) -> tuple[RuleBook, Walk, dict[str, str]]:

@@ -1,0 +1,258 @@
+"""`metasymptoms serve`: the person's walk through the web pages, driven in-process as a
+browser without script would (tests/web_forms.py posts each page's own forms)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from metasymptoms.answering.emergency import action, for_country
+from metasymptoms.cli import main
+from metasymptoms.core.explain import URGENCY_HEADINGS
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.web.app import build_app
+from tests.web_forms import Form, Person
+
+CHEMOTHERAPY_AND_38_3 = {
+    "cancer_history": "current",
+    "primary_cancer": "breast",
+    "known_spread": "none",
+    "recent_treatment": "yes",
+    "recent_chemotherapy": "yes",
+    "temperature": "38.3",
+}
+
+
+@pytest.fixture(scope="module")
+def client(book: RuleBook) -> TestClient:
+    return TestClient(build_app(book, allowed_hosts=["testserver"]))
+
+
+def walk_to_the_end(person: Person, answers: dict[str, str]) -> None:
+    """Answer every question from `answers`, else 'no' (or an empty number box), until a page
+    that is not a question."""
+    while person.page.kind == "question":
+        form = person.page.form("answer")
+        person.answer(answers.get(asked(person), _no(form)))
+        assert "There is a problem" not in person.page.headings, person.page.texts
+
+
+def walk_until(person: Person, finding: str, answers: dict[str, str]) -> None:
+    while asked(person) != finding:
+        person.answer(answers.get(asked(person), _no(person.page.form("answer"))))
+
+
+def _no(form: Form) -> str:
+    """No, the first choice, or an empty number box."""
+    values = [value for _, value, _ in form.radios]
+    return "" if form.texts else "no" if "no" in values else values[0]
+
+
+def asked(person: Person) -> str:
+    return person.page.form("answer").control("question") or ""
+
+
+def test_a_person_without_cancer_walks_to_a_routine_result(client: TestClient, book: RuleBook) -> None:
+    person = Person(client)
+    assert person.page.h1 == "Where cancer commonly spreads, and which symptoms that can cause"
+    person.start()
+    assert asked(person) == "cancer_history"
+    assert "About you · section 1 of 10" in person.page.texts
+    walk_to_the_end(person, {"cancer_history": "none"})
+    assert person.page.h1 == "Check your answers"
+    person.press("result")
+    heading = URGENCY_HEADINGS[Urgency.ROUTINE]
+    assert person.page.headings[:2] == ["Your result", heading]
+    assert person.page.headings[-1] == heading  # the care card first and last
+    # Never a word of spread for a person with no cancer diagnosis.
+    assert not [text for text in person.page.texts if "spread" in text and "cancer" in text.lower()]
+
+
+def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_first(
+    client: TestClient, book: RuleBook
+) -> None:
+    person = Person(client)
+    person.start()
+    walk_to_the_end(person, CHEMOTHERAPY_AND_38_3)
+    assert person.page.kind == "emergency"  # the next page after the temperature, at once
+    flag = next(flag for flag in book.red_flags if flag.id == "fever_on_chemotherapy")
+    texts = person.page.texts
+    card = texts[texts.index("Get help now") :]
+    assert card[:3] == ["Get help now", flag.title, flag.advice]
+    first_step = flag.advice
+    assert first_step.index("24-hour line") < first_step.index("911 / 999 / 112")
+    assert card[3:9] == [
+        "Tell the call handler",
+        f"Warning sign: {flag.title}",
+        "A temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery "
+        "(from measured temperature: 38.3 °C (100.9 °F))",
+        "Has breast cancer now, or is being treated for it",
+        "Recent treatment: chemotherapy or another cancer drug in the last 6 weeks",
+        action(book),
+    ]
+    assert card[9] == "Go on with the questions to learn more (this advice is repeated at the end)"
+    person.press("go_on")
+    assert asked(person) == "feeling_unwell"  # the question after the temperature
+    walk_to_the_end(person, {})
+    person.press("result")
+    emergency = URGENCY_HEADINGS[Urgency.EMERGENCY]
+    assert person.page.headings[1] == emergency
+    # The last words are the emergency's one instruction; no summary is offered in an emergency.
+    assert person.page.texts[-4:-3] == [action(book)]
+    assert not person.page.has("md")
+
+
+def test_the_emergency_card_shows_the_countrys_number(book: RuleBook) -> None:
+    person = Person(TestClient(build_app(for_country(book, "GB"), allowed_hosts=["testserver"])))
+    assert "If this is an emergency, stop now and call your local emergency number (999)." in person.page.texts
+    person.start()
+    walk_to_the_end(person, CHEMOTHERAPY_AND_38_3)
+    assert "Get help now, as the advice above says. Your local emergency number is 999; or go to the nearest emergency department." in person.page.texts
+
+
+def test_back_offers_the_answer_taken_back_and_drops_its_follow_ups(client: TestClient) -> None:
+    person = Person(client)
+    person.start()
+    assert not person.page.has("back")  # the first question goes back to the start page by a link
+    person.answer("current")
+    assert asked(person) == "primary_cancer"
+    person.press("back")
+    assert asked(person) == "cancer_history"
+    assert [value for _, value, checked in person.page.form("answer").radios if checked] == ["current"]
+    person.answer("none")
+    assert asked(person) == "recent_treatment"  # no question about where it started
+
+
+def test_change_drops_follow_ups_that_no_longer_apply_and_asks_new_ones(client: TestClient) -> None:
+    person = Person(client)
+    person.start()
+    walk_to_the_end(person, {"cancer_history": "none", "recent_treatment": "yes"})
+    assert person.page.h1 == "Check your answers"
+    rows = person.page.form("change").buttons
+    assert ("question", "recent_chemotherapy", "Change your answer to: Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?") in rows
+    person.press("change", "recent_treatment")
+    assert asked(person) == "recent_treatment"
+    assert "Back to check your answers" in person.page.texts
+    person.answer("no")
+    assert person.page.h1 == "Check your answers"  # its follow-ups are gone, nothing new to ask
+    findings = [value for _, value, _ in person.page.form("change").buttons]
+    assert "recent_chemotherapy" not in findings and "temperature" not in findings
+    person.press("change", "fever")
+    person.answer("yes")
+    assert asked(person) == "temperature"  # a new follow-up, asked before the check page again
+    person.answer("")
+    walk_to_the_end(person, {})  # and any other question a fever opens
+    assert person.page.h1 == "Check your answers"
+    assert "not given" in person.page.texts
+
+
+def test_back_from_a_change_returns_to_the_check_page_with_the_answer_kept(client: TestClient) -> None:
+    person = Person(client)
+    person.start()
+    walk_to_the_end(person, {"cancer_history": "none"})
+    before = person.page.form("result").hidden
+    person.press("change", "fatigue")
+    person.press("back")
+    assert person.page.h1 == "Check your answers"
+    assert person.page.form("result").hidden == before
+
+
+def test_a_refused_answer_shows_the_error_summary_and_keeps_everything(client: TestClient) -> None:
+    person = Person(client)
+    person.start()
+    carried = person.page.form("answer").hidden
+    person.post(person.page.form("answer"))  # no choice made
+    assert person.page.headings[:2] == ["There is a problem", "Has a doctor ever told you that you have or had cancer?"]
+    assert "<title>Error: Has a doctor ever told you" in person.page.html
+    assert '<a href="#answer">Choose an answer</a>' in person.page.html
+    assert person.page.form("answer").hidden == carried
+    walk_until(person, "temperature", {"cancer_history": "none", "fever": "yes"})
+    person.answer("hot")
+    assert asked(person) == "temperature"
+    assert "This question takes a number in degrees Celsius, or unsure, not 'hot'." in person.page.texts
+    assert person.page.form("answer").texts == {"answer": "hot"}  # what was typed stays in the box
+    person.answer("50")
+    assert "That is 50 °C, outside 30 to 44 °C." in person.page.texts
+    person.answer("101,3 F")  # a decimal comma and Fahrenheit, as the terminal takes them
+    assert asked(person) != "temperature"
+
+
+def test_the_summaries_downloaded_are_ask_answers_own(client: TestClient, tmp_path: Path) -> None:
+    person = Person(client)
+    person.start()
+    answers = {"cancer_history": "past", "primary_cancer": "prostate", "back_pain": "yes"}
+    walk_to_the_end(person, answers)
+    person.press("result")
+    result = person.page
+    sent = result.form("md").hidden
+    walked = {name[2:]: value for name, value in sent if name.startswith("a.")}
+    file = tmp_path / "answers.yaml"
+    file.write_text("".join(f"{key}: '{value}'\n" for key, value in walked.items() if value))
+    for button, form, name in (("md", "markdown", "metasymptoms-summary.md"), ("html", "html", "metasymptoms-summary.html")):
+        person.page = result
+        person.press(button)
+        assert person.response.headers["content-disposition"] == f'attachment; filename="{name}"'
+        out = tmp_path / f"summary.{button}"
+        assert main(["ask", "--answers", str(file), "--format", form, "--output", str(out)]) == 0
+        made = re.compile(r"\d+ \w+ \d{4}, \d\d:\d\d \(UTC[^)]*\)")
+        assert made.sub("WHEN", person.response.text) == made.sub("WHEN", out.read_text())
+
+
+def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for response in (client.get("/"), client.post("/walk", data={"action": "start"}), client.get("/nowhere")):
+        csp = response.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["cache-control"] == "no-store"
+
+
+def test_a_host_name_not_bound_to_is_refused(book: RuleBook) -> None:
+    app = build_app(book)  # the loopback names only
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8000").get("/").status_code == 200
+    # A page on another site whose name was pointed at this address (DNS rebinding).
+    assert TestClient(app, base_url="http://attacker.example:8000").get("/").status_code == 400
+
+
+def test_answers_travel_only_in_posted_forms_and_pages_fetch_nothing_from_elsewhere(client: TestClient) -> None:
+    person = Person(client)
+    person.start()
+    walk_to_the_end(person, {"cancer_history": "past", "back_pain": "yes"})
+    person.press("result")
+    for html in (client.get("/").text, person.page.html):
+        assert not re.search(r'<form(?![^>]*method="post")', html)
+        assert not re.search(r"<script|style=|<style", html)
+        assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+        local = [asset for asset in assets if not asset.startswith("https://")]
+        assert all(asset.startswith(("/", "#")) for asset in local), local
+    # The only addresses elsewhere are the sources, as links to read, never loaded.
+    assert re.findall(r'src="https?:', person.page.html) == []
+    assert client.get("/walk").status_code == 405
+
+
+def test_a_form_no_page_sent_is_refused_plainly(client: TestClient) -> None:
+    for body in ("a.no_such_finding=yes", "a.back_pain=perhaps", "seen=not_a_flag", "x" * 70000):
+        response = client.post("/walk", content=body, headers={"content-type": "application/x-www-form-urlencoded"})
+        assert response.status_code == 400
+        assert "These answers could not be read" in response.text
+    assert client.post("/walk", json={"action": "start"}).status_code == 400
+
+
+def test_one_person_walks_through_two_app_instances_in_turn(book: RuleBook) -> None:
+    """Nothing is kept between requests, so each page may come from a different worker."""
+    first = TestClient(build_app(book, allowed_hosts=["testserver"]))
+    second = TestClient(build_app(book, allowed_hosts=["testserver"]))
+    person = Person([first, second])
+    person.start()
+    walk_to_the_end(person, CHEMOTHERAPY_AND_38_3)
+    assert person.page.kind == "emergency"
+    person.press("go_on")
+    walk_to_the_end(person, {})
+    person.press("result")
+    assert person.page.headings[1] == URGENCY_HEADINGS[Urgency.EMERGENCY]
+    assert person.sent > 20
