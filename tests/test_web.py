@@ -4,6 +4,7 @@ browser without script would (tests/web_forms.py posts each page's own forms).""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,9 @@ CHEMOTHERAPY_AND_38_3 = {
 
 
 @pytest.fixture(scope="module")
-def client(book: RuleBook) -> TestClient:
-    return TestClient(build_app(book, allowed_hosts=["testserver"]))
+def client(book: RuleBook) -> Iterator[TestClient]:
+    with TestClient(build_app(book, allowed_hosts=["testserver"])) as client:  # one event loop for all
+        yield client
 
 
 def walk_to_the_end(person: Person, answers: dict[str, str]) -> None:
@@ -107,10 +109,15 @@ def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_f
 
 def test_the_emergency_card_shows_the_countrys_number(book: RuleBook) -> None:
     person = Person(TestClient(build_app(for_country(book, "GB"), allowed_hosts=["testserver"])))
-    assert "If this is an emergency, stop now and call your local emergency number (999)." in person.page.texts
+    assert (
+        "If this is an emergency, stop now and call your local emergency number (999)." in person.page.texts
+    )
     person.start()
     walk_to_the_end(person, CHEMOTHERAPY_AND_38_3)
-    assert "Get help now, as the advice above says. Your local emergency number is 999; or go to the nearest emergency department." in person.page.texts
+    assert (
+        "Get help now, as the advice above says. Your local emergency number is 999; or go to the nearest emergency department."
+        in person.page.texts
+    )
 
 
 def test_back_offers_the_answer_taken_back_and_drops_its_follow_ups(client: TestClient) -> None:
@@ -132,7 +139,11 @@ def test_change_drops_follow_ups_that_no_longer_apply_and_asks_new_ones(client: 
     walk_to_the_end(person, {"cancer_history": "none", "recent_treatment": "yes"})
     assert person.page.h1 == "Check your answers"
     rows = person.page.form("change").buttons
-    assert ("question", "recent_chemotherapy", "Change your answer to: Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?") in rows
+    assert (
+        "question",
+        "recent_chemotherapy",
+        "Change your answer to: Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?",
+    ) in rows
     person.press("change", "recent_treatment")
     assert asked(person) == "recent_treatment"
     assert "Back to check your answers" in person.page.texts
@@ -165,7 +176,10 @@ def test_a_refused_answer_shows_the_error_summary_and_keeps_everything(client: T
     person.start()
     carried = person.page.form("answer").hidden
     person.post(person.page.form("answer"))  # no choice made
-    assert person.page.headings[:2] == ["There is a problem", "Has a doctor ever told you that you have or had cancer?"]
+    assert person.page.headings[:2] == [
+        "There is a problem",
+        "Has a doctor ever told you that you have or had cancer?",
+    ]
     assert "<title>Error: Has a doctor ever told you" in person.page.html
     assert '<a href="#answer">Choose an answer</a>' in person.page.html
     assert person.page.form("answer").hidden == carried
@@ -191,7 +205,10 @@ def test_the_summaries_downloaded_are_ask_answers_own(client: TestClient, tmp_pa
     walked = {name[2:]: value for name, value in sent if name.startswith("a.")}
     file = tmp_path / "answers.yaml"
     file.write_text("".join(f"{key}: '{value}'\n" for key, value in walked.items() if value))
-    for button, form, name in (("md", "markdown", "metasymptoms-summary.md"), ("html", "html", "metasymptoms-summary.html")):
+    for button, form, name in (
+        ("md", "markdown", "metasymptoms-summary.md"),
+        ("html", "html", "metasymptoms-summary.html"),
+    ):
         person.page = result
         person.press(button)
         assert person.response.headers["content-disposition"] == f'attachment; filename="{name}"'
@@ -219,7 +236,9 @@ def test_a_host_name_not_bound_to_is_refused(book: RuleBook) -> None:
     assert TestClient(app, base_url="http://attacker.example:8000").get("/").status_code == 400
 
 
-def test_answers_travel_only_in_posted_forms_and_pages_fetch_nothing_from_elsewhere(client: TestClient) -> None:
+def test_answers_travel_only_in_posted_forms_and_pages_fetch_nothing_from_elsewhere(
+    client: TestClient,
+) -> None:
     person = Person(client)
     person.start()
     walk_to_the_end(person, {"cancer_history": "past", "back_pain": "yes"})
@@ -237,7 +256,9 @@ def test_answers_travel_only_in_posted_forms_and_pages_fetch_nothing_from_elsewh
 
 def test_a_form_no_page_sent_is_refused_plainly(client: TestClient) -> None:
     for body in ("a.no_such_finding=yes", "a.back_pain=perhaps", "seen=not_a_flag", "x" * 70000):
-        response = client.post("/walk", content=body, headers={"content-type": "application/x-www-form-urlencoded"})
+        response = client.post(
+            "/walk", content=body, headers={"content-type": "application/x-www-form-urlencoded"}
+        )
         assert response.status_code == 400
         assert "These answers could not be read" in response.text
     assert client.post("/walk", json={"action": "start"}).status_code == 400

@@ -32,5 +32,7 @@ def serve(args: argparse.Namespace) -> int:
     print(f"metasymptoms is at http://{shown}:{args.port}/ (press Ctrl-C to stop)", flush=True)
     # No access log: the pages' addresses hold no answers, but a log of who asked what, when,
     # is still a record about a person.
-    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning", server_header=False)
+    uvicorn.run(
+        app, host=args.host, port=args.port, access_log=False, log_level="warning", server_header=False
+    )
     return 0

@@ -7,6 +7,7 @@ nothing. The pages need no script and fetch nothing from elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,10 +57,8 @@ def hosts_for(host: str) -> list[str]:
     if host in ("0.0.0.0", "::", ""):
         name = socket.gethostname()
         names += [name, socket.getfqdn()]
-        try:
+        with contextlib.suppress(OSError):  # a name the resolver does not know
             names += socket.gethostbyname_ex(name)[2]
-        except OSError:
-            pass
     return list(dict.fromkeys(names))
 
 

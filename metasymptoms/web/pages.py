@@ -51,7 +51,9 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [
-                    (name.encode(), value.encode()) for name, value in HEADERS.items() if name.encode() not in present
+                    (name.encode(), value.encode())
+                    for name, value in HEADERS.items()
+                    if name.encode() not in present
                 ]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)

@@ -45,7 +45,12 @@ def _book(request: Request) -> RuleBook:
 
 async def start(request: Request) -> Response:
     book = _book(request)
-    return page(book, "start.html", title="Where cancer commonly spreads: learn about symptoms", guidance=book.guidance)
+    return page(
+        book,
+        "start.html",
+        title="Where cancer commonly spreads: learn about symptoms",
+        guidance=book.guidance,
+    )
 
 
 async def not_found(request: Request, error: Exception) -> Response:
@@ -88,7 +93,9 @@ async def walk_page(request: Request) -> Response:
 
 def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bool) -> Response:
     finding = controls.get(QUESTION, "")
-    question = next((item for item in applicable_questions(book, walk.answers) if item.finding == finding), None)
+    question = next(
+        (item for item in applicable_questions(book, walk.answers) if item.finding == finding), None
+    )
     if question is None or (finding not in walk.answers and question != next_to_ask(book, walk)):
         return _next_page(book, walk)  # an old page posted again: show where the walk now is
     typed = controls.get(ANSWER)
@@ -97,7 +104,9 @@ def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bo
     try:
         value = answer_from(book, finding, typed)
     except BadAnswer as bad:
-        return _question_page(book, walk, question, changing=changing, error=_plain(book, finding, bad), typed=typed)
+        return _question_page(
+            book, walk, question, changing=changing, error=_plain(book, finding, bad), typed=typed
+        )
     walk = record(book, walk, finding, value)
     flags = new_emergencies(book, walk)
     if flags:
@@ -131,14 +140,21 @@ def _question_page(
     finding = book.finding(question.finding)
     kind = kind_of(finding)
     offered = kind.options(finding, offer_unsure=finding.id in book.warning_sign_findings)
-    given = walk.answers.get(finding.id) if finding.id in walk.answers else None
-    chosen = option_of(book, finding.id, given) if finding.id in walk.answers else walk.earlier.get(finding.id)
+    # The answer given (when changing it), or the one taken back with Back: chosen already.
+    if finding.id in walk.answers:
+        chosen: str | None = option_of(book, finding.id, walk.answers[finding.id])
+    else:
+        chosen = walk.earlier.get(finding.id)
     section = book.section_of(finding.id)
     sections = book.sections
     number = None
     if offered is None:
         unit = kind.unit(finding)  # type: ignore[attr-defined]  # only a number is typed
-        number = {"symbol": unit.symbol, "words": unit.words, "value": typed if typed is not None else chosen or ""}
+        number = {
+            "symbol": unit.symbol,
+            "words": unit.words,
+            "value": typed if typed is not None else chosen or "",
+        }
     title = question.text if error is None else f"Error: {question.text}"
     return page(
         book,
@@ -146,7 +162,9 @@ def _question_page(
         title=title,
         question=question,
         finding=finding,
-        options=[{"label": label, "value": value, "checked": value == chosen} for label, value in offered or []],
+        options=[
+            {"label": label, "value": value, "checked": value == chosen} for label, value in offered or []
+        ],
         number=number,
         why=why_items(book, finding.id),
         section=section,

@@ -44,13 +44,20 @@ def view(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
             # Open from the start: what the answers point to (the first part), and the signs to
             # call the emergency number for, which every ending lists in full.
             always = not sections or block.items == book.guidance.emergency_signs
-            sections.append({**_block(block), "parts": [], "sources": block.role == "sources", "open": always})
+            sections.append(
+                {**_block(block), "parts": [], "sources": block.role == "sources", "open": always}
+            )
         elif sections:
             sections[-1]["parts"].append(_block(block))
         else:
             signs.append(_block(block))
     sources = [
-        {"key": key, "publisher": book.source(key).publisher, "title": book.source(key).title, "url": book.source(key).url}
+        {
+            "key": key,
+            "publisher": book.source(key).publisher,
+            "title": book.source(key).title,
+            "url": book.source(key).url,
+        }
         for key in assessment.sources
     ]
     emergency = assessment.urgency is Urgency.EMERGENCY
@@ -58,6 +65,9 @@ def view(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
     last = (
         {**card, "paragraphs": [action(book)]}
         if emergency
-        else {**card, "paragraphs": [*card["paragraphs"], "Take care, and please see your healthcare provider."]}
+        else {
+            **card,
+            "paragraphs": [*card["paragraphs"], "Take care, and please see your healthcare provider."],
+        }
     )
     return {"card": card, "signs": signs, "sections": sections, "sources": sources, "last": last}
