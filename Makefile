@@ -1,4 +1,4 @@
-# Five verbs. Each creates .venv on first use and installs what it needs.
+# Six verbs. Each creates .venv on first use and installs what it needs.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

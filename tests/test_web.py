@@ -277,3 +277,34 @@ def test_one_person_walks_through_two_app_instances_in_turn(book: RuleBook) -> N
     person.press("result")
     assert person.page.headings[1] == URGENCY_HEADINGS[Urgency.EMERGENCY]
     assert person.sent > 20
+
+
+def test_serve_binds_this_computer_by_default_and_warns_for_a_network_address(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import uvicorn
+
+    bound: list[tuple[str, int]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **options: bound.append((host, port)))
+    assert main(["serve"]) == 0
+    assert capsys.readouterr().out == "metasymptoms is at http://127.0.0.1:8000/ (press Ctrl-C to stop)\n"
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8080", "--country", "AU"]) == 0
+    assert capsys.readouterr().out == (
+        "Warning: listening on 0.0.0.0: anyone who can reach this computer over the network can open "
+        "these pages. Use it for a classroom on a network you trust, never on the internet.\n"
+        "metasymptoms is at http://0.0.0.0:8080/ (press Ctrl-C to stop)\n"
+    )
+    assert bound == [("127.0.0.1", 8000), ("0.0.0.0", 8080)]
+
+
+def test_serve_refuses_an_unknown_country_and_a_port_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--country", "XX"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.startswith(
+        "metasymptoms: no emergency number is known for the country 'XX'."
+    )
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--port", "70000"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err == "metasymptoms: --port takes a number from 1 to 65535, not 70000\n"

@@ -1,0 +1,209 @@
+"""The person's pages in a real browser (the system Chromium, through Playwright), served by a
+real `metasymptoms serve`: by keyboard alone, with JavaScript off, at 320 px, and with
+axe-core's WCAG 2.2 AA checks on every kind of page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web_browser import Served, axe_violations, browser, served, tab_to
+
+__all__ = ["browser", "served"]  # fixtures
+
+CHEMOTHERAPY_AND_38_3 = {
+    "cancer_history": "current",
+    "primary_cancer": "breast",
+    "recent_treatment": "yes",
+    "recent_chemotherapy": "yes",
+}
+
+
+@pytest.fixture
+def page(browser: Any, served: Served) -> Iterator[Any]:
+    context = browser.new_context(
+        java_script_enabled=False, bypass_csp=True, viewport={"width": 1024, "height": 800}
+    )
+    opened = context.new_page()
+    opened.goto(served.url + "/")
+    yield opened
+    context.close()
+
+
+def question(page: Any) -> str:
+    found: str = page.locator('input[name="question"]').get_attribute("value")
+    return found
+
+
+def answer(page: Any, value: str) -> None:
+    """Choose a radio by its value (or type in the number box), then Continue, by clicking."""
+    box = page.locator('input[name="answer"][type="text"]')
+    if box.count():
+        box.fill(value)
+    else:
+        page.locator(f'input[name="answer"][value="{value}"]').check()
+    click(page, "Continue")
+
+
+def click(page: Any, name: str) -> None:
+    """Click a button and wait for the page it posts to."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
+
+def walk(page: Any, answers: dict[str, str], until: str | None = None) -> None:
+    """Answer from `answers`, else No (the first choice, an empty number box), until the
+    question `until` or the first page that is not a question."""
+    while page.locator('input[name="question"]').count() and question(page) != until:
+        values = page.locator('input[name="answer"][type="radio"]').evaluate_all(
+            "els => els.map(e => e.value)"
+        )
+        default = "" if not values else "no" if "no" in values else values[0]
+        answer(page, answers.get(question(page), default))
+
+
+def enter(page: Any) -> None:
+    """Press Enter on the focused button and wait for the page it posts to."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_by_keyboard_alone_a_person_without_cancer_reaches_a_routine_result(page: Any) -> None:
+    tab_to(page, "el.textContent === 'Start now'")
+    enter(page)
+    while page.locator('input[name="question"]').count():
+        heading = page.locator("h1").inner_text()
+        tab_to(page, "el.name === 'answer'")  # into the radio group (or the number box)
+        if page.evaluate("document.activeElement.type") == "radio":
+            page.keyboard.press("Space")  # the first choice: "No", or never told of cancer
+        tab_to(page, "el.textContent === 'Continue'")
+        enter(page)
+        assert page.locator("h1").inner_text() != heading, heading
+    assert page.locator("h1").inner_text() == "Check your answers"
+    tab_to(page, "el.textContent === 'Show my result'")
+    enter(page)
+    cards = page.locator(".care-card__heading")
+    assert cards.first.inner_text() == "Routine: none of the warning signs this tool checks for"
+    assert cards.last.inner_text() == cards.first.inner_text()
+
+
+def test_with_javascript_off_chemotherapy_and_a_typed_38_3_interrupt_with_the_24_hour_line_first(
+    page: Any,
+) -> None:
+    click(page, "Start now")
+    walk(page, CHEMOTHERAPY_AND_38_3, until="temperature")
+    assert page.locator("label[for=answer]").inner_text().startswith("If you have measured your temperature")
+    answer(page, "38.3")
+    card = page.locator(".care-card--emergency")
+    assert " ".join(page.locator("h1").inner_text().split()) == "Emergency: Get help now"
+    first_step = card.locator(".first-step").first.inner_text()
+    assert first_step.index("call their 24-hour line now") < first_step.index("emergency number")
+    assert card.locator(".handover li").first.inner_text().startswith("Warning sign: A fever")
+    assert card.locator(".action-line").inner_text().startswith("Get help now, as the advice above says.")
+    click(page, "Go on with the questions")
+    assert question(page) == "feeling_unwell"
+
+
+def test_back_and_change_in_the_browser(page: Any) -> None:
+    click(page, "Start now")
+    answer(page, "past")
+    assert question(page) == "primary_cancer"
+    click(page, "Back")
+    assert page.locator('input[type=radio][value="past"]').is_checked()
+    answer(page, "none")
+    walk(page, {})
+    click(page, "Change your answer to: Do you feel extremely tired")
+    answer(page, "yes")
+    walk(page, {})
+    row = page.locator(".summary-list__row", has_text="Do you feel extremely tired")
+    assert row.locator(".summary-list__value").inner_text() == "Yes"
+
+
+def test_the_summaries_download(page: Any) -> None:
+    click(page, "Start now")
+    walk(page, {"cancer_history": "none", "back_pain": "yes"})
+    click(page, "Show my result")
+    for name, file, first_line in (
+        ("Download plain text (Markdown)", "metasymptoms-summary.md", "# metasymptoms: "),
+        ("Download a page to print (HTML)", "metasymptoms-summary.html", "<!doctype html>"),
+    ):
+        with page.expect_download() as started:
+            page.get_by_role("button", name=name).click()
+        download = started.value
+        assert download.suggested_filename == file
+        assert Path(download.path()).read_text(encoding="utf-8").startswith(first_line)
+
+
+def _pages_of_every_kind(page: Any, served: Served) -> Iterator[str]:
+    """Goes to one page of each kind in turn, yielding its name."""
+    yield "start"
+    click(page, "Start now")
+    yield "question with choices"
+    click(page, "Continue")
+    yield "question with an error"
+    walk(page, CHEMOTHERAPY_AND_38_3, until="temperature")
+    yield "question with a number"
+    answer(page, "38.3")
+    yield "emergency"
+    click(page, "Go on with the questions")
+    walk(page, {})
+    yield "check your answers"
+    click(page, "Show my result")
+    yield "result in an emergency"
+    page.goto(served.url + "/")
+    click(page, "Start now")
+    walk(page, {"cancer_history": "none", "back_pain": "yes"})
+    click(page, "Show my result")
+    yield "result"
+    page.goto(served.url + "/nowhere")
+    yield "page not found"
+
+
+def test_axe_finds_no_violation_on_any_kind_of_page(browser: Any, served: Served) -> None:
+    # Script on, for axe itself (injected past the pages' policy); the pages have none.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(served.url + "/")
+    found = {}
+    for kind in _pages_of_every_kind(page, served):
+        violations = axe_violations(page)
+        if violations:
+            found[kind] = violations
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("width", [320, 640])  # 640: a 1280 px window at 200 % zoom
+def test_every_kind_of_page_reflows_without_scrolling_sideways(
+    browser: Any, served: Served, width: int
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 700})
+    page = context.new_page()
+    page.goto(served.url + "/")
+    wide = {}
+    for kind in _pages_of_every_kind(page, served):
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide[kind] = scroll
+    context.close()
+    assert wide == {}
+
+
+def test_serve_prints_the_address_and_logs_nothing_of_a_walk(browser: Any) -> None:
+    server = Served()
+    try:
+        assert server.first_line == f"metasymptoms is at {server.url}/ (press Ctrl-C to stop)\n"
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(server.url + "/")
+        click(page, "Start now")
+        answer(page, "current")
+        answer(page, "breast")
+        context.close()
+    finally:
+        out, err = server.stop()
+    assert "breast" not in out + err and "current" not in out + err
+    assert "POST" not in out + err

@@ -1,0 +1,118 @@
+"""A real `metasymptoms serve` and the system Chromium driven by Playwright, for the browser
+tests. Never a downloaded browser: without Chromium, Playwright or axe-core (from npm, which
+`make test` installs into .venv), the tests that need them skip and say why."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = Path(sys.prefix) / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # tests may run as root in CI containers
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        pytest.skip("no Chromium on PATH (Debian's chromium package; .ci/run installs it)")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class Served:
+    """`metasymptoms serve` in a process of its own, on a free port."""
+
+    def __init__(self, *args: str):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "metasymptoms", "serve", "--port", str(self.port), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        assert self.process.stdout is not None
+        self.first_line = self.process.stdout.readline()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._wait()
+
+    def _wait(self) -> None:
+        import time
+        import urllib.request
+
+        for _ in range(200):  # uvicorn starts listening just after the address is printed
+            try:
+                urllib.request.urlopen(self.url + "/", timeout=5).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise AssertionError(self.process.communicate()) from None
+                time.sleep(0.05)
+        raise AssertionError("the server did not start")
+
+    def stop(self) -> tuple[str, str]:
+        self.process.terminate()
+        out, err = self.process.communicate(timeout=20)
+        return out, err
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[Served]:
+    server = Served()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's WCAG 2.2 A and AA violations on the page, one line each."""
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed at {AXE} (make test installs it with npm)")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})).violations"
+        ".map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    return list(found)
+
+
+def tab_to(page: Any, test: str, limit: int = 60) -> None:
+    """Press Tab until the focused element passes `test` (a JavaScript expression of `el`)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!el && ({test}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached {test}")
