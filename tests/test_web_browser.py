@@ -99,7 +99,7 @@ def test_with_javascript_off_chemotherapy_and_a_typed_38_3_interrupt_with_the_24
     answer(page, "38.3")
     card = page.locator(".care-card--emergency")
     assert " ".join(page.locator("h1").inner_text().split()) == "Emergency: Get help now"
-    first_step = card.locator(".first-step").first.inner_text()
+    first_step = card.locator(".advice").first.inner_text()  # one sign: its own advice is the first step
     assert first_step.index("call their 24-hour line now") < first_step.index("emergency number")
     assert card.locator(".handover li").first.inner_text().startswith("Warning sign: A fever")
     assert card.locator(".action-line").inner_text().startswith("Get help now, as the advice above says.")

@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, Response
 from metasymptoms.core.engine import applicable_questions, assess
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.kinds import BadAnswer, kind_of
-from metasymptoms.core.model import Question, RedFlag, RuleBook, Urgency
+from metasymptoms.core.model import Question, RedFlag, RuleBook
 from metasymptoms.web import result as result_view
 from metasymptoms.web.pages import FormTooLarge, page, posted_form
 from metasymptoms.web.walk import (
@@ -179,15 +179,19 @@ def _question_page(
 
 
 def _emergency_page(book: RuleBook, walk: Walk, flags: tuple[RedFlag, ...]) -> HTMLResponse:
-    from metasymptoms.answering.emergency import action, call_handler_lines
+    """The interrupt, as the terminal's: the one first step where several signs meet, each new
+    sign with its advice, what to tell the call handler, and the number."""
+    from metasymptoms.answering.emergency import action, call_handler_lines, emergency_card
+    from metasymptoms.core.engine import fired_emergencies
 
-    assessment = assess(book, walk.answers)
+    fired = [flag.id for flag in fired_emergencies(book, walk.answers)]
+    card = emergency_card(book, [flag.id for flag in flags], fired)
     return page(
         book,
         "emergency.html",
         title=f"Emergency: {flags[0].title}",
-        flags=flags,
-        handover=call_handler_lines(book, assessment),
+        card=card,
+        handover=call_handler_lines(book, assess(book, walk.answers)),
         action_line=action(book),
         fields=fields_of(book, walk),
     )
@@ -214,7 +218,6 @@ def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:
         "result.html",
         title=view["card"]["heading"],
         fields=fields_of(book, walk),
-        emergency=assessment.urgency is Urgency.EMERGENCY,
         **view,
     )
 

@@ -1,13 +1,13 @@
-"""The result page's parts, from the same blocks as the text and markdown results
-(assessment_text.blocks): the urgency as a care card first, the warning signs' advice open
-beneath it, every other part as a section the person can open, and the card again last.
+"""The result page's parts, from the same three parts every format lays out
+(answering/result.py): what to do first (the urgency as a care card, each warning sign's advice
+open under it), the rest as sections the person can open, and the ending as a care card again.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from metasymptoms.answering.assessment_text import Block, blocks
+from metasymptoms.answering.result import Block, result
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.model import RuleBook, Urgency
 
@@ -31,26 +31,21 @@ def _block(block: Block) -> dict[str, Any]:
 
 
 def view(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
-    """card: the urgency; signs: the parts that stay open under it (the warning signs, the
-    answers read the safer way); sections: each later part with the smaller parts under it;
-    last: what the page ends on (in an emergency, the one instruction with the number)."""
-    from metasymptoms.answering.emergency import action
-
-    first, *rest = blocks(book, assessment)
-    signs: list[dict[str, Any]] = []
+    """card: how soon; signs: the warning signs' advice, open under it; sections: each part
+    of the rest with the smaller parts under it; last: the ending, as a card."""
+    parts = result(book, assessment)
+    first, *signs = parts.first
     sections: list[dict[str, Any]] = []
-    for block in rest:
-        if block.level == 2:
-            # Open from the start: what the answers point to (the first part), and the signs to
-            # call the emergency number for, which every ending lists in full.
-            always = not sections or block.items == book.guidance.emergency_signs
+    for block in parts.more:
+        if block.level == 2 or not sections:
+            # Open from the start: the signs to call the emergency number for, which every
+            # ending lists in full.
+            always = block.items == book.guidance.emergency_signs
             sections.append(
                 {**_block(block), "parts": [], "sources": block.role == "sources", "open": always}
             )
-        elif sections:
-            sections[-1]["parts"].append(_block(block))
         else:
-            signs.append(_block(block))
+            sections[-1]["parts"].append(_block(block))
     sources = [
         {
             "key": key,
@@ -60,14 +55,11 @@ def view(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
         }
         for key in assessment.sources
     ]
-    emergency = assessment.urgency is Urgency.EMERGENCY
-    card = {**_block(first), "style": CARD_STYLE[assessment.urgency]}
-    last = (
-        {**card, "paragraphs": [action(book)]}
-        if emergency
-        else {
-            **card,
-            "paragraphs": [*card["paragraphs"], "Take care, and please see your healthcare provider."],
-        }
-    )
-    return {"card": card, "signs": signs, "sections": sections, "sources": sources, "last": last}
+    style = CARD_STYLE[assessment.urgency]
+    return {
+        "card": {**_block(first), "style": style},
+        "signs": [_block(block) for block in signs],
+        "sections": sections,
+        "sources": sources,
+        "last": {**_block(parts.ending), "style": style},
+    }
