@@ -28,6 +28,7 @@ EXIT_RULES = 1  # the rule files have problems
 EXIT_USAGE = 2  # bad usage or bad input
 EXIT_BUG = 3  # a bug in metasymptoms itself
 EXIT_INTERRUPTED = 130
+MAX_PROBLEMS_SHOWN = 20  # a person who meets a broken rule book needs a few lines, not hundreds
 EXIT_TERMINATED = 143  # SIGTERM, as a shell reports a process it stopped
 
 
@@ -133,8 +134,11 @@ def _classify(error: BaseException) -> tuple[int, str]:
     from metasymptoms.core.problems import RuleBookError, RulesFolderMissing, UsageError
 
     if isinstance(error, RuleBookError):
-        lines = [str(problem) for problem in error.problems]
+        # The first few, to fix or to pass on; `rules check` lists every one.
+        lines = [str(problem) for problem in error.problems[:MAX_PROBLEMS_SHOWN]]
         count = len(error.problems)
+        if count > MAX_PROBLEMS_SHOWN:
+            lines.append(f"and {count - MAX_PROBLEMS_SHOWN} more; every one: metasymptoms rules check")
         lines.append(f"{count} problem{'s' if count != 1 else ''} in the rule files; nothing else was done.")
         return EXIT_RULES, "\n".join(lines)
     if isinstance(error, RulesFolderMissing):

@@ -571,9 +571,9 @@ def test_fifty_thousand_unknown_keys_give_a_bounded_report(tmp_path: Path) -> No
     path.write_text("".join(f"unknown_{n}: yes\n" for n in range(50_000)))
     code, _, err = run(["ask", "--answers", str(path)])
     lines = err.splitlines()
-    assert code == 2 and len(lines) == 51
+    assert code == 2 and len(lines) == 21
     assert lines[0] == f"metasymptoms: {path}:1:1: 'unknown_0' is not a finding"
-    assert lines[-1] == f"metasymptoms: {path}: and 49950 more problems like these"
+    assert lines[-1] == f"metasymptoms: {path}: and 49980 more problems like these"
 
 
 def test_suggestions_are_prepared_once_and_bounded() -> None:

@@ -16,10 +16,12 @@ from typing import Any
 from metasymptoms.core.files import UnreadableFile, read_limited
 from metasymptoms.core.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.safetext import quoted
 from metasymptoms.core.suggest import Suggestions
 from metasymptoms.core.yamlfile import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml_bytes
 
-MAX_PROBLEMS = 50  # listed in full; past that, the person is looking at the wrong file
+MAX_PROBLEMS = 20  # listed in full; past that, the person is looking at the wrong file
+MAX_KEYS = 100_000  # far more than any rule book's findings; more is not an answers file
 
 
 class AnswersError(Exception):
@@ -36,6 +38,15 @@ def read_answers_file(path: Path, book: RuleBook) -> dict[str, Answer]:
         data = read_limited(path, MAX_FILE_BYTES, what="answers files")[0]
     except UnreadableFile as error:
         raise AnswersError([f"{path}: {error.message}"]) from None
+    pairs = data.count(b":")  # every 'key: value' needs one, in YAML and in JSON
+    if pairs > MAX_KEYS:
+        # Read no further: parsing 700,000 keys to name 20 of them took 20 s.
+        raise AnswersError(
+            [
+                f"{path}: the file holds {pairs:,} ':' characters, so it would give as many answers; an "
+                f"answers file gives at most one for each of the {len(book.findings)} findings of the rule book"
+            ]
+        )
     try:
         doc = parse_yaml_bytes(data)
     except YamlProblem as problem:
@@ -65,21 +76,30 @@ def check_answers(
     suggestions = Suggestions(findings)  # once for the whole file, not once per key
     answers: dict[str, Answer] = {}
     problems: list[str] = []
+    more = 0  # problems past the first MAX_PROBLEMS
     for key, value in data.items():
         key = str(key)
         finding = findings.get(key)
-        if finding is None:
-            problems.append(f"{where(key, at_key=True)}: '{key}' is not a finding{suggestions.hint(key)}")
-            continue
-        if value is None:
+        if finding is not None and value is None:
             continue  # written but left empty: not given
-        try:
-            answers[key] = kind_of(finding).parse(finding, value)
-        except BadAnswer as bad:
+        bad: BadAnswer | None = None
+        if finding is not None:
+            try:
+                answers[key] = kind_of(finding).parse(finding, value)
+                continue
+            except BadAnswer as error:
+                bad = error
+        if len(problems) >= MAX_PROBLEMS:
+            more += 1  # counted, never located or worded: 700,000 unknown keys stay quick
+        elif bad is None:
+            problems.append(
+                f"{where(key, at_key=True)}: {quoted(key)} is not a finding{suggestions.hint(key)}"
+            )
+        else:
             problems.append(f"{where(key)}: {bad}")
     problems += _contradictions(book, answers, where)
-    if len(problems) > MAX_PROBLEMS:
-        more = len(problems) - MAX_PROBLEMS
+    more += max(len(problems) - MAX_PROBLEMS, 0)
+    if more:
         problems = problems[:MAX_PROBLEMS] + [f"{name}: and {more} more problems like these"]
     if problems:
         raise AnswersError(problems)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar, Protocol
 
 from metasymptoms.core.record import record
+from metasymptoms.core.safetext import quoted
 
 Answer = bool | str | float
 
@@ -146,7 +147,7 @@ class YesNo(Kind):
                 return False
             if word in UNSURE_SPELLINGS:
                 return UNSURE
-        raise BadAnswer(f"'{finding.id}' takes yes, no or unsure (not sure), not '{raw}'")
+        raise BadAnswer(f"'{finding.id}' takes yes, no or unsure (not sure), not {quoted(raw)}")
 
     def text(self, finding: FindingLike, value: Answer) -> str:
         return "Yes" if value is True else "No" if value is False else "Not sure"
@@ -194,7 +195,7 @@ class Choice(Kind):
         from metasymptoms.core.suggest import close_match
 
         raise BadAnswer(
-            f"'{raw}' is not a choice of '{finding.id}'{close_match(str(raw), values)}; "
+            f"{quoted(raw)} is not a choice of '{finding.id}'{close_match(str(raw)[:100], values)}; "
             f"its choices are {', '.join(values)}"
         )
 
@@ -258,7 +259,7 @@ class Number(Kind):
                 elif written.lower() in {spelling.lower() for spelling in unit.other}:
                     value = fahrenheit_to_celsius(number)
         if value is None or not math.isfinite(value):
-            raise BadAnswer(f"'{finding.id}' takes a number in {unit.words}, or unsure, not '{raw}'")
+            raise BadAnswer(f"'{finding.id}' takes a number in {unit.words}, or unsure, not {quoted(raw)}")
         if not low <= value <= high:
             hint = ""
             if finding.unit == "celsius" and 86 <= value <= 113:

@@ -13,6 +13,7 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
+from metasymptoms.core.safetext import quoted
 from metasymptoms.core.suggest import close_match
 
 if typing.TYPE_CHECKING:
@@ -125,7 +126,7 @@ def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
             yield loc[:-1], f"'{name}' is missing here; add it", False
         elif kind in ("enum", "literal_error"):
             expected = detail.get("ctx", {}).get("expected", "")
-            yield loc, f"'{name}' must be one of {expected}, not '{detail['input']}'", False
+            yield loc, f"'{name}' must be one of {expected}, not {quoted(detail['input'])}", False
         elif kind == "string_pattern_mismatch":
             yield loc, pattern_message(name, detail["input"]), False
         elif kind in ("too_short", "string_too_short"):
@@ -148,12 +149,12 @@ def describe_file(model: type) -> str:
 def pattern_message(name: str, value: Any) -> str:
     if name == "url":
         return (
-            f"'{value}' is not a full web address; write the page's whole address, starting "
+            f"{quoted(value)} is not a full web address; write the page's whole address, starting "
             "with https://, like https://www.nhs.uk/conditions/sciatica/"
         )
     if name == "sources":
-        return f"'{value}' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
-    return f"'{value}' is not a valid id; ids are lowercase words joined by underscores, like back_pain"
+        return f"{quoted(value)} is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
+    return f"{quoted(value)} is not a valid id; ids are lowercase words joined by underscores, like back_pain"
 
 
 def _shown(value: Any) -> str:

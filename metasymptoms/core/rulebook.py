@@ -55,6 +55,7 @@ _CODE_MODULES = (
     "core/record.py",
     "core/references.py",
     "core/rulebook.py",
+    "core/safetext.py",
     "core/suggest.py",
     "core/validate.py",
     "core/yamlfile.py",

@@ -59,6 +59,16 @@ _ASCII = {
 ERRORS = "metasymptoms-transliterate"
 
 
+QUOTE_LIMIT = 80  # characters of a refused value that a message repeats
+
+
+def quoted(value: object) -> str:
+    """A refused value as a message repeats it: in quotes, and cut after 80 characters, so a
+    1 MB value or key is named, not echoed back in full."""
+    text = str(value)
+    return f"'{text}'" if len(text) <= QUOTE_LIMIT else f"'{text[:QUOTE_LIMIT]}…' ({len(text):,} characters)"
+
+
 def visible(text: str) -> str:
     """`text` with every control character shown as \\uXXXX, never obeyed."""
     return text.translate(_VISIBLE)

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, NamedTuple
 import yaml
 
 from metasymptoms.core.files import UnreadableFile, read_limited
+from metasymptoms.core.safetext import quoted
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -251,7 +252,7 @@ def parse_yaml(text: str) -> YamlDocument:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise YamlProblem(
                     _position(key_node.start_mark),
-                    f"the key '{key}' appears twice in the same mapping "
+                    f"the key {quoted(key)} appears twice in the same mapping "
                     f"(first at line {first.start_mark.line + 1}); keep only one",
                 )
             mapping[key] = walk(value_node, depth + 1)
@@ -333,8 +334,27 @@ def read_file(path: Path) -> bytes:
         raise YamlProblem(Position(1, 1), error.message) from None
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes are that (by their byte-order mark, or the NUL
+    bytes that fill every other or three of every four bytes of plain text in them); else None.
+    Read as UTF-8 they would be NUL characters, refused as control characters."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:64]
+    if b"\x00" not in head:
+        return None
+    return "UTF-32" if head.count(b"\x00") * 4 >= len(head) * 3 - 4 else "UTF-16"
+
+
 def parse_yaml_bytes(data: bytes) -> YamlDocument:
     """Parse the bytes of a YAML file; text that is not UTF-8 is located at its first bad byte."""
+    wide = _wide_encoding(data)
+    if wide:
+        raise YamlProblem(
+            Position(1, 1), f"the file is {wide} text, not UTF-8; save it as UTF-8 in your editor"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
