@@ -103,7 +103,7 @@ def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_f
     emergency = URGENCY_HEADINGS[Urgency.EMERGENCY]
     assert person.page.headings[1] == emergency
     # The last words are the emergency's one instruction (a summary is offered before them).
-    assert person.page.texts[-4:-3] == [action(book)]
+    assert person.page.last_words == action(book)
     assert person.page.has("md")
 
 

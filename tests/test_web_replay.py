@@ -116,7 +116,7 @@ def replay(
     assert page.headings[1] == URGENCY_HEADINGS[Urgency(told["urgency"])], seed
     # The ending: the advice for this urgency, or in an emergency the one instruction.
     ending = action(book) if told["urgency"] == "emergency" else told["advice"]
-    assert page.texts[-4] == ending, seed
+    assert page.last_words == ending, seed
     for flag in told["red_flags"]:
         title = flag["title"]
         assert any(text == title or text.endswith(f": {title}") for text in page.texts), (seed, flag["id"])

@@ -44,6 +44,12 @@ class Page:
     def h1(self) -> str:
         return self.headings[0] if self.headings else ""
 
+    @property
+    def last_words(self) -> str:
+        """The main part's last text, before the footer every page shares."""
+        footer = next(i for i, text in enumerate(self.texts) if text.startswith("Educational only:"))
+        return self.texts[footer - 1]
+
     def form(self, action: str) -> Form:
         """The form whose hidden `action` control (or a button's value) is `action`."""
         for form in self.forms:

@@ -82,22 +82,28 @@ def explain(check_id: str) -> str:
     return f"{(module.__doc__ or '').strip()}\n\nLevel: {module.LEVEL}\n"
 
 
-def check(args: argparse.Namespace) -> int:
+def check_problems(folder: Path) -> tuple[LoadedBook | None, list[Problem]]:
+    """Every problem `rules check` reports for this folder, and the book when it loads (the
+    served rule-book document shows them at its top)."""
     from metasymptoms.reviewing.checks import run_checks
     from metasymptoms.teaching.scenarios import load_scenarios, outcome_problems
 
+    try:
+        loaded = load(folder)
+        scenarios, scenario_problems = load_scenarios(folder, loaded.book)
+        scenario_problems += outcome_problems(loaded.book, scenarios)
+        return loaded, sorted(loaded.warnings + run_checks(loaded) + scenario_problems)
+    except RuleBookError as error:
+        return None, error.problems  # the checks need a book that loads
+
+
+def check(args: argparse.Namespace) -> int:
     if getattr(args, "explain", None):
         print(explain(args.explain), end="")
         return 0
 
     folder = _folder(args)
-    try:
-        loaded = load(folder)
-        scenarios, scenario_problems = load_scenarios(folder, loaded.book)
-        scenario_problems += outcome_problems(loaded.book, scenarios)
-        problems: list[Problem] = sorted(loaded.warnings + run_checks(loaded) + scenario_problems)
-    except RuleBookError as error:
-        problems = error.problems  # the checks need a book that loads
+    problems = check_problems(folder)[1]
     errors = [problem for problem in problems if problem.level == "error"]
     if args.format == "json":
         print(json.dumps({"problems": [problem.as_dict() for problem in problems]}, indent=2))

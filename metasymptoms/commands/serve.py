@@ -21,7 +21,7 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port takes a number from 1 to 65535, not {args.port}")
     country, named = country_from(args.country, os.environ)
     book = for_country(load_for_use(args.rules), country, named=named)
-    app = build_app(book, allowed_hosts=hosts_for(args.host))
+    app = build_app(book, allowed_hosts=hosts_for(args.host), rules_folder=args.rules)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     if args.host not in LOOPBACK:
         print(

@@ -19,21 +19,31 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from metasymptoms.core.model import RuleBook
-from metasymptoms.web import person
+from metasymptoms.web import classroom, person, review, served
 from metasymptoms.web.pages import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def build_app(book: RuleBook, allowed_hosts: Sequence[str] = LOOPBACK_NAMES) -> Starlette:
-    """The app for one rule book (already set to the person's country). `allowed_hosts`: the
-    names the browser may use to reach it; any other Host header is refused (a page on
-    another site that points its own name at this address cannot read these pages)."""
+def build_app(
+    book: RuleBook, allowed_hosts: Sequence[str] = LOOPBACK_NAMES, rules_folder: Path | None = None
+) -> Starlette:
+    """The app for one rule book (already set to the person's country), read from
+    `rules_folder` (default: the shipped one), whose scenarios are the lessons and whose files
+    the reviewer's document is made from. `allowed_hosts`: the names the browser may use to
+    reach it; any other Host header is refused (a page on another site that points its own
+    name at this address cannot read these pages)."""
+    from metasymptoms.core.loader import default_rules_dir
+
     routes = [
         Route("/", person.start, methods=["GET"]),
         Route("/walk", person.walk_page, methods=["POST"]),
         Route("/summary", person.summary, methods=["POST"]),
+        Route("/class", classroom.lessons, methods=["GET"]),
+        Route("/class/{name}", classroom.lesson, methods=["GET"]),
+        Route("/rules", review.rule_book, methods=["GET"]),
+        Route("/assets/{name}", served.asset, methods=["GET"]),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
@@ -45,6 +55,7 @@ def build_app(book: RuleBook, allowed_hosts: Sequence[str] = LOOPBACK_NAMES) -> 
         exception_handlers={404: person.not_found, 405: person.not_found},
     )
     app.state.book = book
+    app.state.rules_folder = rules_folder or default_rules_dir()
     return app
 
 
@@ -73,4 +84,6 @@ def from_environment() -> Starlette:
     country, named = country_from(None, os.environ)
     book = for_country(load_for_use(Path(folder) if folder else None), country, named=named)
     hosts = [name.strip() for name in os.environ.get("METASYMPTOMS_HOSTS", "").split(",") if name.strip()]
-    return build_app(book, allowed_hosts=hosts or LOOPBACK_NAMES)
+    return build_app(
+        book, allowed_hosts=hosts or LOOPBACK_NAMES, rules_folder=Path(folder) if folder else None
+    )

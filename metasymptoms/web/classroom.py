@@ -1,0 +1,41 @@
+"""For a class: the teaching scenarios, each as its lesson page (predict, then reveal; the
+arrow keys step, R reveals), made by the same renderer as `demo --html`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.scenarios import LoadedScenario, load_scenarios
+from metasymptoms.web.pages import page
+from metasymptoms.web.served import linked
+
+
+def _scenarios(request: Request) -> list[LoadedScenario]:
+    book: RuleBook = request.app.state.book
+    folder: Path = request.app.state.rules_folder
+    items, _ = load_scenarios(folder, book)  # a scenario with problems is left out; rules check names it
+    return items
+
+
+def lessons(request: Request) -> Response:
+    items = _scenarios(request)
+    return page(
+        request.app.state.book,
+        "lessons.html",
+        title="Lessons: predict, then reveal",
+        lessons=[{"name": item.name, "title": item.scenario.title} for item in items],
+    )
+
+
+def lesson(request: Request) -> Response:
+    from metasymptoms.teaching.lesson_page import lesson_page
+
+    name = request.path_params["name"]
+    item = next((item for item in _scenarios(request) if item.name == name), None)
+    if item is None:
+        return page(request.app.state.book, "not_found.html", status=404, title="Page not found")
+    return HTMLResponse(linked(lesson_page(request.app.state.book, item)))

@@ -1,0 +1,61 @@
+"""For a reviewer: the rule-book document (`rules export --format html`), with every problem
+`rules check` reports at its top, made again whenever a rule file changes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from metasymptoms.web.pages import page, render
+from metasymptoms.web.served import linked
+
+_lock = threading.Lock()  # one build at a time: the document runs every proof (about a second)
+
+
+def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a rule file is edited, added or removed: each file's name, time and size."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in (".yaml", ".yml", ".json", ".md"):
+            stat = path.stat()
+            found.append((str(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+def rule_book(request: Request) -> Response:
+    """The document as the rule files are now: built again only when they have changed."""
+    folder: Path = request.app.state.rules_folder
+    state = request.app.state
+    with _lock:
+        now = fingerprint(folder)
+        if getattr(state, "review_fingerprint", None) != now:
+            state.review_page = _build(request, folder)
+            state.review_fingerprint = now
+        built: tuple[str, int] = state.review_page
+    html, status = built
+    return HTMLResponse(html, status_code=status)
+
+
+def _build(request: Request, folder: Path) -> tuple[str, int]:
+    from metasymptoms.commands.rules import check_problems
+    from metasymptoms.reviewing.rulebook_doc import rulebook_html
+
+    loaded, problems = check_problems(folder)
+    errors = sum(1 for problem in problems if problem.level == "error")
+    summary = render(
+        "problems.html",
+        {"problems": [str(problem) for problem in problems], "errors": errors, "folder": str(folder)},
+    )
+    if loaded is None:  # the book does not load: the problems are the whole page
+        response = page(
+            request.app.state.book, "rules_broken.html", title="The rule book does not load", summary=summary
+        )
+        return bytes(response.body).decode("utf-8"), 200
+    document = linked(rulebook_html(loaded))
+    # Served inside one main landmark, as every served page is (the saved file has none).
+    head, body, rest = document.partition("<body>\n")
+    rest, end, tail = rest.rpartition("</body>")
+    return head + body + "<main>\n" + summary + rest + "</main>\n" + end + tail, 200

@@ -1,0 +1,108 @@
+"""`metasymptoms serve` for a class (the lesson pages) and for a reviewer (the rule-book
+document with `rules check`'s problems at its top, made again when a rule file changes)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.model import RuleBook
+from metasymptoms.teaching.scenarios import load_scenarios
+from metasymptoms.web.app import build_app
+from tests.web_browser import Served, axe_violations, browser, served
+
+__all__ = ["browser", "served"]  # fixtures
+
+
+@pytest.fixture(scope="module")
+def client(book: RuleBook) -> Iterator[TestClient]:
+    with TestClient(build_app(book, allowed_hosts=["testserver"])) as client:
+        yield client
+
+
+def test_every_scenario_is_a_lesson_page_with_no_inline_script_or_style(
+    client: TestClient, book: RuleBook
+) -> None:
+    items, _ = load_scenarios(default_rules_dir(), book)
+    index = client.get("/class").text
+    assert re.findall(r'href="/class/([^"]+)"', index) == [item.name for item in items]
+    page = client.get(f"/class/{items[0].name}")
+    assert page.status_code == 200
+    assert "<script>" not in page.text and "<style>" not in page.text
+    assert '<script src="/assets/lesson.js"></script>' in page.text
+    assert '<link rel="stylesheet" href="/assets/lesson.css">' in page.text
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
+    assert client.get("/assets/lesson.js").text.lstrip().startswith("(function () {")
+    assert client.get("/class/no_such_lesson").status_code == 404
+
+
+def test_the_rule_book_document_lists_the_problems_first_and_follows_each_edit(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    with TestClient(
+        build_app(load(folder).book, allowed_hosts=["testserver"], rules_folder=folder)
+    ) as client:
+        page = client.get("/rules").text
+        assert page.index("rules check: 0 error(s), 0 warning(s)") < page.index(
+            "<h1>The metasymptoms rule book</h1>"
+        )
+        assert f"{folder}: no problems found." in page
+        assert '<script src="/assets/document.js"></script>' in page and "<script>" not in page
+
+        questions = folder / "questions.yaml"
+        text = questions.read_text()
+        questions.write_text(text.replace("finding: night_sweats", "finding: night_sweat", 1))
+        page = client.get("/rules").text
+        assert "<h1>The rule book does not load</h1>" in page
+        line = text[: text.index("finding: night_sweats")].count("\n") + 1
+        assert re.search(rf"<code>{re.escape(str(questions))}:{line}:\d+: .*night_sweat", page), page
+
+        questions.write_text(text)
+        assert "rules check: 0 error(s), 0 warning(s)" in client.get("/rules").text
+
+
+def _lesson(page: Any, served: Served) -> None:
+    page.goto(served.url + "/class")
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile("Breast cancer|spinal|cord", re.I)).first.click()
+
+
+def test_a_lesson_steps_and_reveals_by_keys_on_a_1280x720_projector(browser: Any, served: Served) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    _lesson(page, served)
+    assert page.locator(".step.current h2").inner_text() == "Predict, then reveal"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # past the person's answers, to the first question
+    question = page.locator(".step.current")
+    assert question.locator("button.choice").count() >= 2
+    page.keyboard.press("1")
+    assert question.locator("button.choice").first.get_attribute("aria-pressed") == "true"
+    assert question.locator(".reveal").is_hidden()
+    page.keyboard.press("r")
+    assert question.locator(".reveal").is_visible()
+    assert question.locator(".verdict").inner_text() in ("Right.", "Not this time.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    context.close()
+
+
+def test_axe_finds_no_violation_on_the_class_and_reviewer_pages(browser: Any, served: Served) -> None:
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    for path in ("/class", "/rules"):
+        page.goto(served.url + path)
+        found[path] = axe_violations(page)
+    _lesson(page, served)
+    found["lesson"] = axe_violations(page)
+    context.close()
+    assert found == {"/class": [], "/rules": [], "lesson": []}
