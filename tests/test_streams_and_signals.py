@@ -161,3 +161,22 @@ def test_a_long_paste_at_demo_step_is_read_at_once_not_redrawn_per_key(tmp_path:
     child.close()
     assert child.exitstatus == 0
     assert seen.count(clear) <= 25  # one or two redraws a kB; once per key was 10,000
+
+
+def test_escape_then_enter_at_a_question_asks_it_again(tmp_path: Path) -> None:
+    """prompt_toolkit reads Escape then Enter as no choice at all: the question is asked again
+    (it was exit 3 on the way out), and Ctrl-C still stops calmly."""
+    pexpect = pytest.importorskip("pexpect")
+    from tests.helpers import spawn_metasymptoms
+
+    child = spawn_metasymptoms(tmp_path, "ask")
+    child.expect_exact("(arrow keys to move, Enter to choose)")
+    child.send("\x1b")
+    child.send("\r")
+    child.expect_exact("(arrow keys to move, Enter to choose)")  # the same question, again
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Stopped. Nothing was saved." in child.before
+    assert "went wrong" not in child.before and "Traceback" not in child.before

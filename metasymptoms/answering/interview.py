@@ -176,7 +176,9 @@ class QuestionaryPrompter:
         question.application.erase_when_done = True
         value = self._ask(question)
         if value not in (WHY, BACK):
-            chosen = next(label for label, option in options if label is not None and option == value)
+            chosen = next((label for label, option in options if label is not None and option == value), None)
+            if chosen is None:  # Escape then Enter, or a pasted sequence: no choice made, so asked again
+                return self.choose(message, options, default, hint, one_line=one_line)
             self.stdout.write(f"? {text} {label_of(chosen)}\n")
             self.stdout.flush()
         return value
