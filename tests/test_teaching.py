@@ -161,6 +161,8 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
     ) in out  # several emergency signs at once: one first step, then each sign's advice
     assert (
         "       | What would you like to do now?\n"
+        "       | (First: Call your local emergency number (911 / 999 / 112) now, or go\n"
+        "       | to the nearest emergency department.)\n"
         "       |   1. Stop here and get help now  (Enter)\n"
         "       |   2. Go on with the questions to learn more (this advice is repeated\n"
         "       |      at the end)\n"

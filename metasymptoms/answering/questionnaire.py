@@ -211,7 +211,8 @@ class Questionnaire:
             self.emergencies_shown.add(flag.id)
             self.events.append(("emergency", flag.id))
         fired = [flag.id for flag in fired_emergencies(self.book, self.answers)]
-        say_card(self.prompter, emergency_card(self.book, [flag.id for flag in new], fired))
+        card = emergency_card(self.book, [flag.id for flag in new], fired)
+        say_card(self.prompter, card)
         self.events.append(("interrupt", ""))
         choice = self.prompter.choose(
             "What would you like to do now?",
@@ -220,6 +221,8 @@ class Questionnaire:
                 ("Go on with the questions to learn more (this advice is repeated at the end)", GO_ON),
             ],
             STOP,
+            # Several signs push the one first step up a small screen: it is said again here.
+            f"First: {card.first_step}" if card.first_step else None,
         )
         return choice == STOP
 
