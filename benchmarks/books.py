@@ -55,8 +55,10 @@ def _dump(path: Path, data: Any) -> None:
     path.write_text(yaml.dump(data, Dumper=_Plain, sort_keys=False, allow_unicode=True, width=1000))
 
 
-def grown_book(source: Path, folder: Path, times: int) -> Path:
-    """The book in `source` with `times` copies of everything (times=1: the book itself)."""
+def grown_book(source: Path, folder: Path, times: int, share: bool = False) -> Path:
+    """The book in `source` with `times` copies of everything (times=1: the book itself).
+    With `share`, the copies keep referring to the same number and choice findings
+    (temperature, counts, history, treatment, spread), as a larger real book would."""
     shutil.copytree(source, folder)
     if times == 1:
         return folder
@@ -64,7 +66,11 @@ def grown_book(source: Path, folder: Path, times: int) -> Path:
     questions = yaml.safe_load((folder / "questions.yaml").read_text())
     flags = yaml.safe_load((folder / "red_flags.yaml").read_text())
     sites = {path: yaml.safe_load(path.read_text()) for path in sorted((folder / "sites").glob("*.yaml"))}
-    single = {item["id"] for item in findings["findings"] if item.get("role")}
+    single = {
+        item["id"]
+        for item in findings["findings"]
+        if item.get("role") or (share and item.get("type", "yes_no") in ("number", "choice"))
+    }
     originals = (
         list(findings["findings"]),
         list(questions["sections"]),

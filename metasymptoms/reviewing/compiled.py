@@ -237,6 +237,13 @@ class BookReadings:
     def example(self, node: Node) -> dict[str, object] | None:
         """The plainest world where the diagram is true (fewest findings given), among
         the worlds a person could be in, or None."""
+        # The plainest world of the diagram alone is nearly always someone's: read it first,
+        # and combine with every person's constraints (a diagram of the whole book) only if not.
+        plain = self.dd.cheapest(node, lambda value: value is True, self.cost)
+        if plain is None:
+            return None
+        if self.dd.evaluate(self.people, self.everyone(plain)):
+            return self.everyone(plain)
         region = self.dd.apply(lambda value, person: value is True and person, node, self.people)
         world = self.dd.cheapest(region, lambda value: value is True, self.cost)
         return None if world is None else self.everyone(world)

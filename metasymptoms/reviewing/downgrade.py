@@ -20,6 +20,7 @@ from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import Item, items
 from metasymptoms.reviewing.compiled import BookReadings, book_readings, questionnaire_answers
+from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.space import Facts, Space, World
 from metasymptoms.reviewing.verify import Failure
 
@@ -60,56 +61,60 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
     """For each finding whose report can lower the urgency (and is not declared to), the
     item that stops counting and the answers before and after: (finding, item, before, after).
 
-    Only a finding some item depends on through a `not` (see `effect`) can lower it. For
-    each such finding, the urgency through the questionnaire over every world (a decision
-    diagram, compiled.py) is compared with the finding not reported and reported."""
+    A lowering means some item X fires without the finding while, with it, nothing at least
+    as urgent as X fires. X must depend on the finding through a `not` (see `effect`), and
+    reporting the finding must be able to stop X on its own: both are read first, on X's
+    own small diagram. Only then is the whole goal read, on the diagram of every item at
+    least as urgent as X (compiled.py), which for a large book is the costly one."""
     allowed = {entry.finding for entry in book.info.lowers_urgency_when_reported} if book.info else set()
     facts = Facts(book)
     ranked = [item for item in items(book) if item.rank > 0]
     cones = [Space(facts, [item.when]) for item in ranked]
     readings = book_readings(book)
+    at_least: dict[int, Node] = {}  # rank -> whether some item of that rank or more fires
     for finding in book.findings:
         if finding.type != "yes_no" or finding.id in allowed or finding.id not in facts.question:
             continue
-        if not any(
-            finding.id in cone.variables and -1 in effect(cone, item.when, finding.id)
-            for item, cone in zip(ranked, cones, strict=True)
-        ):
-            continue
-        found = _downgrade(readings, finding.id)
-        if found is not None:
-            before, after = found
-            item = _silenced(readings, ranked, before, after)
-            yield finding.id, item, questionnaire_answers(book, before), questionnaire_answers(book, after)
+        for item, cone in zip(ranked, cones, strict=True):
+            if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):
+                continue
+            fires = readings.asked.holds(item.when)
+            if _lowering(readings, finding.id, fires, fires) is None:
+                continue  # reporting it never stops this item on its own
+            if item.rank not in at_least:
+                higher = [readings.asked.holds(other.when) for other in ranked if other.rank >= item.rank]
+                at_least[item.rank] = readings.dd.fold(lambda a, b: a or b, False, higher)
+            found = _lowering(readings, finding.id, fires, at_least[item.rank])
+            if found is not None:
+                before, after = found
+                yield (
+                    finding.id,
+                    item,
+                    questionnaire_answers(book, before),
+                    questionnaire_answers(book, after),
+                )
+                break  # one counterexample a finding is enough to act on
 
 
-def _downgrade(readings: BookReadings, finding: str) -> tuple[World, World] | None:
-    """The plainest world where reporting the finding lowers the urgency: (without, with)."""
-    dd, urgency, people = readings.dd, readings.asked.urgency, readings.people
+def _lowering(readings: BookReadings, finding: str, before: Node, after: Node) -> tuple[World, World] | None:
+    """The plainest world where `before` is true without the finding reported and `after`
+    is false with it: (without, with); None if there is none."""
+    dd, people = readings.dd, readings.people
     without, with_ = {finding: False}, {finding: True}
     lowered = dd.apply(
-        lambda before, after, person_before, person_after: person_before and person_after and after < before,
-        dd.restrict(urgency, without),
-        dd.restrict(urgency, with_),
+        lambda fired, still, person_before, person_after: (
+            fired and not still and person_before and person_after
+        ),
+        dd.restrict(before, without),
+        dd.restrict(after, with_),
         dd.restrict(people, without),
         dd.restrict(people, with_),
     )
     world = dd.cheapest(lowered, lambda value: value is True, readings.cost)
     if world is None:
         return None
-    everyone = {**readings.everyone(world)}
+    everyone = readings.everyone(world)
     return {**everyone, **without}, {**everyone, **with_}
-
-
-def _silenced(readings: BookReadings, ranked: list[Item], before: World, after: World) -> Item:
-    """The most urgent item that holds before and not after."""
-    dd = readings.dd
-    return next(
-        item
-        for item in sorted(ranked, key=lambda item: -item.rank)
-        if dd.evaluate(readings.asked.holds(item.when), before)
-        and not dd.evaluate(readings.asked.holds(item.when), after)
-    )
 
 
 def downgrade_failures(book: RuleBook) -> Iterator[Failure]:
