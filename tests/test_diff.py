@@ -198,7 +198,11 @@ def test_text_output_reads_in_plain_words(tmp_path: Path, capsys) -> None:
         "  old: Draft rule book, no version given: not yet signed off by a clinician.\n"
         "  new: Draft rule book, no version given: not yet signed off by a clinician.\n"
         "\n"
+        "What was edited:\n"
+        "  - red flag cord: urgency: emergency -> urgent\n"
+        "\n"
         "How urgent the ending is:\n"
+        "  (1 group of answers; 1 lowered, 0 raised)\n"
         '  - LOWERED, NOT DECLARED  With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs '
         "(yes, or not sure): emergency -> urgent\n"
         "    Answers file:\n"
@@ -210,6 +214,18 @@ def test_text_output_reads_in_plain_words(tmp_path: Path, capsys) -> None:
         "\n"
         "REFUSED: 1 lowered urgency is not declared. If a lowering is meant, declare it in the new book's book.yaml "
         "under declared_changes (when, was, now, reason).\n"
+    )
+
+
+def test_a_raise_is_labelled_and_the_edit_named_first(tmp_path: Path, capsys) -> None:
+    old, new = write_book(tmp_path / "old"), write_book(tmp_path / "new", RAISED)
+    assert main(["rules", "diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    edited = out.split("What was edited:\n")[1].split("\n\n")[0]
+    assert edited == "  - site rule bones.back: urgency: (none) -> prompt"
+    assert (
+        '  - RAISED  With your history of cancer: "Now" and new back pain (yes, or not sure): routine -> prompt\n'
+        in out
     )
 
 

@@ -135,6 +135,10 @@ def test_each_threshold_moved_one_step_is_reported_by_rules_diff(
     main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     statements = data["statements"]
+    # What was edited comes first, by name, the threshold with its old and new value.
+    old_value, new_value = float(written.split(": ")[1]), float(moved.split(": ")[1])
+    named = [e for e in data["edited"] if e["old"] == old_value and e["new"] == new_value]
+    assert named and all(finding in e["field"] or e["id"] == finding for e in named), data["edited"]
     if written.startswith("implies_from") and _asked_only_with_its_parent(finding):
         assert statements == []  # the count is asked only once the symptom it implies is reported
         return

@@ -21,6 +21,7 @@ from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import simplify
 from metasymptoms.reviewing.compiled import Reading
 from metasymptoms.reviewing.diagram import Node
+from metasymptoms.reviewing.diff_edits import Edit, edits
 from metasymptoms.reviewing.diff_pair import (
     Pair,
     Statement,
@@ -44,6 +45,7 @@ class TextChange:
 class Diff:
     statements: list[Statement] = field(default_factory=list)
     text_changes: list[TextChange] = field(default_factory=list)
+    edited: list[Edit] = field(default_factory=list)  # what was edited, by name, first
 
     @property
     def undeclared_lowerings(self) -> list[Statement]:
@@ -175,7 +177,20 @@ def diff(old: RuleBook, new: RuleBook) -> Diff:
     refused = {(s.was, s.now) for s in statements if s.lowered and s.declared is None}
     statements += [hidden for hidden in hidden_lowerings(pair) if (hidden.was, hidden.now) not in refused]
     statements += red_flag_statements(pair) + site_statements(pair)
-    return Diff(statements, text_changes(old, new))
+    return Diff(_once(statements), text_changes(old, new), edits(old, new))
+
+
+def _once(statements: list[Statement]) -> list[Statement]:
+    """Each statement once: two groups of one kind with the same change and the same answers
+    file read as the same line twice."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for statement in statements:
+        key = (statement.kind, statement.subject, statement.change, tuple(sorted(statement.answers.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(statement)
+    return kept
 
 
 def _changed(result: tuple[object, ...] | None) -> bool:

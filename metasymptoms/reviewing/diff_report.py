@@ -38,6 +38,7 @@ def render(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: 
             "statements": [statement.as_dict() for statement in result.statements],
             "text_changes": [vars(change) for change in result.text_changes],
             "undeclared_lowerings": len(result.undeclared_lowerings),
+            "edited": [edit.as_dict() for edit in result.edited],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
@@ -48,7 +49,27 @@ def render(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: 
 def _mark(statement: Statement) -> str:
     if statement.lowered and statement.declared is None:
         return "LOWERED, NOT DECLARED  "
+    if statement.lowered:
+        return "LOWERED, DECLARED  "
+    if statement.kind == "urgency":
+        return "RAISED  "
     return ""
+
+
+def _edited_lines(result: Diff) -> list[str]:
+    """What was edited, by name, with old and new values: read first."""
+    if not result.edited:
+        return ["What was edited: no rule, finding or question (wording only, if anything).", ""]
+    return ["What was edited:", *(f"  - {edit.line()}" for edit in result.edited), ""]
+
+
+def _counts(group: list[Statement]) -> str:
+    lowered = sum(1 for s in group if s.lowered)
+    raised = sum(1 for s in group if s.kind == "urgency" and not s.lowered)
+    words = [f"{len(group)} group{'s' if len(group) != 1 else ''} of answers"]
+    if lowered or raised:
+        words.append(f"{lowered} lowered, {raised} raised")
+    return "  (" + "; ".join(words) + ")"
 
 
 def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: str) -> str:
@@ -57,6 +78,7 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
         f"  old: {status_line(old)}",
         f"  new: {status_line(new)}",
         "",
+        *_edited_lines(result),
     ]
     if not result.statements:
         lines.append("No answers give a different urgency, red flag or site.")
@@ -65,6 +87,7 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
         if not group:
             continue
         lines.append(f"{heading}:")
+        lines.append(_counts(group))
         for statement in group:
             lines.append(f"  - {_mark(statement)}{statement.sentence()}")
             if statement.declared:
@@ -95,6 +118,10 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
         f"- Old: {md(status_line(old))}",
         f"- New: {md(status_line(new))}",
         "",
+        "## What was edited",
+        "",
+        *([f"- {md(edit.line())}" for edit in result.edited] or ["No rule, finding or question."]),
+        "",
     ]
     if not result.statements:
         lines += ["No answers give a different urgency, red flag or site.", ""]
@@ -104,7 +131,7 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
             continue
         lines += [f"## {heading}", ""]
         for statement in group:
-            mark = "**Lowered, not declared.** " if _mark(statement) else ""
+            mark = f"**{_mark(statement).strip().capitalize()}.** " if _mark(statement) else ""
             lines.append(f"- {mark}{md(statement.sentence())}")
             if statement.declared:
                 lines.append(f"  Reason given: {md(statement.declared)}")
