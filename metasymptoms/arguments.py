@@ -207,16 +207,17 @@ def _add_show(rules_commands: _Commands) -> None:
 def _add_export(rules_commands: _Commands) -> None:
     export = rules_commands.add_parser(
         "export",
-        help="the rule book as a document, a graph or a JSON Schema",
-        description="Write the rule book as a document (markdown, html), a graph (mermaid, dot) or the JSON Schema of its files.",
+        help="the rule book as a document, a graph, a JSON Schema or a FHIR Questionnaire",
+        description="Write the rule book as a document (markdown, html), a graph (mermaid, dot), the JSON Schema of its files, or its questions as a FHIR R4 Questionnaire (fhir-r4).",
     )
     _add_dir_argument(export)
     export.add_argument(
         "--format",
         required=True,
-        choices=("markdown", "html", "mermaid", "dot", "json-schema"),
+        choices=("markdown", "html", "mermaid", "dot", "json-schema", "fhir-r4"),
         help="markdown or html: the rule book as a document with the hazard log; mermaid or dot: "
-        "a graph of findings, rules, red flags and sites; json-schema: the schema of each file",
+        "a graph of findings, rules, red flags and sites; json-schema: the schema of each file; "
+        "fhir-r4: the questions as a FHIR R4 Questionnaire (answers only: see docs/fhir.md)",
     )
     export.add_argument(
         "--output",

@@ -195,6 +195,7 @@ EXPORT_NAMES = {
     "html": "rulebook.html",
     "mermaid": "rulebook.mmd",
     "dot": "rulebook.dot",
+    "fhir-r4": "questionnaire.json",
 }
 DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries stay 0600
 
@@ -227,6 +228,8 @@ def export(args: argparse.Namespace) -> int:
         return 0
     if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
         raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
+    if args.format == "fhir-r4":
+        return _export_fhir(loaded, folder / EXPORT_NAMES[args.format] if folder is not None else output)
     if args.format in ("markdown", "html"):
         from metasymptoms.reviewing.rulebook_doc import rulebook_html, rulebook_markdown
 
@@ -238,6 +241,20 @@ def export(args: argparse.Namespace) -> int:
         text = graph(loaded.book, getattr(args, "only", None))
     target = folder / EXPORT_NAMES[args.format] if folder is not None else output
     emit(text, target, DOCUMENT_MODE, what=f"the rule book as {args.format}")
+    return 0
+
+
+def _export_fhir(loaded: LoadedBook, target: Path | None) -> int:
+    """The questions as a FHIR Questionnaire; each question the form shows more often than
+    the engine asks it is listed on the standard error (the JSON stays clean on the output)."""
+    import sys
+
+    from metasymptoms.core.output import emit
+    from metasymptoms.reviewing.fhir_export import questionnaire_json, wider_note, wider_questions
+
+    emit(questionnaire_json(loaded.book), target, DOCUMENT_MODE, what="the FHIR R4 Questionnaire")
+    for question, shown in wider_questions(loaded.book):
+        print(f"note: {wider_note(question, shown)}", file=sys.stderr)
     return 0
 
 
