@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from metasymptoms.answering.emergency import country_from, for_country
 from metasymptoms.answering.formats import renderer
@@ -19,7 +20,10 @@ def ask(args: argparse.Namespace) -> int:
     book = for_country(load_for_use(args.rules), country, named=named)
     output = output_path(args.output)  # refused before any question, not after the last
     if args.answers is not None:
-        answers = read_answers_file(args.answers, book)
+        notes: list[str] = []  # a FHIR response's: another version, answers kept, unanswered
+        answers = read_answers_file(args.answers, book, notes)
+        for note in notes:
+            print(note, file=sys.stderr)
         page = "the summary" if args.format in ("markdown", "html") else "the result"
         emit(renderer(args.format)(book, assess(book, answers)), output, what=page)
         return 0

@@ -32,8 +32,9 @@ class AnswersError(Exception):
         self.problems = problems
 
 
-def read_answers_file(path: Path, book: RuleBook) -> dict[str, Answer]:
-    """Read and check an answers file. Raises AnswersError."""
+def read_answers_file(path: Path, book: RuleBook, notes: list[str] | None = None) -> dict[str, Answer]:
+    """Read and check an answers file, or a FHIR QuestionnaireResponse (fhir_response.py),
+    whose lines for the person are added to `notes`. Raises AnswersError."""
     try:
         data = read_limited(path, MAX_FILE_BYTES, what="answers files")[0]
     except UnreadableFile as error:
@@ -52,6 +53,13 @@ def read_answers_file(path: Path, book: RuleBook) -> dict[str, Answer]:
     except YamlProblem as problem:
         where = f"{path}:{problem.position.line}:{problem.position.column}"
         raise AnswersError([f"{where}: {problem.message}"]) from None
+    if isinstance(doc.data, Mapping) and "resourceType" in doc.data:  # FHIR: no finding has that name
+        from metasymptoms.core.fhir_response import read_response
+
+        response = read_response(book, doc, name=str(path))
+        if notes is not None:
+            notes.extend(response.notes)
+        return response.answers
     return check_answers(book, doc.data, doc=doc, name=str(path))
 
 
