@@ -191,3 +191,17 @@ def test_several_emergency_signs_at_once_give_one_first_step_on_screen(
     screen.send(ENTER)  # no, I will get help now
     assert screen.finish() == 0
     assert joined(screen).endswith(action(book))
+
+
+@pytest.mark.long
+def test_ctrl_c_at_read_more_still_ends_on_how_soon(terminal, book: RuleBook) -> None:
+    screen = terminal(80, 24)
+    answer_all(screen, book, URGENT_BACK_PAIN)
+    screen.send(ENTER)
+    screen.wait_for(READ_MORE)
+    screen.send("\x03")  # Ctrl-C
+    assert screen.finish() == 130
+    advice = " ".join(assess(book, URGENT_BACK_PAIN).advice.split())
+    assert joined(screen).endswith(f"Stopped. Nothing was saved. Urgent: get help today. {advice}"), (
+        screen.text()
+    )

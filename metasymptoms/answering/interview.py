@@ -24,6 +24,7 @@ from metasymptoms.answering.prompter import (
     Prompter,
     ResultPrompter,
     Stopped,
+    StoppedAfterResult,
     StoppedInEmergency,
     hanging,
     screen_width,
@@ -267,6 +268,7 @@ def run_interview(
     also gives the number to call (StoppedInEmergency)."""
     prompter = prompter or (PlainPrompter() if plain else QuestionaryPrompter())
     questionnaire = Questionnaire(book, prompter)
+    assessment: Assessment | None = None
     try:
         outcome = questionnaire.run()
         assessment = assess(book, outcome.answers)
@@ -296,6 +298,10 @@ def run_interview(
         if questionnaire.emergencies_shown:
             # Printed after the prompts are gone: wrapped here, as no prompter draws it.
             raise StoppedInEmergency("\n".join(wrap(action(book), screen_width() - 1))) from None
+        if assessment is not None:
+            ending = ending_block(book, assessment)
+            line = f"{ending.heading}. {' '.join(ending.paragraphs)}"
+            raise StoppedAfterResult("\n".join(wrap(line, screen_width() - 1))) from None
         raise KeyboardInterrupt from None
     return 0
 

@@ -46,6 +46,11 @@ class StoppedInEmergency(KeyboardInterrupt):
         self.line = line
 
 
+class StoppedAfterResult(StoppedInEmergency):
+    """Stopped once the result was shown (at "read more", or saving): the stop message ends,
+    as every result does, on how soon and what to do."""
+
+
 def screen_width() -> int:
     """Columns to lay text out in: the terminal's, at most 100 (long lines are hard to read)."""
     return max(min(shutil.get_terminal_size((80, 24)).columns, 100), 30)
