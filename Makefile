@@ -1,22 +1,29 @@
-# Six verbs. Each creates .venv on first use and installs what it needs.
+# A few verbs. Each creates .venv on first use and installs what it needs: `make run` only
+# the program (what the questions need), `make test` the test tools too. Each install leaves
+# a stamp in .venv, made again when pyproject.toml changes.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# setuptools prints a block about editable installs that would stand before the first question
+EDITABLE := PYTHONWARNINGS='ignore:Editable installation' $(PIP) -e
 
 AXE := $(VENV)/node_modules/axe-core/axe.min.js
 
-.PHONY: run serve test bench mutate clean
+.PHONY: run serve test docs bench mutate clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@# setuptools prints a block about editable installs that would stand before the first question
-	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-	@touch $(STAMP)
+	$(EDITABLE) .
+	@touch $@
 
-run: $(STAMP)  ## answer the guided questions with the shipped rule book
-	$(BIN)/metasymptoms ask
+$(TEST_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
+	$(EDITABLE) '.[dev]'
+	@touch $@ $(RUN_STAMP)
 
 # axe-core, the accessibility checker the browser tests inject into each page. Without npm
 # (or without a network) it is not installed and those tests skip, saying why.
@@ -24,21 +31,29 @@ $(AXE):
 	-@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix $(VENV) 'axe-core@4' \
 	  || echo "axe-core could not be installed with npm; the accessibility tests will skip"
 
-serve: $(STAMP)  ## the questions, lessons and rule book as web pages on http://127.0.0.1:8000/
+serve: $(RUN_STAMP)  ## the questions, lessons and rule book as web pages on http://127.0.0.1:8000/
 	$(BIN)/metasymptoms serve
 
-test: $(STAMP) $(AXE)  ## lint, types, then the whole test suite (shipped rule book and scenarios too)
+# Ctrl-C ends the questions with exit 130 and one calm line; make would add an error line
+# after it ("make: *** [Makefile: run] Error 130"), so 130 counts as a normal end here.
+run: $(RUN_STAMP)  ## answer the guided questions with the shipped rule book
+	@$(BIN)/metasymptoms ask || [ $$? -eq 130 ]
+
+test: $(TEST_STAMP) $(AXE)  ## lint, types, then the whole test suite (shipped rule book and scenarios too)
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist worksteal
 
-bench: $(STAMP)  ## speed figures, as ratios to a baseline measured in the same run
+docs: $(RUN_STAMP)  ## the pictures and samples in docs/, made again from what the program shows now
+	$(BIN)/python docs/make_docs.py
+
+bench: $(TEST_STAMP)  ## speed figures, as ratios to a baseline measured in the same run
 	$(BIN)/python benchmarks/run.py
 
 # mutmut pulls in libcst, coverage and textual, too heavy for the dev extras; installed here.
-mutate: $(STAMP)  ## mutation testing of the engine, conditions and loader (slow; not in `make test`)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'mutmut>=3.8,<4'
+mutate: $(TEST_STAMP)  ## mutation testing of the engine, conditions and loader (slow; not in `make test`)
+	$(PIP) 'mutmut>=3.8,<4'
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
 

@@ -1,4 +1,4 @@
-"""The golden cases: the five of EXAMPLES.md and more written from FACTS.md."""
+"""The golden cases: five first example cases, and more written from docs/clinical-basis.md."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def test_nothing_routine_or_reassuring_follows_emergency_advice(
 
 
 def test_cancer_now_with_treatment_left_out_reads_it_as_not_sure(book: RuleBook) -> None:
-    # FACTS section 8, row 39: an answers file is read as the questions' Enter reads it.
+    # fact 39 in docs/clinical-basis.md: an answers file is read as the questions' Enter reads it.
     left_out = assess(book, check_answers(book, {"cancer_history": "current", "fever": "yes"}))
     assert left_out.unsure == ("recent_treatment",)
     assert "fever_on_chemotherapy" in [flag.id for flag in left_out.red_flags]

@@ -1,8 +1,10 @@
-"""The shipped rule book: clean, complete against CONTRACT.md and FACTS.md, safely worded."""
+"""The shipped rule book: clean, complete against docs/contract.md and docs/clinical-basis.md,
+safely worded."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,41 +14,17 @@ from metasymptoms.core.model import RuleBook, Urgency
 from tests.conftest import CHECK_DAY
 from tests.helpers import TINY, problems_of, write_book
 
-CONTRACT_FINDINGS = """
-cancer_history primary_cancer recent_chemotherapy fatigue night_sweats weight_loss appetite_loss
-fever symptoms_persistent bone_pain fracture_minor_injury back_pain back_pain_red_features
-limb_weakness numbness saddle_numbness bladder_bowel_change thirst urinating_often constipation
-nausea_vomiting confusion headache headache_sudden_severe seizure dizziness vision_change
-speech_difficulty one_sided_weakness personality_change jaundice itching dark_urine
-abdominal_swelling bloating early_satiety abdominal_pain no_stool_or_wind shortness_of_breath
-breathless_severe cough coughing_blood coughing_blood_large chest_pain face_neck_swelling
-swollen_lymph_node node_hard_or_fixed node_near_collarbone node_persistent recent_infection
-swallowing_difficulty
-""".split()
-
+# The findings the contract names, and the values of its choice findings, as docs/contract.md
+# lists them: the rule book and the document a script's author reads cannot drift apart.
+CONTRACT = (Path(__file__).resolve().parents[1] / "docs" / "contract.md").read_text(encoding="utf-8")
+_LISTED = CONTRACT.split("\n## Findings\n", 1)[1].split("\n## ", 1)[0]
+CONTRACT_FINDINGS = re.findall(r"^- `([a-z_]+)`", _LISTED, re.M)
 CONTRACT_CHOICES = {
-    "cancer_history": ["none", "current", "past", "unsure"],
-    "primary_cancer": [
-        "breast",
-        "colorectal",
-        "esophageal",
-        "lung",
-        "ovarian",
-        "pancreatic",
-        "prostate",
-        "melanoma",
-        "skin_other",
-        "stomach",
-        "uterine",
-        "kidney",
-        "thyroid",
-        "bladder",
-        "other",
-        "unknown",
-    ],
+    finding: re.findall(r"`([a-z_]+)`", values)
+    for finding, values in re.findall(r"^- `([a-z_]+)`: one of (.*)$", _LISTED, re.M)
 }
 
-PRIMARY_SITES = {  # FACTS.md section 4
+PRIMARY_SITES = {  # docs/clinical-basis.md: where each cancer commonly spreads
     "breast": {"bones", "brain", "liver", "lungs"},
     "colorectal": {"liver", "lungs", "peritoneum"},
     "lung": {"adrenal_glands", "bones", "brain", "liver", "lungs"},
@@ -66,6 +44,7 @@ def test_loads_without_problems_or_warnings(shipped: LoadedBook) -> None:
 
 
 def test_every_contract_finding_exists_with_its_choices(book: RuleBook) -> None:
+    assert len(CONTRACT_FINDINGS) == 51 and set(CONTRACT_CHOICES) == {"cancer_history", "primary_cancer"}
     ids = {finding.id for finding in book.findings}
     assert [finding for finding in CONTRACT_FINDINGS if finding not in ids] == []
     for finding_id, choices in CONTRACT_CHOICES.items():
@@ -103,25 +82,6 @@ def test_fourteen_primaries_with_their_sites(book: RuleBook) -> None:
 def test_common_sites_are_unranked_alphabetical(book: RuleBook) -> None:
     for primary in book.primaries:
         assert list(primary.common_sites) == sorted(primary.common_sites), primary.id
-
-
-def test_every_source_of_facts_is_listed(book: RuleBook) -> None:
-    from pathlib import Path
-
-    facts = Path(__file__).resolve().parents[2] / "shared" / "content" / "FACTS.md"
-    if not facts.exists():
-        pytest.skip("FACTS.md is not beside this checkout")
-    # The key tables of section 7 and of the final source list; FACTS asks for BCUK-PERIT, an
-    # outdated page, to be replaced by a current one.
-    replaced = {"BCUK-PERIT": "BCUK-PERITONEUM"}
-    # Row 37 names "NICE back-pain red flags" without a key; GCARE-BACK is the page found for
-    # it. The other three back warning signs shown to people without a diagnosis with pages
-    # written for everyone (tests/test_source_audience.py).
-    added = ["GCARE-BACK", "NID-FRACTURE", "PENN-SVCO", "SOUTHSIDE-OBSTR"]
-    keys = re.findall(r"^\| ([A-Z][A-Z0-9-]+) \|", facts.read_text().split("## 7.")[1], re.M)
-    assert sorted(source.id for source in book.sources) == sorted(
-        [replaced.get(key, key) for key in keys] + added
-    )
 
 
 _BONES, _FLAGS = TINY["sites/bones.yaml"], TINY["red_flags.yaml"]
@@ -225,7 +185,7 @@ def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
         assert order.index(follow_up) > order.index("back_pain")
         assert "back_pain" in findings_in(questions[follow_up].ask_if)
     # Numbness around the back passage or genitals, and bladder or bowel changes, are an
-    # emergency for everyone, even alone (FACTS row 22): everyone is asked.
+    # emergency for everyone, even alone (fact 22 in docs/clinical-basis.md): everyone is asked.
     assert questions["saddle_numbness"].ask_if is None
     assert questions["bladder_bowel_change"].ask_if is None
     # Without a cancer history they are asked only after back pain; with one (or unsure),

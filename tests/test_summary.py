@@ -673,7 +673,7 @@ OUTLOOK = "What can improve my outlook?"
         ({"cancer_history": "past", "primary_cancer": "breast", "known_spread": "bones"}, True),
         ({"cancer_history": "current", "primary_cancer": "lung", "known_spread": "elsewhere"}, True),
         # cancer now, no known spread, symptoms pointing to the bones: only for people told of
-        # spread (FACTS section 8, row 41)
+        # spread (fact 41 in docs/clinical-basis.md)
         (
             {
                 "cancer_history": "current",

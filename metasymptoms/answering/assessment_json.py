@@ -1,4 +1,4 @@
-"""The assessment as JSON, exactly in the shape of CONTRACT.md (schema metasymptoms.assessment/1).
+"""The assessment as JSON, exactly in the shape of docs/contract.md (schema metasymptoms.assessment/1).
 
 Keys are only ever added beside the contract's, never renamed: `made_at`, `rule_book`,
 `asked` and `not_asked` carry the clinician's part of a saved summary.

@@ -90,10 +90,11 @@ class Guidance:
     provider_tests: Annotated[tuple[Text, ...], Length(1)]
     treatment: Text
     questions_to_ask: Annotated[tuple[Text, ...], Length(1)]
-    survival_note: Text  # why no survival figures are shown (FACTS: only on request, with caveats)
+    # why no survival figures are shown (docs/clinical-basis.md: only on request, with caveats)
+    survival_note: Text
     support: Text
     sources: Sources
-    # For a person with no cancer diagnosis, or unsure of one (FACTS section 7): tests that
+    # For a person with no cancer diagnosis, or unsure of one (docs/clinical-basis.md): tests that
     # find the cause of a symptom, questions and support that never speak of spread, outlook
     # or the end of life, and "care team" replaced by a doctor or an urgent care service.
     without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = (
