@@ -405,12 +405,12 @@ def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
     assert text.count("Symptoms that match 'breath'") == 2
 
 
-# --- the README's teaching section, as a teacher would follow it ---------------------------
+# --- the teacher's guide (docs/teaching.md), as a teacher would follow it ---------------------
 
 
 def _teaching_section() -> str:
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
-    return readme.split("\n## Teaching\n")[1].split("\n## ")[0]
+    guide = (Path(__file__).parent.parent / "docs" / "teaching.md").read_text()
+    return guide.split("\n## Teaching\n")[1].split("\n## ")[0]
 
 
 def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypatch) -> None:
