@@ -80,10 +80,11 @@ def test_the_questionnaire_names_the_book_and_its_status(book: RuleBook, exporte
     assert questions == [question.finding for question in book.questions]
 
 
-def test_an_approved_book_is_active(tmp_path: Path) -> None:
+def test_an_approved_book_is_active_at_its_own_address(tmp_path: Path) -> None:
     folder = write_book(tmp_path)
     (folder / "book.yaml").write_text(
         "name: tiny\nversion: '2.0'\nstatus: approved\nintended_purpose: Testing.\n"
+        "url: https://forms.example.org/fhir/Questionnaire/tiny\n"
         "sign_offs:\n  - {name: A. Person, role: Nurse, date: 2026-01-01, version: '2.0'}\n",
         encoding="utf-8",
     )
@@ -91,6 +92,20 @@ def test_an_approved_book_is_active(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     exported = json.loads(result.stdout)
     assert (exported["version"], exported["status"], exported["experimental"]) == ("2.0", "active", False)
+    assert exported["url"] == "https://forms.example.org/fhir/Questionnaire/tiny"
+
+
+def test_a_book_url_with_a_version_bar_is_refused(tmp_path: Path) -> None:
+    from tests.helpers import problems_of
+
+    folder = write_book(tmp_path)
+    (folder / "book.yaml").write_text(
+        "name: tiny\nversion: '2.0'\nstatus: draft\nintended_purpose: Testing.\n"
+        "url: https://forms.example.org/q|2.0\n",
+        encoding="utf-8",
+    )
+    [problem] = problems_of(folder)
+    assert problem.startswith("rules/book.yaml:5:6: ")
 
 
 def test_history_of_cancer_is_required_and_starts_at_not_sure(exported: dict[str, Any]) -> None:
@@ -152,6 +167,10 @@ def test_the_warning_sign_section_opens_with_the_emergency_signs(
     assert "This form only collects your answers" in about["text"]
     for sign in book.guidance.emergency_signs:
         assert f"- {sign}" in signs["text"]
+    [xhtml] = signs["_text"]["extension"]  # the same list as a list, for renderers that show XHTML
+    assert xhtml["url"] == "http://hl7.org/fhir/StructureDefinition/rendering-xhtml"
+    assert xhtml["valueString"].startswith('<div xmlns="http://www.w3.org/1999/xhtml"><p>Do not wait')
+    assert xhtml["valueString"].count("<li>") == len(book.guidance.emergency_signs)
     assert sum(item["linkId"] == "emergency-signs" for item in items(exported)) == 1
 
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # pydantic resolves it when it validates: see model.prepare_f
     from metasymptoms.core.condition_parser import ConditionField
 
 
+CanonicalUrl = Annotated[str, Length(1, 2000), Pattern(r"^https?://[^\s/|#]+\.[^\s/|#]+(/[^\s|#]*)?$")]
 Version = Annotated[str, Length(1, 40), Pattern(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
 
 
@@ -52,6 +53,9 @@ class BookInfo:
     version: Version
     status: Literal["draft", "approved"]
     intended_purpose: Text
+    # The address that names this rule book's questions as a FHIR Questionnaire (`rules export
+    # --format fhir-r4`); without it, one under metasymptoms.invalid, which never resolves.
+    url: CanonicalUrl | None = None
     sign_offs: tuple[SignOff, ...] = ()
     declared_changes: tuple[DeclaredChange, ...] = ()
     lowers_urgency_when_reported: tuple[LowersUrgency, ...] = ()

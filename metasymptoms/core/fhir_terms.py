@@ -25,6 +25,7 @@ ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
 MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
+RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml"
 UCUM = "http://unitsofmeasure.org"
 # A finding's unit (model.Finding.unit) as UCUM: code and how it is shown.
 UCUM_UNITS = {"celsius": ("Cel", "°C"), "times_in_24_hours": ("/d", "times in 24 hours")}
@@ -36,8 +37,10 @@ NOTICE_LINKS = ("about-this-form", "emergency-signs")
 
 
 def questionnaire_url(book: RuleBook) -> str:
-    """The Questionnaire's canonical address (a response names it, with the book's version)."""
-    return f"{BASE}/Questionnaire/rule-book"
+    """The Questionnaire's canonical address (a response names it, with the book's version):
+    book.yaml's `url`, else one under the program's own never-resolving address."""
+    given = book.info.url if book.info else None
+    return given or f"{BASE}/Questionnaire/rule-book"
 
 
 def book_version(book: RuleBook) -> str | None:

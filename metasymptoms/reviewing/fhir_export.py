@@ -11,6 +11,7 @@ the emergency signs.
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any
 
 from metasymptoms.core import fhir_terms as terms
@@ -107,9 +108,17 @@ def _notices(book: RuleBook) -> list[dict[str, Any]]:
         f"Do not wait for a result if you have any of these: get help now. Call your local "
         f"emergency number ({numbers}) or go to the emergency department.\n{signs}"
     )
+    # The same list as XHTML too, for renderers that show it (the plain text stays for the rest).
+    listed = "".join(f"<li>{escape(sign)}</li>" for sign in guidance.emergency_signs)
+    xhtml = f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{escape(emergency.splitlines()[0])}</p><ul>{listed}</ul></div>'
     return [
         {"linkId": terms.NOTICE_LINKS[0], "text": about, "type": "display"},
-        {"linkId": terms.NOTICE_LINKS[1], "text": emergency, "type": "display"},
+        {
+            "linkId": terms.NOTICE_LINKS[1],
+            "text": emergency,
+            "_text": {"extension": [{"url": terms.RENDERING_XHTML, "valueString": xhtml}]},
+            "type": "display",
+        },
     ]
 
 
