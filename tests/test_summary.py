@@ -246,6 +246,24 @@ def test_an_unknown_country_named_by_the_person_is_a_clear_error(book: RuleBook)
         for_country(book, "XX")
 
 
+def test_a_warning_sign_is_never_followed_by_nothing_matches(book: RuleBook) -> None:
+    # back pain that wakes at night, no diagnosis: a check within days, and no site pattern
+    answers = {"cancer_history": "none", "back_pain": True, "back_pain_red_features": True}
+    text = render_text(book, assess(book, answers))
+    assert "See a provider within days: Back or neck pain with warning features" in text
+    assert "do not match the symptom patterns" not in text
+    nothing = render_text(book, assess(book, {"cancer_history": "none", "headache": True}))
+    assert "Your answers do not match the symptom patterns this tool looks for." in nothing
+
+
+def test_a_very_long_unknown_country_is_quoted_to_80_characters(book: RuleBook) -> None:
+    with pytest.raises(UsageError) as refused:
+        for_country(book, "X" * 5000)
+    assert str(refused.value).startswith(
+        f"no emergency number is known for the country '{'X' * 80}…' (5,000 characters). Known countries: AT,"
+    )
+
+
 def test_country_option_end_to_end(tmp_path: Path) -> None:
     answers = tmp_path / "a.yaml"
     answers.write_text("cancer_history: none\nseizure: yes\n")

@@ -19,6 +19,7 @@ from metasymptoms.core.record import record
 if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
     from metasymptoms.core.engine import Assessment
 from metasymptoms.core.problems import UsageError
+from metasymptoms.core.safetext import quoted
 
 ANYWHERE = "911 / 999 / 112"  # a rule book without an `emergency_numbers` table
 COUNTRY_VARIABLE = "METASYMPTOMS_COUNTRY"
@@ -208,7 +209,7 @@ def for_country(book: RuleBook, country: str | None, *, named: bool = True) -> R
         if not named:
             return book
         raise UsageError(
-            f"no emergency number is known for the country '{country}'. Known countries: "
+            f"no emergency number is known for the country {quoted(country)}. Known countries: "
             f"{', '.join(sorted(known))}. Leave out --country to be shown {numbers.anywhere}."
         )
     number = known[country]

@@ -194,11 +194,12 @@ def _nothing_matched_block(book: RuleBook, assessment: Assessment, framing: str)
         or assessment.unsure
         or any(isinstance(value, float) for value in assessment.answers.values())
     )
-    opening = (
-        "Your answers do not match the symptom patterns this tool looks for."
-        if said_something
-        else book.guidance.nothing_reported
-    )
+    if assessment.red_flags:
+        opening = ""  # a warning sign matched: "nothing matches" would undercut its advice
+    elif said_something:
+        opening = "Your answers do not match the symptom patterns this tool looks for."
+    else:
+        opening = book.guidance.nothing_reported
     return Block("What your answers point to", tuple(text for text in (opening, framing) if text))
 
 
