@@ -361,6 +361,29 @@ def test_export_graph_of_one_red_flag_or_site(capsys) -> None:
     )
 
 
+def test_json_schemas_are_written_into_a_rule_books_own_schema_folder(tmp_path: Path) -> None:
+    # CONTRIBUTING's step after a model changes; the schemas come from the code, no book is read
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    (folder / "schema" / "guidance.schema.json").write_text("{}\n")
+    assert (
+        main(
+            [
+                "rules",
+                "export",
+                "--rules",
+                str(folder),
+                "--format",
+                "json-schema",
+                "--output",
+                f"{folder}/schema/",
+            ]
+        )
+        == 0
+    )
+    assert json.loads((folder / "schema" / "guidance.schema.json").read_text())["title"] == "metasymptoms rule file: guidance"
+
+
 def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) -> None:
     import jsonschema
     import yaml

@@ -256,6 +256,18 @@ def test_a_warning_sign_is_never_followed_by_nothing_matches(book: RuleBook) -> 
     assert "Your answers do not match the symptom patterns this tool looks for." in nothing
 
 
+def test_a_site_under_urgent_advice_without_a_diagnosis_is_framed_without_reassurance(book: RuleBook) -> None:
+    # a headache with a change in vision, no diagnosis: urgent, and the brain as the site
+    answers = {"cancer_history": "none", "headache": True, "vision_change": True}
+    text = render_text(book, assess(book, answers))
+    assert (
+        "SYMPTOMS A PROVIDER MAY WANT TO CHECK\n=====================================\n"
+        "These are the parts of the body your symptoms relate to. Only a provider who\n"
+        "examines you can find the cause, which is why the advice above matters.\n\nBrain\n"
+    ) in text
+    assert "common causes" not in text
+
+
 def test_a_very_long_unknown_country_is_quoted_to_80_characters(book: RuleBook) -> None:
     with pytest.raises(UsageError) as refused:
         for_country(book, "X" * 5000)

@@ -172,8 +172,10 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     # a cancer diagnosis, spread is never the explanation of a symptom: only rules written
     # for everyone explain.
     calm = not serious(assessment)
-    framing = _framing(book, assessment) if calm else ""
     with_cancer = assessment.audience == "with_cancer"
+    framing = (
+        _framing(book, assessment) if calm else ("" if with_cancer else book.guidance.without_cancer_serious)
+    )
     heading = "Where these symptoms can point to" if with_cancer else "Symptoms a provider may want to check"
     out = [Block(heading, (framing,) if framing else ())]
     for site in assessment.sites:

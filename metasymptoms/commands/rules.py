@@ -203,7 +203,9 @@ DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries st
 def export(args: argparse.Namespace) -> int:
     from metasymptoms.core.output import OutputError, emit, refuse_book_folder, tell_wrote, write_atomic
 
-    loaded = _loaded(args)
+    # The JSON schemas come from the code, not from a rule book: none is read, so a book's own
+    # rules/schema folder can be written (CONTRIBUTING's step after a model changes).
+    loaded = None if args.format == "json-schema" else _loaded(args)
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
     # making it first.
     output = None if args.output in (None, "-") else Path(args.output)  # "-": the standard output
@@ -226,6 +228,7 @@ def export(args: argparse.Namespace) -> int:
             return 0
         emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE, what="the JSON schemas")
         return 0
+    assert loaded is not None  # read above for every format but the schemas
     if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
         raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
     if args.format == "fhir-r4":

@@ -105,6 +105,13 @@ class Guidance:
     )
     without_cancer_support: Text = "If you are worried, say so: your provider can help."
     without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
+    # Above the sites under urgent or emergency advice, where the calm framing ("they often have
+    # common causes") would read as reassurance: a body part's name alone alarms a person
+    # without a diagnosis.
+    without_cancer_serious: Text = (
+        "These are the parts of the body your symptoms relate to. Only a provider who examines "
+        "you can find the cause, which is why the advice above matters."
+    )
     with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer
     emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
     # Shown beside questions_to_ask, and the survival note with them, only where they fit.
