@@ -381,7 +381,10 @@ def test_json_schemas_are_written_into_a_rule_books_own_schema_folder(tmp_path: 
         )
         == 0
     )
-    assert json.loads((folder / "schema" / "guidance.schema.json").read_text())["title"] == "metasymptoms rule file: guidance"
+    assert (
+        json.loads((folder / "schema" / "guidance.schema.json").read_text())["title"]
+        == "metasymptoms rule file: guidance"
+    )
 
 
 def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) -> None:
