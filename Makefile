@@ -50,6 +50,7 @@ docs: $(RUN_STAMP)  ## the pictures and samples in docs/, made again from what t
 
 bench: $(TEST_STAMP)  ## speed figures, as ratios to a baseline measured in the same run
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/web_load.py
 
 # mutmut pulls in libcst, coverage and textual, too heavy for the dev extras; installed here.
 mutate: $(TEST_STAMP)  ## mutation testing of the engine, conditions and loader (slow; not in `make test`)

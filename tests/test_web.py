@@ -226,6 +226,14 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
         assert response.headers["x-frame-options"] == "DENY"
         assert response.headers["referrer-policy"] == "no-referrer"
         assert response.headers["cache-control"] == "no-store"
+    # The stylesheet holds nothing of a person: kept by the browser, asked again each time.
+    stylesheet = client.get("/static/site.css")
+    assert stylesheet.headers["cache-control"] == "no-cache"
+    assert stylesheet.headers["x-content-type-options"] == "nosniff"
+    assert (
+        client.get("/static/site.css", headers={"if-none-match": stylesheet.headers["etag"]}).status_code
+        == 304
+    )
 
 
 def test_a_host_name_not_bound_to_is_refused(book: RuleBook) -> None:

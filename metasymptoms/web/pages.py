@@ -47,9 +47,16 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        # The stylesheet and scripts hold nothing of a person: the browser may keep them and
+        # ask again whether they changed (no-cache), instead of fetching them with every page.
+        shared = scope["path"].startswith(("/static/", "/assets/"))
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
+                if shared:
+                    present.add(b"cache-control")
+                    message["headers"] = [*message.get("headers", []), (b"cache-control", b"no-cache")]
                 extra = [
                     (name.encode(), value.encode())
                     for name, value in HEADERS.items()
