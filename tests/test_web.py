@@ -316,3 +316,16 @@ def test_serve_refuses_an_unknown_country_and_a_port_out_of_range(capsys: pytest
         main(["serve", "--port", "70000"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err == "metasymptoms: --port takes a number from 1 to 65535, not 70000\n"
+
+
+def test_the_saved_summary_carries_the_stylesheet_the_pages_are_served_with(
+    client: TestClient, book: RuleBook
+) -> None:
+    """One HTML layer: the summary is made from the same templates and the one stylesheet
+    (inside the file, so it stays self-contained), and looks the same saved or served."""
+    from metasymptoms.answering.assessment_html import render_html
+
+    css = client.get("/static/site.css").text
+    page = render_html(book, assess(book, {"cancer_history": "none", "back_pain": True}))
+    assert f"<style>{css}</style>" in page
+    assert "@media print" in css

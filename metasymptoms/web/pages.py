@@ -79,6 +79,14 @@ def environment() -> jinja2.Environment:
     )
 
 
+@cache
+def stylesheet() -> str:
+    """The one stylesheet, for a saved page that must carry it inside."""
+    from pathlib import Path
+
+    return (Path(__file__).parent / "static" / "site.css").read_text(encoding="utf-8")
+
+
 def render(name: str, context: Mapping[str, Any]) -> str:
     return environment().get_template(name).render(**context)
 
