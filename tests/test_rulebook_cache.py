@@ -108,6 +108,23 @@ def test_an_edited_file_is_validated_again(tiny: Path) -> None:
         load_for_use(tiny)
 
 
+def test_a_same_length_edit_keeping_the_old_time_is_read_afresh(tiny: Path, own_cache: Path) -> None:
+    """The cache is keyed by every byte, not by a file's size or time: an edit of the same
+    length, with the file's time put back, is read as edited."""
+    first = load_for_use(tiny)
+    path = tiny / "red_flags.yaml"
+    before = path.stat()
+    text = path.read_text()
+    assert "emergency number now." in text
+    path.write_text(text.replace("emergency number now.", "emergency number now!"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    second = load_for_use(tiny)
+    assert first.red_flags[0].advice.endswith("now.")
+    assert second.red_flags[0].advice.endswith("now!")
+    assert len(entries(own_cache)) == 2
+
+
 def test_a_new_site_file_changes_the_key(tiny: Path) -> None:
     before = book_key(read_book_files(tiny))
     (tiny / "sites" / "brain.yaml").write_text(TINY["sites/bones.yaml"].replace("id: bones", "id: brain"))

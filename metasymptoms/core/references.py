@@ -282,13 +282,21 @@ class _References:
                 )
 
     def dates(self, today: datetime.date) -> None:
-        """A check against sources records something that happened: never a future date."""
+        """A check against sources, and a page's own review, record something that happened:
+        never a future date."""
         for place in self.places:
             if place.kind in _CHECKED and place.item.checked.date > today:
                 self.error(
                     place.file,
                     place.path + ("checked", "date"),
                     f"the date {place.item.checked.date.isoformat()} is in the future; write the day the check was done",
+                )
+            reviewed = getattr(place.item, "reviewed", None) if place.kind == "source" else None
+            if reviewed is not None and reviewed > today:
+                self.error(
+                    place.file,
+                    place.path + ("reviewed",),
+                    f"the date {reviewed.isoformat()} is in the future; write the date the page says it was reviewed",
                 )
 
     def info(self, info: BookInfo, today: datetime.date) -> None:

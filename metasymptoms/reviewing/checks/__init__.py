@@ -13,6 +13,7 @@ from types import ModuleType
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.problems import Problem
 from metasymptoms.reviewing.checks import (
+    advice_urgency,
     diagnostic_wording,
     hazard_control,
     hidden_red_flag,
@@ -36,6 +37,7 @@ CHECKS: dict[str, ModuleType] = {
         old_review,
         diagnostic_wording,
         hidden_red_flag,
+        advice_urgency,
         hazard_control,
         source_audience,
     )
