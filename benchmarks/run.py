@@ -117,7 +117,7 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
     def edited(source: Path, folder: Path, flag: str, was: str, now: str, declared: bool = False) -> Path:
         shutil.copytree(source, folder)
         flags = (folder / "red_flags.yaml").read_text()
-        at = flags.index(f"urgency: {was}", flags.index(f"  - id: {flag}\n"))
+        at = flags.index(f"urgency: {was}", flags.index(f"- id: {flag}\n"))
         (folder / "red_flags.yaml").write_text(
             flags[:at] + f"urgency: {now}" + flags[at + len(f"urgency: {was}") :]
         )
