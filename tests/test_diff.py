@@ -304,11 +304,17 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
     assert refused >= 3
     assert f"REFUSED: {refused} lowered urgencies are not declared." in out
     # `rules check` names the teaching scenario the lowering contradicts, at its `expected`.
+    # So does advice-urgency: the advice still sends the person to emergency help.
     assert main(["rules", "check", str(copy)]) == 1
-    assert capsys.readouterr().out.splitlines()[0] == (
+    lines = capsys.readouterr().out.splitlines()
+    assert (
         f"{copy}/scenarios/chemo_fever_no_cancer.yaml:12:1: [error] the rule book gives a different "
         "outcome for this scenario's answers (urgency: expected emergency, got routine); if the rule "
         "change is meant, change the scenario's expected outcome to match (scenario-outcome)"
+    ) in lines
+    assert any(
+        "the advice of 'fever_on_chemotherapy'" in line and line.endswith("(advice-urgency)")
+        for line in lines
     )
 
 
