@@ -35,6 +35,12 @@ def client(book: RuleBook) -> Iterator[TestClient]:
         yield client
 
 
+ROUTINE_FOOTER = (
+    "Educational only: this tool never says what you have. "
+    "Please see a healthcare provider about any symptom that worries you."
+)
+
+
 def walk_to_the_end(person: Person, answers: dict[str, str]) -> None:
     """Answer every question from `answers`, else 'no' (or an empty number box), until a page
     that is not a question."""
@@ -71,6 +77,7 @@ def test_a_person_without_cancer_walks_to_a_routine_result(client: TestClient, b
     heading = URGENCY_HEADINGS[Urgency.ROUTINE]
     assert person.page.headings[:2] == ["Your result", heading]
     assert person.page.headings[-1] == heading  # the care card first and last
+    assert ROUTINE_FOOTER in person.page.texts
     # Never a word of spread for a person with no cancer diagnosis.
     assert not [text for text in person.page.texts if "spread" in text and "cancer" in text.lower()]
 
@@ -86,6 +93,9 @@ def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_f
     texts = person.page.texts
     card = texts[texts.index("Get help now") :]
     assert card[:3] == ["Get help now", flag.title, flag.advice]
+    # Nothing routine under the emergency, the footer included.
+    assert "Educational only: this tool never says what you have." in texts
+    assert not [text for text in texts if "any symptom that worries you" in text]
     assert flag.advice.index("24-hour line") < flag.advice.index("911 / 999 / 112")
     # What to tell the call handler, in the terminal's words, then the number.
     walked = walk_from(book, person.page.form("go_on").hidden)
@@ -105,6 +115,7 @@ def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_f
     # The last words are the emergency's one instruction (a summary is offered before them).
     assert person.page.last_words == action(book)
     assert person.page.has("md")
+    assert not [text for text in person.page.texts if "any symptom that worries you" in text]
 
 
 def test_the_emergency_card_shows_the_countrys_number(book: RuleBook) -> None:

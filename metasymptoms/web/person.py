@@ -211,6 +211,8 @@ def _check_page(book: RuleBook, walk: Walk) -> HTMLResponse:
 
 
 def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:
+    from metasymptoms.answering.result import serious
+
     assessment = assess(book, walk.answers)
     view: dict[str, Any] = result_view.view(book, assessment)
     return page(
@@ -218,6 +220,7 @@ def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:
         "result.html",
         title=view["card"]["heading"],
         fields=fields_of(book, walk),
+        serious=serious(assessment),
         **view,
     )
 
