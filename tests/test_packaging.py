@@ -33,6 +33,9 @@ def wheel(tmp_path_factory) -> Path:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
+    # `make run` shows what the build says before the first question: no setuptools warning
+    # about a folder of data that `packages` does not name.
+    assert "is absent from the `packages` configuration" not in result.stdout + result.stderr
     (built,) = out.glob("metasymptoms-*.whl")
     return built
 
@@ -43,6 +46,12 @@ def test_wheel_holds_every_module_and_rule_file(wheel: Path) -> None:
     rules = {"metasymptoms/" + p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
     assert sources - names == set()
     assert rules - names == set()
+    pages = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "metasymptoms" / "web").rglob("*.*")
+        if p.suffix in (".html", ".css")
+    }
+    assert pages and pages - names == set()
 
 
 def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
