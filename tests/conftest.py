@@ -2,14 +2,18 @@ from __future__ import annotations
 
 import datetime
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
 from metasymptoms.core.model import RuleBook
+
+if TYPE_CHECKING:
+    from tests.test_terminal_screens import Terminal
 
 # Property tests: `make test` tries 50 cases each (a few seconds in all, and hypothesis keeps
 # any failing case in .hypothesis/ and tries it first next time); a long search is
@@ -143,3 +147,23 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     import os
 
     return (os.cpu_count() or 1) + 1
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    """The program in a real terminal of the size asked for (the screen tests of three modules)."""
+    import pexpect
+
+    from tests.helpers import spawn_metasymptoms
+    from tests.test_terminal_screens import Terminal
+
+    children: list[pexpect.spawn] = []
+
+    def start(columns: int, rows: int, *args: str) -> Terminal:
+        child = spawn_metasymptoms(tmp_path, *args, rows=rows, columns=columns)
+        children.append(child)
+        return Terminal(child, columns, rows)
+
+    yield start
+    for child in children:
+        child.close(force=True)

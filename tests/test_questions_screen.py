@@ -4,17 +4,15 @@ named), and --plain as a screen reader reads it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from metasymptoms.answering.emergency import action, call_handler_lines, number_line
 from metasymptoms.answering.interview import run_interview
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
-from tests.helpers import run_metasymptoms, spawn_metasymptoms
+from tests.helpers import run_metasymptoms
 from tests.scripted import ScriptedPrompter
 from tests.test_terminal_screens import (
     DOWN,
@@ -30,20 +28,6 @@ from tests.test_terminal_screens import (
 )
 
 pytestmark = pytest.mark.terminal
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    children: list[pexpect.spawn] = []
-
-    def start(columns: int, rows: int, *args: str) -> Terminal:
-        child = spawn_metasymptoms(tmp_path, *args, rows=rows, columns=columns)
-        children.append(child)
-        return Terminal(child, columns, rows)
-
-    yield start
-    for child in children:
-        child.close(force=True)
 
 
 def joined(screen: Terminal) -> str:

@@ -3,10 +3,6 @@ first fits one screen, the rest follows on request, and the last screen says how
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
-import pexpect
 import pytest
 
 from metasymptoms.answering.emergency import action
@@ -16,7 +12,6 @@ from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import RuleBook
-from tests.helpers import spawn_metasymptoms
 from tests.scripted import ScriptedPrompter
 from tests.test_terminal_screens import (
     DOWN,
@@ -29,20 +24,6 @@ from tests.test_terminal_screens import (
 )
 
 pytestmark = pytest.mark.terminal
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    children: list[pexpect.spawn] = []
-
-    def start(columns: int, rows: int, *args: str) -> Terminal:
-        child = spawn_metasymptoms(tmp_path, *args, rows=rows, columns=columns)
-        children.append(child)
-        return Terminal(child, columns, rows)
-
-    yield start
-    for child in children:
-        child.close(force=True)
 
 
 # A past breast cancer and back pain with warning features: "Urgent: get help today".

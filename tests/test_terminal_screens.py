@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pexpect
@@ -17,7 +16,6 @@ import pytest
 from metasymptoms.answering.emergency import action
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.model import RuleBook
-from tests.helpers import spawn_metasymptoms
 from tests.scripted import ScriptedPrompter
 
 pytestmark = pytest.mark.terminal
@@ -87,20 +85,6 @@ class Terminal:
 
     def words(self) -> set[str]:
         return {word for row in self.rows() for word in row.split()}
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    children: list[pexpect.spawn] = []
-
-    def start(columns: int, rows: int, *args: str) -> Terminal:
-        child = spawn_metasymptoms(tmp_path, *args, rows=rows, columns=columns)
-        children.append(child)
-        return Terminal(child, columns, rows)
-
-    yield start
-    for child in children:
-        child.close(force=True)
 
 
 def prefix(text: str, size: int = 40) -> str:
