@@ -1,26 +1,129 @@
-"""The command line's arguments: one parser, one small function per command.
+"""The command line's arguments: one parser, and the typed arguments each command takes.
 
-Like cli.py, this module imports only the standard library, so `--version` and `--help` stay
-quick; each command imports what it needs when it runs.
+`parse` turns the parser's result into one frozen dataclass per command; nothing past this
+module sees an `argparse.Namespace`. Like cli.py, this module imports only the standard
+library, so `--version` and `--help` stay quick; each command imports what it needs when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from metasymptoms import __version__
 
-# Not `from typing import TYPE_CHECKING`: importing typing would cost `--version` 9 ms.
-# Type checkers treat any name TYPE_CHECKING as true.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    # The object add_subparsers returns: where build_parser's helpers add their commands.
-    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
-
 FORMATS = ("text", "markdown", "json", "html")
-COMMANDS = ("ask", "rules", "explore", "demo", "serve")  # build_parser adds one function for each
 KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
+COMMANDS = ("ask", "rules", "explore", "demo", "serve")  # build_parser adds one function for each
+
+
+@dataclass(frozen=True)
+class Ask:
+    rules: Path | None
+    answers: Path | None  # None: the guided questions
+    format: str
+    output: str | None  # kept as typed: a trailing slash ("out/") is refused, and Path would drop it
+    plain: bool
+    country: str | None
+
+
+@dataclass(frozen=True)
+class _OnBook:
+    """A `rules` action reads one rule book: DIR, or --rules DIR, or the shipped one."""
+
+    dir: Path | None
+    rules: Path | None
+
+    @property
+    def folder(self) -> Path | None:
+        return self.dir or self.rules
+
+
+@dataclass(frozen=True)
+class RulesCheck(_OnBook):
+    format: str
+    explain: str | None
+
+
+@dataclass(frozen=True)
+class RulesVerify(_OnBook):
+    pass
+
+
+@dataclass(frozen=True)
+class RulesList(_OnBook):
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class RulesShow(_OnBook):
+    id: str
+
+
+@dataclass(frozen=True)
+class RulesExport(_OnBook):
+    format: str
+    output: str | None  # kept as typed: a trailing slash ("docs/") names a folder to make
+    only: str | None
+
+
+@dataclass(frozen=True)
+class RulesDiff:
+    old: Path | None
+    new: Path | None
+    git: str | None
+    format: str
+
+
+@dataclass(frozen=True)
+class Explore:
+    kind: str | None
+    id: str | None
+    plain: bool
+    rules: Path | None
+
+
+@dataclass(frozen=True)
+class Demo:
+    scenario: str | None
+    list: bool
+    step: bool
+    quiz: bool
+    html: bool
+    output: str | None
+    all_changes: bool
+    plain: bool
+    check: bool
+    rules: Path | None
+
+
+@dataclass(frozen=True)
+class Serve:
+    host: str
+    port: int
+    country: str | None
+    rules: Path | None
+
+
+Arguments = (
+    Ask | RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport | RulesDiff | Explore | Demo | Serve
+)
+
+
+def parse(argv: Sequence[str]) -> Arguments | None:
+    """The typed arguments of one command line; None when it names no command. Exits (2) on
+    a bad one, as argparse does, and after --help or --version (0)."""
+    values = vars(build_parser().parse_args(argv))
+    kind = values.pop("arguments", None)  # set by each command's parser (_command)
+    if kind is None:
+        return None
+    for name in ("command", "rules_command"):  # which command: the kind says it
+        values.pop(name, None)
+    typed: Arguments = kind(**values)  # a dest without its field (or the reverse) fails here, in any test
+    return typed
 
 
 def _country_code(typed: str) -> str:
@@ -28,21 +131,6 @@ def _country_code(typed: str) -> str:
     if not typed.strip():
         raise argparse.ArgumentTypeError("give a two-letter country code, such as GB, US or AU")
     return typed
-
-
-def _add_rules_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--rules",
-        metavar="DIR",
-        type=Path,
-        help="the rule book folder to use (default: the rule book shipped with metasymptoms)",
-    )
-
-
-def _add_dir_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,7 +150,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"metasymptoms {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
     _add_ask(commands)
     _add_rules(commands)
     _add_explore(commands)
@@ -71,9 +158,69 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+if TYPE_CHECKING:
+    # The object add_subparsers returns: where the functions below add their commands.
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _command(
+    commands: _Commands, name: str, kind: type[Arguments], help: str, description: str | None = None
+) -> argparse.ArgumentParser:
+    """A command's parser, marked with the typed arguments `parse` makes of it."""
+    command = commands.add_parser(name, help=help, description=description)
+    command.set_defaults(arguments=kind)
+    return command
+
+
+# --- options several commands share, written once ------------------------------------------
+
+
+def _add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="DIR",
+        type=Path,
+        help="the rule book folder to use (default: the rule book shipped with metasymptoms)",
+    )
+
+
+def _add_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "dir", nargs="?", type=Path, metavar="DIR", help="the rule book folder (default: the shipped one)"
+    )
+
+
+def _add_plain(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--plain", action="store_true", help=help)
+
+
+def _add_country(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--country", metavar="CODE", type=_country_code, help=help)
+
+
+def _add_output(parser: argparse.ArgumentParser, help: str) -> None:
+    # Kept as typed, not a Path: a trailing slash ("out/") means a folder, and Path drops it.
+    parser.add_argument("--output", metavar="FILE", help=help)
+
+
+def _add_format(
+    parser: argparse.ArgumentParser,
+    choices: Sequence[str],
+    help: str,
+    default: str | None = None,
+    required: bool = False,
+) -> None:
+    parser.add_argument("--format", choices=choices, default=default, required=required, help=help)
+
+
+# --- the commands ----------------------------------------------------------------------------
+
+
 def _add_ask(commands: _Commands) -> None:
-    ask = commands.add_parser(
+    ask = _command(
+        commands,
         "ask",
+        Ask,
         help="answer the guided questions, or read answers from a file",
         description="Answer the guided questions one at a time, or give the answers in a file.",
     )
@@ -81,31 +228,19 @@ def _add_ask(commands: _Commands) -> None:
     ask.add_argument(
         "--answers", metavar="FILE", type=Path, help="a YAML or JSON file of answers (no questions are asked)"
     )
-    ask.add_argument(
-        "--format",
-        choices=FORMATS,
+    _add_format(
+        ask,
+        FORMATS,
+        "how to write the result (default: text); html is a summary to print for an appointment",
         default="text",
-        help="how to write the result (default: text); html is a summary to print for an appointment",
     )
-    ask.add_argument(
-        "--output",
-        metavar="FILE",
-        # Kept as typed: a trailing slash ("out/") is refused, and Path would drop it.
-        help="write the result to FILE instead of the screen (- is the screen)",
-    )
-    ask.add_argument(
-        "--plain",
-        action="store_true",
-        help="numbered choices and plain text, for screen readers and simple terminals",
-    )
-    ask.add_argument(
-        "--country",
-        metavar="CODE",
-        type=_country_code,
-        help="your country as a two-letter code (GB, US, AU, ...), to be shown its emergency number "
+    _add_output(ask, "write the result to FILE instead of the screen (- is the screen)")
+    _add_plain(ask, "numbered choices and plain text, for screen readers and simple terminals")
+    _add_country(
+        ask,
+        "your country as a two-letter code (GB, US, AU, ...), to be shown its emergency number "
         "(default: METASYMPTOMS_COUNTRY, then your locale; otherwise 911 / 999 / 112)",
     )
-    ask.set_defaults(func="metasymptoms.commands.ask:ask")
 
 
 def _add_rules(commands: _Commands) -> None:
@@ -114,44 +249,46 @@ def _add_rules(commands: _Commands) -> None:
         help="check, read and export the rule book",
         description="Tools for people who review the rule files.",
     )
-    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     for add_action in (_add_check, _add_verify, _add_diff, _add_list, _add_show, _add_export):
-        add_action(rules_commands)
+        add_action(actions)
 
 
-def _add_check(rules_commands: _Commands) -> None:
-    check = rules_commands.add_parser(
+def _add_check(actions: _Commands) -> None:
+    check = _command(
+        actions,
         "check",
+        RulesCheck,
         help="report every problem in the rule files",
         description="Report every problem in the rule files as file:line:col.",
     )
     _add_dir_argument(check)
-    check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="how to write the problems (default: text)"
-    )
+    _add_format(check, ("text", "json"), "how to write the problems (default: text)", default="text")
     check.add_argument(
         "--explain",
         metavar="CHECK-ID",
         help="print the documentation of one check (e.g. hidden-red-flag), with a passing and a failing example",
     )
-    check.set_defaults(func="metasymptoms.commands.rules:check")
     _add_rules_option(check)
 
 
-def _add_verify(rules_commands: _Commands) -> None:
-    verify = rules_commands.add_parser(
+def _add_verify(actions: _Commands) -> None:
+    verify = _command(
+        actions,
         "verify",
+        RulesVerify,
         help="prove the questionnaire safe over every path",
         description="Prove over every path of the questionnaire that every ending sends the person to a provider, every red flag can be reached, no skip logic hides one, and every emergency interrupts at once.",
     )
     _add_dir_argument(verify)
     _add_rules_option(verify)
-    verify.set_defaults(func="metasymptoms.commands.rules:verify")
 
 
-def _add_diff(rules_commands: _Commands) -> None:
-    diff = rules_commands.add_parser(
+def _add_diff(actions: _Commands) -> None:
+    diff = _command(
+        actions,
         "diff",
+        RulesDiff,
         help="what an edit changed for a person, over every path (the release gate)",
         description=(
             "Compare two rule books over every path of the questionnaire: every group of answers "
@@ -172,27 +309,25 @@ def _add_diff(rules_commands: _Commands) -> None:
         help="compare the folder as it was at this git revision (e.g. main) with the folder now; "
         "then give only the folder (default: the shipped rule book)",
     )
-    diff.add_argument(
-        "--format", choices=FORMATS, default="text", help="how to write the comparison (default: text)"
-    )
-    diff.set_defaults(func="metasymptoms.commands.rules:diff")
+    _add_format(diff, FORMATS, "how to write the comparison (default: text)", default="text")
 
 
-def _add_list(rules_commands: _Commands) -> None:
-    listing = rules_commands.add_parser(
+def _add_list(actions: _Commands) -> None:
+    listing = _command(
+        actions,
         "list",
+        RulesList,
         help="list the items of the rule book",
         description="List findings, questions, sections, red flags, sites, rules, primaries and sources.",
     )
     _add_dir_argument(listing)
     listing.add_argument("--kind", choices=KINDS, help="only items of this kind")
     _add_rules_option(listing)
-    listing.set_defaults(func="metasymptoms.commands.rules:list_items")
 
 
-def _add_show(rules_commands: _Commands) -> None:
-    show = rules_commands.add_parser(
-        "show", help="one item in plain words, with where it is and what refers to it"
+def _add_show(actions: _Commands) -> None:
+    show = _command(
+        actions, "show", RulesShow, help="one item in plain words, with where it is and what refers to it"
     )
     show.add_argument(
         "id",
@@ -201,29 +336,28 @@ def _add_show(rules_commands: _Commands) -> None:
     )
     _add_dir_argument(show)
     _add_rules_option(show)
-    show.set_defaults(func="metasymptoms.commands.rules:show")
 
 
-def _add_export(rules_commands: _Commands) -> None:
-    export = rules_commands.add_parser(
+def _add_export(actions: _Commands) -> None:
+    export = _command(
+        actions,
         "export",
+        RulesExport,
         help="the rule book as a document, a graph, a JSON Schema or a FHIR Questionnaire",
         description="Write the rule book as a document (markdown, html), a graph (mermaid, dot), the JSON Schema of its files, or its questions as a FHIR R4 Questionnaire (fhir-r4).",
     )
     _add_dir_argument(export)
-    export.add_argument(
-        "--format",
-        required=True,
-        choices=("markdown", "html", "mermaid", "dot", "json-schema", "fhir-r4"),
-        help="markdown or html: the rule book as a document with the hazard log; mermaid or dot: "
+    _add_format(
+        export,
+        ("markdown", "html", "mermaid", "dot", "json-schema", "fhir-r4"),
+        "markdown or html: the rule book as a document with the hazard log; mermaid or dot: "
         "a graph of findings, rules, red flags and sites; json-schema: the schema of each file; "
         "fhir-r4: the questions as a FHIR R4 Questionnaire (answers only: see docs/fhir.md)",
+        required=True,
     )
-    export.add_argument(
-        "--output",
-        metavar="FILE",
-        # Kept as typed: a trailing slash ("docs/") names a folder to make, which Path would drop.
-        help="write to FILE; a folder (or a name ending in /) is made if needed and gets the "
+    _add_output(
+        export,
+        "write to FILE; a folder (or a name ending in /) is made if needed and gets the "
         "document inside it (for json-schema, one schema file a kind)",
     )
     export.add_argument(
@@ -232,12 +366,13 @@ def _add_export(rules_commands: _Commands) -> None:
         help="graphs only: cut the graph to one site, one rule or one red flag (by id)",
     )
     _add_rules_option(export)
-    export.set_defaults(func="metasymptoms.commands.rules:export")
 
 
 def _add_explore(commands: _Commands) -> None:
-    explore = commands.add_parser(
+    explore = _command(
+        commands,
         "explore",
+        Explore,
         help="browse by site, symptom or cancer, or try the what-if board",
         description="Without arguments, browse interactively (and try the what-if board). With a kind and an id, print that page.",
     )
@@ -248,14 +383,15 @@ def _add_explore(commands: _Commands) -> None:
         help="the kind of page (without ID: list the ids)",
     )
     explore.add_argument("id", nargs="?", metavar="ID", help="which site, symptom or cancer")
-    explore.add_argument("--plain", action="store_true", help="numbered choices and plain text")
+    _add_plain(explore, "numbered choices and plain text")
     _add_rules_option(explore)
-    explore.set_defaults(func="metasymptoms.commands.explore:explore")
 
 
 def _add_demo(commands: _Commands) -> None:
-    demo = commands.add_parser(
+    demo = _command(
+        commands,
         "demo",
+        Demo,
         help="replay teaching scenarios with their reasoning",
         description="Replay a scripted case step by step with the reasoning shown, list the cases, or check them all.",
     )
@@ -274,27 +410,24 @@ def _add_demo(commands: _Commands) -> None:
     demo.add_argument(
         "--html", action="store_true", help="write a self-contained lesson page (with --output FILE)"
     )
-    demo.add_argument(
-        "--output", metavar="FILE", help="where to write the lesson page (- is the standard output)"
-    )
+    _add_output(demo, "where to write the lesson page (- is the standard output)")
     demo.add_argument(
         "--all-changes", action="store_true", help="list every change that would change the outcome"
     )
-    demo.add_argument(
-        "--plain", action="store_true", help="numbered choices and plain text, no screen clearing"
-    )
+    _add_plain(demo, "numbered choices and plain text, no screen clearing")
     demo.add_argument(
         "--check",
         action="store_true",
         help="check every scenario's expected outcome; exit 1 with the differences",
     )
     _add_rules_option(demo)
-    demo.set_defaults(func="metasymptoms.commands.demo:demo")
 
 
 def _add_serve(commands: _Commands) -> None:
-    serve = commands.add_parser(
+    serve = _command(
+        commands,
         "serve",
+        Serve,
         help="the questions, the lessons and the rule book as web pages on this computer",
         description=(
             "Serve the guided questions, the lesson pages and the rule-book document as web pages. "
@@ -309,10 +442,7 @@ def _add_serve(commands: _Commands) -> None:
         "0.0.0.0 lets others on your network open the pages, for a classroom",
     )
     serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
-    serve.add_argument(
-        "--country",
-        metavar="CODE",
-        help="the country whose emergency number the pages show, as a two-letter code (GB, US, AU, ...)",
+    _add_country(
+        serve, "the country whose emergency number the pages show, as a two-letter code (GB, US, AU, ...)"
     )
     _add_rules_option(serve)
-    serve.set_defaults(func="metasymptoms.commands.serve:serve")

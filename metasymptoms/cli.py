@@ -1,4 +1,4 @@
-"""The command line: the parser (arguments.py), one function per command, one error handler.
+"""The command line: the parser (arguments.py), a table of commands, one error handler.
 
 This module imports only the standard library, so `--version` and `--help` stay quick; each
 command imports what it needs when it runs.
@@ -6,18 +6,30 @@ command imports what it needs when it runs.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from metasymptoms import stopping
-from metasymptoms.arguments import COMMANDS, build_parser
+from metasymptoms.arguments import (
+    COMMANDS,
+    Arguments,
+    Ask,
+    Demo,
+    Explore,
+    RulesCheck,
+    RulesDiff,
+    RulesExport,
+    RulesList,
+    RulesShow,
+    RulesVerify,
+    Serve,
+    build_parser,
+    parse,
+)
 from metasymptoms.stopping import Terminated
 
-# Not `from typing import TYPE_CHECKING`: importing typing would cost `--version` 9 ms.
-# Type checkers treat any name TYPE_CHECKING as true.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import TracebackType
     from typing import Literal
@@ -32,11 +44,84 @@ MAX_PROBLEMS_SHOWN = 20  # a person who meets a broken rule book needs a few lin
 EXIT_TERMINATED = 143  # SIGTERM, as a shell reports a process it stopped
 
 
-def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
-    module_name, _, function_name = target.partition(":")
-    module = __import__(module_name, fromlist=[function_name])
-    command: Callable[[argparse.Namespace], int] = getattr(module, function_name)
-    return command
+# One function a command. Each imports its command's module when it runs, not before: those
+# modules load pydantic and the rule book (and `serve` the web stack), which `--help`,
+# `--version` and the other commands must not wait for.
+
+
+def _ask(arguments: Ask) -> int:
+    from metasymptoms.commands.ask import ask
+
+    return ask(arguments)
+
+
+def _rules_check(arguments: RulesCheck) -> int:
+    from metasymptoms.commands.rules import check
+
+    return check(arguments)
+
+
+def _rules_verify(arguments: RulesVerify) -> int:
+    from metasymptoms.commands.rules import verify
+
+    return verify(arguments)
+
+
+def _rules_diff(arguments: RulesDiff) -> int:
+    from metasymptoms.commands.rules import diff
+
+    return diff(arguments)
+
+
+def _rules_list(arguments: RulesList) -> int:
+    from metasymptoms.commands.rules import list_items
+
+    return list_items(arguments)
+
+
+def _rules_show(arguments: RulesShow) -> int:
+    from metasymptoms.commands.rules import show
+
+    return show(arguments)
+
+
+def _rules_export(arguments: RulesExport) -> int:
+    from metasymptoms.commands.rules import export
+
+    return export(arguments)
+
+
+def _explore(arguments: Explore) -> int:
+    from metasymptoms.commands.explore import explore
+
+    return explore(arguments)
+
+
+def _demo(arguments: Demo) -> int:
+    from metasymptoms.commands.demo import demo
+
+    return demo(arguments)
+
+
+def _serve(arguments: Serve) -> int:
+    from metasymptoms.commands.serve import serve
+
+    return serve(arguments)
+
+
+# Each kind of arguments to the one function that runs it (a test checks every pair matches).
+DISPATCH: dict[type[Arguments], Callable[[Any], int]] = {
+    Ask: _ask,
+    RulesCheck: _rules_check,
+    RulesVerify: _rules_verify,
+    RulesDiff: _rules_diff,
+    RulesList: _rules_list,
+    RulesShow: _rules_show,
+    RulesExport: _rules_export,
+    Explore: _explore,
+    Demo: _demo,
+    Serve: _serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,22 +131,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         # Options first: `--country GB ask` means `ask --country GB`; with no command, `ask`.
         named = next((i for i, word in enumerate(argv) if word in COMMANDS), None)
         argv = ["ask", *argv] if named is None else [argv[named], *argv[:named], *argv[named + 1 :]]
     with error_handler():  # --help or --version on a closed, full or read-only output
         try:
-            args = parser.parse_args(argv)
+            arguments = parse(argv)
         except SystemExit:
             sys.stdout.flush()  # said here, not by the interpreter's last flush (exit 120)
             raise
-    if getattr(args, "func", None) is None:
-        parser.print_help()
+    if arguments is None:
+        build_parser().print_help()
         return EXIT_USAGE
-    with stopping.raising(), error_handler(person_facing=args.command == "ask"):
-        code = _resolve(args.func)(args)
+    with stopping.raising(), error_handler(person_facing=isinstance(arguments, Ask)):
+        code = DISPATCH[type(arguments)](arguments)
         sys.stdout.flush()  # a full disk or a closed pipe is met here, inside the handler
         return code
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 from metasymptoms.answering.emergency import country_from, for_country
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.terminal import require_terminal, wants_plain
+from metasymptoms.arguments import Ask
 from metasymptoms.core.answers import read_answers_file
 from metasymptoms.core.engine import assess
 from metasymptoms.core.output import emit, output_path
 from metasymptoms.core.rulebook import load_for_use
 
 
-def ask(args: argparse.Namespace) -> int:
+def ask(args: Ask) -> int:
     country, named = country_from(args.country, os.environ)
     book = for_country(load_for_use(args.rules), country, named=named)
     output = output_path(args.output)  # refused before any question, not after the last

@@ -3,12 +3,12 @@ write a lesson page, or check them all."""
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 from typing import TYPE_CHECKING
 
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
+from metasymptoms.arguments import Demo
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import RuleBookError, UsageError
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 WIDTH = 78  # a replay printed into a file or a pipe: short lines read well projected
 
 
-def demo(args: argparse.Namespace) -> int:
+def demo(args: Demo) -> int:
     from metasymptoms.teaching.scenarios import differences, load_scenarios
 
     folder = args.rules or default_rules_dir()
@@ -60,7 +60,7 @@ def demo(args: argparse.Namespace) -> int:
     return _replay(book, item, args)
 
 
-def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
+def _lesson_page(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     from metasymptoms.core.output import emit, output_path
     from metasymptoms.teaching.lesson_page import lesson_page
 
@@ -78,7 +78,7 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: argparse.Namespace)
     return 0
 
 
-def _quiz(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
+def _quiz(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     from metasymptoms.answering.questionnaire import Stopped
     from metasymptoms.teaching.quiz import build_quiz, run_quiz
 
@@ -96,7 +96,7 @@ def _quiz(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int
     return 0
 
 
-def _replay(book: RuleBook, item: LoadedScenario, args: argparse.Namespace) -> int:
+def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     from metasymptoms.teaching.demo import replay, step_lines
 
     steps = replay(book, item)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from typing import TYPE_CHECKING
 
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
+from metasymptoms.arguments import Explore
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.rulebook import load_for_use
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from metasymptoms.core.model import RuleBook
 
 
-def explore(args: argparse.Namespace) -> int:
+def explore(args: Explore) -> int:
     from metasymptoms.teaching import explore as pages
     from metasymptoms.teaching.explore_board import symptom_ids
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import time
 from pathlib import Path
 
+from metasymptoms.arguments import RulesCheck, RulesDiff, RulesExport, RulesList, RulesShow, RulesVerify
 from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
 from metasymptoms.core.problems import Problem, RuleBookError, UsageError
 
 
-def _folder(args: argparse.Namespace) -> Path:
-    return getattr(args, "dir", None) or getattr(args, "rules", None) or default_rules_dir()
+def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport) -> Path:
+    return args.folder or default_rules_dir()
 
 
 LOADER_CHECKS = {
@@ -97,8 +97,8 @@ def check_problems(folder: Path) -> tuple[LoadedBook | None, list[Problem]]:
         return None, error.problems  # the checks need a book that loads
 
 
-def check(args: argparse.Namespace) -> int:
-    if getattr(args, "explain", None):
+def check(args: RulesCheck) -> int:
+    if args.explain:
         print(explain(args.explain), end="")
         return 0
 
@@ -119,7 +119,7 @@ def check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def verify(args: argparse.Namespace) -> int:
+def verify(args: RulesVerify) -> int:
     from metasymptoms.core.status import status_line
     from metasymptoms.reviewing.proofs import proofs
     from metasymptoms.reviewing.replay import answers_yaml
@@ -152,7 +152,7 @@ def verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _loaded(args: argparse.Namespace) -> LoadedBook:
+def _loaded(args: RulesList | RulesShow | RulesExport) -> LoadedBook:
     return load(_folder(args))
 
 
@@ -163,7 +163,7 @@ def _relative(loaded: LoadedBook, kind: str, item_id: str) -> str:
     return f"{location.file}:{location.line}"
 
 
-def list_items(args: argparse.Namespace) -> int:
+def list_items(args: RulesList) -> int:
     from metasymptoms.reviewing.index import items
 
     loaded = _loaded(args)
@@ -174,7 +174,7 @@ def list_items(args: argparse.Namespace) -> int:
     return 0
 
 
-def show(args: argparse.Namespace) -> int:
+def show(args: RulesShow) -> int:
     from metasymptoms.core.conditions import close_match
     from metasymptoms.reviewing.index import items
     from metasymptoms.reviewing.show import show_item
@@ -200,7 +200,7 @@ EXPORT_NAMES = {
 DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries stay 0600
 
 
-def export(args: argparse.Namespace) -> int:
+def export(args: RulesExport) -> int:
     from metasymptoms.core.output import OutputError, emit, refuse_book_folder, tell_wrote, write_atomic
 
     # The JSON schemas come from the code, not from a rule book: none is read, so a book's own
@@ -209,7 +209,7 @@ def export(args: argparse.Namespace) -> int:
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
     # making it first.
     output = None if args.output in (None, "-") else Path(args.output)  # "-": the standard output
-    into_folder = output is not None and (args.output.endswith(("/", os.sep)) or output.is_dir())
+    into_folder = output is not None and (str(args.output).endswith(("/", os.sep)) or output.is_dir())
     folder = output if into_folder else None
     if folder is not None:
         refuse_book_folder(folder)  # not even a new folder inside the rule book
@@ -229,7 +229,7 @@ def export(args: argparse.Namespace) -> int:
         emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE, what="the JSON schemas")
         return 0
     assert loaded is not None  # read above for every format but the schemas
-    if getattr(args, "only", None) and args.format not in ("mermaid", "dot"):
+    if args.only and args.format not in ("mermaid", "dot"):
         raise UsageError("--only cuts a graph: use it with --format mermaid or --format dot")
     if args.format == "fhir-r4":
         return _export_fhir(loaded, folder / EXPORT_NAMES[args.format] if folder is not None else output)
@@ -241,7 +241,7 @@ def export(args: argparse.Namespace) -> int:
         from metasymptoms.reviewing.graph import to_dot, to_mermaid
 
         graph = to_mermaid if args.format == "mermaid" else to_dot
-        text = graph(loaded.book, getattr(args, "only", None))
+        text = graph(loaded.book, args.only)
     target = folder / EXPORT_NAMES[args.format] if folder is not None else output
     emit(text, target, DOCUMENT_MODE, what=f"the rule book as {args.format}")
     return 0
@@ -261,7 +261,7 @@ def _export_fhir(loaded: LoadedBook, target: Path | None) -> int:
     return 0
 
 
-def diff(args: argparse.Namespace) -> int:
+def diff(args: RulesDiff) -> int:
     """What changed for a person between two rule books; exit 1 on an undeclared lowering."""
     import tempfile
 
@@ -273,7 +273,7 @@ def diff(args: argparse.Namespace) -> int:
             raise UsageError(
                 "with --git REV give one folder, the new rule book: metasymptoms rules diff --git REV [DIR]"
             )
-        new_folder = args.old or getattr(args, "rules", None) or default_rules_dir()
+        new_folder = args.old or default_rules_dir()
         with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
             old_folder = _checkout(args.git, new_folder, Path(temporary))
             old_book = load(old_folder).book

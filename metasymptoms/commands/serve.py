@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 
 from metasymptoms.answering.emergency import country_from, for_country
+from metasymptoms.arguments import Serve
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.rulebook import load_for_use
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def serve(args: argparse.Namespace) -> int:
+def serve(args: Serve) -> int:
     import uvicorn
 
     from metasymptoms.web.app import build_app, hosts_for
