@@ -172,6 +172,9 @@ def test_text_changes_are_listed_beside(tmp_path: Path, capsys) -> None:
             "where": "red flag cord: advice",
             "old": "Call your local emergency number now.",
             "new": "Call 999 now.",
+            "kind": "red flag",
+            "id": "cord",
+            "field": "advice",
         }
     ]
     assert data["undeclared_lowerings"] == 0
@@ -201,14 +204,18 @@ def test_text_output_reads_in_plain_words(tmp_path: Path, capsys) -> None:
         "What was edited:\n"
         "  - red flag cord: urgency: emergency -> urgent\n"
         "\n"
-        "How urgent the ending is:\n"
-        "  (1 group of answers; 1 lowered, 0 raised)\n"
-        '  - LOWERED, NOT DECLARED  With your history of cancer: "Now", new back pain (yes, or not sure) and weak legs '
-        "(yes, or not sure): emergency -> urgent\n"
-        "    Answers file:\n"
-        "      cancer_history: current\n"
-        "      back_pain: yes\n"
-        "      limb_weakness: yes\n"
+        "Effect of red flag cord (Cord pressure):\n"
+        "  1 group of answers: 1 LOWERED (1 not declared)\n"
+        "  1. LOWERED, NOT DECLARED\n"
+        "     - urgency: emergency -> urgent\n"
+        "     With:\n"
+        '       - your history of cancer: "Now"\n'
+        "       - new back pain (yes, or not sure)\n"
+        "       - weak legs (yes, or not sure)\n"
+        "     Answers file:\n"
+        "       cancer_history: current\n"
+        "       back_pain: yes\n"
+        "       limb_weakness: yes\n"
         "\n"
         "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE\n"
         "\n"
@@ -224,9 +231,11 @@ def test_a_raise_is_labelled_and_the_edit_named_first(tmp_path: Path, capsys) ->
     edited = out.split("What was edited:\n")[1].split("\n\n")[0]
     assert edited == "  - site rule bones.back: urgency: (none) -> prompt"
     assert (
-        '  - RAISED  With your history of cancer: "Now" and new back pain (yes, or not sure): routine -> prompt\n'
-        in out
-    )
+        "Effect of site rule bones.back:\n"
+        "  1 group of answers: 1 RAISED\n"
+        "  1. RAISED\n"
+        "     - urgency: routine -> prompt\n"
+    ) in out
 
 
 def test_markdown_output(tmp_path: Path, capsys) -> None:
@@ -235,9 +244,11 @@ def test_markdown_output(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("# What changed for a person\n")
     assert (
-        "## How urgent the ending is\n" in out
-        and "  Reason given: The 24-hour line answers at once.\n" in out
-    )
+        "## Effect of red flag cord (Cord pressure)\n\n1 group of answers: 1 LOWERED.\n\n"
+        "1. **LOWERED, DECLARED**\n"
+        "   - urgency: emergency -\\> urgent\n"
+        "   - Reason given: The 24-hour line answers at once.\n"
+    ) in out
     assert out.endswith("**No urgency is lowered without a declared reason.**\n")
 
 
@@ -298,9 +309,10 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
     (copy / "red_flags.yaml").write_text(flags)
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
     out = capsys.readouterr().out
-    assert "your measured temperature 30 or more but below 36 and no feeling suddenly unwell" in out
-    assert "your measured temperature 37.5 or more and no feeling suddenly unwell" in out
-    refused = out.count("  - LOWERED, NOT DECLARED  ")
+    assert "       - your measured temperature 30 or more but below 36\n" in out
+    assert "       - your measured temperature 37.5 or more\n" in out
+    assert "none of these is reported: feeling_unwell\n" in out
+    refused = out.count(". LOWERED, NOT DECLARED\n")
     assert refused >= 3
     assert f"REFUSED: {refused} lowered urgencies are not declared." in out
     # `rules check` names the teaching scenario the lowering contradicts, at its `expected`.
@@ -411,7 +423,10 @@ def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 0
     out = capsys.readouterr().out
     assert (
-        "With a seizure (fit) that is new or the first ever (yes, or not sure): emergency -> urgent (declared in book.yaml)"
-        in out
-    )
+        "  1. LOWERED, DECLARED\n"
+        "     - urgency: emergency -> urgent\n"
+        "     Declared in book.yaml: Why the lower urgency is right, and the source that says so.\n"
+        "     With:\n"
+        "       - a seizure (fit) that is new or the first ever (yes, or not sure)\n"
+    ) in out
     assert out.endswith("No urgency is lowered without a declared reason.\n")

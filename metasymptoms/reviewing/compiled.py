@@ -28,7 +28,7 @@ from metasymptoms.core.conditions import (
     kleene_not,
     kleene_or,
 )
-from metasymptoms.core.engine import asked, reading, with_implications
+from metasymptoms.core.engine import asked, reading, treatment_not_given, with_implications
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import items, ordered_values
@@ -274,7 +274,11 @@ def questionnaire_answers(book: RuleBook, world: dict[str, object]) -> dict[str,
         value = world.get(question.finding, UNSET)
         if asked(question, answers) and not (isinstance(value, str) and value == UNSET):
             answers[question.finding] = value  # type: ignore[assignment]
-    return as_answers(answers)  # type: ignore[arg-type]
+    given = as_answers(answers)  # type: ignore[arg-type]
+    treatment = treatment_not_given(book, given)
+    if treatment and answers.get(treatment) is False:
+        given[treatment] = False  # left out, the engine would read it as "not sure"
+    return given
 
 
 def _knows(book: RuleBook, finding: str) -> bool:

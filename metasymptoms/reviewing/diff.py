@@ -14,7 +14,9 @@ finds each urgency that the new book LOWERS and does not declare in its book.yam
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from metasymptoms.core.conditions import Condition
 from metasymptoms.core.model import RuleBook, Urgency
@@ -22,6 +24,7 @@ from metasymptoms.reviewing.behaviour import simplify
 from metasymptoms.reviewing.compiled import Reading
 from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.diff_edits import Edit, edits
+from metasymptoms.reviewing.diff_effects import Effect, effects
 from metasymptoms.reviewing.diff_pair import (
     Pair,
     Statement,
@@ -39,6 +42,9 @@ class TextChange:
     where: str  # e.g. "red flag cord: advice"
     old: str | None
     new: str | None
+    kind: str = ""  # "red flag", "site rule", "question", "finding", "site" or "guidance"
+    id: str = ""  # the item's id ("" for the guidance)
+    field: str = ""  # e.g. "advice", "text"
 
 
 @dataclass
@@ -46,6 +52,7 @@ class Diff:
     statements: list[Statement] = field(default_factory=list)
     text_changes: list[TextChange] = field(default_factory=list)
     edited: list[Edit] = field(default_factory=list)  # what was edited, by name, first
+    effects: list[Effect] = field(default_factory=list)  # the statements, per edited item
 
     @property
     def undeclared_lowerings(self) -> list[Statement]:
@@ -126,32 +133,31 @@ def _shown_statements(
 
 
 def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
+    """Every wording a person reads that differs: of red flags, site rules, questions,
+    findings, sites and the guidance."""
     out: list[TextChange] = []
 
-    def compare(where: str, a: str | None, b: str | None) -> None:
+    def compare(kind: str, item: str, name: str, a: object, b: object, where: str = "") -> None:
         if a != b:
-            out.append(TextChange(where, a, b))
+            said = where or f"{kind} {item}: {name}"
+            out.append(TextChange(said, _text(a), _text(b), kind, item, name))
 
-    old_flags = {flag.id: flag for flag in old.red_flags}
-    new_flags = {flag.id: flag for flag in new.red_flags}
-    for flag_id in dict.fromkeys([*old_flags, *new_flags]):
-        a, b = old_flags.get(flag_id), new_flags.get(flag_id)
-        for name in ("title", "advice", "explain"):
-            compare(f"red flag {flag_id}: {name}", getattr(a, name, None), getattr(b, name, None))
-    old_rules = {rule.id: rule for site in old.sites for rule in site.rules}
-    new_rules = {rule.id: rule for site in new.sites for rule in site.rules}
-    for rule_id in dict.fromkeys([*old_rules, *new_rules]):
-        compare(
-            f"rule {rule_id}: why",
-            getattr(old_rules.get(rule_id), "why", None),
-            getattr(new_rules.get(rule_id), "why", None),
-        )
+    def each(kind: str, old_items: dict[str, Any], new_items: dict[str, Any], names: tuple[str, ...]) -> None:
+        for key in dict.fromkeys([*old_items, *new_items]):
+            a, b = old_items.get(key), new_items.get(key)
+            for name in names:
+                where = f"rule {key}: {name}" if kind == "site rule" else ""
+                compare(kind, key, name, getattr(a, name, None), getattr(b, name, None), where)
+
+    each("red flag", _by_id(old.red_flags), _by_id(new.red_flags), ("title", "advice", "explain"))
+    each("site rule", _rules(old), _rules(new), ("why",))
+    each("question", _questions(old), _questions(new), ("text", "help"))
+    each("finding", _by_id(old.findings), _by_id(new.findings), ("label", "meaning"))
+    each("site", _by_id(old.sites), _by_id(new.sites), ("name", "about", "how_found"))
     for level in Urgency:
-        compare(
-            f"guidance: advice for {level.value}",
-            old.guidance.advice.for_level(level),
-            new.guidance.advice.for_level(level),
-        )
+        name = f"advice for {level.value}"
+        a, b = old.guidance.advice.for_level(level), new.guidance.advice.for_level(level)
+        compare("guidance", "", name, a, b, f"guidance: {name}")
     for name in (
         "see_provider",
         "with_cancer",
@@ -160,13 +166,33 @@ def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
         "common_causes",
         "nothing_reported",
     ):
-        compare(f"guidance: {name}", getattr(old.guidance, name), getattr(new.guidance, name))
-    compare(
-        "guidance: emergency_signs",
-        "; ".join(old.guidance.emergency_signs),
-        "; ".join(new.guidance.emergency_signs),
-    )
+        compare(
+            "guidance",
+            "",
+            name,
+            getattr(old.guidance, name),
+            getattr(new.guidance, name),
+            f"guidance: {name}",
+        )
+    signs = "; ".join(old.guidance.emergency_signs), "; ".join(new.guidance.emergency_signs)
+    compare("guidance", "", "emergency_signs", *signs, "guidance: emergency_signs")
     return out
+
+
+def _by_id(records: Iterable[Any]) -> dict[str, Any]:
+    return {record.id: record for record in records}
+
+
+def _rules(book: RuleBook) -> dict[str, Any]:
+    return {rule.id: rule for site in book.sites for rule in site.rules}
+
+
+def _questions(book: RuleBook) -> dict[str, Any]:
+    return {question.finding: question for question in book.questions}
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def diff(old: RuleBook, new: RuleBook) -> Diff:
@@ -177,7 +203,8 @@ def diff(old: RuleBook, new: RuleBook) -> Diff:
     refused = {(s.was, s.now) for s in statements if s.lowered and s.declared is None}
     statements += [hidden for hidden in hidden_lowerings(pair) if (hidden.was, hidden.now) not in refused]
     statements += red_flag_statements(pair) + site_statements(pair)
-    return Diff(_once(statements), text_changes(old, new), edits(old, new))
+    kept, edited = _once(statements), edits(old, new)
+    return Diff(kept, text_changes(old, new), edited, effects(old, new, edited, kept))
 
 
 def _once(statements: list[Statement]) -> list[Statement]:

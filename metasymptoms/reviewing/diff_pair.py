@@ -20,12 +20,33 @@ LEVELS = {urgency.rank: urgency.value for urgency in Urgency}
 
 
 @dataclass(frozen=True)
+class Words:
+    """A group of answers in words: each finding that matters, in the questions' order, and
+    whether the group needs it not reported (a report reads those as one short list)."""
+
+    parts: tuple[tuple[str, str, bool], ...]  # (finding, its values in words, needs it not reported)
+
+    def __str__(self) -> str:
+        return join_words(words for _, words, _ in self.parts) if self.parts else "any answers"
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        """The words of the findings that are reported, or answered otherwise than "no"."""
+        return tuple(words for _, words, absent in self.parts if not absent)
+
+    @property
+    def not_reported(self) -> tuple[str, ...]:
+        """The ids of the findings the group needs not reported."""
+        return tuple(finding for finding, _, absent in self.parts if absent)
+
+
+@dataclass(frozen=True)
 class Statement:
     """One plain change for a group of answers, with answers that replay it."""
 
     kind: str  # "urgency", "red flag" or "site"
     subject: str  # what changed: the urgency, or the red flag's or site's id
-    answers_text: str  # the group of answers in words
+    answers_text: Words | str  # the group of answers in words
     change: str  # e.g. "routine -> emergency", "now shows", "no longer named"
     answers: dict[str, Answer]  # an answers file (the new book's questionnaire) that replays it
     lowered: bool = False
@@ -41,7 +62,7 @@ class Statement:
         return {
             "kind": self.kind,
             "subject": self.subject,
-            "answers_text": self.answers_text,
+            "answers_text": str(self.answers_text),
             "change": self.change,
             "statement": self.sentence(),
             "lowered": self.lowered,
@@ -114,7 +135,7 @@ class Pair:
 # --- in words ---------------------------------------------------------------------------
 
 
-def _no(label: str) -> str:
+def no_words(label: str) -> str:
     """A finding not reported, in words: "no back pain", "no temperature of 37.5 °C ..." (not
     "no a temperature"), "not the ..." where an article cannot be dropped."""
     for article in ("a ", "an "):
@@ -128,7 +149,7 @@ def value_words(book: RuleBook, finding: str, values: frozenset[Value], joint: J
     label = spec.label
     ordered = [value for value in joint.domain(finding) if value in values]
     if spec.type == "yes_no":
-        words = {True: label, False: _no(label), UNSURE: f"not sure about {label}"}
+        words = {True: label, False: no_words(label), UNSURE: f"not sure about {label}"}
         if set(ordered) == {False, UNSURE}:
             return f"not {label} (no, or not sure)"
         if set(ordered) == {True, UNSURE}:
@@ -159,15 +180,14 @@ def value_words(book: RuleBook, finding: str, values: frozenset[Value], joint: J
     return f"{label} {' or '.join(parts)}"
 
 
-def group_words(pair: Pair, cube: Cube, joint: Joint) -> str:
-    if not cube:
-        return "any answers"
-    words = []
+def group_words(pair: Pair, cube: Cube, joint: Joint) -> Words:
+    parts = []
     for finding in joint.variables:
         if finding in cube:
             book = pair.new if knows(pair.new, finding) else pair.old
-            words.append(value_words(book, finding, cube[finding], joint))
-    return join_words(words)
+            absent = book.finding(finding).type == "yes_no" and cube[finding] == frozenset([False])
+            parts.append((finding, value_words(book, finding, cube[finding], joint), absent))
+    return Words(tuple(parts))
 
 
 def replay(joint: Joint, cube: Cube) -> dict[str, Answer]:

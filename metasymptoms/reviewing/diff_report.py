@@ -1,22 +1,25 @@
-"""`rules diff` as text, markdown or JSON."""
+"""`rules diff` as text, markdown or JSON: first what was edited, by name; then, per edited
+item, each group of answers whose outcome changes (LOWERED, RAISED), as short lists, with
+the answers file that replays it; then the wording that changed; then the verdict."""
 
 from __future__ import annotations
 
 import json
+import textwrap
+from dataclasses import dataclass
 
 from metasymptoms.core.escape import markdown as md
+from metasymptoms.core.explain import join_words
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.status import status_data, status_line
 from metasymptoms.reviewing.diff import Diff
-from metasymptoms.reviewing.diff_pair import Statement
-from metasymptoms.reviewing.replay import answers_yaml
+from metasymptoms.reviewing.diff_effects import Effect, Group
+from metasymptoms.reviewing.diff_pair import Statement, Words, no_words
+from metasymptoms.reviewing.replay import answers_yaml, yaml_value
 
-KINDS = (
-    ("urgency", "How urgent the ending is"),
-    ("red flag", "Warning signs shown"),
-    ("site", "Sites named"),
-)
 NOT_NAMED = "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE"
+WIDTH = 96  # the "none of" lists wrap here
 
 
 def verdict(result: Diff) -> str:
@@ -39,6 +42,8 @@ def render(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: 
             "text_changes": [vars(change) for change in result.text_changes],
             "undeclared_lowerings": len(result.undeclared_lowerings),
             "edited": [edit.as_dict() for edit in result.edited],
+            "effects": [effect.as_dict() for effect in result.effects],
+            "unchanged_edits": [{"kind": kind, "id": item} for kind, item in _quiet(result)],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
@@ -46,30 +51,125 @@ def render(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: 
     return _text(result, old, new, old_name, new_name)
 
 
-def _mark(statement: Statement) -> str:
-    if statement.lowered and statement.declared is None:
-        return "LOWERED, NOT DECLARED  "
-    if statement.lowered:
-        return "LOWERED, DECLARED  "
-    if statement.kind == "urgency":
-        return "RAISED  "
-    return ""
+# --- what each part says, for text and markdown alike -----------------------------------
 
 
-def _edited_lines(result: Diff) -> list[str]:
-    """What was edited, by name, with old and new values: read first."""
-    if not result.edited:
-        return ["What was edited: no rule, finding or question (wording only, if anything).", ""]
-    return ["What was edited:", *(f"  - {edit.line()}" for edit in result.edited), ""]
+@dataclass(frozen=True)
+class Shown:
+    """One group of answers as a reviewer reads it."""
+
+    label: str  # "RAISED", "LOWERED, NOT DECLARED", ...
+    changes: list[str]  # "urgency: prompt -> urgent", "the warning sign ... no longer shows"
+    declared: str | None  # book.yaml's reason, for a declared lowering
+    named: list[str]  # each answer that matters, in words
+    none_of: list[str]  # the ids of the findings it needs not reported (less those said above all)
+    answers: dict[str, Answer]
 
 
-def _counts(group: list[Statement]) -> str:
-    lowered = sum(1 for s in group if s.lowered)
-    raised = sum(1 for s in group if s.kind == "urgency" and not s.lowered)
-    words = [f"{len(group)} group{'s' if len(group) != 1 else ''} of answers"]
-    if lowered or raised:
-        words.append(f"{lowered} lowered, {raised} raised")
-    return "  (" + "; ".join(words) + ")"
+def _edited(result: Diff) -> list[str]:
+    """What was edited, by name, with old and new values; wording by where it is."""
+    said = [edit.line() for edit in result.edited]
+    said += [f"{c.where} (wording, shown below)" for c in result.text_changes if c.kind != "guidance"]
+    if any(change.kind == "guidance" for change in result.text_changes):
+        said.append("guidance (wording, shown below)")
+    return said
+
+
+def _quiet(result: Diff) -> list[tuple[str, str]]:
+    """The edited items that change no answer's outcome."""
+    shown = {item for effect in result.effects for item in effect.items}
+    return [item for item in dict.fromkeys((e.kind, e.id) for e in result.edited) if item not in shown]
+
+
+def _item_name(item: tuple[str, str], old: RuleBook, new: RuleBook) -> str:
+    kind, item_id = item
+    titles = {flag.id: flag.title for book in (old, new) for flag in book.red_flags}
+    if kind == "red flag" and item_id in titles:
+        return f"{kind} {item_id} ({titles[item_id]})"
+    return f"{kind} {item_id}"
+
+
+def _heading(effect: Effect, old: RuleBook, new: RuleBook) -> str:
+    if not effect.items:
+        return "Changes no single edit explains"
+    names = [_item_name(item, old, new) for item in effect.items]
+    return f"Effect of {join_words(names)}" + (" together" if len(names) > 1 else "")
+
+
+def _label(group: Group) -> str:
+    if group.label == "LOWERED":
+        return "LOWERED, DECLARED" if group.declared else "LOWERED, NOT DECLARED"
+    return group.label
+
+
+def _count_words(effect: Effect) -> str:
+    counts = effect.counts()
+    not_declared = sum(1 for group in effect.groups if _label(group) == "LOWERED, NOT DECLARED")
+    said = []
+    if counts["lowered"]:
+        said.append(
+            f"{counts['lowered']} LOWERED" + (f" ({not_declared} not declared)" if not_declared else "")
+        )
+    if counts["raised"]:
+        said.append(f"{counts['raised']} RAISED")
+    if counts["same_urgency"]:
+        said.append(f"{counts['same_urgency']} with the same urgency")
+    groups = counts["groups"]
+    return f"{groups} group{'s' if groups != 1 else ''} of answers: {', '.join(said)}"
+
+
+def _words(group: Group) -> Words:
+    words = group.first.answers_text
+    return words if isinstance(words, Words) else Words((("", str(words), False),))
+
+
+def _common_none_of(effect: Effect) -> list[str]:
+    """The findings every group of the effect needs not reported: said once, above them."""
+    lists = [_words(group).not_reported for group in effect.groups]
+    if len(lists) < 2:
+        return []
+    return [finding for finding in lists[0] if all(finding in other for other in lists[1:])]
+
+
+def _change_words(statement: Statement) -> str:
+    return f"urgency: {statement.was} -> {statement.now}" if statement.kind == "urgency" else statement.change
+
+
+def _answer_words(book: RuleBook, finding: str, value: Answer) -> str:
+    """An answer the group's words leave out but its answers file needs, in words."""
+    label = book.finding(finding).label
+    if isinstance(value, bool):
+        return label if value else no_words(label)
+    return f"{label}: {yaml_value(value)}"
+
+
+def _shown(group: Group, common: list[str], new: RuleBook) -> Shown:
+    words = _words(group)
+    changes = []
+    if not any(s.kind == "urgency" for s in group.statements) and group.was != group.now:
+        changes.append(f"urgency: {group.was} -> {group.now}")
+    for statement in group.statements:
+        own = str(statement.answers_text)
+        changes.append(_change_words(statement) + (f" (with {own})" if own != str(words) else ""))
+    said = {finding for finding, _, _ in words.parts}
+    extra = [_answer_words(new, f, v) for f, v in group.first.answers.items() if f not in said]
+    return Shown(
+        _label(group),
+        changes,
+        group.declared,
+        [*words.named, *extra] or ["any other answers"],
+        [finding for finding in words.not_reported if finding not in common],
+        group.first.answers,
+    )
+
+
+def _none_of(ids: list[str], indent: str) -> list[str]:
+    return textwrap.wrap(
+        "none of: " + ", ".join(ids), WIDTH, initial_indent=indent + "- ", subsequent_indent=indent + "  "
+    )
+
+
+# --- text -------------------------------------------------------------------------------
 
 
 def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: str) -> str:
@@ -78,26 +178,27 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
         f"  old: {status_line(old)}",
         f"  new: {status_line(new)}",
         "",
-        *_edited_lines(result),
     ]
+    edited = _edited(result)
+    if edited:
+        lines += ["What was edited:", *(f"  - {line}" for line in edited), ""]
+    else:
+        lines += ["What was edited: no rule, finding, question or wording a person reads.", ""]
     if not result.statements:
-        lines.append("No answers give a different urgency, red flag or site.")
-    for kind, heading in KINDS:
-        group = [s for s in result.statements if s.kind == kind]
-        if not group:
-            continue
-        lines.append(f"{heading}:")
-        lines.append(_counts(group))
-        for statement in group:
-            lines.append(f"  - {_mark(statement)}{statement.sentence()}")
-            if statement.declared:
-                lines.append(f"    Reason given: {statement.declared}")
-            lines.append("    Answers file:")
-            lines += [f"      {line}" for line in answers_yaml(statement.answers).splitlines()]
+        lines += ["No answers give a different urgency, red flag or site.", ""]
+    for effect in result.effects:
+        lines += [f"{_heading(effect, old, new)}:", f"  {_count_words(effect)}"]
+        common = _common_none_of(effect)
+        if common:
+            said = "In every group below, none of these is reported: " + ", ".join(common)
+            lines += textwrap.wrap(said, WIDTH, initial_indent="  ", subsequent_indent="    ")
+        for number, group in enumerate(effect.groups, 1):
+            lines += _text_group(number, _shown(group, common, new))
         lines.append("")
+    for item in _quiet(result):
+        lines += [f"Effect of {_item_name(item, old, new)}: none (no answers give a different outcome).", ""]
     if result.statements:
-        lines.append(NOT_NAMED)
-        lines.append("")
+        lines += [NOT_NAMED, ""]
     if result.text_changes:
         lines.append("Text changed (what a person reads):")
         for change in result.text_changes:
@@ -107,6 +208,21 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
         lines.append("")
     lines.append(verdict(result))
     return "\n".join(lines) + "\n"
+
+
+def _text_group(number: int, shown: Shown) -> list[str]:
+    lines = [f"  {number}. {shown.label}", *(f"     - {change}" for change in shown.changes)]
+    if shown.declared:
+        lines.append(f"     Declared in book.yaml: {shown.declared}")
+    lines += ["     With:", *(f"       - {words}" for words in shown.named)]
+    if shown.none_of:
+        lines += _none_of(shown.none_of, "       ")
+    lines.append("     Answers file:")
+    lines += [f"       {line}" for line in answers_yaml(shown.answers).splitlines()]
+    return lines
+
+
+# --- markdown ---------------------------------------------------------------------------
 
 
 def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: str) -> str:
@@ -120,28 +236,25 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
         "",
         "## What was edited",
         "",
-        *([f"- {md(edit.line())}" for edit in result.edited] or ["No rule, finding or question."]),
+        *([f"- {md(line)}" for line in _edited(result)] or ["No rule, finding, question or wording."]),
         "",
     ]
     if not result.statements:
         lines += ["No answers give a different urgency, red flag or site.", ""]
-    for kind, heading in KINDS:
-        group = [s for s in result.statements if s.kind == kind]
-        if not group:
-            continue
-        lines += [f"## {heading}", ""]
-        for statement in group:
-            mark = f"**{_mark(statement).strip().capitalize()}.** " if _mark(statement) else ""
-            lines.append(f"- {mark}{md(statement.sentence())}")
-            if statement.declared:
-                lines.append(f"  Reason given: {md(statement.declared)}")
-            lines += [
-                "",
-                "  ```yaml",
-                *[f"  {line}" for line in answers_yaml(statement.answers).splitlines()],
-                "  ```",
-                "",
-            ]
+    for effect in result.effects:
+        lines += [f"## {md(_heading(effect, old, new))}", "", md(_count_words(effect)) + ".", ""]
+        common = _common_none_of(effect)
+        if common:
+            lines += [f"In every group below, none of these is reported: {md(', '.join(common))}.", ""]
+        for number, group in enumerate(effect.groups, 1):
+            lines += _markdown_group(number, _shown(group, common, new))
+    for item in _quiet(result):
+        lines += [
+            f"## Effect of {md(_item_name(item, old, new))}",
+            "",
+            "None: no answers give a different outcome.",
+            "",
+        ]
     if result.statements:
         lines += [f"_{md(NOT_NAMED)}_", ""]
     if result.text_changes:
@@ -153,3 +266,21 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
         lines.append("")
     lines.append(f"**{md(verdict(result))}**")
     return "\n".join(lines) + "\n"
+
+
+def _markdown_group(number: int, shown: Shown) -> list[str]:
+    lines = [f"{number}. **{md(shown.label)}**", *(f"   - {md(change)}" for change in shown.changes)]
+    if shown.declared:
+        lines.append(f"   - Reason given: {md(shown.declared)}")
+    with_words = [md(words) for words in shown.named]
+    if shown.none_of:
+        with_words.append("none of: " + md(", ".join(shown.none_of)))
+    lines.append(f"   - With: {'; '.join(with_words)}")
+    lines += [
+        "",
+        "   ```yaml",
+        *[f"   {line}" for line in answers_yaml(shown.answers).splitlines()],
+        "   ```",
+        "",
+    ]
+    return lines

@@ -29,6 +29,8 @@ def yaml_value(value: Answer) -> str:
     """One answer as an answers file spells it."""
     if value is True:
         return "yes"
+    if value is False:
+        return "no"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -1,0 +1,148 @@
+"""`rules diff` per edited item: each group of answers whose outcome changed, put under the
+edit that changes it, so a reviewer reads "this edit did that" rather than one long list.
+
+A group is one answers file, with every change it shows (the urgency, a warning sign, a
+site), so no answers file is given twice. A group belongs to each edited item that plays a
+part in it: a red flag or site rule that holds on its answers in either book, a finding or
+question that its answers give. A group that several edits share is shown once, under all
+of them; one that none of them explains is shown under "the edits together".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from metasymptoms.core.conditions import holds
+from metasymptoms.core.engine import assess, fired_red_flags, fired_rules, reading
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.reviewing.diff_edits import Edit
+from metasymptoms.reviewing.diff_pair import Statement, Words
+
+Item = tuple[str, str]  # (kind, id) of an edited item: ("red flag", "seizure")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One answers file and every change it shows, and the urgency each book gives it."""
+
+    statements: tuple[Statement, ...]
+    was: str  # the old book's urgency for the old answers file, by the engine
+    now: str  # the new book's, for the answers file
+    declared: str | None = None  # the reason book.yaml gives, for a declared lowering
+
+    @property
+    def first(self) -> Statement:
+        # The urgency first (statements come urgency, warning signs, sites): its words lead.
+        return self.statements[0]
+
+    @property
+    def label(self) -> str:
+        """LOWERED or RAISED by the urgency, or SAME URGENCY when only a sign or site changed."""
+        was, now = Urgency(self.was).rank, Urgency(self.now).rank
+        return "LOWERED" if now < was else "RAISED" if now > was else "SAME URGENCY"
+
+    def as_dict(self) -> dict[str, Any]:
+        words = self.first.answers_text
+        return {
+            "label": self.label,
+            "was": self.was,
+            "now": self.now,
+            "declared": self.declared,
+            "answers_text": str(words),
+            "with": list(words.named) if isinstance(words, Words) else [str(words)],
+            "not_reported": list(words.not_reported) if isinstance(words, Words) else [],
+            "answers": self.first.answers,
+            "old_answers": self.first.old_answers
+            if self.first.old_answers is not None
+            else self.first.answers,
+            "changes": [
+                {
+                    "kind": s.kind,
+                    "subject": s.subject,
+                    "change": s.change,
+                    "was": s.was,
+                    "now": s.now,
+                    "lowered": s.lowered,
+                    "declared": s.declared,
+                    "answers_text": str(s.answers_text),
+                }
+                for s in self.statements
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What some edited items change: () for the groups none of them explains."""
+
+    items: tuple[Item, ...]
+    groups: tuple[Group, ...]
+
+    def counts(self) -> dict[str, int]:
+        labels = [group.label for group in self.groups]
+        return {
+            "groups": len(labels),
+            "lowered": labels.count("LOWERED"),
+            "raised": labels.count("RAISED"),
+            "same_urgency": labels.count("SAME URGENCY"),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "items": [{"kind": kind, "id": item_id} for kind, item_id in self.items],
+            **self.counts(),
+            "groups": [group.as_dict() for group in self.groups],
+        }
+
+
+def groups(old: RuleBook, new: RuleBook, statements: list[Statement]) -> list[Group]:
+    """The statements gathered by their answers file, in order. Each group's urgency is the
+    engine's for its answers files, so a group that shows only a warning sign still says
+    whether the urgency changed with it."""
+    by_file: dict[tuple[object, ...], list[Statement]] = {}
+    for statement in statements:
+        by_file.setdefault(tuple(sorted(statement.answers.items())), []).append(statement)
+    found = []
+    for together in by_file.values():
+        first = together[0]
+        was = assess(old, first.old_answers if first.old_answers is not None else first.answers).urgency
+        now = assess(new, first.answers).urgency
+        stated = [s for s in together if s.kind == "urgency"]
+        declared = stated[0].declared if stated else _declared(new, first.answers, was, now)
+        found.append(Group(tuple(together), was.value, now.value, declared))
+    return found
+
+
+def _declared(new: RuleBook, answers: dict[str, Any], was: Urgency, now: Urgency) -> str | None:
+    """The reason a declared change gives for this lowering, where one covers it whole."""
+    read = reading(new, answers)
+    for change in new.info.declared_changes if new.info else ():
+        if (change.was, change.now) == (was, now) and holds(change.when, read):
+            return change.reason
+    return None
+
+
+def effects(old: RuleBook, new: RuleBook, edited: list[Edit], statements: list[Statement]) -> list[Effect]:
+    items = list(dict.fromkeys((edit.kind, edit.id) for edit in edited))
+    found: dict[tuple[Item, ...], list[Group]] = {}
+    for group in groups(old, new, statements):
+        part = tuple(item for item in items if _plays_a_part(item, group, old, new))
+        if not part and len(items) == 1:
+            part = (items[0],)  # one edit: every change is its doing
+        found.setdefault(part, []).append(group)
+    order = {item: n for n, item in enumerate(items)}
+    ordered = sorted(found.items(), key=lambda entry: [order[i] for i in entry[0]] or [len(items)])
+    return [Effect(part, tuple(shown)) for part, shown in ordered]
+
+
+def _plays_a_part(item: Item, group: Group, old: RuleBook, new: RuleBook) -> bool:
+    kind, item_id = item
+    if any(s.kind == kind and s.subject == item_id for s in group.statements):
+        return True
+    both = [(old, group.first.old_answers or group.first.answers), (new, group.first.answers)]
+    if kind == "red flag":
+        return any(flag.id == item_id for book, answers in both for flag in fired_red_flags(book, answers))
+    if kind == "site rule":
+        return any(rule.id == item_id for book, answers in both for _, rule in fired_rules(book, answers))
+    return any(item_id in answers for _, answers in both)  # a finding or a question

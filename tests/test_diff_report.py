@@ -1,0 +1,141 @@
+"""`rules diff` as a nurse reads it, on real edits of a copy of the shipped rule book: what
+was edited comes first, by name; then, per edited item, each group of answers that changes,
+LOWERED or RAISED, as short lists, with an answers file that replays it. The whole text is
+compared with tests/golden/diff_*.txt (read them: they are the reports a reviewer sees)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.cli import main
+from metasymptoms.core.loader import default_rules_dir
+
+RULES = default_rules_dir()
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _replace_in_item(text: str, item: str, old: str, new: str) -> str:
+    """`old` replaced by `new` once, in the item whose list entry starts `  - id: item`."""
+    at = text.index(old, text.index(f"  - id: {item}\n"))
+    return text[:at] + new + text[at + len(old) :]
+
+
+def raise_persistent_bloating(folder: Path) -> None:
+    flags = folder / "red_flags.yaml"
+    flags.write_text(
+        _replace_in_item(flags.read_text(), "persistent_bloating", "urgency: prompt", "urgency: urgent")
+    )
+
+
+def lower_seizure_declared(folder: Path) -> None:
+    """Seizure lowered from emergency to prompt, its advice rewritten to match, and the
+    lowering declared: the gate still refuses the seizure-with-fever lowering it does not cover."""
+    flags = folder / "red_flags.yaml"
+    text = _replace_in_item(flags.read_text(), "seizure", "urgency: emergency", "urgency: prompt")
+    start = text.index("    advice: >-\n", text.index("  - id: seizure\n"))
+    end = text.index("    explain:", start)
+    advice = (
+        "    advice: >-\n      A new seizure is worth checking. Book an appointment with your doctor soon.\n"
+    )
+    flags.write_text(text[:start] + advice + text[end:])
+    book = folder / "book.yaml"
+    book.write_text(
+        book.read_text().replace(
+            "declared_changes: []\n",
+            "declared_changes:\n  - when: seizure\n    was: emergency\n    now: prompt\n"
+            "    reason: A test of a declared lowering, not a clinical change.\n",
+        )
+    )
+
+
+def move_fever_threshold(folder: Path) -> None:
+    findings = folder / "findings.yaml"
+    text = findings.read_text()
+    assert text.count("implies_from: 37.5") == 1
+    findings.write_text(text.replace("implies_from: 37.5", "implies_from: 38.0"))
+
+
+def reword_a_question(folder: Path) -> None:
+    questions = folder / "questions.yaml"
+    text = questions.read_text()
+    assert text.count("text: Where did the cancer start?") == 1
+    questions.write_text(
+        text.replace("Where did the cancer start?", "In which part of the body did it start?")
+    )
+
+
+EDITS: dict[str, tuple[Callable[[Path], None], int]] = {
+    "raise_persistent_bloating": (raise_persistent_bloating, 0),
+    "lower_seizure_declared": (lower_seizure_declared, 1),
+    "move_fever_threshold": (move_fever_threshold, 1),
+    "reword_a_question": (reword_a_question, 0),
+}
+
+
+def edited_copy(tmp_path: Path, name: str) -> Path:
+    copy = tmp_path / "new"
+    shutil.copytree(RULES, copy)
+    EDITS[name][0](copy)
+    return copy
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_the_report_of_a_real_edit_is_its_golden_text(tmp_path: Path, capsys, name: str) -> None:
+    copy = edited_copy(tmp_path, name)
+    assert main(["rules", "diff", str(RULES), str(copy)]) == EDITS[name][1]
+    out = capsys.readouterr().out.replace(str(RULES), "OLD").replace(str(copy), "NEW")
+    assert out == (GOLDEN / f"diff_{name}.txt").read_text()
+
+
+def _urgency(folder: Path, answers: dict, tmp_path: Path, capsys) -> str:
+    path = tmp_path / "replay.json"
+    path.write_text(json.dumps(answers))
+    assert main(["ask", "--rules", str(folder), "--answers", str(path), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)["urgency"]
+
+
+@pytest.mark.parametrize("name", [name for name in EDITS if name != "reword_a_question"])
+def test_each_group_is_one_answers_file_that_replays_its_label(tmp_path: Path, capsys, name: str) -> None:
+    copy = edited_copy(tmp_path, name)
+    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    groups = [group for effect in data["effects"] for group in effect["groups"]]
+    assert groups
+    files = [json.dumps(group["answers"], sort_keys=True) for group in groups]
+    assert len(files) == len(set(files))  # no two groups with the same answers file
+    # every statement is in exactly one group
+    assert sum(len(group["changes"]) for group in groups) == len(data["statements"])
+    edited = {(edit["kind"], edit["id"]) for edit in data["edited"]}
+    under = {(item["kind"], item["id"]) for effect in data["effects"] for item in effect["items"]}
+    assert under | {(item["kind"], item["id"]) for item in data["unchanged_edits"]} == edited
+    for group in groups:
+        was = _urgency(RULES, group["old_answers"], tmp_path, capsys)
+        now = _urgency(copy, group["answers"], tmp_path, capsys)
+        assert (was, now) == (group["was"], group["now"])
+        ranks = {"routine": 0, "prompt": 1, "urgent": 2, "emergency": 3}
+        expected = (
+            "LOWERED" if ranks[now] < ranks[was] else "RAISED" if ranks[now] > ranks[was] else "SAME URGENCY"
+        )
+        assert group["label"] == expected
+
+
+def test_a_reworded_question_is_named_as_edited_with_its_old_and_new_text(tmp_path: Path, capsys) -> None:
+    copy = edited_copy(tmp_path, "reword_a_question")
+    assert main(["rules", "diff", str(RULES), str(copy), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["edited"], data["effects"], data["statements"]) == ([], [], [])
+    assert data["text_changes"] == [
+        {
+            "where": "question primary_cancer: text",
+            "old": "Where did the cancer start?",
+            "new": "In which part of the body did it start?",
+            "kind": "question",
+            "id": "primary_cancer",
+            "field": "text",
+        }
+    ]
