@@ -1,6 +1,5 @@
-"""The command line's arguments: one parser, and the typed arguments each command takes.
-
-`parse` turns the parser's result into one frozen dataclass per command; nothing past this
+"""The command line's arguments: one parser, and `parse`, which turns its result into the
+typed arguments of one command (a frozen dataclass, commands/__init__.py); nothing past this
 module sees an `argparse.Namespace`. Like cli.py, this module imports only the standard
 library, so `--version` and `--help` stay quick; each command imports what it needs when it runs.
 """
@@ -9,108 +8,27 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from metasymptoms import __version__
+from metasymptoms.commands import (
+    Arguments,
+    Ask,
+    Demo,
+    Explore,
+    RulesCheck,
+    RulesDiff,
+    RulesExport,
+    RulesList,
+    RulesShow,
+    RulesVerify,
+    Serve,
+)
 
 FORMATS = ("text", "markdown", "json", "html")
 KINDS = ("finding", "question", "section", "red_flag", "site", "rule", "primary", "source")
 COMMANDS = ("ask", "rules", "explore", "demo", "serve")  # build_parser adds one function for each
-
-
-@dataclass(frozen=True)
-class Ask:
-    rules: Path | None
-    answers: Path | None  # None: the guided questions
-    format: str
-    output: str | None  # kept as typed: a trailing slash ("out/") is refused, and Path would drop it
-    plain: bool
-    country: str | None
-
-
-@dataclass(frozen=True)
-class _OnBook:
-    """A `rules` action reads one rule book: DIR, or --rules DIR, or the shipped one."""
-
-    dir: Path | None
-    rules: Path | None
-
-    @property
-    def folder(self) -> Path | None:
-        return self.dir or self.rules
-
-
-@dataclass(frozen=True)
-class RulesCheck(_OnBook):
-    format: str
-    explain: str | None
-
-
-@dataclass(frozen=True)
-class RulesVerify(_OnBook):
-    pass
-
-
-@dataclass(frozen=True)
-class RulesList(_OnBook):
-    kind: str | None
-
-
-@dataclass(frozen=True)
-class RulesShow(_OnBook):
-    id: str
-
-
-@dataclass(frozen=True)
-class RulesExport(_OnBook):
-    format: str
-    output: str | None  # kept as typed: a trailing slash ("docs/") names a folder to make
-    only: str | None
-
-
-@dataclass(frozen=True)
-class RulesDiff:
-    old: Path | None
-    new: Path | None
-    git: str | None
-    format: str
-
-
-@dataclass(frozen=True)
-class Explore:
-    kind: str | None
-    id: str | None
-    plain: bool
-    rules: Path | None
-
-
-@dataclass(frozen=True)
-class Demo:
-    scenario: str | None
-    list: bool
-    step: bool
-    quiz: bool
-    html: bool
-    output: str | None
-    all_changes: bool
-    plain: bool
-    check: bool
-    rules: Path | None
-
-
-@dataclass(frozen=True)
-class Serve:
-    host: str
-    port: int
-    country: str | None
-    rules: Path | None
-
-
-Arguments = (
-    Ask | RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport | RulesDiff | Explore | Demo | Serve
-)
 
 
 def parse(argv: Sequence[str]) -> Arguments | None:

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from metasymptoms import stopping
-from metasymptoms.arguments import (
-    COMMANDS,
+from metasymptoms.arguments import COMMANDS, build_parser, parse
+from metasymptoms.commands import (
     Arguments,
     Ask,
     Demo,
@@ -25,8 +25,6 @@ from metasymptoms.arguments import (
     RulesShow,
     RulesVerify,
     Serve,
-    build_parser,
-    parse,
 )
 from metasymptoms.stopping import Terminated
 

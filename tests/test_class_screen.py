@@ -16,12 +16,12 @@ from metasymptoms.answering.questionnaire import PlainPrompter
 from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import Role, RuleBook, Urgency
+from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.teaching.demo import Line, replay, step_body
 from metasymptoms.teaching.explore import cancer_page, site_page, symptom_page
 from metasymptoms.teaching.explore_board import board_summary
 from metasymptoms.teaching.lesson_page import lesson_page
 from metasymptoms.teaching.quiz import build_quiz, run_quiz
-from metasymptoms.teaching.scenarios import LoadedScenario, load_scenarios
 from tests.helpers import spawn_metasymptoms
 from tests.test_terminal_screens import Terminal
 

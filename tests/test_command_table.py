@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms import arguments, cli
-from metasymptoms.arguments import (
+from metasymptoms import arguments, cli, commands
+from metasymptoms.arguments import parse
+from metasymptoms.commands import (
     Ask,
     Demo,
     Explore,
@@ -23,7 +24,6 @@ from metasymptoms.arguments import (
     RulesShow,
     RulesVerify,
     Serve,
-    parse,
 )
 
 PACKAGE = Path(cli.__file__).parent
@@ -82,11 +82,11 @@ def test_each_command_line_becomes_its_typed_arguments(argv: list[str], expected
 
 
 def test_every_kind_of_arguments_is_parsed_and_runs_its_own_function() -> None:
-    kinds = set(typing.get_args(arguments.Arguments))
+    kinds = set(typing.get_args(commands.Arguments))
     assert {type(expected) for _, expected in EVERY_COMMAND} == kinds
     assert set(cli.DISPATCH) == kinds
     for kind, function in cli.DISPATCH.items():
-        hints = typing.get_type_hints(function, vars(arguments))
+        hints = typing.get_type_hints(function, vars(commands))
         assert hints["arguments"] is kind, function.__name__
 
 

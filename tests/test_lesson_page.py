@@ -11,9 +11,9 @@ import pytest
 from metasymptoms.cli import main
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.lesson_page import lesson_page
 from metasymptoms.teaching.quiz import build_quiz
-from metasymptoms.teaching.scenarios import load_scenarios
 from tests.cdp import Browser, BrowserError, chromium_path
 
 

@@ -12,10 +12,10 @@ import pytest
 
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.demo import replay
 from metasymptoms.teaching.projector import screens
 from metasymptoms.teaching.quiz import build_quiz
-from metasymptoms.teaching.scenarios import load_scenarios
 from tests.helpers import spawn_metasymptoms
 
 ENTER, RIGHT, LEFT, DOWN = "\r", "\x1b[C", "\x1b[D", "\x1b[B"

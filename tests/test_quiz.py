@@ -15,6 +15,7 @@ from metasymptoms.cli import main
 from metasymptoms.core.engine import assess, prune
 from metasymptoms.core.loader import default_rules_dir, load
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.scenarios import load_scenarios, scenario_files
 from metasymptoms.teaching.demo import outcome
 from metasymptoms.teaching.lesson_page import page as lesson_page_of
 from metasymptoms.teaching.quiz import (
@@ -25,7 +26,6 @@ from metasymptoms.teaching.quiz import (
     sites_choice,
     urgency_choice,
 )
-from metasymptoms.teaching.scenarios import load_scenarios, scenario_files
 from tests.helpers import run_metasymptoms, write_book
 
 SHIPPED = [path.stem for path in scenario_files(default_rules_dir())]

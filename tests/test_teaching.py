@@ -13,8 +13,8 @@ from metasymptoms.answering.interview import QuestionaryPrompter
 from metasymptoms.cli import main
 from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.explore_board import symptom_ids, what_if_board
-from metasymptoms.teaching.scenarios import load_scenarios
 from tests.helpers import run_metasymptoms, write_book
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from metasymptoms.core.loader import default_rules_dir, load
 from metasymptoms.core.model import RuleBook
-from metasymptoms.teaching.scenarios import load_scenarios
+from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.web.app import build_app
 from tests.web_browser import Served, axe_violations, browser, served
 

@@ -8,7 +8,7 @@ import sys
 from metasymptoms.answering.emergency import country_from, for_country
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.terminal import require_terminal, wants_plain
-from metasymptoms.arguments import Ask
+from metasymptoms.commands import Ask
 from metasymptoms.core.answers import read_answers_file
 from metasymptoms.core.engine import assess
 from metasymptoms.core.output import emit, output_path

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
-from metasymptoms.arguments import Demo
+from metasymptoms.commands import Demo
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import RuleBookError, UsageError
@@ -16,13 +16,13 @@ from metasymptoms.core.rulebook import load_for_use
 
 if TYPE_CHECKING:
     from metasymptoms.core.model import RuleBook
-    from metasymptoms.teaching.scenarios import LoadedScenario
+    from metasymptoms.core.scenarios import LoadedScenario
 
 WIDTH = 78  # a replay printed into a file or a pipe: short lines read well projected
 
 
 def demo(args: Demo) -> int:
-    from metasymptoms.teaching.scenarios import differences, load_scenarios
+    from metasymptoms.core.scenarios import differences, load_scenarios
 
     folder = args.rules or default_rules_dir()
     book = load_for_use(folder)

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
-from metasymptoms.arguments import Explore
+from metasymptoms.commands import Explore
 from metasymptoms.core.conditions import close_match
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.rulebook import load_for_use

@@ -7,9 +7,9 @@ import os
 import time
 from pathlib import Path
 
-from metasymptoms.arguments import RulesCheck, RulesDiff, RulesExport, RulesList, RulesShow, RulesVerify
+from metasymptoms.commands import RulesCheck, RulesDiff, RulesExport, RulesList, RulesShow, RulesVerify
 from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
-from metasymptoms.core.problems import Problem, RuleBookError, UsageError
+from metasymptoms.core.problems import Problem, UsageError
 
 
 def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport) -> Path:
@@ -82,27 +82,14 @@ def explain(check_id: str) -> str:
     return f"{(module.__doc__ or '').strip()}\n\nLevel: {module.LEVEL}\n"
 
 
-def check_problems(folder: Path) -> tuple[LoadedBook | None, list[Problem]]:
-    """Every problem `rules check` reports for this folder, and the book when it loads (the
-    served rule-book document shows them at its top)."""
-    from metasymptoms.reviewing.checks import run_checks
-    from metasymptoms.teaching.scenarios import load_scenarios, outcome_problems
-
-    try:
-        loaded = load(folder)
-        scenarios, scenario_problems = load_scenarios(folder, loaded.book)
-        scenario_problems += outcome_problems(loaded.book, scenarios)
-        return loaded, sorted(loaded.warnings + run_checks(loaded) + scenario_problems)
-    except RuleBookError as error:
-        return None, error.problems  # the checks need a book that loads
-
-
 def check(args: RulesCheck) -> int:
     if args.explain:
         print(explain(args.explain), end="")
         return 0
 
     folder = _folder(args)
+    from metasymptoms.reviewing.checks import check_problems
+
     problems = check_problems(folder)[1]
     errors = [problem for problem in problems if problem.level == "error"]
     if args.format == "json":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from metasymptoms.answering.emergency import country_from, for_country
-from metasymptoms.arguments import Serve
+from metasymptoms.commands import Serve
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.rulebook import load_for_use
 

@@ -66,7 +66,7 @@ RULE_FILES = (*TOP_FILES, SITE, *OPTIONAL_FILES)
 # model lives with those tools: reviewing/hazards.py).
 HAZARDS_FILE = "hazards.yaml"
 REVIEW_FILES = (HAZARDS_FILE,)
-# The folder of teaching scenarios (teaching/scenarios.py), beside the rule files.
+# The folder of teaching scenarios (core/scenarios.py), beside the rule files.
 SCENARIOS_FOLDER = "scenarios"
 
 

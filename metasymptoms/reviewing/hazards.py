@@ -92,9 +92,9 @@ def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
 
 
 def known_controls(loaded: LoadedBook) -> dict[str, set[str]]:
+    from metasymptoms.core.scenarios import scenario_files
     from metasymptoms.reviewing.checks import CHECKS
     from metasymptoms.reviewing.proofs import proofs
-    from metasymptoms.teaching.scenarios import scenario_files
 
     return {
         "verify": set(proofs()),
@@ -105,9 +105,9 @@ def known_controls(loaded: LoadedBook) -> dict[str, set[str]]:
 
 def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str], str]:
     """Each named control's current result, in words: "holds", "passes", or what fails."""
+    from metasymptoms.core.scenarios import differences, load_scenarios
     from metasymptoms.reviewing.checks import CHECKS, run_checks
     from metasymptoms.reviewing.proofs import proofs
-    from metasymptoms.teaching.scenarios import differences, load_scenarios
 
     wanted = {(control.kind, control.name) for hazard in log.hazards for control in hazard.controls}
     results: dict[tuple[str, str], str] = {}

@@ -20,7 +20,7 @@ def _hazard_log() -> type:
 
 
 def _scenario() -> type:
-    from metasymptoms.teaching.scenarios import Scenario
+    from metasymptoms.core.scenarios import Scenario
 
     return Scenario
 

@@ -21,7 +21,7 @@ from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_r
 from metasymptoms.core.explain import answer_text, join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.teaching.scenarios import LoadedScenario
+from metasymptoms.core.scenarios import LoadedScenario
 from metasymptoms.teaching.words import about_the_person, condition_words, how_soon, level, reasons
 
 MAX_CHANGES = 8  # shown at first; the rest on request

@@ -12,9 +12,9 @@ from __future__ import annotations
 from html import escape
 
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.scenarios import LoadedScenario
 from metasymptoms.teaching.demo import Line, Step, changes_step, result_step, section_steps, walk
 from metasymptoms.teaching.quiz import Quiz, QuizQuestion, build_quiz
-from metasymptoms.teaching.scenarios import LoadedScenario
 
 STYLE = """
 :root { --ink: #111; --paper: #fff; --soft: #555; --accent: #0b4f8a; --ok: #1d6b2f; --no: #8a1c1c; }

@@ -20,6 +20,7 @@ from metasymptoms.answering.questionnaire import Prompter
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.scenarios import LoadedScenario
 from metasymptoms.teaching.demo import (
     Change,
     Line,
@@ -32,7 +33,6 @@ from metasymptoms.teaching.demo import (
     urgency_reasons,
     walk,
 )
-from metasymptoms.teaching.scenarios import LoadedScenario
 from metasymptoms.teaching.words import how_soon
 
 MAX_CHOICES = 4

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from metasymptoms.core.model import RuleBook
-from metasymptoms.teaching.scenarios import LoadedScenario, load_scenarios
+from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.web.pages import page
 from metasymptoms.web.served import linked
 

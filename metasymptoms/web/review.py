@@ -40,7 +40,7 @@ def rule_book(request: Request) -> Response:
 
 
 def _build(request: Request, folder: Path) -> tuple[str, int]:
-    from metasymptoms.commands.rules import check_problems
+    from metasymptoms.reviewing.checks import check_problems
     from metasymptoms.reviewing.rulebook_doc import rulebook_html
 
     loaded, problems = check_problems(folder)

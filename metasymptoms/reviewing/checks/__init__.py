@@ -8,10 +8,12 @@ problems. The registry below is the list `rules check` runs.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from types import ModuleType
 
-from metasymptoms.core.loader import LoadedBook
-from metasymptoms.core.problems import Problem
+from metasymptoms.core.loader import LoadedBook, load
+from metasymptoms.core.problems import Problem, RuleBookError
+from metasymptoms.core.scenarios import load_scenarios, outcome_problems
 from metasymptoms.reviewing.checks import (
     advice_urgency,
     diagnostic_wording,
@@ -51,3 +53,15 @@ def run_checks(loaded: LoadedBook, today: datetime.date | None = None) -> list[P
         for location, message in module.check(loaded, today):
             problems.append(Problem(location, message, module.LEVEL, check_id))
     return sorted(problems)
+
+
+def check_problems(folder: Path) -> tuple[LoadedBook | None, list[Problem]]:
+    """Every problem `rules check` reports for this folder: the loader's, these checks' and
+    the scenarios', and the book when it loads (the served rule-book document shows them)."""
+    try:
+        loaded = load(folder)
+        scenarios, scenario_problems = load_scenarios(folder, loaded.book)
+        scenario_problems += outcome_problems(loaded.book, scenarios)
+        return loaded, sorted(loaded.warnings + run_checks(loaded) + scenario_problems)
+    except RuleBookError as error:
+        return None, error.problems  # the checks need a book that loads

@@ -1,6 +1,9 @@
 """Teaching scenarios: scripted cases under rules/scenarios/, each with the answers, the
 outcome a careful rule book gives, learning points and notes for the teacher. They are
-validated like the rule book (every problem located) and double as regression tests."""
+validated like the rule book (every problem located) and double as regression tests.
+
+They are rule-book data, so they load here in core: teaching replays them, reviewing checks
+them against the book, and neither needs the other."""
 
 from __future__ import annotations
 
