@@ -1,10 +1,12 @@
 # A few verbs. Each creates .venv on first use and installs what it needs: `make run` only
-# the program (what the questions need), `make test` the test tools too. Each install leaves
-# a stamp in .venv, made again when pyproject.toml changes.
+# the program (what the questions need), `make serve` the web server too (the [web] extra),
+# `make test` the web server and the test tools. Each install leaves a stamp in .venv, made
+# again when pyproject.toml changes.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
+WEB_STAMP := $(VENV)/.installed-web
 TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # setuptools prints a block about editable installs that would stand before the first question
@@ -22,7 +24,12 @@ $(RUN_STAMP): pyproject.toml
 $(TEST_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) --upgrade pip
-	$(EDITABLE) '.[dev]'
+	$(EDITABLE) '.[dev,web]'
+	@touch $@ $(RUN_STAMP) $(WEB_STAMP)
+
+$(WEB_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(EDITABLE) '.[web]'
 	@touch $@ $(RUN_STAMP)
 
 # axe-core, the accessibility checker the browser tests inject into each page. Without npm
@@ -31,7 +38,7 @@ $(AXE):
 	-@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix $(VENV) 'axe-core@4' \
 	  || echo "axe-core could not be installed with npm; the accessibility tests will skip"
 
-serve: $(RUN_STAMP)  ## the questions, lessons and rule book as web pages on http://127.0.0.1:8000/
+serve: $(WEB_STAMP)  ## the questions, lessons and rule book as web pages on http://127.0.0.1:8000/
 	$(BIN)/metasymptoms serve
 
 # Ctrl-C ends the questions with exit 130 and one calm line; make would add an error line

@@ -84,9 +84,11 @@ def dry_run(target: str, venv: Path) -> str:
 def test_make_run_installs_only_what_the_questions_need(tmp_path: Path) -> None:
     run = dry_run("run", tmp_path / "fresh")
     assert re.search(r"pip install .*-e '?\.'?( |$)", run, re.M), run
-    assert "[dev]" not in run
+    assert "[dev" not in run and "web]" not in run
+    serve = dry_run("serve", tmp_path / "fresh")
+    assert "-e '.[web]'" in serve and "[dev" not in serve
     test = dry_run("test", tmp_path / "fresh")
-    assert "-e '.[dev]'" in test
+    assert "-e '.[dev,web]'" in test
 
 
 @pytest.mark.terminal

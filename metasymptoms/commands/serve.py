@@ -10,12 +10,21 @@ from metasymptoms.core.problems import UsageError
 from metasymptoms.core.rulebook import load_for_use
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WEB_EXTRA_MISSING = (
+    "the web pages need Starlette and uvicorn, which `make run` does not install: "
+    "run `make serve`, or pip install 'metasymptoms[web]'"
+)
 
 
 def serve(args: Serve) -> int:
-    import uvicorn
+    try:
+        import uvicorn
 
-    from metasymptoms.web.app import build_app, hosts_for
+        from metasymptoms.web.app import build_app, hosts_for
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").startswith("metasymptoms"):
+            raise  # a module of ours is missing: a bug, not an install to finish
+        raise UsageError(WEB_EXTRA_MISSING) from None
 
     if not 0 < args.port < 65536:
         raise UsageError(f"--port takes a number from 1 to 65535, not {args.port}")

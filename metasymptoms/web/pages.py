@@ -1,19 +1,25 @@
 """What every page shares: the templates (autoescaped), reading a posted form, and the
-security headers every response carries."""
+security headers every response carries.
+
+Starlette is named here only for the type checker: `ask --format html` renders its summary
+through `render` and must work without the [web] extra, which `make run` does not install.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 import jinja2
-from starlette.requests import Request
-from starlette.responses import HTMLResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from metasymptoms.core.model import RuleBook
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+    from metasymptoms.core.model import RuleBook
 
 MAX_FORM_BYTES = 64 * 1024  # the longest walk's form is a few kilobytes
 MAX_FORM_FIELDS = 500
@@ -93,6 +99,8 @@ def render(name: str, context: Mapping[str, Any]) -> str:
 
 def page(book: RuleBook, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A template rendered with what every page shows (the emergency line, the book's status)."""
+    from starlette.responses import HTMLResponse
+
     from metasymptoms.answering.emergency import number_line
     from metasymptoms.core.status import status_line
 
