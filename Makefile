@@ -38,8 +38,11 @@ $(AXE):
 	-@command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix $(VENV) 'axe-core@4' \
 	  || echo "axe-core could not be installed with npm; the accessibility tests will skip"
 
+PORT ?= 8000
+# Ctrl-C reaches make, the shell and the server at once. The server stops with one calm line;
+# the shell waits for it (the trap) and counts 130 as a normal end, so make has no error to add.
 serve: $(WEB_STAMP)  ## the questions, lessons and rule book as web pages on http://127.0.0.1:8000/
-	$(BIN)/metasymptoms serve
+	@trap true INT; $(BIN)/metasymptoms serve --port $(PORT) || [ $$? -eq 130 ]
 
 # Ctrl-C ends the questions with exit 130 and one calm line; make would add an error line
 # after it ("make: *** [Makefile: run] Error 130"), so 130 counts as a normal end here.

@@ -303,8 +303,11 @@ def test_serve_binds_this_computer_by_default_and_warns_for_a_network_address(
 ) -> None:
     import uvicorn
 
+    from metasymptoms.commands import serve
+
     bound: list[tuple[str, int]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **options: bound.append((host, port)))
+    monkeypatch.setattr(serve, "bound", lambda host, port: bound.append((host, port)))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets: None)
     assert main(["serve"]) == 0
     assert capsys.readouterr().out == "metasymptoms is at http://127.0.0.1:8000/ (press Ctrl-C to stop)\n"
     assert main(["serve", "--host", "0.0.0.0", "--port", "8080", "--country", "AU"]) == 0
@@ -327,6 +330,24 @@ def test_serve_refuses_an_unknown_country_and_a_port_out_of_range(capsys: pytest
         main(["serve", "--port", "70000"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err == "metasymptoms: --port takes a number from 1 to 65535, not 70000\n"
+
+
+def test_serve_says_plainly_when_another_program_holds_the_port(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SystemExit) as stopped:
+            main(["serve", "--port", str(port)])
+    assert stopped.value.code == 2
+    said = capsys.readouterr()
+    assert said.out == ""  # no address line for a server that is not there
+    assert said.err == (
+        f"metasymptoms: another program is using port {port}: stop it, or choose another port "
+        f"with --port (with make: make serve PORT={port + 1})\n"
+    )
 
 
 def test_the_saved_summary_carries_the_stylesheet_the_pages_are_served_with(

@@ -5,10 +5,15 @@ summary is made from the pages' templates, so Jinja2 is one of the program's own
 
 from __future__ import annotations
 
+import signal
+import socket
 import subprocess
 import sys
 import tomllib
+import urllib.request
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB_SERVER = ("starlette", "uvicorn")
@@ -51,3 +56,42 @@ def test_the_web_server_is_an_extra_not_a_dependency_of_the_questions() -> None:
     assert needed.isdisjoint(WEB_SERVER)
     assert extra == set(WEB_SERVER)
     assert "jinja2" in needed
+
+
+@pytest.mark.terminal
+def test_ctrl_c_under_make_serve_stops_the_server_without_a_make_error(tmp_path: Path) -> None:
+    """The stamp is given as made, so nothing is installed; a free port, so nothing is in the way."""
+    import pexpect
+
+    stamp = tmp_path / "installed"
+    stamp.touch()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    child = pexpect.spawn(
+        "make",
+        [
+            "-s",
+            "-C",
+            str(ROOT),
+            "serve",
+            f"WEB_STAMP={stamp}",
+            f"BIN={Path(sys.executable).parent}",
+            f"PORT={port}",
+        ],
+        env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(24, 80),
+    )
+    child.expect_exact(f"metasymptoms is at http://127.0.0.1:{port}/ (press Ctrl-C to stop)")
+    page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30)  # a person opens it first
+    assert page.status == 200
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    said = child.before or ""
+    assert said.strip().splitlines()[-1] == "Stopped. Nothing was saved."
+    assert "make:" not in said and "Error 130" not in said
+    # make itself was sent the Ctrl-C too: it ends by that signal, as a stopped program does
+    assert child.exitstatus == 0 or child.signalstatus == signal.SIGINT

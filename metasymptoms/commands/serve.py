@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 
 from metasymptoms.answering.emergency import country_from, for_country
 from metasymptoms.commands import Serve
@@ -31,6 +33,9 @@ def serve(args: Serve) -> int:
     country, named = country_from(args.country, os.environ)
     book = for_country(load_for_use(args.rules), country, named=named)
     app = build_app(book, allowed_hosts=hosts_for(args.host), rules_folder=args.rules)
+    # Bound here, before the address is printed: a port another program holds is said plainly,
+    # and the address line is never shown for a server that is not there.
+    listening = bound(args.host, args.port)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     if args.host not in LOOPBACK:
         print(
@@ -41,7 +46,26 @@ def serve(args: Serve) -> int:
     print(f"metasymptoms is at http://{shown}:{args.port}/ (press Ctrl-C to stop)", flush=True)
     # No access log: the pages' addresses hold no answers, but a log of who asked what, when,
     # is still a record about a person.
-    uvicorn.run(
-        app, host=args.host, port=args.port, access_log=False, log_level="warning", server_header=False
-    )
+    config = uvicorn.Config(app, access_log=False, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[listening])
     return 0
+
+
+def bound(host: str, port: int) -> socket.socket:
+    """A socket bound to `host` and `port`, as uvicorn would bind it; a UsageError when it
+    cannot be (the port is taken, or the address is not this computer's)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as error:
+        listening.close()
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(
+                f"another program is using port {port}: stop it, or choose another port with "
+                f"--port (with make: make serve PORT={port + 1})"
+            ) from None
+        raise UsageError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
+    listening.listen()  # from now on a browser's request waits in line until uvicorn takes it
+    return listening
