@@ -88,24 +88,6 @@ def tiny(tmp_path: Path) -> Path:
     return write_book(tmp_path / "rules")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Keep the rule-book cache of the test run out of the developer's home folder."""
-    import os
-    import tempfile
-
-    os.environ["METASYMPTOMS_CACHE_DIR"] = tempfile.mkdtemp(prefix="metasymptoms-cache-")
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """The run's cache folder goes with the run (a mutation run starts thousands of them)."""
-    import os
-    import shutil
-
-    folder = os.environ.pop("METASYMPTOMS_CACHE_DIR", None)
-    if folder and os.path.basename(folder).startswith("metasymptoms-cache-"):
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under pytest-xdist (`make test`), each worker's share of the run holds a like part of
     the real-terminal sessions, the longest at its start.

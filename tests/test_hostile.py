@@ -207,7 +207,6 @@ def test_a_signal_during_a_save_leaves_the_whole_file_and_says_so(
     answers: Path, tmp_path: Path, monkeypatch, signum: int, code: int
 ) -> None:
     """Fault injection: the signal arrives halfway through writing the file."""
-    monkeypatch.setenv("METASYMPTOMS_NO_CACHE", "1")  # the summary is the only file written
     out = tmp_path / "summary.md"
     real_fdopen = os.fdopen
 
@@ -478,14 +477,6 @@ def test_a_full_disk_on_stdout_is_a_clear_message(answers: Path) -> None:
     )
 
 
-def test_no_home_folder_skips_the_cache(answers: Path, monkeypatch) -> None:
-    monkeypatch.delenv("METASYMPTOMS_CACHE_DIR", raising=False)
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setattr(Path, "home", lambda: (_ for _ in ()).throw(RuntimeError("no home")))
-    code, out, err = run(["ask", "--answers", str(answers), "--format", "json"])
-    assert (code, err) == (0, "") and json.loads(out)["urgency"] == "emergency"
-
-
 def test_ctrl_d_in_demo_step_stops_calmly() -> None:
     pexpect = pytest.importorskip("pexpect")
     child = pexpect.spawn(
@@ -525,42 +516,6 @@ def test_a_really_unsearchable_sites_folder_is_a_located_problem(tiny: Path) -> 
     finally:
         (tiny / "sites").chmod(0o700)
     assert code == 1 and "Permission denied" in out + err
-
-
-def test_a_planted_cache_entry_cannot_change_the_result(answers: Path, tmp_path: Path, monkeypatch) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("METASYMPTOMS_CACHE_DIR", str(cache))
-    assert run(["ask", "--answers", str(answers), "--format", "json"])[0] == 0
-    for entry in cache.glob("book-*.json"):
-        entry.write_bytes(b"\x80\x04garbage")
-    code, out, err = run(["ask", "--answers", str(answers), "--format", "json"])
-    assert (code, err) == (0, "") and json.loads(out)["urgency"] == "emergency"
-
-
-def test_a_mid_run_edit_is_not_served_later(tiny: Path, tmp_path: Path, monkeypatch) -> None:
-    """The file flips while the first run reads the book; once it flips back, every run
-    says what the files say."""
-    from metasymptoms.core import rulebook
-
-    monkeypatch.setenv("METASYMPTOMS_CACHE_DIR", str(tmp_path / "cache"))
-    answers = tmp_path / "a.yaml"
-    answers.write_text("cancer_history: current\nback_pain: yes\nlimb_weakness: yes\n")
-    flags = tiny / "red_flags.yaml"
-    original = flags.read_text()
-    real_load = rulebook.read_book_files
-
-    def read_then_flip(folder):
-        files_read = real_load(folder)
-        flags.write_text(original.replace("urgency: emergency", "urgency: prompt"))
-        return files_read
-
-    monkeypatch.setattr(rulebook, "read_book_files", read_then_flip)
-    argv = ["ask", "--rules", str(tiny), "--answers", str(answers), "--format", "json"]
-    assert json.loads(run(argv)[1])["urgency"] == "emergency"
-    monkeypatch.setattr(rulebook, "read_book_files", real_load)
-    flags.write_text(original)
-    for _ in range(2):
-        assert json.loads(run(argv)[1])["urgency"] == "emergency"
 
 
 # --- scale -------------------------------------------------------------------------------

@@ -52,21 +52,6 @@ def test_ctrl_d_stops(keys) -> None:
         prompter(keys).choose("Q?", [("No", "no"), ("Yes", "yes")], "no")
 
 
-def test_every_question_shares_one_set_of_default_key_bindings(keys) -> None:
-    # Building prompt_toolkit's ~600 default bindings for each of questionary's three
-    # Applications per question was two thirds of a question's CPU. Should a prompt_toolkit
-    # release move the name this relies on, the questions still work, only slower: this says so.
-    import prompt_toolkit.application.application as application
-
-    keys.send_text(ENTER * 3)
-    ask = prompter(keys)
-    for _ in range(3):
-        assert ask.choose("Q?", [("No", "no"), ("Yes", "yes")], "no") == "no"
-    shared = application.load_key_bindings
-    assert shared.cache_info().misses == 1  # type: ignore[attr-defined]
-    assert shared.cache_info().hits >= 3 * 3 - 1  # type: ignore[attr-defined]
-
-
 def test_enter_through_the_whole_questionnaire(book: RuleBook, keys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     keys.send_text(ENTER * 80)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from metasymptoms.core.guidance import EmergencyNumbers
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.record import record
 
 if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
     from metasymptoms.core.engine import Assessment
@@ -49,7 +48,7 @@ def action(book: RuleBook) -> str:
 FIRST_STEPS = ("emergency_services", "cancer_team_line")
 
 
-@record
+@dataclasses.dataclass(frozen=True)
 class EmergencyCard:
     """What an emergency shows: the one first step, when more than one warning sign fired
     (each sign's advice gives its own), then each sign with its advice, told without a first

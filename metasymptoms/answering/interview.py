@@ -62,27 +62,6 @@ _STYLES = {
 POINTER = 3  # questionary draws " » " or three spaces before each choice
 
 
-def _questionary() -> Any:
-    """questionary, with prompt_toolkit's default key bindings built once for the whole run.
-
-    questionary builds three prompt_toolkit Applications for every question, and each loads
-    the ~600 default bindings (emacs, vi, mouse) afresh: two thirds of the CPU a question
-    took, and the lookup caches thrown away each time. The bindings hold no state of their own
-    (every handler reads the app it runs in), so one set serves every question. Where a
-    prompt_toolkit release moves the name, the questions still work, only slower; a test
-    (test_interview_pipe) notices."""
-    import functools
-
-    import prompt_toolkit.application.application as application
-    import questionary
-
-    load = getattr(application, "load_key_bindings", None)
-    if callable(load) and not hasattr(load, "cache_info"):
-        # the name is imported there, not declared for export: mypy would refuse it
-        application.load_key_bindings = functools.cache(load)  # type: ignore[attr-defined]
-    return questionary
-
-
 class QuestionaryPrompter:
     """Arrow keys and Enter; every prompt also lists 'why' and 'back' as choices. Questions
     and choices are wrapped at word boundaries to the terminal's width (prompt_toolkit would
@@ -125,10 +104,10 @@ class QuestionaryPrompter:
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
+        import questionary
         from prompt_toolkit.key_binding import KeyBindings
         from prompt_toolkit.keys import Keys
 
-        questionary = _questionary()
         width = self.columns() - 1
         room = width - POINTER
 
@@ -185,7 +164,7 @@ class QuestionaryPrompter:
         return value
 
     def ask_text(self, message: str, default: str) -> str:
-        questionary = _questionary()
+        import questionary
 
         # Each line of the message wrapped at word boundaries as a choice's question is; the
         # answer is typed on a line of its own.
@@ -208,11 +187,11 @@ class QuestionaryPrompter:
     def press(self, message: str, keys: Mapping[str, str]) -> str:
         """One key, no Enter after it (Enter alone is a key of its own); the line is erased
         once a key is pressed, so it is not left on screen as if it were an answer."""
+        import questionary
         from prompt_toolkit import PromptSession
         from prompt_toolkit.key_binding import KeyBindings
         from prompt_toolkit.keys import Keys
 
-        questionary = _questionary()
         bindings = KeyBindings()
 
         def bind(key: str, value: str) -> None:

@@ -14,15 +14,16 @@ Pure functions; the renderers choose headings, escaping and layout.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from metasymptoms.answering.emergency import action, emergency_card, shown_number
 from metasymptoms.answering.summary import URGENCY_LABELS
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.record import record
 
 
-@record
+@dataclass(frozen=True)
 class Block:
     """One part of the result: a heading, paragraphs, and bullet items."""
 
@@ -33,7 +34,7 @@ class Block:
     role: str = ""  # "emergency" (drawn to stand out), "sources" (linked in HTML), "ending"
 
 
-@record
+@dataclass(frozen=True)
 class Result:
     """The result in its three parts, in the order every format shows them."""
 

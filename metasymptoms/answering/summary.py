@@ -6,12 +6,12 @@ included), and which were not asked. One place for the markdown, HTML and JSON s
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, answer_text, implied, implied_text
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.record import record
 
 # How a warning sign's urgency reads to a person: the engine's words ("prompt") never do.
 URGENCY_LABELS = {
@@ -22,7 +22,7 @@ URGENCY_LABELS = {
 }
 
 
-@record
+@dataclass(frozen=True)
 class AskedQuestion:
     finding: str
     question: str
@@ -31,14 +31,14 @@ class AskedQuestion:
     did_not_apply: bool = False  # not asked because its skip logic left it out (a follow-up after "No")
 
 
-@record
+@dataclass(frozen=True)
 class WarningSign:
     title: str
     urgency: Urgency
     reported: tuple[str, ...]  # the answers it rests on, in plain words
 
 
-@record
+@dataclass(frozen=True)
 class ClinicianSummary:
     made: datetime.datetime
     rule_book_version: str

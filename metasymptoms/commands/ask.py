@@ -11,13 +11,13 @@ from metasymptoms.answering.terminal import require_terminal, wants_plain
 from metasymptoms.commands import Ask
 from metasymptoms.core.answers import read_answers_file
 from metasymptoms.core.engine import assess
+from metasymptoms.core.loader import load_book
 from metasymptoms.core.output import emit, output_path
-from metasymptoms.core.rulebook import load_for_use
 
 
 def ask(args: Ask) -> int:
     country, named = country_from(args.country, os.environ)
-    book = for_country(load_for_use(args.rules), country, named=named)
+    book = for_country(load_book(args.rules), country, named=named)
     output = output_path(args.output)  # refused before any question, not after the last
     if args.answers is not None:
         notes: list[str] = []  # a FHIR response's: another version, answers kept, unanswered

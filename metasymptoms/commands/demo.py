@@ -11,8 +11,8 @@ from metasymptoms.answering.terminal import prompter_for, require_terminal, want
 from metasymptoms.commands import Demo
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.conditions import close_match
+from metasymptoms.core.loader import load_book
 from metasymptoms.core.problems import RuleBookError, UsageError
-from metasymptoms.core.rulebook import load_for_use
 
 if TYPE_CHECKING:
     from metasymptoms.core.model import RuleBook
@@ -25,7 +25,7 @@ def demo(args: Demo) -> int:
     from metasymptoms.core.scenarios import differences, load_scenarios
 
     folder = args.rules or default_rules_dir()
-    book = load_for_use(folder)
+    book = load_book(folder)
     items, problems = load_scenarios(folder, book)
     if problems:
         raise RuleBookError(problems)

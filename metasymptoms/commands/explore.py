@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
 from metasymptoms.commands import Explore
 from metasymptoms.core.conditions import close_match
+from metasymptoms.core.loader import load_book
 from metasymptoms.core.problems import UsageError
-from metasymptoms.core.rulebook import load_for_use
 
 if TYPE_CHECKING:
     from metasymptoms.core.model import RuleBook
@@ -19,7 +19,7 @@ def explore(args: Explore) -> int:
     from metasymptoms.teaching import explore as pages
     from metasymptoms.teaching.explore_board import symptom_ids
 
-    book = load_for_use(args.rules)
+    book = load_book(args.rules)
     catalogue = {
         "site": ({site.id: site.name for site in book.sites}, pages.site_page),
         "symptom": ({f: book.finding(f).label for f in symptom_ids(book)}, pages.symptom_page),

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Annotated, Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
-from metasymptoms.core.constraints import Length, Pattern
-from metasymptoms.core.model_base import Id, Text, Urgency, model
+from pydantic import Field, with_config
 
-if TYPE_CHECKING:  # pydantic resolves it when it validates: see model.prepare_for_pydantic()
-    from metasymptoms.core.condition_parser import ConditionField
+from metasymptoms.core.condition_parser import ConditionField
+from metasymptoms.core.model_base import FORBID_EXTRA, Id, Text, Urgency
+
+CanonicalUrl = Annotated[
+    str, Field(min_length=1, max_length=2000, pattern=r"^https?://[^\s/|#]+\.[^\s/|#]+(/[^\s|#]*)?$")
+]
+Version = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
 
 
-CanonicalUrl = Annotated[str, Length(1, 2000), Pattern(r"^https?://[^\s/|#]+\.[^\s/|#]+(/[^\s|#]*)?$")]
-Version = Annotated[str, Length(1, 40), Pattern(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")]
-
-
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class SignOff:
     """A clinician's sign-off of one version of the rule book, as it happened."""
 
@@ -26,7 +28,8 @@ class SignOff:
     version: Version
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class DeclaredChange:
     """A lowered urgency the authors meant, with their reason: `rules diff` lets it pass."""
 
@@ -36,7 +39,8 @@ class DeclaredChange:
     reason: Text
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class LowersUrgency:
     """A finding whose report may lower the urgency (e.g. a recent infection explains a
     swollen gland), with the reason: `rules verify` lets it pass."""
@@ -45,7 +49,8 @@ class LowersUrgency:
     reason: Text
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class BookInfo:
     """book.yaml: what the rule book is, its version, and who has signed it off."""
 

@@ -1,19 +1,17 @@
 """Where the rule book is, and its files read once.
 
-The loader validates exactly the bytes read here, and the cache key (rulebook.py) is made
-of exactly these bytes, so an edit landing mid-run can never be stored under the key of
-other content.
+The loader validates exactly the bytes read here: each file is read once, whole, before
+anything is checked.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from metasymptoms.core.files import UnreadableFile, protect_folder, read_limited
 from metasymptoms.core.layout import OPTIONAL_FILES, SITES_FOLDER, top_file_names
-from metasymptoms.core.record import record
 
 
 def default_rules_dir() -> Path:
@@ -23,10 +21,9 @@ def default_rules_dir() -> Path:
     return packaged if packaged.is_dir() else package.parent / "rules"
 
 
-@record
+@dataclass(frozen=True)
 class BookFiles:
-    """Every file of a rule book, read once: the loader validates exactly these bytes, and
-    the cache key is made of exactly these bytes."""
+    """Every file of a rule book, read once: the loader validates exactly these bytes."""
 
     folder: Path
     site_paths: tuple[Path, ...]

@@ -26,11 +26,11 @@ present, and a question that may matter is asked.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.record import record
 from metasymptoms.core.suggest import close_match as close_match  # kept importable from here for its users
 
 # A value that stands for "any of these": `frozenset({"current", "past"})` for a history of
@@ -40,14 +40,14 @@ FREE: Any = object()
 Answers = Mapping[str, Any]
 
 
-@record
+@dataclass(frozen=True)
 class Reported:
     """A yes/no finding was reported."""
 
     finding: str
 
 
-@record
+@dataclass(frozen=True)
 class OneOf:
     """A choice finding has one of the listed values."""
 
@@ -55,7 +55,7 @@ class OneOf:
     values: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True)
 class Compare:
     """A number finding is at least `at_least` and below `below` (either may be absent)."""
 
@@ -64,22 +64,22 @@ class Compare:
     below: float | None = None
 
 
-@record
+@dataclass(frozen=True)
 class AllOf:
     all: tuple[Condition, ...]
 
 
-@record
+@dataclass(frozen=True)
 class AnyOf:
     any: tuple[Condition, ...]
 
 
-@record
+@dataclass(frozen=True)
 class Not:
     condition: Condition
 
 
-@record
+@dataclass(frozen=True)
 class AtLeast:
     at_least: int
     of: tuple[Condition, ...]

@@ -8,13 +8,13 @@ the demos and `rules verify`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from metasymptoms.core.conditions import Condition, because, holds
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency
 from metasymptoms.core.model_base import highest
-from metasymptoms.core.record import record
 
 Answers = Mapping[str, Answer]
 Reading = Mapping[str, object]  # answers as the rules read them (`reading`): may hold sets
@@ -23,7 +23,7 @@ Audience = Literal["with_cancer", "without_cancer", "unsure"]
 WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
 
 
-@record
+@dataclass(frozen=True)
 class FiredRedFlag:
     id: str
     title: str
@@ -32,7 +32,7 @@ class FiredRedFlag:
     because: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True)
 class FiredRule:
     id: str
     why: str
@@ -41,7 +41,7 @@ class FiredRule:
     why_for_everyone: bool = False
 
 
-@record
+@dataclass(frozen=True)
 class SiteMatch:
     id: str
     name: str
@@ -49,7 +49,7 @@ class SiteMatch:
     because: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True)
 class PrimaryCancer:
     id: str
     name: str
@@ -57,7 +57,7 @@ class PrimaryCancer:
     note: str | None
 
 
-@record
+@dataclass(frozen=True)
 class Assessment:
     """Everything the person is told at the end, before it is laid out for a screen."""
 

@@ -7,12 +7,12 @@ explanation is derived from the rules rather than written per question.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
 from metasymptoms.core.engine import Answers, reading
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.record import record
 
 URGENCY_HEADINGS = {
     Urgency.EMERGENCY: "Emergency: get help now",
@@ -46,7 +46,7 @@ def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
     return kind_of(finding).text(finding, value)  # type: ignore[arg-type]
 
 
-@record
+@dataclass(frozen=True)
 class Implied:
     """A finding the engine reads as reported (or "not sure") because of another answer
     (`implies` in findings.yaml, applied by engine.reading), not because of the person's own

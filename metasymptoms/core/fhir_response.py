@@ -12,6 +12,7 @@ still in progress, answers to questions that did not apply (kept: the safer read
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from metasymptoms.core import fhir_terms as terms
@@ -19,7 +20,6 @@ from metasymptoms.core.answers import AnswersError, check_answers
 from metasymptoms.core.engine import applicable_questions
 from metasymptoms.core.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.core.model import Finding, RuleBook
-from metasymptoms.core.record import record
 from metasymptoms.core.suggest import Suggestions, close_match
 from metasymptoms.core.yamlfile import YamlDocument
 
@@ -27,7 +27,7 @@ RESOURCE = "QuestionnaireResponse"
 Path_ = tuple[str | int, ...]
 
 
-@record
+@dataclass(frozen=True)
 class ResponseRead:
     answers: dict[str, Answer]
     notes: tuple[str, ...]  # complete lines, each starting with the file's name

@@ -1,6 +1,6 @@
 """Reading and replacing files without surprises.
 
-Every file metasymptoms reads (rule files, answers files, cached books) is read here:
+Every file metasymptoms reads (rule files, answers files, scenarios) is read here:
 opened without blocking, so a FIFO never hangs; refused unless it is a regular file (a
 device's or a pipe's size says 0, so only bytes actually read can bound a read); read in
 chunks, so Ctrl-C is felt at once. Each file read is remembered as one of the run's inputs,

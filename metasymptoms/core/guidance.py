@@ -3,16 +3,17 @@ the questions and support for each kind of person."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from dataclasses import dataclass
+from typing import Annotated
 
-from metasymptoms.core.constraints import Length
-from metasymptoms.core.model_base import SourceKey, Sources, Text, Urgency, model
+from pydantic import Field, with_config
 
-if TYPE_CHECKING:  # pydantic resolves it when it validates: see model.prepare_for_pydantic()
-    from metasymptoms.core.condition_parser import ConditionField
+from metasymptoms.core.condition_parser import ConditionField
+from metasymptoms.core.model_base import FORBID_EXTRA, SourceKey, Sources, Text, Urgency
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class UrgencyAdvice:
     """What to do, for each level of urgency."""
 
@@ -26,16 +27,18 @@ class UrgencyAdvice:
         return advice
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class CountryNumber:
     """The emergency number of one country, by its two-letter ISO 3166 code."""
 
-    country: Annotated[str, Length(2, 2)]
-    number: Annotated[str, Length(1, 40)]
+    country: Annotated[str, Field(min_length=2, max_length=2)]
+    number: Annotated[str, Field(min_length=1, max_length=40)]
     name: Text  # the country in words, for the reviewer
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class EmergencyNumbers:
     """Which number to call: the country's own when it is known, else every common one."""
 
@@ -43,7 +46,8 @@ class EmergencyNumbers:
     countries: tuple[CountryNumber, ...] = ()
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class FirstSteps:
     """The first thing to do in an emergency, in the book's words, most direct first. When
     several emergency warning signs fire, only the most direct of their first steps is given
@@ -61,19 +65,21 @@ class FirstSteps:
     )
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class OutlookQuestions:
     """Questions about outlook, palliative care and planning ahead, offered only where they
     fit: where the person was told the cancer has spread (`offered_when`), or where the
     answers point to a site and `offered_with_a_site_match_when` holds (current cancer). Both
     must hold for certain: a "not sure" or an answer not given never brings them in."""
 
-    questions: Annotated[tuple[Text, ...], Length(1)]
+    questions: Annotated[tuple[Text, ...], Field(min_length=1)]
     offered_when: ConditionField
     offered_with_a_site_match_when: ConditionField | None = None
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Guidance:
     """Text every ending carries: provider advice, tests, questions, disclaimer."""
 
@@ -86,10 +92,10 @@ class Guidance:
     unsure_cancer: Text
     common_causes: Text
     nothing_reported: Text
-    emergency_signs: Annotated[tuple[Text, ...], Length(1)]
-    provider_tests: Annotated[tuple[Text, ...], Length(1)]
+    emergency_signs: Annotated[tuple[Text, ...], Field(min_length=1)]
+    provider_tests: Annotated[tuple[Text, ...], Field(min_length=1)]
     treatment: Text
-    questions_to_ask: Annotated[tuple[Text, ...], Length(1)]
+    questions_to_ask: Annotated[tuple[Text, ...], Field(min_length=1)]
     # why no survival figures are shown (docs/clinical-basis.md: only on request, with caveats)
     survival_note: Text
     support: Text
@@ -97,10 +103,10 @@ class Guidance:
     # For a person with no cancer diagnosis, or unsure of one (docs/clinical-basis.md): tests that
     # find the cause of a symptom, questions and support that never speak of spread, outlook
     # or the end of life, and "care team" replaced by a doctor or an urgent care service.
-    without_cancer_tests: Annotated[tuple[Text, ...], Length(1)] = (
+    without_cancer_tests: Annotated[tuple[Text, ...], Field(min_length=1)] = (
         "A healthcare provider will decide which tests are needed.",
     )
-    without_cancer_questions: Annotated[tuple[Text, ...], Length(1)] = (
+    without_cancer_questions: Annotated[tuple[Text, ...], Field(min_length=1)] = (
         "What could be causing these symptoms?",
     )
     without_cancer_support: Text = "If you are worried, say so: your provider can help."

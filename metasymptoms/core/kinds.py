@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
-from metasymptoms.core.record import record
 from metasymptoms.core.safetext import quoted
 
 Answer = bool | str | float
@@ -61,7 +61,7 @@ class BadAnswer(ValueError):
     """A value that is not an answer to this finding; the message is a complete clause."""
 
 
-@record
+@dataclass(frozen=True)
 class Unit:
     symbol: str  # shown after a number: "°C"
     words: str  # how the unit is named in a sentence

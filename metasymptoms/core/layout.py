@@ -1,5 +1,5 @@
 """The layout of a rule book: which file holds which items at which YAML path, and which
-model validates each file. Declared once here; the file reader, the loader, the cache, the
+model validates each file. Declared once here; the file reader, the loader, the
 JSON schemas and the reviewers' tools all read it.
 
     findings.yaml     findings:   [finding, ...]
@@ -16,6 +16,7 @@ JSON schemas and the reviewers' tools all read it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,13 +31,12 @@ from metasymptoms.core.model import (
     Site,
     SourcesFile,
 )
-from metasymptoms.core.record import record
 
 if TYPE_CHECKING:
     from metasymptoms.core.yamlfile import Path_
 
 
-@record
+@dataclass(frozen=True)
 class RuleFile:
     """One kind of rule file: its name (for site files, the folder's pattern), the model
     that validates it, and its short name (the JSON schema's, `rules schema KIND`)."""
@@ -98,7 +98,7 @@ def assemble(by_file: dict[RuleFile, Any], sites: tuple[Site, ...]) -> RuleBook:
 # --- the items of a book, where each is written ------------------------------------------
 
 
-@record
+@dataclass(frozen=True)
 class ItemKind:
     """A kind of item: how `LoadedBook.where` names it, how a message names it, and how its
     id is spelled ("id", "source key", or None when its id is not its own: a question is
@@ -126,7 +126,7 @@ ITEM_KINDS = {
 }
 
 
-@record
+@dataclass(frozen=True)
 class Place:
     """One item of the book, and where it is written: `path` leads to it in `file`."""
 
@@ -137,7 +137,7 @@ class Place:
     item: Any
 
 
-@record
+@dataclass(frozen=True)
 class BookLayout:
     """The files of one loaded book: its folder, its site files in the order of
     `RuleBook.sites`, and how many red flags red_flags.yaml lists before its combinations."""

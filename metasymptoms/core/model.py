@@ -1,62 +1,34 @@
-"""The rule book's models: frozen dataclasses that pydantic validates.
+"""The rule book's models: frozen dataclasses that pydantic validates (validate.py).
 
 Field names are the YAML keys, so a validation error's location is also the place in the
-file. The classes are plain frozen dataclasses, each with `extra="forbid"` given to
-pydantic through `__pydantic_config__`, so that the engine can use a validated rule book
-without importing pydantic at all: an unchanged rule book is loaded from a cache in a few
-milliseconds (see rulebook.py), and pydantic validates only what was edited.
+file. Each model refuses keys it does not know (`FORBID_EXTRA`, model_base.py).
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
+
+from pydantic import Field, with_config
 
 from metasymptoms.core.book_record import BookInfo
-from metasymptoms.core.constraints import Length, Pattern
+from metasymptoms.core.condition_parser import ConditionField
 from metasymptoms.core.guidance import Guidance
 
 # The rule book's vocabulary, found here by every other module (defined in model_base.py, which
 # guidance.py and book_record.py import without a circle).
+from metasymptoms.core.model_base import FORBID_EXTRA, SourceKey, Sources
 from metasymptoms.core.model_base import Id as Id
-from metasymptoms.core.model_base import SourceKey, Sources
 from metasymptoms.core.model_base import Text as Text
 from metasymptoms.core.model_base import Urgency as Urgency
-from metasymptoms.core.model_base import model as model
-from metasymptoms.core.record import record
-
-if TYPE_CHECKING:  # pydantic resolves it when it validates: see prepare_for_pydantic()
-    from metasymptoms.core.condition_parser import ConditionField
-
-
-# The modules the rule book's models live in; pydantic reads each one's names (below), and
-# the cache rebuilds only classes defined in them (rulebook.py).
-MODEL_MODULES = (
-    "metasymptoms.core.model",
-    "metasymptoms.core.model_base",
-    "metasymptoms.core.guidance",
-    "metasymptoms.core.book_record",
-    "metasymptoms.core.conditions",
-)
-
-
-def prepare_for_pydantic() -> None:
-    """Give pydantic the names the models' annotations use but the everyday path never needs.
-    `ask --answers` uses a cached, already validated book and never parses a condition, so the
-    condition parser is imported only here, before anything is validated or a schema made."""
-    import sys
-
-    from metasymptoms.core.condition_parser import ConditionField
-
-    for name in MODEL_MODULES:
-        vars(sys.modules[name])["ConditionField"] = ConditionField
-
 
 # --- findings and questions -----------------------------------------------------------
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Choice:
     value: Id
     text: Text
@@ -65,7 +37,8 @@ class Choice:
 Role = Literal["cancer_history", "primary_cancer", "recent_treatment", "known_spread"]
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Finding:
     """Something a person can report, in plain words. Its kind (kinds.py) says how it is
     asked, written in an answers file, shown and tested."""
@@ -86,12 +59,14 @@ class Finding:
     implies_from: float | None = None  # a number finding implies it from this value up
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class FindingsFile:
-    findings: Annotated[tuple[Finding, ...], Length(1)]
+    findings: Annotated[tuple[Finding, ...], Field(min_length=1)]
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Question:
     """How one finding is asked."""
 
@@ -102,23 +77,26 @@ class Question:
     default: Id | None = None  # the answer Enter gives; "no" for yes/no, else the first choice
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Section:
     id: Id
     title: Text
-    questions: Annotated[tuple[Question, ...], Length(1)]
+    questions: Annotated[tuple[Question, ...], Field(min_length=1)]
     intro: Text | None = None
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class QuestionsFile:
-    sections: Annotated[tuple[Section, ...], Length(1)]
+    sections: Annotated[tuple[Section, ...], Field(min_length=1)]
 
 
 # --- red flags, sites, primaries ------------------------------------------------------
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Checked:
     """The author's check of a rule against its sources: who checked and when. This is not a
     clinical sign-off (that is recorded once for the whole book, in book.yaml)."""
@@ -127,7 +105,8 @@ class Checked:
     date: datetime.date
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class RedFlag:
     """A warning sign: checked first and after every answer, whatever else is reported."""
 
@@ -147,7 +126,8 @@ class RedFlag:
     first_step: Literal["emergency_services", "cancer_team_line"] = "emergency_services"
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Combination:
     """Warning signs that together mean more than each alone: UKONS's "two or more ambers
     make a red". It becomes a red flag whose condition is at least `at_least` of the
@@ -166,9 +146,10 @@ class Combination:
     grade: Literal["red"] = "red"
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class RedFlagsFile:
-    red_flags: Annotated[tuple[RedFlag, ...], Length(1)]
+    red_flags: Annotated[tuple[RedFlag, ...], Field(min_length=1)]
     combinations: tuple[Combination, ...] = ()
 
     def all_red_flags(self) -> tuple[RedFlag, ...]:
@@ -198,7 +179,8 @@ class RedFlagsFile:
         return self.red_flags + tuple(combined)
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class SiteRule:
     """A symptom pattern linked to spread at one site."""
 
@@ -213,7 +195,8 @@ class SiteRule:
     urgency: Urgency | None = None  # only where the pattern itself raises one
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Site:
     id: Id
     name: Text
@@ -223,7 +206,8 @@ class Site:
     rules: tuple[SiteRule, ...] = ()
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Primary:
     """A primary cancer and the sites it commonly spreads to (unranked)."""
 
@@ -234,16 +218,20 @@ class Primary:
     note: Text | None = None
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class PrimariesFile:
-    primaries: Annotated[tuple[Primary, ...], Length(1)]
+    primaries: Annotated[tuple[Primary, ...], Field(min_length=1)]
 
 
 # A full web address: https, a host with a dot, no spaces.
-WebAddress = Annotated[str, Length(1, 2000), Pattern(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")]
+WebAddress = Annotated[
+    str, Field(min_length=1, max_length=2000, pattern=r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
+]
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Source:
     """A page the rules cite. The dates record what happened: `reviewed` is the page's own
     last-reviewed (or updated) date, only where the page states one; `accessed` is the day we
@@ -263,15 +251,16 @@ class Source:
     written_for: Literal["everyone", "people_with_cancer", "professionals"] = "everyone"
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class SourcesFile:
-    sources: Annotated[tuple[Source, ...], Length(1)]
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
 
 
 # --- the whole book -------------------------------------------------------------------
 
 
-@record
+@dataclass(frozen=True)
 class RuleBook:
     """The validated rule book: what the engine, the questionnaire and the tools read."""
 

@@ -1,35 +1,26 @@
-"""What every rule-book model is made of: the field types, the `model` decorator, urgency.
+"""What every rule-book model is made of: the field types, pydantic's settings, urgency.
 
 Split from model.py so the models can live in modules by subject (model.py, guidance.py,
-book_record.py) without importing one another in a circle.
+book_record.py) without importing one another in a circle. Every model is a frozen standard
+dataclass; pydantic validates a file's data into it (validate.py) with `FORBID_EXTRA`, so an
+unknown key is refused.
 """
 
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any, TypeVar, dataclass_transform
+from typing import Annotated
 
-from metasymptoms.core.constraints import Length
-from metasymptoms.core.record import record
+from pydantic import ConfigDict, Field
 
-Id = Annotated[str, Length(1, 80)]  # the id's spelling is checked by the loader
-SourceKey = Annotated[str, Length(1, 40)]
-Text = Annotated[str, Length(1, 4000)]
-Sources = Annotated[tuple[SourceKey, ...], Length(1)]
+Id = Annotated[str, Field(min_length=1, max_length=80)]  # the id's spelling is checked by the loader
+SourceKey = Annotated[str, Field(min_length=1, max_length=40)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Sources = Annotated[tuple[SourceKey, ...], Field(min_length=1)]
 
-FORBID_EXTRA: Any = {"extra": "forbid"}
-
-
-_Model = TypeVar("_Model")
-
-
-# dataclass_transform tells type checkers that a decorated class is a frozen dataclass, so
-# they see its fields, its __init__ and its immutability instead of a bare `type`.
-@dataclass_transform(frozen_default=True)
-def model(cls: type[_Model]) -> type[_Model]:
-    """A rule-book model: a frozen dataclass (a record: record.py) that refuses unknown keys."""
-    cls.__pydantic_config__ = FORBID_EXTRA  # type: ignore[attr-defined]
-    return record(cls)
+# Given to every rule-file model with pydantic's `with_config`: a key the model does not know
+# is refused (a misspelt `urgncy:` would otherwise be dropped without a word).
+FORBID_EXTRA = ConfigDict(extra="forbid")
 
 
 class Urgency(enum.Enum):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-
-from metasymptoms.core.record import record
 
 Level = Literal["error", "warning"]
 
 
-@record(order=True)
+@dataclass(frozen=True, order=True)
 class Location:
     file: Path
     line: int = 1
@@ -20,7 +19,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@record(order=True)
+@dataclass(frozen=True, order=True)
 class Problem:
     location: Location
     message: str

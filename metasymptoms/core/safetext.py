@@ -15,8 +15,8 @@ ASCII-only output each character the encoding lacks is transliterated ("38°C" -
 from __future__ import annotations
 
 import codecs
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs --version 2 ms
 if TYPE_CHECKING:
     from typing import Any, TextIO
 

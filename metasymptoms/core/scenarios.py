@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+from pydantic import Field, with_config
+
 from metasymptoms.core.answers import AnswersError, check_answers
-from metasymptoms.core.constraints import Length
 from metasymptoms.core.engine import Answers, assess, prune
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.layout import SCENARIOS_FOLDER
-from metasymptoms.core.model import RuleBook, Text, Urgency, model
+from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model_base import FORBID_EXTRA, Text, Urgency
 from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.suggest import close_match
 from metasymptoms.core.validate import location, validate, yaml_problem
@@ -27,27 +29,32 @@ from metasymptoms.core.yamlfile import Path_, YamlProblem, read_yaml
 FOLDER = SCENARIOS_FOLDER
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Expected:
     urgency: Urgency
     sites: tuple[str, ...] = ()  # exactly these sites, in rule-book order
     red_flags: tuple[str, ...] = ()  # each of these is among the red flags shown
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class OwnQuestion:
     """A question the scenario's author adds to the generated quiz (see quiz.py)."""
 
     question: Text
-    choices: Annotated[tuple[Text, ...], Length(1, 8)]  # at least 2: checked with a plainer message
+    choices: Annotated[
+        tuple[Text, ...], Field(min_length=1, max_length=8)
+    ]  # at least 2: checked with a plainer message
     answer: Text  # one of the choices, word for word
     explanation: Text  # shown when the answer is revealed
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Scenario:
     title: Text
-    learning_points: Annotated[tuple[Text, ...], Length(1)]
+    learning_points: Annotated[tuple[Text, ...], Field(min_length=1)]
     answers: dict[str, Any]
     expected: Expected
     teacher_notes: Text | None = None

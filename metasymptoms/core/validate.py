@@ -1,8 +1,7 @@
 """Validating a rule file's data with its model, every problem located as file:line:col.
 
 Used alike for the rule book's files (loader.py), the hazard log and the teaching
-scenarios, so that each reads the same way to a reviewer. Pydantic is imported only when
-something is validated: a book served from the cache never needs it.
+scenarios, so that each reads the same way to a reviewer.
 """
 
 from __future__ import annotations
@@ -28,9 +27,6 @@ def adapter(model: type) -> Any:
     """Pydantic's validator of a model, built once per model (building it is the slow part)."""
     from pydantic import TypeAdapter
 
-    from metasymptoms.core.model import prepare_for_pydantic
-
-    prepare_for_pydantic()
     return TypeAdapter(model)
 
 

@@ -24,10 +24,9 @@ from metasymptoms.core.engine import asked
 from metasymptoms.core.fhir_terms import answer_options, required
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import Question, RuleBook
-from metasymptoms.core.record import record
 
 
-@record
+@dataclasses.dataclass(frozen=True)
 class EnableWhen:
     """Show the question when `any` (or `all`) of the (finding, code) tests hold. `exact`:
     shown exactly when the engine asks it; otherwise shown at least then (wider)."""

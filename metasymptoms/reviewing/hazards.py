@@ -11,17 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from metasymptoms.core.constraints import Length
+from pydantic import Field, with_config
+
 from metasymptoms.core.layout import HAZARDS_FILE
 from metasymptoms.core.loader import LoadedBook
-from metasymptoms.core.model import Id, Text, model
+from metasymptoms.core.model_base import FORBID_EXTRA, Id, Text
 from metasymptoms.core.problems import Location, Problem
 
 FILE = HAZARDS_FILE
 Severity = Literal["catastrophic", "major", "considerable", "significant", "minor"]  # DCB0129's scale
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Control:
     """One control, named by exactly one of its three kinds."""
 
@@ -38,18 +40,20 @@ class Control:
         return self.verify or self.check or self.scenario or ""
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Hazard:
     id: Id
     hazard: Text  # what could harm a person
     cause: Text
     severity: Severity
-    controls: Annotated[tuple[Control, ...], Length(1)]
+    controls: Annotated[tuple[Control, ...], Field(min_length=1)]
 
 
-@model
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class HazardLog:
-    hazards: Annotated[tuple[Hazard, ...], Length(1)]
+    hazards: Annotated[tuple[Hazard, ...], Field(min_length=1)]
 
 
 @dataclass(frozen=True)

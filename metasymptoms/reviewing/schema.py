@@ -91,9 +91,6 @@ CONDITION: dict[str, Any] = {
 def file_schema(kind: str) -> dict[str, Any]:
     from pydantic import TypeAdapter
 
-    from metasymptoms.core.model import prepare_for_pydantic
-
-    prepare_for_pydantic()
     schema = _with_condition_refs(TypeAdapter(FILE_MODELS[kind]).json_schema())
     schema.setdefault("$defs", {})["condition"] = CONDITION
     return {
