@@ -72,3 +72,67 @@ def test_the_explorer_leaves_out_the_treatment_finding_by_its_role_whatever_its_
     questions = TINY["questions.yaml"] + "      - finding: had_chemo\n        text: Chemotherapy lately?\n"
     book = load(write_book(tmp_path / "rules", {"findings.yaml": findings, "questions.yaml": questions})).book
     assert symptom_ids(book) == ["back_pain", "limb_weakness", "jaundice"]
+
+
+# --- nothing outside core/kinds.py branches on a finding's kind ---------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "metasymptoms"
+
+
+def kind_branches(source: str) -> list[tuple[int, str]]:
+    """(line, what) of each place in this source that decides by a finding's kind itself:
+    a comparison with `.type` or a kind's name, a kind's name as a dict key, or isinstance
+    with a kind's class."""
+    import ast
+
+    names = set(KINDS)
+    classes = {type(kind).__name__ for kind in KINDS.values()} | {"Kind"}
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare):
+            operands = (node.left, *node.comparators)
+            constants = [part for operand in operands for part in (operand, *getattr(operand, "elts", ()))]
+            if any(isinstance(operand, ast.Attribute) and operand.attr == "type" for operand in operands):
+                found.append((node.lineno, "compares .type"))
+            elif any(isinstance(part, ast.Constant) and part.value in names for part in constants):
+                found.append((node.lineno, "compares with a kind's name"))
+        elif isinstance(node, ast.Dict):
+            if any(isinstance(key, ast.Constant) and key.value in names for key in node.keys):
+                found.append((node.lineno, "a kind's name as a key"))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "isinstance":
+            named = {part.id for part in ast.walk(node.args[1]) if isinstance(part, ast.Name)}
+            named |= {part.attr for part in ast.walk(node.args[1]) if isinstance(part, ast.Attribute)}
+            if named & classes:
+                found.append((node.lineno, "isinstance with a kind's class"))
+        elif (
+            isinstance(node, ast.MatchValue)
+            and isinstance(node.value, ast.Constant)
+            and node.value.value in names
+        ):
+            found.append((node.lineno, f"matches the kind name {node.value.value!r}"))
+    return found
+
+
+def test_the_scan_finds_each_way_of_branching_on_a_kind() -> None:
+    source = (
+        'if finding.type == "yes_no": pass\n'
+        "if spec.type in WANTED: pass\n"
+        'if name != "number": pass\n'
+        'if kind not in ("choice", "other"): pass\n'
+        'words = {"choice": "a choice finding"}\n'
+        "if isinstance(kind, kinds.Number): pass\n"
+        'match name:\n    case "yes_no": pass\n'
+    )
+    assert [line for line, _ in kind_branches(source)] == [1, 2, 3, 4, 5, 6, 8]
+    assert kind_branches('if kind.reports and event.kind == "flag": pass\n') == []
+
+
+def test_only_core_kinds_branches_on_a_finding_kind() -> None:
+    kinds_module = PACKAGE / "core" / "kinds.py"
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {what}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != kinds_module
+        for line, what in kind_branches(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -236,6 +236,21 @@ def test_rules_show_a_rule_in_plain_words(capsys) -> None:
     assert "  Referred to by: site bones" in out
 
 
+def test_rules_show_says_what_answer_each_kind_takes(capsys) -> None:
+    answers = {}
+    for finding in ("back_pain", "cancer_history", "temperature"):
+        assert main(["rules", "show", finding]) == 0
+        answers[finding] = (
+            next(line for line in capsys.readouterr().out.splitlines() if line.startswith("  Answer:"))
+            .split(":", 1)[1]
+            .strip()
+        )
+    assert answers["back_pain"] == "yes or no"
+    assert answers["cancer_history"].startswith("one of: none (")
+    # A number says its unit and range (it used to read "one of: " and nothing after it).
+    assert answers["temperature"] == "a number in degrees Celsius, 30 to 44"
+
+
 def test_rules_show_a_source_with_its_web_address_and_dates(capsys) -> None:
     assert main(["rules", "show", "CRUK-MSCC"]) == 0
     out = capsys.readouterr().out

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from metasymptoms.core.guidance import EmergencyNumbers
-from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 
 if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
@@ -116,7 +116,7 @@ def _handover_answer(book: RuleBook, answers: Mapping[str, Answer], finding_id: 
 
     value = answers.get(finding_id)
     found = implied(book, answers, finding_id) if value is not True else None
-    if found is not None and book.finding(found.source).type == "number" and found.value != UNSURE:
+    if found is not None and kind_of(book.finding(found.source)).measured and found.value != UNSURE:
         return _measured(book, found.source, found.value)  # "a fever" read from 38.4 °C
     # Labels complete "You reported ..."; a handover names the thing itself.
     label = book.finding(finding_id).label.removeprefix("your ")

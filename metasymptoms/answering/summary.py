@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, answer_text, implied, implied_text
-from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 
 # How a warning sign's urgency reads to a person: the engine's words ("prompt") never do.
@@ -82,10 +82,9 @@ def plain_answer(
     found = implied(book, answers, finding_id) if answers is not None and value is not True else None
     if found is not None:  # `beside`: the findings listed with it, which may give the value
         return f"{finding.label}: {implied_text(book, found, with_value=found.source not in beside)}"
-    if finding.type == "yes_no" and value is True:
-        return finding.label
-    if finding.type == "yes_no" and value == UNSURE:
-        return f"{finding.label} (not sure)"
+    said = kind_of(finding).said(finding, value)
+    if said is not None:  # a symptom's own words ("new back pain (not sure)")
+        return said
     if finding.role == "cancer_history" and value is not None:
         return answer_text(book, finding_id, value)  # its choices are the person's own words
     if finding.role == "primary_cancer" and value in {primary.id for primary in book.primaries}:

@@ -19,7 +19,7 @@ from metasymptoms.core.conditions import (
     Reported,
     to_data,
 )
-from metasymptoms.core.kinds import KIND_WORDS
+from metasymptoms.core.kinds import KINDS, Kind
 from metasymptoms.core.suggest import close_match
 
 RelPath = tuple[str | int, ...]
@@ -80,22 +80,10 @@ class ConditionParser:
                 at_key=at_key,
             )
             return None
-        kind, choices = self.kinds[finding]
-        if kind == "choice":
-            self.problem(
-                path,
-                f"'{finding}' is a choice finding; name the choices that count, "
-                f"for example '{finding}: [{choices[0] if choices else '...'}]' (its choices: {', '.join(choices)})",
-                at_key=at_key,
-            )
-            return None
-        if kind == "number":
-            self.problem(
-                path,
-                f"'{finding}' is a number finding; say which values count, "
-                f"for example '{finding}: {{at_least: 37.5}}'",
-                at_key=at_key,
-            )
+        name, choices = self.kinds[finding]
+        kind = KINDS[name]
+        if "reported" not in kind.tested_by:
+            self.problem(path, kind.bare_problem(finding, choices), at_key=at_key)
             return None
         return Reported(finding=finding)
 
@@ -163,13 +151,14 @@ class ConditionParser:
                 at_key=True,
             )
             return None
-        kind, choices = self.kinds[finding] if self.kinds is not None else (None, ())
+        name, choices = self.kinds[finding] if self.kinds is not None else (None, ())
+        kind = KINDS[name] if name is not None else None
         if isinstance(value, dict):
-            return self._compare(finding, kind, value, inner)
+            return self._compare(finding, kind, choices, value, inner)
         if isinstance(value, bool):
-            if kind is not None and kind != "yes_no":
+            if kind is not None and "reported" not in kind.tested_by:
                 self.problem(
-                    inner, f"'{finding}' is {KIND_WORDS[kind]}; {_how_to_test(kind, finding)}, not yes/no"
+                    inner, f"'{finding}' is {kind.words}; {kind.how_to_test(finding, choices)}, not yes/no"
                 )
                 return None
             reported = Reported(finding=finding)
@@ -178,8 +167,8 @@ class ConditionParser:
         if not values or not all(isinstance(item, str) for item in values):
             self.problem(inner, f"'{finding}' needs yes/no, a list of its choices, or a range of numbers")
             return None
-        if kind is not None and kind != "choice":
-            self.problem(inner, f"'{finding}' is {KIND_WORDS[kind]}; {_how_to_test(kind, finding)}")
+        if kind is not None and "values" not in kind.tested_by:
+            self.problem(inner, f"'{finding}' is {kind.words}; {kind.how_to_test(finding, choices)}")
             return None
         if kind is not None:
             ok = True
@@ -197,10 +186,10 @@ class ConditionParser:
         return OneOf(finding=finding, values=tuple(values))
 
     def _compare(
-        self, finding: str, kind: str | None, value: dict[str, Any], inner: RelPath
+        self, finding: str, kind: Kind | None, choices: tuple[str, ...], value: dict[str, Any], inner: RelPath
     ) -> Condition | None:
-        if kind is not None and kind != "number":
-            self.problem(inner, f"'{finding}' is {KIND_WORDS[kind]}; {_how_to_test(kind, finding)}")
+        if kind is not None and "range" not in kind.tested_by:
+            self.problem(inner, f"'{finding}' is {kind.words}; {kind.how_to_test(finding, choices)}")
             return None
         unknown = [key for key in value if key not in COMPARISONS]
         if unknown or not value:
@@ -220,14 +209,6 @@ class ConditionParser:
             self.problem(inner, f"no number is at least {value['at_least']} and below {value['below']}")
             return None
         return Compare(finding=finding, at_least=bounds.get("at_least"), below=bounds.get("below"))
-
-
-def _how_to_test(kind: str, finding: str) -> str:
-    return {
-        "yes_no": f"write '{finding}' or '{finding}: no'",
-        "choice": "list the choices that count",
-        "number": f"say which values count, for example '{finding}: {{at_least: 37.5}}' or '{{below: 36}}'",
-    }[kind]
 
 
 def _validate_condition(raw: Any, info: Any) -> Condition:

@@ -80,7 +80,7 @@ def source_words(book: RuleBook, found: Implied) -> str:
     """The answer an implied finding was read from: "your measured temperature: 38.4 °C
     (101.1 °F)", "your answer about a lump that is hard ...", "not sure about ..."."""
     source = book.finding(found.source)
-    if source.type == "number" and found.value != UNSURE:
+    if kind_of(source).measured and found.value != UNSURE:
         return f"{source.label}: {answer_text(book, found.source, found.value)}"
     if found.value == UNSURE:
         return f'your answer "not sure" about {source.label}'
@@ -127,12 +127,14 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
             missing.append(finding.label)
         elif isinstance(value, str) and value == UNSURE:
             unsure.append(finding.label)
-        elif finding.type == "choice":
-            context.append(answer_phrase(book, finding_id, value))
-        elif finding.type == "number":
-            measured.append(f"{finding.label}: {kind_of(finding).text(finding, value)}")
         else:
-            symptoms.append(finding.label)
+            kind = kind_of(finding)
+            told = {"symptom": symptoms, "context": context, "measured": measured}[kind.told_as]
+            told.append(
+                f"{finding.label}: {kind.text(finding, value)}"
+                if kind.measured
+                else kind.phrase(finding, value)
+            )
     parts = []
     if symptoms:
         parts.append(f"you reported {join_words(symptoms)}")

@@ -116,22 +116,18 @@ class _Reader:
     def value(self, finding: Finding, answer: Any, path: Path_) -> Answer:
         kind = kind_of(finding)
         given = [key for key in answer if key.startswith("value")] if isinstance(answer, Mapping) else []
-        if given == ["valueCoding"] and finding.type != "number":
-            return kind.parse(finding, self.code(finding, answer["valueCoding"], (*path, "valueCoding")))
-        if (
-            given == ["valueBoolean"]
-            and finding.type == "yes_no"
-            and isinstance(answer["valueBoolean"], bool)
-        ):
-            return kind.parse(finding, answer["valueBoolean"])
-        if given in (["valueDecimal"], ["valueInteger"]) and finding.type == "number":
+        key = given[0] if len(given) == 1 and given[0] in kind.fhir_values else None
+        if key == "valueCoding":
+            return kind.parse(finding, self.code(finding, answer[key], (*path, key)))
+        if key == "valueBoolean" and isinstance(answer[key], bool):
+            return kind.parse(finding, answer[key])
+        if key in ("valueDecimal", "valueInteger"):
             try:
-                return kind.parse(finding, answer[given[0]])
+                return kind.parse(finding, answer[key])
             except BadAnswer as bad:
-                raise BadAnswer(f"{self.where((*path, given[0]))}: {bad}") from None
-        wanted = "a number (valueDecimal)" if finding.type == "number" else "a code (valueCoding)"
+                raise BadAnswer(f"{self.where((*path, key))}: {bad}") from None
         raise BadAnswer(
-            f"{self.where(path)}: '{finding.id}' takes {wanted}, not {' '.join(given) or 'nothing'}"
+            f"{self.where(path)}: '{finding.id}' takes {kind.fhir_wanted}, not {' '.join(given) or 'nothing'}"
         )
 
     def code(self, finding: Finding, coding: Any, path: Path_) -> str:

@@ -62,7 +62,7 @@ def is_structure_link(link_id: str) -> bool:
 
 def code_system(finding: Finding) -> str:
     """Where a finding's codes are defined: one system for yes/no/not sure, one per choice finding."""
-    return YES_NO_SYSTEM if finding.type == "yes_no" else f"{BASE}/CodeSystem/{finding.id}"
+    return YES_NO_SYSTEM if kind_of(finding).shared_codes else f"{BASE}/CodeSystem/{finding.id}"
 
 
 def answer_options(book: RuleBook, finding: Finding) -> list[tuple[str, str]]:

@@ -82,9 +82,28 @@ class Kind:
     """One kind of finding. Subclasses say how it behaves everywhere."""
 
     name: ClassVar[str]
+    words: ClassVar[str]  # the kind in a reviewer's message: "a yes/no finding"
     # The answer a finding has when no question asks it (skipped by its ask_if, or asked by
     # no question at all): a yes/no finding is not reported; any other is not given (None).
     unasked: ClassVar[Answer | None] = None
+    # How a condition may test it: "reported" (`finding`, `finding: no`), "values" (`finding:
+    # [a, b]`), "range" (`finding: {at_least: 37.5}`).
+    tested_by: ClassVar[frozenset[str]]
+    # Whether yes (True) is an answer of this kind: a symptom a person feels, ticked on the
+    # what-if board, and the only kind another finding may imply.
+    reports: ClassVar[bool] = False
+    # Whether an answer is a measurement, told with its value ("temperature: 38.4 °C").
+    measured: ClassVar[bool] = False
+    # Whether a typed answer left blank is "not given" (a number not measured).
+    may_leave_out: ClassVar[bool] = False
+    # How "because ..." tells an answer: "symptom" (you reported ...), "context" (you
+    # answered "..."), "measured" (you gave ...).
+    told_as: ClassVar[str] = "symptom"
+    # FHIR: whether every finding of this kind shares one code system (yes/no/not sure), and
+    # which value[x] an answer may come as.
+    shared_codes: ClassVar[bool] = False
+    fhir_values: ClassVar[tuple[str, ...]] = ("valueCoding",)
+    fhir_wanted: ClassVar[str] = "a code (valueCoding)"
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
         """An answers file's value, or BadAnswer."""
@@ -131,10 +150,41 @@ class Kind:
         where a condition's outcome can change (reviewing.space.number_cuts)."""
         raise NotImplementedError
 
+    def value_words(
+        self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
+    ) -> str:
+        """Some of the representatives (in their order) in a reviewer's words, for `rules
+        diff`: "no back pain", 'history: "Now" or "Earlier"'. `domain`: every representative."""
+        raise NotImplementedError
+
+    def answer_words(self, finding: FindingLike) -> str:
+        """What an answer may be, for `rules show`."""
+        raise NotImplementedError
+
+    def said(self, finding: FindingLike, value: Answer | None) -> str | None:
+        """An answer a handover tells by the finding's own words ("new back pain (not
+        sure)"), or None where the label and the answer are told apart."""
+        return None
+
+    def how_to_test(self, finding: str, choices: Sequence[str]) -> str:
+        """How a condition tests a finding of this kind, for a message that says it was
+        tested the wrong way."""
+        raise NotImplementedError
+
+    def bare_problem(self, finding: str, choices: Sequence[str]) -> str:
+        """The message for a condition naming the finding alone, where this kind cannot be
+        read as reported or not."""
+        return f"'{finding}' is {self.words}; {self.how_to_test(finding, choices)}"
+
 
 class YesNo(Kind):
     name = "yes_no"
+    words = "a yes/no finding"
     unasked = False
+    tested_by = frozenset({"reported"})
+    reports = True
+    shared_codes = True
+    fhir_values = ("valueCoding", "valueBoolean")
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
         if isinstance(raw, bool):
@@ -171,6 +221,29 @@ class YesNo(Kind):
     def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
         return [True, False, UNSURE]  # not given is "no": a yes/no finding is never unset
 
+    def value_words(
+        self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
+    ) -> str:
+        label = finding.label
+        if set(values) == {False, UNSURE}:
+            return f"not {label} (no, or not sure)"
+        if set(values) == {True, UNSURE}:
+            return f"{label} (yes, or not sure)"
+        if values[0] is True:
+            return label
+        return no_words(label) if values[0] is False else f"not sure about {label}"
+
+    def answer_words(self, finding: FindingLike) -> str:
+        return "yes or no"
+
+    def said(self, finding: FindingLike, value: Answer | None) -> str | None:
+        if value is True:
+            return finding.label
+        return f"{finding.label} (not sure)" if value == UNSURE else None
+
+    def how_to_test(self, finding: str, choices: Sequence[str]) -> str:
+        return f"write '{finding}' or '{finding}: no'"
+
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         if finding.choices:
             return [
@@ -184,6 +257,9 @@ class YesNo(Kind):
 
 class Choice(Kind):
     name = "choice"
+    words = "a choice finding"
+    tested_by = frozenset({"values"})
+    told_as = "context"
 
     def values(self, finding: FindingLike) -> list[str]:
         return [choice.value for choice in finding.choices]
@@ -222,6 +298,28 @@ class Choice(Kind):
     def phrase(self, finding: FindingLike, value: Answer) -> str:
         return f'"{self.text(finding, value)}"'
 
+    def value_words(
+        self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
+    ) -> str:
+        texts = {choice.value: choice.text for choice in finding.choices}
+        others = [value for value in domain if value not in values]
+        if len(others) == 1 and len(values) > 1:
+            return f'{finding.label}: anything but "{texts.get(str(others[0]), others[0])}"'
+        said = [f'"{texts.get(str(value), value)}"' for value in values]
+        return f"{finding.label}: {' or '.join(said)}"
+
+    def answer_words(self, finding: FindingLike) -> str:
+        return "one of: " + ", ".join(f"{choice.value} ({choice.text})" for choice in finding.choices)
+
+    def how_to_test(self, finding: str, choices: Sequence[str]) -> str:
+        return "list the choices that count"
+
+    def bare_problem(self, finding: str, choices: Sequence[str]) -> str:
+        return (
+            f"'{finding}' is a choice finding; name the choices that count, "
+            f"for example '{finding}: [{choices[0] if choices else '...'}]' (its choices: {', '.join(choices)})"
+        )
+
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         if not finding.choices:
             return [("type", f"'{finding.id}' is a choice finding but lists no choices; add 'choices:'")]
@@ -230,6 +328,13 @@ class Choice(Kind):
 
 class Number(Kind):
     name = "number"
+    words = "a number finding"
+    tested_by = frozenset({"range"})
+    measured = True
+    may_leave_out = True
+    told_as = "measured"
+    fhir_values = ("valueDecimal", "valueInteger")
+    fhir_wanted = "a number (valueDecimal)"
     # A decimal point or comma: "38,4" is how much of the world writes 38.4.
     _WITH_UNIT = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(°?\s*[A-Za-z]*)\s*$")
 
@@ -300,6 +405,36 @@ class Number(Kind):
         inside = sorted({float(cut) for cut in cuts if low < cut <= high})
         return [float(low), *inside, None, UNSURE]
 
+    def value_words(
+        self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
+    ) -> str:
+        parts = []
+        for value in values:
+            if value is None:
+                parts.append("not measured")
+                continue
+            if value == UNSURE:
+                parts.append("not sure")
+                continue
+            # The domain is the cuts in order, then "not measured" and "not sure": a cut's
+            # upper bound is the next cut, if there is one.
+            index = list(domain).index(value)
+            following = domain[index + 1] if index + 1 < len(domain) else None
+            upper = (
+                following if isinstance(following, (int, float)) and not isinstance(following, bool) else None
+            )
+            parts.append(f"{value:g} or more" + (f" but below {upper:g}" if upper is not None else ""))
+        return f"{finding.label} {' or '.join(parts)}"
+
+    def answer_words(self, finding: FindingLike) -> str:
+        return f"a number in {self.unit(finding).words}, {_number(finding.minimum)} to {_number(finding.maximum)}"
+
+    def how_to_test(self, finding: str, choices: Sequence[str]) -> str:
+        return f"say which values count, for example '{finding}: {{at_least: 37.5}}' or '{{below: 36}}'"
+
+    def bare_problem(self, finding: str, choices: Sequence[str]) -> str:
+        return f"'{finding}' is a number finding; say which values count, for example '{finding}: {{at_least: 37.5}}'"
+
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
         found = []
         if finding.choices:
@@ -317,9 +452,18 @@ class Number(Kind):
         return found
 
 
+def no_words(label: str) -> str:
+    """A finding not reported, in words: "no back pain", "no temperature of 37.5 °C ..." (not
+    "no a temperature"), "not the ..." where an article cannot be dropped."""
+    for article in ("a ", "an "):
+        if label.startswith(article):
+            return f"no {label[len(article) :]}"
+    return f"not {label}" if label.startswith(("the ", "your ")) else f"no {label}"
+
+
 def _no_number_fields(finding: FindingLike) -> list[tuple[str, str]]:
     return [
-        (name, f"'{name}' is only for number findings; '{finding.id}' is {KIND_WORDS[finding.type]}")
+        (name, f"'{name}' is only for number findings; '{finding.id}' is {kind_of(finding).words}")
         for name in ("unit", "minimum", "maximum")
         if getattr(finding, name) is not None
     ]
@@ -332,7 +476,7 @@ def _number(value: float | None) -> str:
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (YesNo(), Choice(), Number())}
-KIND_WORDS = {"yes_no": "a yes/no finding", "choice": "a choice finding", "number": "a number finding"}
+DEFAULT = "yes_no"  # the kind of a finding that names none
 
 
 def kind_of(finding: FindingLike) -> Kind:

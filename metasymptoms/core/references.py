@@ -128,7 +128,7 @@ class _References:
                 self.error(file, here + (field_name,), message)
             if finding.implies is not None:
                 implied = next((other for other in book.findings if other.id == finding.implies), None)
-                if implied is None or implied.type != "yes_no" or implied.id == finding.id:
+                if implied is None or not kind_of(implied).reports or implied.id == finding.id:
                     self.error(
                         file,
                         here + ("implies",),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from metasymptoms.core.kinds import KINDS
+from metasymptoms.core.kinds import DEFAULT, KINDS
 from metasymptoms.core.plain_errors import plain_yaml_message, translate
 from metasymptoms.core.problems import Location, Problem
 
@@ -105,7 +105,7 @@ def finding_kinds(data: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
         raw_kind = item.get("type")  # anything at all, in a file with problems: a mapping too
-        kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KINDS else "yes_no"
+        kind = raw_kind if isinstance(raw_kind, str) and raw_kind in KINDS else DEFAULT
         raw_choices = item.get("choices")
         choices: list[Any] = raw_choices if isinstance(raw_choices, list) else []
         values = tuple(

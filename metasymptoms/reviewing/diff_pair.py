@@ -10,7 +10,7 @@ from typing import Any
 
 from metasymptoms.core.conditions import Condition, Reported, findings_in
 from metasymptoms.core.explain import join_words
-from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import Cube, Item, Joint, items, knows, sample
 from metasymptoms.reviewing.compiled import Readings
@@ -135,49 +135,12 @@ class Pair:
 # --- in words ---------------------------------------------------------------------------
 
 
-def no_words(label: str) -> str:
-    """A finding not reported, in words: "no back pain", "no temperature of 37.5 °C ..." (not
-    "no a temperature"), "not the ..." where an article cannot be dropped."""
-    for article in ("a ", "an "):
-        if label.startswith(article):
-            return f"no {label[len(article) :]}"
-    return f"not {label}" if label.startswith(("the ", "your ")) else f"no {label}"
-
-
 def value_words(book: RuleBook, finding: str, values: frozenset[Value], joint: Joint) -> str:
+    """Some answers to a finding in a reviewer's words, as its kind says them."""
     spec = book.finding(finding)
-    label = spec.label
-    ordered = [value for value in joint.domain(finding) if value in values]
-    if spec.type == "yes_no":
-        words = {True: label, False: no_words(label), UNSURE: f"not sure about {label}"}
-        if set(ordered) == {False, UNSURE}:
-            return f"not {label} (no, or not sure)"
-        if set(ordered) == {True, UNSURE}:
-            return f"{label} (yes, or not sure)"
-        return words[ordered[0]]
-    if spec.type == "choice":
-        texts: dict[Value, str] = {choice.value: choice.text for choice in spec.choices}
-        others = [value for value in joint.domain(finding) if value not in values]
-        if len(others) == 1 and len(ordered) > 1:
-            return f'{label}: anything but "{texts.get(others[0], others[0])}"'
-        said = [f'"{texts.get(value, value)}"' for value in ordered]
-        return f"{label}: {' or '.join(said)}"
-    domain = joint.domain(finding)
-    parts = []
-    for value in ordered:
-        if value == UNSET:
-            parts.append("not measured")
-            continue
-        if value == UNSURE:
-            parts.append("not sure")
-            continue
-        # The domain is the cuts in order, then "not measured" and "not sure": a cut's upper
-        # bound is the next cut, if there is one.
-        index = domain.index(value)
-        following = domain[index + 1] if index + 1 < len(domain) else None
-        upper = following if isinstance(following, (int, float)) and not isinstance(following, bool) else None
-        parts.append(f"{value:g} or more" + (f" but below {upper:g}" if upper is not None else ""))
-    return f"{label} {' or '.join(parts)}"
+    domain = [None if value == UNSET else value for value in joint.domain(finding)]
+    ordered = [value for value in domain if (UNSET if value is None else value) in values]
+    return kind_of(spec).value_words(spec, ordered, domain)  # type: ignore[arg-type]
 
 
 def group_words(pair: Pair, cube: Cube, joint: Joint) -> Words:
@@ -185,7 +148,8 @@ def group_words(pair: Pair, cube: Cube, joint: Joint) -> Words:
     for finding in joint.variables:
         if finding in cube:
             book = pair.new if knows(pair.new, finding) else pair.old
-            absent = book.finding(finding).type == "yes_no" and cube[finding] == frozenset([False])
+            spec = book.finding(finding)
+            absent = kind_of(spec).reports and cube[finding] == frozenset([False])  # not reported
             parts.append((finding, value_words(book, finding, cube[finding], joint), absent))
     return Words(tuple(parts))
 

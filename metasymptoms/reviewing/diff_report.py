@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from metasymptoms.core.escape import markdown as md
 from metasymptoms.core.explain import join_words
-from metasymptoms.core.kinds import Answer
+from metasymptoms.core.kinds import Answer, no_words
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.status import status_data, status_line
 from metasymptoms.reviewing.diff import Diff
 from metasymptoms.reviewing.diff_effects import Effect, Group
-from metasymptoms.reviewing.diff_pair import Statement, Words, no_words
+from metasymptoms.reviewing.diff_pair import Statement, Words
 from metasymptoms.reviewing.replay import answers_yaml, yaml_value
 
 NOT_NAMED = "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE"

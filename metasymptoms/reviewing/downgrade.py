@@ -16,7 +16,7 @@ from metasymptoms.core.conditions import (
     findings_in,
 )
 from metasymptoms.core.engine import assess
-from metasymptoms.core.kinds import Answer
+from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import Item, items
 from metasymptoms.reviewing.compiled import BookReadings, book_readings, questionnaire_answers
@@ -73,7 +73,7 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
     readings = book_readings(book)
     at_least: dict[int, Node] = {}  # rank -> whether some item of that rank or more fires
     for finding in book.findings:
-        if finding.type != "yes_no" or finding.id in allowed or finding.id not in facts.question:
+        if not kind_of(finding).reports or finding.id in allowed or finding.id not in facts.question:
             continue
         for item, cone in zip(ranked, cones, strict=True):
             if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):

@@ -73,13 +73,15 @@ class Replay:
 
         if self.flow.events and self.flow.events[-1] == ("interrupt", ""):
             return STOP if ("emergency", self.until) in self.flow.events else GO_ON
+        from metasymptoms.core.kinds import kind_of
+
         finding = self._asking()
-        if (
-            finding is not None
-            and finding not in self.answers
-            and self.book.finding(finding).type == "yes_no"
-        ):
-            return "no"  # a question's own default may be "yes": the answers file leaves it out
+        if finding is not None and finding not in self.answers:
+            # A question's own default may be "yes": the answers file leaves it out, which
+            # is the answer of a finding not asked (a yes/no finding's "no").
+            kind = kind_of(self.book.finding(finding))
+            if kind.unasked is not None:
+                return kind.option_of(kind.unasked)
         return self._option(default)
 
     def ask_text(self, message: str, default: str) -> str:

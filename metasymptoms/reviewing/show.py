@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from metasymptoms.core.explain import condition_sentence, join_words
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.status import checked_phrase
@@ -45,11 +46,7 @@ def show_item(loaded: LoadedBook, kind: str, item_id: str) -> str:
 
 def _finding(book: RuleBook, item_id: str) -> Lines:
     finding = book.finding(item_id)
-    answer = (
-        "yes or no"
-        if finding.type == "yes_no"
-        else "one of: " + ", ".join(f"{c.value} ({c.text})" for c in finding.choices)
-    )
+    answer = kind_of(finding).answer_words(finding)
     return [("Label", finding.label), ("Meaning", finding.meaning or finding.label), ("Answer", answer)]
 
 

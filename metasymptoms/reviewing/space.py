@@ -156,7 +156,8 @@ class Space:
 
     def hidden(self, finding: str) -> Value:
         """The value of a finding the questionnaire does not ask: not reported."""
-        return False if self.book.finding(finding).type == "yes_no" else UNSET
+        value = kind_of(self.book.finding(finding)).unasked
+        return UNSET if value is None else value
 
     def answers(self, world: World) -> World:
         """The questionnaire's answers for this world, as the rules read them: unasked

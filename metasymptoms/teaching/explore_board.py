@@ -10,7 +10,7 @@ from collections.abc import Callable
 from metasymptoms.answering.questionnaire import Options, Prompter
 from metasymptoms.core.engine import WITH_CANCER, assess
 from metasymptoms.core.explain import join_words
-from metasymptoms.core.kinds import Answer
+from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
 from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 from metasymptoms.teaching.words import how_soon, level
@@ -20,9 +20,10 @@ HISTORY = "__history__"
 
 
 def symptom_ids(book: RuleBook) -> list[str]:
-    """The yes/no findings a person feels: not the treatment they have had."""
+    """The findings a person feels (yes is an answer of their kind): not the treatment they
+    have had."""
     treatment = book.role("recent_treatment")
-    return [finding.id for finding in book.findings if finding.type == "yes_no" and finding.id != treatment]
+    return [finding.id for finding in book.findings if kind_of(finding).reports and finding.id != treatment]
 
 
 FIND = "__find__"

@@ -58,9 +58,10 @@ def answer_from(book: RuleBook, finding_id: str, option: str) -> Answer:
     """A chosen or typed option as an answer; raises BadAnswer. An empty number box is a
     number left out (not measured), as Enter is in the terminal."""
     finding = book.finding(finding_id)
-    if finding.type == "number" and not option.strip():
+    kind = kind_of(finding)
+    if kind.may_leave_out and not option.strip():
         return None  # type: ignore[return-value]
-    return kind_of(finding).from_option(finding, option.strip())
+    return kind.from_option(finding, option.strip())
 
 
 def fields_of(book: RuleBook, walk: Walk) -> list[tuple[str, str]]:
