@@ -15,14 +15,12 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.routing import Route
 
 from metasymptoms.core.model import RuleBook
 from metasymptoms.web import classroom, person, review, served
 from metasymptoms.web.pages import SecurityHeaders
 
-STATIC = Path(__file__).parent / "static"
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
@@ -44,7 +42,7 @@ def build_app(
         Route("/class/{name}", classroom.lesson, methods=["GET"]),
         Route("/rules", review.rule_book, methods=["GET"]),
         Route("/assets/{name}", served.asset, methods=["GET"]),
-        Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+        Route("/static/{name}", served.static, methods=["GET"]),
     ]
     app = Starlette(
         routes=routes,
