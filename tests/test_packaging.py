@@ -49,7 +49,7 @@ def test_wheel_holds_every_module_and_rule_file(wheel: Path) -> None:
     pages = {
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "metasymptoms" / "web").rglob("*.*")
-        if p.suffix in (".html", ".css")
+        if p.suffix in (".html", ".css", ".js")
     }
     assert pages and pages - names == set()
 

@@ -56,7 +56,11 @@ def test_the_rule_book_document_lists_the_problems_first_and_follows_each_edit(
             "<h1>The metasymptoms rule book</h1>"
         )
         assert f"{folder}: no problems found." in page
-        assert '<script src="/assets/document.js"></script>' in page and "<script>" not in page
+        assert (
+            '<script src="/static/rulebook.js"></script>' in page
+            and "<script>" not in page
+            and "<style>" not in page
+        )
 
         questions = folder / "questions.yaml"
         text = questions.read_text()

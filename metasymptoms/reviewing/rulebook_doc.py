@@ -4,6 +4,9 @@ their web addresses and dates, and the hazard log with each control's current re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from metasymptoms.core.conditions import Condition, findings_in
 from metasymptoms.core.explain import condition_sentence, join_words
 from metasymptoms.core.kinds import kind_of
@@ -22,7 +25,6 @@ from metasymptoms.reviewing.document import (
     Rich,
     Table,
     Target,
-    to_html,
     to_markdown,
 )
 from metasymptoms.reviewing.index import Ref, references
@@ -330,5 +332,14 @@ def rulebook_markdown(loaded: LoadedBook) -> str:
     return to_markdown(document(loaded))
 
 
-def rulebook_html(loaded: LoadedBook) -> str:
-    return to_html(document(loaded), TITLE, filter_box=True)
+def rulebook_html(loaded: LoadedBook, check: Mapping[str, Any] | None = None) -> str:
+    """The document as a web page, from the same templates and stylesheet as every page.
+    Saved (`rules export --format html`): one file with its stylesheet and filter script
+    inside, so it opens anywhere. Served (`serve`'s /rules, given `check`: what `rules check`
+    found, shown at its top): linking them, as the pages' security policy asks."""
+    from metasymptoms.web.pages import render
+
+    return render(
+        "rulebook.html",
+        {"title": TITLE, "document": document(loaded), "saved": check is None, "check": check},
+    )

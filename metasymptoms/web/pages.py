@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 import jinja2
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -76,21 +77,32 @@ class SecurityHeaders:
 
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("metasymptoms.web", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,  # a name the page needs and was not given is a bug, not a blank
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["static_text"] = static_text
+    return env
 
 
 @cache
-def stylesheet() -> str:
-    """The one stylesheet, for a saved page that must carry it inside."""
+def static_text(name: str) -> Markup:
+    """One of our own static files (the stylesheet, a script), for a saved page that carries
+    it inside; never escaped, and refused if it could end the tag it is put in."""
     from pathlib import Path
 
-    return (Path(__file__).parent / "static" / "site.css").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "static" / name).read_text(encoding="utf-8")
+    if "</" in text:
+        raise ValueError(f"static/{name} holds '</', which would end its <style> or <script> early")
+    return Markup(text)  # our own file, checked above
+
+
+def stylesheet() -> str:
+    """The one stylesheet, for a saved page that must carry it inside."""
+    return str(static_text("site.css"))
 
 
 def render(name: str, context: Mapping[str, Any]) -> str:

@@ -10,7 +10,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from metasymptoms.web.pages import page, render
-from metasymptoms.web.served import linked
 
 _lock = threading.Lock()  # one build at a time: the document runs every proof (about a second)
 
@@ -44,18 +43,18 @@ def _build(request: Request, folder: Path) -> tuple[str, int]:
     from metasymptoms.reviewing.rulebook_doc import rulebook_html
 
     loaded, problems = check_problems(folder)
-    errors = sum(1 for problem in problems if problem.level == "error")
-    summary = render(
-        "problems.html",
-        {"problems": [str(problem) for problem in problems], "errors": errors, "folder": str(folder)},
-    )
+    check = {
+        "problems": [str(problem) for problem in problems],
+        "errors": sum(1 for problem in problems if problem.level == "error"),
+        "folder": str(folder),
+    }
     if loaded is None:  # the book does not load: the problems are the whole page
         response = page(
-            request.app.state.book, "rules_broken.html", title="The rule book does not load", summary=summary
+            request.app.state.book,
+            "rules_broken.html",
+            title="The rule book does not load",
+            summary=render("problems.html", check),
         )
         return bytes(response.body).decode("utf-8"), 200
-    document = linked(rulebook_html(loaded))
-    # Served inside one main landmark, as every served page is (the saved file has none).
-    head, body, rest = document.partition("<body>\n")
-    rest, end, tail = rest.rpartition("</body>")
-    return head + body + "<main>\n" + summary + rest + "</main>\n" + end + tail, 200
+    # The same template as the saved document, linking its stylesheet and script.
+    return rulebook_html(loaded, check), 200

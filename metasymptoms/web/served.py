@@ -1,5 +1,5 @@
-"""The lesson page and the rule-book document, as their renderers write them, served under
-the pages' security policy: their inline style and script are served as files of their own
+"""The lesson page, as its renderer writes it, served under
+the pages' security policy: its inline style and script are served as files of their own
 and linked, so no inline script or style is needed (the policy allows none)."""
 
 from __future__ import annotations
@@ -18,15 +18,11 @@ MEDIA_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; chars
 
 def _assets() -> dict[str, tuple[str, str, str]]:
     """name: (media type, text, the inline markup the text stands in for)."""
-    from metasymptoms.reviewing import document
     from metasymptoms.teaching import lesson_page
 
-    filter_script = document._FILTER.strip().removeprefix("<script>").removesuffix("</script>")
     return {
         "lesson.css": ("text/css", lesson_page.STYLE, f"<style>{lesson_page.STYLE}</style>"),
         "lesson.js": ("text/javascript", lesson_page.SCRIPT, f"<script>{lesson_page.SCRIPT}</script>"),
-        "document.css": ("text/css", document._CSS, f"<style>{document._CSS}</style>"),
-        "document.js": ("text/javascript", filter_script, document._FILTER.strip()),
     }
 
 

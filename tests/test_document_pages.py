@@ -1,0 +1,96 @@
+"""The rule-book document and the lesson page, saved to a file and served, in the system
+Chromium through Playwright: one template and one stylesheet, so both ways pass the same
+checks: axe-core finds no WCAG 2.2 AA violation, printed every word is on paper, and at
+320 px wide nothing scrolls sideways."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web_browser import Served, axe_violations, browser, served
+
+__all__ = ["browser", "served"]  # fixtures
+
+# Elements with words of their own that are not rendered (display: none, or inside something
+# hidden), each as "tag.class: first words"; `allowed`: a selector for what may be left off paper
+# (the filter box, the contents' links, a lesson's buttons).
+UNSEEN = """(allowed) => {
+  const unseen = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (['SCRIPT', 'STYLE'].includes(el.tagName) || (allowed && el.closest(allowed))) continue;
+    const own = Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+    if (own && !el.checkVisibility()) unseen.push(el.tagName.toLowerCase() + '.' + el.className + ': ' + own.slice(0, 60));
+  }
+  return unseen;
+}"""
+
+ON_PAPER_ONLY_NOT = {
+    "rule book": ".filter, nav.contents",
+}
+
+
+@pytest.fixture(scope="module")
+def pages(shipped_page: Path, served: Served) -> dict[str, str]:
+    """Each page's address, saved (a file) and served."""
+    return {
+        "rule book saved": shipped_page.as_uri(),
+        "rule book served": served.url + "/rules",
+    }
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    contexts: list[Any] = []
+
+    def opening(url: str, **options: Any) -> Any:
+        # bypass_csp: axe is injected past the served pages' policy (the pages themselves need none)
+        context = browser.new_context(bypass_csp=True, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield opening
+    for context in contexts:
+        context.close()
+
+
+NAMES = ["rule book saved", "rule book served"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_axe_finds_no_violation(open_page: Callable[..., Any], pages: dict[str, str], name: str) -> None:
+    page = open_page(pages[name])
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_printed_every_word_is_on_paper(
+    open_page: Callable[..., Any], pages: dict[str, str], name: str
+) -> None:
+    page = open_page(pages[name])
+    kind = name.rsplit(" ", 1)[0]
+    if kind == "rule book":  # even what the filter box hid on screen
+        page.fill("#filter", "jaundice")
+        assert page.locator("section.item[hidden]").count() > 0
+    page.emulate_media(media="print")
+    assert page.evaluate(UNSEEN, ON_PAPER_ONLY_NOT[kind]) == []
+    assert page.evaluate(UNSEEN, None) != []  # the check does see what is left off paper
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("javascript", [True, False])
+def test_at_320_px_nothing_scrolls_sideways_and_every_word_shows(
+    open_page: Callable[..., Any], pages: dict[str, str], name: str, javascript: bool
+) -> None:
+    page = open_page(pages[name], viewport={"width": 320, "height": 640}, java_script_enabled=javascript)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    kind = name.rsplit(" ", 1)[0]
+    if kind == "rule book":
+        # Without scripts the filter box, which would do nothing, is not shown.
+        assert page.locator(".filter").is_visible() is javascript
+        assert page.evaluate(UNSEEN, ".filter") == []
