@@ -221,7 +221,8 @@ def export(args: RulesExport) -> int:
     if args.format == "fhir-r4":
         return _export_fhir(loaded, folder / EXPORT_NAMES[args.format] if folder is not None else output)
     if args.format in ("markdown", "html"):
-        from metasymptoms.reviewing.rulebook_doc import rulebook_html, rulebook_markdown
+        from metasymptoms.reviewing.rulebook_doc import rulebook_markdown
+        from metasymptoms.web.review import rulebook_html
 
         text = rulebook_markdown(loaded) if args.format == "markdown" else rulebook_html(loaded)
     else:

@@ -1,11 +1,10 @@
 """The rule book as a document for review: its version and status first, contents per site
 and per red flag, every id a link (what it uses, what uses it, its sources), the sources with
-their web addresses and dates, and the hazard log with each control's current result."""
+their web addresses and dates, and the hazard log with each control's current result.
+
+Written as Markdown here; as a web page by web/review.py, from the web's templates."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
 
 from metasymptoms.core.conditions import Condition, findings_in
 from metasymptoms.core.explain import condition_sentence, join_words
@@ -330,16 +329,3 @@ def _hazard_log(loaded: LoadedBook) -> list[Node] | None:
 
 def rulebook_markdown(loaded: LoadedBook) -> str:
     return to_markdown(document(loaded))
-
-
-def rulebook_html(loaded: LoadedBook, check: Mapping[str, Any] | None = None) -> str:
-    """The document as a web page, from the same templates and stylesheet as every page.
-    Saved (`rules export --format html`): one file with its stylesheet and filter script
-    inside, so it opens anywhere. Served (`serve`'s /rules, given `check`: what `rules check`
-    found, shown at its top): linking them, as the pages' security policy asks."""
-    from metasymptoms.web.pages import render
-
-    return render(
-        "rulebook.html",
-        {"title": TITLE, "document": document(loaded), "saved": check is None, "check": check},
-    )
