@@ -94,3 +94,13 @@ def test_at_320_px_nothing_scrolls_sideways_and_every_word_shows(
         # Without scripts the filter box, which would do nothing, is not shown.
         assert page.locator(".filter").is_visible() is javascript
         assert page.evaluate(UNSEEN, ".filter") == []
+
+
+def test_the_saved_pages_need_no_web_server(tmp_path: Path) -> None:
+    """`make run` installs no Starlette or uvicorn: the saved pages are made without them."""
+    from tests.test_web_install import run_without_the_web_server
+
+    target = tmp_path / "book.html"
+    result = run_without_the_web_server("rules", "export", "--format", "html", "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "<h1>The metasymptoms rule book</h1>" in target.read_text()

@@ -222,7 +222,7 @@ def export(args: RulesExport) -> int:
         return _export_fhir(loaded, folder / EXPORT_NAMES[args.format] if folder is not None else output)
     if args.format in ("markdown", "html"):
         from metasymptoms.reviewing.rulebook_doc import rulebook_markdown
-        from metasymptoms.web.review import rulebook_html
+        from metasymptoms.web.documents import rulebook_html
 
         text = rulebook_markdown(loaded) if args.format == "markdown" else rulebook_html(loaded)
     else:

@@ -4,29 +4,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from metasymptoms.web.pages import page, render
-
-if TYPE_CHECKING:
-    from metasymptoms.core.loader import LoadedBook
-
-
-def rulebook_html(loaded: LoadedBook, check: Mapping[str, Any] | None = None) -> str:
-    """The rule-book document (reviewing/rulebook_doc.py) as a page, from the same templates
-    and stylesheet as every page. Saved (`rules export --format html`): one file with its
-    stylesheet and filter script inside, so it opens anywhere. Served (given `check`: what
-    `rules check` found, shown at its top): linking them, as the pages' security policy asks."""
-    from metasymptoms.reviewing.rulebook_doc import TITLE, document
-
-    context = {"title": TITLE, "document": document(loaded), "saved": check is None, "check": check}
-    return render("rulebook.html", context)
-
 
 _lock = threading.Lock()  # one build at a time: the document runs every proof (about a second)
 
@@ -57,6 +40,7 @@ def rule_book(request: Request) -> Response:
 
 def _build(request: Request, folder: Path) -> tuple[str, int]:
     from metasymptoms.reviewing.checks import check_problems
+    from metasymptoms.web.documents import rulebook_html
 
     loaded, problems = check_problems(folder)
     check = {
