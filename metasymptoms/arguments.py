@@ -40,6 +40,8 @@ def parse(argv: Sequence[str]) -> Arguments | None:
         return None
     for name in ("command", "rules_command"):  # which command: the kind says it
         values.pop(name, None)
+    # A list an option collects (nargs) becomes a tuple: the arguments are frozen.
+    values = {name: tuple(value) if isinstance(value, list) else value for name, value in values.items()}
     typed: Arguments = kind(**values)  # a dest without its field (or the reverse) fails here, in any test
     return typed
 
@@ -144,13 +146,18 @@ def _add_ask(commands: _Commands) -> None:
     )
     _add_rules_option(ask)
     ask.add_argument(
-        "--answers", metavar="FILE", type=Path, help="a YAML or JSON file of answers (no questions are asked)"
+        "--answers",
+        metavar="FILE",
+        nargs="+",
+        type=Path,
+        default=(),
+        help="a YAML or JSON file of answers (no questions are asked); several files or a folder "
+        "of them are a batch: the rule book is read once and each file gives one JSON line",
     )
     _add_format(
         ask,
         FORMATS,
         "how to write the result (default: text); html is a summary to print for an appointment",
-        default="text",
     )
     _add_output(ask, "write the result to FILE instead of the screen (- is the screen)")
     _add_plain(ask, "numbered choices and plain text, for screen readers and simple terminals")

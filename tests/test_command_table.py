@@ -31,12 +31,30 @@ PACKAGE = Path(cli.__file__).parent
 EVERY_COMMAND = [
     (
         ["ask"],
-        Ask(rules=None, answers=None, format="text", output=None, plain=False, country=None),
+        Ask(rules=None, answers=(), format=None, output=None, plain=False, country=None),
     ),
     (
         ["ask", "--rules", "r", "--answers", "a.yaml", "--format", "json", "--output", "out/", "--plain"]
         + ["--country", "GB"],
-        Ask(rules=Path("r"), answers=Path("a.yaml"), format="json", output="out/", plain=True, country="GB"),
+        Ask(
+            rules=Path("r"),
+            answers=(Path("a.yaml"),),
+            format="json",
+            output="out/",
+            plain=True,
+            country="GB",
+        ),
+    ),
+    (
+        ["ask", "--answers", "a.yaml", "b.json", "folder"],
+        Ask(
+            rules=None,
+            answers=(Path("a.yaml"), Path("b.json"), Path("folder")),  # a tuple: the arguments are frozen
+            format=None,
+            output=None,
+            plain=False,
+            country=None,
+        ),
     ),
     (["rules", "check"], RulesCheck(dir=None, rules=None, format="text", explain=None)),
     (

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.arguments import build_parser
+from metasymptoms.arguments import parse
+from metasymptoms.commands import Ask
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -43,7 +44,6 @@ def test_every_command_the_readme_shows_works_as_written() -> None:
     a bare `metasymptoms` is "command not found" until the venv is activated."""
     commands = shown_commands(README.read_text())
     assert len(commands) >= 10
-    parser = build_parser()
     for command in commands:
         words = shlex.split(command)
         if words[0] == "make":
@@ -54,11 +54,9 @@ def test_every_command_the_readme_shows_works_as_written() -> None:
             assert words[0] == ".venv/bin/metasymptoms", command
             if words[1:] in (["--help"], ["--version"]):
                 continue
-            args = parser.parse_args(words[1:])  # an unknown option or command exits 2 here
-            for name in ("answers",):
-                value = getattr(args, name, None)
-                if value is not None:
-                    assert (ROOT / value).is_file(), f"{command}: {value} is not in the repository"
+            arguments = parse(words[1:])  # an unknown option or command exits 2 here
+            for path in arguments.answers if isinstance(arguments, Ask) else ():
+                assert (ROOT / path).exists(), f"{command}: {path} is not in the repository"
 
 
 def test_every_link_in_the_readme_and_docs_leads_to_a_file() -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from metasymptoms.core.engine import Assessment
+from metasymptoms.core.engine import Assessment, applicable_questions, reading
 from metasymptoms.core.explain import URGENCY_HEADINGS, answer_text, implied, implied_text
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
-from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model import RuleBook, Section, Urgency
 
 # How a warning sign's urgency reads to a person: the engine's words ("prompt") never do.
 URGENCY_LABELS = {
@@ -122,12 +122,11 @@ def _asked_and_not_asked(
     book: RuleBook, answers: dict[str, Answer]
 ) -> tuple[list[AskedQuestion], list[AskedQuestion]]:
     """Every question of the book, in order: answered (with its answer as shown), or not."""
-    from metasymptoms.core.engine import applicable_questions
-
     applies = {question.finding for question in applicable_questions(book, answers)}
+    read = reading(book, answers)  # once, not once a question: a batch reads thousands of files
     asked, not_asked = [], []
     for question in book.questions:
-        found = implied(book, answers, question.finding)
+        found = implied(book, answers, question.finding, read)
         if question.finding in answers:
             value = answers[question.finding]
             shown = answer_text(book, question.finding, value)
@@ -144,11 +143,14 @@ def _not_answered(
     book: RuleBook, answers: dict[str, Answer], not_asked: list[AskedQuestion]
 ) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     """The questions that applied but have no answer, by section (see ClinicianSummary)."""
+    asked_in: dict[str, Section] = {}
+    for section in book.sections:  # the first that asks it, as book.section_of finds
+        for question in section.questions:
+            asked_in.setdefault(question.finding, section)
     groups: dict[str, list[str]] = {}
     for item in not_asked:
-        section = book.section_of(item.finding)
-        if not item.did_not_apply and section is not None:
-            groups.setdefault(section.id, []).append(book.finding(item.finding).label)
+        if not item.did_not_apply and item.finding in asked_in:
+            groups.setdefault(asked_in[item.finding].id, []).append(book.finding(item.finding).label)
     return tuple(
         (
             section.title,
@@ -177,8 +179,6 @@ def _warning_signs(book: RuleBook, assessment: Assessment) -> tuple[WarningSign,
 
 def _read_as_yes(book: RuleBook, answers: dict[str, Answer]) -> list[str]:
     """The yes/no findings answered yes or read as yes (engine.reading), in the book's order."""
-    from metasymptoms.core.engine import reading
-
     read = reading(book, answers)
     return [finding.id for finding in book.findings if read.get(finding.id) is True]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Ask:
     rules: Path | None
-    answers: Path | None  # None: the guided questions
-    format: str
+    answers: tuple[Path, ...]  # none: the guided questions; several, or a folder: a batch
+    format: str | None  # None: not given (text; a batch writes JSON lines)
     output: str | None  # kept as typed: a trailing slash ("out/") is refused, and Path would drop it
     plain: bool
     country: str | None

@@ -6,7 +6,7 @@ explanation is derived from the rules rather than written per question.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
@@ -59,13 +59,16 @@ class Implied:
     read: Answer  # True, or "unsure"
 
 
-def implied(book: RuleBook, answers: Answers, finding_id: str) -> Implied | None:
+def implied(
+    book: RuleBook, answers: Answers, finding_id: str, read: Mapping[str, object] | None = None
+) -> Implied | None:
     """How this finding was read from another answer, where the person's own answer (or its
-    absence) would say less: the same reading the engine used, so nothing shown contradicts it."""
+    absence) would say less: the same reading the engine used, so nothing shown contradicts it.
+    `read`: `reading(book, answers)`, from a caller that asks of every question."""
     children = book.implying.get(finding_id, ())
     if not children:
         return None  # nothing implies it (most findings): no need to read every answer again
-    read = reading(book, answers)
+    read = reading(book, answers) if read is None else read
     value, said = read.get(finding_id), answers.get(finding_id)
     if value == said or not (value is True or value == UNSURE):
         return None

@@ -15,6 +15,7 @@ ASCII-only output each character the encoding lacks is transliterated ("38°C" -
 from __future__ import annotations
 
 import codecs
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ _CONTROLS = [
     *range(0x2028, 0x202F),
     *range(0x2066, 0x206A),
 ]
-_VISIBLE = {code: f"\\u{code:04x}" for code in _CONTROLS}
+_VISIBLE = {chr(code): f"\\u{code:04x}" for code in _CONTROLS}
+# Found by a pattern, not str.translate: text is almost always clean, and a scan for a class
+# of characters passes over it ten times as fast (a batch writes megabytes of JSON lines).
+_CONTROL = re.compile("[" + "".join(map(re.escape, _VISIBLE)) + "]")
 
 _ASCII = {
     "–": "-",
@@ -71,7 +75,7 @@ def quoted(value: object) -> str:
 
 def visible(text: str) -> str:
     """`text` with every control character shown as \\uXXXX, never obeyed."""
-    return text.translate(_VISIBLE)
+    return _CONTROL.sub(lambda found: _VISIBLE[found.group()], text)
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:
