@@ -14,7 +14,7 @@ EDITABLE := PYTHONWARNINGS='ignore:Editable installation' $(PIP) -e
 
 AXE := $(VENV)/node_modules/axe-core/axe.min.js
 
-.PHONY: run serve test docs bench mutate clean
+.PHONY: run serve test quick docs bench mutate clean
 
 $(RUN_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,13 @@ test: $(TEST_STAMP) $(AXE)  ## lint, types, then the whole test suite (shipped r
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist worksteal
+
+# The slow modules are not even imported (tests/conftest.py's SLOW_MODULES), and no terminal
+# session runs: what is left takes a few seconds, one process, no workers to start.
+quick: $(TEST_STAMP)  ## the edit loop (under 10 s): lint and the fast tests; `make test` is the gate
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/python -m pytest --quick -m "not terminal and not long" -p no:xdist -q
 
 docs: $(RUN_STAMP)  ## the pictures and samples in docs/, made again from what the program shows now
 	$(BIN)/python docs/make_docs.py

@@ -121,6 +121,64 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items[:] = order
 
 
+# Modules whose tests start a browser, a server or the program itself, or search whole answer
+# spaces: a second or more each. `make quick` (the edit loop) leaves them to `make test`.
+SLOW_MODULES = {
+    "test_advice_urgency",
+    "test_behaviour",
+    "test_check_legend",
+    "test_class_screen",
+    "test_cli",
+    "test_compiled",
+    "test_diff",
+    "test_diff_report",
+    "test_export_output",
+    "test_fhir_export",
+    "test_fhir_renderer",
+    "test_fhir_response",
+    "test_hazards",
+    "test_hostile",
+    "test_interview_pipe",
+    "test_lesson_page",
+    "test_lesson_screen",
+    "test_markdown_escape",
+    "test_packaging",
+    "test_properties",
+    "test_quiz",
+    "test_rulebook_cache",
+    "test_rulebook_page",
+    "test_rules_tools",
+    "test_search_domain",
+    "test_streams_and_signals",
+    "test_summary",
+    "test_teaching",
+    "test_web",
+    "test_web_browser",
+    "test_web_class",
+    "test_web_replay",
+    "test_wide_conditions",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="the edit loop (make quick): the slow modules (SLOW_MODULES) are not even imported",
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if config.getoption("--quick") and collection_path.stem in SLOW_MODULES:
+        return True
+    return None  # pytest decides, as without this hook
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if item.path.stem in SLOW_MODULES:
+        item.add_marker("slow")
+
+
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent with -p no:xdist
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto` (`make test`) starts one worker more than there are cores: the real-terminal

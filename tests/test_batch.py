@@ -50,7 +50,7 @@ def test_each_line_is_the_files_own_json_result_with_its_name_first(folder: Path
     assert main(["ask", "--answers", str(folder / "b.yml"), str(folder / "a.yaml")]) == 0
     batch = lines(capsys.readouterr().out)
     for line, name in zip(batch, ("b.yml", "a.yaml"), strict=True):
-        assert list(line)[0] == "file" and line["file"] == str(folder / name)
+        assert next(iter(line)) == "file" and line["file"] == str(folder / name)
         assert main(["ask", "--answers", str(folder / name), "--format", "json"]) == 0
         alone = json.loads(capsys.readouterr().out)
         assert without_time(line) == {"file": str(folder / name), **without_time(alone)}

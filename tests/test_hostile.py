@@ -75,7 +75,8 @@ def leftovers(folder: Path) -> list[str]:
     [
         ("/dev/zero", "/dev/zero: this is a device, not a file"),
         ("FIFO", "FIFO: this is a pipe (FIFO), not a file"),
-        ("FOLDER", "FOLDER: this is a folder, not a file"),
+        # a folder is a batch (test_batch.py): an empty one is refused as holding no answers
+        ("FOLDER", "'FOLDER' holds no answers files (names ending in .yaml, .yml, .json)"),
     ],
 )
 def test_an_answers_file_that_is_not_a_file_is_refused_at_once(

@@ -118,8 +118,8 @@ def test_a_number_is_never_split_from_its_unit_on_the_result_screen(book: RuleBo
     import io
     import itertools
 
-    from metasymptoms.answering.interview import show_result
     from metasymptoms.answering.prompter import PlainPrompter
+    from metasymptoms.answering.result_screen import show_result
 
     answers = {"cancer_history": "current", "recent_treatment": True, "temperature": 35.5}
     assessment = assess(book, answers)
@@ -150,7 +150,8 @@ def test_the_first_part_fits_an_80x24_screen_with_the_key_line(book: RuleBook, c
     warning sign's advice, then "Enter: read more; ...", in at most 24 rows."""
     import io
 
-    from metasymptoms.answering.interview import READ_MORE, QuestionaryPrompter, show_first
+    from metasymptoms.answering.interview import QuestionaryPrompter
+    from metasymptoms.answering.result_screen import READ_MORE, show_first
 
     assessment = assess(book, check_answers(book, case["answers"]))
     out = io.StringIO()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from metasymptoms.answering.emergency import action
-from metasymptoms.answering.interview import READ_MORE
 from metasymptoms.answering.questionnaire import Questionnaire
+from metasymptoms.answering.result_screen import READ_MORE
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.kinds import kind_of

@@ -15,8 +15,9 @@ from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
 from metasymptoms.answering.assessment_text import blocks, render_markdown, render_text
 from metasymptoms.answering.emergency import action, country_from, for_country, number_line
-from metasymptoms.answering.interview import run_interview, show_result
+from metasymptoms.answering.interview import run_interview
 from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
+from metasymptoms.answering.result_screen import show_result
 from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook

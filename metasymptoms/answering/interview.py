@@ -1,18 +1,17 @@
 """The guided questions in a terminal: the only module that imports questionary.
 
-It draws prompts for the flow in questionnaire.py, shows the result, and offers to save a
-summary. Nothing is written unless the person asks, and the write is atomic.
+It draws prompts for the flow in questionnaire.py, then shows the result (result_screen.py).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.answering.emergency import action, call_handler_lines, emergency_card
+from metasymptoms.answering.emergency import action
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
     BACK,
@@ -21,7 +20,6 @@ from metasymptoms.answering.prompter import (
     WHY_LABEL,
     Options,
     PlainPrompter,
-    Prompter,
     ResultPrompter,
     Stopped,
     StoppedAfterResult,
@@ -30,14 +28,18 @@ from metasymptoms.answering.prompter import (
     screen_width,
     wrap,
 )
-from metasymptoms.answering.questionnaire import TYPED_KEYS, Questionnaire, say_card
-from metasymptoms.answering.result import Block, ending_block, result
+from metasymptoms.answering.questionnaire import TYPED_KEYS, Questionnaire
+from metasymptoms.answering.result import ending_block
+from metasymptoms.answering.result_screen import (
+    present_result,
+    show_emergency_card,
+    show_ending,
+    stopped_note,
+)
 from metasymptoms.core.engine import Assessment, assess
-from metasymptoms.core.kinds import Answer
-from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.core.output import OutputError, write_atomic, wrote
+from metasymptoms.core.model import RuleBook
+from metasymptoms.core.output import write_atomic, wrote
 from metasymptoms.core.safetext import visible, write_styled
-from metasymptoms.core.status import status_line
 
 
 def colour_allowed(stream: Any) -> bool:
@@ -143,11 +145,10 @@ class QuestionaryPrompter:
             output=self.output,
         )
 
-        # Ctrl-D stops like Ctrl-C: one calm line, nothing saved.
         bindings = question.application.key_bindings
         assert isinstance(bindings, KeyBindings)  # questionary.select gives each prompt its own
 
-        @bindings.add(Keys.ControlD, eager=True)
+        @bindings.add(Keys.ControlD, eager=True)  # Ctrl-D stops like Ctrl-C: one calm line, nothing saved
         def _stop(event: Any) -> None:
             event.app.exit(exception=EOFError)
 
@@ -283,164 +284,3 @@ def run_interview(
             raise StoppedAfterResult("\n".join(wrap(line, screen_width() - 1))) from None
         raise KeyboardInterrupt from None
     return 0
-
-
-READ_MORE = "Enter: read more; s: save a summary; q: finish"
-READ_MORE_NO_SAVE = "Enter: read more; q: finish"
-
-
-def present_result(
-    prompter: ResultPrompter,
-    book: RuleBook,
-    assessment: Assessment,
-    heading: str | None = None,
-    *,
-    can_save: bool,
-) -> None:
-    """What to do first, on one screen; the rest when asked for ("Enter: read more"), then
-    the offer to save a summary. The ending (show_ending) follows, whatever was chosen."""
-    parts = result(book, assessment)
-    show_first(prompter, parts.first, heading)
-    keys = {"": "more", "s": "save", "q": "finish"} if can_save else {"": "more", "q": "finish"}
-    choice = prompter.press(READ_MORE if can_save else READ_MORE_NO_SAVE, keys)
-    if choice == "more":
-        show_blocks(prompter, parts.more)
-        prompter.say(status_line(book))  # the rule book's review status, as every result gives it
-        if can_save:
-            offer_to_save(prompter, book, assessment)
-    elif choice == "save":
-        offer_to_save(prompter, book, assessment)
-
-
-def show_ending(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
-    """The last words of every run: how soon and what to do. In an emergency, the one
-    instruction with the number to call, never routine wording after it."""
-    ending = ending_block(book, assessment)
-    if assessment.urgency is Urgency.EMERGENCY:
-        prompter.say("")
-        prompter.say(action(book), "emergency")
-        return
-    prompter.say(ending.heading, "heading")
-    for paragraph in ending.paragraphs:
-        prompter.say(paragraph)
-
-
-def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
-    """What an emergency needs, and nothing else: each emergency warning sign with its own
-    advice (the rule book's words), then what to tell the call handler. The number to call
-    is the last line, after it (run_interview)."""
-    flags = [flag.id for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
-    if flags:
-        say_card(prompter, emergency_card(book, flags))
-    else:  # stopped after an emergency an answer changed back: still get help
-        prompter.say("EMERGENCY: get help now", "emergency")
-    prompter.say("Tell the call handler:", "subheading")
-    for line in call_handler_lines(book, assessment):
-        prompter.say(f"  - {line}")
-
-
-def stopped_note(book: RuleBook, answers: Mapping[str, Answer]) -> str:
-    """Where the person is when the result is shown after stopping for an emergency."""
-    from metasymptoms.core.engine import applicable_questions
-
-    left = sum(1 for question in applicable_questions(book, answers) if question.finding not in answers)
-    unasked = (
-        ("; 1 question was not asked" if left == 1 else f"; {left} questions were not asked") if left else ""
-    )
-    return (
-        "The questions have ended. This result is worked out from the answers you gave before "
-        f"you stopped{unasked}, so it may leave things out: tell whoever sees you about every symptom."
-    )
-
-
-def show_result(
-    prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str = "Your result"
-) -> None:
-    """The whole result at once, as `ask --format text` gives it, laid out through the prompter."""
-    parts = result(book, assessment)
-    prompter.say(heading, "heading")
-    show_blocks(prompter, [*parts.first, *parts.more])
-    prompter.say(status_line(book))
-    show_blocks(prompter, [parts.ending])
-
-
-def show_first(prompter: Prompter, first: Sequence[Block], heading: str | None = None) -> None:
-    """How soon, then, set apart by one blank line, every warning sign with its advice, close
-    together: five signs still fit one 80x24 screen with the key line below them."""
-    if heading:
-        prompter.say(heading, "heading")
-    show_blocks(prompter, first[:1])
-    if len(first) > 1:
-        prompter.say("")
-        show_blocks(prompter, first[1:], compact=True)
-
-
-def show_blocks(prompter: Prompter, shown: Sequence[Block], *, compact: bool = False) -> None:
-    """`compact`: a warning sign's heading follows the text above it with no blank line, so
-    five signs and their advice still fit one 80x24 screen below how soon."""
-    for block in shown:
-        kind = "emergency" if block.role == "emergency" else "heading" if block.level == 2 else "subheading"
-        if compact and kind == "subheading":
-            kind = "strong"
-        prompter.say(block.heading, kind)
-        for paragraph in block.paragraphs:
-            if paragraph:
-                prompter.say(paragraph)
-        for item in block.items:
-            prompter.say(f"  - {item}")
-
-
-SUMMARY_FORMATS = {"markdown": "metasymptoms-summary.md", "html": "metasymptoms-summary.html"}
-
-
-def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
-    """A summary to keep: in an emergency, to show at the hospital or to the ambulance crew."""
-    emergency = assessment.urgency is Urgency.EMERGENCY
-    choice = prompter.choose(
-        "Would you like to save a summary to show the people who see you?"
-        if emergency
-        else "Would you like to save a summary to bring to your appointment?",
-        [
-            ("No, thank you", "none"),
-            ("Yes, as a page to print or show on screen (HTML)", "html"),
-            ("Yes, as a plain text file (Markdown)", "markdown"),
-        ],
-        "none",
-    )
-    if choice not in SUMMARY_FORMATS:
-        prompter.say("Nothing was saved.", "hint")
-        return
-    form = choice
-    summary = renderer(form)(book, assessment)
-    while True:
-        name = prompter.ask_text("File name for the summary", SUMMARY_FORMATS[form]).strip()
-        try:
-            path = Path(name).expanduser()
-        except RuntimeError:  # no home folder for '~'
-            path = Path(name)
-        try:
-            exists = path.exists() and not path.is_dir()
-        except (OSError, ValueError):  # unreadable, or a character no file name may hold
-            exists = False  # write_atomic says why it cannot write there
-        if exists:
-            again = prompter.choose(
-                f"{path} already exists. Replace it?",
-                [("No, choose another name", "no"), ("Yes, replace it", "yes")],
-                "no",
-            )
-            if again != "yes":
-                continue
-        try:
-            write_atomic(path, summary)
-        except OutputError as error:
-            prompter.say(f"The summary could not be saved: {error}.", "emergency")
-            retry = prompter.choose(
-                "Try another name?", [("Yes, try another name", "yes"), ("No, do not save", "no")], "yes"
-            )
-            if retry == "yes":
-                continue
-            prompter.say("Nothing was saved.", "hint")
-            return
-        bring = "Show it to the people who see you." if emergency else "Bring it to your appointment."
-        prompter.say(wrote("your summary", path.resolve(), bring), "hint")
-        return

@@ -228,7 +228,7 @@ def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:
 async def summary(request: Request) -> Response:
     """The printable HTML or the Markdown summary of the walk posted, as a download."""
     from metasymptoms.answering.formats import renderer
-    from metasymptoms.answering.interview import SUMMARY_FORMATS
+    from metasymptoms.answering.result_screen import SUMMARY_FORMATS
 
     try:
         book, walk, controls = await _read(request)
