@@ -60,7 +60,7 @@ test: $(TEST_STAMP) $(AXE)  ## lint, types, then the whole test suite (shipped r
 quick: $(TEST_STAMP)  ## the edit loop (under 10 s): lint and the fast tests; `make test` is the gate
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
-	$(BIN)/python -m pytest --quick -m "not terminal and not long" -p no:xdist -q
+	$(BIN)/python -m pytest --quick -m "not terminal and not long and not slow" -p no:xdist -q
 
 docs: $(RUN_STAMP)  ## the pictures and samples in docs/, made again from what the program shows now
 	$(BIN)/python docs/make_docs.py

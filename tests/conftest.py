@@ -142,10 +142,11 @@ SLOW_MODULES = {
     "test_lesson_page",
     "test_lesson_screen",
     "test_markdown_escape",
+    "test_messages",
+    "test_output_targets",
     "test_packaging",
     "test_properties",
     "test_quiz",
-    "test_rulebook_cache",
     "test_rulebook_page",
     "test_rules_tools",
     "test_search_domain",
@@ -155,7 +156,9 @@ SLOW_MODULES = {
     "test_web",
     "test_web_browser",
     "test_web_class",
+    "test_web_install",
     "test_web_replay",
+    "test_web_workers",
     "test_wide_conditions",
 }
 

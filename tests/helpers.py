@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import textwrap
 from pathlib import Path
 
@@ -237,3 +239,10 @@ def spawn_metasymptoms(cwd: Path, *args: str, rows: int = 40, columns: int = 100
     # terminal is in raw mode by then), so the sleep only made each walk slower.
     child.delaybeforesend = None
     return child
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once for the tests that read the package's own code
+    (layers, sizes, the command line's imports)."""
+    return ast.parse(path.read_text(), str(path))

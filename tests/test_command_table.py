@@ -25,6 +25,7 @@ from metasymptoms.commands import (
     RulesVerify,
     Serve,
 )
+from tests.helpers import parsed
 
 PACKAGE = Path(cli.__file__).parent
 
@@ -119,7 +120,7 @@ def test_only_the_parser_knows_argparse() -> None:
     for path in PACKAGE.rglob("*.py"):
         if path == Path(arguments.__file__):
             continue
-        tree = ast.parse(path.read_text())
+        tree = parsed(path)
         imported = {
             alias.name
             for node in ast.walk(tree)
@@ -158,6 +159,7 @@ LOADED = (
 )
 
 
+@pytest.mark.slow  # a new interpreter each
 @pytest.mark.parametrize(
     "argv", [["--help"], ["ask", "--help"], ["ask", "--plain"], ["ask", "--answers", "A"]]
 )

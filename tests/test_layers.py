@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import metasymptoms
+from tests.helpers import parsed
 
 PACKAGE = Path(metasymptoms.__file__).parent
 
@@ -41,7 +42,7 @@ def layer(module: str) -> str:
 def imports(path: Path) -> set[str]:
     """Every module of the package this file imports, at its top or inside a function."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module is not None:

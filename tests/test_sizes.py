@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import metasymptoms
+from tests.helpers import parsed
 
 PACKAGE = Path(metasymptoms.__file__).parent
 MODULE_LINES = 400
@@ -29,7 +30,7 @@ def long_modules(package: Path) -> dict[str, int]:
 def long_functions(package: Path) -> dict[str, int]:
     found = {}
     for path in package.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 lines = (node.end_lineno or node.lineno) - node.lineno + 1
                 if lines > FUNCTION_LINES:
