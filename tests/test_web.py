@@ -361,3 +361,17 @@ def test_the_saved_summary_carries_the_stylesheet_the_pages_are_served_with(
     page = render_html(book, assess(book, {"cancer_history": "none", "back_pain": True}))
     assert f"<style>{css}</style>" in page
     assert "@media print" in css
+
+
+def test_a_line_never_breaks_between_a_number_and_its_unit_or_inside_the_emergency_numbers(
+    client: TestClient,
+) -> None:
+    """A unit alone at the start of a line ("°C") means nothing; "911 /" then "999 / 112" is
+    easy to misread. Every page (and the saved summary, from the same templates) joins them with
+    no-break spaces."""
+    person = Person(client)
+    assert "(911\u00a0/\u00a0999\u00a0/\u00a0112)" in person.page.html
+    person.start()
+    walk_until(person, "fever", {})
+    assert "a temperature of 37.5\u00a0°C (99.5\u00a0°F) or higher" in person.page.html
+    assert "37.5 °C" not in person.page.html

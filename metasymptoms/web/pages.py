@@ -7,6 +7,7 @@ through `render` and must work without the [web] extra, which `make run` does no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,21 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+# Where a line must not break: between a number and its unit ("37.5 °C", "101.3 F"), and
+# inside "911 / 999 / 112". "°C" alone at the start of a line means nothing, and a number cut
+# in two is easy to misread. The terminal keeps the same together (answering/prompter.py).
+_NUMBER_AND_UNIT = re.compile(r"(?<=\d) (?=°|[CF]\b)")
+_NUMBERS = re.compile(r"(?<=\d) / (?=\d)")
+
+
+def kept_together(value: Any) -> Any:
+    """Text to be written into a page, with no-break spaces where a line must not break.
+    Markup is left as it is (it is already HTML)."""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    return _NUMBERS.sub("\u00a0/\u00a0", _NUMBER_AND_UNIT.sub("\u00a0", value))
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -83,6 +99,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,  # a name the page needs and was not given is a bug, not a blank
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=kept_together,  # every {{ value }} of every page, saved or served
     )
     env.globals["static_text"] = static_text
     return env
