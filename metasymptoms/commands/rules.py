@@ -255,6 +255,7 @@ def diff(args: RulesDiff) -> int:
 
     from metasymptoms.reviewing.diff import diff as compare
     from metasymptoms.reviewing.diff_report import render
+    from metasymptoms.reviewing.released import checkout
 
     if args.git is not None:
         if args.new is not None:
@@ -263,7 +264,7 @@ def diff(args: RulesDiff) -> int:
             )
         new_folder = args.old or default_rules_dir()
         with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
-            old_folder = _checkout(args.git, new_folder, Path(temporary))
+            old_folder = checkout(args.git, new_folder, Path(temporary))
             old_book = load(old_folder).book
             old_name = f"{new_folder} at {args.git}"
     else:
@@ -276,31 +277,3 @@ def diff(args: RulesDiff) -> int:
     result = compare(old_book, new_book)
     print(render(result, old_book, new_book, old_name, str(new_folder), args.format), end="")
     return 1 if result.undeclared_lowerings else 0
-
-
-def _checkout(revision: str, folder: Path, into: Path) -> Path:
-    """The rule-book folder as it was at a git revision, written into `into` (git show)."""
-    import subprocess
-
-    def git(*words: str) -> bytes:
-        try:
-            done = subprocess.run(["git", *words], cwd=folder, capture_output=True, check=False)
-        except FileNotFoundError:
-            raise UsageError("--git needs the git program, which is not installed") from None
-        if done.returncode != 0:
-            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise UsageError(
-                f"git could not read the rule book at '{revision}': {message[-1] if message else 'unknown error'}"
-            )
-        return done.stdout
-
-    prefix = git("rev-parse", "--show-prefix").decode().strip()
-    names = git("ls-tree", "-r", "--full-name", "--name-only", "-z", revision, "--", ".").decode().split("\0")
-    for name in filter(None, names):
-        relative = name[len(prefix) :] if name.startswith(prefix) else name
-        if not relative.endswith((".yaml", ".yml")) or relative.startswith("scenarios/"):
-            continue
-        target = into / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(git("show", f"{revision}:{name}"))
-    return into

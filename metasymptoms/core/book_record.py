@@ -49,6 +49,22 @@ class LowersUrgency:
     reason: Text
 
 
+# A git revision as book.yaml names one: no spaces, and never a leading "-" (git would read
+# it as an option).
+GitRevision = Annotated[str, Length(1, 200), Pattern(r"^[^\s-]\S*$")]
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ReleasedBook:
+    """The last released rule book, which the hazard log's `diff: released_book` control
+    compares this one with (`rules diff`): exactly one of a git revision of the repository
+    holding this folder, or a folder (relative to this one)."""
+
+    git: GitRevision | None = None
+    folder: Annotated[str, Length(1, 1000)] | None = None
+
+
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
 class BookInfo:
@@ -64,3 +80,5 @@ class BookInfo:
     sign_offs: tuple[SignOff, ...] = ()
     declared_changes: tuple[DeclaredChange, ...] = ()
     lowers_urgency_when_reported: tuple[LowersUrgency, ...] = ()
+    # Absent until a version has been released: the hazard log then says its control was not run.
+    released_book: ReleasedBook | None = None

@@ -324,6 +324,9 @@ class _References:
                     ("declared_changes", i, "now"),
                     f"'{change.now.value}' is not lower than '{change.was.value}'; only a lowered urgency needs declaring",
                 )
+        released = info.released_book
+        if released is not None and (released.git is None) == (released.folder is None):
+            self.error(file, ("released_book",), "released_book names exactly one of git: or folder:")
         for i, exception in enumerate(info.lowers_urgency_when_reported):
             if exception.finding not in self.known_findings:
                 self.error(

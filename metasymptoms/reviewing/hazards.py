@@ -1,6 +1,6 @@
 """The hazard log (rules/hazards.yaml): each hazard to a person, its cause and severity, and
-the controls that guard it, named by id: `rules verify` properties, `rules check` checks and
-teaching scenarios. `rules check` fails when a named control does not exist; the rule-book
+the controls that guard it, named by id: `rules verify` properties, `rules check` checks,
+teaching scenarios, and `rules diff` against the last released book (`diff: released_book`). `rules check` fails when a named control does not exist; the rule-book
 document shows the log with each control's current result."""
 
 from __future__ import annotations
@@ -22,22 +22,26 @@ FILE = HAZARDS_FILE
 Severity = Literal["catastrophic", "major", "considerable", "significant", "minor"]  # DCB0129's scale
 
 
+KINDS = ("verify", "check", "scenario", "diff")
+
+
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
 class Control:
-    """One control, named by exactly one of its three kinds."""
+    """One control, named by exactly one of its kinds."""
 
     verify: Id | None = None  # a property of `rules verify`
     check: Id | None = None  # a check of `rules check`
     scenario: Id | None = None  # a teaching scenario (its expected outcome is checked)
+    diff: Id | None = None  # `rules diff` against the released book book.yaml names: released_book
 
     @property
     def kind(self) -> str:
-        return "verify" if self.verify else "check" if self.check else "scenario"
+        return next((kind for kind in KINDS if getattr(self, kind)), "scenario")
 
     @property
     def name(self) -> str:
-        return self.verify or self.check or self.scenario or ""
+        return getattr(self, self.kind) or ""
 
 
 @with_config(FORBID_EXTRA)
@@ -84,12 +88,12 @@ def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
         return None, problems
     for i, hazard in enumerate(log.hazards):
         for j, control in enumerate(hazard.controls):
-            named = [kind for kind in ("verify", "check", "scenario") if getattr(control, kind)]
+            named = [kind for kind in KINDS if getattr(control, kind)]
             if len(named) != 1:
                 problems.append(
                     Problem(
                         at(("hazards", i, "controls", j)),
-                        "a control names exactly one of verify:, check: or scenario:",
+                        "a control names exactly one of verify:, check:, scenario: or diff:",
                     )
                 )
     return LoadedLog(log, path, at), problems
@@ -99,19 +103,23 @@ def known_controls(loaded: LoadedBook) -> dict[str, set[str]]:
     from metasymptoms.core.scenarios import scenario_files
     from metasymptoms.reviewing.checks import CHECKS
     from metasymptoms.reviewing.proofs import proofs
+    from metasymptoms.reviewing.released import CONTROL
 
     return {
         "verify": set(proofs()),
         "check": set(CHECKS),
         "scenario": {path.stem for path in scenario_files(loaded.folder)},
+        "diff": {CONTROL},
     }
 
 
 def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str], str]:
-    """Each named control's current result, in words: "holds", "passes", or what fails."""
+    """Each named control's current result, in words: "holds", "passes", what fails, or why
+    it was not run."""
     from metasymptoms.core.scenarios import differences, load_scenarios
     from metasymptoms.reviewing.checks import CHECKS, run_checks
     from metasymptoms.reviewing.proofs import proofs
+    from metasymptoms.reviewing.released import CONTROL, released_result
 
     wanted = {(control.kind, control.name) for hazard in log.hazards for control in hazard.controls}
     results: dict[tuple[str, str], str] = {}
@@ -132,6 +140,8 @@ def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str],
                 results[kind, name] = f"FAILS ({len(found)} error(s))"
             else:
                 results[kind, name] = f"passes with {len(found)} warning(s)"
+        elif kind == "diff" and name == CONTROL:
+            results[kind, name] = released_result(loaded)
         elif kind == "scenario":
             if scenarios is None:
                 scenarios = {item.name: item for item in load_scenarios(loaded.folder, loaded.book)[0]}

@@ -313,7 +313,8 @@ def _hazard_log(loaded: LoadedBook) -> list[Node] | None:
         Paragraph(
             "What could harm a person using this rule book, and the controls that guard it, with "
             "each control's result on this version (verify: proved over every path; check: rules "
-            "check; scenario: the scenario's expected outcome)."
+            "check; scenario: the scenario's expected outcome; diff: rules diff against the last "
+            "released book that book.yaml names, failing on an undeclared lowered urgency)."
         ),
     ]
     rows = []

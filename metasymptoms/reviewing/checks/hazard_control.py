@@ -1,7 +1,8 @@
 """hazard-control: the hazard log (hazards.yaml) names a control that does not exist.
 
 Each hazard in hazards.yaml lists the controls that guard it: a `rules verify` property, a
-`rules check` check or a teaching scenario, by id. A control renamed or removed would leave
+`rules check` check, a teaching scenario, or `diff: released_book` (`rules diff` against the
+last released book that book.yaml names), by id. A control renamed or removed would leave
 a hazard unguarded while the log still claims it is guarded; so the log must name only
 controls that exist (and be a valid file).
 
@@ -32,6 +33,7 @@ _NOUNS = {
     "verify": "a property of rules verify",
     "check": "a check of rules check",
     "scenario": "a scenario in scenarios/",
+    "diff": "a comparison of rules diff (the one there is: released_book)",
 }
 
 

@@ -1,0 +1,88 @@
+"""The last released rule book, as book.yaml names it (`released_book`), and the hazard
+log's control `diff: released_book`: `rules diff` of the released book against this one,
+which fails when an urgency is lowered and the new book.yaml does not declare it.
+
+A book never released names none, and the control says it was not run: it never passes
+for want of something to compare with."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+from metasymptoms.core.book_record import ReleasedBook
+from metasymptoms.core.loader import LoadedBook, load
+from metasymptoms.core.problems import RuleBookError, RulesFolderMissing, UsageError
+
+CONTROL = "released_book"  # the control's name in hazards.yaml: `- diff: released_book`
+NOT_NAMED = "not run: no released book named (book.yaml has no released_book)"
+
+
+def checkout(revision: str, folder: Path, into: Path) -> Path:
+    """The rule-book folder as it was at a git revision, written into `into` (git show)."""
+
+    def git(*words: str) -> bytes:
+        try:
+            done = subprocess.run(["git", *words], cwd=folder, capture_output=True, check=False)
+        except FileNotFoundError:
+            raise UsageError(
+                "the git program is not installed; reading a rule book at a git revision needs it"
+            ) from None
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UsageError(
+                f"git could not read the rule book at '{revision}': {message[-1] if message else 'unknown error'}"
+            )
+        return done.stdout
+
+    prefix = git("rev-parse", "--show-prefix").decode().strip()
+    names = git("ls-tree", "-r", "--full-name", "--name-only", "-z", revision, "--", ".").decode().split("\0")
+    for name in filter(None, names):
+        relative = name[len(prefix) :] if name.startswith(prefix) else name
+        if not relative.endswith((".yaml", ".yml")) or relative.startswith("scenarios/"):
+            continue
+        target = into / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(git("show", f"{revision}:{name}"))
+    return into
+
+
+def _named(released: ReleasedBook, folder: Path) -> tuple[str, str]:
+    """The released book in words, and the command that shows the comparison."""
+    if released.git is not None:
+        return f"git {released.git}", f"metasymptoms rules diff --git {released.git} {folder}"
+    old = folder / (released.folder or "")
+    return f"folder {released.folder}", f"metasymptoms rules diff {old} {folder}"
+
+
+def released_result(loaded: LoadedBook) -> str:
+    """The control's result in words: "passes ...", "FAILS (...)" or "not run: ..."."""
+    from metasymptoms.reviewing.diff import diff
+
+    released = loaded.book.info.released_book if loaded.book.info else None
+    if released is None:
+        return NOT_NAMED
+    what, command = _named(released, loaded.folder)
+    with tempfile.TemporaryDirectory(prefix="metasymptoms-released-") as temporary:
+        try:
+            if released.git is not None:
+                old_folder = checkout(released.git, loaded.folder, Path(temporary))
+            else:
+                old_folder = loaded.folder / (released.folder or "")
+            old = load(old_folder).book
+        except (UsageError, RulesFolderMissing) as error:
+            return f"not run: {error}"
+        except RuleBookError as error:
+            return f"not run: the released book ({what}) does not load: {error.problems[0]}"
+    result = diff(old, loaded.book)
+    undeclared = len(result.undeclared_lowerings)
+    declared = sum(1 for statement in result.statements if statement.lowered and statement.declared)
+    if undeclared:
+        return (
+            f"FAILS ({undeclared} lowered urgenc{'y' if undeclared == 1 else 'ies'} not declared since "
+            f"the released book, {what}; see: {command})"
+        )
+    if declared:
+        return f"passes with {declared} declared lowering(s) since the released book, {what}"
+    return f"passes (no urgency lowered since the released book, {what})"
