@@ -51,7 +51,7 @@ class LowersUrgency:
 
 # A git revision as book.yaml names one: no spaces, and never a leading "-" (git would read
 # it as an option).
-GitRevision = Annotated[str, Length(1, 200), Pattern(r"^[^\s-]\S*$")]
+GitRevision = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s-]\S*$")]
 
 
 @with_config(FORBID_EXTRA)
@@ -62,7 +62,7 @@ class ReleasedBook:
     holding this folder, or a folder (relative to this one)."""
 
     git: GitRevision | None = None
-    folder: Annotated[str, Length(1, 1000)] | None = None
+    folder: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
 
 
 @with_config(FORBID_EXTRA)
