@@ -416,7 +416,8 @@ def _teaching_section() -> str:
 def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypatch) -> None:
     import shlex
 
-    from metasymptoms.arguments import build_parser
+    from metasymptoms.arguments import parse
+    from metasymptoms.commands import Demo, Explore
 
     section = _teaching_section()
     commands = [
@@ -428,13 +429,13 @@ def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypat
     names = {path.stem for path in (default_rules_dir() / "scenarios").glob("*.yaml")}
     monkeypatch.chdir(tmp_path)
     for argv in commands:
-        args = build_parser().parse_args(argv)  # exits 2 on an option the CLI does not have
-        if args.command == "demo" and args.scenario:
-            assert args.scenario in names
-        if args.command == "demo":
-            interactive = args.quiz or args.step
+        arguments = parse(argv)  # exits 2 on an option the CLI does not have
+        assert isinstance(arguments, Demo | Explore), argv
+        if isinstance(arguments, Demo):
+            assert arguments.scenario is None or arguments.scenario in names
+            interactive = arguments.quiz or arguments.step
         else:
-            interactive = args.kind is None  # the explorer's menus
+            interactive = arguments.kind is None  # the explorer's menus
         if not interactive:  # those are run in real terminals in test_projector.py
             assert main(argv) == 0, argv
     assert (tmp_path / "lesson.html").read_text().startswith("<!DOCTYPE html>")

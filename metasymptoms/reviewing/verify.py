@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from metasymptoms.answering.replay import Replay
 from metasymptoms.core.conditions import Condition, findings_in, kleene_and, kleene_not, settled
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.compiled import book_readings, questionnaire_answers
-from metasymptoms.reviewing.replay import Replay, as_answers, cut_to
+from metasymptoms.reviewing.replay import as_answers, cut_to
 from metasymptoms.reviewing.space import Facts, Goal, Space
 
 
