@@ -58,7 +58,7 @@ def paired(
 
 def generated_book(folder: Path, rules: int) -> Path:
     """The shipped book plus `rules` generated site rules spread over files of 1,000."""
-    from metasymptoms.core.loader import default_rules_dir
+    from metasymptoms.core.bookfiles import default_rules_dir
 
     shutil.copytree(default_rules_dir(), folder)
     findings = ["bone_pain", "back_pain", "jaundice", "itching", "cough", "headache", "fatigue", "bloating"]
@@ -107,7 +107,7 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
     """rules verify and rules check on generated books, and rules diff of single edits, as
     ratios to rules verify on the shipped book measured in alternation with them."""
     from benchmarks.books import at_least_book, grown_book, wide_book
-    from metasymptoms.core.loader import default_rules_dir
+    from metasymptoms.core.bookfiles import default_rules_dir
 
     shipped = default_rules_dir()
     python = sys.executable

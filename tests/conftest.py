@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import settings
 
-from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
+from metasymptoms.core.bookfiles import default_rules_dir
+from metasymptoms.core.loader import LoadedBook, load
 from metasymptoms.core.model import RuleBook
 
 if TYPE_CHECKING:

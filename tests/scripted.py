@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from metasymptoms.answering.questionnaire import Options, Stopped
+from metasymptoms.answering.prompter import Options, Stopped
 from metasymptoms.core.model import RuleBook
 
 

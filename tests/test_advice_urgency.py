@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from metasymptoms.cli import main
-from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.bookfiles import default_rules_dir
 from tests.helpers import TINY, write_book
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.answering.questionnaire import PlainPrompter
+from metasymptoms.answering.prompter import PlainPrompter
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.explain import URGENCY_HEADINGS
-from metasymptoms.core.loader import default_rules_dir
 from metasymptoms.core.model import Role, RuleBook, Urgency
 from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.teaching.demo import Line, replay, step_body

@@ -274,7 +274,7 @@ def test_diff_against_a_git_revision(tmp_path: Path, capsys) -> None:
 
 
 def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, capsys) -> None:
-    from metasymptoms.core.loader import default_rules_dir
+    from metasymptoms.core.bookfiles import default_rules_dir
 
     copy = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), copy)
@@ -297,7 +297,7 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
 def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Path, capsys) -> None:
     # A new user lowered the fever-on-treatment emergency to routine: the group whose
     # temperature is "not sure" made `rules diff` fail with exit 3 (a number format on text).
-    from metasymptoms.core.loader import default_rules_dir
+    from metasymptoms.core.bookfiles import default_rules_dir
 
     copy = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), copy)
@@ -398,7 +398,7 @@ def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_g
 def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys) -> None:
     """The reviewer's guide (docs/reviewing.md, which the README links): lower a red flag, see
     the gate refuse, declare the change as the guide shows, and see it pass."""
-    from metasymptoms.core.loader import default_rules_dir
+    from metasymptoms.core.bookfiles import default_rules_dir
 
     readme = (Path(__file__).parent.parent / "docs" / "reviewing.md").read_text()
     assert "metasymptoms rules diff --git main rules/" in readme

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
-from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.bookfiles import default_rules_dir
 
 RULES = default_rules_dir()
 GOLDEN = Path(__file__).parent / "golden"

@@ -235,7 +235,8 @@ def engine_answers(book: RuleBook, codes: dict[str, Any]) -> dict[str, Any]:
 
 
 def skip_logic_questions() -> list[str]:
-    from metasymptoms.core.loader import default_rules_dir, load
+    from metasymptoms.core.bookfiles import default_rules_dir
+    from metasymptoms.core.loader import load
 
     return [question.finding for question in load(default_rules_dir()).book.questions if question.ask_if]
 

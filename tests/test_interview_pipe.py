@@ -12,7 +12,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from metasymptoms.answering.interview import QuestionaryPrompter, run_interview
-from metasymptoms.answering.questionnaire import Questionnaire, Stopped
+from metasymptoms.answering.prompter import Stopped
+from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
 

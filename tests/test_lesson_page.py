@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
-from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.lesson_page import lesson_page

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.bookfiles import default_rules_dir
 from tests.test_hostile import run
 
 HOSTILE = "\n# Heading [click](https://example.org/x) <b>bold</b> | a | b |\n==="

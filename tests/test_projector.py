@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.demo import replay

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from metasymptoms.answering.assessment_json import render_json
 from metasymptoms.answering.assessment_text import render_markdown, render_text
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.engine import assess, fired_red_flags, fired_rules
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.loader import default_rules_dir, load, load_book
+from metasymptoms.core.loader import load, load_book
 from metasymptoms.core.problems import RuleBookError
 
 BOOK = load_book()

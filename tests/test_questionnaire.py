@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from metasymptoms.answering.interview import run_interview
-from metasymptoms.answering.prompter import PlainPrompter
-from metasymptoms.answering.questionnaire import BACK, BACK_LABEL, Questionnaire, Stopped
+from metasymptoms.answering.prompter import BACK, BACK_LABEL, PlainPrompter, Stopped
+from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
@@ -307,7 +307,7 @@ def test_plain_u_is_refused_where_not_sure_is_not_offered() -> None:
 def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook) -> None:
     import io
 
-    from metasymptoms.answering.questionnaire import PlainPrompter
+    from metasymptoms.answering.prompter import PlainPrompter
 
     prompter = PlainPrompter(io.StringIO("1\n"), io.StringIO())
     with pytest.raises(Stopped):
@@ -317,7 +317,7 @@ def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook)
 def test_why_lists_the_follow_up_questions_one_a_line(book: RuleBook) -> None:
     import io
 
-    from metasymptoms.answering.questionnaire import PlainPrompter
+    from metasymptoms.answering.prompter import PlainPrompter
 
     shown = io.StringIO()
     with pytest.raises(Stopped):

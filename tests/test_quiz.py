@@ -10,10 +10,11 @@ from typing import ClassVar
 
 import pytest
 
-from metasymptoms.answering.questionnaire import PlainPrompter, Stopped
+from metasymptoms.answering.prompter import PlainPrompter, Stopped
 from metasymptoms.cli import main
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.engine import assess, prune
-from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.loader import load
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios, scenario_files
 from metasymptoms.teaching.demo import outcome

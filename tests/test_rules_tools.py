@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 
 from metasymptoms.cli import main
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.conditions import settled
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.loader import load
 from metasymptoms.reviewing.checks import CHECKS, run_checks
 from metasymptoms.reviewing.space import Facts, Space
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, conditions, questions

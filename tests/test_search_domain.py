@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.conditions import Reported
 from metasymptoms.core.engine import assess
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.loader import default_rules_dir, load_book
+from metasymptoms.core.loader import load_book
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.space import UNSET, Facts, Space
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.engine import assess
-from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.loader import load
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.checks import run_checks
 from tests.helpers import TINY, write_book

@@ -13,10 +13,12 @@ import pytest
 
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
-from metasymptoms.answering.assessment_text import blocks, render_markdown, render_text
+from metasymptoms.answering.assessment_text import render_markdown, render_text
 from metasymptoms.answering.emergency import action, country_from, for_country, number_line
 from metasymptoms.answering.interview import run_interview
-from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
+from metasymptoms.answering.prompter import PlainPrompter
+from metasymptoms.answering.questionnaire import Questionnaire
+from metasymptoms.answering.result import blocks
 from metasymptoms.answering.result_screen import show_result
 from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.core.engine import assess
@@ -734,7 +736,7 @@ def test_outlook_questions_and_survival_note_only_where_they_fit(
 
 
 def test_a_web_address_too_long_for_its_indent_starts_at_the_edge_whole() -> None:
-    from metasymptoms.answering.questionnaire import wrap
+    from metasymptoms.answering.prompter import wrap
 
     url = "https://www.example.org/" + "a" * 53  # 77 characters: fits 80 columns, not after "    "
     assert wrap(f'[KEY] Publisher, "A title", {url}', 78, indent="    ", first="  - ") == [

@@ -11,7 +11,7 @@ from prompt_toolkit.output import DummyOutput
 
 from metasymptoms.answering.interview import QuestionaryPrompter
 from metasymptoms.cli import main
-from metasymptoms.core.loader import default_rules_dir
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.explore_board import symptom_ids, what_if_board
@@ -363,7 +363,7 @@ def test_a_word_that_matches_nothing_exits_2(capsys) -> None:
 def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> None:
     """Plain prompts through a pipe: By site, Liver (a long page, several screenfuls on a
     24-line screen), next page, back to the list (it offers Liver again), Back, Quit."""
-    from metasymptoms.answering.questionnaire import PlainPrompter
+    from metasymptoms.answering.prompter import PlainPrompter
     from metasymptoms.teaching.explore import site_page
     from metasymptoms.teaching.explore_board import run_explorer, screenfuls
 
@@ -386,7 +386,7 @@ def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> No
 
 
 def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
-    from metasymptoms.answering.questionnaire import PlainPrompter
+    from metasymptoms.answering.prompter import PlainPrompter
     from metasymptoms.teaching.explore import find_symptoms
     from metasymptoms.teaching.explore_board import run_explorer
 

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from metasymptoms.core.loader import default_rules_dir, load
+from metasymptoms.core.bookfiles import default_rules_dir
+from metasymptoms.core.loader import load
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.web.app import build_app

@@ -9,8 +9,9 @@ import pytest
 
 from benchmarks.books import wide_book
 from metasymptoms.cli import main
+from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.engine import fired_red_flags
-from metasymptoms.core.loader import default_rules_dir, load_book
+from metasymptoms.core.loader import load_book
 from metasymptoms.reviewing.verify import hidden_red_flags
 
 

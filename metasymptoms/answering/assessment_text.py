@@ -9,11 +9,7 @@ from __future__ import annotations
 import datetime
 
 from metasymptoms.answering.prompter import wrap
-
-# Kept importable from here: the web pages and the tests read the result's blocks here.
-from metasymptoms.answering.result import Block as Block
-from metasymptoms.answering.result import blocks as blocks
-from metasymptoms.answering.result import result
+from metasymptoms.answering.result import Block, result
 from metasymptoms.answering.summary import (
     SKIPPED_NOTE,
     clinician_summary,

@@ -19,7 +19,6 @@ from metasymptoms.answering.prompter import (
     WHY,
     WHY_LABEL,
     Options,
-    PlainPrompter,
     ResultPrompter,
     Stopped,
     StoppedAfterResult,
@@ -36,6 +35,7 @@ from metasymptoms.answering.result_screen import (
     show_ending,
     stopped_note,
 )
+from metasymptoms.answering.terminal import prompter_for
 from metasymptoms.core.engine import Assessment, assess
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.output import write_atomic, wrote
@@ -246,7 +246,7 @@ def run_interview(
     """The questionnaire, the result, and the offer to save. Stopping raises KeyboardInterrupt
     (exit 130, "Stopped. Nothing was saved."); once an emergency was shown, the stop message
     also gives the number to call (StoppedInEmergency)."""
-    prompter = prompter or (PlainPrompter() if plain else QuestionaryPrompter())
+    prompter = prompter or prompter_for(plain)
     questionnaire = Questionnaire(book, prompter)
     assessment: Assessment | None = None
     try:

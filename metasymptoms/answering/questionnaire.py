@@ -12,18 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from metasymptoms.answering.emergency import EmergencyCard, emergency_card, number_line
-
-# Imported from here by the flow's other users before prompter.py had them: kept importable.
-from metasymptoms.answering.prompter import BACK as BACK
-from metasymptoms.answering.prompter import BACK_LABEL as BACK_LABEL
-from metasymptoms.answering.prompter import FIRST_QUESTION
-from metasymptoms.answering.prompter import WHY as WHY
-from metasymptoms.answering.prompter import WHY_LABEL as WHY_LABEL
-from metasymptoms.answering.prompter import Options as Options
-from metasymptoms.answering.prompter import PlainPrompter as PlainPrompter
-from metasymptoms.answering.prompter import Prompter as Prompter
-from metasymptoms.answering.prompter import Stopped as Stopped
-from metasymptoms.answering.prompter import wrap as wrap
+from metasymptoms.answering.prompter import (
+    BACK,
+    BACK_LABEL,
+    FIRST_QUESTION,
+    WHY,
+    WHY_LABEL,
+    Prompter,
+)
 from metasymptoms.core.engine import applicable_questions, fired_emergencies, next_question, prune
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, kind_of

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from metasymptoms.core.problems import UsageError
 
 if TYPE_CHECKING:
-    from metasymptoms.answering.prompter import Prompter
+    from metasymptoms.answering.prompter import ResultPrompter
 
 
 def wants_plain(asked: bool) -> bool:
@@ -23,7 +23,7 @@ def require_terminal(plain: bool, hint: str) -> None:
         raise UsageError(hint)
 
 
-def prompter_for(plain: bool) -> Prompter:
+def prompter_for(plain: bool) -> ResultPrompter:
     """Plain numbered prompts, or the arrow-key ones (questionary is imported only for those)."""
     from metasymptoms.answering.prompter import PlainPrompter
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
 from metasymptoms.commands import Demo
 from metasymptoms.core.bookfiles import default_rules_dir
-from metasymptoms.core.conditions import close_match
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.problems import RuleBookError, UsageError
+from metasymptoms.core.suggest import close_match
 
 if TYPE_CHECKING:
     from metasymptoms.core.model import RuleBook
@@ -79,7 +79,7 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
 
 
 def _quiz(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
-    from metasymptoms.answering.questionnaire import Stopped
+    from metasymptoms.answering.prompter import Stopped
     from metasymptoms.teaching.quiz import build_quiz, run_quiz
 
     plain = wants_plain(args.plain)

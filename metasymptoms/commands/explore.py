@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
 from metasymptoms.commands import Explore
-from metasymptoms.core.conditions import close_match
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.problems import UsageError
+from metasymptoms.core.suggest import close_match
 
 if TYPE_CHECKING:
     from metasymptoms.core.model import RuleBook
@@ -50,7 +50,7 @@ def explore(args: Explore) -> int:
         "the explorer needs a terminal to choose in. Without one, print a page: "
         "metasymptoms explore site ID | symptom ID | cancer ID",
     )
-    from metasymptoms.answering.questionnaire import Stopped
+    from metasymptoms.answering.prompter import Stopped
     from metasymptoms.teaching.explore_board import run_explorer
 
     prompter = prompter_for(plain)

@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 from metasymptoms.commands import RulesCheck, RulesDiff, RulesExport, RulesList, RulesShow, RulesVerify
-from metasymptoms.core.loader import LoadedBook, default_rules_dir, load
+from metasymptoms.core.bookfiles import default_rules_dir
+from metasymptoms.core.loader import LoadedBook, load
 from metasymptoms.core.problems import Problem, UsageError
 
 
@@ -68,7 +69,7 @@ def check_legend(problems: list[Problem]) -> list[str]:
 
 def explain(check_id: str) -> str:
     """The documentation of one check (`rules check --explain ID`)."""
-    from metasymptoms.core.conditions import close_match
+    from metasymptoms.core.suggest import close_match
     from metasymptoms.reviewing.checks import CHECKS
 
     if check_id in LOADER_CHECKS:
@@ -162,7 +163,7 @@ def list_items(args: RulesList) -> int:
 
 
 def show(args: RulesShow) -> int:
-    from metasymptoms.core.conditions import close_match
+    from metasymptoms.core.suggest import close_match
     from metasymptoms.reviewing.index import items
     from metasymptoms.reviewing.show import show_item
 

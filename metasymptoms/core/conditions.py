@@ -31,11 +31,10 @@ from functools import cached_property
 from typing import Any
 
 from metasymptoms.core.kinds import UNSURE
-from metasymptoms.core.suggest import close_match as close_match  # kept importable from here for its users
 
-# A value that stands for "any of these": `frozenset({"current", "past"})` for a history of
-# cancer implied by a primary cancer; FREE for a finding verify has not assigned yet.
-Possible = frozenset
+# FREE stands for a finding verify has not assigned yet: any value, "not sure" included. (A
+# frozenset of values stands for "any of these", e.g. a history of cancer implied by a
+# primary cancer: `frozenset({"current", "past"})`.)
 FREE: Any = object()
 Answers = Mapping[str, Any]
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from metasymptoms.core.kinds import UNSURE, kind_of
 from metasymptoms.core.model import Finding, RuleBook
 
-FHIR_VERSION = "4.0.1"
 # The program's own addresses. `.invalid` is reserved (RFC 2606) for names that never resolve:
 # nobody else can own them, and nobody is sent to a page that is not there.
 BASE = "https://metasymptoms.invalid/fhir"

@@ -44,7 +44,6 @@ class RuleFile:
     name: str
     model: type
     kind: str
-    required: bool = True
 
 
 FINDINGS = RuleFile("findings.yaml", FindingsFile, "findings")
@@ -55,7 +54,7 @@ GUIDANCE = RuleFile("guidance.yaml", Guidance, "guidance")
 SOURCES = RuleFile("sources.yaml", SourcesFile, "sources")
 SITES_FOLDER = "sites"
 SITE = RuleFile(f"{SITES_FOLDER}/*.yaml", Site, "site")
-BOOK = RuleFile("book.yaml", BookInfo, "book", required=False)  # without it: an unversioned draft
+BOOK = RuleFile("book.yaml", BookInfo, "book")  # optional (OPTIONAL_FILES): without it: an unversioned draft
 
 # The files at the top of the folder that every rule book has, then those read when present.
 TOP_FILES = (FINDINGS, QUESTIONS, RED_FLAGS, PRIMARIES, GUIDANCE, SOURCES)

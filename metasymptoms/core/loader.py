@@ -38,8 +38,6 @@ from metasymptoms.core.suggest import close_match
 from metasymptoms.core.validate import finding_kinds, location, validate, yaml_problem
 from metasymptoms.core.yamlfile import Path_, YamlDocument, YamlProblem, parse_yaml_bytes
 
-__all__ = ["LoadedBook", "default_rules_dir", "load", "load_book"]
-
 
 def today() -> datetime.date:
     """Today, for dates that must not lie in the future (a test may replace it)."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from metasymptoms.core.conditions import close_match, findings_in
+from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.escape import mermaid as _mermaid_text
 from metasymptoms.core.model import RedFlag, RuleBook, Site, SiteRule
 from metasymptoms.core.problems import UsageError
+from metasymptoms.core.suggest import close_match
 
 COLOURS = {  # fill, text: a scale that stays readable printed in grey
     "emergency": ("#b2182b", "#ffffff"),

@@ -146,7 +146,8 @@ def section_steps(book: RuleBook, given: Answers) -> list[Step]:
 def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answer) -> str:
     """The screen the questionnaire itself draws when this answer makes an emergency hold:
     its own interrupt, drawn by its own plain prompter, up to the person's choice."""
-    from metasymptoms.answering.questionnaire import PlainPrompter, Questionnaire
+    from metasymptoms.answering.prompter import PlainPrompter
+    from metasymptoms.answering.questionnaire import Questionnaire
 
     screen = io.StringIO()
     # An empty line keeps the default answer; the screen is taken before anything follows it.

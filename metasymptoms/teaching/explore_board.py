@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from metasymptoms.answering.questionnaire import Options, Prompter
+from metasymptoms.answering.prompter import Options, Prompter
 from metasymptoms.core.engine import WITH_CANCER, assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer, kind_of
@@ -26,7 +26,6 @@ def symptom_ids(book: RuleBook) -> list[str]:
     return [finding.id for finding in book.findings if kind_of(finding).reports and finding.id != treatment]
 
 
-FIND = "__find__"
 MORE = "__more__"
 
 

@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from metasymptoms.answering.questionnaire import Prompter
+from metasymptoms.answering.prompter import Prompter
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.model import RuleBook, Urgency

@@ -32,7 +32,7 @@ def build_app(
     the reviewer's document is made from. `allowed_hosts`: the names the browser may use to
     reach it; any other Host header is refused (a page on another site that points its own
     name at this address cannot read these pages)."""
-    from metasymptoms.core.loader import default_rules_dir
+    from metasymptoms.core.bookfiles import default_rules_dir
 
     routes = [
         Route("/", person.start, methods=["GET"]),

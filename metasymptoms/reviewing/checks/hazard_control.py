@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from metasymptoms.core.loader import LoadedBook
     from metasymptoms.core.problems import Location
 
-from metasymptoms.core.conditions import close_match
+from metasymptoms.core.suggest import close_match
 
 ID = "hazard-control"
 LEVEL = "error"
