@@ -121,9 +121,9 @@ class Questionnaire:
             if choice == BACK:
                 return BACK
             if options is None and choice.strip().lower() in LEAVE_OUT:
-                # A number not measured: kept as None, asked and left out (the summary says
-                # "not given"); the answers are typed as given (Answer), which None is not.
-                return None  # type: ignore[return-value]
+                # A number not measured: asked and left out, "not given" (None), which the
+                # summary says in words.
+                return None
             try:
                 return kind.from_option(finding, choice)
             except BadAnswer:

@@ -31,19 +31,19 @@ def join_words(words: Iterable[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
-def answer_phrase(book: RuleBook, finding_id: str, value: object) -> str:
+def answer_phrase(book: RuleBook, finding_id: str, value: Answer) -> str:
     """One answer in words: the label of a yes/no finding, or the chosen answer, quoted."""
     finding = book.finding(finding_id)
-    return kind_of(finding).phrase(finding, value)  # type: ignore[arg-type]
+    return kind_of(finding).phrase(finding, value)
 
 
-def answer_text(book: RuleBook, finding_id: str, value: object) -> str:
+def answer_text(book: RuleBook, finding_id: str, value: Answer) -> str:
     """How an answer reads on screen and in summaries: its kind says (Yes, No, Not sure, a
     choice's words, a number with its unit), or "not given"."""
     if value is None:
         return "not given"
     finding = book.finding(finding_id)
-    return kind_of(finding).text(finding, value)  # type: ignore[arg-type]
+    return kind_of(finding).text(finding, value)
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ def implied(
     for child in children:
         if book.implies_parent(child, read.get(child)) == value:
             given = answers.get(child, read.get(child))
+            # `read` holds objects (a history may read as a set of values); a follow-up's is an answer
             return Implied(finding_id, child, given, said, value)  # type: ignore[arg-type]
     return None
 

@@ -22,7 +22,8 @@ from typing import Any, ClassVar, Protocol
 
 from metasymptoms.core.safetext import quoted
 
-Answer = bool | str | float
+# None is "not given": a number asked and left out (not measured), in the answers as any other.
+Answer = bool | str | float | None
 
 UNSURE = "unsure"  # "not sure", in answers files and in the answers themselves
 UNSURE_SPELLINGS = frozenset({"unsure", "not sure", "not_sure", "don't know", "dont know", "?"})
