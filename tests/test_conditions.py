@@ -199,6 +199,21 @@ def test_kleene_truth_tables() -> None:
     assert [kleene_not(value) for value in (True, None, False)] == [False, None, True]
 
 
+def test_all_any_not_and_at_least_read_kleenes_tables() -> None:
+    # A yes/no finding holds (yes), does not (no) or is unknown ("not sure"): `all`, `any`,
+    # `not` and `at_least` of two such parts give the truth tables above, in either order.
+    part = {True: True, False: False, None: "unsure"}
+    left, right = Reported(finding="left"), Reported(finding="right")
+    for a, b, both, either in KLEENE:
+        for x, y in ((a, b), (b, a)):
+            answers = {"left": part[x], "right": part[y]}
+            assert holds3(AllOf(all=(left, right)), answers) is both
+            assert holds3(AnyOf(any=(left, right)), answers) is either
+            assert holds3(AtLeast(at_least=2, of=(left, right)), answers) is both
+            assert holds3(AtLeast(at_least=1, of=(left, right)), answers) is either
+            assert holds3(Not(condition=left), answers) is kleene_not(x)
+
+
 def test_the_bit_tables_of_settled_agree_with_kleene() -> None:
     # `settled` combines the values a part may take as bits, through tables built once:
     # every set of values, combined with every other, gives every pair's value.

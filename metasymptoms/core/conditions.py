@@ -98,6 +98,37 @@ def holds(condition: Condition, answers: Answers) -> bool:
     return holds3(condition, answers) is not False
 
 
+# --- Kleene's three-valued logic: the one definition of what `all`, `any`, `not` and
+# `at_least` mean, read by `holds3` below, by `settled`'s tables, and by the proofs'
+# decision diagrams (reviewing/compiled.py). None is unknown.
+
+Kleene = bool | None
+
+
+def kleene_and(left: Kleene, right: Kleene) -> Kleene:
+    """False if either is False, else unknown if either is, else True."""
+    if left is False or right is False:
+        return False
+    return None if left is None or right is None else True
+
+
+def kleene_or(left: Kleene, right: Kleene) -> Kleene:
+    """True if either is True, else unknown if either is, else False."""
+    if left is True or right is True:
+        return True
+    return None if left is None or right is None else False
+
+
+def kleene_not(value: Kleene) -> Kleene:
+    return None if value is None else not value
+
+
+def at_least_outcome(needed: int, true: int, unknown: int) -> Kleene:
+    """`at_least` from how many parts hold and how many are unknown: True once enough hold,
+    False when not enough could, else unknown."""
+    return True if true >= needed else False if true + unknown < needed else None
+
+
 def holds3(condition: Condition, answers: Answers) -> bool | None:
     """Kleene evaluation: True or False when settled whatever the unknown findings are, else None."""
     kind = _KLEENE.get(type(condition))
@@ -106,9 +137,9 @@ def holds3(condition: Condition, answers: Answers) -> bool | None:
     return kind(condition, answers)
 
 
-# One function per kind of condition, found by its type: the engine evaluates conditions
-# thousands of times for a lesson page or a proof, and a `match` tried the kinds in turn.
-# `all`, `any` and `at_least` stop as soon as the outcome is settled.
+# One function per kind of condition, found by its type. `all`, `any` and `at_least` stop
+# as soon as a part settles the outcome (False for `all`, True for `any`), which the
+# operators' meaning allows: no later part can change it.
 
 
 def _reported(condition: Reported, answers: Answers) -> bool | None:
@@ -135,29 +166,25 @@ def _compare(condition: Compare, answers: Answers) -> bool | None:
 
 
 def _all_of(condition: AllOf, answers: Answers) -> bool | None:
-    return _decided_by(condition.all, answers, False)
+    result: Kleene = True
+    for part in condition.all:
+        result = kleene_and(result, holds3(part, answers))
+        if result is False:
+            return False
+    return result
 
 
 def _any_of(condition: AnyOf, answers: Answers) -> bool | None:
-    return _decided_by(condition.any, answers, True)
-
-
-def _decided_by(parts: tuple[Condition, ...], answers: Answers, decisive: bool) -> bool | None:
-    """Kleene's "and" (`decisive` False) or "or" (True) of the parts: `decisive` as soon as
-    one part is, else unknown if any part is, else the other value."""
-    result: bool | None = not decisive
-    for part in parts:
-        value = holds3(part, answers)
-        if value is decisive:
-            return decisive
-        if value is None:
-            result = None
+    result: Kleene = False
+    for part in condition.any:
+        result = kleene_or(result, holds3(part, answers))
+        if result is True:
+            return True
     return result
 
 
 def _not(condition: Not, answers: Answers) -> bool | None:
-    value = holds3(condition.condition, answers)
-    return None if value is None else not value
+    return kleene_not(holds3(condition.condition, answers))
 
 
 def _at_least(condition: AtLeast, answers: Answers) -> bool | None:
@@ -173,11 +200,6 @@ def _at_least(condition: AtLeast, answers: Answers) -> bool | None:
     return at_least_outcome(needed, true, unknown)
 
 
-def at_least_outcome(needed: int, true: int, unknown: int) -> bool | None:
-    """`at_least` in Kleene's logic, from how many parts hold and how many are unknown."""
-    return True if true >= needed else False if true + unknown < needed else None
-
-
 _KLEENE: dict[type, Callable[[Any, Answers], bool | None]] = {
     Reported: _reported,
     OneOf: _one_of,
@@ -187,9 +209,6 @@ _KLEENE: dict[type, Callable[[Any, Answers], bool | None]] = {
     Not: _not,
     AtLeast: _at_least,
 }
-
-
-Kleene = bool | None
 
 
 def settled(condition: Condition, answers: Answers) -> bool | None:
@@ -204,7 +223,7 @@ def settled(condition: Condition, answers: Answers) -> bool | None:
 
 # The Kleene values a condition may still take, as a set of bits: verify asks this of every
 # condition at every step of its search, and sets of bits combine by table lookup where
-# sets of values were built pair by pair.
+# sets of values were built pair by pair. The tables are made from the operators above.
 _T, _F, _U = 1, 2, 4
 _ANY = _T | _F | _U
 _BIT: dict[Kleene, int] = {True: _T, False: _F, None: _U}
@@ -275,7 +294,7 @@ def _at_least_outcomes(condition: AtLeast, answers: Answers) -> int:
             for true, unknown in counts
             for value in values
         }
-    return sum({_T if true >= needed else _F if true + unknown < needed else _U for true, unknown in counts})
+    return sum({_BIT[at_least_outcome(needed, true, unknown)] for true, unknown in counts})
 
 
 _OUTCOMES: dict[type, Callable[[Any, Answers], int]] = {
@@ -287,20 +306,6 @@ _OUTCOMES: dict[type, Callable[[Any, Answers], int]] = {
     Not: _not_outcomes,
     AtLeast: _at_least_outcomes,
 }
-
-
-def kleene_and(*values: Kleene) -> Kleene:
-    """Kleene's "and": False if any is False, else unknown (None) if any is, else True."""
-    return False if False in values else None if None in values else True
-
-
-def kleene_or(*values: Kleene) -> Kleene:
-    """Kleene's "or": True if any is True, else unknown (None) if any is, else False."""
-    return True if True in values else None if None in values else False
-
-
-def kleene_not(value: Kleene) -> Kleene:
-    return None if value is None else not value
 
 
 class _Tables:
