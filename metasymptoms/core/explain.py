@@ -31,12 +31,6 @@ def join_words(words: Iterable[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
-def answer_phrase(book: RuleBook, finding_id: str, value: Answer) -> str:
-    """One answer in words: the label of a yes/no finding, or the chosen answer, quoted."""
-    finding = book.finding(finding_id)
-    return kind_of(finding).phrase(finding, value)
-
-
 def answer_text(book: RuleBook, finding_id: str, value: Answer) -> str:
     """How an answer reads on screen and in summaries: its kind says (Yes, No, Not sure, a
     choice's words, a number with its unit), or "not given"."""
