@@ -78,3 +78,15 @@ def test_explain_gives_the_check_its_examples(capsys) -> None:
     assert main(["rules", "check", "--explain", "advice-urgency"]) == 0
     out = capsys.readouterr().out
     assert "PASS:" in out and "FAIL:" in out and "If you" in out
+
+
+def test_verify_does_not_say_proved_over_advice_that_contradicts_the_urgency(tmp_path: Path, capsys) -> None:
+    # A new user ran only `rules verify` on this edit and read six "ok" lines and "Proved".
+    copy = _lowered_copy(tmp_path, "spinal_cord_compression", "urgent")
+    assert main(["rules", "verify", str(copy)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    failing = [line for line in out if line.startswith("  FAIL  advice-urgency: ")]
+    assert len(failing) == 1
+    assert failing[0].startswith(f"  FAIL  advice-urgency: {copy}/red_flags.yaml:")
+    assert "the advice of 'spinal_cord_compression' sends the person to emergency help" in failing[0]
+    assert out[-1].startswith("1 failure(s), found in ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import time
@@ -113,7 +114,8 @@ def verify(args: RulesVerify) -> int:
     from metasymptoms.reviewing.replay import answers_yaml
 
     folder = _folder(args)
-    book = load(folder).book
+    loaded = load(folder)
+    book = loaded.book
     start = time.perf_counter()
     print(f"Verifying {folder} over every path of the questionnaire:")
     print(f"  ({status_line(book)})")
@@ -133,6 +135,14 @@ def verify(args: RulesVerify) -> int:
                 for line in answers_yaml(failure.counterexample).splitlines():
                     print(f"          {line}")
     elapsed = time.perf_counter() - start
+    # A reviewer who runs only verify must not read "Proved" over an urgency its own advice
+    # contradicts (a new user lowered a flag whose advice still says to call the emergency
+    # number). Only this check: the others are about wording and sources, for `rules check`.
+    from metasymptoms.reviewing.checks import advice_urgency
+
+    for location, message in advice_urgency.check(loaded, datetime.date.today()):
+        failed += 1
+        print(f"  FAIL  {advice_urgency.ID}: {location}: {message}")
     if failed:
         print(f"{failed} failure(s), found in {elapsed:.1f} s.")
         return 1
