@@ -139,3 +139,27 @@ def test_a_reworded_question_is_named_as_edited_with_its_old_and_new_text(tmp_pa
             "field": "text",
         }
     ]
+
+
+def test_a_no_the_answers_file_needs_is_said_in_its_words(tmp_path: Path, capsys) -> None:
+    """The gate's example of seizure with fever needs a "no" to recent treatment: left out,
+    the engine reads it as "not sure" and the fever is an emergency in both books. The
+    answers file gives it, and the group's words say it."""
+    copy = edited_copy(tmp_path, "lower_seizure_declared")
+    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    [effect] = data["effects"]
+    undeclared = [group for group in effect["groups"] if group["declared"] is None]
+    assert [(g["label"], g["was"], g["now"], g["answers"], g["with"]) for g in undeclared] == [
+        (
+            "LOWERED",
+            "emergency",
+            "urgent",
+            {"seizure": True, "fever": True, "recent_treatment": False},
+            [
+                "a seizure (fit) that is new or the first ever",
+                "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery",
+                "no cancer treatment or steroid tablets in the last 6 weeks",
+            ],
+        )
+    ]

@@ -15,9 +15,11 @@ from typing import Any
 
 from metasymptoms.core.conditions import holds
 from metasymptoms.core.engine import assess, fired_red_flags, fired_rules, reading
+from metasymptoms.core.kinds import Answer, no_words
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.diff_edits import Edit
 from metasymptoms.reviewing.diff_pair import Statement, Words
+from metasymptoms.reviewing.replay import yaml_value
 
 Item = tuple[str, str]  # (kind, id) of an edited item: ("red flag", "seizure")
 
@@ -30,6 +32,9 @@ class Group:
     was: str  # the old book's urgency for the old answers file, by the engine
     now: str  # the new book's, for the answers file
     declared: str | None = None  # the reason book.yaml gives, for a declared lowering
+    # In words, the answers its answers file gives that its words leave out (a "no" the
+    # engine would otherwise read as "not sure"), so what is said is what is replayed.
+    also: tuple[str, ...] = ()
 
     @property
     def first(self) -> Statement:
@@ -50,7 +55,7 @@ class Group:
             "now": self.now,
             "declared": self.declared,
             "answers_text": str(words),
-            "with": list(words.named) if isinstance(words, Words) else [str(words)],
+            "with": [*(words.named if isinstance(words, Words) else [str(words)]), *self.also],
             "not_reported": list(words.not_reported) if isinstance(words, Words) else [],
             "answers": self.first.answers,
             "old_answers": self.first.old_answers
@@ -110,8 +115,19 @@ def groups(old: RuleBook, new: RuleBook, statements: list[Statement]) -> list[Gr
         now = assess(new, first.answers).urgency
         stated = [s for s in together if s.kind == "urgency"]
         declared = stated[0].declared if stated else _declared(new, first.answers, was, now)
-        found.append(Group(tuple(together), was.value, now.value, declared))
+        words = first.answers_text
+        said = {finding for finding, _, _ in words.parts} if isinstance(words, Words) else set()
+        also = tuple(_answer_words(new, f, v) for f, v in first.answers.items() if f not in said)
+        found.append(Group(tuple(together), was.value, now.value, declared, also))
     return found
+
+
+def _answer_words(book: RuleBook, finding: str, value: Answer) -> str:
+    """An answer the group's words leave out but its answers file gives, in words."""
+    label = book.finding(finding).label
+    if isinstance(value, bool):
+        return label if value else no_words(label)
+    return f"{label}: {yaml_value(value)}"
 
 
 def _declared(new: RuleBook, answers: dict[str, Any], was: Urgency, now: Urgency) -> str | None:

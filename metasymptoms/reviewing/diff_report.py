@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from metasymptoms.core.escape import markdown as md
 from metasymptoms.core.explain import join_words
-from metasymptoms.core.kinds import Answer, no_words
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.status import status_data, status_line
 from metasymptoms.reviewing.diff import Diff
 from metasymptoms.reviewing.diff_effects import Effect, Group
 from metasymptoms.reviewing.diff_pair import Statement, Words
-from metasymptoms.reviewing.replay import answers_yaml, yaml_value
+from metasymptoms.reviewing.replay import answers_yaml
 
 NOT_NAMED = "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE"
 WIDTH = 96  # the "none of" lists wrap here
@@ -135,15 +135,7 @@ def _change_words(statement: Statement) -> str:
     return f"urgency: {statement.was} -> {statement.now}" if statement.kind == "urgency" else statement.change
 
 
-def _answer_words(book: RuleBook, finding: str, value: Answer) -> str:
-    """An answer the group's words leave out but its answers file needs, in words."""
-    label = book.finding(finding).label
-    if isinstance(value, bool):
-        return label if value else no_words(label)
-    return f"{label}: {yaml_value(value)}"
-
-
-def _shown(group: Group, common: list[str], new: RuleBook) -> Shown:
+def _shown(group: Group, common: list[str]) -> Shown:
     words = _words(group)
     changes = []
     if not any(s.kind == "urgency" for s in group.statements) and group.was != group.now:
@@ -151,13 +143,11 @@ def _shown(group: Group, common: list[str], new: RuleBook) -> Shown:
     for statement in group.statements:
         own = str(statement.answers_text)
         changes.append(_change_words(statement) + (f" (with {own})" if own != str(words) else ""))
-    said = {finding for finding, _, _ in words.parts}
-    extra = [_answer_words(new, f, v) for f, v in group.first.answers.items() if f not in said]
     return Shown(
         _label(group),
         changes,
         group.declared,
-        [*words.named, *extra] or ["any other answers"],
+        [*words.named, *group.also] or ["any other answers"],
         [finding for finding in words.not_reported if finding not in common],
         group.first.answers,
     )
@@ -193,7 +183,7 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
             said = "In every group below, none of these is reported: " + ", ".join(common)
             lines += textwrap.wrap(said, WIDTH, initial_indent="  ", subsequent_indent="    ")
         for number, group in enumerate(effect.groups, 1):
-            lines += _text_group(number, _shown(group, common, new))
+            lines += _text_group(number, _shown(group, common))
         lines.append("")
     for item in _quiet(result):
         lines += [f"Effect of {_item_name(item, old, new)}: none (no answers give a different outcome).", ""]
@@ -247,7 +237,7 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
         if common:
             lines += [f"In every group below, none of these is reported: {md(', '.join(common))}.", ""]
         for number, group in enumerate(effect.groups, 1):
-            lines += _markdown_group(number, _shown(group, common, new))
+            lines += _markdown_group(number, _shown(group, common))
     for item in _quiet(result):
         lines += [
             f"## Effect of {md(_item_name(item, old, new))}",
