@@ -133,6 +133,7 @@ SLOW_MODULES = {
     "test_compiled",
     "test_diff",
     "test_diff_report",
+    "test_document_pages",
     "test_export_output",
     "test_fhir_export",
     "test_fhir_renderer",
