@@ -224,3 +224,13 @@ def test_a_diff_control_other_than_released_book_is_named_wrong(tmp_path: Path) 
         "released_book) (did you mean 'released_book'?); name one that exists, or remove the control "
         "(hazard-control)"
     ]
+
+
+def test_a_hazard_log_that_is_not_a_file_is_said_so(tmp_path: Path) -> None:
+    # The log is read by the pipeline every rule file takes (core/validate.py): bounded, and
+    # only a regular file.
+    folder = write_book(tmp_path / "rules", {"sites/bones.yaml": USE_JAUNDICE})
+    (folder / "hazards.yaml").mkdir()
+    assert problems(folder) == [
+        "rules/hazards.yaml:1:1: [error] this is a folder, not a file (hazard-control)"
+    ]

@@ -106,6 +106,11 @@ def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
             GOOD + OWN.replace("    explanation: The cord can be damaged for good within hours.\n", ""),
             "cord.yaml:6:5: [error] 'explanation' is missing here; add it (schema)",
         ),
+        (  # read by the same pipeline as every rule file: an empty one is said as plainly
+            "# nothing yet\n",
+            "cord.yaml:1:1: [error] the file is empty; it should hold the keys title, learning_points, "
+            "answers, expected, teacher_notes, quiz (schema)",
+        ),
     ],
 )
 def test_scenario_problems_are_located(tmp_path: Path, text: str, message: str, capsys) -> None:

@@ -1,9 +1,8 @@
 """Rule files -> RuleBook, with every problem located as file:line:col.
 
-The loader reads each file of the layout (layout.py; the bytes as read once by
-bookfiles.py, parsed safely by yamlfile.py), validates it with its own model (validate.py,
-the messages in plain words from plain_errors.py), then checks what one file says of
-another (references.py). It collects every problem before it gives up, so a reviewer fixes
+The loader reads, parses and validates each file of the layout (layout.py) through the
+pipeline every rule-book file takes (validate.py, the messages in plain words from
+plain_errors.py), then checks what one file says of another (references.py). It collects every problem before it gives up, so a reviewer fixes
 them all in one round.
 """
 
@@ -16,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from metasymptoms.core.bookfiles import BookFiles, default_rules_dir, read_book_files
-from metasymptoms.core.files import UnreadableFile
+from metasymptoms.core.bookfiles import default_rules_dir, site_paths
+from metasymptoms.core.files import protect_folder
 from metasymptoms.core.layout import (
     FINDINGS,
     OPTIONAL_FILES,
@@ -31,12 +30,11 @@ from metasymptoms.core.layout import (
     known_file_names,
 )
 from metasymptoms.core.model import RuleBook
-from metasymptoms.core.plain_errors import describe_file
 from metasymptoms.core.problems import Location, Problem, RuleBookError, RulesFolderMissing
 from metasymptoms.core.references import check_references
 from metasymptoms.core.suggest import close_match
-from metasymptoms.core.validate import finding_kinds, location, validate, yaml_problem
-from metasymptoms.core.yamlfile import Path_, YamlDocument, YamlProblem, parse_yaml_bytes
+from metasymptoms.core.validate import finding_kinds, location, read_document, validate
+from metasymptoms.core.yamlfile import Path_, YamlDocument
 
 
 def today() -> datetime.date:
@@ -100,10 +98,9 @@ class _Loader:
             ) from None
         if not is_folder:
             raise RulesFolderMissing(f"the rules folder '{self.folder}' does not exist or is not a folder")
-        files = read_book_files(self.folder)
+        protect_folder(self.folder)  # this run may read any file in it: nothing is written there
         self._warn_of_unknown_files()
-        specs = dict(self._files(files))
-        self._read_all(files, specs)
+        specs = self._read_all()
         findings = self.documents.get(self.folder / FINDINGS.name)
         # findings.yaml unreadable as YAML: no finding is known, so references to findings are
         # not checked (else every condition in every file would be reported as unknown).
@@ -115,25 +112,23 @@ class _Loader:
         assert loaded is not None  # _assemble gives None only with problems recorded
         return loaded
 
-    def _files(self, files: BookFiles) -> Iterator[tuple[Path, RuleFile]]:
+    def _files(self) -> Iterator[tuple[Path, RuleFile]]:
         """Each file of the book to read, with what it is: the required files, the optional
-        ones present, and the site files."""
-        for spec in TOP_FILES:
+        ones, and the site files."""
+        for spec in TOP_FILES + OPTIONAL_FILES:
             yield self.folder / spec.name, spec
-        for spec in OPTIONAL_FILES:
-            if files.has(self.folder / spec.name):
-                yield self.folder / spec.name, spec
         sites = self.folder / SITES_FOLDER
-        if files.sites_problem:
-            self.problems.append(Problem(Location(sites), files.sites_problem))
-        elif not files.site_paths:
+        paths, problem = site_paths(self.folder)
+        if problem:
+            self.problems.append(Problem(Location(sites), problem))
+        elif not paths:
             self.problems.append(
                 Problem(
                     Location(sites),
                     "the 'sites' folder is missing or holds no .yaml file; each site needs a file there",
                 )
             )
-        for path in files.site_paths:
+        for path in paths:
             yield path, SITE
 
     def _warn_of_unknown_files(self) -> None:
@@ -149,31 +144,23 @@ class _Loader:
                     )
                 )
 
-    def _read_all(self, files: BookFiles, specs: dict[Path, RuleFile]) -> None:
-        for path in specs:
-            try:
-                self.documents[path] = parse_yaml_bytes(files.read(path))
-            except UnreadableFile as error:
-                message = (
-                    f"the file is missing; every rule book needs {path.name}"
-                    if error.missing
-                    else error.message
-                )
-                self.problems.append(
-                    Problem(Location(path), message, "error", "schema" if error.missing else "yaml")
-                )
-            except YamlProblem as problem:
-                self.problems.append(yaml_problem(path, problem))
+    def _read_all(self) -> dict[Path, RuleFile]:
+        """Read and parse every file of the book; the files there to validate, with what each is."""
+        specs: dict[Path, RuleFile] = {}
+        for path, spec in self._files():
+            doc, problems = read_document(path, needed=spec not in OPTIONAL_FILES)
+            if doc is None and not problems:
+                continue  # an optional file the book does not have
+            specs[path] = spec
+            self.problems += problems
+            if doc is not None:
+                self.documents[path] = doc
+        return specs
 
     def _validate_all(self, specs: dict[Path, RuleFile], kinds: dict[str, Any] | None) -> dict[Path, Any]:
         models: dict[Path, Any] = {}
         for path, doc in self.documents.items():
-            model = specs[path].model
-            if doc.data is None:
-                empty = f"the file is empty; it should hold {describe_file(model)}"
-                self.problems.append(Problem(location(path, doc, ()), empty))
-                continue
-            value, problems = validate(model, path, doc, kinds)
+            value, problems = validate(specs[path].model, path, doc, kinds)
             self.problems += problems
             if value is not None:
                 models[path] = value

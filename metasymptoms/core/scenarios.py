@@ -7,7 +7,6 @@ them against the book, and neither needs the other."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,8 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import FORBID_EXTRA, Text, Urgency
 from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.suggest import close_match
-from metasymptoms.core.validate import location, validate, yaml_problem
-from metasymptoms.core.yamlfile import Path_, YamlProblem, read_yaml
+from metasymptoms.core.validate import load_file
+from metasymptoms.core.yamlfile import Path_
 
 FOLDER = SCENARIOS_FOLDER
 
@@ -79,16 +78,11 @@ def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScena
     loaded: list[LoadedScenario] = []
     problems: list[Problem] = []
     for path in scenario_files(rules_folder):
-        try:
-            doc = read_yaml(path)
-        except YamlProblem as problem:
-            problems.append(yaml_problem(path, problem))
-            continue
-        scenario, found = validate(Scenario, path, doc)
+        file = load_file(Scenario, path)
+        scenario, at = file.value, file.at
         if scenario is None:
-            problems += found
+            problems += file.problems
             continue
-        at = functools.partial(location, path, doc)
         try:
             answers = check_answers(book, scenario.answers)
         except AnswersError as error:

@@ -1,4 +1,6 @@
-"""Validating a rule file's data with its model, every problem located as file:line:col.
+"""The one pipeline every rule-book file goes through: read (a regular file, bounded), parse
+(safely, with positions), validate with its model, and locate every problem as
+file:line:col.
 
 Used alike for the rule book's files (loader.py), the hazard log and the teaching
 scenarios, so that each reads the same way to a reviewer.
@@ -10,16 +12,60 @@ import functools
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from metasymptoms.core.files import UnreadableFile, read_limited
 from metasymptoms.core.kinds import DEFAULT, KINDS
-from metasymptoms.core.plain_errors import plain_yaml_message, translate
+from metasymptoms.core.plain_errors import describe_file, plain_yaml_message, translate
 from metasymptoms.core.problems import Location, Problem
+from metasymptoms.core.yamlfile import MAX_FILE_BYTES, Path_, YamlDocument, YamlProblem, parse_yaml_bytes
 
 if TYPE_CHECKING:
     from metasymptoms.core.condition_parser import FindingKinds
-    from metasymptoms.core.yamlfile import Path_, YamlDocument, YamlProblem
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """One file through the whole pipeline: its document (None when it could not be read or
+    parsed), its value (None when it did not validate) and every problem, located."""
+
+    path: Path
+    doc: YamlDocument | None
+    value: Any | None
+    problems: tuple[Problem, ...]
+
+    def at(self, steps: Path_, *, key: bool = False) -> Location:
+        """Where the value (or with `key`, the key) at `steps` stands in the file."""
+        return location(self.path, self.doc, steps, key=key)
+
+
+def load_file(model: type, path: Path, *, needed: bool = True) -> LoadedFile:
+    """A file read, parsed and validated on its own (a scenario, the hazard log); a file that
+    is not there is a problem only when `needed`."""
+    doc, problems = read_document(path, needed=needed)
+    value = None
+    if doc is not None:
+        value, problems = validate(model, path, doc)
+    return LoadedFile(path, doc, value, tuple(problems))
+
+
+def read_document(path: Path, *, needed: bool = True) -> tuple[YamlDocument | None, list[Problem]]:
+    """The file read and parsed, or None and the problem that stopped it."""
+    try:
+        data = read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
+    except UnreadableFile as error:
+        if error.missing and not needed:
+            return None, []
+        if error.missing:
+            message = f"the file is missing; every rule book needs {path.name}"
+            return None, [Problem(Location(path), message, "error", "schema")]
+        return None, [Problem(Location(path), error.message, "error", "yaml")]
+    try:
+        return parse_yaml_bytes(data), []
+    except YamlProblem as problem:
+        return None, [yaml_problem(path, problem)]
 
 
 @functools.cache
@@ -50,6 +96,10 @@ def validate(
     """The file's data as `model` (None when it fails) and every problem, located. With
     `kinds`, the conditions in it are checked against the rule book's findings."""
     from pydantic import ValidationError
+
+    if doc.data is None:
+        empty = f"the file is empty; it should hold {describe_file(model)}"
+        return None, [Problem(location(file, doc, ()), empty)]
 
     refused = [Problem(location(file, doc, path), message) for path, message in refused_values(doc.data)]
     try:

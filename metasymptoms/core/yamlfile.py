@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
 import yaml
 
-from metasymptoms.core.files import UnreadableFile, read_limited
 from metasymptoms.core.safetext import quoted
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -319,19 +317,6 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str = "") -> YamlProblem:
         position,
         f"the YAML cannot be read here; check this line's indentation and quotes (the reader says: {what})",
     )
-
-
-def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a YAML file, refusing anything but a regular file of bounded size."""
-    return parse_yaml_bytes(read_file(path))
-
-
-def read_file(path: Path) -> bytes:
-    """The bytes of a rule file, or YamlProblem saying why it cannot be read."""
-    try:
-        return read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
-    except UnreadableFile as error:
-        raise YamlProblem(Position(1, 1), error.message) from None
 
 
 def _wide_encoding(data: bytes) -> str | None:

@@ -5,7 +5,6 @@ document shows the log with each control's current result."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,21 +68,10 @@ class LoadedLog:
 
 def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
     """The hazard log of a rule-book folder (None when it has none), and its problems."""
-    from metasymptoms.core.files import UnreadableFile, read_limited
-    from metasymptoms.core.validate import location, validate, yaml_problem
-    from metasymptoms.core.yamlfile import MAX_FILE_BYTES, YamlProblem, parse_yaml_bytes
+    from metasymptoms.core.validate import load_file
 
-    path = folder / FILE
-    try:
-        data = read_limited(path, MAX_FILE_BYTES, what="rule files")[0]
-    except UnreadableFile as error:
-        return None, [] if error.missing else [Problem(Location(path), error.message, "error", "yaml")]
-    try:
-        doc = parse_yaml_bytes(data)
-    except YamlProblem as problem:
-        return None, [yaml_problem(path, problem)]
-    at = functools.partial(location, path, doc)
-    log, problems = validate(HazardLog, path, doc)
+    file = load_file(HazardLog, folder / FILE, needed=False)
+    log, problems, at = file.value, list(file.problems), file.at
     if log is None:
         return None, problems
     for i, hazard in enumerate(log.hazards):
@@ -96,7 +84,7 @@ def load_log(folder: Path) -> tuple[LoadedLog | None, list[Problem]]:
                         "a control names exactly one of verify:, check:, scenario: or diff:",
                     )
                 )
-    return LoadedLog(log, path, at), problems
+    return LoadedLog(log, file.path, at), problems
 
 
 def known_controls(loaded: LoadedBook) -> dict[str, set[str]]:
