@@ -20,8 +20,8 @@ from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.teaching.demo import Line, replay, step_body
 from metasymptoms.teaching.explore import cancer_page, site_page, symptom_page
 from metasymptoms.teaching.explore_board import board_summary
-from metasymptoms.teaching.lesson_page import lesson_page
 from metasymptoms.teaching.quiz import build_quiz, run_quiz
+from metasymptoms.web.documents import lesson_html
 from tests.helpers import spawn_metasymptoms
 from tests.test_terminal_screens import Terminal
 
@@ -129,7 +129,7 @@ def test_demos_quizzes_and_lesson_pages_use_the_persons_words(book: RuleBook) ->
         replayed = "\n".join(" ".join(step_body(step, 10_000, everything=True)) for step in steps)
         page = unescape(
             re.sub(
-                r"<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", lesson_page(book, item), flags=re.S
+                r"<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", lesson_html(book, item), flags=re.S
             )
         )
         quiz = build_quiz(book, item)

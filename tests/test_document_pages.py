@@ -30,15 +30,24 @@ UNSEEN = """(allowed) => {
 
 ON_PAPER_ONLY_NOT = {
     "rule book": ".filter, nav.contents",
+    # the keys' buttons and links, and "Show all 23 changes" (on paper they are all shown)
+    "lesson": "nav.steps, .no-print, .reveal-button, .no-js-only, details > summary",
 }
+LESSON = "breast_cord_compression"
 
 
 @pytest.fixture(scope="module")
-def pages(shipped_page: Path, served: Served) -> dict[str, str]:
+def pages(shipped_page: Path, served: Served, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Each page's address, saved (a file) and served."""
+    from metasymptoms.cli import main
+
+    lesson = tmp_path_factory.mktemp("lesson") / "lesson.html"
+    assert main(["demo", LESSON, "--html", "--output", str(lesson)]) == 0
     return {
         "rule book saved": shipped_page.as_uri(),
         "rule book served": served.url + "/rules",
+        "lesson saved": lesson.as_uri(),
+        "lesson served": f"{served.url}/class/{LESSON}",
     }
 
 
@@ -59,7 +68,7 @@ def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
         context.close()
 
 
-NAMES = ["rule book saved", "rule book served"]
+NAMES = ["rule book saved", "rule book served", "lesson saved", "lesson served"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -77,6 +86,8 @@ def test_printed_every_word_is_on_paper(
     if kind == "rule book":  # even what the filter box hid on screen
         page.fill("#filter", "jaundice")
         assert page.locator("section.item[hidden]").count() > 0
+    else:  # every step, each answer, every change and the teacher's notes, none of them opened
+        assert page.locator(".step:not(.current)").count() > 8 and page.locator("details").count() > 0
     page.emulate_media(media="print")
     assert page.evaluate(UNSEEN, ON_PAPER_ONLY_NOT[kind]) == []
     assert page.evaluate(UNSEEN, None) != []  # the check does see what is left off paper
@@ -94,6 +105,19 @@ def test_at_320_px_nothing_scrolls_sideways_and_every_word_shows(
         # Without scripts the filter box, which would do nothing, is not shown.
         assert page.locator(".filter").is_visible() is javascript
         assert page.evaluate(UNSEEN, ".filter") == []
+    elif not javascript:  # every step, one after the other, each counted; answers behind links
+        steps = page.locator(".step")
+        assert steps.count() > 8 and all(steps.nth(n).is_visible() for n in range(steps.count()))
+        assert page.locator(".step .counter").first.inner_text() == f"Step 1 of {steps.count()}"
+        assert page.locator("nav.steps").is_hidden() and page.locator(".reveal").first.is_hidden()
+        page.get_by_role("link", name="Reveal the answer").first.click()
+        assert page.locator(".reveal").first.is_visible()
+        assert page.locator(".teacher-notes").is_hidden()
+        page.get_by_role("link", name="For the teacher").click()
+        assert page.locator(".teacher-notes").is_visible()
+    else:  # one step at a time, the keys' bar within the width
+        assert page.locator(".step.current").count() == 1 and page.locator(".step:visible").count() == 1
+        assert page.locator(".step .counter:visible").count() == 0
 
 
 def test_the_saved_pages_need_no_web_server(tmp_path: Path) -> None:
@@ -104,3 +128,7 @@ def test_the_saved_pages_need_no_web_server(tmp_path: Path) -> None:
     result = run_without_the_web_server("rules", "export", "--format", "html", "--output", str(target))
     assert result.returncode == 0, result.stderr
     assert "<h1>The metasymptoms rule book</h1>" in target.read_text()
+    lesson = tmp_path / "lesson.html"
+    result = run_without_the_web_server("demo", LESSON, "--html", "--output", str(lesson))
+    assert result.returncode == 0, result.stderr
+    assert '<section class="step title current"' in lesson.read_text()

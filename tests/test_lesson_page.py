@@ -12,8 +12,8 @@ from metasymptoms.cli import main
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
-from metasymptoms.teaching.lesson_page import lesson_page
 from metasymptoms.teaching.quiz import build_quiz
+from metasymptoms.web.documents import lesson_html
 from tests.cdp import Browser, BrowserError, chromium_path
 
 
@@ -23,7 +23,7 @@ def scenario(book: RuleBook, name: str):
 
 
 def test_the_page_needs_no_network(book: RuleBook) -> None:
-    html = lesson_page(book, scenario(book, "breast_cord_compression"))
+    html = lesson_html(book, scenario(book, "breast_cord_compression"))
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "@import" not in html and "url(" not in html
     assert html.count('<section class="step') >= 8
@@ -31,7 +31,7 @@ def test_the_page_needs_no_network(book: RuleBook) -> None:
 
 def test_the_page_holds_the_engines_words(book: RuleBook) -> None:
     item = scenario(book, "breast_cord_compression")
-    html = lesson_page(book, item)
+    html = lesson_html(book, item)
     quiz = build_quiz(book, item)
     for question in quiz.questions:
         assert f'data-id="{question.id}"' in html
@@ -51,7 +51,7 @@ def test_demo_html_writes_the_file(tmp_path: Path, capsys) -> None:
         captured.out == ""
     )  # the page is in the file; the line saying so is on stderr, as for every command
     assert captured.err == f"Wrote the lesson page to {target}. Open it in a browser; it needs no network.\n"
-    assert target.read_text().startswith("<!DOCTYPE html>")
+    assert target.read_text().startswith("<!doctype html>")
 
 
 def test_output_without_html_is_refused(tmp_path: Path, capsys) -> None:
@@ -100,7 +100,7 @@ def test_lesson_page_in_chromium(browser: Browser, book: RuleBook, tmp_path: Pat
     item = scenario(book, "breast_cord_compression")
     quiz = build_quiz(book, item)
     page = tmp_path / "lesson.html"
-    page.write_text(lesson_page(book, item))
+    page.write_text(lesson_html(book, item))
     shots = tmp_path / "screenshots"
     shots.mkdir()
     browser.open(page.as_uri())
@@ -162,7 +162,7 @@ def test_lesson_page_in_chromium(browser: Browser, book: RuleBook, tmp_path: Pat
 
 def test_every_step_fits_the_page_when_printed(browser: Browser, book: RuleBook, tmp_path: Path) -> None:
     page = tmp_path / "lesson.html"
-    page.write_text(lesson_page(book, scenario(book, "colorectal_jaundice")))
+    page.write_text(lesson_html(book, scenario(book, "colorectal_jaundice")))
     browser.open(page.as_uri())
     browser.send("Emulation.setEmulatedMedia", {"media": "print"})
     shown = browser.evaluate(

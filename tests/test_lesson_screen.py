@@ -15,7 +15,7 @@ from metasymptoms.cli import main
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
-from metasymptoms.teaching.lesson_page import lesson_page
+from metasymptoms.web.documents import lesson_html
 from tests.cdp import Browser, BrowserError, chromium_path
 
 WIDTH, HEIGHT = 1280, 720
@@ -40,7 +40,7 @@ def screen(tmp_path: Path) -> Iterator[Browser]:
 
 def open_lesson(screen: Browser, book: RuleBook, tmp_path: Path, name: str) -> int:
     page = tmp_path / f"{name}.html"
-    page.write_text(lesson_page(book, scenario(book, name)))
+    page.write_text(lesson_html(book, scenario(book, name)))
     screen.open(page.as_uri())
     screen.send(
         "Emulation.setDeviceMetricsOverride",
@@ -127,9 +127,11 @@ def test_the_teachers_notes_are_hidden_until_asked_for(
     screen.click(".step.current .teacher-button")  # and hidden again
     assert "For the teacher:" not in screen.evaluate(shown)
     # no step of the class's view shows them, whatever is revealed
-    page = lesson_page(book, item)
+    page = lesson_html(book, item)
     assert page.count("For the teacher:") == 1
-    assert re.search(r'<div class="teacher-notes" hidden>\s*<p class="depth-0">For the teacher:', page)
+    assert re.search(
+        r'<div id="teacher-notes" class="teacher-notes" hidden>\s*<p class="depth-0">For the teacher:', page
+    )
 
 
 def test_one_step_counter(screen: Browser, book: RuleBook, tmp_path: Path) -> None:

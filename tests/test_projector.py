@@ -13,7 +13,7 @@ import pytest
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
-from metasymptoms.teaching.demo import replay
+from metasymptoms.teaching.lesson_page import build_lesson, terminal_steps
 from metasymptoms.teaching.projector import screens
 from metasymptoms.teaching.quiz import build_quiz
 from tests.helpers import spawn_metasymptoms
@@ -29,19 +29,21 @@ def scenario(book: RuleBook, name: str):
 
 @pytest.mark.parametrize(("width", "height"), [(60, 20), (100, 40)])
 def test_every_screen_fits_the_terminal(book: RuleBook, width: int, height: int) -> None:
-    steps = replay(book, scenario(book, "breast_cord_compression"))
+    steps = terminal_steps(build_lesson(book, scenario(book, "breast_cord_compression")))
     laid_out = screens(steps, width, height)
     assert {screen.step for screen in laid_out} == set(range(len(steps)))
     for screen in laid_out:
         assert len(screen.lines) <= height - 2
         assert all(len(line) <= width for line in screen.lines)
-    long_step = [screen for screen in laid_out if screen.step == 4]  # Bones and back, with the interrupt
+    long_step = [screen for screen in laid_out if screen.step == 6]  # Bones and back, with the interrupt
     assert len(long_step) > 1 if height == 20 else len(long_step) >= 1
     if len(long_step) > 1:
-        assert long_step[1].lines[0] == f"[5/14] Questions: Bones and back  (page 2 of {len(long_step)})"
-    opened = screens(steps, width, height, frozenset({12}))
-    assert sum(len(s.lines) for s in opened if s.step == 12) > sum(
-        len(s.lines) for s in laid_out if s.step == 12
+        assert (
+            long_step[1].lines[0] == f"Step 7 of 11. Questions: Bones and back  (page 2 of {len(long_step)})"
+        )
+    opened = screens(steps, width, height, frozenset({9}))
+    assert sum(len(s.lines) for s in opened if s.step == 9) > sum(
+        len(s.lines) for s in laid_out if s.step == 9
     )
 
 
@@ -69,7 +71,7 @@ def last_screen(child: pexpect.spawn) -> list[str]:
 
 
 def wait_screen(child: pexpect.spawn, heading: str) -> list[str]:
-    child.expect(re.escape(heading) + r".*?\[screen \d+ of \d+\]", timeout=15)
+    child.expect(re.escape(heading) + r".*?q stop", timeout=15)
     return last_screen(child)
 
 
@@ -97,43 +99,41 @@ def whole_step(child: pexpect.spawn, heading: str) -> list[list[str]]:
 def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: int) -> None:
     child = spawn("demo", "breast_cord_compression", "--step", columns=columns, lines=lines)
     child.expect_exact(ALTERNATE_ON)
-    first = wait_screen(child, "[1/14] Scenario: Back pain with weak legs")
-    assert first[-1].startswith("Enter/-> next  b/<- back  q stop  [screen 1 of ")
+    first = wait_screen(child, "Step 1 of 11. Predict, then reveal")
+    assert first[-1] == "Enter/-> next  b/<- back  q stop"  # one counter: the step's, at the top
     assert all(len(line) <= columns for line in first)
     child.send(RIGHT)
-    wait_screen(child, "[2/14] Questions: About you")
-    for _ in range(5):  # "About you" may take more than one screen
+    wait_screen(child, "Step 2 of 11. The person's answers")
+    for _ in range(5):  # the person's answers may take more than one screen
         child.send(ENTER)
-        if (
-            child.expect(
-                [
-                    r"\[3/14\] Questions: Signs that need help now.*?\[screen \d+ of \d+\]",
-                    r"\[2/14\].*?\[screen \d+ of \d+\]",
-                ]
-            )
-            == 0
-        ):
+        if child.expect([r"Step 3 of 11\. Predict: how urgent\?.*?q stop", r"Step 2 of 11.*?q stop"]) == 0:
             break
     else:
         raise AssertionError("Enter never reached step 3")
-    child.send("b")
-    child.expect(r"\[2/14\] Questions: About you", timeout=15)
+    question = last_screen(child)
+    assert question[-1] == "Enter/-> next  b/<- back  r reveal  q stop"
+    assert not any("The answer:" in line for line in question)
+    child.send("r")
+    wait_screen(child, "Step 3 of 11. Predict: how urgent?")
+    answer = " ".join(line for page in whole_step(child, "Step 3 of 11") for line in page)
+    assert "The answer: Emergency: get help now" in answer
+    for _ in range(5):  # b: back through the pages of the revealed answer, to step 2
+        child.send("b")
+        if child.expect([r"Step 2 of 11\. The person's answers.*?q stop", r"Step 3 of 11.*?q stop"]) == 0:
+            break
+    else:
+        raise AssertionError("b never reached step 2")
     for _ in range(5):  # back through the pages of step 2 to step 1
         child.send(LEFT)
-        if child.expect([r"\[1/14\] Scenario", r"\[2/14\] Questions: About you"], timeout=15) == 0:
+        if child.expect([r"Step 1 of 11\. Predict", r"Step 2 of 11\. The person's answers"], timeout=15) == 0:
             break
     else:
         raise AssertionError("left never reached step 1")
     # on to the step with the interrupt: the real screen the person would see
-    for _ in range(10):
+    for _ in range(20):
         child.send(RIGHT)
         if (
-            child.expect(
-                [
-                    r"\[5/14\] Questions: Bones and back.*?\[screen \d+ of \d+\]",
-                    r"\[\d+/14\].*?\[screen \d+ of \d+\]",
-                ]
-            )
+            child.expect([r"Step 7 of 11\. Questions: Bones and back.*?q stop", r"Step \d+ of 11.*?q stop"])
             == 0
         ):
             break
@@ -142,7 +142,7 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     while not any("What would you like to do now?" in line for line in seen):
         assert "(page" in screen[0]  # a step taller than the screen goes on over pages
         child.send(RIGHT)
-        screen = wait_screen(child, "[5/14] Questions: Bones and back")
+        screen = wait_screen(child, "Step 7 of 11. Questions: Bones and back")
         seen += screen
         assert all(len(line) <= columns for line in screen)
     assert any(line.strip() == "| EMERGENCY: Possible pressure on the spinal cord" for line in seen)
@@ -150,14 +150,11 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
     for _ in range(40):
         child.send(RIGHT)
         index = child.expect(
-            [
-                r"\[13/14\] What would change the outcome.*?\[screen \d+ of \d+\]",
-                r"\[\d+/14\].*?\[screen \d+ of \d+\]",
-            ]
+            [r"Step 10 of 11\. What would change the outcome.*?q stop", r"Step \d+ of 11.*?q stop"]
         )
         if index == 0:
             break
-    heading = "[13/14] What would change the outcome"
+    heading = "Step 10 of 11. What would change the outcome"
     pages = whole_step(child, heading)
     text = " ".join(" ".join(line.split()) for page in pages for line in page[2:-1])
     assert "a all changes" in pages[0][-1]
@@ -180,7 +177,7 @@ def test_step_forward_and_back_in_a_real_terminal(spawn, columns: int, lines: in
 @pytest.mark.terminal
 def test_ctrl_c_in_step_mode_leaves_the_alternate_screen(spawn) -> None:
     child = spawn("demo", "tired_no_cancer", "--step")
-    wait_screen(child, "[1/14] Scenario")
+    wait_screen(child, "Step 1 of 11. Predict, then reveal")
     child.sendintr()
     child.expect_exact(ALTERNATE_OFF)
     child.expect_exact("Stopped.")

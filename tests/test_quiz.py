@@ -18,7 +18,6 @@ from metasymptoms.core.loader import load
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios, scenario_files
 from metasymptoms.teaching.demo import outcome
-from metasymptoms.teaching.lesson_page import page as lesson_page_of
 from metasymptoms.teaching.quiz import (
     NO_CHANGE,
     build_quiz,
@@ -27,6 +26,7 @@ from metasymptoms.teaching.quiz import (
     sites_choice,
     urgency_choice,
 )
+from metasymptoms.web.documents import lesson_html
 from tests.helpers import run_metasymptoms, write_book
 
 SHIPPED = [path.stem for path in scenario_files(default_rules_dir())]
@@ -93,7 +93,7 @@ def test_every_shipped_scenario_makes_a_true_quiz_and_a_lesson_page(book: RuleBo
         else:
             assert (texts[choice] != base) == (index == change.answer), choice
 
-    page = lesson_page_of(book, item, quiz)  # the page of the quiz checked above
+    page = lesson_html(book, item, quiz=quiz)  # the page of the quiz checked above
     checked = _Checked()
     checked.feed(page)
     assert checked.open == []
@@ -226,23 +226,35 @@ def test_a_scenarios_own_question_is_asked_after_the_generated_ones(tmp_path: Pa
 # --- the replay's plain step mode (screen readers, TERM=dumb, a pipe) -------------------
 
 
-def test_plain_steps_forward_back_and_every_change() -> None:
-    result = run_metasymptoms(
-        "demo", "breast_cord_compression", "--step", "--plain", stdin="\n\nb\n" + "\n" * 11 + "a\nq\n"
-    )
+def test_plain_steps_forward_back_reveal_and_every_change() -> None:
+    """The lesson's steps, as the lesson page has them: a question's answer on r, every change
+    on a, the teacher's notes on t."""
+    keys = "\n\nr\nb\n" + "\n" * 8 + "a\n\nt\nq\n"
+    result = run_metasymptoms("demo", "breast_cord_compression", "--step", "--plain", stdin=keys)
     assert result.returncode == 0, result.stderr
-    headings = [line for line in result.stdout.splitlines() if line.startswith("[")]
-    assert headings[:4] == [
-        "[1/14] Scenario: Back pain with weak legs, with breast cancer",
-        "[2/14] Questions: About you",
-        "[3/14] Questions: Signs that need help now",
-        "[2/14] Questions: About you",
+    headings = [line for line in result.stdout.splitlines() if line.startswith("Step ")]
+    assert headings[:5] == [
+        "Step 1 of 11. Predict, then reveal",
+        "Step 2 of 11. The person's answers",
+        "Step 3 of 11. Predict: how urgent?",
+        "Step 3 of 11. Predict: how urgent?",
+        "Step 2 of 11. The person's answers",
     ]
-    assert headings[-2:] == ["[13/14] What would change the outcome", "[13/14] What would change the outcome"]
+    assert headings[-4:] == [
+        "Step 10 of 11. What would change the outcome",
+        "Step 10 of 11. What would change the outcome",
+        "Step 11 of 11. What to take away",
+        "Step 11 of 11. What to take away",
+    ]
+    question, revealed = result.stdout.split("Step 3 of 11. Predict: how urgent?")[1:3]
+    assert "(the answer is hidden: type r to reveal it.)" in question and "The answer:" not in question
+    assert "The answer: Emergency: get help now" in revealed
+    assert "Enter = next, b = back, r = reveal the answer, q = stop. > " in question
     assert "(15 more single changes: type a to see them all.)" in result.stdout
-    everything = result.stdout.split("[13/14] What would change the outcome")[-1]
-    assert everything.count("Had the person") == 23
-    assert "Enter = next, b = back, a = all changes, q = stop. > " in result.stdout
+    everything = result.stdout.split("Step 10 of 11. What would change the outcome")[2]
+    assert everything.split("Step 11 of 11")[0].count("Had the person") == 23
+    closing, notes = result.stdout.split("Step 11 of 11. What to take away")[1:3]
+    assert "For the teacher:" not in closing and "For the teacher:" in notes
     assert "\033" not in result.stdout
 
 

@@ -188,7 +188,8 @@ def test_step_without_a_terminal_prints_the_whole_replay() -> None:
     result = run_metasymptoms("demo", "tired_no_cancer", "--step")
     assert result.returncode == 0
     assert "Press Enter" not in result.stdout
-    assert "[14/14] Notes for the teacher" in result.stdout
+    assert "Step 11 of 11. What to take away" in result.stdout  # the lesson's steps, as its page has them
+    assert "For the teacher:" in result.stdout  # on paper, the notes and answers too
 
 
 def test_unknown_scenario_exits_2(capsys) -> None:
@@ -443,7 +444,7 @@ def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypat
             interactive = arguments.kind is None  # the explorer's menus
         if not interactive:  # those are run in real terminals in test_projector.py
             assert main(argv) == 0, argv
-    assert (tmp_path / "lesson.html").read_text().startswith("<!DOCTYPE html>")
+    assert (tmp_path / "lesson.html").read_text().startswith("<!doctype html>")
 
 
 def test_the_own_question_example_in_the_readme_is_valid(tmp_path: Path) -> None:

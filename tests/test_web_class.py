@@ -37,10 +37,10 @@ def test_every_scenario_is_a_lesson_page_with_no_inline_script_or_style(
     page = client.get(f"/class/{items[0].name}")
     assert page.status_code == 200
     assert "<script>" not in page.text and "<style>" not in page.text
-    assert '<script src="/assets/lesson.js"></script>' in page.text
-    assert '<link rel="stylesheet" href="/assets/lesson.css">' in page.text
+    assert '<script src="/static/lesson.js"></script>' in page.text
+    assert '<link rel="stylesheet" href="/static/site.css">' in page.text
     assert "unsafe-inline" not in page.headers["content-security-policy"]
-    assert client.get("/assets/lesson.js").text.lstrip().startswith("(function () {")
+    assert "(function () {" in client.get("/static/lesson.js").text
     assert client.get("/class/no_such_lesson").status_code == 404
 
 

@@ -23,13 +23,10 @@ from metasymptoms.core.engine import Assessment
 from metasymptoms.core.model import RuleBook
 
 
-def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None) -> str:
-    """The summary page, from the same templates and stylesheet as the served pages (the
-    stylesheet inside the file, so it stays one self-contained file)."""
-    from metasymptoms.web.pages import render, stylesheet
-
-    summary = clinician_summary(book, assessment, made)
-    sources = [
+def cited_sources(book: RuleBook, assessment: Assessment) -> list[dict[str, str]]:
+    """The sources the result cites, as every page lists them (the macro `source_item`): the
+    printable summary here, the result page (web/result.py)."""
+    return [
         {
             "key": key,
             "publisher": book.source(key).publisher,
@@ -38,6 +35,14 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
         }
         for key in assessment.sources
     ]
+
+
+def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None) -> str:
+    """The summary page, from the same templates and stylesheet as the served pages (the
+    stylesheet inside the file, so it stays one self-contained file)."""
+    from metasymptoms.web.pages import render, stylesheet
+
+    summary = clinician_summary(book, assessment, made)
     return render(
         "summary.html",
         {
@@ -49,6 +54,6 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
             "not_answered": not_answered_lines(summary) if summary.not_answered else [],
             "skipped_note": SKIPPED_NOTE if any(item.did_not_apply for item in summary.not_asked) else "",
             "blocks": result(book, assessment).blocks(),
-            "sources": sources,
+            "sources": cited_sources(book, assessment),
         },
     )

@@ -62,14 +62,14 @@ def demo(args: Demo) -> int:
 
 def _lesson_page(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     from metasymptoms.core.output import emit, output_path
-    from metasymptoms.teaching.lesson_page import lesson_page
+    from metasymptoms.web.documents import lesson_html
 
     if args.output is None and sys.stdout.isatty():
         raise UsageError(
             "name the file for the lesson page: metasymptoms demo NAME --html --output lesson.html"
         )
     emit(
-        lesson_page(book, item),
+        lesson_html(book, item),
         output_path(args.output),
         mode=0o644,  # the case is made up and holds no one's health data: others may read it
         what="the lesson page",
@@ -97,9 +97,11 @@ def _quiz(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
 
 
 def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
-    from metasymptoms.teaching.demo import replay, step_lines
+    from metasymptoms.teaching.demo import CHANGES, replay, step_lines
+    from metasymptoms.teaching.lesson_page import build_lesson, terminal_steps
 
-    steps = replay(book, item)
+    # --step: the lesson's steps, as the lesson page has them; printed: the full replay.
+    steps = terminal_steps(build_lesson(book, item)) if args.step else replay(book, item)
     plain = wants_plain(args.plain)
     if args.step and sys.stdin.isatty() and sys.stdout.isatty() and not plain:
         from metasymptoms.teaching.projector import show_steps
@@ -113,7 +115,10 @@ def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
         return 0
     width = _width()
     for number, step in enumerate(steps, start=1):
-        lines = step_lines(number, len(steps), step, width, args.all_changes, "add --all-changes to see them")
+        everything = args.all_changes or step.opens != CHANGES  # on paper, the answers and notes too
+        lines = step_lines(
+            number, len(steps), step, width, everything, "add --all-changes to see them", lesson=args.step
+        )
         print("\n".join(lines))
         print()
     return 0

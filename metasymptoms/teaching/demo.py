@@ -37,11 +37,17 @@ class Line:
     kind: str = "text"
 
 
+# What a step keeps back until asked for, and the key that shows it.
+CHANGES, ANSWER, NOTES = "changes", "answer", "notes"
+OPEN_KEYS = {CHANGES: "a", ANSWER: "r", NOTES: "t"}
+
+
 @dataclass(frozen=True)
 class Step:
     heading: str
     lines: tuple[Line, ...]
     more: tuple[Line, ...] = ()  # shown only when asked for (every change, not the first few)
+    opens: str = CHANGES  # what `more` holds: every change, a question's answer, the teacher's notes
 
 
 # --- the replay ----------------------------------------------------------------------
@@ -371,20 +377,39 @@ def line_text(line: Line, width: int) -> list[str]:
     return textwrap.wrap(line.text, width, initial_indent=indent, subsequent_indent=hanging) or [indent]
 
 
-def step_heading(number: int, total: int, step: Step, width: int) -> list[str]:
-    heading = f"[{number}/{total}] {step.heading}"
+def step_counter(number: int, total: int) -> str:
+    """A lesson's one step counter, the same in the terminal and on the lesson page."""
+    return f"Step {number} of {total}"
+
+
+def step_heading(number: int, total: int, step: Step, width: int, lesson: bool = False) -> list[str]:
+    """'Step 3 of 11. Predict: how urgent?' for a lesson's step (`demo --step`); '[3/14] ...'
+    for a step of the full replay printed (`demo NAME`)."""
+    counter = f"{step_counter(number, total)}." if lesson else f"[{number}/{total}]"
+    heading = f"{counter} {step.heading}"
     lines = textwrap.wrap(heading, width, subsequent_indent="  ") or [heading]
     return lines + ["-" * min(len(heading), width)]
 
 
 def step_rows(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[list[str]]:
     """A step's lines wrapped for a terminal, each line's rows kept together. The lines kept
-    for on request are added when `everything`; otherwise a note says how many there are
-    and `how_to_see_more`."""
+    for on request are added when `everything`; otherwise a note says what is kept back and
+    `how_to_see_more` ("press a to see them all"; its key is the step's OPEN_KEYS)."""
     rows = [line_text(line, width) for line in (step.lines + step.more if everything else step.lines)]
     if step.more and not everything:
-        rows.append(line_text(Line(f"({len(step.more)} more single changes: {how_to_see_more}.)"), width))
+        kept = {
+            CHANGES: f"{len(step.more)} more single changes",
+            ANSWER: "the answer is hidden",
+            NOTES: "notes for the teacher, hidden from the class",
+        }[step.opens]
+        rows.append(line_text(Line(f"({kept}: {how_to_see_more}.)"), width))
     return rows
+
+
+def how_to_open(step: Step, verb: str) -> str:
+    """'press a to see them all', 'type r to reveal it': how to show what the step keeps back."""
+    what = {CHANGES: "see them all", ANSWER: "reveal it", NOTES: "show them"}[step.opens]
+    return f"{verb} {OPEN_KEYS[step.opens]} to {what}"
 
 
 def step_body(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[str]:
@@ -392,6 +417,13 @@ def step_body(step: Step, width: int, everything: bool = False, how_to_see_more:
 
 
 def step_lines(
-    number: int, total: int, step: Step, width: int, everything: bool = False, how_to_see_more: str = ""
+    number: int,
+    total: int,
+    step: Step,
+    width: int,
+    everything: bool = False,
+    how_to_see_more: str = "",
+    lesson: bool = False,
 ) -> list[str]:
-    return step_heading(number, total, step, width) + step_body(step, width, everything, how_to_see_more)
+    heading = step_heading(number, total, step, width, lesson)
+    return heading + step_body(step, width, everything, how_to_see_more)

@@ -1,4 +1,5 @@
-"""Steps for a projector: one screen at a time, forward and back.
+"""A lesson's steps for a projector (`demo NAME --step`): one screen at a time, forward and
+back, counted "Step N of M" as the lesson page counts them (teaching/lesson_page.py).
 
 `screens` is pure: the steps laid out for a terminal of a given size, a step longer than
 the screen split into pages. `show_steps` draws them in the terminal's alternate screen
@@ -16,9 +17,19 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from metasymptoms.core.safetext import write_styled
-from metasymptoms.teaching.demo import Step, step_heading, step_lines, step_rows
+from metasymptoms.teaching.demo import (
+    ANSWER,
+    CHANGES,
+    NOTES,
+    OPEN_KEYS,
+    Step,
+    how_to_open,
+    step_heading,
+    step_lines,
+    step_rows,
+)
 
-NEXT, BACK, ALL, QUIT = "next", "back", "all", "quit"
+NEXT, BACK, QUIT = "next", "back", "quit"
 
 KEYS = {
     "\r": NEXT,
@@ -34,20 +45,20 @@ KEYS = {
     "\x1b[D": BACK,  # left arrow
     "\x1bOD": BACK,
     "\x1b[5~": BACK,  # page up
-    "a": ALL,
+    **{key: opens for opens, key in OPEN_KEYS.items()},  # a: every change, r: reveal, t: notes
     "q": QUIT,
     "\x1b": QUIT,  # Esc alone
 }
 
 HELP = "Enter/-> next  b/<- back  q stop"
-HELP_ALL = "Enter/-> next  b/<- back  a all changes  q stop"
+OPEN_HELP = {CHANGES: "a all changes", ANSWER: "r reveal", NOTES: "t teacher's notes"}
 
 
 @dataclass(frozen=True)
 class Screen:
     step: int  # index of the step it shows
     lines: tuple[str, ...]
-    has_more: bool  # the step keeps lines for "a" (every change)
+    opens: str  # what the step keeps back for its key (every change, the answer, the notes); "" if nothing
 
 
 def screens(steps: list[Step], width: int, height: int, opened: frozenset[int] = frozenset()) -> list[Screen]:
@@ -57,14 +68,15 @@ def screens(steps: list[Step], width: int, height: int, opened: frozenset[int] =
     out = []
     for index, step in enumerate(steps):
         everything = index in opened
-        heading = step_heading(index + 1, len(steps), step, width)
-        rows = step_rows(step, width, everything, "press a to see them all")
+        heading = step_heading(index + 1, len(steps), step, width, lesson=True)
+        rows = step_rows(step, width, everything, how_to_open(step, "press"))
         pages = fill_pages(rows, max(room - len(heading) - 1, 3))
         for number, page in enumerate(pages, start=1):
             top = list(heading)
             if len(pages) > 1:
                 top[0] = f"{top[0]}  (page {number} of {len(pages)})"[:width]
-            out.append(Screen(index, tuple(top + page), bool(step.more) and not everything))
+            opens = step.opens if step.more and not everything else ""
+            out.append(Screen(index, tuple(top + page), opens))
     return out
 
 
@@ -91,12 +103,13 @@ def move(position: int, action: str, count: int) -> int:
 
 
 def footer(screen_list: list[Screen], position: int, width: int) -> str:
-    keys = HELP_ALL if screen_list[position].has_more else HELP
-    # Screens, not steps: a step may take several screens ("[2/14]" at the top is the step).
-    where = f"[screen {position + 1} of {len(screen_list)}]"
+    """The keys, on the bottom row. No counter of its own: the step's "Step N of M" heads the
+    screen, as on the lesson page (a step over several screens says "page 2 of 3" there)."""
+    opens = screen_list[position].opens
+    keys = HELP.replace("  q stop", f"  {OPEN_HELP[opens]}  q stop") if opens else HELP
     if position == len(screen_list) - 1:
         keys = keys.replace("Enter/-> next", "Enter finish")
-    return f"{keys[: max(width - len(where) - 2, 0)]}  {where}"  # the position always shows
+    return keys[:width]
 
 
 # --- in a terminal: single keys, the alternate screen ----------------------------------
@@ -152,9 +165,10 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
             action = KEYS.get(pending.pop(0))
             if action == QUIT or (action == NEXT and position == len(laid_out) - 1):
                 return
-            if action == ALL and laid_out[position].has_more:
-                opened.add(laid_out[position].step)
-                laid_out = []  # laid out again with the step opened
+            if action in OPEN_KEYS:
+                if action == laid_out[position].opens:
+                    opened.add(laid_out[position].step)
+                    laid_out = []  # laid out again with the step opened
                 continue
             position = move(position, action or "", len(laid_out))
     finally:
@@ -165,22 +179,28 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
 
 # --- plain: lines typed, nothing cleared -----------------------------------------------
 
-PLAIN_WORDS = {"": NEXT, "n": NEXT, "next": NEXT, "b": BACK, "back": BACK, "a": ALL, "all": ALL, "q": QUIT}
+PLAIN_WORDS = {
+    **{"": NEXT, "n": NEXT, "next": NEXT, "b": BACK, "back": BACK, "q": QUIT},
+    **{key: opens for opens, key in OPEN_KEYS.items()},
+    **{"all": CHANGES, "reveal": ANSWER, "teacher": NOTES},
+}
+PLAIN_HELP = {CHANGES: "a = all changes", ANSWER: "r = reveal the answer", NOTES: "t = the teacher's notes"}
 
 
 def plain_steps(steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) -> None:
-    """One step at a time, printed; a typed line moves: Enter next, b back, a all changes, q stop."""
+    """One step at a time, printed; a typed line moves: Enter next, b back, q stop, and a (all
+    changes), r (reveal the answer) or t (the teacher's notes) where the step keeps them back."""
     opened: set[int] = set()
     position = 0
     while True:
         step = steps[position]
         everything = position in opened
-        lines = step_lines(position + 1, len(steps), step, width, everything, "type a to see them all")
+        lines = step_lines(position + 1, len(steps), step, width, everything, how_to_open(step, "type"), True)
         stdout.write("\n" + "\n".join(lines) + "\n\n")
         last = position == len(steps) - 1
         keys = ["Enter = finish" if last else "Enter = next", "b = back"]
         if step.more and not everything:
-            keys.append("a = all changes")
+            keys.append(PLAIN_HELP[step.opens])
         keys.append("q = stop")
         stdout.write(", ".join(keys) + ". > ")
         stdout.flush()
@@ -193,10 +213,13 @@ def plain_steps(steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) ->
         action = PLAIN_WORDS.get(typed.strip().lower())
         if action == QUIT or (action == NEXT and last):
             return
-        if action == ALL and step.more:
-            opened.add(position)
-            continue
+        if action in OPEN_KEYS:
+            if action == step.opens and step.more:
+                opened.add(position)
+                continue
+            action = None
         if action is None:
-            stdout.write("Please press Enter for the next step, or type b, a or q.\n")
+            also = f", {OPEN_KEYS[step.opens]}" if step.more and not everything else ""
+            stdout.write(f"Please press Enter for the next step, or type b{also} or q.\n")
             continue
         position = move(position, action, len(steps))

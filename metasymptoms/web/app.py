@@ -41,7 +41,6 @@ def build_app(
         Route("/class", classroom.lessons, methods=["GET"]),
         Route("/class/{name}", classroom.lesson, methods=["GET"]),
         Route("/rules", review.rule_book, methods=["GET"]),
-        Route("/assets/{name}", served.asset, methods=["GET"]),
         Route("/static/{name}", served.static, methods=["GET"]),
     ]
     app = Starlette(

@@ -1,5 +1,6 @@
 """For a class: the teaching scenarios, each as its lesson page (predict, then reveal; the
-arrow keys step, R reveals), made by the same renderer as `demo --html`."""
+arrow keys step, R reveals), made from the same template as `demo --html`, linking its
+stylesheet and script."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from starlette.responses import HTMLResponse, Response
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.web.pages import page
-from metasymptoms.web.served import linked
 
 
 def _scenarios(request: Request) -> list[LoadedScenario]:
@@ -32,10 +32,10 @@ def lessons(request: Request) -> Response:
 
 
 def lesson(request: Request) -> Response:
-    from metasymptoms.teaching.lesson_page import lesson_page
+    from metasymptoms.web.documents import lesson_html
 
     name = request.path_params["name"]
     item = next((item for item in _scenarios(request) if item.name == name), None)
     if item is None:
         return page(request.app.state.book, "not_found.html", status=404, title="Page not found")
-    return HTMLResponse(linked(lesson_page(request.app.state.book, item)))
+    return HTMLResponse(lesson_html(request.app.state.book, item, saved=False))

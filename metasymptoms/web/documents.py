@@ -1,4 +1,4 @@
-"""The pages that are also saved as files: the rule-book document (and the lesson page), from
+"""The pages that are also saved as files: the rule-book document and the lesson page, from
 the same templates and stylesheet as every served page.
 
 Saved, a page carries its stylesheet and script inside, so the one file opens anywhere (from
@@ -16,6 +16,9 @@ from metasymptoms.web.pages import render
 
 if TYPE_CHECKING:
     from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.model import RuleBook
+    from metasymptoms.core.scenarios import LoadedScenario
+    from metasymptoms.teaching.quiz import Quiz
 
 
 def rulebook_html(loaded: LoadedBook, check: Mapping[str, Any] | None = None) -> str:
@@ -26,3 +29,11 @@ def rulebook_html(loaded: LoadedBook, check: Mapping[str, Any] | None = None) ->
 
     context = {"title": TITLE, "document": document(loaded), "saved": check is None, "check": check}
     return render("rulebook.html", context)
+
+
+def lesson_html(book: RuleBook, item: LoadedScenario, saved: bool = True, quiz: Quiz | None = None) -> str:
+    """A scenario's lesson page (teaching/lesson_page.py's steps): saved (`demo NAME --html`)
+    or served (`/class/NAME`)."""
+    from metasymptoms.teaching.lesson_page import build_lesson
+
+    return render("lesson.html", {"lesson": build_lesson(book, item, quiz), "saved": saved})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from metasymptoms.answering.assessment_html import cited_sources
 from metasymptoms.answering.result import Block, result
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.model import RuleBook, Urgency
@@ -46,20 +47,11 @@ def view(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
             )
         else:
             sections[-1]["parts"].append(_block(block))
-    sources = [
-        {
-            "key": key,
-            "publisher": book.source(key).publisher,
-            "title": book.source(key).title,
-            "url": book.source(key).url,
-        }
-        for key in assessment.sources
-    ]
     style = CARD_STYLE[assessment.urgency]
     return {
         "card": {**_block(first), "style": style},
         "signs": [_block(block) for block in signs],
         "sections": sections,
-        "sources": sources,
+        "sources": cited_sources(book, assessment),
         "last": {**_block(parts.ending), "style": style},
     }

@@ -1,0 +1,105 @@
+// The lesson page's keys: step, record the class's prediction, reveal the answer, count the
+// score, show the teacher's notes. Every word on the page is written by the program; this
+// only shows and hides. Without scripts the page shows every step, one after the other.
+(function () {
+  "use strict";
+  var steps = Array.prototype.slice.call(document.querySelectorAll(".step"));
+  var current = 0;
+  function show(n) {
+    current = Math.max(0, Math.min(n, steps.length - 1));
+    steps.forEach(function (step, i) { step.classList.toggle("current", i === current); });
+    // The counter's words come with the page ("Step 3 of 11"), the same as the terminal's.
+    document.getElementById("where").textContent = steps[current].dataset.counter;
+    document.getElementById("back").disabled = current === 0;
+    document.getElementById("next").disabled = current === steps.length - 1;
+    var reveal = steps[current].querySelector(".reveal-button");
+    if (reveal && !reveal.hidden) { reveal.focus(); }
+    window.scrollTo(0, 0);
+  }
+  function pick(step, button) {
+    if (step.classList.contains("revealed")) { return; }
+    step.querySelectorAll("button.choice").forEach(function (b) {
+      b.setAttribute("aria-pressed", b === button ? "true" : "false");
+    });
+  }
+  function reveal(step) {
+    var answer = step.querySelector(".reveal");
+    if (!answer || !answer.hidden) { return; }
+    answer.hidden = false;
+    step.classList.add("revealed");
+    step.querySelector(".reveal-button").hidden = true;
+    var picked = step.querySelector('button.choice[aria-pressed="true"]');
+    var verdict = step.querySelector(".verdict");
+    if (!picked) {
+      verdict.textContent = "No prediction was made.";
+    } else if (picked.classList.contains("right")) {
+      verdict.textContent = "Right.";
+      verdict.classList.add("right");
+      step.dataset.score = "right";
+    } else {
+      verdict.textContent = "Not this time.";
+      verdict.classList.add("wrong");
+      step.dataset.score = "wrong";
+    }
+    var questions = document.querySelectorAll(".question").length;
+    var right = document.querySelectorAll('.question[data-score="right"]').length;
+    document.getElementById("score").textContent =
+      "Predictions right: " + right + " of " + questions + ".";
+    answer.scrollIntoView({block: "start"});
+  }
+  // A step taller than the screen: the space bar and Page Down (a presenter's clicker) first
+  // scroll it a screen at a time, never further than what was on screen, and move on only
+  // from its end; Page Up and Backspace go back the same way.
+  function screenful() {
+    return window.innerHeight - document.querySelector("nav.steps").offsetHeight - 48;
+  }
+  function atEnd() {
+    return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+  }
+  function forward() {
+    if (atEnd()) { show(current + 1); } else { window.scrollBy(0, screenful()); }
+  }
+  function backward() {
+    if (window.scrollY <= 0) { show(current - 1); } else { window.scrollBy(0, -screenful()); }
+  }
+  function teacher(step) {
+    var notes = step.querySelector(".teacher-notes");
+    if (!notes) { return; }
+    notes.hidden = !notes.hidden;
+    step.querySelector(".teacher-button").setAttribute("aria-expanded", String(!notes.hidden));
+    if (!notes.hidden) { notes.scrollIntoView({block: "nearest"}); }
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var step = steps[current];
+    var key = event.key;
+    if (key === "ArrowRight") { show(current + 1); }
+    else if (key === "ArrowLeft") { show(current - 1); }
+    else if (key === "PageDown" || key === " ") { forward(); }
+    else if (key === "PageUp" || key === "Backspace") { backward(); }
+    else if (key === "t" || key === "T") { teacher(step); }
+    else if (key === "Home") { show(0); }
+    else if (key === "End") { show(steps.length - 1); }
+    else if (key === "r" || key === "R") { reveal(step); }
+    else if (/^[1-9]$/.test(key)) {
+      var choice = step.querySelectorAll("button.choice")[Number(key) - 1];
+      if (choice) { pick(step, choice); } else { return; }
+    }
+    else { return; }
+    event.preventDefault();
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) { return; }
+    var step = button.closest(".step");
+    if (button.id === "next") { show(current + 1); }
+    else if (button.id === "back") { show(current - 1); }
+    else if (button.classList.contains("choice")) { pick(step, button); }
+    else if (button.classList.contains("reveal-button")) { reveal(step); }
+    else if (button.classList.contains("teacher-button")) { teacher(step); }
+  });
+  document.getElementById("print-answers").addEventListener("change", function (event) {
+    document.body.classList.toggle("without-answers", !event.target.checked);
+  });
+  show(0);
+})();
