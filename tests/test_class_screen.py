@@ -17,10 +17,11 @@ from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import Role, RuleBook, Urgency
 from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
-from metasymptoms.teaching.demo import Line, replay, step_body
+from metasymptoms.teaching.demo import Line, replay
 from metasymptoms.teaching.explore import cancer_page, site_page, symptom_page
 from metasymptoms.teaching.explore_board import board_summary
 from metasymptoms.teaching.quiz import build_quiz, run_quiz
+from metasymptoms.teaching.step_text import step_body
 from metasymptoms.web.documents import lesson_html
 from tests.helpers import spawn_metasymptoms
 from tests.test_terminal_screens import Terminal

@@ -97,8 +97,9 @@ def _quiz(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
 
 
 def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
-    from metasymptoms.teaching.demo import CHANGES, replay, step_lines
+    from metasymptoms.teaching.demo import CHANGES, replay
     from metasymptoms.teaching.lesson_page import build_lesson, terminal_steps
+    from metasymptoms.teaching.step_text import step_lines
 
     # --step: the lesson's steps, as the lesson page has them; printed: the full replay.
     steps = terminal_steps(build_lesson(book, item)) if args.step else replay(book, item)

@@ -6,14 +6,13 @@ it starts to hold and why, and the emergency screen the person would see at that
 then the result with HOW each conclusion was reached, then WHAT WOULD CHANGE the outcome:
 the single changes of answer that change the urgency or the sites, in plain sentences.
 
-The steps are laid out for a screen by `step_lines` (the terminal) and lesson_page.py (HTML);
+The steps are laid out for a terminal by step_text.py, and as a lesson by lesson_page.py;
 the quiz (quiz.py) asks the class to predict the same outcome before it is revealed.
 """
 
 from __future__ import annotations
 
 import io
-import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.core.conditions import because, findings_in, holds
@@ -356,74 +355,3 @@ def changes_step(book: RuleBook, answers: Answers) -> Step:
         )
     heading = "What would change the outcome"
     return Step(heading, tuple(sentences[:MAX_CHANGES]), tuple(sentences[MAX_CHANGES:]))
-
-
-# --- laid out for a terminal -----------------------------------------------------------
-
-
-def line_text(line: Line, width: int) -> list[str]:
-    """One line wrapped to `width`; a continuation hangs under its text."""
-    indent = "    " * line.depth if line.depth < 2 else "    " + "   " * (line.depth - 1)
-    if line.kind == "screen":
-        inner = max(width - len(indent) - 2, 20)
-        framed = []
-        for row in line.text.splitlines():
-            lead = len(row) - len(row.lstrip())
-            hang = " " * (lead + 3 if row.lstrip()[:1].isdigit() else lead)
-            parts = textwrap.wrap(row.lstrip(), inner, initial_indent=" " * lead, subsequent_indent=hang)
-            framed += [f"{indent}| {part}" for part in parts or [""]]
-        return [row.rstrip() for row in framed]
-    hanging = indent + ("   " if line.text.startswith("->") else "  ")
-    return textwrap.wrap(line.text, width, initial_indent=indent, subsequent_indent=hanging) or [indent]
-
-
-def step_counter(number: int, total: int) -> str:
-    """A lesson's one step counter, the same in the terminal and on the lesson page."""
-    return f"Step {number} of {total}"
-
-
-def step_heading(number: int, total: int, step: Step, width: int, lesson: bool = False) -> list[str]:
-    """'Step 3 of 11. Predict: how urgent?' for a lesson's step (`demo --step`); '[3/14] ...'
-    for a step of the full replay printed (`demo NAME`)."""
-    counter = f"{step_counter(number, total)}." if lesson else f"[{number}/{total}]"
-    heading = f"{counter} {step.heading}"
-    lines = textwrap.wrap(heading, width, subsequent_indent="  ") or [heading]
-    return lines + ["-" * min(len(heading), width)]
-
-
-def step_rows(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[list[str]]:
-    """A step's lines wrapped for a terminal, each line's rows kept together. The lines kept
-    for on request are added when `everything`; otherwise a note says what is kept back and
-    `how_to_see_more` ("press a to see them all"; its key is the step's OPEN_KEYS)."""
-    rows = [line_text(line, width) for line in (step.lines + step.more if everything else step.lines)]
-    if step.more and not everything:
-        kept = {
-            CHANGES: f"{len(step.more)} more single changes",
-            ANSWER: "the answer is hidden",
-            NOTES: "notes for the teacher, hidden from the class",
-        }[step.opens]
-        rows.append(line_text(Line(f"({kept}: {how_to_see_more}.)"), width))
-    return rows
-
-
-def how_to_open(step: Step, verb: str) -> str:
-    """'press a to see them all', 'type r to reveal it': how to show what the step keeps back."""
-    what = {CHANGES: "see them all", ANSWER: "reveal it", NOTES: "show them"}[step.opens]
-    return f"{verb} {OPEN_KEYS[step.opens]} to {what}"
-
-
-def step_body(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[str]:
-    return [row for rows in step_rows(step, width, everything, how_to_see_more) for row in rows]
-
-
-def step_lines(
-    number: int,
-    total: int,
-    step: Step,
-    width: int,
-    everything: bool = False,
-    how_to_see_more: str = "",
-    lesson: bool = False,
-) -> list[str]:
-    heading = step_heading(number, total, step, width, lesson)
-    return heading + step_body(step, width, everything, how_to_see_more)

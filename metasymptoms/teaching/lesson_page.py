@@ -23,10 +23,10 @@ from metasymptoms.teaching.demo import (
     changes_step,
     result_step,
     section_steps,
-    step_counter,
     walk,
 )
 from metasymptoms.teaching.quiz import Quiz, QuizQuestion, build_quiz
+from metasymptoms.teaching.step_text import step_counter
 
 TITLE = "Predict, then reveal"
 ABOUT = (

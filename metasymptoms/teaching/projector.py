@@ -23,11 +23,8 @@ from metasymptoms.teaching.demo import (
     NOTES,
     OPEN_KEYS,
     Step,
-    how_to_open,
-    step_heading,
-    step_lines,
-    step_rows,
 )
+from metasymptoms.teaching.step_text import how_to_open, step_heading, step_lines, step_rows
 
 NEXT, BACK, QUIT = "next", "back", "quit"
 

@@ -26,13 +26,13 @@ from metasymptoms.teaching.demo import (
     Line,
     change_phrase,
     change_sentence,
-    line_text,
     outcome,
     single_changes,
     site_reasons,
     urgency_reasons,
     walk,
 )
+from metasymptoms.teaching.step_text import line_text
 from metasymptoms.teaching.words import how_soon
 
 MAX_CHOICES = 4
