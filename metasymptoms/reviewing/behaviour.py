@@ -18,6 +18,7 @@ from typing import TypeVar
 from metasymptoms.core.conditions import Condition
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
+from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.replay import as_answers
 from metasymptoms.reviewing.space import Space, Value, World
 
@@ -135,32 +136,38 @@ Cube = dict[str, frozenset[Value]]  # finding -> the values it may take in the g
 
 def merge(groups: list[tuple[Cube, Outcome]], joint: Joint) -> list[tuple[Cube, Outcome]]:
     """Fewer, larger groups: two groups with one outcome that differ in one finding's values
-    become one; a finding free to take every value is dropped. Repeated until nothing merges."""
+    become one; a finding free to take every value is dropped. Repeated until nothing merges,
+    always merging the first such pair in the list's order (i, then j)."""
     groups = [(dict(cube), result) for cube, result in groups]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                (a, ra), (b, rb) = groups[i], groups[j]
-                if ra != rb or a.keys() != b.keys():
-                    continue
-                differ = [f for f in a if a[f] != b[f]]
-                if len(differ) != 1:
-                    continue
-                f = differ[0]
-                union = a[f] | b[f]
-                cube = dict(a)
-                if union >= frozenset(joint.domain(f)):
-                    del cube[f]
-                else:
-                    cube[f] = union
-                groups[i] = (cube, ra)
-                del groups[j]
-                changed = True
-                break
-            if changed:
-                break
+
+    def joined(i: int, j: int) -> tuple[Cube, Outcome] | None:
+        (a, ra), (b, rb) = groups[i], groups[j]
+        if ra != rb or a.keys() != b.keys():
+            return None
+        differ = [f for f in a if a[f] != b[f]]
+        if len(differ) != 1:
+            return None
+        f = differ[0]
+        union = a[f] | b[f]
+        cube = dict(a)
+        if union >= frozenset(joint.domain(f)):
+            del cube[f]
+        else:
+            cube[f] = union
+        return cube, ra
+
+    # No pair (k, j) with k < i merges: after a merge at i only the new group can pair with
+    # an earlier one, so the scan goes back there instead of starting again from the top
+    # (the same merges as starting again, without the cube of that many comparisons).
+    i = 0
+    while i < len(groups):
+        found = next(((j, m) for j in range(i + 1, len(groups)) if (m := joined(i, j)) is not None), None)
+        if found is None:
+            i += 1
+            continue
+        groups[i] = found[1]
+        del groups[found[0]]
+        i = next((k for k in range(i) if joined(k, i) is not None), i)
     return groups
 
 
@@ -173,19 +180,29 @@ def _within(small: Cube, large: Cube) -> bool:
 
 
 def simplify(
-    leaves: list[tuple[Cube, Outcome]], keep: Callable[[Outcome], bool], joint: Joint
+    leaves: list[tuple[Cube, Outcome]],
+    keep: Callable[[Outcome], bool],
+    joint: Joint,
+    uniform: Callable[[Cube, Outcome], bool] | None = None,
 ) -> list[tuple[Cube, Outcome]]:
     """The fewest plain groups for the outcomes `keep` selects: merged (`merge`), then each
     group widened by every finding it can do without (all the answers it then covers still
     have its outcome), then groups inside another group dropped. Groups may then overlap:
-    each is still true of every answer it covers."""
+    each is still true of every answer it covers. `uniform(cube, outcome)` says whether
+    every answer of a group has that outcome (Diagrams.only, on the diagram the leaves came
+    from); without it, the leaves are read one by one."""
+
+    def same_outcome(cube: Cube, result: Outcome) -> bool:
+        return all(other == result for leaf, other in leaves if _meets(leaf, cube))
+
+    uniform = uniform or same_outcome
     groups = merge([(cube, result) for cube, result in leaves if keep(result)], joint)
     widened = []
     for cube, result in groups:
         cube = dict(cube)
         for finding in list(cube):
             wider = {f: v for f, v in cube.items() if f != finding}
-            if all(other == result for leaf, other in leaves if _meets(leaf, wider)):
+            if uniform(wider, result):
                 cube = wider
         widened.append((cube, result))
     kept: list[tuple[Cube, Outcome]] = []
@@ -198,6 +215,16 @@ def simplify(
         if not inside:
             kept.append((cube, result))
     return kept
+
+
+def diagram_groups(
+    dd: Diagrams, node: Node, keep: Callable[[Outcome], bool], joint: Joint
+) -> list[tuple[Cube, Outcome]]:
+    """`simplify` of every group of a diagram's worlds (answers no one gives too, so a group
+    is widened only over answers with its own outcome), each widening checked on the
+    diagram itself."""
+    leaves = list(dd.groups(node, lambda result: True))
+    return simplify(leaves, keep, joint, lambda cube, result: dd.only(node, cube, result))
 
 
 def sample(cube: Cube, joint: Joint) -> World:

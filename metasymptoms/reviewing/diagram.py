@@ -202,6 +202,32 @@ class Diagrams:
                 todo.extend(branch[1])
         return list(found.values())
 
+    def only(self, node: Node, cube: Cube, value: object) -> bool:
+        """Whether every world of a group (a cube: the values each finding it names may take)
+        ends on a leaf equal to `value`."""
+        allowed = {self.level[name]: values for name, values in cube.items()}
+        seen: set[Node] = set()
+        todo = [node]
+        while todo:
+            n = todo.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            branch = self._branches[n]
+            if branch is None:
+                if self._leaves[n] != value:
+                    return False
+                continue
+            level, children = branch
+            values = allowed.get(level)
+            if values is None:
+                todo.extend(children)
+            else:
+                todo.extend(
+                    child for v, child in zip(self.domains[level], children, strict=True) if v in values
+                )
+        return True
+
     def reaches(self, node: Node, keep: Callable[[Any], bool]) -> dict[Node, bool]:
         """For each node below `node`, whether some path from it ends on a kept leaf."""
         memo: dict[Node, bool] = {}

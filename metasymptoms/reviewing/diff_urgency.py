@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from metasymptoms.core.book_record import DeclaredChange
 from metasymptoms.core.conditions import Reported
-from metasymptoms.reviewing.behaviour import simplify
+from metasymptoms.reviewing.behaviour import diagram_groups
 from metasymptoms.reviewing.compiled import questionnaire_answers
 from metasymptoms.reviewing.diff_pair import (
     LEVELS,
@@ -64,11 +64,10 @@ def urgency_statements(pair: Pair) -> list[Statement]:
         readings.possible,
         *(readings.new.holds(change.when) for change in declared),
     )
-    # Every group, answers no one gives (None) too: a group is widened only over answers
-    # with its own outcome, never over those.
-    leaves = list(dd.groups(readings.within(both, joint.variables), lambda result: True))
     out = []
-    for cube, (was, now, reason) in simplify(leaves, _changed, joint):
+    for cube, (was, now, reason) in diagram_groups(
+        dd, readings.within(both, joint.variables), _changed, joint
+    ):
         change = f"{LEVELS[was]} -> {LEVELS[now]}"
         if reason:
             change += " (declared in book.yaml)"
