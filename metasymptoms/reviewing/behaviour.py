@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from metasymptoms.core.conditions import Condition
 from metasymptoms.core.kinds import Answer
@@ -218,8 +218,8 @@ def simplify(
 
 
 def diagram_groups(
-    dd: Diagrams, node: Node, keep: Callable[[Outcome], bool], joint: Joint
-) -> list[tuple[Cube, Outcome]]:
+    dd: Diagrams, node: Node, keep: Callable[[Any], bool], joint: Joint
+) -> list[tuple[Cube, Any]]:
     """`simplify` of every group of a diagram's worlds (answers no one gives too, so a group
     is widened only over answers with its own outcome), each widening checked on the
     diagram itself."""

@@ -12,6 +12,7 @@ diagrams with `engine.assess` on random and boundary answers.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
@@ -37,12 +38,43 @@ from metasymptoms.reviewing.replay import as_answers
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 
-def domains(books: Iterable[RuleBook]) -> list[tuple[str, list[Value]]]:
-    """Every finding of the books with the values worth trying (space.Space.domain, which
-    asks each finding's kind), in the order the last book asks them: the skip logic reads
-    earlier answers, so diagrams in this order stay small. A number's values from both books
-    are merged in order, so a threshold moved between them is an interval of its own."""
+def influence(books: Iterable[RuleBook], findings: Iterable[str]) -> set[str]:
+    """The cone of influence of some findings: they, the findings that open their questions
+    (ask_if), the findings they imply or that imply them, and, with any finding that has a
+    special role, every such finding (the engine reads them together). What the engine
+    makes of these findings depends on nothing else, so a property of them is decided over
+    them alone, whatever every other finding is."""
     books = list(books)
+    roles = {f.id for book in books for f in book.findings if getattr(f, "role", None)}
+    linked: dict[str, set[str]] = {}
+    for book in books:
+        for question in book.questions:
+            if question.ask_if is not None:
+                linked.setdefault(question.finding, set()).update(findings_in(question.ask_if))
+        for child, parent in book.implications:
+            linked.setdefault(child, set()).add(parent)
+            linked.setdefault(parent, set()).add(child)
+    cone: set[str] = set()
+    todo = list(findings)
+    while todo:
+        finding = todo.pop()
+        if finding not in cone:
+            cone.add(finding)
+            todo.extend(linked.get(finding, ()))
+            if finding in roles:
+                todo.extend(roles)
+    return cone
+
+
+def domains(books: Iterable[RuleBook], only: set[str] | None = None) -> list[tuple[str, list[Value]]]:
+    """Every finding of the books (or `only` these) with the values worth trying
+    (space.Space.domain, which asks each finding's kind), in the order the last book asks
+    them: the skip logic reads earlier answers, so diagrams in this order stay small. A
+    number's values from both books are merged in order, so a threshold moved between them
+    is an interval of its own."""
+    books = list(books)
+    if only is not None:
+        return [(name, values) for name, values in domains(books) if name in only]
     values: dict[str, dict[Value, None]] = {}
     order: dict[str, None] = {}
     for book in books:
@@ -71,13 +103,30 @@ class Reading:
     person, as if every question were asked, and their own answer about a history of cancer
     stands ("not sure" is what they would say, whatever else they report)."""
 
-    def __init__(self, dd: Diagrams, book: RuleBook, *, as_asked: bool = True):
+    def __init__(
+        self,
+        dd: Diagrams,
+        book: RuleBook,
+        *,
+        as_asked: bool = True,
+        roles: dict[tuple[object, ...], dict[str, object]] | None = None,
+    ):
         self.dd, self.book, self.as_asked = dd, book, as_asked
+        # engine.reading of the findings with a role, by their values: the same for every
+        # cone of one book, and most of the cost of building a small one
+        self._roles = {} if roles is None else roles
         self._memo: dict[tuple[object, ...], Node] = {}
         self._findings: dict[Condition, tuple[str, ...]] = {}
         self.gates: dict[str, Node] = {}  # each ask_if's Kleene value on the answers before it
-        seen = self._questionnaire() if as_asked else {f.id: dd.var(f.id) for f in book.findings}
+        seen = self._questionnaire() if as_asked else {f.id: self.own(f.id) for f in book.findings}
         self.read = self._reading(seen)
+
+    def own(self, finding: str) -> Node:
+        """The finding's own value; one the diagrams leave out (a property's cone does not
+        hold it) is not reported: the reading restricted to the worlds where it is not."""
+        if finding in self.dd.level:
+            return self.dd.var(finding)
+        return self.dd.leaf(unasked(self.book, finding))
 
     def _questionnaire(self) -> dict[str, Node]:
         """Each finding as the questionnaire gives it: questions in order, each asked when
@@ -85,6 +134,8 @@ class Reading:
         dd, book = self.dd, self.book
         seen = {finding.id: dd.leaf(unasked(book, finding.id)) for finding in book.findings}
         for question in book.questions:
+            if question.finding not in dd.level:
+                continue  # outside the cone: not reported, asked or not
             own = dd.var(question.finding)
             if question.ask_if is None:
                 seen[question.finding] = own
@@ -102,15 +153,22 @@ class Reading:
         dd, book = self.dd, self.book
         read = dict(seen)
         names = [finding.id for finding in book.findings if getattr(finding, "role", None)]
-        for name in names:
 
-            def role_read(*values: object, name: str = name) -> object:
-                own = values[names.index(name)]
-                if not self.as_asked and not (isinstance(own, str) and own == UNSET):
-                    return own  # the person's own answer stands
-                return reading(book, _given(zip(names, values, strict=True))).get(name, UNSET)  # type: ignore[arg-type]
+        def roles_read(*values: object) -> tuple[object, ...]:
+            found = self._roles.get(values)
+            if found is None:
+                found = self._roles[values] = reading(book, _given(zip(names, values, strict=True)))  # type: ignore[arg-type]
+            return tuple(
+                own  # the person's own answer stands
+                if not self.as_asked and not (isinstance(own, str) and own == UNSET)
+                else found.get(name, UNSET)
+                for name, own in zip(names, values, strict=True)
+            )
 
-            read[name] = dd.apply(role_read, *(seen[other] for other in names))
+        if names:  # all at once: each is read from all of them
+            together = dd.apply(roles_read, *(seen[name] for name in names))
+            for n, name in enumerate(names):
+                read[name] = dd.map(operator.itemgetter(n), together)
         for child, parent in book.implications:
 
             def implied(c: object, p: object, child: str = child, parent: str = parent) -> object:
@@ -161,7 +219,7 @@ class Reading:
     def urgency(self) -> Node:
         """The rank of the urgency the ending gives (the most urgent item that holds)."""
         ranked = [item for item in items(self.book) if item.rank > 0]
-        fired = [self.dd.map(_ranked(item.rank), self.kleene(item.when)) for item in ranked]
+        fired = [self.dd.map(rank_where_holds(item.rank), self.kleene(item.when)) for item in ranked]
         return self.dd.fold(max, 0, fired)
 
     def possible(self, *, numbers_follow: bool = False) -> Node:
@@ -172,8 +230,9 @@ class Reading:
         `numbers_follow`, as for a person as they truly are (verify), it may not."""
         book, dd = self.book, self.dd
         checks = [
-            dd.apply(_follows(book, child, numbers_follow), dd.var(child), dd.var(parent))
+            dd.apply(_follows(book, child, numbers_follow), self.own(child), self.own(parent))
             for child, parent in book.implications
+            if child in dd.level or parent in dd.level
         ]
         return dd.fold(lambda a, b: a and b, True, checks)
 
@@ -182,18 +241,59 @@ class Readings:
     """Both books of `rules diff` read over one set of diagrams, and the worlds either
     book could describe."""
 
-    def __init__(self, old: RuleBook, new: RuleBook):
-        self.dd = Diagrams(domains([old, new]))
-        self.old, self.new = Reading(self.dd, old), Reading(self.dd, new)
-        self.possible = self.dd.apply(lambda a, b: a and b, self.old.possible(), self.new.possible())
-        self._unasked = {name: unasked(new if _knows(new, name) else old, name) for name in self.dd.names}
-        # Findings whose questions always give an answer (a choice): unasked only when skipped.
-        spaces = {id(book): Space(Facts(book), []) for book in (old, new)}
-        self._never_unasked = {
-            name
-            for name in self.dd.names
-            if self._unasked[name] not in spaces[id(new if _knows(new, name) else old)].domain(name)
-        }
+    def __init__(
+        self,
+        old: RuleBook,
+        new: RuleBook,
+        findings: Iterable[str] | None = None,
+        *,
+        whole: Readings | None = None,
+    ):
+        self.books = (old, new)
+        if whole is None:
+            self._domains = domains([old, new])
+            self._unasked = {
+                name: unasked(new if _knows(new, name) else old, name) for name, _ in self._domains
+            }
+            # Findings whose questions always give an answer (a choice): unasked only when skipped.
+            spaces = {id(book): Space(Facts(book), []) for book in (old, new)}
+            self._never_unasked = {
+                name
+                for name in self._unasked
+                if self._unasked[name] not in spaces[id(new if _knows(new, name) else old)].domain(name)
+            }
+            self._roles: tuple[dict[tuple[object, ...], dict[str, object]], ...] = ({}, {})
+        else:  # read once for the whole books, shared by every cone
+            self._domains, self._unasked, self._never_unasked = (
+                whole._domains,
+                whole._unasked,
+                whole._never_unasked,
+            )
+            self._roles = whole._roles
+        kept = None if findings is None else set(findings)
+        self.dd = Diagrams([(name, values) for name, values in self._domains if kept is None or name in kept])
+        self._over: dict[frozenset[str], Readings] = {}
+
+    @cached_property
+    def old(self) -> Reading:
+        return Reading(self.dd, self.books[0], roles=self._roles[0])
+
+    @cached_property
+    def new(self) -> Reading:
+        return Reading(self.dd, self.books[1], roles=self._roles[1])
+
+    @cached_property
+    def possible(self) -> Node:
+        return self.dd.apply(lambda a, b: a and b, self.old.possible(), self.new.possible())
+
+    def over(self, findings: Iterable[str]) -> Readings:
+        """Both books read over the worlds where every finding but these is not reported:
+        the diagrams of the whole books restricted so (`within`), built over these findings
+        alone, so their size follows what an edit touches, not the size of the books."""
+        key = frozenset(findings)
+        if key not in self._over:
+            self._over[key] = Readings(*self.books, key, whole=self)
+        return self._over[key]
 
     def within(self, node: Node, findings: Iterable[str]) -> Node:
         """The diagram on the worlds where every finding but these is not reported and these
@@ -205,7 +305,10 @@ class Readings:
             node = dd.apply(
                 lambda value, own, unset=unset: None if own == unset else value, node, dd.var(name)
             )
-        return dd.restrict(node, {name: value for name, value in self._unasked.items() if name not in kept})
+        return dd.restrict(
+            node,
+            {name: value for name, value in self._unasked.items() if name not in kept and name in dd.level},
+        )
 
     def cost(self, finding: str, value: object) -> int:
         """What a finding adds to an example: nothing when it is not reported."""
@@ -218,32 +321,64 @@ class Readings:
 
 class BookReadings:
     """One book's reading for `rules verify`: through the questionnaire, and as every finding
-    is for the person, over the worlds a person answering every question could be in."""
+    is for the person, over the worlds a person answering every question could be in.
 
-    def __init__(self, book: RuleBook):
+    Built for the whole book, or (`cone`) for the cone of influence of some findings: a
+    property of those findings holds on every world when it holds on every world of its
+    cone, so each property is decided over diagrams the size of its own findings."""
+
+    def __init__(
+        self, book: RuleBook, findings: set[str] | None = None, *, whole: BookReadings | None = None
+    ):
         self.book = book
-        self.dd = Diagrams(domains([book]))
-        self.asked = Reading(self.dd, book)
-        self.world = Reading(self.dd, book, as_asked=False)
-        self._unasked = {name: unasked(book, name) for name in self.dd.names}
-        space = Space(Facts(book), [])
-        # A choice its question always asks is chosen (an answers file may leave it out; the
-        # questionnaire never does).
-        choices = [name for name in self.dd.names if self._unasked[name] not in space.domain(name)]
-        chosen = [self.dd.map(_not_equal(self._unasked[name]), self.dd.var(name)) for name in choices]
-        people = [self.asked.possible(numbers_follow=True), *chosen]
-        self.people = self.dd.fold(lambda a, b: a and b, True, people)
+        if whole is None:
+            self._domains = domains([book])
+            self._unasked = {name: unasked(book, name) for name, _ in self._domains}
+            space = Space(Facts(book), [])
+            # A choice its question always asks is chosen (an answers file may leave it out;
+            # the questionnaire never does): outside a cone, its first choice.
+            self._choices = {
+                name: values[0]
+                for name, values in self._domains
+                if self._unasked[name] not in space.domain(name)
+            }
+            self._roles: dict[tuple[object, ...], dict[str, object]] = {}
+        else:  # read once for the whole book, shared by every cone
+            self._domains, self._unasked, self._choices = whole._domains, whole._unasked, whole._choices
+            self._roles = whole._roles
+        self._plain = {**self._unasked, **self._choices}
+        self.dd = Diagrams(
+            [(name, values) for name, values in self._domains if findings is None or name in findings]
+        )
+        self._cones: dict[frozenset[str], BookReadings] = {}
+
+    def cone(self, findings: Iterable[str]) -> BookReadings:
+        """The readings over the cone of influence of these findings (compiled.influence)."""
+        key = frozenset(influence([self.book], findings))
+        if key not in self._cones:
+            self._cones[key] = BookReadings(self.book, set(key), whole=self)
+        return self._cones[key]
+
+    @cached_property
+    def asked(self) -> Reading:
+        return Reading(self.dd, self.book, roles=self._roles)
+
+    @cached_property
+    def world(self) -> Reading:
+        return Reading(self.dd, self.book, as_asked=False, roles=self._roles)
+
+    @cached_property
+    def people(self) -> Node:
+        chosen = [
+            self.dd.map(_not_equal(self._unasked[name]), self.dd.var(name))
+            for name in self._choices
+            if name in self.dd.level
+        ]
+        return self.dd.fold(lambda a, b: a and b, True, [self.asked.possible(numbers_follow=True), *chosen])
 
     def example(self, node: Node) -> dict[str, object] | None:
         """The plainest world where the diagram is true (fewest findings given), among
         the worlds a person could be in, or None."""
-        # The plainest world of the diagram alone is nearly always someone's: read it first,
-        # and combine with every person's constraints (a diagram of the whole book) only if not.
-        plain = self.dd.cheapest(node, lambda value: value is True, self.cost)
-        if plain is None:
-            return None
-        if self.dd.evaluate(self.people, self.everyone(plain)):
-            return self.everyone(plain)
         region = self.dd.apply(lambda value, person: value is True and person, node, self.people)
         world = self.dd.cheapest(region, lambda value: value is True, self.cost)
         return None if world is None else self.everyone(world)
@@ -252,8 +387,9 @@ class BookReadings:
         return 0 if value == self._unasked[finding] and type(value) is type(self._unasked[finding]) else 1
 
     def everyone(self, world: dict[str, object]) -> dict[str, object]:
-        """The world with every finding it does not name not reported."""
-        return {**self._unasked, **world}
+        """The world with every finding it does not name not reported (a choice outside
+        the diagrams: its first)."""
+        return {**self._plain, **world}
 
 
 _LAST: list[BookReadings] = []
@@ -269,16 +405,24 @@ def book_readings(book: RuleBook) -> BookReadings:
 def questionnaire_answers(book: RuleBook, world: dict[str, object]) -> dict[str, Answer]:
     """The answers file a person in this world gives this book's questionnaire: each question
     asked when engine.asked says so; what is not reported or not given left out."""
-    answers: dict[str, Answer] = {}
-    for question in book.questions:
-        value = world.get(question.finding, UNSET)
-        if asked(question, answers) and not (isinstance(value, str) and value == UNSET):
-            answers[question.finding] = value  # type: ignore[assignment]
+    answers = given_answers(book, world)
     given = as_answers(answers)  # type: ignore[arg-type]
     treatment = treatment_not_given(book, given)
     if treatment and answers.get(treatment) is False:
         given[treatment] = False  # left out, the engine would read it as "not sure"
     return given
+
+
+def given_answers(book: RuleBook, world: dict[str, object]) -> dict[str, Answer]:
+    """The answers this world gives the questionnaire, a "no" kept as given (the diagrams'
+    reading: an answers file leaves a "no" out, and the engine reads a treatment left out
+    as "not sure")."""
+    answers: dict[str, Answer] = {}
+    for question in book.questions:
+        value = world.get(question.finding, UNSET)
+        if asked(question, answers) and not (isinstance(value, str) and value == UNSET):
+            answers[question.finding] = value  # type: ignore[assignment]
+    return answers
 
 
 def _knows(book: RuleBook, finding: str) -> bool:
@@ -307,7 +451,7 @@ def _not_equal(unset: object) -> Callable[[object], bool]:
     return lambda value: value != unset
 
 
-def _ranked(rank: int) -> Callable[[object], int]:
+def rank_where_holds(rank: int) -> Callable[[object], int]:
     """An item's rank where it holds or may hold, else 0."""
     return lambda value: rank if value is not False else 0
 

@@ -5,11 +5,15 @@ declare in its book.yaml (`declared_changes`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from metasymptoms.core.book_record import DeclaredChange
-from metasymptoms.core.conditions import Reported
-from metasymptoms.reviewing.behaviour import diagram_groups
-from metasymptoms.reviewing.compiled import questionnaire_answers
+from metasymptoms.core.conditions import Reported, findings_in, holds
+from metasymptoms.core.engine import fired_red_flags, fired_rules, reading
+from metasymptoms.core.kinds import Answer
+from metasymptoms.core.model import RuleBook
+from metasymptoms.reviewing.behaviour import Item, diagram_groups, knows
+from metasymptoms.reviewing.compiled import given_answers, influence, questionnaire_answers, rank_where_holds
 from metasymptoms.reviewing.diff_pair import (
     LEVELS,
     Pair,
@@ -28,8 +32,8 @@ def _declared(
 ) -> str | None:
     """The reason of the first declared change that covers this lowering: its `was` and `now`
     are the two urgencies and its `when` holds on the new book's answers."""
-    for change, holds in zip(changes, holding, strict=True):
-        if change.was.rank == was and change.now.rank == now and holds:
+    for change, applies in zip(changes, holding, strict=True):
+        if change.was.rank == was and change.now.rank == now and applies:
             return change.reason
     return None
 
@@ -49,7 +53,7 @@ def urgency_statements(pair: Pair) -> list[Statement]:
         return []
     declared = pair.new.info.declared_changes if pair.new.info else ()
     joint = pair.joint(changed_old, changed_new + [change.when for change in declared])
-    readings = pair.readings
+    readings = pair.readings.over(joint.variables)  # every other finding not reported
     dd = readings.dd
 
     def outcome(was: int, now: int, possible: bool, *holding: object) -> tuple[int, int, str | None] | None:
@@ -94,7 +98,112 @@ def hidden_lowerings(pair: Pair) -> list[Statement]:
     answers that show it. A declaration covers a lowering only whole: its `was` and `now`
     are the two urgencies and its `when` holds on the new book's answers. This is worked out
     here on its own, not taken from the statements: the gate stands even if their matching
-    of declarations is wrong."""
+    of declarations is wrong.
+
+    First, over the cones of the edited items only: items that fire on the same answers in
+    both books cannot lower anything, so when no answers lower the urgency from the level of
+    an edited old item (`_lowers_from`), nothing is lowered at all (a raise, a reworded
+    question). Only where some answers lower it are the levels read off diagrams of the
+    whole books, each pair of levels with its plainest answers."""
+    changed = _changed_items(pair)
+    levels = {item.rank for item in changed.old}
+    if not any(_lowers_from(pair, changed, was) for was in levels):
+        return []
+    return _whole_book_lowerings(pair)
+
+
+@dataclass(frozen=True)
+class _Changed:
+    old: list[
+        Item
+    ]  # old items (with an urgency) that fire on other answers, or at another level, in the new book
+    new: list[Item]  # the same items of the new book, and those it adds
+    same: list[Item]  # the new book's items that fire on the same answers at the same level in both
+
+
+def _changed_items(pair: Pair) -> _Changed:
+    """The items with an urgency, compared by what they do: each item's reading in both books
+    over its own cone (compiled.influence), so an edit elsewhere (a threshold its findings
+    are implied from, a question that opens them) counts as a change."""
+    old, new = by_key(pair.old), by_key(pair.new)
+    out = _Changed([], [], [])
+    for key in dict.fromkeys([*old, *new]):
+        a, b = old.get(key), new.get(key)
+        a, b = (a if a and a.rank else None), (b if b and b.rank else None)
+        if a is not None and b is not None and a.rank == b.rank:
+            cone = influence([pair.old, pair.new], {*findings_in(a.when), *findings_in(b.when)})
+            if a.when == b.when and _read_alike(pair, cone):
+                out.same.append(b)
+                continue
+            readings = pair.readings.over(cone)
+            if readings.old.holds(a.when) == readings.new.holds(b.when):
+                out.same.append(b)
+                continue
+        out.old.extend([a] if a else [])
+        out.new.extend([b] if b else [])
+    return out
+
+
+def _read_alike(pair: Pair, cone: set[str]) -> bool:
+    """Whether both books read these findings alike, by what the reading is made of: the
+    same finding records (kind, values, implies, role), the same questions opening them and
+    the same implications among them, in order. Where not, the readings are compiled and
+    compared (`_changed_items`)."""
+    old, new = pair.old, pair.new
+    for finding in cone:
+        if not (knows(old, finding) and knows(new, finding)) or old.finding(finding) != new.finding(finding):
+            return False
+        if pair.old_facts.ask_if.get(finding, "absent") != pair.new_facts.ask_if.get(finding, "absent"):
+            return False
+    touching = [[link for link in book.implications if set(link) & cone] for book in (old, new)]
+    return touching[0] == touching[1]
+
+
+def _lowers_from(pair: Pair, changed: _Changed, was: int) -> bool:
+    """Whether some answers give the urgency `was` in the old book and a lower one in the
+    new: an edited old item of that level fires, no edited old item above it, no edited new
+    item at or above it, and no unchanged item at or above it.
+
+    The unchanged items that must stay quiet are added as a world shows them firing (the
+    engine's own reading of that world), each time over the cone of every item in play: a
+    world found with none firing is a real lowering, and no world over some of the items
+    means none over all of them."""
+    old, new = pair.old, pair.new
+    quiet: list[Item] = []
+    while True:
+        conditions = [item.when for item in [*changed.old, *changed.new, *quiet]]
+        readings = pair.readings.over(influence([old, new], {f for c in conditions for f in findings_in(c)}))
+        dd = readings.dd
+        old_top, new_top = (
+            dd.fold(max, 0, [dd.map(rank_where_holds(item.rank), reading.kleene(item.when)) for item in mine])
+            for reading, mine in ((readings.old, changed.old), (readings.new, changed.new))
+        )
+        loud = dd.fold(lambda a, b: a or b, False, [readings.new.holds(item.when) for item in quiet])
+        region = dd.apply(
+            lambda o, n, firing, possible: o == was and n < was and not firing and possible,
+            old_top,
+            new_top,
+            loud,
+            readings.possible,
+        )
+        plain = dd.cheapest(region, lambda value: value is True, readings.cost)
+        if plain is None:
+            return False
+        world = readings.everyone(plain)
+        answers = given_answers(new, world)
+        read = reading(new, answers)
+        firing = [
+            item for item in changed.same if item.rank >= was and item not in quiet and holds(item.when, read)
+        ]
+        if not firing:
+            assert _urgency(old, given_answers(old, world)) == was > _urgency(new, answers)
+            return True
+        quiet += firing
+
+
+def _whole_book_lowerings(pair: Pair) -> list[Statement]:
+    """The gate over diagrams of the whole books: each (old, new) level pair a world lowers
+    without a declaration, with its plainest world."""
     declared = pair.new.info.declared_changes if pair.new.info else ()
     readings = pair.readings
     dd = readings.dd
@@ -102,8 +211,8 @@ def hidden_lowerings(pair: Pair) -> list[Statement]:
     def undeclared(was: int, now: int, possible: bool, *holding: object) -> tuple[int, int] | None:
         if not possible or now >= was:
             return None
-        for change, holds in zip(declared, holding, strict=True):
-            if (change.was.rank, change.now.rank) == (was, now) and holds:
+        for change, applies in zip(declared, holding, strict=True):
+            if (change.was.rank, change.now.rank) == (was, now) and applies:
                 return None
         return (was, now)
 
@@ -121,6 +230,13 @@ def hidden_lowerings(pair: Pair) -> list[Statement]:
         assert world is not None
         found.append(_lowering_statement(pair, readings.everyone(world), level))
     return found
+
+
+def _urgency(book: RuleBook, answers: dict[str, Answer]) -> int:
+    """The rank of the urgency the engine gives these answers (as `assess` takes it)."""
+    flags = [flag.urgency.rank for flag in fired_red_flags(book, answers)]
+    rules = [rule.urgency.rank for _, rule in fired_rules(book, answers) if rule.urgency]
+    return max([*flags, *rules], default=0)
 
 
 def _equal(level: tuple[int, int]) -> Callable[[object], bool]:

@@ -14,12 +14,13 @@ from metasymptoms.core.conditions import (
     Not,
     Reported,
     findings_in,
+    holds,
 )
-from metasymptoms.core.engine import assess
+from metasymptoms.core.engine import assess, reading
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import Item, items
-from metasymptoms.reviewing.compiled import BookReadings, book_readings, questionnaire_answers
+from metasymptoms.reviewing.compiled import BookReadings, book_readings, given_answers, questionnaire_answers
 from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.space import Facts, Space, World
 from metasymptoms.reviewing.verify import Failure
@@ -64,27 +65,22 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
     A lowering means some item X fires without the finding while, with it, nothing at least
     as urgent as X fires. X must depend on the finding through a `not` (see `effect`), and
     reporting the finding must be able to stop X on its own: both are read first, on X's
-    own small diagram. Only then is the whole goal read, on the diagram of every item at
-    least as urgent as X (compiled.py), which for a large book is the costly one."""
+    own small diagram. Only then are the other items at least as urgent as X read, each
+    only once a world shows it firing (`_stopped`)."""
     allowed = {entry.finding for entry in book.info.lowers_urgency_when_reported} if book.info else set()
     facts = Facts(book)
     ranked = [item for item in items(book) if item.rank > 0]
     cones = [Space(facts, [item.when]) for item in ranked]
-    readings = book_readings(book)
-    at_least: dict[int, Node] = {}  # rank -> whether some item of that rank or more fires
+    whole = book_readings(book)
     for finding in book.findings:
         if not kind_of(finding).reports or finding.id in allowed or finding.id not in facts.question:
             continue
         for item, cone in zip(ranked, cones, strict=True):
             if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):
                 continue
-            fires = readings.asked.holds(item.when)
-            if _lowering(readings, finding.id, fires, fires) is None:
-                continue  # reporting it never stops this item on its own
-            if item.rank not in at_least:
-                higher = [readings.asked.holds(other.when) for other in ranked if other.rank >= item.rank]
-                at_least[item.rank] = readings.dd.fold(lambda a, b: a or b, False, higher)
-            found = _lowering(readings, finding.id, fires, at_least[item.rank])
+            found = _stopped(
+                whole, book, finding.id, item, [other for other in ranked if other.rank >= item.rank]
+            )
             if found is not None:
                 before, after = found
                 yield (
@@ -94,6 +90,32 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
                     questionnaire_answers(book, after),
                 )
                 break  # one counterexample a finding is enough to act on
+
+
+def _stopped(
+    whole: BookReadings, book: RuleBook, finding: str, item: Item, higher: list[Item]
+) -> tuple[World, World] | None:
+    """The plainest world where `item` fires without the finding reported and nothing of
+    `higher` (the items at least as urgent) fires with it: (without, with); None if none.
+
+    Read over the cone of the item, the finding and the items that must stay quiet, which
+    start as the item alone and grow by each item a world found shows firing (the engine's
+    own reading of that world): a world with none firing is a real lowering, and no world
+    over some of the conditions means none over all of them."""
+    quiet = [item]
+    while True:
+        readings = whole.cone([finding, *(f for other in quiet for f in findings_in(other.when))])
+        dd = readings.dd
+        fires = readings.asked.holds(item.when)
+        still = dd.fold(lambda a, b: a or b, False, [readings.asked.holds(other.when) for other in quiet])
+        found = _lowering(readings, finding, fires, still)
+        if found is None:
+            return None
+        read = reading(book, given_answers(book, found[1]))
+        firing = [other for other in higher if other not in quiet and holds(other.when, read)]
+        if not firing:
+            return found
+        quiet += firing
 
 
 def _lowering(readings: BookReadings, finding: str, before: Node, after: Node) -> tuple[World, World] | None:

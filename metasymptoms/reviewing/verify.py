@@ -55,12 +55,14 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
     the person also may hold on the answers), so combinations are proved by their parts.
 
     Both readings (as the person is, and through the questionnaire) are decision diagrams
-    over every world (compiled.py), so a flag of a hundred findings is proved at once."""
-    readings = book_readings(book)
-    dd = readings.dd
+    over every world of the flag's cone (compiled.py), so a flag of a hundred findings is
+    proved at once, and each flag at the size of its own findings."""
+    whole = book_readings(book)
     for flag in book.red_flags:
         if flag.combines:
             continue
+        readings = whole.cone(findings_in(flag.when))
+        dd = readings.dd
         hidden = dd.apply(
             lambda person, answered: person is True and answered is False,
             readings.world.holds(flag.when),
@@ -83,8 +85,9 @@ def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
 
 def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
     """Red flags that no answers to the questionnaire can make hold."""
-    readings = book_readings(book)
+    whole = book_readings(book)
     for flag in book.red_flags:
+        readings = whole.cone(findings_in(flag.when))
         if readings.example(readings.asked.holds(flag.when)) is None:
             yield Failure(
                 "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
@@ -93,10 +96,11 @@ def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
 
 def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
     """Questions whose ask_if holds on no answers given before them."""
-    readings = book_readings(book)
+    whole = book_readings(book)
     for question in book.questions:
         if question.ask_if is None:
             continue
+        readings = whole.cone([question.finding])
         opens = readings.dd.map(lambda value: value is not False, readings.asked.gates[question.finding])
         if readings.example(opens) is None:
             yield Failure(
@@ -114,10 +118,11 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     The flow asks only the questions of the flag's cone (the findings its condition tests,
     and what opens their questions): the others cannot change whether or when it fires, so
     leaving them out keeps each replay the size of its flag, not of the whole book."""
-    facts, readings = Facts(book), book_readings(book)
+    facts, whole = Facts(book), book_readings(book)
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
+        readings = whole.cone(findings_in(flag.when))
         world = readings.example(readings.asked.holds(flag.when))
         if world is None:
             continue
