@@ -17,7 +17,7 @@ the same run:
   rules verify, one red flag `at_least: 10 of 30`                  <= 10x
   rules check / verify, one red flag `any` of 100 findings         < 2 s / < 10 s
   rules diff of one red flag raised or lowered, shipped book       < 2 s
-  rules diff of one red flag raised, 10x book                      < 20 s
+  rules diff of one red flag raised or lowered, 10x book           < 20 s
   rules verify, the 100x book (full run only)                      <= 150x
 """
 
@@ -37,22 +37,39 @@ sys.path.insert(0, str(ROOT))
 
 
 def paired(
-    base: list[str], commands: list[list[str]], repeat: int, envs: list[dict] | None = None, warm: bool = True
+    base: list[str],
+    commands: list[list[str]],
+    repeat: int,
+    envs: list[dict] | None = None,
+    warm: bool = True,
+    limit: float | None = None,
 ) -> list[float]:
     """The fastest wall time of the baseline and of each command, measured in alternation so
     that every command sees the same state of the machine as its baseline (warm-up runs
     first). Noise on a shared machine only ever adds time, so the fastest run is the truest
-    measure of what a command costs; medians here swing by a third from run to run."""
+    measure of what a command costs; medians here swing by a third from run to run. A
+    command still running after `limit` seconds is stopped and counts as infinitely slow
+    (and is not run again)."""
     envs = envs or [os.environ.copy()] * (len(commands) + 1)
     everything = [base] + commands
-    for command, env in zip(everything, envs) if warm else ():
-        subprocess.run(command, capture_output=True, env=env)
     times: list[list[float]] = [[] for _ in everything]
+
+    def run(index: int) -> None:
+        if times[index] and times[index][-1] == float("inf"):
+            return
+        start = time.perf_counter()
+        try:
+            subprocess.run(everything[index], capture_output=True, env=envs[index], timeout=limit)
+        except subprocess.TimeoutExpired:
+            times[index].append(float("inf"))
+            return
+        times[index].append(time.perf_counter() - start)
+
+    for index in range(len(everything)) if warm else ():
+        run(index)
     for _ in range(repeat):
-        for index, (command, env) in enumerate(zip(everything, envs)):
-            start = time.perf_counter()
-            subprocess.run(command, capture_output=True, env=env)
-            times[index].append(time.perf_counter() - start)
+        for index in range(len(everything)):
+            run(index)
     return [min(series) for series in times]
 
 
@@ -136,7 +153,9 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
     declared = edited(shipped, tmp / "declared", "seizure", "emergency", "urgent", declared=True)
     undeclared = edited(shipped, tmp / "undeclared", "seizure", "emergency", "urgent")
     raised = edited(shipped, tmp / "raised", "persistent_bloating", "prompt", "urgent")
+    raised_wide = edited(shipped, tmp / "raised_wide", "new_symptom_with_cancer", "prompt", "urgent")
     ten_raised = edited(ten, tmp / "grown10_raised", "persistent_bloating", "prompt", "urgent")
+    ten_lowered = edited(ten, tmp / "grown10_lowered", "seizure", "emergency", "urgent", declared=True)
     times = 1 if quick else 3
     rows = [
         ("rules verify, the benchmark's 10x book (numbers copied)", command("verify", ten), "<= 12x"),
@@ -151,10 +170,16 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
         ("rules diff, seizure lowered and declared", command("diff", shipped, declared), "< 2 s"),
         ("rules diff, seizure lowered, not declared", command("diff", shipped, undeclared), "< 2 s"),
         ("rules diff, persistent_bloating raised", command("diff", shipped, raised), "< 2 s"),
+        ("rules diff, new_symptom_with_cancer raised", command("diff", shipped, raised_wide), "< 2 s"),
         ("rules diff, 10x book, persistent_bloating raised", command("diff", ten, ten_raised), "< 20 s"),
+        ("rules diff, 10x book, seizure lowered and declared", command("diff", ten, ten_lowered), "< 20 s"),
     ]
     measured = paired(
-        command("verify", shipped), [row[1] for row in rows], times, envs=[env] * (len(rows) + 1)
+        command("verify", shipped),
+        [row[1] for row in rows],
+        times,
+        envs=[env] * (len(rows) + 1),
+        limit=120,  # a command not done in two minutes shows as "inf" (goal not met)
     )
     base = measured[0]
     print(f"baseline  rules verify, shipped book                          {base:7.2f} s  (goal < 1 s)")
@@ -163,7 +188,7 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
     if not quick:
         hundred = grown_book(shipped, tmp / "grown100", 100)
         base, largest = paired(
-            command("verify", shipped), [command("verify", hundred)], 1, envs=[env] * 2, warm=False
+            command("verify", shipped), [command("verify", hundred)], 1, envs=[env] * 2, warm=False, limit=900
         )
         print(
             f"{'rules verify, shipped book grown 100x':60} {largest:7.2f} s  {largest / base:6.1f}x  (goal <= 150x)"

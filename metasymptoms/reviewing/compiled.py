@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable
-from functools import cached_property
+from functools import cached_property, partial
+from typing import Any
 
 from metasymptoms.core.conditions import (
     AllOf,
@@ -29,7 +30,12 @@ from metasymptoms.core.conditions import (
     kleene_not,
     kleene_or,
 )
-from metasymptoms.core.engine import asked, reading, treatment_not_given, with_implications
+from metasymptoms.core.engine import (
+    asked,
+    reading,
+    treatment_not_given,
+    with_implications,
+)
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import items, ordered_values
@@ -44,26 +50,36 @@ def influence(books: Iterable[RuleBook], findings: Iterable[str]) -> set[str]:
     special role, every such finding (the engine reads them together). What the engine
     makes of these findings depends on nothing else, so a property of them is decided over
     them alone, whatever every other finding is."""
-    books = list(books)
-    roles = {f.id for book in books for f in book.findings if getattr(f, "role", None)}
-    linked: dict[str, set[str]] = {}
-    for book in books:
-        for question in book.questions:
-            if question.ask_if is not None:
-                linked.setdefault(question.finding, set()).update(findings_in(question.ask_if))
-        for child, parent in book.implications:
-            linked.setdefault(child, set()).add(parent)
-            linked.setdefault(parent, set()).add(child)
-    cone: set[str] = set()
-    todo = list(findings)
-    while todo:
-        finding = todo.pop()
-        if finding not in cone:
-            cone.add(finding)
-            todo.extend(linked.get(finding, ()))
-            if finding in roles:
-                todo.extend(roles)
-    return cone
+    return Links(books).cone(findings)
+
+
+class Links:
+    """Which findings a finding's reading depends on directly (`influence`), read once for
+    the many cones of one run."""
+
+    def __init__(self, books: Iterable[RuleBook]):
+        books = list(books)
+        self.roles = {f.id for book in books for f in book.findings if getattr(f, "role", None)}
+        self.linked: dict[str, set[str]] = {}
+        for book in books:
+            for question in book.questions:
+                if question.ask_if is not None:
+                    self.linked.setdefault(question.finding, set()).update(findings_in(question.ask_if))
+            for child, parent in book.implications:
+                self.linked.setdefault(child, set()).add(parent)
+                self.linked.setdefault(parent, set()).add(child)
+
+    def cone(self, findings: Iterable[str]) -> set[str]:
+        cone: set[str] = set()
+        todo = list(findings)
+        while todo:
+            finding = todo.pop()
+            if finding not in cone:
+                cone.add(finding)
+                todo.extend(self.linked.get(finding, ()))
+                if finding in self.roles:
+                    todo.extend(self.roles)
+        return cone
 
 
 def domains(books: Iterable[RuleBook], only: set[str] | None = None) -> list[tuple[str, list[Value]]]:
@@ -109,22 +125,36 @@ class Reading:
         book: RuleBook,
         *,
         as_asked: bool = True,
-        roles: dict[tuple[object, ...], dict[str, object]] | None = None,
+        cone: set[str] | None = None,
+        shared: dict[object, object] | None = None,
     ):
-        self.dd, self.book, self.as_asked = dd, book, as_asked
-        # engine.reading of the findings with a role, by their values: the same for every
-        # cone of one book, and most of the cost of building a small one
-        self._roles = {} if roles is None else roles
-        self._memo: dict[tuple[object, ...], Node] = {}
-        self._findings: dict[Condition, tuple[str, ...]] = {}
+        self.dd, self.book, self.as_asked, self.cone = dd, book, as_asked, cone
+        # What the readings of one book over one set of diagrams have in common, whatever
+        # their cones: a condition's diagram over the same diagrams of its findings, and the
+        # reading of the findings with a role and of each implication.
+        self._shared: dict[object, object] = {} if shared is None else shared
         self.gates: dict[str, Node] = {}  # each ask_if's Kleene value on the answers before it
-        seen = self._questionnaire() if as_asked else {f.id: self.own(f.id) for f in book.findings}
+        seen = (
+            self._questionnaire() if as_asked else {**self._plain(), **{f: dd.var(f) for f in self._kept()}}
+        )
         self.read = self._reading(seen)
+
+    def _plain(self) -> dict[str, Node]:
+        """Every finding not reported, as leaves (built once for every cone)."""
+        book, dd = self.book, self.dd
+        plain: dict[str, Node] = self._once(
+            ("plain",), lambda: {finding.id: dd.leaf(unasked(book, finding.id)) for finding in book.findings}
+        )
+        return dict(plain)
+
+    def _kept(self) -> Iterable[str]:
+        """The findings of the cone (every finding of the book when there is none)."""
+        return [finding.id for finding in self.book.findings] if self.cone is None else self.cone
 
     def own(self, finding: str) -> Node:
         """The finding's own value; one the diagrams leave out (a property's cone does not
         hold it) is not reported: the reading restricted to the worlds where it is not."""
-        if finding in self.dd.level:
+        if self.cone is None or finding in self.cone:
             return self.dd.var(finding)
         return self.dd.leaf(unasked(self.book, finding))
 
@@ -132,9 +162,9 @@ class Reading:
         """Each finding as the questionnaire gives it: questions in order, each asked when
         its ask_if holds or may hold on the answers before it (engine.asked)."""
         dd, book = self.dd, self.book
-        seen = {finding.id: dd.leaf(unasked(book, finding.id)) for finding in book.findings}
+        seen = self._plain()
         for question in book.questions:
-            if question.finding not in dd.level:
+            if self.cone is not None and question.finding not in self.cone:
                 continue  # outside the cone: not reported, asked or not
             own = dd.var(question.finding)
             if question.ask_if is None:
@@ -155,9 +185,11 @@ class Reading:
         names = [finding.id for finding in book.findings if getattr(finding, "role", None)]
 
         def roles_read(*values: object) -> tuple[object, ...]:
-            found = self._roles.get(values)
+            found = self._shared.get(("roles", values))
             if found is None:
-                found = self._roles[values] = reading(book, _given(zip(names, values, strict=True)))  # type: ignore[arg-type]
+                given = _given(zip(names, values, strict=True))
+                found = self._shared[("roles", values)] = reading(book, given)  # type: ignore[arg-type]
+            assert isinstance(found, dict)
             return tuple(
                 own  # the person's own answer stands
                 if not self.as_asked and not (isinstance(own, str) and own == UNSET)
@@ -166,9 +198,14 @@ class Reading:
             )
 
         if names:  # all at once: each is read from all of them
-            together = dd.apply(roles_read, *(seen[name] for name in names))
+            nodes = tuple(seen[name] for name in names)
+            together: Node = self._once(
+                ("read roles", self.as_asked, nodes), partial(dd.apply, roles_read, *nodes)
+            )
             for n, name in enumerate(names):
-                read[name] = dd.map(operator.itemgetter(n), together)
+                read[name] = self._once(
+                    ("role", together, n), partial(dd.map, operator.itemgetter(n), together)
+                )
         for child, parent in book.implications:
 
             def implied(c: object, p: object, child: str = child, parent: str = parent) -> object:
@@ -176,20 +213,25 @@ class Reading:
                     parent, p
                 )
 
-            read[parent] = dd.apply(implied, read[child], read[parent])
+            pair = (read[child], read[parent])
+            read[parent] = self._once(("implied", child, parent, pair), partial(dd.apply, implied, *pair))
         return read
+
+    def _once(self, key: object, make: Callable[[], Any]) -> Any:
+        """`make()`, worked out once for every reading that shares these diagrams."""
+        if key not in self._shared:
+            self._shared[key] = make()
+        return self._shared[key]
 
     def kleene(self, condition: Condition, view: dict[str, Node] | None = None) -> Node:
         """The condition's Kleene value (True, False, None for unknown) on every world."""
         view = self.read if view is None else view
-        tested = self._findings.get(condition)
-        if tested is None:
-            tested = self._findings[condition] = findings_in(condition)
-        key = (condition, *(view[finding] for finding in tested))
-        found = self._memo.get(key)
+        tested: tuple[str, ...] = self._once(("findings", condition), lambda: findings_in(condition))
+        key = ("condition", condition, *(view[finding] for finding in tested))
+        found = self._shared.get(key)
         if found is None:
-            found = self._memo[key] = self._compile(condition, view)
-        return found
+            found = self._shared[key] = self._compile(condition, view)
+        return found  # type: ignore[return-value]
 
     def _compile(self, condition: Condition, view: dict[str, Node]) -> Node:
         dd = self.dd
@@ -232,7 +274,7 @@ class Reading:
         checks = [
             dd.apply(_follows(book, child, numbers_follow), self.own(child), self.own(parent))
             for child, parent in book.implications
-            if child in dd.level or parent in dd.level
+            if self.cone is None or child in self.cone or parent in self.cone
         ]
         return dd.fold(lambda a, b: a and b, True, checks)
 
@@ -262,25 +304,27 @@ class Readings:
                 for name in self._unasked
                 if self._unasked[name] not in spaces[id(new if _knows(new, name) else old)].domain(name)
             }
-            self._roles: tuple[dict[tuple[object, ...], dict[str, object]], ...] = ({}, {})
+            self.dd = Diagrams(self._domains)
+            self._shared: tuple[dict[object, object], ...] = ({}, {})  # each book's (Reading)
+            self.links: Links = Links([old, new])
         else:  # read once for the whole books, shared by every cone
             self._domains, self._unasked, self._never_unasked = (
                 whole._domains,
                 whole._unasked,
                 whole._never_unasked,
             )
-            self._roles = whole._roles
-        kept = None if findings is None else set(findings)
-        self.dd = Diagrams([(name, values) for name, values in self._domains if kept is None or name in kept])
+            self.dd, self._shared = whole.dd, whole._shared  # one set of diagrams for every cone
+            self.links = whole.links
+        self.kept = None if findings is None else set(findings)  # the cone's (None: every finding)
         self._over: dict[frozenset[str], Readings] = {}
 
     @cached_property
     def old(self) -> Reading:
-        return Reading(self.dd, self.books[0], roles=self._roles[0])
+        return Reading(self.dd, self.books[0], cone=self.kept, shared=self._shared[0])
 
     @cached_property
     def new(self) -> Reading:
-        return Reading(self.dd, self.books[1], roles=self._roles[1])
+        return Reading(self.dd, self.books[1], cone=self.kept, shared=self._shared[1])
 
     @cached_property
     def possible(self) -> Node:
@@ -303,7 +347,9 @@ class Readings:
         for name in kept & self._never_unasked:
             unset = self._unasked[name]
             node = dd.apply(
-                lambda value, own, unset=unset: None if own == unset else value, node, dd.var(name)
+                lambda value, own, unset=unset: None if own == unset else value,
+                node,
+                dd.var(name),
             )
         return dd.restrict(
             node,
@@ -328,7 +374,11 @@ class BookReadings:
     cone, so each property is decided over diagrams the size of its own findings."""
 
     def __init__(
-        self, book: RuleBook, findings: set[str] | None = None, *, whole: BookReadings | None = None
+        self,
+        book: RuleBook,
+        findings: set[str] | None = None,
+        *,
+        whole: BookReadings | None = None,
     ):
         self.book = book
         if whole is None:
@@ -342,39 +392,48 @@ class BookReadings:
                 for name, values in self._domains
                 if self._unasked[name] not in space.domain(name)
             }
-            self._roles: dict[tuple[object, ...], dict[str, object]] = {}
+            self.dd = Diagrams(self._domains)
+            self._shared: dict[object, object] = {}
+            self._links: Links = Links([book])
         else:  # read once for the whole book, shared by every cone
-            self._domains, self._unasked, self._choices = whole._domains, whole._unasked, whole._choices
-            self._roles = whole._roles
+            self._links = whole._links
+            self._domains, self._unasked, self._choices = (
+                whole._domains,
+                whole._unasked,
+                whole._choices,
+            )
+            self.dd, self._shared = whole.dd, whole._shared  # one set of diagrams for every cone
         self._plain = {**self._unasked, **self._choices}
-        self.dd = Diagrams(
-            [(name, values) for name, values in self._domains if findings is None or name in findings]
-        )
+        self.kept = findings  # the cone's findings (None: the whole book)
         self._cones: dict[frozenset[str], BookReadings] = {}
 
     def cone(self, findings: Iterable[str]) -> BookReadings:
         """The readings over the cone of influence of these findings (compiled.influence)."""
-        key = frozenset(influence([self.book], findings))
+        key = frozenset(self._links.cone(findings))
         if key not in self._cones:
             self._cones[key] = BookReadings(self.book, set(key), whole=self)
         return self._cones[key]
 
     @cached_property
     def asked(self) -> Reading:
-        return Reading(self.dd, self.book, roles=self._roles)
+        return Reading(self.dd, self.book, cone=self.kept, shared=self._shared)
 
     @cached_property
     def world(self) -> Reading:
-        return Reading(self.dd, self.book, as_asked=False, roles=self._roles)
+        return Reading(self.dd, self.book, as_asked=False, cone=self.kept, shared=self._shared)
 
     @cached_property
     def people(self) -> Node:
         chosen = [
             self.dd.map(_not_equal(self._unasked[name]), self.dd.var(name))
             for name in self._choices
-            if name in self.dd.level
+            if self.kept is None or name in self.kept
         ]
-        return self.dd.fold(lambda a, b: a and b, True, [self.asked.possible(numbers_follow=True), *chosen])
+        return self.dd.fold(
+            lambda a, b: a and b,
+            True,
+            [self.asked.possible(numbers_follow=True), *chosen],
+        )
 
     def example(self, node: Node) -> dict[str, object] | None:
         """The plainest world where the diagram is true (fewest findings given), among

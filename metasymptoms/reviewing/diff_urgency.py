@@ -13,7 +13,11 @@ from metasymptoms.core.engine import fired_red_flags, fired_rules, reading
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import Item, diagram_groups, knows
-from metasymptoms.reviewing.compiled import given_answers, influence, questionnaire_answers, rank_where_holds
+from metasymptoms.reviewing.compiled import (
+    given_answers,
+    questionnaire_answers,
+    rank_where_holds,
+)
 from metasymptoms.reviewing.diff_pair import (
     LEVELS,
     Pair,
@@ -131,7 +135,7 @@ def _changed_items(pair: Pair) -> _Changed:
         a, b = old.get(key), new.get(key)
         a, b = (a if a and a.rank else None), (b if b and b.rank else None)
         if a is not None and b is not None and a.rank == b.rank:
-            cone = influence([pair.old, pair.new], {*findings_in(a.when), *findings_in(b.when)})
+            cone = pair.readings.links.cone({*findings_in(a.when), *findings_in(b.when)})
             if a.when == b.when and _read_alike(pair, cone):
                 out.same.append(b)
                 continue
@@ -172,13 +176,26 @@ def _lowers_from(pair: Pair, changed: _Changed, was: int) -> bool:
     quiet: list[Item] = []
     while True:
         conditions = [item.when for item in [*changed.old, *changed.new, *quiet]]
-        readings = pair.readings.over(influence([old, new], {f for c in conditions for f in findings_in(c)}))
+        readings = pair.readings.over(
+            pair.readings.links.cone({f for c in conditions for f in findings_in(c)})
+        )
         dd = readings.dd
         old_top, new_top = (
-            dd.fold(max, 0, [dd.map(rank_where_holds(item.rank), reading.kleene(item.when)) for item in mine])
-            for reading, mine in ((readings.old, changed.old), (readings.new, changed.new))
+            dd.fold(
+                max,
+                0,
+                [dd.map(rank_where_holds(item.rank), reading.kleene(item.when)) for item in mine],
+            )
+            for reading, mine in (
+                (readings.old, changed.old),
+                (readings.new, changed.new),
+            )
         )
-        loud = dd.fold(lambda a, b: a or b, False, [readings.new.holds(item.when) for item in quiet])
+        loud = dd.fold(
+            lambda a, b: a or b,
+            False,
+            [readings.new.holds(item.when) for item in quiet],
+        )
         region = dd.apply(
             lambda o, n, firing, possible: o == was and n < was and not firing and possible,
             old_top,
