@@ -14,14 +14,8 @@ from metasymptoms.core.conditions import findings_in, holds3
 from metasymptoms.core.engine import asked, assess, fired_red_flags
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.compiled import (
-    BookReadings,
-    Reading,
-    domains,
-    influence,
-    questionnaire_answers,
-    unasked,
-)
+from metasymptoms.reviewing.compiled import Reading, domains, questionnaire_answers, unasked
+from metasymptoms.reviewing.cones import BookReadings, influence
 from metasymptoms.reviewing.diagram import Diagrams
 from metasymptoms.reviewing.space import UNSET
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, conditions, questions

@@ -44,44 +44,6 @@ from metasymptoms.reviewing.replay import as_answers
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 
-def influence(books: Iterable[RuleBook], findings: Iterable[str]) -> set[str]:
-    """The cone of influence of some findings: they, the findings that open their questions
-    (ask_if), the findings they imply or that imply them, and, with any finding that has a
-    special role, every such finding (the engine reads them together). What the engine
-    makes of these findings depends on nothing else, so a property of them is decided over
-    them alone, whatever every other finding is."""
-    return Links(books).cone(findings)
-
-
-class Links:
-    """Which findings a finding's reading depends on directly (`influence`), read once for
-    the many cones of one run."""
-
-    def __init__(self, books: Iterable[RuleBook]):
-        books = list(books)
-        self.roles = {f.id for book in books for f in book.findings if getattr(f, "role", None)}
-        self.linked: dict[str, set[str]] = {}
-        for book in books:
-            for question in book.questions:
-                if question.ask_if is not None:
-                    self.linked.setdefault(question.finding, set()).update(findings_in(question.ask_if))
-            for child, parent in book.implications:
-                self.linked.setdefault(child, set()).add(parent)
-                self.linked.setdefault(parent, set()).add(child)
-
-    def cone(self, findings: Iterable[str]) -> set[str]:
-        cone: set[str] = set()
-        todo = list(findings)
-        while todo:
-            finding = todo.pop()
-            if finding not in cone:
-                cone.add(finding)
-                todo.extend(self.linked.get(finding, ()))
-                if finding in self.roles:
-                    todo.extend(self.roles)
-        return cone
-
-
 def domains(books: Iterable[RuleBook], only: set[str] | None = None) -> list[tuple[str, list[Value]]]:
     """Every finding of the books (or `only` these) with the values worth trying
     (space.Space.domain, which asks each finding's kind), in the order the last book asks
@@ -279,188 +241,6 @@ class Reading:
         return dd.fold(lambda a, b: a and b, True, checks)
 
 
-class Readings:
-    """Both books of `rules diff` read over one set of diagrams, and the worlds either
-    book could describe."""
-
-    def __init__(
-        self,
-        old: RuleBook,
-        new: RuleBook,
-        findings: Iterable[str] | None = None,
-        *,
-        whole: Readings | None = None,
-    ):
-        self.books = (old, new)
-        if whole is None:
-            self._domains = domains([old, new])
-            self._unasked = {
-                name: unasked(new if _knows(new, name) else old, name) for name, _ in self._domains
-            }
-            # Findings whose questions always give an answer (a choice): unasked only when skipped.
-            spaces = {id(book): Space(Facts(book), []) for book in (old, new)}
-            self._never_unasked = {
-                name
-                for name in self._unasked
-                if self._unasked[name] not in spaces[id(new if _knows(new, name) else old)].domain(name)
-            }
-            self.dd = Diagrams(self._domains)
-            self._shared: tuple[dict[object, object], ...] = ({}, {})  # each book's (Reading)
-            self.links: Links = Links([old, new])
-        else:  # read once for the whole books, shared by every cone
-            self._domains, self._unasked, self._never_unasked = (
-                whole._domains,
-                whole._unasked,
-                whole._never_unasked,
-            )
-            self.dd, self._shared = whole.dd, whole._shared  # one set of diagrams for every cone
-            self.links = whole.links
-        self.kept = None if findings is None else set(findings)  # the cone's (None: every finding)
-        self._over: dict[frozenset[str], Readings] = {}
-
-    @cached_property
-    def old(self) -> Reading:
-        return Reading(self.dd, self.books[0], cone=self.kept, shared=self._shared[0])
-
-    @cached_property
-    def new(self) -> Reading:
-        return Reading(self.dd, self.books[1], cone=self.kept, shared=self._shared[1])
-
-    @cached_property
-    def possible(self) -> Node:
-        return self.dd.apply(lambda a, b: a and b, self.old.possible(), self.new.possible())
-
-    def over(self, findings: Iterable[str]) -> Readings:
-        """Both books read over the worlds where every finding but these is not reported:
-        the diagrams of the whole books restricted so (`within`), built over these findings
-        alone, so their size follows what an edit touches, not the size of the books."""
-        key = frozenset(findings)
-        if key not in self._over:
-            self._over[key] = Readings(*self.books, key, whole=self)
-        return self._over[key]
-
-    def within(self, node: Node, findings: Iterable[str]) -> Node:
-        """The diagram on the worlds where every finding but these is not reported and these
-        are answered as their questions take them (a choice is always chosen): None on
-        every other world."""
-        dd, kept = self.dd, set(findings)
-        for name in kept & self._never_unasked:
-            unset = self._unasked[name]
-            node = dd.apply(
-                lambda value, own, unset=unset: None if own == unset else value,
-                node,
-                dd.var(name),
-            )
-        return dd.restrict(
-            node,
-            {name: value for name, value in self._unasked.items() if name not in kept and name in dd.level},
-        )
-
-    def cost(self, finding: str, value: object) -> int:
-        """What a finding adds to an example: nothing when it is not reported."""
-        return 0 if value == self._unasked[finding] and type(value) is type(self._unasked[finding]) else 1
-
-    def everyone(self, world: dict[str, object]) -> dict[str, object]:
-        """The world with every finding it does not name not reported."""
-        return {**self._unasked, **world}
-
-
-class BookReadings:
-    """One book's reading for `rules verify`: through the questionnaire, and as every finding
-    is for the person, over the worlds a person answering every question could be in.
-
-    Built for the whole book, or (`cone`) for the cone of influence of some findings: a
-    property of those findings holds on every world when it holds on every world of its
-    cone, so each property is decided over diagrams the size of its own findings."""
-
-    def __init__(
-        self,
-        book: RuleBook,
-        findings: set[str] | None = None,
-        *,
-        whole: BookReadings | None = None,
-    ):
-        self.book = book
-        if whole is None:
-            self._domains = domains([book])
-            self._unasked = {name: unasked(book, name) for name, _ in self._domains}
-            space = Space(Facts(book), [])
-            # A choice its question always asks is chosen (an answers file may leave it out;
-            # the questionnaire never does): outside a cone, its first choice.
-            self._choices = {
-                name: values[0]
-                for name, values in self._domains
-                if self._unasked[name] not in space.domain(name)
-            }
-            self.dd = Diagrams(self._domains)
-            self._shared: dict[object, object] = {}
-            self._links: Links = Links([book])
-        else:  # read once for the whole book, shared by every cone
-            self._links = whole._links
-            self._domains, self._unasked, self._choices = (
-                whole._domains,
-                whole._unasked,
-                whole._choices,
-            )
-            self.dd, self._shared = whole.dd, whole._shared  # one set of diagrams for every cone
-        self._plain = {**self._unasked, **self._choices}
-        self.kept = findings  # the cone's findings (None: the whole book)
-        self._cones: dict[frozenset[str], BookReadings] = {}
-
-    def cone(self, findings: Iterable[str]) -> BookReadings:
-        """The readings over the cone of influence of these findings (compiled.influence)."""
-        key = frozenset(self._links.cone(findings))
-        if key not in self._cones:
-            self._cones[key] = BookReadings(self.book, set(key), whole=self)
-        return self._cones[key]
-
-    @cached_property
-    def asked(self) -> Reading:
-        return Reading(self.dd, self.book, cone=self.kept, shared=self._shared)
-
-    @cached_property
-    def world(self) -> Reading:
-        return Reading(self.dd, self.book, as_asked=False, cone=self.kept, shared=self._shared)
-
-    @cached_property
-    def people(self) -> Node:
-        chosen = [
-            self.dd.map(_not_equal(self._unasked[name]), self.dd.var(name))
-            for name in self._choices
-            if self.kept is None or name in self.kept
-        ]
-        return self.dd.fold(
-            lambda a, b: a and b,
-            True,
-            [self.asked.possible(numbers_follow=True), *chosen],
-        )
-
-    def example(self, node: Node) -> dict[str, object] | None:
-        """The plainest world where the diagram is true (fewest findings given), among
-        the worlds a person could be in, or None."""
-        region = self.dd.apply(lambda value, person: value is True and person, node, self.people)
-        world = self.dd.cheapest(region, lambda value: value is True, self.cost)
-        return None if world is None else self.everyone(world)
-
-    def cost(self, finding: str, value: object) -> int:
-        return 0 if value == self._unasked[finding] and type(value) is type(self._unasked[finding]) else 1
-
-    def everyone(self, world: dict[str, object]) -> dict[str, object]:
-        """The world with every finding it does not name not reported (a choice outside
-        the diagrams: its first)."""
-        return {**self._plain, **world}
-
-
-_LAST: list[BookReadings] = []
-
-
-def book_readings(book: RuleBook) -> BookReadings:
-    """The readings of this book, compiled once for all the proofs of one run."""
-    if not _LAST or _LAST[0].book is not book:
-        _LAST[:] = [BookReadings(book)]
-    return _LAST[0]
-
-
 def questionnaire_answers(book: RuleBook, world: dict[str, object]) -> dict[str, Answer]:
     """The answers file a person in this world gives this book's questionnaire: each question
     asked when engine.asked says so; what is not reported or not given left out."""
@@ -484,14 +264,6 @@ def given_answers(book: RuleBook, world: dict[str, object]) -> dict[str, Answer]
     return answers
 
 
-def _knows(book: RuleBook, finding: str) -> bool:
-    try:
-        book.finding(finding)
-    except KeyError:
-        return False
-    return True
-
-
 def _given(pairs: Iterable[tuple[str, object]]) -> dict[str, object]:
     """Answers as the engine takes them: a finding not given is absent."""
     return {finding: value for finding, value in pairs if not (isinstance(value, str) and value == UNSET)}
@@ -504,10 +276,6 @@ def _follows(book: RuleBook, child: str, numbers: bool) -> Callable[[object, obj
             p is False and (numbers or not isinstance(c, float)) and book.implies_parent(child, c) is not None
         )
     )
-
-
-def _not_equal(unset: object) -> Callable[[object], bool]:
-    return lambda value: value != unset
 
 
 def rank_where_holds(rank: int) -> Callable[[object], int]:

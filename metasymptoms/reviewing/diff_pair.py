@@ -13,7 +13,7 @@ from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import Cube, Item, Joint, items, knows, sample
-from metasymptoms.reviewing.compiled import Readings
+from metasymptoms.reviewing.cones import Readings
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}

@@ -20,7 +20,8 @@ from metasymptoms.core.engine import assess, reading
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import Item, items
-from metasymptoms.reviewing.compiled import BookReadings, book_readings, given_answers, questionnaire_answers
+from metasymptoms.reviewing.compiled import given_answers, questionnaire_answers
+from metasymptoms.reviewing.cones import BookReadings, book_readings
 from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.space import Facts, Space, World
 from metasymptoms.reviewing.verify import Failure

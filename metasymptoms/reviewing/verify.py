@@ -11,7 +11,8 @@ from metasymptoms.answering.replay import Replay
 from metasymptoms.core.conditions import Condition, findings_in, kleene_and, kleene_not, settled
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
-from metasymptoms.reviewing.compiled import book_readings, questionnaire_answers
+from metasymptoms.reviewing.compiled import questionnaire_answers
+from metasymptoms.reviewing.cones import book_readings
 from metasymptoms.reviewing.replay import as_answers, cut_to
 from metasymptoms.reviewing.space import Facts, Goal, Space
 
