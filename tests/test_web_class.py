@@ -96,6 +96,11 @@ def test_a_lesson_steps_and_reveals_by_keys_on_a_1280x720_projector(browser: Any
     page.keyboard.press("r")
     assert question.locator(".reveal").is_visible()
     assert question.locator(".verdict").inner_text() in ("Right.", "Not this time.")
+    # The right choice is marked in words a class can read (a new user saw "¹4 the answer").
+    mark = question.locator("button.choice.right").evaluate(
+        "button => getComputedStyle(button, '::after').content"
+    )
+    assert mark == '"  \u2714 the answer"'
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     context.close()
 
