@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from metasymptoms.answering.prompter import Options, Stopped
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import RuleBook
 
 
@@ -73,7 +74,9 @@ class ScriptedPrompter:
         finding = next((q.finding for q in self.book.questions if message.startswith(q.text)), None)
         if finding is not None and finding in self.answers:
             value = self.answers[finding]
-            return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return f"{value:g}"
+            return kind_of(self.book.finding(finding)).option_of(value)  # "which of these": its values
         return default
 
     def press(self, message: str, keys: Any) -> str:

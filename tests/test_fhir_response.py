@@ -186,7 +186,7 @@ def test_answers_to_questions_that_did_not_apply_are_kept_and_listed(book: RuleB
         "cancer_history": "current",
         "back_pain": "no",
         "back_pain_band": "yes",
-        "limb_weakness": "yes",
+        "limb_weakness": "walking",
     }
     path = write(tmp_path / "response.json", response(book, answers))
     result = run_metasymptoms("ask", "--answers", str(path), "--format", "json")

@@ -444,7 +444,7 @@ def test_a_kind_written_as_a_mapping_is_a_located_problem_not_a_crash(tmp_path: 
     assert "    type: {a: 1}\n" in text
     problems = book_with(tmp_path, "findings.yaml", text)
     assert problems[0] == (
-        "rules/findings.yaml:5:11: [error] 'type' must be one of 'yes_no', 'choice' or 'number', not '{'a': 1}' (schema)"
+        "rules/findings.yaml:5:11: [error] 'type' must be one of 'yes_no', 'choice', 'number' or 'several', not '{'a': 1}' (schema)"
     )
 
 

@@ -24,6 +24,7 @@ def test_an_unasked_finding_is_not_reported_or_not_given(tmp_path: Path) -> None
         "yes_no": False,
         "choice": None,
         "number": None,
+        "several": False,
     }
     assert [given_value(book, {}, finding) for finding in ("back_pain", "cancer_history", "temperature")] == [
         False,

@@ -60,8 +60,9 @@ def test_opening_says_what_it_is_and_what_to_do_in_an_emergency(book: RuleBook) 
 def test_follow_ups_come_right_after_back_pain(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "back_pain": True})
     Questionnaire(book, prompter).run()
-    start = prompter.asked.index(texts_of(book, "back_pain")[0])
-    assert prompter.asked[start : start + 8] == texts_of(
+    asked = [message.split("\n")[0] for message in prompter.asked]  # a typed prompt lists more
+    start = asked.index(texts_of(book, "back_pain")[0])
+    assert asked[start : start + 8] == texts_of(
         book,
         "back_pain",
         "back_pain_red_features",

@@ -33,7 +33,7 @@ URGENT_BACK_PAIN = {
     "known_spread": "none",
     "recent_treatment": False,
     "back_pain": True,
-    "back_pain_red_features": True,
+    "back_pain_red_features": ("wakes_at_night",),
 }
 
 
@@ -51,9 +51,12 @@ def answer_questions(screen: Terminal, book: RuleBook, answers: dict, expected: 
     for question in [q for q in book.questions if q.finding in expected]:
         options, default = flow.options_for(question)
         value = expected[question.finding]
-        if options is None:  # typed: no pointer to wait for
+        if options is None:  # typed: no pointer to wait for; a number left out, "which of these" typed
             screen.wait_for(question.text.split()[-1], "? = why, b = back")
-            screen.send(ENTER)
+            kind = kind_of(book.finding(question.finding))
+            typed = "" if kind.may_leave_out else kind.option_of(value)
+            # Ctrl-U clears the answer the box starts with ("none") before typing another.
+            screen.send(("\x15" + typed if typed and typed != default else "") + ENTER)
         else:
             wait_prompt(screen, question.text)
             values = [option for label, option in options if label is not None]

@@ -23,6 +23,10 @@ CONTRACT_CHOICES = {
     finding: re.findall(r"`([a-z_]+)`", values)
     for finding, values in re.findall(r"^- `([a-z_]+)`: one of (.*)$", _LISTED, re.M)
 }
+CONTRACT_SEVERAL = {  # "which of these": each value listed first in backticks, its words after
+    finding: re.findall(r"`([a-z_]+)`", values)
+    for finding, values in re.findall(r"^- `([a-z_]+)`: which of these: (.*)$", _LISTED, re.M)
+}
 
 PRIMARY_SITES = {  # docs/clinical-basis.md: where each cancer commonly spreads
     "breast": {"bones", "brain", "liver", "lungs"},
@@ -47,8 +51,9 @@ def test_every_contract_finding_exists_with_its_choices(book: RuleBook) -> None:
     assert len(CONTRACT_FINDINGS) == 51 and set(CONTRACT_CHOICES) == {"cancer_history", "primary_cancer"}
     ids = {finding.id for finding in book.findings}
     assert [finding for finding in CONTRACT_FINDINGS if finding not in ids] == []
-    for finding_id, choices in CONTRACT_CHOICES.items():
+    for finding_id, choices in (CONTRACT_CHOICES | CONTRACT_SEVERAL).items():
         assert [choice.value for choice in book.finding(finding_id).choices] == choices
+    assert set(CONTRACT_SEVERAL) == {"back_pain_red_features", "limb_weakness"}
 
 
 def test_every_finding_is_asked_once(book: RuleBook) -> None:

@@ -51,7 +51,12 @@ def test_enter_through_to_the_end(spawn) -> None:
     for _ in range(60):
         child.send(ENTER)
         index = child.expect_exact(
-            ["Would you like to save a summary", "Back to the previous question", "Show my result"]
+            [
+                "Would you like to save a summary",
+                "Back to the previous question",
+                "Show my result",
+                "? = why, b = back",  # a typed answer: "which of these" starts at "none"
+            ]
         )
         if index == 0:
             break

@@ -123,6 +123,15 @@ def unsplit(terminal: Terminal, text: str) -> None:
     assert missing == [], f"split or cut words {missing}\n--- screen ---\n{terminal.text()}"
 
 
+# "Which of these" questions: typed, their box starting at "none" (Enter: none of these).
+TYPED = {"back_pain_red_features", "limb_weakness"}
+
+
+def wait_typed(screen: Terminal, question: str) -> None:
+    """Until a typed answer's prompt for `question` is drawn to its last line."""
+    screen.wait_for(question.split()[-1], "? = why, b = back")
+
+
 def expected_answers(book: RuleBook, answers: dict) -> dict:
     return Questionnaire(book, ScriptedPrompter(book, answers=answers)).run().answers
 
@@ -134,7 +143,10 @@ def test_wrapping_never_splits_a_word(terminal, book: RuleBook, columns: int, ro
     path = [q for q in book.questions if q.finding in asked]
     screen = terminal(columns, rows)
     for question in path:
-        wait_prompt(screen, question.text)
+        if question.finding in TYPED:
+            wait_typed(screen, question.text)
+        else:
+            wait_prompt(screen, question.text)
         unsplit(screen, question.text)
         if question.help:
             unsplit(screen, f"({question.help})")
@@ -160,11 +172,19 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
     keys = {"cancer_history": UP + ENTER, "fatigue": DOWN + ENTER, "bone_pain": DOWN + ENTER}
     screen = terminal(columns, rows, "--format", "json", "--output", "result.json")
     for question in order:
-        wait_prompt(screen, question.text)
+        if question.finding in TYPED:
+            wait_typed(screen, question.text)  # Enter: none of these
+        else:
+            wait_prompt(screen, question.text)
         screen.send(keys.get(question.finding, ENTER))
     screen.wait_for(REVIEW, "Show my result")
     for question in order:
         screen.send(DOWN + ENTER)  # the review opens on the item last opened: the next is one down
+        if question.finding in TYPED:
+            wait_typed(screen, question.text)
+            screen.send(ENTER)  # keep it ("none", in the box already: the JSON below shows it kept)
+            wait_prompt(screen, REVIEW)
+            continue
         wait_prompt(screen, question.text)
         pointed = [row for row in screen.rows() if row.startswith(" » ")]
         answer = expected[question.finding]

@@ -56,9 +56,9 @@ def walk_until(person: Person, finding: str, answers: dict[str, str]) -> None:
 
 
 def _no(form: Form) -> str:
-    """No, the first choice, or an empty number box."""
-    values = [value for _, value, _ in form.radios]
-    return "" if form.texts else "no" if "no" in values else values[0]
+    """No, None of these, the first choice, or an empty number box."""
+    values = [value for _, value, _ in form.radios + form.checkboxes]
+    return "" if form.texts else "no" if "no" in values else "none" if "none" in values else values[0]
 
 
 def asked(person: Person) -> str:

@@ -39,12 +39,14 @@ def question(page: Any) -> str:
 
 
 def answer(page: Any, value: str) -> None:
-    """Choose a radio by its value (or type in the number box), then Continue, by clicking."""
+    """Choose a radio by its value, tick boxes by theirs (apart by spaces), or type in the
+    number box, then Continue, by clicking."""
     box = page.locator('input[name="answer"][type="text"]')
     if box.count():
         box.fill(value)
     else:
-        page.locator(f'input[name="answer"][value="{value}"]').check()
+        for each in value.split():
+            page.locator(f'input[name="answer"][value="{each}"]').check()
     click(page, "Continue")
 
 
@@ -58,10 +60,10 @@ def walk(page: Any, answers: dict[str, str], until: str | None = None) -> None:
     """Answer from `answers`, else No (the first choice, an empty number box), until the
     question `until` or the first page that is not a question."""
     while page.locator('input[name="question"]').count() and question(page) != until:
-        values = page.locator('input[name="answer"][type="radio"]').evaluate_all(
+        values = page.locator('input[name="answer"]:is([type="radio"], [type="checkbox"])').evaluate_all(
             "els => els.map(e => e.value)"
         )
-        default = "" if not values else "no" if "no" in values else values[0]
+        default = "" if not values else "no" if "no" in values else "none" if "none" in values else values[0]
         answer(page, answers.get(question(page), default))
 
 
@@ -79,6 +81,9 @@ def test_by_keyboard_alone_a_person_without_cancer_reaches_a_routine_result(page
         tab_to(page, "el.name === 'answer'")  # into the radio group (or the number box)
         if page.evaluate("document.activeElement.type") == "radio":
             page.keyboard.press("Space")  # the first choice: "No", or never told of cancer
+        elif page.evaluate("document.activeElement.type") == "checkbox":  # "which of these"
+            tab_to(page, "el.name === 'answer' && el.value === 'none'")
+            page.keyboard.press("Space")  # None of these
         tab_to(page, "el.textContent === 'Continue'")
         enter(page)
         assert page.locator("h1").inner_text() != heading, heading
@@ -105,6 +110,38 @@ def test_with_javascript_off_chemotherapy_and_a_typed_38_3_interrupt_with_the_24
     assert card.locator(".action-line").inner_text().startswith("Get help now, as the advice above says.")
     click(page, "Go on with the questions")
     assert question(page) == "feeling_unwell"
+
+
+def test_which_of_these_is_a_group_of_checkboxes_that_works_without_javascript(page: Any) -> None:
+    click(page, "Start now")
+    walk(page, {"cancer_history": "none", "back_pain": "yes"}, until="back_pain_red_features")
+    boxes = page.locator('input[name="answer"][type="checkbox"]')
+    assert boxes.evaluate_all("els => els.map(e => e.value)") == [
+        "wakes_at_night",
+        "worse_on_straining",
+        "upper_back_or_neck",
+        "none",
+        "unsure",
+    ]
+    assert page.locator("#select-hint").inner_text().startswith("Select all that apply")
+    # "None of these" with a feature ticked is refused, and the ticks are kept.
+    answer(page, "wakes_at_night none")
+    assert (
+        page.locator(".error-summary")
+        .inner_text()
+        .endswith("Choose the ones that apply, or “None of these” or “I'm not sure” on its own")
+    )
+    assert page.locator('input[name="answer"][value="wakes_at_night"]').is_checked()
+    page.locator('input[name="answer"][value="none"]').uncheck()
+    page.locator('input[name="answer"][value="worse_on_straining"]').check()
+    click(page, "Continue")
+    walk(page, {})
+    row = page.locator(".summary-list__row", has_text="Does the pain wake you at night")
+    assert row.locator(".summary-list__value").inner_text() == (
+        "wakes at night; worse on coughing, sneezing or straining"
+    )
+    click(page, "Show my result")
+    assert page.locator(".care-card__heading").first.inner_text().startswith("Soon")
 
 
 def test_back_and_change_in_the_browser(page: Any) -> None:

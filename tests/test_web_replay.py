@@ -52,6 +52,10 @@ def random_walk(person: Person, rng: random.Random) -> tuple[list[str], list[tup
                 continue
             if form.texts:
                 value = rng.choice([number for number in NUMBERS if _fits(form, number)])
+            elif form.checkboxes:  # "which of these": some of them, or one that goes alone
+                choices = [value for _, value, _ in form.checkboxes if value not in ("none", "unsure")]
+                some = rng.sample(choices, rng.randint(1, len(choices)))
+                value = rng.choice([" ".join(some), "none", "unsure"])
             else:
                 value = rng.choice([value for _, value, _ in form.radios])
             person.answer(value)

@@ -92,8 +92,9 @@ def answer_all(person: Person, answers: dict[str, str]) -> None:
     """Each question from `answers`, else "no" (or an empty number box), to a page that is not a question."""
     while person.page.kind == "question":
         form = person.page.form("answer")
-        values = [value for _, value, _ in form.radios]
-        person.answer(answers.get(asked(person), "" if form.texts else "no" if "no" in values else values[0]))
+        values = [value for _, value, _ in form.radios + form.checkboxes]  # "which of these": boxes
+        default = "" if form.texts else "no" if "no" in values else "none" if "none" in values else values[0]
+        person.answer(answers.get(asked(person), default))
 
 
 def test_one_person_walks_through_two_uvicorn_workers_in_turn_and_a_restart(

@@ -13,6 +13,7 @@ class Form:
     action: str
     hidden: list[tuple[str, str]] = field(default_factory=list)
     radios: list[tuple[str, str, bool]] = field(default_factory=list)  # name, value, checked
+    checkboxes: list[tuple[str, str, bool]] = field(default_factory=list)  # name, value, checked
     texts: dict[str, str] = field(default_factory=dict)
     buttons: list[tuple[str | None, str | None, str]] = field(default_factory=list)  # name, value, label
 
@@ -25,6 +26,11 @@ class Form:
                 sent.append((name, chosen[name]))
             else:
                 sent += [(name, value) for radio, value, checked in self.radios if radio == name and checked]
+        for name in dict.fromkeys(name for name, _, _ in self.checkboxes):
+            if name in chosen:  # the values ticked, apart by spaces
+                sent += [(name, value) for value in chosen[name].split()]
+            else:
+                sent += [(name, value) for box, value, checked in self.checkboxes if box == name and checked]
         sent += [(name, chosen.get(name, value)) for name, value in self.texts.items()]
         return sent
 
@@ -93,6 +99,8 @@ class _Reader(HTMLParser):
                 self._form.hidden.append((a["name"], a.get("value", "")))
             elif kind == "radio":
                 self._form.radios.append((a["name"], a.get("value", ""), "checked" in a))
+            elif kind == "checkbox":
+                self._form.checkboxes.append((a["name"], a.get("value", ""), "checked" in a))
             elif kind == "text":
                 self._form.texts[a["name"]] = a.get("value", "")
         elif tag == "button":

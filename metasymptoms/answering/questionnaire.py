@@ -109,7 +109,8 @@ class Questionnaire:
             self.prompter.say(self.progress(section, question.finding), "progress")
         while True:
             if options is None:
-                choice = self.prompter.ask_text(_typed_prompt(question, default), default)
+                prompt = _typed_prompt(question, default, kind.typed_lines(finding), kind.may_leave_out)
+                choice = self.prompter.ask_text(prompt, default)
                 choice = TYPED_KEYS.get(choice.strip().lower(), choice)
             else:
                 choice = self.prompter.choose(question.text, options, default, question.help)
@@ -120,14 +121,17 @@ class Questionnaire:
                 continue
             if choice == BACK:
                 return BACK
-            if options is None and choice.strip().lower() in LEAVE_OUT:
+            if options is None and kind.may_leave_out and choice.strip().lower() in LEAVE_OUT:
                 # A number not measured: asked and left out, "not given" (None), which the
                 # summary says in words.
                 return None
             try:
                 return kind.from_option(finding, choice)
-            except BadAnswer:
-                self.prompter.say(refused(finding, choice, default), "hint")
+            except BadAnswer as bad:
+                # A number's refusal says what to type here; another kind's message says it.
+                self.prompter.say(
+                    f"{bad}." if kind.says_refusal else refused(finding, choice, default), "hint"
+                )
 
     def progress(self, section: Section, finding: str) -> str:
         """'Question 2 of about 5' in this section: 'about', since an answer can bring in a
@@ -295,12 +299,17 @@ def say_card(prompter: Prompter, card: EmergencyCard) -> None:
         prompter.say(advice, "emergency")
 
 
-def _typed_prompt(question: Question, default: str) -> str:
-    """A typed answer's prompt: the question, its help, and what may be typed, one paragraph
-    a line (each wrapped on its own). With an earlier answer (shown as the default), Enter
-    keeps it and "none" leaves it out."""
+def _typed_prompt(question: Question, default: str, lines: list[str], may_leave_out: bool) -> str:
+    """A typed answer's prompt: the question, its help, what may be typed (`lines`, from the
+    finding's kind: a numbered list for "which of these"), one paragraph a line (each
+    wrapped on its own). With an earlier answer (shown as the default), Enter keeps it; a
+    kind that may be left out (a number) says so, and "none" leaves it out."""
     help_text = f"\n({question.help})" if question.help else ""
-    enter = (
-        "Press Enter to keep it, or type none to leave it out" if default else "Press Enter to leave it out"
-    )
-    return f"{question.text}{help_text}\n{enter}; ? = why, b = back"
+    help_text += "".join(f"\n{line}" for line in lines)
+    if not may_leave_out:
+        enter = "Press Enter to keep it; " if default else ""
+    elif default:
+        enter = "Press Enter to keep it, or type none to leave it out; "
+    else:
+        enter = "Press Enter to leave it out; "
+    return f"{question.text}{help_text}\n{enter}? = why, b = back"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from metasymptoms.core.engine import Assessment, applicable_questions, reading
 from metasymptoms.core.explain import URGENCY_HEADINGS, answer_text, implied, implied_text
-from metasymptoms.core.kinds import UNSURE, Answer, kind_of
+from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import RuleBook, Section, Urgency
 
 # How a warning sign's urgency reads to a person: the engine's words ("prompt") never do.
@@ -101,7 +101,10 @@ def clinician_summary(
     background: list[str] = []
     for finding in _read_as_yes(book, answers):
         found = implied(book, answers, finding)
-        words = book.finding(finding).label + (f" ({implied_text(book, found)})" if found else "")
+        # "Which of these" says which: "weakness ... (left leg)"; any other, its label.
+        spec = book.finding(finding)
+        words = kind_of(spec).phrase(spec, answers.get(finding, True))
+        words += f" ({implied_text(book, found)})" if found else ""
         (background if is_background(book, finding) else reported).append(words)
     return ClinicianSummary(
         made=made or now(),
@@ -178,9 +181,9 @@ def _warning_signs(book: RuleBook, assessment: Assessment) -> tuple[WarningSign,
 
 
 def _read_as_yes(book: RuleBook, answers: dict[str, Answer]) -> list[str]:
-    """The yes/no findings answered yes or read as yes (engine.reading), in the book's order."""
+    """The findings reported or read as reported (engine.reading), in the book's order."""
     read = reading(book, answers)
-    return [finding.id for finding in book.findings if read.get(finding.id) is True]
+    return [finding.id for finding in book.findings if reported(read.get(finding.id))]
 
 
 def is_background(book: RuleBook, finding_id: str) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.kinds import UNSURE, names_any, reported
 
 # FREE stands for a finding verify has not assigned yet: any value, "not sure" included. (A
 # frozenset of values stands for "any of these", e.g. a history of cancer implied by a
@@ -150,13 +150,15 @@ def _reported(condition: Reported, answers: Answers) -> bool | None:
 
 
 def _is_true(value: Any) -> bool:
-    return value is True
+    return reported(value)  # yes, or one or more of "which of these"
 
 
 def _one_of(condition: OneOf, answers: Answers) -> bool | None:
     value = answers.get(condition.finding)
     if value == UNSURE:  # not known which of the other choices is true
         return True if UNSURE in condition.values else None
+    if value is True or isinstance(value, tuple):  # "which of these": any of those named
+        return names_any(value, condition.values)
     return _atom(value, lambda value: value in condition.values)
 
 

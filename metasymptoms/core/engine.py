@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from metasymptoms.core.conditions import Condition, because, holds
-from metasymptoms.core.kinds import UNSURE, Answer, kind_of
+from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency
 from metasymptoms.core.model_base import highest
 
@@ -74,8 +74,8 @@ class Assessment:
 
     @property
     def reported(self) -> tuple[str, ...]:
-        """The yes/no findings reported, in the answers' order."""
-        return tuple(finding for finding, value in self.answers.items() if value is True)
+        """The findings reported (yes, or some of "which of these"), in the answers' order."""
+        return tuple(finding for finding, value in self.answers.items() if reported(value))
 
 
 # --- how answers are read ---------------------------------------------------------------

@@ -105,13 +105,31 @@ class _Reader:
     def answer(self, finding: Finding, answers: Any, path: Path_) -> None:
         if finding.id in self.answers:
             self.problems.append(f"{self.where(path)}: '{finding.id}' is answered twice")
-        elif not isinstance(answers, list) or len(answers) > 1:
+        elif not isinstance(answers, list) or (len(answers) > 1 and not kind_of(finding).repeats):
             self.problems.append(f"{self.where((*path, 'answer'))}: '{finding.id}' takes one answer")
         elif answers:
             try:
-                self.answers[finding.id] = self.value(finding, answers[0], (*path, "answer", 0))
+                if len(answers) > 1:  # "which of these": one code for each that applies
+                    self.answers[finding.id] = self.several(finding, answers, (*path, "answer"))
+                else:
+                    self.answers[finding.id] = self.value(finding, answers[0], (*path, "answer", 0))
             except BadAnswer as bad:
                 self.problems.append(str(bad))
+
+    def several(self, finding: Finding, answers: list[Any], path: Path_) -> Answer:
+        codes = []
+        for index, answer in enumerate(answers):
+            given = [key for key in answer if key.startswith("value")] if isinstance(answer, Mapping) else []
+            if given != ["valueCoding"]:
+                raise BadAnswer(
+                    f"{self.where((*path, index))}: '{finding.id}' takes {kind_of(finding).fhir_wanted}, "
+                    f"not {' '.join(given) or 'nothing'}"
+                )
+            codes.append(self.code(finding, answer["valueCoding"], (*path, index, "valueCoding")))
+        try:
+            return kind_of(finding).parse(finding, codes)
+        except BadAnswer as bad:
+            raise BadAnswer(f"{self.where(path)}: {bad}") from None
 
     def value(self, finding: Finding, answer: Any, path: Path_) -> Answer:
         kind = kind_of(finding)

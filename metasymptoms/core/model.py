@@ -46,7 +46,7 @@ class Finding:
     id: Id
     label: Text  # completes "you reported ...", e.g. "new back or neck pain"
     meaning: Text | None = None  # a longer plain-language definition
-    type: Literal["yes_no", "choice", "number"] = "yes_no"
+    type: Literal["yes_no", "choice", "number", "several"] = "yes_no"
     choices: tuple[Choice, ...] = ()
     unit: Literal["celsius", "times_in_24_hours"] | None = None  # number findings
     minimum: float | None = None  # number findings: the plausible range
@@ -293,9 +293,9 @@ class RuleBook:
         """What this answer says of the finding it implies: True, "unsure", or None (nothing).
         A follow-up reported, or a number given (at or above `implies_from`, where set),
         implies its parent; "not sure" implies "not sure"."""
-        from metasymptoms.core.kinds import UNSURE
+        from metasymptoms.core.kinds import UNSURE, reported
 
-        if value is True:
+        if reported(value):  # yes, or one or more of "which of these"
             return True
         if isinstance(value, str) and value == UNSURE:
             return UNSURE

@@ -74,7 +74,10 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
     cones = [Space(facts, [item.when]) for item in ranked]
     whole = book_readings(book)
     for finding in book.findings:
-        if not kind_of(finding).reports or finding.id in allowed or finding.id not in facts.question:
+        # Searched where yes (True) is one of the kind's values: a yes/no finding ("which of
+        # these" is searched by its combinations, not one yes, so it is not checked here).
+        yes_no = True in kind_of(finding).representatives(finding, [])
+        if not yes_no or finding.id in allowed or finding.id not in facts.question:
             continue
         for item, cone in zip(ranked, cones, strict=True):
             if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):

@@ -17,7 +17,7 @@ from typing import Any
 from metasymptoms.core import fhir_terms as terms
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.fhir_terms import code_system
-from metasymptoms.core.kinds import UNITS
+from metasymptoms.core.kinds import UNITS, kind_of
 from metasymptoms.core.model import Question, RuleBook, Section, Urgency
 from metasymptoms.core.status import status_data
 from metasymptoms.reviewing.fhir_skip import EnableWhen, enable_when
@@ -140,6 +140,8 @@ def _item(book: RuleBook, question: Question) -> dict[str, Any]:
     if options:
         initial = terms.initial_code(book, finding.id)
         item["type"] = "choice"
+        if kind_of(finding).repeats:  # "which of these": each that applies, or one alone
+            item["repeats"] = True
         if terms.required(book, finding.id):
             item["required"] = True
         item["answerOption"] = [

@@ -16,7 +16,9 @@ def as_answers(world: World) -> dict[str, Answer]:
     return {
         finding: value
         for finding, value in world.items()
-        if value is True or (isinstance(value, (str, float)) and value != UNSET and value is not UNKNOWN)
+        if value is True
+        or (isinstance(value, tuple) and value)  # "which of these": the ones that apply
+        or (isinstance(value, (str, float)) and value != UNSET and value is not UNKNOWN)
     }
 
 
@@ -32,6 +34,8 @@ def yaml_value(value: Answer) -> str:
         return "yes"
     if value is False:
         return "no"
+    if isinstance(value, tuple):  # "which of these": the ones that apply
+        return f"[{', '.join(value)}]"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -19,6 +19,7 @@ from metasymptoms.core.conditions import because, findings_in, holds
 from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
 from metasymptoms.core.explain import answer_text, join_words
 from metasymptoms.core.kinds import Answer, kind_of
+from metasymptoms.core.kinds import reported as is_reported
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.scenarios import LoadedScenario
 from metasymptoms.teaching.words import about_the_person, condition_words, how_soon, level, reasons
@@ -234,7 +235,7 @@ def outcome(book: RuleBook, answers: Answers) -> Outcome:
 
 def _related(book: RuleBook, answers: Answers) -> set[str]:
     """Findings that share a rule or red flag with a reported finding, or follow one up."""
-    reported = {finding for finding, value in answers.items() if value is True}
+    reported = {finding for finding, value in answers.items() if is_reported(value)}
     related: set[str] = set()
     conditions = [flag.when for flag in book.red_flags] + [
         rule.when for site in book.sites for rule in site.rules
@@ -288,9 +289,7 @@ def _other_answers(book: RuleBook, finding_id: str, current: Answer | None) -> l
     a finding not asked). A typed number offers none: the demo does not invent values."""
     finding = book.finding(finding_id)
     kind = kind_of(finding)
-    options = kind.options(finding, offer_unsure=False) or []
-    was = kind.unasked if current is None else current
-    return [answer for answer in (kind.from_option(finding, value) for _, value in options) if answer != was]
+    return kind.other_answers(finding, kind.unasked if current is None else current)
 
 
 def what_would_change(book: RuleBook, answers: Answers) -> list[Change]:

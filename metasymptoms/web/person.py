@@ -36,6 +36,7 @@ from metasymptoms.web.walk import (
 # The controls a page posts besides the walk itself.
 ACTION, QUESTION, ANSWER, CHANGING = "action", "question", "answer", "changing"
 NO_CHOICE = "Choose an answer"
+NO_MIX = "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
 
 
 def _book(request: Request) -> RuleBook:
@@ -67,7 +68,10 @@ async def _read(request: Request) -> tuple[RuleBook, Walk, dict[str, str]]:
         walk = walk_from(book, form)
     except (FormTooLarge, BadForm):
         raise HTTPException(400) from None
-    controls = {name: value for name, value in form if name in (ACTION, QUESTION, ANSWER, CHANGING)}
+    controls = {name: value for name, value in form if name in (ACTION, QUESTION, CHANGING)}
+    ticked = [value for name, value in form if name == ANSWER]  # a checkbox group sends several
+    if ticked:
+        controls[ANSWER] = " ".join(ticked)
     return book, walk, controls
 
 
@@ -104,9 +108,9 @@ def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bo
     try:
         value = answer_from(book, finding, typed)
     except BadAnswer as bad:
-        return _question_page(
-            book, walk, question, changing=changing, error=_plain(book, finding, bad), typed=typed
-        )
+        several = kind_of(book.finding(finding)).checkboxes(book.finding(finding)) is not None
+        error = NO_MIX if several else _plain(book, finding, bad)
+        return _question_page(book, walk, question, changing=changing, error=error, typed=typed)
     walk = record(book, walk, finding, value)
     flags = new_emergencies(book, walk)
     if flags:
@@ -148,6 +152,20 @@ def _question_page(
     section = book.section_of(finding.id)
     sections = book.sections
     number = None
+    boxes = kind.checkboxes(finding)
+    if boxes is not None:  # "which of these": a checkbox group, then the answers that go alone
+        ticked = set((typed if typed is not None else chosen or "").split())
+        choices, alone = boxes
+        offered = choices + alone
+        options = [
+            {"label": label, "value": value, "checked": value in ticked, "alone": (label, value) in alone}
+            for label, value in offered
+        ]
+    else:
+        options = [
+            {"label": label, "value": value, "checked": value == chosen, "alone": False}
+            for label, value in offered or []
+        ]
     if offered is None:
         unit = kind.unit(finding)  # type: ignore[attr-defined]  # only a number is typed
         number = {
@@ -162,9 +180,8 @@ def _question_page(
         title=title,
         question=question,
         finding=finding,
-        options=[
-            {"label": label, "value": value, "checked": value == chosen} for label, value in offered or []
-        ],
+        options=options,
+        several=boxes is not None,
         number=number,
         why=why_items(book, finding.id),
         section=section,
