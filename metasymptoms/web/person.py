@@ -132,6 +132,25 @@ def _next_page(book: RuleBook, walk: Walk) -> Response:
     return _question_page(book, walk, question)
 
 
+def _options(
+    offered: list[tuple[str, str]] | None,
+    boxes: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None,
+    chosen: str | None,
+) -> list[dict[str, object]]:
+    """The radios, or for "which of these" a checkbox group then the answers that go alone."""
+    if boxes is None:
+        return [
+            {"label": label, "value": value, "checked": value == chosen, "alone": False}
+            for label, value in offered or []
+        ]
+    ticked = set((chosen or "").split())
+    choices, alone = boxes
+    return [
+        {"label": label, "value": value, "checked": value in ticked, "alone": (label, value) in alone}
+        for label, value in choices + alone
+    ]
+
+
 def _question_page(
     book: RuleBook,
     walk: Walk,
@@ -153,20 +172,8 @@ def _question_page(
     sections = book.sections
     number = None
     boxes = kind.checkboxes(finding)
-    if boxes is not None:  # "which of these": a checkbox group, then the answers that go alone
-        ticked = set((typed if typed is not None else chosen or "").split())
-        choices, alone = boxes
-        offered = choices + alone
-        options = [
-            {"label": label, "value": value, "checked": value in ticked, "alone": (label, value) in alone}
-            for label, value in offered
-        ]
-    else:
-        options = [
-            {"label": label, "value": value, "checked": value == chosen, "alone": False}
-            for label, value in offered or []
-        ]
-    if offered is None:
+    options = _options(offered, boxes, typed if typed is not None and boxes else chosen)
+    if offered is None and boxes is None:  # a number, typed
         unit = kind.unit(finding)  # type: ignore[attr-defined]  # only a number is typed
         number = {
             "symbol": unit.symbol,
