@@ -50,6 +50,27 @@ def test_every_mistake_is_named(tmp_path: Path, book) -> None:
 
 
 @pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        # the same words in another order, or all of them inside a longer name
+        (
+            "persistent_symptoms",
+            "'persistent_symptoms' is not a finding (did you mean 'symptoms_persistent'?)",
+        ),
+        ("sweats_night", "'sweats_night' is not a finding (did you mean 'night_sweats'?)"),
+        ("shortness_breath", "'shortness_breath' is not a finding (did you mean 'shortness_of_breath'?)"),
+        # a loose likeness of spelling between long names is no suggestion at all
+        ("frequent_urination", "'frequent_urination' is not a finding"),
+        ("urinating_oftn", "'urinating_oftn' is not a finding (did you mean 'urinating_often'?)"),
+    ],
+)
+def test_did_you_mean_suggests_only_a_key_that_is_near(tmp_path: Path, book, key: str, message: str) -> None:
+    with pytest.raises(AnswersError) as error:
+        read(tmp_path, book, f"{key}: yes\n")
+    assert error.value.problems == [f"{tmp_path / 'a.yaml'}:1:1: {message}"]
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("- back_pain\n", "an answers file is one mapping of finding id to value, such as 'back_pain: yes'"),

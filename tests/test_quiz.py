@@ -276,3 +276,7 @@ def test_the_melanoma_scenarios_own_question_agrees_with_the_rule_book(book: Rul
         "brain",
         "liver",
     ]
+
+
+def test_the_no_site_choice_is_plain_english(book: RuleBook) -> None:
+    assert sites_choice(book, ()) == "No site: none of the symptoms points to one"

@@ -59,6 +59,22 @@ def test_every_command_the_readme_shows_works_as_written() -> None:
                 assert (ROOT / path).exists(), f"{command}: {path} is not in the repository"
 
 
+def test_every_file_a_readme_command_writes_is_ignored_by_git() -> None:
+    """Trying the README's examples in a clone leaves no untracked files behind: each name a
+    command writes with --output is ignored, at the top level only (a file of that name
+    elsewhere, such as one under docs/, is still seen)."""
+    written = sorted(
+        {
+            words[words.index("--output") + 1]
+            for words in map(shlex.split, shown_commands(README.read_text()))
+            if "--output" in words
+        }
+    )
+    assert written == ["lesson.html", "questionnaire.json", "rulebook.html", "summary.html"]
+    ignored = set((ROOT / ".gitignore").read_text().splitlines())
+    assert [name for name in written if f"/{name}" not in ignored] == []
+
+
 def test_every_link_in_the_readme_and_docs_leads_to_a_file() -> None:
     for page in [README, ROOT / "CONTRIBUTING.md", *DOCS]:
         for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", page.read_text()):

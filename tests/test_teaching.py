@@ -151,7 +151,7 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
     )
     assert all(len(line) <= 78 for line in out.splitlines())
     assert (
-        "    -> warning sign 'Possible pressure on the spinal cord' (Emergency) now\n       holds.\n" in out
+        "    -> warning sign 'Possible pressure on the spinal cord' (Emergency) now\n       applies.\n" in out
     )
     assert (
         "       The questions stop at once, and the person sees:\n"

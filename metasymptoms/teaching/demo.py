@@ -114,7 +114,7 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
                 if flag.id not in flags_seen:
                     flags_seen.add(flag.id)
                     reason = reasons(book, because(flag.when, answers), answers)
-                    text = f"-> warning sign '{flag.title}' ({level(flag.urgency)}) now holds."
+                    text = f"-> warning sign '{flag.title}' ({level(flag.urgency)}) now applies."
                     events.append(Event("flag", section.id, text, finding, reason))
                     new_emergency |= flag.urgency is Urgency.EMERGENCY
             if new_emergency:
@@ -124,7 +124,7 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
                 if rule.id not in rules_seen:
                     rules_seen.add(rule.id)
                     reason = reasons(book, because(rule.when, answers), answers)
-                    text = f"-> a rule about {site.name} now holds."
+                    text = f"-> a rule about {site.name} now applies."
                     events.append(Event("rule", section.id, text, finding, reason))
     return events
 

@@ -144,7 +144,7 @@ def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
 
 def sites_choice(book: RuleBook, sites: tuple[str, ...]) -> str:
     if not sites:
-        return "No site: no symptom rule holds"
+        return "No site: none of the symptoms points to one"
     return join_words(book.site(site).name for site in sites)
 
 
