@@ -334,3 +334,13 @@ def test_why_lists_the_follow_up_questions_one_a_line(book: RuleBook) -> None:
         "      prednisolone\n"
         "    - A central line, PICC line or port\n"
     ) in text
+
+
+def test_a_refused_temperature_says_how_to_type_it_and_how_to_leave_it_out(book: RuleBook) -> None:
+    """The terminal's words for what the web page also says: never the id, never "unsure"."""
+    from metasymptoms.answering.questionnaire import refused
+
+    assert refused(book.finding("temperature"), "1OO F", "") == (
+        '"1OO F" is not a temperature this tool can read (30 to 44 °C). '
+        "Please type it like 38.5, 101.3 F, or press Enter to leave it out."
+    )

@@ -195,12 +195,25 @@ def test_a_refused_answer_shows_the_error_summary_and_keeps_everything(client: T
     assert '<a href="#answer">Choose an answer</a>' in person.page.html
     assert person.page.form("answer").hidden == carried
     walk_until(person, "temperature", {"cancer_history": "none", "fever": "yes"})
-    person.answer("hot")
+    # the hint, the help and a refusal agree: °C or °F, and an empty box leaves it out
+    assert "Type it in °C, for example 38.2, or in °F, for example 100.8 F." in person.page.texts
+    assert (
+        "Type it like 38.5, 101.3 F, or leave the box empty if you have not measured it." in person.page.texts
+    )
+    assert not any("Celsius" in text or "unsure" in text for text in person.page.texts)
+    person.answer("1OO F")
     assert asked(person) == "temperature"
-    assert "This question takes a number in degrees Celsius, or unsure, not 'hot'." in person.page.texts
-    assert person.page.form("answer").texts == {"answer": "hot"}  # what was typed stays in the box
-    person.answer("50")
-    assert "That is 50 °C, outside 30 to 44 °C." in person.page.texts
+    assert (
+        '"1OO F" is not a temperature this tool can read (30 to 44 °C). Please type it like 38.5, 101.3 F, '
+        "or leave the box empty if you have not measured it." in person.page.texts
+    )
+    assert not any("unsure" in text for text in person.page.texts)
+    assert person.page.form("answer").texts == {"answer": "1OO F"}  # what was typed stays in the box
+    person.answer("100")
+    assert (
+        '"100" is not a temperature this tool can read (30 to 44 °C). For Fahrenheit, type 100 F. Please '
+        "type it like 38.5, 101.3 F, or leave the box empty if you have not measured it." in person.page.texts
+    )
     person.answer("101,3 F")  # a decimal comma and Fahrenheit, as the terminal takes them
     assert asked(person) != "temperature"
 

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from metasymptoms.answering.questionnaire import how_to_type, refused
 from metasymptoms.core.engine import applicable_questions, assess
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.kinds import BadAnswer, kind_of
@@ -108,14 +109,23 @@ def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bo
     try:
         value = answer_from(book, finding, typed)
     except BadAnswer as bad:
-        several = kind_of(book.finding(finding)).checkboxes(book.finding(finding)) is not None
-        error = NO_MIX if several else _plain(book, finding, bad)
+        kind = kind_of(book.finding(finding))
+        if kind.checkboxes(book.finding(finding)) is not None:
+            error = NO_MIX
+        elif kind.measured:  # a typed number: the terminal's words
+            error = refused(book.finding(finding), typed, "", leave=LEAVE_EMPTY)
+        else:
+            error = _plain(book, finding, bad)
         return _question_page(book, walk, question, changing=changing, error=error, typed=typed)
     walk = record(book, walk, finding, value)
     flags = new_emergencies(book, walk)
     if flags:
         return _emergency_page(book, shown(walk, flags), flags)
     return _next_page(book, walk)
+
+
+# A number not measured is left out by leaving its box empty: the page offers no "unsure".
+LEAVE_EMPTY = ", or leave the box empty if you have not measured it"
 
 
 def _plain(book: RuleBook, finding_id: str, bad: BadAnswer) -> str:
@@ -178,6 +188,7 @@ def _question_page(
         number = {
             "symbol": unit.symbol,
             "words": unit.words,
+            "how": f"Type it like {how_to_type(finding)}{LEAVE_EMPTY}.",
             "value": typed if typed is not None else chosen or "",
         }
     title = question.text if error is None else f"Error: {question.text}"
