@@ -64,16 +64,34 @@ def test_the_verdict_is_the_last_line_before_next_question_at_80x24(terminal) ->
     more): the verdict used to scroll away above it before the class could read it."""
     screen = terminal(80, 24, "demo", "breast_cord_compression", "--quiz")
     screen.wait_for("How urgent is it?", "Routine")
-    screen.send(DOWN + ENTER)  # "Urgent": not this time
+    screen.send(DOWN + DOWN + ENTER)  # past the start row and Emergency: "Urgent", not this time
     screen.wait_for("Ready for the next question?")
     assert last_lines_before(screen, "Ready for the next question?") == [
         "Not this time. The answer: Emergency: get help now."
     ]
     screen.send(ENTER)
     screen.wait_for("Which parts of the body will the result name?", "»")
-    screen.send(ENTER)
+    screen.send(DOWN + ENTER)
     screen.wait_for("The answer: Bones.", "» Next question")  # the new prompt, not the answered one
     assert last_lines_before(screen, "Ready for the next question?")[0].endswith("The answer: Bones.")
+
+
+@pytest.mark.terminal
+def test_a_prediction_starts_on_no_answer(terminal) -> None:
+    """Enter alone is no prediction: the list starts on a row that is no answer, the same for
+    every case, so it cannot hint that this one is an emergency (Emergency heads the scale)."""
+    screen = terminal(80, 24, "demo", "breast_cord_compression", "--quiz")
+    screen.wait_for("How urgent is it?", "Routine")
+    assert [row.strip() for row in screen.rows() if "»" in row] == [
+        "» (the class's prediction: move down to it)"
+    ]
+    screen.send(ENTER)
+    screen.wait_for("No prediction yet: choose one of the answers.", "Routine")
+    screen.send(DOWN + ENTER)
+    screen.wait_for("Ready for the next question?")
+    assert last_lines_before(screen, "Ready for the next question?") == [
+        "Right. The answer: Emergency: get help now."
+    ]
 
 
 @pytest.mark.terminal

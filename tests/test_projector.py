@@ -199,7 +199,7 @@ def test_quiz_in_a_real_terminal(spawn, book: RuleBook) -> None:
             # too long for an arrow-key line: written out in full first, then picked by number
             child.expect_exact(f"{len(question.choices)}. {question.choices[-1][:20]}")
             asked_long = True
-        child.send(DOWN * question.answer + ENTER)  # the pointer starts on the first choice
+        child.send(DOWN * (question.answer + 1) + ENTER)  # the pointer starts on no answer, above the first
         child.expect_exact("Right. The answer: ")
         if question is not quiz.questions[-1]:
             child.expect_exact("Next question")

@@ -177,13 +177,17 @@ def test_quiz_without_a_terminal_exits_2() -> None:
 def test_plain_quiz_through_a_pipe(book: RuleBook) -> None:
     quiz = build_quiz(book, shipped(book, "tired_no_cancer"))
     right = [str(question.answer + 1) for question in quiz.questions]
-    typed = f"{right[0]}\n\n{right[1]}\n\n{right[2]}\n"
+    typed = f"\n{right[0]}\n\n{right[1]}\n\n{right[2]}\n"  # Enter alone first: no prediction
     result = run_metasymptoms("demo", "tired_no_cancer", "--quiz", "--plain", stdin=typed)
     assert result.returncode == 0, result.stderr
+    # no answer is marked for Enter: Emergency heads the scale, and Enter alone is no prediction
     assert (
-        "How urgent is it? What will the questionnaire advise?\n  1. Emergency: get help now  (Enter)\n"
+        "How urgent is it? What will the questionnaire advise?\n  1. Emergency: get help now\n"
         in result.stdout
     )
+    assert "\n> \nNo prediction yet: choose one of the answers.\n" in result.stdout
+    marked = [line for line in result.stdout.splitlines() if "(Enter)" in line]
+    assert marked == ["  1. Next question  (Enter)"] * 2  # only the way on is Enter's
     assert "Score: 3 of 3 predictions right." in result.stdout
     assert "\033" not in result.stdout
 

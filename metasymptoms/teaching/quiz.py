@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from metasymptoms.answering.prompter import Prompter
+from metasymptoms.answering.prompter import PlainPrompter, Prompter
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.model import RuleBook, Urgency
@@ -37,6 +37,10 @@ from metasymptoms.teaching.words import how_soon
 
 MAX_CHOICES = 4
 NEXT = "__next__"
+# Where a prediction's list starts: on no answer, the same for every question.
+UNPICKED = "__unpicked__"
+START_ROW = "(the class's prediction: move down to it)"
+NOTHING_PICKED = "No prediction yet: choose one of the answers."
 
 
 @dataclass(frozen=True)
@@ -248,20 +252,34 @@ def _show(prompter: Prompter, lines: tuple[Line, ...] | list[Line], width: int) 
 
 
 def _ask(prompter: Prompter, question: QuizQuestion, width: int, long_choices_above: bool) -> int:
-    """The index of the choice picked. An arrow-key list cuts a line at the screen's edge, so
-    when a choice is too long for it the question and its choices are first written out in
-    full, numbered, and the list shows each one shortened after its number."""
+    """The index of the choice picked. Nothing is picked before the class chooses: a list that
+    started on a choice (urgency's first is Emergency) made Enter alone right for every case
+    with that answer. An arrow-key list starts on a row that is no answer; a numbered list
+    marks no answer for Enter; either way Enter alone asks again."""
+    while True:
+        picked = _pick(prompter, question, width, long_choices_above)
+        if picked != UNPICKED:
+            return int(picked)
+        prompter.say(NOTHING_PICKED, "hint")
+
+
+def _pick(prompter: Prompter, question: QuizQuestion, width: int, long_choices_above: bool) -> str:
+    """An arrow-key list cuts a line at the screen's edge, so when a choice is too long for it
+    the question and its choices are first written out in full, numbered, and the list shows
+    each one shortened after its number."""
+    # A numbered list needs no row for "nothing yet": it marks no answer as Enter's.
+    start = [] if isinstance(prompter, PlainPrompter) else [(START_ROW, UNPICKED)]
     if not long_choices_above or all(len(choice) <= width - 6 for choice in question.choices):
-        options = [(choice, str(index)) for index, choice in enumerate(question.choices)]
-        return int(prompter.choose(question.prompt, options, "0"))
+        options = start + [(choice, str(index)) for index, choice in enumerate(question.choices)]
+        return prompter.choose(question.prompt, options, UNPICKED)
     written = [Line(question.prompt)]
     written += [Line(f"{number}. {choice}", 1) for number, choice in enumerate(question.choices, start=1)]
     _show(prompter, written, width)
-    options = [
+    options = start + [
         (textwrap.shorten(f"{number}. {choice}", width - 6, placeholder=" ..."), str(number - 1))
         for number, choice in enumerate(question.choices, start=1)
     ]
-    return int(prompter.choose("The class's prediction?", options, "0"))
+    return prompter.choose("The class's prediction?", options, UNPICKED)
 
 
 def run_quiz(
