@@ -159,6 +159,21 @@ def test_back_and_change_in_the_browser(page: Any) -> None:
     assert row.locator(".summary-list__value").inner_text() == "Yes"
 
 
+def test_the_page_says_to_use_its_own_back_link(page: Any) -> None:
+    """Answers travel only in posted forms (never in an address, never kept by the server), so
+    the browser's own back button cannot show the page before: Chromium keeps no posted page
+    for going back (back/forward cache: 'HTTPMethodNotGET', and no-store keeps it from the
+    disk cache too) and asks to send the form again. The page says so beside its own Back."""
+    click(page, "Start now")
+    answer(page, "past")
+    note = page.locator(".back-form .hint")
+    assert note.inner_text() == "Use this Back link: your browser's back button may ask to send the form again."
+    assert note.is_visible()
+    click(page, "Back")
+    assert question(page) == "cancer_history"
+    assert page.locator(".back-form .hint").count() == 0  # the first question's Back is a plain link
+
+
 def test_the_summaries_download(page: Any) -> None:
     click(page, "Start now")
     walk(page, {"cancer_history": "none", "back_pain": "yes"})
