@@ -167,7 +167,9 @@ def test_the_page_says_to_use_its_own_back_link(page: Any) -> None:
     click(page, "Start now")
     answer(page, "past")
     note = page.locator(".back-form .hint")
-    assert note.inner_text() == "Use this Back link: your browser's back button may ask to send the form again."
+    assert (
+        note.inner_text() == "Use this Back link: your browser's back button may ask to send the form again."
+    )
     assert note.is_visible()
     click(page, "Back")
     assert question(page) == "cancer_history"
