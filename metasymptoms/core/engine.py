@@ -311,8 +311,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
         cited.update(dict.fromkeys(rule.sources))
     if primary and primary.common_sites:
         cited.update(dict.fromkeys(book.primary(primary.id).sources))
-    # book.guidance.sources are the book's own basis (what spread is, app rules): the rule-book
-    # document lists them; a person's result lists only what backs what it says to them.
+    cited.update(dict.fromkeys(book.guidance.sources))
     # Never beside emergency advice: questions about outlook and planning ahead are for later.
     outlook = (
         who == "with_cancer" and urgency is not Urgency.EMERGENCY and outlook_fits(book, read, bool(sites))
