@@ -137,3 +137,18 @@ def test_only_core_kinds_branches_on_a_finding_kind() -> None:
         for line, what in kind_branches(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_only_the_engine_decides_whether_a_question_is_asked() -> None:
+    # The demo's walk once tested `holds(question.ask_if, ...)` itself: a second copy of the
+    # skip logic that could drift from the questionnaire's. (The proofs' diagrams compile
+    # ask_if symbolically, and their tests check that against the engine.)
+    engine = PACKAGE / "core" / "engine.py"
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != engine
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "holds(question.ask_if" in line or "holds3(question.ask_if" in line
+    ]
+    assert found == []

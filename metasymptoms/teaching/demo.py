@@ -15,8 +15,16 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import because, findings_in, holds
-from metasymptoms.core.engine import Answers, assess, fired_emergencies, fired_red_flags, fired_rules, prune
+from metasymptoms.core.conditions import because, findings_in
+from metasymptoms.core.engine import (
+    Answers,
+    asked,
+    assess,
+    fired_emergencies,
+    fired_red_flags,
+    fired_rules,
+    prune,
+)
 from metasymptoms.core.explain import answer_text, join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.kinds import reported as is_reported
@@ -98,7 +106,7 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
     for section in book.sections:
         for question in section.questions:
             finding = question.finding
-            if question.ask_if is not None and not holds(question.ask_if, answers):
+            if question.ask_if is not None and not asked(question, answers):  # the engine's skip logic
                 reason = f"not asked: it is asked only if {condition_words(book, question.ask_if)}"
                 events.append(Event("skipped", section.id, question.text, finding, reason))
                 continue
