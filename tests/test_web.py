@@ -17,16 +17,7 @@ from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.web.app import build_app
 from metasymptoms.web.walk import walk_from
-from tests.web_forms import Form, Person
-
-CHEMOTHERAPY_AND_38_3 = {
-    "cancer_history": "current",
-    "primary_cancer": "breast",
-    "known_spread": "none",
-    "recent_treatment": "yes",
-    "recent_chemotherapy": "yes",
-    "temperature": "38.3",
-}
+from tests.web_forms import CHEMOTHERAPY_AND_38_3, Form, Person
 
 
 @pytest.fixture(scope="module")

@@ -16,20 +16,12 @@ import pytest
 from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import Urgency
 from tests.web_browser import free_port
-from tests.web_forms import Person
+from tests.web_forms import CHEMOTHERAPY_AND_38_3, Person
 
 httpx = pytest.importorskip("httpx", reason="httpx (the test tools' HTTP client) is not installed")
 pytest.importorskip("uvicorn", reason="uvicorn (the [web] extra) is not installed")
 
 ROOT = Path(__file__).resolve().parents[1]
-CHEMOTHERAPY_AND_38_3 = {
-    "cancer_history": "current",
-    "primary_cancer": "breast",
-    "known_spread": "none",
-    "recent_treatment": "yes",
-    "recent_chemotherapy": "yes",
-    "temperature": "38.3",
-}
 
 
 class Worker:

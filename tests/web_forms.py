@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+# A person on chemotherapy with a typed 38.3 °C: the walk to the emergency interrupt.
+CHEMOTHERAPY_AND_38_3 = {
+    "cancer_history": "current",
+    "primary_cancer": "breast",
+    "known_spread": "none",
+    "recent_treatment": "yes",
+    "recent_chemotherapy": "yes",
+    "temperature": "38.3",
+}
+
 
 @dataclass
 class Form:
