@@ -36,6 +36,21 @@ _YES = frozenset({"yes", "true", "y"})
 _NO = frozenset({"no", "false", "n"})
 
 
+def _yes_no_unsure(raw: object) -> Answer | None:
+    """True, False or UNSURE for an answers file's yes/no/unsure (a bool or its words), else None."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        word = raw.strip().lower()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+        if word in UNSURE_SPELLINGS:
+            return UNSURE
+    return None
+
+
 class ChoiceLike(Protocol):
     @property
     def value(self) -> str: ...
@@ -220,17 +235,10 @@ class YesNo(Kind):
     fhir_values = ("valueCoding", "valueBoolean")
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
-        if isinstance(raw, bool):
-            return raw
-        if isinstance(raw, str):
-            word = raw.strip().lower()
-            if word in _YES:
-                return True
-            if word in _NO:
-                return False
-            if word in UNSURE_SPELLINGS:
-                return UNSURE
-        raise BadAnswer(f"'{finding.id}' takes yes, no or unsure (not sure), not {quoted(raw)}")
+        said = _yes_no_unsure(raw)
+        if said is None:
+            raise BadAnswer(f"'{finding.id}' takes yes, no or unsure (not sure), not {quoted(raw)}")
+        return said
 
     def text(self, finding: FindingLike, value: Answer) -> str:
         return "Yes" if value is True else "No" if value is False else "Not sure"
@@ -377,16 +385,12 @@ class Several(Kind):
         return [choice.value for choice in finding.choices]
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
-        if isinstance(raw, bool):
-            return raw
+        said = _yes_no_unsure(raw)  # "yes": any of them, not said which
+        if said is not None:
+            return said
         if isinstance(raw, str):
-            word = raw.strip().lower()
-            if word in _YES:
-                return True
-            if word in _NO or word in self._NONE:
+            if raw.strip().lower() in self._NONE:
                 return False
-            if word in UNSURE_SPELLINGS:
-                return UNSURE
             raw = [raw]
         values = self.values(finding)
         how = f"a list of its choices ({', '.join(values)}), or none, yes or unsure"
