@@ -185,27 +185,9 @@ class Diagrams:
 
     # --- reading ---
 
-    def leaves(self, node: Node) -> list[object]:
-        """The values the diagram takes on some world, each once."""
-        seen: set[Node] = set()
-        found: dict[Node, object] = {}
-        todo = [node]
-        while todo:
-            n = todo.pop()
-            if n in seen:
-                continue
-            seen.add(n)
-            branch = self._branches[n]
-            if branch is None:
-                found[n] = self._leaves[n]
-            else:
-                todo.extend(branch[1])
-        return list(found.values())
-
-    def only(self, node: Node, cube: Cube, value: object) -> bool:
-        """Whether every world of a group (a cube: the values each finding it names may take)
-        ends on a leaf equal to `value`."""
-        allowed = {self.level[name]: values for name, values in cube.items()}
+    def _below(self, node: Node, allowed: dict[int, Any] | None = None) -> Iterator[Node]:
+        """Each node reachable from `node`, once; with `allowed` (values by level), only
+        through the branches whose value it allows."""
         seen: set[Node] = set()
         todo = [node]
         while todo:
@@ -213,20 +195,28 @@ class Diagrams:
             if n in seen:
                 continue
             seen.add(n)
+            yield n
             branch = self._branches[n]
             if branch is None:
-                if self._leaves[n] != value:
-                    return False
                 continue
             level, children = branch
-            values = allowed.get(level)
+            values = allowed.get(level) if allowed else None
             if values is None:
                 todo.extend(children)
             else:
                 todo.extend(
                     child for v, child in zip(self.domains[level], children, strict=True) if v in values
                 )
-        return True
+
+    def leaves(self, node: Node) -> list[object]:
+        """The values the diagram takes on some world, each once."""
+        return [self._leaves[n] for n in self._below(node) if self._branches[n] is None]
+
+    def only(self, node: Node, cube: Cube, value: object) -> bool:
+        """Whether every world of a group (a cube: the values each finding it names may take)
+        ends on a leaf equal to `value`."""
+        allowed = {self.level[name]: values for name, values in cube.items()}
+        return all(self._leaves[n] == value for n in self._below(node, allowed) if self._branches[n] is None)
 
     def reaches(self, node: Node, keep: Callable[[Any], bool]) -> dict[Node, bool]:
         """For each node below `node`, whether some path from it ends on a kept leaf."""
