@@ -77,9 +77,6 @@ class Diagrams:
             node = children[self.domains[level].index(world[self.names[level]])]
         return self._leaves[node]
 
-    def is_leaf(self, node: Node) -> bool:
-        return self._branches[node] is None
-
     # --- combining ---
 
     def map(self, function: Callable[[Any], object], node: Node) -> Node:

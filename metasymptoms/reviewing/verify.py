@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from metasymptoms.answering.replay import Replay
-from metasymptoms.core.conditions import Condition, findings_in, kleene_and, kleene_not, settled
+from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.compiled import questionnaire_answers
 from metasymptoms.reviewing.cones import book_readings
 from metasymptoms.reviewing.replay import as_answers, cut_to
-from metasymptoms.reviewing.space import Facts, Goal, Space
+from metasymptoms.reviewing.space import Facts, Space
 
 
 def _given(value: object) -> bool:
@@ -33,18 +33,6 @@ class Failure:
     subject: str
     message: str
     counterexample: dict[str, Answer] | None = None
-
-
-def _holds_on_answers(condition: Condition) -> Goal:
-    """The goal: the condition holds on the questionnaire's answers."""
-    return lambda world, answers: settled(condition, answers)
-
-
-def _hidden_on_answers(condition: Condition) -> Goal:
-    """The goal: the condition holds for the person but not on their answers."""
-    return lambda world, answers: kleene_and(
-        settled(condition, world), kleene_not(settled(condition, answers))
-    )
 
 
 def hidden_red_flags(book: RuleBook) -> Iterator[Failure]:
