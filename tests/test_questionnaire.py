@@ -344,3 +344,20 @@ def test_a_refused_temperature_says_how_to_type_it_and_how_to_leave_it_out(book:
         '"1OO F" is not a temperature this tool can read (30 to 44 °C). '
         "Please type it like 38.5, 101.3 F, or press Enter to leave it out."
     )
+
+
+def test_a_which_of_these_question_starts_on_an_empty_typing_line(book: RuleBook) -> None:
+    """A new user's "1" at the back-pain features became "none1" and was refused: the typing
+    line held the default "none" although nothing had been answered, so only Enter went on."""
+    seen: list[tuple[str, str]] = []
+    question = next(q for q in book.questions if q.finding == "back_pain_red_features")
+
+    class Typing(ScriptedPrompter):
+        def ask_text(self, message: str, default: str) -> str:
+            seen.append((message, default))
+            return "1"
+
+    assert Questionnaire(book, Typing(book)).ask(question) == ("wakes_at_night",)
+    [(message, default)] = seen
+    assert default == ""
+    assert "Press Enter to keep it" not in message

@@ -109,8 +109,8 @@ def test_the_plain_questions_list_the_choices_and_ask_again_after_a_mistake(book
         "  2. right leg",
         "  3. one or both arms",
         "  4. walking is difficult",
-        "Type the numbers of all that apply (for example 1 3), 0 for none of these, u if you are not sure",
-        "Press Enter to keep it; ? = why, b = back",
+        "Type the numbers of all that apply (for example 1 3), 0 or Enter alone for none of these, u if you are not sure",
+        "? = why, b = back",  # nothing answered yet, so nothing for Enter to keep
     ]
     assert ("hint", "None of these cannot go with one of them: choose one or the other.") in prompter.shown
 

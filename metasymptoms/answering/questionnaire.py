@@ -109,8 +109,15 @@ class Questionnaire:
             self.prompter.say(self.progress(section, question.finding), "progress")
         while True:
             if options is None:
-                prompt = _typed_prompt(question, default, kind.typed_lines(finding), kind.may_leave_out)
-                choice = self.prompter.ask_text(prompt, default)
+                # Only an earlier answer stands on the typing line for Enter to keep: a first
+                # default written there ("none") turned a typed "1" into "none1", refused,
+                # and left Enter as the one way on. Enter alone still gives the default.
+                answered = self.earlier.get(question.finding, self.answers.get(question.finding))
+                kept = default if answered is not None else ""
+                prompt = _typed_prompt(question, kept, kind.typed_lines(finding), kind.may_leave_out)
+                choice = self.prompter.ask_text(prompt, kept)
+                if not kept:
+                    choice = choice or default
                 choice = TYPED_KEYS.get(choice.strip().lower(), choice)
             else:
                 choice = self.prompter.choose(question.text, options, default, question.help)

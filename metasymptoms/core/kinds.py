@@ -437,7 +437,7 @@ class Several(Kind):
         numbered = [f"  {at}. {choice.text}" for at, choice in enumerate(finding.choices, 1)]
         return [
             *numbered,
-            "Type the numbers of all that apply (for example 1 3), 0 for none of these, u if you are not sure",
+            "Type the numbers of all that apply (for example 1 3), 0 or Enter alone for none of these, u if you are not sure",
         ]
 
     def checkboxes(self, finding: FindingLike) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
