@@ -90,3 +90,32 @@ def test_verify_does_not_say_proved_over_advice_that_contradicts_the_urgency(tmp
     assert failing[0].startswith(f"  FAIL  advice-urgency: {copy}/red_flags.yaml:")
     assert "the advice of 'spinal_cord_compression' sends the person to emergency help" in failing[0]
     assert out[-1].startswith("1 failure(s), found in ")
+
+
+def test_verify_proves_it_beside_the_other_properties(capsys) -> None:
+    # A property of `rules verify` (proofs.py) like the others: said when it holds, and a
+    # control the hazard log may name as `verify: advice-urgency`.
+    from metasymptoms.reviewing.proofs import proofs
+
+    assert "advice-urgency" in proofs()
+    assert main(["rules", "verify", str(default_rules_dir())]) == 0
+    out = capsys.readouterr().out.splitlines()
+    ok = [line for line in out if line.startswith("  ok    ")]
+    assert ok[-1] == "  ok    every red flag's advice agrees with its urgency (61)"
+    assert out[-1].startswith("Proved in ")
+
+
+def test_the_hazard_log_reads_the_property_at_its_place(tmp_path: Path) -> None:
+    from metasymptoms.core.loader import load
+    from metasymptoms.reviewing.hazards import control_results, load_log
+
+    copy = _lowered_copy(tmp_path, "spinal_cord_compression", "urgent")
+    hazards = (copy / "hazards.yaml").read_text()
+    (copy / "hazards.yaml").write_text(
+        hazards.replace("      - check: advice-urgency\n", "      - verify: advice-urgency\n", 1)
+    )
+    loaded = load(copy)
+    log, problems = load_log(copy)
+    assert problems == [] and log is not None
+    results = control_results(loaded, log.log)
+    assert results["verify", "advice-urgency"] == "FAILS (1 counterexample(s))"

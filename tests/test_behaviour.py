@@ -77,6 +77,7 @@ def test_verify_reports_a_downgrade_with_answers_that_replay_it(tmp_path: Path, 
         "        To replay it, save these answers to a file and run: metasymptoms ask --answers FILE\n"
         "          cancer_history: none\n"
         "          limb_weakness: yes\n"
+        "  ok    every red flag's advice agrees with its urgency (2)\n"
         "1 failure(s)"
     ) in out
     answers = tmp_path / "a.yaml"

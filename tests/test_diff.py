@@ -163,6 +163,10 @@ def test_the_gate_refuses_a_lowering_whose_declaration_matches_only_in_part(
     assert urgency_of(tmp_path / "new", refused[0]["answers"], tmp_path, capsys) == "prompt"
     declared = [s for s in data["statements"] if s["declared"]]
     assert len(declared) == (1 if matcher == "broken" else 0)
+    # The report lists it as refused, and its count says so, whatever the matcher said.
+    groups = [group for effect in data["effects"] for group in effect["groups"]]
+    assert [(g["label"], g["declared"]) for g in groups] == [("LOWERED", None)] * len(groups)
+    assert data["lowered_not_declared_groups"] == len(groups) >= 1
 
 
 def test_text_changes_are_listed_beside(tmp_path: Path, capsys) -> None:
@@ -198,11 +202,10 @@ def test_text_output_reads_in_plain_words(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out.replace(str(tmp_path), "T")
     assert out == (
         "What changed for a person, from T/old to T/new:\n"
-        "  old: Draft rule book, no version given: not yet signed off by a clinician.\n"
-        "  new: Draft rule book, no version given: not yet signed off by a clinician.\n"
+        "  both books: Draft rule book, no version given: not yet signed off by a clinician.\n"
         "\n"
         "What was edited:\n"
-        "  - red flag cord: urgency: emergency -> urgent\n"
+        "  - red flag cord (Cord pressure): urgency: emergency -> urgent\n"
         "\n"
         "Effect of red flag cord (Cord pressure):\n"
         "  1 group of answers: 1 LOWERED (1 not declared)\n"
@@ -219,7 +222,7 @@ def test_text_output_reads_in_plain_words(tmp_path: Path, capsys) -> None:
         "\n"
         "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE\n"
         "\n"
-        "REFUSED: 1 lowered urgency is not declared. If a lowering is meant, declare it in the new book's book.yaml "
+        "REFUSED: 1 group of answers above is LOWERED, NOT DECLARED. If a lowering is meant, declare it in the new book's book.yaml "
         "under declared_changes (when, was, now, reason).\n"
     )
 
@@ -311,10 +314,13 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
     out = capsys.readouterr().out
     assert "       - your measured temperature 30 or more but below 36\n" in out
     assert "       - your measured temperature 37.5 or more\n" in out
-    assert "none of these is reported: feeling_unwell\n" in out
+    assert (
+        "  In every group below, none of these is reported:\n"
+        '    - feeling suddenly unwell, shivery or "not right", even without a high temperature\n'
+    ) in out
     refused = out.count(". LOWERED, NOT DECLARED\n")
     assert refused >= 3
-    assert f"REFUSED: {refused} lowered urgencies are not declared." in out
+    assert f"REFUSED: {refused} groups of answers above are LOWERED, NOT DECLARED." in out
     # `rules check` names the teaching scenario the lowering contradicts, at its `expected`.
     # So does advice-urgency: the advice still sends the person to emergency help.
     assert main(["rules", "check", str(copy)]) == 1
@@ -412,7 +418,7 @@ def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
     out = capsys.readouterr().out
     shown = readme.split("What changed for a person, from rules at main to rules:\n")[1].split("...\n")
-    for line in shown[0].splitlines()[3:]:  # the README's statements, as printed
+    for line in shown[0].splitlines()[2:]:  # the README's statements, as printed
         assert line in out
     assert shown[1].split("\n```")[0] in out
     declared = readme.split("```yaml\ndeclared_changes:")[1].split("```")[0]

@@ -163,3 +163,84 @@ def test_a_no_the_answers_file_needs_is_said_in_its_words(tmp_path: Path, capsys
             ],
         )
     ]
+
+
+def _counted(line: str) -> dict[str, int]:
+    """'5 groups of answers: 3 LOWERED (2 not declared), 1 RAISED, 1 with the same urgency'"""
+    total, said = line.strip().split(" of answers: ")
+    counts = {"groups": int(total.split()[0])}
+    for part in said.split(", "):
+        number, words = part.split(" ", 1)
+        if words.startswith("LOWERED"):
+            counts["LOWERED"] = int(number)
+            if "not declared" in words:
+                counts["NOT DECLARED"] = int(words.split("(")[1].split()[0])
+        else:
+            counts[words] = int(number)
+    return counts
+
+
+@pytest.mark.parametrize("name", [name for name in EDITS if name != "reword_a_question"])
+def test_every_count_the_report_prints_agrees_with_what_it_lists(tmp_path: Path, capsys, name: str) -> None:
+    # A new user read "REFUSED: 3 lowered urgencies" above five groups marked LOWERED, NOT DECLARED.
+    copy = edited_copy(tmp_path, name)
+    main(["rules", "diff", str(RULES), str(copy)])
+    out = capsys.readouterr().out
+    sections = [part for part in out.split("\n\n") if part.startswith("Effect of ")]
+    assert sections
+    refused = 0
+    for section in sections:
+        lines = section.splitlines()
+        counts = _counted(lines[1])
+        labels = [line.split(". ", 1)[1] for line in lines if line[:5].strip().rstrip(".").isdigit()]
+        assert counts["groups"] == len(labels)
+        assert counts.get("LOWERED", 0) == sum(label.startswith("LOWERED") for label in labels)
+        assert counts.get("NOT DECLARED", 0) == labels.count("LOWERED, NOT DECLARED")
+        assert counts.get("RAISED", 0) == labels.count("RAISED")
+        assert counts.get("with the same urgency", 0) == labels.count("SAME URGENCY")
+        refused += labels.count("LOWERED, NOT DECLARED")
+    verdict = out.splitlines()[-1]
+    if refused:
+        groups = "1 group of answers above is" if refused == 1 else f"{refused} groups of answers above are"
+        assert verdict.startswith(f"REFUSED: {groups} LOWERED, NOT DECLARED. ")
+    else:
+        assert verdict == "No urgency is lowered without a declared reason."
+    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["lowered_not_declared_groups"] == refused
+    assert data["refused"] is bool(refused)
+    assert sum(effect["not_declared"] for effect in data["effects"]) == refused
+
+
+def test_none_of_is_said_in_the_findings_words_and_kept_as_ids_in_json(tmp_path: Path, capsys) -> None:
+    copy = edited_copy(tmp_path, "move_fever_threshold")
+    main(["rules", "diff", str(RULES), str(copy)])
+    out = capsys.readouterr().out
+    assert (
+        "     And none of:\n"
+        "       - a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery\n"
+        '       - feeling suddenly unwell, shivery or "not right", even without a high temperature\n'
+    ) in out
+    assert "none of: fever" not in out and "feeling_unwell" not in out
+    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
+    first = json.loads(capsys.readouterr().out)["effects"][0]["groups"][0]
+    assert first["not_reported"] == ["fever", "feeling_unwell"]
+    assert first["not_reported_words"] == [
+        "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery",
+        'feeling suddenly unwell, shivery or "not right", even without a high temperature',
+    ]
+
+
+def test_the_books_status_is_one_line_when_it_reads_the_same(tmp_path: Path, capsys) -> None:
+    copy = edited_copy(tmp_path, "raise_persistent_bloating")
+    main(["rules", "diff", str(RULES), str(copy)])
+    head = capsys.readouterr().out.splitlines()[1:3]
+    assert head == ["  both books: Draft rule book, version 0.1: not yet signed off by a clinician.", ""]
+    book = copy / "book.yaml"
+    book.write_text(book.read_text().replace('version: "0.1"', 'version: "0.2"'))
+    main(["rules", "diff", str(RULES), str(copy), "--format", "markdown"])
+    out = capsys.readouterr().out
+    assert (
+        "- Old: Draft rule book, version 0.1: not yet signed off by a clinician.\n"
+        "- New: Draft rule book, version 0.2: not yet signed off by a clinician.\n"
+    ) in out

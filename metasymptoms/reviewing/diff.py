@@ -24,7 +24,7 @@ from metasymptoms.reviewing.behaviour import simplify
 from metasymptoms.reviewing.compiled import Reading
 from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.diff_edits import Edit, edits
-from metasymptoms.reviewing.diff_effects import Effect, effects
+from metasymptoms.reviewing.diff_effects import Effect, Group, effects
 from metasymptoms.reviewing.diff_pair import (
     Pair,
     Statement,
@@ -57,6 +57,18 @@ class Diff:
     @property
     def undeclared_lowerings(self) -> list[Statement]:
         return [s for s in self.statements if s.lowered and s.declared is None]
+
+    @property
+    def refused_groups(self) -> list[Group]:
+        """The groups of answers the report lists as LOWERED, NOT DECLARED: what its verdict
+        counts, so the count agrees with the list."""
+        return [group for effect in self.effects for group in effect.groups if group.refused]
+
+    @property
+    def refused(self) -> bool:
+        """The release gate: a lowering no declaration covers, by the statements or by the
+        engine's own reading of a group's answers file."""
+        return bool(self.undeclared_lowerings or self.refused_groups)
 
 
 # --- the properties -------------------------------------------------------------------

@@ -26,9 +26,13 @@ class Edit:
     new: Any  # None when removed
 
     def line(self) -> str:
+        return f"{self.kind} {self.id}: {self.change()}"
+
+    def change(self) -> str:
+        """The edit without its item: "urgency: prompt -> urgent", "added"."""
         if not self.field:
-            return f"{self.kind} {self.id}: {'added' if self.old is None else 'removed'}"
-        return f"{self.kind} {self.id}: {self.field}: {_shown(self.old)} -> {_shown(self.new)}"
+            return "added" if self.old is None else "removed"
+        return f"{self.field}: {_shown(self.old)} -> {_shown(self.new)}"
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "id": self.id, "field": self.field, "old": self.old, "new": self.new}

@@ -17,6 +17,7 @@ from metasymptoms.core.conditions import holds
 from metasymptoms.core.engine import assess, fired_red_flags, fired_rules, reading
 from metasymptoms.core.kinds import Answer, no_words
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.reviewing.behaviour import knows
 from metasymptoms.reviewing.diff_edits import Edit
 from metasymptoms.reviewing.diff_pair import Statement, Words
 from metasymptoms.reviewing.replay import yaml_value
@@ -35,6 +36,9 @@ class Group:
     # In words, the answers its answers file gives that its words leave out (a "no" the
     # engine would otherwise read as "not sure"), so what is said is what is replayed.
     also: tuple[str, ...] = ()
+    # The findings the group needs not reported, in a reader's words (their labels), in the
+    # order of the words' own list of ids (Words.not_reported).
+    not_reported_words: tuple[str, ...] = ()
 
     @property
     def first(self) -> Statement:
@@ -47,6 +51,11 @@ class Group:
         was, now = Urgency(self.was).rank, Urgency(self.now).rank
         return "LOWERED" if now < was else "RAISED" if now > was else "SAME URGENCY"
 
+    @property
+    def refused(self) -> bool:
+        """A lowering no declaration covers: what the release gate refuses."""
+        return self.label == "LOWERED" and self.declared is None
+
     def as_dict(self) -> dict[str, Any]:
         words = self.first.answers_text
         return {
@@ -57,6 +66,7 @@ class Group:
             "answers_text": str(words),
             "with": [*(words.named if isinstance(words, Words) else [str(words)]), *self.also],
             "not_reported": list(words.not_reported) if isinstance(words, Words) else [],
+            "not_reported_words": list(self.not_reported_words),
             "answers": self.first.answers,
             "old_answers": self.first.old_answers
             if self.first.old_answers is not None
@@ -89,6 +99,7 @@ class Effect:
         return {
             "groups": len(labels),
             "lowered": labels.count("LOWERED"),
+            "not_declared": sum(1 for group in self.groups if group.refused),
             "raised": labels.count("RAISED"),
             "same_urgency": labels.count("SAME URGENCY"),
         }
@@ -113,13 +124,23 @@ def groups(old: RuleBook, new: RuleBook, statements: list[Statement]) -> list[Gr
         first = together[0]
         was = assess(old, first.old_answers if first.old_answers is not None else first.answers).urgency
         now = assess(new, first.answers).urgency
-        stated = [s for s in together if s.kind == "urgency"]
-        declared = stated[0].declared if stated else _declared(new, first.answers, was, now)
+        # Declared only where book.yaml's declaration holds, whole, on this very answers file
+        # (read by the engine, apart from the statements' own matching) and no statement of
+        # the file is refused: a report never calls declared what the gate refuses.
+        refused = any(s.lowered and s.declared is None for s in together)
+        declared = None if refused else _declared(new, first.answers, was, now)
         words = first.answers_text
         said = {finding for finding, _, _ in words.parts} if isinstance(words, Words) else set()
         also = tuple(_answer_words(new, f, v) for f, v in first.answers.items() if f not in said)
-        found.append(Group(tuple(together), was.value, now.value, declared, also))
+        absent = words.not_reported if isinstance(words, Words) else ()
+        unreported = tuple(_label(old, new, finding) for finding in absent)
+        found.append(Group(tuple(together), was.value, now.value, declared, also, unreported))
     return found
+
+
+def _label(old: RuleBook, new: RuleBook, finding: str) -> str:
+    """A finding as a person reads it (its label), from the new book where it has it."""
+    return (new if knows(new, finding) else old).finding(finding).label
 
 
 def _answer_words(book: RuleBook, finding: str, value: Answer) -> str:

@@ -23,10 +23,13 @@ WIDTH = 96  # the "none of" lists wrap here
 
 
 def verdict(result: Diff) -> str:
-    lowered = result.undeclared_lowerings
-    if lowered:
+    if result.refused:
+        # The groups the report lists as LOWERED, NOT DECLARED, so the count is theirs
+        # (a statement's count, only should the engine's reading of every group disagree).
+        count = len(result.refused_groups) or len(result.undeclared_lowerings)
+        groups = "1 group of answers above is" if count == 1 else f"{count} groups of answers above are"
         return (
-            f"REFUSED: {len(lowered)} lowered urgenc{'y is' if len(lowered) == 1 else 'ies are'} not declared. "
+            f"REFUSED: {groups} LOWERED, NOT DECLARED. "
             "If a lowering is meant, declare it in the new book's book.yaml under declared_changes "
             "(when, was, now, reason)."
         )
@@ -41,6 +44,8 @@ def render(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: 
             "statements": [statement.as_dict() for statement in result.statements],
             "text_changes": [vars(change) for change in result.text_changes],
             "undeclared_lowerings": len(result.undeclared_lowerings),
+            "lowered_not_declared_groups": len(result.refused_groups),
+            "refused": result.refused,
             "edited": [edit.as_dict() for edit in result.edited],
             "effects": [effect.as_dict() for effect in result.effects],
             "unchanged_edits": [{"kind": kind, "id": item} for kind, item in _quiet(result)],
@@ -62,13 +67,19 @@ class Shown:
     changes: list[str]  # "urgency: prompt -> urgent", "the warning sign ... no longer shows"
     declared: str | None  # book.yaml's reason, for a declared lowering
     named: list[str]  # each answer that matters, in words
-    none_of: list[str]  # the ids of the findings it needs not reported (less those said above all)
+    none_of: list[str]  # the findings it needs not reported, in words (less those said above all)
     answers: dict[str, Answer]
 
 
-def _edited(result: Diff) -> list[str]:
+def _status(old: RuleBook, new: RuleBook) -> list[tuple[str, str]]:
+    """Each book's status, or one line for both when they read the same."""
+    was, now = status_line(old), status_line(new)
+    return [("both books", was)] if was == now else [("old", was), ("new", now)]
+
+
+def _edited(result: Diff, old: RuleBook, new: RuleBook) -> list[str]:
     """What was edited, by name, with old and new values; wording by where it is."""
-    said = [edit.line() for edit in result.edited]
+    said = [f"{_item_name((edit.kind, edit.id), old, new)}: {edit.change()}" for edit in result.edited]
     said += [f"{c.where} (wording, shown below)" for c in result.text_changes if c.kind != "guidance"]
     if any(change.kind == "guidance" for change in result.text_changes):
         said.append("guidance (wording, shown below)")
@@ -82,11 +93,23 @@ def _quiet(result: Diff) -> list[tuple[str, str]]:
 
 
 def _item_name(item: tuple[str, str], old: RuleBook, new: RuleBook) -> str:
+    """An edited item by its id and, where it has one, the words a person reads for it."""
     kind, item_id = item
-    titles = {flag.id: flag.title for book in (old, new) for flag in book.red_flags}
-    if kind == "red flag" and item_id in titles:
-        return f"{kind} {item_id} ({titles[item_id]})"
+    for book in (new, old):
+        words = _words_of(book, kind, item_id)
+        if words:
+            return f"{kind} {item_id} ({words})"
     return f"{kind} {item_id}"
+
+
+def _words_of(book: RuleBook, kind: str, item_id: str) -> str | None:
+    if kind == "red flag":
+        return next((flag.title for flag in book.red_flags if flag.id == item_id), None)
+    if kind == "finding":
+        return next((spec.label for spec in book.findings if spec.id == item_id), None)
+    if kind == "question":
+        return next((q.text for q in book.questions if q.finding == item_id), None)
+    return None
 
 
 def _heading(effect: Effect, old: RuleBook, new: RuleBook) -> str:
@@ -124,11 +147,12 @@ def _words(group: Group) -> Words:
 
 
 def _common_none_of(effect: Effect) -> list[str]:
-    """The findings every group of the effect needs not reported: said once, above them."""
-    lists = [_words(group).not_reported for group in effect.groups]
+    """The findings every group of the effect needs not reported, in words: said once,
+    above them."""
+    lists = [group.not_reported_words for group in effect.groups]
     if len(lists) < 2:
         return []
-    return [finding for finding in lists[0] if all(finding in other for other in lists[1:])]
+    return [words for words in lists[0] if all(words in other for other in lists[1:])]
 
 
 def _change_words(statement: Statement) -> str:
@@ -148,15 +172,17 @@ def _shown(group: Group, common: list[str]) -> Shown:
         changes,
         group.declared,
         [*words.named, *group.also] or ["any other answers"],
-        [finding for finding in words.not_reported if finding not in common],
+        [said for said in group.not_reported_words if said not in common],
         group.first.answers,
     )
 
 
-def _none_of(ids: list[str], indent: str) -> list[str]:
-    return textwrap.wrap(
-        "none of: " + ", ".join(ids), WIDTH, initial_indent=indent + "- ", subsequent_indent=indent + "  "
-    )
+def _bullets(items: list[str], indent: str) -> list[str]:
+    """A short list, each item wrapped under its own dash."""
+    lines = []
+    for item in items:
+        lines += textwrap.wrap(item, WIDTH, initial_indent=indent + "- ", subsequent_indent=indent + "  ")
+    return lines
 
 
 # --- text -------------------------------------------------------------------------------
@@ -165,11 +191,10 @@ def _none_of(ids: list[str], indent: str) -> list[str]:
 def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: str) -> str:
     lines = [
         f"What changed for a person, from {old_name} to {new_name}:",
-        f"  old: {status_line(old)}",
-        f"  new: {status_line(new)}",
+        *(f"  {who}: {status}" for who, status in _status(old, new)),
         "",
     ]
-    edited = _edited(result)
+    edited = _edited(result, old, new)
     if edited:
         lines += ["What was edited:", *(f"  - {line}" for line in edited), ""]
     else:
@@ -180,8 +205,7 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
         lines += [f"{_heading(effect, old, new)}:", f"  {_count_words(effect)}"]
         common = _common_none_of(effect)
         if common:
-            said = "In every group below, none of these is reported: " + ", ".join(common)
-            lines += textwrap.wrap(said, WIDTH, initial_indent="  ", subsequent_indent="    ")
+            lines += ["  In every group below, none of these is reported:", *_bullets(common, "    ")]
         for number, group in enumerate(effect.groups, 1):
             lines += _text_group(number, _shown(group, common))
         lines.append("")
@@ -204,9 +228,9 @@ def _text_group(number: int, shown: Shown) -> list[str]:
     lines = [f"  {number}. {shown.label}", *(f"     - {change}" for change in shown.changes)]
     if shown.declared:
         lines.append(f"     Declared in book.yaml: {shown.declared}")
-    lines += ["     With:", *(f"       - {words}" for words in shown.named)]
+    lines += ["     With:", *_bullets(shown.named, "       ")]
     if shown.none_of:
-        lines += _none_of(shown.none_of, "       ")
+        lines += ["     And none of:", *_bullets(shown.none_of, "       ")]
     lines.append("     Answers file:")
     lines += [f"       {line}" for line in answers_yaml(shown.answers).splitlines()]
     return lines
@@ -221,12 +245,14 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
         "",
         f"From `{old_name}` to `{new_name}`.",
         "",
-        f"- Old: {md(status_line(old))}",
-        f"- New: {md(status_line(new))}",
+        *(f"- {who.capitalize()}: {md(status)}" for who, status in _status(old, new)),
         "",
         "## What was edited",
         "",
-        *([f"- {md(line)}" for line in _edited(result)] or ["No rule, finding, question or wording."]),
+        *(
+            [f"- {md(line)}" for line in _edited(result, old, new)]
+            or ["No rule, finding, question or wording."]
+        ),
         "",
     ]
     if not result.statements:
@@ -235,7 +261,12 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
         lines += [f"## {md(_heading(effect, old, new))}", "", md(_count_words(effect)) + ".", ""]
         common = _common_none_of(effect)
         if common:
-            lines += [f"In every group below, none of these is reported: {md(', '.join(common))}.", ""]
+            lines += [
+                "In every group below, none of these is reported:",
+                "",
+                *(f"- {md(c)}" for c in common),
+                "",
+            ]
         for number, group in enumerate(effect.groups, 1):
             lines += _markdown_group(number, _shown(group, common))
     for item in _quiet(result):
@@ -262,10 +293,9 @@ def _markdown_group(number: int, shown: Shown) -> list[str]:
     lines = [f"{number}. **{md(shown.label)}**", *(f"   - {md(change)}" for change in shown.changes)]
     if shown.declared:
         lines.append(f"   - Reason given: {md(shown.declared)}")
-    with_words = [md(words) for words in shown.named]
+    lines += ["   - With:", *(f"     - {md(words)}" for words in shown.named)]
     if shown.none_of:
-        with_words.append("none of: " + md(", ".join(shown.none_of)))
-    lines.append(f"   - With: {'; '.join(with_words)}")
+        lines += ["   - And none of:", *(f"     - {md(words)}" for words in shown.none_of)]
     lines += [
         "",
         "   ```yaml",

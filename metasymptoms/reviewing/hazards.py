@@ -116,7 +116,7 @@ def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str],
     scenarios = None
     for kind, name in sorted(wanted):
         if kind == "verify" and name in every_proof:
-            failures = list(every_proof[name].failures(loaded.book))
+            failures = list(every_proof[name].failures(loaded))
             results[kind, name] = "holds" if not failures else f"FAILS ({len(failures)} counterexample(s))"
         elif kind == "check" and name in CHECKS:
             if problems is None:

@@ -76,8 +76,10 @@ def released_result(loaded: LoadedBook) -> str:
         except RuleBookError as error:
             return f"not run: the released book ({what}) does not load: {error.problems[0]}"
     result = diff(old, loaded.book)
-    undeclared = len(result.undeclared_lowerings)
-    declared = sum(1 for statement in result.statements if statement.lowered and statement.declared)
+    # Counted as `rules diff` lists them: by group of answers (one answers file each).
+    undeclared = len(result.refused_groups) or len(result.undeclared_lowerings)
+    lowered = [group for effect in result.effects for group in effect.groups if group.label == "LOWERED"]
+    declared = sum(1 for group in lowered if not group.refused)
     if undeclared:
         return (
             f"FAILS ({undeclared} lowered urgenc{'y' if undeclared == 1 else 'ies'} not declared since "

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from metasymptoms.core.loader import LoadedBook
+    from metasymptoms.core.model import RuleBook
     from metasymptoms.core.problems import Location
 
 ID = "advice-urgency"
@@ -54,15 +55,16 @@ def outright(advice: str) -> list[str]:
     return found
 
 
-def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
+def disagreements(book: RuleBook) -> Iterator[tuple[str, str]]:
+    """Each red flag whose advice disagrees with its urgency: its id, and what is wrong.
+    Read by this check and by the `rules verify` property of the same id (proofs.py)."""
     from metasymptoms.core.model import Urgency
 
-    for flag in loaded.book.red_flags:
-        where = loaded.at("red_flag", flag.id, "advice")
+    for flag in book.red_flags:
         if flag.urgency is Urgency.EMERGENCY:
             if not EMERGENCY_HELP.search(flag.advice):
                 yield (
-                    where,
+                    flag.id,
                     f"'{flag.id}' is an emergency but its advice does not send the person to emergency "
                     "help; name the emergency number, an emergency department or an ambulance",
                 )
@@ -71,8 +73,13 @@ def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, 
         if sent:
             quoted = sent[0] if len(sent[0]) <= 80 else sent[0][:77] + "..."
             yield (
-                where,
+                flag.id,
                 f"the advice of '{flag.id}' sends the person to emergency help ('{quoted}') but its "
                 f"urgency is {flag.urgency.value}; make the urgency emergency, or say when emergency "
                 "help is needed ('If ..., call ...')",
             )
+
+
+def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
+    for flag_id, message in disagreements(loaded.book):
+        yield loaded.at("red_flag", flag_id, "advice"), message
