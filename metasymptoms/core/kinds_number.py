@@ -1,0 +1,168 @@
+"""A number finding: a measurement in its unit and plausible range, or not measured, or not sure."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from metasymptoms.core.kinds_base import (
+    UNSURE,
+    UNSURE_SPELLINGS,
+    Answer,
+    BadAnswer,
+    FindingLike,
+    Kind,
+)
+from metasymptoms.core.safetext import quoted
+
+
+@dataclass(frozen=True)
+class Unit:
+    symbol: str  # shown after a number: "°C"
+    words: str  # how the unit is named in a sentence
+    other: tuple[str, ...] = ()  # other spellings accepted, converted (e.g. "F")
+
+
+UNITS: dict[str, Unit] = {
+    "celsius": Unit("°C", "degrees Celsius", ("F", "°F", "fahrenheit")),
+    "times_in_24_hours": Unit("times in 24 hours", "times in the last 24 hours"),
+}
+
+
+def fahrenheit_to_celsius(value: float) -> float:
+    return round((value - 32) * 5 / 9, 1)
+
+
+class Number(Kind):
+    name = "number"
+    words = "a number finding"
+    tested_by = frozenset({"range"})
+    measured = True
+    may_leave_out = True
+    told_as = "measured"
+    fhir_values = ("valueDecimal", "valueInteger")
+    fhir_wanted = "a number (valueDecimal)"
+    # A decimal point or comma: "38,4" is how much of the world writes 38.4.
+    _WITH_UNIT = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(°?\s*[A-Za-z]*)\s*$")
+
+    def unit(self, finding: FindingLike) -> Unit:
+        return UNITS[finding.unit or ""]
+
+    def parse(self, finding: FindingLike, raw: Any) -> Answer:
+        unit = self.unit(finding)
+        low, high = finding.minimum, finding.maximum
+        assert low is not None and high is not None  # the loader makes sure
+        value: float | None = None
+        if isinstance(raw, str) and raw.strip().lower() in UNSURE_SPELLINGS - {"?"}:
+            return UNSURE  # e.g. "lots, I did not count": read as unknown, so the higher grade holds
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            value = float(raw) if abs(raw) < 1e9 else math.inf
+        elif isinstance(raw, str):
+            match = self._WITH_UNIT.match(raw)
+            if match:
+                number, written = float(match.group(1).replace(",", ".")), match.group(2).replace(" ", "")
+                if written in (
+                    "",
+                    unit.symbol,
+                    unit.symbol.lstrip("°"),
+                    "C" if finding.unit == "celsius" else "",
+                ):
+                    value = number
+                elif written.lower() in {spelling.lower() for spelling in unit.other}:
+                    value = fahrenheit_to_celsius(number)
+        if value is None or not math.isfinite(value):
+            raise BadAnswer(f"'{finding.id}' takes a number in {unit.words}, or unsure, not {quoted(raw)}")
+        if not low <= value <= high:
+            hint = ""
+            if finding.unit == "celsius" and 86 <= value <= 113:
+                hint = f"; for Fahrenheit write '{raw} F'"
+            raise BadAnswer(
+                f"'{finding.id}' is {_number(value)} {unit.symbol}, outside {_number(low)} to "
+                f"{_number(high)} {unit.symbol}{hint}"
+            )
+        return value
+
+    def text(self, finding: FindingLike, value: Answer) -> str:
+        if value == UNSURE:
+            return "Not sure"
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return str(value)
+        shown = f"{_number(value)} {self.unit(finding).symbol}"
+        if finding.unit == "celsius":
+            shown += f" ({_number(round(value * 9 / 5 + 32, 1))} °F)"
+        return shown
+
+    def default_option(self, finding: FindingLike) -> str:
+        return ""  # Enter: not measured, not given
+
+    def allowed_defaults(self, finding: FindingLike) -> list[str]:
+        return []
+
+    def option_of(self, value: Answer) -> str:
+        return _number(value) if isinstance(value, float) else str(value)
+
+    def describe(self, finding: FindingLike) -> str:
+        return "number"
+
+    def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
+        """The lowest value of each interval the cuts make within the plausible range, then
+        not measured and not sure."""
+        low, high = finding.minimum, finding.maximum
+        assert low is not None and high is not None  # the loader makes sure
+        inside = sorted({float(cut) for cut in cuts if low < cut <= high})
+        return [float(low), *inside, None, UNSURE]
+
+    def value_words(
+        self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
+    ) -> str:
+        parts = []
+        for value in values:
+            if value is None:
+                parts.append("not measured")
+                continue
+            if value == UNSURE:
+                parts.append("not sure")
+                continue
+            # The domain is the cuts in order, then "not measured" and "not sure": a cut's
+            # upper bound is the next cut, if there is one.
+            index = list(domain).index(value)
+            following = domain[index + 1] if index + 1 < len(domain) else None
+            upper = (
+                following if isinstance(following, (int, float)) and not isinstance(following, bool) else None
+            )
+            parts.append(f"{value:g} or more" + (f" but below {upper:g}" if upper is not None else ""))
+        return f"{finding.label} {' or '.join(parts)}"
+
+    def answer_words(self, finding: FindingLike) -> str:
+        return f"a number in {self.unit(finding).words}, {_number(finding.minimum)} to {_number(finding.maximum)}"
+
+    def how_to_test(self, finding: str, choices: Sequence[str]) -> str:
+        return f"say which values count, for example '{finding}: {{at_least: 37.5}}' or '{{below: 36}}'"
+
+    def bare_problem(self, finding: str, choices: Sequence[str]) -> str:
+        return f"'{finding}' is a number finding; say which values count, for example '{finding}: {{at_least: 37.5}}'"
+
+    def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
+        found = []
+        if finding.choices:
+            found.append(("choices", f"'{finding.id}' is a number finding, so it takes no choices"))
+        if finding.unit not in UNITS:
+            found.append(
+                ("type", f"'{finding.id}' is a number finding; give its 'unit:', one of {', '.join(UNITS)}")
+            )
+        if finding.minimum is None or finding.maximum is None:
+            found.append(
+                ("type", f"'{finding.id}' is a number finding; give the plausible 'minimum:' and 'maximum:'")
+            )
+        elif finding.minimum >= finding.maximum:
+            found.append(("maximum", f"the 'maximum' of '{finding.id}' must be above its 'minimum'"))
+        return found
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"

@@ -1,0 +1,174 @@
+"""A 'which of these' finding: any number of its choices at once, none of them, or not sure."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from metasymptoms.core.kinds_base import (
+    UNSURE,
+    UNSURE_SPELLINGS,
+    YES_WORDS,
+    Answer,
+    BadAnswer,
+    FindingLike,
+    Kind,
+    reported,
+    yes_no_unsure,
+)
+from metasymptoms.core.safetext import quoted
+
+MOST_OF_SEVERAL = 5  # choices of a "which of these" finding: 31 combinations for the proofs
+
+
+class Several(Kind):
+    """ "Which of these": any number of the finding's choices at once, none of them, or not
+    sure. A condition reads the bare id as "any of them" and `finding: [values]` as "any of
+    these"; the clinician's summary says which."""
+
+    name = "several"
+    words = "a 'which of these' finding"
+    unasked = False  # as a yes/no finding: not asked is none of them
+    tested_by = frozenset({"reported", "values"})
+    reports = True  # `yes` in an answers file: one or more of them, not said which
+    says_refusal = True
+    repeats = True
+    _NONE = frozenset({"none", "0"})
+
+    def values(self, finding: FindingLike) -> list[str]:
+        return [choice.value for choice in finding.choices]
+
+    def parse(self, finding: FindingLike, raw: Any) -> Answer:
+        said = yes_no_unsure(raw)  # "yes": any of them, not said which
+        if said is not None:
+            return said
+        if isinstance(raw, str):
+            if raw.strip().lower() in self._NONE:
+                return False
+            raw = [raw]
+        values = self.values(finding)
+        how = f"a list of its choices ({', '.join(values)}), or none, yes or unsure"
+        if isinstance(raw, (list, tuple)) and raw and all(isinstance(item, str) for item in raw):
+            wrong = [item for item in raw if item not in values]
+            if not wrong:
+                return tuple(value for value in values if value in raw)  # in the choices' order
+            from metasymptoms.core.suggest import close_match
+
+            raise BadAnswer(
+                f"{quoted(wrong[0])} is not a choice of '{finding.id}'{close_match(wrong[0], values)}; give {how}"
+            )
+        raise BadAnswer(f"'{finding.id}' takes {how}, not {quoted(raw)}")
+
+    def text(self, finding: FindingLike, value: Answer) -> str:
+        if isinstance(value, tuple):
+            texts = {choice.value: choice.text for choice in finding.choices}
+            return "; ".join(texts.get(item, item) for item in value)
+        if value is True:
+            return "Yes (not said which)"
+        return "None of these" if value is False else "Not sure"
+
+    def from_option(self, finding: FindingLike, option: str) -> Answer:
+        """Typed: the numbers of those that apply ("1 3"), 0 or none for none of them, u for
+        not sure; the web's checkboxes send their values, which are read the same way."""
+        if option.strip().lower() in {"u", *UNSURE_SPELLINGS}:
+            return UNSURE
+        if option.strip().lower() in YES_WORDS:  # some of them, not said which (an answers file's yes)
+            return True
+        words = ["0" if word == "none" else word for word in option.replace(",", " ").split()]
+        values = self.values(finding)
+        numbered = {str(at): value for at, value in enumerate(values, 1)}
+        if words and all(word in numbered or word in values or word == "0" for word in words):
+            picked = {numbered.get(word, word) for word in words if word != "0"}
+            if picked and "0" in words:
+                raise BadAnswer("None of these cannot go with one of them: choose one or the other")
+            return tuple(value for value in values if value in picked) or False
+        raise BadAnswer(
+            f"Type the numbers of those that apply (1 to {len(values)}), 0 for none of these, "
+            "or u if you are not sure"
+        )
+
+    def typed_lines(self, finding: FindingLike) -> list[str]:
+        numbered = [f"  {at}. {choice.text}" for at, choice in enumerate(finding.choices, 1)]
+        return [
+            *numbered,
+            "Type the numbers of all that apply (for example 1 3), 0 or Enter alone for none of these, u if you are not sure",
+        ]
+
+    def checkboxes(self, finding: FindingLike) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+        return [(choice.text, choice.value) for choice in finding.choices], [
+            ("None of these", "none"),
+            ("I'm not sure", UNSURE),
+        ]
+
+    def codes(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]]:
+        first, alone = self.checkboxes(finding)  # type: ignore[misc]
+        return first + alone
+
+    def other_answers(self, finding: FindingLike, was: Answer | None) -> list[Answer]:
+        # As the rules read it where they name none: any of them (yes) or none. Which ones
+        # is for the clinician, not for the teaching.
+        return [False] if reported(was) else [True, False] if was is None else [True]
+
+    def option_of(self, value: Answer) -> str:
+        if isinstance(value, (tuple, list)):
+            return " ".join(value)  # the values: read back, they give the same answer
+        return "yes" if value is True else "none" if value is False else str(value)  # "unsure"
+
+    def default_option(self, finding: FindingLike) -> str:
+        return "none"  # as a yes/no question's Enter is "no" (a blank is never read as none)
+
+    def allowed_defaults(self, finding: FindingLike) -> list[str]:
+        return []
+
+    def describe(self, finding: FindingLike) -> str:
+        return "which of these: " + ", ".join(self.values(finding))
+
+    def answer_words(self, finding: FindingLike) -> str:
+        return (
+            "any of: "
+            + ", ".join(f"{c.value} ({c.text})" for c in finding.choices)
+            + "; or none, or not sure"
+        )
+
+    def phrase(self, finding: FindingLike, value: Answer) -> str:
+        return f"{finding.label} ({self.text(finding, value)})" if isinstance(value, tuple) else finding.label
+
+    def said(self, finding: FindingLike, value: Answer | None) -> str | None:
+        if isinstance(value, tuple) or value is True:
+            return self.phrase(finding, value)
+        return f"{finding.label} (not sure)" if value == UNSURE else None
+
+    def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
+        # Every combination, since a rule may name any of them (problems keeps them few).
+        # Not yes-without-which: only an answers file says it, and the proofs walk the questions.
+        values = self.values(finding)
+        combinations = [
+            combo for size in range(1, len(values) + 1) for combo in itertools.combinations(values, size)
+        ]
+        return [False, UNSURE, *combinations]
+
+    def value_words(
+        self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
+    ) -> str:
+        return f"{finding.label}: " + " or ".join(
+            self.text(finding, value) for value in values if value is not None
+        )
+
+    def how_to_test(self, finding: str, choices: Sequence[str]) -> str:
+        return f"write '{finding}' (any of them), '{finding}: no', or list the choices that count"
+
+    def problems(self, finding: FindingLike) -> list[tuple[str, str]]:
+        if not finding.choices:
+            return [
+                ("type", f"'{finding.id}' is a 'which of these' finding but lists no choices; add 'choices:'")
+            ]
+        if len(finding.choices) > MOST_OF_SEVERAL:
+            return [
+                (
+                    "choices",
+                    f"'{finding.id}' lists {len(finding.choices)} choices; a 'which of these' finding takes at "
+                    f"most {MOST_OF_SEVERAL} (rules verify tries every combination of them)",
+                )
+            ]
+        return self.no_number_fields(finding)
