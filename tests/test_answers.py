@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.core.answers import AnswersError, read_answers_file
+from tests.helpers import run_metasymptoms
 
 
 def read(tmp_path: Path, book, text: str, name: str = "a.yaml"):
@@ -88,5 +89,21 @@ def test_missing_file(tmp_path: Path, book) -> None:
         read_answers_file(tmp_path / "nope.yaml", book)
 
 
-def test_empty_file_means_nothing_reported(tmp_path: Path, book) -> None:
-    assert read(tmp_path, book, "") == {}
+@pytest.mark.parametrize("text", ["", "# nothing yet\n", "{}\n", "back_pain:\nfatigue:\n"])
+def test_a_file_that_answers_nothing_is_refused(tmp_path: Path, book, text: str) -> None:
+    """Read as every sign absent, it gave a routine result (exit 0) that never said nothing
+    was answered."""
+    with pytest.raises(AnswersError) as raised:
+        read(tmp_path, book, text)
+    assert raised.value.problems == [
+        f"{tmp_path / 'a.yaml'}: no answers are given (the file is empty, or every answer is left "
+        "blank); write one 'finding: answer' a line, such as 'back_pain: yes', or run 'metasymptoms "
+        "ask' without --answers to be asked the questions"
+    ]
+
+
+def test_an_empty_answers_file_is_exit_2_with_its_message(tmp_path: Path) -> None:
+    (tmp_path / "empty.yaml").write_text("")
+    done = run_metasymptoms("ask", "--answers", str(tmp_path / "empty.yaml"))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"metasymptoms: {tmp_path / 'empty.yaml'}: no answers are given")

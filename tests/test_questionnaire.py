@@ -93,8 +93,32 @@ def test_going_on_after_an_emergency_repeats_the_advice_at_the_end(book: RuleBoo
     outcome = Questionnaire(book, prompter).run()
     assert not outcome.stopped_for_emergency
     assert outcome.answers["confusion"] is True
-    assert prompter.asked[-1] == "Show your result, or change an answer?"
+    # The review is longer than a screen: the emergency is the first line of its question,
+    # so it stays in view above the list of answers (the advice itself scrolled away).
+    assert prompter.asked[-1] == (
+        "EMERGENCY: Sudden confusion or unusual drowsiness. Get help now, as its advice said: your "
+        "local emergency number is 911 / 999 / 112, or go to the nearest emergency department.\n"
+        "Show your result, or change an answer?"
+    )
     assert assess(book, outcome.answers).red_flags[0].id == "sudden_confusion"
+
+
+def test_the_review_keeps_the_emergency_after_its_answer_is_changed_back(book: RuleBook) -> None:
+    """Changing the answer that fired it does not take back the advice to get help."""
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "confusion": True})
+    prompter.steps = ["none"] + [False] * 7 + [True, "go on"]
+    questionnaire = Questionnaire(book, prompter)
+    questionnaire.run()
+    questionnaire.answers["confusion"] = False
+    prompter.steps = ["result"]
+    questionnaire.review()
+    assert prompter.asked[-1].startswith("EMERGENCY: Sudden confusion or unusual drowsiness. Get help now")
+
+
+def test_the_review_without_an_emergency_is_only_its_question(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none"})
+    Questionnaire(book, prompter).run()
+    assert prompter.asked[-1] == "Show your result, or change an answer?"
 
 
 def test_why_is_answered_from_the_rules_then_the_question_is_asked_again(book: RuleBook) -> None:

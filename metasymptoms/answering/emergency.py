@@ -8,7 +8,7 @@ every common number ("911 / 999 / 112"). Pure functions; the environment is pass
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from metasymptoms.core.guidance import EmergencyNumbers
@@ -79,6 +79,30 @@ def emergency_card(book: RuleBook, flag_ids: Sequence[str], fired: Sequence[str]
     )
     several = len(shown) > 1 or own_steps_differ
     return EmergencyCard(getattr(first_steps, step) if several else None, signs)
+
+
+def standing(book: RuleBook, answers: Mapping[str, Answer], shown: Iterable[str]) -> list[str]:
+    """The emergency warning signs that stand over the rest of a walk once one was shown
+    (the review of answers, above all): those the answers fire now, else those shown before
+    (an answer changed back does not take back the advice to get help). Empty when no
+    emergency was shown."""
+    shown = set(shown)
+    if not shown:
+        return []
+    from metasymptoms.core.engine import fired_emergencies
+
+    fired = [flag.id for flag in fired_emergencies(book, answers)]
+    return fired or [flag.id for flag in book.red_flags if flag.id in shown]
+
+
+def reminder(book: RuleBook, flag_ids: Sequence[str]) -> str:
+    """One line that keeps an emergency in view where its advice is no longer on screen: the
+    warning signs by name and the number, in words that agree with each sign's own advice."""
+    titles = "; ".join(flag.title for flag in book.red_flags if flag.id in flag_ids)
+    return (
+        f"EMERGENCY: {titles}. Get help now, as its advice said: your local emergency number is "
+        f"{shown_number(book)}, or go to the nearest emergency department."
+    )
 
 
 # How a call handler hears a history of cancer (the choices' own words are the person's:

@@ -72,7 +72,7 @@ class QuestionaryPrompter:
 
     how_to_answer = (
         "Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted "
-        f'answer. At every question you can also choose "{WHY_LABEL}", and after the first, '
+        f'answer (at a new yes-or-no question, "No"). At every question you can also choose "{WHY_LABEL}", and after the first, '
         f'"{BACK_LABEL}".'
     )
 
@@ -126,7 +126,7 @@ class QuestionaryPrompter:
             for label, value in options
         ]
         # "? " comes before the question: its further lines line up under its first word.
-        lines = wrap(visible(message), width - 2)
+        lines = [line for paragraph in message.split("\n") for line in wrap(visible(paragraph), width - 2)]
         # Once answered, questionary writes the answer after the question's last line; where
         # the longest answer would not fit there, it goes on a line of its own.
         longest = max((len(label_of(label).split("\n")[0]) for label, _ in options if label), default=0)

@@ -100,6 +100,7 @@ class Prompter(Protocol):
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
         """Ask for one of the options; Enter alone gives `default`. `hint` explains the question.
+        `message` may hold several lines ("\n" between), each wrapped on its own.
         `one_line`: a long list (the review), each option shortened to one line where the
         screen needs it, its start (the answer) kept."""
 
@@ -181,13 +182,17 @@ class PlainPrompter:
         unsure = next((value for value in DO_NOT_KNOW if value in keys), None)
         self._print()
         self._start_question()
-        self._print(message)
+        for line in message.split("\n"):
+            self._print(line)
         if hint:
             self._print(f"({hint})")
         for number, (label, value) in enumerate(numbered, start=1):
             marker = "  (Enter)" if value == default else ""
             lead = f"  {number}. "
             self._print(f"{lead}{label}{marker}", " " * len(lead))
+        if one_line:  # a long list (the review) pushed the question off a small screen: said again
+            for line in message.split("\n"):
+                self._print(line)
         extras = []
         if WHY in keys:
             extras.append("? = why am I asked this")

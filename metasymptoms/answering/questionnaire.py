@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from metasymptoms.answering.emergency import EmergencyCard, emergency_card, number_line
+from metasymptoms.answering.emergency import EmergencyCard, emergency_card, number_line, reminder, standing
 from metasymptoms.answering.prompter import (
     BACK,
     BACK_LABEL,
@@ -30,6 +30,8 @@ STOP = "__stop__"
 GO_ON = "__go_on__"
 
 LEAVE_OUT = ("", "none")
+
+REVIEW_QUESTION = "Show your result, or change an answer?"
 
 # What may be typed at a typed answer's prompt instead of an answer.
 TYPED_KEYS = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}
@@ -253,7 +255,13 @@ class Questionnaire:
         self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
         at = self.last_reviewed if self.last_reviewed in self.answers else SHOW_RESULT
         self.events.append(("review", ""))
-        choice = self.prompter.choose("Show your result, or change an answer?", options, at, one_line=True)
+        message = REVIEW_QUESTION
+        flags = standing(self.book, self.answers, self.emergencies_shown)
+        if flags:
+            # Part of the question itself, its first line: the list of answers is longer than
+            # a screen, and a line said before it would scroll away.
+            message = f"{reminder(self.book, flags)}\n{message}"
+        choice = self.prompter.choose(message, options, at, one_line=True)
         if choice == SHOW_RESULT:
             return SHOW_RESULT
         self.last_reviewed = choice

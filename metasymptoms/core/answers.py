@@ -59,8 +59,22 @@ def read_answers_file(path: Path, book: RuleBook, notes: list[str] | None = None
         response = read_response(book, doc, name=str(path))
         if notes is not None:
             notes.extend(response.notes)
-        return response.answers
-    return check_answers(book, doc.data, doc=doc, name=str(path))
+        return _some(response.answers, path)
+    return _some(check_answers(book, doc.data, doc=doc, name=str(path)), path)
+
+
+def _some(answers: dict[str, Answer], path: Path) -> dict[str, Answer]:
+    """Refuse a file that answers nothing: read as every sign absent, it gave a routine
+    result that never said nothing had been answered."""
+    if not answers:
+        raise AnswersError(
+            [
+                f"{path}: no answers are given (the file is empty, or every answer is left blank); "
+                "write one 'finding: answer' a line, such as 'back_pain: yes', or run "
+                "'metasymptoms ask' without --answers to be asked the questions"
+            ]
+        )
+    return answers
 
 
 def check_answers(

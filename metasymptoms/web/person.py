@@ -242,7 +242,24 @@ def _check_page(book: RuleBook, walk: Walk) -> HTMLResponse:
         for question in book.questions
         if question.finding in walk.answers
     ]
-    return page(book, "check.html", title="Check your answers", rows=rows, fields=fields_of(book, walk))
+    emergency = _standing_emergency(book, walk)
+    title = "Get help now: check your answers" if emergency else "Check your answers"
+    return page(book, "check.html", title=title, rows=rows, fields=fields_of(book, walk), **emergency)
+
+
+def _standing_emergency(book: RuleBook, walk: Walk) -> dict[str, Any]:
+    """After "go on" at an emergency, its card stands at the top of the long check page,
+    as in the terminal's review: the signs fired now, or else those shown before."""
+    from metasymptoms.answering.emergency import action, call_handler_lines, emergency_card, standing
+
+    flags = standing(book, walk.answers, walk.seen)
+    if not flags:
+        return {}
+    return {
+        "card": emergency_card(book, flags),
+        "handover": call_handler_lines(book, assess(book, walk.answers)),
+        "action_line": action(book),
+    }
 
 
 def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:

@@ -1,0 +1,122 @@
+"""After an emergency, "go on" and every other question: the review of answers (longer
+than any screen) keeps the emergency in view at its top, in a real terminal of 60x20 and
+80x24 (pexpect and pyte), with the arrow keys and with --plain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from metasymptoms.answering.emergency import reminder
+from metasymptoms.answering.questionnaire import GO_ON, REVIEW_QUESTION, Questionnaire
+from metasymptoms.core.engine import fired_emergencies
+from metasymptoms.core.model import RuleBook
+from tests.scripted import ScriptedPrompter
+from tests.test_terminal_screens import (
+    DOWN,
+    ENTER,
+    SIZES,
+    TYPED,
+    UP,
+    Terminal,
+    prefix,
+    wait_prompt,
+    wait_typed,
+)
+
+pytestmark = pytest.mark.terminal
+
+EMERGENCY = "breathless_severe"
+
+
+@dataclass
+class GoesOn(ScriptedPrompter):
+    """Answers as scripted, and chooses to go on at the emergency."""
+
+    def choose(self, message, options, default, hint=None, *, one_line=False):  # type: ignore[no-untyped-def]
+        if message == "What would you like to do now?":
+            self.asked.append(message)
+            return GO_ON
+        return super().choose(message, options, default, hint, one_line=one_line)
+
+
+def path_after_going_on(book: RuleBook) -> list[str]:
+    """The findings asked after "go on", in order, when every other answer is Enter."""
+    prompter = GoesOn(book, answers={"cancer_history": "none", EMERGENCY: True})
+    answers = Questionnaire(book, prompter).run().answers
+    order = [question.finding for question in book.questions if question.finding in answers]
+    return order[order.index(EMERGENCY) + 1 :]
+
+
+def reach_the_review(screen: Terminal, book: RuleBook) -> None:
+    wait_prompt(screen, "Has a doctor ever told you")
+    screen.send(UP * 3 + ENTER)  # never told
+    wait_prompt(screen, "In the last 6 weeks, have you had any cancer treatment")
+    screen.send(ENTER)  # No
+    wait_prompt(screen, "Are you suddenly or severely short of breath")
+    screen.send(DOWN + ENTER)  # Yes: an emergency
+    screen.wait_for("What would you like to do now?", "Go on with the")
+    screen.send(DOWN + ENTER)  # go on
+    for finding in path_after_going_on(book):
+        question = book.question(finding)
+        assert question is not None
+        if finding in TYPED:
+            wait_typed(screen, question.text)
+        else:
+            wait_prompt(screen, question.text)
+        screen.send(ENTER)
+    screen.wait_for(REVIEW_QUESTION, "Show my result")
+
+
+def the_reminder(book: RuleBook) -> str:
+    fired = fired_emergencies(book, {"cancer_history": "none", EMERGENCY: True})
+    return reminder(book, [flag.id for flag in fired])
+
+
+def flat(screen: Terminal) -> str:
+    return " ".join(screen.text().split())
+
+
+@pytest.mark.long
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_the_review_starts_with_the_emergency_in_a_terminal(
+    terminal, book: RuleBook, columns: int, rows: int
+) -> None:
+    screen = terminal(columns, rows)
+    reach_the_review(screen, book)
+    line = the_reminder(book)
+    assert screen.rows()[0].startswith("? " + prefix(line, columns - 10)), screen.text()
+    assert line in flat(screen)
+    screen.send(DOWN * 30)  # down the long list: the emergency stays at the top
+    screen.settle()
+    assert screen.rows()[0].startswith("? EMERGENCY:"), screen.text()
+    assert line in flat(screen)
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_the_plain_review_ends_on_the_emergency_and_its_question(
+    terminal, book: RuleBook, columns: int, rows: int
+) -> None:
+    screen = terminal(columns, rows, "--plain")
+    screen.wait_for("Has a doctor ever told you", "\n>")
+    screen.send("1\r")  # never told
+    screen.wait_for("In the last 6 weeks", "\n>")
+    screen.send("n\r")
+    screen.wait_for("short of breath", "\n>")
+    screen.send("y\r")  # an emergency
+    screen.wait_for("What would you like to do now?")
+    screen.send("2\r")  # go on
+    for _ in path_after_going_on(book):
+        screen.settle()
+        screen.send("\r")  # Enter: the marked answer, or none of these
+    screen.wait_for("Type a number and press Enter.")
+    screen.settle()
+    # The list of answers pushed the top of the review off the screen; what is left on it
+    # is the emergency and the question, right above the prompt.
+    shown = flat(screen)
+    assert shown.endswith(f"{the_reminder(book)} {REVIEW_QUESTION} Type a number and press Enter. >"), (
+        screen.text()
+    )
+    screen.send("\r")  # show my result
+    screen.wait_for("Enter: read more")
