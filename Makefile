@@ -70,9 +70,11 @@ bench: $(TEST_STAMP)  ## speed figures, as ratios to a baseline measured in the 
 	$(BIN)/python benchmarks/web_load.py
 
 # mutmut pulls in libcst, coverage and textual, too heavy for the dev extras; installed here.
-mutate: $(TEST_STAMP)  ## mutation testing of the engine, conditions and loader (slow; not in `make test`)
+# `make mutate MUTATE='metasymptoms.core.engine*'` runs one module's mutants (mutmut's names)
+MUTATE ?=
+mutate: $(TEST_STAMP)  ## mutation testing of the engine, conditions, loader, kinds, questionnaire and diff (slow; not in `make test`)
 	$(PIP) 'mutmut>=3.8,<4'
-	$(BIN)/mutmut run --max-children 2
+	nice -n 15 $(BIN)/mutmut run --max-children 2 $(MUTATE)
 	$(BIN)/mutmut results
 
 clean:
