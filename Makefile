@@ -76,6 +76,7 @@ mutate: $(TEST_STAMP)  ## mutation testing of the engine, conditions, loader, ki
 	$(PIP) 'mutmut>=3.8,<4'
 	nice -n 15 $(BIN)/mutmut run --max-children 2 $(MUTATE)
 	$(BIN)/mutmut results
+	$(BIN)/python -m tests.mutation_stats  # the score per module, as docs/development.md keeps it
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache mutants

@@ -12,7 +12,9 @@ recorded as using the code they run. Mutant runs and `make test` are untouched.
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +35,52 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
             ours = getattr(definition.func, "__module__", "").startswith("tests.")
             if ours and definition.scope != "function":
                 definition.finish(item._request)  # type: ignore[attr-defined]  # set up anew next test
+
+
+# --- the score, per module, after a run: `python -m tests.mutation_stats` (`make mutate` ends with it) ---
+
+# mutmut's exit codes of a mutant's test run (mutmut/stats.py): a failing test or pytest's
+# internal error kills it; a run over its time limit is caught too (counted apart); 0 is a
+# mutant no test noticed; 5 and 33 a mutant no selected test calls; None one not run yet.
+KILLED, TIMEOUT, SURVIVED, NO_TESTS = {1, 3}, {24, -24, 36, 152, 255}, {0}, {5, 33}
+
+
+def scores(mutants: Path) -> list[tuple[str, dict[str, int]]]:
+    """Killed, timed out, survived, untested and not yet run, module by module."""
+    rows = []
+    for meta in sorted(mutants.glob("metasymptoms/**/*.py.meta")):
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values()
+        count = {
+            "killed": sum(code in KILLED for code in codes),
+            "timeout": sum(code in TIMEOUT for code in codes),
+            "survived": sum(code in SURVIVED for code in codes),
+            "no tests": sum(code in NO_TESTS for code in codes),
+            "not run": sum(code is None for code in codes),
+            "total": len(codes),
+        }
+        rows.append((meta.relative_to(mutants / "metasymptoms").as_posix().removesuffix(".meta"), count))
+    return rows
+
+
+def table(rows: list[tuple[str, dict[str, int]]]) -> str:
+    """The score table docs/development.md keeps: killed (a timeout counts) over all mutants."""
+    lines = [
+        "| module | killed | timeout | survived | no tests | not run | score |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    every = {
+        key: sum(count[key] for _, count in rows)
+        for key in ("killed", "timeout", "survived", "no tests", "not run", "total")
+    }
+    for name, count in [*rows, ("all", every)]:
+        caught = count["killed"] + count["timeout"]
+        share = f"{100 * caught / count['total']:.1f} %" if count["total"] else "-"
+        lines.append(
+            f"| {name} | {count['killed']} | {count['timeout']} | {count['survived']} | {count['no tests']}"
+            f" | {count['not run']} | {caught} / {count['total']} ({share}) |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table(scores(Path("mutants"))))
