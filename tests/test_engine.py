@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from metasymptoms.core.engine import applicable_questions, assess, next_question, prune
 from metasymptoms.core.loader import load
 from metasymptoms.core.model import Urgency
@@ -88,3 +90,44 @@ def test_sources_follow_the_order_shown(book) -> None:
     assessment = assess(book, answers)
     assert [flag.id for flag in assessment.red_flags] == ["seizure", "new_symptom_with_cancer"]
     assert assessment.sources[:2] == ("EPI-999", "CC-META")
+
+
+# What the tiny book's guidance gains to set its outlook questions apart: offered where
+# yellow skin is reported, or (with cancer now) where the answers point to a site.
+OUTLOOK = """\
+outlook_questions:
+  offered_when: jaundice
+  offered_with_a_site_match_when: {cancer_history: [current]}
+  questions: [What can improve my outlook?]
+"""
+
+
+@pytest.mark.parametrize(
+    ("answers", "offered"),
+    [
+        ({"cancer_history": "current", "back_pain": False, "jaundice": True}, True),  # offered_when
+        ({"cancer_history": "current", "back_pain": False, "jaundice": False}, False),  # no site matched
+        ({"cancer_history": "current", "back_pain": True, "jaundice": False}, True),  # with the site match
+        ({"cancer_history": "current", "back_pain": False, "jaundice": "unsure"}, False),  # not for certain
+        ({"cancer_history": "current", "back_pain": False}, False),  # yellow skin not given
+    ],
+)
+def test_outlook_questions_fit_only_where_the_guidance_says_for_certain(
+    tmp_path: Path, answers: dict, offered: bool
+) -> None:
+    from tests.helpers import TINY, write_book
+
+    book = load(write_book(tmp_path, {"guidance.yaml": TINY["guidance.yaml"] + OUTLOOK})).book
+    assessment = assess(book, answers)
+    assert assessment.audience == "with_cancer"
+    assert assessment.outlook is offered
+
+
+def test_a_book_that_does_not_set_outlook_questions_apart_offers_them_to_everyone_with_cancer(
+    tiny: Path,
+) -> None:
+    book = load(tiny).book
+    assert assess(book, {"cancer_history": "current", "back_pain": False}).outlook is True
+    # never beside emergency advice
+    answers = {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
+    assert assess(book, answers).outlook is False
