@@ -1,5 +1,7 @@
 """A pytest plugin for `make mutate` only (loaded by pyproject's [tool.mutmut] settings).
 
+It runs against each mutant only the tests of its module (TESTS_BY_MODULE, below).
+
 mutmut runs the tests once first and records, test by test, which functions each one calls;
 later it runs against a mutant only the tests recorded for the mutated function. The shipped
 rule book is loaded once per session (the `shipped` and `book` fixtures), so the loader and
@@ -7,7 +9,7 @@ the condition parser would be recorded for the first test that asks for the book
 other: a mutant of the parser that changes a warning sign's threshold would be tried against
 that one test and "survive". During that first recording run only, this plugin forgets the
 project's wider-scoped fixtures after each test, so each test sets them up again and is
-recorded as using the code they run. Mutant runs and `make test` are untouched.
+recorded as using the code they run. `make test` never loads this plugin.
 """
 
 from __future__ import annotations
@@ -21,6 +23,51 @@ import pytest
 
 def _recording() -> bool:
     return os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+# The tests that matter to each module's mutants. mutmut runs against a mutant every test
+# recorded as calling the mutated function; the engine and the condition language are called
+# by nearly every test, `rules diff`'s among them (a minute a run), so a mutant of the engine
+# that survived would wait for them all. A module not listed runs all its recorded tests.
+_CORE = ("test_mutants", "test_engine", "test_conditions", "test_loader", "test_cases", "test_shipped_rules")
+TESTS_BY_MODULE = {
+    "metasymptoms.core.engine": (*_CORE, "test_questionnaire"),  # what is asked and skipped
+    "metasymptoms.core.conditions": _CORE,
+    "metasymptoms.core.condition_parser": _CORE,
+    "metasymptoms.core.loader": _CORE,
+    "metasymptoms.core.validate": _CORE,
+    "metasymptoms.core.references": _CORE,
+    "metasymptoms.core.plain_errors": _CORE,
+    "metasymptoms.core.kinds": (
+        *_CORE,
+        "test_answers",
+        "test_answers_numbers",
+        "test_several",
+        "test_questionnaire",
+    ),
+    "metasymptoms.answering.questionnaire": ("test_mutants", "test_questionnaire"),
+    "metasymptoms.reviewing.diff": ("test_mutants", "test_diff", "test_diff_report"),
+}
+
+
+def tests_for(mutant: str) -> tuple[str, ...] | None:
+    """The test modules (names without .py) for a mutant, by the longest module name that
+    starts its name ("metasymptoms.core.engine.x_assess__mutmut_3"), or None: every test.
+    `reviewing.diff` covers diff_urgency and the rest of the diff_* modules."""
+    found = [module for module in TESTS_BY_MODULE if mutant.startswith(module)]
+    return TESTS_BY_MODULE[max(found, key=len)] if found else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Against a mutant, only the tests of its module's row (mutmut's exit 5, no tests, if none
+    is left); the recording run and the clean run keep every test."""
+    wanted = tests_for(os.environ.get("MUTANT_UNDER_TEST", ""))
+    if wanted is None:
+        return
+    dropped = [item for item in items if item.path.stem not in wanted]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item.path.stem in wanted]
 
 
 @pytest.hookimpl(trylast=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -458,3 +459,31 @@ def test_findings_unreadable_as_yaml_gives_its_own_problem_not_one_per_reference
         "rules/findings.yaml:10:25: [error] this text holds a colon followed by a space, which YAML reads "
         "as a new key; put the text in quotes, like: advice: 'Call now: your care team' (yaml)"
     ]
+
+
+@dataclass(frozen=True)
+class _Count:
+    """A model for a file read on its own, as the hazard log and a scenario are."""
+
+    name: str
+    count: int
+
+
+def test_a_file_read_on_its_own_goes_through_the_same_pipeline(tmp_path: Path) -> None:
+    from metasymptoms.core.validate import load_file
+
+    missing = tmp_path / "hazards.yaml"
+    assert load_file(_Count, missing, needed=False).problems == ()  # an optional file
+    assert [str(problem) for problem in load_file(_Count, missing).problems] == [
+        f"{missing}:1:1: [error] the file is missing; every rule book needs hazards.yaml (schema)"
+    ]
+    path = tmp_path / "count.yaml"
+    path.write_text("name: fever\ncount: many\n", encoding="utf-8")
+    file = load_file(_Count, path)
+    assert file.value is None
+    assert [str(problem) for problem in file.problems] == [
+        f"{path}:2:8: [error] 'count' should be a whole number, not 'many' (schema)"
+    ]
+    assert (str(file.at(("count",))), str(file.at(("count",), key=True))) == (f"{path}:2:8", f"{path}:2:1")
+    path.write_text("name: fever\ncount: 3\n", encoding="utf-8")
+    assert load_file(_Count, path).value == _Count("fever", 3)
