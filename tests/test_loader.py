@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from metasymptoms.core.guidance import Guidance
 from metasymptoms.core.loader import load
 from metasymptoms.core.problems import RulesFolderMissing
 from tests.helpers import TINY, problems_of, write_book
@@ -487,3 +489,84 @@ def test_a_file_read_on_its_own_goes_through_the_same_pipeline(tmp_path: Path) -
     assert (str(file.at(("count",))), str(file.at(("count",), key=True))) == (f"{path}:2:8", f"{path}:2:1")
     path.write_text("name: fever\ncount: 3\n", encoding="utf-8")
     assert load_file(_Count, path).value == _Count("fever", 3)
+
+
+_FLAGS, _FINDINGS = TINY["red_flags.yaml"], TINY["findings.yaml"]
+_CHECKED = "checked: {by: author, date: 2026-01-01}"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        pytest.param(
+            "red_flags.yaml",
+            _FLAGS.replace(_CHECKED, "checked: {by: author, date: 2026-01-01, colour: red}"),
+            "rules/red_flags.yaml:12:45: [error] 'colour' is not a key this file knows; the keys allowed here are: by, date (schema)",
+            id="unknown key two levels down: the keys of that level",
+        ),
+        pytest.param(
+            "findings.yaml",
+            "- back_pain\n- jaundice\n",
+            "rules/findings.yaml:1:1: [error] 'this item' should be a mapping of keys and values, not a list (schema)",
+            id="a list where the file's keys belong",
+        ),
+        pytest.param(
+            "findings.yaml",
+            _FINDINGS.replace("id: jaundice", "id: " + "j" * 81),
+            "rules/findings.yaml:13:9: [error] 'id' is too long (schema)",
+            id="an id too long, at the value",
+        ),
+        pytest.param(
+            "findings.yaml",
+            _FINDINGS.replace("label: yellow skin", "label: yellow skin\n    minimum: warm"),
+            "rules/findings.yaml:15:14: [error] 'minimum': Input should be a valid number, unable to parse string as a number (schema)",
+            id="a problem without plain words of its own, at the value",
+        ),
+        pytest.param(
+            "book.yaml",
+            "version: '0.1'\nstatus: draft\nreleased_book: {git: '-bad rev'}\n",
+            "rules/book.yaml:3:22: [error] '-bad rev' is not a git revision this file takes; write a tag, branch or commit without spaces that does not start with '-', like rulebook-0.1 (schema)",
+            id="a git revision that could be read as an option",
+        ),
+        pytest.param(
+            "sources.yaml",
+            TINY["sources.yaml"].replace("id: SRC-A", "id: bad key"),
+            "rules/sources.yaml:2:9: [error] 'bad key' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META (schema)",
+            id="a badly spelled source key",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            _FLAGS.replace("date: 2026-01-01", "date: " + "d" * 60),
+            "rules/red_flags.yaml:12:33: [error] 'date' should be a date written as YYYY-MM-DD, not '"
+            + "d" * 60
+            + "' (schema)",
+            id="a wrong value of 60 characters, shown whole",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            _FLAGS.replace("date: 2026-01-01", "date: " + "d" * 61),
+            "rules/red_flags.yaml:12:33: [error] 'date' should be a date written as YYYY-MM-DD, not '"
+            + "d" * 60
+            + "…' (schema)",
+            id="a longer wrong value, cut at 60",
+        ),
+        pytest.param(
+            "guidance.yaml",
+            "",
+            "rules/guidance.yaml:1:1: [error] the file is empty; it should hold the keys "
+            + ", ".join(field.name for field in dataclasses.fields(Guidance))
+            + " (schema)",
+            id="an empty file of many keys",
+        ),
+        pytest.param(
+            "red_flags.yaml",
+            "red_flags:\n  - {id: x}\nextra: 1\n",
+            "rules/red_flags.yaml:3:1: [error] 'extra' is not a key this file knows; the keys allowed here are: red_flags, combinations (schema)",
+            id="a problem after a list whose only item failed",
+        ),
+    ],
+)
+def test_rarer_problems_are_said_in_plain_words_at_their_place(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    assert expected in book_with(tmp_path, name, text)
