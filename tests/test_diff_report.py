@@ -244,3 +244,75 @@ def test_the_books_status_is_one_line_when_it_reads_the_same(tmp_path: Path, cap
         "- Old: Draft rule book, version 0.1: not yet signed off by a clinician.\n"
         "- New: Draft rule book, version 0.2: not yet signed off by a clinician.\n"
     ) in out
+
+
+def test_a_warning_sign_inside_a_wider_lowering_is_said_in_that_group(tmp_path: Path, capsys) -> None:
+    """The fever threshold moved: the two fever warning signs stop showing for people with and
+    without a cancer diagnosis, inside the group whose urgency falls from emergency to
+    routine. They are said there, with what they need beyond it, not as two more groups that
+    repeat its change (a reviewer read five groups for three situations)."""
+    copy = edited_copy(tmp_path, "move_fever_threshold")
+    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    [effect] = data["effects"]
+    assert [(g["was"], g["now"]) for g in effect["groups"]] == [
+        ("emergency", "routine"),
+        ("emergency", "prompt"),
+        ("emergency", "urgent"),
+    ]
+    first = effect["groups"][0]
+    assert [(c["kind"], c["subject"]) for c in first["changes"]] == [
+        ("urgency", "urgency"),
+        ("red flag", "fever_on_chemotherapy"),
+        ("red flag", "fever_on_treatment_no_cancer_diagnosis"),
+    ]
+    for change in first["changes"][1:]:  # each sign's own answers replay it
+        flags = _flags(copy, change["answers"], tmp_path, capsys)
+        assert change["subject"] not in flags
+        assert change["subject"] in _flags(RULES, change["answers"], tmp_path, capsys)
+    main(["rules", "diff", str(RULES), str(copy)])
+    out = capsys.readouterr().out
+    assert (
+        "     - the warning sign 'A fever, a low temperature or feeling unwell during cancer treatment or\n"
+        "       on steroids' (fever_on_chemotherapy) no longer shows, when also: your history of cancer:\n"
+        '       anything but "I have never been told I have cancer"\n'
+    ) in out
+
+
+def _flags(folder: Path, answers: dict, tmp_path: Path, capsys) -> list[str]:
+    path = tmp_path / "replay.json"
+    path.write_text(json.dumps(answers))
+    assert main(["ask", "--rules", str(folder), "--answers", str(path), "--format", "json"]) == 0
+    return [flag["id"] for flag in json.loads(capsys.readouterr().out)["red_flags"]]
+
+
+def test_a_condition_edit_says_what_left_and_joined_its_list(tmp_path: Path, capsys) -> None:
+    # A reviewer read the whole condition twice, as Python's dict ({'all': [{'any': ...).
+    copy = tmp_path / "new"
+    shutil.copytree(RULES, copy)
+    flags = copy / "red_flags.yaml"
+    text = _replace_in_item(flags.read_text(), "persistent_bloating", "        - symptoms_persistent\n", "")
+    text = _replace_in_item(text, "spinal_cord_compression", "[current, past, unsure]", "[current, past]")
+    flags.write_text(text)
+    main(["rules", "diff", str(RULES), str(copy)])
+    edited = capsys.readouterr().out.split("What was edited:\n")[1].split("\n\n")[0]
+    assert edited == (
+        "  - red flag spinal_cord_compression (Possible pressure on the spinal cord): when: all of:\n"
+        "    removed {cancer_history: [current, past, unsure]}; added {cancer_history: [current, past]}\n"
+        "  - red flag persistent_bloating (Bloating most days for 3 weeks or more): when: all of: removed\n"
+        "    symptoms_persistent"
+    )
+    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
+    [_, bloating] = json.loads(capsys.readouterr().out)["edited"]
+    assert bloating["old"]["all"][1] == "symptoms_persistent"  # the conditions whole, as data
+    assert "symptoms_persistent" not in bloating["new"]["all"]
+
+
+def test_a_moved_threshold_says_what_its_field_means(tmp_path: Path, capsys) -> None:
+    copy = edited_copy(tmp_path, "move_fever_threshold")
+    main(["rules", "diff", str(RULES), str(copy)])
+    edited = capsys.readouterr().out.split("What was edited:\n")[1].split("\n\n")[0]
+    assert edited == (
+        "  - finding temperature (your measured temperature): implies_from: 37.5 -> 38 (from this value\n"
+        "    up, your measured temperature counts as 'fever')"
+    )

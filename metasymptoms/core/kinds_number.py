@@ -134,7 +134,7 @@ class Number(Kind):
                 following if isinstance(following, (int, float)) and not isinstance(following, bool) else None
             )
             parts.append(f"{value:g} or more" + (f" but below {upper:g}" if upper is not None else ""))
-        return f"{finding.label} {' or '.join(parts)}"
+        return f"{finding.label}: {' or '.join(parts)}"
 
     def answer_words(self, finding: FindingLike) -> str:
         return f"a number in {self.unit(finding).words}, {_number(finding.minimum)} to {_number(finding.maximum)}"

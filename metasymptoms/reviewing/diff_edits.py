@@ -29,10 +29,14 @@ class Edit:
         return f"{self.kind} {self.id}: {self.change()}"
 
     def change(self) -> str:
-        """The edit without its item: "urgency: prompt -> urgent", "added"."""
+        """The edit without its item: "urgency: prompt -> urgent", "added", or for a list of
+        conditions that kept its kind, what left it and what joined it ("when: all of:
+        removed symptoms_persistent")."""
         if not self.field:
             return "added" if self.old is None else "removed"
-        return f"{self.field}: {_shown(self.old)} -> {_shown(self.new)}"
+        return (
+            f"{self.field}: {_list_change(self.old, self.new) or f'{_shown(self.old)} -> {_shown(self.new)}'}"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "id": self.id, "field": self.field, "old": self.old, "new": self.new}
@@ -122,9 +126,38 @@ def _plain(value: Any) -> Any:
     return value
 
 
+LIST_WORDS = {"all": "all of", "any": "any of", "of": "of"}
+
+
+def _list_change(old: Any, new: Any) -> str | None:
+    """A condition's list (all, any, at_least's of) that lost or gained items, the rest of
+    the condition the same, in words; None otherwise."""
+    if not (isinstance(old, dict) and isinstance(new, dict)) or old.keys() != new.keys():
+        return None
+    lists = [key for key in old if isinstance(old[key], list) and isinstance(new[key], list)]
+    if len(lists) != 1 or any(old[key] != new[key] for key in old if key not in lists):
+        return None
+    key = lists[0]
+    removed = [item for item in old[key] if item not in new[key]]
+    added = [item for item in new[key] if item not in old[key]]
+    if not removed and not added:
+        return None  # the same items in another order
+    said = [f"removed {', '.join(map(_shown, removed))}"] if removed else []
+    said += [f"added {', '.join(map(_shown, added))}"] if added else []
+    others = "".join(f" ({name} {_shown(old[name])})" for name in old if name != key)
+    return f"{LIST_WORDS.get(key, key)}{others}: {'; '.join(said)}"
+
+
 def _shown(value: Any) -> str:
+    """A value as a reviewer reads it in YAML's short form: {all: [back_pain, numbness]}."""
     if value is None:
         return "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_shown(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(item) for item in value) + "]"
     return str(value)

@@ -10,6 +10,7 @@ of them; one that none of them explains is shown under "the edits together".
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +82,7 @@ class Group:
                     "lowered": s.lowered,
                     "declared": s.declared,
                     "answers_text": str(s.answers_text),
+                    "answers": s.answers,
                 }
                 for s in self.statements
             ],
@@ -135,7 +137,38 @@ def groups(old: RuleBook, new: RuleBook, statements: list[Statement]) -> list[Gr
         absent = words.not_reported if isinstance(words, Words) else ()
         unreported = tuple(_label(old, new, finding) for finding in absent)
         found.append(Group(tuple(together), was.value, now.value, declared, also, unreported))
-    return found
+    return _folded(found)
+
+
+def _folded(found: list[Group]) -> list[Group]:
+    """A group that only shows a warning sign or a site, inside a wider group with the same
+    urgency change, is said in that group ("... no longer shows, when also: ..."): a reviewer
+    reads the change of urgency once, not again for each sign it takes with it.
+
+    Inside: the wider group names each of its answers in the same words (so the narrower one
+    asks all it asks, and more)."""
+    wider = [group for group in found if any(s.kind == "urgency" for s in group.statements)]
+    into: dict[int, list[Statement]] = {}
+    kept = []
+    for group in found:
+        host = None if group in wider else next((w for w in wider if _inside(group, w)), None)
+        if host is None:
+            kept.append(group)
+        else:
+            into.setdefault(id(host), []).extend(group.statements)
+    return [
+        dataclasses.replace(group, statements=group.statements + tuple(into[id(group)]))
+        if id(group) in into
+        else group
+        for group in kept
+    ]
+
+
+def _inside(narrow: Group, wide: Group) -> bool:
+    if (narrow.was, narrow.now, narrow.declared) != (wide.was, wide.now, wide.declared):
+        return False
+    a, b = narrow.first.answers_text, wide.first.answers_text
+    return isinstance(a, Words) and isinstance(b, Words) and set(b.parts) <= set(a.parts)
 
 
 def _label(old: RuleBook, new: RuleBook, finding: str) -> str:

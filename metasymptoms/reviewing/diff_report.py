@@ -14,6 +14,7 @@ from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.status import status_data, status_line
 from metasymptoms.reviewing.diff import Diff
+from metasymptoms.reviewing.diff_edits import Edit
 from metasymptoms.reviewing.diff_effects import Effect, Group
 from metasymptoms.reviewing.diff_pair import Statement, Words
 from metasymptoms.reviewing.replay import answers_yaml
@@ -79,11 +80,24 @@ def _status(old: RuleBook, new: RuleBook) -> list[tuple[str, str]]:
 
 def _edited(result: Diff, old: RuleBook, new: RuleBook) -> list[str]:
     """What was edited, by name, with old and new values; wording by where it is."""
-    said = [f"{_item_name((edit.kind, edit.id), old, new)}: {edit.change()}" for edit in result.edited]
+    said = [
+        f"{_item_name((edit.kind, edit.id), old, new)}: {edit.change()}{_gloss(edit, new)}"
+        for edit in result.edited
+    ]
     said += [f"{c.where} (wording, shown below)" for c in result.text_changes if c.kind != "guidance"]
     if any(change.kind == "guidance" for change in result.text_changes):
         said.append("guidance (wording, shown below)")
     return said
+
+
+def _gloss(edit: Edit, new: RuleBook) -> str:
+    """What a field of the YAML means, where its name does not say it to a nurse."""
+    if edit.kind == "finding" and edit.field == "implies_from":
+        spec = next((spec for spec in new.findings if spec.id == edit.id), None)
+        return (
+            f" (from this value up, {spec.label} counts as '{spec.implies}')" if spec and spec.implies else ""
+        )
+    return ""
 
 
 def _quiet(result: Diff) -> list[tuple[str, str]]:
@@ -159,14 +173,23 @@ def _change_words(statement: Statement) -> str:
     return f"urgency: {statement.was} -> {statement.now}" if statement.kind == "urgency" else statement.change
 
 
+def _narrower(statement: Statement, words: Words) -> str:
+    """What a change needs beyond the group's own answers ("when also: ..."), or its answers
+    in full where they are not the group's and more; "" where the group's are enough."""
+    own = statement.answers_text
+    if not isinstance(own, Words) or set(words.parts) - set(own.parts):
+        return "" if str(own) == str(words) else f" (with {own})"
+    more = [said for part in own.parts if part not in words.parts for _, said, _ in [part]]
+    return f", when also: {'; '.join(more)}" if more else ""
+
+
 def _shown(group: Group, common: list[str]) -> Shown:
     words = _words(group)
     changes = []
     if not any(s.kind == "urgency" for s in group.statements) and group.was != group.now:
         changes.append(f"urgency: {group.was} -> {group.now}")
     for statement in group.statements:
-        own = str(statement.answers_text)
-        changes.append(_change_words(statement) + (f" (with {own})" if own != str(words) else ""))
+        changes.append(_change_words(statement) + _narrower(statement, words))
     return Shown(
         _label(group),
         changes,
@@ -196,7 +219,7 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
     ]
     edited = _edited(result, old, new)
     if edited:
-        lines += ["What was edited:", *(f"  - {line}" for line in edited), ""]
+        lines += ["What was edited:", *_bullets(edited, "  "), ""]
     else:
         lines += ["What was edited: no rule, finding, question or wording a person reads.", ""]
     if not result.statements:
@@ -225,7 +248,7 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
 
 
 def _text_group(number: int, shown: Shown) -> list[str]:
-    lines = [f"  {number}. {shown.label}", *(f"     - {change}" for change in shown.changes)]
+    lines = [f"  {number}. {shown.label}", *_bullets(shown.changes, "     ")]
     if shown.declared:
         lines.append(f"     Declared in book.yaml: {shown.declared}")
     lines += ["     With:", *_bullets(shown.named, "       ")]
