@@ -25,6 +25,8 @@ def test_golden_case(book: RuleBook, case: dict[str, Any]) -> None:
     assert [flag for flag in case.get("not_flags", []) if flag in shown] == []
     if not case["flags"]:
         assert shown == []
+    if "outlook" in case:  # the questions about what lies ahead (fact 41)
+        assert assessment.outlook is case["outlook"]
 
 
 def test_example_4_explains_glands_are_usually_infection(book: RuleBook) -> None:
@@ -129,3 +131,25 @@ def test_cancer_now_with_treatment_left_out_reads_it_as_not_sure(book: RuleBook)
     assert given.unsure == ()
     past = assess(book, check_answers(book, {"cancer_history": "past", "fever": "yes"}))
     assert past.unsure == () and past.urgency.value == "prompt"
+
+
+def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_signs(book: RuleBook) -> None:
+    from metasymptoms.answering.assessment_text import render_text
+
+    answers = {
+        "cancer_history": "current",
+        "primary_cancer": "breast",
+        "known_spread": "none",
+        "recent_treatment": True,
+        "recent_chemotherapy": True,
+        "temperature": 38.3,
+        "feeling_unwell": True,
+    }
+    text = render_text(book, assess(book, check_answers(book, answers)))
+    signs = text.index("STRAIGHT AWAY IF YOU NOTICE")
+    assert text.index("ABOUT BREAST CANCER") > signs
+    assert text.index("Also tell them about") < signs
+    calm = render_text(book, assess(book, {**answers, "temperature": 37.0, "feeling_unwell": False}))
+    assert calm.index("ABOUT BREAST CANCER") < calm.index(
+        "STRAIGHT AWAY IF YOU NOTICE"
+    )  # no emergency: as before

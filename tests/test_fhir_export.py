@@ -265,11 +265,14 @@ def test_every_enable_when_agrees_with_the_engine(
         assert disagreed == 0, f"'{finding}' is shown where the engine does not ask it"
 
 
-def test_only_very_unwell_is_wider_and_the_export_says_so() -> None:
+def test_only_two_questions_are_wider_and_the_export_says_so() -> None:
     result = run_metasymptoms("rules", "export", "--format", "fhir-r4")
     assert result.returncode == 0, result.stderr
     json.loads(result.stdout)  # the standard output is the JSON alone
     assert result.stderr == (
+        "note: 'wants_outlook_questions' is shown when cancer_history = current or cancer_history = past: "
+        "its ask_if (on cancer_history, known_spread) cannot be written as enableWhen, so the form asks "
+        "it more often than metasymptoms does, never less\n"
         "note: 'very_unwell' is shown when jaundice = yes or jaundice = unsure or dark_urine = yes "
         "or dark_urine = unsure: its ask_if (on jaundice, dark_urine, feeling_unwell) cannot be "
         "written as enableWhen, so the form asks it more often than metasymptoms does, never less\n"
@@ -281,7 +284,9 @@ def test_export_to_a_file(tmp_path: Path) -> None:
     result = run_metasymptoms("rules", "export", "--format", "fhir-r4", "--output", str(target))
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith(f"Wrote the FHIR R4 Questionnaire to {target}.\nnote: 'very_unwell'")
+    assert result.stderr.startswith(
+        f"Wrote the FHIR R4 Questionnaire to {target}.\nnote: 'wants_outlook_questions'"
+    )
     assert json.loads(target.read_text(encoding="utf-8"))["resourceType"] == "Questionnaire"
 
 

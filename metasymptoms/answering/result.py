@@ -47,19 +47,24 @@ class Result:
 
 
 def result(book: RuleBook, assessment: Assessment) -> Result:
+    # In an emergency, where the cancer commonly spreads is not read between the warning
+    # signs and the list of emergency signs: it comes after them, away from the one action.
+    about = _primary_cancer_blocks(book, assessment)
+    emergency = assessment.urgency is Urgency.EMERGENCY
     return Result(
         first=(*_urgency_and_warning_sign_blocks(book, assessment),),
         more=(
             *_reason_blocks(book, assessment),
             *_unsure_blocks(book, assessment),
             *_pointed_to_blocks(book, assessment),
-            *_primary_cancer_blocks(book, assessment),
+            *([] if emergency else about),
             *_next_step_blocks(book, assessment),
             Block(
                 f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
                 (),
                 book.guidance.emergency_signs,
             ),
+            *(about if emergency else []),
             # The heading does not repeat the paragraph's first words ("This is not a
             # diagnosis."). The tool's purpose names where cancer spreads: not for a person with
             # no diagnosis (they read it once, before the first question).

@@ -100,6 +100,8 @@ def clinician_summary(
     reported: list[str] = []
     background: list[str] = []
     for finding in _read_as_yes(book, answers):
+        if is_a_wish(book, finding):
+            continue  # neither a symptom nor a treatment: listed with the questions asked
         found = implied(book, answers, finding)
         # "Which of these" says which: "weakness ... (left leg)"; any other, its label.
         spec = book.finding(finding)
@@ -152,7 +154,7 @@ def _not_answered(
             asked_in.setdefault(question.finding, section)
     groups: dict[str, list[str]] = {}
     for item in not_asked:
-        if not item.did_not_apply and item.finding in asked_in:
+        if not item.did_not_apply and item.finding in asked_in and not is_a_wish(book, item.finding):
             groups.setdefault(asked_in[item.finding].id, []).append(book.finding(item.finding).label)
     return tuple(
         (
@@ -184,6 +186,13 @@ def _read_as_yes(book: RuleBook, answers: dict[str, Answer]) -> list[str]:
     """The findings reported or read as reported (engine.reading), in the book's order."""
     read = reading(book, answers)
     return [finding.id for finding in book.findings if reported(read.get(finding.id))]
+
+
+def is_a_wish(book: RuleBook, finding_id: str) -> bool:
+    """A wish about the result (questions about what lies ahead), not something about the
+    person's health: the clinician reads it with the questions asked, never as a symptom, a
+    treatment or a question left unanswered."""
+    return book.finding(finding_id).role == "wants_outlook_questions"
 
 
 def is_background(book: RuleBook, finding_id: str) -> bool:

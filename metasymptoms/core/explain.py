@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Condition, Not, OneOf, Reported, findings_in
+from metasymptoms.core.conditions import (
+    FREE,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Condition,
+    Not,
+    OneOf,
+    Reported,
+    findings_in,
+    settled,
+)
 from metasymptoms.core.engine import Answers, reading
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
@@ -214,11 +225,17 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
     # for its own readers), has one title: it is one warning sign to the person asked.
     flags = [flag for at, flag in enumerate(flags) if flag.title not in {f.title for f in flags[:at]}]
     sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
-    followers = [
-        book.finding(question.finding).label
+    following = [
+        question
         for question in book.questions
         if question.ask_if is not None and finding_id in findings_in(question.ask_if)
     ]
+    own = book.question(finding_id)
+    asked_of_anyone = not _only_with_cancer(book, own.ask_if if own else None)
+    # A question anyone may be asked never names one that only a person with cancer is
+    # asked ("what you were told about spread"): those are told of as a group.
+    grouped = [q for q in following if asked_of_anyone and _only_with_cancer(book, q.ask_if)]
+    followers = [book.finding(q.finding).label for q in following if q not in grouped]
     items = []
     if sites:
         items.append(f"Parts of the body it can relate to: {join_words(site.name for site in sites)}.")
@@ -232,6 +249,8 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
         for flag in flags:
             kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
             items.append(f"{kind}: {flag.title}.")
+    if grouped:
+        items.append("If you have or had cancer, a few questions about it follow.")
     if followers:
         # A short list, one a line ("  - " marks an item of the line before): labels hold
         # commas of their own ("a central line, PICC line or port"), so run together in a
@@ -244,6 +263,24 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
             "Where cancer spreads depends on where it started, so your answer lets the result "
             "list the places that cancer most commonly spreads to."
         )
+    offer = book.guidance.outlook_questions
+    # (asked only of a person with cancer; known_spread says it through its follow-up)
+    if (
+        offer is not None
+        and finding_id in findings_in(offer.offered_when)
+        and not (asked_of_anyone or following)
+    ):
+        items.append("Your answer decides whether the result lists questions about what lies ahead.")
     if not items:
         items.append("It helps explain the rest of your answers in the right way.")
     return items
+
+
+def _only_with_cancer(book: RuleBook, ask_if: Condition | None) -> bool:
+    """Whether a question asked on this condition is never asked of a person who said they
+    have no cancer diagnosis, or are not sure of one, whatever else they answered."""
+    history = book.role("cancer_history")
+    if ask_if is None or history is None:
+        return False
+    anything = {finding.id: FREE for finding in book.findings}
+    return all(settled(ask_if, {**anything, history: told}) is False for told in ("none", UNSURE))

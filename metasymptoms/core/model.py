@@ -34,7 +34,9 @@ class Choice:
     text: Text
 
 
-Role = Literal["cancer_history", "primary_cancer", "recent_treatment", "known_spread"]
+Role = Literal[
+    "cancer_history", "primary_cancer", "recent_treatment", "known_spread", "wants_outlook_questions"
+]
 
 
 @with_config(FORBID_EXTRA)

@@ -8,7 +8,8 @@ together, using two facts of the engine's reading: a question behind `any` is as
 part may hold, and behind `all` when every part may hold.
 
 An `ask_if` that cannot be written so (today `very_unwell`: "jaundice or dark urine, and not
-already feeling unwell") gets a wider `enableWhen` that shows the question whenever the
+already feeling unwell", and `wants_outlook_questions`: "cancer now or before, and not told
+of spread") gets a wider `enableWhen` that shows the question whenever the
 engine would ask it, and sometimes when it would not: a form that asks more, never less. Each
 such question is listed by the export; tests/test_fhir_skip.py checks both kinds against
 `asked` over the combinations of answers.

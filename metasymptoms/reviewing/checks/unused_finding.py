@@ -1,4 +1,5 @@
-"""unused-finding: a finding that no red flag, site rule or question's ask_if uses.
+"""unused-finding: a finding that no red flag, site rule, question's ask_if or guidance
+condition (when the outlook questions are offered) uses.
 
 Such a finding is asked (or could be answered in a file) but changes nothing. A choice
 finding whose choices name primary cancers is used by the primaries table, so it counts.
@@ -38,6 +39,11 @@ def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, 
     for question in book.questions:
         if question.ask_if is not None:
             used.update(findings_in(question.ask_if))
+    offer = book.guidance.outlook_questions
+    if offer is not None:
+        for condition in (offer.offered_when, offer.offered_with_a_site_match_when):
+            if condition is not None:
+                used.update(findings_in(condition))
     primaries = {primary.id for primary in book.primaries}
     for finding in book.findings:
         if finding.id in used or any(choice.value in primaries for choice in finding.choices):
