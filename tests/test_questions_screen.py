@@ -50,16 +50,16 @@ def test_the_emergency_number_is_on_a_60x20_screen_when_the_first_question_is_dr
 def test_plain_counts_questions_by_section_and_b_at_the_first_says_so(terminal) -> None:
     screen = terminal(80, 24, "--plain")
     screen.wait_for("Has a doctor ever told you", "\n>")
-    assert "About you: question 1 of about 4" in screen.text()
+    assert "About you: question 1 of about 5" in screen.text()
     screen.send("b\r")
     screen.wait_for("This is the first question; there is nothing before it.")
     screen.send("3.\r")  # "3." as the list writes it: I had cancer in the past
     screen.wait_for("Where did the cancer start?", "16. I do not know")
-    assert "About you: question 2 of about 4" in screen.text()
+    assert "About you: question 2 of about 5" in screen.text()
     unsplit = " ".join(screen.text().split())
     assert "Type a number, or u (I do not know), and press Enter" in unsplit
     screen.send("b\r")
-    screen.wait_for("Going back to the previous question.", "About you: question 1 of about 4")
+    screen.wait_for("Going back to the previous question.", "About you: question 1 of about 5")
 
 
 def test_plain_u_answers_i_do_not_know_and_3_dot_is_3(tmp_path: Path) -> None:

@@ -73,6 +73,8 @@ def test_an_emergency_answer_interrupts_at_once(spawn) -> None:
     child.send(ENTER)  # I do not know
     expect_prompt(child, "spread to other parts of the body?")
     child.send(ENTER)  # No, or not that I know of
+    expect_prompt(child, "Would you like the result to include")
+    child.send(ENTER)  # No
     expect_prompt(child, "In the last 6 weeks, have you had any cancer treatment")
     child.send(UP + UP + ENTER)  # No (Enter would be "not sure" after "I have cancer now")
     expect_prompt(child, "Are you suddenly or severely short of breath")
