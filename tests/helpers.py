@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import json
 import textwrap
 from pathlib import Path
 
@@ -246,3 +247,16 @@ def parsed(path: Path) -> ast.Module:
     """A module's syntax tree, parsed once for the tests that read the package's own code
     (layers, sizes, the command line's imports)."""
     return ast.parse(path.read_text(), str(path))
+
+
+def stable_id(value: object) -> str:
+    """A test id that is the same in every process (a set's order is not: pytest-xdist
+    workers must collect the same ids)."""
+    if isinstance(value, dict | list | tuple | frozenset | set):
+        return json.dumps(value, default=sorted, sort_keys=True)
+    return str(value)
+
+
+def indented(text: str, by: str) -> str:
+    """`text` dedented, then indented by `by`: a YAML snippet placed inside a rule file."""
+    return textwrap.indent(textwrap.dedent(text), by)

@@ -23,7 +23,7 @@ from metasymptoms.core.conditions import (
     kleene_or,
     to_data,
 )
-from tests.helpers import KINDS
+from tests.helpers import KINDS, stable_id
 
 
 def parse(raw: Any):
@@ -235,3 +235,88 @@ def test_the_bit_tables_of_settled_agree_with_kleene() -> None:
 def test_findings_in_lists_each_once_in_written_order() -> None:
     condition = AllOf(all=(PAST, AnyOf(any=(B, A)), Not(condition=B)))
     assert findings_in(condition) == ("history", "b", "a")
+
+
+# --- the condition language: number ranges and kinds mixed up, each told in words ------------
+
+NUMBER_HINT = "say which values count, for example 'temperature: {at_least: 37.5}' or '{below: 36}'"
+RANGE_HINT = "a number's range is written with 'at_least:' and/or 'below:', for example 'temperature: {at_least: 37.5}'"
+
+
+@pytest.mark.parametrize(
+    ("raw", "problems"),
+    [
+        (
+            {"history": {"at_least": 1}},
+            [(("history",), "'history' is a choice finding; list the choices that count")],
+        ),
+        ({"a": {"at_least": 1}}, [(("a",), "'a' is a yes/no finding; write 'a' or 'a: no'")]),
+        (
+            {"temperature": ["high"]},
+            [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}")],
+        ),
+        (
+            {"temperature": True},
+            [(("temperature",), f"'temperature' is a number finding; {NUMBER_HINT}, not yes/no")],
+        ),
+        ({"temperature": {"above": 3}}, [(("temperature",), RANGE_HINT)]),
+        ({"temperature": {"at_least": 37, "above": 3}}, [(("temperature",), RANGE_HINT)]),
+        ({"temperature": {}}, [(("temperature",), RANGE_HINT)]),
+        (
+            {"temperature": {"at_least": "hot"}},
+            [(("temperature", "at_least"), "'at_least' needs a number, not 'hot'")],
+        ),
+        (
+            {"temperature": {"below": True}},
+            [(("temperature", "below"), "'below' needs a number, not 'True'")],
+        ),
+        (
+            {"temperature": {"at_least": 38, "below": 38}},
+            [(("temperature",), "no number is at least 38 and below 38")],
+        ),
+        (
+            {"temperature": {"at_least": 39, "below": 38}},
+            [(("temperature",), "no number is at least 39 and below 38")],
+        ),
+        (
+            {"at_least": 1, "of": "a"},
+            [(("of",), "'of' needs a list of one or more conditions, each on a line starting with '- '")],
+        ),
+    ],
+    ids=stable_id,
+)
+def test_condition_problems_in_words(raw, problems: list) -> None:
+    from metasymptoms.core.condition_parser import ConditionParser
+
+    parser = ConditionParser(KINDS)
+    assert parser.parse(raw) is None
+    assert [(path, message) for path, message, _ in parser.problems] == problems
+
+
+@pytest.mark.parametrize(
+    ("raw", "written_back"),
+    [
+        ({"temperature": {"at_least": 36, "below": 38}}, {"temperature": {"at_least": 36.0, "below": 38.0}}),
+        ({"temperature": {"below": 36}}, {"temperature": {"below": 36.0}}),
+        ({"temperature": {"at_least": 37.5}}, {"temperature": {"at_least": 37.5}}),
+        ({"at_least": 3, "of": ["a", "b", "c"]}, {"at_least": 3, "of": ["a", "b", "c"]}),
+        ({"not": {"not": "a"}}, {"not": {"not": "a"}}),
+    ],
+    ids=stable_id,
+)
+def test_ranges_parse_and_are_written_back_as_a_reviewer_would(raw, written_back) -> None:
+    from metasymptoms.core.condition_parser import ConditionParser
+    from metasymptoms.core.conditions import Compare, holds, to_data
+
+    parser = ConditionParser(KINDS)
+    condition = parser.parse(raw)
+    assert parser.problems == []
+    assert to_data(condition) == written_back
+    if isinstance(condition, Compare):  # the bounds are kept: at_least included, below not
+        low, high = condition.at_least, condition.below
+        if low is not None:
+            assert holds(condition, {"temperature": low}) and not holds(condition, {"temperature": low - 0.1})
+        if high is not None:
+            assert holds(condition, {"temperature": high - 0.1}) and not holds(
+                condition, {"temperature": high}
+            )

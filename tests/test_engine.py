@@ -9,6 +9,7 @@ import pytest
 from metasymptoms.core.engine import applicable_questions, assess, next_question, prune
 from metasymptoms.core.loader import load
 from metasymptoms.core.model import Urgency
+from tests.helpers import TINY, indented, write_book
 
 
 def test_urgency_is_routine_when_nothing_fires(tiny: Path) -> None:
@@ -131,3 +132,192 @@ def test_a_book_that_does_not_set_outlook_questions_apart_offers_them_to_everyon
     # never beside emergency advice
     answers = {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
     assert assess(book, answers).outlook is False
+
+
+# --- the engine: what a person is shown -----------------------------------------------------
+
+# Two warning signs resting on exactly the same reported findings: the urgent one must not be
+# shown beside the emergency (it would soften "call now").
+SAME_SIGNS = {
+    "red_flags.yaml": TINY["red_flags.yaml"]
+    + indented(
+        """\
+        - id: legs_and_back
+          title: Weak legs and back pain
+          when:
+            all: [back_pain, limb_weakness, {not: jaundice}]
+          urgency: emergency
+          advice: Call your local emergency number now.
+          sources: [SRC-A]
+          checked: {by: author, date: 2026-01-01}
+        - id: legs
+          title: Weak legs
+          when:
+            all: [back_pain, limb_weakness]
+          urgency: urgent
+          advice: Call your care team today.
+          sources: [SRC-A]
+          checked: {by: author, date: 2026-01-01}
+        """,
+        "  ",
+    ),
+}
+
+# A site rule that holds through one branch of `any` while another branch holds only in part.
+PARTLY = """\
+    - id: bones.partly
+      when:
+        {word}:
+          - all: [back_pain, limb_weakness]
+          - jaundice
+      why: A made-up reason.
+      sources: [SRC-A]
+      checked: {{by: author, date: 2026-01-01}}
+    """
+
+
+def with_site_rule(word: str) -> dict[str, str]:
+    return {"sites/bones.yaml": TINY["sites/bones.yaml"] + indented(PARTLY.format(word=word), "  ")}
+
+
+ENGINE_OUTCOMES = [
+    pytest.param(
+        SAME_SIGNS,
+        {"cancer_history": "none", "back_pain": True, "limb_weakness": True},
+        [("legs_and_back", "emergency", ("back_pain", "limb_weakness"))],
+        [],
+        id="a less urgent sign on the same findings is left out",
+    ),
+    pytest.param(
+        SAME_SIGNS,
+        {"cancer_history": "current", "back_pain": True, "limb_weakness": True},
+        [
+            ("cord", "emergency", ("cancer_history", "back_pain", "limb_weakness")),
+            ("legs_and_back", "emergency", ("back_pain", "limb_weakness")),
+        ],
+        [("bones", "bones.back", ("cancer_history", "back_pain"))],
+        id="equally urgent signs are both shown",
+    ),
+    pytest.param(
+        with_site_rule("any"),
+        {"cancer_history": "none", "back_pain": True, "limb_weakness": False, "jaundice": True},
+        [],
+        [("bones", "bones.partly", ("jaundice",))],
+        id="because names only the branch of any that holds",
+    ),
+    pytest.param(
+        with_site_rule("at_least: 1\n        of"),
+        {"cancer_history": "none", "back_pain": True, "limb_weakness": False, "jaundice": True},
+        [],
+        [("bones", "bones.partly", ("jaundice",))],
+        id="because names only the parts of at_least that hold",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "answers", "flags", "rules"), ENGINE_OUTCOMES)
+def test_the_engine_shows_the_right_signs_and_reasons(
+    tmp_path: Path, changes: dict[str, str], answers: dict, flags: list, rules: list
+) -> None:
+    book = load(write_book(tmp_path / "rules", changes)).book
+    assessment = assess(book, answers)
+    assert [(flag.id, flag.urgency.value, flag.because) for flag in assessment.red_flags] == flags
+    assert [(site.id, rule.id, rule.because) for site in assessment.sites for rule in site.rules] == rules
+
+
+# A chain of follow-ups: weak legs is asked after back pain, bladder trouble after weak legs.
+CHAIN = {
+    "findings.yaml": TINY["findings.yaml"] + "  - id: bladder_trouble\n    label: trouble passing urine\n",
+    "questions.yaml": TINY["questions.yaml"].replace(
+        "        ask_if: back_pain\n",
+        "        ask_if: back_pain\n"
+        "      - finding: bladder_trouble\n"
+        "        text: Trouble passing urine?\n"
+        "        ask_if: limb_weakness\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "kept"),
+    [
+        pytest.param(
+            {
+                "cancer_history": "none",
+                "back_pain": False,
+                "limb_weakness": True,
+                "bladder_trouble": True,
+                "jaundice": False,
+            },
+            {"cancer_history": "none", "back_pain": False, "jaundice": False},
+            id="a dropped answer does not keep the next follow-up alive",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": False, "bladder_trouble": True},
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": False},
+            id="a changed follow-up drops its own follow-up",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": True, "bladder_trouble": True},
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": True, "bladder_trouble": True},
+            id="a chain that still applies is kept whole",
+        ),
+    ],
+)
+def test_prune_follows_a_chain_of_follow_ups(tmp_path: Path, answers: dict, kept: dict) -> None:
+    book = load(write_book(tmp_path / "rules", CHAIN)).book
+    assert prune(book, answers) == kept
+
+
+def test_prune_keeps_later_answers_when_an_earlier_question_was_not_answered(tmp_path: Path) -> None:
+    book = load(write_book(tmp_path / "rules", CHAIN)).book
+    answers = {"back_pain": True, "limb_weakness": True, "jaundice": False}
+    assert prune(book, answers) == answers
+
+
+# --- the red flags and rules the questionnaire and `rules verify` ask for ---------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "emergencies", "flags", "rules"),
+    [
+        pytest.param(
+            {"cancer_history": "current", "back_pain": True, "limb_weakness": True},
+            ["cord", "legs_and_back"],
+            ["cord", "legs_and_back", "legs"],
+            [("bones", "bones.back")],
+            id="all fire",
+        ),
+        pytest.param(
+            {"back_pain": True, "limb_weakness": True},
+            ["cord", "legs_and_back"],
+            ["cord", "legs_and_back", "legs"],
+            [("bones", "bones.back")],
+            id="history not given: the safer reading fires the flags that need cancer",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": True},
+            ["legs_and_back"],
+            ["legs_and_back", "legs"],
+            [],
+            id="no cancer",
+        ),
+        pytest.param(
+            {"cancer_history": "current", "back_pain": True, "limb_weakness": True, "jaundice": True},
+            ["cord"],
+            ["cord", "legs"],
+            [("bones", "bones.back")],
+            id="a negated part that fails",
+        ),
+        pytest.param({"cancer_history": "current"}, [], [], [], id="nothing reported"),
+    ],
+)
+def test_fired_red_flags_emergencies_and_rules(
+    tmp_path: Path, answers: dict, emergencies: list, flags: list, rules: list
+) -> None:
+    from metasymptoms.core.engine import fired_emergencies, fired_red_flags, fired_rules
+
+    book = load(write_book(tmp_path / "rules", SAME_SIGNS)).book
+    assert [flag.id for flag in fired_emergencies(book, answers)] == emergencies
+    assert [flag.id for flag in fired_red_flags(book, answers)] == flags
+    assert [(site.id, rule.id) for site, rule in fired_rules(book, answers)] == rules

@@ -570,3 +570,34 @@ def test_rarer_problems_are_said_in_plain_words_at_their_place(
     tmp_path: Path, name: str, text: str, expected: str
 ) -> None:
     assert expected in book_with(tmp_path, name, text)
+
+
+# --- where an item's field stands, for the checks' messages --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "item", "steps", "key", "where"),
+    [
+        ("rule", "bones.back", ("why",), False, "sites/bones.yaml:12:10"),
+        ("rule", "bones.back", ("why",), True, "sites/bones.yaml:12:5"),
+        ("rule", "bones.back", ("when", "all", 1), False, "sites/bones.yaml:11:11"),
+        ("rule", "bones.back", (), False, "sites/bones.yaml:7:5"),
+        ("red_flag", "cord", ("urgency",), False, "red_flags.yaml:9:14"),
+        ("question", "limb_weakness", ("ask_if",), False, "questions.yaml:14:17"),
+        ("finding", "jaundice", ("label",), False, "findings.yaml:14:12"),
+        ("source", "SRC-A", ("url",), True, "sources.yaml:5:5"),
+    ],
+)
+def test_loaded_book_says_where_a_field_stands(
+    tiny: Path, kind: str, item: str, steps: tuple, key: bool, where: str
+) -> None:
+    loaded = load(tiny)
+    found = loaded.at(kind, item, *steps, key=True) if key else loaded.at(kind, item, *steps)
+    assert str(found) == f"{tiny}/{where}"
+
+
+def test_load_book_reads_the_folder_given(tiny: Path) -> None:
+    from metasymptoms.core.loader import load_book
+
+    assert [site.id for site in load_book(tiny).sites] == ["bones"]
+    assert len(load_book().sites) == 7  # the shipped book's seven sites
