@@ -129,3 +129,12 @@ def test_ctrl_c_under_make_run_ends_without_a_make_error(tmp_path: Path) -> None
     assert "Stopped." in said
     assert "make:" not in said and "Error 130" not in said
     assert child.exitstatus == 0
+
+
+def test_the_readme_holds_no_measured_figures() -> None:
+    """Speed figures grow old on the page: `make bench` prints them, measured in the same run.
+    The README may state a goal ("under 1 s"), never a figure or the day it was measured."""
+    text = README.read_text()
+    assert re.findall(r"\b20\d\d-\d\d-\d\d\b", text) == []
+    figures = re.finditer(r"(\S+\s+)?\d+(?:\.\d+)?\s?(?:ms|s|seconds|%|MB|MiB)\b", text)
+    assert [found[0] for found in figures if found[1] not in ("under ", "below ")] == []
