@@ -48,7 +48,8 @@ def test_wheel_holds_every_module_and_rule_file(wheel: Path) -> None:
     assert rules - names == set()
     pages = {
         p.relative_to(ROOT).as_posix()
-        for p in (ROOT / "metasymptoms" / "web").rglob("*.*")
+        for folder in ("templates", "static")
+        for p in (ROOT / "metasymptoms" / folder).rglob("*.*")
         if p.suffix in (".html", ".css", ".js")
     }
     assert pages and pages - names == set()

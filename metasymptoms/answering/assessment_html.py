@@ -40,13 +40,13 @@ def cited_sources(book: RuleBook, assessment: Assessment) -> list[dict[str, str]
 def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None) -> str:
     """The summary page, from the same templates and stylesheet as the served pages (the
     stylesheet inside the file, so it stays one self-contained file)."""
-    from metasymptoms.web.pages import render, stylesheet
+    from metasymptoms.core.templates import render
 
     summary = clinician_summary(book, assessment, made)
     return render(
         "summary.html",
         {
-            "css": stylesheet(),
+            "saved": True,
             "when": when_text(summary.made),
             "title": summary_title(summary),
             "summary": summary,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from metasymptoms.web.pages import render
+from metasymptoms.core.templates import render
 
 if TYPE_CHECKING:
     from metasymptoms.core.loader import LoadedBook

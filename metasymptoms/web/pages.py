@@ -1,20 +1,13 @@
-"""What every page shares: the templates (autoescaped), reading a posted form, and the
-security headers every response carries.
-
-Starlette is named here only for the type checker: `ask --format html` renders its summary
-through `render` and must work without the [web] extra, which `make run` does not install.
-"""
+"""What every served page shares: a template drawn with what every page shows
+(core/templates.py draws it), reading a posted form, and the security headers every response
+carries."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-import jinja2
-from markupsafe import Markup
+from metasymptoms.core.templates import render
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -74,56 +67,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
-
-
-# Where a line must not break: between a number and its unit ("37.5 °C", "101.3 F"), and
-# inside "911 / 999 / 112". "°C" alone at the start of a line means nothing, and a number cut
-# in two is easy to misread. The terminal keeps the same together (answering/prompter.py).
-_NUMBER_AND_UNIT = re.compile(r"(?<=\d) (?=°|[CF]\b)")
-_NUMBERS = re.compile(r"(?<=\d) / (?=\d)")
-
-
-def kept_together(value: Any) -> Any:
-    """Text to be written into a page, with no-break spaces where a line must not break.
-    Markup is left as it is (it is already HTML)."""
-    if not isinstance(value, str) or isinstance(value, Markup):
-        return value
-    return _NUMBERS.sub("\u00a0/\u00a0", _NUMBER_AND_UNIT.sub("\u00a0", value))
-
-
-@cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("metasymptoms.web", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,  # a name the page needs and was not given is a bug, not a blank
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=kept_together,  # every {{ value }} of every page, saved or served
-    )
-    env.globals["static_text"] = static_text
-    return env
-
-
-@cache
-def static_text(name: str) -> Markup:
-    """One of our own static files (the stylesheet, a script), for a saved page that carries
-    it inside; never escaped, and refused if it could end the tag it is put in."""
-    from pathlib import Path
-
-    text = (Path(__file__).parent / "static" / name).read_text(encoding="utf-8")
-    if "</" in text:
-        raise ValueError(f"static/{name} holds '</', which would end its <style> or <script> early")
-    return Markup(text)  # our own file, checked above
-
-
-def stylesheet() -> str:
-    """The one stylesheet, for a saved page that must carry it inside."""
-    return str(static_text("site.css"))
-
-
-def render(name: str, context: Mapping[str, Any]) -> str:
-    return environment().get_template(name).render(**context)
 
 
 def page(book: RuleBook, name: str, status: int = 200, **context: Any) -> HTMLResponse:

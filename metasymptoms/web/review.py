@@ -9,7 +9,8 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from metasymptoms.web.pages import page, render
+from metasymptoms.core.templates import render
+from metasymptoms.web.pages import page
 
 _lock = threading.Lock()  # one build at a time: the document runs every proof (about a second)
 
