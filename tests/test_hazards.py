@@ -107,6 +107,27 @@ def test_the_shipped_log_names_only_existing_controls_and_they_all_pass(capsys) 
 # --- `diff: released_book`: rules diff against the last released book ------------------
 
 LOWERED_FLAGS = TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: urgent")
+
+
+def test_a_control_may_name_any_check_of_the_registry_the_loaders_too(tmp_path: Path) -> None:
+    """A loader's check is a control as a book check is, with its own result: the unknown
+    file's warning is counted, where only the book checks' problems were read."""
+    from metasymptoms.reviewing.hazards import control_results, load_log
+
+    log = LOG + "      - check: unknown-file\n      - check: scenario-outcome\n"
+    folder = write_book(
+        tmp_path / "rules",
+        {"sites/bones.yaml": USE_JAUNDICE, "hazards.yaml": log, "red_flag.yaml": "x: 1\n"},
+    )
+    assert problems(folder) == []
+    loaded = load(folder)
+    found = load_log(folder)[0]
+    assert found is not None
+    results = control_results(loaded, found.log)
+    assert results["check", "unknown-file"] == "passes with 1 warning(s)"
+    assert results["check", "scenario-outcome"] == "passes"
+
+
 RELEASED_LOG = LOG + "      - diff: released_book\n"
 BOOK = 'name: Tiny\nversion: "2"\nstatus: draft\nintended_purpose: Testing.\n'
 DECLARED = (

@@ -17,40 +17,6 @@ def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport
     return args.folder or default_rules_dir()
 
 
-LOADER_CHECKS = {
-    "yaml": """yaml: the file cannot be read as YAML.
-
-The most likely causes, each reported at its place in plain words: a tab used for indentation
-(use spaces), a colon inside a text (put the text in quotes), a line indented more or less than
-the lines around it, a list item without its '- '.
-
-PASS:  why: 'Pain: often in the back'
-FAIL:  why: Pain: often in the back
-""",
-    "scenario-outcome": """scenario-outcome: a teaching scenario expects an outcome the rule book no longer gives.
-
-Each scenario in scenarios/ names the urgency, sites and red flags its answers lead to. When a
-rule edit changes them (a lowered emergency, above all), `rules check` says so at the scenario's
-`expected`, so that the change is seen before a class sees it. If the change is meant, write the
-new outcome in the scenario; if not, the rule edit is the mistake.
-
-PASS:  expected: {urgency: emergency, ...} and the book still gives an emergency for its answers
-FAIL:  the same scenario after `fever_on_chemotherapy` was lowered to routine:
-       scenarios/chemo_fever_no_cancer.yaml:12:1: [error] the rule book gives a different
-       outcome for this scenario's answers (urgency: expected emergency, got routine); ...
-""",
-    "schema": """schema: a key, value or reference the rule book does not allow.
-
-Every file is checked against its model: unknown or missing keys, a value of the wrong kind, an
-id used twice, a finding, site or source that does not exist, a date in the future, an
-'approved' book.yaml without a sign-off of its version.
-
-PASS:  urgency: emergency
-FAIL:  urgency: asap
-""",
-}
-
-
 def check_legend(problems: list[Problem]) -> list[str]:
     """The names in brackets at the ends of the lines ("(schema)") in words, for the checks
     that found something: the first sentence of each one's documentation."""
@@ -72,10 +38,8 @@ def explain(check_id: str) -> str:
     from metasymptoms.core.suggest import close_match
     from metasymptoms.reviewing.checks import CHECKS
 
-    if check_id in LOADER_CHECKS:
-        return LOADER_CHECKS[check_id]
     if check_id not in CHECKS:
-        known = sorted([*CHECKS, *LOADER_CHECKS])
+        known = sorted(CHECKS)
         raise UsageError(
             f"there is no check '{check_id}'{close_match(check_id, known)}; the checks are: {', '.join(known)}"
         )

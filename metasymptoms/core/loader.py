@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from metasymptoms.core.bookfiles import default_rules_dir, site_paths
+from metasymptoms.core.checks import unknown_file
 from metasymptoms.core.files import protect_folder
 from metasymptoms.core.layout import (
     FINDINGS,
@@ -27,12 +28,10 @@ from metasymptoms.core.layout import (
     BookLayout,
     RuleFile,
     assemble,
-    known_file_names,
 )
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.problems import Location, Problem, RuleBookError, RulesFolderMissing
 from metasymptoms.core.references import check_references
-from metasymptoms.core.suggest import close_match
 from metasymptoms.core.validate import finding_kinds, location, read_document, validate
 from metasymptoms.core.yamlfile import Path_, YamlDocument
 
@@ -99,7 +98,7 @@ class _Loader:
         if not is_folder:
             raise RulesFolderMissing(f"the rules folder '{self.folder}' does not exist or is not a folder")
         protect_folder(self.folder)  # this run may read any file in it: nothing is written there
-        self._warn_of_unknown_files()
+        self.warnings += unknown_file.check(self.folder)
         specs = self._read_all()
         findings = self.documents.get(self.folder / FINDINGS.name)
         # findings.yaml unreadable as YAML: no finding is known, so references to findings are
@@ -130,19 +129,6 @@ class _Loader:
             )
         for path in paths:
             yield path, SITE
-
-    def _warn_of_unknown_files(self) -> None:
-        known = known_file_names()
-        for path in sorted(self.folder.glob("*.y*ml")):
-            if path.name not in known:
-                self.warnings.append(
-                    Problem(
-                        Location(path),
-                        f"this file is not part of the rule book and is ignored{close_match(path.name, known)}",
-                        "warning",
-                        "unknown-file",
-                    )
-                )
 
     def _read_all(self) -> dict[Path, RuleFile]:
         """Read and parse every file of the book; the files there to validate, with what each is."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from metasymptoms.core.checks import schema
+
 Level = Literal["error", "warning"]
 
 
@@ -24,7 +26,7 @@ class Problem:
     location: Location
     message: str
     level: Level = "error"
-    check: str = "schema"
+    check: str = schema.ID  # a problem no other check names: the rule book's models refuse it
 
     def __str__(self) -> str:
         return f"{self.location}: [{self.level}] {self.message} ({self.check})"

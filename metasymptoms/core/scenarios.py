@@ -159,19 +159,3 @@ def differences(book: RuleBook, item: LoadedScenario) -> list[str]:
             f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]"
         )
     return out
-
-
-def outcome_problems(book: RuleBook, items: list[LoadedScenario]) -> list[Problem]:
-    """For `rules check`: each scenario whose expected outcome the rule book no longer gives.
-    A rule edit that changes what a scenario shows (a lowered emergency, above all) is then
-    caught when the book is checked, not first in front of a class."""
-    return [
-        Problem(
-            item.expected_at,
-            f"the rule book gives a different outcome for this scenario's answers ({'; '.join(found)}); "
-            "if the rule change is meant, change the scenario's expected outcome to match",
-            check="scenario-outcome",
-        )
-        for item in items
-        if (found := differences(book, item))
-    ]

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from metasymptoms.core.checks import yaml_syntax
 from metasymptoms.core.files import UnreadableFile, read_limited
 from metasymptoms.core.kinds import DEFAULT, KINDS
-from metasymptoms.core.plain_errors import describe_file, plain_yaml_message, translate
+from metasymptoms.core.plain_errors import describe_file, translate
 from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.yamlfile import MAX_FILE_BYTES, Path_, YamlDocument, YamlProblem, parse_yaml_bytes
 
@@ -60,12 +61,12 @@ def read_document(path: Path, *, needed: bool = True) -> tuple[YamlDocument | No
             return None, []
         if error.missing:
             message = f"the file is missing; every rule book needs {path.name}"
-            return None, [Problem(Location(path), message, "error", "schema")]
-        return None, [Problem(Location(path), error.message, "error", "yaml")]
+            return None, [Problem(Location(path), message)]
+        return None, [yaml_syntax.unreadable(path, error.message)]
     try:
         return parse_yaml_bytes(data), []
     except YamlProblem as problem:
-        return None, [yaml_problem(path, problem)]
+        return None, [yaml_syntax.not_yaml(path, problem)]
 
 
 @functools.cache
@@ -82,12 +83,6 @@ def location(file: Path, doc: YamlDocument | None, path: Path_, *, key: bool = F
         return Location(file)
     position = doc.position(path, key=key)
     return Location(file, position.line, position.column)
-
-
-def yaml_problem(file: Path, problem: YamlProblem) -> Problem:
-    """A file that is not readable YAML, at the place libyaml stopped, in plain words."""
-    where = Location(file, problem.position.line, problem.position.column)
-    return Problem(where, plain_yaml_message(problem.message), "error", "yaml")
 
 
 def validate(

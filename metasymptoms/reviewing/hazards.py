@@ -105,7 +105,7 @@ def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str],
     """Each named control's current result, in words: "holds", "passes", what fails, or why
     it was not run."""
     from metasymptoms.core.scenarios import differences, load_scenarios
-    from metasymptoms.reviewing.checks import CHECKS, run_checks
+    from metasymptoms.reviewing.checks import CHECKS, every_problem
     from metasymptoms.reviewing.proofs import proofs
     from metasymptoms.reviewing.released import CONTROL, released_result
 
@@ -120,7 +120,7 @@ def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str],
             results[kind, name] = "holds" if not failures else f"FAILS ({len(failures)} counterexample(s))"
         elif kind == "check" and name in CHECKS:
             if problems is None:
-                problems = run_checks(loaded)
+                problems = every_problem(loaded)  # any check of the registry, the loader's too
             found = [problem for problem in problems if problem.check == name]
             if not found:
                 results[kind, name] = "passes"
