@@ -82,6 +82,11 @@ def test_typed_numbers_none_and_not_sure(book: RuleBook) -> None:
         with pytest.raises(BadAnswer) as error:
             kind.from_option(finding, wrong)
         assert str(error.value) == message
+        # Ticked on a page (no numbers to type), the kind's own words for its checkboxes.
+        assert (
+            error.value.on_a_page
+            == "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
+        )
     # What is typed back (a changed answer starts from it) gives the same answer.
     for value in [("left_leg", "walking"), False, UNSURE, True]:
         assert kind.from_option(finding, kind.option_of(value)) == value

@@ -73,7 +73,13 @@ class FindingLike(Protocol):
 
 
 class BadAnswer(ValueError):
-    """A value that is not an answer to this finding; the message is a complete clause."""
+    """A value that is not an answer to this finding; the message is a complete clause.
+    `on_a_page`: what a web page says instead, where the kind's answer is ticked in a group
+    of checkboxes rather than typed (None: the page says what the terminal says)."""
+
+    def __init__(self, message: str, on_a_page: str | None = None) -> None:
+        super().__init__(message)
+        self.on_a_page = on_a_page
 
 
 class Kind:

@@ -20,6 +20,8 @@ from metasymptoms.core.kinds_base import (
 from metasymptoms.core.safetext import quoted
 
 MOST_OF_SEVERAL = 5  # choices of a "which of these" finding: 31 combinations for the proofs
+# A page's checkboxes refused: "none of these" or "not sure" ticked with one of them.
+MIXED = "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
 
 
 class Several(Kind):
@@ -81,11 +83,14 @@ class Several(Kind):
         if words and all(word in numbered or word in values or word == "0" for word in words):
             picked = {numbered.get(word, word) for word in words if word != "0"}
             if picked and "0" in words:
-                raise BadAnswer("None of these cannot go with one of them: choose one or the other")
+                raise BadAnswer(
+                    "None of these cannot go with one of them: choose one or the other", on_a_page=MIXED
+                )
             return tuple(value for value in values if value in picked) or False
         raise BadAnswer(
             f"Type the numbers of those that apply (1 to {len(values)}), 0 for none of these, "
-            "or u if you are not sure"
+            "or u if you are not sure",
+            on_a_page=MIXED,
         )
 
     def typed_lines(self, finding: FindingLike) -> list[str]:

@@ -37,7 +37,6 @@ from metasymptoms.web.walk import (
 # The controls a page posts besides the walk itself.
 ACTION, QUESTION, ANSWER, CHANGING = "action", "question", "answer", "changing"
 NO_CHOICE = "Choose an answer"
-NO_MIX = "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
 
 
 def _book(request: Request) -> RuleBook:
@@ -110,8 +109,8 @@ def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bo
         value = answer_from(book, finding, typed)
     except BadAnswer as bad:
         kind = kind_of(book.finding(finding))
-        if kind.checkboxes(book.finding(finding)) is not None:
-            error = NO_MIX
+        if bad.on_a_page is not None:  # ticked, not typed: the kind's own words for a page
+            error = bad.on_a_page
         elif kind.measured:  # a typed number: the terminal's words
             error = refused(book.finding(finding), typed, "", leave=LEAVE_EMPTY)
         else:
