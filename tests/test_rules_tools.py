@@ -11,16 +11,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given
 
 from metasymptoms.cli import main
 from metasymptoms.core.bookfiles import default_rules_dir
-from metasymptoms.core.conditions import settled
-from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.loader import load
 from metasymptoms.reviewing.checks import CHECKS, run_checks
-from metasymptoms.reviewing.space import Facts, Space
-from tests.brute import GATES, NAMES, SmallBook, brute_answers, conditions, questions
 from tests.helpers import TINY, write_book
 
 TODAY = datetime.date(2026, 11, 25)
@@ -185,33 +180,6 @@ def test_verify_prints_a_counterexample_that_ask_replays(tmp_path: Path, capsys)
     assert main(["ask", "--rules", str(folder), "--answers", str(answers), "--format", "json"]) == 0
     replay = json.loads(capsys.readouterr().out)
     assert replay["urgency"] == "emergency" and replay["red_flags"][0]["id"] == "cord"
-
-
-# --- the search against brute force -------------------------------------------------
-
-
-@given(conditions(), GATES)
-def test_search_agrees_with_brute_force(flag, gates) -> None:
-    from metasymptoms.core.conditions import holds
-
-    asked = questions(gates)
-    space = Space(Facts(SmallBook(asked)), [flag])
-    found = space.search(
-        lambda w, a: (
-            (settled(flag, w) is True and settled(flag, a) is False)
-            or (None if settled(flag, w) is None or settled(flag, a) is None else False)
-        )
-    )
-    exists = False
-    for values in itertools.product([True, False, UNSURE], repeat=len(NAMES)):
-        world = dict(zip(NAMES, values))
-        if holds(flag, world) and not holds(flag, brute_answers(asked, world)):
-            exists = True
-            break
-    assert (found is not None) == exists
-    if found is not None:
-        world = {name: found.get(name, False) for name in NAMES}
-        assert holds(flag, world) and not holds(flag, brute_answers(asked, world))
 
 
 # --- list, show, export --------------------------------------------------------------

@@ -10,16 +10,16 @@ holds in the world, it also holds on the questionnaire's answers (no skip logic 
 Naive enumeration of ~60 findings is impossible, so each property is reduced to its cone
 of influence: the findings its conditions mention and, transitively, the findings their
 `ask_if` conditions mention. Findings outside the cone cannot change the outcome and are
-fixed to "not reported". The cone is searched depth-first, evaluating conditions in
-three-valued (Kleene) logic with unassigned findings unknown, so a branch stops as soon as
-its outcome is settled; the search is exhaustive, yet an `any:` of thirty findings settles
-after the first.
+fixed to "not reported". A Space is one cone: its findings, the values worth trying for
+each (`domain`), and the questionnaire's answers for a world whose findings may be still
+unassigned (unknown, in three-valued Kleene logic); the proofs' decision diagrams
+(compiled.py) and the search for lowered urgencies (downgrade.py) walk it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 
 from metasymptoms.core.conditions import (
     CONDITION_TYPES,
@@ -39,7 +39,6 @@ UNSET = "__unset__"  # a choice or number finding not answered
 
 Value = object  # an answer, UNKNOWN or UNSET; once read (engine.reading), also a set
 World = dict[str, Value]
-Goal = Callable[[World, World], bool | None]  # (what is true of the person, their answers)
 
 
 def book_conditions(node: object) -> Iterator[Condition]:
@@ -187,74 +186,3 @@ class Space:
             given = {key: value for key, value in seen.items() if value != UNSET}
             return reading(self.book, given)  # type: ignore[arg-type]
         return with_implications(self.book, seen, self.chains)  # as the engine reads every answer
-
-    def search(self, goal: Goal, first: Iterable[str] = (), plain: bool = False) -> World | None:
-        """A world (over the cone) for which goal(world, answers) is True, or None if none.
-
-        Exhaustive depth-first search. The next finding to assign is chosen at each step: one
-        of whose values settles the goal at once if there is one (the findings `first` names,
-        then findings that have an ask_if, are tried first), so branches close early whatever
-        order the rule book is in. With `plain`, each branch first tries the plainest answers
-        (everything not yet chosen not reported): worth it where a witness is likely, as
-        for a lowering among many items that must all stay quiet.
-        """
-
-        known: dict[tuple[object, ...], bool | None] = {}  # pick's trials are met again one level down
-
-        def settle(world: World) -> bool | None:
-            key = tuple(world.values())  # one finding a place: a value stands for one answer
-            if key not in known:
-                known[key] = goal(self.read(world), self.read(self.answers(world)))
-            return known[key]
-
-        def pick(world: World, free: list[str]) -> str:
-            for finding in free[:8]:  # looking further costs more than the branches it saves
-                for value in self.domain(finding):
-                    world[finding] = value
-                    settled = settle(world) is not None
-                    world[finding] = UNKNOWN
-                    if settled:
-                        return finding
-            return free[0]
-
-        def walk(world: World, free: list[str]) -> World | None:
-            result = settle(world)
-            if result is not None or not free:
-                return self._complete(world) if result is True else None
-            # Before branching, the plainest answers: everything not yet chosen not reported.
-            # A witness found so is checked like any other, and has the fewest findings.
-            if plain:
-                done = self._complete(world)
-                if all(self.possible(done, finding) for finding in free) and settle(done) is True:
-                    return done
-            finding = pick(world, free)
-            rest = [other for other in free if other != finding]
-            for value in self.domain(finding):
-                world[finding] = value
-                if not self.possible(world, finding):
-                    continue
-                found = walk(world, rest)
-                if found is not None:
-                    return found
-            world[finding] = UNKNOWN
-            return None
-
-        first = [finding for finding in dict.fromkeys(first) if finding in self.variables]
-        gated = [f for f in self.variables if self.ask_if.get(f) is not None and f not in first]
-        free = (
-            first
-            + gated
-            + [finding for finding in self.variables if finding not in gated and finding not in first]
-        )
-        return walk({finding: UNKNOWN for finding in self.variables}, free)
-
-    def _complete(self, world: World) -> World:
-        """Settle the findings the goal did not need: not reported."""
-        done = {
-            finding: self.hidden(finding) if value is UNKNOWN else value for finding, value in world.items()
-        }
-        for child, parent in self.chains:
-            says = self.book.implies_parent(child, done.get(child))
-            if says is not None and world.get(parent) is UNKNOWN:
-                done[parent] = says
-        return done
