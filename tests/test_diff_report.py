@@ -316,3 +316,19 @@ def test_a_moved_threshold_says_what_its_field_means(tmp_path: Path, capsys) -> 
         "  - finding temperature (your measured temperature): implies_from: 37.5 -> 38 (from this value\n"
         "    up, your measured temperature counts as 'fever')"
     )
+
+
+def test_a_number_in_a_groups_words_says_next_intervals_as_one() -> None:
+    # A reviewer read "0 or more but below 1 or 1 or more but below 4 or 4 or more but below
+    # 7 or 7 or more or not measured" for what is any number, or none given.
+    from metasymptoms.core.kinds import UNSURE, kind_of
+    from metasymptoms.core.loader import load
+
+    spec = load(RULES).book.finding("diarrhoea_times")
+    kind = kind_of(spec)
+    domain = [0.0, 1.0, 4.0, 7.0, None, UNSURE]
+    label = "loose stools more often than usual"
+    assert kind.value_words(spec, [0.0, 1.0, 4.0, 7.0, None], domain) == f"{label}: any number, or not measured"
+    assert kind.value_words(spec, [1.0, 4.0], domain) == f"{label}: 1 or more but below 7"
+    assert kind.value_words(spec, [0.0, 7.0, UNSURE], domain) == f"{label}: below 1, 7 or more, or not sure"
+    assert kind.value_words(spec, [4.0], domain) == f"{label}: 4 or more but below 7"

@@ -118,23 +118,23 @@ class Number(Kind):
     def value_words(
         self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
     ) -> str:
+        """Next intervals said as one ("3 or more but below 7"), the lowest as "below N" and
+        every number as "any number": the domain is the cuts in order (the first is the
+        plausible minimum), then not measured and not sure."""
+        cuts = [value for value in domain if _is_number(value)]
+        chosen = [cut in values for cut in cuts]
         parts = []
-        for value in values:
-            if value is None:
-                parts.append("not measured")
-                continue
-            if value == UNSURE:
-                parts.append("not sure")
-                continue
-            # The domain is the cuts in order, then "not measured" and "not sure": a cut's
-            # upper bound is the next cut, if there is one.
-            index = list(domain).index(value)
-            following = domain[index + 1] if index + 1 < len(domain) else None
-            upper = (
-                following if isinstance(following, (int, float)) and not isinstance(following, bool) else None
-            )
-            parts.append(f"{value:g} or more" + (f" but below {upper:g}" if upper is not None else ""))
-        return f"{finding.label}: {' or '.join(parts)}"
+        for index, cut in enumerate(cuts):
+            if chosen[index] and (index == 0 or not chosen[index - 1]):
+                last = index
+                while last + 1 < len(cuts) and chosen[last + 1]:
+                    last += 1
+                upper = cuts[last + 1] if last + 1 < len(cuts) else None
+                parts.append(_interval(cut if index else None, upper))
+        parts += ["not measured"] if None in values else []
+        parts += ["not sure"] if UNSURE in values else []
+        said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", or " + parts[-1]
+        return f"{finding.label}: {said}"
 
     def answer_words(self, finding: FindingLike) -> str:
         return f"a number in {self.unit(finding).words}, {_number(finding.minimum)} to {_number(finding.maximum)}"
@@ -166,3 +166,14 @@ def _number(value: float | None) -> str:
     if value is None:
         return "?"
     return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _interval(low: float | None, upper: float | None) -> str:
+    """Numbers from `low` (None: the lowest) up to below `upper` (None: no upper bound)."""
+    if low is None:
+        return "any number" if upper is None else f"below {upper:g}"
+    return f"{low:g} or more" + (f" but below {upper:g}" if upper is not None else "")

@@ -203,7 +203,14 @@ def effects(old: RuleBook, new: RuleBook, edited: list[Edit], statements: list[S
         found.setdefault(part, []).append(group)
     order = {item: n for n, item in enumerate(items)}
     ordered = sorted(found.items(), key=lambda entry: [order[i] for i in entry[0]] or [len(items)])
-    return [Effect(part, tuple(shown)) for part, shown in ordered]
+    return [Effect(part, tuple(sorted(shown, key=_first_read))) for part, shown in ordered]
+
+
+def _first_read(group: Group) -> int:
+    """What a reviewer reads first: a refused lowering, then a declared one, then a raise."""
+    if group.label == "LOWERED":
+        return 0 if group.refused else 1
+    return 2 if group.label == "RAISED" else 3
 
 
 def _plays_a_part(item: Item, group: Group, old: RuleBook, new: RuleBook) -> bool:
