@@ -328,7 +328,9 @@ def test_a_number_in_a_groups_words_says_next_intervals_as_one() -> None:
     kind = kind_of(spec)
     domain = [0.0, 1.0, 4.0, 7.0, None, UNSURE]
     label = "loose stools more often than usual"
-    assert kind.value_words(spec, [0.0, 1.0, 4.0, 7.0, None], domain) == f"{label}: any number, or not measured"
+    assert (
+        kind.value_words(spec, [0.0, 1.0, 4.0, 7.0, None], domain) == f"{label}: any number, or not measured"
+    )
     assert kind.value_words(spec, [1.0, 4.0], domain) == f"{label}: 1 or more but below 7"
     assert kind.value_words(spec, [0.0, 7.0, UNSURE], domain) == f"{label}: below 1, 7 or more, or not sure"
     assert kind.value_words(spec, [4.0], domain) == f"{label}: 4 or more but below 7"
