@@ -34,15 +34,14 @@ def texts() -> dict[str, str]:
     """Every text the documentation shows, by the file name it is kept under in docs/."""
     from metasymptoms.answering.assessment_html import render_html
     from metasymptoms.answering.assessment_text import render_markdown, render_text
-    from metasymptoms.answering.emergency import for_country
     from metasymptoms.core.answers import read_answers_file
     from metasymptoms.core.bookfiles import default_rules_dir
     from metasymptoms.core.engine import assess
     from metasymptoms.core.loader import load
 
-    # No country: every emergency line says "911 / 999 / 112", as for a person whose
-    # country is not known.
-    book = for_country(load(default_rules_dir()).book, None, named=False)
+    # No country: every emergency line gives the book's own number (book.yaml: every common
+    # one), as for a person whose country is not known.
+    book = load(default_rules_dir()).book
     result = assess(book, read_answers_file(ANSWERS / "result-screen.yaml", book))
     summary = assess(book, read_answers_file(ANSWERS / "answers.yaml", book))
     screen = render_text(book, result).splitlines()[:ROWS]

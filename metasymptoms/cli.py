@@ -40,6 +40,13 @@ EXIT_BUG = 3  # a bug in metasymptoms itself
 EXIT_INTERRUPTED = 130
 MAX_PROBLEMS_SHOWN = 20  # a person who meets a broken rule book needs a few lines, not hundreds
 EXIT_TERMINATED = 143  # SIGTERM, as a shell reports a process it stopped
+# What a person is told when the questions cannot start (the rule book cannot be read) or the
+# result cannot be shown. The rule book's own words cannot be had then, so this one sentence
+# is the code's (tests/test_wording_in_rules.py allows it by this name, and no other).
+LAST_RESORT = (
+    "If this is an emergency, call your local emergency number (911 / 999 / 112) now; "
+    "otherwise please see your healthcare provider."
+)
 
 
 # One function a command. Each imports its command's module when it runs, not before: those
@@ -187,15 +194,9 @@ class error_handler:
         stopping.stop_raising()  # a second Ctrl-C now ends at once, calmly
         code, message = _classify(error)
         if self.person_facing and code in (EXIT_RULES, EXIT_BUG):
-            message += (
-                "\nThe questions cannot start. If this is an emergency, call your local emergency "
-                "number (911 / 999 / 112) now; otherwise please see your healthcare provider."
-            )
+            message += f"\nThe questions cannot start. {LAST_RESORT}"
         elif self.person_facing and type(error).__name__ == "ScreenError":
-            message += (
-                "\nThe result could not be shown. If this is an emergency, call your local emergency "
-                "number (911 / 999 / 112) now; otherwise please see your healthcare provider."
-            )
+            message += f"\nThe result could not be shown. {LAST_RESORT}"
         if message:
             print(message, file=sys.stderr)
         if code == EXIT_BUG and os.environ.get("METASYMPTOMS_DEBUG"):

@@ -85,6 +85,26 @@ _TINY = {
         survival_note: No survival figures.
         support: Support is there.
         sources: [SRC-A]
+        without_cancer_tests: [An examination]
+        without_cancer_questions: [What could it be?]
+        without_cancer_support: Say if you are worried.
+        without_cancer_urgent: See a doctor today.
+        without_cancer_serious: Only a provider can find the cause.
+        emergency_numbers:
+          anywhere: 911 / 999 / 112
+          countries:
+            - {country: GB, number: "999", name: United Kingdom}
+        first_steps:
+          emergency_services: Call {emergency_number} now.
+          cancer_team_line: Call your team, else {emergency_number}.
+        wording:
+          emergency:
+            number_line: In an emergency call {emergency_number}.
+            action: Get help now on {emergency_number}.
+            signs_heading: Call {emergency_number} if you notice
+          export:
+            about: This form only collects answers.
+            emergency: Get help now on {emergency_number} if you have any of these.
         """,
     "sources.yaml": """\
         sources:

@@ -4,11 +4,13 @@ the cancer team's 24-hour line), then each sign's own advice, without a differen
 
 from __future__ import annotations
 
-from metasymptoms.answering.emergency import action, emergency_card, for_country
+from metasymptoms.answering.emergency import action, emergency_card
 from metasymptoms.answering.interview import run_interview
 from metasymptoms.answering.result import result
 from metasymptoms.core.engine import assess
+from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.numbers import for_country
 from tests.scripted import ScriptedPrompter
 
 # Back pain with a weak leg in a person with cancer: two signs whose advice gives the 24-hour
@@ -74,8 +76,8 @@ def test_a_later_sign_is_told_under_the_more_direct_step_already_fired(book: Rul
     assert alone.first_step is None and "24-hour line" in alone.signs[0][1]
 
 
-def test_the_first_step_names_the_countrys_number(book: RuleBook) -> None:
-    british = for_country(book, "GB")
+def test_the_first_step_names_the_countrys_number(shipped: LoadedBook) -> None:
+    british = for_country(shipped, "GB")
     card = emergency_card(british, ["spinal_cord_compression", "back_pain_nerve_signs"])
     assert card.first_step == (
         "Call your local emergency number (999) now, or go to the nearest emergency department."

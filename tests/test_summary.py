@@ -14,7 +14,7 @@ import pytest
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
 from metasymptoms.answering.assessment_text import render_markdown, render_text
-from metasymptoms.answering.emergency import action, country_from, for_country, number_line
+from metasymptoms.answering.emergency import action, country_from, number_line
 from metasymptoms.answering.interview import run_interview
 from metasymptoms.answering.prompter import PlainPrompter
 from metasymptoms.answering.questionnaire import Questionnaire
@@ -22,7 +22,9 @@ from metasymptoms.answering.result import blocks
 from metasymptoms.answering.result_screen import show_result
 from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.core.engine import assess
+from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.numbers import for_country
 from metasymptoms.core.problems import UsageError
 from tests.helpers import TEMPERATURE_QUESTION, run_metasymptoms
 from tests.scripted import ScriptedPrompter
@@ -171,7 +173,7 @@ def browser() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def test_html_prints_to_pdf_in_a_real_browser(book: RuleBook, tmp_path: Path) -> None:
+def test_html_prints_to_pdf_in_a_real_browser(shipped: LoadedBook, tmp_path: Path) -> None:
     chromium, pdftotext = browser(), shutil.which("pdftotext")
     if chromium is None or pdftotext is None:
         pytest.skip("needs Chromium and pdftotext (poppler-utils); .ci/run installs them as root")
@@ -182,7 +184,9 @@ def test_html_prints_to_pdf_in_a_real_browser(book: RuleBook, tmp_path: Path) ->
         "limb_weakness": True,
     }
     page = tmp_path / "summary.html"
-    page.write_text(render_html(for_country(book, "AU"), assess(for_country(book, "AU"), answers), MADE))
+    page.write_text(
+        render_html(for_country(shipped, "AU"), assess(for_country(shipped, "AU"), answers), MADE)
+    )
     pdf = tmp_path / "summary.pdf"
     subprocess.run(
         [
@@ -231,22 +235,23 @@ def test_country_from_option_variable_then_locale(given, environ, expected) -> N
     assert country_from(given, environ) == expected
 
 
-def test_the_country_number_replaces_every_common_number(book: RuleBook) -> None:
+def test_the_country_number_replaces_every_common_number(shipped: LoadedBook) -> None:
+    book = shipped.book
     assert number_line(book).endswith("(911 / 999 / 112).")
-    local = for_country(book, "GB")
+    local = for_country(shipped, "GB")
     assert (
         number_line(local) == "If this is an emergency, stop now and call your local emergency number (999)."
     )
     assert all("911 / 999 / 112" not in flag.advice for flag in local.red_flags)
     assert "(999)" in local.guidance.advice.emergency
-    assert for_country(book, "XX", named=False) is book  # a locale we do not know: every number
+    assert for_country(shipped, "XX", named=False) is book  # a locale we do not know: every number
 
 
-def test_an_unknown_country_named_by_the_person_is_a_clear_error(book: RuleBook) -> None:
+def test_an_unknown_country_named_by_the_person_is_a_clear_error(shipped: LoadedBook) -> None:
     with pytest.raises(
         UsageError, match=r"no emergency number is known for the country 'XX'\. Known countries: AT, AU"
     ):
-        for_country(book, "XX")
+        for_country(shipped, "XX")
 
 
 def test_a_warning_sign_is_never_followed_by_nothing_matches(book: RuleBook) -> None:
@@ -271,9 +276,9 @@ def test_a_site_under_urgent_advice_without_a_diagnosis_is_framed_without_reassu
     assert "common causes" not in text
 
 
-def test_a_very_long_unknown_country_is_quoted_to_80_characters(book: RuleBook) -> None:
+def test_a_very_long_unknown_country_is_quoted_to_80_characters(shipped: LoadedBook) -> None:
     with pytest.raises(UsageError) as refused:
-        for_country(book, "X" * 5000)
+        for_country(shipped, "X" * 5000)
     assert str(refused.value).startswith(
         f"no emergency number is known for the country '{'X' * 80}…' (5,000 characters). Known countries: AT,"
     )

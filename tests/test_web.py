@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from metasymptoms.answering.emergency import action, call_handler_lines, for_country
+from metasymptoms.answering.emergency import action, call_handler_lines
 from metasymptoms.cli import main
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import URGENCY_HEADINGS
+from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.numbers import for_country
 from metasymptoms.web.app import build_app
 from metasymptoms.web.walk import walk_from
 from tests.web_forms import CHEMOTHERAPY_AND_38_3, Form, Person
@@ -109,8 +111,8 @@ def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_f
     assert not [text for text in person.page.texts if "any symptom that worries you" in text]
 
 
-def test_the_emergency_card_shows_the_countrys_number(book: RuleBook) -> None:
-    person = Person(TestClient(build_app(for_country(book, "GB"), allowed_hosts=["testserver"])))
+def test_the_emergency_card_shows_the_countrys_number(shipped: LoadedBook) -> None:
+    person = Person(TestClient(build_app(for_country(shipped, "GB"), allowed_hosts=["testserver"])))
     assert (
         "If this is an emergency, stop now and call your local emergency number (999)." in person.page.texts
     )

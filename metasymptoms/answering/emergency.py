@@ -1,8 +1,10 @@
-"""The emergency number a person is shown, and the one instruction an emergency ends on.
+"""What an emergency shows: the number line, the one instruction it ends on, the card of its
+warning signs, and the handover to read to the call handler.
 
-The number comes from the rule book's guidance (`emergency_numbers`): the country's own when
-the country is known (`--country`, then METASYMPTOMS_COUNTRY, then the locale), otherwise
-every common number ("911 / 999 / 112"). Pure functions; the environment is passed in.
+The sentences are the rule book's (guidance.yaml `wording.emergency`), with the number filled
+in from its one table (core/numbers.py): the person's country's, when it is known
+(`--country`, then METASYMPTOMS_COUNTRY, then the locale). Pure functions; the environment is
+passed in.
 """
 
 from __future__ import annotations
@@ -11,37 +13,24 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from metasymptoms.core.guidance import EmergencyNumbers
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 
 if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
     from metasymptoms.core.engine import Assessment
-from metasymptoms.core.problems import UsageError
-from metasymptoms.core.safetext import quoted
 
-ANYWHERE = "911 / 999 / 112"  # a rule book without an `emergency_numbers` table
 COUNTRY_VARIABLE = "METASYMPTOMS_COUNTRY"
-
-
-def shown_number(book: RuleBook) -> str:
-    """The number text this book shows: one country's, or every common one."""
-    numbers = book.guidance.emergency_numbers
-    return numbers.anywhere if numbers else ANYWHERE
 
 
 def number_line(book: RuleBook) -> str:
     """The line every start and every stop in an emergency carries."""
-    return f"If this is an emergency, stop now and call your local emergency number ({shown_number(book)})."
+    return book.guidance.wording.emergency.number_line
 
 
 def action(book: RuleBook) -> str:
     """The one instruction an emergency ends on: the number, in words that agree with every
     warning sign's own advice (some say to call the cancer team's 24-hour line first)."""
-    return (
-        f"Get help now, as the advice above says. Your local emergency number is "
-        f"{shown_number(book)}; or go to the nearest emergency department."
-    )
+    return book.guidance.wording.emergency.action
 
 
 # The first steps an emergency can give, most direct first (guidance.yaml `first_steps`).
@@ -218,42 +207,3 @@ def country_from(given: str | None, environ: Mapping[str, str]) -> tuple[str | N
             _, _, territory = language.partition("_")
             return (territory.upper() if len(territory) == 2 else None), False
     return None, False
-
-
-def for_country(book: RuleBook, country: str | None, *, named: bool = True) -> RuleBook:
-    """The rule book as this person sees it: the country's number wherever the book writes
-    every common number. An unknown country the person named is a usage error (exit 2);
-    one guessed from the locale falls back to every common number."""
-    numbers = book.guidance.emergency_numbers
-    if country is None or numbers is None:
-        return book
-    known = {entry.country: entry.number for entry in numbers.countries}
-    if country not in known:
-        if not named:
-            return book
-        raise UsageError(
-            f"no emergency number is known for the country {quoted(country)}. Known countries: "
-            f"{', '.join(sorted(known))}. Leave out --country to be shown {numbers.anywhere}."
-        )
-    number = known[country]
-
-    def local(text: str) -> str:
-        return text.replace(numbers.anywhere, number)
-
-    guidance = book.guidance
-    advice = dataclasses.replace(guidance.advice, emergency=local(guidance.advice.emergency))
-    steps = guidance.first_steps
-    guidance = dataclasses.replace(
-        guidance,
-        advice=advice,
-        first_steps=dataclasses.replace(
-            steps,
-            emergency_services=local(steps.emergency_services),
-            cancer_team_line=local(steps.cancer_team_line),
-        ),
-        emergency_signs=tuple(local(sign) for sign in guidance.emergency_signs),
-        # From here on the book knows one number: the person's own.
-        emergency_numbers=EmergencyNumbers(anywhere=number),
-    )
-    flags = tuple(dataclasses.replace(flag, advice=local(flag.advice)) for flag in book.red_flags)
-    return dataclasses.replace(book, guidance=guidance, red_flags=flags)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metasymptoms.answering.emergency import action, emergency_card, shown_number
+from metasymptoms.answering.emergency import action, emergency_card
 from metasymptoms.answering.summary import URGENCY_LABELS
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
@@ -60,7 +60,7 @@ def result(book: RuleBook, assessment: Assessment) -> Result:
             *([] if emergency else about),
             *_next_step_blocks(book, assessment),
             Block(
-                f"Call your local emergency number ({shown_number(book)}) straight away if you notice",
+                book.guidance.wording.emergency.signs_heading,
                 (),
                 book.guidance.emergency_signs,
             ),

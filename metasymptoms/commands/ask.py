@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from metasymptoms.answering.batch import answers_files, batch_lines, is_batch
-from metasymptoms.answering.emergency import country_from, for_country
+from metasymptoms.answering.emergency import country_from
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.terminal import require_terminal, wants_plain
 from metasymptoms.commands import Ask
@@ -26,7 +26,7 @@ def ask(args: Ask) -> int:
             "leave out --format, or give --format json"
         )
     country, named = country_from(args.country, os.environ)
-    book = for_country(load_book(args.rules), country, named=named)
+    book = load_book(args.rules, country, named=named)
     output = output_path(args.output)  # refused before any question, not after the last
     result_format = args.format or "text"
     if is_batch(args.answers):

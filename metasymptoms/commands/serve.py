@@ -6,7 +6,7 @@ import errno
 import os
 import socket
 
-from metasymptoms.answering.emergency import country_from, for_country
+from metasymptoms.answering.emergency import country_from
 from metasymptoms.commands import Serve
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.problems import UsageError
@@ -31,7 +31,7 @@ def serve(args: Serve) -> int:
     if not 0 < args.port < 65536:
         raise UsageError(f"--port takes a number from 1 to 65535, not {args.port}")
     country, named = country_from(args.country, os.environ)
-    book = for_country(load_book(args.rules), country, named=named)
+    book = load_book(args.rules, country, named=named)
     app = build_app(book, allowed_hosts=hosts_for(args.host), rules_folder=args.rules)
     # Bound here, before the address is printed: a port another program holds is said plainly,
     # and the address line is never shown for a server that is not there.

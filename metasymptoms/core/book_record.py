@@ -82,3 +82,7 @@ class BookInfo:
     lowers_urgency_when_reported: tuple[LowersUrgency, ...] = ()
     # Absent until a version has been released: the hazard log then says its control was not run.
     released_book: ReleasedBook | None = None
+    # The emergency number every sentence holding {emergency_number} gives: `anywhere` (every
+    # common number, guidance.yaml's `emergency_numbers.anywhere`) or a country's code from
+    # that table. A person's own country (`ask --country`) comes before it.
+    emergency_number: Annotated[str, Field(pattern=r"^(anywhere|[A-Z]{2})$")] = "anywhere"

@@ -1,5 +1,7 @@
 """The guidance every ending carries (guidance.yaml): advice by urgency, emergency numbers,
-the questions and support for each kind of person."""
+the questions and support for each kind of person, and the wording the questions and the
+result put around the book's own words. Every sentence a person reads is written there, none
+here."""
 
 from __future__ import annotations
 
@@ -9,7 +11,15 @@ from typing import Annotated
 from pydantic import Field, with_config
 
 from metasymptoms.core.condition_parser import ConditionField
-from metasymptoms.core.model_base import FORBID_EXTRA, SourceKey, Sources, Text, Urgency
+from metasymptoms.core.model_base import (
+    FORBID_EXTRA,
+    NumberedText,
+    NumberText,
+    SourceKey,
+    Sources,
+    Text,
+    Urgency,
+)
 
 
 @with_config(FORBID_EXTRA)
@@ -17,10 +27,10 @@ from metasymptoms.core.model_base import FORBID_EXTRA, SourceKey, Sources, Text,
 class UrgencyAdvice:
     """What to do, for each level of urgency."""
 
-    emergency: Text
-    urgent: Text
-    prompt: Text
-    routine: Text
+    emergency: NumberedText
+    urgent: NumberedText
+    prompt: NumberedText
+    routine: NumberedText
 
     def for_level(self, urgency: Urgency) -> str:
         advice: str = getattr(self, urgency.value)
@@ -30,11 +40,13 @@ class UrgencyAdvice:
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
 class CountryNumber:
-    """The emergency number of one country, by its two-letter ISO 3166 code."""
+    """The emergency number of one country, by its two-letter ISO 3166 code, and the name of
+    its line for urgent help out of hours, where it has one everyone can call."""
 
     country: Annotated[str, Field(min_length=2, max_length=2)]
     number: Annotated[str, Field(min_length=1, max_length=40)]
     name: Text  # the country in words, for the reviewer
+    out_of_hours: Text | None = None
 
 
 @with_config(FORBID_EXTRA)
@@ -42,7 +54,7 @@ class CountryNumber:
 class EmergencyNumbers:
     """Which number to call: the country's own when it is known, else every common one."""
 
-    anywhere: Text  # shown when the country is not known, e.g. "911 / 999 / 112"
+    anywhere: Annotated[str, Field(min_length=1, max_length=40)]  # shown when the country is not known
     countries: tuple[CountryNumber, ...] = ()
 
 
@@ -53,16 +65,39 @@ class FirstSteps:
     several emergency warning signs fire, only the most direct of their first steps is given
     as first (never "call the 24-hour line first" beside "call the emergency number now")."""
 
-    emergency_services: Text = (
-        "Call your local emergency number (911 / 999 / 112) now, or go to the nearest emergency department."
-    )
+    emergency_services: NumberText
     # Worded exactly as in each red flag's advice that gives it, so that advice can be told
     # without it when a more direct step comes first.
-    cancer_team_line: Text = (
-        "If you have a cancer team, call their 24-hour line now; otherwise, or if no one answers "
-        "straight away, call your local emergency number (911 / 999 / 112) or go to the "
-        "emergency department."
-    )
+    cancer_team_line: NumberText
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class EmergencyWording:
+    """What the questions and the result say around the warning signs' own advice in an
+    emergency. Each gives the number: {emergency_number}."""
+
+    number_line: NumberText  # every start, and every stop of the questions
+    action: NumberText  # the one instruction an emergency result ends on
+    signs_heading: NumberText  # above the list of emergency signs in every result
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ExportWording:
+    """The notices of the questions exported as a form (`rules export --format fhir-r4`)."""
+
+    about: Text  # after the purpose and "not a diagnosis": what the form does not do
+    emergency: NumberText  # above the emergency signs
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class Wording:
+    """The wording the questions and the result put around the rule book's own words."""
+
+    emergency: EmergencyWording
+    export: ExportWording
 
 
 @with_config(FORBID_EXTRA)
@@ -92,7 +127,7 @@ class Guidance:
     unsure_cancer: Text
     common_causes: Text
     nothing_reported: Text
-    emergency_signs: Annotated[tuple[Text, ...], Field(min_length=1)]
+    emergency_signs: Annotated[tuple[NumberedText, ...], Field(min_length=1)]
     provider_tests: Annotated[tuple[Text, ...], Field(min_length=1)]
     treatment: Text
     questions_to_ask: Annotated[tuple[Text, ...], Field(min_length=1)]
@@ -103,23 +138,18 @@ class Guidance:
     # For a person with no cancer diagnosis, or unsure of one (docs/clinical-basis.md): tests that
     # find the cause of a symptom, questions and support that never speak of spread, outlook
     # or the end of life, and "care team" replaced by a doctor or an urgent care service.
-    without_cancer_tests: Annotated[tuple[Text, ...], Field(min_length=1)] = (
-        "A healthcare provider will decide which tests are needed.",
-    )
-    without_cancer_questions: Annotated[tuple[Text, ...], Field(min_length=1)] = (
-        "What could be causing these symptoms?",
-    )
-    without_cancer_support: Text = "If you are worried, say so: your provider can help."
-    without_cancer_urgent: Text = "Contact a doctor, an urgent care service or a nurse line today."
+    without_cancer_tests: Annotated[tuple[Text, ...], Field(min_length=1)]
+    without_cancer_questions: Annotated[tuple[Text, ...], Field(min_length=1)]
+    without_cancer_support: Text
+    without_cancer_urgent: NumberedText
     # Above the sites under urgent or emergency advice, where the calm framing ("they often have
     # common causes") would read as reassurance: a body part's name alone alarms a person
     # without a diagnosis.
-    without_cancer_serious: Text = (
-        "These are the parts of the body your symptoms relate to. Only a provider who examines "
-        "you can find the cause, which is why the advice above matters."
-    )
+    without_cancer_serious: Text
+    # The numbers to call, and the sentences that give one (the number filled in on loading).
+    emergency_numbers: EmergencyNumbers
+    first_steps: FirstSteps
+    wording: Wording
     with_cancer_sources: tuple[SourceKey, ...] = ()  # cited only for a person with cancer
-    emergency_numbers: EmergencyNumbers | None = None  # None: "911 / 999 / 112" everywhere
     # Shown beside questions_to_ask, and the survival note with them, only where they fit.
     outlook_questions: OutlookQuestions | None = None
-    first_steps: FirstSteps = FirstSteps()

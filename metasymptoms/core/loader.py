@@ -30,6 +30,7 @@ from metasymptoms.core.layout import (
     assemble,
 )
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.numbers import book_number, for_country, numbered
 from metasymptoms.core.problems import Location, Problem, RuleBookError, RulesFolderMissing
 from metasymptoms.core.references import check_references
 from metasymptoms.core.validate import finding_kinds, location, read_document, validate
@@ -45,8 +46,9 @@ def today() -> datetime.date:
 class LoadedBook:
     """A valid rule book, where each of its items stands, and warnings that did not block it."""
 
-    book: RuleBook
+    book: RuleBook  # with the book's emergency number filled in (numbers.py)
     folder: Path
+    written: RuleBook  # as written: {emergency_number} where the number goes
     origins: dict[tuple[str, str], Location] = field(default_factory=dict)
     documents: dict[Path, YamlDocument] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
@@ -77,8 +79,10 @@ def load(folder: Path) -> LoadedBook:
             gc.enable()
 
 
-def load_book(folder: Path | None = None) -> RuleBook:
-    return load(folder or default_rules_dir()).book
+def load_book(folder: Path | None = None, country: str | None = None, *, named: bool = True) -> RuleBook:
+    """The book in `folder` (default: the shipped one), with the emergency number of the
+    person's `country` when it is given (numbers.for_country)."""
+    return for_country(load(folder or default_rules_dir()), country, named=named)
 
 
 class _Loader:
@@ -159,12 +163,13 @@ class _Loader:
             return None
         site_files = tuple(path for path, spec in specs.items() if spec is SITE)
         by_file = {spec: models[path] for path, spec in specs.items() if spec is not SITE}
-        book = assemble(by_file, tuple(models[path] for path in site_files))
+        written = assemble(by_file, tuple(models[path] for path in site_files))
         layout = BookLayout(self.folder, site_files, len(by_file[RED_FLAGS].red_flags))
         self.problems += check_references(
-            book, layout, self.documents, by_file[RED_FLAGS].combinations, today()
+            written, layout, self.documents, by_file[RED_FLAGS].combinations, today()
         )
-        loaded = LoadedBook(book, self.folder, documents=self.documents, warnings=self.warnings)
+        book = numbered(written, book_number(written))
+        loaded = LoadedBook(book, self.folder, written, documents=self.documents, warnings=self.warnings)
         for place in layout.places(book):
             loaded.paths[(place.kind, place.item_id)] = (place.file, place.path)
             loaded.origins[(place.kind, place.item_id)] = location(

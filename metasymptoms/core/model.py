@@ -19,7 +19,7 @@ from metasymptoms.core.guidance import Guidance
 
 # The rule book's vocabulary, found here by every other module (defined in model_base.py, which
 # guidance.py and book_record.py import without a circle).
-from metasymptoms.core.model_base import FORBID_EXTRA, SourceKey, Sources
+from metasymptoms.core.model_base import FORBID_EXTRA, NumberedText, SourceKey, Sources
 from metasymptoms.core.model_base import Id as Id
 from metasymptoms.core.model_base import Text as Text
 from metasymptoms.core.model_base import Urgency as Urgency
@@ -116,7 +116,7 @@ class RedFlag:
     title: Text
     when: ConditionField
     urgency: Urgency
-    advice: Text
+    advice: NumberedText  # may say {emergency_number}
     sources: Sources
     checked: Checked
     explain: Text | None = None  # why this pattern matters, and where sources differ
@@ -141,7 +141,7 @@ class Combination:
     at_least: int  # the loader checks it is 2 or more, and that enough flags have the grade
     of_grade: Literal["amber"]
     urgency: Urgency
-    advice: Text
+    advice: NumberedText  # may say {emergency_number}
     sources: Sources
     checked: Checked
     explain: Text | None = None

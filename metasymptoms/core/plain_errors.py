@@ -157,6 +157,8 @@ def pattern_message(name: str, value: Any) -> str:
             f"{quoted(value)} is not a git revision this file takes; write a tag, branch or commit "
             "without spaces that does not start with '-', like rulebook-0.1"
         )
+    if name == "emergency_number":
+        return f"{quoted(value)} is not a country code; write anywhere (every common number) or a two-letter country code, like GB"
     if name == "sources":
         return f"{quoted(value)} is not a valid source key; source keys are capital letters, digits and dashes, like CC-META"
     return f"{quoted(value)} is not a valid id; ids are lowercase words joined by underscores, like back_pain"

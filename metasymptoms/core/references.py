@@ -176,8 +176,6 @@ class _References:
     def countries(self) -> None:
         """One emergency number per country: with two, which one a person is shown is an accident."""
         numbers = self.book.guidance.emergency_numbers
-        if numbers is None:
-            return
         file = self.layout.file(GUIDANCE)
         first: dict[str, Location] = {}
         for i, entry in enumerate(numbers.countries):
@@ -191,6 +189,14 @@ class _References:
                     )
                 )
             first.setdefault(entry.country.upper(), here)
+        chosen = self.book.info.emergency_number if self.book.info else "anywhere"
+        if chosen != "anywhere" and chosen not in first:
+            self.error(
+                self.layout.file(BOOK),
+                ("emergency_number",),
+                f"no emergency number is listed for the country '{chosen}' in guidance.yaml's "
+                f"emergency_numbers{close_match(chosen, list(first))}; write one of its countries, or anywhere",
+            )
 
     def questions(self) -> None:
         """Each question asks a finding of the book, once, with a default that answers it;

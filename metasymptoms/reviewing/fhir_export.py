@@ -97,17 +97,10 @@ def _warning_sign_section(book: RuleBook) -> Section:
 
 def _notices(book: RuleBook) -> list[dict[str, Any]]:
     guidance = book.guidance
-    numbers = guidance.emergency_numbers.anywhere if guidance.emergency_numbers else "911 / 999 / 112"
-    about = (
-        f"{guidance.purpose} {guidance.not_a_diagnosis} This form only collects your answers: it "
-        "does not tell you how soon to get help. The program that reads your answers "
-        "(metasymptoms) does that, and gives any emergency advice."
-    )
+    wording = guidance.wording.export
+    about = f"{guidance.purpose} {guidance.not_a_diagnosis} {wording.about}"
     signs = "\n".join(f"- {sign}" for sign in guidance.emergency_signs)
-    emergency = (
-        f"Do not wait for a result if you have any of these: get help now. Call your local "
-        f"emergency number ({numbers}) or go to the emergency department.\n{signs}"
-    )
+    emergency = f"{wording.emergency}\n{signs}"
     # The same list as XHTML too, for renderers that show it (the plain text stays for the rest).
     listed = "".join(f"<li>{escape(sign)}</li>" for sign in guidance.emergency_signs)
     xhtml = f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{escape(emergency.splitlines()[0])}</p><ul>{listed}</ul></div>'

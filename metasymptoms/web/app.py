@@ -74,12 +74,12 @@ def from_environment() -> Starlette:
     """For `uvicorn --factory metasymptoms.web.app:from_environment --workers N` and other
     ASGI hosts: the rule book from METASYMPTOMS_RULES (default: the shipped one), the
     country from METASYMPTOMS_COUNTRY, the Host names from METASYMPTOMS_HOSTS (commas)."""
-    from metasymptoms.answering.emergency import country_from, for_country
+    from metasymptoms.answering.emergency import country_from
     from metasymptoms.core.loader import load_book
 
     folder = os.environ.get("METASYMPTOMS_RULES")
     country, named = country_from(None, os.environ)
-    book = for_country(load_book(Path(folder) if folder else None), country, named=named)
+    book = load_book(Path(folder) if folder else None, country, named=named)
     hosts = [name.strip() for name in os.environ.get("METASYMPTOMS_HOSTS", "").split(",") if name.strip()]
     return build_app(
         book, allowed_hosts=hosts or LOOPBACK_NAMES, rules_folder=Path(folder) if folder else None

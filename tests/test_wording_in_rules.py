@@ -1,0 +1,106 @@
+"""Every sentence a person reads comes from the rule book (rules/), not from the code.
+
+The package's source is scanned for string literals that read as words for a person: the
+emergency number ("911", "999", "112"), "emergency number", "emergency department". Each is
+reported as file:line, so it can be moved into rules/guidance.yaml (`wording`, or the number
+into `emergency_numbers`, written {emergency_number} where it goes).
+
+What may stay in code, and why:
+- CLI usage text (`--help`, metasymptoms/arguments.py): read before any rule book is loaded,
+  and `--help` must not load one.
+- Error messages (a literal inside a `raise`) for a person's own mistake at the command line
+  and for rule-book authors; and the checks and proofs reviewers run on a book (reviewing/,
+  core/references.py), which quote the book's words back to its authors. The questions
+  exported as a form (reviewing/fhir_export.py) are read by a person, so they are scanned.
+- `cli.LAST_RESORT`: what a person is told when the rule book itself cannot be read, or the
+  result cannot be shown, so the book's own words cannot be had.
+Docstrings and comments are not read by a person and are not scanned.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import metasymptoms
+
+PACKAGE = Path(metasymptoms.__file__).parent
+PERSON_FACING = re.compile(r"\b(911|999|112)\b|emergency number|emergency department", re.IGNORECASE)
+
+# Modules whose words are for rule-book authors and reviewers, or usage text (see above).
+NOT_FOR_THE_PERSON = {
+    "arguments.py",
+    "core/references.py",
+}
+FOR_THE_PERSON_IN_REVIEWING = {"reviewing/fhir_export.py"}
+ALLOWED_CONSTANTS = {("cli.py", "LAST_RESORT")}
+
+
+def scanned(name: str) -> bool:
+    if name in NOT_FOR_THE_PERSON:
+        return False
+    return not name.startswith("reviewing/") or name in FOR_THE_PERSON_IN_REVIEWING
+
+
+def literals(tree: ast.AST, name: str) -> Iterator[tuple[int, str]]:
+    """(line, text) of each string literal that is not a docstring, an error raised, or an
+    allowed constant; an f-string's literal parts are read as one text."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                skipped.add(id(body[0].value))
+        elif isinstance(node, ast.Raise) or (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and (name, t.id) in ALLOWED_CONSTANTS for t in node.targets)
+        ):
+            skipped.update(id(inner) for inner in ast.walk(node))
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            skipped.update(id(part) for part in node.values)
+            text = "".join(part.value for part in node.values if isinstance(part, ast.Constant))
+            yield node.lineno, text
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.lineno, node.value
+
+
+def sentences_in_code(package: Path) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if not scanned(name):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [
+            f"metasymptoms/{name}:{line}: {text!r}"
+            for line, text in sorted(literals(tree, name))
+            if PERSON_FACING.search(text)
+        ]
+    return found
+
+
+def test_no_person_facing_sentence_is_written_in_the_code() -> None:
+    assert sentences_in_code(PACKAGE) == []
+
+
+def test_the_scan_finds_a_sentence_written_in_code(tmp_path: Path) -> None:
+    """As the emergency interrupt was before its words moved to rules/."""
+    (tmp_path / "answering").mkdir()
+    (tmp_path / "answering" / "emergency.py").write_text(
+        '"""The number line (a docstring: 911 is not read by a person here)."""\n'
+        "def number_line(number):\n"
+        '    return f"If this is an emergency, call your local emergency number ({number})."\n'
+        'ANYWHERE = "911 / 999 / 112"\n'
+        'def refuse():\n    raise ValueError("no emergency number is known")\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "arguments.py").write_text('HELP = "call 911 / 999 / 112"\n', encoding="utf-8")
+    assert sentences_in_code(tmp_path) == [
+        "metasymptoms/answering/emergency.py:3: 'If this is an emergency, call your local emergency number ().'",
+        "metasymptoms/answering/emergency.py:4: '911 / 999 / 112'",
+    ]
