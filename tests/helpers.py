@@ -85,11 +85,13 @@ _TINY = {
         survival_note: No survival figures.
         support: Support is there.
         sources: [SRC-A]
-        without_cancer_tests: [An examination]
-        without_cancer_questions: [What could it be?]
-        without_cancer_support: Say if you are worried.
-        without_cancer_urgent: See a doctor today.
-        without_cancer_serious: Only a provider can find the cause.
+        without_cancer_tests: [A healthcare provider will decide which tests are needed.]
+        without_cancer_questions: [What could be causing these symptoms?]
+        without_cancer_support: "If you are worried, say so: your provider can help."
+        without_cancer_urgent: Contact a doctor, an urgent care service or a nurse line today.
+        without_cancer_serious: >-
+          These are the parts of the body your symptoms relate to. Only a provider who examines
+          you can find the cause, which is why the advice above matters.
         emergency_numbers:
           anywhere: 911 / 999 / 112
           countries:

@@ -80,7 +80,11 @@ def test_the_rule_book_is_read_once(folder: Path, monkeypatch, capsys) -> None:
 
     reads = []
     real = ask.load_book
-    monkeypatch.setattr(ask, "load_book", lambda folder: reads.append(folder) or real(folder))
+    monkeypatch.setattr(
+        ask,
+        "load_book",
+        lambda folder, *country, **named: reads.append(folder) or real(folder, *country, **named),
+    )
     assert main(["ask", "--answers", str(folder)]) == 0
     assert reads == [None]  # the shipped book, once for three files
 

@@ -111,7 +111,7 @@ def test_a_choice_that_is_not_a_country_code_is_located(tmp_path: Path) -> None:
 
 def test_a_misspelt_placeholder_is_located(tmp_path: Path) -> None:
     assert with_guidance(tmp_path, "Call {emergency_number} now.", "Call {emergency_numbr} now.") == [
-        "rules/guidance.yaml:31:23: [error] 'emergency_services': {emergency_numbr} is not a word the "
+        "rules/guidance.yaml:33:23: [error] 'emergency_services': {emergency_numbr} is not a word the "
         "book fills in; write {emergency_number} where the emergency number goes (schema)"
     ]
 
@@ -120,7 +120,7 @@ def test_a_sentence_that_gives_the_number_must_hold_the_placeholder(tmp_path: Pa
     assert with_guidance(
         tmp_path, "In an emergency call {emergency_number}.", "In an emergency call 999."
     ) == [
-        "rules/guidance.yaml:35:18: [error] 'number_line': write {emergency_number} where the "
+        "rules/guidance.yaml:37:18: [error] 'number_line': write {emergency_number} where the "
         "emergency number goes: this sentence gives it (schema)"
     ]
 

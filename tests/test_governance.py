@@ -70,7 +70,7 @@ def test_book_yaml_is_validated_like_every_file(tmp_path: Path) -> None:
     assert problems_of(write_book(tmp_path, {"book.yaml": broken})) == [
         "rules/book.yaml:3:9: [error] 'status' must be one of 'draft' or 'approved', not 'signed' (schema)",
         "rules/book.yaml:5:1: [error] 'owner' is not a key this file knows; the keys allowed here are: name, "
-        "version, status, intended_purpose, url, sign_offs, declared_changes, lowers_urgency_when_reported, released_book (schema)",
+        "version, status, intended_purpose, url, sign_offs, declared_changes, lowers_urgency_when_reported, released_book, emergency_number (schema)",
     ]
 
 

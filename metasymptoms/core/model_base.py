@@ -39,8 +39,8 @@ def _numbered(text: str) -> str:
         if found.group() != EMERGENCY_NUMBER:
             raise PydanticCustomError(
                 "wording",
-                "{word} is not a word the book fills in; write {number} where the emergency number goes",
-                {"word": found.group(), "number": EMERGENCY_NUMBER},
+                "{word} is not a word the book fills in; write {placeholder} where the emergency number goes",
+                {"word": found.group(), "placeholder": EMERGENCY_NUMBER},
             )
     return text
 
@@ -50,8 +50,8 @@ def _holds_number(text: str) -> str:
     if _numbered(text) and EMERGENCY_NUMBER not in text:
         raise PydanticCustomError(
             "wording",
-            "write {number} where the emergency number goes: this sentence gives it",
-            {"number": EMERGENCY_NUMBER},
+            "write {placeholder} where the emergency number goes: this sentence gives it",
+            {"placeholder": EMERGENCY_NUMBER},
         )
     return text
 
