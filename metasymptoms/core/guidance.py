@@ -54,7 +54,7 @@ class CountryNumber:
 class EmergencyNumbers:
     """Which number to call: the country's own when it is known, else every common one."""
 
-    anywhere: Annotated[str, Field(min_length=1, max_length=40)]  # shown when the country is not known
+    anywhere: Text  # shown when the country is not known
     countries: tuple[CountryNumber, ...] = ()
 
 
