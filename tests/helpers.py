@@ -8,6 +8,8 @@ import json
 import textwrap
 from pathlib import Path
 
+from metasymptoms.core.model_base import Urgency
+
 _TINY = {
     "findings.yaml": """\
         findings:
@@ -104,6 +106,31 @@ _TINY = {
             number_line: In an emergency call {emergency_number}.
             action: Get help now on {emergency_number}.
             signs_heading: Call {emergency_number} if you notice
+            heading: "EMERGENCY: get help now"
+            first_step: "First: {first_step}"
+            first_step_in_result: "Get help now. First: {first_step}"
+            call_handler: Tell the call handler
+            reminder: "EMERGENCY: {titles}. Get help now on {emergency_number}."
+          interrupt:
+            question: What would you like to do now?
+            first: Stop here and get help now
+            second: Go on with the questions
+          after_stopping:
+            question: Would you like to see the rest of your result?
+            first: No, I will get help now
+            second: Yes, show the result from my answers so far
+          result_after_stopping: Your result, from your answers so far
+          urgency_headings:
+            emergency: "Emergency: get help now"
+            urgent: "Urgent: get help today"
+            prompt: "Soon: see a healthcare provider within the next few days"
+            routine: "Routine: none of the warning signs this tool checks for"
+          urgency_labels:
+            emergency: EMERGENCY
+            urgent: Urgent
+            prompt: See a provider within days
+            routine: At your next visit
+          see_provider_footer: Please see a healthcare provider about any symptom that worries you.
           export:
             about: This form only collects answers.
             emergency: Get help now on {emergency_number} if you have any of these.
@@ -282,3 +309,13 @@ def stable_id(value: object) -> str:
 def indented(text: str, by: str) -> str:
     """`text` dedented, then indented by `by`: a YAML snippet placed inside a rule file."""
     return textwrap.indent(textwrap.dedent(text), by)
+
+
+@functools.cache
+def urgency_headings() -> dict[Urgency, str]:
+    """How soon, as the shipped book's result heads it (guidance.yaml `wording`)."""
+    from metasymptoms.core.bookfiles import default_rules_dir
+    from metasymptoms.core.loader import load
+
+    headings = load(default_rules_dir()).book.guidance.wording.urgency_headings
+    return {urgency: headings.for_level(urgency) for urgency in Urgency}

@@ -14,7 +14,6 @@ import pytest
 
 from metasymptoms.answering.prompter import PlainPrompter
 from metasymptoms.core.bookfiles import default_rules_dir
-from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import Role, RuleBook, Urgency
 from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.teaching.demo import Line, replay
@@ -23,7 +22,7 @@ from metasymptoms.teaching.explore_board import board_summary
 from metasymptoms.teaching.quiz import build_quiz, run_quiz
 from metasymptoms.teaching.step_text import step_body
 from metasymptoms.web.documents import lesson_html
-from tests.helpers import spawn_metasymptoms
+from tests.helpers import spawn_metasymptoms, urgency_headings
 from tests.test_terminal_screens import Terminal
 
 ENTER, DOWN = "\r", "\x1b[B"
@@ -161,8 +160,8 @@ def test_demos_quizzes_and_lesson_pages_use_the_persons_words(book: RuleBook) ->
         for question in quiz.questions:
             for line in narration(book, (Line(question.prompt), *question.reveal)):
                 assert not re.search(r"\b(you|your)\b", line, re.I), (item.name, line)
-        headings_seen |= {heading for heading in URGENCY_HEADINGS.values() if heading in asked}
-    assert headings_seen == set(URGENCY_HEADINGS.values())  # every level, in the person's words
+        headings_seen |= {heading for heading in urgency_headings().values() if heading in asked}
+    assert headings_seen == set(urgency_headings().values())  # every level, in the person's words
 
 
 def test_what_would_change_reads_as_english(book: RuleBook, capsys) -> None:
@@ -185,7 +184,7 @@ def test_the_explorer_uses_the_persons_words(book: RuleBook) -> None:
         assert internal_names(book, page) == [], page
     assert "Jaundice with a fever, shivering or feeling very unwell (Emergency)" in site_page(book, "liver")
     summary = board_summary(book, {"cancer_history": "current", "back_pain": True})
-    assert summary.startswith(f"How soon: {URGENCY_HEADINGS[Urgency.PROMPT]}.")
+    assert summary.startswith(f"How soon: {urgency_headings()[Urgency.PROMPT]}.")
     assert internal_names(book, summary) == []
 
 

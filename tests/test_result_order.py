@@ -19,8 +19,8 @@ from metasymptoms.answering.emergency import action
 from metasymptoms.answering.result import result
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import RuleBook, Urgency
+from tests.helpers import urgency_headings
 
 URGENT_BACK_PAIN = {
     "cancer_history": "past",
@@ -61,7 +61,7 @@ def html_words(page: str) -> str:
 def ending_words(book: RuleBook, answers: dict) -> tuple[str, str]:
     assessment = assess(book, answers)
     what = action(book) if assessment.urgency is Urgency.EMERGENCY else assessment.advice
-    return URGENCY_HEADINGS[assessment.urgency], words(what)
+    return urgency_headings()[assessment.urgency], words(what)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -83,13 +83,13 @@ def test_every_format_ends_with_how_soon_and_what_to_do(book: RuleBook, case: st
 def test_how_soon_and_the_warning_signs_advice_come_first(book: RuleBook, case: str) -> None:
     assessment = assess(book, CASES[case])
     first = result(book, assessment).first
-    assert first[0].heading == URGENCY_HEADINGS[assessment.urgency]
+    assert first[0].heading == urgency_headings()[assessment.urgency]
     advised = [paragraph for block in first for paragraph in block.paragraphs]
     for flag in assessment.red_flags:
         if flag.urgency is assessment.urgency:  # its advice (without a second first step)
             assert any(paragraph.startswith(flag.advice.split(". ")[0]) for paragraph in advised)
     text = render_text(book, assessment)
-    assert text.index(URGENCY_HEADINGS[assessment.urgency].upper()) < text.index("SOURCES")
+    assert text.index(urgency_headings()[assessment.urgency].upper()) < text.index("SOURCES")
 
 
 @pytest.mark.parametrize("case", ["urgent", "urgent without cancer", "emergency"])
@@ -159,7 +159,7 @@ def test_the_first_part_fits_an_80x24_screen_with_the_key_line(book: RuleBook, c
     rows = [*out.getvalue().splitlines(), "", READ_MORE]
     assert len(rows) <= 24, "\n".join(rows)
     shown = words("\n".join(rows))
-    assert URGENCY_HEADINGS[assessment.urgency] in shown
+    assert urgency_headings()[assessment.urgency] in shown
     for block in result(book, assessment).first:
         for paragraph in block.paragraphs:
             assert words(paragraph) in shown

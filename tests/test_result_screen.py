@@ -9,9 +9,9 @@ from metasymptoms.answering.emergency import action
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.answering.result_screen import READ_MORE
 from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import RuleBook
+from tests.helpers import urgency_headings
 from tests.scripted import ScriptedPrompter
 from tests.test_terminal_screens import (
     DOWN,
@@ -119,7 +119,7 @@ def test_q_finishes_on_how_soon_and_s_saves_a_summary(terminal, book: RuleBook, 
     summary = (tmp_path / "metasymptoms-summary.md").read_text()
     assert summary.rstrip().endswith(assess(book, URGENT_BACK_PAIN).advice)
     assert joined(screen).endswith(" ".join(assess(book, URGENT_BACK_PAIN).advice.split()))
-    assert URGENCY_HEADINGS[assess(book, URGENT_BACK_PAIN).urgency] in joined(screen)
+    assert urgency_headings()[assess(book, URGENT_BACK_PAIN).urgency] in joined(screen)
 
 
 def test_after_an_emergency_the_person_went_on_from_a_summary_is_offered_before_the_number(

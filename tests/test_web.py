@@ -13,12 +13,12 @@ from starlette.testclient import TestClient
 from metasymptoms.answering.emergency import action, call_handler_lines
 from metasymptoms.cli import main
 from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.numbers import for_country
 from metasymptoms.web.app import build_app
 from metasymptoms.web.walk import walk_from
+from tests.helpers import urgency_headings
 from tests.web_forms import CHEMOTHERAPY_AND_38_3, Form, Person
 
 
@@ -67,7 +67,7 @@ def test_a_person_without_cancer_walks_to_a_routine_result(client: TestClient, b
     walk_to_the_end(person, {"cancer_history": "none"})
     assert person.page.h1 == "Check your answers"
     person.press("result")
-    heading = URGENCY_HEADINGS[Urgency.ROUTINE]
+    heading = urgency_headings()[Urgency.ROUTINE]
     assert person.page.headings[:2] == ["Your result", heading]
     assert person.page.headings[-1] == heading  # the care card first and last
     assert ROUTINE_FOOTER in person.page.texts
@@ -103,7 +103,7 @@ def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_f
     assert asked(person) == "feeling_unwell"  # the question after the temperature
     walk_to_the_end(person, {})
     person.press("result")
-    emergency = URGENCY_HEADINGS[Urgency.EMERGENCY]
+    emergency = urgency_headings()[Urgency.EMERGENCY]
     assert person.page.headings[1] == emergency
     # The last words are the emergency's one instruction (a summary is offered before them).
     assert person.page.last_words == action(book)
@@ -300,7 +300,7 @@ def test_one_person_walks_through_two_app_instances_in_turn(book: RuleBook) -> N
     person.press("go_on")
     walk_to_the_end(person, {})
     person.press("result")
-    assert person.page.headings[1] == URGENCY_HEADINGS[Urgency.EMERGENCY]
+    assert person.page.headings[1] == urgency_headings()[Urgency.EMERGENCY]
     assert person.sent > 20
 
 

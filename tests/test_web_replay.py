@@ -15,10 +15,10 @@ from starlette.testclient import TestClient
 from metasymptoms.answering.emergency import action
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.cli import main
-from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.web.app import build_app
 from metasymptoms.web.walk import walk_from
+from tests.helpers import urgency_headings
 from tests.scripted import ScriptedPrompter
 from tests.web_forms import Person
 
@@ -117,7 +117,7 @@ def replay(
     assert main(["ask", "--answers", str(file), "--format", "json"]) == 0
     told = json.loads(capsys.readouterr().out)
     page = person.page
-    assert page.headings[1] == URGENCY_HEADINGS[Urgency(told["urgency"])], seed
+    assert page.headings[1] == urgency_headings()[Urgency(told["urgency"])], seed
     # The ending: the advice for this urgency, or in an emergency the one instruction.
     ending = action(book) if told["urgency"] == "emergency" else told["advice"]
     assert page.last_words == ending, seed

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.core.explain import URGENCY_HEADINGS
 from metasymptoms.core.model import Urgency
+from tests.helpers import urgency_headings
 from tests.web_browser import free_port
 from tests.web_forms import CHEMOTHERAPY_AND_38_3, Person
 
@@ -108,7 +108,7 @@ def test_one_person_walks_through_two_uvicorn_workers_in_turn_and_a_restart(
     answer_all(person, {})
     assert person.page.kind == "check"
     person.press("result")
-    assert person.page.headings[:2] == ["Your result", URGENCY_HEADINGS[Urgency.EMERGENCY]]
+    assert person.page.headings[:2] == ["Your result", urgency_headings()[Urgency.EMERGENCY]]
     given = dict(person.page.form("md").fields())
     assert {name: given[f"a.{name}"] for name in CHEMOTHERAPY_AND_38_3} == CHEMOTHERAPY_AND_38_3
     assert person.sent > 40  # about half of them answered by each worker

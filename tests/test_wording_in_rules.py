@@ -1,9 +1,11 @@
 """Every sentence a person reads comes from the rule book (rules/), not from the code.
 
-The package's source is scanned for string literals that read as words for a person: the
-emergency number ("911", "999", "112"), "emergency number", "emergency department". Each is
-reported as file:line, so it can be moved into rules/guidance.yaml (`wording`, or the number
-into `emergency_numbers`, written {emergency_number} where it goes).
+The package's source (its string literals) and its web templates (their text) are scanned
+for words a person reads: the emergency number ("911", "999", "112"), "emergency number",
+"emergency department", "healthcare provider", "call handler", and the emergency
+interrupt's choices ("stop here and get help", "go on with the questions"). Each is reported
+as file:line, so it can be moved into rules/guidance.yaml (`wording`, or the number into
+`emergency_numbers`, written {emergency_number} where it goes).
 
 What may stay in code, and why:
 - CLI usage text (`--help`, metasymptoms/arguments.py): read before any rule book is loaded,
@@ -27,7 +29,13 @@ from pathlib import Path
 import metasymptoms
 
 PACKAGE = Path(metasymptoms.__file__).parent
-PERSON_FACING = re.compile(r"\b(911|999|112)\b|emergency number|emergency department", re.IGNORECASE)
+PERSON_FACING = re.compile(
+    r"\b(911|999|112)\b|emergency number|emergency department|healthcare provider|call handler"
+    r"|stop here and get help|go on with the questions|rest of your result",
+    re.IGNORECASE,
+)
+# A template's comments ({# ... #}) and expressions ({{ ... }}, {% ... %}) are not its text.
+TEMPLATE_CODE = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 # Modules whose words are for rule-book authors and reviewers, or usage text (see above).
 NOT_FOR_THE_PERSON = {
@@ -35,7 +43,8 @@ NOT_FOR_THE_PERSON = {
     "core/references.py",
 }
 FOR_THE_PERSON_IN_REVIEWING = {"reviewing/fhir_export.py"}
-ALLOWED_CONSTANTS = {("cli.py", "LAST_RESORT")}
+# The last-resort sentence; the words a rule-book author's error message names placeholders by.
+ALLOWED_CONSTANTS = {("cli.py", "LAST_RESORT"), ("core/model_base.py", "_WHAT")}
 
 
 def scanned(name: str) -> bool:
@@ -84,8 +93,37 @@ def sentences_in_code(package: Path) -> list[str]:
     return found
 
 
+def sentences_in_templates(package: Path) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("templates/*.html")):
+        text = TEMPLATE_CODE.sub(
+            lambda code: "\n" * code.group().count("\n"), path.read_text(encoding="utf-8")
+        )
+        name = path.relative_to(package).as_posix()
+        found += [
+            f"metasymptoms/{name}:{number}: {line.strip()!r}"
+            for number, line in enumerate(text.splitlines(), 1)
+            if PERSON_FACING.search(line)
+        ]
+    return found
+
+
 def test_no_person_facing_sentence_is_written_in_the_code() -> None:
     assert sentences_in_code(PACKAGE) == []
+    assert sentences_in_templates(PACKAGE) == []
+
+
+def test_the_scan_finds_a_sentence_written_in_a_template(tmp_path: Path) -> None:
+    (tmp_path / "web" / "templates").mkdir(parents=True)
+    (tmp_path / "web" / "templates" / "base.html").write_text(
+        "{# the footer: see a healthcare provider #}\n<footer>\n"
+        "  <p>{{ wording.see_provider_footer }}</p>\n"
+        "  <p>Please see a healthcare provider about any symptom.</p>\n</footer>\n",
+        encoding="utf-8",
+    )
+    assert sentences_in_templates(tmp_path) == [
+        "metasymptoms/web/templates/base.html:4: '<p>Please see a healthcare provider about any symptom.</p>'"
+    ]
 
 
 def test_the_scan_finds_a_sentence_written_in_code(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model_base import filled
 
 if TYPE_CHECKING:  # the card's functions are imported when a card is shown, not at start-up
     from metasymptoms.core.engine import Assessment
@@ -88,10 +89,7 @@ def reminder(book: RuleBook, flag_ids: Sequence[str]) -> str:
     """One line that keeps an emergency in view where its advice is no longer on screen: the
     warning signs by name and the number, in words that agree with each sign's own advice."""
     titles = "; ".join(flag.title for flag in book.red_flags if flag.id in flag_ids)
-    return (
-        f"EMERGENCY: {titles}. Get help now, as its advice said: your local emergency number is "
-        f"{shown_number(book)}, or go to the nearest emergency department."
-    )
+    return filled(book.guidance.wording.emergency.reminder, titles=titles)
 
 
 # How a call handler hears a history of cancer (the choices' own words are the person's:

@@ -255,19 +255,12 @@ def run_interview(
         can_save = output is None  # with --output the result is written there, in its format
         if outcome.stopped_for_emergency:
             show_emergency_card(prompter, book, assessment)
-            more = prompter.choose(
-                "Would you like to see the rest of your result?",
-                [
-                    ("No, I will get help now", "no"),
-                    ("Yes, show the result from my answers so far", "yes"),
-                ],
-                "no",
-            )
+            wording = book.guidance.wording
+            asked = wording.after_stopping
+            more = prompter.choose(asked.question, [(asked.first, "no"), (asked.second, "yes")], "no")
             if more == "yes":
                 prompter.say(stopped_note(book, outcome.answers), "hint")
-                present_result(
-                    prompter, book, assessment, "Your result, from your answers so far", can_save=can_save
-                )
+                present_result(prompter, book, assessment, wording.result_after_stopping, can_save=can_save)
         else:
             present_result(prompter, book, assessment, can_save=can_save)
         if output is not None:

@@ -24,6 +24,7 @@ from metasymptoms.core.engine import applicable_questions, fired_emergencies, ne
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, kind_of
 from metasymptoms.core.model import Finding, Question, RuleBook, Section
+from metasymptoms.core.model_base import filled
 
 SHOW_RESULT = "__result__"
 STOP = "__stop__"
@@ -221,17 +222,15 @@ class Questionnaire:
             self.events.append(("emergency", flag.id))
         fired = [flag.id for flag in fired_emergencies(self.book, self.answers)]
         card = emergency_card(self.book, [flag.id for flag in new], fired)
-        say_card(self.prompter, card)
+        say_card(self.prompter, self.book, card)
         self.events.append(("interrupt", ""))
+        wording = self.book.guidance.wording
         choice = self.prompter.choose(
-            "What would you like to do now?",
-            [
-                ("Stop here and get help now", STOP),
-                ("Go on with the questions to learn more (this advice is repeated at the end)", GO_ON),
-            ],
+            wording.interrupt.question,
+            [(wording.interrupt.first, STOP), (wording.interrupt.second, GO_ON)],
             STOP,
             # Several signs push the one first step up a small screen: it is said again here.
-            f"First: {card.first_step}" if card.first_step else None,
+            filled(wording.emergency.first_step, first_step=card.first_step) if card.first_step else None,
         )
         return choice == STOP
 
@@ -310,14 +309,16 @@ def refused(finding: Finding, typed: str, default: str, *, leave: str | None = N
     )
 
 
-def say_card(prompter: Prompter, card: EmergencyCard) -> None:
+def say_card(prompter: Prompter, book: RuleBook, card: EmergencyCard) -> None:
     """An emergency: the one first step where several signs (or steps) meet, then each
     warning sign with its advice, in the rule book's words."""
+    wording = book.guidance.wording
     if card.first_step:
-        prompter.say("EMERGENCY: get help now", "emergency")
-        prompter.say(f"First: {card.first_step}", "emergency")
+        prompter.say(wording.emergency.heading, "emergency")
+        prompter.say(filled(wording.emergency.first_step, first_step=card.first_step), "emergency")
+    label = wording.urgency_labels.emergency
     for title, advice in card.signs:
-        prompter.say(f"EMERGENCY: {title}", "emergency")
+        prompter.say(f"{label}: {title}", "emergency")
         prompter.say(advice, "emergency")
 
 

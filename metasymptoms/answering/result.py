@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
-from metasymptoms.answering.summary import URGENCY_LABELS
 from metasymptoms.core.engine import Assessment
-from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, join_words
+from metasymptoms.core.explain import because_sentence, join_words
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model_base import filled
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def ending_block(book: RuleBook, assessment: Assessment) -> Block:
     emergency = assessment.urgency is Urgency.EMERGENCY
     what_to_do = action(book) if emergency else assessment.advice
     return Block(
-        URGENCY_HEADINGS[assessment.urgency],
+        book.guidance.wording.urgency_headings.for_level(assessment.urgency),
         (what_to_do,),
         role="emergency" if emergency else "ending",
     )
@@ -115,10 +115,11 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
         # about anything new" is for the ending, and one screen has no room for it here
         advice = advice.removesuffix(f" {book.guidance.see_provider}")
     if card and card.first_step:
-        advice = f"Get help now. First: {card.first_step}"
-    out = [Block(URGENCY_HEADINGS[assessment.urgency], (advice,), role="emergency" if emergency else "")]
+        advice = filled(book.guidance.wording.emergency.first_step_in_result, first_step=card.first_step)
+    heading = book.guidance.wording.urgency_headings.for_level(assessment.urgency)
+    out = [Block(heading, (advice,), role="emergency" if emergency else "")]
     signs = card.signs if card else tuple((flag.title, flag.advice) for flag in level)
-    label = URGENCY_LABELS[assessment.urgency]
+    label = book.guidance.wording.urgency_labels.for_level(assessment.urgency)
     role = "emergency" if emergency else ""
     out += [Block(f"{label}: {title}", (text,), level=3, role=role) for title, text in signs]
     also = [flag.title for flag in assessment.red_flags if flag.urgency.rank < assessment.urgency.rank]

@@ -68,10 +68,10 @@ def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessme
     is the last line, after it (run_interview)."""
     flags = [flag.id for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
     if flags:
-        say_card(prompter, emergency_card(book, flags))
+        say_card(prompter, book, emergency_card(book, flags))
     else:  # stopped after an emergency an answer changed back: still get help
-        prompter.say("EMERGENCY: get help now", "emergency")
-    prompter.say("Tell the call handler:", "subheading")
+        prompter.say(book.guidance.wording.emergency.heading, "emergency")
+    prompter.say(f"{book.guidance.wording.emergency.call_handler}:", "subheading")
     for line in call_handler_lines(book, assessment):
         prompter.say(f"  - {line}")
 

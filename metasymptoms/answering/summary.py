@@ -9,17 +9,9 @@ import datetime
 from dataclasses import dataclass
 
 from metasymptoms.core.engine import Assessment, applicable_questions, reading
-from metasymptoms.core.explain import URGENCY_HEADINGS, answer_text, implied, implied_text
+from metasymptoms.core.explain import answer_text, implied, implied_text
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import RuleBook, Section, Urgency
-
-# How a warning sign's urgency reads to a person: the engine's words ("prompt") never do.
-URGENCY_LABELS = {
-    Urgency.EMERGENCY: "EMERGENCY",
-    Urgency.URGENT: "Urgent",
-    Urgency.PROMPT: "See a provider within days",
-    Urgency.ROUTINE: "At your next visit",
-}
 
 
 @dataclass(frozen=True)
@@ -36,6 +28,9 @@ class WarningSign:
     title: str
     urgency: Urgency
     reported: tuple[str, ...]  # the answers it rests on, in plain words
+    # How its urgency reads to a person (guidance.yaml `wording.urgency_labels`): the
+    # engine's words ("prompt") never do.
+    label: str
 
 
 @dataclass(frozen=True)
@@ -112,7 +107,7 @@ def clinician_summary(
         made=made or now(),
         rule_book_version=rule_book_version(book),
         urgency=assessment.urgency,
-        urgency_heading=URGENCY_HEADINGS[assessment.urgency],
+        urgency_heading=book.guidance.wording.urgency_headings.for_level(assessment.urgency),
         warning_signs=_warning_signs(book, assessment),
         reported=tuple(reported),
         background=tuple(background),
@@ -177,6 +172,7 @@ def _warning_signs(book: RuleBook, assessment: Assessment) -> tuple[WarningSign,
                 plain_answer(book, finding, answers.get(finding), answers, flag.because)
                 for finding in flag.because
             ),
+            book.guidance.wording.urgency_labels.for_level(flag.urgency),
         )
         for flag in assessment.red_flags
     )
@@ -232,7 +228,7 @@ def when_text(made: datetime.datetime) -> str:
 def warning_sign_text(sign: WarningSign) -> tuple[str, str]:
     """A warning sign for the clinician: its urgency label, and its title with the answers
     behind it. Renderers escape and lay out the two parts."""
-    return URGENCY_LABELS[sign.urgency], f"{sign.title} ({'; '.join(sign.reported)})"
+    return sign.label, f"{sign.title} ({'; '.join(sign.reported)})"
 
 
 def symptoms_reported_text(summary: ClinicianSummary) -> str:

@@ -25,13 +25,6 @@ from metasymptoms.core.engine import Answers, reading
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 
-URGENCY_HEADINGS = {
-    Urgency.EMERGENCY: "Emergency: get help now",
-    Urgency.URGENT: "Urgent: get help today",
-    Urgency.PROMPT: "Soon: see a healthcare provider within the next few days",
-    Urgency.ROUTINE: "Routine: none of the warning signs this tool checks for",
-}
-
 
 def join_words(words: Iterable[str], conjunction: str = "and") -> str:
     items = list(words)

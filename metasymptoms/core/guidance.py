@@ -13,8 +13,10 @@ from pydantic import Field, with_config
 from metasymptoms.core.condition_parser import ConditionField
 from metasymptoms.core.model_base import (
     FORBID_EXTRA,
+    FirstStepText,
     NumberedText,
     NumberText,
+    ReminderText,
     SourceKey,
     Sources,
     Text,
@@ -80,6 +82,36 @@ class EmergencyWording:
     number_line: NumberText  # every start, and every stop of the questions
     action: NumberText  # the one instruction an emergency result ends on
     signs_heading: NumberText  # above the list of emergency signs in every result
+    heading: Text  # above the card's one first step, where several signs meet
+    first_step: FirstStepText  # the card's one first step
+    first_step_in_result: FirstStepText  # the result's first advice, where the card had one
+    call_handler: Text  # above the handover to read to the emergency call handler
+    reminder: ReminderText  # keeps an emergency in view where its advice is off screen
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ChoiceWording:
+    """A question the program asks (not the rule book's), with its two answers."""
+
+    question: Text
+    first: Text  # the default, listed first
+    second: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ByUrgency:
+    """A word or heading for each level of urgency."""
+
+    emergency: Text
+    urgent: Text
+    prompt: Text
+    routine: Text
+
+    def for_level(self, urgency: Urgency) -> str:
+        text: str = getattr(self, urgency.value)
+        return text
 
 
 @with_config(FORBID_EXTRA)
@@ -97,6 +129,14 @@ class Wording:
     """The wording the questions and the result put around the rule book's own words."""
 
     emergency: EmergencyWording
+    # After an emergency card in the questions: stop and get help (first), or go on.
+    interrupt: ChoiceWording
+    # After stopping for an emergency: no more (first), or the result from the answers so far.
+    after_stopping: ChoiceWording
+    result_after_stopping: Text  # the heading of that result
+    urgency_headings: ByUrgency  # how soon, as the result's first heading
+    urgency_labels: ByUrgency  # a warning sign's urgency, before its name
+    see_provider_footer: Text  # the web pages' footer, where no emergency is shown
     export: ExportWording
 
 

@@ -33,36 +33,59 @@ def _no_placeholder(text: str) -> str:
     return text
 
 
-def _numbered(text: str) -> str:
-    """Text that may say the emergency number: {emergency_number}, and no other placeholder."""
-    for found in _PLACEHOLDER.finditer(text):
-        if found.group() != EMERGENCY_NUMBER:
-            raise PydanticCustomError(
-                "wording",
-                "{word} is not a word the book fills in; write {placeholder} where the emergency number goes",
-                {"word": found.group(), "placeholder": EMERGENCY_NUMBER},
-            )
-    return text
+# What each word a sentence may hold stands for, in a reviewer's words.
+_WHAT = {
+    "emergency_number": "the emergency number",
+    "first_step": "the first step",
+    "titles": "the warning signs' names",
+}
 
 
-def _holds_number(text: str) -> str:
-    """Text that exists to say the emergency number: it must hold {emergency_number}."""
-    if _numbered(text) and EMERGENCY_NUMBER not in text:
-        raise PydanticCustomError(
-            "wording",
-            "write {placeholder} where the emergency number goes: this sentence gives it",
-            {"placeholder": EMERGENCY_NUMBER},
-        )
-    return text
+def _sentence(required: tuple[str, ...], optional: tuple[str, ...] = ()) -> AfterValidator:
+    """A sentence that holds each word of `required` ({emergency_number}, filled in by the
+    loader or where it is shown) and may hold those of `optional`, and no other."""
+    allowed = {"{" + name + "}": name for name in (*required, *optional)}
+    hint = ", ".join(f"{word} where {_WHAT[name]} goes" for word, name in allowed.items())
+
+    def check(text: str) -> str:
+        for found in _PLACEHOLDER.finditer(text):
+            if found.group() not in allowed:
+                raise PydanticCustomError(
+                    "wording",
+                    "{word} is not a word the book fills in; write {hint}",
+                    {"word": found.group(), "hint": hint},
+                )
+        for name in required:
+            if "{" + name + "}" not in text:
+                raise PydanticCustomError(
+                    "wording",
+                    "write {word} where {what} goes: this sentence gives it",
+                    {"word": "{" + name + "}", "what": _WHAT[name]},
+                )
+        return text
+
+    return AfterValidator(check)
+
+
+def filled(sentence: str, **words: str) -> str:
+    """A sentence of the rule book with its words filled in: filled(s, titles="Seizure")."""
+    for name, value in words.items():
+        sentence = sentence.replace("{" + name + "}", value)
+    return sentence
 
 
 Id = Annotated[str, Field(min_length=1, max_length=80)]  # the id's spelling is checked by the loader
 SourceKey = Annotated[str, Field(min_length=1, max_length=40)]
 Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_no_placeholder)]
+_TEXT = Field(min_length=1, max_length=4000)
 # Text a person may be told to call the emergency number in (the number filled in on loading).
-NumberedText = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_numbered)]
+NumberedText = Annotated[str, _TEXT, _sentence((), ("emergency_number",))]
 # Text that gives the number itself ("call your local emergency number ({emergency_number})").
-NumberText = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_holds_number)]
+NumberText = Annotated[str, _TEXT, _sentence(("emergency_number",))]
+# The line that keeps an emergency in view: the warning signs' names, and the number.
+ReminderText = Annotated[str, _TEXT, _sentence(("titles", "emergency_number"))]
+# A sentence that gives an emergency's one first step ("First: {first_step}").
+FirstStepText = Annotated[str, _TEXT, _sentence(("first_step",))]
 Sources = Annotated[tuple[SourceKey, ...], Field(min_length=1)]
 
 # Given to every rule-file model with pydantic's `with_config`: a key the model does not know

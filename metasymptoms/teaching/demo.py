@@ -122,7 +122,7 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
                 if flag.id not in flags_seen:
                     flags_seen.add(flag.id)
                     reason = reasons(book, because(flag.when, answers), answers)
-                    text = f"-> warning sign '{flag.title}' ({level(flag.urgency)}) now applies."
+                    text = f"-> warning sign '{flag.title}' ({level(book, flag.urgency)}) now applies."
                     events.append(Event("flag", section.id, text, finding, reason))
                     new_emergency |= flag.urgency is Urgency.EMERGENCY
             if new_emergency:
@@ -179,16 +179,19 @@ def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answe
 def urgency_reasons(book: RuleBook, answers: Answers) -> list[str]:
     """How the urgency was reached, as one sentence."""
     contributions = [
-        f"warning sign '{flag.title}' ({level(flag.urgency)})" for flag in fired_red_flags(book, answers)
+        f"warning sign '{flag.title}' ({level(book, flag.urgency)})"
+        for flag in fired_red_flags(book, answers)
     ]
     contributions += [
-        f"a rule about {site.name} ({level(rule.urgency)})"
+        f"a rule about {site.name} ({level(book, rule.urgency)})"
         for site, rule in fired_rules(book, answers)
         if rule.urgency
     ]
     if contributions:
         return [f"How: the urgency is the highest of everything that holds: {join_words(contributions)}."]
-    return [f"How: no warning sign or rule that raises urgency holds, so it is {how_soon(Urgency.ROUTINE)}."]
+    return [
+        f"How: no warning sign or rule that raises urgency holds, so it is {how_soon(book, Urgency.ROUTINE)}."
+    ]
 
 
 def site_reasons(book: RuleBook, answers: Answers) -> list[Line]:
@@ -208,7 +211,7 @@ def site_reasons(book: RuleBook, answers: Answers) -> list[Line]:
 
 def result_step(book: RuleBook, answers: Answers) -> Step:
     assessment = assess(book, answers)
-    lines = [Line(f"How soon: {how_soon(assessment.urgency)}.")]
+    lines = [Line(f"How soon: {how_soon(book, assessment.urgency)}.")]
     lines += [Line(text, 1) for text in urgency_reasons(book, answers)]
     lines += site_reasons(book, answers)
     if assessment.primary_cancer:
@@ -336,10 +339,10 @@ def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:
     parts = []
     if change.urgency is not base_urgency:
         parts.append(
-            f'the result would say "{how_soon(change.urgency)}" instead of "{how_soon(base_urgency)}"'
+            f'the result would say "{how_soon(book, change.urgency)}" instead of "{how_soon(book, base_urgency)}"'
         )
     else:
-        parts.append(f'the result would still say "{how_soon(base_urgency)}"')
+        parts.append(f'the result would still say "{how_soon(book, base_urgency)}"')
     if change.sites != base_sites:
         now, then = _sites_words(book, base_sites), _sites_words(book, change.sites)
         if not change.sites:

@@ -63,8 +63,8 @@ def _site_findings(book: RuleBook, site_id: str) -> list[str]:
     return list(seen)
 
 
-def _flag_line(flag: RedFlag) -> str:
-    return f"{flag.title} ({level(flag.urgency)})"
+def _flag_line(book: RuleBook, flag: RedFlag) -> str:
+    return f"{flag.title} ({level(book, flag.urgency)})"
 
 
 def _sources(book: RuleBook, keys: tuple[str, ...], width: int) -> Body:
@@ -82,7 +82,7 @@ def site_page(book: RuleBook, site_id: str, width: int = WIDTH) -> str:
             ("What it is", _wrap(site.about, width)),
             ("Symptoms linked to spread here", _bullets([book.finding(f).label for f in findings], width)),
             ("Why", _bullets([rule.why for rule in site.rules], width)),
-            ("Warning signs to know", _bullets([_flag_line(flag) for flag in flags], width)),
+            ("Warning signs to know", _bullets([_flag_line(book, flag) for flag in flags], width)),
             (
                 "Cancers that commonly spread here",
                 _bullets(cancers, width) if cancers else _wrap("None listed in the sources.", width),
@@ -99,7 +99,7 @@ def symptom_page(book: RuleBook, finding_id: str, width: int = WIDTH) -> str:
     sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
     flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
     when = [
-        f"{flag.title} ({level(flag.urgency)}): {flag.advice}"
+        f"{flag.title} ({level(book, flag.urgency)}): {flag.advice}"
         for flag in sorted(flags, key=lambda flag: -flag.urgency.rank)
     ]
     return _page(
@@ -110,7 +110,7 @@ def symptom_page(book: RuleBook, finding_id: str, width: int = WIDTH) -> str:
                 "Sites it is linked with",
                 _bullets([site.name for site in sites], width) or ["  (none on its own)"],
             ),
-            ("Warning signs it is part of", _bullets([_flag_line(flag) for flag in flags], width)),
+            ("Warning signs it is part of", _bullets([_flag_line(book, flag) for flag in flags], width)),
             (
                 "When to see a provider",
                 _bullets(when, width) + [""] + _wrap(book.guidance.see_provider, width),

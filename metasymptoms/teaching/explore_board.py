@@ -154,14 +154,16 @@ def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) ->
 def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = join_words(site.name for site in assessment.sites) or "none"
-    flags = join_words(f"{flag.title} ({level(flag.urgency)})" for flag in assessment.red_flags) or "none"
-    return f"How soon: {how_soon(assessment.urgency)}.  Sites: {sites}.  Warning signs: {flags}."
+    flags = (
+        join_words(f"{flag.title} ({level(book, flag.urgency)})" for flag in assessment.red_flags) or "none"
+    )
+    return f"How soon: {how_soon(book, assessment.urgency)}.  Sites: {sites}.  Warning signs: {flags}."
 
 
 def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     sites = ", ".join(site.name for site in assessment.sites) or "none"
-    return f"[{level(assessment.urgency)} | sites: {sites}]"
+    return f"[{level(book, assessment.urgency)} | sites: {sites}]"
 
 
 def what_if_board(

@@ -114,14 +114,14 @@ def _shuffled(
 # --- how urgent? -----------------------------------------------------------------------
 
 
-def urgency_choice(urgency: Urgency) -> str:
+def urgency_choice(book: RuleBook, urgency: Urgency) -> str:
     """A choice in the words the person's own result starts with."""
-    return how_soon(urgency)
+    return how_soon(book, urgency)
 
 
 def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     urgency = assess(book, item.answers).urgency
-    reveal = [Line(f'The person\'s result starts with "{how_soon(urgency)}".')]
+    reveal = [Line(f'The person\'s result starts with "{how_soon(book, urgency)}".')]
     reveal += [Line(text, 1) for text in urgency_reasons(book, item.answers)]
     events = walk(book, item.answers)
     screen = next((event for event in events if event.kind == "screen"), None)
@@ -137,7 +137,7 @@ def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
         "urgency",
         "how urgent?",
         "How urgent is it? What will the questionnaire advise?",
-        tuple(urgency_choice(level) for level in levels),
+        tuple(urgency_choice(book, level) for level in levels),
         levels.index(urgency),
         tuple(reveal),
     )
@@ -234,7 +234,7 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     return QuizQuestion(
         "change",
         "what would change it?",
-        f'Now the result says "{how_soon(urgency)}" and names '
+        f'Now the result says "{how_soon(book, urgency)}" and names '
         f"{join_words(book.site(site).name for site in sites) or 'no site'}. "
         "Which ONE of these changes of answer would change the advice or the sites named?",
         choices,

@@ -14,18 +14,18 @@ from collections.abc import Iterable
 
 from metasymptoms.core.conditions import Condition
 from metasymptoms.core.engine import Answers
-from metasymptoms.core.explain import URGENCY_HEADINGS, because_sentence, condition_sentence
+from metasymptoms.core.explain import because_sentence, condition_sentence
 from metasymptoms.core.model import RuleBook, Urgency
 
 
-def how_soon(urgency: Urgency) -> str:
+def how_soon(book: RuleBook, urgency: Urgency) -> str:
     """The heading the person's own result starts with: 'Urgent: get help today'."""
-    return URGENCY_HEADINGS[urgency]
+    return book.guidance.wording.urgency_headings.for_level(urgency)
 
 
-def level(urgency: Urgency) -> str:
+def level(book: RuleBook, urgency: Urgency) -> str:
     """The heading's first word, for a short mention: 'Emergency', 'Urgent', 'Soon', 'Routine'."""
-    return how_soon(urgency).split(":", 1)[0]
+    return how_soon(book, urgency).split(":", 1)[0]
 
 
 # Second person to third, longest first so "you were" is not read as "you" + "were".

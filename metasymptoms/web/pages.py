@@ -77,7 +77,15 @@ def page(book: RuleBook, name: str, status: int = 200, **context: Any) -> HTMLRe
     from metasymptoms.core.status import status_line
 
     return HTMLResponse(
-        render(name, {"emergency_line": number_line(book), "status_line": status_line(book), **context}),
+        render(
+            name,
+            {
+                "emergency_line": number_line(book),
+                "status_line": status_line(book),
+                "wording": book.guidance.wording,
+                **context,
+            },
+        ),
         status_code=status,
     )
 
