@@ -69,7 +69,7 @@ def test_every_shipped_scenario_makes_a_true_quiz_and_a_lesson_page(book: RuleBo
         assert question.reveal
 
     expected = item.scenario.expected
-    assert by_id["urgency"].choices[by_id["urgency"].answer] == urgency_choice(expected.urgency)
+    assert by_id["urgency"].choices[by_id["urgency"].answer] == urgency_choice(book, expected.urgency)
     assert by_id["sites"].choices[by_id["sites"].answer] == sites_choice(book, expected.sites)
 
     # The change question: the right choice changes the outcome, every wrong one leaves it.
