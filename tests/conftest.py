@@ -4,7 +4,7 @@ import datetime
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
@@ -15,6 +15,7 @@ from metasymptoms.core.model import RuleBook
 
 if TYPE_CHECKING:
     from tests.test_terminal_screens import Terminal
+    from tests.web_browser import Served
 
 # Property tests: `make test` tries 50 cases each (a few seconds in all, and hypothesis keeps
 # any failing case in .hypothesis/ and tries it first next time); a long search is
@@ -52,6 +53,26 @@ def check_day(monkeypatch: pytest.MonkeyPatch) -> datetime.date:
 
     monkeypatch.setattr(checks, "run_checks", run_checks)
     return CHECK_DAY
+
+
+@pytest.fixture(scope="session")
+def served() -> Iterator[Served]:
+    """`metasymptoms serve` with the shipped book, one for each test process (it keeps no
+    one's answers: each page's state is in the form it was posted with)."""
+    from tests.web_browser import Served
+
+    server = Served()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The system Chromium through Playwright, one for each test process; a test opens a
+    context of its own (`browser.new_context`), which it closes."""
+    from tests.web_browser import launched_browser
+
+    yield from launched_browser()
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.web_browser import Served, axe_violations, browser, served
-
-__all__ = ["browser", "served"]  # fixtures
+from tests.web_browser import Served, axe_violations
 
 # Elements with words of their own that are not rendered (display: none, or inside something
 # hidden), each as "tag.class: first words"; `allowed`: a selector for what may be left off paper

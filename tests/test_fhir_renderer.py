@@ -26,11 +26,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests import web_browser
 from tests.helpers import run_metasymptoms
 from tests.test_fhir_export import SCHEMA
 
-browser = web_browser.browser  # the browser tests' fixture: the system Chromium through Playwright
 LFORMS = "lforms@40.1.3"
 ORIGIN = "http://renderer.test"  # served from the files by Playwright's routing: no server, no network
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>form</title>

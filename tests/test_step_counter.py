@@ -17,9 +17,7 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.web.documents import lesson_html
 from tests.test_terminal_screens import Terminal
-from tests.web_browser import Served, browser, served
-
-__all__ = ["browser", "served"]  # fixtures
+from tests.web_browser import Served
 
 NAME = "breast_cord_compression"
 RIGHT = "\x1b[C"

@@ -17,9 +17,7 @@ from metasymptoms.core.loader import load
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.web.app import build_app
-from tests.web_browser import Served, axe_violations, browser, served
-
-__all__ = ["browser", "served"]  # fixtures
+from tests.web_browser import Served, axe_violations
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,7 @@ from typing import Any
 import pytest
 
 from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, walk
-from tests.web_browser import Served, browser, served
-
-__all__ = ["browser", "served"]  # fixtures
+from tests.web_browser import Served
 
 
 @pytest.fixture

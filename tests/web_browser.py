@@ -1,6 +1,10 @@
 """A real `metasymptoms serve` and the system Chromium driven by Playwright, for the browser
 tests. Never a downloaded browser: without Chromium, Playwright or axe-core (from npm, which
-`make test` installs into .venv), the tests that need them skip and say why."""
+`make test` installs into .venv), the tests that need them skip and say why.
+
+One Chromium and one server for each test process (the `browser` and `served` fixtures of
+tests/conftest.py, which start them when a test first asks): starting them again for each
+module cost a few seconds a module; each test opens its own browser context."""
 
 from __future__ import annotations
 
@@ -79,23 +83,6 @@ class Served:
         return out, err
 
 
-@pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
-    server = Served()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium()
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 def axe_violations(page: Any) -> list[str]:
     """axe-core's WCAG 2.2 A and AA violations on the page, one line each."""
     if not AXE.exists():
@@ -116,3 +103,13 @@ def tab_to(page: Any, test: str, limit: int = 60) -> None:
         if page.evaluate(f"(() => {{ const el = document.activeElement; return !!el && ({test}); }})()"):
             return
     raise AssertionError(f"Tab never reached {test}")
+
+
+def launched_browser() -> Iterator[Any]:
+    """The system Chromium through Playwright, until the generator is closed."""
+    executable = chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
