@@ -66,10 +66,12 @@ def served() -> Iterator[Served]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """The system Chromium through Playwright, one for each test process; a test opens a
-    context of its own (`browser.new_context`), which it closes."""
+    """The system Chromium through Playwright, one for each test module; a test opens a
+    context of its own (`browser.new_context`), which it closes. Not one for the whole run:
+    Playwright's event loop stays current while it is open, and the tests after it that run
+    an event loop of their own (prompt_toolkit's, asyncio.run) would fail."""
     from tests.web_browser import launched_browser
 
     yield from launched_browser()

@@ -2,9 +2,9 @@
 tests. Never a downloaded browser: without Chromium, Playwright or axe-core (from npm, which
 `make test` installs into .venv), the tests that need them skip and say why.
 
-One Chromium and one server for each test process (the `browser` and `served` fixtures of
-tests/conftest.py, which start them when a test first asks): starting them again for each
-module cost a few seconds a module; each test opens its own browser context."""
+One server for each test process and one Chromium for each module (the `served` and
+`browser` fixtures of tests/conftest.py, which start them when a test first asks); each test
+opens its own browser context."""
 
 from __future__ import annotations
 
