@@ -436,27 +436,3 @@ def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys
         "       - a seizure (fit) that is new or the first ever (yes, or not sure)\n"
     ) in out
     assert out.endswith("No urgency is lowered without a declared reason.\n")
-
-
-def test_the_gate_proves_a_raise_lowers_nothing_over_the_edited_items_cones(
-    tmp_path: Path, monkeypatch
-) -> None:
-    """A raise of one red flag is proved to lower nothing over the cones of the edited items
-    and the unchanged items that must stay quiet, without diagrams of the whole books (which
-    for a book ten times the shipped one take longer than anyone waits)."""
-    from metasymptoms.core.loader import default_rules_dir, load_book
-    from metasymptoms.reviewing import diff_urgency
-
-    copy = tmp_path / "raised"
-    shutil.copytree(default_rules_dir(), copy)
-    flags = (copy / "red_flags.yaml").read_text()
-    at = flags.index("urgency: prompt", flags.index("- id: persistent_bloating\n"))
-    (copy / "red_flags.yaml").write_text(
-        flags[:at] + "urgency: urgent" + flags[at + len("urgency: prompt") :]
-    )
-
-    def whole_books(pair: Pair) -> list:
-        raise AssertionError("the whole books were compiled")
-
-    monkeypatch.setattr(diff_urgency, "_whole_book_lowerings", whole_books)
-    assert hidden_lowerings(Pair(load_book(), load_book(copy))) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
 
@@ -37,7 +38,7 @@ from metasymptoms.core.engine import (
     with_implications,
 )
 from metasymptoms.core.kinds import Answer, kind_of
-from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model import Question, RuleBook
 from metasymptoms.reviewing.behaviour import items, ordered_values
 from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.replay import as_answers
@@ -96,22 +97,47 @@ class Reading:
         # reading of the findings with a role and of each implication.
         self._shared: dict[object, object] = {} if shared is None else shared
         self.gates: dict[str, Node] = {}  # each ask_if's Kleene value on the answers before it
-        seen = (
-            self._questionnaire() if as_asked else {**self._plain(), **{f: dd.var(f) for f in self._kept()}}
-        )
+        if as_asked:
+            seen = self._questionnaire()
+        else:
+            seen = self._view()
+            seen.update((finding, dd.var(finding)) for finding in self._kept())
         self.read = self._reading(seen)
 
-    def _plain(self) -> dict[str, Node]:
-        """Every finding not reported, as leaves (built once for every cone)."""
+    def _view(self) -> _View:
+        """Every finding not reported: the leaves of every finding, built once for every
+        cone and read through, never copied, so a cone's reading costs the size of the
+        cone, not of the book."""
         book, dd = self.book, self.dd
         plain: dict[str, Node] = self._once(
             ("plain",), lambda: {finding.id: dd.leaf(unasked(book, finding.id)) for finding in book.findings}
         )
-        return dict(plain)
+        return _View(plain)
 
     def _kept(self) -> Iterable[str]:
         """The findings of the cone (every finding of the book when there is none)."""
         return [finding.id for finding in self.book.findings] if self.cone is None else self.cone
+
+    def _questions(self) -> Iterable[Question]:
+        """The questions about the cone's findings, in the book's order (every question when
+        there is no cone)."""
+        if self.cone is None:
+            return self.book.questions
+        place: dict[str, tuple[int, Question]] = self._once(
+            ("questions",), lambda: {q.finding: (n, q) for n, q in enumerate(self.book.questions)}
+        )
+        return [question for _, question in sorted(place[f] for f in self.cone if f in place)]
+
+    def _groups(self) -> list[_Group]:
+        """The groups of implications that share a finding with the cone (every group when
+        there is none). A group is read whole: an implication outside the cone may carry
+        what one inside it implies on to a third finding. One that shares no finding with
+        the cone changes nothing the cone's conditions read."""
+        groups: list[_Group] = self._once(("groups",), lambda: _groups(self.book))
+        if self.cone is None:
+            return groups
+        at: dict[str, int] = self._once(("group of",), lambda: {f: g.n for g in groups for f in g.findings})
+        return [groups[n] for n in sorted({at[f] for f in self.cone if f in at})]
 
     def own(self, finding: str) -> Node:
         """The finding's own value; one the diagrams leave out (a property's cone does not
@@ -120,31 +146,35 @@ class Reading:
             return self.dd.var(finding)
         return self.dd.leaf(unasked(self.book, finding))
 
-    def _questionnaire(self) -> dict[str, Node]:
+    def _questionnaire(self) -> _View:
         """Each finding as the questionnaire gives it: questions in order, each asked when
         its ask_if holds or may hold on the answers before it (engine.asked)."""
         dd, book = self.dd, self.book
-        seen = self._plain()
-        for question in book.questions:
-            if self.cone is not None and question.finding not in self.cone:
-                continue  # outside the cone: not reported, asked or not
+        seen = self._view()
+        for question in self._questions():  # outside the cone: not reported, asked or not
             own = dd.var(question.finding)
             if question.ask_if is None:
                 seen[question.finding] = own
                 continue
             gate = self.gates[question.finding] = self.kleene(question.ask_if, seen)
             hidden = unasked(book, question.finding)
-            seen[question.finding] = dd.apply(lambda g, v, h=hidden: h if g is False else v, gate, own)
+            seen[question.finding] = self._once(
+                ("asked", question.finding, gate),
+                partial(dd.apply, lambda g, v, h=hidden: h if g is False else v, gate, own),
+            )
         return seen
 
-    def _reading(self, seen: dict[str, Node]) -> dict[str, Node]:
+    def _reading(self, seen: _View) -> _View:
         """The answers as the rules read them (engine.reading): first what the engine reads
         into the findings with a special role (a history not given, a treatment left out),
         by its own `reading` of those findings' answers, then each implication in the
         book's order."""
         dd, book = self.dd, self.book
-        read = dict(seen)
-        names = [finding.id for finding in book.findings if getattr(finding, "role", None)]
+        read = seen  # built for this reading alone
+        names: list[str] = self._once(
+            ("role names",),
+            lambda: [finding.id for finding in book.findings if getattr(finding, "role", None)],
+        )
 
         def roles_read(*values: object) -> tuple[object, ...]:
             found = self._shared.get(("roles", values))
@@ -168,16 +198,28 @@ class Reading:
                 read[name] = self._once(
                     ("role", together, n), partial(dd.map, operator.itemgetter(n), together)
                 )
-        for child, parent in book.implications:
+        for group in self._groups():  # each group of implications in the book's order
+            before = tuple(read[finding] for finding in group.findings)
+            after: tuple[Node, ...] = self._once(
+                ("implied", group.n, before), partial(self._implied, group, before)
+            )
+            read.update(zip(group.findings, after, strict=True))
+        return read
+
+    def _implied(self, group: _Group, before: tuple[Node, ...]) -> tuple[Node, ...]:
+        """The findings of one group of implications as the engine reads them
+        (engine.with_implications), from their diagrams before."""
+        book, dd = self.book, self.dd
+        read = dict(zip(group.findings, before, strict=True))
+        for child, parent in group.links:
 
             def implied(c: object, p: object, child: str = child, parent: str = parent) -> object:
                 return with_implications(book, _given([(child, c), (parent, p)]), [(child, parent)]).get(
                     parent, p
                 )
 
-            pair = (read[child], read[parent])
-            read[parent] = self._once(("implied", child, parent, pair), partial(dd.apply, implied, *pair))
-        return read
+            read[parent] = dd.apply(implied, read[child], read[parent])
+        return tuple(read[finding] for finding in group.findings)
 
     def _once(self, key: object, make: Callable[[], Any]) -> Any:
         """`make()`, worked out once for every reading that shares these diagrams."""
@@ -217,7 +259,8 @@ class Reading:
 
     def holds(self, condition: Condition) -> Node:
         """Whether the condition holds or may hold (conditions.holds): the engine's reading."""
-        return self.dd.map(lambda value: value is not False, self.kleene(condition))
+        kleene = self.kleene(condition)
+        return self._once(("holds", kleene), partial(self.dd.map, _may_hold, kleene))  # type: ignore[no-any-return]
 
     @cached_property
     def urgency(self) -> Node:
@@ -232,11 +275,20 @@ class Reading:
         number may disagree with the finding it implies ("no" to a fever beside 37.8 °C, read
         as a fever), and a threshold moved between books shows only on such answers; with
         `numbers_follow`, as for a person as they truly are (verify), it may not."""
-        book, dd = self.book, self.dd
+        checks: list[Node] = []
+        for group in self._groups():  # alike in every cone that holds the group whole
+            own = tuple(self.own(finding) for finding in group.findings)
+            key = ("possible", group.n, numbers_follow, own)
+            checks.append(self._once(key, partial(self._follow, group, own, numbers_follow)))
+        return self.dd.fold(lambda a, b: a and b, True, checks)
+
+    def _follow(self, group: _Group, own: tuple[Node, ...], numbers_follow: bool) -> Node:
+        """Whether each follow-up of one group of implications and its parent can be one
+        person's (`possible`), from the findings' own diagrams."""
+        dd, alike = self.dd, dict(zip(group.findings, own, strict=True))
         checks = [
-            dd.apply(_follows(book, child, numbers_follow), self.own(child), self.own(parent))
-            for child, parent in book.implications
-            if self.cone is None or child in self.cone or parent in self.cone
+            dd.apply(_follows(self.book, child, numbers_follow), alike[child], alike[parent])
+            for child, parent in group.links
         ]
         return dd.fold(lambda a, b: a and b, True, checks)
 
@@ -264,6 +316,48 @@ def given_answers(book: RuleBook, world: dict[str, object]) -> dict[str, Answer]
     return answers
 
 
+class _View(dict[str, Node]):
+    """Each finding's diagram in one reading: those of its cone as the reading builds them,
+    any other read through from the leaves every reading shares (not reported)."""
+
+    def __init__(self, plain: dict[str, Node]):
+        super().__init__()
+        self._plain = plain
+
+    def __missing__(self, finding: str) -> Node:
+        return self._plain[finding]
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Implications linked by the findings they share (a chain, or the follow-ups of one
+    finding), in the book's order, and those findings."""
+
+    n: int
+    findings: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]
+
+
+def _groups(book: RuleBook) -> list[_Group]:
+    """The book's implications in groups that share no finding, each in the book's order."""
+    root: dict[str, str] = {}
+
+    def find(finding: str) -> str:
+        while root.setdefault(finding, finding) != finding:
+            finding = root[finding] = root[root[finding]]
+        return finding
+
+    for child, parent in book.implications:
+        root[find(child)] = find(parent)
+    links: dict[str, list[tuple[str, str]]] = {}
+    for link in book.implications:
+        links.setdefault(find(link[0]), []).append(link)
+    return [
+        _Group(n, tuple(dict.fromkeys(f for link in chain for f in link)), tuple(chain))
+        for n, chain in enumerate(links.values())
+    ]
+
+
 def _given(pairs: Iterable[tuple[str, object]]) -> dict[str, object]:
     """Answers as the engine takes them: a finding not given is absent."""
     return {finding: value for finding, value in pairs if not (isinstance(value, str) and value == UNSET)}
@@ -276,6 +370,10 @@ def _follows(book: RuleBook, child: str, numbers: bool) -> Callable[[object, obj
             p is False and (numbers or not isinstance(c, float)) and book.implies_parent(child, c) is not None
         )
     )
+
+
+def _may_hold(value: object) -> bool:
+    return value is not False
 
 
 def rank_where_holds(rank: int) -> Callable[[object], int]:

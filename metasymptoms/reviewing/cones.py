@@ -198,11 +198,8 @@ class BookReadings:
 
     @cached_property
     def people(self) -> Node:
-        chosen = [
-            self.dd.map(_not_equal(self._unasked[name]), self.dd.var(name))
-            for name in self._choices
-            if self.kept is None or name in self.kept
-        ]
+        kept = self._choices if self.kept is None else [name for name in self.kept if name in self._choices]
+        chosen = [self.dd.map(_not_equal(self._unasked[name]), self.dd.var(name)) for name in kept]
         return self.dd.fold(
             lambda a, b: a and b,
             True,

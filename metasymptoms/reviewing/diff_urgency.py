@@ -4,11 +4,11 @@ declare in its book.yaml (`declared_changes`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
 from dataclasses import dataclass
 
 from metasymptoms.core.book_record import DeclaredChange
-from metasymptoms.core.conditions import Reported, findings_in, holds
+from metasymptoms.core.conditions import Condition, Reported, findings_in, holds
 from metasymptoms.core.engine import fired_red_flags, fired_rules, reading
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
@@ -18,6 +18,7 @@ from metasymptoms.reviewing.compiled import (
     questionnaire_answers,
     rank_where_holds,
 )
+from metasymptoms.reviewing.cones import Readings
 from metasymptoms.reviewing.diff_pair import (
     LEVELS,
     Pair,
@@ -104,16 +105,22 @@ def hidden_lowerings(pair: Pair) -> list[Statement]:
     here on its own, not taken from the statements: the gate stands even if their matching
     of declarations is wrong.
 
-    First, over the cones of the edited items only: items that fire on the same answers in
-    both books cannot lower anything, so when no answers lower the urgency from the level of
-    an edited old item (`_lowers_from`), nothing is lowered at all (a raise, a reworded
-    question). Only where some answers lower it are the levels read off diagrams of the
-    whole books, each pair of levels with its plainest answers."""
+    All over the cones of the items in play, never over diagrams of the whole books: first,
+    items that fire on the same answers in both books cannot lower anything, so when no
+    answers lower the urgency from the level of an edited old item (`_lowers_from`),
+    nothing is lowered at all (a raise, a reworded question). Where some answers do, each
+    pair of levels is read with its plainest answers (`_plainest_lowering`)."""
     changed = _changed_items(pair)
-    levels = {item.rank for item in changed.old}
-    if not any(_lowers_from(pair, changed, was) for was in levels):
-        return []
-    return _whole_book_lowerings(pair)
+    declared = pair.new.info.declared_changes if pair.new.info else ()
+    found = []
+    for was in sorted({item.rank for item in changed.old}, reverse=True):
+        if not _lowers_from(pair, changed, was):
+            continue
+        for now in range(was):
+            world = _plainest_lowering(pair, changed, (was, now), declared)
+            if world is not None:
+                found.append(_lowering_statement(pair, world, (was, now)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -218,35 +225,98 @@ def _lowers_from(pair: Pair, changed: _Changed, was: int) -> bool:
         quiet += firing
 
 
-def _whole_book_lowerings(pair: Pair) -> list[Statement]:
-    """The gate over diagrams of the whole books: each (old, new) level pair a world lowers
-    without a declaration, with its plainest world."""
-    declared = pair.new.info.declared_changes if pair.new.info else ()
-    readings = pair.readings
-    dd = readings.dd
+def _plainest_lowering(
+    pair: Pair, changed: _Changed, level: tuple[int, int], declared: tuple[DeclaredChange, ...]
+) -> World | None:
+    """The plainest world (fewest findings given, then the first values in the diagrams'
+    order, as `Diagrams.cheapest` takes them) whose urgency is `was` in the old book and
+    `now` in the new, no declaration covering it; None if there is none.
 
-    def undeclared(was: int, now: int, possible: bool, *holding: object) -> tuple[int, int] | None:
-        if not possible or now >= was:
-            return None
-        for change, applies in zip(declared, holding, strict=True):
-            if (change.was.rank, change.now.rank) == (was, now) and applies:
-                return None
-        return (was, now)
-
-    region = dd.apply(
-        undeclared,
-        readings.old.urgency,
-        readings.new.urgency,
-        readings.possible,
-        *(readings.new.holds(change.when) for change in declared),
+    The new urgency is exactly `now` where no item above it fires and some item of that
+    level (a witness) does, so the worlds are split by witness, each searched over the cone
+    of the edited items, the witness, the declarations of this lowering and the unchanged
+    items that must stay quiet, the last added as a world found shows them firing (as in
+    `_lowers_from`). Each search gives the plainest world of a region that holds every
+    lowering its witness gives, so the plainest of them all, once the engine finds no
+    unchanged item firing there, is the plainest lowering of all: every other witness's
+    lowerings are no plainer than its region's plainest."""
+    was, now = level
+    covering = [change.when for change in declared if (change.was.rank, change.now.rank) == level]
+    witnesses: list[Item | None] = (
+        [None] if now == 0 else [item for item in [*changed.new, *changed.same] if item.rank == now]
     )
-    found = []
-    levels: list[tuple[int, int]] = [value for value in dd.leaves(region) if value is not None]  # type: ignore[misc]
-    for level in sorted(levels, key=lambda pair_of: (-pair_of[0], pair_of[1])):
-        world = dd.cheapest(region, _equal(level), readings.cost)
-        assert world is not None
-        found.append(_lowering_statement(pair, readings.everyone(world), level))
-    return found
+    quiet: list[list[Item]] = [[] for _ in witnesses]
+    found: list[tuple[tuple[int, tuple[int, ...]], int, World]] = []
+    for n, witness in enumerate(witnesses):
+        _plainest_with(pair, changed, level, covering, witness, quiet[n], n, found)
+    while found:
+        _, n, world = heapq.heappop(found)
+        answers = given_answers(pair.new, world)
+        read = reading(pair.new, answers)
+        firing = [
+            item
+            for item in changed.same
+            if item.rank > now and item not in quiet[n] and holds(item.when, read)
+        ]
+        if not firing:
+            assert _urgency(pair.old, given_answers(pair.old, world)) == was
+            assert _urgency(pair.new, answers) == now
+            return world
+        quiet[n] += firing
+        _plainest_with(pair, changed, level, covering, witnesses[n], quiet[n], n, found)
+    return None
+
+
+def _plainest_with(
+    pair: Pair,
+    changed: _Changed,
+    level: tuple[int, int],
+    covering: list[Condition],
+    witness: Item | None,
+    quiet: list[Item],
+    n: int,
+    found: list[tuple[tuple[int, tuple[int, ...]], int, World]],
+) -> None:
+    """Adds to the heap `found` the plainest world where the edited old items give `was`,
+    the edited new items nothing above `now`, the witness fires in the new book and nothing
+    of `quiet` or `covering` holds there, ordered by how plain it is."""
+    was, now = level
+    conditions = [
+        *(item.when for item in [*changed.old, *changed.new, *quiet] + ([witness] if witness else [])),
+        *covering,
+    ]
+    readings = pair.readings.over(pair.readings.links.cone({f for c in conditions for f in findings_in(c)}))
+    dd = readings.dd
+    old_top, new_top = (
+        dd.fold(max, 0, [dd.map(rank_where_holds(item.rank), reading.kleene(item.when)) for item in mine])
+        for reading, mine in ((readings.old, changed.old), (readings.new, changed.new))
+    )
+    fires = readings.new.holds(witness.when) if witness else dd.leaf(True)
+    loud = dd.fold(
+        lambda a, b: a or b,
+        False,
+        [readings.new.holds(when) for when in [*(i.when for i in quiet), *covering]],
+    )
+    region = dd.apply(
+        lambda o, n, firing, stays, possible: o == was and n <= now and firing and not stays and possible,
+        old_top,
+        new_top,
+        fires,
+        loud,
+        readings.possible,
+    )
+    plain = dd.cheapest(region, lambda value: value is True, readings.cost)
+    if plain is not None:
+        world = readings.everyone(plain)
+        heapq.heappush(found, (_plainness(readings, world), n, world))
+
+
+def _plainness(readings: Readings, world: World) -> tuple[int, tuple[int, ...]]:
+    """How plain a world is, as `Diagrams.cheapest` chooses among worlds: the fewest findings
+    given, then the first value of each finding in the diagrams' order."""
+    dd = readings.dd
+    given = sum(readings.cost(name, world[name]) for name in dd.names)
+    return given, tuple(values.index(world[name]) for name, values in zip(dd.names, dd.domains, strict=True))
 
 
 def _urgency(book: RuleBook, answers: dict[str, Answer]) -> int:
@@ -254,10 +324,6 @@ def _urgency(book: RuleBook, answers: dict[str, Answer]) -> int:
     flags = [flag.urgency.rank for flag in fired_red_flags(book, answers)]
     rules = [rule.urgency.rank for _, rule in fired_rules(book, answers) if rule.urgency]
     return max([*flags, *rules], default=0)
-
-
-def _equal(level: tuple[int, int]) -> Callable[[object], bool]:
-    return lambda value: value == level
 
 
 def _lowering_statement(pair: Pair, world: World, level: tuple[int, int]) -> Statement:
