@@ -168,9 +168,9 @@ class BookReadings:
             }
             self.dd = Diagrams(self._domains)
             self._shared: dict[object, object] = {}
-            self._links: Links = Links([book])
+            self.links: Links = Links([book])
         else:  # read once for the whole book, shared by every cone
-            self._links = whole._links
+            self.links = whole.links
             self._domains, self._unasked, self._choices = (
                 whole._domains,
                 whole._unasked,
@@ -183,7 +183,7 @@ class BookReadings:
 
     def cone(self, findings: Iterable[str]) -> BookReadings:
         """The readings over the cone of influence of these findings (cones.influence)."""
-        key = frozenset(self._links.cone(findings))
+        key = frozenset(self.links.cone(findings))
         if key not in self._cones:
             self._cones[key] = BookReadings(self.book, set(key), whole=self)
         return self._cones[key]

@@ -4,15 +4,16 @@ answers that replay it (replay.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from metasymptoms.answering.replay import Replay
-from metasymptoms.core.conditions import findings_in
+from metasymptoms.core.conditions import FREE, findings_in, holds, settled
+from metasymptoms.core.engine import reading
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.compiled import questionnaire_answers
-from metasymptoms.reviewing.cones import book_readings
+from metasymptoms.reviewing.cones import Links, book_readings
 from metasymptoms.reviewing.replay import as_answers, cut_to
 from metasymptoms.reviewing.space import Facts, Space
 
@@ -106,8 +107,10 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
 
     The flow asks only the questions of the flag's cone (the findings its condition tests,
     and what opens their questions): the others cannot change whether or when it fires, so
-    leaving them out keeps each replay the size of its flag, not of the whole book."""
+    leaving them out keeps each replay the size of its flag, not of the whole book. So too
+    the red flags it checks after each answer (`_flags_in_play`)."""
     facts, whole = Facts(book), book_readings(book)
+    in_play = _flags_in_play(book, whole.links)
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
@@ -117,7 +120,7 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
             continue
         answers = questionnaire_answers(book, world)
         cone = Space(facts, [flag.when]).variables
-        replay = Replay(cut_to(book, set(cone)), answers, until=flag.id)
+        replay = Replay(in_play(cut_to(book, set(cone))), answers, until=flag.id)
         replay.flow.run()
         events = replay.flow.events
         shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
@@ -134,6 +137,37 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
                 f"another question came before the advice of '{flag.id}'",
                 answers,
             )
+
+
+def _flags_in_play(book: RuleBook, links: Links) -> Callable[[RuleBook], RuleBook]:
+    """The book cut to the questions of a replay, cut further to the red flags that can act
+    in it. A finding outside the cone of influence of the replay's questions (cones.Links)
+    reads there as with nothing answered, and so do the findings with a special role unless
+    that cone holds them. So a flag is kept when it tests a finding of that cone other than
+    those, when it may hold with nothing answered, or, where the cone holds the findings
+    with a role, when it may hold with them answered any way and nothing else answered.
+    Every other flag holds on none of the replay's answers. For each finding asked, the
+    first flag that tests it stays too, so its question offers "not sure" as before."""
+    roles = {finding.id for finding in book.findings if finding.role}
+    testing: dict[str, list[int]] = {}
+    for n, flag in enumerate(book.red_flags):
+        for finding in findings_in(flag.when):
+            testing.setdefault(finding, []).append(n)
+    nothing = reading(book, {})
+    any_role = {**nothing, **dict.fromkeys(roles, FREE)}
+    always = {n for n, flag in enumerate(book.red_flags) if holds(flag.when, nothing)}
+    by_roles = {n for n, flag in enumerate(book.red_flags) if settled(flag.when, any_role) is not False}
+
+    def cut(replayed: RuleBook) -> RuleBook:
+        asked = [question.finding for question in replayed.questions]
+        touched = links.cone(asked)
+        kept = (by_roles if touched & roles else always).union(
+            *(testing.get(finding, ()) for finding in touched - roles),
+            (testing[finding][0] for finding in asked if finding in testing),
+        )
+        return replace(replayed, red_flags=tuple(book.red_flags[n] for n in sorted(kept)))
+
+    return cut
 
 
 def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:

@@ -1,0 +1,62 @@
+"""`rules verify`'s emergency-interrupt proof replays the questionnaire's own flow on a book
+cut to one flag's questions and to the red flags that can act there (verify._flags_in_play):
+the flow meets the same events as on the book cut to the questions alone, every red flag kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from metasymptoms.answering.replay import Replay
+from metasymptoms.core.conditions import Not, Reported, atoms, findings_in
+from metasymptoms.core.loader import load_book
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.reviewing import verify
+from metasymptoms.reviewing.compiled import questionnaire_answers
+from metasymptoms.reviewing.cones import BookReadings
+from metasymptoms.reviewing.replay import cut_to
+from metasymptoms.reviewing.space import Facts, Space
+
+
+def _events(book: RuleBook, answers: dict, until: str) -> list:
+    replay = Replay(book, answers, until=until)
+    replay.flow.run()
+    return replay.flow.events
+
+
+def _with_flags_that_act_everywhere(book: RuleBook) -> RuleBook:
+    """An emergency that holds while a fever is not reported, which acts in every replay
+    though most test no fever at all, and one on the primary cancer alone (a finding with a
+    role), which acts in every replay that answers it so."""
+    first = next(flag for flag in book.red_flags if flag.urgency is Urgency.EMERGENCY)
+    always = replace(first, id="no_fever_reported", when=Not(condition=Reported(finding="fever")))
+    primary = next(
+        atom for flag in book.red_flags for atom in atoms(flag.when) if atom.finding == "primary_cancer"
+    )
+    return replace(book, red_flags=(*book.red_flags, always, replace(first, id="primary", when=primary)))
+
+
+@pytest.mark.parametrize("holds_on_nothing", [False, True])
+def test_a_replay_meets_the_same_events_with_only_the_flags_in_play(holds_on_nothing: bool) -> None:
+    book = load_book()
+    if holds_on_nothing:
+        book = _with_flags_that_act_everywhere(book)
+    whole, facts = BookReadings(book), Facts(book)
+    in_play = verify._flags_in_play(book, whole.links)
+    fewer = 0
+    for flag in book.red_flags:
+        if flag.urgency is not Urgency.EMERGENCY:
+            continue
+        readings = whole.cone(findings_in(flag.when))
+        world = readings.example(readings.asked.holds(flag.when))
+        assert world is not None
+        answers = questionnaire_answers(book, world)
+        asked = cut_to(book, set(Space(facts, [flag.when]).variables))
+        cut = in_play(asked)
+        fewer += len(cut.red_flags) < len(asked.red_flags)
+        assert _events(cut, answers, flag.id) == _events(asked, answers, flag.id), flag.id
+        questions = {question.finding for question in asked.questions}
+        assert questions & cut.warning_sign_findings == questions & book.warning_sign_findings
+        assert ("no_fever_reported" in {f.id for f in cut.red_flags}) == holds_on_nothing
+    assert fewer > 10  # the cut does leave flags out
