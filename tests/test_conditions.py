@@ -320,3 +320,24 @@ def test_ranges_parse_and_are_written_back_as_a_reviewer_would(raw, written_back
             assert holds(condition, {"temperature": high - 0.1}) and not holds(
                 condition, {"temperature": high}
             )
+
+
+LEFT_LEG = OneOf(finding="weakness", values=("left_leg",))  # `weakness: [left_leg]`, a "which of these"
+
+
+@pytest.mark.parametrize(
+    ("answer", "result"),
+    [
+        (("left_leg", "walking"), True),  # one of those chosen is named
+        (("arms",), False),
+        ((), False),  # none of these
+        (True, None),  # a yes that does not say which: it may be the one named
+        (False, False),
+        ("unsure", None),
+    ],
+)
+def test_a_which_of_these_condition_holds_when_a_choice_it_names_was_chosen(
+    answer: object, result: bool | None
+) -> None:
+    assert holds3(LEFT_LEG, {"weakness": answer}) is result
+    assert holds3(LEFT_LEG, {}) is False  # not given: not reported

@@ -321,3 +321,12 @@ def test_fired_red_flags_emergencies_and_rules(
     assert [flag.id for flag in fired_emergencies(book, answers)] == emergencies
     assert [flag.id for flag in fired_red_flags(book, answers)] == flags
     assert [(site.id, rule.id) for site, rule in fired_rules(book, answers)] == rules
+
+
+def test_implications_are_the_books_unless_the_caller_names_its_own(book) -> None:
+    from metasymptoms.core.engine import with_implications
+
+    # 38.5 °C implies a fever (the book's implications); verify passes only a property's own
+    assert with_implications(book, {"temperature": 38.5}) == {"temperature": 38.5, "fever": True}
+    assert with_implications(book, {"temperature": 38.5}, []) == {"temperature": 38.5}
+    assert with_implications(book, {"temperature": 38.5}, [("temperature", "fever")])["fever"] is True

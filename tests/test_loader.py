@@ -601,3 +601,30 @@ def test_load_book_reads_the_folder_given(tiny: Path) -> None:
 
     assert [site.id for site in load_book(tiny).sites] == ["bones"]
     assert len(load_book().sites) == 7  # the shipped book's seven sites
+
+
+BOOK_INFO = 'name: a book\nversion: "0.2"\nstatus: draft\nintended_purpose: Learning.\n'
+
+
+@pytest.mark.parametrize(
+    "released", ["released_book: {git: rulebook-0.1, folder: ../old}\n", "released_book: {}\n"]
+)
+def test_the_released_book_is_named_one_way(tmp_path: Path, released: str) -> None:
+    assert book_with(tmp_path, "book.yaml", BOOK_INFO + released) == [
+        "rules/book.yaml:5:16: [error] released_book names exactly one of git: or folder: (schema)"
+    ]
+
+
+def test_a_sign_off_may_be_dated_today_but_not_tomorrow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime
+
+    from metasymptoms.core import loader
+
+    monkeypatch.setattr(loader, "today", lambda: datetime.date(2026, 11, 26))
+    signed = 'sign_offs:\n  - {name: A. Person, role: Nurse, date: DAY, version: "0.2"}\n'
+    assert book_with(tmp_path / "a", "book.yaml", BOOK_INFO + signed.replace("DAY", "2026-11-26")) == []
+    assert book_with(tmp_path / "b", "book.yaml", BOOK_INFO + signed.replace("DAY", "2026-11-27")) == [
+        "rules/book.yaml:6:42: [error] the date 2026-11-27 is in the future; a sign-off records the day it happened (schema)"
+    ]
