@@ -77,13 +77,11 @@ def _model_at(model: type, loc: tuple[Any, ...]) -> type | None:
 
 
 def _inner_model(annotation: Any) -> Any:
-    """Unwrap tuple[...], X | None and Annotated[...] down to a model class, if there is one."""
+    """Unwrap tuple[...], X | None and Annotated[...] down to a model class, if there is one
+    (Annotated[X, ...]'s arguments are (X,), so one step unwraps them all)."""
     for _ in range(10):
         if dataclasses.is_dataclass(annotation):
             return annotation
-        if hasattr(annotation, "__metadata__"):
-            annotation = annotation.__origin__
-            continue
         args = [
             arg
             for arg in getattr(annotation, "__args__", ())
