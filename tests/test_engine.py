@@ -330,3 +330,6 @@ def test_implications_are_the_books_unless_the_caller_names_its_own(book) -> Non
     assert with_implications(book, {"temperature": 38.5}) == {"temperature": 38.5, "fever": True}
     assert with_implications(book, {"temperature": 38.5}, []) == {"temperature": 38.5}
     assert with_implications(book, {"temperature": 38.5}, [("temperature", "fever")])["fever"] is True
+    answers = {"temperature": 38.5}
+    with_implications(book, answers)
+    assert answers == {"temperature": 38.5}  # the caller's answers are left as they were
