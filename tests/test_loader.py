@@ -529,6 +529,15 @@ _CHECKED = "checked: {by: author, date: 2026-01-01}"
             id="a git revision that could be read as an option",
         ),
         pytest.param(
+            "findings.yaml",
+            _FINDINGS.replace(
+                "- {value: current, text: Now}",
+                "- {value: current, text: Now}\n      - {value: Some Time, text: Later}",
+            ),
+            "rules/findings.yaml:9:17: [error] 'Some Time' is not a valid id; ids are lowercase words joined by underscores, like back_pain (schema)",
+            id="a badly spelled choice value",
+        ),
+        pytest.param(
             "sources.yaml",
             TINY["sources.yaml"].replace("id: SRC-A", "id: bad key"),
             "rules/sources.yaml:2:9: [error] 'bad key' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META (schema)",
