@@ -538,6 +538,18 @@ _CHECKED = "checked: {by: author, date: 2026-01-01}"
             id="a badly spelled choice value",
         ),
         pytest.param(
+            "red_flags.yaml",
+            _FLAGS.replace("sources: [SRC-A]", "sources: [SRC-A]\n    sites: [lungs]"),
+            "rules/red_flags.yaml:12:13: [error] 'lungs' is not a site of this rule book (schema)",
+            id="a red flag naming a site the book does not have",
+        ),
+        pytest.param(
+            "guidance.yaml",
+            TINY["guidance.yaml"] + "with_cancer_sources: [NOPE]\n",
+            "rules/guidance.yaml:21:23: [error] the source 'NOPE' is not in sources.yaml (schema)",
+            id="guidance citing a source the book does not have",
+        ),
+        pytest.param(
             "sources.yaml",
             TINY["sources.yaml"].replace("id: SRC-A", "id: bad key"),
             "rules/sources.yaml:2:9: [error] 'bad key' is not a valid source key; source keys are capital letters, digits and dashes, like CC-META (schema)",
@@ -636,4 +648,17 @@ def test_a_sign_off_may_be_dated_today_but_not_tomorrow(
     assert book_with(tmp_path / "a", "book.yaml", BOOK_INFO + signed.replace("DAY", "2026-11-26")) == []
     assert book_with(tmp_path / "b", "book.yaml", BOOK_INFO + signed.replace("DAY", "2026-11-27")) == [
         "rules/book.yaml:6:42: [error] the date 2026-11-27 is in the future; a sign-off records the day it happened (schema)"
+    ]
+
+
+def test_a_default_on_a_question_that_takes_none_says_remove_it(tmp_path: Path) -> None:
+    number = "  - id: temperature\n    label: your temperature\n    type: number\n    unit: celsius\n"
+    number += "    minimum: 30\n    maximum: 44\n"
+    asked = "      - finding: temperature\n        text: Temperature?\n        default: 'yes'\n"
+    changes = {
+        "findings.yaml": TINY["findings.yaml"] + number,
+        "questions.yaml": TINY["questions.yaml"] + asked,
+    }
+    assert problems_of(write_book(tmp_path / "rules", changes)) == [
+        "rules/questions.yaml:19:18: [error] 'yes' is not an answer to 'temperature'; remove the default (schema)"
     ]
