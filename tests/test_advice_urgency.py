@@ -101,7 +101,7 @@ def test_verify_proves_it_beside_the_other_properties(capsys) -> None:
     assert main(["rules", "verify", str(default_rules_dir())]) == 0
     out = capsys.readouterr().out.splitlines()
     ok = [line for line in out if line.startswith("  ok    ")]
-    assert ok[-1] == "  ok    every red flag's advice agrees with its urgency (61)"
+    assert ok[-1] == "  ok    every red flag's advice agrees with its urgency (63)"
     assert out[-1].startswith("Proved in ")
 
 

@@ -55,7 +55,7 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
         "- Rule book: Draft rule book, version 0.1: not yet signed off by a clinician.\n"
         "- Urgency shown: Soon: see a healthcare provider within the next few days\n"
         "- Warning signs reported:\n"
-        "  - See a provider within days: A new symptom in a person who has or had cancer "
+        "  - See a provider within days: A new symptom in a person who has or had cancer, or is not sure "
         "(I had cancer in the past; extreme tiredness that rest does not fix; a deep, lasting pain in a bone)\n"
         "- Symptoms reported: extreme tiredness that rest does not fix; a deep, lasting pain in a bone\n\n"
     )
@@ -96,7 +96,10 @@ def test_markdown_reads_cleanly_in_a_text_editor(book: RuleBook) -> None:
 
 def test_no_internal_urgency_word_and_no_repeated_disclaimer_heading(book: RuleBook) -> None:
     text = render_text(book, assess(book, ANSWERS))
-    assert "See a provider within days: A new symptom in a person who has or had cancer\n" in text
+    assert (
+        "See a provider within days: A new symptom in a person who has or had cancer, or is not sure\n"
+        in text
+    )
     assert "Prompt" not in text
     assert "THIS IS NOT A DIAGNOSIS\n" not in text
     assert "WHAT THIS TOOL CAN AND CANNOT DO\n" in text
@@ -255,10 +258,10 @@ def test_an_unknown_country_named_by_the_person_is_a_clear_error(shipped: Loaded
 
 
 def test_a_warning_sign_is_never_followed_by_nothing_matches(book: RuleBook) -> None:
-    # back pain that wakes at night, no diagnosis: a check within days, and no site pattern
+    # back pain that wakes at night, no diagnosis: a check today (NHS-BACK), and no site pattern
     answers = {"cancer_history": "none", "back_pain": True, "back_pain_red_features": True}
     text = render_text(book, assess(book, answers))
-    assert "See a provider within days: Back or neck pain with warning features" in text
+    assert "Urgent: Back or neck pain with warning features" in text
     assert "do not match the symptom patterns" not in text
     nothing = render_text(book, assess(book, {"cancer_history": "none", "headache": True}))
     assert "Your answers do not match the symptom patterns this tool looks for." in nothing
