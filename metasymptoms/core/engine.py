@@ -181,34 +181,13 @@ def _rules_holding(book: RuleBook, read: Reading) -> tuple[tuple[Site, SiteRule]
     return tuple((site, rule) for site in book.sites for rule in site.rules if holds(rule.when, read))
 
 
-def _shown_red_flags(
-    fired_flags: tuple[RedFlag, ...], answers: Reading, book: RuleBook
-) -> tuple[FiredRedFlag, ...]:
+def _shown_red_flags(fired_flags: tuple[RedFlag, ...], answers: Reading) -> tuple[FiredRedFlag, ...]:
     """The fired red flags to show, most urgent first.
 
     A flag is left out when a more urgent flag that fired already rests on every finding it
     rests on (jaundice is left out when jaundice with fever fired): showing "check it today"
-    beside "call now" for the same signs would soften the emergency advice. So too, at the
-    same urgency, a UKONS amber sign or a combination of ambers, when a red sign rests on the
-    same symptoms (a count of vomiting that is "not sure" may be 3 to 5 times or 6 or more:
-    only the red "be seen today" is told, never the amber and a "two ambers" made of one
-    symptom beside it).
+    beside "call now" for the same signs would soften the emergency advice.
     """
-    graded = {flag.id: flag for flag in fired_flags}
-
-    def symptoms(flag: FiredRedFlag) -> set[str]:
-        return {_root(book, finding) for finding in flag.because}
-
-    def below_a_red(flag: FiredRedFlag, other: FiredRedFlag) -> bool:
-        this, red = graded[flag.id], graded[other.id]
-        return (
-            (this.grade == "amber" or bool(this.combines))
-            and red.grade == "red"
-            and not red.combines
-            and other.urgency is flag.urgency
-            and symptoms(flag) <= symptoms(other)
-        )
-
     fired = [
         FiredRedFlag(
             id=flag.id,
@@ -223,20 +202,11 @@ def _shown_red_flags(
         flag
         for flag in fired
         if not any(
-            (other.urgency.rank > flag.urgency.rank and set(flag.because) <= set(other.because))
-            or below_a_red(flag, other)
+            other.urgency.rank > flag.urgency.rank and set(flag.because) <= set(other.because)
             for other in fired
         )
     ]
     return tuple(sorted(shown, key=lambda flag: -flag.urgency.rank))
-
-
-def _root(book: RuleBook, finding_id: str) -> str:
-    """The finding a follow-up is about (a count of vomiting: being sick), through `implies`."""
-    finding = book.finding(finding_id)
-    while finding.implies:
-        finding = book.finding(finding.implies)
-    return finding.id
 
 
 def _site_matches(
@@ -325,7 +295,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     read = reading(book, answers)  # once: the functions below take answers already read
     flags_fired = _holding(book.red_flags, read)
     rules_fired = _rules_holding(book, read)
-    red_flags = _shown_red_flags(flags_fired, read, book)
+    red_flags = _shown_red_flags(flags_fired, read)
     sites = _site_matches(book, rules_fired, read)
     urgency = highest(
         [flag.urgency for flag in flags_fired] + [rule.urgency for _, rule in rules_fired if rule.urgency]
