@@ -17,6 +17,14 @@ def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport
     return args.folder or default_rules_dir()
 
 
+# Said under the problems of a book that does not load: what one run could not check yet.
+NOT_YET_CHECKED = (
+    "The rule book does not load, so the checks that need all of it have not run: the named "
+    "checks (rules check --explain), and the references between files while a file outside "
+    "sites/ is broken. Run again once the errors above are fixed."
+)
+
+
 def check_legend(problems: list[Problem]) -> list[str]:
     """The names in brackets at the ends of the lines ("(schema)") in words, for the checks
     that found something: the first sentence of each one's documentation."""
@@ -55,7 +63,7 @@ def check(args: RulesCheck) -> int:
     folder = _folder(args)
     from metasymptoms.reviewing.checks import check_problems
 
-    problems = check_problems(folder)[1]
+    loaded, problems = check_problems(folder)
     errors = [problem for problem in problems if problem.level == "error"]
     if args.format == "json":
         print(json.dumps({"problems": [problem.as_dict() for problem in problems]}, indent=2))
@@ -66,6 +74,8 @@ def check(args: RulesCheck) -> int:
             for line in check_legend(problems):
                 print(line)
             print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) in {folder}")
+            if loaded is None:
+                print(NOT_YET_CHECKED)
         else:
             print(f"{folder}: no problems found")
     return 1 if errors else 0

@@ -158,16 +158,27 @@ class _Loader:
 
     def _assemble(self, specs: dict[Path, RuleFile], models: dict[Path, Any]) -> LoadedBook | None:
         """The book with where each item stands, once every file is valid and its
-        references check out; None (with the problems recorded) otherwise."""
-        if len(models) != len(specs) or self.problems:
+        references check out; None (with the problems recorded) otherwise. A broken site
+        file is left out of the checks between files, which still run over the rest, so one
+        run reports every file's problems (its site's id is not reported as unknown); a
+        broken file of any other kind leaves those checks for the next run."""
+        if any(path not in models for path, spec in specs.items() if spec is not SITE):
             return None
-        site_files = tuple(path for path, spec in specs.items() if spec is SITE)
+        site_files = tuple(path for path, spec in specs.items() if spec is SITE and path in models)
+        broken = [path for path, spec in specs.items() if spec is SITE and path not in models]
         by_file = {spec: models[path] for path, spec in specs.items() if spec is not SITE}
         written = assemble(by_file, tuple(models[path] for path in site_files))
         layout = BookLayout(self.folder, site_files, len(by_file[RED_FLAGS].red_flags))
         self.problems += check_references(
-            written, layout, self.documents, by_file[RED_FLAGS].combinations, today()
+            written,
+            layout,
+            self.documents,
+            by_file[RED_FLAGS].combinations,
+            today(),
+            absent_sites={site_id for path in broken for site_id in self._site_ids(path)},
         )
+        if broken or self.problems:
+            return None
         book = numbered(written, book_number(written))
         loaded = LoadedBook(book, self.folder, written, documents=self.documents, warnings=self.warnings)
         for place in layout.places(book):
@@ -176,3 +187,9 @@ class _Loader:
                 place.file, self.documents.get(place.file), place.path
             )
         return loaded
+
+    def _site_ids(self, path: Path) -> set[str]:
+        """The ids a broken site file may hold: its name's, and its own where it reads."""
+        doc = self.documents.get(path)
+        written = doc.data.get("id") if doc is not None and isinstance(doc.data, dict) else None
+        return {path.stem} | ({written} if isinstance(written, str) else set())

@@ -47,9 +47,12 @@ def check_references(
     documents: dict[Path, YamlDocument],
     combinations: tuple[Combination, ...],
     today: datetime.date,
+    absent_sites: Iterable[str] = (),
 ) -> list[Problem]:
-    """Every problem between the files of a book whose files are each valid."""
+    """Every problem between the files of a book whose files are each valid; the sites
+    `absent_sites` are left out (their files are broken) and not reported as unknown."""
     check = _References(book, layout, documents)
+    check.known_sites |= set(absent_sites)
     check.spelling()
     check.unique()
     check.findings()
