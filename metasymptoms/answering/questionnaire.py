@@ -278,15 +278,20 @@ TYPED_NUMBERS = {
 }
 
 
+def _typed_words(finding: Finding) -> tuple[str, str]:
+    """What a typed answer is called and how it may be typed (TYPED_NUMBERS, by its unit)."""
+    return TYPED_NUMBERS.get(finding.unit or "", ("an answer", "a number"))
+
+
 def how_to_type(finding: Finding) -> str:
     """How a number may be typed, by example ("38.5, 101.3 F"): the web page's hint says it too."""
-    return TYPED_NUMBERS.get(finding.unit or "", ("an answer", "a number"))[1]
+    return _typed_words(finding)[1]
 
 
 def refused(finding: Finding, typed: str, default: str, *, leave: str | None = None) -> str:
     """A typed answer that could not be read, said plainly: what to type instead. `leave`:
     how to leave it out where that is not by pressing Enter (a web page's empty box)."""
-    what, examples = TYPED_NUMBERS.get(finding.unit or "", ("an answer", "a number"))
+    what, examples = _typed_words(finding)
     low, high = finding.minimum, finding.maximum
     unit = UNITS.get(finding.unit or "")
     within = f" ({low:g} to {high:g} {unit.symbol})" if unit and low is not None and high is not None else ""
