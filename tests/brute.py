@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from hypothesis import strategies as st
 
 from metasymptoms.core.conditions import AllOf, AnyOf, AtLeast, Not, Reported, findings_in, holds
-from metasymptoms.core.model import Finding, Question
+from metasymptoms.core.model import Finding, Question, Urgency
 
 NAMES = ["a", "b", "c", "d", "e"]
 
@@ -31,6 +31,33 @@ def conditions(depth: int = 2):
 
 # Each question's ask_if, or None: drawn for the five questions of a small book.
 GATES = st.lists(st.one_of(st.none(), conditions(1)), min_size=5, max_size=5)
+
+
+# A red flag's level, and the lowerings a small book may declare: (when, was, now).
+LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
+DRAWN_DECLARATIONS = st.lists(
+    st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])),
+    max_size=2,
+)
+
+
+def red_flags(drawn: list) -> list[SimpleNamespace]:
+    """Drawn (when, urgency) pairs as a small book's red flags f0, f1, ..."""
+    return [
+        SimpleNamespace(id=f"f{n}", title=f"f{n}", when=when, urgency=level)
+        for n, (when, level) in enumerate(drawn)
+    ]
+
+
+def declare(book: SmallBook, declared: list) -> tuple[SimpleNamespace, ...]:
+    """Give `book` the drawn lowerings as its declared changes (a raise drawn is dropped)."""
+    changes = tuple(
+        SimpleNamespace(when=when, was=was, now=now, reason="because")
+        for when, was, now in declared
+        if now.rank < was.rank
+    )
+    book.info = SimpleNamespace(declared_changes=changes, lowers_urgency_when_reported=())
+    return changes
 
 
 def questions(gates: list) -> list[Question]:

@@ -184,6 +184,16 @@ def write_book(folder: Path, changes: dict[str, str | None] | None = None) -> Pa
     return folder
 
 
+def relevelled(folder: Path, flag: str, was: str, now: str) -> Path:
+    """The book in `folder` with one red flag's urgency changed from `was` to `now`, in place
+    (the first `urgency: WAS` after the flag's id); the folder, for chaining."""
+    path = folder / "red_flags.yaml"
+    flags = path.read_text()
+    at = flags.index(f"urgency: {was}", flags.index(f"  - id: {flag}\n"))
+    path.write_text(flags[:at] + f"urgency: {now}" + flags[at + len(f"urgency: {was}") :])
+    return folder
+
+
 def problems_of(folder: Path) -> list[str]:
     """Every problem the loader reports, with the folder written as 'rules'."""
     from metasymptoms.core.loader import load

@@ -7,18 +7,13 @@ from pathlib import Path
 
 from metasymptoms.cli import main
 from metasymptoms.core.bookfiles import default_rules_dir
-from tests.helpers import TINY, write_book
+from tests.helpers import TINY, relevelled, write_book
 
 
 def _lowered_copy(tmp_path: Path, flag: str, urgency: str) -> Path:
     copy = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), copy)
-    flags = (copy / "red_flags.yaml").read_text()
-    at = flags.index("urgency: emergency", flags.index(f"  - id: {flag}\n"))
-    (copy / "red_flags.yaml").write_text(
-        flags[:at] + f"urgency: {urgency}" + flags[at + len("urgency: emergency") :]
-    )
-    return copy
+    return relevelled(copy, flag, "emergency", urgency)
 
 
 def test_the_shipped_advice_agrees_with_its_urgency(capsys) -> None:

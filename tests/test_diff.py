@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
-from tests.helpers import TINY, write_book
+from tests.helpers import TINY, relevelled, write_book
 
 RAISED = {"sites/bones.yaml": TINY["sites/bones.yaml"] + "    urgency: prompt\n"}
 LOWERED = {"red_flags.yaml": TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: urgent")}
@@ -283,12 +283,7 @@ def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, c
     shutil.copytree(default_rules_dir(), copy)
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 0
     assert "No answers give a different urgency, red flag or site." in capsys.readouterr().out
-    flags = (copy / "red_flags.yaml").read_text()
-    start = flags.index("  - id: nerve_signs_with_cancer")
-    at = flags.index("urgency: emergency", start)
-    (copy / "red_flags.yaml").write_text(
-        flags[:at] + "urgency: urgent" + flags[at + len("urgency: emergency") :]
-    )
+    relevelled(copy, "nerve_signs_with_cancer", "emergency", "urgent")
     assert main(["rules", "diff", str(default_rules_dir()), str(copy), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["undeclared_lowerings"] == len(data["statements"]) >= 2
@@ -304,12 +299,9 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
 
     copy = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), copy)
-    flags = (copy / "red_flags.yaml").read_text()
     # The sign is written twice, for people with and without a cancer diagnosis.
     for flag in ("fever_on_chemotherapy", "fever_on_treatment_no_cancer_diagnosis"):
-        at = flags.index("urgency: emergency", flags.index(f"  - id: {flag}\n"))
-        flags = flags[:at] + "urgency: routine" + flags[at + len("urgency: emergency") :]
-    (copy / "red_flags.yaml").write_text(flags)
+        relevelled(copy, flag, "emergency", "routine")
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
     out = capsys.readouterr().out
     assert "       - your measured temperature: below 36\n" in out
@@ -339,26 +331,27 @@ def test_a_lowered_fever_flag_is_shown_by_diff_and_refused_by_check(tmp_path: Pa
 # --- the release gate against brute force ---------------------------------------------
 
 import itertools  # noqa: E402
-from types import SimpleNamespace  # noqa: E402
 
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from metasymptoms.core.conditions import holds  # noqa: E402
 from metasymptoms.core.kinds import UNSURE  # noqa: E402
-from metasymptoms.core.model import Urgency  # noqa: E402
 from metasymptoms.reviewing.diff_pair import Pair  # noqa: E402
 from metasymptoms.reviewing.diff_urgency import hidden_lowerings, urgency_statements  # noqa: E402
-from tests.brute import GATES, NAMES, SmallBook, brute_answers, brute_urgency, conditions, questions  # noqa: E402
-
-LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
-
-
-def _flags(drawn) -> list[SimpleNamespace]:
-    return [
-        SimpleNamespace(id=f"f{n}", title=f"f{n}", when=when, urgency=level)
-        for n, (when, level) in enumerate(drawn)
-    ]
+from tests.brute import (  # noqa: E402
+    DRAWN_DECLARATIONS,
+    GATES,
+    LEVELS,
+    NAMES,
+    SmallBook,
+    brute_answers,
+    brute_urgency,
+    conditions,
+    declare,
+    questions,
+    red_flags,
+)
 
 
 @given(
@@ -366,20 +359,12 @@ def _flags(drawn) -> list[SimpleNamespace]:
     st.lists(st.tuples(conditions(), LEVELS), min_size=0, max_size=3),
     GATES,
     GATES,
-    st.lists(
-        st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])),
-        max_size=2,
-    ),
+    DRAWN_DECLARATIONS,
 )
 def test_the_gate_agrees_with_brute_force(old_flags, new_flags, old_gates, new_gates, declared) -> None:
-    old = SmallBook(questions(old_gates), _flags(old_flags))
-    new = SmallBook(questions(new_gates), _flags(new_flags))
-    changes = tuple(
-        SimpleNamespace(when=when, was=was, now=now, reason="because")
-        for when, was, now in declared
-        if now.rank < was.rank
-    )
-    new.info = SimpleNamespace(declared_changes=changes, lowers_urgency_when_reported=())
+    old = SmallBook(questions(old_gates), red_flags(old_flags))
+    new = SmallBook(questions(new_gates), red_flags(new_flags))
+    changes = declare(new, declared)
     pair = Pair(old, new)
     refused = [
         s for s in urgency_statements(pair) + hidden_lowerings(pair) if s.lowered and s.declared is None
@@ -410,11 +395,7 @@ def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys
     assert "metasymptoms rules diff --git main rules/" in readme
     copy = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), copy)
-    flags = (copy / "red_flags.yaml").read_text()
-    at = flags.index("urgency: emergency", flags.index("  - id: seizure\n"))
-    (copy / "red_flags.yaml").write_text(
-        flags[:at] + "urgency: urgent" + flags[at + len("urgency: emergency") :]
-    )
+    relevelled(copy, "seizure", "emergency", "urgent")
     assert main(["rules", "diff", str(default_rules_dir()), str(copy)]) == 1
     out = capsys.readouterr().out
     shown = readme.split("What changed for a person, from rules at main to rules:\n")[1].split("...\n")

@@ -8,20 +8,27 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metasymptoms.core.loader import default_rules_dir, load_book
-from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing import compiled, diff_urgency
 from metasymptoms.reviewing.diff_pair import Pair
 from metasymptoms.reviewing.diff_urgency import hidden_lowerings
-from tests.brute import GATES, SmallBook, conditions, questions
-
-LEVELS = st.sampled_from([Urgency.EMERGENCY, Urgency.URGENT, Urgency.PROMPT])
+from tests.brute import (
+    DRAWN_DECLARATIONS,
+    GATES,
+    LEVELS,
+    SmallBook,
+    conditions,
+    declare,
+    questions,
+    red_flags,
+)
+from tests.helpers import relevelled
 
 
 def whole_book_lowerings(pair: Pair) -> list[dict]:
@@ -60,47 +67,27 @@ def _equal(level: object) -> Callable[[object], bool]:
     return lambda value: value == level
 
 
-def _flags(drawn) -> list[SimpleNamespace]:
-    return [
-        SimpleNamespace(id=f"f{n}", title=f"f{n}", when=when, urgency=level)
-        for n, (when, level) in enumerate(drawn)
-    ]
-
-
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.tuples(conditions(), LEVELS), min_size=1, max_size=4),
     st.lists(st.tuples(conditions(), LEVELS), min_size=0, max_size=4),
     GATES,
     GATES,
-    st.lists(
-        st.tuples(conditions(1), LEVELS, st.sampled_from([Urgency.URGENT, Urgency.PROMPT, Urgency.ROUTINE])),
-        max_size=2,
-    ),
+    DRAWN_DECLARATIONS,
 )
 def test_each_lowering_and_its_plainest_answers_are_the_whole_books(
     old_flags, new_flags, old_gates, new_gates, declared
 ) -> None:
-    old = SmallBook(questions(old_gates), _flags(old_flags))
-    new = SmallBook(questions(new_gates), _flags(new_flags))
-    changes = tuple(
-        SimpleNamespace(when=when, was=was, now=now, reason="because")
-        for when, was, now in declared
-        if now.rank < was.rank
-    )
-    new.info = SimpleNamespace(declared_changes=changes, lowers_urgency_when_reported=())
+    old = SmallBook(questions(old_gates), red_flags(old_flags))
+    new = SmallBook(questions(new_gates), red_flags(new_flags))
+    declare(new, declared)
     found = [statement.as_dict() for statement in hidden_lowerings(Pair(old, new))]
     assert found == whole_book_lowerings(Pair(old, new))
 
 
 def _edited(tmp_path: Path, flag: str, was: str, now: str, declared: bool = False) -> RuleBook:
     copy = tmp_path / f"{flag}_{now}"
-    shutil.copytree(default_rules_dir(), copy)
-    flags = (copy / "red_flags.yaml").read_text()
-    at = flags.index(f"urgency: {was}", flags.index(f"- id: {flag}\n"))
-    (copy / "red_flags.yaml").write_text(
-        flags[:at] + f"urgency: {now}" + flags[at + len(f"urgency: {was}") :]
-    )
+    relevelled(shutil.copytree(default_rules_dir(), copy), flag, was, now)
     if declared:
         book = (copy / "book.yaml").read_text()
         change = f"declared_changes:\n  - when: {flag}\n    was: {was}\n    now: {now}\n    reason: Meant.\n"
