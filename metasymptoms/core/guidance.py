@@ -24,19 +24,23 @@ from metasymptoms.core.model_base import (
 )
 
 
+class _OnePerLevel:
+    """A text for each level of urgency, in a field named by the level."""
+
+    def for_level(self, urgency: Urgency) -> str:
+        text: str = getattr(self, urgency.value)
+        return text
+
+
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
-class UrgencyAdvice:
+class UrgencyAdvice(_OnePerLevel):
     """What to do, for each level of urgency."""
 
     emergency: NumberedText
     urgent: NumberedText
     prompt: NumberedText
     routine: NumberedText
-
-    def for_level(self, urgency: Urgency) -> str:
-        advice: str = getattr(self, urgency.value)
-        return advice
 
 
 @with_config(FORBID_EXTRA)
@@ -101,17 +105,13 @@ class ChoiceWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
-class ByUrgency:
+class ByUrgency(_OnePerLevel):
     """A word or heading for each level of urgency."""
 
     emergency: Text
     urgent: Text
     prompt: Text
     routine: Text
-
-    def for_level(self, urgency: Urgency) -> str:
-        text: str = getattr(self, urgency.value)
-        return text
 
 
 @with_config(FORBID_EXTRA)
