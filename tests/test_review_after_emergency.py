@@ -120,3 +120,35 @@ def test_the_plain_review_ends_on_the_emergency_and_its_question(
     )
     screen.send("\r")  # show my result
     screen.wait_for("Enter: read more")
+
+
+def test_back_at_the_emergency_question_asks_the_answer_again(book: RuleBook) -> None:
+    """A slip of the key at a warning sign's question: Back is offered at the emergency, asks
+    it again on the answer given, and the emergency still stands at the top of the review."""
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none"})
+    prompter.steps = ["none", False, True, "back", False]  # breathless: yes, back, then no
+    questionnaire = Questionnaire(book, prompter)
+    outcome = questionnaire.run()
+    asked = book.question(EMERGENCY)
+    assert asked is not None
+    at = prompter.asked.index("What would you like to do now?")
+    assert prompter.asked[at + 1] == asked.text
+    assert prompter.defaults[asked.text] == "yes"  # on the answer given
+    assert outcome.answers[EMERGENCY] is False and not outcome.stopped_for_emergency
+    assert prompter.asked[-1].startswith(the_reminder(book))
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_plain_offers_back_at_the_emergency(terminal, columns: int, rows: int) -> None:
+    screen = terminal(columns, rows, "--plain")
+    screen.wait_for("Has a doctor ever told you", "\n>")
+    screen.send("1\r")
+    screen.wait_for("In the last 6 weeks", "\n>")
+    screen.send("n\r")
+    screen.wait_for("short of breath", "\n>")
+    screen.send("y\r")
+    screen.wait_for("What would you like to do now?", "b = back.")
+    screen.send("b\r")
+    screen.wait_for("Going back to the previous question.", "short of breath", "2. Yes  (Enter)")
+    screen.send("n\r")
+    screen.wait_for("more than a few streaks of blood")

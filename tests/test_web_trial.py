@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, walk
+from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, question, walk
 from tests.web_browser import Served
 
 
@@ -47,3 +47,78 @@ def test_check_your_answers_without_an_emergency_is_as_before(page: Any) -> None
     assert page.locator("h1").inner_text() == "Check your answers"
     assert page.locator(".care-card--emergency").count() == 0
     assert "any symptom that worries you" in page.locator("footer").inner_text()
+
+
+def test_back_at_the_emergency_page_asks_the_answer_again(page: Any) -> None:
+    click(page, "Start now")
+    walk(page, CHEMOTHERAPY_AND_38_3, until="temperature")
+    answer(page, "38.3")
+    assert page.locator(".care-card--emergency").count() == 1
+    click(page, "Back")
+    assert question(page) == "temperature"
+    assert page.locator("#answer").input_value() == "38.3"  # the answer given, to change
+    answer(page, "37")
+    walk(page, {})
+    # The emergency was shown: it still stands at the top of the check page.
+    assert " ".join(page.locator("h1").inner_text().split()) == "Emergency: Get help now"
+
+
+def test_a_question_page_opened_again_says_the_answers_are_gone(page: Any, served: Served) -> None:
+    click(page, "Start now")
+    answer(page, "none")
+    page.goto(served.url + "/walk")  # a restored tab asks for the address again, without the form
+    assert page.locator("h1").inner_text() == "Your answers are not on this page"
+    text = page.locator("main").inner_text()
+    assert "nothing was lost" not in text and "cannot be brought back" in text
+    click(page, "Start again")
+    assert question(page) == "cancer_history"
+
+
+@pytest.fixture
+def scripted(browser: Any, served: Served) -> Iterator[Any]:
+    """A page with JavaScript on, under the pages' own security policy."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    opened = context.new_page()
+    opened.goto(served.url + "/")
+    yield opened
+    context.close()
+
+
+def test_with_javascript_none_of_these_unticks_the_others(scripted: Any) -> None:
+    page = scripted
+    click(page, "Start now")
+    walk(page, {"cancer_history": "none", "back_pain": "yes"}, until="back_pain_red_features")
+
+    def ticked() -> list[str]:
+        found: list[str] = page.locator('input[name="answer"]:checked').evaluate_all(
+            "els => els.map(e => e.value)"
+        )
+        return found
+
+    page.locator('input[name="answer"][value="wakes_at_night"]').check()
+    page.locator('input[name="answer"][value="worse_on_straining"]').check()
+    page.locator('input[name="answer"][value="none"]').check()
+    assert ticked() == ["none"]
+    page.locator('input[name="answer"][value="upper_back_or_neck"]').check()
+    assert ticked() == ["upper_back_or_neck"]
+    page.locator('input[name="answer"][value="unsure"]').check()
+    assert ticked() == ["unsure"]
+    click(page, "Continue")
+    assert page.locator(".error-summary").count() == 0
+
+
+def test_no_page_leaves_an_error_in_the_console(scripted: Any, served: Served) -> None:
+    """The browser asked for /favicon.ico, and the 404 was an error in the console."""
+    page = scripted
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: errors.append(response.url) if response.status >= 400 else None)
+    for address in ("/", "/class", "/rules"):
+        page.goto(served.url + address)
+    page.goto(served.url + "/")
+    click(page, "Start now")
+    walk(page, {"cancer_history": "none"})
+    click(page, "Show my result")
+    assert errors == []
+    icon = page.request.get(served.url + "/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"] == "image/svg+xml"

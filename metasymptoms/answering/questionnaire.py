@@ -227,11 +227,20 @@ class Questionnaire:
         wording = self.book.guidance.wording
         choice = self.prompter.choose(
             wording.interrupt.question,
-            [(wording.interrupt.first, STOP), (wording.interrupt.second, GO_ON)],
+            [
+                (wording.interrupt.first, STOP),
+                (wording.interrupt.second, GO_ON),
+                (None, ""),
+                # A slip of the key: the answer is asked again. The emergency still counts as
+                # shown, so it stands at the top of the review and in the result.
+                (BACK_LABEL, BACK),
+            ],
             STOP,
             # Several signs push the one first step up a small screen: it is said again here.
             filled(wording.emergency.first_step, first_step=card.first_step) if card.first_step else None,
         )
+        if choice == BACK:
+            self.go_back()
         return choice == STOP
 
     def review(self) -> str:

@@ -42,6 +42,7 @@ def build_app(
         Route("/class/{name}", classroom.lesson, methods=["GET"]),
         Route("/rules", review.rule_book, methods=["GET"]),
         Route("/static/{name}", served.static, methods=["GET"]),
+        Route("/favicon.ico", served.static, methods=["GET"]),
     ]
     app = Starlette(
         routes=routes,

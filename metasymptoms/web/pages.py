@@ -50,7 +50,7 @@ class SecurityHeaders:
 
         # The stylesheet and scripts hold nothing of a person: the browser may keep them and
         # ask again whether they changed (no-cache), instead of fetching them with every page.
-        shared = scope["path"].startswith("/static/")
+        shared = scope["path"].startswith("/static/") or scope["path"] == "/favicon.ico"
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

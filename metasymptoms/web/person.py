@@ -58,6 +58,10 @@ async def not_found(request: Request, error: Exception) -> Response:
     """No page here (404), or a question page's address opened directly (405: the questions
     are reached by posting a form, never by an address that could hold answers)."""
     status = getattr(error, "status_code", 404)
+    if request.url.path in ("/walk", "/summary"):  # opened again (a restored tab): no answers came
+        return page(
+            _book(request), "answers_gone.html", status=status, title="Your answers are not on this page"
+        )
     return page(_book(request), "not_found.html", status=status, title="Page not found")
 
 

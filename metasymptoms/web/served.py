@@ -11,7 +11,11 @@ from starlette.responses import Response
 
 from metasymptoms.core.templates import STATIC
 
-MEDIA_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+MEDIA_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
 
 
 @cache
@@ -31,8 +35,9 @@ def _static(name: str) -> tuple[bytes, str, str] | None:
 
 async def static(request: Request) -> Response:
     """/static/NAME, with an ETag: the browser asks again each time (no-cache) and is told
-    "not modified" when it holds the same file."""
-    found = _static(request.path_params["name"])
+    "not modified" when it holds the same file. /favicon.ico, which a browser may ask for
+    without reading the page's icon link, is the same icon."""
+    found = _static(request.path_params.get("name", "icon.svg"))
     if found is None:
         raise HTTPException(404)  # the app's own "page not found"
     data, media, etag = found
