@@ -77,7 +77,7 @@ def test_the_sources_of_a_result_give_whole_web_addresses(book: RuleBook) -> Non
         "https://www.bowelcanceruk.org.uk/about-bowel-cancer/advanced-bowel-cancer/"
         "treating-advanced-bowel-cancer/spread-to-the-peritoneum/"
     ) in lines
-    assert '  - [CRUK-ASCITES] Cancer Research UK, "Fluid in the abdomen (ascites)",' in lines
+    assert '  - Cancer Research UK, "Fluid in the abdomen (ascites)",' in lines
 
 
 @pytest.mark.parametrize(

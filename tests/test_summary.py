@@ -88,7 +88,7 @@ def test_markdown_reads_cleanly_in_a_text_editor(book: RuleBook) -> None:
     text = render_markdown(book, assess(book, ANSWERS), MADE)
     assert "\\[" not in text and "\\]" not in text and "\\_" not in text
     assert (
-        '- [CC-META] Cleveland Clinic Health Library, "Metastasis (Metastatic Cancer)", https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer\n'
+        '- Cleveland Clinic Health Library, "Metastasis (Metastatic Cancer)", https://my.clevelandclinic.org/health/diseases/22213-metastasis-metastatic-cancer\n'
         in text
     )
     assert "Prompt:" not in text and "prompt" not in text.lower().replace("prompted", "")

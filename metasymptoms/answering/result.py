@@ -257,5 +257,6 @@ def _sources_block(book: RuleBook, assessment: Assessment) -> Block:
     sources = []
     for key in assessment.sources:
         source = book.source(key)
-        sources.append(f'[{key}] {source.publisher}, "{source.title}", {source.url}')
+        # Its publisher and title: the key (NICE-NG234) is the rule book's name, not the person's.
+        sources.append(f'{source.publisher}, "{source.title}", {source.url}')
     return Block("Sources", (), tuple(sources), role="sources")

@@ -52,7 +52,9 @@ class Several(Kind):
         values = self.values(finding)
         how = f"a list of its choices ({', '.join(values)}), or none, yes or unsure"
         if isinstance(raw, (list, tuple)) and raw and all(isinstance(item, str) for item in raw):
-            alone = [item for item in raw if item.strip().lower() in self._NONE or yes_no_unsure(item) is not None]
+            alone = [
+                item for item in raw if item.strip().lower() in self._NONE or yes_no_unsure(item) is not None
+            ]
             if alone and len(raw) == 1:
                 return self.parse(finding, alone[0])  # [none]: none of them
             if alone:  # "none" is an answer, but not with the choices: say which to keep
