@@ -122,3 +122,36 @@ def test_no_page_leaves_an_error_in_the_console(scripted: Any, served: Served) -
     assert errors == []
     icon = page.request.get(served.url + "/favicon.ico")
     assert icon.status == 200 and icon.headers["content-type"] == "image/svg+xml"
+
+
+def test_the_back_hint_shows_where_it_helps(page: Any) -> None:
+    click(page, "Start now")
+    answer(page, "none")
+    hint = page.locator(".back-form .hint")
+    assert hint.count() == 1  # by the first Back
+    answer(page, "no")
+    assert hint.count() == 0  # not on every question
+    click(page, "Back")
+    assert hint.count() == 1  # on the page Back led to
+
+
+def test_the_rule_book_at_320_px_reads_down_and_links_to_the_start(browser: Any, served: Served) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(served.url + "/rules")
+    table = page.locator("table", has=page.locator("th", has_text="Commonly spreads to"))
+    assert table.evaluate("el => el.scrollWidth") <= 320  # it was 592 px, in a box scrolled sideways
+    assert (
+        table.locator("td").first.evaluate("el => getComputedStyle(el, '::before').content") == '"Cancer: "'
+    )
+    main = page.locator("main").inner_text()
+    assert "rules check: no problems found" in main and "error(s)" not in main
+    assert page.locator(".problems").count() == 0  # no red box for no errors
+    for address in ("/rules", "/class"):
+        page.goto(served.url + address)
+        if address == "/class":
+            page.locator(".lesson-list a").first.click()
+            page.wait_for_load_state()
+        start = page.get_by_role("link", name="metasymptoms: the start page")
+        assert start.get_attribute("href") == "/"
+    context.close()

@@ -212,6 +212,8 @@ def _question_page(
         error=error,
         changing=changing,
         can_go_back=changing or bool(walk.answers),
+        # Said where it helps, not on every page: by the first Back, and on a page Back led to.
+        back_hint=changing or len(walk.answers) == 1 or finding.id in walk.earlier,
         fields=fields_of(book, walk),
     )
 
