@@ -54,7 +54,7 @@ def open_lesson(screen: Browser, book: RuleBook, tmp_path: Path, name: str) -> i
 VIEW = """(() => {
   const step = document.querySelector('.step.current');
   const box = step.getBoundingClientRect();
-  const bar = document.querySelector('nav').getBoundingClientRect().top;
+  const bar = document.querySelector('nav.steps').getBoundingClientRect().top;
   return {where: document.getElementById('where').textContent,
           top: box.top + scrollY, bottom: box.bottom + scrollY,
           seenFrom: scrollY, seenTo: scrollY + bar};
@@ -140,7 +140,7 @@ def test_one_step_counter(screen: Browser, book: RuleBook, tmp_path: Path) -> No
     counters = re.compile(r"(?i)\b(?:step|question)\s+\d+\s+of\s+\d+|\b\d{1,2}\s*/\s*\d{1,2}\b")
     for number in range(1, total + 1):
         on_screen = screen.evaluate(
-            "document.querySelector('.step.current').innerText + '\\n' + document.querySelector('nav').innerText"
+            "document.querySelector('.step.current').innerText + '\\n' + document.querySelector('nav.steps').innerText"
         )
         assert counters.findall(on_screen) == [f"Step {number} of {total}"], on_screen
         assert screen.evaluate(VIEW)["where"] == f"Step {number} of {total}"

@@ -75,7 +75,7 @@ def test_demo_step_at_80x24_counts_the_steps_as_the_lesson_page_does(
         on_page = []
         for _ in in_terminal:
             seen = page.evaluate(
-                "document.querySelector('.step.current').innerText + '\\n' + document.querySelector('nav').innerText"
+                "document.querySelector('.step.current').innerText + '\\n' + document.querySelector('nav.steps').innerText"
             )
             counter = page.locator("#where").inner_text()
             assert COUNTERS.findall(seen) == [counter], seen

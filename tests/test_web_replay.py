@@ -126,5 +126,13 @@ def replay(
         assert any(text == title or text.endswith(f": {title}") for text in page.texts), (seed, flag["id"])
     for site in told["sites"]:
         assert site["name"] in page.headings, (seed, site["id"])
-    shown_sources = {text.split("]")[0].lstrip("[") for text in page.texts if text.startswith("[")}
-    assert shown_sources == {source["id"] for source in told["sources"]}, seed
+    # Each source as the page names it for a person (publisher, title, then its web address),
+    # never by the rule book's key: the same sources as `ask` names by key and title.
+    shown_sources = {
+        f"{text} {address}"
+        for text, address in zip(page.texts, page.texts[1:])
+        if text.endswith("”,") and address.startswith("https://")
+    }
+    cited = [(book.source(source["id"]), source["title"]) for source in told["sources"]]
+    assert shown_sources == {f"{it.publisher}, “{title}”, {it.url}" for it, title in cited}, seed
+    assert not any(f"[{source['id']}]" in page.html for source in told["sources"]), seed
