@@ -12,8 +12,9 @@ from metasymptoms.answering.interview import run_interview
 from metasymptoms.answering.prompter import BACK, BACK_LABEL, PlainPrompter, Stopped
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.answers import check_answers
-from metasymptoms.core.engine import assess
+from metasymptoms.core.engine import assess, fired_emergencies
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model_base import Urgency
 from tests.scripted import ScriptedPrompter
 from tests.test_cases import CASES
 
@@ -27,14 +28,15 @@ def test_enter_everywhere_walks_to_the_end(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book)
     outcome = Questionnaire(book, prompter).run()
     assert outcome.answers["cancer_history"] == "unsure"
+    # "Not sure" of a history may be "now": Enter at treatment is "not sure" too, never "no".
+    assert outcome.answers["recent_treatment"] == "unsure"
     assert not any(value is True for value in outcome.answers.values())
     assert not outcome.stopped_for_emergency
     assert prompter.asked[-1] == "Show your result, or change an answer?"
-    # Follow-ups of back pain, primary cancer, treatment and glands were skipped ("not sure"
+    # Follow-ups of back pain, primary cancer and glands were skipped ("not sure"
     # of a cancer history still asks about weakness and numbness, as for a person with cancer).
     for skipped in (
         "primary_cancer",
-        "recent_chemotherapy",
         "numbness_both_legs",
         "back_pain_red_features",
         "node_hard_or_fixed",
@@ -160,7 +162,9 @@ def test_back_is_not_offered_at_the_first_question(book: RuleBook) -> None:
     assert options is not None and options[-1] == (BACK_LABEL, BACK)
 
 
-@pytest.mark.parametrize(("history", "default"), [("current", "unsure"), ("past", "no"), ("unsure", "no")])
+@pytest.mark.parametrize(
+    ("history", "default"), [("current", "unsure"), ("past", "no"), ("unsure", "unsure")]
+)
 def test_the_treatment_default_never_contradicts_being_treated_now(
     book: RuleBook, history: str, default: str
 ) -> None:
@@ -173,6 +177,17 @@ def test_the_treatment_default_never_contradicts_being_treated_now(
     # An earlier answer still wins: going back to it starts where the person left it.
     questionnaire.earlier["recent_treatment"] = False
     assert questionnaire.options_for(treatment)[1] == "no"
+
+
+def test_enter_at_treatment_after_not_sure_keeps_a_fever_an_emergency(book: RuleBook) -> None:
+    """A new user pressed Enter at the history ("not sure") and at treatment, then said yes to
+    a fever of 38.3: Enter at treatment gave "no" and the result was urgent, where an answers
+    file leaving treatment out (read as "not sure") gave the emergency."""
+    prompter = ScriptedPrompter(book, answers={"fever": True, "temperature": 38.3})
+    outcome = Questionnaire(book, prompter).run()
+    assert outcome.answers["recent_treatment"] == "unsure"
+    assert assess(book, outcome.answers).urgency is Urgency.EMERGENCY
+    assert "fever_on_chemotherapy" in [flag.id for flag in fired_emergencies(book, outcome.answers)]
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def test_enter_through_to_the_end(spawn) -> None:
     child = spawn()
     child.expect_exact("If this is an emergency, stop now and call your local emergency number")
     expect_prompt(child, "Has a doctor ever told you that you have or had cancer?", last=FIRST_LAST)
-    for _ in range(60):
+    for _ in range(80):  # about 70 questions and screens; "not sure" of a history asks about treatment
         child.send(ENTER)
         index = child.expect_exact(
             [

@@ -15,6 +15,7 @@ import pytest
 
 from metasymptoms.answering.emergency import action
 from metasymptoms.answering.questionnaire import Questionnaire
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import RuleBook
 from tests.scripted import ScriptedPrompter
 
@@ -123,8 +124,11 @@ def unsplit(terminal: Terminal, text: str) -> None:
     assert missing == [], f"split or cut words {missing}\n--- screen ---\n{terminal.text()}"
 
 
-# "Which of these" questions: typed, their box starting at "none" (Enter: none of these).
-TYPED = {"back_pain_red_features", "limb_weakness"}
+def typed(book: RuleBook, finding_id: str) -> bool:
+    """Whether a question is typed, not chosen from a list: "which of these" (Enter: none of
+    these) and numbers (Enter: not measured), as the finding's kind says."""
+    finding = book.finding(finding_id)
+    return kind_of(finding).options(finding, offer_unsure=True) is None
 
 
 def wait_typed(screen: Terminal, question: str) -> None:
@@ -143,7 +147,7 @@ def test_wrapping_never_splits_a_word(terminal, book: RuleBook, columns: int, ro
     path = [q for q in book.questions if q.finding in asked]
     screen = terminal(columns, rows)
     for question in path:
-        if question.finding in TYPED:
+        if typed(book, question.finding):
             wait_typed(screen, question.text)
         else:
             wait_prompt(screen, question.text)
@@ -172,7 +176,7 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
     keys = {"cancer_history": UP + ENTER, "fatigue": DOWN + ENTER, "bone_pain": DOWN + ENTER}
     screen = terminal(columns, rows, "--format", "json", "--output", "result.json")
     for question in order:
-        if question.finding in TYPED:
+        if typed(book, question.finding):
             wait_typed(screen, question.text)  # Enter: none of these
         else:
             wait_prompt(screen, question.text)
@@ -180,7 +184,7 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
     screen.wait_for(REVIEW, "Show my result")
     for question in order:
         screen.send(DOWN + ENTER)  # the review opens on the item last opened: the next is one down
-        if question.finding in TYPED:
+        if typed(book, question.finding):
             wait_typed(screen, question.text)
             screen.send(ENTER)  # keep it ("none", in the box already: the JSON below shows it kept)
             wait_prompt(screen, REVIEW)

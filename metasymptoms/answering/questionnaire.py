@@ -177,14 +177,15 @@ class Questionnaire:
     def enter_means_unsure(self, finding_id: str) -> bool:
         """Whether Enter gives "not sure" here, because "No" would contradict what was said of
         treatment: at the treatment question after "I have cancer now, or I am being treated
-        for it"; at a kind of treatment after treatment "yes" and "no" to every other kind
+        for it" or "not sure" (which may be "now", and an answers file that leaves treatment
+        out reads it as "not sure" too); at a kind of treatment after treatment "yes" and "no" to every other kind
         asked (Enter at "steroids?" would say that none applies). Only for treatment: "no" to
         every follow-up of back pain, say, is an ordinary answer."""
         treatment, history = self.book.role("recent_treatment"), self.book.role("cancer_history")
         if treatment is None:
             return False
         if finding_id == treatment:
-            return history is not None and self.answers.get(history) == "current"
+            return history is not None and self.answers.get(history) in ("current", UNSURE)
         kinds = self.book.implying.get(treatment, ())
         if finding_id not in kinds or self.answers.get(treatment) is not True:
             return False
