@@ -17,10 +17,10 @@ from tests.test_terminal_screens import (
     DOWN,
     ENTER,
     SIZES,
-    TYPED,
     UP,
     Terminal,
     prefix,
+    typed,
     wait_prompt,
     wait_typed,
 )
@@ -61,7 +61,7 @@ def reach_the_review(screen: Terminal, book: RuleBook) -> None:
     for finding in path_after_going_on(book):
         question = book.question(finding)
         assert question is not None
-        if finding in TYPED:
+        if typed(book, finding):
             wait_typed(screen, question.text)
         else:
             wait_prompt(screen, question.text)
