@@ -10,6 +10,7 @@ from functools import cached_property
 
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.model import RuleBook
+from metasymptoms.reviewing.behaviour import knows
 from metasymptoms.reviewing.compiled import Reading, domains, unasked
 from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.space import Facts, Space
@@ -69,14 +70,14 @@ class Readings:
         if whole is None:
             self._domains = domains([old, new])
             self._unasked = {
-                name: unasked(new if _knows(new, name) else old, name) for name, _ in self._domains
+                name: unasked(new if knows(new, name) else old, name) for name, _ in self._domains
             }
             # Findings whose questions always give an answer (a choice): unasked only when skipped.
             spaces = {id(book): Space(Facts(book), []) for book in (old, new)}
             self._never_unasked = {
                 name
                 for name in self._unasked
-                if self._unasked[name] not in spaces[id(new if _knows(new, name) else old)].domain(name)
+                if self._unasked[name] not in spaces[id(new if knows(new, name) else old)].domain(name)
             }
             self.dd = Diagrams(self._domains)
             self._shared: tuple[dict[object, object], ...] = ({}, {})  # each book's (Reading)
@@ -230,14 +231,6 @@ def book_readings(book: RuleBook) -> BookReadings:
     if not _LAST or _LAST[0].book is not book:
         _LAST[:] = [BookReadings(book)]
     return _LAST[0]
-
-
-def _knows(book: RuleBook, finding: str) -> bool:
-    try:
-        book.finding(finding)
-    except KeyError:
-        return False
-    return True
 
 
 def _not_equal(unset: object) -> Callable[[object], bool]:
