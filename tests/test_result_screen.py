@@ -20,6 +20,7 @@ from tests.test_terminal_screens import (
     UP,
     Terminal,
     expected_answers,
+    reach_severe_breathlessness,
     wait_prompt,
 )
 
@@ -126,13 +127,7 @@ def test_after_an_emergency_the_person_went_on_from_a_summary_is_offered_before_
     terminal, book: RuleBook, tmp_path
 ) -> None:
     screen = terminal(80, 24)
-    wait_prompt(screen, "Has a doctor ever told you")
-    screen.send(UP * 3 + ENTER)  # never told
-    wait_prompt(screen, "In the last 6 weeks, have you had any cancer treatment")
-    screen.send(ENTER)  # No
-    wait_prompt(screen, "Are you suddenly or severely short of breath")
-    screen.send(DOWN + ENTER)  # Yes: an emergency
-    screen.wait_for("What would you like to do now?", "Go on with the")
+    reach_severe_breathlessness(screen)  # an emergency
     screen.send(ENTER)  # stop here and get help now
     screen.wait_for("Would you like to see the rest", "Yes, show the result")
     screen.send(DOWN + ENTER)  # yes: the person chose to go on

@@ -17,9 +17,9 @@ from tests.test_terminal_screens import (
     DOWN,
     ENTER,
     SIZES,
-    UP,
     Terminal,
     prefix,
+    reach_severe_breathlessness,
     typed,
     wait_prompt,
     wait_typed,
@@ -50,13 +50,7 @@ def path_after_going_on(book: RuleBook) -> list[str]:
 
 
 def reach_the_review(screen: Terminal, book: RuleBook) -> None:
-    wait_prompt(screen, "Has a doctor ever told you")
-    screen.send(UP * 3 + ENTER)  # never told
-    wait_prompt(screen, "In the last 6 weeks, have you had any cancer treatment")
-    screen.send(ENTER)  # No
-    wait_prompt(screen, "Are you suddenly or severely short of breath")
-    screen.send(DOWN + ENTER)  # Yes: an emergency
-    screen.wait_for("What would you like to do now?", "Go on with the")
+    reach_severe_breathlessness(screen)  # an emergency
     screen.send(DOWN + ENTER)  # go on
     for finding in path_after_going_on(book):
         question = book.question(finding)
