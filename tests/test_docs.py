@@ -4,10 +4,15 @@ nothing in the repository cites a file that is not in it."""
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import importlib.util
 import re
 import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from metasymptoms.core.model import RuleBook
 
@@ -101,3 +106,55 @@ def test_every_warning_sign_pattern_cites_a_source_key(book: RuleBook) -> None:
     for row, text in rows:
         said_so = "no key in the rule book yet" in text or "the safer reading" in text
         assert set(KEY.findall(text)) & ids or said_so, f"fact {row} names no source key"
+
+
+# --- the docstrings' examples run -----------------------------------------------------------------
+
+PACKAGE = ROOT / "metasymptoms"
+
+
+def modules_with_examples() -> list[str]:
+    return sorted(
+        ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        for path in PACKAGE.rglob("*.py")
+        if ">>> " in path.read_text(encoding="utf-8")
+    )
+
+
+def test_make_test_runs_the_docstring_examples_of_the_package(pytestconfig: pytest.Config) -> None:
+    """pytest collects the package as well as tests/, with --doctest-modules (pyproject.toml),
+    and doctest finds each example written in the package (not one hidden in a comment or a
+    string that is no docstring, which would never run)."""
+    assert pytestconfig.option.doctestmodules
+    assert pytestconfig.getini("testpaths") == ["tests", "metasymptoms"]
+    found = {}
+    for name in modules_with_examples():
+        module = importlib.import_module(name)
+        tests = doctest.DocTestFinder().find(module)
+        found[name] = sum(len(test.examples) for test in tests if test.name.startswith(name))
+    assert len(found) >= 6 and all(found.values()), found
+
+
+def test_a_docstring_example_that_is_wrong_fails_the_tests(tmp_path: Path) -> None:
+    """The project's own pytest settings turn a docstring whose example no longer matches the
+    function into a failing test, naming the function, the line and what it gave instead."""
+    (tmp_path / "stale.py").write_text(
+        "def celsius(fahrenheit):\n"
+        '    """Degrees Celsius, to the tenth.\n'
+        "\n"
+        "    >>> celsius(101.3)\n"
+        "    38.5\n"
+        '    """\n'
+        "    return round((fahrenheit - 32) * 5 / 9)  # to the degree: not what the example says\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path)]
+        + ["-p", "no:xdist", "-p", "no:cacheprovider", "-q", str(tmp_path / "stale.py")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "FAILED stale.py::stale.celsius" in run.stdout
+    assert "Expected:\n    38.5\nGot:\n    38\n" in run.stdout

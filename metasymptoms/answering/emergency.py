@@ -193,7 +193,15 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
 def country_from(given: str | None, environ: Mapping[str, str]) -> tuple[str | None, bool]:
     """The country code to use, and whether the person named it (an option or the variable)
     rather than the locale guessing it. The locale is read as LC_ALL, LC_MESSAGES, then LANG
-    ("en_AU.UTF-8" -> "AU"); "C" and "POSIX" name no country."""
+    ("en_AU.UTF-8" -> "AU"); "C" and "POSIX" name no country.
+
+    >>> country_from(None, {"LANG": "en_AU.UTF-8"})
+    ('AU', False)
+    >>> country_from(" gb", {"LANG": "en_AU.UTF-8"})
+    ('GB', True)
+    >>> country_from(None, {"LC_ALL": "C.UTF-8", "LANG": "en_AU.UTF-8"})
+    (None, False)
+    """
     if given:
         return given.strip().upper(), True
     if environ.get(COUNTRY_VARIABLE, "").strip():

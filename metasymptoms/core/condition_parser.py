@@ -41,6 +41,13 @@ class ConditionParser:
 
     With `kinds` (the rule book's findings) it also checks that every finding exists and
     that choice values are allowed; without, it checks only the shape.
+
+    >>> parser = ConditionParser(None)
+    >>> parser.parse({"any": ["back_pain", {"temperature": {"at_least": 37.5}}]})
+    AnyOf(any=(Reported(finding='back_pain'), Compare(finding='temperature', at_least=37.5, below=None)))
+    >>> parser.parse({"temperature": {"at_least": 39, "below": 38}}, ("when",))
+    >>> parser.problems
+    [(('when', 'temperature'), 'no number is at least 39 and below 38', False)]
     """
 
     def __init__(self, kinds: FindingKinds | None):

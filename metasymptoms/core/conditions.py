@@ -69,7 +69,14 @@ Answers = Mapping[str, Any]
 
 def holds(condition: Condition, answers: Answers) -> bool:
     """Whether the condition holds or may hold (the safer reading). Findings not given are
-    not reported; uncertain answers are unknown."""
+    not reported; uncertain answers are unknown.
+
+    >>> fever = AllOf(all=(Reported(finding="recent_treatment"), Compare(finding="temperature", at_least=37.5)))
+    >>> holds(fever, {"recent_treatment": True, "temperature": 37.2})
+    False
+    >>> holds(fever, {"recent_treatment": UNSURE, "temperature": 38.3})
+    True
+    """
     return holds3(condition, answers) is not False
 
 
@@ -105,7 +112,14 @@ def at_least_outcome(needed: int, true: int, unknown: int) -> Kleene:
 
 
 def holds3(condition: Condition, answers: Answers) -> bool | None:
-    """Kleene evaluation: True or False when settled whatever the unknown findings are, else None."""
+    """Kleene evaluation: True or False when settled whatever the unknown findings are, else None.
+
+    >>> either = AnyOf(any=(Reported(finding="jaundice"), Reported(finding="itching")))
+    >>> holds3(either, {"jaundice": False, "itching": UNSURE}) is None
+    True
+    >>> holds3(either, {"jaundice": True, "itching": UNSURE})
+    True
+    """
     kind = _KLEENE.get(type(condition))
     if kind is None:  # pragma: no cover
         raise TypeError(f"not a condition: {condition!r}")

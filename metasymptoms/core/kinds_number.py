@@ -33,6 +33,11 @@ UNITS: dict[str, Unit] = {
 
 
 def fahrenheit_to_celsius(value: float) -> float:
+    """Degrees Fahrenheit in Celsius, to the tenth a thermometer shows.
+
+    >>> fahrenheit_to_celsius(101.3)
+    38.5
+    """
     return round((value - 32) * 5 / 9, 1)
 
 

@@ -68,7 +68,13 @@ QUOTE_LIMIT = 80  # characters of a refused value that a message repeats
 
 def quoted(value: object) -> str:
     """A refused value as a message repeats it: in quotes, and cut after 80 characters, so a
-    1 MB value or key is named, not echoed back in full."""
+    1 MB value or key is named, not echoed back in full.
+
+    >>> quoted("tempreature")
+    "'tempreature'"
+    >>> quoted("x" * 100_000)[77:]  # the end of the 80 characters it keeps
+    "xxxx…' (100,000 characters)"
+    """
     text = str(value)
     return f"'{text}'" if len(text) <= QUOTE_LIMIT else f"'{text[:QUOTE_LIMIT]}…' ({len(text):,} characters)"
 
@@ -104,7 +110,11 @@ codecs.register_error(ERRORS, _transliterate)
 
 
 def transliterate(text: str, encoding: str) -> str:
-    """`text` with what `encoding` cannot hold replaced by its nearest plain spelling."""
+    """`text` with what `encoding` cannot hold replaced by its nearest plain spelling.
+
+    >>> transliterate("Call 999 – or go to A&E if it is 38°C or more; café", "ascii")
+    'Call 999 - or go to A&E if it is 38 deg C or more; cafe'
+    """
     return text.encode(encoding, ERRORS).decode(encoding)
 
 

@@ -25,7 +25,15 @@ _SEVERAL_WORDS_CUTOFF = 0.8
 
 
 def close_match(word: str, candidates: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the nearest candidate, or '' when none is near."""
+    """' (did you mean 'x'?)' for the nearest candidate, or '' when none is near.
+
+    >>> close_match("yse", ["yes", "no"])
+    " (did you mean 'yes'?)"
+    >>> close_match("symptoms_persistent", ["persistent_symptoms", "fever"])
+    " (did you mean 'persistent_symptoms'?)"
+    >>> close_match("frequent_urination", ["recent_infection"])
+    ''
+    """
     return _did_you_mean(_nearest(str(word), list(candidates)))
 
 
