@@ -156,6 +156,18 @@ TWICE = "is used twice (first at rules/{first}); each id must be unique (schema)
             ],
             id="lowers the urgency on a finding that is not there",
         ),
+        pytest.param(
+            # The primaries name the site 'bones', which only this broken file holds: the
+            # checks between files leave it out without calling 'bones' unknown.
+            {
+                "sites/bones.yaml": None,
+                "sites/skeleton.yaml": TINY["sites/bones.yaml"].replace("    why:", "    wy: x\n    why:"),
+            },
+            [
+                "rules/sites/skeleton.yaml:12:5: [error] 'wy' is not a key this file knows (did you mean 'why'?); the keys allowed here are: id, when, why, sources, checked, why_for_everyone, urgency (schema)"
+            ],
+            id="a broken site file's own id is not reported as unknown",
+        ),
     ],
 )
 def test_cross_file_problems(tmp_path: Path, changes: dict[str, str], expected: list[str]) -> None:
