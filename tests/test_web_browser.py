@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.web_browser import AXE, Served, axe_violations, tab_to
+from tests.web_browser import AXE, Served, axe_violations, plain_answer, skip_to, tab_to
 
 CHEMOTHERAPY_AND_38_3 = {
     "cancer_history": "current",
@@ -56,13 +56,13 @@ def click(page: Any, name: str) -> None:
 
 def walk(page: Any, answers: dict[str, str], until: str | None = None) -> None:
     """Answer from `answers`, else No (the first choice, an empty number box), until the
-    question `until` or the first page that is not a question."""
+    question `until` or the first page that is not a question, in the browser page by page
+    (`skip_to` gets there faster where the pages on the way are not what a test is about)."""
     while page.locator('input[name="question"]').count() and question(page) != until:
         values = page.locator('input[name="answer"]:is([type="radio"], [type="checkbox"])').evaluate_all(
             "els => els.map(e => e.value)"
         )
-        default = "" if not values else "no" if "no" in values else "none" if "none" in values else values[0]
-        answer(page, answers.get(question(page), default))
+        answer(page, answers.get(question(page), plain_answer(values)))
 
 
 def enter(page: Any) -> None:
@@ -112,7 +112,7 @@ def test_with_javascript_off_chemotherapy_and_a_typed_38_3_interrupt_with_the_24
 
 def test_which_of_these_is_a_group_of_checkboxes_that_works_without_javascript(page: Any) -> None:
     click(page, "Start now")
-    walk(page, {"cancer_history": "none", "back_pain": "yes"}, until="back_pain_red_features")
+    skip_to(page, {"cancer_history": "none", "back_pain": "yes"}, until="back_pain_red_features")
     boxes = page.locator('input[name="answer"][type="checkbox"]')
     assert boxes.evaluate_all("els => els.map(e => e.value)") == [
         "wakes_at_night",
@@ -133,7 +133,7 @@ def test_which_of_these_is_a_group_of_checkboxes_that_works_without_javascript(p
     page.locator('input[name="answer"][value="none"]').uncheck()
     page.locator('input[name="answer"][value="worse_on_straining"]').check()
     click(page, "Continue")
-    walk(page, {})
+    skip_to(page, {})
     row = page.locator(".summary-list__row", has_text="Does the pain wake you at night")
     assert row.locator(".summary-list__value").inner_text() == (
         "wakes at night; worse on coughing, sneezing or straining"
@@ -150,10 +150,10 @@ def test_back_and_change_in_the_browser(page: Any) -> None:
     click(page, "Back")
     assert page.locator('input[type=radio][value="past"]').is_checked()
     answer(page, "none")
-    walk(page, {})
+    skip_to(page, {})
     click(page, "Change your answer to: Do you feel extremely tired")
     answer(page, "yes")
-    walk(page, {})
+    skip_to(page, {})
     row = page.locator(".summary-list__row", has_text="Do you feel extremely tired")
     assert row.locator(".summary-list__value").inner_text() == "Yes"
 
@@ -177,7 +177,7 @@ def test_the_page_says_to_use_its_own_back_link(page: Any) -> None:
 
 def test_the_summaries_download(page: Any) -> None:
     click(page, "Start now")
-    walk(page, {"cancer_history": "none", "back_pain": "yes"})
+    skip_to(page, {"cancer_history": "none", "back_pain": "yes"})
     click(page, "Show my result")
     for name, file, first_line in (
         ("Download plain text (Markdown)", "metasymptoms-summary.md", "# metasymptoms: "),
@@ -197,18 +197,18 @@ def _pages_of_every_kind(page: Any, served: Served) -> Iterator[str]:
     yield "question with choices"
     click(page, "Continue")
     yield "question with an error"
-    walk(page, CHEMOTHERAPY_AND_38_3, until="temperature")
+    skip_to(page, CHEMOTHERAPY_AND_38_3, until="temperature")
     yield "question with a number"
     answer(page, "38.3")
     yield "emergency"
     click(page, "Go on with the questions")
-    walk(page, {})
+    skip_to(page, {})
     yield "check your answers"
     click(page, "Show my result")
     yield "result in an emergency"
     page.goto(served.url + "/")
     click(page, "Start now")
-    walk(page, {"cancer_history": "none", "back_pain": "yes"})
+    skip_to(page, {"cancer_history": "none", "back_pain": "yes"})
     click(page, "Show my result")
     yield "result"
     page.goto(served.url + "/nowhere")

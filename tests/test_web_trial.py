@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, question, walk
-from tests.web_browser import Served
+from tests.web_browser import Served, skip_to
 
 
 @pytest.fixture
@@ -23,10 +23,10 @@ def page(browser: Any, served: Served) -> Iterator[Any]:
 
 def test_check_your_answers_after_going_on_starts_with_the_emergency(page: Any) -> None:
     click(page, "Start now")
-    walk(page, CHEMOTHERAPY_AND_38_3, until="temperature")
+    skip_to(page, CHEMOTHERAPY_AND_38_3, until="temperature")
     answer(page, "38.3")
     click(page, "Go on with the questions")
-    walk(page, {})
+    skip_to(page, {})
     # The page is some 50 answers long: the emergency is its first heading and card.
     assert " ".join(page.locator("h1").inner_text().split()) == "Emergency: Get help now"
     assert page.title() == "Get help now: check your answers - metasymptoms"
@@ -43,7 +43,7 @@ def test_check_your_answers_after_going_on_starts_with_the_emergency(page: Any) 
 
 def test_check_your_answers_without_an_emergency_is_as_before(page: Any) -> None:
     click(page, "Start now")
-    walk(page, {"cancer_history": "none"})
+    skip_to(page, {"cancer_history": "none"})
     assert page.locator("h1").inner_text() == "Check your answers"
     assert page.locator(".care-card--emergency").count() == 0
     assert "any symptom that worries you" in page.locator("footer").inner_text()
@@ -51,14 +51,14 @@ def test_check_your_answers_without_an_emergency_is_as_before(page: Any) -> None
 
 def test_back_at_the_emergency_page_asks_the_answer_again(page: Any) -> None:
     click(page, "Start now")
-    walk(page, CHEMOTHERAPY_AND_38_3, until="temperature")
+    skip_to(page, CHEMOTHERAPY_AND_38_3, until="temperature")
     answer(page, "38.3")
     assert page.locator(".care-card--emergency").count() == 1
     click(page, "Back")
     assert question(page) == "temperature"
     assert page.locator("#answer").input_value() == "38.3"  # the answer given, to change
     answer(page, "37")
-    walk(page, {})
+    skip_to(page, {})
     # The emergency was shown: it still stands at the top of the check page.
     assert " ".join(page.locator("h1").inner_text().split()) == "Emergency: Get help now"
 
@@ -87,7 +87,7 @@ def scripted(browser: Any, served: Served) -> Iterator[Any]:
 def test_with_javascript_none_of_these_unticks_the_others(scripted: Any) -> None:
     page = scripted
     click(page, "Start now")
-    walk(page, {"cancer_history": "none", "back_pain": "yes"}, until="back_pain_red_features")
+    skip_to(page, {"cancer_history": "none", "back_pain": "yes"}, until="back_pain_red_features")
 
     def ticked() -> list[str]:
         found: list[str] = page.locator('input[name="answer"]:checked').evaluate_all(

@@ -148,10 +148,11 @@ def read_page(status: int, html: str) -> Page:
 class Person:
     """One person's browser without script: posts the forms of the page they are on."""
 
-    def __init__(self, client: Any):
+    def __init__(self, client: Any, page: Page | None = None):
+        """On the start page, or on `page` (one a browser shows: it goes on from there)."""
         self.clients = [client] if not isinstance(client, list) else client
         self.sent = 0
-        self.page = self.get("/")
+        self.page = page if page is not None else self.get("/")
 
     def _client(self) -> Any:
         client = self.clients[self.sent % len(self.clients)]  # in turn, when given several
