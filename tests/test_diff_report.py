@@ -84,11 +84,35 @@ def edited_copy(tmp_path: Path, name: str) -> Path:
     return copy
 
 
+Report = Callable[..., tuple[Path, int, str]]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    """`report(name, "text" or "json", capsys)`: the edited copy, and the exit code and output
+    of `rules diff` of the shipped book and that copy, run once for this module: several tests
+    read the same report (a diff of the shipped book takes about half a CPU-second). Only for
+    reading: a test that changes the copy makes its own (`edited_copy`)."""
+    copies: dict[str, Path] = {}
+    reports: dict[tuple[str, str], tuple[int, str]] = {}
+
+    def read(name: str, form: str, capsys: pytest.CaptureFixture[str]) -> tuple[Path, int, str]:
+        if name not in copies:
+            copies[name] = edited_copy(tmp_path_factory.mktemp(name), name)
+        if (name, form) not in reports:
+            chosen = [] if form == "text" else ["--format", form]  # text: as a reviewer types it
+            code = main(["rules", "diff", str(RULES), str(copies[name]), *chosen])
+            reports[name, form] = code, capsys.readouterr().out
+        return (copies[name], *reports[name, form])
+
+    return read
+
+
 @pytest.mark.parametrize("name", list(EDITS))
-def test_the_report_of_a_real_edit_is_its_golden_text(tmp_path: Path, capsys, name: str) -> None:
-    copy = edited_copy(tmp_path, name)
-    assert main(["rules", "diff", str(RULES), str(copy)]) == EDITS[name][1]
-    out = capsys.readouterr().out.replace(str(RULES), "OLD").replace(str(copy), "NEW")
+def test_the_report_of_a_real_edit_is_its_golden_text(report: Report, capsys, name: str) -> None:
+    copy, code, out = report(name, "text", capsys)
+    assert code == EDITS[name][1]
+    out = out.replace(str(RULES), "OLD").replace(str(copy), "NEW")
     assert out == (GOLDEN / f"diff_{name}.txt").read_text()
 
 
@@ -100,10 +124,11 @@ def _urgency(folder: Path, answers: dict, tmp_path: Path, capsys) -> str:
 
 
 @pytest.mark.parametrize("name", [name for name in EDITS if name != "reword_a_question"])
-def test_each_group_is_one_answers_file_that_replays_its_label(tmp_path: Path, capsys, name: str) -> None:
-    copy = edited_copy(tmp_path, name)
-    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
-    data = json.loads(capsys.readouterr().out)
+def test_each_group_is_one_answers_file_that_replays_its_label(
+    report: Report, tmp_path: Path, capsys, name: str
+) -> None:
+    copy, _, out = report(name, "json", capsys)
+    data = json.loads(out)
     groups = [group for effect in data["effects"] for group in effect["groups"]]
     assert groups
     files = [json.dumps(group["answers"], sort_keys=True) for group in groups]
@@ -124,10 +149,10 @@ def test_each_group_is_one_answers_file_that_replays_its_label(tmp_path: Path, c
         assert group["label"] == expected
 
 
-def test_a_reworded_question_is_named_as_edited_with_its_old_and_new_text(tmp_path: Path, capsys) -> None:
-    copy = edited_copy(tmp_path, "reword_a_question")
-    assert main(["rules", "diff", str(RULES), str(copy), "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+def test_a_reworded_question_is_named_as_edited_with_its_old_and_new_text(report: Report, capsys) -> None:
+    _, code, out = report("reword_a_question", "json", capsys)
+    assert code == 0
+    data = json.loads(out)
     assert (data["edited"], data["effects"], data["statements"]) == ([], [], [])
     assert data["text_changes"] == [
         {
@@ -141,13 +166,11 @@ def test_a_reworded_question_is_named_as_edited_with_its_old_and_new_text(tmp_pa
     ]
 
 
-def test_a_no_the_answers_file_needs_is_said_in_its_words(tmp_path: Path, capsys) -> None:
+def test_a_no_the_answers_file_needs_is_said_in_its_words(report: Report, capsys) -> None:
     """The gate's example of seizure with fever needs a "no" to recent treatment: left out,
     the engine reads it as "not sure" and the fever is an emergency in both books. The
     answers file gives it, and the group's words say it."""
-    copy = edited_copy(tmp_path, "lower_seizure_declared")
-    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(report("lower_seizure_declared", "json", capsys)[2])
     [effect] = data["effects"]
     undeclared = [group for group in effect["groups"] if group["declared"] is None]
     assert [(g["label"], g["was"], g["now"], g["answers"], g["with"]) for g in undeclared] == [
@@ -181,11 +204,9 @@ def _counted(line: str) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("name", [name for name in EDITS if name != "reword_a_question"])
-def test_every_count_the_report_prints_agrees_with_what_it_lists(tmp_path: Path, capsys, name: str) -> None:
+def test_every_count_the_report_prints_agrees_with_what_it_lists(report: Report, capsys, name: str) -> None:
     # A new user read "REFUSED: 3 lowered urgencies" above five groups marked LOWERED, NOT DECLARED.
-    copy = edited_copy(tmp_path, name)
-    main(["rules", "diff", str(RULES), str(copy)])
-    out = capsys.readouterr().out
+    out = report(name, "text", capsys)[2]
     sections = [part for part in out.split("\n\n") if part.startswith("Effect of ")]
     assert sections
     refused = 0
@@ -205,25 +226,21 @@ def test_every_count_the_report_prints_agrees_with_what_it_lists(tmp_path: Path,
         assert verdict.startswith(f"REFUSED: {groups} LOWERED, NOT DECLARED. ")
     else:
         assert verdict == "No urgency is lowered without a declared reason."
-    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(report(name, "json", capsys)[2])
     assert data["lowered_not_declared_groups"] == refused
     assert data["refused"] is bool(refused)
     assert sum(effect["not_declared"] for effect in data["effects"]) == refused
 
 
-def test_none_of_is_said_in_the_findings_words_and_kept_as_ids_in_json(tmp_path: Path, capsys) -> None:
-    copy = edited_copy(tmp_path, "move_fever_threshold")
-    main(["rules", "diff", str(RULES), str(copy)])
-    out = capsys.readouterr().out
+def test_none_of_is_said_in_the_findings_words_and_kept_as_ids_in_json(report: Report, capsys) -> None:
+    out = report("move_fever_threshold", "text", capsys)[2]
     assert (
         "     And none of:\n"
         "       - a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery\n"
         '       - feeling suddenly unwell, shivery or "not right", even without a high temperature\n'
     ) in out
     assert "none of: fever" not in out and "feeling_unwell" not in out
-    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
-    first = json.loads(capsys.readouterr().out)["effects"][0]["groups"][0]
+    first = json.loads(report("move_fever_threshold", "json", capsys)[2])["effects"][0]["groups"][0]
     assert first["not_reported"] == ["fever", "feeling_unwell"]
     assert first["not_reported_words"] == [
         "a temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery",
@@ -246,14 +263,15 @@ def test_the_books_status_is_one_line_when_it_reads_the_same(tmp_path: Path, cap
     ) in out
 
 
-def test_a_warning_sign_inside_a_wider_lowering_is_said_in_that_group(tmp_path: Path, capsys) -> None:
+def test_a_warning_sign_inside_a_wider_lowering_is_said_in_that_group(
+    report: Report, tmp_path: Path, capsys
+) -> None:
     """The fever threshold moved: the two fever warning signs stop showing for people with and
     without a cancer diagnosis, inside the group whose urgency falls from emergency to
     routine. They are said there, with what they need beyond it, not as two more groups that
     repeat its change (a reviewer read five groups for three situations)."""
-    copy = edited_copy(tmp_path, "move_fever_threshold")
-    main(["rules", "diff", str(RULES), str(copy), "--format", "json"])
-    data = json.loads(capsys.readouterr().out)
+    copy, _, out = report("move_fever_threshold", "json", capsys)
+    data = json.loads(out)
     [effect] = data["effects"]
     assert [(g["was"], g["now"]) for g in effect["groups"]] == [
         ("emergency", "routine"),
@@ -270,8 +288,7 @@ def test_a_warning_sign_inside_a_wider_lowering_is_said_in_that_group(tmp_path: 
         flags = _flags(copy, change["answers"], tmp_path, capsys)
         assert change["subject"] not in flags
         assert change["subject"] in _flags(RULES, change["answers"], tmp_path, capsys)
-    main(["rules", "diff", str(RULES), str(copy)])
-    out = capsys.readouterr().out
+    out = report("move_fever_threshold", "text", capsys)[2]
     assert (
         "     - the warning sign 'A fever, a low temperature or feeling unwell during cancer treatment or\n"
         "       on steroids' (fever_on_chemotherapy) no longer shows, when also: your history of cancer:\n"
@@ -308,10 +325,8 @@ def test_a_condition_edit_says_what_left_and_joined_its_list(tmp_path: Path, cap
     assert "symptoms_persistent" not in bloating["new"]["all"]
 
 
-def test_a_moved_threshold_says_what_its_field_means(tmp_path: Path, capsys) -> None:
-    copy = edited_copy(tmp_path, "move_fever_threshold")
-    main(["rules", "diff", str(RULES), str(copy)])
-    edited = capsys.readouterr().out.split("What was edited:\n")[1].split("\n\n")[0]
+def test_a_moved_threshold_says_what_its_field_means(report: Report, capsys) -> None:
+    edited = report("move_fever_threshold", "text", capsys)[2].split("What was edited:\n")[1].split("\n\n")[0]
     assert edited == (
         "  - finding temperature (your measured temperature): implies_from: 37.5 -> 38 (from this value\n"
         "    up, your measured temperature counts as 'fever')"
