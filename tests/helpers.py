@@ -134,6 +134,9 @@ _TINY = {
           export:
             about: This form only collects answers.
             emergency: Get help now on {emergency_number} if you have any of these.
+          arrow_keys:
+            tick: arrow keys to move, space to tick or untick, Enter when done
+            taken_back: "(Taken back: the answer above no longer counts.)"
         """,
     "sources.yaml": """\
         sources:

@@ -27,6 +27,8 @@ from tests.test_terminal_screens import (
 pytestmark = pytest.mark.terminal
 
 
+SPACE = " "
+
 # A past breast cancer and back pain with warning features: "Urgent: get help today".
 URGENT_BACK_PAIN = {
     "cancer_history": "past",
@@ -52,12 +54,9 @@ def answer_questions(screen: Terminal, book: RuleBook, answers: dict, expected: 
     for question in [q for q in book.questions if q.finding in expected]:
         options, default = flow.options_for(question)
         value = expected[question.finding]
-        if options is None:  # typed: no pointer to wait for; a number left out, "which of these" typed
+        if options is None:  # no pointer to wait for: checkboxes, or a number (left out)
             screen.wait_for(question.text.split()[-1], "? = why, b = back")
-            kind = kind_of(book.finding(question.finding))
-            typed = "" if kind.may_leave_out else kind.option_of(value)
-            # Ctrl-U clears the answer the box starts with ("none") before typing another.
-            screen.send(("\x15" + typed if typed and typed != default else "") + ENTER)
+            screen.send(ticks(book, question.finding, value) + ENTER)
         else:
             wait_prompt(screen, question.text)
             values = [option for label, option in options if label is not None]
@@ -67,6 +66,19 @@ def answer_questions(screen: Terminal, book: RuleBook, answers: dict, expected: 
             screen.send((DOWN if move > 0 else UP) * abs(move) + ENTER)
         flow.record(question.finding, value)
     return expected
+
+
+def ticks(book: RuleBook, finding_id: str, value: object) -> str:
+    """The keys that tick `value` at a "which of these" question, its boxes unticked and the
+    pointer on the first (nothing for a number: left out). Then Enter confirms."""
+    finding = book.finding(finding_id)
+    boxes = kind_of(finding).checkboxes(finding)
+    if boxes is None or value is False:
+        return ""
+    offered = [box for _, box in boxes[0] + boxes[1]]
+    picked = value if isinstance(value, tuple) else (value,)
+    assert all(item in offered for item in picked), f"{value!r} cannot be ticked"
+    return "".join(SPACE + DOWN if box in picked else DOWN for box in offered)
 
 
 def joined(screen: Terminal) -> str:
@@ -149,7 +161,7 @@ def test_several_emergency_signs_at_once_give_one_first_step_on_screen(
 ) -> None:
     """Back pain, then a weak leg, with cancer now: three emergency signs fire at once; two
     of them would say "call the 24-hour line first", one "go to the emergency department"."""
-    answers = {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
+    answers = {"cancer_history": "current", "back_pain": True, "limb_weakness": ("left_leg",)}
     prompter = ScriptedPrompter(book, answers=answers, steps=[])
     flow = Questionnaire(book, prompter)
     flow.run()

@@ -1,4 +1,5 @@
-"""The guided questions in a terminal: the only module that imports questionary.
+"""The guided questions in a terminal: with arrow_lists.py (the keys its lists share), the
+only module that imports questionary.
 
 It draws prompts for the flow in questionnaire.py, then shows the result (result_screen.py).
 """
@@ -7,10 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from metasymptoms.answering.arrow_lists import add_keys, ticked_values
 from metasymptoms.answering.emergency import action
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
@@ -73,7 +75,8 @@ class QuestionaryPrompter:
     how_to_answer = (
         "Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted "
         f'answer (at a new yes-or-no question, "No"). At every question you can also choose "{WHY_LABEL}", and after the first, '
-        f'"{BACK_LABEL}".'
+        f'"{BACK_LABEL}"; or type ? or b. Where you may choose several, tick each that is true '
+        "with the space bar, then press Enter (none ticked: none of them)."
     )
 
     def __init__(self, input: Any = None, output: Any = None, stdout: Any = None, width: int | None = None):
@@ -82,6 +85,7 @@ class QuestionaryPrompter:
         self.stdout = stdout or sys.stdout
         self.colour = colour_allowed(self.stdout)
         self.width = width
+        self.kept_ticks: tuple[str, list[str]] = ("", [])  # a question's ticks, kept over "why"
 
     def columns(self) -> int:
         return self.width or screen_width()
@@ -107,8 +111,6 @@ class QuestionaryPrompter:
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
         import questionary
-        from prompt_toolkit.key_binding import KeyBindings
-        from prompt_toolkit.keys import Keys
 
         width = self.columns() - 1
         room = width - POINTER
@@ -145,13 +147,7 @@ class QuestionaryPrompter:
             output=self.output,
         )
 
-        bindings = question.application.key_bindings
-        assert isinstance(bindings, KeyBindings)  # questionary.select gives each prompt its own
-
-        @bindings.add(Keys.ControlD, eager=True)  # Ctrl-D stops like Ctrl-C: one calm line, nothing saved
-        def _stop(event: Any) -> None:
-            event.app.exit(exception=EOFError)
-
+        add_keys(question, {value for _, value in options})
         # Drawn again below with its answer: "Why am I asked this?" or "Back" is a step, not
         # an answer, and must not be left on screen (or read out) as if it were one.
         question.application.erase_when_done = True
@@ -163,6 +159,82 @@ class QuestionaryPrompter:
             self.stdout.write(f"? {text} {label_of(chosen)}\n")
             self.stdout.flush()
         return value
+
+    def choose_several(
+        self,
+        message: str,
+        options: Options,
+        ticked: Sequence[str],
+        hint: str | None,
+        *,
+        keys: str,
+        check: Callable[[list[str]], str],
+    ) -> str:
+        """Checkboxes: arrows move, space ticks, Enter confirms what is ticked; "?" and "b"
+        are why and back (a box for them could be ticked as if it were an answer). What is
+        said back is `check`'s words for what was ticked: the answer recorded. Ticks that
+        cannot go together are refused in `check`'s words, and asked again as they were."""
+        steps = {value for _, value in options if value in (WHY, BACK)}
+        if self.kept_ticks[0] == message:  # asked again after "why": as it was left
+            ticked = self.kept_ticks[1]
+        width = self.columns() - 1
+        lines = [line for paragraph in message.split("\n") for line in wrap(visible(paragraph), width - 2)]
+        while True:
+            question = self._checkboxes(lines, options, ticked, hint, keys)
+            add_keys(question, steps)
+            question.application.erase_when_done = True
+            values: Any = self._ask(question)
+            if isinstance(values, str):  # "?" or "b": a step, not an answer
+                self.kept_ticks = (message, [str(value) for value in ticked_values(question)])
+                return values
+            self.kept_ticks = ("", [])
+            try:
+                words = wrap(visible(check(values)), width - 2)
+            except ValueError as refused:
+                self.say(f"{refused}.", "hint")  # as a typed answer's refusal is said
+                ticked = values
+                continue
+            fits = len(words) == 1 and len(lines[-1]) + 3 + len(words[0]) <= width
+            said = f" {words[0]}" if fits else "".join(f"\n  {line}" for line in words)
+            self.stdout.write("? " + "\n  ".join(lines) + said + "\n")
+            self.stdout.flush()
+            return " ".join(values)
+
+    def _checkboxes(
+        self, lines: list[str], options: Options, ticked: Sequence[str], hint: str | None, keys: str
+    ) -> Any:
+        """questionary's checkboxes for `options` but the steps (why, back: keys instead)."""
+        import questionary
+
+        steps = {value for _, value in options if value in (WHY, BACK)}
+        boxes = [(label, value) for label, value in options if value not in steps]
+        while boxes and boxes[-1][0] is None:  # the separator before the steps
+            boxes.pop()
+        width = self.columns() - 1
+        room = width - POINTER - 2  # "○ " before each label
+        choices = [
+            questionary.Separator()
+            if label is None
+            else questionary.Choice(
+                ("\n" + " " * (POINTER + 2)).join(wrap(visible(label), room)), value, checked=value in ticked
+            )
+            for label, value in boxes
+        ]
+        # "? = why, b = back" kept on one line, as the typed prompts say it
+        shortcuts = ",\u00a0".join(
+            f"{key} = {word}" for key, word, step in (("?", "why", WHY), ("b", "back", BACK)) if step in steps
+        )
+        notes = [
+            *(wrap(f"({visible(hint)})", width - 2) if hint else []),
+            *wrap(f"({visible(keys)}; {shortcuts})", width - 2),
+        ]
+        return questionary.checkbox(
+            "\n  ".join(lines),
+            choices=choices,
+            instruction="\n  " + "\n  ".join(notes),
+            input=self.input,
+            output=self.output,
+        )
 
     def ask_text(self, message: str, default: str) -> str:
         import questionary

@@ -9,8 +9,8 @@ import re
 import shutil
 import sys
 import textwrap
-from collections.abc import Mapping, Sequence
-from typing import Protocol, TextIO
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, TextIO, runtime_checkable
 
 from metasymptoms.core.kinds import UNSURE, UNSURE_SPELLINGS
 from metasymptoms.core.problems import UsageError
@@ -106,6 +106,28 @@ class Prompter(Protocol):
 
     def ask_text(self, message: str, default: str) -> str:
         """Ask for a line of text; Enter alone gives `default`."""
+
+
+@runtime_checkable
+class TickingPrompter(Prompter, Protocol):
+    """A Prompter that can offer checkboxes: a "which of these" question is ticked, where
+    another prompter (the plain one, for screen readers) has its numbers typed."""
+
+    def choose_several(
+        self,
+        message: str,
+        options: Options,
+        ticked: Sequence[str],
+        hint: str | None,
+        *,
+        keys: str,
+        check: Callable[[list[str]], str],
+    ) -> str:
+        """Ask which of `options` apply (Why and Back among them are steps, not boxes);
+        `ticked` are ticked at first. Gives the values ticked, joined by spaces ("" for none),
+        or WHY or BACK. `check` gives the words for the values ticked (what is said back,
+        the words of the answer recorded), or raises ValueError with what to do instead.
+        `keys`: how the boxes are ticked, in the book's words."""
 
 
 class ResultPrompter(Prompter, Protocol):

@@ -19,6 +19,7 @@ from metasymptoms.answering.prompter import (
     WHY,
     WHY_LABEL,
     Prompter,
+    TickingPrompter,
 )
 from metasymptoms.core.engine import applicable_questions, fired_emergencies, next_question, prune
 from metasymptoms.core.explain import answer_text, why_items
@@ -111,7 +112,9 @@ class Questionnaire:
         if section is not None:
             self.prompter.say(self.progress(section, question.finding), "progress")
         while True:
-            if options is None:
+            if isinstance(self.prompter, TickingPrompter) and kind.checkboxes(finding):
+                choice = self.tick(question, default) or kind.default_option(finding)
+            elif options is None:
                 # Only an earlier answer stands on the typing line for Enter to keep: a first
                 # default written there ("none") turned a typed "1" into "none1", refused,
                 # and left Enter as the one way on. Enter alone still gives the default.
@@ -142,6 +145,34 @@ class Questionnaire:
                 self.prompter.say(
                     f"{bad}." if kind.says_refusal else refused(finding, choice, default), "hint"
                 )
+
+    def tick(self, question: Question, default: str) -> str:
+        """A "which of these" question as checkboxes (where the prompter offers them): its
+        choices, then those that go alone (none of these, not sure). Ticked at first: the
+        earlier answer, if any. What is said back is the answer's own words, so the screen
+        says what is recorded: nothing ticked is "None of these", as a left-out answer is."""
+        finding = self.book.finding(question.finding)
+        kind = kind_of(finding)
+        boxes, alone = kind.checkboxes(finding) or ([], [])
+        options: list[tuple[str | None, str]] = [*boxes, (None, ""), *alone, (None, ""), (WHY_LABEL, WHY)]
+        if self.history:
+            options.append((BACK_LABEL, BACK))
+        answered = self.earlier.get(question.finding, self.answers.get(question.finding))
+        ticked = default.split() if answered is not None else []
+
+        def check(values: list[str]) -> str:
+            try:
+                return kind.text(
+                    finding, kind.from_option(finding, " ".join(values) or kind.default_option(finding))
+                )
+            except BadAnswer as bad:
+                raise ValueError(bad.on_a_page or str(bad)) from None
+
+        assert isinstance(self.prompter, TickingPrompter)
+        keys = self.book.guidance.wording.arrow_keys.tick
+        return self.prompter.choose_several(
+            question.text, options, ticked, question.help, keys=keys, check=check
+        )
 
     def progress(self, section: Section, finding: str) -> str:
         """'Question 2 of about 5' in this section: 'about', since an answer can bring in a

@@ -125,6 +125,15 @@ class ExportWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class ArrowKeysWording:
+    """What only the arrow-key questions say (the plain, typed ones need none of it)."""
+
+    tick: Text  # how a "which of these" list of checkboxes is answered, under its question
+    taken_back: Text  # under an answer taken back with Back, where it cannot be cleared
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Wording:
     """The wording the questions and the result put around the rule book's own words."""
 
@@ -138,6 +147,7 @@ class Wording:
     urgency_labels: ByUrgency  # a warning sign's urgency, before its name
     see_provider_footer: Text  # the web pages' footer, where no emergency is shown
     export: ExportWording
+    arrow_keys: ArrowKeysWording
 
 
 @with_config(FORBID_EXTRA)

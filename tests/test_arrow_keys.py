@@ -1,0 +1,119 @@
+"""The arrow-key questions in a real terminal of 60x20 and 80x24 (pexpect and pyte), as a new
+user's trial found them: a "which of these" question is a list of checkboxes whose answer is
+said back in words, the words of what is recorded; "?" asks why and "b" goes back at every
+list; the arrows stop at the first and the last choice."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.answering.questionnaire import Questionnaire
+from metasymptoms.core.model import RuleBook
+from tests.scripted import ScriptedPrompter
+from tests.test_result_screen import SPACE, answer_questions, joined
+from tests.test_terminal_screens import DOWN, ENTER, REVIEW, SIZES, UP, Terminal, wait_prompt
+
+pytestmark = pytest.mark.terminal
+
+FEATURES, WEAKNESS = "back_pain_red_features", "limb_weakness"
+FIRST = "Has a doctor ever told you"
+TREATMENT = "In the last 6 weeks, have you had any cancer treatment"
+
+
+def pointed(screen: Terminal) -> list[str]:
+    return [row for row in screen.rows() if row.startswith(" » ")]
+
+
+def wait_pointed(screen: Terminal, row: str, timeout: float = 15) -> None:
+    """Until the pointer is on `row` (and stays there once the screen is quiet)."""
+    deadline = time.monotonic() + timeout
+    while pointed(screen) != [row]:
+        assert time.monotonic() < deadline and not screen.ended, f"not pointed at: {row}\n{screen.text()}"
+        screen.pump()
+    screen.settle()
+    assert pointed(screen) == [row], screen.text()
+
+
+def answers_before(book: RuleBook, finding: str, answers: dict) -> dict:
+    """The answers given before `finding` is asked, in the order asked."""
+    flow = Questionnaire(book, ScriptedPrompter(book, answers=answers))
+    everything = flow.run().answers
+    order = [q.finding for q in book.questions if q.finding in everything]
+    return {key: everything[key] for key in order[: order.index(finding)]}
+
+
+@pytest.mark.long
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_which_of_these_is_ticked_and_said_back_in_the_words_recorded(
+    terminal, book: RuleBook, tmp_path: Path, columns: int, rows: int
+) -> None:
+    start = {"cancer_history": "none", "back_pain": True}
+    screen = terminal(columns, rows, "--format", "json", "--output", "result.json")
+    answer_questions(screen, book, start, answers_before(book, FEATURES, start))
+    screen.wait_for("wakes at night", "space to tick or untick", "? = why, b = back")
+    assert "1. wakes at night" not in joined(screen)  # ticked, not typed by number
+    # "None of these" with one of them is refused, and says what to do; nothing is lost.
+    screen.send(SPACE + DOWN * 3 + SPACE + ENTER)
+    screen.wait_for("on its own.", " » ● wakes at night")  # asked again, ticked as it was
+    screen.send(DOWN * 3 + SPACE + UP + SPACE + ENTER)  # untick "None of these"; tick the upper back
+    between = list(answers_before(book, WEAKNESS, start))[len(answers_before(book, FEATURES, start)) + 1 :]
+    wait_prompt(screen, book.question(between[0]).text)
+    said = "Choose each that is true. wakes at night; in the upper or middle back, or the neck ?"
+    assert said in joined(screen), screen.text()
+    for finding in between:
+        wait_prompt(screen, book.question(finding).text)
+        screen.send(ENTER)
+    screen.wait_for("feel weak or heavy", "? = why, b = back")
+    screen.send(ENTER)  # nothing ticked: none of these, as a left-out answer reads
+    screen.wait_for("None of these\n? ")
+    assert "or is walking difficult? Choose each that is true. None of these ?" in joined(screen)
+    assert "(left out)" not in joined(screen)
+    everything = {**start, FEATURES: ("wakes_at_night", "upper_back_or_neck"), WEAKNESS: False}
+    asked = answers_before(book, "symptoms_persistent", everything)
+    rest = list(asked)[list(asked).index(WEAKNESS) + 1 :] + ["symptoms_persistent"]
+    answer_questions(screen, book, everything, {finding: False for finding in rest})  # Enter at each
+    screen.wait_for(REVIEW)
+    screen.send(ENTER)  # show my result
+    screen.wait_for("Enter: read more; q: finish")
+    screen.send("q")
+    assert screen.finish() == 0
+    data = json.loads((tmp_path / "result.json").read_text())
+    given = {item["finding"]: item["answer"] for item in data["asked"]}
+    assert given[FEATURES] == ["wakes_at_night", "upper_back_or_neck"]
+    assert given[WEAKNESS] is False  # "none of these", as the screen said
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_question_mark_asks_why_and_b_goes_back_at_an_arrow_yes_no_question(
+    terminal, columns: int, rows: int
+) -> None:
+    screen = terminal(columns, rows)
+    wait_prompt(screen, FIRST)
+    screen.send(UP * 3 + ENTER)  # never told
+    wait_prompt(screen, TREATMENT)
+    assert "  - " not in screen.text()
+    screen.send("?")
+    screen.wait_for("  - ")  # the reasons, one a line (a long list scrolls its heading away)
+    wait_prompt(screen, TREATMENT)  # asked again, under the reasons
+    screen.send("b")
+    wait_prompt(screen, FIRST)
+    wait_pointed(screen, " » I have never been told I have cancer")  # on the answer given
+    screen.send("b" + DOWN)  # the first question has no back: "b" does nothing
+    wait_pointed(screen, " » I have cancer now, or I am being treated for it")
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_the_arrows_stop_at_the_first_and_the_last_choice(
+    terminal, book: RuleBook, columns: int, rows: int
+) -> None:
+    screen = terminal(columns, rows)
+    wait_prompt(screen, FIRST)
+    assert pointed(screen) == [" » I am not sure, or I would rather not say"]
+    screen.send(DOWN * 5)  # one more than there is room for below: it stays on the last
+    wait_pointed(screen, " » Why am I asked this?")
+    screen.send(UP * 8)
+    wait_pointed(screen, " » I have never been told I have cancer")
