@@ -59,7 +59,7 @@ class ScriptedPrompter:
             assert reply in values, f"{reply!r} is not an option of {message!r}: {values}"
             return reply
         if one_line and "__result__" in values:
-            return "__result__"  # the review opens on the item last changed: go on to the result
+            return "__result__"  # Enter at the review: it opens on "Show my result"
         finding = self.finding_for(message)
         if finding is not None and finding in self.answers:
             value = self.answers[finding]

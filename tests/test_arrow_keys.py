@@ -117,3 +117,57 @@ def test_the_arrows_stop_at_the_first_and_the_last_choice(
     wait_pointed(screen, " » Why am I asked this?")
     screen.send(UP * 8)
     wait_pointed(screen, " » I have never been told I have cancer")
+
+
+def third_question(book: RuleBook) -> str:
+    """The question after the treatment question, for someone never told of cancer: the first
+    of the next part, under its heading."""
+    asked = Questionnaire(book, ScriptedPrompter(book, answers={"cancer_history": "none"})).run().answers
+    third = book.question([q.finding for q in book.questions if q.finding in asked][2])
+    assert third is not None
+    return third.text
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_back_clears_the_answer_it_takes_back_or_marks_it(
+    terminal, book: RuleBook, columns: int, rows: int
+) -> None:
+    screen = terminal(columns, rows)
+    wait_prompt(screen, FIRST)
+    screen.send(UP * 3 + ENTER)  # never told
+    wait_prompt(screen, TREATMENT)
+    screen.send("b")  # the answer "never told" is taken back: gone from the screen
+    wait_prompt(screen, FIRST)
+    wait_pointed(screen, " » I have never been told I have cancer")
+    assert len([row for row in screen.rows() if row.startswith("? Has a doctor")]) == 1, screen.text()
+    assert "  I have never been told I have cancer" not in screen.rows(), screen.text()  # its answer
+    screen.send(ENTER)
+    wait_prompt(screen, TREATMENT)
+    screen.send(ENTER)  # No
+    wait_prompt(screen, third_question(book))  # under the next part's heading
+    screen.send("b")  # the heading was said after the answer: it stays, marked
+    wait_prompt(screen, TREATMENT)
+    taken_back = book.guidance.wording.arrow_keys.taken_back
+    assert taken_back in joined(screen), screen.text()
+    shown = joined(screen)
+    assert shown.index(taken_back) < shown.rindex("? In the last 6 weeks")  # above the question asked again
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_enter_at_the_review_after_an_answer_was_changed_shows_the_result(
+    terminal, tmp_path: Path, columns: int, rows: int
+) -> None:
+    from tests.test_terminal_screens import number_book, reach_the_temperature
+
+    screen = reach_the_temperature(terminal(columns, rows, "ask", "--rules", str(number_book(tmp_path))))
+    screen.wait_for("? = why, b = back")
+    screen.send("38.5" + ENTER)
+    screen.wait_for(REVIEW, "[38.5 °C (101.3 °F)]")
+    screen.send(DOWN * 4 + ENTER)  # the temperature, the fourth item
+    screen.wait_for("Press Enter to keep it", "38.5")
+    screen.send("\x15" + "39" + ENTER)  # changed: Ctrl-U clears the 38.5 typed there
+    screen.wait_for("Your answers", "[39 °C (102.2 °F)]", " » Show my result")
+    screen.send(ENTER)  # what the pointer is on: the result, not the same question again
+    screen.wait_for("Enter: read more; s: save a summary; q: finish")
+    screen.send("q")
+    assert screen.finish() == 0

@@ -4,6 +4,8 @@ named), and --plain as a screen reader reads it."""
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -50,16 +52,42 @@ def test_the_emergency_number_is_on_a_60x20_screen_when_the_first_question_is_dr
 def test_plain_counts_questions_by_section_and_b_at_the_first_says_so(terminal) -> None:
     screen = terminal(80, 24, "--plain")
     screen.wait_for("Has a doctor ever told you", "\n>")
-    assert "About you: question 1 of about 5" in screen.text()
+    assert "About you: question 1 of up to 9" in screen.text()
     screen.send("b\r")
     screen.wait_for("This is the first question; there is nothing before it.")
     screen.send("3.\r")  # "3." as the list writes it: I had cancer in the past
     screen.wait_for("Where did the cancer start?", "16. I do not know")
-    assert "About you: question 2 of about 5" in screen.text()
+    assert "About you: question 2 of up to 9" in screen.text()
     unsplit = " ".join(screen.text().split())
     assert "Type a number, or u (I do not know), and press Enter" in unsplit
     screen.send("b\r")
-    screen.wait_for("Going back to the previous question.", "About you: question 1 of about 5")
+    screen.wait_for("Going back to the previous question.", "About you: question 1 of up to 9")
+
+
+@pytest.mark.parametrize(("columns", "rows"), [(60, 20), (80, 24)])
+def test_plain_counter_never_grows_as_the_answers_come(terminal, columns: int, rows: int) -> None:
+    """ "Not sure" of a history brings in the treatment questions: the count is of every
+    question that could still be asked, so it never jumps up ("2 of about 2", then "3 of
+    about 6", was the trial's)."""
+    screen = terminal(columns, rows, "--plain")
+    counted: list[tuple[int, int]] = []
+    next_part = re.compile(r"(?m)^(?!About you)[^\n:]+: question 1 of up to \d+$")
+    for number in range(1, 20):
+        # This question's counter, then its prompt, last on screen: waiting for its answer.
+        asked = re.compile(rf"(?m)^About you: question {number} of up to (\d+)$(?:\n.*)*\n>$")
+        deadline = time.monotonic() + 15
+        while not asked.search(screen.text().rstrip()) and not next_part.search(screen.text()):
+            assert time.monotonic() < deadline and not screen.ended, screen.text()
+            screen.pump()
+        found = asked.search(screen.text().rstrip())
+        if found is None:
+            break
+        counted.append((number, int(found.group(1))))
+        screen.send("4\r" if number == 1 else "\r")  # not sure of a history; then Enter
+    totals = [total for _, total in counted]
+    assert len(counted) >= 4, counted  # the history, the treatment and its follow-ups
+    assert totals == sorted(totals, reverse=True), counted
+    assert all(number <= total for number, total in counted), counted
 
 
 def test_plain_u_answers_i_do_not_know_and_3_dot_is_3(tmp_path: Path) -> None:

@@ -182,8 +182,8 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
             wait_prompt(screen, question.text)
         screen.send(keys.get(question.finding, ENTER))
     screen.wait_for(REVIEW, "Show my result")
-    for question in order:
-        screen.send(DOWN + ENTER)  # the review opens on the item last opened: the next is one down
+    for at, question in enumerate(order):
+        screen.send(DOWN * (at + 1) + ENTER)  # the review opens on "Show my result", above the items
         if typed(book, question.finding):
             wait_typed(screen, question.text)
             screen.send(ENTER)  # keep it ("none", in the box already: the JSON below shows it kept)
@@ -197,7 +197,7 @@ def test_review_opens_each_answer_on_itself_and_enter_keeps_it(
         screen.send(ENTER)  # keep it
         wait_prompt(screen, REVIEW)  # asked again (its heading stays on screen while an answer is open)
         assert screen.rows()[0].startswith("? Show your result"), screen.text()  # the heading stays
-    screen.send(UP * len(order) + ENTER)  # back up to "Show my result"
+    screen.send(ENTER)  # "Show my result", where the review opens once an answer is given
     screen.wait_for("Enter: read more; q: finish")  # no "save": --output writes the result
     screen.send("q")
     assert screen.finish() == 0
@@ -320,12 +320,10 @@ def test_a_typed_number_wraps_and_the_review_keeps_it(
     screen.wait_for("Press Enter to keep it", "38.5")
     unsplit(screen, TEMPERATURE_QUESTION + " Press Enter to keep it, or type none to leave it out;")
     screen.send(ENTER)  # keeps 38.5
-    # The review again, its pointer on the item just opened (the only pointer on screen).
-    screen.wait_for("Your answers", " » [38.5 °C (101.3 °F)]")
-    assert [row for row in screen.rows() if row.startswith(" » ")] == [
-        row for row in screen.rows() if row.startswith(" » [38.5 °C (101.3 °F)]")
-    ]
-    screen.send(UP * 4 + ENTER)
+    # The review again, its pointer on "Show my result" (the only pointer on screen): Enter goes on.
+    screen.wait_for("Your answers", " » Show my result", "[38.5 °C (101.3 °F)]")
+    assert [row for row in screen.rows() if row.startswith(" » ")] == [" » Show my result"]
+    screen.send(ENTER)
     screen.wait_for("Enter: read more; s: save a summary; q: finish")
     screen.send(ENTER)
     screen.wait_for("Would you like to save a summary")

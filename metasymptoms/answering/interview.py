@@ -86,13 +86,30 @@ class QuestionaryPrompter:
         self.colour = colour_allowed(self.stdout)
         self.width = width
         self.kept_ticks: tuple[str, list[str]] = ("", [])  # a question's ticks, kept over "why"
+        # The rows of each answer said back, for those last on screen (nothing said since):
+        # an answer taken back with Back is cleared from the screen, where it is one of them.
+        self.said_back: list[int] = []
 
     def columns(self) -> int:
         return self.width or screen_width()
 
+    def _said_back(self, echo: str) -> None:
+        self.stdout.write(echo)
+        self.stdout.flush()
+        self.said_back.append(echo.count("\n"))
+
     def say(self, text: str, kind: str = "info") -> None:
         if kind == "progress":
             return  # the arrow-key screen is kept short; the plain prompts say it
+        if kind == "taken_back":
+            if self.said_back and hasattr(self.stdout, "isatty") and self.stdout.isatty():
+                # Up to the answer's first row, and clear from there down: the question is
+                # asked again in its place.
+                write_styled(self.stdout, f"\033[{self.said_back.pop()}A\033[J", "", "")  # trusted
+                self.stdout.flush()
+                return
+            kind = "hint"  # something was said after it: it stays, marked as taken back
+        self.said_back = []
         if kind == "pre":  # already laid out: printed as it is
             self.stdout.write(text if text.endswith("\n") else text + "\n")
             self.stdout.flush()
@@ -156,8 +173,7 @@ class QuestionaryPrompter:
             chosen = next((label for label, option in options if label is not None and option == value), None)
             if chosen is None:  # Escape then Enter, or a pasted sequence: no choice made, so asked again
                 return self.choose(message, options, default, hint, one_line=one_line)
-            self.stdout.write(f"? {text} {label_of(chosen)}\n")
-            self.stdout.flush()
+            self._said_back(f"? {text} {label_of(chosen)}\n")
         return value
 
     def choose_several(
@@ -196,8 +212,7 @@ class QuestionaryPrompter:
                 continue
             fits = len(words) == 1 and len(lines[-1]) + 3 + len(words[0]) <= width
             said = f" {words[0]}" if fits else "".join(f"\n  {line}" for line in words)
-            self.stdout.write("? " + "\n  ".join(lines) + said + "\n")
-            self.stdout.flush()
+            self._said_back("? " + "\n  ".join(lines) + said + "\n")
             return " ".join(values)
 
     def _checkboxes(
@@ -253,8 +268,7 @@ class QuestionaryPrompter:
         typed = self._ask(question) or default
         if typed.strip().lower() not in TYPED_KEYS:
             asked = wrap(paragraphs[0], width - 2)
-            self.stdout.write("? " + "\n  ".join(asked) + "\n  " + visible(typed or "(left out)") + "\n")
-            self.stdout.flush()
+            self._said_back("? " + "\n  ".join(asked) + "\n  " + visible(typed or "(left out)") + "\n")
         return typed
 
     def press(self, message: str, keys: Mapping[str, str]) -> str:

@@ -92,9 +92,10 @@ class Prompter(Protocol):
 
     def say(self, text: str, kind: str = "info") -> None:
         """Show text. kind: 'heading', 'subheading', 'strong' (a subheading with no blank
-        line before it), 'emergency', 'hint', 'info', or 'progress' (where the next question
-        stands in its section: a prompter may leave it out); text that starts with "  - " is
-        a list item."""
+        line before it), 'emergency', 'hint', 'info', 'progress' (where the next question
+        stands in its section: a prompter may leave it out), or 'taken_back' (the last answer
+        was taken back with Back: a prompter that said it back clears it from the screen, or
+        else shows this text under it); text that starts with "  - " is a list item."""
 
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
@@ -190,6 +191,8 @@ class PlainPrompter:
         if kind == "progress":
             self.progress = text
             return
+        if kind == "taken_back":
+            return  # typed "b" already said "Going back to the previous question."
         if kind in ("heading", "subheading", "emergency"):
             self._print()  # a blank line sets it apart; the words themselves say what it is
         self._print(text, hanging(text))

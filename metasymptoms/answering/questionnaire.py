@@ -21,7 +21,7 @@ from metasymptoms.answering.prompter import (
     Prompter,
     TickingPrompter,
 )
-from metasymptoms.core.engine import applicable_questions, fired_emergencies, next_question, prune
+from metasymptoms.core.engine import fired_emergencies, next_question, possible_questions, prune
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, kind_of
 from metasymptoms.core.model import Finding, Question, RuleBook, Section
@@ -60,7 +60,7 @@ class Questionnaire:
     earlier: dict[str, Answer] = field(default_factory=dict)  # answers taken back, as defaults
     emergencies_shown: set[str] = field(default_factory=set)
     sections_shown: set[str] = field(default_factory=set)
-    last_reviewed: str = SHOW_RESULT  # the review item last opened, where the review reopens
+    last_reviewed: str = SHOW_RESULT  # where the review's pointer starts (Enter): see review()
     events: list[Event] = field(default_factory=list)
 
     def run(self) -> Outcome:
@@ -175,12 +175,13 @@ class Questionnaire:
         )
 
     def progress(self, section: Section, finding: str) -> str:
-        """'Question 2 of about 5' in this section: 'about', since an answer can bring in a
-        follow-up or leave one out."""
-        applies = [question.finding for question in applicable_questions(self.book, self.answers)]
-        here = [question.finding for question in section.questions if question.finding in applies]
+        """'Question 2 of up to 5' in this section: 'up to', counting every question that
+        could still be asked (engine.possible_questions), so the count never grows as the
+        answers come; an answer that rules out a follow-up makes it smaller."""
+        possible = {question.finding for question in possible_questions(self.book, self.answers)}
+        here = [question.finding for question in section.questions if question.finding in possible]
         number = here.index(finding) + 1 if finding in here else len(here) + 1
-        return f"{section.title}: question {number} of about {max(len(here), number)}"
+        return f"{section.title}: question {number} of up to {max(len(here), number)}"
 
     def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]] | None, str]:
         """The choices to offer (None when the answer is typed), and the one Enter gives:
@@ -227,6 +228,8 @@ class Questionnaire:
         if not self.history:
             self.prompter.say(FIRST_QUESTION, "hint")
             return
+        # What the screen shows of the answer taken back no longer counts: cleared, or marked.
+        self.prompter.say(self.book.guidance.wording.arrow_keys.taken_back, "taken_back")
         finding = self.history.pop()
         self.earlier[finding] = self.answers.pop(finding)
         self.answers = prune(self.book, self.answers)
@@ -277,8 +280,10 @@ class Questionnaire:
 
     def review(self) -> str:
         """Show every answer; change any one (GO_ON), or go on to the result (SHOW_RESULT).
-        STOP when a changed answer fired an emergency and the person chose to stop. After a
-        change the review opens on the item just changed."""
+        STOP when a changed answer fired an emergency and the person chose to stop. Once an
+        answer opened from here is given (changed or kept), the review opens on "Show my
+        result", so Enter goes on, as the question says: on the item it opened the same
+        question again. Back from an opened answer leaves the pointer on its item."""
         questions = {question.finding: question for question in self.book.questions}
         options: list[tuple[str | None, str]] = [("Show my result", SHOW_RESULT), (None, "")]
         for finding in [
@@ -304,8 +309,8 @@ class Questionnaire:
         choice = self.prompter.choose(message, options, at, one_line=True)
         if choice == SHOW_RESULT:
             return SHOW_RESULT
-        self.last_reviewed = choice
         value = self.ask(questions[choice])
+        self.last_reviewed = choice if value == BACK else SHOW_RESULT
         if value != BACK and self.record(choice, value):  # "back" leaves the answer as it was
             return STOP
         return GO_ON

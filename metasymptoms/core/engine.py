@@ -355,6 +355,25 @@ def applicable_questions(book: RuleBook, answers: Answers) -> tuple[Question, ..
     return tuple(question for question in book.questions if asked(question, answers))
 
 
+def possible_questions(book: RuleBook, answers: Answers) -> tuple[Question, ...]:
+    """The questions answered, and those that could still be asked whatever the answers to
+    come: a question still to come is counted unless its ask_if is false however the
+    questions before it are answered. As answers are given the count only falls (an answer
+    can rule a follow-up out, never bring in one this did not count)."""
+    from metasymptoms.core.conditions import FREE, settled
+
+    reading: dict[str, object] = {}
+    counted = []
+    for question in book.questions:
+        if question.finding in answers:
+            reading[question.finding] = answers[question.finding]
+            counted.append(question)
+        elif asked(question, reading, settled) is not False:
+            reading[question.finding] = FREE  # may be asked, and given any answer
+            counted.append(question)
+    return tuple(counted)
+
+
 def next_question(book: RuleBook, answers: Answers) -> Question | None:
     """The first question that applies and has not been answered, or None at the end."""
     for question in applicable_questions(book, answers):
