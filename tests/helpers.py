@@ -137,6 +137,55 @@ _TINY = {
           arrow_keys:
             tick: arrow keys to move, space to tick or untick, Enter when done
             taken_back: "(Taken back: the answer above no longer counts.)"
+          result:
+            title: "metasymptoms: what your answers point to"
+            also_tell: Also tell them about
+            why_these_signs: Why these warning signs
+            not_sure_heading: Answers you were not sure about
+            not_sure: >-
+              You were not sure about {names}. Each is read the safer way: as if it might be there.
+              Tell your provider you were not sure.
+            where_they_point: Where these symptoms can point to
+            to_check: Symptoms a provider may want to check
+            other_causes: Other causes are common
+            no_match: Your answers do not match the symptom patterns this tool looks for.
+            what_they_point_to: What your answers point to
+            spreads_to: "{cancer} most commonly spreads to: {sites} (listed in no particular order)."
+            about_the_cancer: "About {cancer}"
+            about_your_cancer: About your cancer
+            provider_may_do: What a provider may do
+            questions_to_ask: Questions you may want to ask
+            support: Support
+            can_and_cannot: What this tool can and cannot do
+            sources: Sources
+          summary:
+            title: Summary to bring to your appointment
+            title_in_emergency: Summary to show the people who see you
+            page_title: "metasymptoms summary, {when}"
+            made: "Made with metasymptoms on {when}. Educational summary, not a diagnosis."
+            for_clinician: For the clinician
+            for_you: For you
+            made_label: Made
+            rule_book: Rule book
+            urgency_shown: Urgency shown
+            warning_signs: Warning signs reported
+            symptoms: Symptoms reported
+            treatment: Treatment reported
+            not_sure: Answered not sure
+            none: none
+            no_symptoms: none of the symptoms asked about
+            every_question: Every question asked, with its answer
+            question: Question
+            answer: Answer
+            no_questions: No questions were answered.
+            not_answered: "Not answered:"
+            none_of_the_questions: "{section}: none of the {count} questions"
+            read_as: "{answer} (read as {reading})"
+            not_asked: not asked
+            did_not_apply: >-
+              Follow-up questions that did not apply to these answers (for example after a "No") were
+              not asked.
+            local_time: local time
         """,
     "sources.yaml": """\
         sources:

@@ -49,7 +49,7 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
     head = text.split("### Every question asked")[0]
     assert head == (
         "# metasymptoms: summary to bring to your appointment\n\n"
-        "Made on 25 November 2026, 14:03 (UTC+01:00). Educational summary, not a diagnosis.\n\n"
+        "Made with metasymptoms on 25 November 2026, 14:03 (UTC+01:00). Educational summary, not a diagnosis.\n\n"
         "## For the clinician\n\n"
         "- Made: 25 November 2026, 14:03 (UTC+01:00)\n"
         "- Rule book: Draft rule book, version 0.1: not yet signed off by a clinician.\n"

@@ -34,8 +34,25 @@ PERSON_FACING = re.compile(
     r"|stop here and get help|go on with the questions|rest of your result",
     re.IGNORECASE,
 )
+# Where all the wording has moved into rules/ (guidance.yaml `wording`), any text of two words
+# or more is a sentence for a person, not only the phrases above. The rest of the package is
+# still to move (docs/wording.md lists it).
+ALL_WORDING_IN_RULES = {
+    "answering/assessment_html.py",
+    "answering/assessment_text.py",
+    "answering/result.py",
+    "answering/summary.py",
+    "templates/summary.html",
+}
+# In code, a literal of one word is more often a name than a word for a person ("Support" as
+# a heading is not told from "emergency" as a role); in a page's text, every word is read.
+WORDS = re.compile(r"[A-Za-z]{2,}[,:;.]? +[A-Za-z]{2,}")
+WORD = re.compile(r"[A-Za-z]{2,}")
 # A template's comments ({# ... #}) and expressions ({{ ... }}, {% ... %}) are not its text.
 TEMPLATE_CODE = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# A tag is not text, but the attributes a screen reader or a browser reads out are.
+TAG = re.compile(r"<[^>]*>")
+READ_OUT = re.compile(r"""\b(?:aria-label|title|alt|placeholder)=["']([^"']*)["']""")
 
 # Modules whose words are for rule-book authors and reviewers, or usage text (see above).
 NOT_FOR_THE_PERSON = {
@@ -45,6 +62,18 @@ NOT_FOR_THE_PERSON = {
 FOR_THE_PERSON_IN_REVIEWING = {"reviewing/fhir_export.py"}
 # The last-resort sentence; the words a rule-book author's error message names placeholders by.
 ALLOWED_CONSTANTS = {("cli.py", "LAST_RESORT"), ("core/model_base.py", "_WHAT")}
+
+
+def for_the_person(name: str, text: str) -> bool:
+    return bool(PERSON_FACING.search(text) or (name in ALL_WORDING_IN_RULES and WORDS.search(text)))
+
+
+def read_in_page(template: str) -> str:
+    """A template's text as a page shows it: its tags replaced by the attributes read out,
+    its lines kept where they were."""
+    return TAG.sub(
+        lambda tag: " ".join(READ_OUT.findall(tag.group())) + "\n" * tag.group().count("\n"), template
+    )
 
 
 def scanned(name: str) -> bool:
@@ -88,7 +117,7 @@ def sentences_in_code(package: Path) -> list[str]:
         found += [
             f"metasymptoms/{name}:{line}: {text!r}"
             for line, text in sorted(literals(tree, name))
-            if PERSON_FACING.search(text)
+            if for_the_person(name, text)
         ]
     return found
 
@@ -102,8 +131,8 @@ def sentences_in_templates(package: Path) -> list[str]:
         name = path.relative_to(package).as_posix()
         found += [
             f"metasymptoms/{name}:{number}: {line.strip()!r}"
-            for number, line in enumerate(text.splitlines(), 1)
-            if PERSON_FACING.search(line)
+            for number, (line, shown) in enumerate(zip(text.splitlines(), read_in_page(text).splitlines()), 1)
+            if PERSON_FACING.search(line) or (name in ALL_WORDING_IN_RULES and WORD.search(shown))
         ]
     return found
 
@@ -141,4 +170,42 @@ def test_the_scan_finds_a_sentence_written_in_code(tmp_path: Path) -> None:
     assert sentences_in_code(tmp_path) == [
         "metasymptoms/answering/emergency.py:3: 'If this is an emergency, call your local emergency number ().'",
         "metasymptoms/answering/emergency.py:4: '911 / 999 / 112'",
+    ]
+
+
+def test_where_all_wording_is_in_rules_any_sentence_left_in_code_is_found(tmp_path: Path) -> None:
+    """As the result's headings and the summary's labels were before they moved to rules/."""
+    (tmp_path / "answering").mkdir()
+    (tmp_path / "answering" / "result.py").write_text(
+        "def blocks(names):\n"
+        '    yield Block("Why these warning signs", (), items, role="emergency")\n'
+        '    yield f"You were not sure about {names}. Each is read the safer way."\n'
+        '    yield Block(book.guidance.wording.result.sources, (), sources, role="sources")\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "answering" / "questionnaire.py").write_text(  # not yet moved: phrases only
+        'HINT = "Type a number"\n', encoding="utf-8"
+    )
+    assert sentences_in_code(tmp_path) == [
+        "metasymptoms/answering/result.py:2: 'Why these warning signs'",
+        "metasymptoms/answering/result.py:3: 'You were not sure about . Each is read the safer way.'",
+    ]
+
+
+def test_where_all_wording_is_in_rules_a_templates_text_and_read_out_attributes_are_found(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "summary.html").write_text(
+        "{% block title %}metasymptoms summary, {{ when }}{% endblock %}\n"
+        '<section class="clinician for-you" aria-labelledby="for-clinician">\n'
+        '<h2 id="for-clinician">For the clinician</h2>\n'
+        "<dt>{{ words.rule_book }}</dt><dd>{{ summary.rule_book_version }}</dd>\n"
+        '<a href="/" aria-label="Start again">{{ words.start }}</a>\n',
+        encoding="utf-8",
+    )
+    assert sentences_in_templates(tmp_path) == [
+        "metasymptoms/templates/summary.html:1: 'metasymptoms summary,'",
+        "metasymptoms/templates/summary.html:3: '<h2 id=\"for-clinician\">For the clinician</h2>'",
+        'metasymptoms/templates/summary.html:5: \'<a href="/" aria-label="Start again"></a>\'',
     ]

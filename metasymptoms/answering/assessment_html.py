@@ -12,7 +12,6 @@ import datetime
 
 from metasymptoms.answering.result import result
 from metasymptoms.answering.summary import (
-    SKIPPED_NOTE,
     clinician_summary,
     not_answered_lines,
     reported_facts,
@@ -47,12 +46,14 @@ def render_html(book: RuleBook, assessment: Assessment, made: datetime.datetime 
         "summary.html",
         {
             "saved": True,
-            "when": when_text(summary.made),
+            "when": when_text(summary),
             "title": summary_title(summary),
             "summary": summary,
             "facts": reported_facts(summary),
             "not_answered": not_answered_lines(summary) if summary.not_answered else [],
-            "skipped_note": SKIPPED_NOTE if any(item.did_not_apply for item in summary.not_asked) else "",
+            "skipped_note": summary.words.did_not_apply
+            if any(item.did_not_apply for item in summary.not_asked)
+            else "",
             "blocks": result(book, assessment).blocks(),
             "sources": cited_sources(book, assessment),
         },

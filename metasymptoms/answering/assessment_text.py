@@ -11,7 +11,6 @@ import datetime
 from metasymptoms.answering.prompter import wrap
 from metasymptoms.answering.result import Block, result
 from metasymptoms.answering.summary import (
-    SKIPPED_NOTE,
     clinician_summary,
     not_answered_lines,
     reported_facts,
@@ -21,6 +20,7 @@ from metasymptoms.answering.summary import (
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.escape import markdown as _md
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.status import status_line
 
 WIDTH = 78
@@ -30,7 +30,7 @@ def render_text(book: RuleBook, assessment: Assessment) -> str:
     """Plain text: no colour, no escape sequences; reads well aloud and in a pipe. Lines break
     at word boundaries, never inside a web address or between a number and its unit."""
     parts = result(book, assessment)
-    lines = ["metasymptoms: what your answers point to", ""]
+    lines = [book.guidance.wording.result.title, ""]
     for block in [*parts.first, *parts.more]:
         lines += _text_block(block)
     lines += wrap(status_line(book), WIDTH)
@@ -61,37 +61,38 @@ def render_markdown(book: RuleBook, assessment: Assessment, made: datetime.datet
     """A summary a person can print or show at an appointment: first a short part for the
     clinician, then the person's own explanation. Reads well in a text editor too."""
     summary = clinician_summary(book, assessment, made)
+    words = summary.words
     lines = [
-        f"# metasymptoms: {summary_title(summary).lower()}",
+        f"# metasymptoms: {_md(summary_title(summary).lower())}",
         "",
-        f"Made on {when_text(summary.made)}. Educational summary, not a diagnosis.",
+        _md(filled(words.made, when=when_text(summary))),
         "",
-        "## For the clinician",
+        f"## {_md(words.for_clinician)}",
         "",
-        f"- Made: {when_text(summary.made)}",
-        f"- Rule book: {_md(summary.rule_book_version)}",
-        f"- Urgency shown: {_md(summary.urgency_heading)}",
+        f"- {_md(words.made_label)}: {when_text(summary)}",
+        f"- {_md(words.rule_book)}: {_md(summary.rule_book_version)}",
+        f"- {_md(words.urgency_shown)}: {_md(summary.urgency_heading)}",
     ]
     for heading, value in reported_facts(summary):
         if isinstance(value, str):
-            lines.append(f"- {heading}: {_md(value)}")
+            lines.append(f"- {_md(heading)}: {_md(value)}")
         else:
-            lines.append(f"- {heading}:")
+            lines.append(f"- {_md(heading)}:")
             lines += [f"  - {_md(label)}: {_md(text)}" for label, text in value]
-    lines += ["", "### Every question asked, with its answer", ""]
+    lines += ["", f"### {_md(words.every_question)}", ""]
     for number, item in enumerate(summary.asked, start=1):
         lines.append(f"{number}. {_md(item.question)} **{_md(item.answer_text)}**")
     if not summary.asked:
-        lines.append("No questions were answered.")
+        lines.append(_md(words.no_questions))
     lines.append("")
     if summary.not_answered:
-        lines += ["Not answered:", ""]
+        lines += [_md(words.not_answered), ""]
         lines += [f"- {_md(line)}" for line in not_answered_lines(summary)]
         lines.append("")
     if any(item.did_not_apply for item in summary.not_asked):
-        lines += [_md(SKIPPED_NOTE), ""]
+        lines += [_md(words.did_not_apply), ""]
     parts = result(book, assessment)
-    lines += ["## For you", ""]
+    lines += [f"## {_md(words.for_you)}", ""]
     for block in [*parts.first, *parts.more]:
         lines += _markdown_block(block)
     lines += [f"_{_md(status_line(book))}_", ""]

@@ -69,7 +69,7 @@ def result(book: RuleBook, assessment: Assessment) -> Result:
             # diagnosis."). The tool's purpose names where cancer spreads: not for a person with
             # no diagnosis (they read it once, before the first question).
             Block(
-                "What this tool can and cannot do",
+                book.guidance.wording.result.can_and_cannot,
                 (book.guidance.not_a_diagnosis,)
                 + ((book.guidance.purpose,) if assessment.audience == "with_cancer" else ()),
             ),
@@ -124,7 +124,7 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     out += [Block(f"{label}: {title}", (text,), level=3, role=role) for title, text in signs]
     also = [flag.title for flag in assessment.red_flags if flag.urgency.rank < assessment.urgency.rank]
     if also:  # one line each: the names, never their advice
-        out.append(Block("Also tell them about", (), tuple(also), level=3))
+        out.append(Block(book.guidance.wording.result.also_tell, (), tuple(also), level=3))
     return out
 
 
@@ -136,7 +136,7 @@ def _reason_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         f"{flag.title}: {because_sentence(book, flag.because, assessment.answers)}"
         for flag in assessment.red_flags
     )
-    return [Block("Why these warning signs", (), items)]
+    return [Block(book.guidance.wording.result.why_these_signs, (), items)]
 
 
 def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
@@ -145,11 +145,8 @@ def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     names = [book.finding(finding).label for finding in assessment.unsure]
     return [
         Block(
-            "Answers you were not sure about",
-            (
-                f"You were not sure about {join_words(names)}. Each is read the safer way: as "
-                "if it might be there. Tell your provider you were not sure.",
-            ),
+            book.guidance.wording.result.not_sure_heading,
+            (filled(book.guidance.wording.result.not_sure, names=join_words(names)),),
             level=3,
         )
     ]
@@ -183,7 +180,8 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     framing = (
         _framing(book, assessment) if calm else ("" if with_cancer else book.guidance.without_cancer_serious)
     )
-    heading = "Where these symptoms can point to" if with_cancer else "Symptoms a provider may want to check"
+    words = book.guidance.wording.result
+    heading = words.where_they_point if with_cancer else words.to_check
     out = [Block(heading, (framing,) if framing else ())]
     for site in assessment.sites:
         reasons = []
@@ -193,7 +191,7 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             reasons.append(f"{because} {rule.why}".strip() if explains else because)
         out.append(Block(site.name, tuple(reason for reason in dict.fromkeys(reasons) if reason), level=3))
     if calm:
-        out.append(Block("Other causes are common", (book.guidance.common_causes,), level=3))
+        out.append(Block(words.other_causes, (book.guidance.common_causes,), level=3))
     return out
 
 
@@ -206,10 +204,11 @@ def _nothing_matched_block(book: RuleBook, assessment: Assessment, framing: str)
     if assessment.red_flags:
         opening = ""  # a warning sign matched: "nothing matches" would undercut its advice
     elif said_something:
-        opening = "Your answers do not match the symptom patterns this tool looks for."
+        opening = book.guidance.wording.result.no_match
     else:
         opening = book.guidance.nothing_reported
-    return Block("What your answers point to", tuple(text for text in (opening, framing) if text))
+    paragraphs = tuple(text for text in (opening, framing) if text)
+    return Block(book.guidance.wording.result.what_they_point_to, paragraphs)
 
 
 def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
@@ -218,7 +217,7 @@ def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block
         return []
     names = [book.site(site_id).name for site_id in primary.common_sites]
     paragraphs = (
-        [f"{primary.name} most commonly spreads to: {join_words(names)} (listed in no particular order)."]
+        [filled(book.guidance.wording.result.spreads_to, cancer=primary.name, sites=join_words(names))]
         if names
         else []
     )
@@ -226,7 +225,10 @@ def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block
         paragraphs.append(primary.note)
     if assessment.outlook:
         paragraphs.append(book.guidance.survival_note)
-    heading = f"About {primary.name.lower()}" if names else "About your cancer"
+    words = book.guidance.wording.result
+    heading = (
+        filled(words.about_the_cancer, cancer=primary.name.lower()) if names else words.about_your_cancer
+    )
     return [Block(heading, tuple(paragraphs))]
 
 
@@ -237,19 +239,20 @@ def _next_step_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     if assessment.urgency is Urgency.EMERGENCY:
         return []
     guidance = book.guidance
+    words = guidance.wording.result
     if assessment.audience != "with_cancer":
         return [
-            Block("What a provider may do", (), guidance.without_cancer_tests),
-            Block("Questions you may want to ask", (), guidance.without_cancer_questions),
-            *([] if serious(assessment) else [Block("Support", (guidance.without_cancer_support,))]),
+            Block(words.provider_may_do, (), guidance.without_cancer_tests),
+            Block(words.questions_to_ask, (), guidance.without_cancer_questions),
+            *([] if serious(assessment) else [Block(words.support, (guidance.without_cancer_support,))]),
         ]
     asked = guidance.questions_to_ask
     if assessment.outlook and guidance.outlook_questions:
         asked = asked[:-1] + guidance.outlook_questions.questions + asked[-1:]
     return [
-        Block("What a provider may do", (guidance.treatment,), guidance.provider_tests),
-        Block("Questions you may want to ask", (), asked),
-        Block("Support", (guidance.support,)),
+        Block(words.provider_may_do, (guidance.treatment,), guidance.provider_tests),
+        Block(words.questions_to_ask, (), asked),
+        Block(words.support, (guidance.support,)),
     ]
 
 
@@ -259,4 +262,4 @@ def _sources_block(book: RuleBook, assessment: Assessment) -> Block:
         source = book.source(key)
         # Its publisher and title: the key (NICE-NG234) is the rule book's name, not the person's.
         sources.append(f'{source.publisher}, "{source.title}", {source.url}')
-    return Block("Sources", (), tuple(sources), role="sources")
+    return Block(book.guidance.wording.result.sources, (), tuple(sources), role="sources")

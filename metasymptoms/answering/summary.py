@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from metasymptoms.core.engine import Assessment, applicable_questions, reading
 from metasymptoms.core.explain import answer_text, implied, implied_text
+from metasymptoms.core.guidance import SummaryWording
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import RuleBook, Section, Urgency
+from metasymptoms.core.model_base import filled
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class ClinicianSummary:
     not_sure: tuple[str, ...]  # the questions answered "not sure", in plain words
     asked: tuple[AskedQuestion, ...]
     not_asked: tuple[AskedQuestion, ...]  # answer None: skipped by the questions' logic, or never reached
+    words: SummaryWording  # its labels, in the book's words (guidance.yaml `wording.summary`)
     # The questions that applied but have no answer, by section: (title, labels, whether any
     # question of that section was answered).
     not_answered: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
@@ -114,6 +117,7 @@ def clinician_summary(
         not_sure=tuple(book.finding(finding).label for finding, value in answers.items() if value == UNSURE),
         asked=tuple(asked),
         not_asked=tuple(not_asked),
+        words=book.guidance.wording.summary,
         not_answered=_not_answered(book, answers, not_asked),
     )
 
@@ -122,6 +126,7 @@ def _asked_and_not_asked(
     book: RuleBook, answers: dict[str, Answer]
 ) -> tuple[list[AskedQuestion], list[AskedQuestion]]:
     """Every question of the book, in order: answered (with its answer as shown), or not."""
+    words = book.guidance.wording.summary
     applies = {question.finding for question in applicable_questions(book, answers)}
     read = reading(book, answers)  # once, not once a question: a batch reads thousands of files
     asked, not_asked = [], []
@@ -131,11 +136,13 @@ def _asked_and_not_asked(
             value = answers[question.finding]
             shown = answer_text(book, question.finding, value)
             if found is not None:  # "No", but read as yes from another answer: say both
-                shown = f"{shown} (read as {implied_text(book, found, own_answer=False)})"
+                shown = filled(
+                    words.read_as, answer=shown, reading=implied_text(book, found, own_answer=False)
+                )
             asked.append(AskedQuestion(question.finding, question.text, value, shown))
         elif found is None:  # a finding read from another answer is not missing
             skipped = question.finding not in applies
-            not_asked.append(AskedQuestion(question.finding, question.text, None, "not asked", skipped))
+            not_asked.append(AskedQuestion(question.finding, question.text, None, words.not_asked, skipped))
     return asked, not_asked
 
 
@@ -207,21 +214,17 @@ def not_answered_lines(summary: ClinicianSummary) -> list[str]:
     lines = []
     for title, labels, any_answered in summary.not_answered:
         if not any_answered and len(labels) > 2:
-            lines.append(f"{title}: none of the {len(labels)} questions")
+            lines.append(filled(summary.words.none_of_the_questions, section=title, count=str(len(labels))))
         else:
             lines.append(f"{title}: {'; '.join(labels)}")
     return lines
 
 
-SKIPPED_NOTE = (
-    'Follow-up questions that did not apply to these answers (for example after a "No") were not asked.'
-)
-
-
-def when_text(made: datetime.datetime) -> str:
+def when_text(summary: ClinicianSummary) -> str:
     """'25 November 2026, 14:03 (UTC+01:00)': unambiguous in every country."""
+    made = summary.made
     offset = made.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else summary.words.local_time
     return f"{made.day} {made:%B %Y}, {made:%H:%M} ({zone})"
 
 
@@ -232,7 +235,7 @@ def warning_sign_text(sign: WarningSign) -> tuple[str, str]:
 
 
 def symptoms_reported_text(summary: ClinicianSummary) -> str:
-    return "; ".join(summary.reported) if summary.reported else "none of the symptoms asked about"
+    return "; ".join(summary.reported) if summary.reported else summary.words.no_symptoms
 
 
 def background_text(summary: ClinicianSummary) -> str:
@@ -242,14 +245,15 @@ def background_text(summary: ClinicianSummary) -> str:
 def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tuple[str, str]]]]:
     """What the clinician part lists after the urgency, in order, for every format: a heading
     and its words, or (for the warning signs) labelled items."""
+    words = summary.words
     facts: list[tuple[str, str | list[tuple[str, str]]]] = [
-        ("Warning signs reported", [warning_sign_text(sign) for sign in summary.warning_signs] or "none"),
-        ("Symptoms reported", symptoms_reported_text(summary)),
+        (words.warning_signs, [warning_sign_text(sign) for sign in summary.warning_signs] or words.none),
+        (words.symptoms, symptoms_reported_text(summary)),
     ]
     if summary.background:
-        facts.append(("Treatment reported", background_text(summary)))
+        facts.append((words.treatment, background_text(summary)))
     if summary.not_sure:
-        facts.append(("Answered not sure", "; ".join(summary.not_sure)))
+        facts.append((words.not_sure, "; ".join(summary.not_sure)))
     return facts
 
 
@@ -257,5 +261,5 @@ def summary_title(summary: ClinicianSummary) -> str:
     """The summary's title: in an emergency it is for the people who see the person now, not
     for an appointment later (nothing routine beside emergency advice)."""
     if summary.urgency is Urgency.EMERGENCY:
-        return "Summary to show the people who see you"
-    return "Summary to bring to your appointment"
+        return summary.words.title_in_emergency
+    return summary.words.title

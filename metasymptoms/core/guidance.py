@@ -13,6 +13,7 @@ from pydantic import Field, with_config
 from metasymptoms.core.condition_parser import ConditionField
 from metasymptoms.core.model_base import (
     FORBID_EXTRA,
+    TEXT,
     FirstStepText,
     NumberedText,
     NumberText,
@@ -21,6 +22,7 @@ from metasymptoms.core.model_base import (
     Sources,
     Text,
     Urgency,
+    holding,
 )
 
 
@@ -134,6 +136,63 @@ class ArrowKeysWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class ResultWording:
+    """The result's headings, and its sentences around the book's own words."""
+
+    title: Text  # the plain-text result's first line
+    also_tell: Text  # above the names of less urgent warning signs
+    why_these_signs: Text
+    not_sure_heading: Text
+    not_sure: Annotated[str, TEXT, holding("names")]  # {names}: the answers not sure about
+    where_they_point: Text  # above the sites, for a person with cancer
+    to_check: Text  # above the sites, for anyone else
+    other_causes: Text
+    no_match: Text  # answers given, none of the patterns matched
+    what_they_point_to: Text  # above no_match or the book's nothing_reported
+    spreads_to: Annotated[str, TEXT, holding("cancer", "sites")]
+    about_the_cancer: Annotated[str, TEXT, holding("cancer")]  # {cancer} in lower case
+    about_your_cancer: Text  # where the book lists no sites for the cancer
+    provider_may_do: Text
+    questions_to_ask: Text
+    support: Text
+    can_and_cannot: Text
+    sources: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class SummaryWording:
+    """The saved summary's labels: its clinician part, and its part for the person."""
+
+    title: Text
+    title_in_emergency: Text  # for the people who see the person now, not an appointment
+    page_title: Annotated[str, TEXT, holding("when")]  # the printed page's title
+    made: Annotated[str, TEXT, holding("when")]
+    for_clinician: Text
+    for_you: Text
+    made_label: Text
+    rule_book: Text
+    urgency_shown: Text
+    warning_signs: Text
+    symptoms: Text
+    treatment: Text
+    not_sure: Text
+    none: Text  # no warning sign
+    no_symptoms: Text
+    every_question: Text
+    question: Text  # the table's column headings
+    answer: Text
+    no_questions: Text
+    not_answered: Text
+    none_of_the_questions: Annotated[str, TEXT, holding("section", "count")]
+    read_as: Annotated[str, TEXT, holding("answer", "reading")]  # "No", read as yes
+    not_asked: Text
+    did_not_apply: Text  # follow-ups that did not apply were not asked
+    local_time: Text  # where the time's offset from UTC is not known
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Wording:
     """The wording the questions and the result put around the rule book's own words."""
 
@@ -148,6 +207,8 @@ class Wording:
     see_provider_footer: Text  # the web pages' footer, where no emergency is shown
     export: ExportWording
     arrow_keys: ArrowKeysWording
+    result: ResultWording
+    summary: SummaryWording
 
 
 @with_config(FORBID_EXTRA)

@@ -38,6 +38,14 @@ _WHAT = {
     "emergency_number": "the emergency number",
     "first_step": "the first step",
     "titles": "the warning signs' names",
+    "names": "the names",
+    "cancer": "the cancer's name",
+    "sites": "the places",
+    "when": "the date and time",
+    "section": "the section's title",
+    "count": "the number",
+    "answer": "the answer",
+    "reading": "what it was read as",
 }
 
 
@@ -67,6 +75,12 @@ def _sentence(required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Afte
     return AfterValidator(check)
 
 
+def holding(*required: str) -> AfterValidator:
+    """A sentence of the wording that holds each of `required` ({names}), filled in where it
+    is shown, and no other word: Annotated[str, TEXT, holding("names")]."""
+    return _sentence(required)
+
+
 def filled(sentence: str, **words: str) -> str:
     """A sentence of the rule book with its words filled in: filled(s, titles="Seizure")."""
     for name, value in words.items():
@@ -78,6 +92,7 @@ Id = Annotated[str, Field(min_length=1, max_length=80)]  # the id's spelling is 
 SourceKey = Annotated[str, Field(min_length=1, max_length=40)]
 Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_no_placeholder)]
 _TEXT = Field(min_length=1, max_length=4000)
+TEXT = _TEXT  # the length every text of the book has
 # Text a person may be told to call the emergency number in (the number filled in on loading).
 NumberedText = Annotated[str, _TEXT, _sentence((), ("emergency_number",))]
 # Text that gives the number itself ("call your local emergency number ({emergency_number})").
