@@ -186,6 +186,84 @@ _TINY = {
               Follow-up questions that did not apply to these answers (for example after a "No") were
               not asked.
             local_time: local time
+          pages:
+            site_tagline: for learning, never a diagnosis
+            skip_link: Skip to main content
+            back: Back
+            back_to_check: Back to check your answers
+            back_hint: "Use this Back link: your browser's back button may ask to send the form again."
+            educational_only: "Educational only: this tool never says what you have."
+            not_stored: >-
+              Your answers are not stored: they travel with each page you send, and closing the page
+              forgets them.
+            for_teachers: "For teachers:"
+            the_lessons: the lessons
+            for_reviewers: "For reviewers:"
+            the_rule_book: the rule book
+            go_to_start: Go to the start page
+            start:
+              title: "Where cancer commonly spreads: learn about symptoms"
+              heading: Where cancer commonly spreads, and which symptoms that can cause
+              in_an_emergency: In an emergency
+              how_it_works: How this works
+              steps:
+                - You answer one question a page. Most take a moment; you can say you are not sure.
+                - Each question says why it is asked, and you can go back or change an answer before the end.
+                - If an answer is a sign that needs help now, you are told at once.
+                - At the end you see how soon to get help and why, and can save a summary for your appointment.
+              button: Start now
+            question:
+              error_title: "Error: {question}"
+              problem: There is a problem
+              error: "Error:"
+              section_of: section {position} of {count}
+              choose: Choose an answer
+              select_all: Select all that apply, or one of the answers below the line.
+              divider: or
+              why: Why am I asked this?
+              button: Continue
+            check:
+              title: Check your answers
+              title_in_emergency: "Get help now: check your answers"
+              intro: >-
+                Change any answer before you see your result. Questions that no longer apply are left
+                out, and any new ones are asked.
+              change: Change
+              your_answer_to: "your answer to: {question}"
+              button: Show my result
+            emergency:
+              title: "Emergency: {title}"
+              heading: Get help now
+              read_out: "Emergency:"
+            result:
+              heading: Your result
+              save: Save a summary
+              save_intro: >-
+                A summary to bring to your appointment: first a short part for the clinician, then
+                your result.
+              download_html: Download a page to print (HTML)
+              download_markdown: Download plain text (Markdown)
+            answers_gone:
+              heading: Your answers are not on this page
+              paragraphs:
+                - >-
+                  This page shows answers only when they are sent from the page before it. Opened
+                  again (a restored tab, a bookmark or a reload), it has none: your answers are never
+                  kept, by this server or in the address, so they cannot be brought back.
+                - Please start again. It takes a few minutes.
+              button: Start again
+            bad_form:
+              heading: These answers could not be read
+              paragraphs:
+                - >-
+                  The page sent answers this app cannot read: it may be from an older version, or
+                  another rule book. Nothing was stored, so please start again.
+            not_found:
+              heading: Page not found
+              paragraphs:
+                - >-
+                  There is no page at this address. Your answers are never in an address, so nothing
+                  was lost.
         """,
     "sources.yaml": """\
         sources:

@@ -7,6 +7,11 @@ interrupt's choices ("stop here and get help", "go on with the questions"). Each
 as file:line, so it can be moved into rules/guidance.yaml (`wording`, or the number into
 `emergency_numbers`, written {emergency_number} where it goes).
 
+Where all the wording has moved (ALL_WORDING_IN_RULES: the result, the saved summary, the
+served pages of the guided questions), more is read: every literal of two words or more in
+the code, and every word of a template's text and of the attributes read out (aria-label,
+title, alt, placeholder), the tool's own name aside.
+
 What may stay in code, and why:
 - CLI usage text (`--help`, metasymptoms/arguments.py): read before any rule book is loaded,
   and `--help` must not load one.
@@ -42,16 +47,28 @@ ALL_WORDING_IN_RULES = {
     "answering/assessment_text.py",
     "answering/result.py",
     "answering/summary.py",
+    "templates/answers_gone.html",
+    "templates/bad_form.html",
+    "templates/base.html",
+    "templates/check.html",
+    "templates/emergency.html",
+    "templates/macros.html",
+    "templates/not_found.html",
+    "templates/question.html",
+    "templates/result.html",
+    "templates/start.html",
     "templates/summary.html",
 }
 # In code, a literal of one word is more often a name than a word for a person ("Support" as
 # a heading is not told from "emergency" as a role); in a page's text, every word is read.
 WORDS = re.compile(r"[A-Za-z]{2,}[,:;.]? +[A-Za-z]{2,}")
-WORD = re.compile(r"[A-Za-z]{2,}")
+# The tool's own name is a name, in every language.
+WORD = re.compile(r"\b(?!metasymptoms\b)[A-Za-z]{2,}")
 # A template's comments ({# ... #}) and expressions ({{ ... }}, {% ... %}) are not its text.
 TEMPLATE_CODE = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 # A tag is not text, but the attributes a screen reader or a browser reads out are.
 TAG = re.compile(r"<[^>]*>")
+ENTITY = re.compile(r"&#?\w+;")  # &middot; is a character, not a word
 READ_OUT = re.compile(r"""\b(?:aria-label|title|alt|placeholder)=["']([^"']*)["']""")
 
 # Modules whose words are for rule-book authors and reviewers, or usage text (see above).
@@ -71,8 +88,11 @@ def for_the_person(name: str, text: str) -> bool:
 def read_in_page(template: str) -> str:
     """A template's text as a page shows it: its tags replaced by the attributes read out,
     its lines kept where they were."""
-    return TAG.sub(
-        lambda tag: " ".join(READ_OUT.findall(tag.group())) + "\n" * tag.group().count("\n"), template
+    return ENTITY.sub(
+        " ",
+        TAG.sub(
+            lambda tag: " ".join(READ_OUT.findall(tag.group())) + "\n" * tag.group().count("\n"), template
+        ),
     )
 
 

@@ -24,6 +24,7 @@ from metasymptoms.core.model_base import (
     Urgency,
     holding,
 )
+from metasymptoms.core.wording_pages import PagesWording
 
 
 class _OnePerLevel:
@@ -209,6 +210,7 @@ class Wording:
     arrow_keys: ArrowKeysWording
     result: ResultWording
     summary: SummaryWording
+    pages: PagesWording  # the served pages' own words
 
 
 @with_config(FORBID_EXTRA)

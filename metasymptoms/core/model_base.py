@@ -43,7 +43,10 @@ _WHAT = {
     "sites": "the places",
     "when": "the date and time",
     "section": "the section's title",
-    "count": "the number",
+    "count": "how many",
+    "position": "its place in the list",
+    "question": "the question",
+    "title": "the warning sign's name",
     "answer": "the answer",
     "reading": "what it was read as",
 }

@@ -37,5 +37,6 @@ def lesson(request: Request) -> Response:
     name = request.path_params["name"]
     item = next((item for item in _scenarios(request) if item.name == name), None)
     if item is None:
-        return page(request.app.state.book, "not_found.html", status=404, title="Page not found")
+        book = request.app.state.book
+        return page(book, "not_found.html", status=404, title=book.guidance.wording.pages.not_found.heading)
     return HTMLResponse(lesson_html(request.app.state.book, item, saved=False))

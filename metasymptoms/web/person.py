@@ -18,6 +18,7 @@ from metasymptoms.core.engine import applicable_questions, assess
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.kinds import BadAnswer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook
+from metasymptoms.core.model_base import filled
 from metasymptoms.web import result as result_view
 from metasymptoms.web.pages import FormTooLarge, page, posted_form
 from metasymptoms.web.walk import (
@@ -36,7 +37,6 @@ from metasymptoms.web.walk import (
 
 # The controls a page posts besides the walk itself.
 ACTION, QUESTION, ANSWER, CHANGING = "action", "question", "answer", "changing"
-NO_CHOICE = "Choose an answer"
 
 
 def _book(request: Request) -> RuleBook:
@@ -49,7 +49,7 @@ async def start(request: Request) -> Response:
     return page(
         book,
         "start.html",
-        title="Where cancer commonly spreads: learn about symptoms",
+        title=book.guidance.wording.pages.start.title,
         guidance=book.guidance,
     )
 
@@ -59,10 +59,15 @@ async def not_found(request: Request, error: Exception) -> Response:
     are reached by posting a form, never by an address that could hold answers)."""
     status = getattr(error, "status_code", 404)
     if request.url.path in ("/walk", "/summary"):  # opened again (a restored tab): no answers came
-        return page(
-            _book(request), "answers_gone.html", status=status, title="Your answers are not on this page"
-        )
-    return page(_book(request), "not_found.html", status=status, title="Page not found")
+        gone = _book(request).guidance.wording.pages.answers_gone
+        return page(_book(request), "answers_gone.html", status=status, title=gone.heading)
+    missing = _book(request).guidance.wording.pages.not_found
+    return page(_book(request), "not_found.html", status=status, title=missing.heading)
+
+
+def _bad_form(request: Request) -> HTMLResponse:
+    book = _book(request)
+    return page(book, "bad_form.html", status=400, title=book.guidance.wording.pages.bad_form.heading)
 
 
 async def _read(request: Request) -> tuple[RuleBook, Walk, dict[str, str]]:
@@ -83,7 +88,7 @@ async def walk_page(request: Request) -> Response:
     try:
         book, walk, controls = await _read(request)
     except HTTPException:
-        return page(_book(request), "bad_form.html", status=400, title="These answers could not be read")
+        return _bad_form(request)
     action = controls.get(ACTION, "")
     changing = controls.get(CHANGING) == "1"
     if action == "answer":
@@ -108,7 +113,9 @@ def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bo
         return _next_page(book, walk)  # an old page posted again: show where the walk now is
     typed = controls.get(ANSWER)
     if typed is None:
-        return _question_page(book, walk, question, changing=changing, error=NO_CHOICE)
+        return _question_page(
+            book, walk, question, changing=changing, error=book.guidance.wording.pages.question.choose
+        )
     try:
         value = answer_from(book, finding, typed)
     except BadAnswer as bad:
@@ -194,7 +201,8 @@ def _question_page(
             "how": f"Type it like {how_to_type(finding)}{LEAVE_EMPTY}.",
             "value": typed if typed is not None else chosen or "",
         }
-    title = question.text if error is None else f"Error: {question.text}"
+    words = book.guidance.wording.pages.question
+    title = question.text if error is None else filled(words.error_title, question=question.text)
     return page(
         book,
         "question.html",
@@ -208,6 +216,11 @@ def _question_page(
         section=section,
         section_number=sections.index(section) + 1 if section else None,
         section_count=len(sections),
+        section_of=filled(
+            words.section_of, position=str(sections.index(section) + 1), count=str(len(sections))
+        )
+        if section
+        else "",
         answered=len(walk.answers),
         error=error,
         changing=changing,
@@ -229,7 +242,7 @@ def _emergency_page(book: RuleBook, walk: Walk, flags: tuple[RedFlag, ...]) -> H
     return page(
         book,
         "emergency.html",
-        title=f"Emergency: {flags[0].title}",
+        title=filled(book.guidance.wording.pages.emergency.title, title=flags[0].title),
         card=card,
         handover=call_handler_lines(book, assess(book, walk.answers)),
         action_line=action(book),
@@ -248,7 +261,8 @@ def _check_page(book: RuleBook, walk: Walk) -> HTMLResponse:
         if question.finding in walk.answers
     ]
     emergency = _standing_emergency(book, walk)
-    title = "Get help now: check your answers" if emergency else "Check your answers"
+    words = book.guidance.wording.pages.check
+    title = words.title_in_emergency if emergency else words.title
     return page(book, "check.html", title=title, rows=rows, fields=fields_of(book, walk), **emergency)
 
 
@@ -290,7 +304,7 @@ async def summary(request: Request) -> Response:
     try:
         book, walk, controls = await _read(request)
     except HTTPException:
-        return page(_book(request), "bad_form.html", status=400, title="These answers could not be read")
+        return _bad_form(request)
     form = {"md": "markdown", "html": "html"}.get(controls.get(ACTION, ""))
     if form is None or next_to_ask(book, walk) is not None:
         return _next_page(book, walk)
