@@ -186,6 +186,34 @@ _TINY = {
               Follow-up questions that did not apply to these answers (for example after a "No") were
               not asked.
             local_time: local time
+          screen:
+            read_more: "Enter: read more; s: save a summary; q: finish"
+            read_more_no_save: "Enter: read more; q: finish"
+            your_result: Your result
+            stopped: >-
+              The questions have ended. This result is worked out from the answers you gave before
+              you stopped{not_asked}, so it may leave things out: tell whoever sees you about every
+              symptom.
+            one_not_asked: "; 1 question was not asked"
+            some_not_asked: "; {count} questions were not asked"
+          save:
+            question: Would you like to save a summary to bring to your appointment?
+            question_in_emergency: Would you like to save a summary to show the people who see you?
+            decline: No, thank you
+            html: Yes, as a page to print or show on screen (HTML)
+            markdown: Yes, as a plain text file (Markdown)
+            nothing_saved: Nothing was saved.
+            file_name: File name for the summary
+            exists: "{path} already exists. Replace it?"
+            choose_another: No, choose another name
+            replace: Yes, replace it
+            failed: "The summary could not be saved: {error}."
+            try_again: Try another name?
+            try_another: Yes, try another name
+            do_not_save: No, do not save
+            your_summary: your summary
+            bring: Bring it to your appointment.
+            bring_in_emergency: Show it to the people who see you.
           pages:
             site_tagline: for learning, never a diagnosis
             skip_link: Skip to main content
@@ -459,3 +487,11 @@ def urgency_headings() -> dict[Urgency, str]:
 
     headings = load(default_rules_dir()).book.guidance.wording.urgency_headings
     return {urgency: headings.for_level(urgency) for urgency in Urgency}
+
+
+def read_more() -> str:
+    """The key line below what to do first, as the shipped book words it (`wording.screen`)."""
+    from metasymptoms.core.bookfiles import default_rules_dir
+    from metasymptoms.core.loader import load
+
+    return load(default_rules_dir()).book.guidance.wording.screen.read_more

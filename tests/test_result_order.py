@@ -20,7 +20,7 @@ from metasymptoms.answering.result import result
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook, Urgency
-from tests.helpers import urgency_headings
+from tests.helpers import read_more, urgency_headings
 
 URGENT_BACK_PAIN = {
     "cancer_history": "past",
@@ -151,12 +151,12 @@ def test_the_first_part_fits_an_80x24_screen_with_the_key_line(book: RuleBook, c
     import io
 
     from metasymptoms.answering.interview import QuestionaryPrompter
-    from metasymptoms.answering.result_screen import READ_MORE, show_first
+    from metasymptoms.answering.result_screen import show_first
 
     assessment = assess(book, check_answers(book, case["answers"]))
     out = io.StringIO()
     show_first(QuestionaryPrompter(stdout=out, width=80), result(book, assessment).first)
-    rows = [*out.getvalue().splitlines(), "", READ_MORE]
+    rows = [*out.getvalue().splitlines(), "", read_more()]
     assert len(rows) <= 24, "\n".join(rows)
     shown = words("\n".join(rows))
     assert urgency_headings()[assessment.urgency] in shown

@@ -46,6 +46,7 @@ ALL_WORDING_IN_RULES = {
     "answering/assessment_html.py",
     "answering/assessment_text.py",
     "answering/result.py",
+    "answering/result_screen.py",
     "answering/summary.py",
     "templates/answers_gone.html",
     "templates/bad_form.html",

@@ -19,11 +19,9 @@ from metasymptoms.answering.result import Block, ending_block, result
 from metasymptoms.core.engine import Assessment
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.output import OutputError, write_atomic, wrote
 from metasymptoms.core.status import status_line
-
-READ_MORE = "Enter: read more; s: save a summary; q: finish"
-READ_MORE_NO_SAVE = "Enter: read more; q: finish"
 
 
 def present_result(
@@ -39,7 +37,8 @@ def present_result(
     parts = result(book, assessment)
     show_first(prompter, parts.first, heading)
     keys = {"": "more", "s": "save", "q": "finish"} if can_save else {"": "more", "q": "finish"}
-    choice = prompter.press(READ_MORE if can_save else READ_MORE_NO_SAVE, keys)
+    words = book.guidance.wording.screen
+    choice = prompter.press(words.read_more if can_save else words.read_more_no_save, keys)
     if choice == "more":
         show_blocks(prompter, parts.more)
         prompter.say(status_line(book))  # the rule book's review status, as every result gives it
@@ -81,21 +80,19 @@ def stopped_note(book: RuleBook, answers: Mapping[str, Answer]) -> str:
     from metasymptoms.core.engine import applicable_questions
 
     left = sum(1 for question in applicable_questions(book, answers) if question.finding not in answers)
+    words = book.guidance.wording.screen
     unasked = (
-        ("; 1 question was not asked" if left == 1 else f"; {left} questions were not asked") if left else ""
+        (words.one_not_asked if left == 1 else filled(words.some_not_asked, count=str(left))) if left else ""
     )
-    return (
-        "The questions have ended. This result is worked out from the answers you gave before "
-        f"you stopped{unasked}, so it may leave things out: tell whoever sees you about every symptom."
-    )
+    return filled(words.stopped, not_asked=unasked)
 
 
 def show_result(
-    prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str = "Your result"
+    prompter: Prompter, book: RuleBook, assessment: Assessment, heading: str | None = None
 ) -> None:
     """The whole result at once, as `ask --format text` gives it, laid out through the prompter."""
     parts = result(book, assessment)
-    prompter.say(heading, "heading")
+    prompter.say(heading or book.guidance.wording.screen.your_result, "heading")
     show_blocks(prompter, [*parts.first, *parts.more])
     prompter.say(status_line(book))
     show_blocks(prompter, [parts.ending])
@@ -133,24 +130,19 @@ SUMMARY_FORMATS = {"markdown": "metasymptoms-summary.md", "html": "metasymptoms-
 def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
     """A summary to keep: in an emergency, to show at the hospital or to the ambulance crew."""
     emergency = assessment.urgency is Urgency.EMERGENCY
+    words = book.guidance.wording.save
     choice = prompter.choose(
-        "Would you like to save a summary to show the people who see you?"
-        if emergency
-        else "Would you like to save a summary to bring to your appointment?",
-        [
-            ("No, thank you", "none"),
-            ("Yes, as a page to print or show on screen (HTML)", "html"),
-            ("Yes, as a plain text file (Markdown)", "markdown"),
-        ],
+        words.question_in_emergency if emergency else words.question,
+        [(words.decline, "none"), (words.html, "html"), (words.markdown, "markdown")],
         "none",
     )
     if choice not in SUMMARY_FORMATS:
-        prompter.say("Nothing was saved.", "hint")
+        prompter.say(words.nothing_saved, "hint")
         return
     form = choice
     summary = renderer(form)(book, assessment)
     while True:
-        name = prompter.ask_text("File name for the summary", SUMMARY_FORMATS[form]).strip()
+        name = prompter.ask_text(words.file_name, SUMMARY_FORMATS[form]).strip()
         try:
             path = Path(name).expanduser()
         except RuntimeError:  # no home folder for '~'
@@ -161,8 +153,8 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
             exists = False  # write_atomic says why it cannot write there
         if exists:
             again = prompter.choose(
-                f"{path} already exists. Replace it?",
-                [("No, choose another name", "no"), ("Yes, replace it", "yes")],
+                filled(words.exists, path=str(path)),
+                [(words.choose_another, "no"), (words.replace, "yes")],
                 "no",
             )
             if again != "yes":
@@ -170,14 +162,14 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
         try:
             write_atomic(path, summary)
         except OutputError as error:
-            prompter.say(f"The summary could not be saved: {error}.", "emergency")
+            prompter.say(filled(words.failed, error=str(error)), "emergency")
             retry = prompter.choose(
-                "Try another name?", [("Yes, try another name", "yes"), ("No, do not save", "no")], "yes"
+                words.try_again, [(words.try_another, "yes"), (words.do_not_save, "no")], "yes"
             )
             if retry == "yes":
                 continue
-            prompter.say("Nothing was saved.", "hint")
+            prompter.say(words.nothing_saved, "hint")
             return
-        bring = "Show it to the people who see you." if emergency else "Bring it to your appointment."
-        prompter.say(wrote("your summary", path.resolve(), bring), "hint")
+        bring = words.bring_in_emergency if emergency else words.bring
+        prompter.say(wrote(words.your_summary, path.resolve(), bring), "hint")
         return

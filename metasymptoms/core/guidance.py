@@ -194,6 +194,43 @@ class SummaryWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class ScreenWording:
+    """The result in the terminal: the keys, and the note after stopping for an emergency."""
+
+    read_more: Text
+    read_more_no_save: Text
+    your_result: Text
+    stopped: Annotated[str, TEXT, holding("not_asked")]
+    one_not_asked: Text
+    some_not_asked: Annotated[str, TEXT, holding("count")]
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class SaveWording:
+    """The offer to save a summary in the terminal, and what follows each answer."""
+
+    question: Text
+    question_in_emergency: Text  # to show the people who see the person now
+    decline: Text  # the default, listed first
+    html: Text
+    markdown: Text
+    nothing_saved: Text
+    file_name: Text
+    exists: Annotated[str, TEXT, holding("path")]
+    choose_another: Text  # the default, listed first
+    replace: Text
+    failed: Annotated[str, TEXT, holding("error")]
+    try_again: Text
+    try_another: Text  # the default, listed first
+    do_not_save: Text
+    your_summary: Text  # "Wrote your summary to ..."
+    bring: Text
+    bring_in_emergency: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Wording:
     """The wording the questions and the result put around the rule book's own words."""
 
@@ -211,6 +248,8 @@ class Wording:
     result: ResultWording
     summary: SummaryWording
     pages: PagesWording  # the served pages' own words
+    screen: ScreenWording  # the result in the terminal
+    save: SaveWording  # the offer to save a summary, in the terminal
 
 
 @with_config(FORBID_EXTRA)
