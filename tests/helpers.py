@@ -186,6 +186,20 @@ _TINY = {
               Follow-up questions that did not apply to these answers (for example after a "No") were
               not asked.
             local_time: local time
+          handover:
+            warning_sign: "Warning sign: {title}"
+            not_sure: "{answer} (not sure)"
+            read_from: "{answer} (from {reading})"
+            temperature: temperature {answer}
+            has_now: Has {cancer} now
+            had_in_the_past: Had {cancer} in the past
+            has_or_had: Has or had {cancer}
+            a_cancer: cancer
+            not_sure_history: Not sure whether they have or had cancer
+            spread_to_bones: Told the cancer has spread to the bones
+            spread_elsewhere: Told the cancer has spread (not to the bones)
+            not_sure_spread: Not sure whether the cancer has spread
+            recent_treatment: "Recent treatment: {answer}"
           screen:
             read_more: "Enter: read more; s: save a summary; q: finish"
             read_more_no_save: "Enter: read more; q: finish"

@@ -45,6 +45,7 @@ PERSON_FACING = re.compile(
 ALL_WORDING_IN_RULES = {
     "answering/assessment_html.py",
     "answering/assessment_text.py",
+    "answering/emergency.py",
     "answering/result.py",
     "answering/result_screen.py",
     "answering/summary.py",

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from metasymptoms.core.guidance import HandoverWording
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
@@ -93,13 +94,15 @@ def reminder(book: RuleBook, flag_ids: Sequence[str]) -> str:
 
 
 # How a call handler hears a history of cancer (the choices' own words are the person's:
-# "I am being treated for it"). Keyed by the history finding's choice values.
-# Treatment is said on a line of its own, once: "now" here, never "or is being treated".
-_HISTORY = {"current": "Has {cancer} now", "past": "Had {cancer} in the past"}
-_SPREAD = {
-    "bones": "Told the cancer has spread to the bones",
-    "elsewhere": "Told the cancer has spread (not to the bones)",
-}
+# "I am being treated for it"), by the history finding's choice values, and its spread, by
+# the spread finding's (guidance.yaml `wording.handover`). Treatment is said on a line of its
+# own, once: "now" for a history, never "or is being treated".
+def _history(words: HandoverWording) -> dict[str, str]:
+    return {"current": words.has_now, "past": words.had_in_the_past}
+
+
+def _spread(words: HandoverWording) -> dict[str, str]:
+    return {"bones": words.spread_to_bones, "elsewhere": words.spread_elsewhere}
 
 
 def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
@@ -113,7 +116,7 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
 
     flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
     answers = assessment.answers
-    lines = [f"Warning sign: {flag.title}" for flag in flags]
+    lines = [filled(book.guidance.wording.handover.warning_sign, title=flag.title) for flag in flags]
     reported = dict.fromkeys(finding for flag in flags for finding in flag.because)
     for finding_id in reported:
         if not is_background(book, finding_id):  # treatment and history: said once below
@@ -133,10 +136,11 @@ def _handover_answer(book: RuleBook, answers: Mapping[str, Answer], finding_id: 
     label = book.finding(finding_id).label.removeprefix("your ")
     if value is True:
         return label
+    words = book.guidance.wording.handover
     if value == UNSURE:
-        return f"{label} (not sure)"
+        return filled(words.not_sure, answer=label)
     if found is not None:
-        return f"{label} (from {source_words(book, found).removeprefix('your ')})"
+        return filled(words.read_from, answer=label, reading=source_words(book, found).removeprefix("your "))
     return _measured(book, finding_id, value)
 
 
@@ -146,7 +150,7 @@ def _measured(book: RuleBook, finding_id: str, value: Answer | None) -> str:
 
     finding = book.finding(finding_id)
     if finding.unit == "celsius":
-        return f"temperature {answer_text(book, finding_id, value)}"
+        return filled(book.guidance.wording.handover.temperature, answer=answer_text(book, finding_id, value))
     return f"{finding.label.removeprefix('your ')}: {answer_text(book, finding_id, value)}"
 
 
@@ -158,22 +162,20 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
     spread, treatment = book.role("known_spread"), book.role("recent_treatment")
     given_primary = answers.get(primary) if primary else None
     known = {item.id: item.name for item in book.primaries}
-    cancer = (
-        known[given_primary].lower()
-        if isinstance(given_primary, str) and given_primary in known
-        else "cancer"
-    )
+    words = book.guidance.wording.handover
+    named = isinstance(given_primary, str) and given_primary in known
+    cancer = known[str(given_primary)].lower() if named else words.a_cancer
     told = answers.get(history) if history else None
-    if told in _HISTORY:
-        lines.append(_HISTORY[str(told)].format(cancer=cancer))
-    elif cancer != "cancer":
-        lines.append(f"Has or had {cancer}")
+    if told in _history(words):
+        lines.append(filled(_history(words)[str(told)], cancer=cancer))
+    elif named:
+        lines.append(filled(words.has_or_had, cancer=cancer))
     elif told == UNSURE:
-        lines.append("Not sure whether they have or had cancer")
-    if spread and answers.get(spread) in _SPREAD:
-        lines.append(_SPREAD[str(answers[spread])])
+        lines.append(words.not_sure_history)
+    if spread and answers.get(spread) in _spread(words):
+        lines.append(_spread(words)[str(answers[spread])])
     elif spread and answers.get(spread) == UNSURE:
-        lines.append("Not sure whether the cancer has spread")
+        lines.append(words.not_sure_spread)
     if treatment:
         # The kinds of treatment reported, once; the general question only when none is named.
         kinds = [
@@ -182,11 +184,11 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
             if finding.implies == treatment and answers.get(finding.id) is True
         ]
         if kinds:
-            lines.append("Recent treatment: " + "; ".join(kinds))
+            lines.append(filled(words.recent_treatment, answer="; ".join(kinds)))
         elif answers.get(treatment) is True:
             lines.append(sentence(book.finding(treatment).label))
         elif answers.get(treatment) == UNSURE:
-            lines.append(sentence(f"{book.finding(treatment).label} (not sure)"))
+            lines.append(sentence(filled(words.not_sure, answer=book.finding(treatment).label)))
     return lines
 
 

@@ -231,6 +231,27 @@ class SaveWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class HandoverWording:
+    """The lines to read to the emergency call handler, said of the person: the warning sign,
+    what was reported for it, then the cancer, its spread and recent treatment."""
+
+    warning_sign: Annotated[str, TEXT, holding("title")]
+    not_sure: Annotated[str, TEXT, holding("answer")]
+    read_from: Annotated[str, TEXT, holding("answer", "reading")]  # "a fever (from 38.4 °C)"
+    temperature: Annotated[str, TEXT, holding("answer")]
+    has_now: Annotated[str, TEXT, holding("cancer")]
+    had_in_the_past: Annotated[str, TEXT, holding("cancer")]
+    has_or_had: Annotated[str, TEXT, holding("cancer")]
+    a_cancer: Text  # {cancer} where the kind of cancer is not known
+    not_sure_history: Text
+    spread_to_bones: Text
+    spread_elsewhere: Text
+    not_sure_spread: Text
+    recent_treatment: Annotated[str, TEXT, holding("answer")]
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class Wording:
     """The wording the questions and the result put around the rule book's own words."""
 
@@ -250,6 +271,7 @@ class Wording:
     pages: PagesWording  # the served pages' own words
     screen: ScreenWording  # the result in the terminal
     save: SaveWording  # the offer to save a summary, in the terminal
+    handover: HandoverWording  # what to tell the emergency call handler
 
 
 @with_config(FORBID_EXTRA)
