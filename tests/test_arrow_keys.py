@@ -171,3 +171,18 @@ def test_enter_at_the_review_after_an_answer_was_changed_shows_the_result(
     screen.wait_for("Enter: read more; s: save a summary; q: finish")
     screen.send("q")
     assert screen.finish() == 0
+
+
+@pytest.mark.parametrize(("columns", "rows"), SIZES)
+def test_back_at_an_emergency_never_says_no_longer_counts_under_its_advice(
+    terminal, book: RuleBook, columns: int, rows: int
+) -> None:
+    from tests.test_terminal_screens import reach_severe_breathlessness
+
+    screen = terminal(columns, rows)
+    reach_severe_breathlessness(screen)
+    screen.send("b")  # a slip of the key: the answer is asked again
+    wait_prompt(screen, "Are you suddenly or severely short of breath")
+    shown = joined(screen)
+    assert "Taken back" not in shown and book.guidance.wording.arrow_keys.taken_back not in shown
+    assert "EMERGENCY" in shown  # its advice stays on screen, above the question asked again

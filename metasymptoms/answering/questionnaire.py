@@ -224,12 +224,15 @@ class Questionnaire:
         others = [kind for kind in kinds if kind != finding_id and kind in self.answers]
         return bool(others) and all(self.answers[kind] is False for kind in others)
 
-    def go_back(self) -> None:
+    def go_back(self, *, after_emergency: bool = False) -> None:
         if not self.history:
             self.prompter.say(FIRST_QUESTION, "hint")
             return
-        # What the screen shows of the answer taken back no longer counts: cleared, or marked.
-        self.prompter.say(self.book.guidance.wording.arrow_keys.taken_back, "taken_back")
+        if not after_emergency:
+            # What the screen shows of the answer taken back no longer counts: cleared, or
+            # marked. Never right under an emergency's advice, where "no longer counts"
+            # could read as if the emergency did not: it still stands (the review says so).
+            self.prompter.say(self.book.guidance.wording.arrow_keys.taken_back, "taken_back")
         finding = self.history.pop()
         self.earlier[finding] = self.answers.pop(finding)
         self.answers = prune(self.book, self.answers)
@@ -275,7 +278,7 @@ class Questionnaire:
             filled(wording.emergency.first_step, first_step=card.first_step) if card.first_step else None,
         )
         if choice == BACK:
-            self.go_back()
+            self.go_back(after_emergency=True)
         return choice == STOP
 
     def review(self) -> str:
