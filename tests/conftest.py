@@ -124,7 +124,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     each share among the tests that compute; the few long ones (`long`: whole walks through
     the questionnaire) open their shares, so that none is left to run last. Run one after
     another in one share, they ended the run seconds after every other worker; run all at
-    once, they left the cores idle."""
+    once, they left the cores idle. Shares begin and sessions go in only where one module's
+    tests end and the next one's begin (`_between_modules`)."""
     import os
 
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
@@ -136,15 +137,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     )
     rest = [item for item in items if not item.get_closest_marker("terminal")]
     order: list[pytest.Item] = []
+    cuts = [_between_modules(rest, len(rest) * index // workers) for index in range(workers + 1)]
     for index in range(workers):
-        share = rest[len(rest) * index // workers : len(rest) * (index + 1) // workers]
+        share = rest[cuts[index] : cuts[index + 1]]
         mine = sessions[index::workers]
         opening = [item for item in mine if item.get_closest_marker("long")]
         spread = [item for item in mine if not item.get_closest_marker("long")]
         for place, item in reversed(list(enumerate(spread))):
-            share.insert(len(share) * place // len(spread), item)
+            share.insert(_between_modules(share, len(share) * place // len(spread)), item)
         order += opening + share
     items[:] = order
+
+
+def _between_modules(items: list[pytest.Item], at: int) -> int:
+    """`at`, or the first place after it where one module's tests end and the next one's begin.
+    pytest tears a module's fixtures down whenever the next test is another module's: a
+    session put amid a browser module's tests closed its browser, and the rest of the module
+    started another (about 0.9 CPU-seconds each), and a module fixture such as the diff
+    report tests' reports was made twice."""
+    while 0 < at < len(items) and items[at - 1].path == items[at].path:
+        at += 1
+    return at
 
 
 # Modules whose tests start a browser, a server or the program itself, or search whole answer
