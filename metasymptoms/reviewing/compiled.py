@@ -137,7 +137,35 @@ class Reading:
         if self.cone is None:
             return groups
         at: dict[str, int] = self._once(("group of",), lambda: {f: g.n for g in groups for f in g.findings})
-        return [groups[n] for n in sorted({at[f] for f in self.cone if f in at})]
+        return [self._within(groups[n]) for n in sorted({at[f] for f in self.cone if f in at})]
+
+    def _within(self, group: _Group) -> _Group:
+        """The group's implications whose follow-up the cone holds, when every follow-up
+        outside it implies nothing (not reported): those change nothing, so a cone reads
+        the implications of its own findings, not all of a group (cones.Links.cone leaves
+        out follow-ups alike to one it holds)."""
+        assert self.cone is not None
+        book = self.book
+        by_child: dict[str, list[int]] | None = self._once(
+            ("links by follow-up", group.n),
+            lambda: (
+                None
+                if any(
+                    book.implies_parent(child, unasked(book, child)) is not None for child, _ in group.links
+                )
+                else {
+                    child: [n for n, link in enumerate(group.links) if link[0] == child]
+                    for child, _ in group.links
+                }
+            ),
+        )
+        if by_child is None:
+            return group
+        kept = sorted(n for child in self.cone.intersection(by_child) for n in by_child[child])
+        if len(kept) == len(group.links):
+            return group
+        links = tuple(group.links[n] for n in kept)
+        return _Group(group.n, tuple(dict.fromkeys(f for link in links for f in link)), links)
 
     def own(self, finding: str) -> Node:
         """The finding's own value; one the diagrams leave out (a property's cone does not
@@ -201,7 +229,7 @@ class Reading:
         for group in self._groups():  # each group of implications in the book's order
             before = tuple(read[finding] for finding in group.findings)
             after: tuple[Node, ...] = self._once(
-                ("implied", group.n, before), partial(self._implied, group, before)
+                ("implied", group.n, group.findings, before), partial(self._implied, group, before)
             )
             read.update(zip(group.findings, after, strict=True))
         return read
@@ -278,7 +306,7 @@ class Reading:
         checks: list[Node] = []
         for group in self._groups():  # alike in every cone that holds the group whole
             own = tuple(self.own(finding) for finding in group.findings)
-            key = ("possible", group.n, numbers_follow, own)
+            key = ("possible", group.n, group.findings, numbers_follow, own)
             checks.append(self._once(key, partial(self._follow, group, own, numbers_follow)))
         return self.dd.fold(lambda a, b: a and b, True, checks)
 

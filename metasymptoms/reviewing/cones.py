@@ -40,18 +40,75 @@ class Links:
             for child, parent in book.implications:
                 self.linked.setdefault(child, set()).add(parent)
                 self.linked.setdefault(parent, set()).add(child)
+        # Verify's cones (one book) read alike follow-ups once (`cone`'s `alike_once`).
+        self.alike: dict[str, list[tuple[str, ...]]] = _alike(books[0]) if len(books) == 1 else {}
+        self._not_through = {
+            parent: {m for group in groups for m in group} for parent, groups in self.alike.items()
+        }
 
-    def cone(self, findings: Iterable[str]) -> set[str]:
+    def cone(self, findings: Iterable[str], *, alike_once: bool = False) -> set[str]:
+        """The cone of influence of these findings (`influence`).
+
+        With `alike_once`, follow-ups of one finding that differ in nothing but their name
+        (`_alike`: same kind, same ask_if, nothing else reads them) are reached through that
+        finding as one: the first of them not among `findings` stands for the others. What
+        they tell the rules is what they imply, and any answers to all of them imply the
+        same as one answer to it, so a property holds over this cone exactly when it holds
+        over the whole one; a book whose copies' treatment follow-ups all imply the one
+        recent treatment keeps each cone the size of its own findings."""
+        base = set(findings)
         cone: set[str] = set()
-        todo = list(findings)
+        todo = list(base)
         while todo:
-            finding = todo.pop()
-            if finding not in cone:
+            while todo:
+                finding = todo.pop()
+                if finding in cone:
+                    continue
                 cone.add(finding)
-                todo.extend(self.linked.get(finding, ()))
+                linked = self.linked.get(finding, set())
+                todo.extend(
+                    linked - self._not_through[finding]
+                    if alike_once and finding in self._not_through
+                    else linked
+                )
                 if finding in self.roles:
                     todo.extend(self.roles)
+            if alike_once:  # one stands for each group of alike follow-ups the cone reaches
+                standing = (
+                    next(member for member in group if member not in base)
+                    for parent in cone.intersection(self.alike)
+                    for group in self.alike[parent]
+                    if not base.issuperset(group)
+                )
+                todo = [member for member in standing if member not in cone]
         return cone
+
+
+def _alike(book: RuleBook) -> dict[str, list[tuple[str, ...]]]:
+    """For each finding, its follow-ups in groups (of two or more, in the order asked) that
+    only their names tell apart: each implies nothing but that finding and is implied by
+    none, has no role, is asked under the same ask_if with the same values to try, and no
+    ask_if reads it. Whatever else a cone holds, one of a group does all the group can."""
+    facts = Facts(book)
+    space = Space(facts, [])
+    gating = {f for question in book.questions if question.ask_if for f in findings_in(question.ask_if)}
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for parent, children in book.implying.items():
+        groups: dict[object, list[str]] = {}
+        for child in children:
+            finding = book.finding(child)
+            if finding.role or child in book.implying or child in gating or child not in facts.question:
+                continue
+            key = (tuple(map(repr, space.domain(child))), facts.ask_if[child], finding.implies_from)
+            groups.setdefault(key, []).append(child)
+        alike = [
+            tuple(sorted(group, key=facts.position.__getitem__))
+            for group in groups.values()
+            if len(group) > 1
+        ]
+        if alike:
+            found[parent] = alike
+    return found
 
 
 class Readings:
@@ -184,7 +241,7 @@ class BookReadings:
 
     def cone(self, findings: Iterable[str]) -> BookReadings:
         """The readings over the cone of influence of these findings (cones.influence)."""
-        key = frozenset(self.links.cone(findings))
+        key = frozenset(self.links.cone(findings, alike_once=True))
         if key not in self._cones:
             self._cones[key] = BookReadings(self.book, set(key), whole=self)
         return self._cones[key]

@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from metasymptoms.answering.replay import Replay
-from metasymptoms.core.conditions import FREE, findings_in, holds, settled
+from metasymptoms.core.conditions import FREE, AllOf, AtLeast, Condition, findings_in, holds, settled
 from metasymptoms.core.engine import reading
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.compiled import questionnaire_answers
-from metasymptoms.reviewing.cones import Links, book_readings
+from metasymptoms.reviewing.cones import BookReadings, Links, book_readings
 from metasymptoms.reviewing.replay import as_answers, cut_to
 from metasymptoms.reviewing.space import Facts, Space
 
@@ -77,11 +77,27 @@ def unreachable_red_flags(book: RuleBook) -> Iterator[Failure]:
     """Red flags that no answers to the questionnaire can make hold."""
     whole = book_readings(book)
     for flag in book.red_flags:
+        if any(_reachable(whole, part) for part in _enough(flag.when)):
+            continue
         readings = whole.cone(findings_in(flag.when))
         if readings.example(readings.asked.holds(flag.when)) is None:
             yield Failure(
                 "unreachable-red-flag", flag.id, f"no answers to the questionnaire can make '{flag.id}' hold"
             )
+
+
+def _reachable(whole: BookReadings, condition: Condition) -> bool:
+    readings = whole.cone(findings_in(condition))
+    return readings.example(readings.asked.holds(condition)) is not None
+
+
+def _enough(condition: Condition) -> list[Condition]:
+    """For `at_least` N of many parts (the combination "two ambers make a red" counts every
+    amber flag), its first N parts together: answers on which they all hold or may hold make
+    the whole hold or may hold, and their cone is a few flags', not every amber flag's."""
+    if isinstance(condition, AtLeast) and len(condition.of) > condition.at_least:
+        return [AllOf(all=condition.of[: condition.at_least])]
+    return []
 
 
 def unreachable_questions(book: RuleBook) -> Iterator[Failure]:
