@@ -18,7 +18,7 @@ the same run:
   rules check / verify, one red flag `any` of 100 findings         < 2 s / < 10 s
   rules diff of one red flag raised or lowered, shipped book       < 2 s
   rules diff of one red flag raised or lowered, 10x book           < 20 s
-  rules verify, the 100x book (full run only)                      <= 150x
+  rules verify, a 100x book sharing them (full run only)           <= 150x
 """
 
 from __future__ import annotations
@@ -186,12 +186,15 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
     for (name, _, goal), seconds in zip(rows, measured[1:], strict=True):
         print(f"{name:60} {seconds:7.2f} s  {seconds / base:6.1f}x  (goal {goal})")
     if not quick:
-        hundred = grown_book(shipped, tmp / "grown100", 100)
+        # The 100x book shares the number and choice findings, as the 10x one above does
+        # (the shape issue 18 measured at 505x): every copy's treatment follow-ups imply the
+        # one recent treatment, and its combination counts every copy's amber flags.
+        hundred = grown_book(shipped, tmp / "grown100_shared", 100, share=True)
         base, largest = paired(
             command("verify", shipped), [command("verify", hundred)], 1, envs=[env] * 2, warm=False, limit=900
         )
         print(
-            f"{'rules verify, shipped book grown 100x':60} {largest:7.2f} s  {largest / base:6.1f}x  (goal <= 150x)"
+            f"{'rules verify, 100x book sharing number and choice findings':60} {largest:7.2f} s  {largest / base:6.1f}x  (goal <= 150x)"
         )
 
 
