@@ -1,7 +1,7 @@
 """Follow-ups that only their names tell apart are read as one in verify's cones
-(cones.Links.cone, `alike_once`), and the combination "two ambers make a red" is shown
-reachable by its first parts: both give every finding and every plainest answer the whole
-cones give, on the shipped book and on a book grown three times whose copies' treatment
+(cones.Links.cone, `alike_once`), the combination "two ambers make a red" is shown reachable
+by its first parts and searched for a lowering only where its parts that a finding can stop
+may lower it: all give every finding and every plainest answer the whole cones give, on the shipped book and on a book grown three times whose copies' treatment
 follow-ups all imply the one recent treatment."""
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import pytest
 
 from benchmarks.books import grown_book
 from metasymptoms.core.bookfiles import default_rules_dir
-from metasymptoms.core.conditions import findings_in
+from metasymptoms.core.conditions import findings_in, holds
+from metasymptoms.core.engine import reading
 from metasymptoms.core.loader import load, load_book
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing import verify
+from metasymptoms.reviewing.compiled import given_answers
 from metasymptoms.reviewing.cones import BookReadings, Links
 
 BOOK = load_book()
@@ -85,7 +87,8 @@ def test_verify_finds_what_the_whole_cones_find(
     which: str, grown: RuleBook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every finding of the properties read over cones, with its answers, is the same with
-    the whole cones and without the combination's shortcut."""
+    the whole cones, without the combination's shortcuts (`_enough`, `_may_drop`) and with
+    every item evaluated on each world the downgrade search finds."""
     book = BOOK if which == "shipped" else grown
     properties = [
         verify.unreachable_red_flags,
@@ -99,4 +102,11 @@ def test_verify_finds_what_the_whole_cones_find(
     _, wide = _whole_cones(book)
     monkeypatch.setattr(cones, "_LAST", [wide])
     monkeypatch.setattr(verify, "_enough", lambda condition: [])
+    monkeypatch.setattr(downgrade, "_may_drop", lambda *given: True)
+
+    def every_item(self, world, among, quiet):  # type: ignore[no-untyped-def]
+        read = reading(book, given_answers(book, world))
+        return [other for other in among if other not in quiet and holds(other.when, read)]
+
+    monkeypatch.setattr(downgrade._Quiet, "firing", every_item)
     assert narrow == [list(check(book)) for check in properties] + [list(downgrade.downgrade_failures(book))]

@@ -52,10 +52,18 @@ def test_a_replay_meets_the_same_events_with_only_the_flags_in_play(holds_on_not
         world = readings.example(readings.asked.holds(flag.when))
         assert world is not None
         answers = questionnaire_answers(book, world)
-        asked = cut_to(book, set(Space(facts, [flag.when]).variables))
+        cone = set(Space(facts, [flag.when]).variables)
+        asked = cut_to(book, cone)
         cut = in_play(asked)
         fewer += len(cut.red_flags) < len(asked.red_flags)
-        assert _events(cut, answers, flag.id) == _events(asked, answers, flag.id), flag.id
+        expected = _events(asked, answers, flag.id)
+        assert _events(cut, answers, flag.id) == expected, flag.id
+        # verify's own cut: its findings too, and the answers worked out over the questions
+        # that decide them, meet the same events
+        smaller = verify._Cut(book, facts)
+        own_answers = questionnaire_answers(smaller.to(smaller.deciding(cone)), world)
+        assert {f: own_answers.get(f) for f in cone} == {f: answers.get(f) for f in cone}
+        assert _events(in_play(smaller.to(cone)), own_answers, flag.id) == expected, flag.id
         questions = {question.finding for question in asked.questions}
         assert questions & cut.warning_sign_findings == questions & book.warning_sign_findings
         assert ("no_fever_reported" in {f.id for f in cut.red_flags}) == holds_on_nothing

@@ -4,6 +4,7 @@ book seen twice, with the finding not reported and reported (behaviour.Joint).""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from metasymptoms.core.conditions import (
@@ -72,19 +73,26 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
     facts = Facts(book)
     ranked = [item for item in items(book) if item.rank > 0]
     cones = [Space(facts, [item.when]) for item in ranked]
+    holding: dict[str, list[int]] = {}  # finding -> the items whose cone holds it, in order
+    for n, cone in enumerate(cones):
+        for variable in cone.variables:
+            holding.setdefault(variable, []).append(n)
+    higher = {rank: [other for other in ranked if other.rank >= rank] for rank in {i.rank for i in ranked}}
     whole = book_readings(book)
+    quiet = _Quiet(book, ranked)
     for finding in book.findings:
         # Searched where yes (True) is one of the kind's values: a yes/no finding ("which of
         # these" is searched by its combinations, not one yes, so it is not checked here).
         yes_no = True in kind_of(finding).representatives(finding, [])
         if not yes_no or finding.id in allowed or finding.id not in facts.question:
             continue
-        for item, cone in zip(ranked, cones, strict=True):
-            if finding.id not in cone.variables or -1 not in effect(cone, item.when, finding.id):
+        for n in holding.get(finding.id, ()):
+            item, cone = ranked[n], cones[n]
+            if -1 not in effect(cone, item.when, finding.id):
                 continue
-            found = _stopped(
-                whole, book, finding.id, item, [other for other in ranked if other.rank >= item.rank]
-            )
+            if not _may_drop(whole, finding.id, item, higher[item.rank], quiet):
+                continue
+            found = _stopped(whole, book, finding.id, item, higher[item.rank], quiet)
             if found is not None:
                 before, after = found
                 yield (
@@ -96,8 +104,133 @@ def downgrades(book: RuleBook) -> Iterator[tuple[str, Item, dict[str, Answer], d
                 break  # one counterexample a finding is enough to act on
 
 
+def _may_drop(whole: BookReadings, finding: str, item: Item, higher: list[Item], reads: _Quiet) -> bool:
+    """For `at_least` N of many parts (the combination "two ambers make a red"), whether
+    some answers may show a lowering: reporting the finding leaves fewer of the parts it can
+    stop (`_stops`) holding or maybe holding (the others never hold less), while no item at
+    least as urgent that a world found shows firing fires. Read over the cone of those parts and
+    items alone, not of every part: every lowering is such a world there (the parts and items
+    read only their cones), so where there is none there is no lowering, and `_stopped`
+    need not read the cone of every part. Any other item, or a finding that can stop every
+    part: True."""
+    condition = item.when
+    if not (isinstance(condition, AtLeast) and len(condition.of) > condition.at_least):
+        return True
+    parts = [
+        part
+        for part, cone in reads.part_cones(whole, condition)
+        if finding in cone and _stops(whole, finding, part)
+    ]
+    if not parts:
+        return False
+    if len(parts) == len(condition.of):  # no smaller cone to read: `_stopped` reads it
+        return True
+    without, with_ = {finding: False}, {finding: True}
+    quiet: list[Item] = []
+    while True:
+        readings = whole.cone(
+            [
+                finding,
+                *(f for part in parts for f in findings_in(part)),
+                *(f for q in quiet for f in findings_in(q.when)),
+            ]
+        )
+        dd, asked = readings.dd, readings.asked
+        drops = [
+            dd.apply(
+                lambda before, after: int(before) - int(after),
+                dd.restrict(asked.holds(part), without),
+                dd.restrict(asked.holds(part), with_),
+            )
+            for part in parts
+        ]
+        still = dd.fold(lambda a, b: a or b, False, [asked.holds(other.when) for other in quiet])
+        region = dd.apply(
+            lambda fewer, stays, person_before, person_after: (
+                fewer > 0 and not stays and person_before and person_after
+            ),
+            dd.fold(operator.add, 0, drops),
+            dd.restrict(still, with_),
+            dd.restrict(readings.people, without),
+            dd.restrict(readings.people, with_),
+        )
+        world = dd.cheapest(region, lambda value: value is True, readings.cost)
+        if world is None:
+            return False
+        firing = [
+            other
+            for other in reads.firing({**readings.everyone(world), **with_}, higher, quiet)
+            if other is not item
+        ]
+        if not firing:
+            return True
+        quiet += firing
+
+
+def _stops(whole: BookReadings, finding: str, part: Condition) -> bool:
+    """Whether reporting the finding can stop one part from holding or maybe holding, on
+    answers a person could give both ways: read over the part's own cone."""
+    readings = whole.cone([finding, *findings_in(part)])
+    dd, holding, people = readings.dd, readings.asked.holds(part), readings.people
+    without, with_ = {finding: False}, {finding: True}
+    stopped = dd.apply(
+        lambda before, after, person_before, person_after: (
+            before and not after and person_before and person_after
+        ),
+        dd.restrict(holding, without),
+        dd.restrict(holding, with_),
+        dd.restrict(people, without),
+        dd.restrict(people, with_),
+    )
+    return True in dd.leaves(stopped)
+
+
+class _Quiet:
+    """What the downgrade search reads once a run: which items hold on the answers of a
+    world found (`_stopped`), and the cone of each part of an `at_least`. An item whose
+    findings all read as they do with nothing more reported holds as it does there, so only
+    the items that read a finding read otherwise are evaluated."""
+
+    def __init__(self, book: RuleBook, ranked: list[Item]):
+        self.book = book
+        self.base = reading(book, given_answers(book, book_readings(book).everyone({})))
+        self.on_base = {id(item) for item in ranked if holds(item.when, self.base)}
+        self._parts: dict[AtLeast, list[tuple[Condition, set[str]]]] = {}
+        self.testing: dict[str, list[Item]] = {}
+        for item in ranked:
+            for f in findings_in(item.when):
+                self.testing.setdefault(f, []).append(item)
+
+    def part_cones(self, whole: BookReadings, condition: AtLeast) -> list[tuple[Condition, set[str]]]:
+        """Each part of an `at_least` with its cone of influence, worked out once a run."""
+        if condition not in self._parts:
+            self._parts[condition] = [(part, whole.links.cone(findings_in(part))) for part in condition.of]
+        return self._parts[condition]
+
+    def firing(self, world: World, among: list[Item], quiet: list[Item]) -> list[Item]:
+        read = reading(self.book, given_answers(self.book, world))
+        changed = {
+            f
+            for f in read.keys() | self.base.keys()
+            if _key(read.get(f, _ABSENT)) != _key(self.base.get(f, _ABSENT))
+        }
+        candidates = {id(item) for f in changed for item in self.testing.get(f, ())} | self.on_base
+        return [
+            other
+            for other in among
+            if id(other) in candidates and other not in quiet and holds(other.when, read)
+        ]
+
+
+_ABSENT = object()
+
+
+def _key(value: object) -> tuple[type, object]:
+    return type(value), value
+
+
 def _stopped(
-    whole: BookReadings, book: RuleBook, finding: str, item: Item, higher: list[Item]
+    whole: BookReadings, book: RuleBook, finding: str, item: Item, higher: list[Item], reads: _Quiet
 ) -> tuple[World, World] | None:
     """The plainest world where `item` fires without the finding reported and nothing of
     `higher` (the items at least as urgent) fires with it: (without, with); None if none.
@@ -115,8 +248,7 @@ def _stopped(
         found = _lowering(readings, finding, fires, still)
         if found is None:
             return None
-        read = reading(book, given_answers(book, found[1]))
-        firing = [other for other in higher if other not in quiet and holds(other.when, read)]
+        firing = reads.firing(found[1], higher, quiet)
         if not firing:
             return found
         quiet += firing

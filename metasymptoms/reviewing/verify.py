@@ -14,7 +14,7 @@ from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.compiled import questionnaire_answers
 from metasymptoms.reviewing.cones import BookReadings, Links, book_readings
-from metasymptoms.reviewing.replay import as_answers, cut_to
+from metasymptoms.reviewing.replay import as_answers
 from metasymptoms.reviewing.space import Facts, Space
 
 
@@ -126,7 +126,7 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
     leaving them out keeps each replay the size of its flag, not of the whole book. So too
     the red flags it checks after each answer (`_flags_in_play`)."""
     facts, whole = Facts(book), book_readings(book)
-    in_play = _flags_in_play(book, whole.links)
+    in_play, cut = _flags_in_play(book, whole.links), _Cut(book, facts)
     for flag in book.red_flags:
         if flag.urgency is not Urgency.EMERGENCY:
             continue
@@ -134,15 +134,20 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
         world = readings.example(readings.asked.holds(flag.when))
         if world is None:
             continue
-        answers = questionnaire_answers(book, world)
-        cone = Space(facts, [flag.when]).variables
-        replay = Replay(in_play(cut_to(book, set(cone))), answers, until=flag.id)
+        cone = set(Space(facts, [flag.when]).variables)
+        # The answers to the replay's questions: those of the questionnaire of this world
+        # (questionnaire_answers), worked out over the questions that decide them alone.
+        answers = questionnaire_answers(cut.to(cut.deciding(cone)), world)
+        replay = Replay(in_play(cut.to(cone)), answers, until=flag.id)
         replay.flow.run()
         events = replay.flow.events
         shown_at = next((n for n, event in enumerate(events) if event == ("emergency", flag.id)), None)
         if shown_at is None:
             yield Failure(
-                "emergency-interrupt", flag.id, f"'{flag.id}' held but its advice was never shown", answers
+                "emergency-interrupt",
+                flag.id,
+                f"'{flag.id}' held but its advice was never shown",
+                questionnaire_answers(book, world),
             )
             continue
         following = next((event for event in events[shown_at:] if event[0] in ("asking", "interrupt")), None)
@@ -151,13 +156,67 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
                 "emergency-interrupt",
                 flag.id,
                 f"another question came before the advice of '{flag.id}'",
-                answers,
+                questionnaire_answers(book, world),
             )
+
+
+class _Cut:
+    """The book cut to the questions about some findings, in their order (replay.cut_to),
+    and to the findings the engine reads on their answers: those, what they imply in turn,
+    and the findings with a role. Any other finding is not given on these answers, so it
+    reads the same in the whole book (engine.reading); cutting it keeps each replay the size
+    of its flag, where the whole book's findings would be read at every answer."""
+
+    def __init__(self, book: RuleBook, facts: Facts):
+        self.book, self.facts = book, facts
+        self.roles = {finding.id for finding in book.findings if finding.role}
+        self.parent = dict(book.implications)
+        self.place = {finding.id: n for n, finding in enumerate(book.findings)}
+        self.section = {
+            question.finding: n for n, section in enumerate(book.sections) for question in section.questions
+        }
+
+    def deciding(self, findings: set[str]) -> set[str]:
+        """These findings, the findings with a role, and what opens their questions: the
+        questions whose answers decide whether these are asked, and what a treatment left
+        out is read as."""
+        found = findings | self.roles
+        todo = list(found)
+        while todo:
+            gate = self.facts.ask_if.get(todo.pop())
+            for finding in findings_in(gate) if gate is not None else ():
+                if finding not in found:
+                    found.add(finding)
+                    todo.append(finding)
+        return found
+
+    def to(self, findings: set[str]) -> RuleBook:
+        book = self.book
+        kept = set(findings) | self.roles
+        todo = list(kept)
+        while todo:
+            implied = self.parent.get(todo.pop())
+            if implied is not None and implied not in kept:
+                kept.add(implied)
+                todo.append(implied)
+        sections = sorted({self.section[f] for f in findings if f in self.section})
+        return replace(
+            book,
+            sections=tuple(
+                replace(
+                    book.sections[n],
+                    questions=tuple(q for q in book.sections[n].questions if q.finding in findings),
+                )
+                for n in sections
+            ),
+            findings=tuple(book.findings[n] for n in sorted(self.place[f] for f in kept if f in self.place)),
+        )
 
 
 def _flags_in_play(book: RuleBook, links: Links) -> Callable[[RuleBook], RuleBook]:
     """The book cut to the questions of a replay, cut further to the red flags that can act
-    in it. A finding outside the cone of influence of the replay's questions (cones.Links)
+    in it. A finding outside the cone of influence of the replay's questions (cones.Links;
+    alike follow-ups it reaches only through what they imply, which no one answers there)
     reads there as with nothing answered, and so do the findings with a special role unless
     that cone holds them. So a flag is kept when it tests a finding of that cone other than
     those, when it may hold with nothing answered, or, where the cone holds the findings
@@ -176,7 +235,7 @@ def _flags_in_play(book: RuleBook, links: Links) -> Callable[[RuleBook], RuleBoo
 
     def cut(replayed: RuleBook) -> RuleBook:
         asked = [question.finding for question in replayed.questions]
-        touched = links.cone(asked)
+        touched = links.cone(asked, alike_once=True)
         kept = (by_roles if touched & roles else always).union(
             *(testing.get(finding, ()) for finding in touched - roles),
             (testing[finding][0] for finding in asked if finding in testing),
