@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
 
@@ -41,6 +40,7 @@ from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import Question, RuleBook
 from metasymptoms.reviewing.behaviour import items, ordered_values
 from metasymptoms.reviewing.diagram import Diagrams, Node
+from metasymptoms.reviewing.implication_groups import Group, by_follow_up, implication_groups
 from metasymptoms.reviewing.replay import as_answers
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
@@ -128,44 +128,37 @@ class Reading:
         )
         return [question for _, question in sorted(place[f] for f in self.cone if f in place)]
 
-    def _groups(self) -> list[_Group]:
+    def _groups(self) -> list[Group]:
         """The groups of implications that share a finding with the cone (every group when
         there is none). A group is read whole: an implication outside the cone may carry
         what one inside it implies on to a third finding. One that shares no finding with
         the cone changes nothing the cone's conditions read."""
-        groups: list[_Group] = self._once(("groups",), lambda: _groups(self.book))
+        groups: list[Group] = self._once(("groups",), lambda: implication_groups(self.book))
         if self.cone is None:
             return groups
         at: dict[str, int] = self._once(("group of",), lambda: {f: g.n for g in groups for f in g.findings})
         return [self._within(groups[n]) for n in sorted({at[f] for f in self.cone if f in at})]
 
-    def _within(self, group: _Group) -> _Group:
+    def _within(self, group: Group) -> Group:
         """The group's implications whose follow-up the cone holds, when every follow-up
-        outside it implies nothing (not reported): those change nothing, so a cone reads
-        the implications of its own findings, not all of a group (cones.Links.cone leaves
-        out follow-ups alike to one it holds)."""
+        outside it implies nothing (not reported): the others change nothing, so a cone
+        reads the implications of its own findings, not all of a group (cones.Links.cone
+        leaves out follow-ups alike to one it holds)."""
         assert self.cone is not None
         book = self.book
         by_child: dict[str, list[int]] | None = self._once(
             ("links by follow-up", group.n),
             lambda: (
                 None
-                if any(
-                    book.implies_parent(child, unasked(book, child)) is not None for child, _ in group.links
-                )
-                else {
-                    child: [n for n, link in enumerate(group.links) if link[0] == child]
-                    for child, _ in group.links
-                }
+                if any(book.implies_parent(c, unasked(book, c)) is not None for c, _ in group.links)
+                else by_follow_up(group)
             ),
         )
         if by_child is None:
             return group
-        kept = sorted(n for child in self.cone.intersection(by_child) for n in by_child[child])
-        if len(kept) == len(group.links):
-            return group
-        links = tuple(group.links[n] for n in kept)
-        return _Group(group.n, tuple(dict.fromkeys(f for link in links for f in link)), links)
+        return group.narrowed(
+            sorted(n for child in self.cone.intersection(by_child) for n in by_child[child])
+        )
 
     def own(self, finding: str) -> Node:
         """The finding's own value; one the diagrams leave out (a property's cone does not
@@ -234,7 +227,7 @@ class Reading:
             read.update(zip(group.findings, after, strict=True))
         return read
 
-    def _implied(self, group: _Group, before: tuple[Node, ...]) -> tuple[Node, ...]:
+    def _implied(self, group: Group, before: tuple[Node, ...]) -> tuple[Node, ...]:
         """The findings of one group of implications as the engine reads them
         (engine.with_implications), from their diagrams before."""
         book, dd = self.book, self.dd
@@ -310,7 +303,7 @@ class Reading:
             checks.append(self._once(key, partial(self._follow, group, own, numbers_follow)))
         return self.dd.fold(lambda a, b: a and b, True, checks)
 
-    def _follow(self, group: _Group, own: tuple[Node, ...], numbers_follow: bool) -> Node:
+    def _follow(self, group: Group, own: tuple[Node, ...], numbers_follow: bool) -> Node:
         """Whether each follow-up of one group of implications and its parent can be one
         person's (`possible`), from the findings' own diagrams."""
         dd, alike = self.dd, dict(zip(group.findings, own, strict=True))
@@ -354,36 +347,6 @@ class _View(dict[str, Node]):
 
     def __missing__(self, finding: str) -> Node:
         return self._plain[finding]
-
-
-@dataclass(frozen=True)
-class _Group:
-    """Implications linked by the findings they share (a chain, or the follow-ups of one
-    finding), in the book's order, and those findings."""
-
-    n: int
-    findings: tuple[str, ...]
-    links: tuple[tuple[str, str], ...]
-
-
-def _groups(book: RuleBook) -> list[_Group]:
-    """The book's implications in groups that share no finding, each in the book's order."""
-    root: dict[str, str] = {}
-
-    def find(finding: str) -> str:
-        while root.setdefault(finding, finding) != finding:
-            finding = root[finding] = root[root[finding]]
-        return finding
-
-    for child, parent in book.implications:
-        root[find(child)] = find(parent)
-    links: dict[str, list[tuple[str, str]]] = {}
-    for link in book.implications:
-        links.setdefault(find(link[0]), []).append(link)
-    return [
-        _Group(n, tuple(dict.fromkeys(f for link in chain for f in link)), tuple(chain))
-        for n, chain in enumerate(links.values())
-    ]
 
 
 def _given(pairs: Iterable[tuple[str, object]]) -> dict[str, object]:

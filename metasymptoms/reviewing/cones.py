@@ -92,12 +92,15 @@ def _alike(book: RuleBook) -> dict[str, list[tuple[str, ...]]]:
     facts = Facts(book)
     space = Space(facts, [])
     gating = {f for question in book.questions if question.ask_if for f in findings_in(question.ask_if)}
+    implying: dict[str, list[str]] = {}
+    for child, parent in book.implications:
+        implying.setdefault(parent, []).append(child)
     found: dict[str, list[tuple[str, ...]]] = {}
-    for parent, children in book.implying.items():
+    for parent, children in implying.items():
         groups: dict[object, list[str]] = {}
         for child in children:
             finding = book.finding(child)
-            if finding.role or child in book.implying or child in gating or child not in facts.question:
+            if finding.role or child in implying or child in gating or child not in facts.question:
                 continue
             key = (tuple(map(repr, space.domain(child))), facts.ask_if[child], finding.implies_from)
             groups.setdefault(key, []).append(child)

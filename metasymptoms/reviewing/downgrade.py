@@ -108,11 +108,10 @@ def _may_drop(whole: BookReadings, finding: str, item: Item, higher: list[Item],
     """For `at_least` N of many parts (the combination "two ambers make a red"), whether
     some answers may show a lowering: reporting the finding leaves fewer of the parts it can
     stop (`_stops`) holding or maybe holding (the others never hold less), while no item at
-    least as urgent that a world found shows firing fires. Read over the cone of those parts and
-    items alone, not of every part: every lowering is such a world there (the parts and items
-    read only their cones), so where there is none there is no lowering, and `_stopped`
-    need not read the cone of every part. Any other item, or a finding that can stop every
-    part: True."""
+    least as urgent that a world found shows firing fires. Read over the cones of those parts
+    and items alone: every lowering is such a world there, so where there is none there is
+    none, and `_stopped` need not read every part. Any other item, or a finding that can
+    stop every part: True."""
     condition = item.when
     if not (isinstance(condition, AtLeast) and len(condition.of) > condition.at_least):
         return True
