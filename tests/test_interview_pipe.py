@@ -69,9 +69,9 @@ def test_enter_through_the_whole_questionnaire(book: RuleBook, keys, tmp_path: P
 
 
 def test_a_seizure_interrupts_and_stopping_is_the_default(book: RuleBook, keys) -> None:
-    # "I have never been told" (Up x3), then No (chemotherapy), No, No, Yes to the seizure,
-    # then Enter = stop.
-    keys.send_text(UP * 3 + ENTER + ENTER + ENTER + ENTER + DOWN + ENTER + ENTER)
+    # "I have never been told" (Up x3), then No (treatment), No (breathless), No (chest pain),
+    # No (coughing blood), Yes to the seizure, then Enter = stop.
+    keys.send_text(UP * 3 + ENTER + ENTER + ENTER + ENTER + ENTER + DOWN + ENTER + ENTER)
     stdout = io.StringIO()
     outcome = Questionnaire(book, prompter(keys, stdout)).run()
     assert outcome.stopped_for_emergency
@@ -79,6 +79,7 @@ def test_a_seizure_interrupts_and_stopping_is_the_default(book: RuleBook, keys) 
         "cancer_history": "none",
         "recent_treatment": False,
         "breathless_severe": False,
+        "chest_pain": False,
         "coughing_blood_large": False,
         "seizure": True,
     }

@@ -91,7 +91,8 @@ def test_an_emergency_interrupts_before_the_next_question(book: RuleBook) -> Non
 
 def test_going_on_after_an_emergency_repeats_the_advice_at_the_end(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "confusion": True})
-    prompter.steps = ["none"] + [False] * 7 + [True, "go on"]  # chemotherapy, up to confusion, go on
+    # no treatment, no to the 7 emergency questions before confusion (chest pain among them), go on
+    prompter.steps = ["none"] + [False] * 8 + [True, "go on"]
     outcome = Questionnaire(book, prompter).run()
     assert not outcome.stopped_for_emergency
     assert outcome.answers["confusion"] is True
@@ -108,7 +109,7 @@ def test_going_on_after_an_emergency_repeats_the_advice_at_the_end(book: RuleBoo
 def test_the_review_keeps_the_emergency_after_its_answer_is_changed_back(book: RuleBook) -> None:
     """Changing the answer that fired it does not take back the advice to get help."""
     prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "confusion": True})
-    prompter.steps = ["none"] + [False] * 7 + [True, "go on"]
+    prompter.steps = ["none"] + [False] * 8 + [True, "go on"]
     questionnaire = Questionnaire(book, prompter)
     questionnaire.run()
     questionnaire.answers["confusion"] = False

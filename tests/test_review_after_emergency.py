@@ -145,4 +145,4 @@ def test_plain_offers_back_at_the_emergency(terminal, columns: int, rows: int) -
     screen.send("b\r")
     screen.wait_for("Going back to the previous question.", "short of breath", "2. Yes  (Enter)")
     screen.send("n\r")
-    screen.wait_for("more than a few streaks of blood")
+    screen.wait_for("Do you have chest pain?")  # the next of the signs that need help now

@@ -178,6 +178,18 @@ def test_no_diagnostic_wording_anywhere_a_person_reads(shipped: LoadedBook) -> N
     assert list(diagnostic_wording.check(shipped, CHECK_DAY)) == []
 
 
+def test_chest_pain_is_asked_among_the_signs_that_need_help_now(book: RuleBook) -> None:
+    """A new user's trial met chest pain as the 48th question, under "Chest and breathing",
+    though chest pain with its red features is an emergency: it is asked in the first section
+    of signs, with its follow-up right after it."""
+    first_signs = next(section for section in book.sections if section.id == "emergency_now")
+    assert book.sections[1] is first_signs  # right after "About you"
+    asked = [question.finding for question in first_signs.questions]
+    at = asked.index("chest_pain")
+    assert asked[at + 1] == "chest_pain_red_features"
+    assert at < asked.index("coughing_blood_large")
+
+
 def test_follow_up_questions_come_after_back_pain(book: RuleBook) -> None:
     order = [question.finding for question in book.questions]
     questions = {question.finding: question for question in book.questions}

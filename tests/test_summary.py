@@ -73,7 +73,7 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
     # follow-ups skipped after "No" are not listed as missing, only noted once.
     assert (
         "Not answered:\n\n"
-        "- Signs that need help now: none of the 11 questions\n"
+        "- Signs that need help now: none of the 12 questions\n"
         "- How you feel in general: losing weight without trying; a loss of appetite\n"
     ) in text
     assert "- Thirst, passing water and digestion: none of the 5 questions\n" in text
