@@ -123,16 +123,22 @@ def test_nothing_routine_or_reassuring_follows_emergency_advice(
         assert routine not in text, routine
 
 
-def test_cancer_now_with_treatment_left_out_reads_it_as_not_sure(book: RuleBook) -> None:
-    # fact 39 in docs/clinical-basis.md: an answers file is read as the questions' Enter reads it.
+def test_cancer_now_or_past_with_treatment_left_out_reads_it_as_not_sure(book: RuleBook) -> None:
+    # fact 39 in docs/clinical-basis.md: the safer reading of a treatment left out.
     left_out = assess(book, check_answers(book, {"cancer_history": "current", "fever": "yes"}))
     assert left_out.unsure == ("recent_treatment",)
     assert "fever_on_chemotherapy" in [flag.id for flag in left_out.red_flags]
     assert left_out.answers == {"cancer_history": "current", "fever": True}  # as given, not as read
     given = assess(book, check_answers(book, {"cancer_history": "current", "recent_treatment": "no"}))
     assert given.unsure == ()
+    # A new user's trial: after a past cancer, treatment left out was read as "no", and a
+    # fever was only "within days"; treatment can go on after a past cancer.
     past = assess(book, check_answers(book, {"cancer_history": "past", "fever": "yes"}))
-    assert past.unsure == () and past.urgency.value == "prompt"
+    assert past.unsure == ("recent_treatment",) and past.urgency.value == "emergency"
+    assert "fever_on_chemotherapy" in [flag.id for flag in past.red_flags]
+    # Only "no cancer" reads it as no treatment.
+    none = assess(book, check_answers(book, {"cancer_history": "none", "fever": "yes"}))
+    assert none.unsure == () and none.urgency.value == "routine"
 
 
 def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_signs(book: RuleBook) -> None:

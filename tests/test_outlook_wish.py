@@ -78,8 +78,11 @@ def test_the_wish_is_asked_right_after_spread_and_only_of_a_person_with_cancer(
         ({"cancer_history": "none", WISH: "yes"}, False),
         ({"cancer_history": "unsure", WISH: "yes", "bone_pain": "yes"}, False),
         ({WISH: "yes"}, False),  # history left out: read as "not sure"
-        # never beside emergency advice
+        # never beside emergency advice, nor after it: questions for later would read as
+        # routine after advice to get help now (the wish stays in the clinician's part)
         ({"cancer_history": "current", WISH: "yes", "recent_treatment": "yes", "fever": "yes"}, False),
+        ({"cancer_history": "current", "known_spread": "bones", "seizure": "yes"}, False),
+        ({"cancer_history": "past", "known_spread": "elsewhere", "chest_pain_red_features": "yes"}, False),
     ],
 )
 def test_the_questions_follow_the_wish_for_a_person_with_cancer_only(
@@ -187,3 +190,63 @@ def test_the_wish_left_out_is_not_a_question_left_unanswered(book: RuleBook) -> 
 
     summary = clinician_summary(book, assess(book, {"cancer_history": "current", "known_spread": "none"}))
     assert not [labels for _, labels, _ in summary.not_answered if "wanting questions" in " ".join(labels)]
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"cancer_history": "none", WISH: "yes", "fatigue": "yes"},  # the trial's answers file
+        {"cancer_history": "none", "known_spread": "none", WISH: "yes"},
+        {"cancer_history": "unsure", "known_spread": "none", WISH: "yes", "bone_pain": "yes"},
+        {WISH: "yes", "back_pain": "yes"},  # history left out: read as "not sure"
+    ],
+)
+def test_a_summary_without_a_diagnosis_never_names_the_wish_or_spread(
+    book: RuleBook, answers: dict[str, Any]
+) -> None:
+    """A new user's trial: an answers file with no diagnosis and the wish listed the wish's
+    question (about what lies ahead) among the questions asked, and JSON listed the question
+    about spread as not asked. Neither is asked of such a person; neither is shown, in any format."""
+    from metasymptoms.answering.assessment_html import render_html
+    from metasymptoms.answering.assessment_json import assessment_data
+    from metasymptoms.answering.assessment_text import render_markdown
+    from metasymptoms.core.answers import check_answers
+
+    assessment = assess(book, check_answers(book, answers))
+    assert assessment.audience != "with_cancer"
+    data = assessment_data(book, assessment)
+    listed = [item["finding"] for item in data["asked"] + data["not_asked"]]
+    assert not {WISH, "known_spread", "primary_cancer"} & set(listed)
+    assert "cancer_history" in listed and "recent_treatment" in listed  # asked of everyone
+    for text in (render_markdown(book, assessment), render_html(book, assessment), json.dumps(data)):
+        lowered = " ".join(text.lower().split())
+        for words in ("lies ahead", "has spread", "cancer start", "outlook"):
+            assert words not in lowered, words
+
+
+def test_a_summary_with_cancer_still_lists_the_wish_and_spread(book: RuleBook) -> None:
+    from metasymptoms.answering.assessment_json import assessment_data
+    from metasymptoms.core.answers import check_answers
+
+    answers = check_answers(book, {"cancer_history": "past", "known_spread": "none", WISH: "yes"})
+    data = assessment_data(book, assess(book, answers))
+    assert [item["finding"] for item in data["asked"]][:3] == ["cancer_history", "known_spread", WISH]
+    assert "primary_cancer" in [item["finding"] for item in data["not_asked"]]
+
+
+def test_in_an_emergency_the_wish_is_kept_for_the_clinician_not_listed_after_the_advice(
+    book: RuleBook,
+) -> None:
+    """The questions about what lies ahead are left out of an emergency's ending (nothing for
+    later after advice to get help now); the wish is not lost: the clinician's part of the
+    summary, made for the people who see the person, records it with the questions asked."""
+    from metasymptoms.answering.assessment_text import render_markdown
+
+    answers = {"cancer_history": "current", "known_spread": "none", WISH: True, "seizure": True}
+    text = render_markdown(book, assess(book, answers))
+    assert text.startswith("# metasymptoms: summary to show the people who see you\n")
+    assert (
+        "3. Would you like the result to include some questions you could ask your care team "
+        "about what lies ahead? **Yes**\n"
+    ) in text
+    assert OUTLOOK not in text

@@ -12,7 +12,7 @@ from metasymptoms.core.engine import Assessment, applicable_questions, reading
 from metasymptoms.core.explain import answer_text, implied, implied_text
 from metasymptoms.core.guidance import SummaryWording
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
-from metasymptoms.core.model import RuleBook, Section, Urgency
+from metasymptoms.core.model import ABOUT_A_CANCER, RuleBook, Section, Urgency
 from metasymptoms.core.model_base import filled
 
 
@@ -94,7 +94,7 @@ def clinician_summary(
     book: RuleBook, assessment: Assessment, made: datetime.datetime | None = None
 ) -> ClinicianSummary:
     answers = assessment.answers
-    asked, not_asked = _asked_and_not_asked(book, answers)
+    asked, not_asked = _asked_and_not_asked(book, answers, assessment.audience == "with_cancer")
     reported: list[str] = []
     background: list[str] = []
     for finding in _read_as_yes(book, answers):
@@ -123,14 +123,18 @@ def clinician_summary(
 
 
 def _asked_and_not_asked(
-    book: RuleBook, answers: dict[str, Answer]
+    book: RuleBook, answers: dict[str, Answer], with_cancer: bool
 ) -> tuple[list[AskedQuestion], list[AskedQuestion]]:
-    """Every question of the book, in order: answered (with its answer as shown), or not."""
+    """Every question of the book, in order: answered (with its answer as shown), or not.
+    Without a diagnosis, the questions about a cancer are neither: never asked, and an answer
+    an answers file gave them changes nothing (a wish for questions about what lies ahead)."""
     words = book.guidance.wording.summary
     applies = {question.finding for question in applicable_questions(book, answers)}
     read = reading(book, answers)  # once, not once a question: a batch reads thousands of files
     asked, not_asked = [], []
     for question in book.questions:
+        if not with_cancer and book.finding(question.finding).role in ABOUT_A_CANCER:
+            continue
         found = implied(book, answers, question.finding, read)
         if question.finding in answers:
             value = answers[question.finding]

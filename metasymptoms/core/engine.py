@@ -100,13 +100,15 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
 
 
 def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
-    """The recent-treatment finding, when a person with cancer now left it out (an answers
-    file can): read as "not sure", as Enter gives in the questions, never as "no". So too
-    when the history itself is left out or "not sure": it may be "current", and the safer
-    reading never gives less than one of the answers it stands for would."""
+    """The recent-treatment finding, when a person who has or had cancer left it out (an
+    answers file can): read as "not sure", never as "no". So too after cancer in the past
+    (treatment can go on after it, and a fever in the 6 weeks after chemotherapy is an
+    emergency), and when the history itself is left out or "not sure": the safer reading
+    never gives less than one of the answers it stands for would. Only a person with no
+    cancer ("none") who left it out reads as not treated."""
     history, treatment = book.role("cancer_history"), book.role("recent_treatment")
-    may_have_cancer = history is not None and answers.get(history, UNSURE) in ("current", UNSURE)
-    if treatment and may_have_cancer and treatment not in answers:
+    may_have_had_cancer = history is not None and answers.get(history, UNSURE) != "none"
+    if treatment and may_have_had_cancer and treatment not in answers:
         return treatment
     return None
 

@@ -37,6 +37,10 @@ class Choice:
 Role = Literal[
     "cancer_history", "primary_cancer", "recent_treatment", "known_spread", "wants_outlook_questions"
 ]
+# The questions asked only of a person who has or had cancer: their words presume one (where
+# it started, whether it has spread, what lies ahead), so a person with no diagnosis, or not
+# sure of one, never reads them, not even listed as a question not asked.
+ABOUT_A_CANCER: tuple[Role, ...] = ("primary_cancer", "known_spread", "wants_outlook_questions")
 
 
 @with_config(FORBID_EXTRA)
