@@ -41,6 +41,8 @@ _CORE = (
     "test_shipped_rules",
     "test_rule_values",  # the loader's refusals of values that broke the tools
     "test_emergency_number",  # book.yaml's choice of number, load_book's country
+    "test_source_dates",  # a page's review date never in the future
+    "test_governance",  # book.yaml: version, status, sign-offs and their dates
 )
 TESTS_BY_MODULE = {
     "metasymptoms.core.engine": (*_CORE, "test_questionnaire"),  # what is asked and skipped

@@ -47,6 +47,17 @@ CASES = {
         "which implies 'back_pain': the implies go round in a circle, so no answer can settle them; "
         "remove one of them (schema)",
     ),
+    "a circle of two, entered from a finding before it": (
+        {
+            "findings.yaml": FINDINGS.replace(
+                "label: new back pain", "label: new back pain\n    implies: jaundice"
+            )
+            .replace("label: weak legs", "label: weak legs\n    implies: jaundice")
+            .replace("label: yellow skin", "label: yellow skin\n    implies: limb_weakness")
+        },
+        "BOOK/findings.yaml:14:14: [error] 'limb_weakness' implies 'jaundice', which implies 'limb_weakness': "
+        "the implies go round in a circle, so no answer can settle them; remove one of them (schema)",
+    ),
     "a minimum that is not a number": (
         {"findings.yaml": WITH_NUMBER.replace("minimum: 30", "minimum: .nan")},
         "BOOK/findings.yaml:19:14: [error] 'nan' is not a number a rule can use; write a finite number, "
