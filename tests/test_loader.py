@@ -662,3 +662,20 @@ def test_a_default_on_a_question_that_takes_none_says_remove_it(tmp_path: Path) 
     assert problems_of(write_book(tmp_path / "rules", changes)) == [
         "rules/questions.yaml:19:18: [error] 'yes' is not an answer to 'temperature'; remove the default (schema)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sites", "expected"),
+    [
+        ("missing", "the 'sites' folder is missing or holds no .yaml file; each site needs a file there"),
+        ("a file", "'sites' is a file; it should be a folder holding one .yaml file per site"),
+    ],
+)
+def test_a_book_without_a_sites_folder_says_so_at_it(tmp_path: Path, sites: str, expected: str) -> None:
+    folder = write_book(tmp_path / "rules", {"sites/bones.yaml": None})
+    if sites == "a file":
+        (folder / "sites").write_text("bones\n", encoding="utf-8")
+    assert problems_of(folder) == [
+        "rules/primaries.yaml:4:20: [error] 'bones' is not a site of this rule book (schema)",
+        f"rules/sites:1:1: [error] {expected} (schema)",
+    ]
