@@ -346,6 +346,11 @@ def _add_demo(commands: _Commands) -> None:
         help="check every scenario's expected outcome; exit 1 with the differences",
     )
     _add_rules_option(demo)
+    _add_format(
+        demo,
+        ("text", "html"),
+        "text: the replay, step by step (the default); html: the lesson page, as --html",
+    )
 
 
 def _add_serve(commands: _Commands) -> None:

@@ -40,6 +40,7 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
         "rule_book",
         "asked",
         "not_asked",
+        "emergency_signs",  # every ending lists them
         "ending",  # last, as in every format: how soon and what to do
     ]
     assert data["rule_book"] == {"version": "0.1", "status": "draft"}  # nobody has signed it off

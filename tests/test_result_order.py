@@ -64,17 +64,26 @@ def ending_words(book: RuleBook, answers: dict) -> tuple[str, str]:
     return urgency_headings()[assessment.urgency], words(what)
 
 
+def said_first(book: RuleBook, case: str) -> str:
+    """The routine case reports nothing, and its ending says so before what to do."""
+    return f"{book.guidance.nothing_reported} " if case == "routine" else ""
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_every_format_ends_with_how_soon_and_what_to_do(book: RuleBook, case: str) -> None:
     answers = CASES[case]
     assessment = assess(book, answers)
     heading, what = ending_words(book, answers)
-    assert words(render_text(book, assessment)).endswith(f"{heading.upper()} {'=' * len(heading)} {what}")
-    assert words(render_markdown(book, assessment)).endswith(f"### {heading} {what}")
-    assert html_words(render_html(book, assessment)).endswith(f"{heading} {what}")
+    said = said_first(book, case)
+    assert words(render_text(book, assessment)).endswith(
+        f"{heading.upper()} {'=' * len(heading)} {said}{what}"
+    )
+    assert words(render_markdown(book, assessment)).endswith(f"### {heading} {said}{what}")
+    assert html_words(render_html(book, assessment)).endswith(f"{heading} {said}{what}")
     data = json.loads(render_json(book, assessment))
     assert list(data)[-1] == "ending"
     assert data["ending"]["heading"] == heading and words(data["ending"]["what_to_do"]) == what
+    assert data["ending"]["about_your_answers"] == (said.strip() or None)
     for text in (render_text(book, assessment), render_markdown(book, assessment)):
         assert "take care" not in text.lower()
 

@@ -58,7 +58,7 @@ def test_the_routine_advice_sends_to_the_provider_once(book: RuleBook) -> None:
     assessment = assess(book, {"cancer_history": "none", "fatigue": False})
     assert assessment.urgency is Urgency.ROUTINE
     assert assessment.advice == (
-        "Mention anything new at your next visit. Please see your healthcare provider about any "
+        "This result does not rule anything out. Please see your healthcare provider about any "
         "symptom that is new, that worries you, or that lasts or gets worse."
     )
     assert assessment.advice.count("provider") == 1

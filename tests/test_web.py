@@ -70,7 +70,9 @@ def test_a_person_without_cancer_walks_to_a_routine_result(client: TestClient, b
     heading = urgency_headings()[Urgency.ROUTINE]
     assert person.page.headings[:2] == ["Your result", heading]
     assert person.page.headings[-1] == heading  # the care card first and last
-    assert ROUTINE_FOOTER in person.page.texts
+    # The footer's "see a provider" is left out: the last card just said it.
+    assert ROUTINE_FOOTER not in person.page.texts
+    assert "Educational only: this tool never says what you have." in person.page.texts
     # Never a word of spread for a person with no cancer diagnosis.
     assert not [text for text in person.page.texts if "spread" in text and "cancer" in text.lower()]
 

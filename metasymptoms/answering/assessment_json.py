@@ -24,7 +24,6 @@ def assessment_data(
 ) -> dict[str, Any]:
     primary = assessment.primary_cancer
     summary = clinician_summary(book, assessment, made)
-    ending = ending_block(book, assessment)
     return {
         "schema": SCHEMA,
         "urgency": assessment.urgency.value,
@@ -68,8 +67,25 @@ def assessment_data(
             {"finding": item.finding, "question": item.question, "did_not_apply": item.did_not_apply}
             for item in summary.not_asked
         ],
-        # Last, as in every format: how soon and what to do.
-        "ending": {"heading": ending.heading, "what_to_do": ending.paragraphs[0]},
+        # Last, as in every format: the emergency signs, then how soon and what to do.
+        **_ending_data(book, assessment),
+    }
+
+
+def _ending_data(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
+    """The emergency signs every ending lists, and the ending: how soon, what to do, and
+    first, where that is so, that no symptom at all was reported (else null)."""
+    ending = ending_block(book, assessment)
+    return {
+        "emergency_signs": {
+            "heading": book.guidance.wording.emergency.signs_heading,
+            "signs": list(book.guidance.emergency_signs),
+        },
+        "ending": {
+            "heading": ending.heading,
+            "what_to_do": ending.paragraphs[-1],
+            "about_your_answers": " ".join(ending.paragraphs[:-1]) or None,
+        },
     }
 
 

@@ -8,7 +8,9 @@ three parts in the same order:
   do, questions, support, the emergency signs, what the tool can and cannot do, the sources.
   The guided questions show it only when asked for.
 - `ending`: how soon and what to do, again. It is the last thing every format says, so a
-  person who reads only the last screen is told "today" (never "take care").
+  person who reads only the last screen is told "today" (never "take care"). Where no symptom
+  at all was reported, it says so first (as does `first`): a routine result is then about
+  the questions asked, never an all-clear.
 Pure functions; the renderers choose headings, escaping and layout.
 """
 
@@ -17,8 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
-from metasymptoms.core.engine import Assessment
+from metasymptoms.core.engine import Assessment, symptoms_told
 from metasymptoms.core.explain import because_sentence, join_words
+from metasymptoms.core.kinds import UNSURE, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
 
@@ -86,14 +89,24 @@ def blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
 
 def ending_block(book: RuleBook, assessment: Assessment) -> Block:
     """How soon and what to do: the last words of every format. In an emergency, the one
-    instruction with the number to call."""
+    instruction with the number to call. When nothing at all was reported, it says so first:
+    a routine result is then about the questions asked, not an all-clear."""
     emergency = assessment.urgency is Urgency.EMERGENCY
     what_to_do = action(book) if emergency else assessment.advice
     return Block(
         book.guidance.wording.urgency_headings.for_level(assessment.urgency),
-        (what_to_do,),
+        (*nothing_reported(book, assessment), what_to_do),
         role="emergency" if emergency else "ending",
     )
+
+
+def nothing_reported(book: RuleBook, assessment: Assessment) -> tuple[str, ...]:
+    """The guidance's "you did not report any of the symptoms", where that is so: no
+    symptom reported, "not sure" or measured, and so no warning sign and no site (answers
+    about the person alone, such as a history of cancer or treatment, report no symptom)."""
+    told = symptoms_told(book, assessment.answers)
+    quiet = not (told or assessment.red_flags or assessment.sites)
+    return (book.guidance.nothing_reported,) if quiet else ()
 
 
 def serious(assessment: Assessment) -> bool:
@@ -117,7 +130,8 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     if card and card.first_step:
         advice = filled(book.guidance.wording.emergency.first_step_in_result, first_step=card.first_step)
     heading = book.guidance.wording.urgency_headings.for_level(assessment.urgency)
-    out = [Block(heading, (advice,), role="emergency" if emergency else "")]
+    said = (*nothing_reported(book, assessment), advice)
+    out = [Block(heading, said, role="emergency" if emergency else "")]
     signs = card.signs if card else tuple((flag.title, flag.advice) for flag in level)
     label = book.guidance.wording.urgency_labels.for_level(assessment.urgency)
     role = "emergency" if emergency else ""
@@ -165,11 +179,7 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     """The sites with the person's reasons, or that the answers match no pattern."""
     if not assessment.sites:
         # Under urgent or emergency advice the warning signs are what the answers point to.
-        return (
-            []
-            if serious(assessment)
-            else [_nothing_matched_block(book, assessment, _framing(book, assessment))]
-        )
+        return [] if serious(assessment) else _nothing_matched_blocks(book, assessment)
     # Nothing that reads as routine or reassuring follows urgent or emergency advice: no
     # framing ("keep your follow-up appointments", "they often have common causes") and no
     # explanation ("most back pain has other causes"), only the person's own reasons. Without
@@ -195,20 +205,32 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     return out
 
 
-def _nothing_matched_block(book: RuleBook, assessment: Assessment, framing: str) -> Block:
-    said_something = (
-        assessment.reported
-        or assessment.unsure
-        or any(isinstance(value, float) for value in assessment.answers.values())
-    )
-    if assessment.red_flags:
-        opening = ""  # a warning sign matched: "nothing matches" would undercut its advice
-    elif said_something:
-        opening = book.guidance.wording.result.no_match
-    else:
-        opening = book.guidance.nothing_reported
-    paragraphs = tuple(text for text in (opening, framing) if text)
-    return Block(book.guidance.wording.result.what_they_point_to, paragraphs)
+def _nothing_matched_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """No site: the symptoms told, which match no pattern and which a provider can still
+    check. With none told, how soon already says so, and the framing about "these symptoms"
+    would speak of symptoms nobody reported: only a person with cancer is told again to keep
+    their follow-up appointments."""
+    heading = book.guidance.wording.result.what_they_point_to
+    framing = _framing(book, assessment)
+    if assessment.red_flags:  # a warning sign matched: "nothing matches" would undercut its advice
+        return [Block(heading, (framing,))]
+    told = symptoms_told(book, assessment.answers)
+    if not told:
+        return [Block(heading, (framing,))] if assessment.audience == "with_cancer" else []
+    opening = book.guidance.wording.result.no_match
+    return [
+        Block(heading, (opening, framing), tuple(_told_words(book, finding, assessment) for finding in told))
+    ]
+
+
+def _told_words(book: RuleBook, finding_id: str, assessment: Assessment) -> str:
+    """One symptom as the person told it: its words, a number with its value, "not sure"."""
+    finding = book.finding(finding_id)
+    value = assessment.answers[finding_id]
+    kind = kind_of(finding)
+    if value == UNSURE:
+        return f"{finding.label} (you were not sure)"
+    return f"{finding.label}: {kind.text(finding, value)}" if kind.measured else kind.phrase(finding, value)
 
 
 def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
@@ -240,6 +262,8 @@ def _next_step_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         return []
     guidance = book.guidance
     words = guidance.wording.result
+    if assessment.audience != "with_cancer" and nothing_reported(book, assessment):
+        return []  # tests, questions and waiting for a check, of symptoms nobody reported
     if assessment.audience != "with_cancer":
         return [
             Block(words.provider_may_do, (), guidance.without_cancer_tests),

@@ -90,6 +90,11 @@ class Demo:
     plain: bool
     check: bool
     rules: Path | None
+    format: str | None  # "html" is --html, as `ask` and `rules diff` spell it; None: not given
+
+    @property
+    def lesson_page(self) -> bool:
+        return self.html or self.format == "html"
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ def demo(args: Demo) -> int:
             f"there is no scenario '{args.scenario}'{close_match(args.scenario, by_name)}; see: metasymptoms demo --list"
         )
     item = by_name[args.scenario]
-    if args.html:
+    if args.html and args.format == "text":
+        raise UsageError("--html writes the lesson page and --format text the replay: give one of them")
+    if args.lesson_page:
         return _lesson_page(book, item, args)
     if args.output is not None:
         raise UsageError("--output is for the lesson page: metasymptoms demo NAME --html --output FILE")

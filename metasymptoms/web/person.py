@@ -282,18 +282,9 @@ def _standing_emergency(book: RuleBook, walk: Walk) -> dict[str, Any]:
 
 
 def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:
-    from metasymptoms.answering.result import serious
-
     assessment = assess(book, walk.answers)
     view: dict[str, Any] = result_view.view(book, assessment)
-    return page(
-        book,
-        "result.html",
-        title=view["card"]["heading"],
-        fields=fields_of(book, walk),
-        serious=serious(assessment),
-        **view,
-    )
+    return page(book, "result.html", title=view["card"]["heading"], fields=fields_of(book, walk), **view)
 
 
 async def summary(request: Request) -> Response:

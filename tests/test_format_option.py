@@ -1,0 +1,84 @@
+"""`--format` across the commands: `demo NAME --format html` writes the lesson page as
+`--html` does (a teacher tried it after `ask --format html` and was refused), and every
+command's `--format` choices are the ones docs/contract.md promises."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.arguments import build_parser
+from metasymptoms.cli import main
+
+CONTRACT = Path(__file__).parents[1] / "docs" / "contract.md"
+
+
+def format_choices(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
+    """Each command line ("rules export") with its --format choices, from the parser itself."""
+    found: dict[str, tuple[str, ...]] = {}
+    for action in parser._actions:
+        if "--format" in action.option_strings and action.choices is not None:
+            found[" ".join(path)] = tuple(action.choices)
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.update(format_choices(sub, (*path, name)))
+    return found
+
+
+def promised_choices() -> dict[str, tuple[str, ...]]:
+    """Each command line in the contract's block with its --format choices."""
+    block = CONTRACT.read_text(encoding="utf-8").split("```")[1]
+    found: dict[str, tuple[str, ...]] = {}
+    command = ""
+    for line in block.splitlines():
+        if line.startswith("metasymptoms "):
+            words = [word for word in line.split()[1:3] if re.fullmatch(r"[a-z]+", word)]
+            command = " ".join(words if words[:1] == ["rules"] else words[:1])
+        match = re.search(r"--format \[?([a-z0-9|-]+)", line)
+        if match:
+            found[command] = tuple(match.group(1).split("|"))
+    return found
+
+
+def test_every_format_option_is_the_one_the_contract_promises() -> None:
+    assert format_choices(build_parser()) == promised_choices()
+    assert promised_choices()["demo"] == ("text", "html")
+
+
+def test_demo_format_html_writes_the_lesson_page_as_html_does(tmp_path: Path, capsys) -> None:
+    assert (
+        main(["demo", "breast_cord_compression", "--format", "html", "--output", str(tmp_path / "a.html")])
+        == 0
+    )
+    assert capsys.readouterr().err == (
+        f"Wrote the lesson page to {tmp_path / 'a.html'}. Open it in a browser; it needs no network.\n"
+    )
+    assert main(["demo", "breast_cord_compression", "--html", "--output", str(tmp_path / "b.html")]) == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_demo_format_text_is_the_replay(capsys) -> None:
+    assert main(["demo", "breast_cord_compression", "--format", "text"]) == 0
+    with_format = capsys.readouterr().out
+    assert main(["demo", "breast_cord_compression"]) == 0
+    assert with_format == capsys.readouterr().out
+    assert with_format.startswith("[1/14] Scenario: Back pain with weak legs, with breast cancer\n")
+
+
+def test_demo_html_with_format_text_is_refused_in_words(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo", "breast_cord_compression", "--html", "--format", "text"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err == (
+        "metasymptoms: --html writes the lesson page and --format text the replay: give one of them\n"
+    )
+
+
+def test_demo_format_of_another_kind_is_refused(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo", "breast_cord_compression", "--format", "pdf"])
+    assert stopped.value.code == 2
+    assert "argument --format: invalid choice: 'pdf' (choose from 'text', 'html')" in capsys.readouterr().err
