@@ -72,7 +72,7 @@ def test_enter_all_the_way_in_the_plain_questions_ends_coherently() -> None:
 
 
 def test_enter_all_the_way_reports_no_symptom(book: RuleBook) -> None:
-    from metasymptoms.core.engine import symptoms_told
+    from metasymptoms.answering.result import symptoms_told
 
     # Answers about the person (a history, treatment) are not symptoms.
     assert symptoms_told(book, ENTER_ALL_THE_WAY) == ()
@@ -186,7 +186,7 @@ def test_a_symptom_that_matches_no_pattern_is_listed(book: RuleBook) -> None:
         "are not cancer.\n"
         "\n"
         "  - extreme tiredness that rest does not fix\n"
-        "  - night sweats (you were not sure)\n"
+        "  - night sweats: Not sure\n"
         "  - your measured temperature: 37 °C (98.6 °F)\n"
         "\n"
         "WHAT A PROVIDER MAY DO\n"

@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
-from metasymptoms.core.engine import Assessment, symptoms_told
+from metasymptoms.core.engine import Answers, Assessment
 from metasymptoms.core.explain import because_sentence, join_words
-from metasymptoms.core.kinds import UNSURE, kind_of
+from metasymptoms.core.kinds import UNSURE, kind_of, reported
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
 
@@ -228,9 +228,10 @@ def _told_words(book: RuleBook, finding_id: str, assessment: Assessment) -> str:
     finding = book.finding(finding_id)
     value = assessment.answers[finding_id]
     kind = kind_of(finding)
-    if value == UNSURE:
-        return f"{finding.label} (you were not sure)"
-    return f"{finding.label}: {kind.text(finding, value)}" if kind.measured else kind.phrase(finding, value)
+    measured_or_unsure = kind.measured or value == UNSURE  # told with its value: "Not sure"
+    return (
+        f"{finding.label}: {kind.text(finding, value)}" if measured_or_unsure else kind.phrase(finding, value)
+    )
 
 
 def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
@@ -287,3 +288,24 @@ def _sources_block(book: RuleBook, assessment: Assessment) -> Block:
         # Its publisher and title: the key (NICE-NG234) is the rule book's name, not the person's.
         sources.append(f'{source.publisher}, "{source.title}", {source.url}')
     return Block(book.guidance.wording.result.sources, (), tuple(sources), role="sources")
+
+
+def about_the_person(book: RuleBook) -> frozenset[str]:
+    """The findings about the person rather than how they feel: those the program reads by
+    role (history, primary cancer, spread, treatment, a wish) and those that imply one
+    (chemotherapy implies recent treatment). Answering only these reports no symptom."""
+    about = {finding.id for finding in book.findings if finding.role}
+    while grown := {finding for finding, implied in book.implications if implied in about} - about:
+        about |= grown  # a chain in any order: a follow-up of a follow-up
+    return frozenset(about)
+
+
+def symptoms_told(book: RuleBook, answers: Answers) -> tuple[str, ...]:
+    """The symptoms a person told of, in the answers' order: reported, "not sure", or a
+    number given. None at all is what "you did not report any of the symptoms" means."""
+    about = about_the_person(book)
+    return tuple(
+        finding
+        for finding, value in answers.items()
+        if finding not in about and (reported(value) or value == UNSURE or isinstance(value, float))
+    )

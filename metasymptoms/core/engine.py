@@ -154,27 +154,6 @@ def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
     return tuple(found)
 
 
-def about_the_person(book: RuleBook) -> frozenset[str]:
-    """The findings about the person rather than how they feel: those the program reads by
-    role (history, primary cancer, spread, treatment, a wish) and those that imply one
-    (chemotherapy implies recent treatment). Answering only these reports no symptom."""
-    about = {finding.id for finding in book.findings if finding.role}
-    while grown := {finding for finding, implied in book.implications if implied in about} - about:
-        about |= grown  # a chain in any order: a follow-up of a follow-up
-    return frozenset(about)
-
-
-def symptoms_told(book: RuleBook, answers: Answers) -> tuple[str, ...]:
-    """The symptoms a person told of, in the answers' order: reported, "not sure", or a
-    number given. None at all is what "you did not report any of the symptoms" means."""
-    about = about_the_person(book)
-    return tuple(
-        finding
-        for finding, value in answers.items()
-        if finding not in about and (reported(value) or value == UNSURE or isinstance(value, float))
-    )
-
-
 # --- red flags and rules --------------------------------------------------------------
 
 
