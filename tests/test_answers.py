@@ -75,7 +75,7 @@ def test_did_you_mean_suggests_only_a_key_that_is_near(tmp_path: Path, book, key
     ("text", "message"),
     [
         ("- back_pain\n", "an answers file is one mapping of finding id to value, such as 'back_pain: yes'"),
-        ("back_pain: [yes\n", "the YAML cannot be read here"),
+        ("back_pain: [yes\n", "1:12: this list opened with \\[ on line 1 is never closed with \\]"),
         ("a: &x yes\nb: *x\n", "anchors and aliases"),
     ],
 )

@@ -334,8 +334,8 @@ INDENTATION = (
         pytest.param(
             "title: Cord pressure",
             'title: "Cord pressure',
-            "rules/red_flags.yaml:3:12: [error] a text starts with a quote mark that is never closed; close it with "
-            "the same quote mark, or remove it (yaml)",
+            'rules/red_flags.yaml:3:12: [error] this text opened with " on line 3 is never closed with "; add " '
+            "where the text ends (yaml)",
             id="unclosed quote",
         ),
     ],

@@ -36,8 +36,8 @@ def test_a_site_file_that_does_not_read_hides_no_other_files_problems(tmp_path: 
     broken = TINY["sites/bones.yaml"].replace("name: Bones", "name: [Bones")
     lines = check(write_book(tmp_path, {"sites/bones.yaml": broken, "sites/liver.yaml": LIVER}))
     assert lines[:2] == [
-        "rules/sites/bones.yaml:3:6: [error] the YAML cannot be read here; check this line's "
-        "indentation and quotes (the reader says: did not find expected ',' or ']') (yaml)",
+        "rules/sites/bones.yaml:2:7: [error] this list opened with [ on line 2 is never closed with ]; "
+        "add ] where the list ends (yaml)",
         # Found between files, in the same run; primaries' 'bones' is not called unknown.
         "rules/sites/liver.yaml:10:15: [error] the source 'SRC-AA' is not in sources.yaml "
         "(did you mean 'SRC-A'?) (schema)",

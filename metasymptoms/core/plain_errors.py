@@ -101,16 +101,25 @@ def _what(loc: tuple[Any, ...]) -> str:
     return "this item"
 
 
-def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
+def translate(model: type, error: Any, data: Any = None) -> Iterator[tuple[Path_, str, bool]]:
     """A pydantic ValidationError of `model` as (where, plain message, at the key?) triples,
-    one for each problem a reviewer has to fix."""
+    one for each problem a reviewer has to fix. `data`: the file's data, to tell a key that
+    is missing from one indented too far (found inside the mapping above it)."""
     details = error.errors(include_url=False)
     inner = [tuple(detail["loc"]) for detail in details]
+    swallowed = {
+        tuple(detail["loc"]): found
+        for detail in details
+        if detail["type"] in ("missing", "missing_argument")
+        and (found := indented_into(data, tuple(detail["loc"]))) is not None
+    }
     for detail in details:
         loc = tuple(detail["loc"])
         kind = detail["type"]
         if kind == "too_short" and any(len(other) > len(loc) and other[: len(loc)] == loc for other in inner):
             continue  # the list is short only because an item in it failed, reported on its own
+        if loc not in swallowed and any(loc[: len(found) - 1] == found[:-1] for found in swallowed.values()):
+            continue  # the mapping that took in a key indented too far: reported as that key
         name = _what(loc)
         if kind == "condition":
             for rel, message, at_key in detail["ctx"]["problems"]:
@@ -120,6 +129,14 @@ def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
             hint = close_match(name, allowed)
             listing = f"; the keys allowed here are: {', '.join(allowed)}" if allowed else ""
             yield loc, f"'{name}' is not a key this file knows{hint}{listing}", True
+        elif loc in swallowed:
+            found = swallowed[loc]
+            yield (
+                found,
+                f"'{name}' is indented too far, so it is read as part of '{_what(found[:-1])}' above "
+                f"it; line it up with '{_what(found[:-1])}' and the other keys of its item",
+                True,
+            )
         elif kind in ("missing", "missing_argument"):
             yield loc[:-1], f"'{name}' is missing here; add it", False
         elif kind in ("enum", "literal_error"):
@@ -135,6 +152,27 @@ def translate(model: type, error: Any) -> Iterator[tuple[Path_, str, bool]]:
             yield loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}", False
         else:
             yield loc, f"'{name}': {detail['msg']}", False
+
+
+def indented_into(data: Any, missing: Path_) -> Path_ | None:
+    """Where a key said to be missing stands instead, inside a mapping of its own item (a
+    key indented too far is read as part of the mapping above it); None if nowhere."""
+    item: Any = data
+    for step in missing[:-1]:
+        try:
+            item = item[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(item, dict):
+        return None
+    stack: list[tuple[Path_, Any]] = [(missing[:-1] + (key,), value) for key, value in item.items()]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if missing[-1] in value:
+                return path + (missing[-1],)
+            stack.extend((path + (key,), inner) for key, inner in value.items())
+    return None
 
 
 def describe_file(model: type) -> str:

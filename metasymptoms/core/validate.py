@@ -102,7 +102,7 @@ def validate(
     except ValidationError as error:
         return None, refused + [
             Problem(location(file, doc, path, key=at_key), message)
-            for path, message, at_key in translate(model, error)
+            for path, message, at_key in translate(model, error, doc.data)
         ]
     return (None if refused else value), refused
 

@@ -182,19 +182,20 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def _compose(text: str) -> yaml.Node | None:
-    """libyaml's node tree of one document, or YamlProblem in plain words."""
+    """libyaml's node tree of one document, or YamlProblem in plain words (yaml_mistakes,
+    imported only when a file does not read)."""
     try:
         return yaml.compose(text, Loader=_Loader)
-    except yaml.composer.ComposerError as error:
+    except yaml.MarkedYAMLError as error:
+        from metasymptoms.core.yaml_mistakes import syntax_problem
+
         if "expected a single document" in str(error):
             mark = error.problem_mark
             raise YamlProblem(
                 _position(mark) if mark else Position(1, 1),
                 "a rule file holds one document; remove the second '---'",
             ) from None
-        raise _syntax_problem(error, text) from None
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error, text) from None
+        raise syntax_problem(error, text) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports marks in practice
         raise YamlProblem(Position(1, 1), f"the YAML cannot be read: {error}") from None
 
@@ -258,65 +259,6 @@ def parse_yaml(text: str) -> YamlDocument:
 
     doc.data = walk(root, 0)
     return doc
-
-
-_INDENTATION = (
-    "this line is indented differently from the lines around it; the keys of one item line up "
-    "under each other, and the items of a list each start with '- ' at the same place"
-)
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str = "") -> YamlProblem:
-    """The likeliest mistake behind a YAML syntax error, in plain words at its place (a
-    reviewer meets a tab, a colon inside a text or an indentation slip far more often than
-    anything else; the parser's own phrase is kept only when none of these fits)."""
-    mark = error.problem_mark or error.context_mark
-    position = _position(mark) if mark else Position(1, 1)
-    problem, context = error.problem or "", error.context or ""
-    lines = text.splitlines()
-    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
-    if "\t" in line[: max(position.column, len(line) - len(line.lstrip()))] or "tab" in problem:
-        tab = line.find("\t")
-        if tab >= 0:
-            position = Position(position.line, tab + 1)
-        return YamlProblem(
-            position, "a tab is used here; use spaces, not a tab (rule files are indented with spaces)"
-        )
-    if "quoted scalar" in context and "end of stream" in problem and error.context_mark is not None:
-        return YamlProblem(
-            _position(error.context_mark),
-            "a text starts with a quote mark that is never closed; close it with the same quote mark, or remove it",
-        )
-    if "mapping values are not allowed" in problem:
-        key_colon = line.find(": ")
-        if 0 <= key_colon < position.column - 1:  # the key's own colon comes first: a second one, in the text
-            return YamlProblem(
-                position,
-                "this text holds a colon followed by a space, which YAML reads as a new key; put the "
-                "text in quotes, like: advice: 'Call now: your care team'",
-            )
-        indent = len(line) - len(line.lstrip(" "))
-        return YamlProblem(Position(position.line, indent + 1), _INDENTATION)
-    if "could not find expected ':'" in problem:
-        return YamlProblem(
-            position,
-            "a line has no ':' after its key, or a text goes on to the next line; write a long text "
-            "after '>-' on lines indented under its key, or put it in quotes",
-        )
-    if any(
-        phrase in problem
-        for phrase in (
-            "did not find expected key",
-            "did not find expected '-' indicator",
-            "expected <block end>",
-        )
-    ):
-        return YamlProblem(position, _INDENTATION)
-    what = problem or "this is not valid YAML"
-    return YamlProblem(
-        position,
-        f"the YAML cannot be read here; check this line's indentation and quotes (the reader says: {what})",
-    )
 
 
 def _wide_encoding(data: bytes) -> str | None:

@@ -2,7 +2,8 @@
 
 The most likely causes, each reported at its place in plain words: a tab used for indentation
 (use spaces), a colon inside a text (put the text in quotes), a line indented more or less than
-the lines around it, a list item without its '- '.
+the lines around it, a list item without its '- ', a list's [ or a group's { never closed
+(reported at the bracket), a quote mark never closed (reported at the quote mark).
 
 PASS:  why: 'Pain: often in the back'
 FAIL:  why: Pain: often in the back
