@@ -87,7 +87,7 @@ UNKNOWN_PRIMARY_NOTE = "Where cancer spreads depends on where it started: your c
                 "rules": BONES_URGENT,
                 "primary": ("breast", "Breast cancer", ("bones",), "Often the bones."),
                 "audience": "with_cancer",
-                "advice": "Today. See your healthcare provider.",
+                "advice": "Today.",  # urgent: its own advice, nothing everyday after it
                 "sources": ("SRC-B", "SRC-C", "SRC-A", "SRC-D"),
                 "unsure": (),
             },
@@ -101,7 +101,7 @@ UNKNOWN_PRIMARY_NOTE = "Where cancer spreads depends on where it started: your c
                 "rules": BONES_URGENT,
                 "primary": ("other", "Another kind of cancer", (), UNKNOWN_PRIMARY_NOTE),
                 "audience": "with_cancer",
-                "advice": "Today. See your healthcare provider.",
+                "advice": "Today.",  # urgent: its own advice, nothing everyday after it
                 "sources": ("SRC-B", "SRC-A", "SRC-D"),
                 "unsure": ("cancer_history",),
             },
@@ -115,7 +115,7 @@ UNKNOWN_PRIMARY_NOTE = "Where cancer spreads depends on where it started: your c
                 "rules": BONES_URGENT,
                 "primary": None,
                 "audience": "unsure",
-                "advice": "Contact a doctor, an urgent care service or a nurse line today. See your healthcare provider.",
+                "advice": "Contact a doctor, an urgent care service or a nurse line today.",
                 "sources": ("SRC-B", "SRC-A"),
                 "unsure": ("cancer_history",),
             },

@@ -57,7 +57,8 @@ def test_ask_json_follows_the_contract(answers: Path, capsys) -> None:
         }
     ]
     assert data["primary_cancer"] == {"id": "colorectal", "common_sites": ["liver", "lungs", "peritoneum"]}
-    assert "see your healthcare provider" in data["advice"]
+    # It sends to a healthcare provider (the contract); urgent, in its own words for "today".
+    assert data["advice"] == ("Contact your care team, a nurse line or another healthcare provider today.")
     assert all(set(source) == {"id", "title"} for source in data["sources"])
     assert datetime.datetime.fromisoformat(data["made_at"]).tzinfo is not None
     assert data["rule_book"] == {"version": "0.1", "status": "draft"}

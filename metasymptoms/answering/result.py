@@ -124,8 +124,9 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     level = [flag for flag in assessment.red_flags if flag.urgency.rank == assessment.urgency.rank]
     card = emergency_card(book, [flag.id for flag in level]) if emergency and level else None
     advice = assessment.advice
-    if serious(assessment):  # what to do today or now, alone: the everyday "see your provider
-        # about anything new" is for the ending, and one screen has no room for it here
+    if assessment.urgency is Urgency.PROMPT:  # what to do within days, alone: the everyday
+        # "see your provider about any symptom" is for the ending (it would send to the
+        # provider twice in a row here, beside each warning sign's own advice)
         advice = advice.removesuffix(f" {book.guidance.see_provider}")
     if card and card.first_step:
         advice = filled(book.guidance.wording.emergency.first_step_in_result, first_step=card.first_step)

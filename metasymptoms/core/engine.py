@@ -235,15 +235,16 @@ def _site_matches(
 
 
 def provider_advice(book: RuleBook, urgency: Urgency, who: Audience) -> str:
-    """What to do, at this urgency, for this person: one instruction. An emergency's advice
-    is not followed by the everyday "see your provider about anything new" (it would read
-    as softening it); it names the provider itself. A person with no cancer diagnosis has no
-    care team to contact."""
+    """What to do, at this urgency, for this person: one instruction. Urgent or emergency
+    advice is not followed by the everyday "see your provider about any symptom that is new
+    ... or lasts" (after "today" or "now" it would read as softening it, and it would send to
+    the provider twice); it names the provider itself. A person with no cancer diagnosis has
+    no care team to contact."""
     guidance = book.guidance
     action = guidance.advice.for_level(urgency)
     if urgency is Urgency.URGENT and who != "with_cancer":
         action = guidance.without_cancer_urgent
-    if urgency is Urgency.EMERGENCY:
+    if urgency.rank >= Urgency.URGENT.rank:
         return action
     return f"{action} {guidance.see_provider}"
 

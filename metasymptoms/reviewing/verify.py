@@ -247,18 +247,21 @@ def _flags_in_play(book: RuleBook, links: Links) -> Callable[[RuleBook], RuleBoo
 
 def provider_advice_failures(book: RuleBook) -> Iterator[Failure]:
     """Every ending, at every urgency and for everyone, sends the person to a healthcare
-    provider: it carries the book's own provider advice (guidance `see_provider`), or, at an
-    emergency, is the emergency advice itself (which names where to go, and is never
-    followed by everyday wording). Checked on the structure of the ending, not its words,
-    so a reworded or translated book keeps the proof."""
+    provider: it carries the book's own provider advice (guidance `see_provider`), or, when
+    urgent or an emergency, is that urgency's advice itself (which names where to go today or
+    now, and is never followed by everyday wording). Checked on the structure of the ending,
+    not its words, so a reworded or translated book keeps the proof."""
     from metasymptoms.core.engine import provider_advice
 
     guidance = book.guidance
     for urgency in Urgency:
         for who in ("with_cancer", "without_cancer", "unsure"):
             ending = provider_advice(book, urgency, who)
-            if urgency is Urgency.EMERGENCY:
-                sends = ending == guidance.advice.for_level(urgency) and bool(ending.strip())
+            if urgency.rank >= Urgency.URGENT.rank:
+                own = guidance.advice.for_level(urgency)
+                if urgency is Urgency.URGENT and who != "with_cancer":
+                    own = guidance.without_cancer_urgent
+                sends = ending == own and bool(ending.strip())
             else:
                 sends = bool(guidance.see_provider.strip()) and ending.endswith(guidance.see_provider)
             if not sends:
