@@ -153,7 +153,7 @@ UNKNOWN_PRIMARY_NOTE = "Where cancer spreads depends on where it started: your c
                 "advice": "Call now, to be seen by a healthcare provider at once.",
                 # no outlook questions beside emergency advice, so not their sources (SRC-D)
                 "sources": ("SRC-A", "SRC-B"),
-                "unsure": ("jaundice",),
+                "unsure": ("jaundice", "primary_cancer"),  # the primary left out: read "I do not know"
             },
             id="an emergency: its advice alone, its sources first",
         ),
@@ -240,8 +240,18 @@ def test_the_whole_assessment(tmp_path: Path, answers: dict, expected: dict) -> 
         ),
         pytest.param(
             {},
-            {"cancer_history": "unsure", "recent_treatment": "unsure"},
-            id="a history not given reads as not sure, and so does the treatment left out",
+            {"cancer_history": "unsure", "primary_cancer": "unknown", "recent_treatment": "unsure"},
+            id="a history not given reads as not sure, the primary as not known, the treatment as not sure",
+        ),
+        pytest.param(
+            {"cancer_history": "past", "recent_treatment": False},
+            {"cancer_history": "past", "primary_cancer": "unknown", "recent_treatment": False},
+            id="a primary left out by a person who had cancer: I do not know, as Enter gives",
+        ),
+        pytest.param(
+            {"cancer_history": "none"},
+            {"cancer_history": "none"},
+            id="no cancer: no primary is read",
         ),
     ],
 )

@@ -126,19 +126,56 @@ def test_nothing_routine_or_reassuring_follows_emergency_advice(
 def test_cancer_now_or_past_with_treatment_left_out_reads_it_as_not_sure(book: RuleBook) -> None:
     # fact 39 in docs/clinical-basis.md: the safer reading of a treatment left out.
     left_out = assess(book, check_answers(book, {"cancer_history": "current", "fever": "yes"}))
-    assert left_out.unsure == ("recent_treatment",)
+    assert left_out.unsure == ("primary_cancer", "recent_treatment")  # both left out
     assert "fever_on_chemotherapy" in [flag.id for flag in left_out.red_flags]
     assert left_out.answers == {"cancer_history": "current", "fever": True}  # as given, not as read
     given = assess(book, check_answers(book, {"cancer_history": "current", "recent_treatment": "no"}))
-    assert given.unsure == ()
+    assert given.unsure == ("primary_cancer",)  # the treatment given; the primary still left out
     # A new user's trial: after a past cancer, treatment left out was read as "no", and a
     # fever was only "within days"; treatment can go on after a past cancer.
     past = assess(book, check_answers(book, {"cancer_history": "past", "fever": "yes"}))
-    assert past.unsure == ("recent_treatment",) and past.urgency.value == "emergency"
+    assert past.unsure == ("primary_cancer", "recent_treatment") and past.urgency.value == "emergency"
     assert "fever_on_chemotherapy" in [flag.id for flag in past.red_flags]
     # Only "no cancer" reads it as no treatment.
     none = assess(book, check_answers(book, {"cancer_history": "none", "fever": "yes"}))
     assert none.unsure == () and none.urgency.value == "routine"
+
+
+def test_a_primary_left_out_is_read_as_not_known_and_told_as_not_given(book: RuleBook) -> None:
+    # docs/clinical-basis.md: a missing answer is read the safer way. Enter at the question
+    # gives "I do not know"; an answers file that leaves the primary out is read the same way.
+    from metasymptoms.answering.assessment_json import assessment_data
+    from metasymptoms.answering.assessment_text import render_text
+    from metasymptoms.core.engine import reading
+
+    answers = check_answers(book, {"cancer_history": "current", "recent_treatment": "no", "headache": "yes"})
+    left_out = assess(book, answers)
+    told = assess(book, {**answers, "primary_cancer": "unknown"})
+    assert (left_out.urgency, [f.id for f in left_out.red_flags]) == (
+        told.urgency,
+        [f.id for f in told.red_flags],
+    )
+    assert left_out.unsure == ("primary_cancer",)
+    # What was read, never what was not said: no "I do not know" is put in the person's mouth.
+    assert left_out.primary_cancer is None and "primary_cancer" not in left_out.answers
+    data = assessment_data(book, left_out)
+    assert data["primary_cancer"] is None
+    assert {
+        "finding": "primary_cancer",
+        "question": "Where did the cancer start?",
+        "did_not_apply": False,
+    } in (data["not_asked"])
+    text = " ".join(render_text(book, left_out).split())
+    assert (
+        "A lasting headache in a person whose cancer often spreads to the brain: Because you reported "
+        "a new, lasting or different headache, and the cancer you were told you have or had was not "
+        "given, so the safer reading is used."
+    ) in text
+    # Not sure of a history, or none given: the question is not asked, and the reading is the same.
+    assert reading(book, {"cancer_history": "unsure"})["primary_cancer"] == "unknown"
+    assert reading(book, {})["primary_cancer"] == "unknown"
+    assert "primary_cancer" not in reading(book, {"cancer_history": "none"})
+    assert reading(book, {"cancer_history": "past", "primary_cancer": "lung"})["primary_cancer"] == "lung"
 
 
 def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_signs(book: RuleBook) -> None:

@@ -21,6 +21,7 @@ Reading = Mapping[str, object]  # answers as the rules read them (`reading`): ma
 Audience = Literal["with_cancer", "without_cancer", "unsure"]
 
 WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
+PRIMARY_NOT_KNOWN = "unknown"  # the primary-cancer choice "I do not know" (a contract value)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,9 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     treatment = treatment_not_given(book, answers)
     if treatment:
         read[treatment] = UNSURE  # a follow-up that was given (chemotherapy: yes) still implies it
+    primary = primary_not_given(book, answers)
+    if primary:
+        read[primary] = PRIMARY_NOT_KNOWN
     return with_implications(book, read)
 
 
@@ -110,6 +114,18 @@ def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
     may_have_had_cancer = history is not None and answers.get(history, UNSURE) != "none"
     if treatment and may_have_had_cancer and treatment not in answers:
         return treatment
+    return None
+
+
+def primary_not_given(book: RuleBook, answers: Answers) -> str | None:
+    """The primary-cancer finding, when a person who has or had cancer, or may have (a
+    history "not sure" or not given), left it out: read as "I do not know", as Enter gives
+    in the questions, so that the warning signs for cancers that often spread count it, as
+    they count an answer of "I do not know". Never as no cancer at all."""
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    may_have_cancer = history is not None and answers.get(history, UNSURE) in (*WITH_CANCER, UNSURE)
+    if primary and may_have_cancer and primary not in answers:
+        return primary
     return None
 
 
@@ -143,11 +159,17 @@ def implies_history(book: RuleBook, answers: Answers) -> bool:
 
 
 def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
-    """The findings answered "not sure", and a history of cancer not given, in order."""
+    """The findings answered "not sure", and those not given that are read the safer way
+    (a history of cancer, the primary cancer of a person who has or had one, a treatment),
+    in order. A primary is not listed for a person not sure of a history: it was not theirs
+    to answer, and their history is listed."""
     history = book.role("cancer_history")
     found = [finding for finding, value in answers.items() if value == UNSURE]
     if history and history not in answers:
         found.insert(0, history)
+    primary = primary_not_given(book, answers)
+    if primary and history and answers.get(history) in WITH_CANCER:
+        found.append(primary)
     treatment = treatment_not_given(book, answers)
     if treatment:
         found.append(treatment)
