@@ -167,7 +167,7 @@ def test_a_primary_left_out_is_read_as_not_known_and_told_as_not_given(book: Rul
     } in (data["not_asked"])
     text = " ".join(render_text(book, left_out).split())
     assert (
-        "A lasting headache in a person whose cancer often spreads to the brain: Because you reported "
+        "A lasting headache in a person who has or had cancer, or is not sure: Because you reported "
         "a new, lasting or different headache, and the cancer you were told you have or had was not "
         "given, so the safer reading is used."
     ) in text
@@ -198,3 +198,121 @@ def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_sign
     assert calm.index("ABOUT BREAST CANCER") < calm.index(
         "STRAIGHT AWAY IF YOU NOTICE"
     )  # no emergency: as before
+
+
+# Triage-nurse review (session 28), 4: a sign below emergency that says when it becomes one
+# gives the number to call then, from the one table (book.yaml and guidance.yaml), as written
+# `{emergency_number}`; the seizure's advice is one instruction, with no "if" before it.
+@pytest.mark.parametrize(
+    ("answers", "flag_id", "worse"),
+    [
+        (
+            {
+                "cancer_history": "current",
+                "primary_cancer": "breast",
+                "recent_treatment": "no",
+                "thirst": "yes",
+                "constipation": "yes",
+            },
+            "high_calcium",
+            "If you become newly confused or drowsy, it is an emergency: call your local emergency "
+            "number (999).",
+        ),
+        (
+            {"cancer_history": "none", "jaundice": "yes"},
+            "jaundice",
+            "If you also have a fever, shivering or feel very unwell, it is an emergency: call your "
+            "local emergency number (999).",
+        ),
+        (
+            {"cancer_history": "none", "no_stool_or_wind": "yes"},
+            "no_stool_or_wind",
+            "If you start vomiting, have cramping belly pain or a swollen belly, it is an emergency: "
+            "call your local emergency number (999).",
+        ),
+        (
+            {"cancer_history": "none", "back_pain": "yes", "numbness": "yes"},
+            "back_pain_with_numbness",
+            "If the numbness spreads to both legs or around the back passage or genitals, or your legs "
+            "become weak, treat it as an emergency: call your local emergency number (999) or go to "
+            "the emergency department.",
+        ),
+        (
+            {
+                "cancer_history": "current",
+                "primary_cancer": "breast",
+                "recent_treatment": "yes",
+                "recent_chemotherapy": "yes",
+                "new_rash": "yes",
+            },
+            "rash_on_treatment",
+            "If you also have a fever, it is an emergency: call that line now, and your local "
+            "emergency number (999) if no one answers straight away.",
+        ),
+        (
+            {"cancer_history": "none", "headache": "yes", "stiff_neck": "yes"},
+            "headache_stiff_neck",
+            "If you also have a fever, treat it as an emergency: call your local emergency number (999).",
+        ),
+        (
+            {
+                "cancer_history": "current",
+                "primary_cancer": "ovarian",
+                "recent_treatment": "no",
+                "nausea_vomiting": "yes",
+                "abdominal_pain": "yes",
+            },
+            "partial_bowel_blockage",
+            "If you stop passing stool and wind, treat it as an emergency: call your local emergency "
+            "number (999).",
+        ),
+    ],
+    ids=[
+        "high_calcium",
+        "jaundice",
+        "no_stool_or_wind",
+        "back_pain_with_numbness",
+        "rash_on_treatment",
+        "headache_stiff_neck",
+        "partial_bowel_blockage",
+    ],
+)
+def test_a_sign_that_can_become_an_emergency_gives_the_number_to_call(
+    answers: dict[str, Any], flag_id: str, worse: str
+) -> None:
+    from metasymptoms.core.loader import load_book
+
+    book = load_book(country="GB")
+    assessment = assess(book, check_answers(book, answers))
+    shown = {flag.id: flag for flag in assessment.red_flags}
+    assert flag_id in shown and shown[flag_id].urgency.value in ("urgent", "prompt")
+    assert " ".join(shown[flag_id].advice.split()).endswith(worse)
+
+
+def test_the_seizure_advice_is_one_instruction_for_everyone_it_fires_for() -> None:
+    from metasymptoms.core.loader import load_book
+
+    book = load_book(country="GB")
+    assessment = assess(book, check_answers(book, {"cancer_history": "none", "seizure": "yes"}))
+    assert assessment.urgency.value == "emergency"
+    advice = " ".join(next(flag for flag in assessment.red_flags if flag.id == "seizure").advice.split())
+    assert advice.startswith(
+        "Call your local emergency number (999) now: a new seizure needs emergency care, even if it "
+        "has stopped and you feel well again."
+    )
+
+
+@pytest.mark.parametrize("history", ["current", "unsure"])
+def test_the_fever_sign_without_treatment_fits_a_person_not_sure_of_a_history(
+    book: RuleBook, history: str
+) -> None:
+    answers = check_answers(book, {"cancer_history": history, "recent_treatment": "no", "fever": "yes"})
+    assessment = assess(book, answers)
+    assert assessment.urgency.value == "urgent"
+    flag = next(flag for flag in assessment.red_flags if flag.id == "fever_with_cancer")
+    assert flag.title == "A fever in a person who has cancer now, or is not sure"
+    assert " ".join(flag.advice.split()) == (
+        "A fever should be checked today, even when not on cancer treatment: if you have a cancer "
+        "team, call their 24-hour line; otherwise, or if you are not sure, get an urgent doctor's "
+        "appointment today."
+    )

@@ -236,3 +236,23 @@ def test_the_wording_check_itself(tmp_path, text: str, caught: bool) -> None:
     loaded = load(write_book(tmp_path / "rules", {"sites/bones.yaml": bones}))
     found = [problem.check for problem in run_checks(loaded, CHECK_DAY)]
     assert ("diagnostic-wording" in found) is caught, found
+
+
+def test_the_lump_question_its_finding_and_its_sign_agree_on_about_a_week(book: RuleBook) -> None:
+    # Triage-nurse review (session 28), 3: the sign's explanation uses the NHS's shorter time
+    # (NHS-GLANDS: about a week); the question asked, and the finding it records, said 2 to 3
+    # weeks, so a lump of ten days was answered "no" and read as not lasting.
+    question = book.question("node_persistent")
+    assert question is not None
+    assert question.text == "Has the lump been there for about a week or more without going down?"
+    assert book.finding("node_persistent").label == "a lump that has not gone down after about a week"
+    flag = next(flag for flag in book.red_flags if flag.id == "lump_to_check")
+    assert "The question asks about the shorter time" in " ".join((flag.explain or "").split())
+
+
+def test_every_source_cites_a_page_not_a_publishers_home_page(book: RuleBook) -> None:
+    # A home page backs no fact: a reader cannot find the fact from it.
+    from urllib.parse import urlparse
+
+    home_pages = [source.id for source in book.sources if urlparse(source.url).path in ("", "/")]
+    assert home_pages == []
