@@ -101,7 +101,9 @@ def test_plain_u_answers_i_do_not_know_and_3_dot_is_3(tmp_path: Path) -> None:
 
 
 def test_why_and_back_are_not_left_on_screen_as_answers(terminal) -> None:
-    screen = terminal(80, 24)
+    # Tall enough for the reasons of "what you were told about spread" (five lines since the
+    # partial bowel blockage sign reads it too) above the question and its answer before.
+    screen = terminal(80, 30)
     wait_prompt(screen, "Has a doctor ever told you")
     screen.send(UP * 2 + ENTER)  # I have cancer now
     wait_prompt(screen, "Where did the cancer start?")
