@@ -7,7 +7,7 @@ the demos and `rules verify`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,13 +15,16 @@ from metasymptoms.core.conditions import Condition, because, holds
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency
 from metasymptoms.core.model_base import highest
+from metasymptoms.core.unsaid import PRIMARY_NOT_KNOWN as PRIMARY_NOT_KNOWN
+from metasymptoms.core.unsaid import WITH_CANCER as WITH_CANCER
+from metasymptoms.core.unsaid import implies_history as implies_history
+from metasymptoms.core.unsaid import primary_not_given as primary_not_given
+from metasymptoms.core.unsaid import treatment_not_given as treatment_not_given
+from metasymptoms.core.unsaid import with_implications as with_implications
 
 Answers = Mapping[str, Answer]
 Reading = Mapping[str, object]  # answers as the rules read them (`reading`): may hold sets
 Audience = Literal["with_cancer", "without_cancer", "unsure"]
-
-WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
-PRIMARY_NOT_KNOWN = "unknown"  # the primary-cancer choice "I do not know" (a contract value)
 
 
 @dataclass(frozen=True)
@@ -101,61 +104,6 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     if primary:
         read[primary] = PRIMARY_NOT_KNOWN
     return with_implications(book, read)
-
-
-def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
-    """The recent-treatment finding, when a person who has or had cancer left it out (an
-    answers file can): read as "not sure", never as "no". So too after cancer in the past
-    (treatment can go on after it, and a fever in the 6 weeks after chemotherapy is an
-    emergency), and when the history itself is left out or "not sure": the safer reading
-    never gives less than one of the answers it stands for would. Only a person with no
-    cancer ("none") who left it out reads as not treated."""
-    history, treatment = book.role("cancer_history"), book.role("recent_treatment")
-    may_have_had_cancer = history is not None and answers.get(history, UNSURE) != "none"
-    if treatment and may_have_had_cancer and treatment not in answers:
-        return treatment
-    return None
-
-
-def primary_not_given(book: RuleBook, answers: Answers) -> str | None:
-    """The primary-cancer finding, when a person who has or had cancer, or may have (a
-    history "not sure" or not given), left it out: read as "I do not know", as Enter gives
-    in the questions, so that the warning signs for cancers that often spread count it, as
-    they count an answer of "I do not know". Never as no cancer at all."""
-    history, primary = book.role("cancer_history"), book.role("primary_cancer")
-    may_have_cancer = history is not None and answers.get(history, UNSURE) in (*WITH_CANCER, UNSURE)
-    if primary and may_have_cancer and primary not in answers:
-        return primary
-    return None
-
-
-def with_implications(
-    book: RuleBook, answers: dict[str, object], implications: Iterable[tuple[str, str]] | None = None
-) -> dict[str, object]:
-    """The answers with what each implies (a follow-up its parent, 37.5 °C a fever) added.
-    `implications`: the book's, or only those that can apply to these answers (verify
-    passes a property's own, so a search stays the size of its property)."""
-    read = answers
-    for finding, implied in (
-        book.implications if implications is None else implications
-    ):  # chains work top-down
-        says = book.implies_parent(finding, read.get(finding))
-        # Even over a "no" to the parent: the safer of two answers that disagree.
-        if says is not None and read.get(implied) is not True and read.get(implied) != says:
-            if read is answers:  # copied only when something is implied (verify calls this often)
-                read = dict(answers)
-            read[implied] = says
-    return read
-
-
-def implies_history(book: RuleBook, answers: Answers) -> bool:
-    """A primary cancer, or spread the person was told of, says there is or was cancer."""
-    primary, spread = book.role("primary_cancer"), book.role("known_spread")
-    if primary and primary in answers:
-        return True
-    if not spread:
-        return False
-    return answers.get(spread) not in (None, "none")
 
 
 def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:

@@ -1,0 +1,69 @@
+"""What the engine reads into answers that were not given (an answers file can leave any
+out): the safer reading, never "no". engine.reading applies them; they live here so that
+the engine stays one screenful of the assessment itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.model import RuleBook
+
+Answers = Mapping[str, Answer]
+WITH_CANCER = ("current", "past")  # the history-of-cancer choices that mean a diagnosis
+PRIMARY_NOT_KNOWN = "unknown"  # the primary-cancer choice "I do not know" (a contract value)
+
+
+def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
+    """The recent-treatment finding, when a person who has or had cancer left it out (an
+    answers file can): read as "not sure", never as "no". So too after cancer in the past
+    (treatment can go on after it, and a fever in the 6 weeks after chemotherapy is an
+    emergency), and when the history itself is left out or "not sure": the safer reading
+    never gives less than one of the answers it stands for would. Only a person with no
+    cancer ("none") who left it out reads as not treated."""
+    history, treatment = book.role("cancer_history"), book.role("recent_treatment")
+    may_have_had_cancer = history is not None and answers.get(history, UNSURE) != "none"
+    if treatment and may_have_had_cancer and treatment not in answers:
+        return treatment
+    return None
+
+
+def primary_not_given(book: RuleBook, answers: Answers) -> str | None:
+    """The primary-cancer finding, when a person who has or had cancer, or may have (a
+    history "not sure" or not given), left it out: read as "I do not know", as Enter gives
+    in the questions, so that the warning signs for cancers that often spread count it, as
+    they count an answer of "I do not know". Never as no cancer at all."""
+    history, primary = book.role("cancer_history"), book.role("primary_cancer")
+    may_have_cancer = history is not None and answers.get(history, UNSURE) in (*WITH_CANCER, UNSURE)
+    if primary and may_have_cancer and primary not in answers:
+        return primary
+    return None
+
+
+def with_implications(
+    book: RuleBook, answers: dict[str, object], implications: Iterable[tuple[str, str]] | None = None
+) -> dict[str, object]:
+    """The answers with what each implies (a follow-up its parent, 37.5 °C a fever) added.
+    `implications`: the book's, or only those that can apply to these answers (verify
+    passes a property's own, so a search stays the size of its property)."""
+    read = answers
+    for finding, implied in (
+        book.implications if implications is None else implications
+    ):  # chains work top-down
+        says = book.implies_parent(finding, read.get(finding))
+        # Even over a "no" to the parent: the safer of two answers that disagree.
+        if says is not None and read.get(implied) is not True and read.get(implied) != says:
+            if read is answers:  # copied only when something is implied (verify calls this often)
+                read = dict(answers)
+            read[implied] = says
+    return read
+
+
+def implies_history(book: RuleBook, answers: Answers) -> bool:
+    """A primary cancer, or spread the person was told of, says there is or was cancer."""
+    primary, spread = book.role("primary_cancer"), book.role("known_spread")
+    if primary and primary in answers:
+        return True
+    if not spread:
+        return False
+    return answers.get(spread) not in (None, "none")
