@@ -298,8 +298,19 @@ def test_the_seizure_advice_is_one_instruction_for_everyone_it_fires_for() -> No
     advice = " ".join(next(flag for flag in assessment.red_flags if flag.id == "seizure").advice.split())
     assert advice.startswith(
         "Call your local emergency number (999) now: a new seizure needs emergency care, even if it "
-        "has stopped and you feel well again."
+        "has stopped and you feel well again, and so does a seizure that lasts more than 5 minutes "
+        "or seizures that keep coming without full recovery in between, even for a person who has "
+        "epilepsy."
     )
+
+
+def test_a_long_seizure_in_a_person_with_epilepsy_is_asked_in_the_first_section(book: RuleBook) -> None:
+    # The Epilepsy Society's 999 list: a first seizure, one over 5 minutes, or one after another
+    # without recovery. A person with known epilepsy must not read the question as not theirs.
+    question = next(q for q in book.questions if q.finding == "seizure")
+    words = " ".join(question.text.split())
+    assert "more than 5 minutes" in words and "one after another" in words
+    assert next(section.id for section in book.sections if question in section.questions) == "emergency_now"
 
 
 @pytest.mark.parametrize("history", ["current", "unsure"])

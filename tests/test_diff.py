@@ -414,6 +414,6 @@ def test_the_readme_release_gate_as_a_reviewer_follows_it(tmp_path: Path, capsys
         "     - urgency: emergency -> urgent\n"
         "     Declared in book.yaml: Why the lower urgency is right, and the source that says so.\n"
         "     With:\n"
-        "       - a seizure (fit) that is new or the first ever (yes, or not sure)\n"
+        "       - a seizure (fit) that is new, long or repeated (yes, or not sure)\n"
     ) in out
     assert out.endswith("No urgency is lowered without a declared reason.\n")

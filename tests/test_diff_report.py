@@ -182,7 +182,7 @@ def test_a_no_the_answers_file_needs_is_said_in_its_words(report: Report, capsys
             {"chest_pain": True, "seizure": True, "recent_treatment": False},
             [
                 "chest pain",
-                "a seizure (fit) that is new or the first ever",
+                "a seizure (fit) that is new, long or repeated",
                 "no cancer treatment or steroid tablets in the last 6 weeks",
             ],
         )

@@ -310,7 +310,7 @@ def test_stopping_for_an_emergency_shows_the_card_and_ends_on_the_action(book: R
         ("emergency", seizure.advice),  # the warning sign's own advice, the rule book's words
         ("subheading", "Tell the call handler:"),
         ("info", f"  - Warning sign: {seizure.title}"),
-        ("info", "  - A seizure (fit) that is new or the first ever"),
+        ("info", "  - A seizure (fit) that is new, long or repeated"),
         ("info", ""),
         ("emergency", action(book)),
     ]
