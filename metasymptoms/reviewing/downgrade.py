@@ -170,18 +170,24 @@ def _stops(whole: BookReadings, finding: str, part: Condition) -> bool:
     """Whether reporting the finding can stop one part from holding or maybe holding, on
     answers a person could give both ways: read over the part's own cone."""
     readings = whole.cone([finding, *findings_in(part)])
-    dd, holding, people = readings.dd, readings.asked.holds(part), readings.people
+    holding = readings.asked.holds(part)
+    return True in readings.dd.leaves(_dropped(readings, finding, holding, holding))
+
+
+def _dropped(readings: BookReadings, finding: str, before: Node, after: Node) -> Node:
+    """Where `before` holds without the finding reported and `after` does not with it, for a
+    person who could give both answers: the one search both _stops and _lowering read."""
+    dd, people = readings.dd, readings.people
     without, with_ = {finding: False}, {finding: True}
-    stopped = dd.apply(
-        lambda before, after, person_before, person_after: (
-            before and not after and person_before and person_after
+    return dd.apply(
+        lambda fired, still, person_before, person_after: (
+            fired and not still and person_before and person_after
         ),
-        dd.restrict(holding, without),
-        dd.restrict(holding, with_),
+        dd.restrict(before, without),
+        dd.restrict(after, with_),
         dd.restrict(people, without),
         dd.restrict(people, with_),
     )
-    return True in dd.leaves(stopped)
 
 
 class _Quiet:
@@ -256,22 +262,12 @@ def _stopped(
 def _lowering(readings: BookReadings, finding: str, before: Node, after: Node) -> tuple[World, World] | None:
     """The plainest world where `before` is true without the finding reported and `after`
     is false with it: (without, with); None if there is none."""
-    dd, people = readings.dd, readings.people
-    without, with_ = {finding: False}, {finding: True}
-    lowered = dd.apply(
-        lambda fired, still, person_before, person_after: (
-            fired and not still and person_before and person_after
-        ),
-        dd.restrict(before, without),
-        dd.restrict(after, with_),
-        dd.restrict(people, without),
-        dd.restrict(people, with_),
-    )
-    world = dd.cheapest(lowered, lambda value: value is True, readings.cost)
+    lowered = _dropped(readings, finding, before, after)
+    world = readings.dd.cheapest(lowered, lambda value: value is True, readings.cost)
     if world is None:
         return None
     everyone = readings.everyone(world)
-    return {**everyone, **without}, {**everyone, **with_}
+    return {**everyone, finding: False}, {**everyone, finding: True}
 
 
 def downgrade_failures(book: RuleBook) -> Iterator[Failure]:
