@@ -324,7 +324,7 @@ def test_fired_red_flags_emergencies_and_rules(
 
 
 def test_implications_are_the_books_unless_the_caller_names_its_own(book) -> None:
-    from metasymptoms.core.engine import with_implications
+    from metasymptoms.core.unsaid import with_implications
 
     # 38.5 °C implies a fever (the book's implications); verify passes only a property's own
     assert with_implications(book, {"temperature": 38.5}) == {"temperature": 38.5, "fever": True}

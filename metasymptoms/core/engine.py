@@ -15,12 +15,14 @@ from metasymptoms.core.conditions import Condition, because, holds
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import Question, RedFlag, RuleBook, Site, SiteRule, Urgency
 from metasymptoms.core.model_base import highest
-from metasymptoms.core.unsaid import PRIMARY_NOT_KNOWN as PRIMARY_NOT_KNOWN
-from metasymptoms.core.unsaid import WITH_CANCER as WITH_CANCER
-from metasymptoms.core.unsaid import implies_history as implies_history
-from metasymptoms.core.unsaid import primary_not_given as primary_not_given
-from metasymptoms.core.unsaid import treatment_not_given as treatment_not_given
-from metasymptoms.core.unsaid import with_implications as with_implications
+from metasymptoms.core.unsaid import (
+    PRIMARY_NOT_KNOWN,
+    WITH_CANCER,
+    implies_history,
+    primary_not_given,
+    treatment_not_given,
+    with_implications,
+)
 
 Answers = Mapping[str, Answer]
 Reading = Mapping[str, object]  # answers as the rules read them (`reading`): may hold sets

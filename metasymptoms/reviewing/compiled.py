@@ -6,7 +6,7 @@ Nothing here redefines the engine. Each step calls the engine's own function on 
 a diagram's leaves hold: a single finding's test is `conditions.holds3` on that one answer;
 `all`, `any`, `not` and `at_least` combine with Kleene's functions of conditions.py; the
 skip logic is `engine.asked`'s reading of an ask_if; the history of cancer is read by
-`engine.reading`, and each implication by `engine.with_implications`. The tests compare the
+`engine.reading`, and each implication by `unsaid.with_implications`. The tests compare the
 diagrams with `engine.assess` on random and boundary answers.
 """
 
@@ -30,14 +30,10 @@ from metasymptoms.core.conditions import (
     kleene_not,
     kleene_or,
 )
-from metasymptoms.core.engine import (
-    asked,
-    reading,
-    treatment_not_given,
-    with_implications,
-)
+from metasymptoms.core.engine import asked, reading
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import Question, RuleBook
+from metasymptoms.core.unsaid import treatment_not_given, with_implications
 from metasymptoms.reviewing.behaviour import items, ordered_values
 from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.implication_groups import Group, by_follow_up, implication_groups
@@ -229,7 +225,7 @@ class Reading:
 
     def _implied(self, group: Group, before: tuple[Node, ...]) -> tuple[Node, ...]:
         """The findings of one group of implications as the engine reads them
-        (engine.with_implications), from their diagrams before."""
+        (unsaid.with_implications), from their diagrams before."""
         book, dd = self.book, self.dd
         read = dict(zip(group.findings, before, strict=True))
         for child, parent in group.links:

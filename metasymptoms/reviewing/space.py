@@ -30,9 +30,10 @@ from metasymptoms.core.conditions import (
     findings_in,
     settled,
 )
-from metasymptoms.core.engine import asked, reading, with_implications
+from metasymptoms.core.engine import asked, reading
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import Question, RuleBook
+from metasymptoms.core.unsaid import with_implications
 
 UNKNOWN = FREE  # a finding the search has not assigned yet
 UNSET = "__unset__"  # a choice or number finding not answered

@@ -8,10 +8,11 @@ import functools
 from collections.abc import Callable
 
 from metasymptoms.answering.prompter import Options, Prompter
-from metasymptoms.core.engine import WITH_CANCER, assess
+from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.unsaid import WITH_CANCER
 from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 from metasymptoms.teaching.words import how_soon, level
 
