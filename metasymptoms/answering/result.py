@@ -291,7 +291,7 @@ def _sources_block(book: RuleBook, assessment: Assessment) -> Block:
     return Block(book.guidance.wording.result.sources, (), tuple(sources), role="sources")
 
 
-def about_the_person(book: RuleBook) -> frozenset[str]:
+def findings_about_the_person(book: RuleBook) -> frozenset[str]:
     """The findings about the person rather than how they feel: those the program reads by
     role (history, primary cancer, spread, treatment, a wish) and those that imply one
     (chemotherapy implies recent treatment). Answering only these reports no symptom."""
@@ -304,7 +304,7 @@ def about_the_person(book: RuleBook) -> frozenset[str]:
 def symptoms_told(book: RuleBook, answers: Answers) -> tuple[str, ...]:
     """The symptoms a person told of, in the answers' order: reported, "not sure", or a
     number given. None at all is what "you did not report any of the symptoms" means."""
-    about = about_the_person(book)
+    about = findings_about_the_person(book)
     return tuple(
         finding
         for finding, value in answers.items()
