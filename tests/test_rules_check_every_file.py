@@ -43,7 +43,11 @@ def test_a_site_file_that_does_not_read_hides_no_other_files_problems(tmp_path: 
         "(did you mean 'SRC-A'?) (schema)",
     ]
     assert "2 error(s), 0 warning(s) in rules" in lines
-    assert lines[-1].startswith("The rule book does not load, so the checks that need all of it have not run")
+    assert lines[-1] == (
+        "The rule book does not load, so the checks that need all of it have not run yet, and, while "
+        "a file other than a site file is broken, neither has the check that the files name only "
+        "things the others hold. Fix the errors above and run rules check again."
+    )
 
 
 def test_an_unknown_finding_in_one_site_file_hides_no_other_files_problems(tmp_path: Path) -> None:

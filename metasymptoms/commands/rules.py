@@ -19,9 +19,9 @@ def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport
 
 # Said under the problems of a book that does not load: what one run could not check yet.
 NOT_YET_CHECKED = (
-    "The rule book does not load, so the checks that need all of it have not run: the named "
-    "checks (rules check --explain), and the references between files while a file outside "
-    "sites/ is broken. Run again once the errors above are fixed."
+    "The rule book does not load, so the checks that need all of it have not run yet, and, while "
+    "a file other than a site file is broken, neither has the check that the files name only "
+    "things the others hold. Fix the errors above and run rules check again."
 )
 
 
