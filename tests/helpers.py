@@ -150,6 +150,8 @@ _TINY = {
             other_causes: Other causes are common
             no_match: Your answers do not match the symptom patterns this tool looks for.
             what_they_point_to: What your answers point to
+            other_symptoms_heading: Other symptoms you told of
+            other_symptoms: Tell your provider about these too.
             spreads_to: "{cancer} most commonly spreads to: {sites} (listed in no particular order)."
             about_the_cancer: "About {cancer}"
             about_your_cancer: About your cancer

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
 from metasymptoms.core.engine import Answers, Assessment
-from metasymptoms.core.explain import because_sentence, join_words
+from metasymptoms.core.explain import because_sentence, implied, join_words
 from metasymptoms.core.kinds import UNSURE, kind_of, reported
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
@@ -180,7 +180,9 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     """The sites with the person's reasons, or that the answers match no pattern."""
     if not assessment.sites:
         # Under urgent or emergency advice the warning signs are what the answers point to.
-        return [] if serious(assessment) else _nothing_matched_blocks(book, assessment)
+        if serious(assessment):
+            return _other_symptoms_blocks(book, assessment)
+        return _nothing_matched_blocks(book, assessment)
     # Nothing that reads as routine or reassuring follows urgent or emergency advice: no
     # framing ("keep your follow-up appointments", "they often have common causes") and no
     # explanation ("most back pain has other causes"), only the person's own reasons. Without
@@ -201,6 +203,7 @@ def _pointed_to_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             explains = calm and (with_cancer or rule.why_for_everyone)
             reasons.append(f"{because} {rule.why}".strip() if explains else because)
         out.append(Block(site.name, tuple(reason for reason in dict.fromkeys(reasons) if reason), level=3))
+    out += _other_symptoms_blocks(book, assessment)
     if calm:
         out.append(Block(words.other_causes, (book.guidance.common_causes,), level=3))
     return out
@@ -214,13 +217,37 @@ def _nothing_matched_blocks(book: RuleBook, assessment: Assessment) -> list[Bloc
     heading = book.guidance.wording.result.what_they_point_to
     framing = _framing(book, assessment)
     if assessment.red_flags:  # a warning sign matched: "nothing matches" would undercut its advice
-        return [Block(heading, (framing,))]
+        return [Block(heading, (framing,)), *_other_symptoms_blocks(book, assessment)]
     told = symptoms_told(book, assessment.answers)
     if not told:
         return [Block(heading, (framing,))] if assessment.audience == "with_cancer" else []
     opening = book.guidance.wording.result.no_match
     return [
         Block(heading, (opening, framing), tuple(_told_words(book, finding, assessment) for finding in told))
+    ]
+
+
+def _other_symptoms_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
+    """The symptoms told that no warning sign and no site named, so none is left out of the
+    result: weight loss beside a bone pain that points to the bones is still for the provider
+    to hear. Where nothing matched at all, `_nothing_matched_blocks` lists every one instead."""
+    named = {finding for flag in assessment.red_flags for finding in flag.because}
+    named |= {finding for site in assessment.sites for finding in site.because}
+    # A finding read from another answer (a fever from a measured 38.4 °C) names that answer too.
+    named |= {
+        found.source for finding in tuple(named) if (found := implied(book, assessment.answers, finding))
+    }
+    left = [finding for finding in symptoms_told(book, assessment.answers) if finding not in named]
+    if not left:
+        return []
+    words = book.guidance.wording.result
+    return [
+        Block(
+            words.other_symptoms_heading,
+            (words.other_symptoms,),
+            tuple(_told_words(book, finding, assessment) for finding in left),
+            level=3,
+        )
     ]
 
 
@@ -296,7 +323,7 @@ def findings_about_the_person(book: RuleBook) -> frozenset[str]:
     role (history, primary cancer, spread, treatment, a wish) and those that imply one
     (chemotherapy implies recent treatment). Answering only these reports no symptom."""
     about = {finding.id for finding in book.findings if finding.role}
-    while grown := {finding for finding, implied in book.implications if implied in about} - about:
+    while grown := {finding for finding, target in book.implications if target in about} - about:
         about |= grown  # a chain in any order: a follow-up of a follow-up
     return frozenset(about)
 

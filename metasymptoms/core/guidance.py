@@ -150,6 +150,8 @@ class ResultWording:
     other_causes: Text
     no_match: Text  # answers given, none of the patterns matched
     what_they_point_to: Text  # above no_match or the book's nothing_reported
+    other_symptoms_heading: Text  # above the symptoms told that no warning sign or site named
+    other_symptoms: Text
     spreads_to: Annotated[str, TEXT, holding("cancer", "sites")]
     about_the_cancer: Annotated[str, TEXT, holding("cancer")]  # {cancer} in lower case
     about_your_cancer: Text  # where the book lists no sites for the cancer

@@ -1,0 +1,65 @@
+"""Every symptom a person told of is in their result. A symptom that no warning sign and no
+site named was once dropped wherever something else matched: a person with no cancer
+diagnosis who reported weight loss and a lasting bone pain read about the bone pain only,
+and the weight loss was nowhere, though a provider would want to hear of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from metasymptoms.answering.assessment_text import render_text
+from metasymptoms.answering.result import Block, blocks, findings_about_the_person
+from metasymptoms.core.engine import assess
+from metasymptoms.core.kinds import kind_of
+from metasymptoms.core.kinds_yes_no import YesNo
+from metasymptoms.core.model import RuleBook
+from tests.test_result_order import words
+
+HISTORIES = {
+    "no diagnosis": {"cancer_history": "none"},
+    "cancer now": {"cancer_history": "current", "primary_cancer": "breast"},
+    "not sure": {"cancer_history": "unsure"},
+}
+# One symptom for each way a result can be shaped around it: a site (bone pain points to the
+# bones), an emergency warning sign (a seizure), a warning sign within days (night sweats with
+# weight loss, with a partner), and one that matches nothing alone (tiredness).
+ANCHORS = ("bone_pain", "seizure", "night_sweats", "fatigue")
+
+
+def test_weight_loss_beside_a_bone_pain_is_listed_for_the_provider(book: RuleBook) -> None:
+    answers = {"cancer_history": "none", "weight_loss": True, "bone_pain": True, "symptoms_persistent": False}
+    shown = blocks(book, assess(book, answers))
+    headings = [block.heading for block in shown]
+    other = Block(
+        "Other symptoms you told of",
+        ("Tell your provider about these too.",),
+        ("losing weight without trying",),
+        level=3,
+    )
+    assert other in shown
+    # After the site it sits beside, before what is said of every symptom listed.
+    assert headings.index("Bones") < headings.index(other.heading) < headings.index("Other causes are common")
+
+
+def test_a_symptom_read_from_another_answer_is_not_listed_twice(book: RuleBook) -> None:
+    # The measured temperature is told as the fever it was read as, in the warning sign's reasons.
+    answers = {"cancer_history": "current", "primary_cancer": "breast", "recent_treatment": "yes"}
+    shown = blocks(book, assess(book, {**answers, "temperature": 38.4, "bone_pain": True}))
+    assert "Other symptoms you told of" not in [block.heading for block in shown]
+
+
+@pytest.mark.parametrize("history", HISTORIES)
+@pytest.mark.parametrize("anchor", ANCHORS)
+def test_every_yes_told_is_in_the_result(book: RuleBook, history: str, anchor: str) -> None:
+    about = findings_about_the_person(book)
+    missing = []
+    for finding in book.findings:
+        if finding.id in about or not isinstance(kind_of(finding), YesNo):
+            continue
+        answers = {**HISTORIES[history], anchor: True, finding.id: True}
+        if "weight_loss" not in answers and anchor == "night_sweats":
+            answers["weight_loss"] = True  # night sweats alone match no warning sign
+        text = words(render_text(book, assess(book, answers)))
+        if words(finding.label) not in text:
+            missing.append(finding.id)
+    assert missing == []
