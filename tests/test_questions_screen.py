@@ -161,6 +161,31 @@ def test_the_call_handler_hears_measurements_not_sure_and_treatment_once(book: R
     assert not any(line.startswith("I ") or " I " in line for line in lines)
 
 
+@pytest.mark.parametrize(
+    ("temperature", "said"),
+    [
+        # The number says it: the handler hears the number, not the question's "37.5 °C or higher".
+        (38.4, ["Temperature 38.4 °C (101.1 °F)"]),
+        # It does not (shivery at 37.2 °C): the "yes" and the number, each as it was told.
+        (
+            37.2,
+            [
+                "A temperature of 37.5 °C (99.5 °F) or higher, or feeling hot and shivery",
+                "Temperature 37.2 °C (99 °F)",
+            ],
+        ),
+    ],
+)
+def test_a_yes_to_fever_with_a_typed_temperature_is_told_with_the_number(
+    book: RuleBook, temperature: float, said: list[str]
+) -> None:
+    answers = {"cancer_history": "current", "recent_treatment": True, "fever": True, "temperature": temperature}
+    lines = call_handler_lines(book, assess(book, answers))
+    assert lines[0].startswith("Warning sign: A fever")
+    assert lines[1:-2] == said
+    assert lines[-2:] == ["Has cancer now", "Cancer treatment or steroid tablets in the last 6 weeks"]
+
+
 def test_a_cancer_history_not_sure_is_said_to_the_call_handler(book: RuleBook) -> None:
     lines = call_handler_lines(book, assess(book, {"cancer_history": "unsure", "seizure": True}))
     assert "Not sure whether they have or had cancer" in lines

@@ -120,9 +120,28 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
     reported = dict.fromkeys(finding for flag in flags for finding in flag.because)
     for finding_id in reported:
         if not is_background(book, finding_id):  # treatment and history: said once below
-            lines.append(sentence(_handover_answer(book, answers, finding_id)))
+            lines += [sentence(said) for said in _handover_answers(book, answers, finding_id)]
     lines += _background_lines(book, answers)
     return list(dict.fromkeys(lines))  # a measurement read as two signs is said once
+
+
+def _handover_answers(book: RuleBook, answers: Mapping[str, Answer], finding_id: str) -> list[str]:
+    """What was reported for a warning sign, as the call handler hears it. A "yes" with a
+    measurement typed beside it is told with the number ("Temperature 38.4 °C"), not only the
+    question's threshold ("37.5 °C or higher"); the "yes" itself is told too only where the
+    number would not have said it (feeling shivery at 37.2 °C)."""
+    said = _handover_answer(book, answers, finding_id)
+    if answers.get(finding_id) is not True:
+        return [said]
+    measured = [
+        child
+        for child in book.implying.get(finding_id, ())
+        if kind_of(book.finding(child)).measured and isinstance(answers.get(child), float)
+    ]
+    numbers = [_measured(book, child, answers[child]) for child in measured]
+    if any(book.implies_parent(child, answers[child]) is True for child in measured):
+        return numbers
+    return [said, *numbers]
 
 
 def _handover_answer(book: RuleBook, answers: Mapping[str, Answer], finding_id: str) -> str:
