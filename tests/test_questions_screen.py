@@ -179,7 +179,12 @@ def test_the_call_handler_hears_measurements_not_sure_and_treatment_once(book: R
 def test_a_yes_to_fever_with_a_typed_temperature_is_told_with_the_number(
     book: RuleBook, temperature: float, said: list[str]
 ) -> None:
-    answers = {"cancer_history": "current", "recent_treatment": True, "fever": True, "temperature": temperature}
+    answers = {
+        "cancer_history": "current",
+        "recent_treatment": True,
+        "fever": True,
+        "temperature": temperature,
+    }
     lines = call_handler_lines(book, assess(book, answers))
     assert lines[0].startswith("Warning sign: A fever")
     assert lines[1:-2] == said
