@@ -285,6 +285,9 @@ _TINY = {
               save_intro: >-
                 A summary to bring to your appointment: first a short part for the clinician, then
                 your result.
+              save_intro_in_emergency: >-
+                A summary to show the people who see you: first a short part for them, then your
+                result.
               download_html: Download a page to print (HTML)
               download_markdown: Download plain text (Markdown)
             answers_gone:

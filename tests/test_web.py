@@ -73,6 +73,10 @@ def test_a_person_without_cancer_walks_to_a_routine_result(client: TestClient, b
     # The footer's "see a provider" is left out: the last card just said it.
     assert ROUTINE_FOOTER not in person.page.texts
     assert "Educational only: this tool never says what you have." in person.page.texts
+    texts = person.page.texts
+    assert texts[texts.index("Save a summary") + 1] == (
+        "A summary to bring to your appointment: first a short part for the clinician, then your result."
+    )
     # Never a word of spread for a person with no cancer diagnosis.
     assert not [text for text in person.page.texts if "spread" in text and "cancer" in text.lower()]
 
@@ -111,6 +115,12 @@ def test_chemotherapy_and_a_typed_38_3_interrupt_at_once_with_the_24_hour_line_f
     assert person.page.last_words == action(book)
     assert person.page.has("md")
     assert not [text for text in person.page.texts if "any symptom that worries you" in text]
+    # The summary is for the people who see the person now, not for an appointment.
+    texts = person.page.texts
+    assert texts[texts.index("Save a summary") + 1] == (
+        "A summary to show the people who see you: first a short part for them, then your result."
+    )
+    assert not [text for text in texts if "appointment" in text]
 
 
 def test_the_emergency_card_shows_the_countrys_number(shipped: LoadedBook) -> None:

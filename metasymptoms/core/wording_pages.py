@@ -73,6 +73,7 @@ class ResultPage:
     heading: Text
     save: Text  # above the summary's downloads
     save_intro: Text
+    save_intro_in_emergency: Text  # for the people who see the person now, not an appointment
     download_html: Text
     download_markdown: Text
 

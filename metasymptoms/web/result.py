@@ -54,4 +54,6 @@ def view(book: RuleBook, assessment: Assessment) -> dict[str, Any]:
         "sections": sections,
         "sources": cited_sources(book, assessment),
         "last": {**_block(parts.ending), "style": style},
+        # The summary is for the people who see the person now, not for an appointment.
+        "emergency": assessment.urgency is Urgency.EMERGENCY,
     }
