@@ -214,7 +214,7 @@ def _classify(error: BaseException) -> tuple[int, str]:
         return code, stopping.calm_line() + (f"\n{emergency}" if emergency else "")
     # Imported here: these modules pull in pydantic, which --version must not load.
     from metasymptoms.core.answers import AnswersError
-    from metasymptoms.core.problems import RuleBookError, RulesFolderMissing, UsageError
+    from metasymptoms.core.problems import RuleBookError, RulesFolderMissing, UsageError, counted
 
     if isinstance(error, RuleBookError):
         # The first few, to fix or to pass on; `rules check` lists every one.
@@ -222,7 +222,7 @@ def _classify(error: BaseException) -> tuple[int, str]:
         count = len(error.problems)
         if count > MAX_PROBLEMS_SHOWN:
             lines.append(f"and {count - MAX_PROBLEMS_SHOWN} more; every one: metasymptoms rules check")
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in the rule files; nothing else was done.")
+        lines.append(f"{counted(count, 'problem')} in the rule files; nothing else was done.")
         return EXIT_RULES, "\n".join(lines)
     if isinstance(error, RulesFolderMissing):
         return EXIT_USAGE, f"metasymptoms: {error}"

@@ -113,4 +113,4 @@ def test_the_hazard_log_reads_the_property_at_its_place(tmp_path: Path) -> None:
     log, problems = load_log(copy)
     assert problems == [] and log is not None
     results = control_results(loaded, log.log)
-    assert results["verify", "advice-urgency"] == "FAILS (1 counterexample(s))"
+    assert results["verify", "advice-urgency"] == "FAILS (1 counterexample)"

@@ -18,7 +18,7 @@ def test_the_names_in_brackets_are_explained_once_before_the_count(tmp_path: Pat
         "What the names in brackets mean:",
         "  (yaml) the file cannot be read as YAML.",
         "  For more, with examples: metasymptoms rules check --explain NAME",
-        f"1 error(s), 0 warning(s) in {folder}",
+        f"1 error, 0 warnings in {folder}",
     ]
     assert lines[-1].startswith("The rule book does not load")  # what one run could not check
 

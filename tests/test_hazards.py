@@ -47,7 +47,7 @@ def test_a_control_that_does_not_exist_fails_rules_check(tmp_path: Path, capsys)
         "or remove the control (hazard-control)",
     ]
     assert main(["rules", "check", str(folder)]) == 1
-    assert capsys.readouterr().out.endswith("2 error(s), 0 warning(s) in " + str(folder) + "\n")
+    assert capsys.readouterr().out.endswith("2 errors, 0 warnings in " + str(folder) + "\n")
 
 
 def test_a_control_naming_two_kinds_and_a_bad_severity_are_located(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_the_document_shows_each_control_and_its_result(tmp_path: Path, capsys) 
     out = capsys.readouterr().out
     assert (
         "| An emergency is hidden by skip logic. (emergency\\_hidden) | catastrophic | An ask\\_if that hides a finding "
-        "a red flag needs. | verify hidden-red-flag: FAILS (1 counterexample(s)); check hidden-red-flag: FAILS (1 error(s)) |"
+        "a red flag needs. | verify hidden-red-flag: FAILS (1 counterexample); check hidden-red-flag: FAILS (1 error) |"
     ) in out
 
 
@@ -124,7 +124,7 @@ def test_a_control_may_name_any_check_of_the_registry_the_loaders_too(tmp_path: 
     found = load_log(folder)[0]
     assert found is not None
     results = control_results(loaded, found.log)
-    assert results["check", "unknown-file"] == "passes with 1 warning(s)"
+    assert results["check", "unknown-file"] == "passes with 1 warning"
     assert results["check", "scenario-outcome"] == "passes"
 
 

@@ -42,7 +42,7 @@ def test_a_site_file_that_does_not_read_hides_no_other_files_problems(tmp_path: 
         "rules/sites/liver.yaml:10:15: [error] the source 'SRC-AA' is not in sources.yaml "
         "(did you mean 'SRC-A'?) (schema)",
     ]
-    assert "2 error(s), 0 warning(s) in rules" in lines
+    assert "2 errors, 0 warnings in rules" in lines
     assert lines[-1] == (
         "The rule book does not load, so the checks that need all of it have not run yet, and, while "
         "a file other than a site file is broken, neither has the check that the files name only "

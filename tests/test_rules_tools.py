@@ -153,7 +153,7 @@ def test_rules_check_command_exit_codes(tmp_path: Path, capsys) -> None:
         )
         == 1
     )
-    assert capsys.readouterr().out.endswith("1 error(s), 0 warning(s) in " + str(tmp_path / "rules") + "\n")
+    assert capsys.readouterr().out.endswith("1 error, 0 warnings in " + str(tmp_path / "rules") + "\n")
 
 
 def test_shipped_rule_book_passes_check_and_verify(capsys) -> None:

@@ -69,6 +69,7 @@ def test_the_rule_book_document_lists_the_problems_first_and_follows_each_edit(
         assert "<h1>The rule book does not load</h1>" in page
         line = text[: text.index("finding: night_sweats")].count("\n") + 1
         assert re.search(rf"<code>questions.yaml:{line}:\d+: .*night_sweat", page), page
+        assert re.search(r"rules check: (1 error|[2-9] errors|\d\d+ errors), \d+ warnings?</h2>", page), page
         assert str(folder) not in page
 
         questions.write_text(text)

@@ -10,7 +10,7 @@ from pathlib import Path
 from metasymptoms.commands import RulesCheck, RulesDiff, RulesExport, RulesList, RulesShow, RulesVerify
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.loader import LoadedBook, load
-from metasymptoms.core.problems import Problem, UsageError
+from metasymptoms.core.problems import Problem, UsageError, counted
 
 
 def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport) -> Path:
@@ -73,7 +73,9 @@ def check(args: RulesCheck) -> int:
         if problems:
             for line in check_legend(problems):
                 print(line)
-            print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) in {folder}")
+            print(
+                f"{counted(len(errors), 'error')}, {counted(len(problems) - len(errors), 'warning')} in {folder}"
+            )
             if loaded is None:
                 print(NOT_YET_CHECKED)
         else:

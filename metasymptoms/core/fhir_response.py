@@ -20,6 +20,7 @@ from metasymptoms.core.answers import AnswersError, check_answers
 from metasymptoms.core.engine import applicable_questions
 from metasymptoms.core.kinds import Answer, BadAnswer, kind_of
 from metasymptoms.core.model import Finding, RuleBook
+from metasymptoms.core.problems import counted
 from metasymptoms.core.suggest import Suggestions, close_match
 from metasymptoms.core.yamlfile import YamlDocument
 
@@ -186,7 +187,7 @@ def _notes(book: RuleBook, data: Mapping[str, Any], answers: dict[str, Answer], 
     if data.get("status") in ("in-progress", "stopped"):
         count = len(unanswered)
         yield (
-            f"{name}: this response is {data['status']}: {count} question{'s' if count != 1 else ''} "
+            f"{name}: this response is {data['status']}: {counted(count, 'question')} "
             f"that appl{'y' if count != 1 else 'ies'} {'have' if count != 1 else 'has'} no answer yet, "
             "read as not reported"
         )

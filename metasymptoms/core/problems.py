@@ -11,6 +11,15 @@ from metasymptoms.core.checks import schema
 Level = Literal["error", "warning"]
 
 
+def counted(count: int, noun: str) -> str:
+    """A count with its noun, as a sentence says it: "1 error", "2 errors", "0 warnings".
+
+    >>> counted(1, "error"), counted(2, "warning"), counted(0, "counterexample")
+    ('1 error', '2 warnings', '0 counterexamples')
+    """
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     file: Path

@@ -12,6 +12,7 @@ from metasymptoms.core.escape import markdown as md
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.problems import counted
 from metasymptoms.core.status import status_data, status_line
 from metasymptoms.reviewing.diff import Diff
 from metasymptoms.reviewing.diff_edits import Edit
@@ -152,7 +153,7 @@ def _count_words(effect: Effect) -> str:
     if counts["same_urgency"]:
         said.append(f"{counts['same_urgency']} with the same urgency")
     groups = counts["groups"]
-    return f"{groups} group{'s' if groups != 1 else ''} of answers: {', '.join(said)}"
+    return f"{counted(groups, 'group')} of answers: {', '.join(said)}"
 
 
 def _words(group: Group) -> Words:

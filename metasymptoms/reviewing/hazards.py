@@ -15,7 +15,7 @@ from pydantic import Field, with_config
 from metasymptoms.core.layout import HAZARDS_FILE
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model_base import FORBID_EXTRA, Id, Text
-from metasymptoms.core.problems import Location, Problem
+from metasymptoms.core.problems import Location, Problem, counted
 
 FILE = HAZARDS_FILE
 Severity = Literal["catastrophic", "major", "considerable", "significant", "minor"]  # DCB0129's scale
@@ -117,7 +117,9 @@ def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str],
     for kind, name in sorted(wanted):
         if kind == "verify" and name in every_proof:
             failures = list(every_proof[name].failures(loaded))
-            results[kind, name] = "holds" if not failures else f"FAILS ({len(failures)} counterexample(s))"
+            results[kind, name] = (
+                "holds" if not failures else f"FAILS ({counted(len(failures), 'counterexample')})"
+            )
         elif kind == "check" and name in CHECKS:
             if problems is None:
                 problems = every_problem(loaded)  # any check of the registry, the loader's too
@@ -125,9 +127,9 @@ def control_results(loaded: LoadedBook, log: HazardLog) -> dict[tuple[str, str],
             if not found:
                 results[kind, name] = "passes"
             elif CHECKS[name].LEVEL == "error":
-                results[kind, name] = f"FAILS ({len(found)} error(s))"
+                results[kind, name] = f"FAILS ({counted(len(found), 'error')})"
             else:
-                results[kind, name] = f"passes with {len(found)} warning(s)"
+                results[kind, name] = f"passes with {counted(len(found), 'warning')}"
         elif kind == "diff" and name == CONTROL:
             results[kind, name] = released_result(loaded)
         elif kind == "scenario":

@@ -9,6 +9,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from metasymptoms.core.problems import counted
 from metasymptoms.core.templates import render
 from metasymptoms.web.pages import page
 
@@ -44,11 +45,13 @@ def _build(request: Request, folder: Path) -> tuple[str, int]:
     from metasymptoms.web.documents import rulebook_html
 
     loaded, problems = check_problems(folder)
+    errors = sum(1 for problem in problems if problem.level == "error")
     check = {
         # Each file named within the rule book (sites/liver.yaml:3:5): the server's own
         # folder is nothing a reviewer needs, and nothing the page should tell.
         "problems": [str(problem).removeprefix(f"{folder}/") for problem in problems],
-        "errors": sum(1 for problem in problems if problem.level == "error"),
+        "errors": errors,
+        "tally": f"{counted(errors, 'error')}, {counted(len(problems) - errors, 'warning')}",
     }
     if loaded is None:  # the book does not load: the problems are the whole page
         response = page(
