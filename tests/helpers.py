@@ -227,7 +227,6 @@ _TINY = {
             try_again: Try another name?
             try_another: Yes, try another name
             do_not_save: No, do not save
-            your_summary: your summary
             bring: Bring it to your appointment.
             bring_in_emergency: Show it to the people who see you.
           pages:
@@ -311,6 +310,49 @@ _TINY = {
                 - >-
                   There is no page at this address. Your answers are never in an address, so nothing
                   was lost.
+          answers:
+            not_given: not given
+            reported: "yes"
+            not_sure: not sure
+            read_from: "{answer}, from {source}"
+            answered: "(answered {answer})"
+            from_answer: "your answer about {finding}"
+            from_not_sure: 'your answer "not sure" about {finding}'
+          because:
+            sentence: "Because {reasons}."
+            between: ", and "
+            reported: "you reported {names}"
+            gave: "you gave {names}"
+            show: "your answers show {names}"
+            may_show: "your answers may show {names}, so the safer reading is used"
+            not_sure: "you were not sure about {names}, so the safer reading is used"
+            answered: "you answered {names}"
+            not_given: "{names} was not given, so the safer reading is used"
+            read_from: "{finding} (from {source})"
+          why_asked:
+            sites: "Parts of the body it can relate to: {sites}."
+            many_signs: It is used by {count} of the warning signs this tool checks.
+            emergency_sign: "Emergency warning sign: {title}."
+            warning_sign: "Warning sign: {title}."
+            cancer_questions: If you have or had cancer, a few questions about it follow.
+            follow_ups: "Your answer decides whether these follow-up questions are asked:"
+            where_it_started: Where cancer spreads depends on where it started.
+            outlook: Your answer decides whether the result lists questions about what lies ahead.
+            otherwise: It helps explain the rest of your answers in the right way.
+          conditions:
+            answer_is: "the answer about {finding} is {answers}"
+            answer_is_not: "the answer about {finding} is not {answer}"
+            answer_is_neither: "the answer about {finding} is neither {answer} nor {other}"
+            answer_is_none_of: "the answer about {finding} is none of {answers}"
+            value_is: "{finding} is {answers}"
+            any_of: "any of: {conditions}"
+            at_least: "at least {count} of: {conditions}"
+            negated: "not {condition}"
+          written:
+            your_summary: "Wrote your summary to {path}."
+            result: "Wrote the result to {path}."
+            summary: "Wrote the summary to {path}."
+            results: "Wrote the results to {path}."
         """,
     "sources.yaml": """\
         sources:

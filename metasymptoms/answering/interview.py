@@ -351,7 +351,7 @@ def run_interview(
             present_result(prompter, book, assessment, can_save=can_save)
         if output is not None:
             write_atomic(output, renderer(result_format)(book, assessment))
-            prompter.say(wrote("the result", output), "hint")
+            prompter.say(wrote(book.guidance.wording.written.result, output), "hint")
         show_ending(prompter, book, assessment)
     except (Stopped, KeyboardInterrupt):
         if questionnaire.emergencies_shown:

@@ -171,5 +171,5 @@ def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) ->
             prompter.say(words.nothing_saved, "hint")
             return
         bring = words.bring_in_emergency if emergency else words.bring
-        prompter.say(wrote(words.your_summary, path.resolve(), bring), "hint")
+        prompter.say(wrote(book.guidance.wording.written.your_summary, path.resolve(), bring), "hint")
         return

@@ -36,8 +36,9 @@ def ask(args: Ask) -> int:
         answers = read_answers_file(args.answers[0], book, notes)
         for note in notes:
             print(note, file=sys.stderr)
-        page = "the summary" if result_format in ("markdown", "html") else "the result"
-        emit(renderer(result_format)(book, assess(book, answers)), output, what=page)
+        written = book.guidance.wording.written
+        said = written.summary if result_format in ("markdown", "html") else written.result
+        emit(renderer(result_format)(book, assess(book, answers)), output, said)
         return 0
     plain = wants_plain(args.plain)
     require_terminal(
@@ -63,7 +64,7 @@ def _batch(book: RuleBook, files: list[Path], output: Path | None) -> int:
         else:
             kept.append(line)
     if output is not None:
-        emit("".join(kept), output, what="the results")
+        emit("".join(kept), output, book.guidance.wording.written.results)
     if failed:
         print(
             f"metasymptoms: {failed} of {len(files)} answers files could not be used; "

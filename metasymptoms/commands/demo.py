@@ -73,8 +73,8 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     emit(
         lesson_html(book, item),
         output_path(args.output),
+        "Wrote the lesson page to {path}.",
         mode=0o644,  # the case is made up and holds no one's health data: others may read it
-        what="the lesson page",
         then="Open it in a browser; it needs no network.",
     )
     return 0

@@ -189,9 +189,9 @@ def export(args: RulesExport) -> int:
         if folder is not None:
             for kind in FILE_MODELS:
                 write_atomic(folder / f"{kind}.schema.json", schema_text(kind), DOCUMENT_MODE)
-            tell_wrote("the JSON schemas", folder)
+            tell_wrote(_wrote("the JSON schemas"), folder)
             return 0
-        emit(json.dumps(all_schemas(), indent=2) + "\n", output, DOCUMENT_MODE, what="the JSON schemas")
+        emit(json.dumps(all_schemas(), indent=2) + "\n", output, _wrote("the JSON schemas"), DOCUMENT_MODE)
         return 0
     assert loaded is not None  # read above for every format but the schemas
     if args.only and args.format not in ("mermaid", "dot"):
@@ -209,8 +209,15 @@ def export(args: RulesExport) -> int:
         graph = to_mermaid if args.format == "mermaid" else to_dot
         text = graph(loaded.book, args.only)
     target = folder / EXPORT_NAMES[args.format] if folder is not None else output
-    emit(text, target, DOCUMENT_MODE, what=f"the rule book as {args.format}")
+    emit(text, target, _wrote(f"the rule book as {args.format}"), DOCUMENT_MODE)
     return 0
+
+
+def _wrote(what: str) -> str:
+    """The reviewers' line once a file is written ("Wrote the JSON schemas to {path}."): a
+    reviewer's command says it in the code's words, a person's in the rule book's
+    (guidance.yaml `wording.written`)."""
+    return f"Wrote {what} to {{path}}."
 
 
 def _export_fhir(loaded: LoadedBook, target: Path | None) -> int:
@@ -221,7 +228,7 @@ def _export_fhir(loaded: LoadedBook, target: Path | None) -> int:
     from metasymptoms.core.output import emit
     from metasymptoms.reviewing.fhir_export import questionnaire_json, wider_note, wider_questions
 
-    emit(questionnaire_json(loaded.book), target, DOCUMENT_MODE, what="the FHIR R4 Questionnaire")
+    emit(questionnaire_json(loaded.book), target, _wrote("the FHIR R4 Questionnaire"), DOCUMENT_MODE)
     for question, shown in wider_questions(loaded.book):
         print(f"note: {wider_note(question, shown)}", file=sys.stderr)
     return 0

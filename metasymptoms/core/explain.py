@@ -1,7 +1,8 @@
 """Plain words for the engine's reasons: WHY a question is asked, HOW a conclusion was reached.
 
 Pure functions over the rule book; the renderers and the questionnaire call them, so every
-explanation is derived from the rules rather than written per question.
+explanation is derived from the rules rather than written per question, and said in the
+book's own words (guidance.yaml `wording`: answers, because, why_asked, conditions).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from metasymptoms.core.conditions import (
 from metasymptoms.core.engine import Answers, reading
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model_base import filled
 
 
 def join_words(words: Iterable[str], conjunction: str = "and") -> str:
@@ -39,7 +41,7 @@ def answer_text(book: RuleBook, finding_id: str, value: Answer) -> str:
     """How an answer reads on screen and in summaries: its kind says (Yes, No, Not sure, a
     choice's words, a number with its unit), or "not given"."""
     if value is None:
-        return "not given"
+        return book.guidance.wording.answers.not_given
     finding = book.finding(finding_id)
     return kind_of(finding).text(finding, value)
 
@@ -84,20 +86,21 @@ def source_words(book: RuleBook, found: Implied) -> str:
     source = book.finding(found.source)
     if kind_of(source).measured and found.value != UNSURE:
         return f"{source.label}: {answer_text(book, found.source, found.value)}"
-    if found.value == UNSURE:
-        return f'your answer "not sure" about {source.label}'
-    return f"your answer about {source.label}"
+    words = book.guidance.wording.answers
+    return filled(words.from_not_sure if found.value == UNSURE else words.from_answer, finding=source.label)
 
 
 def implied_text(book: RuleBook, found: Implied, *, own_answer: bool = True, with_value: bool = True) -> str:
     """An implied finding's answer in the words of a summary: "yes, from your measured
     temperature: 38.4 °C (101.1 °F)", with the person's own "No" kept beside it."""
-    answer = "not sure" if found.read == UNSURE else "yes"
-    said = found.said is not None and own_answer
-    own = f" (answered {answer_text(book, found.finding, found.said).lower()})" if said else ""
+    words = book.guidance.wording.answers
+    answer = words.not_sure if found.read == UNSURE else words.reported
     # Without the value where the same list gives it already ("your measured temperature: 38.4 °C").
     source = source_words(book, found) if with_value else book.finding(found.source).label
-    return f"{answer}, from {source}{own}"
+    text = filled(words.read_from, answer=answer, source=source)
+    if found.said is None or not own_answer:
+        return text
+    return f"{text} {filled(words.answered, answer=answer_text(book, found.finding, found.said).lower())}"
 
 
 def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
@@ -106,8 +109,7 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
     A "not sure" is never told back as "you reported"; a number is told with its value; a
     finding read from another answer (a measured 38.4 °C read as a fever) says which; an
     answer not given (a history of cancer left out) is said to be not given."""
-    from metasymptoms.core.kinds import UNSURE, kind_of
-
+    words = book.guidance.wording.because
     because = list(because)
     symptoms: list[str] = []
     unsure: list[str] = []
@@ -124,7 +126,9 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
             source = (
                 book.finding(found.source).label if found.source in because else source_words(book, found)
             )
-            (shown if found.read is True else maybe).append(f"{finding.label} (from {source})")
+            (shown if found.read is True else maybe).append(
+                filled(words.read_from, finding=finding.label, source=source)
+            )
         elif value is None:
             missing.append(finding.label)
         elif isinstance(value, str) and value == UNSURE:
@@ -137,32 +141,28 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
                 if kind.measured
                 else kind.phrase(finding, value)
             )
-    parts = []
-    if symptoms:
-        parts.append(f"you reported {join_words(symptoms)}")
-    if measured:
-        parts.append(f"you gave {join_words(measured)}")
-    if shown:
-        parts.append(f"your answers show {join_words(shown)}")
-    if maybe:
-        parts.append(f"your answers may show {join_words(maybe)}, so the safer reading is used")
-    if unsure:
-        parts.append(f"you were not sure about {join_words(unsure)}, so the safer reading is used")
-    if context:
-        parts.append(f"you answered {join_words(context)}")
-    if missing:
-        parts.append(f"{join_words(missing)} was not given, so the safer reading is used")
-    return ("Because " + ", and ".join(parts) + ".") if parts else ""
+    by_kind = [
+        (words.reported, symptoms),
+        (words.gave, measured),
+        (words.show, shown),
+        (words.may_show, maybe),
+        (words.not_sure, unsure),
+        (words.answered, context),
+        (words.not_given, missing),
+    ]
+    parts = [filled(part, names=join_words(names)) for part, names in by_kind if names]
+    return filled(words.sentence, reasons=words.between.join(parts)) if parts else ""
 
 
 # --- conditions as sentences (rules show, exports, demos) -----------------------------
 
 
 def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -> str:
-    """A condition written as an English sentence fragment. With `ids` (for reviewers, who
-    look items up by id) each finding's id follows its label and choices are given by value;
-    without (for a class), only the words a person reads."""
+    """A condition written as a sentence fragment, in the book's words (`wording.conditions`).
+    With `ids` (for reviewers, who look items up by id) each finding's id follows its label
+    and choices are given by value; without (for a class), only the words a person reads."""
     labels = {finding.id: finding for finding in book.findings}
+    words = book.guidance.wording.conditions
 
     def name(finding_id: str) -> str:
         finding = labels.get(finding_id)
@@ -176,27 +176,32 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
                 return name(finding)
             case OneOf(finding=finding, values=values) if not ids and finding in labels:
                 said = [f'"{answer_text(book, finding, value)}"' for value in values]
-                return f"the answer about {labels[finding].label} is {join_words(said, 'or')}"
+                return filled(words.answer_is, finding=labels[finding].label, answers=join_words(said, "or"))
             case OneOf(finding=finding, values=values):
-                return f"{finding} is {join_words(values, 'or')}"
+                return filled(words.value_is, finding=finding, answers=join_words(values, "or"))
             case Not(condition=OneOf(finding=finding, values=values)) if not ids and finding in labels:
-                said = [f'"{answer_text(book, finding, value)}"' for value in values]
-                if len(said) == 1:
-                    return f"the answer about {labels[finding].label} is not {said[0]}"
-                if len(said) == 2:
-                    return f"the answer about {labels[finding].label} is neither {said[0]} nor {said[1]}"
-                return f"the answer about {labels[finding].label} is none of {join_words(said, 'or')}"
+                return not_one_of(
+                    labels[finding].label, [f'"{answer_text(book, finding, v)}"' for v in values]
+                )
             case AllOf(all=parts):
                 text = join_words([walk(part) for part in parts], "and")
                 return text if top else f"({text})"
             case AnyOf(any=parts):
-                text = "any of: " + join_words([walk(part) for part in parts], "or")
+                text = filled(words.any_of, conditions=join_words([walk(part) for part in parts], "or"))
                 return text if top else f"({text})"
             case Not(condition=inner):
-                return f"not {walk(inner)}"
+                return filled(words.negated, condition=walk(inner))
             case AtLeast(at_least=needed, of=parts):
-                return f"at least {needed} of: " + join_words([walk(part) for part in parts], "or")
+                listed = join_words([walk(part) for part in parts], "or")
+                return filled(words.at_least, count=str(needed), conditions=listed)
         return str(node)  # pragma: no cover
+
+    def not_one_of(label: str, said: list[str]) -> str:
+        if len(said) == 1:
+            return filled(words.answer_is_not, finding=label, answer=said[0])
+        if len(said) == 2:
+            return filled(words.answer_is_neither, finding=label, answer=said[0], other=said[1])
+        return filled(words.answer_is_none_of, finding=label, answers=join_words(said, "or"))
 
     return walk(condition, top=True)
 
@@ -229,33 +234,29 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
     # asked ("what you were told about spread"): those are told of as a group.
     grouped = [q for q in following if asked_of_anyone and _only_with_cancer(book, q.ask_if)]
     followers = [book.finding(q.finding).label for q in following if q not in grouped]
+    words = book.guidance.wording.why_asked
     items = []
     if sites:
-        items.append(f"Parts of the body it can relate to: {join_words(site.name for site in sites)}.")
+        items.append(filled(words.sites, sites=join_words(site.name for site in sites)))
     if len(flags) > WHY_FLAGS_LISTED:
         # A question about the person (their history, their treatment) is read by many
         # warning signs: a list of emergencies before anything is answered would frighten.
-        items.append(
-            f"It is used by {len(flags)} of the warning signs this tool checks, so each is read the right way for you."
-        )
+        items.append(filled(words.many_signs, count=str(len(flags))))
     else:
         for flag in flags:
-            kind = "Emergency warning sign" if flag.urgency is Urgency.EMERGENCY else "Warning sign"
-            items.append(f"{kind}: {flag.title}.")
+            kind = words.emergency_sign if flag.urgency is Urgency.EMERGENCY else words.warning_sign
+            items.append(filled(kind, title=flag.title))
     if grouped:
-        items.append("If you have or had cancer, a few questions about it follow.")
+        items.append(words.cancer_questions)
     if followers:
         # A short list, one a line ("  - " marks an item of the line before): labels hold
         # commas of their own ("a central line, PICC line or port"), so run together in a
         # sentence they would read as one list.
-        items.append("Your answer decides whether these follow-up questions are asked:")
+        items.append(words.follow_ups)
         items += [f"  - {sentence(label)}" for label in followers]
     primary_ids = {primary.id for primary in book.primaries}
     if any(choice.value in primary_ids for choice in finding.choices):
-        items.append(
-            "Where cancer spreads depends on where it started, so your answer lets the result "
-            "list the places that cancer most commonly spreads to."
-        )
+        items.append(words.where_it_started)
     offer = book.guidance.outlook_questions
     # (asked only of a person with cancer; known_spread says it through its follow-up)
     if (
@@ -263,9 +264,9 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
         and finding_id in findings_in(offer.offered_when)
         and not (asked_of_anyone or following)
     ):
-        items.append("Your answer decides whether the result lists questions about what lies ahead.")
+        items.append(words.outlook)
     if not items:
-        items.append("It helps explain the rest of your answers in the right way.")
+        items.append(words.otherwise)
     return items
 
 

@@ -25,6 +25,13 @@ from metasymptoms.core.model_base import (
     holding,
 )
 from metasymptoms.core.wording_pages import PagesWording
+from metasymptoms.core.wording_reasons import (
+    AnswersWording,
+    BecauseWording,
+    ConditionsWording,
+    WhyAskedWording,
+    WrittenWording,
+)
 
 
 class _OnePerLevel:
@@ -226,7 +233,6 @@ class SaveWording:
     try_again: Text
     try_another: Text  # the default, listed first
     do_not_save: Text
-    your_summary: Text  # "Wrote your summary to ..."
     bring: Text
     bring_in_emergency: Text
 
@@ -274,6 +280,11 @@ class Wording:
     screen: ScreenWording  # the result in the terminal
     save: SaveWording  # the offer to save a summary, in the terminal
     handover: HandoverWording  # what to tell the emergency call handler
+    answers: AnswersWording  # an answer told back: not given, or read from another
+    because: BecauseWording  # why a warning sign was shown: the answers it was read from
+    why_asked: WhyAskedWording  # why a question is asked
+    conditions: ConditionsWording  # a rule's condition in words
+    written: WrittenWording  # said once a file the person named is written
 
 
 @with_config(FORBID_EXTRA)

@@ -52,6 +52,13 @@ _WHAT = {
     "title": "the warning sign's name",
     "answer": "the answer",
     "reading": "what it was read as",
+    "reasons": "the reasons",
+    "finding": "what the question asks about",
+    "source": "the answer it was read from",
+    "answers": "the answers",
+    "other": "the other answer",
+    "condition": "the condition",
+    "conditions": "the conditions",
 }
 
 

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from metasymptoms.core.files import book_folder_holding, file_type_words, is_input, replace_atomically
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.problems import OutputError, ScreenError
 
 __all__ = [
@@ -129,27 +130,28 @@ def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
         raise OutputError(f"cannot write '{path}': {error.strerror}") from None
 
 
-def wrote(what: str, path: Path | str, then: str = "") -> str:
-    """The one line every command says once it has written a file the person named:
-    "Wrote the summary to summary.html." and, where it helps, what to do with it."""
-    return f"Wrote {what} to {path}." + (f" {then}" if then else "")
+def wrote(said: str, path: Path | str, then: str = "") -> str:
+    """The one line every command says once it has written a file the person named: `said`
+    with its {path} filled in ("Wrote the summary to summary.html.") and, where it helps, what
+    to do with it. A person's command takes `said` from the rule book (wording.written)."""
+    return filled(said, path=str(path)) + (f" {then}" if then else "")
 
 
-def tell_wrote(what: str, path: Path | str, then: str = "") -> None:
+def tell_wrote(said: str, path: Path | str, then: str = "") -> None:
     """Say `wrote(...)` on the standard error: the standard output carries results (and may
     be closed or piped); a closed standard error does not undo a file already written."""
     try:
-        sys.stderr.write(wrote(what, path, then) + "\n")
+        sys.stderr.write(wrote(said, path, then) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
 
 
-def emit(text: str, output: Path | None, mode: int = 0o600, what: str = "the result", then: str = "") -> None:
+def emit(text: str, output: Path | None, said: str, mode: int = 0o600, then: str = "") -> None:
     """The text on the standard output, or written to the file named, saying so (`wrote`)."""
     if output is None or str(output) == STANDARD_OUTPUT:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
         write_atomic(output, text, mode)
-        tell_wrote(what, output, then)
+        tell_wrote(said, output, then)
