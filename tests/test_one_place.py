@@ -75,6 +75,19 @@ def test_the_explorer_leaves_out_the_treatment_finding_by_its_role_whatever_its_
     assert symptom_ids(book) == ["back_pain", "limb_weakness", "jaundice"]
 
 
+def test_the_explorer_and_the_result_count_the_same_symptoms(book: RuleBook) -> None:
+    # One definition of "a symptom": the explorer once listed chemotherapy, radiotherapy,
+    # steroids, a central line and the wish for outlook questions among the symptoms, which
+    # the result counts as answers about the person.
+    from metasymptoms.answering.result import findings_about_the_person, symptoms_told
+
+    listed = symptom_ids(book)
+    assert not set(listed) & findings_about_the_person(book)
+    assert symptoms_told(book, dict.fromkeys(listed, True)) == tuple(listed)
+    for treatment in ("recent_chemotherapy", "central_line", "on_steroids", "wants_outlook_questions"):
+        assert treatment not in listed
+
+
 # --- nothing outside core/kinds*.py branches on a finding's kind --------------------------
 
 PACKAGE = Path(__file__).resolve().parent.parent / "metasymptoms"

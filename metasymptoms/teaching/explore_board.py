@@ -8,6 +8,7 @@ import functools
 from collections.abc import Callable
 
 from metasymptoms.answering.prompter import Options, Prompter
+from metasymptoms.answering.result import findings_about_the_person
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer, kind_of
@@ -21,10 +22,11 @@ HISTORY = "__history__"
 
 
 def symptom_ids(book: RuleBook) -> list[str]:
-    """The findings a person feels (yes is an answer of their kind): not the treatment they
-    have had."""
-    treatment = book.role("recent_treatment")
-    return [finding.id for finding in book.findings if kind_of(finding).reports and finding.id != treatment]
+    """The findings a person feels (yes is an answer of their kind): not those about the
+    person, such as the treatment they have had (chemotherapy, a central line), as the result
+    counts them."""
+    about = findings_about_the_person(book)
+    return [finding.id for finding in book.findings if kind_of(finding).reports and finding.id not in about]
 
 
 MORE = "__more__"
