@@ -43,6 +43,7 @@ _CORE = (
     "test_emergency_number",  # book.yaml's choice of number, load_book's country
     "test_source_dates",  # a page's review date never in the future
     "test_governance",  # book.yaml: version, status, sign-offs and their dates
+    "test_yaml_mistakes",  # a key indented too far, named where it stands (plain_errors)
 )
 TESTS_BY_MODULE = {
     "metasymptoms.core.engine": (*_CORE, "test_questionnaire"),  # what is asked and skipped

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.core.engine import applicable_questions, assess, next_question, prune
+from metasymptoms.core.engine import applicable_questions, assess, next_question, possible_questions, prune
 from metasymptoms.core.loader import load
 from metasymptoms.core.model import Urgency
 from tests.helpers import TINY, indented, write_book
@@ -273,6 +273,43 @@ def test_prune_keeps_later_answers_when_an_earlier_question_was_not_answered(tmp
     book = load(write_book(tmp_path / "rules", CHAIN)).book
     answers = {"back_pain": True, "limb_weakness": True, "jaundice": False}
     assert prune(book, answers) == answers
+
+
+@pytest.mark.parametrize(
+    ("answers", "counted"),
+    [
+        pytest.param(
+            {},
+            ["cancer_history", "back_pain", "limb_weakness", "bladder_trouble", "jaundice"],
+            id="before any answer every follow-up may come",
+        ),
+        pytest.param(
+            {"cancer_history": "none"},
+            ["cancer_history", "back_pain", "limb_weakness", "bladder_trouble", "jaundice"],
+            id="an unanswered question keeps its follow-ups counted",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": False},
+            ["cancer_history", "back_pain", "jaundice"],
+            id="a no rules out the follow-up and the follow-up's own",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": False},
+            ["cancer_history", "back_pain", "limb_weakness", "jaundice"],
+            id="a no to the follow-up rules out only its own follow-up",
+        ),
+        pytest.param(
+            {"cancer_history": "none", "back_pain": True, "limb_weakness": True},
+            ["cancer_history", "back_pain", "limb_weakness", "bladder_trouble", "jaundice"],
+            id="a chain that still applies is counted whole",
+        ),
+    ],
+)
+def test_the_questions_that_may_still_be_asked(tmp_path: Path, answers: dict, counted: list[str]) -> None:
+    """The questionnaire's "question 2 of up to 5": the questions answered and those the answers
+    so far do not rule out, whatever the questions before them will be answered."""
+    book = load(write_book(tmp_path / "rules", CHAIN)).book
+    assert [question.finding for question in possible_questions(book, answers)] == counted
 
 
 # --- the red flags and rules the questionnaire and `rules verify` ask for ---------------------

@@ -154,3 +154,21 @@ def test_a_key_indented_too_far_is_named_where_it_stands(tmp_path: Path) -> None
         "rules/red_flags.yaml:9:7: [error] 'urgency' is indented too far, so it is read as part of "
         "'when' above it; line it up with 'when' and the other keys of its item (schema)"
     ]
+
+
+def test_a_key_indented_into_a_nested_mapping_is_named_once(tmp_path: Path) -> None:
+    """The mapping that took the key in can be a model of its own (the sign-off), which would
+    complain of a key it does not know: that complaint is the same mistake, not a second one."""
+    text = (
+        TINY["red_flags.yaml"]
+        .replace("    urgency: emergency\n", "")
+        .replace(
+            "    checked: {by: author, date: 2026-01-01}",
+            "    checked:\n      by: author\n      date: 2026-01-01\n      urgency: emergency",
+        )
+    )
+    folder = write_book(tmp_path / "rules", {"red_flags.yaml": text})
+    assert problems_of(folder) == [
+        "rules/red_flags.yaml:14:7: [error] 'urgency' is indented too far, so it is read as part of "
+        "'checked' above it; line it up with 'checked' and the other keys of its item (schema)"
+    ]
