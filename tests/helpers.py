@@ -550,6 +550,7 @@ def urgency_headings() -> dict[Urgency, str]:
     return {urgency: headings.for_level(urgency) for urgency in Urgency}
 
 
+@functools.cache  # read by each of some 190 golden cases: once, not a rule book load each
 def read_more() -> str:
     """The key line below what to do first, as the shipped book words it (`wording.screen`)."""
     from metasymptoms.core.bookfiles import default_rules_dir
