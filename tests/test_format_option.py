@@ -12,6 +12,7 @@ import pytest
 
 from metasymptoms.arguments import build_parser
 from metasymptoms.cli import main
+from metasymptoms.core.model import RuleBook
 
 CONTRACT = Path(__file__).parents[1] / "docs" / "contract.md"
 
@@ -82,3 +83,39 @@ def test_demo_format_of_another_kind_is_refused(capsys) -> None:
         main(["demo", "breast_cord_compression", "--format", "pdf"])
     assert stopped.value.code == 2
     assert "argument --format: invalid choice: 'pdf' (choose from 'text', 'html')" in capsys.readouterr().err
+
+
+@pytest.mark.terminal
+def test_ask_format_text_on_a_60_column_terminal_ends_each_line_at_its_edge(tmp_path: Path) -> None:
+    # A new user read the text result in a 60-column terminal: its 78-column lines were cut by
+    # the terminal in the middle of words. On a terminal, the text fits the terminal.
+    import pexpect
+
+    from tests.helpers import spawn_metasymptoms
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("cancer_history: none\nweight_loss: yes\nbone_pain: yes\n")
+    child = spawn_metasymptoms(tmp_path, "ask", "--answers", str(answers), "--format", "text", columns=60)
+    out = child.read()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, out
+    lines = out.replace("\r\n", "\n").splitlines()
+    # Only a web address, never broken, may be longer than the line.
+    assert [line for line in lines if len(line) > 59 and not line.strip().startswith("https://")] == []
+    # Wrapped between words: the emergency signs' heading on two lines, underlined to its
+    # longest line, each word whole.
+    heading = lines.index("CALL YOUR LOCAL EMERGENCY NUMBER (911 / 999 / 112) STRAIGHT")
+    assert lines[heading + 1 : heading + 3] == ["AWAY IF YOU NOTICE", "=" * 59]
+
+
+def test_ask_format_text_to_a_file_or_a_pipe_keeps_78_columns(book: RuleBook) -> None:
+    from metasymptoms.answering.assessment_text import render_text
+    from metasymptoms.core.engine import assess
+
+    answers = {"cancer_history": "none", "weight_loss": True, "bone_pain": True}
+    text = render_text(book, assess(book, answers))
+    assert max(map(len, text.splitlines())) == 78
+    assert (
+        "CALL YOUR LOCAL EMERGENCY NUMBER (911 / 999 / 112) STRAIGHT AWAY IF YOU NOTICE\n" + "=" * 78 in text
+    )

@@ -23,33 +23,34 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import filled
 from metasymptoms.core.status import status_line
 
-WIDTH = 78
+WIDTH = 78  # a file, a pipe, or a terminal at least this wide
 
 
-def render_text(book: RuleBook, assessment: Assessment) -> str:
+def render_text(book: RuleBook, assessment: Assessment, width: int = WIDTH) -> str:
     """Plain text: no colour, no escape sequences; reads well aloud and in a pipe. Lines break
-    at word boundaries, never inside a web address or between a number and its unit."""
+    at word boundaries, never inside a web address or between a number and its unit. `width`:
+    narrower for a narrower terminal, so no line wraps in the middle of a word there."""
     parts = result(book, assessment)
     lines = [book.guidance.wording.result.title, ""]
     for block in [*parts.first, *parts.more]:
-        lines += _text_block(block)
-    lines += wrap(status_line(book), WIDTH)
+        lines += _text_block(block, width)
+    lines += wrap(status_line(book), width)
     lines.append("")
-    lines += _text_block(parts.ending)  # last: how soon and what to do
+    lines += _text_block(parts.ending, width)  # last: how soon and what to do
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _text_block(block: Block) -> list[str]:
+def _text_block(block: Block, width: int) -> list[str]:
     heading = block.heading.upper() if block.level == 2 else block.heading
-    lines = [heading]
+    lines = wrap(heading, width)
     if block.level == 2:
-        lines.append("=" * min(len(heading), WIDTH))
+        lines.append("=" * min(max(map(len, lines)), width))
     for paragraph in block.paragraphs:
         if paragraph:
-            lines += wrap(paragraph, WIDTH)
+            lines += wrap(paragraph, width)
             lines.append("")
     for item in block.items:
-        lines += wrap(item, WIDTH, indent="    ", first="  - ")
+        lines += wrap(item, width, indent="    ", first="  - ")
     if block.items:
         lines.append("")
     if not block.paragraphs and not block.items:

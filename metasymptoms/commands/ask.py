@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -38,7 +39,16 @@ def ask(args: Ask) -> int:
             print(note, file=sys.stderr)
         written = book.guidance.wording.written
         said = written.summary if result_format in ("markdown", "html") else written.result
-        emit(renderer(result_format)(book, assess(book, answers)), output, said)
+        assessment = assess(book, answers)
+        if result_format == "text" and output is None and sys.stdout.isatty():
+            # On a terminal narrower than the text's 78 columns, lines end at its edge
+            # between words, not wherever the terminal cuts them.
+            from metasymptoms.answering.assessment_text import WIDTH, render_text
+
+            width = min(WIDTH, shutil.get_terminal_size((WIDTH + 1, 24)).columns - 1)
+            emit(render_text(book, assessment, max(width, 20)), output, said)
+        else:
+            emit(renderer(result_format)(book, assessment), output, said)
         return 0
     plain = wants_plain(args.plain)
     require_terminal(
