@@ -97,7 +97,8 @@ def test_markdown_reads_cleanly_in_a_text_editor(book: RuleBook) -> None:
 def test_no_internal_urgency_word_and_no_repeated_disclaimer_heading(book: RuleBook) -> None:
     text = render_text(book, assess(book, ANSWERS))
     assert (
-        "See a provider within days: A new symptom in a person who has or had cancer, or is not sure\n"
+        # Wrapped between words at the text's 78 columns, as every other line is.
+        "See a provider within days: A new symptom in a person who has or had cancer,\nor is not sure\n"
         in text
     )
     assert "Prompt" not in text
