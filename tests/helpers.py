@@ -152,6 +152,7 @@ _TINY = {
             what_they_point_to: What your answers point to
             other_symptoms_heading: Other symptoms you told of
             other_symptoms: Tell your provider about these too.
+            other_symptoms_in_emergency: Tell the people who see you about these too.
             spreads_to: "{cancer} most commonly spreads to: {sites} (listed in no particular order)."
             about_the_cancer: "About {cancer}"
             about_your_cancer: About your cancer

@@ -63,3 +63,50 @@ def test_every_yes_told_is_in_the_result(book: RuleBook, history: str, anchor: s
         if words(finding.label) not in text:
             missing.append(finding.id)
     assert missing == []
+
+
+# A triage nurse's cases: a symptom whose follow-up a warning sign names (how many times, a
+# measured temperature, where the back hurts) is not listed again as if the tool ignored it.
+NAMED_BY_A_FOLLOW_UP = {
+    "five extra loose stools on chemotherapy": {
+        "cancer_history": "current",
+        "recent_treatment": True,
+        "recent_chemotherapy": True,
+        "diarrhoea": True,
+        "diarrhoea_times": 5.0,
+    },
+    "back pain that keeps getting worse": {
+        "cancer_history": "none",
+        "back_pain": True,
+        "back_pain_severe_progressive": True,
+    },
+    "a fever and a measured 38.2 °C on chemotherapy": {
+        "cancer_history": "current",
+        "recent_treatment": True,
+        "recent_chemotherapy": True,
+        "fever": True,
+        "temperature": 38.2,
+    },
+}
+
+
+@pytest.mark.parametrize("case", NAMED_BY_A_FOLLOW_UP)
+def test_a_symptom_a_warning_sign_names_by_its_follow_up_is_not_listed_again(
+    book: RuleBook, case: str
+) -> None:
+    assessment = assess(book, NAMED_BY_A_FOLLOW_UP[case])
+    assert assessment.red_flags  # a warning sign matched, naming the follow-up
+    assert "Other symptoms you told of" not in [block.heading for block in blocks(book, assessment)]
+
+
+def test_under_emergency_advice_the_other_symptoms_are_for_the_people_who_see_them(book: RuleBook) -> None:
+    shown = blocks(book, assess(book, {"cancer_history": "none", "seizure": True, "weight_loss": True}))
+    assert (
+        Block(
+            "Other symptoms you told of",
+            ("Tell the people who see you about these too.",),
+            ("losing weight without trying",),
+            level=3,
+        )
+        in shown
+    )

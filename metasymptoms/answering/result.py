@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
 from metasymptoms.core.engine import Answers, Assessment
-from metasymptoms.core.explain import because_sentence, implied, join_words
+from metasymptoms.core.explain import because_sentence, join_words
 from metasymptoms.core.kinds import UNSURE, kind_of, reported
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
@@ -233,18 +233,28 @@ def _other_symptoms_blocks(book: RuleBook, assessment: Assessment) -> list[Block
     to hear. Where nothing matched at all, `_nothing_matched_blocks` lists every one instead."""
     named = {finding for flag in assessment.red_flags for finding in flag.because}
     named |= {finding for site in assessment.sites for finding in site.because}
-    # A finding read from another answer (a fever from a measured 38.4 °C) names that answer too.
-    named |= {
-        found.source for finding in tuple(named) if (found := implied(book, assessment.answers, finding))
-    }
+    # A symptom and its follow-ups are one thing told: a sign that names how many times a
+    # person was sick names their being sick, and one that names a fever names the measured
+    # 38.2 °C it was read from. Listing either again would read as "the tool ignored it".
+    while (
+        grown := {
+            other
+            for child, parent in book.implications
+            if {child, parent} & named
+            for other in (child, parent)
+        }
+        - named
+    ):
+        named |= grown
     left = [finding for finding in symptoms_told(book, assessment.answers) if finding not in named]
     if not left:
         return []
     words = book.guidance.wording.result
+    emergency = assessment.urgency is Urgency.EMERGENCY  # told to the people who see them now
     return [
         Block(
             words.other_symptoms_heading,
-            (words.other_symptoms,),
+            (words.other_symptoms_in_emergency if emergency else words.other_symptoms,),
             tuple(_told_words(book, finding, assessment) for finding in left),
             level=3,
         )

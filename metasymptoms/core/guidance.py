@@ -159,6 +159,7 @@ class ResultWording:
     what_they_point_to: Text  # above no_match or the book's nothing_reported
     other_symptoms_heading: Text  # above the symptoms told that no warning sign or site named
     other_symptoms: Text
+    other_symptoms_in_emergency: Text  # to the people who see the person now
     spreads_to: Annotated[str, TEXT, holding("cancer", "sites")]
     about_the_cancer: Annotated[str, TEXT, holding("cancer")]  # {cancer} in lower case
     about_your_cancer: Text  # where the book lists no sites for the cancer
