@@ -145,6 +145,10 @@ _TINY = {
             not_sure: >-
               You were not sure about {names}. Each is read the safer way: as if it might be there.
               Tell your provider you were not sure.
+            not_given_heading: Questions not answered
+            not_given: >-
+              No answer was given about {names}. Each is read the safer way: as if it might be there.
+              Tell your provider whether it applies to you.
             where_they_point: Where these symptoms can point to
             to_check: Symptoms a provider may want to check
             other_causes: Other causes are common

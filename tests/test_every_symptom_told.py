@@ -110,3 +110,30 @@ def test_under_emergency_advice_the_other_symptoms_are_for_the_people_who_see_th
         )
         in shown
     )
+
+
+def test_an_answer_left_out_is_not_called_not_sure(book: RuleBook) -> None:
+    # An answers file that leaves out treatment is read the safer way, but the person (or
+    # whoever wrote the file) never said "not sure": the result says what happened.
+    answers = {"cancer_history": "current", "primary_cancer": "breast", "weight_loss": True}
+    shown = blocks(book, assess(book, answers))
+    assert (
+        Block(
+            "Questions not answered",
+            (
+                "No answer was given about cancer treatment or steroid tablets in the last 6 weeks. "
+                "Each is read the safer way: as if it might be there. Tell your provider whether it "
+                "applies to you.",
+            ),
+            level=3,
+        )
+        in shown
+    )
+    assert "Answers you were not sure about" not in [block.heading for block in shown]
+    # Said "not sure", and one left out: each under its own words.
+    shown = blocks(book, assess(book, {**answers, "cancer_history": "unsure", "fatigue": "unsure"}))
+    unsure = next(block for block in shown if block.heading == "Answers you were not sure about")
+    assert unsure.paragraphs[0].startswith(
+        "You were not sure about your history of cancer and extreme tiredness that rest does not fix."
+    )
+    assert "Questions not answered" in [block.heading for block in shown]

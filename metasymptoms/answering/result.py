@@ -155,16 +155,22 @@ def _reason_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
 
 
 def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
-    if not assessment.unsure:
-        return []
-    names = [book.finding(finding).label for finding in assessment.unsure]
-    return [
-        Block(
-            book.guidance.wording.result.not_sure_heading,
-            (filled(book.guidance.wording.result.not_sure, names=join_words(names)),),
-            level=3,
-        )
-    ]
+    """The answers read the safer way: those answered "not sure", and those not given at all
+    (an answers file that leaves out a treatment), each said as it was: a person who gave no
+    answer is never told they were not sure."""
+    words = book.guidance.wording.result
+    out = []
+    for heading, sentence, said in (
+        (words.not_sure_heading, words.not_sure, True),
+        (words.not_given_heading, words.not_given, False),
+    ):
+        found = [
+            finding for finding in assessment.unsure if (assessment.answers.get(finding) == UNSURE) == said
+        ]
+        if found:
+            names = join_words([book.finding(finding).label for finding in found])
+            out.append(Block(heading, (filled(sentence, names=names),), level=3))
+    return out
 
 
 def _framing(book: RuleBook, assessment: Assessment) -> str:

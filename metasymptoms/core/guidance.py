@@ -152,6 +152,8 @@ class ResultWording:
     why_these_signs: Text
     not_sure_heading: Text
     not_sure: Annotated[str, TEXT, holding("names")]  # {names}: the answers not sure about
+    not_given_heading: Text  # answers left out (of an answers file), read the safer way
+    not_given: Annotated[str, TEXT, holding("names")]  # {names}: the questions not answered
     where_they_point: Text  # above the sites, for a person with cancer
     to_check: Text  # above the sites, for anyone else
     other_causes: Text
