@@ -172,3 +172,27 @@ def test_the_first_part_fits_an_80x24_screen_with_the_key_line(book: RuleBook, c
     for block in result(book, assessment).first:
         for paragraph in block.paragraphs:
             assert words(paragraph) in shown
+
+
+def test_the_strongest_same_day_advice_comes_first(book: RuleBook) -> None:
+    # A triage nurse read "a review within 24 hours" (amber) before "be seen in person today"
+    # (red): under one urgency, the signs that together need a same-day check come first, then
+    # each red, then each amber, in every format (they share the result's blocks).
+    answers = {
+        "cancer_history": "current",
+        "recent_treatment": True,
+        "recent_chemotherapy": True,
+        "nausea_vomiting": True,
+        "vomiting_times": 3.0,
+        "new_rash": True,
+        "bleeding": True,
+    }
+    first = result(book, assess(book, answers)).first
+    assert [block.heading for block in first] == [
+        "Urgent: get help today",
+        "Urgent: Two or more signs on treatment that together need a same-day check",
+        "Urgent: New bleeding or bruising during cancer treatment",
+        "Urgent: Being sick 3 to 5 times in 24 hours during cancer treatment",
+        "Urgent: A new rash during cancer treatment",
+        "Also tell them about",
+    ]

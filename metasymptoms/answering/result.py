@@ -16,10 +16,11 @@ Pure functions; the renderers choose headings, escaping and layout.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
-from metasymptoms.core.engine import Answers, Assessment
+from metasymptoms.core.engine import Answers, Assessment, FiredRedFlag
 from metasymptoms.core.explain import because_sentence, join_words
 from metasymptoms.core.kinds import UNSURE, kind_of, reported
 from metasymptoms.core.model import RuleBook, Urgency
@@ -121,7 +122,11 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     emergency with several signs, one first step (emergency.emergency_card) and each sign's
     advice told without a different first step of its own."""
     emergency = assessment.urgency is Urgency.EMERGENCY
-    level = [flag for flag in assessment.red_flags if flag.urgency.rank == assessment.urgency.rank]
+    level = [
+        flag
+        for flag in weightiest_first(book, assessment.red_flags)
+        if flag.urgency.rank == assessment.urgency.rank
+    ]
     card = emergency_card(book, [flag.id for flag in level]) if emergency and level else None
     advice = assessment.advice
     if assessment.urgency is Urgency.PROMPT:  # what to do within days, alone: the everyday
@@ -143,13 +148,23 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     return out
 
 
+def weightiest_first(book: RuleBook, flags: Sequence[FiredRedFlag]) -> list[FiredRedFlag]:
+    """Warning signs of one urgency, the one asking most first: signs that together need a
+    same-day check, then each UKONS red ("be seen in person today"), then the signs with no
+    grade, then each amber ("a review within 24 hours"). Otherwise in the rule book's order. A
+    person who reads only the first advice under "get help today" reads the strongest."""
+    order = {"red": 1, None: 2, "amber": 3}
+    written = {flag.id: flag for flag in book.red_flags}
+    return sorted(flags, key=lambda flag: 0 if written[flag.id].combines else order[written[flag.id].grade])
+
+
 def _reason_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     """Why each warning sign was shown: the person's own answers."""
     if not assessment.red_flags:
         return []
     items = tuple(
         f"{flag.title}: {because_sentence(book, flag.because, assessment.answers)}"
-        for flag in assessment.red_flags
+        for flag in weightiest_first(book, assessment.red_flags)
     )
     return [Block(book.guidance.wording.result.why_these_signs, (), items)]
 
