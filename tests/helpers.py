@@ -8,6 +8,7 @@ import json
 import textwrap
 from pathlib import Path
 
+from metasymptoms.core.guidance import Wording
 from metasymptoms.core.model_base import Urgency
 
 _TINY = {
@@ -137,6 +138,66 @@ _TINY = {
           arrow_keys:
             tick: arrow keys to move, space to tick or untick, Enter when done
             taken_back: "(Taken back: the answer above no longer counts.)"
+            choose: arrow keys to move, Enter to choose
+            how_to_answer: >-
+              Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted
+              answer (at a new yes-or-no question, "No"). At every question you can also choose
+              "{why}", and after the first, "{back}"; or type ? or b. Where you may choose several,
+              tick each that is true with the space bar, then press Enter (none ticked: none of them).
+            left_out: (left out)
+          questions:
+            title: "metasymptoms: where cancer commonly spreads, and which symptoms that can cause"
+            opening: >-
+              You will be asked one question at a time. {how_to_answer} Press Ctrl-C at any time to
+              stop; nothing is saved unless you ask.
+            progress: "{section}: question {position} of up to {count}"
+            why: Why am I asked this?
+            back: Back to the previous question
+            first_question: This is the first question; there is nothing before it.
+            why_key: "? = why"
+            back_key: "b = back"
+            enter_keeps: "Press Enter to keep it; {keys}"
+            enter_keeps_or_none: "Press Enter to keep it, or type none to leave it out; {keys}"
+            enter_leaves_out: "Press Enter to leave it out; {keys}"
+            review_heading: Your answers
+            review_intro: Check your answers. Choose one to change it, or show your result.
+            review_question: Show your result, or change an answer?
+            show_result: Show my result
+          typed_numbers:
+            celsius: {name: a temperature, like: "38.5, 101.3 F"}
+            times_in_24_hours: {name: a number of times, like: 3 or 0}
+            not_read: '"{typed}" is not {name} this tool can read ({low} to {high} {unit}).'
+            fahrenheit: For Fahrenheit, type {typed} F.
+            type_it_like: Please type it like {like}, or press Enter to leave it out.
+            type_it_like_or_keep: >-
+              Please type it like {like}; press Enter to keep your earlier answer, or type none to
+              leave it out.
+            type_it_like_on_a_page: Please type it like {like}, or leave the box empty if you have not measured it.
+            hint_on_a_page: Type it like {like}, or leave the box empty if you have not measured it.
+          plain:
+            how_to_answer: >-
+              Each answer has a number: type it and press Enter. For yes or no, you can also type y or
+              n, and u wherever you may answer not sure. Pressing Enter alone gives the answer marked
+              (Enter). Type ? to hear why a question is asked, or, after the first question, b to go
+              back to the previous one.
+            marked: (Enter)
+            not_sure: u (not sure)
+            do_not_know: u (I do not know)
+            type_a_number: Type a number and press Enter
+            type_yes_no: Type a number, or y or n, and press Enter
+            type_yes_no_unsure: Type a number, or y, n or {unsure}, and press Enter
+            type_unsure: Type a number, or {unsure}, and press Enter
+            why_key: "? = why am I asked this"
+            refused: Please type a number from 1 to {count}, or press Enter for the marked answer.
+            refused_yes_no: Please type a number from 1 to {count}, or y or n, or press Enter for the marked answer.
+            refused_yes_no_unsure: >-
+              Please type a number from 1 to {count}, or y, n or {unsure}, or press Enter for the
+              marked answer.
+            refused_unsure: Please type a number from 1 to {count}, or {unsure}, or press Enter for the marked answer.
+            going_back: Going back to the previous question.
+            enter_gives: "(Enter: {answer})"
+            press_refused: Please press Enter, or type {keys} and press Enter.
+            either: "{some} or {last}"
           result:
             title: "metasymptoms: what your answers point to"
             also_tell: Also tell them about
@@ -562,3 +623,12 @@ def read_more() -> str:
     from metasymptoms.core.loader import load
 
     return load(default_rules_dir()).book.guidance.wording.screen.read_more
+
+
+@functools.cache
+def shipped_wording() -> Wording:
+    """The shipped rule book's wording, for a prompter made outside a test that has the book."""
+    from metasymptoms.core.bookfiles import default_rules_dir
+    from metasymptoms.core.loader import load
+
+    return load(default_rules_dir()).book.guidance.wording

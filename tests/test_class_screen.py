@@ -136,7 +136,7 @@ def quiz_text(book: RuleBook, item: LoadedScenario) -> str:
     quiz = build_quiz(book, item)
     out = io.StringIO()
     wrong = {question.id: question.choices[question.answer - 1] for question in quiz.questions}
-    run_quiz(quiz, PlainPrompter(stdin=io.StringIO(""), stdout=out), wrong, width=78)
+    run_quiz(quiz, PlainPrompter(book.guidance.wording, stdin=io.StringIO(""), stdout=out), wrong, width=78)
     return out.getvalue()
 
 

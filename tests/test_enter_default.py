@@ -35,5 +35,5 @@ def test_enter_at_a_warning_sign_question_is_no_and_the_readme_says_so(book: Rul
         ROOT / "docs" / "using.md"
     )
     assert 'Enter alone picks the highlighted answer (at a new yes-or-no question, "No")' in (
-        QuestionaryPrompter.how_to_answer
+        QuestionaryPrompter(book.guidance.wording).how_to_answer
     )

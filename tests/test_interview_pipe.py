@@ -16,6 +16,7 @@ from metasymptoms.answering.prompter import Stopped
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
+from tests.helpers import shipped_wording
 
 ENTER, DOWN, UP, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", "\x03", "\x04"
 
@@ -30,7 +31,9 @@ def keys() -> Iterator:
 
 
 def prompter(pipe, stdout: io.StringIO | None = None) -> QuestionaryPrompter:
-    return QuestionaryPrompter(input=pipe, output=DummyOutput(), stdout=stdout or io.StringIO(), width=80)
+    return QuestionaryPrompter(
+        shipped_wording(), input=pipe, output=DummyOutput(), stdout=stdout or io.StringIO(), width=80
+    )
 
 
 def test_choose_moves_with_arrows_and_enter(keys) -> None:
@@ -134,6 +137,6 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, env: dic
     assert colour_allowed(_Terminal()) is allowed
     assert colour_allowed(io.StringIO()) is False
     shown = _Terminal()
-    QuestionaryPrompter(stdout=shown).say("EMERGENCY: A new seizure", "emergency")
+    QuestionaryPrompter(shipped_wording(), stdout=shown).say("EMERGENCY: A new seizure", "emergency")
     assert ("\x1b[" in shown.getvalue()) is allowed
     assert "EMERGENCY: A new seizure" in shown.getvalue()  # the words carry the meaning either way

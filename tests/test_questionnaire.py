@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 
 from metasymptoms.answering.interview import run_interview
-from metasymptoms.answering.prompter import BACK, BACK_LABEL, PlainPrompter, Stopped
+from metasymptoms.answering.prompter import BACK, PlainPrompter, Stopped
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess, fired_emergencies
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import Urgency
+from tests.helpers import shipped_wording
 from tests.scripted import ScriptedPrompter
 from tests.test_cases import CASES
 
@@ -160,7 +161,7 @@ def test_back_is_not_offered_at_the_first_question(book: RuleBook) -> None:
     assert options is not None and BACK not in [value for _, value in options]
     questionnaire.record(first.finding, "current")
     options, _ = questionnaire.options_for(second)
-    assert options is not None and options[-1] == (BACK_LABEL, BACK)
+    assert options is not None and options[-1] == ("Back to the previous question", BACK)
 
 
 @pytest.mark.parametrize(
@@ -334,14 +335,20 @@ def test_plain_not_sure_is_typed_at_a_choice_that_offers_it(typed: str) -> None:
     # was refused; the next Enter then gave the default, "No, or not that I know of".
     shown = io.StringIO()
     options = [("Yes", "yes_told"), ("No, or not that I know of", "no"), ("I am not sure", "unsure")]
-    assert PlainPrompter(io.StringIO(typed + "\n"), shown).choose("Spread?", options, "no") == "unsure"
+    assert (
+        PlainPrompter(shipped_wording(), io.StringIO(typed + "\n"), shown).choose("Spread?", options, "no")
+        == "unsure"
+    )
     assert "Type a number, or u (not sure), and press Enter." in shown.getvalue()
 
 
 def test_plain_u_is_refused_where_not_sure_is_not_offered() -> None:
     shown = io.StringIO()
     options = [("Breast", "breast"), ("Lung", "lung")]
-    assert PlainPrompter(io.StringIO("u\n2\n"), shown).choose("Which?", options, "breast") == "lung"
+    assert (
+        PlainPrompter(shipped_wording(), io.StringIO("u\n2\n"), shown).choose("Which?", options, "breast")
+        == "lung"
+    )
     assert "Please type a number from 1 to 2, or press Enter for the marked answer." in shown.getvalue()
 
 
@@ -350,7 +357,7 @@ def test_stopped_is_raised_by_the_plain_prompter_at_end_of_input(book: RuleBook)
 
     from metasymptoms.answering.prompter import PlainPrompter
 
-    prompter = PlainPrompter(io.StringIO("1\n"), io.StringIO())
+    prompter = PlainPrompter(book.guidance.wording, io.StringIO("1\n"), io.StringIO())
     with pytest.raises(Stopped):
         Questionnaire(book, prompter).run()
 
@@ -362,7 +369,9 @@ def test_why_lists_the_follow_up_questions_one_a_line(book: RuleBook) -> None:
 
     shown = io.StringIO()
     with pytest.raises(Stopped):
-        Questionnaire(book, PlainPrompter(io.StringIO("1\n?\n"), shown, width=60)).run()
+        Questionnaire(
+            book, PlainPrompter(book.guidance.wording, io.StringIO("1\n?\n"), shown, width=60)
+        ).run()
     text = shown.getvalue()
     assert (
         "  - Your answer decides whether these follow-up questions\n"
@@ -380,7 +389,7 @@ def test_a_refused_temperature_says_how_to_type_it_and_how_to_leave_it_out(book:
     """The terminal's words for what the web page also says: never the id, never "unsure"."""
     from metasymptoms.answering.questionnaire import refused
 
-    assert refused(book.finding("temperature"), "1OO F", "") == (
+    assert refused(book.guidance.wording, book.finding("temperature"), "1OO F", "") == (
         '"1OO F" is not a temperature this tool can read (30 to 44 °C). '
         "Please type it like 38.5, 101.3 F, or press Enter to leave it out."
     )

@@ -112,7 +112,9 @@ def test_scripted_quiz_session(book: RuleBook) -> None:
         "change": by_id["change"].choices[by_id["change"].answer],  # right
     }
     out = io.StringIO()
-    score = run_quiz(quiz, PlainPrompter(stdin=io.StringIO(""), stdout=out), predictions, width=78)
+    score = run_quiz(
+        quiz, PlainPrompter(book.guidance.wording, stdin=io.StringIO(""), stdout=out), predictions, width=78
+    )
     assert score == (2, 3)
     text = out.getvalue()
     assert "Prediction: Emergency: get help now\n\nThe answer, and how it was reached:\n" in text
@@ -145,7 +147,7 @@ def test_the_predictions_are_asked_before_the_answers_are_shown(book: RuleBook) 
             seen_before.append(out.getvalue())
             return "0" if message != "Ready for the next question?" else "__next__"
 
-    run_quiz(quiz, Recording(stdin=io.StringIO(""), stdout=out))
+    run_quiz(quiz, Recording(book.guidance.wording, stdin=io.StringIO(""), stdout=out))
     urgency = quiz.questions[0]
     assert urgency.reveal[0].text not in seen_before[0]
     assert urgency.reveal[0].text in out.getvalue()
@@ -216,7 +218,11 @@ def test_a_scenarios_own_question_is_asked_after_the_generated_ones(tmp_path: Pa
     own = quiz.questions[-1]
     assert (own.id, own.choices, own.answer) == ("own-1", ("Within days", "Within hours"), 1)
     out = io.StringIO()
-    assert run_quiz(quiz, PlainPrompter(stdout=out), {q.id: q.choices[q.answer] for q in quiz.questions}) == (
+    assert run_quiz(
+        quiz,
+        PlainPrompter(book.guidance.wording, stdout=out),
+        {q.id: q.choices[q.answer] for q in quiz.questions},
+    ) == (
         4,
         4,
     )

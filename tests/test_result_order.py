@@ -133,7 +133,7 @@ def test_a_number_is_never_split_from_its_unit_on_the_result_screen(book: RuleBo
     answers = {"cancer_history": "current", "recent_treatment": True, "temperature": 35.5}
     assessment = assess(book, answers)
     out = io.StringIO()
-    show_result(PlainPrompter(stdout=out, width=width), book, assessment)
+    show_result(PlainPrompter(book.guidance.wording, stdout=out, width=width), book, assessment)
     lines = out.getvalue().splitlines()
     assert any("°C" in line for line in lines)
     for line, after in itertools.pairwise(lines):
@@ -164,7 +164,9 @@ def test_the_first_part_fits_an_80x24_screen_with_the_key_line(book: RuleBook, c
 
     assessment = assess(book, check_answers(book, case["answers"]))
     out = io.StringIO()
-    show_first(QuestionaryPrompter(stdout=out, width=80), result(book, assessment).first)
+    show_first(
+        QuestionaryPrompter(book.guidance.wording, stdout=out, width=80), result(book, assessment).first
+    )
     rows = [*out.getvalue().splitlines(), "", read_more()]
     assert len(rows) <= 24, "\n".join(rows)
     shown = words("\n".join(rows))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from metasymptoms.answering.emergency import reminder
-from metasymptoms.answering.questionnaire import GO_ON, REVIEW_QUESTION, Questionnaire
+from metasymptoms.answering.questionnaire import GO_ON, Questionnaire
 from metasymptoms.core.engine import fired_emergencies
 from metasymptoms.core.model import RuleBook
 from tests.scripted import ScriptedPrompter
@@ -24,6 +24,8 @@ from tests.test_terminal_screens import (
     wait_prompt,
     wait_typed,
 )
+
+REVIEW_QUESTION = "Show your result, or change an answer?"  # the book's wording.questions
 
 pytestmark = pytest.mark.terminal
 

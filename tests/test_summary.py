@@ -26,7 +26,7 @@ from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.numbers import for_country
 from metasymptoms.core.problems import UsageError
-from tests.helpers import TEMPERATURE_QUESTION, run_metasymptoms
+from tests.helpers import TEMPERATURE_QUESTION, run_metasymptoms, shipped_wording
 from tests.scripted import ScriptedPrompter
 
 MADE = datetime.datetime(2026, 11, 25, 14, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
@@ -438,7 +438,7 @@ def test_every_answer_opened_from_the_review_starts_on_itself(book: RuleBook) ->
 def test_plain_yes_no_take_letters_and_words() -> None:
     typed = io.StringIO("y\nno\nYES\nn\n2\n")
     shown = io.StringIO()
-    prompter = PlainPrompter(typed, shown, width=60)
+    prompter = PlainPrompter(shipped_wording(), typed, shown, width=60)
     options = [("No", "no"), ("Yes", "yes")]
     assert [prompter.choose("Q?", options, "no") for _ in range(5)] == ["yes", "no", "yes", "no", "yes"]
     assert "Type a number, or y or n, and press Enter." in shown.getvalue()
@@ -446,7 +446,7 @@ def test_plain_yes_no_take_letters_and_words() -> None:
 
 def test_plain_headings_are_not_underlined_and_long_lines_wrap() -> None:
     shown = io.StringIO()
-    prompter = PlainPrompter(io.StringIO(), shown, width=40)
+    prompter = PlainPrompter(shipped_wording(), io.StringIO(), shown, width=40)
     prompter.say("Bones and back", "heading")
     prompter.say("A long sentence that has to wrap at a word boundary on a narrow screen.")
     assert shown.getvalue() == (
@@ -570,7 +570,7 @@ def test_the_clinician_reads_not_sure_and_numbers_in_every_format(number_book: R
 def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
     typed = io.StringIO("u\nnot sure\nUnsure\n?\n3\nu\n")
     shown = io.StringIO()
-    prompter = PlainPrompter(typed, shown, width=60)
+    prompter = PlainPrompter(shipped_wording(), typed, shown, width=60)
     offered = [("No", "no"), ("Yes", "yes"), ("I'm not sure", "unsure"), (None, ""), ("Why?", "__why__")]
     assert [prompter.choose("Q?", offered, "no") for _ in range(5)] == ["unsure"] * 3 + ["__why__", "unsure"]
     assert (
@@ -579,7 +579,7 @@ def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
     )
     # where "not sure" is not offered, u is not an answer: the person is told what is
     assert (
-        PlainPrompter(io.StringIO("u\nn\n"), shown, width=60).choose(
+        PlainPrompter(shipped_wording(), io.StringIO("u\nn\n"), shown, width=60).choose(
             "Q?", [("No", "no"), ("Yes", "yes")], "no"
         )
         == "no"
@@ -592,7 +592,7 @@ def test_plain_not_sure_takes_u_and_words_where_it_is_offered() -> None:
 
 def test_plain_typed_prompts_wrap_at_word_boundaries() -> None:
     shown = io.StringIO()
-    prompter = PlainPrompter(io.StringIO("\n"), shown, width=40)
+    prompter = PlainPrompter(shipped_wording(), io.StringIO("\n"), shown, width=40)
     message = TEMPERATURE_QUESTION + "\n(Type it in °C.)\nPress Enter to keep it."
     assert prompter.ask_text(message, "38.5") == "38.5"
     lines = shown.getvalue().split("\n")
@@ -767,7 +767,7 @@ def test_every_source_address_is_whole_on_one_line_of_the_result_screen(book: Ru
     }
     assessment = assess(book, answers)
     out = io.StringIO()
-    show_result(PlainPrompter(stdout=out, width=width), book, assessment)
+    show_result(PlainPrompter(book.guidance.wording, stdout=out, width=width), book, assessment)
     lines = out.getvalue().splitlines()
     for key in assessment.sources:
         url = book.source(key).url

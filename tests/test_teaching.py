@@ -287,7 +287,7 @@ def test_what_if_board_through_pipe_input(book: RuleBook, time_limit: None) -> N
             + up * bones
             + enter  # "Done"
         )
-        prompter = QuestionaryPrompter(input=keys, output=DummyOutput(), stdout=stdout)
+        prompter = QuestionaryPrompter(book.guidance.wording, input=keys, output=DummyOutput(), stdout=stdout)
         answers = what_if_board(book, prompter)
     assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
     text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width
@@ -378,7 +378,9 @@ def test_explorer_pages_long_pages_and_returns_to_the_list(book: RuleBook) -> No
     liver = [site.id for site in book.sites].index("liver") + 1
     typed = f"1\n{liver}\n1\n2\n{len(book.sites) + 1}\n6\n"
     out = io.StringIO()
-    run_explorer(book, PlainPrompter(stdin=io.StringIO(typed), stdout=out), size=(70, 24))
+    run_explorer(
+        book, PlainPrompter(book.guidance.wording, stdin=io.StringIO(typed), stdout=out), size=(70, 24)
+    )
     text = out.getvalue()
     assert text.count("Which site?") == 2  # back to the same list after the page
     assert f"Page 1 of {pages}\n  1. Next page  (Enter)\n  2. Back to the list\n" in text
@@ -399,7 +401,9 @@ def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
     breath = len(find_symptoms(book, symptom_ids(book), "breath")[0])
     typed = f"3\nyelow\nbreath\n1\n{breath + 1}\n\n6\n"
     out = io.StringIO()
-    run_explorer(book, PlainPrompter(stdin=io.StringIO(typed), stdout=out), size=(72, 60))
+    run_explorer(
+        book, PlainPrompter(book.guidance.wording, stdin=io.StringIO(typed), stdout=out), size=(72, 60)
+    )
     text = out.getvalue()
     assert (
         "Nothing matches 'yelow'; showing what matches 'yellow'.\nYELLOW SKIN OR YELLOW WHITES OF THE EYES\n"

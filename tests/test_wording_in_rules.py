@@ -46,6 +46,9 @@ ALL_WORDING_IN_RULES = {
     "answering/assessment_html.py",
     "answering/assessment_text.py",
     "answering/emergency.py",
+    "answering/interview.py",
+    "answering/prompter.py",
+    "answering/questionnaire.py",
     "answering/result.py",
     "answering/result_screen.py",
     "answering/summary.py",
@@ -63,6 +66,7 @@ ALL_WORDING_IN_RULES = {
     "templates/result.html",
     "templates/start.html",
     "templates/summary.html",
+    "web/person.py",
 }
 # In code, a literal of one word is more often a name than a word for a person ("Support" as
 # a heading is not told from "emergency" as a role); in a page's text, every word is read.
@@ -82,8 +86,13 @@ NOT_FOR_THE_PERSON = {
     "core/references.py",
 }
 FOR_THE_PERSON_IN_REVIEWING = {"reviewing/fhir_export.py"}
-# The last-resort sentence; the words a rule-book author's error message names placeholders by.
-ALLOWED_CONSTANTS = {("cli.py", "LAST_RESORT"), ("core/model_base.py", "_WHAT")}
+# The last-resort sentence; the words a rule-book author's error message names placeholders by;
+# a download's HTTP header (its syntax: "attachment; filename=").
+ALLOWED_CONSTANTS = {
+    ("cli.py", "LAST_RESORT"),
+    ("core/model_base.py", "_WHAT"),
+    ("web/person.py", "ATTACHMENT"),
+}
 
 
 def for_the_person(name: str, text: str) -> bool:

@@ -17,9 +17,7 @@ from metasymptoms.answering.emergency import action
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
     BACK,
-    BACK_LABEL,
     WHY,
-    WHY_LABEL,
     Options,
     ResultPrompter,
     Stopped,
@@ -39,7 +37,9 @@ from metasymptoms.answering.result_screen import (
 )
 from metasymptoms.answering.terminal import prompter_for
 from metasymptoms.core.engine import Assessment, assess
+from metasymptoms.core.guidance import Wording
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.output import write_atomic, wrote
 from metasymptoms.core.safetext import visible, write_styled
 
@@ -70,16 +70,18 @@ class QuestionaryPrompter:
     """Arrow keys and Enter; every prompt also lists 'why' and 'back' as choices. Questions
     and choices are wrapped at word boundaries to the terminal's width (prompt_toolkit would
     break them mid-word, or cut a choice off). `input` and `output` are prompt_toolkit's, for
-    tests; None means the terminal."""
+    tests; None means the terminal. Its words are the rule book's (`wording`: `arrow_keys`,
+    and the steps' names and keys in `questions`)."""
 
-    how_to_answer = (
-        "Move with the arrow keys and press Enter to choose; Enter alone picks the highlighted "
-        f'answer (at a new yes-or-no question, "No"). At every question you can also choose "{WHY_LABEL}", and after the first, '
-        f'"{BACK_LABEL}"; or type ? or b. Where you may choose several, tick each that is true '
-        "with the space bar, then press Enter (none ticked: none of them)."
-    )
-
-    def __init__(self, input: Any = None, output: Any = None, stdout: Any = None, width: int | None = None):
+    def __init__(
+        self,
+        wording: Wording,
+        input: Any = None,
+        output: Any = None,
+        stdout: Any = None,
+        width: int | None = None,
+    ):
+        self.wording = wording
         self.input = input
         self.output = output
         self.stdout = stdout or sys.stdout
@@ -89,6 +91,11 @@ class QuestionaryPrompter:
         # The rows of each answer said back, for those last on screen (nothing said since):
         # an answer taken back with Back is cleared from the screen, where it is one of them.
         self.said_back: list[int] = []
+
+    @property
+    def how_to_answer(self) -> str:
+        steps = self.wording.questions
+        return filled(self.wording.arrow_keys.how_to_answer, why=steps.why, back=steps.back)
 
     def columns(self) -> int:
         return self.width or screen_width()
@@ -153,7 +160,7 @@ class QuestionaryPrompter:
         text = "\n  ".join(lines) + ("\n " if own_line else "")
         notes = [
             *(wrap(f"({visible(hint)})", width - 2) if hint else []),
-            "(arrow keys to move, Enter to choose)",
+            f"({self.wording.arrow_keys.choose})",
         ]
         question = questionary.select(
             text,
@@ -236,8 +243,9 @@ class QuestionaryPrompter:
             for label, value in boxes
         ]
         # "? = why, b = back" kept on one line, as the typed prompts say it
+        words = self.wording.questions
         shortcuts = ",\u00a0".join(
-            f"{key} = {word}" for key, word, step in (("?", "why", WHY), ("b", "back", BACK)) if step in steps
+            key for key, step in ((words.why_key, WHY), (words.back_key, BACK)) if step in steps
         )
         notes = [
             *(wrap(f"({visible(hint)})", width - 2) if hint else []),
@@ -268,7 +276,8 @@ class QuestionaryPrompter:
         typed = self._ask(question) or default
         if typed.strip().lower() not in TYPED_KEYS:
             asked = wrap(paragraphs[0], width - 2)
-            self._said_back("? " + "\n  ".join(asked) + "\n  " + visible(typed or "(left out)") + "\n")
+            left_out = self.wording.arrow_keys.left_out
+            self._said_back("? " + "\n  ".join(asked) + "\n  " + visible(typed or left_out) + "\n")
         return typed
 
     def press(self, message: str, keys: Mapping[str, str]) -> str:
@@ -332,7 +341,8 @@ def run_interview(
     """The questionnaire, the result, and the offer to save. Stopping raises KeyboardInterrupt
     (exit 130, "Stopped. Nothing was saved."); once an emergency was shown, the stop message
     also gives the number to call (StoppedInEmergency)."""
-    prompter = prompter or prompter_for(plain)
+    wording = book.guidance.wording
+    prompter = prompter or prompter_for(plain, wording)
     questionnaire = Questionnaire(book, prompter)
     assessment: Assessment | None = None
     try:
@@ -341,7 +351,6 @@ def run_interview(
         can_save = output is None  # with --output the result is written there, in its format
         if outcome.stopped_for_emergency:
             show_emergency_card(prompter, book, assessment)
-            wording = book.guidance.wording
             asked = wording.after_stopping
             more = prompter.choose(asked.question, [(asked.first, "no"), (asked.second, "yes")], "no")
             if more == "yes":
@@ -351,7 +360,7 @@ def run_interview(
             present_result(prompter, book, assessment, can_save=can_save)
         if output is not None:
             write_atomic(output, renderer(result_format)(book, assessment))
-            prompter.say(wrote(book.guidance.wording.written.result, output), "hint")
+            prompter.say(wrote(wording.written.result, output), "hint")
         show_ending(prompter, book, assessment)
     except (Stopped, KeyboardInterrupt):
         if questionnaire.emergencies_shown:

@@ -12,14 +12,13 @@ import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TextIO, runtime_checkable
 
+from metasymptoms.core.guidance import Wording
 from metasymptoms.core.kinds import UNSURE, UNSURE_SPELLINGS
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.problems import UsageError
 
 WHY = "__why__"
 BACK = "__back__"
-
-WHY_LABEL = "Why am I asked this?"
-BACK_LABEL = "Back to the previous question"
 
 MAX_LINE = 1000  # characters in one typed answer (a file name is the longest)
 # Typed in plain mode for "I'm not sure" ("?" is not among them: it asks why).
@@ -28,7 +27,6 @@ UNSURE_TYPED = (UNSURE_SPELLINGS - {"?"}) | {"u"}  # typed for a number: not mea
 # The choices "u" answers: "not sure", or, where a question offers it instead, "I do not
 # know" (the primary cancer's `unknown`).
 DO_NOT_KNOW = (UNSURE, "unknown")
-FIRST_QUESTION = "This is the first question; there is nothing before it."
 
 # (label, value); a label of None draws a separator line.
 Options = Sequence[tuple[str | None, str]]
@@ -88,7 +86,9 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
 
 
 class Prompter(Protocol):
-    how_to_answer: str  # the opening's instructions, in the words of this way of answering
+    @property
+    def how_to_answer(self) -> str:
+        """The opening's instructions, in the words of this way of answering."""
 
     def say(self, text: str, kind: str = "info") -> None:
         """Show text. kind: 'heading', 'subheading', 'strong' (a subheading with no blank
@@ -147,20 +147,25 @@ class PlainPrompter:
     """For screen readers and simple terminals: no escape sequences, no arrow keys, lines
     wrapped at word boundaries. Choices are numbered; yes/no also take y, yes, n and no, and
     wherever "not sure" is offered (yes/no or a choice), u, unsure or not sure ("?" stays
-    "why": one key, one meaning); '?' asks why, 'b' goes back."""
+    "why": one key, one meaning); '?' asks why, 'b' goes back. Its words are the rule book's
+    (`wording`: `plain`, and the steps' names in `questions`)."""
 
-    how_to_answer = (
-        "Each answer has a number: type it and press Enter. For yes or no, you can also type "
-        "y or n, and u wherever you may answer not sure. Pressing Enter alone gives the answer marked "
-        "(Enter). Type ? to hear why a question is asked, or, after the first question, b to go "
-        "back to the previous one."
-    )
-
-    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, width: int | None = None):
+    def __init__(
+        self,
+        wording: Wording,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        width: int | None = None,
+    ):
+        self.wording = wording
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.width = width
         self.progress = ""  # said with the next question, after the blank line before it
+
+    @property
+    def how_to_answer(self) -> str:
+        return self.wording.plain.how_to_answer
 
     def _print(self, text: str = "", indent: str = "") -> None:
         width = (self.width or screen_width()) - 1
@@ -200,6 +205,7 @@ class PlainPrompter:
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
+        words = self.wording.plain
         real = [(label, value) for label, value in options if label is not None]
         numbered = [(label, value) for label, value in real if value not in (WHY, BACK)]
         keys = {value for _, value in real}
@@ -212,7 +218,7 @@ class PlainPrompter:
         if hint:
             self._print(f"({hint})")
         for number, (label, value) in enumerate(numbered, start=1):
-            marker = "  (Enter)" if value == default else ""
+            marker = f"  {words.marked}" if value == default else ""
             lead = f"  {number}. "
             self._print(f"{lead}{label}{marker}", " " * len(lead))
         if one_line:  # a long list (the review) pushed the question off a small screen: said again
@@ -220,16 +226,10 @@ class PlainPrompter:
                 self._print(line)
         extras = []
         if WHY in keys:
-            extras.append("? = why am I asked this")
+            extras.append(words.why_key)
         if BACK in keys:
-            extras.append("b = back")
-        u = "u (not sure)" if unsure == UNSURE else "u (I do not know)"
-        letters = {
-            (True, True): f", or y, n or {u},",
-            (True, False): ", or y or n,",
-            (False, True): f", or {u},",
-        }.get((yes_no, unsure is not None), "")
-        how = f"Type a number{letters} and press Enter"
+            extras.append(self.wording.questions.back_key)
+        how, refusal = self._letters(yes_no, unsure, len(numbered))
         self._print(how + (f"; {', '.join(extras)}" if extras else "") + ".")
         while True:
             typed = self._read("> ").lower()
@@ -238,10 +238,10 @@ class PlainPrompter:
             if typed in ("?", "why") and WHY in keys:
                 return WHY
             if typed in ("b", "back") and BACK in keys:
-                self._print("Going back to the previous question.")  # read out instead of "b"
+                self._print(words.going_back)  # read out instead of "b"
                 return BACK
             if typed in ("b", "back") and WHY in keys:  # a question with no way back: the first
-                self._print(FIRST_QUESTION)
+                self._print(self.wording.questions.first_question)
                 continue
             if yes_no and typed in ("y", "yes", "n", "no"):
                 return "yes" if typed.startswith("y") else "no"
@@ -250,11 +250,19 @@ class PlainPrompter:
             typed = typed.rstrip(".)")  # "3." or "3)", as the list writes the number
             if typed.isdigit() and 1 <= int(typed) <= len(numbered):
                 return numbered[int(typed) - 1][1]
-            self._print(
-                f"Please type a number from 1 to {len(numbered)}"
-                + letters.rstrip(",")
-                + ", or press Enter for the marked answer."
-            )
+            self._print(refusal)
+
+    def _letters(self, yes_no: bool, unsure: str | None, count: int) -> tuple[str, str]:
+        """How to answer a numbered question, and what is said when the answer typed is none
+        of its answers, by the letters it also takes (y and n, u)."""
+        words = self.wording.plain
+        letter = words.not_sure if unsure == UNSURE else words.do_not_know
+        how, refusal = {
+            (True, True): (words.type_yes_no_unsure, words.refused_yes_no_unsure),
+            (True, False): (words.type_yes_no, words.refused_yes_no),
+            (False, True): (words.type_unsure, words.refused_unsure),
+        }.get((yes_no, unsure is not None), (words.type_a_number, words.refused))
+        return filled(how, unsure=letter), filled(refusal, count=str(count), unsure=letter)
 
     def _start_question(self) -> None:
         if self.progress:
@@ -269,7 +277,7 @@ class PlainPrompter:
         for paragraph in message.split("\n"):
             self._print(paragraph)
         if default:
-            self._print(f"(Enter: {default})")
+            self._print(filled(self.wording.plain.enter_gives, answer=default))
         typed = self._read("> ")
         return typed or default
 
@@ -281,8 +289,10 @@ class PlainPrompter:
             typed = self._read("> ").lower()
             if typed in keys:
                 return keys[typed]
-            self._print(f"Please press Enter, or type {join_or(letters)} and press Enter.")
+            self._print(filled(self.wording.plain.press_refused, keys=self._either(letters)))
 
-
-def join_or(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+    def _either(self, keys: Sequence[str]) -> str:
+        """ "q", "s or q", "r, s or q": the keys, in the book's words."""
+        if len(keys) == 1:
+            return keys[0]
+        return filled(self.wording.plain.either, some=", ".join(keys[:-1]), last=keys[-1])

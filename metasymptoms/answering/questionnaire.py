@@ -12,18 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from metasymptoms.answering.emergency import EmergencyCard, emergency_card, number_line, reminder, standing
-from metasymptoms.answering.prompter import (
-    BACK,
-    BACK_LABEL,
-    FIRST_QUESTION,
-    WHY,
-    WHY_LABEL,
-    Prompter,
-    TickingPrompter,
-)
+from metasymptoms.answering.prompter import BACK, WHY, Prompter, TickingPrompter
 from metasymptoms.core.engine import fired_emergencies, next_question, possible_questions, prune
 from metasymptoms.core.explain import answer_text, why_items
-from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, kind_of
+from metasymptoms.core.guidance import Wording
+from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, Kind, kind_of
 from metasymptoms.core.model import Finding, Question, RuleBook, Section
 from metasymptoms.core.model_base import filled
 
@@ -32,8 +25,6 @@ STOP = "__stop__"
 GO_ON = "__go_on__"
 
 LEAVE_OUT = ("", "none")
-
-REVIEW_QUESTION = "Show your result, or change an answer?"
 
 # What may be typed at a typed answer's prompt instead of an answer.
 TYPED_KEYS = {"?": WHY, "why": WHY, "b": BACK, "back": BACK}
@@ -85,15 +76,10 @@ class Questionnaire:
 
     def opening(self) -> None:
         guidance = self.book.guidance
-        self.prompter.say(
-            "metasymptoms: where cancer commonly spreads, and which symptoms that can cause", "heading"
-        )
+        words = guidance.wording.questions
+        self.prompter.say(words.title, "heading")
         self.prompter.say(guidance.purpose)
-        self.prompter.say(
-            f"You will be asked one question at a time. {self.prompter.how_to_answer} "
-            "Press Ctrl-C at any time to stop; nothing is saved unless you ask.",
-            "hint",
-        )
+        self.prompter.say(filled(words.opening, how_to_answer=self.prompter.how_to_answer), "hint")
         # Last, right above the first question: still on a 60x20 screen when it is drawn.
         self.prompter.say(number_line(self.book), "emergency")
 
@@ -120,7 +106,7 @@ class Questionnaire:
                 # and left Enter as the one way on. Enter alone still gives the default.
                 answered = self.earlier.get(question.finding, self.answers.get(question.finding))
                 kept = default if answered is not None else ""
-                prompt = _typed_prompt(question, kept, kind.typed_lines(finding), kind.may_leave_out)
+                prompt = _typed_prompt(self.book.guidance.wording, question, kept, kind, finding)
                 choice = self.prompter.ask_text(prompt, kept)
                 if not kept:
                     choice = choice or default
@@ -128,7 +114,7 @@ class Questionnaire:
             else:
                 choice = self.prompter.choose(question.text, options, default, question.help)
             if choice == WHY:
-                self.prompter.say(WHY_LABEL, "subheading")
+                self.prompter.say(self.book.guidance.wording.questions.why, "subheading")
                 for item in why_items(self.book, question.finding):
                     self.prompter.say(f"  {item}" if item.startswith("  - ") else f"  - {item}")
                 continue
@@ -143,7 +129,10 @@ class Questionnaire:
             except BadAnswer as bad:
                 # A number's refusal says what to type here; another kind's message says it.
                 self.prompter.say(
-                    f"{bad}." if kind.says_refusal else refused(finding, choice, default), "hint"
+                    f"{bad}."
+                    if kind.says_refusal
+                    else refused(self.book.guidance.wording, finding, choice, default),
+                    "hint",
                 )
 
     def tick(self, question: Question, default: str) -> str:
@@ -154,9 +143,10 @@ class Questionnaire:
         finding = self.book.finding(question.finding)
         kind = kind_of(finding)
         boxes, alone = kind.checkboxes(finding) or ([], [])
-        options: list[tuple[str | None, str]] = [*boxes, (None, ""), *alone, (None, ""), (WHY_LABEL, WHY)]
+        steps = self.book.guidance.wording.questions
+        options: list[tuple[str | None, str]] = [*boxes, (None, ""), *alone, (None, ""), (steps.why, WHY)]
         if self.history:
-            options.append((BACK_LABEL, BACK))
+            options.append((steps.back, BACK))
         answered = self.earlier.get(question.finding, self.answers.get(question.finding))
         ticked = default.split() if answered is not None else []
 
@@ -181,7 +171,12 @@ class Questionnaire:
         possible = {question.finding for question in possible_questions(self.book, self.answers)}
         here = [question.finding for question in section.questions if question.finding in possible]
         number = here.index(finding) + 1 if finding in here else len(here) + 1
-        return f"{section.title}: question {number} of up to {max(len(here), number)}"
+        return filled(
+            self.book.guidance.wording.questions.progress,
+            section=section.title,
+            position=str(number),
+            count=str(max(len(here), number)),
+        )
 
     def options_for(self, question: Question) -> tuple[list[tuple[str | None, str]] | None, str]:
         """The choices to offer (None when the answer is typed), and the one Enter gives:
@@ -200,10 +195,11 @@ class Questionnaire:
             default = kind.option_of(earlier)
         if offered is None:
             return None, default
+        steps = self.book.guidance.wording.questions
         options: list[tuple[str | None, str]] = list(offered)
-        options += [(None, ""), (WHY_LABEL, WHY)]
+        options += [(None, ""), (steps.why, WHY)]
         if self.history:  # the first question has nothing before it to go back to
-            options.append((BACK_LABEL, BACK))
+            options.append((steps.back, BACK))
         return options, default
 
     def enter_means_unsure(self, finding_id: str) -> bool:
@@ -226,7 +222,7 @@ class Questionnaire:
 
     def go_back(self, *, after_emergency: bool = False) -> None:
         if not self.history:
-            self.prompter.say(FIRST_QUESTION, "hint")
+            self.prompter.say(self.book.guidance.wording.questions.first_question, "hint")
             return
         if not after_emergency:
             # What the screen shows of the answer taken back no longer counts: cleared, or
@@ -271,7 +267,7 @@ class Questionnaire:
                 (None, ""),
                 # A slip of the key: the answer is asked again. The emergency still counts as
                 # shown, so it stands at the top of the review and in the result.
-                (BACK_LABEL, BACK),
+                (wording.questions.back, BACK),
             ],
             STOP,
             # Several signs push the one first step up a small screen: it is said again here.
@@ -288,7 +284,8 @@ class Questionnaire:
         result", so Enter goes on, as the question says: on the item it opened the same
         question again. Back from an opened answer leaves the pointer on its item."""
         questions = {question.finding: question for question in self.book.questions}
-        options: list[tuple[str | None, str]] = [("Show my result", SHOW_RESULT), (None, "")]
+        words = self.book.guidance.wording.questions
+        options: list[tuple[str | None, str]] = [(words.show_result, SHOW_RESULT), (None, "")]
         for finding in [
             question.finding for question in self.book.questions if question.finding in self.answers
         ]:
@@ -299,11 +296,11 @@ class Questionnaire:
                     finding,
                 )
             )
-        self.prompter.say("Your answers", "heading")
-        self.prompter.say("Check your answers. Choose one to change it, or show your result.", "hint")
+        self.prompter.say(words.review_heading, "heading")
+        self.prompter.say(words.review_intro, "hint")
         at = self.last_reviewed if self.last_reviewed in self.answers else SHOW_RESULT
         self.events.append(("review", ""))
-        message = REVIEW_QUESTION
+        message = words.review_question
         flags = standing(self.book, self.answers, self.emergencies_shown)
         if flags:
             # Part of the question itself, its first line: the list of answers is longer than
@@ -319,48 +316,46 @@ class Questionnaire:
         return GO_ON
 
 
-# What a typed number is called and how it may be typed, by unit: a refused answer is told
-# in these words, never by the finding's id (the name an answers file uses).
-TYPED_NUMBERS = {
-    "celsius": ("a temperature", "38.5, 101.3 F"),
-    "times_in_24_hours": ("a number of times", "3 or 0"),
-}
+def how_to_type(wording: Wording, finding: Finding) -> str:
+    """How a number may be typed, by example ("38.5, 101.3 F"), in the book's words for its
+    unit: the web page's hint says it too. A refused answer is told in these words, never by
+    the finding's id (the name an answers file uses)."""
+    return wording.typed_numbers.unit(finding.unit or "").like
 
 
-def _typed_words(finding: Finding) -> tuple[str, str]:
-    """What a typed answer is called and how it may be typed (TYPED_NUMBERS, by its unit)."""
-    return TYPED_NUMBERS.get(finding.unit or "", ("an answer", "a number"))
-
-
-def how_to_type(finding: Finding) -> str:
-    """How a number may be typed, by example ("38.5, 101.3 F"): the web page's hint says it too."""
-    return _typed_words(finding)[1]
-
-
-def refused(finding: Finding, typed: str, default: str, *, leave: str | None = None) -> str:
-    """A typed answer that could not be read, said plainly: what to type instead. `leave`:
-    how to leave it out where that is not by pressing Enter (a web page's empty box)."""
-    what, examples = _typed_words(finding)
+def refused(wording: Wording, finding: Finding, typed: str, default: str, *, on_a_page: bool = False) -> str:
+    """A typed number that could not be read, said plainly: what to type instead, and how to
+    leave it out: with Enter (keeping an earlier answer, where there is one), or on a web
+    page (`on_a_page`) by leaving the box empty."""
+    words = wording.typed_numbers
+    number = words.unit(finding.unit or "")
     low, high = finding.minimum, finding.maximum
-    unit = UNITS.get(finding.unit or "")
-    within = f" ({low:g} to {high:g} {unit.symbol})" if unit and low is not None and high is not None else ""
-    if leave is None:
-        leave = (
-            "; press Enter to keep your earlier answer, or type none to leave it out"
-            if default
-            else ", or press Enter to leave it out"
+    assert low is not None and high is not None  # the loader makes sure
+    said = [
+        filled(
+            words.not_read,
+            typed=typed.strip(),
+            name=number.name,
+            low=f"{low:g}",
+            high=f"{high:g}",
+            unit=UNITS[finding.unit or ""].symbol,
         )
-    fahrenheit = ""
+    ]
     try:
-        number = float(typed.strip().replace(",", "."))
+        value: float | None = float(typed.strip().replace(",", "."))
     except ValueError:
-        number = None
-    if finding.unit == "celsius" and number is not None and 86 <= number <= 113:
-        fahrenheit = f" For Fahrenheit, type {typed.strip()} F."
-    return (
-        f'"{typed.strip()}" is not {what} this tool can read{within}.{fahrenheit} '
-        f"Please type it like {examples}{leave}."
+        value = None
+    if finding.unit == "celsius" and value is not None and 86 <= value <= 113:
+        said.append(filled(words.fahrenheit, typed=typed.strip()))
+    leave = (
+        words.type_it_like_on_a_page
+        if on_a_page
+        else words.type_it_like_or_keep
+        if default
+        else words.type_it_like
     )
+    said.append(filled(leave, like=number.like))
+    return " ".join(said)
 
 
 def say_card(prompter: Prompter, book: RuleBook, card: EmergencyCard) -> None:
@@ -376,17 +371,19 @@ def say_card(prompter: Prompter, book: RuleBook, card: EmergencyCard) -> None:
         prompter.say(advice, "emergency")
 
 
-def _typed_prompt(question: Question, default: str, lines: list[str], may_leave_out: bool) -> str:
-    """A typed answer's prompt: the question, its help, what may be typed (`lines`, from the
+def _typed_prompt(wording: Wording, question: Question, default: str, kind: Kind, finding: Finding) -> str:
+    """A typed answer's prompt: the question, its help, what may be typed (from the
     finding's kind: a numbered list for "which of these"), one paragraph a line (each
     wrapped on its own). With an earlier answer (shown as the default), Enter keeps it; a
     kind that may be left out (a number) says so, and "none" leaves it out."""
+    words = wording.questions
     help_text = f"\n({question.help})" if question.help else ""
-    help_text += "".join(f"\n{line}" for line in lines)
-    if not may_leave_out:
-        enter = "Press Enter to keep it; " if default else ""
+    help_text += "".join(f"\n{line}" for line in kind.typed_lines(finding))
+    keys = f"{words.why_key}, {words.back_key}"
+    if not kind.may_leave_out:
+        enter = filled(words.enter_keeps, keys=keys) if default else keys
     elif default:
-        enter = "Press Enter to keep it, or type none to leave it out; "
+        enter = filled(words.enter_keeps_or_none, keys=keys)
     else:
-        enter = "Press Enter to leave it out; "
-    return f"{question.text}{help_text}\n{enter}? = why, b = back"
+        enter = filled(words.enter_leaves_out, keys=keys)
+    return f"{question.text}{help_text}\n{enter}"

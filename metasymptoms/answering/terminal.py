@@ -11,6 +11,7 @@ from metasymptoms.core.problems import UsageError
 
 if TYPE_CHECKING:
     from metasymptoms.answering.prompter import ResultPrompter
+    from metasymptoms.core.guidance import Wording
 
 
 def wants_plain(asked: bool) -> bool:
@@ -23,12 +24,13 @@ def require_terminal(plain: bool, hint: str) -> None:
         raise UsageError(hint)
 
 
-def prompter_for(plain: bool) -> ResultPrompter:
-    """Plain numbered prompts, or the arrow-key ones (questionary is imported only for those)."""
+def prompter_for(plain: bool, wording: Wording) -> ResultPrompter:
+    """Plain numbered prompts, or the arrow-key ones (questionary is imported only for those),
+    in the rule book's words."""
     from metasymptoms.answering.prompter import PlainPrompter
 
     if plain:
-        return PlainPrompter()
+        return PlainPrompter(wording)
     from metasymptoms.answering.interview import QuestionaryPrompter
 
-    return QuestionaryPrompter()
+    return QuestionaryPrompter(wording)

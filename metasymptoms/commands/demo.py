@@ -90,7 +90,7 @@ def _quiz(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
         "the quiz needs a terminal to answer in. Without one, use numbered answers: "
         f"metasymptoms demo {item.name} --quiz --plain",
     )
-    prompter = prompter_for(plain)
+    prompter = prompter_for(plain, book.guidance.wording)
     try:
         run_quiz(build_quiz(book, item), prompter, long_choices_above=not plain)
     except Stopped:

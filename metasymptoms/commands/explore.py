@@ -53,7 +53,7 @@ def explore(args: Explore) -> int:
     from metasymptoms.answering.prompter import Stopped
     from metasymptoms.teaching.explore_board import run_explorer
 
-    prompter = prompter_for(plain)
+    prompter = prompter_for(plain, book.guidance.wording)
     try:
         run_explorer(book, prompter)
     except Stopped:

@@ -25,6 +25,7 @@ from metasymptoms.core.model_base import (
     holding,
 )
 from metasymptoms.core.wording_pages import PagesWording
+from metasymptoms.core.wording_questions import PlainWording, QuestionsWording, TypedNumbersWording
 from metasymptoms.core.wording_reasons import (
     AnswersWording,
     BecauseWording,
@@ -140,6 +141,10 @@ class ArrowKeysWording:
 
     tick: Text  # how a "which of these" list of checkboxes is answered, under its question
     taken_back: Text  # under an answer taken back with Back, where it cannot be cleared
+    choose: Text  # how a list of answers is answered, under its question
+    # The opening's instructions: {why} and {back} are the steps' names (`questions`).
+    how_to_answer: Annotated[str, TEXT, holding("why", "back")]
+    left_out: Text  # said back for a typed answer left out
 
 
 @with_config(FORBID_EXTRA)
@@ -277,6 +282,9 @@ class Wording:
     see_provider_footer: Text  # the web pages' footer, where no emergency is shown
     export: ExportWording
     arrow_keys: ArrowKeysWording
+    questions: QuestionsWording  # around the questions: the opening, why, back, the review
+    typed_numbers: TypedNumbersWording  # a typed number: how to type it, and its refusals
+    plain: PlainWording  # the plain, numbered questions' own words (--plain)
     result: ResultWording
     summary: SummaryWording
     pages: PagesWording  # the served pages' own words

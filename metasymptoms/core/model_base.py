@@ -59,6 +59,19 @@ _WHAT = {
     "other": "the other answer",
     "condition": "the condition",
     "conditions": "the conditions",
+    "how_to_answer": "the way to answer",
+    "keys": "the list of keys",
+    "typed": "the answer typed",
+    "name": "the number's name",
+    "low": "the lowest number",
+    "high": "the highest number",
+    "unit": "the unit",
+    "like": "the example",
+    "unsure": "the letter for not sure",
+    "why": "the why step's name",
+    "back": "the back step's name",
+    "some": "every key but the last",
+    "last": "the last key",
 }
 
 

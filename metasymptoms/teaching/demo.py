@@ -166,7 +166,7 @@ def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answe
     screen = io.StringIO()
     # An empty line keeps the default answer; the screen is taken before anything follows it.
     # Unwrapped here: the frame it is drawn in (line_text, the lesson page) lays it out.
-    prompter = PlainPrompter(stdin=io.StringIO("\n"), stdout=screen, width=10_000)
+    prompter = PlainPrompter(book.guidance.wording, stdin=io.StringIO("\n"), stdout=screen, width=10_000)
     earlier = {flag.id for flag in fired_emergencies(book, before)}
     questionnaire = Questionnaire(book, prompter, answers=dict(before), emergencies_shown=earlier)
     questionnaire.record(finding, value)

@@ -35,6 +35,9 @@ from metasymptoms.web.walk import (
     walk_from,
 )
 
+# A download's header (its syntax, not words a person reads).
+ATTACHMENT = 'attachment; filename="{}"'
+
 # The controls a page posts besides the walk itself.
 ACTION, QUESTION, ANSWER, CHANGING = "action", "question", "answer", "changing"
 
@@ -120,29 +123,19 @@ def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bo
         value = answer_from(book, finding, typed)
     except BadAnswer as bad:
         kind = kind_of(book.finding(finding))
+        words = book.guidance.wording
         if bad.on_a_page is not None:  # ticked, not typed: the kind's own words for a page
             error = bad.on_a_page
         elif kind.measured:  # a typed number: the terminal's words
-            error = refused(book.finding(finding), typed, "", leave=LEAVE_EMPTY)
-        else:
-            error = _plain(book, finding, bad)
+            error = refused(words, book.finding(finding), typed, "", on_a_page=True)
+        else:  # a value none of the page's choices sends: a form this page did not make
+            error = words.pages.question.choose
         return _question_page(book, walk, question, changing=changing, error=error, typed=typed)
     walk = record(book, walk, finding, value)
     flags = new_emergencies(book, walk)
     if flags:
         return _emergency_page(book, shown(walk, flags), flags)
     return _next_page(book, walk)
-
-
-# A number not measured is left out by leaving its box empty: the page offers no "unsure".
-LEAVE_EMPTY = ", or leave the box empty if you have not measured it"
-
-
-def _plain(book: RuleBook, finding_id: str, bad: BadAnswer) -> str:
-    """A refused answer in the person's words: the kind's message speaks of the finding's id."""
-    message = str(bad).replace(f"'{finding_id}' takes", "This question takes")
-    message = message.replace(f"'{finding_id}' is", "That is")
-    return message[:1].upper() + message[1:] + "."
 
 
 def _next_page(book: RuleBook, walk: Walk) -> Response:
@@ -195,10 +188,12 @@ def _question_page(
     options = _options(offered, boxes, typed if typed is not None and boxes else chosen)
     if offered is None and boxes is None:  # a number, typed
         unit = kind.unit(finding)  # type: ignore[attr-defined]  # only a number is typed
+        typed_numbers = book.guidance.wording.typed_numbers
         number = {
             "symbol": unit.symbol,
             "words": unit.words,
-            "how": f"Type it like {how_to_type(finding)}{LEAVE_EMPTY}.",
+            # A number not measured is left out by leaving its box empty: no "unsure" here.
+            "how": filled(typed_numbers.hint_on_a_page, like=how_to_type(book.guidance.wording, finding)),
             "value": typed if typed is not None else chosen or "",
         }
     words = book.guidance.wording.pages.question
@@ -305,5 +300,5 @@ async def summary(request: Request) -> Response:
     return Response(
         text.encode("utf-8"),
         media_type=f"{media}; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{name}"'},
+        headers={"content-disposition": ATTACHMENT.format(name)},
     )
