@@ -194,7 +194,13 @@ def test_the_plain_questions_say_the_books_words(tmp_path: Path) -> None:
         "Retour.",
     ):
         assert said in text, said
-    for english in ("Why am I asked this", "This is the first", "Type a number", "  (Enter)\n", "Please type"):
+    for english in (
+        "Why am I asked this",
+        "This is the first",
+        "Type a number",
+        "  (Enter)\n",
+        "Please type",
+    ):
         assert english not in text, english
 
 
