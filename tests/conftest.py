@@ -66,15 +66,50 @@ def served() -> Iterator[Served]:
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """The system Chromium through Playwright, one for each test module; a test opens a
-    context of its own (`browser.new_context`), which it closes. Not one for the whole run:
-    Playwright's event loop stays current while it is open, and the tests after it that run
-    an event loop of their own (prompt_toolkit's, asyncio.run) would fail."""
-    from tests.web_browser import launched_browser
+class _Chromium:
+    """The one Chromium of a test process, launched when a test first asks for it."""
 
-    yield from launched_browser()
+    def __init__(self) -> None:
+        self._running: Iterator[Any] | None = None
+        self.browser: Any = None
+
+    def launched(self) -> Any:
+        if self._running is None:
+            from tests.web_browser import launched_browser
+
+            self._running = launched_browser()
+            self.browser = next(self._running)
+        return self.browser
+
+    def close(self) -> None:
+        if self._running is not None:
+            next(self._running, None)  # past its yield: the browser and Playwright closed
+            self._running = self.browser = None
+
+
+@pytest.fixture(scope="session")
+def _chromium() -> Iterator[_Chromium]:
+    chromium = _Chromium()
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def browser(_chromium: _Chromium) -> Any:
+    """The system Chromium through Playwright; a test opens a context of its own
+    (`browser.new_context`), which it closes. One launch serves the browser tests that run one
+    after another, whatever their module (about 1.8 CPU-seconds a launch): it is closed before
+    the first test that does not ask for it (`_no_browser_left_open`), since Playwright's
+    event loop stays current while it is open, and the tests that run an event loop of their
+    own (prompt_toolkit's, asyncio.run) would fail. `pytest_collection_modifyitems` puts the
+    browser tests together."""
+    return _chromium.launched()
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_left_open(request: pytest.FixtureRequest, _chromium: _Chromium) -> None:
+    if "browser" not in request.fixturenames:
+        _chromium.close()
 
 
 @pytest.fixture(scope="session")
@@ -115,8 +150,9 @@ def tiny(tmp_path: Path) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`make test`), each worker's share of the run holds a like part of
-    the real-terminal sessions, the longest at its start.
+    """The browser tests' modules run first and one after another (`_browser_tests_together`).
+    Under pytest-xdist (`make test`), each worker's share of the run holds a like part of the
+    real-terminal sessions, the longest at its start.
 
     The worksteal scheduler gives each of n workers an equal, consecutive share of this
     order to start with, and later lets an idle worker take the end of a busy one's queue.
@@ -125,9 +161,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     the questionnaire) open their shares, so that none is left to run last. Run one after
     another in one share, they ended the run seconds after every other worker; run all at
     once, they left the cores idle. Shares begin and sessions go in only where one module's
-    tests end and the next one's begin (`_between_modules`)."""
+    tests end and the next one's begin (`_between_modules`), and not amid the browser tests."""
     import os
 
+    items[:], together = _browser_tests_together(items)
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     if workers < 2:
         return
@@ -137,25 +174,57 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     )
     rest = [item for item in items if not item.get_closest_marker("terminal")]
     order: list[pytest.Item] = []
-    cuts = [_between_modules(rest, len(rest) * index // workers) for index in range(workers + 1)]
+    cuts = [_between_modules(rest, len(rest) * index // workers, together) for index in range(workers + 1)]
     for index in range(workers):
         share = rest[cuts[index] : cuts[index + 1]]
         mine = sessions[index::workers]
         opening = [item for item in mine if item.get_closest_marker("long")]
         spread = [item for item in mine if not item.get_closest_marker("long")]
         for place, item in reversed(list(enumerate(spread))):
-            share.insert(_between_modules(share, len(share) * place // len(spread)), item)
+            share.insert(_between_modules(share, len(share) * place // len(spread), together), item)
         order += opening + share
     items[:] = order
 
 
-def _between_modules(items: list[pytest.Item], at: int) -> int:
-    """`at`, or the first place after it where one module's tests end and the next one's begin.
-    pytest tears a module's fixtures down whenever the next test is another module's: a
-    session put amid a browser module's tests closed its browser, and the rest of the module
-    started another (about 0.9 CPU-seconds each), and a module fixture such as the diff
-    report tests' reports was made twice."""
-    while 0 < at < len(items) and items[at - 1].path == items[at].path:
+def _uses_chromium(item: pytest.Item) -> bool:
+    """The test asks for the `browser` fixture above (not a module's own fixture of that name)."""
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = info.name2fixturedefs.get("browser", ()) if info is not None else ()
+    return bool(definitions) and definitions[-1].func is browser.__wrapped__  # type: ignore[attr-defined]
+
+
+def _browser_tests_together(items: list[pytest.Item]) -> tuple[list[pytest.Item], set[Path]]:
+    """`items` with the modules of the browser tests first, each whole and in its own order,
+    and those modules' paths. The modules whose browser tests all come at their end go first
+    and those whose browser tests all come at their start go last, so that no other test comes
+    between two browser tests and the one Chromium serves them all (`browser`)."""
+    modules: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    with_browser = {path: tests for path, tests in modules.items() if any(map(_uses_chromium, tests))}
+
+    def place(tests: list[pytest.Item]) -> tuple[bool, bool]:  # (browser ends it, browser starts it)
+        return not _uses_chromium(tests[-1]), _uses_chromium(tests[0])
+
+    first = [
+        item
+        for path in sorted(with_browser, key=lambda path: place(with_browser[path]))
+        for item in with_browser[path]
+    ]
+    return first + [item for item in items if item.path not in with_browser], set(with_browser)
+
+
+def _between_modules(items: list[pytest.Item], at: int, together: set[Path] = frozenset()) -> int:
+    """`at`, or the first place after it where one module's tests end and the next one's begin
+    (the modules in `together` count as one). pytest tears a module's fixtures down whenever
+    the next test is another module's: a session put amid a module's tests set up a module
+    fixture such as the diff report tests' reports twice, and one amid the browser tests closed
+    the browser, so that the next started another (about 1.8 CPU-seconds each)."""
+
+    def unit(item: pytest.Item) -> object:
+        return "together" if item.path in together else item.path
+
+    while 0 < at < len(items) and unit(items[at - 1]) == unit(items[at]):
         at += 1
     return at
 
