@@ -233,6 +233,7 @@ def _between_modules(items: list[pytest.Item], at: int, together: set[Path] = fr
 # spaces: a second or more each. `make quick` (the edit loop) leaves them to `make test`.
 SLOW_MODULES = {
     "test_advice_urgency",
+    "test_alike_follow_ups",
     "test_behaviour",
     "test_check_legend",
     "test_class_screen",
@@ -263,6 +264,7 @@ SLOW_MODULES = {
     "test_properties",
     "test_quiz",
     "test_rulebook_page",
+    "test_rules_check_every_file",
     "test_rules_tools",
     "test_search_domain",
     "test_streams_and_signals",
