@@ -144,7 +144,10 @@ def test_demos_quizzes_and_lesson_pages_use_the_persons_words(book: RuleBook) ->
     headings_seen: set[str] = set()
     for item in scenarios(book):
         steps = replay(book, item)
-        replayed = "\n".join(" ".join(step_body(step, 10_000, everything=True)) for step in steps)
+        replayed = "\n".join(
+            " ".join(step_body(book.guidance.wording.teaching, step, 10_000, everything=True))
+            for step in steps
+        )
         page = unescape(
             re.sub(
                 r"<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", lesson_html(book, item), flags=re.S

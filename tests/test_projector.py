@@ -30,7 +30,7 @@ def scenario(book: RuleBook, name: str):
 @pytest.mark.parametrize(("width", "height"), [(60, 20), (100, 40)])
 def test_every_screen_fits_the_terminal(book: RuleBook, width: int, height: int) -> None:
     steps = terminal_steps(build_lesson(book, scenario(book, "breast_cord_compression")))
-    laid_out = screens(steps, width, height)
+    laid_out = screens(book.guidance.wording.teaching, steps, width, height)
     assert {screen.step for screen in laid_out} == set(range(len(steps)))
     for screen in laid_out:
         assert len(screen.lines) <= height - 2
@@ -41,7 +41,7 @@ def test_every_screen_fits_the_terminal(book: RuleBook, width: int, height: int)
         assert (
             long_step[1].lines[0] == f"Step 7 of 11. Questions: Bones and back  (page 2 of {len(long_step)})"
         )
-    opened = screens(steps, width, height, frozenset({9}))
+    opened = screens(book.guidance.wording.teaching, steps, width, height, frozenset({9}))
     assert sum(len(s.lines) for s in opened if s.step == 9) > sum(
         len(s.lines) for s in laid_out if s.step == 9
     )

@@ -19,7 +19,6 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios, scenario_files
 from metasymptoms.teaching.demo import outcome
 from metasymptoms.teaching.quiz import (
-    NO_CHANGE,
     build_quiz,
     change_choice,
     run_quiz,
@@ -88,7 +87,7 @@ def test_every_shipped_scenario_makes_a_true_quiz_and_a_lesson_page(book: RuleBo
                     outcome(book, changed)
                 )
     for index, choice in enumerate(change.choices):
-        if choice == NO_CHANGE:
+        if choice == book.guidance.wording.teaching.quiz.no_change:
             assert index == change.answer and all(result == base for result in texts.values())
         else:
             assert (texts[choice] != base) == (index == change.answer), choice

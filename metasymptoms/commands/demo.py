@@ -73,9 +73,9 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     emit(
         lesson_html(book, item),
         output_path(args.output),
-        "Wrote the lesson page to {path}.",
+        book.guidance.wording.teaching.lesson.page_written,
         mode=0o644,  # the case is made up and holds no one's health data: others may read it
-        then="Open it in a browser; it needs no network.",
+        then=book.guidance.wording.teaching.lesson.open_it,
     )
     return 0
 
@@ -109,18 +109,26 @@ def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     if args.step and sys.stdin.isatty() and sys.stdout.isatty() and not plain:
         from metasymptoms.teaching.projector import show_steps
 
-        show_steps(steps)
+        show_steps(book.guidance.wording.teaching, steps)
         return 0
     if args.step and (plain or sys.stdin.isatty()):
         from metasymptoms.teaching.projector import plain_steps
 
-        plain_steps(steps, sys.stdin, sys.stdout, _width())
+        plain_steps(book.guidance.wording.teaching, steps, sys.stdin, sys.stdout, _width())
         return 0
     width = _width()
     for number, step in enumerate(steps, start=1):
         everything = args.all_changes or step.opens != CHANGES  # on paper, the answers and notes too
+        words = book.guidance.wording.teaching
         lines = step_lines(
-            number, len(steps), step, width, everything, "add --all-changes to see them", lesson=args.step
+            words,
+            number,
+            len(steps),
+            step,
+            width,
+            everything,
+            words.lesson.all_changes_option,
+            lesson=args.step,
         )
         print("\n".join(lines))
         print()

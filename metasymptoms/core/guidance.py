@@ -33,6 +33,7 @@ from metasymptoms.core.wording_reasons import (
     WhyAskedWording,
     WrittenWording,
 )
+from metasymptoms.core.wording_teaching import TeachingWording
 
 
 class _OnePerLevel:
@@ -296,6 +297,7 @@ class Wording:
     why_asked: WhyAskedWording  # why a question is asked
     conditions: ConditionsWording  # a rule's condition in words
     written: WrittenWording  # said once a file the person named is written
+    teaching: TeachingWording  # what a class reads: the replay, the lesson, the quiz
 
 
 @with_config(FORBID_EXTRA)

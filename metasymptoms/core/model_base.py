@@ -72,6 +72,19 @@ _WHAT = {
     "back": "the back step's name",
     "some": "every key but the last",
     "last": "the last key",
+    "scenario": "the case's title",
+    "point": "the learning point",
+    "level": "how soon, as the result's heading says it",
+    "site": "the site's name",
+    "advice": "the advice",
+    "was": "what it says now",
+    "number": "its number",
+    "command": "the command",
+    "verb": "press or type",
+    "key": "the key",
+    "right": "how many were right",
+    "notes": "the teacher's notes",
+    "also": "the key of what the step keeps back",
 }
 
 

@@ -1,8 +1,10 @@
 // The lesson page's keys: step, record the class's prediction, reveal the answer, count the
-// score, show the teacher's notes. Every word on the page is written by the program; this
-// only shows and hides. Without scripts the page shows every step, one after the other.
+// score, show the teacher's notes. Every word on the page comes with it, from the rule book;
+// the few this says (the verdict, the score) are data- attributes of <main>. Without scripts
+// the page shows every step, one after the other.
 (function () {
   "use strict";
+  var words = document.getElementById("main").dataset;
   var steps = Array.prototype.slice.call(document.querySelectorAll(".step"));
   var current = 0;
   function show(n) {
@@ -31,20 +33,20 @@
     var picked = step.querySelector('button.choice[aria-pressed="true"]');
     var verdict = step.querySelector(".verdict");
     if (!picked) {
-      verdict.textContent = "No prediction was made.";
+      verdict.textContent = words.noPrediction;
     } else if (picked.classList.contains("right")) {
-      verdict.textContent = "Right.";
+      verdict.textContent = words.right;
       verdict.classList.add("right");
       step.dataset.score = "right";
     } else {
-      verdict.textContent = "Not this time.";
+      verdict.textContent = words.notThisTime;
       verdict.classList.add("wrong");
       step.dataset.score = "wrong";
     }
     var questions = document.querySelectorAll(".question").length;
     var right = document.querySelectorAll('.question[data-score="right"]').length;
     document.getElementById("score").textContent =
-      "Predictions right: " + right + " of " + questions + ".";
+      words.score.replace("{right}", right).replace("{count}", questions);
     answer.scrollIntoView({block: "start"});
   }
   // A step taller than the screen: the space bar and Page Down (a presenter's clicker) first

@@ -29,6 +29,7 @@ from metasymptoms.core.explain import answer_text, join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.kinds import reported as is_reported
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.scenarios import LoadedScenario
 from metasymptoms.teaching.words import about_the_person, condition_words, how_soon, level, reasons
 
@@ -63,17 +64,18 @@ class Step:
 
 def replay(book: RuleBook, item: LoadedScenario) -> list[Step]:
     scenario = item.scenario
+    words = book.guidance.wording.teaching.replay
     steps = [
         Step(
-            f"Scenario: {scenario.title}",
-            tuple(Line(f"Learning point: {point}") for point in scenario.learning_points),
+            filled(words.scenario, scenario=scenario.title),
+            tuple(Line(filled(words.learning_point, point=point)) for point in scenario.learning_points),
         )
     ]
     steps += section_steps(book, item.answers)
     steps.append(result_step(book, item.answers))
     steps.append(changes_step(book, item.answers))
     if scenario.teacher_notes:
-        steps.append(Step("Notes for the teacher", (Line(scenario.teacher_notes),)))
+        steps.append(Step(words.teacher_notes, (Line(scenario.teacher_notes),)))
     return steps
 
 
@@ -103,11 +105,12 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
     flags_seen: set[str] = set()
     rules_seen: set[str] = set()
     events: list[Event] = []
+    words = book.guidance.wording.teaching.replay
     for section in book.sections:
         for question in section.questions:
             finding = question.finding
             if question.ask_if is not None and not asked(question, answers):  # the engine's skip logic
-                reason = f"not asked: it is asked only if {condition_words(book, question.ask_if)}"
+                reason = filled(words.not_asked, condition=condition_words(book, question.ask_if))
                 events.append(Event("skipped", section.id, question.text, finding, reason))
                 continue
             value = given_value(book, given, finding)
@@ -122,7 +125,9 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
                 if flag.id not in flags_seen:
                     flags_seen.add(flag.id)
                     reason = reasons(book, because(flag.when, answers), answers)
-                    text = f"-> warning sign '{flag.title}' ({level(book, flag.urgency)}) now applies."
+                    text = "-> " + filled(
+                        words.sign_applies, title=flag.title, level=level(book, flag.urgency)
+                    )
                     events.append(Event("flag", section.id, text, finding, reason))
                     new_emergency |= flag.urgency is Urgency.EMERGENCY
             if new_emergency:
@@ -132,28 +137,31 @@ def walk(book: RuleBook, given: Answers) -> list[Event]:
                 if rule.id not in rules_seen:
                     rules_seen.add(rule.id)
                     reason = reasons(book, because(rule.when, answers), answers)
-                    text = f"-> a rule about {site.name} now applies."
+                    text = "-> " + filled(words.rule_applies, site=site.name)
                     events.append(Event("rule", section.id, text, finding, reason))
     return events
 
 
 def section_steps(book: RuleBook, given: Answers) -> list[Step]:
     events = walk(book, given)
+    words = book.guidance.wording.teaching.replay
     steps = []
     for section in book.sections:
         lines: list[Line] = []
         for event in (event for event in events if event.section == section.id):
             if event.kind in ("asked", "skipped"):
-                lines.append(Line(event.text if event.kind == "asked" else f"(skipped) {event.text}"))
+                lines.append(
+                    Line(event.text if event.kind == "asked" else filled(words.skipped, question=event.text))
+                )
                 if event.reason:
                     lines.append(Line(event.reason, 1))
             elif event.kind == "screen":
-                lines.append(Line("The questions stop at once, and the person sees:", 2))
+                lines.append(Line(words.questions_stop, 2))
                 lines.append(Line(event.text, 2, "screen"))
             else:
                 lines.append(Line(event.text, 1))
                 lines.append(Line(event.reason, 2))
-        steps.append(Step(f"Questions: {section.title}", tuple(lines)))
+        steps.append(Step(filled(words.section, section=section.title), tuple(lines)))
     return steps
 
 
@@ -178,49 +186,49 @@ def interrupt_screen(book: RuleBook, before: Answers, finding: str, value: Answe
 
 def urgency_reasons(book: RuleBook, answers: Answers) -> list[str]:
     """How the urgency was reached, as one sentence."""
+    words = book.guidance.wording.teaching.replay
     contributions = [
-        f"warning sign '{flag.title}' ({level(book, flag.urgency)})"
+        filled(words.sign_counts, title=flag.title, level=level(book, flag.urgency))
         for flag in fired_red_flags(book, answers)
     ]
     contributions += [
-        f"a rule about {site.name} ({level(book, rule.urgency)})"
+        filled(words.rule_counts, site=site.name, level=level(book, rule.urgency))
         for site, rule in fired_rules(book, answers)
         if rule.urgency
     ]
     if contributions:
-        return [f"How: the urgency is the highest of everything that holds: {join_words(contributions)}."]
-    return [
-        f"How: no warning sign or rule that raises urgency holds, so it is {how_soon(book, Urgency.ROUTINE)}."
-    ]
+        return [filled(words.highest, reasons=join_words(contributions))]
+    return [filled(words.nothing_raises, level=how_soon(book, Urgency.ROUTINE))]
 
 
 def site_reasons(book: RuleBook, answers: Answers) -> list[Line]:
     assessment = assess(book, answers)
+    words = book.guidance.wording.teaching.replay
     if not assessment.sites:
-        return [Line("Sites: none. No symptom rule holds for these answers.")]
+        return [Line(words.no_sites)]
     lines = []
     for site in assessment.sites:
-        lines.append(Line(f"Site: {site.name}."))
+        lines.append(Line(filled(words.site, site=site.name)))
         for rule_site, rule in fired_rules(book, answers):
             if rule_site.id == site.id:
-                lines.append(
-                    Line(f"How: a rule about {site.name} holds: {condition_words(book, rule.when)}.", 1)
-                )
+                said = filled(words.site_rule, site=site.name, condition=condition_words(book, rule.when))
+                lines.append(Line(said, 1))
     return lines
 
 
 def result_step(book: RuleBook, answers: Answers) -> Step:
     assessment = assess(book, answers)
-    lines = [Line(f"How soon: {how_soon(book, assessment.urgency)}.")]
+    words = book.guidance.wording.teaching.replay
+    lines = [Line(filled(words.how_soon, level=how_soon(book, assessment.urgency)))]
     lines += [Line(text, 1) for text in urgency_reasons(book, answers)]
     lines += site_reasons(book, answers)
     if assessment.primary_cancer:
         primary = assessment.primary_cancer
         if primary.common_sites:
             places = join_words(book.site(s).name for s in primary.common_sites)
-            lines.append(Line(f"{primary.name} commonly spreads to: {places} (unranked)."))
-    lines.append(Line(f'The person is told: "{assessment.advice}"'))
-    return Step("The result, and how it was reached", tuple(lines))
+            lines.append(Line(filled(words.spreads_to, cancer=primary.name, sites=places)))
+    lines.append(Line(filled(words.person_told, advice=assessment.advice)))
+    return Step(words.result_heading, tuple(lines))
 
 
 # --- what would change ----------------------------------------------------------------
@@ -308,27 +316,28 @@ def what_would_change(book: RuleBook, answers: Answers) -> list[Change]:
 
 
 def change_phrase(book: RuleBook, change: Change, reported: str, not_reported: str, answered: str) -> str:
-    """One change of answer in words, after the lead words given for each kind of change:
-    '<reported> weak legs', '<not_reported> weak legs', '<answered> "Past" to "Has a ..."'."""
+    """One change of answer in words, in the sentence given for each kind of change: `reported`
+    and `not_reported` hold {finding} ("Had the person also reported weak legs"), `answered`
+    {answer} and {question} ('Had the person answered "Past" to "Has a ..."')."""
     spec = book.finding(change.finding)
     if change.value is True:
-        return f"{reported} {about_the_person(spec.label)}"
+        return filled(reported, finding=about_the_person(book, spec.label))
     if change.value is False:
-        return f"{not_reported} {about_the_person(spec.label)}"
+        return filled(not_reported, finding=about_the_person(book, spec.label))
     question = book.question(change.finding)
     assert question is not None  # a change is made only to a question asked
-    return f'{answered} "{answer_text(book, change.finding, change.value)}" to "{question.text}"'
+    said = answer_text(book, change.finding, change.value)
+    return filled(answered, answer=said, question=question.text)
 
 
 def had_the_person(book: RuleBook, change: Change) -> str:
     """'Had the person also reported weak legs' / 'not reported ...' / 'answered ...'."""
-    return change_phrase(
-        book, change, "Had the person also reported", "Had the person not reported", "Had the person answered"
-    )
+    words = book.guidance.wording.teaching.replay
+    return change_phrase(book, change, words.had_reported, words.had_not_reported, words.had_answered)
 
 
 def _sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:
-    return join_words(book.site(site).name for site in sites) or "no site"
+    return join_words(book.site(site).name for site in sites) or book.guidance.wording.teaching.replay.no_site
 
 
 def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:
@@ -336,32 +345,29 @@ def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:
     still say "Urgent: get help today", but it would name Bones and Lungs instead of Bones.'
     `base`: the outcome of the answers as they are (`outcome`), worked out once."""
     base_urgency, base_sites = base
+    words = book.guidance.wording.teaching.replay
+    was = how_soon(book, base_urgency)
     parts = []
     if change.urgency is not base_urgency:
-        parts.append(
-            f'the result would say "{how_soon(book, change.urgency)}" instead of "{how_soon(book, base_urgency)}"'
-        )
+        parts.append(filled(words.would_say, level=how_soon(book, change.urgency), was=was))
     else:
-        parts.append(f'the result would still say "{how_soon(book, base_urgency)}"')
+        parts.append(filled(words.would_still_say, level=was))
     if change.sites != base_sites:
         now, then = _sites_words(book, base_sites), _sites_words(book, change.sites)
         if not change.sites:
-            parts.append(f"it would name no site instead of {now}")
+            parts.append(filled(words.names_no_site, was=now))
         elif not base_sites:
-            parts.append(f"it would name {then}, where now it names no site")
+            parts.append(filled(words.names_where_none, sites=then))
         else:
-            parts.append(f"it would name {then} instead of {now}")
-    joiner = ", and " if change.urgency is not base_urgency else ", but "
+            parts.append(filled(words.names_instead, sites=then, was=now))
+    joiner = words.then_and if change.urgency is not base_urgency else words.then_but
     return f"{had_the_person(book, change)}, {joiner.join(parts)}."
 
 
 def changes_step(book: RuleBook, answers: Answers) -> Step:
     base = outcome(book, answers)
+    words = book.guidance.wording.teaching.replay
     sentences = [Line(change_sentence(book, base, change)) for change in what_would_change(book, answers)]
     if not sentences:
-        return Step(
-            "What would change the outcome",
-            (Line("No single change of answer changes the urgency or the sites."),),
-        )
-    heading = "What would change the outcome"
-    return Step(heading, tuple(sentences[:MAX_CHANGES]), tuple(sentences[MAX_CHANGES:]))
+        return Step(words.changes, (Line(words.no_change),))
+    return Step(words.changes, tuple(sentences[:MAX_CHANGES]), tuple(sentences[MAX_CHANGES:]))

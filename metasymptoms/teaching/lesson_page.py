@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.scenarios import LoadedScenario
+from metasymptoms.core.wording_teaching import TeachingWording
 from metasymptoms.teaching.demo import (
     ANSWER,
     NOTES,
@@ -27,13 +29,6 @@ from metasymptoms.teaching.demo import (
 )
 from metasymptoms.teaching.quiz import Quiz, QuizQuestion, build_quiz
 from metasymptoms.teaching.step_text import step_counter
-
-TITLE = "Predict, then reveal"
-ABOUT = (
-    "A teaching case: where cancer commonly spreads, and which symptoms that can cause. "
-    "For learning only, never a diagnosis."
-)
-QUIET = "Questions answered No throughout"
 
 
 @dataclass(frozen=True)
@@ -55,10 +50,11 @@ class Lesson:
     title: str
     steps: tuple[LessonStep, ...]
     questions: int  # how many predictions the class makes
+    words: TeachingWording  # the book's words for a class: the page's own, and the counter's
 
     def counter(self, number: int) -> str:
         """'Step 3 of 11', as the terminal's `demo --step` counts."""
-        return step_counter(number, len(self.steps))
+        return step_counter(self.words, number, len(self.steps))
 
 
 def _busy_sections(book: RuleBook, item: LoadedScenario) -> set[str]:
@@ -78,26 +74,31 @@ def _replay(step: Step) -> LessonStep:
 
 def build_lesson(book: RuleBook, item: LoadedScenario, quiz: Quiz | None = None) -> Lesson:
     quiz = quiz or build_quiz(book, item)
+    words = book.guidance.wording.teaching
     busy = _busy_sections(book, item)
     sections = list(zip(book.sections, section_steps(book, item.answers)))
     steps = [
-        LessonStep("title", TITLE, (Line(ABOUT),)),
-        LessonStep("case", "The person's answers", quiz.case),
+        LessonStep("title", words.lesson.title, (Line(words.lesson.about),)),
+        LessonStep("case", words.lesson.case, quiz.case),
     ]
-    steps += [LessonStep("question", f"Predict: {q.title}", question=q) for q in quiz.questions]
+    steps += [
+        LessonStep("question", filled(words.lesson.predict, question=q.title), question=q)
+        for q in quiz.questions
+    ]
     steps += [_replay(step) for section, step in sections if section.id in busy]
     quiet = [section.title for section, _ in sections if section.id not in busy]
     if quiet:
-        said = (Line(f"{', '.join(quiet)}."), Line("Nothing started to hold in these sections."))
-        steps.append(LessonStep("quiet", QUIET, said, command=f"metasymptoms demo {item.name}"))
+        said = (Line(f"{', '.join(quiet)}."), Line(words.lesson.nothing_held))
+        command = " ".join(("metasymptoms", "demo", item.name))  # a command: the same in every language
+        steps.append(LessonStep("quiet", words.lesson.quiet, said, command=command))
     steps.append(_replay(result_step(book, item.answers)))
     steps.append(_replay(changes_step(book, item.answers)))
-    steps.append(LessonStep("closing", "What to take away", quiz.closing, notes=quiz.for_the_teacher))
-    return Lesson(item.name, item.scenario.title, tuple(steps), len(quiz.questions))
+    steps.append(LessonStep("closing", words.lesson.closing, quiz.closing, notes=quiz.for_the_teacher))
+    return Lesson(item.name, item.scenario.title, tuple(steps), len(quiz.questions), words)
 
 
-def answer_line(question: QuizQuestion) -> Line:
-    return Line(f"The answer: {question.choices[question.answer]}")
+def answer_line(words: TeachingWording, question: QuizQuestion) -> Line:
+    return Line(filled(words.lesson.the_answer, answer=question.choices[question.answer]))
 
 
 def terminal_steps(lesson: Lesson) -> list[Step]:
@@ -111,9 +112,11 @@ def terminal_steps(lesson: Lesson) -> list[Step]:
             question = step.question
             choices = tuple(Line(f"{n}. {choice}", 1) for n, choice in enumerate(question.choices, start=1))
             shown = (Line(question.prompt), *choices)
-            steps.append(Step(step.heading, shown, (answer_line(question), *question.reveal), ANSWER))
+            steps.append(
+                Step(step.heading, shown, (answer_line(lesson.words, question), *question.reveal), ANSWER)
+            )
         elif step.kind == "quiet":
-            where = Line(f"The full replay shows them: {step.command}")
+            where = Line(filled(lesson.words.lesson.full_replay, command=step.command))
             steps.append(Step(step.heading, (*step.lines, where)))
         elif step.kind == "closing":
             steps.append(Step(step.heading, step.lines, step.notes, NOTES))

@@ -16,7 +16,9 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.safetext import write_styled
+from metasymptoms.core.wording_teaching import LessonKeysWording, TeachingWording
 from metasymptoms.teaching.demo import (
     ANSWER,
     CHANGES,
@@ -47,9 +49,6 @@ KEYS = {
     "\x1b": QUIT,  # Esc alone
 }
 
-HELP = "Enter/-> next  b/<- back  q stop"
-OPEN_HELP = {CHANGES: "a all changes", ANSWER: "r reveal", NOTES: "t teacher's notes"}
-
 
 @dataclass(frozen=True)
 class Screen:
@@ -58,20 +57,23 @@ class Screen:
     opens: str  # what the step keeps back for its key (every change, the answer, the notes); "" if nothing
 
 
-def screens(steps: list[Step], width: int, height: int, opened: frozenset[int] = frozenset()) -> list[Screen]:
+def screens(
+    words: TeachingWording, steps: list[Step], width: int, height: int, opened: frozenset[int] = frozenset()
+) -> list[Screen]:
     """Every screen, in order: a step that does not fit is split into pages, each page
     headed by the step's own heading. `opened`: the steps whose every line is shown."""
     room = max(height - 2, 5)  # the last rows hold a blank line and the keys
     out = []
     for index, step in enumerate(steps):
         everything = index in opened
-        heading = step_heading(index + 1, len(steps), step, width, lesson=True)
-        rows = step_rows(step, width, everything, how_to_open(step, "press"))
+        heading = step_heading(words, index + 1, len(steps), step, width, lesson=True)
+        rows = step_rows(words, step, width, everything, how_to_open(words, step, words.lesson.verb_press))
         pages = fill_pages(rows, max(room - len(heading) - 1, 3))
         for number, page in enumerate(pages, start=1):
             top = list(heading)
             if len(pages) > 1:
-                top[0] = f"{top[0]}  (page {number} of {len(pages)})"[:width]
+                page_of = filled(words.keys.page, number=str(number), count=str(len(pages)))
+                top[0] = f"{top[0]}  {page_of}"[:width]
             opens = step.opens if step.more and not everything else ""
             out.append(Screen(index, tuple(top + page), opens))
     return out
@@ -99,14 +101,21 @@ def move(position: int, action: str, count: int) -> int:
     return position
 
 
-def footer(screen_list: list[Screen], position: int, width: int) -> str:
+def _open_keys(keys: LessonKeysWording, typed: bool) -> dict[str, str]:
+    """The key of what a step keeps back, as pressed ("a all changes") or typed ("a = all changes")."""
+    if typed:
+        return {CHANGES: keys.all_changes_typed, ANSWER: keys.reveal_typed, NOTES: keys.teacher_notes_typed}
+    return {CHANGES: keys.all_changes, ANSWER: keys.reveal, NOTES: keys.teacher_notes}
+
+
+def footer(words: TeachingWording, screen_list: list[Screen], position: int, width: int) -> str:
     """The keys, on the bottom row. No counter of its own: the step's "Step N of M" heads the
     screen, as on the lesson page (a step over several screens says "page 2 of 3" there)."""
+    keys = words.keys
     opens = screen_list[position].opens
-    keys = HELP.replace("  q stop", f"  {OPEN_HELP[opens]}  q stop") if opens else HELP
-    if position == len(screen_list) - 1:
-        keys = keys.replace("Enter/-> next", "Enter finish")
-    return keys[:width]
+    first = keys.finish if position == len(screen_list) - 1 else keys.next
+    shown = [first, keys.back, *([_open_keys(keys, typed=False)[opens]] if opens else []), keys.stop]
+    return "  ".join(shown)[:width]
 
 
 # --- in a terminal: single keys, the alternate screen ----------------------------------
@@ -126,7 +135,9 @@ def _read_keys(fd: int) -> list[str]:
     return split_keys(data.decode("utf-8", "replace"))
 
 
-def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+def show_steps(
+    words: TeachingWording, steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> None:
     """Draw one screen at a time in the alternate screen; the terminal is put back as it was
     on leaving, however it is left (q, the end, Ctrl-C)."""
     import termios
@@ -147,12 +158,12 @@ def show_steps(steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | 
             if not pending or not laid_out:  # keys read together (a paste): one layout, one redraw
                 size = shutil.get_terminal_size((80, 24))
                 width = max(size.columns - 1, 30)
-                laid_out = screens(steps, width, size.lines, frozenset(opened))
+                laid_out = screens(words, steps, width, size.lines, frozenset(opened))
                 position = min(position, len(laid_out) - 1)
                 # The keys on the bottom row, where a projected screen keeps them out of the way.
                 bottom = f"\033[{size.lines};1H"
                 write_styled(stdout, CLEAR, "\n".join(laid_out[position].lines) + "\n", bottom)
-                stdout.write(footer(laid_out, position, width))
+                stdout.write(footer(words, laid_out, position, width))
                 stdout.flush()
             if not pending:
                 try:
@@ -181,10 +192,9 @@ PLAIN_WORDS = {
     **{key: opens for opens, key in OPEN_KEYS.items()},
     **{"all": CHANGES, "reveal": ANSWER, "teacher": NOTES},
 }
-PLAIN_HELP = {CHANGES: "a = all changes", ANSWER: "r = reveal the answer", NOTES: "t = the teacher's notes"}
 
 
-def plain_steps(steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) -> None:
+def plain_steps(words: TeachingWording, steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) -> None:
     """One step at a time, printed; a typed line moves: Enter next, b back, q stop, and a (all
     changes), r (reveal the answer) or t (the teacher's notes) where the step keeps them back."""
     opened: set[int] = set()
@@ -192,13 +202,15 @@ def plain_steps(steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) ->
     while True:
         step = steps[position]
         everything = position in opened
-        lines = step_lines(position + 1, len(steps), step, width, everything, how_to_open(step, "type"), True)
+        how = how_to_open(words, step, words.lesson.verb_type)
+        lines = step_lines(words, position + 1, len(steps), step, width, everything, how, True)
         stdout.write("\n" + "\n".join(lines) + "\n\n")
         last = position == len(steps) - 1
-        keys = ["Enter = finish" if last else "Enter = next", "b = back"]
+        said = words.keys
+        keys = [said.finish_typed if last else said.next_typed, said.back_typed]
         if step.more and not everything:
-            keys.append(PLAIN_HELP[step.opens])
-        keys.append("q = stop")
+            keys.append(_open_keys(said, typed=True)[step.opens])
+        keys.append(said.stop_typed)
         stdout.write(", ".join(keys) + ". > ")
         stdout.flush()
         typed = stdin.readline()
@@ -217,6 +229,6 @@ def plain_steps(steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) ->
             action = None
         if action is None:
             also = f", {OPEN_KEYS[step.opens]}" if step.more and not everything else ""
-            stdout.write(f"Please press Enter for the next step, or type b{also} or q.\n")
+            stdout.write(filled(words.keys.again, also=also) + "\n")
             continue
         position = move(position, action, len(steps))

@@ -20,7 +20,9 @@ from metasymptoms.answering.prompter import PlainPrompter, Prompter
 from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.scenarios import LoadedScenario
+from metasymptoms.core.wording_teaching import TeachingWording
 from metasymptoms.teaching.demo import (
     Change,
     Line,
@@ -39,8 +41,6 @@ MAX_CHOICES = 4
 NEXT = "__next__"
 # Where a prediction's list starts: on no answer, the same for every question.
 UNPICKED = "__unpicked__"
-START_ROW = "(the class's prediction: move down to it)"
-NOTHING_PICKED = "No prediction yet: choose one of the answers."
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class Quiz:
     case: tuple[Line, ...]  # what the person answered: all the class sees before predicting
     questions: tuple[QuizQuestion, ...]
     closing: tuple[Line, ...]  # the learning points, after the score
+    words: TeachingWording  # the book's words for a class
     for_the_teacher: tuple[Line, ...] = ()  # the teacher's notes: on a lesson page, shown when asked
 
 
@@ -69,35 +70,39 @@ def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
         sites_question(book, item),
         change_question(book, item),
     ]
+    words = book.guidance.wording.teaching
     for number, own in enumerate(item.scenario.quiz, start=1):
         questions.append(
             QuizQuestion(
                 f"own-{number}",
-                "a question of this case",
+                words.quiz.own_question,
                 own.question,
                 own.choices,
                 own.choices.index(own.answer),
                 (Line(own.explanation),),
             )
         )
-    closing = tuple(Line(f"Learning point: {point}") for point in item.scenario.learning_points)
+    points = item.scenario.learning_points
+    closing = tuple(Line(filled(words.replay.learning_point, point=point)) for point in points)
     notes = item.scenario.teacher_notes
-    teacher = (Line(f"For the teacher: {notes}"),) if notes else ()
-    return Quiz(item.name, item.scenario.title, case_lines(book, item), tuple(questions), closing, teacher)
+    teacher = (Line(filled(words.quiz.for_the_teacher, notes=notes)),) if notes else ()
+    case = case_lines(book, item)
+    return Quiz(item.name, item.scenario.title, case, tuple(questions), closing, words, teacher)
 
 
-def question_heading(number: int, total: int, question: QuizQuestion) -> str:
+def question_heading(words: TeachingWording, number: int, total: int, question: QuizQuestion) -> str:
     """The same words in the terminal and on the lesson page: 'Question 1 of 3: how urgent?'."""
-    return f"Question {number} of {total}: {question.title}"
+    return filled(words.quiz.question, number=str(number), count=str(total), question=question.title)
 
 
 def case_lines(book: RuleBook, item: LoadedScenario) -> tuple[Line, ...]:
     """The scenario's answers as the questionnaire asked them; nothing that gives the outcome away."""
-    lines = [Line("The person answered:")]
+    words = book.guidance.wording.teaching.quiz
+    lines = [Line(words.person_answered)]
     for event in walk(book, item.answers):
         if event.kind == "asked" and event.finding in item.answers:
             lines.append(Line(event.text, 1))
-    lines.append(Line("Every other question they were asked, they answered No."))
+    lines.append(Line(words.other_answers_no))
     return tuple(lines)
 
 
@@ -121,22 +126,21 @@ def urgency_choice(book: RuleBook, urgency: Urgency) -> str:
 
 def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     urgency = assess(book, item.answers).urgency
-    reveal = [Line(f'The person\'s result starts with "{how_soon(book, urgency)}".')]
+    words = book.guidance.wording.teaching.quiz
+    reveal = [Line(filled(words.starts_with, level=how_soon(book, urgency)))]
     reveal += [Line(text, 1) for text in urgency_reasons(book, item.answers)]
     events = walk(book, item.answers)
     screen = next((event for event in events if event.kind == "screen"), None)
     if screen is not None:
         asked = next(event for event in events if event.kind == "asked" and event.finding == screen.finding)
         question = asked.text.rsplit("  [", 1)[0]
-        reveal.append(
-            Line(f'The questions stopped at once after the answer to "{question}", and the person saw:')
-        )
+        reveal.append(Line(filled(words.stopped_after, question=question)))
         reveal.append(Line(screen.text, 1, "screen"))
     levels = list(Urgency)  # most urgent first: a scale keeps its order
     return QuizQuestion(
         "urgency",
-        "how urgent?",
-        "How urgent is it? What will the questionnaire advise?",
+        words.urgency_title,
+        words.urgency_prompt,
         tuple(urgency_choice(book, level) for level in levels),
         levels.index(urgency),
         tuple(reveal),
@@ -148,12 +152,13 @@ def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
 
 def sites_choice(book: RuleBook, sites: tuple[str, ...]) -> str:
     if not sites:
-        return "No site: none of the symptoms points to one"
+        return book.guidance.wording.teaching.quiz.no_site
     return join_words(book.site(site).name for site in sites)
 
 
 def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     assessment = assess(book, item.answers)
+    words = book.guidance.wording.teaching.quiz
     order = [site.id for site in book.sites]
     right = tuple(site.id for site in assessment.sites)
     candidates: list[tuple[str, ...]] = []
@@ -176,16 +181,11 @@ def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     reveal = site_reasons(book, item.answers)
     if primary and primary.common_sites:
         places = join_words(book.site(site).name for site in primary.common_sites)
-        reveal.append(
-            Line(
-                f"{primary.name} commonly spreads to {places}. The sites named are only those the "
-                "person's symptoms point to, not every place this cancer can spread."
-            )
-        )
+        reveal.append(Line(filled(words.spreads_to, cancer=primary.name, sites=places)))
     return QuizQuestion(
         "sites",
-        "which parts of the body?",
-        "Which parts of the body will the result name?",
+        words.sites_title,
+        words.sites_prompt,
         choices,
         answer,
         tuple(reveal),
@@ -196,14 +196,13 @@ def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
 
 
 def change_choice(book: RuleBook, change: Change) -> str:
-    return change_phrase(book, change, "Also reporting", "Not reporting", "Answering")
-
-
-NO_CHANGE = "None of these: no single change of answer changes the advice or the sites"
+    words = book.guidance.wording.teaching.quiz
+    return change_phrase(book, change, words.also_reporting, words.not_reporting, words.answering)
 
 
 def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     base = outcome(book, item.answers)
+    words = book.guidance.wording.teaching.quiz
     changing, keeping = single_changes(book, item.answers)
     # Wrong choices: mostly symptoms, at most one other kind of answer up front, so the right
     # choice is not given away by being the only symptom.
@@ -219,24 +218,25 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
         right = change_choice(book, first)
         reveal.append(Line(change_sentence(book, base, first)))
     else:
-        right = NO_CHANGE
-        reveal.append(Line("No single change of answer changes the advice or the sites."))
+        right = words.no_change
+        reveal.append(Line(words.no_change_reveal))
     choices, answer = _shuffled(item, "change", right, wrong)
     if len(choices) > 1:
-        reveal.append(Line("Each of the other choices leaves both the advice and the sites as they are."))
+        reveal.append(Line(words.others_keep))
     if len(changing) > 1:
         more = len(changing) - 1
         reveal.append(
-            Line(f"{more} other single change{'s' if more > 1 else ''} also change the outcome, for example:")
+            Line(filled(words.more_changes, count=str(more)) if more > 1 else words.one_more_change)
         )
         reveal += [Line(change_sentence(book, base, change), 1) for change in changing[1:4]]
     urgency, sites = base
+    named = (
+        join_words(book.site(site).name for site in sites) or book.guidance.wording.teaching.replay.no_site
+    )
     return QuizQuestion(
         "change",
-        "what would change it?",
-        f'Now the result says "{how_soon(book, urgency)}" and names '
-        f"{join_words(book.site(site).name for site in sites) or 'no site'}. "
-        "Which ONE of these changes of answer would change the advice or the sites named?",
+        words.change_title,
+        filled(words.change_prompt, level=how_soon(book, urgency), sites=named),
         choices,
         answer,
         tuple(reveal),
@@ -251,24 +251,28 @@ def _show(prompter: Prompter, lines: tuple[Line, ...] | list[Line], width: int) 
     prompter.say(text, "pre")
 
 
-def _ask(prompter: Prompter, question: QuizQuestion, width: int, long_choices_above: bool) -> int:
+def _ask(
+    prompter: Prompter, words: TeachingWording, question: QuizQuestion, width: int, long_choices_above: bool
+) -> int:
     """The index of the choice picked. Nothing is picked before the class chooses: a list that
     started on a choice (urgency's first is Emergency) made Enter alone right for every case
     with that answer. An arrow-key list starts on a row that is no answer; a numbered list
     marks no answer for Enter; either way Enter alone asks again."""
     while True:
-        picked = _pick(prompter, question, width, long_choices_above)
+        picked = _pick(prompter, words, question, width, long_choices_above)
         if picked != UNPICKED:
             return int(picked)
-        prompter.say(NOTHING_PICKED, "hint")
+        prompter.say(words.quiz.nothing_picked, "hint")
 
 
-def _pick(prompter: Prompter, question: QuizQuestion, width: int, long_choices_above: bool) -> str:
+def _pick(
+    prompter: Prompter, words: TeachingWording, question: QuizQuestion, width: int, long_choices_above: bool
+) -> str:
     """An arrow-key list cuts a line at the screen's edge, so when a choice is too long for it
     the question and its choices are first written out in full, numbered, and the list shows
     each one shortened after its number."""
     # A numbered list needs no row for "nothing yet": it marks no answer as Enter's.
-    start = [] if isinstance(prompter, PlainPrompter) else [(START_ROW, UNPICKED)]
+    start = [] if isinstance(prompter, PlainPrompter) else [(words.quiz.start_row, UNPICKED)]
     if not long_choices_above or all(len(choice) <= width - 6 for choice in question.choices):
         options = start + [(choice, str(index)) for index, choice in enumerate(question.choices)]
         return prompter.choose(question.prompt, options, UNPICKED)
@@ -279,7 +283,7 @@ def _pick(prompter: Prompter, question: QuizQuestion, width: int, long_choices_a
         (textwrap.shorten(f"{number}. {choice}", width - 6, placeholder=" ..."), str(number - 1))
         for number, choice in enumerate(question.choices, start=1)
     ]
-    return prompter.choose("The class's prediction?", options, UNPICKED)
+    return prompter.choose(words.quiz.predict_long, options, UNPICKED)
 
 
 def run_quiz(
@@ -295,28 +299,27 @@ def run_quiz(
     arrow-key lists, which cut long lines (plain numbered prompts show every word)."""
     predictions = predictions or {}
     width = width or max(min(shutil.get_terminal_size((80, 24)).columns, 100) - 2, 40)
-    prompter.say(f"Predict, then reveal: {quiz.title}", "heading")
+    words = quiz.words.quiz
+    prompter.say(filled(words.heading, scenario=quiz.title), "heading")
     _show(prompter, quiz.case, width)
     right = 0
     for number, question in enumerate(quiz.questions, start=1):
-        prompter.say(question_heading(number, len(quiz.questions), question), "heading")
+        prompter.say(question_heading(quiz.words, number, len(quiz.questions), question), "heading")
         if question.id in predictions:
             picked = question.choices.index(predictions[question.id])
             prompter.say(question.prompt)
-            prompter.say(f"Prediction: {question.choices[picked]}", "hint")
+            prompter.say(filled(words.prediction, answer=question.choices[picked]), "hint")
         else:
-            picked = _ask(prompter, question, width, long_choices_above)
+            picked = _ask(prompter, quiz.words, question, width, long_choices_above)
         # The reasoning first and the verdict last, so that the verdict and the answer are
         # what is on screen when the class is asked to go on (a long reveal scrolls).
-        prompter.say("The answer, and how it was reached:", "subheading")
+        prompter.say(words.how_reached, "subheading")
         _show(prompter, question.reveal, width)
-        if picked == question.answer:
-            right += 1
-            prompter.say(f"Right. The answer: {question.choices[question.answer]}.", "subheading")
-        else:
-            prompter.say(f"Not this time. The answer: {question.choices[question.answer]}.", "subheading")
+        verdict = words.right if picked == question.answer else words.not_this_time
+        right += picked == question.answer
+        prompter.say(filled(verdict, answer=question.choices[question.answer]), "subheading")
         if question.id not in predictions and number < len(quiz.questions):
-            prompter.choose("Ready for the next question?", [("Next question", NEXT)], NEXT)
-    prompter.say(f"Score: {right} of {len(quiz.questions)} predictions right.", "heading")
+            prompter.choose(words.ready, [(words.next_question, NEXT)], NEXT)
+    prompter.say(filled(words.score, right=str(right), count=str(len(quiz.questions))), "heading")
     _show(prompter, quiz.closing + quiz.for_the_teacher, width)
     return right, len(quiz.questions)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
+from metasymptoms.core.model_base import filled
+from metasymptoms.core.wording_teaching import TeachingWording
 from metasymptoms.teaching.demo import ANSWER, CHANGES, NOTES, OPEN_KEYS, Line, Step
 
 
@@ -24,46 +26,55 @@ def line_text(line: Line, width: int) -> list[str]:
     return textwrap.wrap(line.text, width, initial_indent=indent, subsequent_indent=hanging) or [indent]
 
 
-def step_counter(number: int, total: int) -> str:
+def step_counter(words: TeachingWording, number: int, total: int) -> str:
     """A lesson's one step counter, the same in the terminal and on the lesson page."""
-    return f"Step {number} of {total}"
+    return filled(words.lesson.step, number=str(number), count=str(total))
 
 
-def step_heading(number: int, total: int, step: Step, width: int, lesson: bool = False) -> list[str]:
+def step_heading(
+    words: TeachingWording, number: int, total: int, step: Step, width: int, lesson: bool = False
+) -> list[str]:
     """'Step 3 of 11. Predict: how urgent?' for a lesson's step (`demo --step`); '[3/14] ...'
     for a step of the full replay printed (`demo NAME`)."""
-    counter = f"{step_counter(number, total)}." if lesson else f"[{number}/{total}]"
+    counter = f"{step_counter(words, number, total)}." if lesson else f"[{number}/{total}]"
     heading = f"{counter} {step.heading}"
     lines = textwrap.wrap(heading, width, subsequent_indent="  ") or [heading]
     return lines + ["-" * min(len(heading), width)]
 
 
-def step_rows(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[list[str]]:
+def step_rows(
+    words: TeachingWording, step: Step, width: int, everything: bool = False, how_to_see_more: str = ""
+) -> list[list[str]]:
     """A step's lines wrapped for a terminal, each line's rows kept together. The lines kept
     for on request are added when `everything`; otherwise a note says what is kept back and
     `how_to_see_more` ("press a to see them all"; its key is the step's OPEN_KEYS)."""
     rows = [line_text(line, width) for line in (step.lines + step.more if everything else step.lines)]
     if step.more and not everything:
         kept = {
-            CHANGES: f"{len(step.more)} more single changes",
-            ANSWER: "the answer is hidden",
-            NOTES: "notes for the teacher, hidden from the class",
+            CHANGES: filled(words.lesson.more_changes, count=str(len(step.more))),
+            ANSWER: words.lesson.answer_hidden,
+            NOTES: words.lesson.notes_hidden,
         }[step.opens]
         rows.append(line_text(Line(f"({kept}: {how_to_see_more}.)"), width))
     return rows
 
 
-def how_to_open(step: Step, verb: str) -> str:
-    """'press a to see them all', 'type r to reveal it': how to show what the step keeps back."""
-    what = {CHANGES: "see them all", ANSWER: "reveal it", NOTES: "show them"}[step.opens]
-    return f"{verb} {OPEN_KEYS[step.opens]} to {what}"
+def how_to_open(words: TeachingWording, step: Step, verb: str) -> str:
+    """'press a to see them all', 'type r to reveal it': how to show what the step keeps back.
+    `verb`: the lesson's verb_press or verb_type."""
+    lesson = words.lesson
+    what = {CHANGES: lesson.see_them_all, ANSWER: lesson.reveal_it, NOTES: lesson.show_them}[step.opens]
+    return filled(what, verb=verb, key=OPEN_KEYS[step.opens])
 
 
-def step_body(step: Step, width: int, everything: bool = False, how_to_see_more: str = "") -> list[str]:
-    return [row for rows in step_rows(step, width, everything, how_to_see_more) for row in rows]
+def step_body(
+    words: TeachingWording, step: Step, width: int, everything: bool = False, how_to_see_more: str = ""
+) -> list[str]:
+    return [row for rows in step_rows(words, step, width, everything, how_to_see_more) for row in rows]
 
 
 def step_lines(
+    words: TeachingWording,
     number: int,
     total: int,
     step: Step,
@@ -72,5 +83,5 @@ def step_lines(
     how_to_see_more: str = "",
     lesson: bool = False,
 ) -> list[str]:
-    heading = step_heading(number, total, step, width, lesson)
-    return heading + step_body(step, width, everything, how_to_see_more)
+    heading = step_heading(words, number, total, step, width, lesson)
+    return heading + step_body(words, step, width, everything, how_to_see_more)

@@ -28,36 +28,30 @@ def level(book: RuleBook, urgency: Urgency) -> str:
     return how_soon(book, urgency).split(":", 1)[0]
 
 
-# Second person to third, longest first so "you were" is not read as "you" + "were".
-_THIRD_PERSON = {
-    "yourself": "themselves",
-    "your": "their",
-    "you were": "they were",
-    "you are": "they are",
-    "you have": "they have",
-    "you": "they",
-}
-_SECOND_PERSON = re.compile(r"\b(" + "|".join(_THIRD_PERSON) + r")\b", re.IGNORECASE)
 _QUOTED = re.compile(r'("[^"]*")')
 
 
-def about_the_person(text: str) -> str:
+def about_the_person(book: RuleBook, text: str) -> str:
     """The rule book's words to a person, said of the person in the case: 'your history of
-    cancer' -> 'their history of cancer'. A quoted answer is left as the person gave it."""
+    cancer' -> 'their history of cancer' (`wording.teaching.third_person`, a longer phrase
+    tried before a shorter one it begins with). A quoted answer is left as the person gave it."""
+    pairs = book.guidance.wording.teaching.third_person
+    third = {pair.to_the_person.lower(): pair.of_the_person for pair in pairs}
+    said_to = re.compile(r"\b(" + "|".join(re.escape(pair.to_the_person) for pair in pairs) + r")\b", re.I)
 
     def turn(match: re.Match[str]) -> str:
-        said = _THIRD_PERSON[match.group(0).lower()]
+        said = third[match.group(0).lower()]
         return said[0].upper() + said[1:] if match.group(0)[0].isupper() else said
 
     parts = _QUOTED.split(text)
-    return "".join(part if part.startswith('"') else _SECOND_PERSON.sub(turn, part) for part in parts)
+    return "".join(part if part.startswith('"') else said_to.sub(turn, part) for part in parts)
 
 
 def reasons(book: RuleBook, because: Iterable[str], answers: Answers) -> str:
     """'Because they reported new back or neck pain, and they answered "..."'."""
-    return about_the_person(because_sentence(book, because, answers))
+    return about_the_person(book, because_sentence(book, because, answers))
 
 
 def condition_words(book: RuleBook, condition: Condition) -> str:
     """A condition in the words a class reads: labels, never ids, about the person."""
-    return about_the_person(condition_sentence(book, condition, ids=False))
+    return about_the_person(book, condition_sentence(book, condition, ids=False))

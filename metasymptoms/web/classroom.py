@@ -26,7 +26,7 @@ def lessons(request: Request) -> Response:
     return page(
         request.app.state.book,
         "lessons.html",
-        title="Lessons: predict, then reveal",
+        title=request.app.state.book.guidance.wording.teaching.lesson.lessons_title,
         lessons=[{"name": item.name, "title": item.scenario.title} for item in items],
     )
 

@@ -1,0 +1,187 @@
+"""What a class reads (guidance.yaml `wording.teaching`): the replay of a teaching case, its
+lesson on the page and in the terminal, and its quiz. teaching/ puts them together; every
+sentence is written in the rule book, none here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field, with_config
+
+from metasymptoms.core.model_base import FORBID_EXTRA, TEXT, Text, holding
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ThirdPerson:
+    """Words to a person, and the same said of the person in a case: "your" -> "their"."""
+
+    to_the_person: Text
+    of_the_person: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ReplayWording:
+    """The replay of a teaching case (`demo NAME`): each section, what starts to hold and
+    why, the result and how it was reached, and what would change it."""
+
+    scenario: Annotated[str, TEXT, holding("scenario")]
+    learning_point: Annotated[str, TEXT, holding("point")]
+    teacher_notes: Text
+    section: Annotated[str, TEXT, holding("section")]
+    skipped: Annotated[str, TEXT, holding("question")]
+    not_asked: Annotated[str, TEXT, holding("condition")]
+    sign_applies: Annotated[str, TEXT, holding("title", "level")]
+    rule_applies: Annotated[str, TEXT, holding("site")]
+    questions_stop: Text
+    result_heading: Text
+    how_soon: Annotated[str, TEXT, holding("level")]
+    highest: Annotated[str, TEXT, holding("reasons")]
+    sign_counts: Annotated[str, TEXT, holding("title", "level")]
+    rule_counts: Annotated[str, TEXT, holding("site", "level")]
+    nothing_raises: Annotated[str, TEXT, holding("level")]
+    no_sites: Text
+    site: Annotated[str, TEXT, holding("site")]
+    site_rule: Annotated[str, TEXT, holding("site", "condition")]
+    spreads_to: Annotated[str, TEXT, holding("cancer", "sites")]
+    person_told: Annotated[str, TEXT, holding("advice")]
+    changes: Text
+    no_change: Text
+    had_reported: Annotated[str, TEXT, holding("finding")]
+    had_not_reported: Annotated[str, TEXT, holding("finding")]
+    had_answered: Annotated[str, TEXT, holding("answer", "question")]
+    would_say: Annotated[str, TEXT, holding("level", "was")]
+    would_still_say: Annotated[str, TEXT, holding("level")]
+    then_and: Text
+    then_but: Text
+    names_instead: Annotated[str, TEXT, holding("sites", "was")]
+    names_no_site: Annotated[str, TEXT, holding("was")]
+    names_where_none: Annotated[str, TEXT, holding("sites")]
+    no_site: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class LessonWording:
+    """A lesson, one step at a time, on the lesson page and in the terminal, and the lesson
+    pages' own words."""
+
+    step: Annotated[str, TEXT, holding("number", "count")]
+    title: Text
+    about: Text
+    case: Text
+    predict: Annotated[str, TEXT, holding("question")]
+    quiet: Text
+    nothing_held: Text
+    full_replay: Annotated[str, TEXT, holding("command")]
+    closing: Text
+    the_answer: Annotated[str, TEXT, holding("answer")]
+    more_changes: Annotated[str, TEXT, holding("count")]
+    answer_hidden: Text
+    notes_hidden: Text
+    see_them_all: Annotated[str, TEXT, holding("verb", "key")]
+    reveal_it: Annotated[str, TEXT, holding("verb", "key")]
+    show_them: Annotated[str, TEXT, holding("verb", "key")]
+    verb_press: Text
+    verb_type: Text
+    all_changes_option: Text
+    page_title: Annotated[str, TEXT, holding("scenario")]
+    to_start: Text
+    to_start_label: Text
+    how_to_step: Text
+    print_answers: Text
+    reveal_button: Text
+    reveal_link: Text
+    no_prediction: Text
+    right: Text
+    not_this_time: Text
+    score: Annotated[str, TEXT, holding("right", "count")]
+    teacher_button: Text
+    teacher_link: Text
+    show_all: Annotated[str, TEXT, holding("count")]
+    steps_label: Text
+    back: Text
+    next: Text
+    keys: Text
+    lessons_title: Text
+    lessons_intro: Text
+    page_written: Annotated[str, TEXT, holding("path")]
+    open_it: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class LessonKeysWording:
+    """The keys of a lesson in the terminal (`demo NAME --step`), pressed or typed."""
+
+    next: Text
+    finish: Text  # in place of next, on the last step
+    back: Text
+    stop: Text
+    all_changes: Text  # the keys of what a step keeps back
+    reveal: Text
+    teacher_notes: Text
+    page: Annotated[str, TEXT, holding("number", "count")]
+    next_typed: Text
+    finish_typed: Text
+    back_typed: Text
+    stop_typed: Text
+    all_changes_typed: Text
+    reveal_typed: Text
+    teacher_notes_typed: Text
+    again: Annotated[str, TEXT, holding("also")]
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class QuizWording:
+    """The quiz (`demo NAME --quiz`, and each question of a lesson)."""
+
+    heading: Annotated[str, TEXT, holding("scenario")]
+    question: Annotated[str, TEXT, holding("number", "count", "question")]
+    own_question: Text
+    for_the_teacher: Annotated[str, TEXT, holding("notes")]
+    person_answered: Text
+    other_answers_no: Text
+    start_row: Text
+    nothing_picked: Text
+    prediction: Annotated[str, TEXT, holding("answer")]
+    predict_long: Text
+    how_reached: Text
+    right: Annotated[str, TEXT, holding("answer")]
+    not_this_time: Annotated[str, TEXT, holding("answer")]
+    ready: Text
+    next_question: Text
+    score: Annotated[str, TEXT, holding("right", "count")]
+    urgency_title: Text
+    urgency_prompt: Text
+    starts_with: Annotated[str, TEXT, holding("level")]
+    stopped_after: Annotated[str, TEXT, holding("question")]
+    sites_title: Text
+    sites_prompt: Text
+    no_site: Text
+    spreads_to: Annotated[str, TEXT, holding("cancer", "sites")]
+    change_title: Text
+    change_prompt: Annotated[str, TEXT, holding("level", "sites")]
+    also_reporting: Annotated[str, TEXT, holding("finding")]
+    not_reporting: Annotated[str, TEXT, holding("finding")]
+    answering: Annotated[str, TEXT, holding("answer", "question")]
+    no_change: Text
+    no_change_reveal: Text
+    others_keep: Text
+    one_more_change: Text
+    more_changes: Annotated[str, TEXT, holding("count")]
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class TeachingWording:
+    """What a class reads, the person in the case spoken of, never to."""
+
+    third_person: Annotated[tuple[ThirdPerson, ...], Field(min_length=1)]
+    replay: ReplayWording
+    lesson: LessonWording
+    keys: LessonKeysWording
+    quiz: QuizWording
