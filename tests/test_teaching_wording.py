@@ -34,7 +34,7 @@ REWORDED = {
     '      had_not_reported: "Had the person not reported {finding}"': (
         '      had_not_reported: "Without {finding}"'
     ),
-    '      step: "Step {number} of {count}"': '      step: "Stage {number}/{count}"',
+    '      step: "Step {position} of {count}"': '      step: "Stage {position}/{count}"',
     "      title: Predict, then reveal": "      title: Guess, then see",
     '      score: "Predictions right: {right} of {count}."': '      score: "{right}/{count} right."',
     '      heading: "Predict, then reveal: {scenario}"': '      heading: "Guess: {scenario}"',

@@ -78,7 +78,6 @@ _WHAT = {
     "site": "the site's name",
     "advice": "the advice",
     "was": "what it says now",
-    "number": "its number",
     "command": "the command",
     "verb": "press or type",
     "key": "the key",

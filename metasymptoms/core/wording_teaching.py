@@ -68,7 +68,7 @@ class LessonWording:
     """A lesson, one step at a time, on the lesson page and in the terminal, and the lesson
     pages' own words."""
 
-    step: Annotated[str, TEXT, holding("number", "count")]
+    step: Annotated[str, TEXT, holding("position", "count")]
     title: Text
     about: Text
     case: Text
@@ -123,7 +123,7 @@ class LessonKeysWording:
     all_changes: Text  # the keys of what a step keeps back
     reveal: Text
     teacher_notes: Text
-    page: Annotated[str, TEXT, holding("number", "count")]
+    page: Annotated[str, TEXT, holding("position", "count")]
     next_typed: Text
     finish_typed: Text
     back_typed: Text
@@ -140,7 +140,7 @@ class QuizWording:
     """The quiz (`demo NAME --quiz`, and each question of a lesson)."""
 
     heading: Annotated[str, TEXT, holding("scenario")]
-    question: Annotated[str, TEXT, holding("number", "count", "question")]
+    question: Annotated[str, TEXT, holding("position", "count", "question")]
     own_question: Text
     for_the_teacher: Annotated[str, TEXT, holding("notes")]
     person_answered: Text

@@ -72,7 +72,7 @@ def screens(
         for number, page in enumerate(pages, start=1):
             top = list(heading)
             if len(pages) > 1:
-                page_of = filled(words.keys.page, number=str(number), count=str(len(pages)))
+                page_of = filled(words.keys.page, position=str(number), count=str(len(pages)))
                 top[0] = f"{top[0]}  {page_of}"[:width]
             opens = step.opens if step.more and not everything else ""
             out.append(Screen(index, tuple(top + page), opens))

@@ -92,7 +92,7 @@ def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
 
 def question_heading(words: TeachingWording, number: int, total: int, question: QuizQuestion) -> str:
     """The same words in the terminal and on the lesson page: 'Question 1 of 3: how urgent?'."""
-    return filled(words.quiz.question, number=str(number), count=str(total), question=question.title)
+    return filled(words.quiz.question, position=str(number), count=str(total), question=question.title)
 
 
 def case_lines(book: RuleBook, item: LoadedScenario) -> tuple[Line, ...]:

@@ -28,7 +28,7 @@ def line_text(line: Line, width: int) -> list[str]:
 
 def step_counter(words: TeachingWording, number: int, total: int) -> str:
     """A lesson's one step counter, the same in the terminal and on the lesson page."""
-    return filled(words.lesson.step, number=str(number), count=str(total))
+    return filled(words.lesson.step, position=str(number), count=str(total))
 
 
 def step_heading(
