@@ -81,7 +81,7 @@ def test_the_quiz_is_in_the_books_words(tmp_path: Path) -> None:
     quiz = build_quiz(book, items[0])
     out = io.StringIO()
     right = {question.id: question.choices[question.answer] for question in quiz.questions}
-    run_quiz(quiz, PlainPrompter(stdin=io.StringIO(""), stdout=out), right, width=78)
+    run_quiz(quiz, PlainPrompter(book.guidance.wording, stdin=io.StringIO(""), stdout=out), right, width=78)
     said = out.getvalue()
     assert said.lstrip().startswith("Guess: Back pain and weak legs")
     assert "Yes! Emergency: get help now." in said
