@@ -198,6 +198,15 @@ _TINY = {
             enter_gives: "(Enter: {answer})"
             press_refused: Please press Enter, or type {keys} and press Enter.
             either: "{some} or {last}"
+          which_of_these:
+            type_the_numbers: >-
+              Type the numbers of all that apply (for example 1 3), 0 or Enter alone for none of
+              these, u if you are not sure
+            refused: >-
+              Type the numbers of those that apply (1 to {count}), 0 for none of these, or u if you are
+              not sure.
+            mixed: "None of these cannot go with one of them: choose one or the other."
+            mixed_ticked: Choose the ones that apply, or “None of these” or “I'm not sure” on its own
           result:
             title: "metasymptoms: what your answers point to"
             also_tell: Also tell them about

@@ -72,21 +72,17 @@ def test_typed_numbers_none_and_not_sure(book: RuleBook) -> None:
     assert kind.from_option(finding, "0") is False
     assert kind.from_option(finding, "none") is False
     assert kind.from_option(finding, "u") == UNSURE
-    how = "Type the numbers of those that apply (1 to 4), 0 for none of these, or u if you are not sure"
-    for wrong, message in [
-        ("", how),
-        ("5", how),
-        ("left", how),
-        ("0 1", "None of these cannot go with one of them: choose one or the other"),
-    ]:
+    # Refused for a reason the questions say in the rule book's words (wording.which_of_these).
+    for wrong, reason in [("", "numbers"), ("5", "numbers"), ("left", "numbers"), ("0 1", "mixed")]:
         with pytest.raises(BadAnswer) as error:
             kind.from_option(finding, wrong)
-        assert str(error.value) == message
-        # Ticked on a page (no numbers to type), the kind's own words for its checkboxes.
-        assert (
-            error.value.on_a_page
-            == "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
-        )
+        assert error.value.refusal == reason
+    words = book.guidance.wording.which_of_these
+    assert words.refusal("numbers", 4) == (
+        "Type the numbers of those that apply (1 to 4), 0 for none of these, or u if you are not sure."
+    )
+    assert words.refusal("mixed", 4) == "None of these cannot go with one of them: choose one or the other."
+    assert words.mixed_ticked == "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
     # What is typed back (a changed answer starts from it) gives the same answer.
     for value in [("left_leg", "walking"), False, UNSURE, True]:
         assert kind.from_option(finding, kind.option_of(value)) == value

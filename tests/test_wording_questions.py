@@ -16,13 +16,18 @@ from metasymptoms.answering.interview import QuestionaryPrompter
 from metasymptoms.answering.prompter import BACK, WHY, PlainPrompter, Stopped
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.loader import load
-from metasymptoms.core.wording_questions import PlainWording, QuestionsWording, TypedNumbersWording
+from metasymptoms.core.wording_questions import (
+    PlainWording,
+    QuestionsWording,
+    TypedNumbersWording,
+    WhichOfTheseWording,
+)
 from metasymptoms.web.app import build_app
 from tests.helpers import TINY, WITH_A_NUMBER, problems_of, write_book
 from tests.web_forms import Person
 
 # The sections this module is about, as the tiny book writes them (line, indent, key).
-SECTIONS = ("questions", "typed_numbers", "plain")
+SECTIONS = ("questions", "typed_numbers", "plain", "which_of_these")
 ARROW_KEYS_ADDED = ("choose", "how_to_answer", "left_out")
 
 
@@ -59,6 +64,7 @@ def test_the_tiny_book_writes_every_key_of_the_questions_wording() -> None:
         "questions": QuestionsWording,
         "typed_numbers": TypedNumbersWording,
         "plain": PlainWording,
+        "which_of_these": WhichOfTheseWording,
     }
     written = [(section, key) for section, key, _ in KEYS]
     assert written == [("arrow_keys", key) for key in ARROW_KEYS_ADDED] + [
@@ -270,3 +276,37 @@ def test_why_and_back_are_steps_not_answers(tmp_path: Path) -> None:
     options, _ = questionnaire.options_for(book.questions[1])
     assert options is not None
     assert options[-2:] == [("Pourquoi cette question ?", WHY), ("Question précédente", BACK)]
+
+
+def test_a_which_of_these_question_typed_says_the_books_words(tmp_path: Path) -> None:
+    import shutil
+
+    from metasymptoms.core.bookfiles import default_rules_dir
+    from tests.scripted import ScriptedPrompter
+
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    guidance = (folder / "guidance.yaml").read_text(encoding="utf-8")
+    start = guidance.index("  which_of_these:\n")
+    end = guidance.index("\n  ", guidance.index("mixed_ticked:", start))
+    guidance = (
+        guidance[:start]
+        + (
+            "  which_of_these:\n"
+            "    type_the_numbers: Tapez les numéros\n"
+            "    refused: De 1 à {count}.\n"
+            "    mixed: Aucun, ou certains.\n"
+            "    mixed_ticked: Cochez\n"
+        )
+        + guidance[end + 1 :]
+    )
+    (folder / "guidance.yaml").write_text(guidance, encoding="utf-8")
+    book = load(folder).book
+    question = book.question("limb_weakness")
+    assert question is not None
+    typed = iter(["9", "0 2", "1 4"])
+    prompter = ScriptedPrompter(book)
+    prompter.ask_text = lambda message, default: (prompter.asked.append(message), next(typed))[1]  # type: ignore[method-assign]
+    assert Questionnaire(book, prompter).ask(question) == ("left_leg", "walking")
+    assert prompter.asked[0].split("\n")[-2] == "Tapez les numéros"
+    assert [text for kind, text in prompter.shown if kind == "hint"] == ["De 1 à 4.", "Aucun, ou certains."]

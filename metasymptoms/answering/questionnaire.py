@@ -127,11 +127,12 @@ class Questionnaire:
             try:
                 return kind.from_option(finding, choice)
             except BadAnswer as bad:
-                # A number's refusal says what to type here; another kind's message says it.
+                # A number's refusal says what to type here; "which of these" says why.
+                wording = self.book.guidance.wording
                 self.prompter.say(
-                    f"{bad}."
-                    if kind.says_refusal
-                    else refused(self.book.guidance.wording, finding, choice, default),
+                    wording.which_of_these.refusal(bad.refusal, len(finding.choices))
+                    if bad.refusal
+                    else refused(wording, finding, choice, default),
                     "hint",
                 )
 
@@ -155,8 +156,8 @@ class Questionnaire:
                 return kind.text(
                     finding, kind.from_option(finding, " ".join(values) or kind.default_option(finding))
                 )
-            except BadAnswer as bad:
-                raise ValueError(bad.on_a_page or str(bad)) from None
+            except BadAnswer:
+                raise ValueError(self.book.guidance.wording.which_of_these.mixed_ticked) from None
 
         assert isinstance(self.prompter, TickingPrompter)
         keys = self.book.guidance.wording.arrow_keys.tick
@@ -379,6 +380,8 @@ def _typed_prompt(wording: Wording, question: Question, default: str, kind: Kind
     words = wording.questions
     help_text = f"\n({question.help})" if question.help else ""
     help_text += "".join(f"\n{line}" for line in kind.typed_lines(finding))
+    if kind.checkboxes(finding):  # several may apply: typed as their numbers
+        help_text += f"\n{wording.which_of_these.type_the_numbers}"
     keys = f"{words.why_key}, {words.back_key}"
     if not kind.may_leave_out:
         enter = filled(words.enter_keeps, keys=keys) if default else keys

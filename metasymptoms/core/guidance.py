@@ -25,7 +25,12 @@ from metasymptoms.core.model_base import (
     holding,
 )
 from metasymptoms.core.wording_pages import PagesWording
-from metasymptoms.core.wording_questions import PlainWording, QuestionsWording, TypedNumbersWording
+from metasymptoms.core.wording_questions import (
+    PlainWording,
+    QuestionsWording,
+    TypedNumbersWording,
+    WhichOfTheseWording,
+)
 from metasymptoms.core.wording_reasons import (
     AnswersWording,
     BecauseWording,
@@ -286,6 +291,7 @@ class Wording:
     questions: QuestionsWording  # around the questions: the opening, why, back, the review
     typed_numbers: TypedNumbersWording  # a typed number: how to type it, and its refusals
     plain: PlainWording  # the plain, numbered questions' own words (--plain)
+    which_of_these: WhichOfTheseWording  # a "which of these" question typed or ticked
     result: ResultWording
     summary: SummaryWording
     pages: PagesWording  # the served pages' own words

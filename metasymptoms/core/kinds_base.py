@@ -73,13 +73,14 @@ class FindingLike(Protocol):
 
 
 class BadAnswer(ValueError):
-    """A value that is not an answer to this finding; the message is a complete clause.
-    `on_a_page`: what a web page says instead, where the kind's answer is ticked in a group
-    of checkboxes rather than typed (None: the page says what the terminal says)."""
+    """A value that is not an answer to this finding; the message is a complete clause, for
+    an answers file's author. `refusal`: where the answer was typed or ticked by a person,
+    why it was refused ("numbers", "mixed"), said in the rule book's words
+    (`wording.which_of_these`); None where the questions say what to type themselves."""
 
-    def __init__(self, message: str, on_a_page: str | None = None) -> None:
+    def __init__(self, message: str, refusal: str | None = None) -> None:
         super().__init__(message)
-        self.on_a_page = on_a_page
+        self.refusal = refusal
 
 
 class Kind:
@@ -109,9 +110,6 @@ class Kind:
     fhir_values: ClassVar[tuple[str, ...]] = ("valueCoding",)
     fhir_wanted: ClassVar[str] = "a code (valueCoding)"
     repeats: ClassVar[bool] = False  # FHIR: an answer may hold several codes
-    # Whether a refused typed answer is told by the kind's own message (else the questions
-    # say what to type for a number).
-    says_refusal: ClassVar[bool] = False
 
     def parse(self, finding: FindingLike, raw: Any) -> Answer:
         """An answers file's value, or BadAnswer."""
@@ -140,7 +138,8 @@ class Kind:
         raise NotImplementedError
 
     def typed_lines(self, finding: FindingLike) -> list[str]:
-        """What a typed answer's prompt lists before the answer is typed (none by default)."""
+        """What a typed answer's prompt lists before the answer is typed (none by default):
+        a "which of these" question's numbered choices."""
         return []
 
     def checkboxes(self, finding: FindingLike) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:

@@ -20,8 +20,6 @@ from metasymptoms.core.kinds_base import (
 from metasymptoms.core.safetext import quoted
 
 MOST_OF_SEVERAL = 5  # choices of a "which of these" finding: 31 combinations for the proofs
-# A page's checkboxes refused: "none of these" or "not sure" ticked with one of them.
-MIXED = "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
 
 
 class Several(Kind):
@@ -34,7 +32,6 @@ class Several(Kind):
     unasked = False  # as a yes/no finding: not asked is none of them
     tested_by = frozenset({"reported", "values"})
     reports = True  # `yes` in an answers file: one or more of them, not said which
-    says_refusal = True
     repeats = True
     _NONE = frozenset({"none", "0"})
 
@@ -94,22 +91,12 @@ class Several(Kind):
         if words and all(word in numbered or word in values or word == "0" for word in words):
             picked = {numbered.get(word, word) for word in words if word != "0"}
             if picked and "0" in words:
-                raise BadAnswer(
-                    "None of these cannot go with one of them: choose one or the other", on_a_page=MIXED
-                )
+                raise BadAnswer(f"'{finding.id}': none of these with one of them", refusal="mixed")
             return tuple(value for value in values if value in picked) or False
-        raise BadAnswer(
-            f"Type the numbers of those that apply (1 to {len(values)}), 0 for none of these, "
-            "or u if you are not sure",
-            on_a_page=MIXED,
-        )
+        raise BadAnswer(f"'{finding.id}': not the numbers of its choices", refusal="numbers")
 
     def typed_lines(self, finding: FindingLike) -> list[str]:
-        numbered = [f"  {at}. {choice.text}" for at, choice in enumerate(finding.choices, 1)]
-        return [
-            *numbered,
-            "Type the numbers of all that apply (for example 1 3), 0 or Enter alone for none of these, u if you are not sure",
-        ]
+        return [f"  {at}. {choice.text}" for at, choice in enumerate(finding.choices, 1)]
 
     def checkboxes(self, finding: FindingLike) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
         return [(choice.text, choice.value) for choice in finding.choices], [

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import with_config
 
-from metasymptoms.core.model_base import FORBID_EXTRA, TEXT, Text, holding
+from metasymptoms.core.model_base import FORBID_EXTRA, TEXT, Text, filled, holding
 
 
 @with_config(FORBID_EXTRA)
@@ -92,3 +92,18 @@ class PlainWording:
     enter_gives: Annotated[str, TEXT, holding("answer")]  # under a typed answer's question
     press_refused: Annotated[str, TEXT, holding("keys")]  # a key the result's pager does not take
     either: Annotated[str, TEXT, holding("some", "last")]  # "s or q"
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class WhichOfTheseWording:
+    """A "which of these" question typed (its choices numbered above the line), and ticked."""
+
+    type_the_numbers: Text  # under the numbered choices
+    refused: Annotated[str, TEXT, holding("count")]  # typed: not the numbers of its choices
+    mixed: Text  # typed: none of these with one of them
+    mixed_ticked: Text  # ticked: none of these or not sure with one of them
+
+    def refusal(self, reason: str, count: int) -> str:
+        """What is said of a refused typed answer, by the kind's reason (BadAnswer.refusal)."""
+        return self.mixed if reason == "mixed" else filled(self.refused, count=str(count))

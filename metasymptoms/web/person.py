@@ -124,8 +124,8 @@ def _answered(book: RuleBook, walk: Walk, controls: dict[str, str], changing: bo
     except BadAnswer as bad:
         kind = kind_of(book.finding(finding))
         words = book.guidance.wording
-        if bad.on_a_page is not None:  # ticked, not typed: the kind's own words for a page
-            error = bad.on_a_page
+        if bad.refusal is not None:  # ticked, not typed: boxes that cannot go together
+            error = words.which_of_these.mixed_ticked
         elif kind.measured:  # a typed number: the terminal's words
             error = refused(words, book.finding(finding), typed, "", on_a_page=True)
         else:  # a value none of the page's choices sends: a form this page did not make
