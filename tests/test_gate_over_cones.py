@@ -58,7 +58,7 @@ def whole_book_lowerings(pair: Pair) -> list[dict]:
     for level in sorted(levels, key=lambda pair_of: (-pair_of[0], pair_of[1])):
         world = dd.cheapest(region, _equal(level), readings.cost)
         assert world is not None
-        statement = diff_urgency._lowering_statement(pair, readings.everyone(world), level)
+        statement = diff_urgency._change_statement(pair, readings.everyone(world), level)
         found.append(statement.as_dict())
     return found
 

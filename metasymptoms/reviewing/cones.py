@@ -125,6 +125,7 @@ class Readings:
         findings: Iterable[str] | None = None,
         *,
         whole: Readings | None = None,
+        flipped: bool = False,
     ):
         self.books = (old, new)
         if whole is None:
@@ -149,6 +150,8 @@ class Readings:
                 whole._never_unasked,
             )
             self.dd, self._shared = whole.dd, whole._shared  # one set of diagrams for every cone
+            if flipped:  # each book keeps its own readings
+                self._shared = (whole._shared[1], whole._shared[0])
             self.links = whole.links
         self.kept = None if findings is None else set(findings)  # the cone's (None: every finding)
         self._over: dict[frozenset[str], Readings] = {}
@@ -173,6 +176,11 @@ class Readings:
         if key not in self._over:
             self._over[key] = Readings(*self.books, key, whole=self)
         return self._over[key]
+
+    def flipped(self) -> Readings:
+        """Both books the other way round (the new one read as the old), sharing every
+        diagram: a raise of the urgency is a lowering of the flipped books (Pair.flipped)."""
+        return Readings(self.books[1], self.books[0], self.kept, whole=self, flipped=True)
 
     def within(self, node: Node, findings: Iterable[str]) -> Node:
         """The diagram on the worlds where every finding but these is not reported and these

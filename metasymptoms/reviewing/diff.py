@@ -34,7 +34,7 @@ from metasymptoms.reviewing.diff_pair import (
     questionnaire_same,
     replay,
 )
-from metasymptoms.reviewing.diff_urgency import hidden_lowerings, urgency_statements
+from metasymptoms.reviewing.diff_urgency import hidden_lowerings, unshown_changes, urgency_statements
 
 
 @dataclass(frozen=True)
@@ -207,14 +207,22 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def diff(old: RuleBook, new: RuleBook) -> Diff:
-    pair = Pair(old, new)
+def urgency_changes(pair: Pair) -> list[Statement]:
+    """The changes of urgency: the groups of answers over the findings the changed items
+    test, then the gate's own lowerings, then every other change of urgency (old level, new
+    level) that some answers give and no statement shows, each with answers that give it."""
     statements = urgency_statements(pair)
     # The gate's own lowerings, compared with the statements as data (never as text): one is
     # left out only where a statement already refuses the same lowering as undeclared.
     refused = {(s.was, s.now) for s in statements if s.lowered and s.declared is None}
     statements += [hidden for hidden in hidden_lowerings(pair) if (hidden.was, hidden.now) not in refused]
-    statements += red_flag_statements(pair) + site_statements(pair)
+    shown = {(Urgency(s.was).rank, Urgency(s.now).rank) for s in statements if s.was and s.now}
+    return statements + unshown_changes(pair, shown)
+
+
+def diff(old: RuleBook, new: RuleBook) -> Diff:
+    pair = Pair(old, new)
+    statements = urgency_changes(pair) + red_flag_statements(pair) + site_statements(pair)
     kept, edited = _once(statements), edits(old, new)
     return Diff(kept, text_changes(old, new), edited, effects(old, new, edited, kept))
 

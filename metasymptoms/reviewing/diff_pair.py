@@ -109,9 +109,16 @@ def same(pair: Pair, a: Item | None, b: Item | None) -> bool:
 class Pair:
     """The two books, and spaces seeing one world through both questionnaires."""
 
-    def __init__(self, old: RuleBook, new: RuleBook):
+    def __init__(self, old: RuleBook, new: RuleBook, *, facts: tuple[Facts, Facts] | None = None):
         self.old, self.new = old, new
-        self.old_facts, self.new_facts = Facts(old), Facts(new)
+        self.old_facts, self.new_facts = facts or (Facts(old), Facts(new))
+
+    def flipped(self) -> Pair:
+        """The same two books the other way round, sharing every diagram: what raises the
+        urgency from the old book to the new lowers it from the new to the old."""
+        flipped = Pair(self.new, self.old, facts=(self.new_facts, self.old_facts))
+        flipped.readings = self.readings.flipped()
+        return flipped
 
     @cached_property
     def readings(self) -> Readings:

@@ -110,16 +110,43 @@ def hidden_lowerings(pair: Pair) -> list[Statement]:
     answers lower the urgency from the level of an edited old item (`_lowers_from`),
     nothing is lowered at all (a raise, a reworded question). Where some answers do, each
     pair of levels is read with its plainest answers (`_plainest_lowering`)."""
-    changed = _changed_items(pair)
     declared = pair.new.info.declared_changes if pair.new.info else ()
+    return [_change_statement(pair, world, level) for level, world in _lowerings(pair, declared, set())]
+
+
+def unshown_changes(pair: Pair, shown: set[tuple[int, int]]) -> list[Statement]:
+    """Every other change of the urgency (old level, new level) that some answers give, with
+    the plainest answers that give it: the raises, and the declared lowerings, of the pairs
+    of levels that no statement shows (`shown`, as ranks). `urgency_statements` reads every
+    finding the edited items do not test as not reported, and a number not reported reads
+    as "not sure", which can make another warning sign fire (diarrhoea with no count) and
+    hide from those answers what a count below its threshold changes. Exhaustive, as the
+    gate is: a raise is a lowering of the flipped books (`Pair.flipped`), and every
+    undeclared lowering is shown by the gate already."""
+    out = []
+    if pair.new.info and pair.new.info.declared_changes:  # without any, the gate shows every lowering
+        for level, world in _lowerings(pair, (), shown):
+            out.append(_change_statement(pair, world, level, _declared_on(pair, world, level)))
+    raises = _lowerings(pair.flipped(), (), {(now, was) for was, now in shown})
+    out += [_change_statement(pair, world, (was, now)) for (now, was), world in raises]
+    return out
+
+
+def _lowerings(
+    pair: Pair, declared: tuple[DeclaredChange, ...], shown: set[tuple[int, int]]
+) -> list[tuple[tuple[int, int], World]]:
+    """Each lowering (old level, new level) that no declared change covers and that is not
+    in `shown`, with its plainest world (`hidden_lowerings`)."""
+    changed = _changed_items(pair)
     found = []
     for was in sorted({item.rank for item in changed.old}, reverse=True):
-        if not _lowers_from(pair, changed, was):
+        levels = [(was, now) for now in range(was) if (was, now) not in shown]
+        if not levels or not _lowers_from(pair, changed, was):
             continue
-        for now in range(was):
-            world = _plainest_lowering(pair, changed, (was, now), declared)
+        for level in levels:
+            world = _plainest_lowering(pair, changed, level, declared)
             if world is not None:
-                found.append(_lowering_statement(pair, world, (was, now)))
+                found.append((level, world))
     return found
 
 
@@ -326,9 +353,20 @@ def _urgency(book: RuleBook, answers: dict[str, Answer]) -> int:
     return max([*flags, *rules], default=0)
 
 
-def _lowering_statement(pair: Pair, world: World, level: tuple[int, int]) -> Statement:
-    """A lowering the gate found, in words, with answers for both books that replay it."""
-    was, now = LEVELS[level[0]], LEVELS[level[1]]
+def _declared_on(pair: Pair, world: World, level: tuple[int, int]) -> str | None:
+    """The reason of the declared change that covers this lowering on the new book's answers
+    for this world, by the engine's reading of them."""
+    changes = pair.new.info.declared_changes if pair.new.info else ()
+    read = reading(pair.new, questionnaire_answers(pair.new, world))
+    return _declared(changes, *level, tuple(holds(change.when, read) for change in changes))
+
+
+def _change_statement(
+    pair: Pair, world: World, level: tuple[int, int], declared: str | None = None
+) -> Statement:
+    """A change of the urgency found over every answer, in words, with answers for both
+    books that replay it (a lowering the gate refuses: `declared` None)."""
+    was, now = level
     joint = pair.joint(
         [Reported(finding=f.id) for f in pair.old.findings],
         [Reported(finding=f.id) for f in pair.new.findings],
@@ -338,12 +376,13 @@ def _lowering_statement(pair: Pair, world: World, level: tuple[int, int]) -> Sta
         "urgency",
         "urgency",
         group_words(pair, cube, joint),
-        f"{was} -> {now}",
+        f"{LEVELS[was]} -> {LEVELS[now]}" + (" (declared in book.yaml)" if declared else ""),
         questionnaire_answers(pair.new, world),
-        lowered=True,
+        lowered=now < was,
+        declared=declared,
         old_answers=questionnaire_answers(pair.old, world),
-        was=was,
-        now=now,
+        was=LEVELS[was],
+        now=LEVELS[now],
     )
 
 
