@@ -198,7 +198,7 @@ class _References:
                 self.layout.file(BOOK),
                 ("emergency_number",),
                 f"no emergency number is listed for the country '{chosen}' in guidance.yaml's "
-                f"emergency_numbers{close_match(chosen, list(first))}; write one of its countries, or anywhere",
+                "emergency_numbers; write one of its countries, or anywhere",
             )
 
     def questions(self) -> None:
