@@ -185,6 +185,42 @@ def test_a_finding_implies_only_another_yes_no_finding(tmp_path: Path, implied: 
     ]
 
 
+FINDINGS = TINY["findings.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        pytest.param(
+            FINDINGS.replace("findings:\n", "findings:\n  - just some text\n"),
+            "2:5: [error] 'findings' should be a mapping of keys and values, not 'just some text'",
+            id="an item that is not a mapping",
+        ),
+        pytest.param(
+            FINDINGS.replace("findings:\n", "findings:\n  - label: no id\n"),
+            "2:5: [error] 'id' is missing here; add it",
+            id="an item without an id",
+        ),
+        pytest.param(
+            FINDINGS.replace(
+                "- {value: none, text: Never}", "- {value: none, text: Never}\n      - {text: Maybe}"
+            ),
+            "8:9: [error] 'value' is missing here; add it",
+            id="a choice without a value",
+        ),
+    ],
+)
+def test_a_broken_finding_leaves_the_others_for_the_conditions_elsewhere(
+    tmp_path: Path, findings: str, expected: str
+) -> None:
+    """The conditions in red_flags.yaml and the site files are checked against the findings
+    file even when it has problems: one broken item is its own problem, not a reason to call
+    every finding after it unknown (nor to stop the check)."""
+    assert problems_of(write_book(tmp_path / "rules", {"findings.yaml": findings})) == [
+        f"rules/findings.yaml:{expected} (schema)"
+    ]
+
+
 # --- a combination of warning signs is placed in its own part of red_flags.yaml -------------
 
 AMBERS = indented(
