@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -254,6 +255,20 @@ def test_an_unknown_file_is_a_warning_naming_the_likely_file(tmp_path: Path) -> 
 def test_missing_folder_is_bad_input_not_a_rule_problem(tmp_path: Path) -> None:
     with pytest.raises(RulesFolderMissing, match=r"the rules folder '.*nowhere' does not exist"):
         load(tmp_path / "nowhere")
+
+
+def test_a_rules_folder_that_cannot_be_read_is_named_with_the_reason(tmp_path: Path) -> None:
+    folder = tmp_path / ("x" * 300)  # a name longer than the file system allows
+    with pytest.raises(RulesFolderMissing) as raised:
+        load(folder)
+    assert str(raised.value) == f"the rules folder '{folder}' cannot be read (File name too long)"
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tiny: Path) -> None:
+    """The loader rests the collector while it builds the book: it must wake it again."""
+    assert gc.isenabled()
+    load(tiny)
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize(
