@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import TINY, write_book
+from tests.helpers import TINY, problems_of, write_book
 from tests.test_hostile import run
 
 NUMBER = """\
@@ -143,6 +143,41 @@ def test_a_web_link_and_plain_colons_are_fine(tmp_path: Path) -> None:
     )
     code, out, _ = run(["rules", "check", str(book)])
     assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    ("address", "refused"),
+    [("page.html", True), ("#cord", False), ("/about", False)],
+    ids=["a page named without its address", "a place on the same page", "a page of the same site"],
+)
+def test_a_link_without_a_colon_is_checked_too(tmp_path: Path, address: str, refused: bool) -> None:
+    about = f"about: 'See [the page]({address}).'"
+    book = write_book(
+        tmp_path / "rules",
+        {"sites/bones.yaml": TINY["sites/bones.yaml"].replace("about: The skeleton.", about)},
+    )
+    assert problems_of(book) == (
+        [
+            f"rules/sites/bones.yaml:3:8: [error] the link '{address}' is not a web address; a rule file "
+            "links only to pages starting with https:// (or http://) (schema)"
+        ]
+        if refused
+        else []
+    )
+
+
+def test_a_file_holding_a_refused_value_leaves_the_checks_across_files_for_the_next_run(
+    tmp_path: Path,
+) -> None:
+    """As with any broken file but a site's: its unknown source is not reported yet."""
+    flags = FLAGS.replace("title: Cord pressure", "title: '[click](javascript:alert(1))'")
+    book = write_book(
+        tmp_path / "rules", {"red_flags.yaml": flags.replace("sources: [SRC-A]", "sources: [SRC-B]")}
+    )
+    assert problems_of(book) == [
+        "rules/red_flags.yaml:3:12: [error] the link 'javascript:alert(1' is not a web address; a rule file "
+        "links only to pages starting with https:// (or http://) (schema)"
+    ]
 
 
 @pytest.mark.parametrize("typed", ["", "  "])
