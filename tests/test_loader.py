@@ -229,6 +229,35 @@ def test_each_kind_of_problem_is_located(
     assert book_with(tmp_path, name, text) == expected
 
 
+NOT_A_WORD = "is neither a finding of this rule book nor a condition word"
+NEEDS = "needs yes/no, a list of its choices, or a range of numbers"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param("all:", "anny:", f"5:7: 'anny' {NOT_A_WORD} (did you mean 'any'?)", id="any"),
+        pytest.param(
+            "- back_pain", "- nott: back_pain", f"7:11: 'nott' {NOT_A_WORD} (did you mean 'not'?)", id="not"
+        ),
+        pytest.param(
+            "- back_pain",
+            "- at_lest: yes",
+            f"7:11: 'at_lest' {NOT_A_WORD} (did you mean 'at_least'?)",
+            id="at_least",
+        ),
+        pytest.param("- back_pain", "- back_pain: []", f"7:22: 'back_pain' {NEEDS}", id="an empty list"),
+        pytest.param("- back_pain", "- back_pain: [1]", f"7:22: 'back_pain' {NEEDS}", id="a list of numbers"),
+    ],
+)
+def test_a_misspelt_condition_word_or_a_value_that_is_no_condition(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    assert book_with(tmp_path, "red_flags.yaml", TINY["red_flags.yaml"].replace(old, new)) == [
+        "rules/red_flags.yaml:" + expected.replace(": ", ": [error] ", 1) + " (schema)"
+    ]
+
+
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     folder = write_book(
         tmp_path / "rules",
