@@ -166,6 +166,20 @@ def test_a_link_without_a_colon_is_checked_too(tmp_path: Path, address: str, ref
     )
 
 
+def test_every_refused_link_is_reported_its_address_cut_short(tmp_path: Path) -> None:
+    long = "javascript:" + "a" * 50
+    flags = FLAGS.replace("title: Cord pressure", f"title: '[click]({long})'").replace(
+        "advice: Call your local emergency number now.", "advice: 'Call [us](vbscript:x) now.'"
+    )
+    refused = (
+        "is not a web address; a rule file links only to pages starting with https:// (or http://) (schema)"
+    )
+    assert problems_of(write_book(tmp_path / "rules", {"red_flags.yaml": flags})) == [
+        f"rules/red_flags.yaml:3:12: [error] the link '{long[:40]}' {refused}",
+        f"rules/red_flags.yaml:10:13: [error] the link 'vbscript:x' {refused}",
+    ]
+
+
 def test_a_file_holding_a_refused_value_leaves_the_checks_across_files_for_the_next_run(
     tmp_path: Path,
 ) -> None:
