@@ -248,6 +248,24 @@ NEEDS = "needs yes/no, a list of its choices, or a range of numbers"
         ),
         pytest.param("- back_pain", "- back_pain: []", f"7:22: 'back_pain' {NEEDS}", id="an empty list"),
         pytest.param("- back_pain", "- back_pain: [1]", f"7:22: 'back_pain' {NEEDS}", id="a list of numbers"),
+        pytest.param(
+            "- back_pain",
+            "- all",
+            "7:11: 'all' needs a value after it, such as 'all: [...]'",
+            id="a word alone",
+        ),
+        pytest.param(
+            "- back_pain",
+            "- of: [back_pain]",
+            "7:11: 'at_least' and 'of' go together, and nothing else goes beside them",
+            id="'of' without 'at_least'",
+        ),
+        pytest.param(
+            "when:\n      all:\n        - cancer_history: [current]\n        - back_pain\n        - limb_weakness",
+            "when: bak_pain",
+            "4:11: 'bak_pain' is not a finding of this rule book (did you mean 'back_pain'?)",
+            id="an unknown finding alone, placed at itself, not its key",
+        ),
     ],
 )
 def test_a_misspelt_condition_word_or_a_value_that_is_no_condition(
