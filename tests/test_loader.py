@@ -256,6 +256,18 @@ NEEDS = "needs yes/no, a list of its choices, or a range of numbers"
         ),
         pytest.param(
             "- back_pain",
+            "- any: []",
+            "7:16: 'any' needs a list of one or more conditions, each on a line starting with '- '",
+            id="'any' with an empty list",
+        ),
+        pytest.param(
+            "- back_pain",
+            "- not: bak_pain",
+            "7:16: 'bak_pain' is not a finding of this rule book (did you mean 'back_pain'?)",
+            id="a problem inside 'not', placed inside it",
+        ),
+        pytest.param(
+            "- back_pain",
             "- of: [back_pain]",
             "7:11: 'at_least' and 'of' go together, and nothing else goes beside them",
             id="'of' without 'at_least'",
@@ -273,6 +285,14 @@ def test_a_misspelt_condition_word_or_a_value_that_is_no_condition(
 ) -> None:
     assert book_with(tmp_path, "red_flags.yaml", TINY["red_flags.yaml"].replace(old, new)) == [
         "rules/red_flags.yaml:" + expected.replace(": ", ": [error] ", 1) + " (schema)"
+    ]
+
+
+def test_an_ask_if_that_depends_on_a_later_answer_through_not_is_found(tmp_path: Path) -> None:
+    questions = TINY["questions.yaml"].replace("ask_if: back_pain", "ask_if: {not: jaundice}")
+    assert book_with(tmp_path, "questions.yaml", questions) == [
+        "rules/questions.yaml:14:17: [error] 'ask_if' depends on 'jaundice', which is asked later; a question "
+        "can depend only on earlier answers (schema)"
     ]
 
 
