@@ -109,3 +109,18 @@ def test_a_word_the_class_is_told_is_checked_where_it_stands(tmp_path: Path) -> 
         f"rules/guidance.yaml:{line_of(text, new)}:14: [error] 'score': write {{count}} where how many "
         "goes: this sentence gives it (schema)"
     ]
+
+
+def test_the_explorer_is_in_the_books_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = GUIDANCE.replace("        what_it_is: What it is\n", "        what_it_is: In short\n")
+    text = text.replace('      sign: "{title} ({level})"', '      sign: "{title}, {level}"')
+    old = "      printed_tried_instead: \"(nothing matches '{word}'; showing what matches '{tried}')\""
+    assert text.count(old) == 1
+    text = text.replace(old, '      printed_tried_instead: "({word}? {tried}.)"')
+    folder = write_book(tmp_path / "rules", {"guidance.yaml": text})
+    assert main(["explore", "site", "bones", "--rules", str(folder)]) == 0
+    assert "\nIn short\n--------\nThe skeleton.\n" in capsys.readouterr().out
+    assert main(["explore", "symptom", "back_pain", "--rules", str(folder)]) == 0
+    assert "  - Cord pressure, Emergency\n" in capsys.readouterr().out
+    assert main(["explore", "symptom", "yelow", "--rules", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith("(yelow? yellow.)\n\nYELLOW SKIN\n")

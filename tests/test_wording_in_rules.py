@@ -57,6 +57,8 @@ ALL_WORDING_IN_RULES = {
     "core/wording_reasons.py",
     "core/wording_teaching.py",
     "teaching/demo.py",
+    "teaching/explore.py",
+    "teaching/explore_board.py",
     "teaching/lesson_page.py",
     "teaching/projector.py",
     "teaching/quiz.py",

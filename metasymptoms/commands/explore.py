@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
 from metasymptoms.commands import Explore
 from metasymptoms.core.loader import load_book
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.suggest import close_match
 
@@ -77,18 +78,19 @@ def _symptom_by_word(book: RuleBook, symptoms: list[str], word: str) -> str | No
     from metasymptoms.teaching.explore import find_symptoms
 
     found, tried = find_symptoms(book, symptoms, word)
+    said = book.guidance.wording.teaching.explore
     if len(found) == 1:
         if tried:
-            print(f"(nothing matches '{word}'; showing what matches '{' '.join(tried)}')\n")
+            print(filled(said.printed_tried_instead, word=word, tried=" ".join(tried)) + "\n")
         return found[0]
     if not found:
         raise UsageError(
             f"no symptom matches '{word}'; try another word, or see them all: metasymptoms explore symptom"
         )
-    words = f"'{word}'" if not tried else f"'{' '.join(tried)}' (nothing matches '{word}')"
-    print(f"Symptoms that match {words}:")
+    matching = said.printed_matching_tried if tried else said.printed_matching
+    print(filled(matching, word=word, tried=" ".join(tried)))
     width = max(len(finding) for finding in found)
     for finding in found:
         print(f"  {finding:<{width}}  {book.finding(finding).label}")
-    print("Show one with: metasymptoms explore symptom ID")
+    print(said.printed_show_one)
     return None

@@ -84,6 +84,8 @@ _WHAT = {
     "right": "how many were right",
     "notes": "the teacher's notes",
     "also": "the key of what the step keeps back",
+    "word": "the word typed",
+    "tried": "the close words tried instead",
 }
 
 

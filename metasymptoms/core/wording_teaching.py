@@ -177,6 +177,92 @@ class QuizWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class ExploreSitePage:
+    """The headings of a site's page in the explorer."""
+
+    what_it_is: Text
+    symptoms: Text
+    why: Text
+    warning_signs: Text
+    cancers: Text
+    no_cancers: Text  # where no cancer lists the site
+    how_found: Text
+    sources: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ExploreSymptomPage:
+    """The headings of a symptom's page in the explorer."""
+
+    what_it_means: Text
+    sites: Text
+    no_site: Text  # where no site rule reads it alone
+    warning_signs: Text
+    when_to_see: Text
+    common_causes: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ExploreCancerPage:
+    """The headings of a cancer's page in the explorer."""
+
+    spreads_to: Text
+    about: Text
+    to_watch_for: Text
+    emergency_signs: Text
+    questions: Text
+    sources: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ExploreWording:
+    """The explorer (`explore`): its pages, its menu, the search by a word, the what-if board."""
+
+    site: ExploreSitePage
+    symptom: ExploreSymptomPage
+    cancer: ExploreCancerPage
+    sign: Annotated[str, TEXT, holding("title", "level")]
+    title: Text
+    menu: Text
+    by_site: Text
+    by_symptom: Text
+    find: Text
+    by_cancer: Text
+    board: Text
+    quit: Text
+    which_site: Text
+    which_symptom: Text
+    which_cancer: Text
+    back_to_menu: Text
+    page_of: Annotated[str, TEXT, holding("position", "count")]
+    next_page: Text
+    back_to_list: Text
+    word: Text
+    no_match: Annotated[str, TEXT, holding("word")]
+    tried_instead: Annotated[str, TEXT, holding("word", "tried")]
+    matching: Annotated[str, TEXT, holding("word")]
+    back_to_word: Text
+    printed_tried_instead: Annotated[str, TEXT, holding("word", "tried")]
+    printed_matching: Annotated[str, TEXT, holding("word")]
+    printed_matching_tried: Annotated[str, TEXT, holding("word", "tried")]
+    printed_show_one: Text
+    board_intro: Text
+    board_result: Annotated[str, TEXT, holding("level", "sites", "titles")]
+    board_short: Annotated[str, TEXT, holding("level", "sites")]
+    board_none: Text
+    done: Text
+    has_had_cancer: Text
+    ticked: Annotated[str, TEXT, holding("section", "count")]
+    choose_area: Text
+    back_to_areas: Text
+    tick: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class TeachingWording:
     """What a class reads, the person in the case spoken of, never to."""
 
@@ -185,3 +271,4 @@ class TeachingWording:
     lesson: LessonWording
     keys: LessonKeysWording
     quiz: QuizWording
+    explore: ExploreWording

@@ -14,6 +14,7 @@ from typing import get_args
 
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.model import RedFlag, Role, RuleBook, Urgency
+from metasymptoms.core.model_base import filled
 from metasymptoms.teaching.words import level
 
 WIDTH = 72
@@ -64,7 +65,9 @@ def _site_findings(book: RuleBook, site_id: str) -> list[str]:
 
 
 def _flag_line(book: RuleBook, flag: RedFlag) -> str:
-    return f"{flag.title} ({level(book, flag.urgency)})"
+    return filled(
+        book.guidance.wording.teaching.explore.sign, title=flag.title, level=level(book, flag.urgency)
+    )
 
 
 def _sources(book: RuleBook, keys: tuple[str, ...], width: int) -> Body:
@@ -76,19 +79,17 @@ def site_page(book: RuleBook, site_id: str, width: int = WIDTH) -> str:
     findings = _site_findings(book, site_id)
     cancers = [primary.name for primary in book.primaries if site_id in primary.common_sites]
     flags = [flag for flag in book.red_flags if site_id in flag.sites]
+    words = book.guidance.wording.teaching.explore.site
     return _page(
         site.name,
         [
-            ("What it is", _wrap(site.about, width)),
-            ("Symptoms linked to spread here", _bullets([book.finding(f).label for f in findings], width)),
-            ("Why", _bullets([rule.why for rule in site.rules], width)),
-            ("Warning signs to know", _bullets([_flag_line(book, flag) for flag in flags], width)),
-            (
-                "Cancers that commonly spread here",
-                _bullets(cancers, width) if cancers else _wrap("None listed in the sources.", width),
-            ),
-            ("How spread here is usually found", _wrap(site.how_found, width)),
-            ("Sources", _sources(book, site.sources, width)),
+            (words.what_it_is, _wrap(site.about, width)),
+            (words.symptoms, _bullets([book.finding(f).label for f in findings], width)),
+            (words.why, _bullets([rule.why for rule in site.rules], width)),
+            (words.warning_signs, _bullets([_flag_line(book, flag) for flag in flags], width)),
+            (words.cancers, _bullets(cancers, width) if cancers else _wrap(words.no_cancers, width)),
+            (words.how_found, _wrap(site.how_found, width)),
+            (words.sources, _sources(book, site.sources, width)),
         ],
         width,
     )
@@ -99,26 +100,21 @@ def symptom_page(book: RuleBook, finding_id: str, width: int = WIDTH) -> str:
     sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
     flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
     when = [
-        f"{flag.title} ({level(book, flag.urgency)}): {flag.advice}"
+        f"{_flag_line(book, flag)}: {flag.advice}"
         for flag in sorted(flags, key=lambda flag: -flag.urgency.rank)
     ]
+    words = book.guidance.wording.teaching.explore.symptom
     return _page(
         finding.label[0].upper() + finding.label[1:],
         [
-            ("What it means", _wrap(finding.meaning, width) if finding.meaning else []),
-            (
-                "Sites it is linked with",
-                _bullets([site.name for site in sites], width) or ["  (none on its own)"],
-            ),
-            ("Warning signs it is part of", _bullets([_flag_line(book, flag) for flag in flags], width)),
-            (
-                "When to see a provider",
-                _bullets(when, width) + [""] + _wrap(book.guidance.see_provider, width),
-            ),
+            (words.what_it_means, _wrap(finding.meaning, width) if finding.meaning else []),
+            (words.sites, _bullets([site.name for site in sites], width) or [f"  {words.no_site}"]),
+            (words.warning_signs, _bullets([_flag_line(book, flag) for flag in flags], width)),
+            (words.when_to_see, _bullets(when, width) + [""] + _wrap(book.guidance.see_provider, width)),
             # Never beside emergency advice: the common causes only for a symptom no emergency
             # sign is made of.
             (
-                "It often has common causes",
+                words.common_causes,
                 []
                 if any(flag.urgency is Urgency.EMERGENCY for flag in flags)
                 else _wrap(book.guidance.common_causes, width),
@@ -139,18 +135,16 @@ def cancer_page(book: RuleBook, primary_id: str, width: int = WIDTH) -> str:
         for flag in book.red_flags
         if flag.urgency is Urgency.EMERGENCY and set(flag.sites) & set(primary.common_sites)
     ]
+    words = book.guidance.wording.teaching.explore.cancer
     return _page(
         primary.name,
         [
-            (
-                "Where it commonly spreads (in no order)",
-                _bullets([book.site(s).name for s in primary.common_sites], width),
-            ),
-            ("About", _wrap(primary.note, width) if primary.note else []),
-            ("What to watch for at each site", watch),
-            ("Emergency signs", _bullets([flag.title for flag in flags], width)),
-            ("Questions to ask the care team", _bullets(list(book.guidance.questions_to_ask), width)),
-            ("Sources", _sources(book, primary.sources, width)),
+            (words.spreads_to, _bullets([book.site(s).name for s in primary.common_sites], width)),
+            (words.about, _wrap(primary.note, width) if primary.note else []),
+            (words.to_watch_for, watch),
+            (words.emergency_signs, _bullets([flag.title for flag in flags], width)),
+            (words.questions, _bullets(list(book.guidance.questions_to_ask), width)),
+            (words.sources, _sources(book, primary.sources, width)),
         ],
         width,
     )

@@ -13,7 +13,9 @@ from metasymptoms.core.engine import assess
 from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.unsaid import WITH_CANCER
+from metasymptoms.core.wording_teaching import ExploreWording
 from metasymptoms.teaching.explore import cancer_page, find_symptoms, site_page, symptom_page
 from metasymptoms.teaching.words import how_soon, level
 
@@ -55,7 +57,7 @@ def screenfuls(lines: list[str], room: int) -> list[list[str]]:
     return chunks
 
 
-def show_page(prompter: Prompter, text: str, height: int) -> None:
+def show_page(prompter: Prompter, words: ExploreWording, text: str, height: int) -> None:
     """A page, a screenful at a time: a long page waits after each screenful, so its top is
     read before it scrolls away. Going back to the list skips the rest."""
     chunks = screenfuls(text.rstrip("\n").split("\n"), max(height - 5, 6))  # the prompt takes 5 lines
@@ -63,8 +65,8 @@ def show_page(prompter: Prompter, text: str, height: int) -> None:
         prompter.say("\n".join(chunk), "pre")
         if number < len(chunks):
             choice = prompter.choose(
-                f"Page {number} of {len(chunks)}",
-                [("Next page", MORE), ("Back to the list", DONE)],
+                filled(words.page_of, position=str(number), count=str(len(chunks))),
+                [(words.next_page, MORE), (words.back_to_list, DONE)],
                 MORE,
             )
             if choice == DONE:
@@ -73,26 +75,33 @@ def show_page(prompter: Prompter, text: str, height: int) -> None:
 
 def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | None = None) -> None:
     width, height = size or screen_size()
-    prompter.say(
-        "metasymptoms explorer: where cancer commonly spreads, and which symptoms that can cause", "heading"
-    )
+    words = book.guidance.wording.teaching.explore
+    prompter.say(words.title, "heading")
     menu = [
-        ("By site", "site"),
-        ("By symptom", "symptom"),
-        ("Find a symptom by a word (for example: yellow)", "find"),
-        ("By cancer", "cancer"),
-        ("What-if board: tick symptoms and watch the result change", "board"),
+        (words.by_site, "site"),
+        (words.by_symptom, "symptom"),
+        (words.find, "find"),
+        (words.by_cancer, "cancer"),
+        (words.board, "board"),
         (None, ""),
-        ("Quit", "quit"),
+        (words.quit, "quit"),
     ]
     lists = {
-        "site": ("Which site?", [(site.name, site.id) for site in book.sites], site_page),
-        "symptom": ("Which symptom?", [(book.finding(f).label, f) for f in symptom_ids(book)], symptom_page),
-        "cancer": ("Which cancer?", [(primary.name, primary.id) for primary in book.primaries], cancer_page),
+        "site": (words.which_site, [(site.name, site.id) for site in book.sites], site_page),
+        "symptom": (
+            words.which_symptom,
+            [(book.finding(f).label, f) for f in symptom_ids(book)],
+            symptom_page,
+        ),
+        "cancer": (
+            words.which_cancer,
+            [(primary.name, primary.id) for primary in book.primaries],
+            cancer_page,
+        ),
     }
     last_choice = "site"
     while True:
-        choice = prompter.choose("What would you like to explore?", menu, last_choice)
+        choice = prompter.choose(words.menu, menu, last_choice)
         last_choice = choice
         if choice == "quit":
             return
@@ -102,7 +111,8 @@ def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | Non
             find_by_word(book, prompter, width, height)
         else:
             message, options, page = lists[choice]
-            browse(prompter, message, options, functools.partial(_page_at_width, page, book, width), height)
+            shown = functools.partial(_page_at_width, page, book, width)
+            browse(prompter, words, message, options, shown, height, words.back_to_menu)
 
 
 def _page_at_width(page: Callable[[RuleBook, str, int], str], book: RuleBook, width: int, item: str) -> str:
@@ -111,11 +121,12 @@ def _page_at_width(page: Callable[[RuleBook, str, int], str], book: RuleBook, wi
 
 def browse(
     prompter: Prompter,
+    words: ExploreWording,
     message: str,
     options: Options,
     page: Callable[[str], str],
     height: int,
-    back: str = "Back to the menu",
+    back: str,
 ) -> None:
     """A list; after each page it comes back to the same list, at the item just read."""
     picked = options[0][1]
@@ -123,50 +134,53 @@ def browse(
         picked = prompter.choose(message, [*options, (None, ""), (back, DONE)], picked)
         if picked == DONE:
             return
-        show_page(prompter, page(picked), height)
+        show_page(prompter, words, page(picked), height)
 
 
 def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) -> None:
     symptoms = symptom_ids(book)
+    words = book.guidance.wording.teaching.explore
     while True:
-        word = prompter.ask_text("A word for the symptom (Enter alone: back to the menu)", "").strip()
+        word = prompter.ask_text(words.word, "").strip()
         if not word:
             return
         found, tried = find_symptoms(book, symptoms, word)
         if not found:
-            prompter.say(
-                f"No symptom matches '{word}'. Try another word, or browse them all (By symptom).", "hint"
-            )
+            prompter.say(filled(words.no_match, word=word), "hint")
             continue
         if tried:
-            prompter.say(f"Nothing matches '{word}'; showing what matches '{' '.join(tried)}'.", "hint")
+            prompter.say(filled(words.tried_instead, word=word, tried=" ".join(tried)), "hint")
         if len(found) == 1:
-            show_page(prompter, symptom_page(book, found[0], width), height)
+            show_page(prompter, words, symptom_page(book, found[0], width), height)
             continue
         options = [(book.finding(finding).label, finding) for finding in found]
         browse(
             prompter,
-            f"Symptoms that match '{' '.join(tried) or word}'",
+            words,
+            filled(words.matching, word=" ".join(tried) or word),
             options,
             lambda item: symptom_page(book, item, width),
             height,
-            "Back: find another word",
+            words.back_to_word,
         )
 
 
 def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
-    sites = join_words(site.name for site in assessment.sites) or "none"
-    flags = (
-        join_words(f"{flag.title} ({level(book, flag.urgency)})" for flag in assessment.red_flags) or "none"
+    words = book.guidance.wording.teaching.explore
+    sites = join_words(site.name for site in assessment.sites) or words.board_none
+    flags = join_words(
+        filled(words.sign, title=flag.title, level=level(book, flag.urgency)) for flag in assessment.red_flags
     )
-    return f"How soon: {how_soon(book, assessment.urgency)}.  Sites: {sites}.  Warning signs: {flags}."
+    level_now = how_soon(book, assessment.urgency)
+    return filled(words.board_result, level=level_now, sites=sites, titles=flags or words.board_none)
 
 
 def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
-    sites = ", ".join(site.name for site in assessment.sites) or "none"
-    return f"[{level(book, assessment.urgency)} | sites: {sites}]"
+    words = book.guidance.wording.teaching.explore
+    sites = ", ".join(site.name for site in assessment.sites) or words.board_none
+    return filled(words.board_short, level=level(book, assessment.urgency), sites=sites)
 
 
 def what_if_board(
@@ -182,9 +196,8 @@ def what_if_board(
         for section in book.sections
     ]
     areas = [(section, findings) for section, findings in areas if findings]
-    prompter.say(
-        "What-if board: choose an area, then tick or untick symptoms. The result updates each time.", "hint"
-    )
+    words = book.guidance.wording.teaching.explore
+    prompter.say(words.board_intro, "hint")
     last_area = HISTORY if history else DONE
     while True:
         prompter.say(
@@ -192,13 +205,13 @@ def what_if_board(
             "emergency" if assess(book, answers).urgency.value == "emergency" else "info",
         )
         has_cancer = history is not None and answers.get(history) in WITH_CANCER
-        options = [("Done", DONE)]
+        options = [(words.done, DONE)]
         if history:
-            options.append((f"[{'x' if has_cancer else ' '}] has or had cancer", HISTORY))
+            options.append((f"[{'x' if has_cancer else ' '}] {words.has_had_cancer}", HISTORY))
         for section, findings in areas:
             ticked = sum(1 for f in findings if answers.get(f) is True)
-            options.append((f"{section.title} ({ticked} ticked)", section.id))
-        picked = prompter.choose(f"{_short_summary(book, answers)} Choose an area", options, last_area)
+            options.append((filled(words.ticked, section=section.title, count=str(ticked)), section.id))
+        picked = prompter.choose(f"{_short_summary(book, answers)} {words.choose_area}", options, last_area)
         if picked == DONE:
             return answers
         last_area = picked
@@ -208,11 +221,11 @@ def what_if_board(
         findings = next(findings for section, findings in areas if section.id == picked)
         last = findings[0]
         while True:
-            area_options = [("Back to the areas", DONE)]
+            area_options = [(words.back_to_areas, DONE)]
             area_options += [
                 (f"[{'x' if answers.get(f) is True else ' '}] {book.finding(f).label}", f) for f in findings
             ]
-            finding = prompter.choose(f"{_short_summary(book, answers)} Tick or untick", area_options, last)
+            finding = prompter.choose(f"{_short_summary(book, answers)} {words.tick}", area_options, last)
             if finding == DONE:
                 break
             last = finding
