@@ -126,7 +126,7 @@ def test_q_finishes_on_how_soon_and_s_saves_a_summary(terminal, book: RuleBook, 
     screen.wait_for(READ_MORE)
     screen.send("s")
     screen.wait_for("Would you like to save a summary to bring to your appointment?")
-    screen.send(DOWN + DOWN + ENTER)  # markdown
+    screen.send(DOWN + ENTER)  # markdown: "s" asked to save, so the cursor starts on HTML
     screen.wait_for("File name for the summary")
     screen.send(ENTER)
     assert screen.finish() == 0
@@ -147,7 +147,7 @@ def test_after_an_emergency_the_person_went_on_from_a_summary_is_offered_before_
     screen.wait_for(READ_MORE)
     screen.send("s")
     screen.wait_for("Would you like to save a summary to show the people who see you?")
-    screen.send(DOWN + ENTER)  # HTML
+    screen.send(ENTER)  # HTML: after "s", Enter saves the summary asked for
     screen.wait_for("File name for the summary")
     screen.send(ENTER)
     assert screen.finish() == 0

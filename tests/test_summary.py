@@ -814,3 +814,35 @@ def test_an_emergency_summary_is_for_the_people_who_see_the_person_now(book: Rul
     )
     assert "<h1>Summary to show the people who see you</h1>" in render_html(book, assessment)
     assert "appointment" not in render_html(book, assessment).split("<h2")[0]
+
+
+@pytest.mark.parametrize(
+    ("pressed", "default", "saved"),
+    [
+        # "s" asks for a summary: Enter at "Would you like to save ...?" saves the page to
+        # print (a new user pressed "s", then Enter, and lost the summary they had asked for).
+        (["s"], "html", True),
+        # Offered after "read more", unasked: Enter declines, as before.
+        ([""], "none", False),
+    ],
+)
+def test_enter_after_pressing_s_saves_the_summary_asked_for(
+    book: RuleBook,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pressed: list[str],
+    default: str,
+    saved: bool,
+) -> None:
+    from metasymptoms.answering.result_screen import present_result
+    from tests.scripted import ScriptedPrompter
+
+    monkeypatch.chdir(tmp_path)
+    prompter = ScriptedPrompter(book, pressed=pressed)
+    present_result(prompter, book, assess(book, ANSWERS), can_save=True)
+    question = book.guidance.wording.save.question
+    assert prompter.defaults[question] == default
+    page = tmp_path / "metasymptoms-summary.html"
+    assert page.exists() == saved
+    if saved:
+        assert page.read_text().startswith("<!doctype html>")

@@ -45,7 +45,7 @@ def present_result(
         if can_save:
             offer_to_save(prompter, book, assessment)
     elif choice == "save":
-        offer_to_save(prompter, book, assessment)
+        offer_to_save(prompter, book, assessment, asked_for=True)
 
 
 def show_ending(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
@@ -127,14 +127,19 @@ def show_blocks(prompter: Prompter, shown: Sequence[Block], *, compact: bool = F
 SUMMARY_FORMATS = {"markdown": "metasymptoms-summary.md", "html": "metasymptoms-summary.html"}
 
 
-def offer_to_save(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
-    """A summary to keep: in an emergency, to show at the hospital or to the ambulance crew."""
+def offer_to_save(
+    prompter: Prompter, book: RuleBook, assessment: Assessment, *, asked_for: bool = False
+) -> None:
+    """A summary to keep: in an emergency, to show at the hospital or to the ambulance crew.
+    Offered after "read more", Enter declines; `asked_for` (the person pressed "s" to save),
+    Enter saves the page to print, and "No, thank you" is still there to choose: a new user
+    who pressed "s" and then Enter lost the summary they had just asked for."""
     emergency = assessment.urgency is Urgency.EMERGENCY
     words = book.guidance.wording.save
     choice = prompter.choose(
         words.question_in_emergency if emergency else words.question,
         [(words.decline, "none"), (words.html, "html"), (words.markdown, "markdown")],
-        "none",
+        "html" if asked_for else "none",
     )
     if choice not in SUMMARY_FORMATS:
         prompter.say(words.nothing_saved, "hint")
