@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -44,9 +43,9 @@ def ask(args: Ask) -> int:
             # On a terminal narrower than the text's 78 columns, lines end at its edge
             # between words, not wherever the terminal cuts them.
             from metasymptoms.answering.assessment_text import WIDTH, render_text
+            from metasymptoms.answering.prompter import screen_width
 
-            width = min(WIDTH, shutil.get_terminal_size((WIDTH + 1, 24)).columns - 1)
-            emit(render_text(book, assessment, max(width, 20)), output, said)
+            emit(render_text(book, assessment, min(WIDTH, screen_width() - 1)), output, said)
         else:
             emit(renderer(result_format)(book, assessment), output, said)
         return 0
