@@ -72,9 +72,9 @@ def test_the_sources_of_a_result_give_whole_web_addresses(book: RuleBook) -> Non
     answers = {"cancer_history": "current", "abdominal_swelling": True}
     lines = render_text(book, assess(book, answers)).splitlines()
     # A long address stays on one line, unbroken at its hyphens, so it can be copied; too long
-    # for the indented line, it starts at the left edge.
+    # for the line, it is on its own line at the list's indent and runs past the right edge.
     assert (
-        "https://www.bowelcanceruk.org.uk/about-bowel-cancer/advanced-bowel-cancer/"
+        "    https://www.bowelcanceruk.org.uk/about-bowel-cancer/advanced-bowel-cancer/"
         "treating-advanced-bowel-cancer/spread-to-the-peritoneum/"
     ) in lines
     assert '  - Cancer Research UK, "Fluid in the abdomen (ascites)",' in lines

@@ -93,6 +93,15 @@ def test_sources_follow_the_order_shown(book) -> None:
     assert assessment.sources[:2] == ("EPI-999", "CC-META")
 
 
+def test_a_warning_sign_is_looked_up_by_its_id(book) -> None:
+    # One lookup on the book, combined signs included: the result's order and the emergency
+    # card read each fired sign's grade and first step through it.
+    assert [book.red_flag(flag.id) for flag in book.red_flags] == list(book.red_flags)
+    assert any(flag.combines for flag in book.red_flags)
+    with pytest.raises(KeyError):
+        book.red_flag("no_such_sign")
+
+
 # What the tiny book's guidance gains to set its outlook questions apart: offered where
 # yellow skin is reported, or (with cancer now) where the answers point to a site.
 OUTLOOK = """\

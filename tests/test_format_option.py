@@ -5,6 +5,7 @@ command's `--format` choices are the ones docs/contract.md promises."""
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 from pathlib import Path
 
@@ -107,6 +108,46 @@ def test_ask_format_text_on_a_60_column_terminal_ends_each_line_at_its_edge(tmp_
     # longest line, each word whole.
     heading = lines.index("CALL YOUR LOCAL EMERGENCY NUMBER (911 / 999 / 112) STRAIGHT")
     assert lines[heading + 1 : heading + 3] == ["AWAY IF YOU NOTICE", "=" * 59]
+
+
+# Cancer now and a swollen belly: sources with addresses longer than 60 and 80 columns.
+LONG_ADDRESSES = "cancer_history: current\nabdominal_swelling: yes\n"
+
+
+def sources_kept_in_their_list(lines: list[str], heading: str) -> list[str]:
+    """The source list's lines (under `heading`), checked to hold every web address whole on
+    a line of its own within the list's indent: none at the left edge."""
+    start = lines.index(heading) + 1
+    start += lines[start].startswith("=")  # the text's underline
+    listed = list(itertools.takewhile(lambda line: line.startswith(("  - ", "    ")), lines[start:]))
+    assert len(listed) > 10 and lines[start + len(listed)].strip() == lines[start + len(listed)]
+    with_address = [line for line in listed if "https://" in line]
+    assert with_address and all(line.startswith("    https://") for line in with_address), with_address
+    assert all(" " not in line.strip() for line in with_address)  # whole, alone on its line
+    return listed
+
+
+@pytest.mark.terminal
+@pytest.mark.parametrize("columns", [60, 80])
+def test_ask_format_text_keeps_a_long_web_address_at_its_lists_indent(tmp_path: Path, columns: int) -> None:
+    # A reviewer saw a long address start at column 0 under "  - Publisher, Title,", breaking
+    # the list's edge. Unbroken (it must stay clickable and whole to copy), it is now on its
+    # own line at the list's indent and runs past the right edge where it must.
+    import pexpect
+
+    from tests.helpers import spawn_metasymptoms
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(LONG_ADDRESSES)
+    child = spawn_metasymptoms(
+        tmp_path, "ask", "--answers", str(answers), "--format", "text", columns=columns
+    )
+    out = child.read()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, out
+    listed = sources_kept_in_their_list(out.replace("\r\n", "\n").splitlines(), "SOURCES")
+    assert any(len(line) >= columns for line in listed)  # longer than the screen, still indented
 
 
 def test_ask_format_text_to_a_file_or_a_pipe_keeps_78_columns(book: RuleBook) -> None:

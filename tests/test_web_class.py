@@ -42,6 +42,28 @@ def test_every_scenario_is_a_lesson_page_with_no_inline_script_or_style(
     assert client.get("/class/no_such_lesson").status_code == 404
 
 
+def test_the_lessons_are_read_once_with_the_book_when_the_server_starts(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    # As the book is: a lesson edited or removed while the server runs shows after a restart
+    # (only the rule-book document, /rules, follows each edit). The list was read again from
+    # the disk on every request.
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    app = build_app(load(folder).book, allowed_hosts=["testserver"], rules_folder=folder)
+    with TestClient(app) as client:
+        before = client.get("/class").text
+        first = sorted((folder / "scenarios").glob("*.yaml"))[0]
+        assert f'href="/class/{first.stem}"' in before
+        first.unlink()
+        assert client.get("/class").text == before
+        assert client.get(f"/class/{first.stem}").status_code == 200
+    with TestClient(
+        build_app(load(folder).book, allowed_hosts=["testserver"], rules_folder=folder)
+    ) as client:  # started again
+        assert f'href="/class/{first.stem}"' not in client.get("/class").text
+
+
 def test_the_rule_book_document_lists_the_problems_first_and_follows_each_edit(
     book: RuleBook, tmp_path: Path
 ) -> None:

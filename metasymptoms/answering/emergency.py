@@ -53,9 +53,8 @@ def emergency_card(book: RuleBook, flag_ids: Sequence[str], fired: Sequence[str]
     """The card for the emergency warning signs `flag_ids`. The first step is the most direct
     of theirs and of the others already `fired` (emergency number before the 24-hour line):
     never two steps both given as first."""
-    flags = {flag.id: flag for flag in book.red_flags}
-    shown = [flags[flag_id] for flag_id in flag_ids]
-    steps = {flags[flag_id].first_step for flag_id in [*flag_ids, *fired]}
+    shown = [book.red_flag(flag_id) for flag_id in flag_ids]
+    steps = {book.red_flag(flag_id).first_step for flag_id in [*flag_ids, *fired]}
     step = next(step for step in FIRST_STEPS if step in steps)
     first_steps = book.guidance.first_steps
     own_steps_differ = any(flag.first_step != step for flag in shown)

@@ -68,9 +68,10 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     """Lines at word boundaries; a word longer than a line is never split (it overflows).
     "911 / 999 / 112" stays on one line: a number cut in two is easy to misread; so does a
     number with its unit ("37.5 °C"), and a key with what it does ("? = why"), never left alone at a line's end. A web address is
-    never broken: one too long for its indented line starts at the left edge, so it stays on
-    one line where the screen has room, and on a line of its own where it has not.
-    `first` is the first line's indent (a list item's "  - "), `indent` the others'."""
+    never broken (it must stay clickable and whole to copy): one too long for the line is on
+    a line of its own at the list's indent, and runs past the right edge rather than
+    breaking the list's left edge. `first` is the first line's indent (a list item's "  - "),
+    `indent` the others'."""
     # textwrap does not break at a no-break space
     joined = _UNIT.sub("\\1\u00a0\\2", text.replace(" / ", "\u00a0/\u00a0").replace(" = ", "\u00a0=\u00a0"))
     lines = textwrap.wrap(
@@ -81,7 +82,6 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
         break_long_words=False,
         break_on_hyphens=False,
     )
-    lines = [line.lstrip() if len(line) > width and " " not in line.strip() else line for line in lines]
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 

@@ -154,8 +154,12 @@ def weightiest_first(book: RuleBook, flags: Sequence[FiredRedFlag]) -> list[Fire
     grade, then each amber ("a review within 24 hours"). Otherwise in the rule book's order. A
     person who reads only the first advice under "get help today" reads the strongest."""
     order = {"red": 1, None: 2, "amber": 3}
-    written = {flag.id: flag for flag in book.red_flags}
-    return sorted(flags, key=lambda flag: 0 if written[flag.id].combines else order[written[flag.id].grade])
+
+    def weight(flag: FiredRedFlag) -> int:
+        written = book.red_flag(flag.id)
+        return 0 if written.combines else order[written.grade]
+
+    return sorted(flags, key=weight)
 
 
 def _reason_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:

@@ -279,9 +279,8 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
 
     who = audience(book, answers)
     cited: dict[str, None] = {}
-    fired_by_id = {flag.id: flag for flag in flags_fired}
     for shown in red_flags:  # in the order shown, most urgent first
-        cited.update(dict.fromkeys(fired_by_id[shown.id].sources))
+        cited.update(dict.fromkeys(book.red_flag(shown.id).sources))
     for _, rule in rules_fired:
         cited.update(dict.fromkeys(rule.sources))
     if primary and primary.common_sites:

@@ -326,6 +326,9 @@ class RuleBook:
 
         return frozenset(finding for flag in self.red_flags for finding in findings_in(flag.when))
 
+    def red_flag(self, flag_id: str) -> RedFlag:
+        return self._red_flags[flag_id]
+
     def site(self, site_id: str) -> Site:
         return self._sites[site_id]
 
@@ -338,6 +341,10 @@ class RuleBook:
     @cached_property
     def _findings(self) -> dict[str, Finding]:
         return {item.id: item for item in self.findings}
+
+    @cached_property
+    def _red_flags(self) -> dict[str, RedFlag]:
+        return {item.id: item for item in self.red_flags}
 
     @cached_property
     def _sites(self) -> dict[str, Site]:

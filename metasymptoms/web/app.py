@@ -54,6 +54,7 @@ def build_app(
     )
     app.state.book = book
     app.state.rules_folder = rules_folder or default_rules_dir()
+    app.state.lessons = classroom.load_lessons(book, app.state.rules_folder)
     return app
 
 

@@ -14,15 +14,16 @@ from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.web.pages import page
 
 
-def _scenarios(request: Request) -> list[LoadedScenario]:
-    book: RuleBook = request.app.state.book
-    folder: Path = request.app.state.rules_folder
-    items, _ = load_scenarios(folder, book)  # a scenario with problems is left out; rules check names it
-    return items
+def load_lessons(book: RuleBook, rules_folder: Path) -> tuple[LoadedScenario, ...]:
+    """The lessons, read once with the book when the app starts (build_app): a scenario is
+    rule-book data, and the book itself is not read again either. A scenario with problems
+    is left out; `rules check` names it."""
+    items, _ = load_scenarios(rules_folder, book)
+    return tuple(items)
 
 
 def lessons(request: Request) -> Response:
-    items = _scenarios(request)
+    items: tuple[LoadedScenario, ...] = request.app.state.lessons
     return page(
         request.app.state.book,
         "lessons.html",
@@ -35,7 +36,7 @@ def lesson(request: Request) -> Response:
     from metasymptoms.web.documents import lesson_html
 
     name = request.path_params["name"]
-    item = next((item for item in _scenarios(request) if item.name == name), None)
+    item = next((item for item in request.app.state.lessons if item.name == name), None)
     if item is None:
         book = request.app.state.book
         return page(book, "not_found.html", status=404, title=book.guidance.wording.pages.not_found.heading)
