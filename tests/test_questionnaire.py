@@ -192,24 +192,55 @@ def test_enter_at_treatment_after_not_sure_keeps_a_fever_an_emergency(book: Rule
     assert "fever_on_chemotherapy" in [flag.id for flag in fired_emergencies(book, outcome.answers)]
 
 
+@pytest.mark.parametrize("treatment", [True, "unsure"])
 @pytest.mark.parametrize(
-    ("before", "default"),
+    "before",
     [
-        ({"recent_chemotherapy": False, "recent_radiotherapy": False}, "unsure"),  # else none applies
-        ({"recent_chemotherapy": True, "recent_radiotherapy": False}, "no"),  # chemotherapy said it
-        ({}, "no"),  # nothing denied yet
+        {},  # the first kind: a person on chemotherapy pressed Enter and recorded none
+        {"recent_chemotherapy": True, "recent_radiotherapy": False},
+        {"recent_chemotherapy": False, "recent_radiotherapy": False},
     ],
 )
-def test_a_last_kind_of_treatment_is_not_denied_by_enter(book: RuleBook, before: dict, default: str) -> None:
-    """A new user answered treatment yes, chemotherapy no, radiotherapy no: Enter at the
-    steroid question gave No, saying that none of the treatments applied."""
+@pytest.mark.parametrize(
+    "kind", ["recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line"]
+)
+def test_enter_at_a_kind_of_treatment_is_not_sure(
+    book: RuleBook, treatment: Any, before: dict, kind: str
+) -> None:
+    """A new user's trial: after "yes" to treatment, Enter at the first kind (chemotherapy)
+    gave "No", and a person on chemotherapy recorded none. After "yes" or "not sure" to
+    treatment, Enter at every kind gives "not sure", whatever was said of the others."""
     questionnaire = Questionnaire(book, ScriptedPrompter(book))
     questionnaire.record("cancer_history", "none")
-    questionnaire.record("recent_treatment", True)
+    questionnaire.record("recent_treatment", treatment)
     for finding, value in before.items():
-        questionnaire.record(finding, value)
-    steroids = next(question for question in book.questions if question.finding == "on_steroids")
-    assert questionnaire.options_for(steroids)[1] == default
+        if finding != kind:
+            questionnaire.record(finding, value)
+    question = next(question for question in book.questions if question.finding == kind)
+    assert questionnaire.options_for(question)[1] == "unsure"
+    back_pain = next(question for question in book.questions if question.finding == "back_pain")
+    assert questionnaire.options_for(back_pain)[1] == "no"  # only treatment's follow-ups
+
+
+def test_enter_at_the_kinds_of_treatment_keeps_the_signs_on_treatment(book: RuleBook) -> None:
+    """Enter at every kind, with no cancer diagnosis and "yes" to treatment: chemotherapy is
+    "not sure", read the safer way, so being sick 4 times is a sign on treatment (a review
+    within 24 hours) and chest pain an emergency; Enter once gave "No" and a routine ending."""
+    answers = {
+        "cancer_history": "none",
+        "recent_treatment": True,
+        "nausea_vomiting": True,
+        "vomiting_times": 4,
+    }
+    outcome = Questionnaire(book, ScriptedPrompter(book, answers=answers)).run()
+    for kind in ("recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line"):
+        assert outcome.answers[kind] == "unsure", kind
+    assessment = assess(book, outcome.answers)
+    assert assessment.urgency is Urgency.URGENT
+    assert [flag.id for flag in assessment.red_flags] == ["vomiting_on_treatment"]
+    chest = Questionnaire(book, ScriptedPrompter(book, answers={**answers, "chest_pain": True}))
+    assert chest.run().stopped_for_emergency
+    assert ("emergency", "chest_pain_emergency") in chest.events
 
 
 def test_review_change_drops_answers_that_no_longer_apply(book: RuleBook) -> None:

@@ -110,6 +110,22 @@ def test_going_back_changes_the_previous_answer(spawn) -> None:
     assert finish(child) == 130
 
 
+def test_enter_at_the_first_kind_of_treatment_is_not_sure(spawn) -> None:
+    """A person on chemotherapy pressed Enter at its question and recorded none."""
+    child = spawn()
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?", last=FIRST_LAST)
+    child.send(UP + UP + UP + ENTER)  # I have never been told I have cancer
+    expect_prompt(child, "In the last 6 weeks, have you had any cancer treatment")
+    child.send(DOWN + ENTER)  # Yes
+    expect_prompt(child, "Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?")
+    child.send(ENTER)
+    child.expect_exact("another cancer medicine?\r\n  I'm not sure\r\n")
+    expect_prompt(child, "Have you had radiotherapy in the last 6 weeks?")
+    child.send(CTRL_C)
+    child.expect_exact("Stopped. Nothing was saved.")
+    assert finish(child) == 130
+
+
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_ctrl_c_or_ctrl_d_stops_calmly_with_130(spawn, key: str, tmp_path: Path) -> None:
     child = spawn()
@@ -154,6 +170,18 @@ def test_plain_why_and_back_by_letters() -> None:
     ) in words
     assert "Emergency warning sign:" not in words
     assert result.stdout.splitlines().count("Has a doctor ever told you that you have or had cancer?") == 2
+
+
+def test_plain_enter_at_each_kind_of_treatment_is_not_sure() -> None:
+    result = plain("--plain", stdin="1\n2\n" + "\n" * 80)  # never told of cancer; treatment: yes
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for kind in ("Was it chemotherapy", "Have you had radiotherapy", "Are you taking steroid tablets"):
+        asked = next(index for index, line in enumerate(lines) if line.startswith(kind))
+        assert "  3. I'm not sure  (Enter)" in lines[asked : asked + 6], kind
+    assert "[Not sure] Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?" in (
+        " ".join(result.stdout.split())
+    )
 
 
 def test_term_dumb_means_plain_prompts() -> None:

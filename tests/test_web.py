@@ -136,6 +136,31 @@ def test_the_emergency_card_shows_the_countrys_number(shipped: LoadedBook) -> No
     )
 
 
+def checked(person: Person) -> list[str]:
+    return [value for _, value, checked in person.page.form("answer").radios if checked]
+
+
+def test_after_yes_to_treatment_each_kind_starts_on_not_sure(book: RuleBook, client: TestClient) -> None:
+    """As Enter in the terminal: a page sent on without a choice made at a kind of treatment
+    says "not sure", never "No" (a person on chemotherapy recorded none at the terminal's
+    first kind). The treatment question itself starts there after "I have cancer now"."""
+    person = Person(client)
+    person.start()
+    walk_until(person, "recent_treatment", {"cancer_history": "none"})
+    assert checked(person) == []  # no diagnosis: nothing chosen at the treatment question
+    person.answer("yes")
+    for kind in ("recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line"):
+        assert (asked(person), checked(person)) == (kind, ["unsure"])
+        person.post(person.page.form("answer"))  # Continue, with the choice the page starts on
+    walk_to_the_end(person, {})
+    walk = walk_from(book, person.page.form("result").hidden)
+    assert walk.answers["recent_chemotherapy"] == "unsure"
+    again = Person(client)
+    again.start()
+    walk_until(again, "recent_treatment", {"cancer_history": "current", "primary_cancer": "breast"})
+    assert checked(again) == ["unsure"]
+
+
 def test_back_offers_the_answer_taken_back_and_drops_its_follow_ups(client: TestClient) -> None:
     person = Person(client)
     person.start()

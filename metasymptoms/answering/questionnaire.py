@@ -19,6 +19,7 @@ from metasymptoms.core.guidance import Wording
 from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, Kind, kind_of
 from metasymptoms.core.model import Finding, Question, RuleBook, Section
 from metasymptoms.core.model_base import filled
+from metasymptoms.core.unsaid import starts_unsure
 
 SHOW_RESULT = "__result__"
 STOP = "__stop__"
@@ -186,11 +187,10 @@ class Questionnaire:
         kind = kind_of(finding)
         offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
         default = question.default or kind.default_option(finding)
-        if self.enter_means_unsure(question.finding) and any(value == UNSURE for _, value in offered or ()):
-            # "No" would contradict "I am being treated for it" (or the "yes" to treatment when
-            # every other kind was denied), and "Yes" would claim a kind of treatment not said:
-            # Enter gives "not sure", read the safer way.
-            default = UNSURE
+        if starts_unsure(self.book, self.answers, question.finding) and any(
+            value == UNSURE for _, value in offered or ()
+        ):
+            default = UNSURE  # "No" would say what was not said of treatment (unsaid.py)
         earlier = self.earlier.get(question.finding, self.answers.get(question.finding))
         if earlier is not None:
             default = kind.option_of(earlier)
@@ -202,24 +202,6 @@ class Questionnaire:
         if self.history:  # the first question has nothing before it to go back to
             options.append((steps.back, BACK))
         return options, default
-
-    def enter_means_unsure(self, finding_id: str) -> bool:
-        """Whether Enter gives "not sure" here, because "No" would contradict what was said of
-        treatment: at the treatment question after "I have cancer now, or I am being treated
-        for it" or "not sure" (which may be "now", and an answers file that leaves treatment
-        out reads it as "not sure" too); at a kind of treatment after treatment "yes" and "no" to every other kind
-        asked (Enter at "steroids?" would say that none applies). Only for treatment: "no" to
-        every follow-up of back pain, say, is an ordinary answer."""
-        treatment, history = self.book.role("recent_treatment"), self.book.role("cancer_history")
-        if treatment is None:
-            return False
-        if finding_id == treatment:
-            return history is not None and self.answers.get(history) in ("current", UNSURE)
-        kinds = self.book.implying.get(treatment, ())
-        if finding_id not in kinds or self.answers.get(treatment) is not True:
-            return False
-        others = [kind for kind in kinds if kind != finding_id and kind in self.answers]
-        return bool(others) and all(self.answers[kind] is False for kind in others)
 
     def go_back(self, *, after_emergency: bool = False) -> None:
         if not self.history:

@@ -67,3 +67,20 @@ def implies_history(book: RuleBook, answers: Answers) -> bool:
     if not spread:
         return False
     return answers.get(spread) not in (None, "none")
+
+
+def starts_unsure(book: RuleBook, answers: Answers, finding_id: str) -> bool:
+    """Whether a question about treatment starts on "not sure" when nothing is chosen (Enter
+    in the terminal gives it; a page has it chosen), because "No" would say what was not
+    said. At the treatment question after a history of "I have cancer now, or I am being
+    treated for it" or "not sure". At each kind of treatment (and a central line) after
+    "yes" or "not sure" to treatment: a person on chemotherapy who pressed Enter at the
+    first kind recorded no chemotherapy, and "Yes" would claim a treatment not said. Read
+    the safer way, "not sure" of a kind counts wherever that kind would. Only for treatment:
+    "no" to every follow-up of back pain, say, is an ordinary answer."""
+    treatment, history = book.role("recent_treatment"), book.role("cancer_history")
+    if treatment is None:
+        return False
+    if finding_id == treatment:
+        return history is not None and answers.get(history) in ("current", UNSURE)
+    return finding_id in book.implying.get(treatment, ()) and answers.get(treatment) in (True, UNSURE)

@@ -16,9 +16,10 @@ from starlette.responses import HTMLResponse, Response
 from metasymptoms.answering.questionnaire import how_to_type, refused
 from metasymptoms.core.engine import applicable_questions, assess
 from metasymptoms.core.explain import answer_text, why_items
-from metasymptoms.core.kinds import BadAnswer, kind_of
+from metasymptoms.core.kinds import UNSURE, BadAnswer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook
 from metasymptoms.core.model_base import filled
+from metasymptoms.core.unsaid import starts_unsure
 from metasymptoms.web import result as result_view
 from metasymptoms.web.pages import FormTooLarge, page, posted_form
 from metasymptoms.web.walk import (
@@ -164,6 +165,21 @@ def _options(
     ]
 
 
+def _chosen_first(
+    book: RuleBook, walk: Walk, finding_id: str, offered: list[tuple[str, str]] | None
+) -> str | None:
+    """The choice a question page starts with: the answer given (when changing it), or the
+    one taken back with Back; else "not sure" where the terminal's Enter gives it, because
+    "No" would say what was not said of treatment (unsaid.py); else none."""
+    if finding_id in walk.answers:
+        return option_of(book, finding_id, walk.answers[finding_id])
+    if finding_id in walk.earlier:
+        return walk.earlier[finding_id]
+    if starts_unsure(book, walk.answers, finding_id) and any(value == UNSURE for _, value in offered or ()):
+        return UNSURE
+    return None
+
+
 def _question_page(
     book: RuleBook,
     walk: Walk,
@@ -176,11 +192,7 @@ def _question_page(
     finding = book.finding(question.finding)
     kind = kind_of(finding)
     offered = kind.options(finding, offer_unsure=finding.id in book.warning_sign_findings)
-    # The answer given (when changing it), or the one taken back with Back: chosen already.
-    if finding.id in walk.answers:
-        chosen: str | None = option_of(book, finding.id, walk.answers[finding.id])
-    else:
-        chosen = walk.earlier.get(finding.id)
+    chosen = _chosen_first(book, walk, finding.id, offered)
     section = book.section_of(finding.id)
     sections = book.sections
     number = None
