@@ -202,6 +202,9 @@ _TINY = {
             type_the_numbers: >-
               Type the numbers of all that apply (for example 1 3), 0 or Enter alone for none of
               these, u if you are not sure
+            type_the_numbers_to_change: >-
+              Type the numbers of all that apply (for example 1 3), 0 for none of these, u if you
+              are not sure
             refused: >-
               Type the numbers of those that apply (1 to {count}), 0 for none of these, or u if you are
               not sure.

@@ -118,6 +118,42 @@ def test_back_then_why_then_change(book: RuleBook, keys) -> None:
     )
 
 
+def test_an_answers_files_yes_to_which_of_these_is_shown_ticked_and_enter_keeps_it(
+    book: RuleBook, keys, tmp_path: Path
+) -> None:
+    # "yes" in an answers file: some of them, not said which. The arrow-key questions started
+    # from it showed no box ticked, and Enter recorded "None of these": a reported symptom
+    # lost. It has a box of its own, ticked.
+    import re
+
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    from metasymptoms.core.answers import read_answers_file
+
+    path = tmp_path / "answers.yaml"
+    path.write_text("cancer_history: none\nback_pain: yes\nback_pain_red_features: yes\n")
+    answers = read_answers_file(path, book)
+    question = book.question("back_pain_red_features")
+    assert question is not None
+    drawn, said = io.StringIO(), io.StringIO()
+    screen = Vt100_Output(drawn, lambda: Size(rows=40, columns=80), term="xterm")
+    ask = QuestionaryPrompter(shipped_wording(), input=keys, output=screen, stdout=said, width=80)
+    keys.send_text(ENTER)
+    assert Questionnaire(book, ask, answers=answers).ask(question) is True
+    boxes = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", drawn.getvalue()).split("\r\n")[-7:]
+    assert [line.strip(" »") for line in boxes] == [
+        "○ wakes at night",
+        "○ worse on coughing, sneezing or straining",
+        "○ in the upper or middle back, or the neck",
+        "---------------",
+        "○ None of these",
+        "○ I'm not sure",
+        "● Yes (not said which)",
+    ]
+    assert said.getvalue().endswith(" is true. Yes (not said which)\n")
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

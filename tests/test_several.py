@@ -116,6 +116,42 @@ def test_the_plain_questions_list_the_choices_and_ask_again_after_a_mistake(book
     assert ("hint", "None of these cannot go with one of them: choose one or the other.") in prompter.shown
 
 
+@pytest.mark.parametrize(
+    ("earlier", "enter", "typed"),
+    [
+        (("wakes_at_night", "upper_back_or_neck"), "(Enter: 1 3)", "2"),
+        (False, "(Enter: none)", "1"),
+        (True, "(Enter: yes)", "0"),
+    ],
+)
+def test_an_earlier_answer_to_change_is_said_once_in_the_numbers_typed(
+    book: RuleBook, earlier: object, enter: str, typed: str
+) -> None:
+    # --plain, changing an answer (from the review, or after Back): Enter keeps it. It was
+    # said back as its ids ("wakes_at_night upper_back_or_neck"), which a screen reader reads
+    # letter by letter, under a line that still said "Enter alone for none of these".
+    import io
+
+    from metasymptoms.answering.prompter import PlainPrompter
+
+    question = book.question("back_pain_red_features")
+    assert question is not None
+    answers = {"cancer_history": "none", "back_pain": True, "back_pain_red_features": earlier}
+    for keys, answer in (("\n", earlier), (f"{typed}\n", None)):
+        shown = io.StringIO()
+        prompter = PlainPrompter(book.guidance.wording, io.StringIO(keys), shown, width=200)
+        said = Questionnaire(book, prompter, answers=dict(answers)).ask(question)  # type: ignore[arg-type]
+        lines = shown.getvalue().splitlines()
+        assert lines[lines.index("  3. in the upper or middle back, or the neck") + 1 :] == [
+            "Type the numbers of all that apply (for example 1 3), 0 for none of these, u if you are not sure",
+            "Press Enter to keep it; ? = why, b = back",
+            enter,
+            f"> {keys.strip()}",
+        ]
+        finding = book.finding("back_pain_red_features")
+        assert said == (answer if answer is not None else kind_of(finding).from_option(finding, typed))
+
+
 def test_enter_alone_is_none_of_these_as_a_yes_no_questions_enter_is_no(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "back_pain": True})
     outcome = Questionnaire(book, prompter).run()

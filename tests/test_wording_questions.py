@@ -294,6 +294,7 @@ def test_a_which_of_these_question_typed_says_the_books_words(tmp_path: Path) ->
         + (
             "  which_of_these:\n"
             "    type_the_numbers: Tapez les numéros\n"
+            "    type_the_numbers_to_change: Tapez les numéros à garder\n"
             "    refused: De 1 à {count}.\n"
             "    mixed: Aucun, ou certains.\n"
             "    mixed_ticked: Cochez\n"

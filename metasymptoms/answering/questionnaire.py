@@ -106,7 +106,7 @@ class Questionnaire:
                 # default written there ("none") turned a typed "1" into "none1", refused,
                 # and left Enter as the one way on. Enter alone still gives the default.
                 answered = self.earlier.get(question.finding, self.answers.get(question.finding))
-                kept = default if answered is not None else ""
+                kept = kind.typed_option(finding, answered) if answered is not None else ""
                 prompt = _typed_prompt(self.book.guidance.wording, question, kept, kind, finding)
                 choice = self.prompter.ask_text(prompt, kept)
                 if not kept:
@@ -145,12 +145,16 @@ class Questionnaire:
         finding = self.book.finding(question.finding)
         kind = kind_of(finding)
         boxes, alone = kind.checkboxes(finding) or ([], [])
+        answered = self.earlier.get(question.finding, self.answers.get(question.finding))
+        ticked = default.split() if answered is not None else []
+        if not set(ticked) <= {value for _, value in [*boxes, *alone]}:  # an answers file's "yes":
+            # a box of its own, ticked, so Enter keeps it (nothing ticked would be none)
+            alone = [*alone, (kind.text(finding, answered), default)]
+            ticked = [default]
         steps = self.book.guidance.wording.questions
         options: list[tuple[str | None, str]] = [*boxes, (None, ""), *alone, (None, ""), (steps.why, WHY)]
         if self.history:
             options.append((steps.back, BACK))
-        answered = self.earlier.get(question.finding, self.answers.get(question.finding))
-        ticked = default.split() if answered is not None else []
 
         def check(values: list[str]) -> str:
             try:
@@ -363,7 +367,8 @@ def _typed_prompt(wording: Wording, question: Question, default: str, kind: Kind
     help_text = f"\n({question.help})" if question.help else ""
     help_text += "".join(f"\n{line}" for line in kind.typed_lines(finding))
     if kind.checkboxes(finding):  # several may apply: typed as their numbers
-        help_text += f"\n{wording.which_of_these.type_the_numbers}"
+        which = wording.which_of_these  # Enter alone is none only with no earlier answer to keep
+        help_text += f"\n{which.type_the_numbers_to_change if default else which.type_the_numbers}"
     keys = f"{words.why_key}, {words.back_key}"
     if not kind.may_leave_out:
         enter = filled(words.enter_keeps, keys=keys) if default else keys

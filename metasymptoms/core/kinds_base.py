@@ -131,6 +131,10 @@ class Kind:
         """The option that gives this answer (to start a changed answer where it was)."""
         return str(value)
 
+    def typed_option(self, finding: FindingLike, value: Answer) -> str:
+        """An earlier answer as it is typed, for Enter to keep (the plain questions)."""
+        return self.option_of(value)
+
     def default_option(self, finding: FindingLike) -> str:
         raise NotImplementedError
 

@@ -118,6 +118,12 @@ class Several(Kind):
             return " ".join(value)  # the values: read back, they give the same answer
         return "yes" if value is True else "none" if value is False else str(value)  # "unsure"
 
+    def typed_option(self, finding: FindingLike, value: Answer) -> str:
+        # The choices' numbers ("1 3"), as the question asks them typed: a screen reader says
+        # two short words, never the ids ("wakes_at_night") nor the list again.
+        numbers = {choice.value: str(at) for at, choice in enumerate(finding.choices, 1)}
+        return " ".join(numbers.get(word, word) for word in self.option_of(value).split())
+
     def default_option(self, finding: FindingLike) -> str:
         return "none"  # as a yes/no question's Enter is "no" (a blank is never read as none)
 

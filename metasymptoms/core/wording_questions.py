@@ -100,6 +100,9 @@ class WhichOfTheseWording:
     """A "which of these" question typed (its choices numbered above the line), and ticked."""
 
     type_the_numbers: Text  # under the numbered choices
+    # Instead, where Enter keeps an earlier answer (changed from the review, or after Back):
+    # "Enter alone for none" would then be false.
+    type_the_numbers_to_change: Text
     refused: Annotated[str, TEXT, holding("count")]  # typed: not the numbers of its choices
     mixed: Text  # typed: none of these with one of them
     mixed_ticked: Text  # ticked: none of these or not sure with one of them
