@@ -458,26 +458,30 @@ _TINY = {
 }
 
 
-def _shipped_teaching_words() -> str:
-    """The shipped book's `wording.teaching` (what a class reads), for the tiny book: its
-    lessons read as the shipped book's do, and one copy of the class's words is kept."""
+def _shipped_words(*blocks: str) -> str:
+    """The shipped book's wording `blocks` (what a class reads, `teaching`; an answer's and a
+    list's words), for the tiny book: its lessons read as the shipped book's do, and one copy
+    of those words is kept."""
     from metasymptoms.core.bookfiles import default_rules_dir
 
     lines = (default_rules_dir() / "guidance.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(at for at, line in enumerate(lines) if line.startswith("  teaching:"))
-    end = next(
-        (
-            at
-            for at in range(start + 1, len(lines))
-            if lines[at][:3].strip() and not lines[at].startswith("   ")
-        ),
-        len(lines),
-    )
-    return "".join(lines[start:end])
+    copied = []
+    for block in blocks:
+        start = next(at for at, line in enumerate(lines) if line.startswith(f"  {block}:"))
+        end = next(
+            (
+                at
+                for at in range(start + 1, len(lines))
+                if lines[at][:3].strip() and not lines[at].startswith("   ")
+            ),
+            len(lines),
+        )
+        copied += lines[start:end]
+    return "".join(copied)
 
 
 TINY = {name: textwrap.dedent(text) for name, text in _TINY.items()}
-TINY["guidance.yaml"] += _shipped_teaching_words()
+TINY["guidance.yaml"] += _shipped_words("teaching", "answer_words", "lists")
 
 # The findings the condition-language tests parse against: their kinds, and a choice's values.
 KINDS = {

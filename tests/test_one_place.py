@@ -48,9 +48,10 @@ def test_a_single_change_offers_only_answers_the_question_offers(tmp_path: Path)
 def test_an_answer_is_told_back_by_its_kind(tmp_path: Path) -> None:
     book = tiny_with_a_number(tmp_path)
     history, back, temperature = (book.finding(f) for f in ("cancer_history", "back_pain", "temperature"))
-    assert kind_of(history).phrase(history, "current") == '"Now"'
-    assert kind_of(back).phrase(back, True) == "new back pain"
-    assert kind_of(temperature).phrase(temperature, 38.5) == "your highest temperature today"
+    words = book.guidance.wording.answer_words
+    assert kind_of(history).phrase(history, "current", words) == '"Now"'
+    assert kind_of(back).phrase(back, True, words) == "new back pain"
+    assert kind_of(temperature).phrase(temperature, 38.5, words) == "your highest temperature today"
     assert [kind_of(f).describe(f) for f in (history, back, temperature)] == [
         "choice: none, current",
         "yes/no",

@@ -73,7 +73,7 @@ def ticks(book: RuleBook, finding_id: str, value: object) -> str:
     """The keys that tick `value` at a "which of these" question, its boxes unticked and the
     pointer on the first (nothing for a number: left out). Then Enter confirms."""
     finding = book.finding(finding_id)
-    boxes = kind_of(finding).checkboxes(finding)
+    boxes = kind_of(finding).checkboxes(finding, book.guidance.wording.answer_words)
     if boxes is None or value is False:
         return ""
     offered = [box for _, box in boxes[0] + boxes[1]]

@@ -219,7 +219,10 @@ def test_the_clinicians_summary_says_which(book: RuleBook) -> None:
     shown = {item.question: item.answer_text for item in summary.asked}
     assert shown[book.question("limb_weakness").text] == "left leg"  # type: ignore[union-attr]
     finding = book.finding("limb_weakness")
-    assert [kind_of(finding).text(finding, value) for value in (False, UNSURE, True)] == [
+    assert [
+        kind_of(finding).text(finding, value, book.guidance.wording.answer_words)
+        for value in (False, UNSURE, True)
+    ] == [
         "None of these",
         "Not sure",
         "Yes (not said which)",

@@ -41,6 +41,14 @@ REWORDED = {
     '      score: "Score: {right} of {count} predictions right."': '      score: "Total: {right}/{count}."',
     '      right: "Right. The answer: {answer}."': '      right: "Yes! {answer}."',
     '      page_title: "{scenario}: a metasymptoms lesson"': '      page_title: "Lesson: {scenario}"',
+    "      words: {next: next, back: back, all_changes: all, reveal: reveal, teacher_notes: teacher}": (
+        "      words: {next: Suivant, back: retour, all_changes: tout, reveal: voir, teacher_notes: prof}"
+    ),
+    '      replay_one: "Replay one with: metasymptoms demo NAME [--step | --quiz | --html --output FILE]"': (
+        '      replay_one: "Rejouer: metasymptoms demo NOM"'
+    ),
+    '      disagrees: "{case}: {differences}"': '      disagrees: "{case} differs: {differences}"',
+    '      agree: "{agree} of {count} scenarios agree with the rule book."': '      agree: "{agree}/{count} agree."',
 }
 
 
@@ -94,7 +102,7 @@ def line_of(text: str, line: str) -> int:
 
 def test_the_class_words_left_out_are_located(tmp_path: Path) -> None:
     at = GUIDANCE.index("  teaching:\n")
-    text = GUIDANCE[:at]
+    text = GUIDANCE[:at] + GUIDANCE[GUIDANCE.index("  answer_words:\n") :]
     assert problems_of(write_book(tmp_path / "rules", {"guidance.yaml": text})) == [
         f"rules/guidance.yaml:{line_of(GUIDANCE, 'wording:') + 1}:3: [error] 'teaching' is missing here; "
         "add it (schema)"
@@ -124,3 +132,36 @@ def test_the_explorer_is_in_the_books_words(tmp_path: Path, capsys: pytest.Captu
     assert "  - Cord pressure, Emergency\n" in capsys.readouterr().out
     assert main(["explore", "symptom", "yelow", "--rules", str(folder)]) == 0
     assert capsys.readouterr().out.startswith("(yelow? yellow.)\n\nYELLOW SKIN\n")
+
+
+def test_a_lesson_is_stepped_by_the_books_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    folder = reworded(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "metasymptoms", "demo", "cord", "--rules", str(folder), "--step", "--plain"],
+        input="suivant\nnext\nRETOUR\nq\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0
+    steps = re.findall(r"^Stage (\d)/", run.stdout, re.MULTILINE)
+    # "next" is no word of this book: asked again, on the same step.
+    assert steps == ["1", "2", "2", "1"]
+    assert "Please press Enter for the next step, or type b or q." in run.stdout
+
+
+def test_the_cases_are_listed_and_checked_in_the_books_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = reworded(tmp_path)
+    assert main(["demo", "--rules", str(folder)]) == 0
+    assert capsys.readouterr().out == "cord  Back pain and weak legs\n\nRejouer: metasymptoms demo NOM\n"
+    assert main(["demo", "--check", "--rules", str(folder)]) == 0
+    assert capsys.readouterr().out == "1/1 agree.\n"
+    wrong = CASE.replace("urgency: emergency", "urgency: urgent")
+    (folder / "scenarios" / "cord.yaml").write_text(wrong, encoding="utf-8")
+    assert main(["demo", "--check", "--rules", str(folder)]) == 1
+    assert capsys.readouterr().out == ("cord differs: urgency: expected urgent, got emergency\n0/1 agree.\n")

@@ -128,7 +128,7 @@ def typed(book: RuleBook, finding_id: str) -> bool:
     """Whether a question is typed, not chosen from a list: "which of these" (Enter: none of
     these) and numbers (Enter: not measured), as the finding's kind says."""
     finding = book.finding(finding_id)
-    return kind_of(finding).options(finding, offer_unsure=True) is None
+    return kind_of(finding).options(finding, book.guidance.wording.answer_words, offer_unsure=True) is None
 
 
 def wait_typed(screen: Terminal, question: str) -> None:

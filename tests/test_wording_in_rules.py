@@ -8,17 +8,20 @@ as file:line, so it can be moved into rules/guidance.yaml (`wording`, or the num
 `emergency_numbers`, written {emergency_number} where it goes).
 
 Where all the wording has moved (ALL_WORDING_IN_RULES: the result, the saved summary, the
-served pages of the guided questions), more is read: every literal of two words or more in
+served pages of the guided questions, the lessons, the kinds' words for an answer), more is read: every literal of two words or more in
 the code, and every word of a template's text and of the attributes read out (aria-label,
 title, alt, placeholder), the tool's own name aside.
 
 What may stay in code, and why:
 - CLI usage text (`--help`, metasymptoms/arguments.py): read before any rule book is loaded,
   and `--help` must not load one.
-- Error messages (a literal inside a `raise`) for a person's own mistake at the command line
-  and for rule-book authors; and the checks and proofs reviewers run on a book (reviewing/,
+- Error messages (a literal inside a `raise`, or given to `require_terminal`, which raises
+  it) for a person's own mistake at the command line and for rule-book authors; and the checks and proofs reviewers run on a book (reviewing/,
   core/references.py), which quote the book's words back to its authors. The questions
   exported as a form (reviewing/fhir_export.py) are read by a person, so they are scanned.
+- An answers file's own spellings ("not sure", "°C": its format, not wording), and what a kind
+  of finding says to authors and reviewers (FOR_AUTHORS_IN_KINDS: an answers file's value
+  refused, a finding written wrongly, `rules show` and `rules diff`).
 - `cli.LAST_RESORT`: what a person is told when the rule book itself cannot be read, or the
   result cannot be shown, so the book's own words cannot be had.
 Docstrings and comments are not read by a person and are not scanned.
@@ -40,8 +43,8 @@ PERSON_FACING = re.compile(
     re.IGNORECASE,
 )
 # Where all the wording has moved into rules/ (guidance.yaml `wording`), any text of two words
-# or more is a sentence for a person, not only the phrases above. The rest of the package is
-# still to move (docs/wording.md lists it).
+# or more is a sentence for a person, not only the phrases above. The rest of the package holds
+# none a person reads (docs/wording.md says where the line is drawn).
 ALL_WORDING_IN_RULES = {
     "answering/assessment_html.py",
     "answering/assessment_text.py",
@@ -52,8 +55,17 @@ ALL_WORDING_IN_RULES = {
     "answering/result.py",
     "answering/result_screen.py",
     "answering/summary.py",
+    "commands/demo.py",
+    "commands/explore.py",
     "core/explain.py",
+    "core/kinds.py",
+    "core/kinds_base.py",
+    "core/kinds_choice.py",
+    "core/kinds_number.py",
+    "core/kinds_several.py",
+    "core/kinds_yes_no.py",
     "core/output.py",
+    "core/wording_answers.py",
     "core/wording_reasons.py",
     "core/wording_teaching.py",
     "teaching/demo.py",
@@ -99,12 +111,33 @@ NOT_FOR_THE_PERSON = {
 }
 FOR_THE_PERSON_IN_REVIEWING = {"reviewing/fhir_export.py"}
 # The last-resort sentence; the words a rule-book author's error message names placeholders by;
-# a download's HTTP header (its syntax: "attachment; filename=").
+# a download's HTTP header (its syntax: "attachment; filename="); an answers file's own
+# spellings ("not sure", a unit's "°C"), its format and not wording; a kind in an author's message.
 ALLOWED_CONSTANTS = {
     ("cli.py", "LAST_RESORT"),
     ("core/model_base.py", "_WHAT"),
     ("web/person.py", "ATTACHMENT"),
+    ("core/kinds_base.py", "UNSURE_SPELLINGS"),
+    ("core/kinds_number.py", "UNITS"),
+    *((f"core/kinds_{kind}.py", "words") for kind in ("yes_no", "choice", "number", "several")),
 }
+# What a kind says to rule-book authors and reviewers: an answers file's value refused
+# (parse), a finding written wrongly, how a condition tests it, the kind described and its
+# answers listed (`rules show`), some answers in a reviewer's words (`rules diff`).
+FOR_AUTHORS_IN_KINDS = {
+    "parse",
+    "problems",
+    "no_number_fields",
+    "how_to_test",
+    "bare_problem",
+    "describe",
+    "answer_words",
+    "value_words",
+    "no_words",
+    "_interval",
+}
+# A call that raises its message as an error (exit 2): its words are an error message.
+RAISING_CALLS = {"require_terminal"}
 
 
 def for_the_person(name: str, text: str) -> bool:
@@ -137,9 +170,27 @@ def literals(tree: ast.AST, name: str) -> Iterator[tuple[int, str]]:
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 skipped.add(id(body[0].value))
-        elif isinstance(node, ast.Raise) or (
-            isinstance(node, ast.Assign)
-            and any(isinstance(t, ast.Name) and (name, t.id) in ALLOWED_CONSTANTS for t in node.targets)
+        if (
+            isinstance(node, ast.Raise)
+            or (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and (name, t.id) in ALLOWED_CONSTANTS for t in node.targets)
+            )
+            or (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and (name, node.target.id) in ALLOWED_CONSTANTS
+            )
+            or (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in RAISING_CALLS
+            )
+            or (
+                isinstance(node, ast.FunctionDef)
+                and name.startswith("core/kinds")
+                and node.name in FOR_AUTHORS_IN_KINDS
+            )
         ):
             skipped.update(id(inner) for inner in ast.walk(node))
     for node in ast.walk(tree):
@@ -254,4 +305,35 @@ def test_where_all_wording_is_in_rules_a_templates_text_and_read_out_attributes_
         "metasymptoms/templates/summary.html:1: 'metasymptoms summary,'",
         "metasymptoms/templates/summary.html:3: '<h2 id=\"for-clinician\">For the clinician</h2>'",
         'metasymptoms/templates/summary.html:5: \'<a href="/" aria-label="Start again"></a>\'',
+    ]
+
+
+def test_a_kinds_words_for_a_person_are_found_and_its_words_for_authors_are_not(tmp_path: Path) -> None:
+    """As the kinds' words were before they moved to rules/ (`wording.answer_words`)."""
+    (tmp_path / "core").mkdir()
+    (tmp_path / "commands").mkdir()
+    (tmp_path / "core" / "kinds_base.py").write_text(
+        'UNSURE_SPELLINGS = frozenset({"not sure", "don\'t know"})\n', encoding="utf-8"
+    )
+    (tmp_path / "core" / "kinds_several.py").write_text(
+        "class Several(Kind):\n"
+        "    words = \"a 'which of these' finding\"\n"
+        "    def text(self, finding, value):\n"
+        '        return "Yes (not said which)" if value is True else "None of these"\n'
+        "    def problems(self, finding):\n"
+        "        return [(\"type\", f\"'{finding.id}' is a 'which of these' finding but lists no choices\")]\n"
+        "    def parse(self, finding, raw):\n"
+        '        how = f"a list of its choices ({raw}), or none"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "commands" / "demo.py").write_text(
+        "def demo(args):\n"
+        '    require_terminal(plain, "the quiz needs a terminal to answer in")\n'
+        '    print(f"{agree} of {count} scenarios agree with the rule book.")\n',
+        encoding="utf-8",
+    )
+    assert sentences_in_code(tmp_path) == [
+        "metasymptoms/commands/demo.py:3: ' of  scenarios agree with the rule book.'",
+        "metasymptoms/core/kinds_several.py:4: 'None of these'",
+        "metasymptoms/core/kinds_several.py:4: 'Yes (not said which)'",
     ]

@@ -16,10 +16,11 @@ from metasymptoms.answering.prompter import BACK, WHY, Prompter, TickingPrompter
 from metasymptoms.core.engine import fired_emergencies, next_question, possible_questions, prune
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.guidance import Wording
-from metasymptoms.core.kinds import UNITS, UNSURE, Answer, BadAnswer, Kind, kind_of
+from metasymptoms.core.kinds import UNSURE, Answer, BadAnswer, Kind, kind_of
 from metasymptoms.core.model import Finding, Question, RuleBook, Section
 from metasymptoms.core.model_base import filled
 from metasymptoms.core.unsaid import starts_unsure
+from metasymptoms.core.wording_answers import AnswerWords
 
 SHOW_RESULT = "__result__"
 STOP = "__stop__"
@@ -73,6 +74,11 @@ class Questionnaire:
             if self.record(question.finding, value):
                 return Outcome(dict(self.answers), stopped_for_emergency=True)
 
+    @property
+    def answer_words(self) -> AnswerWords:
+        """The book's words for an answer, as the kinds tell it and offer it."""
+        return self.book.guidance.wording.answer_words
+
     # --- the steps ---
 
     def opening(self) -> None:
@@ -99,7 +105,7 @@ class Questionnaire:
         if section is not None:
             self.prompter.say(self.progress(section, question.finding), "progress")
         while True:
-            if isinstance(self.prompter, TickingPrompter) and kind.checkboxes(finding):
+            if isinstance(self.prompter, TickingPrompter) and kind.checkboxes(finding, self.answer_words):
                 choice = self.tick(question, default) or kind.default_option(finding)
             elif options is None:
                 # Only an earlier answer stands on the typing line for Enter to keep: a first
@@ -144,12 +150,12 @@ class Questionnaire:
         says what is recorded: nothing ticked is "None of these", as a left-out answer is."""
         finding = self.book.finding(question.finding)
         kind = kind_of(finding)
-        boxes, alone = kind.checkboxes(finding) or ([], [])
+        boxes, alone = kind.checkboxes(finding, self.answer_words) or ([], [])
         answered = self.earlier.get(question.finding, self.answers.get(question.finding))
         ticked = default.split() if answered is not None else []
         if not set(ticked) <= {value for _, value in [*boxes, *alone]}:  # an answers file's "yes":
             # a box of its own, ticked, so Enter keeps it (nothing ticked would be none)
-            alone = [*alone, (kind.text(finding, answered), default)]
+            alone = [*alone, (kind.text(finding, answered, self.answer_words), default)]
             ticked = [default]
         steps = self.book.guidance.wording.questions
         options: list[tuple[str | None, str]] = [*boxes, (None, ""), *alone, (None, ""), (steps.why, WHY)]
@@ -158,9 +164,8 @@ class Questionnaire:
 
         def check(values: list[str]) -> str:
             try:
-                return kind.text(
-                    finding, kind.from_option(finding, " ".join(values) or kind.default_option(finding))
-                )
+                chosen = kind.from_option(finding, " ".join(values) or kind.default_option(finding))
+                return kind.text(finding, chosen, self.answer_words)
             except BadAnswer:
                 raise ValueError(self.book.guidance.wording.which_of_these.mixed_ticked) from None
 
@@ -189,7 +194,9 @@ class Questionnaire:
         the answer given before, where there is one, else the question's default."""
         finding = self.book.finding(question.finding)
         kind = kind_of(finding)
-        offered = kind.options(finding, offer_unsure=finding.id in self.book.warning_sign_findings)
+        offered = kind.options(
+            finding, self.answer_words, offer_unsure=finding.id in self.book.warning_sign_findings
+        )
         default = question.default or kind.default_option(finding)
         if starts_unsure(self.book, self.answers, question.finding) and any(
             value == UNSURE for _, value in offered or ()
@@ -325,7 +332,7 @@ def refused(wording: Wording, finding: Finding, typed: str, default: str, *, on_
             name=number.name,
             low=f"{low:g}",
             high=f"{high:g}",
-            unit=UNITS[finding.unit or ""].symbol,
+            unit=wording.answer_words.unit(finding.unit or "").symbol,
         )
     ]
     try:
@@ -366,7 +373,7 @@ def _typed_prompt(wording: Wording, question: Question, default: str, kind: Kind
     words = wording.questions
     help_text = f"\n({question.help})" if question.help else ""
     help_text += "".join(f"\n{line}" for line in kind.typed_lines(finding))
-    if kind.checkboxes(finding):  # several may apply: typed as their numbers
+    if kind.checkboxes(finding, wording.answer_words):  # several may apply: typed as their numbers
         which = wording.which_of_these  # Enter alone is none only with no earlier answer to keep
         help_text += f"\n{which.type_the_numbers_to_change if default else which.type_the_numbers}"
     keys = f"{words.why_key}, {words.back_key}"

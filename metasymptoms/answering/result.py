@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
 from metasymptoms.core.engine import Answers, Assessment, FiredRedFlag
-from metasymptoms.core.explain import because_sentence, join_words
+from metasymptoms.core.explain import because_sentence
 from metasymptoms.core.kinds import UNSURE, kind_of, reported
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
@@ -187,7 +187,7 @@ def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             finding for finding in assessment.unsure if (assessment.answers.get(finding) == UNSURE) == said
         ]
         if found:
-            names = join_words([book.finding(finding).label for finding in found])
+            names = book.guidance.wording.lists.all_of([book.finding(finding).label for finding in found])
             out.append(Block(heading, (filled(sentence, names=names),), level=3))
     return out
 
@@ -292,9 +292,10 @@ def _told_words(book: RuleBook, finding_id: str, assessment: Assessment) -> str:
     value = assessment.answers[finding_id]
     kind = kind_of(finding)
     measured_or_unsure = kind.measured or value == UNSURE  # told with its value: "Not sure"
-    return (
-        f"{finding.label}: {kind.text(finding, value)}" if measured_or_unsure else kind.phrase(finding, value)
-    )
+    words = book.guidance.wording.answer_words
+    if measured_or_unsure:
+        return f"{finding.label}: {kind.text(finding, value, words)}"
+    return kind.phrase(finding, value, words)
 
 
 def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
@@ -303,7 +304,13 @@ def _primary_cancer_blocks(book: RuleBook, assessment: Assessment) -> list[Block
         return []
     names = [book.site(site_id).name for site_id in primary.common_sites]
     paragraphs = (
-        [filled(book.guidance.wording.result.spreads_to, cancer=primary.name, sites=join_words(names))]
+        [
+            filled(
+                book.guidance.wording.result.spreads_to,
+                cancer=primary.name,
+                sites=book.guidance.wording.lists.all_of(names),
+            )
+        ]
         if names
         else []
     )

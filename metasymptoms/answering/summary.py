@@ -80,7 +80,7 @@ def plain_answer(
     found = implied(book, answers, finding_id) if answers is not None and value is not True else None
     if found is not None:  # `beside`: the findings listed with it, which may give the value
         return f"{finding.label}: {implied_text(book, found, with_value=found.source not in beside)}"
-    said = kind_of(finding).said(finding, value)
+    said = kind_of(finding).said(finding, value, book.guidance.wording.answer_words)
     if said is not None:  # a symptom's own words ("new back pain (not sure)")
         return said
     if finding.role == "cancer_history" and value is not None:
@@ -103,7 +103,7 @@ def clinician_summary(
         found = implied(book, answers, finding)
         # "Which of these" says which: "weakness ... (left leg)"; any other, its label.
         spec = book.finding(finding)
-        words = kind_of(spec).phrase(spec, answers.get(finding, True))
+        words = kind_of(spec).phrase(spec, answers.get(finding, True), book.guidance.wording.answer_words)
         words += f" ({implied_text(book, found)})" if found else ""
         (background if is_background(book, finding) else reported).append(words)
     return ClinicianSummary(

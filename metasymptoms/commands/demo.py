@@ -11,6 +11,7 @@ from metasymptoms.answering.terminal import prompter_for, require_terminal, want
 from metasymptoms.commands import Demo
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.loader import load_book
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.problems import RuleBookError, UsageError
 from metasymptoms.core.suggest import close_match
 
@@ -29,21 +30,22 @@ def demo(args: Demo) -> int:
     items, problems = load_scenarios(folder, book)
     if problems:
         raise RuleBookError(problems)
+    said = book.guidance.wording.teaching.demo
     if args.check:
         failed = 0
         for item in items:
             found = differences(book, item)
             if found:
                 failed += 1
-                print(f"{item.name}: " + "; ".join(found))
-        print(f"{len(items) - failed} of {len(items)} scenarios agree with the rule book.")
+                print(filled(said.disagrees, case=item.name, differences="; ".join(found)))
+        print(filled(said.agree, agree=str(len(items) - failed), count=str(len(items))))
         return 1 if failed else 0
     if args.list or args.scenario is None:
         width = max((len(item.name) for item in items), default=0)
         for item in items:
             print(f"{item.name:<{width}}  {item.scenario.title}")
         if args.scenario is None and not args.list:
-            print("\nReplay one with: metasymptoms demo NAME [--step | --quiz | --html --output FILE]")
+            print("\n" + said.replay_one)
         return 0
     by_name = {item.name: item for item in items}
     if args.scenario not in by_name:

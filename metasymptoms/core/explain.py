@@ -28,22 +28,13 @@ from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
 
 
-def join_words(words: Iterable[str], conjunction: str = "and") -> str:
-    items = list(words)
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
 def answer_text(book: RuleBook, finding_id: str, value: Answer) -> str:
     """How an answer reads on screen and in summaries: its kind says (Yes, No, Not sure, a
     choice's words, a number with its unit), or "not given"."""
     if value is None:
         return book.guidance.wording.answers.not_given
     finding = book.finding(finding_id)
-    return kind_of(finding).text(finding, value)
+    return kind_of(finding).text(finding, value, book.guidance.wording.answer_words)
 
 
 @dataclass(frozen=True)
@@ -110,6 +101,7 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
     finding read from another answer (a measured 38.4 °C read as a fever) says which; an
     answer not given (a history of cancer left out) is said to be not given."""
     words = book.guidance.wording.because
+    said = book.guidance.wording.answer_words
     because = list(because)
     symptoms: list[str] = []
     unsure: list[str] = []
@@ -137,9 +129,9 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
             kind = kind_of(finding)
             told = {"symptom": symptoms, "context": context, "measured": measured}[kind.told_as]
             told.append(
-                f"{finding.label}: {kind.text(finding, value)}"
+                f"{finding.label}: {kind.text(finding, value, said)}"
                 if kind.measured
-                else kind.phrase(finding, value)
+                else kind.phrase(finding, value, said)
             )
     by_kind = [
         (words.reported, symptoms),
@@ -150,7 +142,9 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
         (words.answered, context),
         (words.not_given, missing),
     ]
-    parts = [filled(part, names=join_words(names)) for part, names in by_kind if names]
+    parts = [
+        filled(part, names=book.guidance.wording.lists.all_of(names)) for part, names in by_kind if names
+    ]
     return filled(words.sentence, reasons=words.between.join(parts)) if parts else ""
 
 
@@ -176,23 +170,32 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
                 return name(finding)
             case OneOf(finding=finding, values=values) if not ids and finding in labels:
                 said = [f'"{answer_text(book, finding, value)}"' for value in values]
-                return filled(words.answer_is, finding=labels[finding].label, answers=join_words(said, "or"))
+                return filled(
+                    words.answer_is,
+                    finding=labels[finding].label,
+                    answers=book.guidance.wording.lists.one_of(said),
+                )
             case OneOf(finding=finding, values=values):
-                return filled(words.value_is, finding=finding, answers=join_words(values, "or"))
+                return filled(
+                    words.value_is, finding=finding, answers=book.guidance.wording.lists.one_of(values)
+                )
             case Not(condition=OneOf(finding=finding, values=values)) if not ids and finding in labels:
                 return not_one_of(
                     labels[finding].label, [f'"{answer_text(book, finding, v)}"' for v in values]
                 )
             case AllOf(all=parts):
-                text = join_words([walk(part) for part in parts], "and")
+                text = book.guidance.wording.lists.all_of([walk(part) for part in parts])
                 return text if top else f"({text})"
             case AnyOf(any=parts):
-                text = filled(words.any_of, conditions=join_words([walk(part) for part in parts], "or"))
+                text = filled(
+                    words.any_of,
+                    conditions=book.guidance.wording.lists.one_of([walk(part) for part in parts]),
+                )
                 return text if top else f"({text})"
             case Not(condition=inner):
                 return filled(words.negated, condition=walk(inner))
             case AtLeast(at_least=needed, of=parts):
-                listed = join_words([walk(part) for part in parts], "or")
+                listed = book.guidance.wording.lists.one_of([walk(part) for part in parts])
                 return filled(words.at_least, count=str(needed), conditions=listed)
         return str(node)  # pragma: no cover
 
@@ -201,7 +204,9 @@ def condition_sentence(book: RuleBook, condition: Condition, ids: bool = True) -
             return filled(words.answer_is_not, finding=label, answer=said[0])
         if len(said) == 2:
             return filled(words.answer_is_neither, finding=label, answer=said[0], other=said[1])
-        return filled(words.answer_is_none_of, finding=label, answers=join_words(said, "or"))
+        return filled(
+            words.answer_is_none_of, finding=label, answers=book.guidance.wording.lists.one_of(said)
+        )
 
     return walk(condition, top=True)
 
@@ -237,7 +242,9 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
     words = book.guidance.wording.why_asked
     items = []
     if sites:
-        items.append(filled(words.sites, sites=join_words(site.name for site in sites)))
+        items.append(
+            filled(words.sites, sites=book.guidance.wording.lists.all_of(site.name for site in sites))
+        )
     if len(flags) > WHY_FLAGS_LISTED:
         # A question about the person (their history, their treatment) is read by many
         # warning signs: a list of emergencies before anything is answered would frighten.

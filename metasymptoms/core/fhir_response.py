@@ -151,7 +151,7 @@ class _Reader:
 
     def code(self, finding: Finding, coding: Any, path: Path_) -> str:
         code = coding.get("code") if isinstance(coding, Mapping) else None
-        codes = terms.all_codes(finding)
+        codes = terms.all_codes(self.book, finding)
         if not isinstance(code, str):
             shown = coding.get("display") if isinstance(coding, Mapping) else None
             said = f" (its display '{shown}' is not read: answers are read by code)" if shown else ""

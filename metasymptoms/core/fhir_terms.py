@@ -67,13 +67,15 @@ def code_system(finding: Finding) -> str:
 def answer_options(book: RuleBook, finding: Finding) -> list[tuple[str, str]]:
     """(code, display) of each answer the form offers, as the guided questions offer them:
     "not sure" for a yes/no finding only where a warning sign tests it. Empty for a number."""
-    offered = kind_of(finding).codes(finding, offer_unsure=finding.id in book.warning_sign_findings)
+    words = book.guidance.wording.answer_words
+    offered = kind_of(finding).codes(finding, words, offer_unsure=finding.id in book.warning_sign_findings)
     return [(value, label) for label, value in offered]
 
 
-def all_codes(finding: Finding) -> list[str]:
+def all_codes(book: RuleBook, finding: Finding) -> list[str]:
     """Every code a response may give: an answers file takes "not sure" for any yes/no finding."""
-    return [value for _, value in kind_of(finding).codes(finding, offer_unsure=True)]
+    words = book.guidance.wording.answer_words
+    return [value for _, value in kind_of(finding).codes(finding, words, offer_unsure=True)]
 
 
 def required(book: RuleBook, finding_id: str) -> bool:

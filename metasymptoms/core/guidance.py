@@ -24,6 +24,7 @@ from metasymptoms.core.model_base import (
     Urgency,
     holding,
 )
+from metasymptoms.core.wording_answers import AnswerWords, ListWords
 from metasymptoms.core.wording_pages import PagesWording
 from metasymptoms.core.wording_questions import (
     PlainWording,
@@ -304,6 +305,8 @@ class Wording:
     conditions: ConditionsWording  # a rule's condition in words
     written: WrittenWording  # said once a file the person named is written
     teaching: TeachingWording  # what a class reads: the replay, the lesson, the quiz
+    answer_words: AnswerWords  # an answer, whatever its kind: offered, and told back
+    lists: ListWords  # the words that join a list: "a, b and c"
 
 
 @with_config(FORBID_EXTRA)

@@ -19,7 +19,10 @@ Answers, as the person gave them:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+if TYPE_CHECKING:  # the kinds are given the book's words; they read no file themselves
+    from metasymptoms.core.wording_answers import AnswerWords
 
 # None is "not given": a number asked and left out (not measured), in the answers as any other.
 Answer = bool | str | float | tuple[str, ...] | None
@@ -115,11 +118,13 @@ class Kind:
         """An answers file's value, or BadAnswer."""
         raise NotImplementedError
 
-    def text(self, finding: FindingLike, value: Answer) -> str:
-        """How an answer reads on screen and in summaries."""
+    def text(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
+        """How an answer reads on screen and in summaries, in the book's `words`."""
         raise NotImplementedError
 
-    def options(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]] | None:
+    def options(
+        self, finding: FindingLike, words: AnswerWords, *, offer_unsure: bool
+    ) -> list[tuple[str, str]] | None:
         """(label, value) to choose from, or None when the answer is typed."""
         return None
 
@@ -146,21 +151,23 @@ class Kind:
         a "which of these" question's numbered choices."""
         return []
 
-    def checkboxes(self, finding: FindingLike) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+    def checkboxes(
+        self, finding: FindingLike, words: AnswerWords
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
         """A web page's checkbox group, where several may be chosen at once (None: a kind
         that is not): (label, value) of the choices, then of the answers that go alone. The
         values ticked, joined by spaces, go to `from_option`."""
         return None
 
-    def codes(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]]:
+    def codes(self, finding: FindingLike, words: AnswerWords, *, offer_unsure: bool) -> list[tuple[str, str]]:
         """(label, code) of each answer a FHIR form offers: the question's options (none for
         a number)."""
-        return self.options(finding, offer_unsure=offer_unsure) or []
+        return self.options(finding, words, offer_unsure=offer_unsure) or []
 
-    def other_answers(self, finding: FindingLike, was: Answer | None) -> list[Answer]:
+    def other_answers(self, finding: FindingLike, was: Answer | None, words: AnswerWords) -> list[Answer]:
         """The answers a demo's "what would change" tries instead of `was`: the question's
         own options (a typed number offers none: the demo does not invent values)."""
-        options = self.options(finding, offer_unsure=False) or []
+        options = self.options(finding, words, offer_unsure=False) or []
         return [
             answer for answer in (self.from_option(finding, value) for _, value in options) if answer != was
         ]
@@ -169,7 +176,7 @@ class Kind:
         """The kind in a reviewer's words, for the rule-book document."""
         raise NotImplementedError
 
-    def phrase(self, finding: FindingLike, value: Answer) -> str:
+    def phrase(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
         """One answer as it is told back in a sentence ("because you reported ..."): the
         finding's label; a choice by the answer chosen, quoted."""
         return finding.label
@@ -195,7 +202,7 @@ class Kind:
         """What an answer may be, for `rules show`."""
         raise NotImplementedError
 
-    def said(self, finding: FindingLike, value: Answer | None) -> str | None:
+    def said(self, finding: FindingLike, value: Answer | None, words: AnswerWords) -> str | None:
         """An answer a handover tells by the finding's own words ("new back pain (not
         sure)"), or None where the label and the answer are told apart."""
         return None

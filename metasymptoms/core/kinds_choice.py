@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from metasymptoms.core.kinds_base import (
     Answer,
@@ -12,6 +12,9 @@ from metasymptoms.core.kinds_base import (
     Kind,
 )
 from metasymptoms.core.safetext import quoted
+
+if TYPE_CHECKING:
+    from metasymptoms.core.wording_answers import AnswerWords
 
 
 class Choice(Kind):
@@ -34,10 +37,12 @@ class Choice(Kind):
             f"its choices are {', '.join(values)}"
         )
 
-    def text(self, finding: FindingLike, value: Answer) -> str:
+    def text(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
         return next((choice.text for choice in finding.choices if choice.value == value), str(value))
 
-    def options(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]]:
+    def options(
+        self, finding: FindingLike, words: AnswerWords, *, offer_unsure: bool
+    ) -> list[tuple[str, str]]:
         return [(choice.text, choice.value) for choice in finding.choices]
 
     def default_option(self, finding: FindingLike) -> str:
@@ -54,8 +59,8 @@ class Choice(Kind):
         # asks, and the proofs give that one its unasked value themselves.
         return list(self.values(finding))
 
-    def phrase(self, finding: FindingLike, value: Answer) -> str:
-        return f'"{self.text(finding, value)}"'
+    def phrase(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
+        return f'"{self.text(finding, value, words)}"'
 
     def value_words(
         self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]

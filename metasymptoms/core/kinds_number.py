@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from metasymptoms.core.kinds_base import (
     UNSURE,
@@ -18,11 +18,16 @@ from metasymptoms.core.kinds_base import (
 )
 from metasymptoms.core.safetext import quoted
 
+if TYPE_CHECKING:
+    from metasymptoms.core.wording_answers import AnswerWords
+
 
 @dataclass(frozen=True)
 class Unit:
-    symbol: str  # shown after a number: "°C"
-    words: str  # how the unit is named in a sentence
+    # How an answers file may write it after a number ("38.4 °C"); the words a person reads
+    # a number in are the book's (wording.answer_words, by the unit's name).
+    symbol: str
+    words: str  # how the unit is named in a message to an answers file's author
     other: tuple[str, ...] = ()  # other spellings accepted, converted (e.g. "F")
 
 
@@ -90,15 +95,13 @@ class Number(Kind):
             )
         return value
 
-    def text(self, finding: FindingLike, value: Answer) -> str:
+    def text(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
         if value == UNSURE:
-            return "Not sure"
+            return words.not_sure
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return str(value)
-        shown = f"{_number(value)} {self.unit(finding).symbol}"
-        if finding.unit == "celsius":
-            shown += f" ({_number(round(value * 9 / 5 + 32, 1))} °F)"
-        return shown
+        fahrenheit = _number(round(value * 9 / 5 + 32, 1)) if finding.unit == "celsius" else ""
+        return words.measured(finding.unit or "", _number(value), fahrenheit)
 
     def default_option(self, finding: FindingLike) -> str:
         return ""  # Enter: not measured, not given

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from metasymptoms.core.kinds_base import (
     UNSURE,
@@ -17,7 +17,11 @@ from metasymptoms.core.kinds_base import (
     reported,
     yes_no_unsure,
 )
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.safetext import quoted
+
+if TYPE_CHECKING:
+    from metasymptoms.core.wording_answers import AnswerWords
 
 MOST_OF_SEVERAL = 5  # choices of a "which of these" finding: 31 combinations for the proofs
 
@@ -70,13 +74,13 @@ class Several(Kind):
             )
         raise BadAnswer(f"'{finding.id}' takes {how}, not {quoted(raw)}")
 
-    def text(self, finding: FindingLike, value: Answer) -> str:
+    def text(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
         if isinstance(value, tuple):
             texts = {choice.value: choice.text for choice in finding.choices}
-            return "; ".join(texts.get(item, item) for item in value)
+            return words.which_between.join(texts.get(item, item) for item in value)
         if value is True:
-            return "Yes (not said which)"
-        return "None of these" if value is False else "Not sure"
+            return words.yes_not_said_which
+        return words.none_of_these if value is False else words.not_sure
 
     def from_option(self, finding: FindingLike, option: str) -> Answer:
         """Typed: the numbers of those that apply ("1 3"), 0 or none for none of them, u for
@@ -98,17 +102,19 @@ class Several(Kind):
     def typed_lines(self, finding: FindingLike) -> list[str]:
         return [f"  {at}. {choice.text}" for at, choice in enumerate(finding.choices, 1)]
 
-    def checkboxes(self, finding: FindingLike) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+    def checkboxes(
+        self, finding: FindingLike, words: AnswerWords
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
         return [(choice.text, choice.value) for choice in finding.choices], [
-            ("None of these", "none"),
-            ("I'm not sure", UNSURE),
+            (words.none_of_these, "none"),
+            (words.offer_not_sure, UNSURE),
         ]
 
-    def codes(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]]:
-        first, alone = self.checkboxes(finding)  # type: ignore[misc]
+    def codes(self, finding: FindingLike, words: AnswerWords, *, offer_unsure: bool) -> list[tuple[str, str]]:
+        first, alone = self.checkboxes(finding, words)  # type: ignore[misc]
         return first + alone
 
-    def other_answers(self, finding: FindingLike, was: Answer | None) -> list[Answer]:
+    def other_answers(self, finding: FindingLike, was: Answer | None, words: AnswerWords) -> list[Answer]:
         # As the rules read it where they name none: any of them (yes) or none. Which ones
         # is for the clinician, not for the teaching.
         return [False] if reported(was) else [True, False] if was is None else [True]
@@ -140,13 +146,15 @@ class Several(Kind):
             + "; or none, or not sure"
         )
 
-    def phrase(self, finding: FindingLike, value: Answer) -> str:
-        return f"{finding.label} ({self.text(finding, value)})" if isinstance(value, tuple) else finding.label
+    def phrase(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
+        if isinstance(value, tuple):
+            return filled(words.finding_which, finding=finding.label, which=self.text(finding, value, words))
+        return finding.label
 
-    def said(self, finding: FindingLike, value: Answer | None) -> str | None:
+    def said(self, finding: FindingLike, value: Answer | None, words: AnswerWords) -> str | None:
         if isinstance(value, tuple) or value is True:
-            return self.phrase(finding, value)
-        return f"{finding.label} (not sure)" if value == UNSURE else None
+            return self.phrase(finding, value, words)
+        return filled(words.finding_not_sure, finding=finding.label) if value == UNSURE else None
 
     def representatives(self, finding: FindingLike, cuts: Sequence[float]) -> list[Answer | None]:
         # Every combination, since a rule may name any of them (problems keeps them few).
@@ -160,8 +168,14 @@ class Several(Kind):
     def value_words(
         self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
     ) -> str:
+        # In the reviewers' English, as `rules diff` says everything (the person's answers
+        # are told in the book's words: text()).
+        texts = {choice.value: choice.text for choice in finding.choices}
+        said = {True: "Yes (not said which)", False: "None of these", UNSURE: "Not sure"}
         return f"{finding.label}: " + " or ".join(
-            self.text(finding, value) for value in values if value is not None
+            "; ".join(texts.get(item, item) for item in value) if isinstance(value, tuple) else said[value]
+            for value in values
+            if value is not None
         )
 
     def how_to_test(self, finding: str, choices: Sequence[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from metasymptoms.core.kinds_base import (
     UNSURE,
@@ -14,7 +14,11 @@ from metasymptoms.core.kinds_base import (
     no_words,
     yes_no_unsure,
 )
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.safetext import quoted
+
+if TYPE_CHECKING:
+    from metasymptoms.core.wording_answers import AnswerWords
 
 
 class YesNo(Kind):
@@ -32,12 +36,14 @@ class YesNo(Kind):
             raise BadAnswer(f"'{finding.id}' takes yes, no or unsure (not sure), not {quoted(raw)}")
         return said
 
-    def text(self, finding: FindingLike, value: Answer) -> str:
-        return "Yes" if value is True else "No" if value is False else "Not sure"
+    def text(self, finding: FindingLike, value: Answer, words: AnswerWords) -> str:
+        return words.answer_yes if value is True else words.answer_no if value is False else words.not_sure
 
-    def options(self, finding: FindingLike, *, offer_unsure: bool) -> list[tuple[str, str]]:
-        options = [("No", "no"), ("Yes", "yes")]
-        return options + [("I'm not sure", UNSURE)] if offer_unsure else options
+    def options(
+        self, finding: FindingLike, words: AnswerWords, *, offer_unsure: bool
+    ) -> list[tuple[str, str]]:
+        options = [(words.answer_no, "no"), (words.answer_yes, "yes")]
+        return options + [(words.offer_not_sure, UNSURE)] if offer_unsure else options
 
     def option_of(self, value: Answer) -> str:
         return "yes" if value is True else "no" if value is False else UNSURE
@@ -69,10 +75,10 @@ class YesNo(Kind):
     def answer_words(self, finding: FindingLike) -> str:
         return "yes or no"
 
-    def said(self, finding: FindingLike, value: Answer | None) -> str | None:
+    def said(self, finding: FindingLike, value: Answer | None, words: AnswerWords) -> str | None:
         if value is True:
             return finding.label
-        return f"{finding.label} (not sure)" if value == UNSURE else None
+        return filled(words.finding_not_sure, finding=finding.label) if value == UNSURE else None
 
     def how_to_test(self, finding: str, choices: Sequence[str]) -> str:
         return f"write '{finding}' or '{finding}: no'"

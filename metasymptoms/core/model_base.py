@@ -86,6 +86,14 @@ _WHAT = {
     "also": "the key of what the step keeps back",
     "word": "the word typed",
     "tried": "the close words tried instead",
+    "amount": "the number",
+    "fahrenheit": "the number in degrees Fahrenheit",
+    "which": "the ones that apply",
+    "most": "every item but the last",
+    "final": "the last item",
+    "agree": "how many agree",
+    "case": "the case's name",
+    "differences": "how it differs",
 }
 
 

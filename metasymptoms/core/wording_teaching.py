@@ -113,6 +113,19 @@ class LessonWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class TypedStepWords:
+    """The words that may be typed to step a lesson (--plain), beside the letters the keys'
+    hints name: each is read as its letter is, whatever its case."""
+
+    next: Text
+    back: Text
+    all_changes: Text
+    reveal: Text
+    teacher_notes: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class LessonKeysWording:
     """The keys of a lesson in the terminal (`demo NAME --step`), pressed or typed."""
 
@@ -132,6 +145,7 @@ class LessonKeysWording:
     reveal_typed: Text
     teacher_notes_typed: Text
     again: Annotated[str, TEXT, holding("also")]
+    words: TypedStepWords
 
 
 @with_config(FORBID_EXTRA)
@@ -263,6 +277,18 @@ class ExploreWording:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class DemoWording:
+    """What `demo` prints for the teacher: the list of cases, and the check of every case
+    against the rule book (`demo --check`; how a case differs is a check's message, the same
+    as `rules check` reports, and stays in the code)."""
+
+    replay_one: Text  # after the list of cases, where none was named
+    disagrees: Annotated[str, TEXT, holding("case", "differences")]
+    agree: Annotated[str, TEXT, holding("agree", "count")]
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class TeachingWording:
     """What a class reads, the person in the case spoken of, never to."""
 
@@ -272,3 +298,4 @@ class TeachingWording:
     keys: LessonKeysWording
     quiz: QuizWording
     explore: ExploreWording
+    demo: DemoWording

@@ -9,11 +9,11 @@ from functools import cached_property
 from typing import Any
 
 from metasymptoms.core.conditions import Condition, Reported, findings_in
-from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import Cube, Item, Joint, items, knows, sample
 from metasymptoms.reviewing.cones import Readings
+from metasymptoms.reviewing.in_english import join_words
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 LEVELS = {urgency.rank: urgency.value for urgency in Urgency}

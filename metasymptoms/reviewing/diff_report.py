@@ -9,7 +9,6 @@ import textwrap
 from dataclasses import dataclass
 
 from metasymptoms.core.escape import markdown as md
-from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.problems import counted
@@ -18,6 +17,7 @@ from metasymptoms.reviewing.diff import Diff
 from metasymptoms.reviewing.diff_edits import Edit
 from metasymptoms.reviewing.diff_effects import Effect, Group
 from metasymptoms.reviewing.diff_pair import Statement, Words
+from metasymptoms.reviewing.in_english import join_words
 from metasymptoms.reviewing.replay import answers_yaml
 
 NOT_NAMED = "Answers not named are not reported; each answers file replays the change with: metasymptoms ask --answers FILE"

@@ -7,7 +7,7 @@ Written as Markdown here; as a web page by web/review.py, from the web's templat
 from __future__ import annotations
 
 from metasymptoms.core.conditions import Condition, findings_in
-from metasymptoms.core.explain import condition_sentence, join_words
+from metasymptoms.core.explain import condition_sentence
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook, Site
@@ -26,6 +26,7 @@ from metasymptoms.reviewing.document import (
     Target,
     to_markdown,
 )
+from metasymptoms.reviewing.in_english import join_words
 from metasymptoms.reviewing.index import Ref, references
 
 TITLE = "The metasymptoms rule book"

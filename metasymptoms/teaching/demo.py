@@ -25,7 +25,7 @@ from metasymptoms.core.engine import (
     fired_rules,
     prune,
 )
-from metasymptoms.core.explain import answer_text, join_words
+from metasymptoms.core.explain import answer_text
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.kinds import reported as is_reported
 from metasymptoms.core.model import RuleBook, Urgency
@@ -197,7 +197,7 @@ def urgency_reasons(book: RuleBook, answers: Answers) -> list[str]:
         if rule.urgency
     ]
     if contributions:
-        return [filled(words.highest, reasons=join_words(contributions))]
+        return [filled(words.highest, reasons=book.guidance.wording.lists.all_of(contributions))]
     return [filled(words.nothing_raises, level=how_soon(book, Urgency.ROUTINE))]
 
 
@@ -225,7 +225,7 @@ def result_step(book: RuleBook, answers: Answers) -> Step:
     if assessment.primary_cancer:
         primary = assessment.primary_cancer
         if primary.common_sites:
-            places = join_words(book.site(s).name for s in primary.common_sites)
+            places = book.guidance.wording.lists.all_of(book.site(s).name for s in primary.common_sites)
             lines.append(Line(filled(words.spreads_to, cancer=primary.name, sites=places)))
     lines.append(Line(filled(words.person_told, advice=assessment.advice)))
     return Step(words.result_heading, tuple(lines))
@@ -308,7 +308,8 @@ def _other_answers(book: RuleBook, finding_id: str, current: Answer | None) -> l
     a finding not asked). A typed number offers none: the demo does not invent values."""
     finding = book.finding(finding_id)
     kind = kind_of(finding)
-    return kind.other_answers(finding, kind.unasked if current is None else current)
+    was = kind.unasked if current is None else current
+    return kind.other_answers(finding, was, book.guidance.wording.answer_words)
 
 
 def what_would_change(book: RuleBook, answers: Answers) -> list[Change]:
@@ -337,7 +338,10 @@ def had_the_person(book: RuleBook, change: Change) -> str:
 
 
 def _sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:
-    return join_words(book.site(site).name for site in sites) or book.guidance.wording.teaching.replay.no_site
+    return (
+        book.guidance.wording.lists.all_of(book.site(site).name for site in sites)
+        or book.guidance.wording.teaching.replay.no_site
+    )
 
 
 def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:

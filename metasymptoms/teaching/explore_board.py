@@ -10,7 +10,6 @@ from collections.abc import Callable
 from metasymptoms.answering.prompter import Options, Prompter
 from metasymptoms.answering.result import findings_about_the_person
 from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import join_words
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import filled
@@ -168,8 +167,8 @@ def find_by_word(book: RuleBook, prompter: Prompter, width: int, height: int) ->
 def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     words = book.guidance.wording.teaching.explore
-    sites = join_words(site.name for site in assessment.sites) or words.board_none
-    flags = join_words(
+    sites = book.guidance.wording.lists.all_of(site.name for site in assessment.sites) or words.board_none
+    flags = book.guidance.wording.lists.all_of(
         filled(words.sign, title=flag.title, level=level(book, flag.urgency)) for flag in assessment.red_flags
     )
     level_now = how_soon(book, assessment.urgency)

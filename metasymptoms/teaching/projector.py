@@ -187,11 +187,23 @@ def show_steps(
 
 # --- plain: lines typed, nothing cleared -----------------------------------------------
 
-PLAIN_WORDS = {
-    **{"": NEXT, "n": NEXT, "next": NEXT, "b": BACK, "back": BACK, "q": QUIT},
+PLAIN_KEYS = {
+    **{"": NEXT, "n": NEXT, "b": BACK, "q": QUIT},
     **{key: opens for opens, key in OPEN_KEYS.items()},
-    **{"all": CHANGES, "reveal": ANSWER, "teacher": NOTES},
 }
+
+
+def plain_words(keys: LessonKeysWording) -> dict[str, str]:
+    """What a typed line may be: the keys' letters, or the book's words for them."""
+    words = keys.words
+    typed = {
+        words.next: NEXT,
+        words.back: BACK,
+        words.all_changes: CHANGES,
+        words.reveal: ANSWER,
+        words.teacher_notes: NOTES,
+    }
+    return {**{word.strip().lower(): action for word, action in typed.items()}, **PLAIN_KEYS}
 
 
 def plain_steps(words: TeachingWording, steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) -> None:
@@ -199,6 +211,7 @@ def plain_steps(words: TeachingWording, steps: list[Step], stdin: TextIO, stdout
     changes), r (reveal the answer) or t (the teacher's notes) where the step keeps them back."""
     opened: set[int] = set()
     position = 0
+    typed_as = plain_words(words.keys)
     while True:
         step = steps[position]
         everything = position in opened
@@ -219,7 +232,7 @@ def plain_steps(words: TeachingWording, steps: list[Step], stdin: TextIO, stdout
             return
         if not stdin.isatty():
             stdout.write(typed.rstrip("\n") + "\n")  # a terminal echoes what was typed; a pipe does not
-        action = PLAIN_WORDS.get(typed.strip().lower())
+        action = typed_as.get(typed.strip().lower())
         if action == QUIT or (action == NEXT and last):
             return
         if action in OPEN_KEYS:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from metasymptoms.answering.prompter import PlainPrompter, Prompter
 from metasymptoms.core.engine import assess
-from metasymptoms.core.explain import join_words
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
 from metasymptoms.core.scenarios import LoadedScenario
@@ -153,7 +152,7 @@ def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
 def sites_choice(book: RuleBook, sites: tuple[str, ...]) -> str:
     if not sites:
         return book.guidance.wording.teaching.quiz.no_site
-    return join_words(book.site(site).name for site in sites)
+    return book.guidance.wording.lists.all_of(book.site(site).name for site in sites)
 
 
 def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
@@ -180,7 +179,7 @@ def sites_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     choices, answer = _shuffled(item, "sites", sites_choice(book, right), wrong)
     reveal = site_reasons(book, item.answers)
     if primary and primary.common_sites:
-        places = join_words(book.site(site).name for site in primary.common_sites)
+        places = book.guidance.wording.lists.all_of(book.site(site).name for site in primary.common_sites)
         reveal.append(Line(filled(words.spreads_to, cancer=primary.name, sites=places)))
     return QuizQuestion(
         "sites",
@@ -231,7 +230,8 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
         reveal += [Line(change_sentence(book, base, change), 1) for change in changing[1:4]]
     urgency, sites = base
     named = (
-        join_words(book.site(site).name for site in sites) or book.guidance.wording.teaching.replay.no_site
+        book.guidance.wording.lists.all_of(book.site(site).name for site in sites)
+        or book.guidance.wording.teaching.replay.no_site
     )
     return QuizQuestion(
         "change",

@@ -191,19 +191,18 @@ def _question_page(
 ) -> HTMLResponse:
     finding = book.finding(question.finding)
     kind = kind_of(finding)
-    offered = kind.options(finding, offer_unsure=finding.id in book.warning_sign_findings)
+    answer_words = book.guidance.wording.answer_words
+    offered = kind.options(finding, answer_words, offer_unsure=finding.id in book.warning_sign_findings)
     chosen = _chosen_first(book, walk, finding.id, offered)
     section = book.section_of(finding.id)
     sections = book.sections
     number = None
-    boxes = kind.checkboxes(finding)
+    boxes = kind.checkboxes(finding, answer_words)
     options = _options(offered, boxes, typed if typed is not None and boxes else chosen)
     if offered is None and boxes is None:  # a number, typed
-        unit = kind.unit(finding)  # type: ignore[attr-defined]  # only a number is typed
         typed_numbers = book.guidance.wording.typed_numbers
         number = {
-            "symbol": unit.symbol,
-            "words": unit.words,
+            "symbol": answer_words.unit(finding.unit or "").symbol,
             # A number not measured is left out by leaving its box empty: no "unsure" here.
             "how": filled(typed_numbers.hint_on_a_page, like=how_to_type(book.guidance.wording, finding)),
             "value": typed if typed is not None else chosen or "",

@@ -1,0 +1,17 @@
+"""A list in the reviewers' English ("a, b and c"), for the reports rule-book authors and
+reviewers read (rules show, rules diff, the rule-book document). What they read stays in the
+code (docs/wording.md); a list a person reads is joined in the book's words
+(guidance.yaml `wording.lists`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def join_words(words: Iterable[str], conjunction: str = "and") -> str:
+    items = list(words)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
