@@ -737,7 +737,10 @@ def test_outlook_questions_and_survival_note_only_where_they_fit(
     assert (OUTLOOK in text) is offered
     assert ("Will palliative (supportive) care continue" in text) is offered
     assert ("does not show survival figures" in text) is offered
-    assert ("ACS-SURV" in assessment.sources) is offered
+    # The survival note is about every cancer: it cites a general page on survival figures,
+    # never one cancer's (a breast-cancer page was cited for every cancer).
+    assert ("ASCO-STATS" in assessment.sources) is offered
+    assert "ACS-SURV" not in assessment.sources
     if assessment.audience == "with_cancer":
         assert "What are my treatment options?" in text  # the everyday questions stay
 
