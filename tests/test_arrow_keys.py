@@ -53,28 +53,30 @@ def test_which_of_these_is_ticked_and_said_back_in_the_words_recorded(
 ) -> None:
     start = {"cancer_history": "none", "back_pain": True}
     screen = terminal(columns, rows, "--format", "json", "--output", "result.json")
-    answer_questions(screen, book, start, answers_before(book, FEATURES, start))
+    # Weakness is asked first (a sign of pressure on the spinal cord, straight after back pain).
+    answer_questions(screen, book, start, answers_before(book, WEAKNESS, start))
+    screen.wait_for("feel weak or heavy", "? = why, b = back")
+    screen.send(ENTER)  # nothing ticked: none of these, as a left-out answer reads
+    screen.wait_for("None of these\n? ")
+    assert "or is walking difficult? Choose each that is true. None of these ?" in joined(screen)
+    assert "(left out)" not in joined(screen)
+    weak = {**start, WEAKNESS: False}
+    between = list(answers_before(book, FEATURES, weak))[len(answers_before(book, WEAKNESS, start)) + 1 :]
+    for finding in between:
+        wait_prompt(screen, book.question(finding).text)
+        screen.send(ENTER)
     screen.wait_for("wakes at night", "space to tick or untick", "? = why, b = back")
     assert "1. wakes at night" not in joined(screen)  # ticked, not typed by number
     # "None of these" with one of them is refused, and says what to do; nothing is lost.
     screen.send(SPACE + DOWN * 3 + SPACE + ENTER)
     screen.wait_for("on its own.", " » ● wakes at night")  # asked again, ticked as it was
     screen.send(DOWN * 3 + SPACE + UP + SPACE + ENTER)  # untick "None of these"; tick the upper back
-    between = list(answers_before(book, WEAKNESS, start))[len(answers_before(book, FEATURES, start)) + 1 :]
-    wait_prompt(screen, book.question(between[0]).text)
+    everything = {**weak, FEATURES: ("wakes_at_night", "upper_back_or_neck")}
+    asked = answers_before(book, "symptoms_persistent", everything)
+    rest = list(asked)[list(asked).index(FEATURES) + 1 :] + ["symptoms_persistent"]
+    wait_prompt(screen, book.question(rest[0]).text)
     said = "Choose each that is true. wakes at night; in the upper or middle back, or the neck ?"
     assert said in joined(screen), screen.text()
-    for finding in between:
-        wait_prompt(screen, book.question(finding).text)
-        screen.send(ENTER)
-    screen.wait_for("feel weak or heavy", "? = why, b = back")
-    screen.send(ENTER)  # nothing ticked: none of these, as a left-out answer reads
-    screen.wait_for("None of these\n? ")
-    assert "or is walking difficult? Choose each that is true. None of these ?" in joined(screen)
-    assert "(left out)" not in joined(screen)
-    everything = {**start, FEATURES: ("wakes_at_night", "upper_back_or_neck"), WEAKNESS: False}
-    asked = answers_before(book, "symptoms_persistent", everything)
-    rest = list(asked)[list(asked).index(WEAKNESS) + 1 :] + ["symptoms_persistent"]
     answer_questions(screen, book, everything, {finding: False for finding in rest})  # Enter at each
     screen.wait_for(REVIEW)
     screen.send(ENTER)  # show my result
