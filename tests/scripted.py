@@ -30,6 +30,12 @@ class ScriptedPrompter:
     how_to_answer: str = "Scripted answers."
     pressed: list[str] = field(default_factory=list)  # keys for `press`, in order; then Enter
 
+    def __post_init__(self) -> None:
+        # Used up as the prompter answers: copies, so a test's parameters (a list shared by
+        # every run of the module in one process, as `make mutate`'s runs are) stay whole.
+        self.steps = list(self.steps)
+        self.pressed = list(self.pressed)
+
     def finding_for(self, message: str) -> str | None:
         return next((q.finding for q in self.book.questions if q.text == message), None)
 
