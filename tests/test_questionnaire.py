@@ -451,3 +451,92 @@ def test_the_signs_of_cord_compression_come_straight_after_back_pain(book: RuleB
     at = events.index(("asking", "limb_weakness"))
     assert events[at - 2 : at] == [("asking", "back_pain"), ("asking", "back_pain_band")]
     assert events[at + 1][0] == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("finding", "typed", "default", "on_a_page", "said"),
+    [
+        # A Celsius reading that is a Fahrenheit one (86 to 113), a decimal comma too.
+        (
+            "temperature",
+            " 100,5 ",
+            "",
+            False,
+            '"100,5" is not a temperature this tool can read (30 to 44 °C). For Fahrenheit, type 100,5 F. '
+            "Please type it like 38.5, 101.3 F, or press Enter to leave it out.",
+        ),
+        # Both ends of 86 to 113 are read as Fahrenheit.
+        (
+            "temperature",
+            "86",
+            "",
+            False,
+            '"86" is not a temperature this tool can read (30 to 44 °C). For Fahrenheit, type 86 F. '
+            "Please type it like 38.5, 101.3 F, or press Enter to leave it out.",
+        ),
+        (
+            "temperature",
+            "113",
+            "",
+            False,
+            '"113" is not a temperature this tool can read (30 to 44 °C). For Fahrenheit, type 113 F. '
+            "Please type it like 38.5, 101.3 F, or press Enter to leave it out.",
+        ),
+        # Below 86: no Fahrenheit hint; an earlier answer: Enter keeps it.
+        (
+            "temperature",
+            "45",
+            "38.5",
+            False,
+            '"45" is not a temperature this tool can read (30 to 44 °C). Please type it like 38.5, '
+            "101.3 F; press Enter to keep your earlier answer, or type none to leave it out.",
+        ),
+        # On the web page: leave the box empty.
+        (
+            "temperature",
+            "114",
+            "",
+            True,
+            '"114" is not a temperature this tool can read (30 to 44 °C). Please type it like 38.5, '
+            "101.3 F, or leave the box empty if you have not measured it.",
+        ),
+        # A count is never Fahrenheit.
+        (
+            "vomiting_times",
+            "100",
+            "",
+            False,
+            '"100" is not a number of times this tool can read (0 to 50 times in 24 hours). '
+            "Please type it like 3 or 0, or press Enter to leave it out.",
+        ),
+    ],
+)
+def test_a_refused_number_says_what_to_type_in_its_own_unit(
+    book: RuleBook, finding: str, typed: str, default: str, on_a_page: bool, said: str
+) -> None:
+    from metasymptoms.answering.questionnaire import refused
+
+    assert refused(book.guidance.wording, book.finding(finding), typed, default, on_a_page=on_a_page) == said
+
+
+def test_back_takes_back_the_last_answer_and_says_so_unless_under_an_emergency(book: RuleBook) -> None:
+    prompter = ScriptedPrompter(book)
+    questionnaire = Questionnaire(book, prompter)
+    questionnaire.go_back()  # nothing before the first question
+    assert prompter.shown == [("hint", "This is the first question; there is nothing before it.")]
+    first, second, third = "cancer_history", "recent_treatment", "breathless_severe"  # asked in this order
+    for finding in (first, second, third):
+        questionnaire.record(finding, False if finding != first else "none")
+    questionnaire.go_back()
+    assert prompter.shown[-1] == (
+        "taken_back",
+        "(Taken back: the answer above no longer counts; it is asked again below.)",
+    )
+    assert questionnaire.history == [first, second]
+    assert questionnaire.earlier == {third: False}
+    shown = len(prompter.shown)
+    # Right under an emergency's advice, "no longer counts" is not said: the emergency stands.
+    questionnaire.go_back(after_emergency=True)
+    assert len(prompter.shown) == shown
+    assert questionnaire.history == [first]
+    assert set(questionnaire.answers) == {first}
