@@ -233,6 +233,9 @@ _TINY = {
             spreads_to: "{cancer} most commonly spreads to: {sites} (listed in no particular order)."
             about_the_cancer: "About {cancer}"
             about_your_cancer: About your cancer
+            no_sites_listed: >-
+              Where cancer spreads depends on where it started: your care team can tell you which
+              places matter for you.
             provider_may_do: What a provider may do
             questions_to_ask: Questions you may want to ask
             support: Support
@@ -481,7 +484,7 @@ def _shipped_words(*blocks: str) -> str:
 
 
 TINY = {name: textwrap.dedent(text) for name, text in _TINY.items()}
-TINY["guidance.yaml"] += _shipped_words("teaching", "answer_words", "lists")
+TINY["guidance.yaml"] += _shipped_words("teaching", "answer_words", "rule_book_status", "lists")
 
 # The findings the condition-language tests parse against: their kinds, and a choice's values.
 KINDS = {

@@ -125,6 +125,39 @@ def test_the_exported_form_offers_the_books_words(tmp_path: Path, capsys: pytest
     assert '"display": "None of these"' not in form
 
 
+def test_the_rule_books_status_and_a_cancer_without_sites_are_told_in_the_books_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = reworded(tmp_path)
+    text = (folder / "guidance.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        (
+            '    draft: "Draft rule book, version {version}: not yet signed off by a clinician."',
+            '    draft: "Brouillon {version}, sans signature."',
+        ),
+        (
+            "      Where cancer spreads depends on where it started: your care team can tell you which\n"
+            "      places matter for you.\n",
+            "      Demandez à votre équipe.\n",
+        ),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (folder / "guidance.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "answers.yaml").write_text("cancer_history: past\nprimary_cancer: other\n", encoding="utf-8")
+    answers = str(tmp_path / "answers.yaml")
+    assert (
+        main(["ask", "--rules", str(default_rules_dir()), "--answers", answers, "--format", "markdown"]) == 0
+    )
+    shipped = capsys.readouterr().out
+    assert "- Rule book: Draft rule book, version 0.1: not yet signed off by a clinician.\n" in shipped
+    assert "your care team can tell you which places matter for you." in shipped
+    assert main(["ask", "--rules", str(folder), "--answers", answers, "--format", "markdown"]) == 0
+    said = capsys.readouterr().out
+    assert "- Rule book: Brouillon 0.1, sans signature.\n" in said
+    assert "Demandez à votre équipe." in said and "matter for you" not in said
+
+
 def line_of(text: str, line: str) -> int:
     return text.splitlines().index(line) + 1
 
@@ -132,7 +165,7 @@ def line_of(text: str, line: str) -> int:
 GUIDANCE = TINY["guidance.yaml"]
 
 
-@pytest.mark.parametrize("block", ["answer_words", "lists"])
+@pytest.mark.parametrize("block", ["answer_words", "rule_book_status", "lists"])
 def test_the_words_for_an_answer_or_a_list_left_out_are_located(tmp_path: Path, block: str) -> None:
     start = GUIDANCE.index(f"  {block}:\n")
     rest = GUIDANCE[start + 3 :]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from metasymptoms.core.kinds import KINDS, kind_of
 from metasymptoms.core.loader import load
 from metasymptoms.core.model import RuleBook
@@ -186,3 +188,24 @@ def test_only_the_engine_decides_whether_a_question_is_asked() -> None:
         if "holds(question.ask_if" in line or "holds3(question.ask_if" in line
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(("columns", "width"), [(60, 58), (80, 78), (140, 98), (30, 40)])
+def test_every_class_screen_reads_the_terminals_width_in_one_place(
+    monkeypatch: pytest.MonkeyPatch, columns: int, width: int
+) -> None:
+    """The replay, an explore page and the what-if board (and the quiz) are as wide as the
+    questions' screen less two columns (answering/prompter.screen_width): at most 98, at
+    least 40, whichever terminal they are in."""
+    import sys
+
+    from metasymptoms.answering.prompter import screen_width
+    from metasymptoms.commands.demo import _width as replay_width
+    from metasymptoms.commands.explore import _width as page_width
+    from metasymptoms.teaching.explore_board import screen_size
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("LINES", "24")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert [replay_width(), page_width(), screen_size()] == [width, width, (width, 24)]
+    assert screen_width(margin=2, least=40) == width

@@ -49,9 +49,10 @@ class StoppedAfterResult(StoppedInEmergency):
     as every result does, on how soon and what to do."""
 
 
-def screen_width() -> int:
-    """Columns to lay text out in: the terminal's, at most 100 (long lines are hard to read)."""
-    return max(min(shutil.get_terminal_size((80, 24)).columns, 100), 30)
+def screen_width(margin: int = 0, least: int = 30) -> int:
+    """Columns to lay text out in: the terminal's, at most 100 (long lines are hard to read),
+    less a `margin` kept free, and never below `least`. Every screen reads it here."""
+    return max(min(shutil.get_terminal_size((80, 24)).columns, 100) - margin, least)
 
 
 def hanging(text: str) -> str:

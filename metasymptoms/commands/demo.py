@@ -3,7 +3,6 @@ write a lesson page, or check them all."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 from typing import TYPE_CHECKING
 
@@ -139,5 +138,7 @@ def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
 
 def _width() -> int:
     if sys.stdout.isatty():
-        return max(shutil.get_terminal_size((WIDTH + 2, 24)).columns - 2, 40)
+        from metasymptoms.answering.prompter import screen_width
+
+        return screen_width(margin=2, least=40)
     return WIDTH

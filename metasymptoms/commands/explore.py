@@ -66,9 +66,9 @@ def _width() -> int:
     from metasymptoms.teaching.explore import WIDTH
 
     if sys.stdout.isatty():
-        import shutil
+        from metasymptoms.answering.prompter import screen_width
 
-        return max(min(shutil.get_terminal_size((WIDTH + 2, 24)).columns - 2, 100), 40)
+        return screen_width(margin=2, least=40)
     return WIDTH
 
 

@@ -242,7 +242,7 @@ def _primary(book: RuleBook, answers: Answers) -> PrimaryCancer | None:
         # "other" and "unknown" are real answers with no row in the table of common sites.
         finding = book.finding(role)
         name = kind_of(finding).text(finding, primary_id, book.guidance.wording.answer_words)
-        note = "Where cancer spreads depends on where it started: your care team can tell you which places matter for you."
+        note = book.guidance.wording.result.no_sites_listed
         return PrimaryCancer(id=primary_id, name=name, common_sites=(), note=note)
     primary = known[primary_id]
     return PrimaryCancer(

@@ -24,7 +24,7 @@ from metasymptoms.core.model_base import (
     Urgency,
     holding,
 )
-from metasymptoms.core.wording_answers import AnswerWords, ListWords
+from metasymptoms.core.wording_answers import AnswerWords, ListWords, StatusWords
 from metasymptoms.core.wording_pages import PagesWording
 from metasymptoms.core.wording_questions import (
     PlainWording,
@@ -177,6 +177,7 @@ class ResultWording:
     spreads_to: Annotated[str, TEXT, holding("cancer", "sites")]
     about_the_cancer: Annotated[str, TEXT, holding("cancer")]  # {cancer} in lower case
     about_your_cancer: Text  # where the book lists no sites for the cancer
+    no_sites_listed: Text  # for a cancer the book has no sites for ("other", "unknown")
     provider_may_do: Text
     questions_to_ask: Text
     support: Text
@@ -307,6 +308,7 @@ class Wording:
     teaching: TeachingWording  # what a class reads: the replay, the lesson, the quiz
     answer_words: AnswerWords  # an answer, whatever its kind: offered, and told back
     lists: ListWords  # the words that join a list: "a, b and c"
+    rule_book_status: StatusWords  # the book's version and status, under every result
 
 
 @with_config(FORBID_EXTRA)

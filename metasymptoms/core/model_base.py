@@ -92,6 +92,10 @@ _WHAT = {
     "most": "every item but the last",
     "final": "the last item",
     "agree": "how many agree",
+    "version": "the rule book's version",
+    "signer": "who signed it off",
+    "role": "their role",
+    "date": "the date",
     "case": "the case's name",
     "differences": "how it differs",
 }

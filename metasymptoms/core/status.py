@@ -4,7 +4,8 @@ shows this line, so it is made in one place."""
 from __future__ import annotations
 
 from metasymptoms.core.book_record import BookInfo, SignOff
-from metasymptoms.core.model import Checked, RuleBook
+from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model_base import filled
 
 
 def sign_off(info: BookInfo | None) -> SignOff | None:
@@ -16,15 +17,20 @@ def sign_off(info: BookInfo | None) -> SignOff | None:
 
 
 def status_line(book: RuleBook) -> str:
+    """In the book's words (guidance.yaml `wording.rule_book_status`)."""
     info = book.info
     record = sign_off(info)
+    words = book.guidance.wording.rule_book_status
     if info is None:
-        return "Draft rule book, no version given: not yet signed off by a clinician."
+        return words.draft_no_version
     if record is None:
-        return f"Draft rule book, version {info.version}: not yet signed off by a clinician."
-    return (
-        f"Rule book version {info.version}, signed off by {record.name} ({record.role}) "
-        f"on {record.date.isoformat()}."
+        return filled(words.draft, version=info.version)
+    return filled(
+        words.signed_off,
+        version=info.version,
+        signer=record.name,
+        role=record.role,
+        date=record.date.isoformat(),
     )
 
 
@@ -35,8 +41,3 @@ def status_data(book: RuleBook) -> dict[str, str | None]:
         "version": info.version if info else None,
         "status": "approved" if sign_off(info) else "draft",
     }
-
-
-def checked_phrase(checked: Checked) -> str:
-    """A rule's check against its sources, never to be read as a clinical sign-off."""
-    return f"{checked.date.isoformat()} by {checked.by} (a check against sources, not a clinical sign-off)"

@@ -22,6 +22,7 @@ class TemperatureWords:
 
     symbol: Text  # "°C"
     told: Annotated[str, TEXT, holding("amount", "fahrenheit")]
+    in_a_form: Text  # how to type it in the questions exported as a form (no °F there)
 
 
 @with_config(FORBID_EXTRA)
@@ -31,6 +32,7 @@ class CountWords:
 
     symbol: Text  # "times in 24 hours"
     told: Annotated[str, TEXT, holding("amount")]
+    in_a_form: Text  # how to type it in the questions exported as a form
 
 
 @with_config(FORBID_EXTRA)
@@ -62,6 +64,17 @@ class AnswerWords:
     def measured(self, unit: str, number: str, fahrenheit: str = "") -> str:
         """A number told back in its unit's words: "38.4 °C (101.1 °F)"."""
         return filled(self.unit(unit).told, amount=number, fahrenheit=fahrenheit)
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class StatusWords:
+    """The rule book's version and status, in the one line every result, summary, page and
+    document gives (core/status.py): a draft until a named clinician signs it off."""
+
+    draft_no_version: Text
+    draft: Annotated[str, TEXT, holding("version")]
+    signed_off: Annotated[str, TEXT, holding("version", "signer", "role", "date")]
 
 
 @with_config(FORBID_EXTRA)

@@ -17,7 +17,7 @@ from typing import Any
 from metasymptoms.core import fhir_terms as terms
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.fhir_terms import code_system
-from metasymptoms.core.kinds import UNITS, kind_of
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import Question, RuleBook, Section, Urgency
 from metasymptoms.core.status import status_data
 from metasymptoms.reviewing.fhir_skip import EnableWhen, enable_when
@@ -152,7 +152,7 @@ def _item(book: RuleBook, question: Question) -> dict[str, Any]:
             {"url": terms.MIN_VALUE, "valueDecimal": finding.minimum},
             {"url": terms.MAX_VALUE, "valueDecimal": finding.maximum},
         ]
-        helps.append(f"In this form, type the number only, in {UNITS[finding.unit or ''].words}.")
+        helps.append(book.guidance.wording.answer_words.unit(finding.unit or "").in_a_form)
     shown_when = enable_when(book, question)
     if shown_when is not None:
         item["enableWhen"] = [

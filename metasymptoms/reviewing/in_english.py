@@ -1,11 +1,13 @@
-"""A list in the reviewers' English ("a, b and c"), for the reports rule-book authors and
-reviewers read (rules show, rules diff, the rule-book document). What they read stays in the
+"""A list and a rule's check in the reviewers' English ("a, b and c"), for the reports
+rule-book authors and reviewers read (rules show, rules diff, the rule-book document). What they read stays in the
 code (docs/wording.md); a list a person reads is joined in the book's words
 (guidance.yaml `wording.lists`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from metasymptoms.core.model import Checked
 
 
 def join_words(words: Iterable[str], conjunction: str = "and") -> str:
@@ -15,3 +17,8 @@ def join_words(words: Iterable[str], conjunction: str = "and") -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def checked_phrase(checked: Checked) -> str:
+    """A rule's check against its sources, never to be read as a clinical sign-off."""
+    return f"{checked.date.isoformat()} by {checked.by} (a check against sources, not a clinical sign-off)"

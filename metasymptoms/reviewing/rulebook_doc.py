@@ -11,7 +11,7 @@ from metasymptoms.core.explain import condition_sentence
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook, Site
-from metasymptoms.core.status import checked_phrase, status_line
+from metasymptoms.core.status import status_line
 from metasymptoms.reviewing.document import (
     Bullets,
     Contents,
@@ -26,7 +26,7 @@ from metasymptoms.reviewing.document import (
     Target,
     to_markdown,
 )
-from metasymptoms.reviewing.in_english import join_words
+from metasymptoms.reviewing.in_english import checked_phrase, join_words
 from metasymptoms.reviewing.index import Ref, references
 
 TITLE = "The metasymptoms rule book"

@@ -9,8 +9,7 @@ from metasymptoms.core.explain import condition_sentence
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
-from metasymptoms.core.status import checked_phrase
-from metasymptoms.reviewing.in_english import join_words
+from metasymptoms.reviewing.in_english import checked_phrase, join_words
 from metasymptoms.reviewing.index import references
 
 KIND_NAMES = {

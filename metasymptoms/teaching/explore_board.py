@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from metasymptoms.answering.prompter import Options, Prompter
+from metasymptoms.answering.prompter import Options, Prompter, screen_width
 from metasymptoms.answering.result import findings_about_the_person
 from metasymptoms.core.engine import assess
 from metasymptoms.core.kinds import Answer, kind_of
@@ -34,11 +34,11 @@ MORE = "__more__"
 
 
 def screen_size() -> tuple[int, int]:
-    """The page width and the lines a screen can show, from the terminal (80x24 without one)."""
+    """The page width (as every screen's: prompter.screen_width) and the lines a screen can
+    show, from the terminal (80x24 without one)."""
     import shutil
 
-    size = shutil.get_terminal_size((80, 24))
-    return max(min(size.columns - 2, 100), 40), max(size.lines, 10)
+    return screen_width(margin=2, least=40), max(shutil.get_terminal_size((80, 24)).lines, 10)
 
 
 def screenfuls(lines: list[str], room: int) -> list[list[str]]:

@@ -11,12 +11,11 @@ answer that leave the outcome as it is.
 from __future__ import annotations
 
 import random
-import shutil
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from metasymptoms.answering.prompter import PlainPrompter, Prompter
+from metasymptoms.answering.prompter import PlainPrompter, Prompter, screen_width
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
@@ -298,7 +297,7 @@ def run_quiz(
     `width`: of the reveal's lines; the terminal's by default. `long_choices_above`: for
     arrow-key lists, which cut long lines (plain numbered prompts show every word)."""
     predictions = predictions or {}
-    width = width or max(min(shutil.get_terminal_size((80, 24)).columns, 100) - 2, 40)
+    width = width or screen_width(margin=2, least=40)
     words = quiz.words.quiz
     prompter.say(filled(words.heading, scenario=quiz.title), "heading")
     _show(prompter, quiz.case, width)
