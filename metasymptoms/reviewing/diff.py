@@ -25,6 +25,7 @@ from metasymptoms.reviewing.compiled import Reading
 from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.diff_edits import Edit, edits
 from metasymptoms.reviewing.diff_effects import Effect, Group, effects
+from metasymptoms.reviewing.diff_order import Moved, moved_questions
 from metasymptoms.reviewing.diff_pair import (
     Pair,
     Statement,
@@ -34,6 +35,7 @@ from metasymptoms.reviewing.diff_pair import (
     questionnaire_same,
     replay,
 )
+from metasymptoms.reviewing.diff_sources import SourceChange, source_changes
 from metasymptoms.reviewing.diff_urgency import hidden_lowerings, unshown_changes, urgency_statements
 
 
@@ -53,6 +55,8 @@ class Diff:
     text_changes: list[TextChange] = field(default_factory=list)
     edited: list[Edit] = field(default_factory=list)  # what was edited, by name, first
     effects: list[Effect] = field(default_factory=list)  # the statements, per edited item
+    moved: list[Moved] = field(default_factory=list)  # questions asked earlier or later
+    source_changes: list[SourceChange] = field(default_factory=list)  # sources a person is shown
 
     @property
     def undeclared_lowerings(self) -> list[Statement]:
@@ -224,7 +228,14 @@ def diff(old: RuleBook, new: RuleBook) -> Diff:
     pair = Pair(old, new)
     statements = urgency_changes(pair) + red_flag_statements(pair) + site_statements(pair)
     kept, edited = _once(statements), edits(old, new)
-    return Diff(kept, text_changes(old, new), edited, effects(old, new, edited, kept))
+    return Diff(
+        kept,
+        text_changes(old, new),
+        edited,
+        effects(old, new, edited, kept),
+        moved_questions(old, new),
+        source_changes(old, new),
+    )
 
 
 def _once(statements: list[Statement]) -> list[Statement]:

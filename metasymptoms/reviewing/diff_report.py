@@ -51,6 +51,8 @@ def render(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: 
             "edited": [edit.as_dict() for edit in result.edited],
             "effects": [effect.as_dict() for effect in result.effects],
             "unchanged_edits": [{"kind": kind, "id": item} for kind, item in _quiet(result)],
+            "moved_questions": [moved.as_dict() for moved in result.moved],
+            "source_changes": [change.as_dict() for change in result.source_changes],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
@@ -88,7 +90,24 @@ def _edited(result: Diff, old: RuleBook, new: RuleBook) -> list[str]:
     said += [f"{c.where} (wording, shown below)" for c in result.text_changes if c.kind != "guidance"]
     if any(change.kind == "guidance" for change in result.text_changes):
         said.append("guidance (wording, shown below)")
+    if result.moved:
+        said.append("the order of the questions (shown below)")
+    said += dict.fromkeys(f"{change.where} (shown below)" for change in result.source_changes)
     return said
+
+
+ORDER_HEADING = "Order of the questions changed (as a person is asked them)"
+SOURCES_HEADING = "Sources changed (as a person is shown them)"
+
+
+def _listed(result: Diff) -> list[tuple[str, list[str]]]:
+    """The changes that are not wording and change no outcome, under their headings: the
+    order of the questions, and the sources a person is shown."""
+    parts = [
+        (ORDER_HEADING, [moved.words for moved in result.moved]),
+        (SOURCES_HEADING, [change.words for change in result.source_changes]),
+    ]
+    return [(heading, lines) for heading, lines in parts if lines]
 
 
 def _gloss(edit: Edit, new: RuleBook) -> str:
@@ -201,11 +220,19 @@ def _shown(group: Group, common: list[str]) -> Shown:
     )
 
 
-def _bullets(items: list[str], indent: str) -> list[str]:
-    """A short list, each item wrapped under its own dash."""
+def _bullets(items: list[str], indent: str, *, hyphens: bool = True) -> list[str]:
+    """A short list, each item wrapped under its own dash (without hyphens: never inside a
+    word, so a web address stays whole to copy)."""
     lines = []
     for item in items:
-        lines += textwrap.wrap(item, WIDTH, initial_indent=indent + "- ", subsequent_indent=indent + "  ")
+        lines += textwrap.wrap(
+            item,
+            WIDTH,
+            initial_indent=indent + "- ",
+            subsequent_indent=indent + "  ",
+            break_on_hyphens=hyphens,
+            break_long_words=hyphens,
+        )
     return lines
 
 
@@ -244,6 +271,8 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
             lines.append(f"      was: {change.old if change.old is not None else '(none)'}")
             lines.append(f"      now: {change.new if change.new is not None else '(none)'}")
         lines.append("")
+    for heading, said in _listed(result):
+        lines += [f"{heading}:", *_bullets(said, "  ", hyphens=False), ""]
     lines.append(verdict(result))
     return "\n".join(lines) + "\n"
 
@@ -309,6 +338,8 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
                 f"| {md(change.where)} | {md(change.old or '(none)')} | {md(change.new or '(none)')} |"
             )
         lines.append("")
+    for heading, said in _listed(result):
+        lines += [f"## {md(heading)}", "", *(f"- {md(line)}" for line in said), ""]
     lines.append(f"**{md(verdict(result))}**")
     return "\n".join(lines) + "\n"
 
