@@ -209,3 +209,31 @@ def test_a_word_an_answer_is_told_with_is_checked_where_it_stands(
     assert problems_of(write_book(tmp_path / "rules", {"guidance.yaml": text})) == [
         f"rules/guidance.yaml:{line_of(text, new)}:{column}: [error] {message}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "allowed"),
+    [
+        (
+            '    answer_yes: "Yes"',
+            '    answer_yse: "Yes"',
+            "answer_yes",
+            "answer_yes, answer_no, not_sure, offer_not_sure, none_of_these, yes_not_said_which, "
+            "finding_not_sure, finding_which, which_between, celsius, times_in_24_hours",
+        ),
+        ('    draft: "Draft', '    drafts: "Draft', "draft", "draft_no_version, draft, signed_off"),
+    ],
+)
+def test_a_misspelt_key_is_located_with_the_one_it_stands_for(
+    tmp_path: Path, old: str, new: str, key: str, allowed: str
+) -> None:
+    assert GUIDANCE.count(old) == 1
+    text = GUIDANCE.replace(old, new)
+    line = next(at for at, said in enumerate(text.splitlines(), 1) if said.startswith(new))
+    block = next(at for at in range(line - 1, 0, -1) if not text.splitlines()[at - 1].startswith("    "))
+    typed = new.split(":")[0].strip()
+    assert problems_of(write_book(tmp_path / "rules", {"guidance.yaml": text})) == [
+        f"rules/guidance.yaml:{block + 1}:5: [error] '{key}' is missing here; add it (schema)",
+        f"rules/guidance.yaml:{line}:5: [error] '{typed}' is not a key this file knows (did you mean "
+        f"'{key}'?); the keys allowed here are: {allowed} (schema)",
+    ]
