@@ -101,6 +101,7 @@ def test_the_summary_tells_every_kind_of_answer_in_the_books_words(
     assert "**Yes**" not in said and "°C (" not in said.split("## ")[0]
 
 
+@pytest.mark.slow  # starts the program: left to `make test`
 def test_the_plain_questions_offer_the_books_words(tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -102,6 +102,7 @@ def test_a_file_that_answers_nothing_is_refused(tmp_path: Path, book, text: str)
     ]
 
 
+@pytest.mark.slow  # starts the program: left to `make test`
 def test_an_empty_answers_file_is_exit_2_with_its_message(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("")
     done = run_metasymptoms("ask", "--answers", str(tmp_path / "empty.yaml"))

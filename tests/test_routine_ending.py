@@ -43,6 +43,7 @@ CONTRADICTIONS = (
 )
 
 
+@pytest.mark.slow  # starts the program: left to `make test`
 def test_enter_all_the_way_in_the_plain_questions_ends_coherently() -> None:
     done = run_metasymptoms("ask", "--plain", stdin="\n" * 200)
     assert done.returncode == 0, done.stderr

@@ -41,6 +41,7 @@ def test_soon_says_what_to_do_once_first_and_adds_the_everyday_advice_last(book:
     )
 
 
+@pytest.mark.slow  # starts the program: left to `make test`
 def test_urgent_ends_on_its_own_advice(book: RuleBook, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("cancer_history: none\njaundice: yes\n")

@@ -134,6 +134,7 @@ def test_the_explorer_is_in_the_books_words(tmp_path: Path, capsys: pytest.Captu
     assert capsys.readouterr().out.startswith("(yelow? yellow.)\n\nYELLOW SKIN\n")
 
 
+@pytest.mark.slow  # starts the program: left to `make test`
 def test_a_lesson_is_stepped_by_the_books_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import subprocess
     import sys

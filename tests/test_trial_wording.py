@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_text import render_text
 from metasymptoms.answering.formats import renderer
@@ -22,6 +24,7 @@ CORD = {
 }
 
 
+@pytest.mark.slow  # starts the program: left to `make test`
 def test_none_in_a_list_of_choices_is_refused_without_contradicting_itself(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("cancer_history: current\nback_pain: yes\nlimb_weakness: [left_leg, none]\n")
@@ -34,6 +37,7 @@ def test_none_in_a_list_of_choices_is_refused_without_contradicting_itself(tmp_p
     )
 
 
+@pytest.mark.slow  # starts the program: left to `make test`
 def test_none_alone_in_a_list_is_none_of_them(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("cancer_history: current\nback_pain: yes\nlimb_weakness: [none]\n")
