@@ -1,6 +1,7 @@
 """`rules diff` tells a nurse what an edit changed that no outcome shows: questions asked in
-another order (a warning sign asked later delays its emergency advice), and the sources a
-person is shown. Each test edits a copy of the shipped rule book as a reviewer would and reads
+another order (a warning sign asked later delays its emergency advice), the sources a person
+is shown, and every other text a person reads (the guidance's, emergency numbers included;
+a section's; where a primary cancer commonly spreads). Each test edits a copy of the shipped rule book as a reviewer would and reads
 the exact lines of the report, in text, markdown and JSON."""
 
 from __future__ import annotations
@@ -171,3 +172,51 @@ def test_a_source_removed_and_added_is_shown_as_a_person_reads_it(tmp_path: Path
             '    Prognosis and Evaluate Treatment",\n'
             "    https://www.cancer.net/navigating-cancer-care/cancer-basics/understanding-statistics-used-guide-prognosis-and-evaluate-treatment\n"
         ) in out
+
+
+def edit_texts_beyond_the_rules(folder: Path) -> None:
+    """An emergency number, the survival note, a sentence around the result, a section's
+    title and the sites a primary cancer commonly spreads to."""
+    guidance = folder / "guidance.yaml"
+    text = guidance.read_text()
+    edits = [
+        ('{country: GB, number: "999"', '{country: GB, number: "998"'),
+        ("and they lag behind newer treatments.", "and they lag behind."),
+    ]
+    for old, new in edits:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    guidance.write_text(text)
+    questions = folder / "questions.yaml"
+    assert questions.read_text().count("    title: About you\n") == 1
+    questions.write_text(
+        questions.read_text().replace("    title: About you\n", "    title: About yourself\n")
+    )
+    primaries = folder / "primaries.yaml"
+    text = primaries.read_text()
+    assert text.count("    common_sites: [bones, brain, liver, lungs]\n") == 1
+    primaries.write_text(text.replace("[bones, brain, liver, lungs]\n", "[bones, brain, liver]\n", 1))
+
+
+def test_every_text_a_person_reads_is_compared(tmp_path: Path, capsys) -> None:
+    data = json.loads(diff_of(tmp_path, edit_texts_beyond_the_rules, "json", capsys))
+    changes = {change["where"]: (change["old"], change["new"]) for change in data["text_changes"]}
+    survival = (
+        "This tool does not show survival figures. They describe large groups of people, not you, and"
+        " they lag behind{} If you want to talk about them, your care team can explain what they mean"
+        " for you."
+    )
+    assert changes == {
+        "section about_you: title": ("About you", "About yourself"),
+        "primary breast: common_sites": ("Bones, Brain, Liver, Lungs", "Bones, Brain, Liver"),
+        "guidance: survival_note": (survival.format(" newer treatments."), survival.format(".")),
+        "guidance: emergency_numbers.countries[GB].number": ("999", "998"),
+    }
+    assert data["edited"] == [] and data["statements"] == []
+    text = diff_of(tmp_path / "text", edit_texts_beyond_the_rules, "text", capsys)
+    assert text.partition("What was edited:\n")[2].partition("\n\n")[0].splitlines() == [
+        "  - section about_you: title (wording, shown below)",
+        "  - primary breast: common_sites (wording, shown below)",
+        "  - guidance (wording, shown below)",
+    ]
+    assert "  - guidance: emergency_numbers.countries[GB].number\n      was: 999\n      now: 998\n" in text

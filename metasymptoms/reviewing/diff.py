@@ -14,16 +14,18 @@ finds each urgency that the new book LOWERS and does not declare in its book.yam
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from metasymptoms.core.conditions import Condition
+from metasymptoms.core.conditions import CONDITION_TYPES, Condition
+from metasymptoms.core.guidance import Guidance
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.behaviour import simplify
 from metasymptoms.reviewing.compiled import Reading
 from metasymptoms.reviewing.diagram import Node
-from metasymptoms.reviewing.diff_edits import Edit, edits
+from metasymptoms.reviewing.diff_edits import Edit, edits, in_yaml_words
 from metasymptoms.reviewing.diff_effects import Effect, Group, effects
 from metasymptoms.reviewing.diff_order import Moved, moved_questions
 from metasymptoms.reviewing.diff_pair import (
@@ -35,7 +37,7 @@ from metasymptoms.reviewing.diff_pair import (
     questionnaire_same,
     replay,
 )
-from metasymptoms.reviewing.diff_sources import SourceChange, source_changes
+from metasymptoms.reviewing.diff_sources import GUIDANCE, SourceChange, source_changes
 from metasymptoms.reviewing.diff_urgency import hidden_lowerings, unshown_changes, urgency_statements
 
 
@@ -44,7 +46,9 @@ class TextChange:
     where: str  # e.g. "red flag cord: advice"
     old: str | None
     new: str | None
-    kind: str = ""  # "red flag", "site rule", "question", "finding", "site" or "guidance"
+    kind: str = (
+        ""  # "red flag", "site rule", "question", "finding", "site", "section", "primary" or "guidance"
+    )
     id: str = ""  # the item's id ("" for the guidance)
     field: str = ""  # e.g. "advice", "text"
 
@@ -150,7 +154,8 @@ def _shown_statements(
 
 def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
     """Every wording a person reads that differs: of red flags, site rules, questions,
-    findings, sites and the guidance."""
+    findings, sites, sections, primary cancers (with the sites each commonly spreads to) and
+    the guidance (each of its texts, its emergency numbers too)."""
     out: list[TextChange] = []
 
     def compare(kind: str, item: str, name: str, a: object, b: object, where: str = "") -> None:
@@ -170,33 +175,61 @@ def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
     each("question", _questions(old), _questions(new), ("text", "help"))
     each("finding", _by_id(old.findings), _by_id(new.findings), ("label", "meaning"))
     each("site", _by_id(old.sites), _by_id(new.sites), ("name", "about", "how_found"))
-    for level in Urgency:
-        name = f"advice for {level.value}"
-        a, b = old.guidance.advice.for_level(level), new.guidance.advice.for_level(level)
-        compare("guidance", "", name, a, b, f"guidance: {name}")
-    for name in (
-        "see_provider",
-        "with_cancer",
-        "without_cancer",
-        "unsure_cancer",
-        "common_causes",
-        "nothing_reported",
-    ):
-        compare(
-            "guidance",
-            "",
-            name,
-            getattr(old.guidance, name),
-            getattr(new.guidance, name),
-            f"guidance: {name}",
-        )
-    signs = "; ".join(old.guidance.emergency_signs), "; ".join(new.guidance.emergency_signs)
-    compare("guidance", "", "emergency_signs", *signs, "guidance: emergency_signs")
+    each("section", _by_id(old.sections), _by_id(new.sections), ("title", "intro"))
+    each("primary", _primaries(old), _primaries(new), ("name", "note", "common_sites"))
+    was, now = guidance_texts(old.guidance), guidance_texts(new.guidance)
+    for name in dict.fromkeys([*was, *now]):
+        compare("guidance", "", name, was.get(name), now.get(name), f"guidance: {name}")
     return out
 
 
 def _by_id(records: Iterable[Any]) -> dict[str, Any]:
     return {record.id: record for record in records}
+
+
+@dataclass(frozen=True)
+class _PrimaryWords:
+    """A primary cancer as a person reads it: the sites it commonly spreads to by name."""
+
+    name: str
+    note: str | None
+    common_sites: str
+
+
+def _primaries(book: RuleBook) -> dict[str, _PrimaryWords]:
+    def sites(ids: Iterable[str]) -> str:
+        names = {site.id: site.name for site in book.sites}
+        return ", ".join(names.get(site, site) for site in ids)
+
+    return {p.id: _PrimaryWords(p.name, p.note, sites(p.common_sites)) for p in book.primaries}
+
+
+def guidance_texts(guidance: Guidance) -> dict[str, str | None]:
+    """Every text of the guidance a person can read, by where it is ("wording.result.title"):
+    the advice for each level first, then each field in the file's order; a list as one text
+    ("; "), a condition in YAML's short form. Its sources are compared apart (diff_sources)."""
+    out: dict[str, str | None] = {
+        f"advice for {level.value}": guidance.advice.for_level(level) for level in Urgency
+    }
+    for field_ in dataclasses.fields(guidance):
+        if field_.name not in ("advice", *GUIDANCE):
+            _walk(getattr(guidance, field_.name), field_.name, out)
+    return out
+
+
+def _walk(value: object, where: str, out: dict[str, str | None]) -> None:
+    if isinstance(value, CONDITION_TYPES):
+        out[where] = in_yaml_words(value)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field_ in dataclasses.fields(value):
+            _walk(getattr(value, field_.name), f"{where}.{field_.name}", out)
+    elif isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        out[where] = "; ".join(value)
+    elif isinstance(value, tuple):
+        for number, item in enumerate(value):  # a country's number by its code, not its place
+            _walk(item, f"{where}[{getattr(item, 'country', number)}]", out)
+    else:
+        out[where] = _text(value)
 
 
 def _rules(book: RuleBook) -> dict[str, Any]:

@@ -148,6 +148,11 @@ def _list_change(old: Any, new: Any) -> str | None:
     return f"{LIST_WORDS.get(key, key)}{others}: {'; '.join(said)}"
 
 
+def in_yaml_words(value: Any) -> str:
+    """A value (a condition too) as a reviewer reads it in YAML's short form."""
+    return _shown(_plain(value))
+
+
 def _shown(value: Any) -> str:
     """A value as a reviewer reads it in YAML's short form: {all: [back_pain, numbness]}."""
     if value is None:
