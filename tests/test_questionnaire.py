@@ -147,7 +147,8 @@ def test_back_is_not_offered_at_the_first_question(book: RuleBook) -> None:
 
 
 @pytest.mark.parametrize(
-    ("history", "default"), [("current", "unsure"), ("past", "no"), ("unsure", "unsure")]
+    ("history", "default"),
+    [("current", "unsure"), ("past", "unsure"), ("unsure", "unsure"), ("none", "no")],
 )
 def test_the_treatment_default_never_contradicts_being_treated_now(
     book: RuleBook, history: str, default: str
@@ -172,6 +173,20 @@ def test_enter_at_treatment_after_not_sure_keeps_a_fever_an_emergency(book: Rule
     assert outcome.answers["recent_treatment"] == "unsure"
     assert assess(book, outcome.answers).urgency is Urgency.EMERGENCY
     assert "fever_on_chemotherapy" in [flag.id for flag in fired_emergencies(book, outcome.answers)]
+
+
+def test_enter_at_treatment_after_a_past_cancer_keeps_a_fever_an_emergency(book: RuleBook) -> None:
+    """A nurse's review: past breast cancer, Enter at treatment, then a fever of 38.3. Enter
+    gave "No" and "within the next few days", where an answers file leaving treatment out
+    (read as "not sure") gave the emergency: adjuvant chemotherapy ends after the cancer is
+    "in the past", and a fever within 6 weeks of it is an emergency."""
+    answers = {"cancer_history": "past", "primary_cancer": "breast", "fever": True, "temperature": 38.3}
+    outcome = Questionnaire(book, ScriptedPrompter(book, answers=answers)).run()
+    assert outcome.answers["recent_treatment"] == "unsure"
+    assert outcome.stopped_for_emergency
+    assert "fever_on_chemotherapy" in [flag.id for flag in fired_emergencies(book, outcome.answers)]
+    file_answers = {key: value for key, value in outcome.answers.items() if key != "recent_treatment"}
+    assert assess(book, file_answers).urgency is assess(book, outcome.answers).urgency is Urgency.EMERGENCY
 
 
 @pytest.mark.parametrize("treatment", [True, "unsure"])

@@ -21,11 +21,17 @@ def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
     emergency), and when the history itself is left out or "not sure": the safer reading
     never gives less than one of the answers it stands for would. Only a person with no
     cancer ("none") who left it out reads as not treated."""
-    history, treatment = book.role("cancer_history"), book.role("recent_treatment")
-    may_have_had_cancer = history is not None and answers.get(history, UNSURE) != "none"
-    if treatment and may_have_had_cancer and treatment not in answers:
+    treatment = book.role("recent_treatment")
+    if treatment and may_have_had_cancer(book, answers) and treatment not in answers:
         return treatment
     return None
+
+
+def may_have_had_cancer(book: RuleBook, answers: Answers) -> bool:
+    """Any history but "none", or none given: the people for whom "no treatment" is never
+    read into an answer not given (an answers file) or not chosen (Enter, a page)."""
+    history = book.role("cancer_history")
+    return history is not None and answers.get(history, UNSURE) != "none"
 
 
 def primary_not_given(book: RuleBook, answers: Answers) -> str | None:
@@ -73,14 +79,16 @@ def starts_unsure(book: RuleBook, answers: Answers, finding_id: str) -> bool:
     """Whether a question about treatment starts on "not sure" when nothing is chosen (Enter
     in the terminal gives it; a page has it chosen), because "No" would say what was not
     said. At the treatment question after a history of "I have cancer now, or I am being
-    treated for it" or "not sure". At each kind of treatment (and a central line) after
+    treated for it", "in the past" or "not sure". At each kind of treatment (and a central line) after
     "yes" or "not sure" to treatment: a person on chemotherapy who pressed Enter at the
     first kind recorded no chemotherapy, and "Yes" would claim a treatment not said. Read
-    the safer way, "not sure" of a kind counts wherever that kind would. Only for treatment:
-    "no" to every follow-up of back pain, say, is an ordinary answer."""
-    treatment, history = book.role("recent_treatment"), book.role("cancer_history")
+    the safer way, "not sure" of a kind counts wherever that kind would. After a past cancer
+    too, as an answers file leaving treatment out reads it (treatment_not_given): a fever
+    within 6 weeks of chemotherapy that ended is an emergency. Only for treatment: "no" to
+    every follow-up of back pain, say, is an ordinary answer."""
+    treatment = book.role("recent_treatment")
     if treatment is None:
         return False
     if finding_id == treatment:
-        return history is not None and answers.get(history) in ("current", UNSURE)
+        return may_have_had_cancer(book, answers)
     return finding_id in book.implying.get(treatment, ()) and answers.get(treatment) in (True, UNSURE)
