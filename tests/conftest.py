@@ -278,6 +278,7 @@ SLOW_MODULES = {
     "test_web_trial",
     "test_web_workers",
     "test_wide_conditions",
+    "test_words_without_diagnosis",
 }
 
 
