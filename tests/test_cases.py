@@ -247,7 +247,7 @@ def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_sign
             },
             "rash_on_treatment",
             "If you also have a fever, it is an emergency: call that line now, and your local "
-            "emergency number (999) if no one answers straight away.",
+            "emergency number (999) if you have no such line or no one answers straight away.",
         ),
         (
             {"cancer_history": "none", "headache": "yes", "stiff_neck": "yes"},

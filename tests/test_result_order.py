@@ -193,8 +193,8 @@ def test_the_strongest_same_day_advice_comes_first(book: RuleBook) -> None:
     assert [block.heading for block in first] == [
         "Urgent: get help today",
         "Urgent: Two or more signs on treatment that together need a same-day check",
-        "Urgent: New bleeding or bruising during cancer treatment",
-        "Urgent: Being sick 3 to 5 times in 24 hours during cancer treatment",
-        "Urgent: A new rash during cancer treatment",
+        "Urgent: New bleeding or bruising during treatment",
+        "Urgent: Being sick 3 to 5 times in 24 hours during treatment",
+        "Urgent: A new rash during treatment",
         "Also tell them about",
     ]

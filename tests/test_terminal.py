@@ -117,9 +117,9 @@ def test_enter_at_the_first_kind_of_treatment_is_not_sure(spawn) -> None:
     child.send(UP + UP + UP + ENTER)  # I have never been told I have cancer
     expect_prompt(child, "In the last 6 weeks, have you had any cancer treatment")
     child.send(DOWN + ENTER)  # Yes
-    expect_prompt(child, "Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?")
+    expect_prompt(child, "Have you had chemotherapy, immunotherapy, targeted drugs")
     child.send(ENTER)
-    child.expect_exact("another cancer medicine?\r\n  I'm not sure\r\n")
+    child.expect_exact("weeks? I'm not sure\r\n")
     expect_prompt(child, "Have you had radiotherapy in the last 6 weeks?")
     child.send(CTRL_C)
     child.expect_exact("Stopped. Nothing was saved.")
@@ -176,11 +176,12 @@ def test_plain_enter_at_each_kind_of_treatment_is_not_sure() -> None:
     result = plain("--plain", stdin="1\n2\n" + "\n" * 80)  # never told of cancer; treatment: yes
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    for kind in ("Was it chemotherapy", "Have you had radiotherapy", "Are you taking steroid tablets"):
+    for kind in ("Have you had chemotherapy", "Have you had radiotherapy", "Are you taking steroid tablets"):
         asked = next(index for index, line in enumerate(lines) if line.startswith(kind))
         assert "  3. I'm not sure  (Enter)" in lines[asked : asked + 6], kind
-    assert "[Not sure] Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?" in (
-        " ".join(result.stdout.split())
+    assert (
+        "[Not sure] Have you had chemotherapy, immunotherapy, targeted drugs or another cancer medicine in the last 6 weeks?"
+        in (" ".join(result.stdout.split()))
     )
 
 

@@ -264,7 +264,7 @@ def test_plain_mode_accepts_y_and_n_and_wraps(terminal, columns: int, rows: int)
     screen.send("u\r")  # not sure: said to the call handler, never read as "no"
     # "Not sure" is the safer reading of "maybe": the treatment follow-ups are asked.
     follow_ups = (
-        "Was it chemotherapy",
+        "Have you had chemotherapy",
         "Have you had radiotherapy",
         "steroid tablets, such as",
         "Do you have a central line",

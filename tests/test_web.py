@@ -183,7 +183,7 @@ def test_change_drops_follow_ups_that_no_longer_apply_and_asks_new_ones(client: 
     assert (
         "question",
         "recent_chemotherapy",
-        "Change your answer to: Was it chemotherapy, immunotherapy, targeted drugs or another cancer medicine?",
+        "Change your answer to: Have you had chemotherapy, immunotherapy, targeted drugs or another cancer medicine in the last 6 weeks?",
     ) in rows
     person.press("change", "recent_treatment")
     assert asked(person) == "recent_treatment"

@@ -31,7 +31,11 @@ NEVER = (
     "hospice",
     "legal document",
     "not your fault",
+    "during cancer treatment",
 )
+# A person on steroid tablets for asthma may have no team treating them: its 24-hour line is
+# named only beside whom to call without one ("..., or a doctor if you have none").
+TEAM_LINE = re.compile(r"team treating you(?![^:.]{0,40} if you have none)")
 # "Spread" of a symptom, never of cancer: chest pain that spreads to the arms, back pain that
 # spreads around the body, numbness that spreads to both legs.
 SYMPTOM_SPREADS = re.compile(
@@ -45,13 +49,20 @@ ABOUT_YOU = (
     "wants_outlook_questions",
     "recent_treatment",
 )
+# Enter at each kind of treatment, after "yes" to treatment, records "not sure" (the terminal).
+KINDS_NOT_SURE: dict[str, Answer] = {
+    kind: UNSURE for kind in ("recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line")
+}
 
 
 def answer_sets(book: RuleBook) -> list[dict[str, Answer]]:
     yes_no = [f.id for f in book.findings if f.type == "yes_no" and f.id not in ABOUT_YOU]
     sets: list[dict[str, Answer]] = []
-    for treatment in (False, True, UNSURE):
-        base: dict[str, Answer] = {"cancer_history": "none", "recent_treatment": treatment}
+    bases: list[dict[str, Answer]] = [
+        {"recent_treatment": treatment} for treatment in (False, True, UNSURE)
+    ] + [{"recent_treatment": True, **KINDS_NOT_SURE}]
+    for about_treatment in bases:
+        base: dict[str, Answer] = {"cancer_history": "none", **about_treatment}
         sets.append(dict(base))
         sets += [{**base, finding: value} for finding in yes_no for value in (True, UNSURE)]
         for finding in book.findings:
@@ -75,6 +86,7 @@ def unsaid(text: str) -> list[str]:
     """The forbidden words in `text`, and each "spread" that is not a symptom's."""
     lowered = " ".join(text.lower().split())
     found = [word for word in NEVER if word in lowered]
+    found += [lowered[match.start() : match.end() + 60] for match in TEAM_LINE.finditer(lowered)]
     for match in re.finditer("spread", lowered):
         around = lowered[max(0, match.start() - 30) : match.end() + 30]
         if not SYMPTOM_SPREADS.search(around):
@@ -92,6 +104,42 @@ def test_the_sweep_reaches_the_advice_that_once_named_a_care_team(book: RuleBook
         "no_stool_or_wind",
         "back_pain_with_fever_or_weight_loss",
     } <= fired
+
+
+def test_the_sweep_reaches_the_signs_on_treatment_after_enter_at_the_kinds(book: RuleBook) -> None:
+    """Steroid tablets for asthma, "yes" to treatment and Enter at the kinds of treatment: the
+    signs on treatment, once written for a person with a cancer team, are among those shown."""
+    fired = {flag.id for answers in answer_sets(book) for flag in assess(book, answers).red_flags}
+    assert {
+        "vomiting_on_treatment",
+        "vomiting_on_treatment_severe",
+        "vomiting_on_treatment_uncounted",
+        "diarrhoea_on_treatment",
+        "diarrhoea_on_treatment_severe",
+        "diarrhoea_on_treatment_uncounted",
+        "bleeding_on_treatment",
+        "sore_mouth_on_treatment",
+        "rash_on_treatment",
+        "chest_pain_emergency",
+    } <= fired
+
+
+def test_being_sick_on_steroids_without_a_diagnosis_names_a_doctor_beside_the_24_hour_line(
+    book: RuleBook,
+) -> None:
+    answers: dict[str, Answer] = {
+        "cancer_history": "none",
+        "recent_treatment": True,
+        **KINDS_NOT_SURE,
+        "on_steroids": True,
+        "nausea_vomiting": True,
+    }
+    (flag,) = assess(book, answers).red_flags
+    assert flag.title == "Being sick during treatment"
+    assert " ".join(flag.advice.split()).startswith(
+        "Call the 24-hour line of the team treating you today, or a doctor if you have none: being"
+        " sick during treatment needs a review within 24 hours."
+    )
 
 
 @pytest.mark.parametrize("result_format", FORMATS)

@@ -187,7 +187,9 @@ def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
             finding for finding in assessment.unsure if (assessment.answers.get(finding) == UNSURE) == said
         ]
         if found:
-            names = book.guidance.wording.lists.all_of([book.finding(finding).label for finding in found])
+            names = book.guidance.wording.lists.all_of_apart(
+                [book.finding(finding).label for finding in found]
+            )
             out.append(Block(heading, (filled(sentence, names=names),), level=3))
     return out
 

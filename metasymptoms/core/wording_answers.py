@@ -80,15 +80,30 @@ class StatusWords:
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
 class ListWords:
-    """The words that join a list a person reads: "a, b and c", "a, b or c"."""
+    """The words that join a list a person reads: "a, b and c", "a, b or c"; and, for a list of
+    answers where an item has a comma of its own, "a, such as b; and c"."""
 
     between: Text  # between the items before the last: ", "
     every: Annotated[str, TEXT, holding("most", "final")]  # "{most} and {final}"
     either: Annotated[str, TEXT, holding("most", "final")]  # "{most} or {final}"
+    # Between every item, the last too, when one has a comma: "; ". A rule book written
+    # before this key keeps loading.
+    apart: Text = "; "
 
     def all_of(self, items: Iterable[str]) -> str:
         """Every item, as one list: "a, b and c"."""
         return self._joined(list(items), self.every)
+
+    def all_of_apart(self, items: Iterable[str]) -> str:
+        """Every item, as one list, each set apart when one has a comma of its own: "taking
+        steroid tablets, such as dexamethasone or prednisolone; and a central line, PICC line
+        or port" (with a bare "and", the line read as one of the steroids). For lists of whole
+        answers; a condition's nested parts keep `all_of`."""
+        items = list(items)
+        if len(items) < 2 or not any("," in item for item in items):
+            return self.all_of(items)
+        # The last item is set apart too, before the joining word: "a; b; and c".
+        return filled(self.every, most=self.apart.join(items[:-1]) + self.apart.rstrip(), final=items[-1])
 
     def one_of(self, items: Iterable[str]) -> str:
         """The items, as a choice of one: "a, b or c"."""

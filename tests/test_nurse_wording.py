@@ -1,0 +1,68 @@
+"""Words a triage nurse found wrong for what the person had said: neck pain with weak arms told
+as "weak legs", a question that presumed a treatment not confirmed, and a list of answers that
+ran a central line into the steroids."""
+
+from __future__ import annotations
+
+from metasymptoms.answering.formats import renderer
+from metasymptoms.core.engine import assess
+from metasymptoms.core.kinds import UNSURE, Answer
+from metasymptoms.core.model import RuleBook
+
+
+def flattened(book: RuleBook, answers: dict[str, Answer]) -> str:
+    return " ".join(renderer("text")(book, assess(book, answers)).split())
+
+
+def test_neck_pain_with_weak_arms_is_told_as_weak_arms(book: RuleBook) -> None:
+    answers: dict[str, Answer] = {"cancer_history": "none", "back_pain": True, "limb_weakness": ("arms",)}
+    (flag,) = assess(book, answers).red_flags
+    assert (flag.id, flag.urgency.value) == ("back_pain_nerve_signs", "emergency")
+    text = flattened(book, answers)
+    assert (
+        "EMERGENCY: Back or neck pain with weak arms or legs, or numbness in both legs Back or neck pain"
+        " with weakness in the arms or legs, difficulty walking, or numbness in both legs can mean"
+        " nerves in the spine are being squeezed. Go to the emergency department now"
+    ) in text
+
+
+def test_the_kind_of_treatment_is_asked_without_presuming_one(book: RuleBook) -> None:
+    """Asked after "not sure" to treatment too: "Was it ...?" took a treatment for granted."""
+    question = book.question("recent_chemotherapy")
+    assert question is not None
+    assert " ".join(question.text.split()) == (
+        "Have you had chemotherapy, immunotherapy, targeted drugs or another cancer medicine in the"
+        " last 6 weeks?"
+    )
+    assert not [q.text for q in book.questions if q.text.startswith("Was it")]
+
+
+def test_answers_not_sure_about_are_set_apart_when_one_has_a_comma(book: RuleBook) -> None:
+    answers: dict[str, Answer] = {
+        "cancer_history": "none",
+        "recent_treatment": True,
+        "recent_chemotherapy": False,
+        "recent_radiotherapy": False,
+        "on_steroids": UNSURE,
+        "central_line": UNSURE,
+    }
+    assert (
+        "Answers you were not sure about You were not sure about taking steroid tablets, such as"
+        " dexamethasone or prednisolone; and a central line, PICC line or port. Each is read the"
+        " safer way"
+    ) in flattened(book, answers)
+
+
+def test_answers_not_sure_about_without_a_comma_keep_the_plain_list(book: RuleBook) -> None:
+    answers: dict[str, Answer] = {
+        "cancer_history": "none",
+        "recent_treatment": True,
+        "recent_chemotherapy": UNSURE,
+        "recent_radiotherapy": UNSURE,
+        "on_steroids": False,
+        "central_line": False,
+    }
+    assert (
+        "You were not sure about chemotherapy or another cancer drug in the last 6 weeks and"
+        " radiotherapy in the last 6 weeks."
+    ) in flattened(book, answers)
