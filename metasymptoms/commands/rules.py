@@ -236,29 +236,35 @@ def _export_fhir(loaded: LoadedBook, target: Path | None) -> int:
 
 def diff(args: RulesDiff) -> int:
     """What changed for a person between two rule books; exit 1 on an undeclared lowering."""
+    import sys
     import tempfile
 
     from metasymptoms.reviewing.diff import diff as compare
     from metasymptoms.reviewing.diff_report import render
+    from metasymptoms.reviewing.older_book import load_older, note
     from metasymptoms.reviewing.released import checkout
 
-    if args.git is not None:
-        if args.new is not None:
-            raise UsageError(
-                "with --git REV give one folder, the new rule book: metasymptoms rules diff --git REV [DIR]"
-            )
-        new_folder = args.old or default_rules_dir()
-        with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
-            old_folder = checkout(args.git, new_folder, Path(temporary))
-            old_book = load(old_folder).book
+    if args.git is not None and args.new is not None:
+        raise UsageError(
+            "with --git REV give one folder, the new rule book: metasymptoms rules diff --git REV [DIR]"
+        )
+    if args.git is None and (args.old is None or args.new is None):
+        raise UsageError(
+            "give two rule-book folders, OLD and NEW, or --git REV: metasymptoms rules diff OLD NEW"
+        )
+    new_folder = (args.old or default_rules_dir()) if args.git is not None else args.new
+    assert new_folder is not None  # refused above
+    with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
+        if args.git is not None:
+            old_folder = checkout(args.git, new_folder, Path(temporary) / "checkout")
             old_name = f"{new_folder} at {args.git}"
-    else:
-        if args.old is None or args.new is None:
-            raise UsageError(
-                "give two rule-book folders, OLD and NEW, or --git REV: metasymptoms rules diff OLD NEW"
-            )
-        old_book, old_name, new_folder = load(args.old).book, str(args.old), args.new
+        else:
+            assert args.old is not None  # refused above
+            old_folder, old_name = args.old, str(args.old)
+        old_book, taken = load_older(old_folder, new_folder, Path(temporary))
     new_book = load(new_folder).book
+    if taken:
+        print(note(taken), file=sys.stderr)
     result = compare(old_book, new_book)
     print(render(result, old_book, new_book, old_name, str(new_folder), args.format), end="")
     return 1 if result.refused else 0

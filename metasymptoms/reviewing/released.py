@@ -12,8 +12,9 @@ import tempfile
 from pathlib import Path
 
 from metasymptoms.core.book_record import ReleasedBook
-from metasymptoms.core.loader import LoadedBook, load
+from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.problems import RuleBookError, RulesFolderMissing, UsageError
+from metasymptoms.reviewing.older_book import load_older
 
 CONTROL = "released_book"  # the control's name in hazards.yaml: `- diff: released_book`
 NOT_NAMED = "not run: no released book named (book.yaml has no released_book)"
@@ -67,10 +68,10 @@ def released_result(loaded: LoadedBook) -> str:
     with tempfile.TemporaryDirectory(prefix="metasymptoms-released-") as temporary:
         try:
             if released.git is not None:
-                old_folder = checkout(released.git, loaded.folder, Path(temporary))
+                old_folder = checkout(released.git, loaded.folder, Path(temporary) / "checkout")
             else:
                 old_folder = loaded.folder / (released.folder or "")
-            old = load(old_folder).book
+            old, _ = load_older(old_folder, loaded.folder, Path(temporary))
         except (UsageError, RulesFolderMissing) as error:
             return f"not run: {error}"
         except RuleBookError as error:
