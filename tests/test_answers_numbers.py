@@ -60,3 +60,47 @@ def test_a_temperature_of_037_is_no_emergency(tmp_path: Path) -> None:
 )
 def test_rule_files_read_numbers_the_same_way(written: str, value: object) -> None:
     assert parse_yaml(f"at_least: {written}\n").data == {"at_least": value}
+
+
+# A number written with its unit, in another unit, or outside the plausible range: what
+# the answers file gives, or the message naming it.
+WRITTEN = [
+    ("temperature: 38.4 C", 38.4),
+    ("temperature: 38.4C", 38.4),
+    ("temperature: 38.4 °C", 38.4),
+    ("temperature: 38.4 ° C", 38.4),
+    ("temperature: 38,4", 38.4),
+    ("temperature: 101.35 F", 38.5),  # to the tenth a thermometer shows
+    ("temperature: 101.3 °F", 38.5),
+    ("temperature: 101.3 fahrenheit", 38.5),
+    ("temperature: 30", 30.0),  # both ends of the plausible range are in it
+    ("temperature: 44", 44.0),
+    ("temperature: not sure", "unsure"),
+    ("temperature: '?'", "'temperature' takes a number in degrees Celsius, or unsure, not '?'"),
+    (
+        "vomiting_times: 3 C",
+        "'vomiting_times' takes a number in times in the last 24 hours, or unsure, not '3 C'",
+    ),
+    # A billion is no reading at all (read as infinite), not a number far out of range.
+    (
+        "temperature: 1000000000",
+        "'temperature' takes a number in degrees Celsius, or unsure, not '1000000000'",
+    ),
+    ("temperature: 86", "'temperature' is 86 °C, outside 30 to 44 °C; for Fahrenheit write '86 F'"),
+    ("temperature: 113", "'temperature' is 113 °C, outside 30 to 44 °C; for Fahrenheit write '113 F'"),
+    ("temperature: 85", "'temperature' is 85 °C, outside 30 to 44 °C"),
+    ("temperature: 114", "'temperature' is 114 °C, outside 30 to 44 °C"),
+    ("vomiting_times: 100", "'vomiting_times' is 100 times in 24 hours, outside 0 to 50 times in 24 hours"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), WRITTEN)
+def test_a_number_is_read_in_its_unit_and_its_range(
+    book: RuleBook, tmp_path: Path, line: str, expected: object
+) -> None:
+    if expected == "unsure":
+        path = tmp_path / "a.yaml"
+        path.write_text(f"cancer_history: current\n{line}\n")
+        assert read_answers_file(path, book)["temperature"] == "unsure"
+    else:
+        test_a_number_is_read_as_decimal(book, tmp_path, line, expected)

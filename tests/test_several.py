@@ -55,6 +55,54 @@ def test_an_answers_file_takes_a_list_yes_none_or_unsure(tmp_path: Path, book: R
     assert read(tmp_path, book, "limb_weakness: unsure\n") == {"limb_weakness": UNSURE}
 
 
+CHOICES = "(wakes_at_night, worse_on_straining, upper_back_or_neck)"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # An answer that goes alone, as a list of one: that answer.
+        ("[none]", False),
+        ("[NONE]", False),
+        ("[unsure]", UNSURE),
+        # With a choice: refused, saying how to write either.
+        (
+            "[none, wakes_at_night]",
+            "'none' cannot go in a list with other answers; write 'back_pain_red_features: none' on its "
+            f"own, or a list of only the choices that apply {CHOICES}",
+        ),
+        (
+            "[wakes_at_night, unsure]",
+            "'unsure' cannot go in a list with other answers; write 'back_pain_red_features: unsure' on "
+            f"its own, or a list of only the choices that apply {CHOICES}",
+        ),
+        # Not a list of choices at all.
+        (
+            "[]",
+            f"'back_pain_red_features' takes a list of its choices {CHOICES}, or none, yes or unsure, not '[]'",
+        ),
+        (
+            "[1, 2]",
+            f"'back_pain_red_features' takes a list of its choices {CHOICES}, or none, yes or unsure, not '[1, 2]'",
+        ),
+        (
+            "3",
+            f"'back_pain_red_features' takes a list of its choices {CHOICES}, or none, yes or unsure, not '3'",
+        ),
+    ],
+)
+def test_a_list_with_an_answer_that_goes_alone(
+    tmp_path: Path, book: RuleBook, written: str, expected: object
+) -> None:
+    text = f"back_pain: yes\nback_pain_red_features: {written}\n"
+    if isinstance(expected, str) and expected != UNSURE:
+        with pytest.raises(AnswersError) as error:
+            read(tmp_path, book, text)
+        assert error.value.problems == [f"{tmp_path / 'a.yaml'}:2:25: {expected}"]
+    else:
+        assert read(tmp_path, book, text)["back_pain_red_features"] == expected
+
+
 def test_a_value_that_is_not_a_choice_is_named_with_its_place(tmp_path: Path, book: RuleBook) -> None:
     with pytest.raises(AnswersError) as error:
         read(tmp_path, book, "limb_weakness: [left_leg, rigth_leg]\n")
