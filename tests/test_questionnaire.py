@@ -555,3 +555,65 @@ def test_back_takes_back_the_last_answer_and_says_so_unless_under_an_emergency(b
     assert len(prompter.shown) == shown
     assert questionnaire.history == [first]
     assert set(questionnaire.answers) == {first}
+
+
+def test_two_emergencies_at_once_start_with_one_first_step(book: RuleBook) -> None:
+    """A seizure answered with a fever on chemotherapy already recorded fires two warning
+    signs at once: the card says the one first step before the signs, each as an emergency."""
+    prompter = ScriptedPrompter(book)
+    questionnaire = Questionnaire(book, prompter)
+    questionnaire.answers.update(
+        {
+            "cancer_history": "current",
+            "recent_treatment": True,
+            "recent_chemotherapy": True,
+            "temperature": 38.5,
+        }
+    )
+    assert questionnaire.record("seizure", True)  # Enter at "What would you like to do now?": stop
+    assert prompter.shown[:3] == [
+        ("emergency", "EMERGENCY: get help now"),
+        (
+            "emergency",
+            "First: Call your local emergency number (911 / 999 / 112) now, or go to the nearest emergency department.",
+        ),
+        ("emergency", "EMERGENCY: A new seizure"),
+    ]
+
+
+def test_checkboxes_start_ticked_as_answered_and_say_back_what_is_recorded(book: RuleBook) -> None:
+    """A "which of these" question where the prompter offers checkboxes (the arrow keys):
+    nothing ticked at first; changed, the earlier answer is ticked; what is said back is
+    the answer's own words, and a choice ticked with "None of these" is refused."""
+    calls: list[dict[str, Any]] = []
+
+    class Ticking(ScriptedPrompter):
+        def choose_several(self, message, options, ticked, hint, *, keys, check) -> str:
+            calls.append({"ticked": list(ticked), "check": check})
+            return "wakes_at_night upper_back_or_neck"
+
+    questionnaire = Questionnaire(book, Ticking(book))
+    questionnaire.record("cancer_history", "none")
+    questionnaire.record("back_pain", True)
+    question = next(q for q in book.questions if q.finding == "back_pain_red_features")
+    answer = questionnaire.ask(question)
+    assert answer == ("wakes_at_night", "upper_back_or_neck")
+    questionnaire.record("back_pain_red_features", answer)
+    questionnaire.ask(question)
+    questionnaire.go_back()  # taken back: the answer given stays ticked
+    questionnaire.ask(question)
+    first, again, back = calls
+    assert first["ticked"] == [] and again["ticked"] == back["ticked"] == [
+        "wakes_at_night",
+        "upper_back_or_neck",
+    ]
+    check = first["check"]
+    assert check([]) == "None of these"
+    assert check(["wakes_at_night"]) == "wakes at night"
+    assert (
+        check(["wakes_at_night", "upper_back_or_neck"])
+        == "wakes at night; in the upper or middle back, or the neck"
+    )
+    with pytest.raises(ValueError) as refused:
+        check(["none", "wakes_at_night"])
+    assert str(refused.value) == "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
