@@ -116,6 +116,16 @@ def test_the_report_of_a_real_edit_is_its_golden_text(report: Report, capsys, na
     assert out == (GOLDEN / f"diff_{name}.txt").read_text()
 
 
+@pytest.mark.parametrize("name", list(EDITS))
+def test_the_markdown_report_of_a_real_edit_is_its_golden_page(report: Report, capsys, name: str) -> None:
+    """The same report as a Markdown page (a pull request's comment): the same statements,
+    its punctuation escaped, each answers file a YAML block."""
+    copy, code, out = report(name, "markdown", capsys)
+    assert code == EDITS[name][1]
+    out = out.replace(str(RULES), "OLD").replace(str(copy), "NEW")
+    assert out == (GOLDEN / f"diff_{name}.md").read_text()
+
+
 def _urgency(folder: Path, answers: dict, tmp_path: Path, capsys) -> str:
     path = tmp_path / "replay.json"
     path.write_text(json.dumps(answers))
