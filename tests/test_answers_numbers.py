@@ -90,6 +90,10 @@ WRITTEN = [
     ("temperature: 113", "'temperature' is 113 °C, outside 30 to 44 °C; for Fahrenheit write '113 F'"),
     ("temperature: 85", "'temperature' is 85 °C, outside 30 to 44 °C"),
     ("temperature: 114", "'temperature' is 114 °C, outside 30 to 44 °C"),
+    # As written, never rounded into the range it is refused for, nor as "1e+08".
+    ("temperature: 44.05", "'temperature' is 44.05 °C, outside 30 to 44 °C"),
+    ("temperature: 29.96", "'temperature' is 29.96 °C, outside 30 to 44 °C"),
+    ("temperature: 123456789", "'temperature' is 123456789 °C, outside 30 to 44 °C"),
     ("vomiting_times: 100", "'vomiting_times' is 100 times in 24 hours, outside 0 to 50 times in 24 hours"),
 ]
 

@@ -85,7 +85,7 @@ class Number(Kind):
             if finding.unit == "celsius" and 86 <= value <= 113:
                 hint = f"; for Fahrenheit write '{raw} F'"
             raise BadAnswer(
-                f"'{finding.id}' is {_number(value)} {unit.symbol}, outside {_number(low)} to "
+                f"'{finding.id}' is {_as_written(value)} {unit.symbol}, outside {_number(low)} to "
                 f"{_number(high)} {unit.symbol}{hint}"
             )
         return value
@@ -168,7 +168,13 @@ class Number(Kind):
 def _number(value: float | None) -> str:
     if value is None:
         return "?"
-    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"  # never "1e+06"
+
+
+def _as_written(value: float) -> str:
+    """A refused number as the file gave it, not rounded: rounded to one decimal, 44.05 read
+    "44.0 °C, outside 30 to 44 °C", a refusal that contradicts itself."""
+    return f"{value:.0f}" if value == int(value) else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def _is_number(value: object) -> bool:
