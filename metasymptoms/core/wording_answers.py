@@ -86,9 +86,7 @@ class ListWords:
     between: Text  # between the items before the last: ", "
     every: Annotated[str, TEXT, holding("most", "final")]  # "{most} and {final}"
     either: Annotated[str, TEXT, holding("most", "final")]  # "{most} or {final}"
-    # Between every item, the last too, when one has a comma: "; ". A rule book written
-    # before this key keeps loading.
-    apart: Text = "; "
+    apart: Text  # between every item, the last too, when one has a comma: "; "
 
     def all_of(self, items: Iterable[str]) -> str:
         """Every item, as one list: "a, b and c"."""
