@@ -9,6 +9,7 @@ address (the loader checks ids itself, pydantic checks web addresses).
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -37,6 +38,9 @@ _PLAIN_TYPES = {
     "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
     "date_from_datetime_inexact": "a date written as YYYY-MM-DD",
 }
+
+# A value in pydantic's list of a closed field's values ("'emergency', 'urgent' or 'routine'").
+_QUOTED = re.compile(r"'([^']*)'")
 
 _YAML_HINTS = {
     "mapping values are not allowed here": (
@@ -141,7 +145,9 @@ def translate(model: type, error: Any, data: Any = None) -> Iterator[tuple[Path_
             yield loc[:-1], f"'{name}' is missing here; add it", False
         elif kind in ("enum", "literal_error"):
             expected = detail.get("ctx", {}).get("expected", "")
-            yield loc, f"'{name}' must be one of {expected}, not {quoted(detail['input'])}", False
+            given = detail["input"]
+            hint = close_match(given, _QUOTED.findall(expected)) if isinstance(given, str) else ""
+            yield loc, f"'{name}' must be one of {expected}, not {quoted(given)}{hint}", False
         elif kind == "string_pattern_mismatch":
             yield loc, pattern_message(name, detail["input"]), False
         elif kind in ("too_short", "string_too_short"):
