@@ -118,6 +118,25 @@ def test_history_of_cancer_is_required_and_starts_at_not_sure(exported: dict[str
     assert "initial" not in history  # R4 (que-11): with answerOption, the initial answer is initialSelected
 
 
+def test_each_kind_of_treatment_starts_at_not_sure_as_in_the_terminal(exported: dict[str, Any]) -> None:
+    """Enter gives "not sure" at each kind of treatment (shown after "yes" or "not sure" to
+    treatment), and "No" would say what was not said: a form starts where the terminal does.
+    The treatment question starts at nothing, as it is shown to a person with no cancer too."""
+    starting = {
+        item["linkId"]: option["valueCoding"]["code"]
+        for item in items(exported)
+        for option in item.get("answerOption", [])
+        if option.get("initialSelected")
+    }
+    assert starting == {
+        "cancer_history": "unsure",
+        "recent_chemotherapy": "unsure",
+        "recent_radiotherapy": "unsure",
+        "on_steroids": "unsure",
+        "central_line": "unsure",
+    }
+
+
 def test_answers_are_codes_of_the_projects_own_systems(exported: dict[str, Any]) -> None:
     back_pain = next(item for item in items(exported) if item["linkId"] == "back_pain")
     assert back_pain["type"] == "choice"

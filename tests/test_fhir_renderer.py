@@ -187,9 +187,12 @@ def test_a_response_made_in_lhc_forms_gives_the_same_result_as_yaml(
         "limb_weakness", "left_leg", several=True
     )  # still asked: a history of cancer; which of these
 
+    # Each kind of treatment, shown after "yes" to treatment, starts at "not sure" as Enter
+    # gives in the terminal, and is sent so.
+    kinds_of_treatment = {"recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line"}
     expected = {
         "cancer_history", "primary_cancer", "recent_treatment", "fever", "temperature",
-        "back_pain", "jaundice", "limb_weakness",
+        "back_pain", "jaundice", "limb_weakness", *kinds_of_treatment,
     }  # fmt: skip
     made = person.response(expected)
     assert {item["linkId"] for item in _items(made) if item.get("answer")} == expected
@@ -201,7 +204,8 @@ def test_a_response_made_in_lhc_forms_gives_the_same_result_as_yaml(
     yaml_file = tmp_path / "answers.yaml"
     yaml_file.write_text(
         "cancer_history: current\nprimary_cancer: breast\nrecent_treatment: yes\nfever: yes\n"
-        "temperature: 38.4\nback_pain: no\njaundice: unsure\nlimb_weakness: [left_leg]\n",
+        "temperature: 38.4\nback_pain: no\njaundice: unsure\nlimb_weakness: [left_leg]\n"
+        + "".join(f"{kind}: unsure\n" for kind in sorted(kinds_of_treatment)),
         encoding="utf-8",
     )
     from_form, from_yaml = _outcome(response_file), _outcome(yaml_file)

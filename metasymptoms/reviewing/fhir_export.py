@@ -17,9 +17,10 @@ from typing import Any
 from metasymptoms.core import fhir_terms as terms
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.fhir_terms import code_system
-from metasymptoms.core.kinds import kind_of
+from metasymptoms.core.kinds import UNSURE, kind_of
 from metasymptoms.core.model import Question, RuleBook, Section, Urgency
 from metasymptoms.core.status import status_data
+from metasymptoms.core.unsaid import starts_unsure
 from metasymptoms.reviewing.fhir_skip import EnableWhen, enable_when
 
 
@@ -130,8 +131,9 @@ def _item(book: RuleBook, question: Question) -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": finding.id, "text": question.text}
     options = terms.answer_options(book, finding)
     helps = [question.help] if question.help else []
+    shown_when = enable_when(book, question)
     if options:
-        initial = terms.initial_code(book, finding.id)
+        initial = terms.initial_code(book, finding.id) or _starts_unsure(book, question, shown_when)
         item["type"] = "choice"
         if kind_of(finding).repeats:  # "which of these": each that applies, or one alone
             item["repeats"] = True
@@ -153,7 +155,6 @@ def _item(book: RuleBook, question: Question) -> dict[str, Any]:
             {"url": terms.MAX_VALUE, "valueDecimal": finding.maximum},
         ]
         helps.append(book.guidance.wording.answer_words.unit(finding.unit or "").in_a_form)
-    shown_when = enable_when(book, question)
     if shown_when is not None:
         item["enableWhen"] = [
             {
@@ -168,6 +169,25 @@ def _item(book: RuleBook, question: Question) -> dict[str, Any]:
     if helps:
         item["item"] = [_help(finding.id, " ".join(helps))]
     return item
+
+
+def _starts_unsure(book: RuleBook, question: Question, shown: EnableWhen | None) -> str | None:
+    """ "Not sure" chosen from the start where the terminal's Enter gives it (starts_unsure): at
+    each kind of treatment, shown after "yes" or "not sure" to treatment. A form's first answer
+    cannot change with the answers before it, so only where every answer that shows the
+    question starts it there (the treatment question itself, shown to everyone, starts on
+    nothing: after "no cancer" the terminal starts it on "no")."""
+    if shown is None:
+        return None
+    tests = [shown.tests] if shown.behavior == "all" else [(test,) for test in shown.tests]
+    for together in tests:
+        answers = {
+            tested: kind_of(book.finding(tested)).from_option(book.finding(tested), code)
+            for tested, code in together
+        }
+        if not starts_unsure(book, answers, question.finding):
+            return None
+    return UNSURE
 
 
 def _help(finding_id: str, text: str) -> dict[str, Any]:
