@@ -112,6 +112,7 @@ _TINY = {
             first_step_in_result: "Get help now. First: {first_step}"
             call_handler: Tell the call handler
             reminder: "EMERGENCY: {titles}. Get help now on {emergency_number}."
+            changed_back: Reported earlier, then changed; the advice stands.
           interrupt:
             question: What would you like to do now?
             first: Stop here and get help now

@@ -148,3 +148,21 @@ def test_plain_offers_back_at_the_emergency(terminal, columns: int, rows: int) -
     screen.wait_for("Going back to the previous question.", "short of breath", "2. Yes  (Enter)")
     screen.send("n\r")
     screen.wait_for("Do you have chest pain?")  # the next of the signs that need help now
+
+
+def test_an_answer_changed_back_after_an_emergency_keeps_it_in_the_result(book: RuleBook) -> None:
+    """Breathless: yes (an emergency), back, then no: the review kept the emergency at its
+    top, and the result keeps it too, as an emergency that still stands, never "Routine"
+    after it; the last words are the number to call."""
+    from metasymptoms.answering.emergency import action
+    from metasymptoms.answering.interview import run_interview
+
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none"})
+    prompter.steps = ["none", False, True, "back", False]
+    assert run_interview(book, plain=True, prompter=prompter) == 0
+    said = [text for _, text in prompter.shown]
+    (flag,) = fired_emergencies(book, {"cancer_history": "none", EMERGENCY: True})
+    headings = book.guidance.wording.urgency_headings
+    assert headings.emergency in said and headings.routine not in said
+    assert f"{flag.title}: {book.guidance.wording.emergency.changed_back}" in "\n".join(said)
+    assert said[-1] == action(book)

@@ -326,6 +326,29 @@ def test_a_form_no_page_sent_is_refused_plainly(client: TestClient) -> None:
     assert client.post("/walk", json={"action": "start"}).status_code == 400
 
 
+def test_an_emergency_changed_back_at_the_check_page_still_stands_in_the_result(
+    client: TestClient, book: RuleBook
+) -> None:
+    """38.3 °C on chemotherapy interrupts; "go on", then the temperature changed to 37.0 at
+    the check page: no answer gives the emergency now, yet its advice is not taken back, and
+    nothing routine follows it (the review said it still stands)."""
+    person = Person(client)
+    person.start()
+    walk_to_the_end(person, CHEMOTHERAPY_AND_38_3)
+    person.press("go_on")
+    walk_to_the_end(person, {})
+    person.press("change", "temperature")
+    person.answer("37.0")
+    walk_to_the_end(person, {})
+    person.press("result")
+    flag = book.red_flag("fever_on_chemotherapy")
+    assert person.page.headings[1] == urgency_headings()[Urgency.EMERGENCY]
+    texts = person.page.texts
+    assert f"{flag.title}: {book.guidance.wording.emergency.changed_back}" in texts
+    assert person.page.last_words == action(book)
+    assert not [text for text in texts if "any symptom that worries you" in text or "Routine" in text]
+
+
 def test_one_person_walks_through_two_app_instances_in_turn(book: RuleBook) -> None:
     """Nothing is kept between requests, so each page may come from a different worker."""
     first = TestClient(build_app(book, allowed_hosts=["testserver"]))

@@ -85,6 +85,37 @@ def standing(book: RuleBook, answers: Mapping[str, Answer], shown: Iterable[str]
     return fired or [flag.id for flag in book.red_flags if flag.id in shown]
 
 
+def still_standing(book: RuleBook, assessment: Assessment, shown: Iterable[str]) -> Assessment:
+    """The result once an emergency was shown: where an answer was changed afterwards and no
+    answer now gives an emergency, the warning signs shown stand in it as emergencies, as
+    they do on the review of answers (`standing`). An emergency's advice is never followed by
+    a routine result. The signs kept have no `because`: no answer gives them now, and the
+    result says why they stand (`wording.emergency.changed_back`)."""
+    if assessment.urgency is Urgency.EMERGENCY:
+        return assessment
+    kept = standing(book, assessment.answers, shown)
+    if not kept:
+        return assessment
+    from metasymptoms.core.engine import FiredRedFlag, provider_advice
+
+    flags = tuple(
+        FiredRedFlag(flag.id, flag.title, Urgency.EMERGENCY, flag.advice, ())
+        for flag in book.red_flags
+        if flag.id in kept
+    )
+    cited = [key for flag in flags for key in book.red_flag(flag.id).sources]
+    if assessment.audience != "with_cancer":  # as the engine cites: pages for everyone only
+        cited = [key for key in cited if book.source(key).written_for == "everyone"]
+    return dataclasses.replace(
+        assessment,
+        urgency=Urgency.EMERGENCY,
+        red_flags=flags + assessment.red_flags,
+        advice=provider_advice(book, Urgency.EMERGENCY, assessment.audience),
+        sources=tuple(dict.fromkeys([*cited, *assessment.sources])),
+        outlook=False,  # never beside emergency advice, as the engine decides
+    )
+
+
 def reminder(book: RuleBook, flag_ids: Sequence[str]) -> str:
     """One line that keeps an emergency in view where its advice is no longer on screen: the
     warning signs by name and the number, in words that agree with each sign's own advice."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from metasymptoms.answering.arrow_lists import add_keys, ticked_values
-from metasymptoms.answering.emergency import action
+from metasymptoms.answering.emergency import action, still_standing
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
     BACK,
@@ -347,7 +347,8 @@ def run_interview(
     assessment: Assessment | None = None
     try:
         outcome = questionnaire.run()
-        assessment = assess(book, outcome.answers)
+        # An emergency shown stands in the result even where an answer was changed after it.
+        assessment = still_standing(book, assess(book, outcome.answers), questionnaire.emergencies_shown)
         can_save = output is None  # with --output the result is written there, in its format
         if outcome.stopped_for_emergency:
             show_emergency_card(prompter, book, assessment)

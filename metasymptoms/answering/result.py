@@ -167,10 +167,18 @@ def _reason_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
     if not assessment.red_flags:
         return []
     items = tuple(
-        f"{flag.title}: {because_sentence(book, flag.because, assessment.answers)}"
+        f"{flag.title}: {_why_shown(book, flag, assessment)}"
         for flag in weightiest_first(book, assessment.red_flags)
     )
     return [Block(book.guidance.wording.result.why_these_signs, (), items)]
+
+
+def _why_shown(book: RuleBook, flag: FiredRedFlag, assessment: Assessment) -> str:
+    """The answers that gave a warning sign; for an emergency kept after the answer that gave
+    it was changed (emergency.still_standing, with no `because`), that it still stands."""
+    if not flag.because:
+        return book.guidance.wording.emergency.changed_back
+    return because_sentence(book, flag.because, assessment.answers)
 
 
 def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:

@@ -109,6 +109,7 @@ class EmergencyWording:
     first_step_in_result: FirstStepText  # the result's first advice, where the card had one
     call_handler: Text  # above the handover to read to the emergency call handler
     reminder: ReminderText  # keeps an emergency in view where its advice is off screen
+    changed_back: Text  # why a warning sign stands in the result though no answer gives it now
 
 
 @with_config(FORBID_EXTRA)

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from metasymptoms.answering.questionnaire import how_to_type, refused
-from metasymptoms.core.engine import applicable_questions, assess
+from metasymptoms.core.engine import Assessment, applicable_questions, assess
 from metasymptoms.core.explain import answer_text, why_items
 from metasymptoms.core.kinds import UNSURE, BadAnswer, kind_of
 from metasymptoms.core.model import Question, RedFlag, RuleBook
@@ -287,8 +287,16 @@ def _standing_emergency(book: RuleBook, walk: Walk) -> dict[str, Any]:
     }
 
 
+def _assessment(book: RuleBook, walk: Walk) -> Assessment:
+    """The walk's result: its answers', with an emergency shown before still standing (as in
+    the terminal) where an answer was changed after it."""
+    from metasymptoms.answering.emergency import still_standing
+
+    return still_standing(book, assess(book, walk.answers), walk.seen)
+
+
 def _result_page(book: RuleBook, walk: Walk) -> HTMLResponse:
-    assessment = assess(book, walk.answers)
+    assessment = _assessment(book, walk)
     view: dict[str, Any] = result_view.view(book, assessment)
     return page(book, "result.html", title=view["card"]["heading"], fields=fields_of(book, walk), **view)
 
@@ -305,7 +313,7 @@ async def summary(request: Request) -> Response:
     form = {"md": "markdown", "html": "html"}.get(controls.get(ACTION, ""))
     if form is None or next_to_ask(book, walk) is not None:
         return _next_page(book, walk)
-    text = renderer(form)(book, assess(book, walk.answers))
+    text = renderer(form)(book, _assessment(book, walk))
     media = "text/markdown" if form == "markdown" else "text/html"
     name = SUMMARY_FORMATS[form]
     return Response(
