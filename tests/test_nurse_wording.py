@@ -7,7 +7,7 @@ from __future__ import annotations
 from metasymptoms.answering.formats import renderer
 from metasymptoms.core.engine import assess
 from metasymptoms.core.kinds import UNSURE, Answer
-from metasymptoms.core.model import RuleBook
+from metasymptoms.core.model import RuleBook, Urgency
 
 
 def flattened(book: RuleBook, answers: dict[str, Answer]) -> str:
@@ -66,3 +66,13 @@ def test_answers_not_sure_about_without_a_comma_keep_the_plain_list(book: RuleBo
         "You were not sure about chemotherapy or another cancer drug in the last 6 weeks and"
         " radiotherapy in the last 6 weeks."
     ) in flattened(book, answers)
+
+
+def test_advice_to_act_today_or_now_never_says_soon_or_that_all_can_be_treated(book: RuleBook) -> None:
+    """"Soon" is the result's word for within days: beside "today" it reads as a softer
+    level, and "all of them can be treated" reads as reassurance inside urgent advice (a
+    nurse found both in "Getting more breathless than usual")."""
+    for flag in book.red_flags:
+        if flag.urgency.rank >= Urgency.URGENT.rank:
+            advice = flag.advice.lower()
+            assert " soon" not in advice and "can be treated" not in advice, flag.id
