@@ -69,7 +69,7 @@ def test_answers_not_sure_about_without_a_comma_keep_the_plain_list(book: RuleBo
 
 
 def test_advice_to_act_today_or_now_never_says_soon_or_that_all_can_be_treated(book: RuleBook) -> None:
-    """"Soon" is the result's word for within days: beside "today" it reads as a softer
+    """ "Soon" is the result's word for within days: beside "today" it reads as a softer
     level, and "all of them can be treated" reads as reassurance inside urgent advice (a
     nurse found both in "Getting more breathless than usual")."""
     for flag in book.red_flags:
