@@ -133,6 +133,7 @@ _TINY = {
             prompt: See a provider within days
             routine: At your next visit
           see_provider_footer: Please see a healthcare provider about any symptom that worries you.
+          opening_purpose: This tool asks about symptoms and says how soon to get help.
           export:
             about: This form only collects answers.
             emergency: Get help now on {emergency_number} if you have any of these.
@@ -147,7 +148,7 @@ _TINY = {
               tick each that is true with the space bar, then press Enter (none ticked: none of them).
             left_out: (left out)
           questions:
-            title: "metasymptoms: where cancer commonly spreads, and which symptoms that can cause"
+            title: "metasymptoms: symptoms a provider may want to check, and how soon"
             opening: >-
               You will be asked one question at a time. {how_to_answer} Press Ctrl-C at any time to
               stop; nothing is saved unless you ask.
@@ -327,8 +328,8 @@ _TINY = {
             the_rule_book: the rule book
             go_to_start: Go to the start page
             start:
-              title: "Where cancer commonly spreads: learn about symptoms"
-              heading: Where cancer commonly spreads, and which symptoms that can cause
+              title: "Symptoms a provider may want to check: how soon to get help"
+              heading: Symptoms a provider may want to check, and how soon to get help
               in_an_emergency: In an emergency
               how_it_works: How this works
               steps:

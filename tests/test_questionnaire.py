@@ -51,7 +51,7 @@ def test_enter_everywhere_walks_to_the_end(book: RuleBook) -> None:
 def test_opening_says_what_it_is_and_what_to_do_in_an_emergency(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book)
     Questionnaire(book, prompter).run()
-    assert prompter.shown[1] == ("info", book.guidance.purpose)
+    assert prompter.shown[1] == ("info", book.guidance.wording.opening_purpose)  # for anyone: never of spread
     # Last before the first question, so a small screen still shows it when the question is drawn.
     assert prompter.shown[3] == (
         "emergency",

@@ -60,7 +60,7 @@ def asked(person: Person) -> str:
 
 def test_a_person_without_cancer_walks_to_a_routine_result(client: TestClient, book: RuleBook) -> None:
     person = Person(client)
-    assert person.page.h1 == "Where cancer commonly spreads, and which symptoms that can cause"
+    assert person.page.h1 == "Symptoms a provider may want to check, and how soon to get help"
     person.start()
     assert asked(person) == "cancer_history"
     assert "About you · section 1 of 10" in person.page.texts

@@ -85,7 +85,7 @@ class Questionnaire:
         guidance = self.book.guidance
         words = guidance.wording.questions
         self.prompter.say(words.title, "heading")
-        self.prompter.say(guidance.purpose)
+        self.prompter.say(guidance.wording.opening_purpose)  # the history is not known yet
         self.prompter.say(filled(words.opening, how_to_answer=self.prompter.how_to_answer), "hint")
         # Last, right above the first question: still on a 60x20 screen when it is drawn.
         self.prompter.say(number_line(self.book), "emergency")

@@ -289,6 +289,10 @@ class Wording:
     urgency_headings: ByUrgency  # how soon, as the result's first heading
     urgency_labels: ByUrgency  # a warning sign's urgency, before its name
     see_provider_footer: Text  # the web pages' footer, where no emergency is shown
+    # What the tool does, said before the history of cancer is answered (the terminal's
+    # opening, the start page, an exported form): to anyone, so never of spread. The book's
+    # `purpose`, which is, is said only to a person with cancer (in the result).
+    opening_purpose: Text
     export: ExportWording
     arrow_keys: ArrowKeysWording
     questions: QuestionsWording  # around the questions: the opening, why, back, the review

@@ -99,7 +99,8 @@ def _warning_sign_section(book: RuleBook) -> Section:
 def _notices(book: RuleBook) -> list[dict[str, Any]]:
     guidance = book.guidance
     wording = guidance.wording.export
-    about = f"{guidance.purpose} {guidance.not_a_diagnosis} {wording.about}"
+    # Read by anyone before the history of cancer is answered: the purpose that never speaks of spread.
+    about = f"{guidance.wording.opening_purpose} {guidance.not_a_diagnosis} {wording.about}"
     signs = "\n".join(f"- {sign}" for sign in guidance.emergency_signs)
     emergency = f"{wording.emergency}\n{signs}"
     # The same list as XHTML too, for renderers that show it (the plain text stays for the rest).
