@@ -345,6 +345,18 @@ def test_export_graph_of_one_red_flag_or_site(capsys) -> None:
     )
 
 
+def test_a_diff_names_a_red_flag_by_its_title_where_either_book_has_it(tmp_path: Path) -> None:
+    """The report looks a red flag up with the book's own RuleBook.red_flag: a flag the newer
+    book lacks is named from the older, one neither has by its id alone, as before."""
+    from metasymptoms.reviewing.diff_report import _item_name
+
+    shipped = load(default_rules_dir()).book
+    tiny = load(write_book(tmp_path / "rules")).book
+    assert _item_name(("red flag", "seizure"), shipped, tiny) == "red flag seizure (A new seizure)"
+    assert _item_name(("red flag", "seizure"), tiny, shipped) == "red flag seizure (A new seizure)"
+    assert _item_name(("red flag", "no_such_flag"), tiny, shipped) == "red flag no_such_flag"
+
+
 def test_json_schemas_are_written_into_a_rule_books_own_schema_folder(tmp_path: Path) -> None:
     # CONTRIBUTING's step after a model changes; the schemas come from the code, no book is read
     folder = tmp_path / "rules"

@@ -138,7 +138,10 @@ def _item_name(item: tuple[str, str], old: RuleBook, new: RuleBook) -> str:
 
 def _words_of(book: RuleBook, kind: str, item_id: str) -> str | None:
     if kind == "red flag":
-        return next((flag.title for flag in book.red_flags if flag.id == item_id), None)
+        try:
+            return book.red_flag(item_id).title
+        except KeyError:  # a red flag only the other book has: named by its id alone
+            return None
     if kind == "finding":
         return next((spec.label for spec in book.findings if spec.id == item_id), None)
     if kind == "question":

@@ -80,18 +80,18 @@ def _rule(cluster: Cluster, book: RuleBook, site: Site, rule: SiteRule) -> None:
 
 def clusters(book: RuleBook, only: str | None = None) -> list[Cluster]:
     out: list[Cluster] = []
-    flags = {flag.id: flag for flag in book.red_flags}
+    flag_ids = [flag.id for flag in book.red_flags]  # looked up by the book's own red_flag
     rules = {rule.id: (site, rule) for site in book.sites for rule in site.rules}
     sites = {site.id: site for site in book.sites}
-    if only is not None and only not in flags and only not in rules and only not in sites:
-        known = [*sites, *flags, *rules]
+    if only is not None and only not in flag_ids and only not in rules and only not in sites:
+        known = [*sites, *flag_ids, *rules]
         raise UsageError(
             f"'{only}' is not a site, red flag or rule of this rule book{close_match(only, known)}; "
             "see: metasymptoms rules list"
         )
-    if only in flags:
+    if only in flag_ids:
         cluster = Cluster(f"red_flag_{only}", f"Red flag {only}")
-        _flag(cluster, book, flags[only])
+        _flag(cluster, book, book.red_flag(only))
         return [cluster]
     if only in rules:
         site, rule = rules[only]
