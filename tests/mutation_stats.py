@@ -68,6 +68,10 @@ TESTS_BY_MODULE = {
         "test_summary",  # each kind's answer in the summary's words
         "test_export_output",  # the rule book's description of each kind
         "test_diff",  # a group's words for a number's intervals (tiny books, ~11 s)
+        "test_diff_report",  # a group's words in the shipped book's diffs (value_words)
+        "test_group_words",  # each kind's words for a group of answers (value_words)
+        "test_rules_tools",  # `rules show`'s words for the answer each kind takes
+        "test_teaching",  # the demo's "what would change" (other_answers)
     ),
     "metasymptoms.answering.questionnaire": ("test_questionnaire", "test_interview_pipe", "test_summary"),
     # test_diff_report shares one diff of the shipped book per module (~0.5 CPU-s), made on first use

@@ -207,7 +207,7 @@ def test_rules_show_a_rule_in_plain_words(capsys) -> None:
 
 def test_rules_show_says_what_answer_each_kind_takes(capsys) -> None:
     answers = {}
-    for finding in ("back_pain", "cancer_history", "temperature"):
+    for finding in ("back_pain", "cancer_history", "temperature", "back_pain_red_features"):
         assert main(["rules", "show", finding]) == 0
         answers[finding] = (
             next(line for line in capsys.readouterr().out.splitlines() if line.startswith("  Answer:"))
@@ -215,7 +215,15 @@ def test_rules_show_says_what_answer_each_kind_takes(capsys) -> None:
             .strip()
         )
     assert answers["back_pain"] == "yes or no"
-    assert answers["cancer_history"].startswith("one of: none (")
+    assert answers["cancer_history"] == (
+        "one of: none (I have never been told I have cancer), current (I have cancer now, or I am"
+        " being treated for it), past (I had cancer in the past), unsure (I am not sure, or I would"
+        " rather not say)"
+    )
+    assert answers["back_pain_red_features"] == (
+        "any of: wakes_at_night (wakes at night), worse_on_straining (worse on coughing, sneezing or"
+        " straining), upper_back_or_neck (in the upper or middle back, or the neck); or none, or not sure"
+    )
     # A number says its unit and range (it used to read "one of: " and nothing after it).
     assert answers["temperature"] == "a number in degrees Celsius, 30 to 44"
 
@@ -261,6 +269,18 @@ def test_export_markdown_reads_as_a_document(capsys) -> None:
     assert "- **Checked:** 2026-11-25 by author (a check against sources, not a clinical sign-off)" in text
     assert "- [Warning signs (red flags)](#red-flags)\n" in text
     assert '## Warning signs (red flags) <a id="red-flags"></a>\n' in text
+    # The findings index says what answer each kind of finding takes.
+    answers = {
+        row.split("</a>")[0].split("finding-")[1].rstrip('">'): row.split(" | ")[2]
+        for row in text.splitlines()
+        if row.startswith('| <a id="finding-')
+    }
+    assert answers["back_pain"] == "yes/no"
+    assert answers["temperature"] == "number"
+    assert answers["cancer_history"] == "choice: none, current, past, unsure"
+    assert answers["back_pain_red_features"] == (
+        "which of these: wakes\\_at\\_night, worse\\_on\\_straining, upper\\_back\\_or\\_neck"
+    )
 
 
 class _Collector(html.parser.HTMLParser):
