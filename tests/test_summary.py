@@ -22,6 +22,7 @@ from metasymptoms.answering.result import blocks
 from metasymptoms.answering.result_screen import show_result
 from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.core.engine import assess
+from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.numbers import for_country
@@ -648,6 +649,38 @@ def test_a_measured_value_listed_beside_what_it_implies_is_given_once(book: Rule
         "Because you gave your measured temperature: 38.4 °C (101.1 °F), and your answers show "
         f"{fever} (from your measured temperature)."
     )
+
+
+FEATURES = "back or neck pain with warning features"
+
+
+@pytest.mark.parametrize(
+    ("finding", "value", "said"),
+    [
+        ("back_pain", True, "new back or neck pain"),  # a symptom: its own words
+        ("back_pain", UNSURE, "new back or neck pain (not sure)"),
+        ("back_pain", False, "new back or neck pain: No"),
+        (
+            "back_pain_red_features",
+            ("wakes_at_night", "upper_back_or_neck"),
+            f"{FEATURES} (wakes at night; in the upper or middle back, or the neck)",
+        ),
+        ("back_pain_red_features", True, FEATURES),  # an answers file's yes: which is not said
+        ("back_pain_red_features", UNSURE, f"{FEATURES} (not sure)"),
+        ("back_pain_red_features", False, f"{FEATURES}: None of these"),
+        ("temperature", 38.4, "your measured temperature: 38.4 °C (101.1 °F)"),
+        ("temperature", 37.0, "your measured temperature: 37 °C (98.6 °F)"),
+        ("temperature", UNSURE, "your measured temperature: Not sure"),
+        ("temperature", None, "your measured temperature: not given"),
+        ("vomiting_times", 3.0, "being sick several times in 24 hours: 3 times in 24 hours"),
+    ],
+)
+def test_a_handover_tells_each_kind_of_answer_in_words(
+    book: RuleBook, finding: str, value: object, said: str
+) -> None:
+    from metasymptoms.answering.summary import plain_answer
+
+    assert plain_answer(book, finding, value) == said
 
 
 def test_a_no_overruled_by_the_measured_temperature_says_both(book: RuleBook) -> None:

@@ -184,6 +184,29 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
     ) in out
 
 
+@pytest.mark.parametrize(
+    ("finding", "was", "tried"),
+    [
+        ("back_pain", True, [False]),
+        ("back_pain", False, [True]),  # "not sure" is not offered for a symptom that is no sign
+        ("cancer_history", "current", ["none", "past", "unsure"]),
+        ("temperature", 38.0, []),  # a typed number: the demo does not invent values
+        ("back_pain_red_features", ("wakes_at_night",), [False]),  # which ones is for the clinician
+        ("back_pain_red_features", True, [False]),
+        ("back_pain_red_features", False, [True]),
+        ("back_pain_red_features", "unsure", [True]),
+        ("back_pain_red_features", None, [True, False]),
+    ],
+)
+def test_what_would_change_tries_every_other_answer_the_question_offers(
+    book: RuleBook, finding: str, was: object, tried: list
+) -> None:
+    from metasymptoms.core.kinds import kind_of
+
+    spec = book.finding(finding)
+    assert kind_of(spec).other_answers(spec, was, book.guidance.wording.answer_words) == tried
+
+
 def test_step_without_a_terminal_prints_the_whole_replay() -> None:
     result = run_metasymptoms("demo", "tired_no_cancer", "--step")
     assert result.returncode == 0
