@@ -72,6 +72,7 @@ TESTS_BY_MODULE = {
         "test_group_words",  # each kind's words for a group of answers (value_words)
         "test_rules_tools",  # `rules show`'s words for the answer each kind takes
         "test_teaching",  # the demo's "what would change" (other_answers)
+        "test_fhir_export",  # each kind's answer codes in the FHIR form (codes)
     ),
     "metasymptoms.answering.questionnaire": ("test_questionnaire", "test_interview_pipe", "test_summary"),
     # test_diff_report shares one diff of the shipped book per module (~0.5 CPU-s), made on first use

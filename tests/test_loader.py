@@ -761,3 +761,15 @@ def test_a_book_without_a_sites_folder_says_so_at_it(tmp_path: Path, sites: str,
         "rules/primaries.yaml:4:20: [error] 'bones' is not a site of this rule book (schema)",
         f"rules/sites:1:1: [error] {expected} (schema)",
     ]
+
+
+def test_a_choice_finding_without_choices_named_alone_gets_an_example_without_them(tmp_path: Path) -> None:
+    findings = TINY["findings.yaml"].replace(
+        "    choices:\n      - {value: none, text: Never}\n      - {value: current, text: Now}\n", ""
+    )
+    red_flags = TINY["red_flags.yaml"].replace("- cancer_history: [current]", "- cancer_history")
+    book = write_book(tmp_path / "rules", {"findings.yaml": findings, "red_flags.yaml": red_flags})
+    assert problems_of(book)[0] == (
+        "rules/red_flags.yaml:6:11: [error] 'cancer_history' is a choice finding; name the choices that count,"
+        " for example 'cancer_history: [...]' (schema)"
+    )

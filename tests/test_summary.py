@@ -510,6 +510,34 @@ def test_not_sure_and_a_typed_number_opened_from_the_review_start_on_themselves(
     assert answers == {**NOT_SURE_AND_A_NUMBER, "temperature": 38.5}
 
 
+@pytest.mark.parametrize(("typed", "value"), [("38", 38.0), ("38.25", 38.25), ("38,25", 38.25)])
+def test_a_typed_number_opened_from_the_review_is_offered_as_it_was_typed(
+    number_book: RuleBook, typed: str, value: float
+) -> None:
+    """Enter keeps the number as it was: 38, not 38.0; 38.25, not 38.2 (which Enter would
+    then have recorded)."""
+    prompter = ScriptedPrompter(number_book, answers=dict(NOT_SURE_AND_A_NUMBER))
+    original_choose = prompter.choose
+    kept: list[str] = []
+
+    def choose(message, options, default, hint=None, **kwargs):
+        if message == "Show your result, or change an answer?":
+            return "temperature" if not kept else "__result__"
+        return original_choose(message, options, default, hint, **kwargs)
+
+    def ask_text(message: str, default: str) -> str:
+        if not default:
+            return typed  # the first time
+        kept.append(default)
+        return default  # Enter
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    prompter.ask_text = ask_text  # type: ignore[method-assign]
+    answers = Questionnaire(number_book, prompter).run().answers
+    assert kept == [typed.replace(",", ".")]
+    assert answers["temperature"] == value
+
+
 def test_a_typed_number_changed_from_the_review_can_be_left_out(number_book: RuleBook) -> None:
     prompter = ScriptedPrompter(number_book, answers=dict(NOT_SURE_AND_A_NUMBER))
     original_choose = prompter.choose

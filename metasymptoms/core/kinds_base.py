@@ -232,11 +232,10 @@ def reported(value: object) -> bool:
 
 
 def names_any(value: object, named: Sequence[str]) -> bool | None:
-    """Whether a "which of these" answer is one of `named`, where it can be said: the
-    ones chosen, any of them; a yes that does not say which may be one (unknown)."""
-    if isinstance(value, tuple):
-        return any(item in named for item in value)
-    return None if value is True else value in named
+    """Whether a "which of these" answer (the ones chosen, or yes) is one of `named`, where
+    it can be said: the ones chosen, any of them; a yes that does not say which may be one
+    (unknown)."""
+    return any(item in named for item in value) if isinstance(value, tuple) else None
 
 
 def no_words(label: str) -> str:

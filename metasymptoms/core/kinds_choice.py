@@ -79,9 +79,11 @@ class Choice(Kind):
         return "list the choices that count"
 
     def bare_problem(self, finding: str, choices: Sequence[str]) -> str:
+        if not choices:  # none to give as an example (a finding written without them)
+            return f"'{finding}' is a choice finding; name the choices that count, for example '{finding}: [...]'"
         return (
             f"'{finding}' is a choice finding; name the choices that count, "
-            f"for example '{finding}: [{choices[0] if choices else '...'}]' (its choices: {', '.join(choices)})"
+            f"for example '{finding}: [{choices[0]}]' (its choices: {', '.join(choices)})"
         )
 
     def problems(self, finding: FindingLike) -> list[tuple[str, str]]:

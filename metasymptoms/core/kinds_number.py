@@ -105,7 +105,7 @@ class Number(Kind):
         return []
 
     def option_of(self, value: Answer) -> str:
-        return _number(value) if isinstance(value, float) else str(value)
+        return _as_written(value) if isinstance(value, float) else str(value)  # Enter keeps 38.25, not 38.2
 
     def describe(self, finding: FindingLike) -> str:
         return "number"
@@ -174,7 +174,7 @@ def _number(value: float | None) -> str:
 def _as_written(value: float) -> str:
     """A refused number as the file gave it, not rounded: rounded to one decimal, 44.05 read
     "44.0 °C, outside 30 to 44 °C", a refusal that contradicts itself."""
-    return f"{value:.0f}" if value == int(value) else f"{value:.6f}".rstrip("0").rstrip(".")
+    return re.sub(r"\.?0+$", "", f"{value:.6f}")  # 45.000000 is 45, 44.050000 is 44.05
 
 
 def _is_number(value: object) -> bool:
