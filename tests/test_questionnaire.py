@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 from typing import Any
@@ -617,3 +618,25 @@ def test_checkboxes_start_ticked_as_answered_and_say_back_what_is_recorded(book:
     with pytest.raises(ValueError) as refused:
         check(["none", "wakes_at_night"])
     assert str(refused.value) == "Choose the ones that apply, or “None of these” or “I'm not sure” on its own"
+
+
+def test_a_which_of_these_questions_help_stands_with_its_checkboxes(book: RuleBook) -> None:
+    """The question's help (none of the shipped "which of these" questions has one yet) is
+    shown with the checkboxes as with any other question; a "yes" from an answers file is
+    a box of its own, ticked, in its own words, so Enter keeps it."""
+    shown: list[tuple[object, ...]] = []
+
+    class Ticking(ScriptedPrompter):
+        def choose_several(self, message, options, ticked, hint, *, keys, check) -> str:
+            shown.append((hint, options[-3:], ticked))
+            return ticked[0]
+
+    question = dataclasses.replace(
+        next(q for q in book.questions if q.finding == "back_pain_red_features"), help="Tick all that apply."
+    )
+    questionnaire = Questionnaire(book, Ticking(book), answers={"back_pain_red_features": True})
+    assert questionnaire.ask(question) is True
+    [(hint, last, ticked)] = shown
+    assert hint == "Tick all that apply."
+    assert ticked == ["yes"]
+    assert last[0] == ("Yes (not said which)", "yes")
