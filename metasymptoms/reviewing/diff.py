@@ -27,7 +27,7 @@ from metasymptoms.reviewing.compiled import Reading
 from metasymptoms.reviewing.diagram import Node
 from metasymptoms.reviewing.diff_edits import Edit, edits, in_yaml_words
 from metasymptoms.reviewing.diff_effects import Effect, Group, effects
-from metasymptoms.reviewing.diff_order import Moved, moved_questions
+from metasymptoms.reviewing.diff_order import Moved, Regrouped, moved_questions, regrouped_questions
 from metasymptoms.reviewing.diff_pair import (
     Pair,
     Statement,
@@ -37,6 +37,7 @@ from metasymptoms.reviewing.diff_pair import (
     questionnaire_same,
     replay,
 )
+from metasymptoms.reviewing.diff_reach import Reach, reach
 from metasymptoms.reviewing.diff_sources import GUIDANCE, SourceChange, source_changes
 from metasymptoms.reviewing.diff_urgency import hidden_lowerings, unshown_changes, urgency_statements
 
@@ -61,6 +62,10 @@ class Diff:
     effects: list[Effect] = field(default_factory=list)  # the statements, per edited item
     moved: list[Moved] = field(default_factory=list)  # questions asked earlier or later
     source_changes: list[SourceChange] = field(default_factory=list)  # sources a person is shown
+    # What each edit that changes no outcome does for a person (the words read, an order, the
+    # answer Enter gives), by (kind, id, field): a quiet edit is never reported as doing nothing.
+    reaches: dict[tuple[str, str, str], Reach] = field(default_factory=dict)
+    regrouped: list[Regrouped] = field(default_factory=list)  # questions under another heading
 
     @property
     def undeclared_lowerings(self) -> list[Statement]:
@@ -174,6 +179,10 @@ def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
     each("site rule", _rules(old), _rules(new), ("why",))
     each("question", _questions(old), _questions(new), ("text", "help"))
     each("finding", _by_id(old.findings), _by_id(new.findings), ("label", "meaning"))
+    was_choices, now_choices = _choice_texts(old), _choice_texts(new)
+    for (item, value), text in now_choices.items():  # a choice added or removed is an edit
+        if (item, value) in was_choices:
+            compare("finding", item, f"choice {value}", was_choices[item, value], text)
     each("site", _by_id(old.sites), _by_id(new.sites), ("name", "about", "how_found"))
     each("section", _by_id(old.sections), _by_id(new.sections), ("title", "intro"))
     each("primary", _primaries(old), _primaries(new), ("name", "note", "common_sites"))
@@ -232,6 +241,11 @@ def _walk(value: object, where: str, out: dict[str, str | None]) -> None:
         out[where] = _text(value)
 
 
+def _choice_texts(book: RuleBook) -> dict[tuple[str, str], str]:
+    """The words of each answer a question offers, by its finding and value."""
+    return {(spec.id, choice.value): choice.text for spec in book.findings for choice in spec.choices}
+
+
 def _rules(book: RuleBook) -> dict[str, Any]:
     return {rule.id: rule for site in book.sites for rule in site.rules}
 
@@ -260,15 +274,35 @@ def urgency_changes(pair: Pair) -> list[Statement]:
 def diff(old: RuleBook, new: RuleBook) -> Diff:
     pair = Pair(old, new)
     statements = urgency_changes(pair) + red_flag_statements(pair) + site_statements(pair)
-    kept, edited = _once(statements), edits(old, new)
+    kept, edited, texts = _once(statements), edits(old, new), text_changes(old, new)
+    found, moved = effects(old, new, edited, kept), moved_questions(old, new)
     return Diff(
         kept,
-        text_changes(old, new),
+        texts,
         edited,
-        effects(old, new, edited, kept),
-        moved_questions(old, new),
+        found,
+        moved,
         source_changes(old, new),
+        _reaches(old, new, edited, texts, found),
+        regrouped_questions(old, new, moved),
     )
+
+
+def _reaches(
+    old: RuleBook, new: RuleBook, edited: list[Edit], texts: list[TextChange], found: list[Effect]
+) -> dict[tuple[str, str, str], Reach]:
+    """What each wording change, and each edit of an item whose edits change no outcome,
+    does for a person (not of an item added or removed: its edit says so)."""
+    shown = {item for effect in found for item in effect.items}
+    whole = {(edit.kind, edit.id) for edit in edited if not edit.field}
+    asked = [(e.kind, e.id, e.field) for e in edited if e.field and (e.kind, e.id) not in shown]
+    asked += [(c.kind, c.id, c.field) for c in texts if (c.kind, c.id) not in whole]
+    out = {}
+    for key in dict.fromkeys(asked):
+        said = reach(old, new, *key)
+        if said is not None:
+            out[key] = said
+    return out
 
 
 def _once(statements: list[Statement]) -> list[Statement]:

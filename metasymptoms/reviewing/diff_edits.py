@@ -34,6 +34,8 @@ class Edit:
         removed symptoms_persistent")."""
         if not self.field:
             return "added" if self.old is None else "removed"
+        if self.field == "choices":
+            return f"choices: {_choices_change(self.old, self.new)}"
         return (
             f"{self.field}: {_list_change(self.old, self.new) or f'{_shown(self.old)} -> {_shown(self.new)}'}"
         )
@@ -72,6 +74,8 @@ def _compare(kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[Edit]:
             if field.name in WORDING:
                 continue
             x, y = getattr(a, field.name), getattr(b, field.name, None)
+            if field.name == "choices":  # by value: their words are wording (diff.text_changes)
+                x, y = [choice.value for choice in x], [choice.value for choice in y or ()]
             if x == y:
                 continue
             if isinstance(x, CONDITION_TYPES) and isinstance(y, CONDITION_TYPES):
@@ -146,6 +150,16 @@ def _list_change(old: Any, new: Any) -> str | None:
     said += [f"added {', '.join(map(_shown, added))}"] if added else []
     others = "".join(f" ({name} {_shown(old[name])})" for name in old if name != key)
     return f"{LIST_WORDS.get(key, key)}{others}: {'; '.join(said)}"
+
+
+def _choices_change(old: list[str], new: list[str]) -> str:
+    """The answers a question offers, by value: those removed and added, or a new order."""
+    removed = [value for value in old if value not in new]
+    added = [value for value in new if value not in old]
+    if not removed and not added:
+        return f"the same answers in another order: {', '.join(new)} (was {', '.join(old)})"
+    said = [f"removed {', '.join(removed)}"] if removed else []
+    return "; ".join(said + ([f"added {', '.join(added)}"] if added else []))
 
 
 def in_yaml_words(value: Any) -> str:

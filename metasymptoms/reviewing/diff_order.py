@@ -4,7 +4,9 @@ advice, so a reorder is reported though it changes no answer's outcome.
 
 The questions both books ask are compared in their order; those outside the longest order
 the two share are the ones that moved (the fewest that explain the change), told as runs
-of questions now asked one after the other, each with the question it now follows."""
+of questions now asked one after the other, each with the question it now follows. A
+question asked under another section's heading is reported too, moved in the order or not:
+a person reads it under that heading, after that section's introduction."""
 
 from __future__ import annotations
 
@@ -108,3 +110,48 @@ def _words(
 def _name(book: RuleBook, finding: str) -> str:
     """A question by what it asks about, as a person reads it, and its finding's id."""
     return f"'{book.finding(finding).label}' ({finding})"
+
+
+@dataclass(frozen=True)
+class Regrouped:
+    """A question asked under another section's heading than before."""
+
+    finding: str
+    was_section: str  # the section's id
+    now_section: str
+    words: str  # the change in a nurse's words
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "finding": self.finding,
+            "was_section": self.was_section,
+            "now_section": self.now_section,
+            "change": self.words,
+        }
+
+
+def regrouped_questions(old: RuleBook, new: RuleBook, moved: list[Moved]) -> list[Regrouped]:
+    """The questions both books ask under sections with another id and another title (a
+    section renamed in its id alone reads the same; one retitled is a change of wording)."""
+    was, now = _sections(old), _sections(new)
+    in_runs = {finding for run in moved for finding in run.findings}
+    out = []
+    for finding, (section, title) in now.items():
+        if finding not in was or section == was[finding][0] or title == was[finding][1]:
+            continue
+        place = (
+            "moved in the order too, as said above"
+            if finding in in_runs
+            else "at the same place in the order"
+        )
+        words = (
+            f"Asked under another heading: {_name(new, finding)}; now under '{title}' ({section}), "
+            f"was under '{was[finding][1]}' ({was[finding][0]}); {place}"
+        )
+        out.append(Regrouped(finding, was[finding][0], section, words))
+    return out
+
+
+def _sections(book: RuleBook) -> dict[str, tuple[str, str]]:
+    """Each question's section, by its finding: (id, title)."""
+    return {q.finding: (section.id, section.title) for section in book.sections for q in section.questions}

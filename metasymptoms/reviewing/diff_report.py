@@ -17,6 +17,7 @@ from metasymptoms.reviewing.diff import Diff
 from metasymptoms.reviewing.diff_edits import Edit
 from metasymptoms.reviewing.diff_effects import Effect, Group
 from metasymptoms.reviewing.diff_pair import Statement, Words
+from metasymptoms.reviewing.diff_reach import quiet_words, read_words
 from metasymptoms.reviewing.in_english import join_words
 from metasymptoms.reviewing.replay import answers_yaml
 
@@ -52,6 +53,8 @@ def render(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: 
             "effects": [effect.as_dict() for effect in result.effects],
             "unchanged_edits": [{"kind": kind, "id": item} for kind, item in _quiet(result)],
             "moved_questions": [moved.as_dict() for moved in result.moved],
+            "questions_in_other_sections": [regrouped.as_dict() for regrouped in result.regrouped],
+            "wording_effects": [found.as_dict() for found in result.reaches.values()],
             "source_changes": [change.as_dict() for change in result.source_changes],
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -92,12 +95,15 @@ def _edited(result: Diff, old: RuleBook, new: RuleBook) -> list[str]:
         said.append("guidance (wording, shown below)")
     if result.moved:
         said.append("the order of the questions (shown below)")
+    if result.regrouped:
+        said.append("the sections some questions are asked under (shown below)")
     said += dict.fromkeys(f"{change.where} (shown below)" for change in result.source_changes)
     return said
 
 
 ORDER_HEADING = "Order of the questions changed (as a person is asked them)"
 SOURCES_HEADING = "Sources changed (as a person is shown them)"
+SECTIONS_HEADING = "Questions under another heading (as a person is asked them)"
 
 
 def _listed(result: Diff) -> list[tuple[str, list[str]]]:
@@ -105,9 +111,14 @@ def _listed(result: Diff) -> list[tuple[str, list[str]]]:
     order of the questions, and the sources a person is shown."""
     parts = [
         (ORDER_HEADING, [moved.words for moved in result.moved]),
+        (SECTIONS_HEADING, [regrouped.words for regrouped in result.regrouped]),
         (SOURCES_HEADING, [change.words for change in result.source_changes]),
     ]
     return [(heading, lines) for heading, lines in parts if lines]
+
+
+TEXT_HEADING = "Text changed (what a person reads; wording alone changes no urgency)"
+EXAMPLE = "For example, the result reads differently with this answers file"
 
 
 def _gloss(edit: Edit, new: RuleBook) -> str:
@@ -264,15 +275,22 @@ def _text(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_name: s
             lines += _text_group(number, _shown(group, common))
         lines.append("")
     for item in _quiet(result):
-        lines += [f"Effect of {_item_name(item, old, new)}: none (no answers give a different outcome).", ""]
+        said, answers = quiet_words(result.edited, result.reaches, item)
+        lines += [f"Effect of {_item_name(item, old, new)}:", *_bullets(said, "  ")]
+        if answers:
+            lines.append(f"  {EXAMPLE}:")
+            lines += [f"    {line}" for line in answers_yaml(answers).splitlines()]
+        lines.append("")
     if result.statements:
         lines += [NOT_NAMED, ""]
     if result.text_changes:
-        lines.append("Text changed (what a person reads):")
+        lines.append(f"{TEXT_HEADING}:")
         for change in result.text_changes:
             lines.append(f"  - {change.where}")
             lines.append(f"      was: {change.old if change.old is not None else '(none)'}")
             lines.append(f"      now: {change.new if change.new is not None else '(none)'}")
+            for read in read_words(result.reaches.get((change.kind, change.id, change.field))):
+                lines += textwrap.wrap(read, WIDTH, initial_indent=" " * 6, subsequent_indent=" " * 8)
         lines.append("")
     for heading, said in _listed(result):
         lines += [f"{heading}:", *_bullets(said, "  ", hyphens=False), ""]
@@ -326,19 +344,18 @@ def _markdown(result: Diff, old: RuleBook, new: RuleBook, old_name: str, new_nam
         for number, group in enumerate(effect.groups, 1):
             lines += _markdown_group(number, _shown(group, common))
     for item in _quiet(result):
-        lines += [
-            f"## Effect of {md(_item_name(item, old, new))}",
-            "",
-            "None: no answers give a different outcome.",
-            "",
-        ]
+        said, answers = quiet_words(result.edited, result.reaches, item)
+        lines += [f"## Effect of {md(_item_name(item, old, new))}", "", *(f"- {md(s)}" for s in said), ""]
+        if answers:
+            lines += [f"{EXAMPLE}:", "", "```yaml", *answers_yaml(answers).splitlines(), "```", ""]
     if result.statements:
         lines += [f"_{md(NOT_NAMED)}_", ""]
     if result.text_changes:
-        lines += ["## Text changed", "", "| Where | Was | Now |", "|---|---|---|"]
+        lines += [f"## {TEXT_HEADING}", "", "| Where | Was | Now | What it changes |", "|---|---|---|---|"]
         for change in result.text_changes:
+            read = md(" ".join(read_words(result.reaches.get((change.kind, change.id, change.field)))))
             lines.append(
-                f"| {md(change.where)} | {md(change.old or '(none)')} | {md(change.new or '(none)')} |"
+                f"| {md(change.where)} | {md(change.old or '(none)')} | {md(change.new or '(none)')} | {read} |"
             )
         lines.append("")
     for heading, said in _listed(result):

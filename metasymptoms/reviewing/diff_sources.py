@@ -1,7 +1,8 @@
 """Which sources a person is shown that an edit changed (`rules diff`): a source cited or no
 longer cited by a warning sign, site rule, site, primary cancer or the guidance, and an
 entry of sources.yaml added, removed, or with another publisher, title, web address or
-audience. A result lists each source as its publisher, title and web address, so those are
+audience, and an item's sources put in another order (a result lists them in that order).
+A result lists each source as its publisher, title and web address, so those are
 what a person reads; the dates a page was read or reviewed, and the reviewer's note, are not
 shown to a person and are left out."""
 
@@ -50,7 +51,7 @@ def source_changes(old: RuleBook, new: RuleBook) -> list[SourceChange]:
         # An item added or removed is an edit (diff_edits); here, those in both books.
         for (item, field), was in old_items.items():
             now = new_items.get((item, field), was)
-            if set(was) != set(now):
+            if was != now:  # a result lists an item's sources in its order
                 out.append(_cited(old, new, kind, item, field, was, now))
     return out + _entries(old, new)
 
@@ -79,7 +80,11 @@ def _cited(
 ) -> SourceChange:
     removed = [_key_words(old, key) for key in was if key not in now]
     added = [_key_words(new, key) for key in now if key not in was]
-    if len(removed) == len(added) == 1:
+    if not removed and not added:
+        said = (
+            f"the same sources, listed to a person in another order: {', '.join(now)} (was {', '.join(was)})"
+        )
+    elif len(removed) == len(added) == 1:
         said = f"swapped {removed[0]} for {added[0]}"
     else:
         said = "; ".join([*(f"removed {w}" for w in removed), *(f"added {w}" for w in added)])
