@@ -52,6 +52,11 @@ EDITS: dict[str, tuple[str, str, str]] = {
     "section": ("questions.yaml", BONES_GENERAL, BONES_MOVED),
     "choices_reordered": ("findings.yaml", LEGS, LEGS_SWAPPED),
     "choice_text": ("findings.yaml", "{value: lung, text: Lung}", "{value: lung, text: Lung or airways}"),
+    "label": (
+        "findings.yaml",
+        "label: constant, unusual thirst",
+        "label: great, unusual thirst all the time",
+    ),
     "default": ("questions.yaml", "        default: unsure\n", "        default: none\n"),
     "sites_of_a_sign": (
         "red_flags.yaml",
@@ -270,3 +275,17 @@ def test_a_signs_sites_say_only_the_explorer_reads_them(report, capsys) -> None:
         "- sites: changes only which sites the explorer (metasymptoms explore) lists this warning sign "
         "with; a person answering the questions does not read it; no urgency, warning sign or site changes."
     ) in out.splitlines()
+
+
+def test_a_findings_label_says_where_it_is_named_with_answers_that_name_it(report, capsys) -> None:
+    """The example comes from a rule that tests the finding (never from its kind's type)."""
+    _, _, out = report("label", "text", capsys)
+    assert _section(out, "Text changed (what a person reads; wording alone changes no urgency):")[1:] == [
+        "  - finding thirst: label",
+        "      was: constant, unusual thirst",
+        "      now: great, unusual thirst all the time",
+        "      Changes the words people read where this answer is named back to them (the reasons for a",
+        "        result, the review of answers, the emergency handover).",
+        "      For example, the result reads differently with: {cancer_history: current, primary_cancer:",
+        "        breast, known_spread: bones, thirst: yes, recent_treatment: no}",
+    ]

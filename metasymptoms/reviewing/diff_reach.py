@@ -183,7 +183,7 @@ def _finding(old: RuleBook, new: RuleBook, item: str, field: str) -> Found:
         return (
             "Changes the words people read where this answer is named back to them (the reasons "
             "for a result, the review of answers, the emergency handover).",
-            [_reported(new, item)],
+            _testing(new, item),
         )
     if field == "meaning":
         return (
@@ -311,15 +311,11 @@ def _rule(book: RuleBook, item: str) -> tuple[str, Condition, bool] | None:
     return None
 
 
-def _reported(book: RuleBook, finding: str, value: str | None = None) -> Condition:
-    from metasymptoms.core.conditions import Compare, Reported
-
-    spec = book.finding(finding)
-    if spec.type == "choice":
-        return OneOf(finding, (value or spec.choices[0].value,))
-    if spec.type == "number":
-        return Compare(finding, at_least=spec.minimum)
-    return Reported(finding)
+def _testing(book: RuleBook, finding: str) -> list[Condition]:
+    """The conditions of the first few warning signs and site rules that test this finding:
+    where they hold, a result names it among its reasons."""
+    rules = [rule.when for site in book.sites for rule in site.rules]
+    return [when for when in [*(f.when for f in book.red_flags), *rules] if finding in findings_in(when)][:3]
 
 
 # --- the answer Enter gives -------------------------------------------------------------
