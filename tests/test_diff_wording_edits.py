@@ -289,3 +289,41 @@ def test_a_findings_label_says_where_it_is_named_with_answers_that_name_it(repor
         "      For example, the result reads differently with: {cancer_history: current, primary_cancer:",
         "        breast, known_spread: bones, thirst: yes, recent_treatment: no}",
     ]
+
+
+def test_a_sign_that_stops_showing_on_the_groups_own_answers_is_not_listed_twice(tmp_path, capsys) -> None:
+    """A warning sign that no longer shows on answers among the group's own is said in one
+    line: before, its answers followed again in brackets, in another order."""
+    copy = tmp_path / "new"
+    shutil.copytree(RULES, copy)
+    flags = copy / "red_flags.yaml"
+    text = flags.read_text()
+    assert text.count("vomiting_times: {at_least: 3, below: 6}") == 1
+    flags.write_text(
+        text.replace("vomiting_times: {at_least: 3, below: 6}", "vomiting_times: {at_least: 4, below: 6}")
+    )
+    assert main(["rules", "diff", str(RULES), str(copy)]) == 1
+    out = capsys.readouterr().out
+    heading = (
+        "Effect of red flag vomiting_on_treatment (Being sick 3 to 5 times in 24 hours during treatment):"
+    )
+    assert _section(out, heading)[5:11] == [
+        "  1. LOWERED, NOT DECLARED",
+        "     - urgency: urgent -> routine",
+        "     - the warning sign 'Being sick 3 to 5 times in 24 hours during treatment'",
+        "       (vomiting_on_treatment) no longer shows",
+        "     With:",
+        '       - your history of cancer: "I have never been told I have cancer"',
+    ]
+
+
+def test_a_finding_whose_label_says_not_is_never_negated_twice() -> None:
+    from metasymptoms.core.kinds import UNSURE, kind_of, no_words
+    from metasymptoms.core.loader import load_book
+
+    spec = load_book(RULES).finding("cannot_keep_fluids")
+    assert spec.label == "not being able to keep fluids down"
+    words = kind_of(spec).value_words(spec, [False, UNSURE], [True, False, UNSURE])
+    assert words == "not being able to keep fluids down: no, or not sure"
+    assert no_words(spec.label) == "not being able to keep fluids down: no"
+    assert no_words("a new skin rash") == "no new skin rash"

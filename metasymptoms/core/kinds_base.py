@@ -240,7 +240,10 @@ def names_any(value: object, named: Sequence[str]) -> bool | None:
 
 def no_words(label: str) -> str:
     """A finding not reported, in words: "no back pain", "no temperature of 37.5 °C ..." (not
-    "no a temperature"), "not the ..." where an article cannot be dropped."""
+    "no a temperature"), "not the ..." where an article cannot be dropped, "not passing stool
+    or wind: no" where the label is itself a "not"."""
+    if label.startswith("not "):  # "not being able to keep fluids down": never "no not ..."
+        return f"{label}: no"
     for article in ("a ", "an "):
         if label.startswith(article):
             return f"no {label[len(article) :]}"

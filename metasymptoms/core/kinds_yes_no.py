@@ -64,8 +64,10 @@ class YesNo(Kind):
         self, finding: FindingLike, values: Sequence[Answer | None], domain: Sequence[Any]
     ) -> str:
         label = finding.label
-        if set(values) == {False, UNSURE}:
-            return f"not {label} (no, or not sure)"
+        if set(values) == {False, UNSURE}:  # a label that is itself a "not" is not negated twice
+            return (
+                f"{label}: no, or not sure" if label.startswith("not ") else f"not {label} (no, or not sure)"
+            )
         if set(values) == {True, UNSURE}:
             return f"{label} (yes, or not sure)"
         if values[0] is True:

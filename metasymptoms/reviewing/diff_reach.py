@@ -235,7 +235,7 @@ def _primary(old: RuleBook, new: RuleBook, item: str, field: str) -> Found:
 
 def _guidance(old: RuleBook, new: RuleBook, item: str, field: str) -> Found:
     level = next((u for u in Urgency if field == f"advice for {u.value}"), None)
-    where = f"at endings of urgency {level.value}" if level else "wherever the program uses this text"
+    where = f"where a result's urgency is {level.value}" if level else "wherever the program uses this text"
     flags = [flag.when for flag in new.red_flags if level and flag.urgency is level and not flag.combines]
     return f"Changes the words people read {where}.", flags[:3] if level else []
 

@@ -209,8 +209,11 @@ def _change_words(statement: Statement) -> str:
 
 def _narrower(statement: Statement, words: Words) -> str:
     """What a change needs beyond the group's own answers ("when also: ..."), or its answers
-    in full where they are not the group's and more; "" where the group's are enough."""
+    in full where they are not the group's and more; "" where the group's are enough (its
+    answers are among the group's: a reviewer would read the group's list twice)."""
     own = statement.answers_text
+    if isinstance(own, Words) and set(own.parts) <= set(words.parts):
+        return ""
     if not isinstance(own, Words) or set(words.parts) - set(own.parts):
         return "" if str(own) == str(words) else f" (with {own})"
     more = [said for part in own.parts if part not in words.parts for _, said, _ in [part]]
