@@ -13,7 +13,7 @@ import pytest
 
 from metasymptoms.cli import main
 from metasymptoms.core.bookfiles import default_rules_dir
-from tests.helpers import TINY, problems_of, write_book
+from tests.helpers import TINY, problems_of, run_main, write_book
 
 SHIPPED = (default_rules_dir() / "guidance.yaml").read_text(encoding="utf-8")
 # The words for an answer and a list, said otherwise (as a translation would say them).
@@ -101,20 +101,10 @@ def test_the_summary_tells_every_kind_of_answer_in_the_books_words(
     assert "**Yes**" not in said and "°C (" not in said.split("## ")[0]
 
 
-@pytest.mark.slow  # starts the program: left to `make test`
 def test_the_plain_questions_offer_the_books_words(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     folder = reworded(tmp_path)
     # Now; no treatment; then "n" and "y": the letters an answer is typed by are the tool's keys.
-    run = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "ask", "--rules", str(folder), "--plain"],
-        input="2\n\n\nn\ny\n",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_main("ask", "--rules", str(folder), "--plain", stdin="2\n\n\nn\ny\n")
     assert run.returncode == 130
     assert "  1. Non  (Enter)\n  2. Oui\n" in run.stdout
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.core.answers import AnswersError, read_answers_file
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 
 
 def read(tmp_path: Path, book, text: str, name: str = "a.yaml"):
@@ -102,9 +102,8 @@ def test_a_file_that_answers_nothing_is_refused(tmp_path: Path, book, text: str)
     ]
 
 
-@pytest.mark.slow  # starts the program: left to `make test`
 def test_an_empty_answers_file_is_exit_2_with_its_message(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("")
-    done = run_metasymptoms("ask", "--answers", str(tmp_path / "empty.yaml"))
+    done = run_main("ask", "--answers", str(tmp_path / "empty.yaml"))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith(f"metasymptoms: {tmp_path / 'empty.yaml'}: no answers are given")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.cli import main
-from tests.helpers import TINY, write_book
+from tests.helpers import TINY, run_main, write_book
 from tests.helpers import run_metasymptoms as run
 
 
@@ -141,14 +141,14 @@ def test_unknown_option_exits_2(capsys) -> None:
 
 
 def test_interactive_without_a_terminal_exits_2_with_a_hint() -> None:
-    result = run("ask", stdin="")
+    result = run_main("ask", stdin="")
     assert result.returncode == 2
     assert result.stderr == (
         "metasymptoms: the guided questions need a terminal to type in. To answer them through a "
         "pipe or a screen reader, add --plain (numbered choices, one a line). To use answers "
         "written in a file, run: metasymptoms ask --answers FILE\n"
     )
-    assert run(stdin="").returncode == 2  # bare `metasymptoms` is `ask`
+    assert run_main(stdin="").returncode == 2  # bare `metasymptoms` is `ask`
 
 
 def test_ctrl_c_exits_130_with_one_calm_line(monkeypatch, answers: Path, capsys) -> None:

@@ -20,7 +20,7 @@ from metasymptoms.core.engine import asked
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import Question, RuleBook
 from metasymptoms.reviewing.fhir_export import questionnaire, wider_questions
-from tests.helpers import run_metasymptoms, write_book
+from tests.helpers import run_main, write_book
 
 SCHEMA = json.loads((Path(__file__).parent / "fhir" / "fhir-r4.schema.json").read_text(encoding="utf-8"))
 MOST_COMBINATIONS = 6  # findings read: up to this many, every combination; above it, a sample
@@ -88,7 +88,7 @@ def test_an_approved_book_is_active_at_its_own_address(tmp_path: Path) -> None:
         "sign_offs:\n  - {name: A. Person, role: Nurse, date: 2026-01-01, version: '2.0'}\n",
         encoding="utf-8",
     )
-    result = run_metasymptoms("rules", "export", "--format", "fhir-r4", "--rules", str(folder))
+    result = run_main("rules", "export", "--format", "fhir-r4", "--rules", str(folder))
     assert result.returncode == 0, result.stderr
     exported = json.loads(result.stdout)
     assert (exported["version"], exported["status"], exported["experimental"]) == ("2.0", "active", False)
@@ -285,7 +285,7 @@ def test_every_enable_when_agrees_with_the_engine(
 
 
 def test_only_two_questions_are_wider_and_the_export_says_so() -> None:
-    result = run_metasymptoms("rules", "export", "--format", "fhir-r4")
+    result = run_main("rules", "export", "--format", "fhir-r4")
     assert result.returncode == 0, result.stderr
     json.loads(result.stdout)  # the standard output is the JSON alone
     assert result.stderr == (
@@ -300,7 +300,7 @@ def test_only_two_questions_are_wider_and_the_export_says_so() -> None:
 
 def test_export_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "form.json"
-    result = run_metasymptoms("rules", "export", "--format", "fhir-r4", "--output", str(target))
+    result = run_main("rules", "export", "--format", "fhir-r4", "--output", str(target))
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr.startswith(

@@ -26,7 +26,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 from tests.test_fhir_export import SCHEMA
 
 LFORMS = "lforms@40.1.3"
@@ -137,7 +137,7 @@ def _serve(lforms: Path, route: Any) -> None:
 
 @pytest.fixture
 def form(browser: Any, lforms: Path, tmp_path: Path) -> Iterator[tuple[Form, dict[str, Any]]]:
-    exported = run_metasymptoms("rules", "export", "--format", "fhir-r4")
+    exported = run_main("rules", "export", "--format", "fhir-r4")
     assert exported.returncode == 0, exported.stderr
     questionnaire = json.loads(exported.stdout)
     page = browser.new_page()
@@ -158,7 +158,7 @@ def form(browser: Any, lforms: Path, tmp_path: Path) -> Iterator[tuple[Form, dic
 
 
 def _outcome(answers_file: Path) -> tuple[str, list[str], list[str], str]:
-    result = run_metasymptoms("ask", "--answers", str(answers_file), "--format", "json")
+    result = run_main("ask", "--answers", str(answers_file), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     return (

@@ -11,7 +11,7 @@ import pytest
 
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.fhir_export import questionnaire
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 from tests.test_fhir_export import SCHEMA
 
 URL = "https://metasymptoms.invalid/fhir/Questionnaire/rule-book"
@@ -95,8 +95,8 @@ def test_a_response_gives_the_same_result_as_the_same_answers_in_yaml(book: Rule
     fhir = write(tmp_path / "response.json", response(book, SPINE))
     yaml_file = tmp_path / "answers.yaml"
     yaml_file.write_text("".join(f"{key}: {value}\n" for key, value in SPINE.items()), encoding="utf-8")
-    from_fhir = run_metasymptoms("ask", "--answers", str(fhir), "--format", "json")
-    from_yaml = run_metasymptoms("ask", "--answers", str(yaml_file), "--format", "json")
+    from_fhir = run_main("ask", "--answers", str(fhir), "--format", "json")
+    from_yaml = run_main("ask", "--answers", str(yaml_file), "--format", "json")
     assert outcome(from_fhir) == outcome(from_yaml)
     assert outcome(from_fhir)[0] == "emergency"
     assert from_fhir.stderr == ""  # completed, for this version, every answer applies
@@ -106,7 +106,7 @@ def test_an_unknown_link_id_is_refused_with_the_one_meant(book: RuleBook, tmp_pa
     data = response(book, {"cancer_history": "none", "back_pain": "yes"})
     data["item"][1]["item"][0]["linkId"] = "back_pian"
     path = write(tmp_path / "response.json", data)
-    result = run_metasymptoms("ask", "--answers", str(path))
+    result = run_main("ask", "--answers", str(path))
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
@@ -120,10 +120,10 @@ def test_codes_are_read_never_the_display(book: RuleBook, tmp_path: Path) -> Non
     coding = data["item"][1]["item"][0]["answer"][0]["valueCoding"]
     coding["display"] = "Yes"  # a translated or mistaken label: the code says no
     path = write(tmp_path / "response.json", data)
-    assert outcome(run_metasymptoms("ask", "--answers", str(path), "--format", "json"))[1] == []
+    assert outcome(run_main("ask", "--answers", str(path), "--format", "json"))[1] == []
     del coding["code"]
     path = write(tmp_path / "response.json", data)
-    result = run_metasymptoms("ask", "--answers", str(path))
+    result = run_main("ask", "--answers", str(path))
     assert result.returncode == 2
     assert result.stderr == (
         f"metasymptoms: {place(path, '{', after=quoted('back_pain'))}: the answer to 'back_pain' has no code "
@@ -152,13 +152,13 @@ def test_a_wrong_code_is_refused_at_its_place(
     data = response(book, {"cancer_history": "none", "back_pain": "yes"})
     data["item"][1]["item"][0]["answer"][0]["valueCoding"].update(change)
     path = write(tmp_path / "response.json", data)
-    result = run_metasymptoms("ask", "--answers", str(path))
+    result = run_main("ask", "--answers", str(path))
     assert (result.returncode, result.stderr) == (2, f"metasymptoms: {place(path, at)}: {message}\n")
 
 
 def test_a_number_out_of_range_is_refused_at_its_place(book: RuleBook, tmp_path: Path) -> None:
     path = write(tmp_path / "response.json", response(book, {**SPINE, "temperature": 101.3}))
-    result = run_metasymptoms("ask", "--answers", str(path))
+    result = run_main("ask", "--answers", str(path))
     assert result.returncode == 2
     assert result.stderr.startswith(
         f"metasymptoms: {place(path, '101.3')}: 'temperature' is 101.3 °C, outside"
@@ -170,7 +170,7 @@ def test_another_version_gives_one_warning_line(book: RuleBook, tmp_path: Path) 
         tmp_path / "response.json",
         response(book, {"cancer_history": "none", "back_pain": "yes"}, version="0.0"),
     )
-    result = run_metasymptoms("ask", "--answers", str(path), "--format", "json")
+    result = run_main("ask", "--answers", str(path), "--format", "json")
     assert result.returncode == 0
     [line] = result.stderr.splitlines()
     assert line.startswith(
@@ -189,7 +189,7 @@ def test_answers_to_questions_that_did_not_apply_are_kept_and_listed(book: RuleB
         "limb_weakness": "walking",
     }
     path = write(tmp_path / "response.json", response(book, answers))
-    result = run_metasymptoms("ask", "--answers", str(path), "--format", "json")
+    result = run_main("ask", "--answers", str(path), "--format", "json")
     assert result.stderr == (
         f"{path}: kept the answers to questions that do not apply to the other answers (the safer "
         "reading): back_pain_band\n"
@@ -202,7 +202,7 @@ def test_in_progress_says_how_many_are_unanswered(book: RuleBook, tmp_path: Path
 
     answers = {"cancer_history": "none", "back_pain": "yes"}
     path = write(tmp_path / "response.json", response(book, answers, status="in-progress"))
-    result = run_metasymptoms("ask", "--answers", str(path))
+    result = run_main("ask", "--answers", str(path))
     assert result.returncode == 0
     engine_answers = {"cancer_history": "none", "back_pain": True}
     left = sum(1 for q in applicable_questions(book, engine_answers) if q.finding not in engine_answers)
@@ -213,9 +213,9 @@ def test_in_progress_says_how_many_are_unanswered(book: RuleBook, tmp_path: Path
 
 def test_a_questionnaire_is_not_answers(tmp_path: Path) -> None:
     form = tmp_path / "form.json"
-    exported = run_metasymptoms("rules", "export", "--format", "fhir-r4", "--output", str(form))
+    exported = run_main("rules", "export", "--format", "fhir-r4", "--output", str(form))
     assert exported.returncode == 0
-    result = run_metasymptoms("ask", "--answers", str(form))
+    result = run_main("ask", "--answers", str(form))
     assert result.returncode == 2
     assert result.stderr == (
         f"metasymptoms: {place(form, quoted('Questionnaire'))}: this is a FHIR Questionnaire, not answers; give a "
@@ -226,4 +226,4 @@ def test_a_questionnaire_is_not_answers(tmp_path: Path) -> None:
 def test_an_answers_file_without_resource_type_reads_as_before(tmp_path: Path) -> None:
     path = tmp_path / "answers.json"
     path.write_text('{"cancer_history": "none", "back_pain": "yes"}', encoding="utf-8")
-    assert outcome(run_metasymptoms("ask", "--answers", str(path), "--format", "json"))[0] == "routine"
+    assert outcome(run_main("ask", "--answers", str(path), "--format", "json"))[0] == "routine"

@@ -16,7 +16,7 @@ from metasymptoms.core.engine import applicable_questions, assess, next_question
 from metasymptoms.core.explain import why_items
 from metasymptoms.core.model import RuleBook
 from metasymptoms.web.app import build_app
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 from tests.test_web import _no, asked, walk_to_the_end
 from tests.web_forms import Person
 
@@ -127,16 +127,16 @@ def test_an_answers_file_carries_the_wish_into_every_format(book: RuleBook, tmp_
     wants = tmp_path / "wants.yaml"
     wants.write_text(f"cancer_history: past\nknown_spread: none\n{WISH}: yes\n", encoding="utf-8")
     for form in ("text", "markdown", "html"):
-        result = run_metasymptoms("ask", "--answers", str(wants), "--format", form)
+        result = run_main("ask", "--answers", str(wants), "--format", form)
         assert result.returncode == 0, result.stderr
         assert OUTLOOK in result.stdout, form
-    data = json.loads(run_metasymptoms("ask", "--answers", str(wants), "--format", "json").stdout)
+    data = json.loads(run_main("ask", "--answers", str(wants), "--format", "json").stdout)
     assert {"finding": WISH, "answer": True, "answer_text": "Yes"}.items() <= next(
         item for item in data["asked"] if item["finding"] == WISH
     ).items()
     no_diagnosis = tmp_path / "none.yaml"
     no_diagnosis.write_text(f"cancer_history: none\n{WISH}: yes\n", encoding="utf-8")
-    result = run_metasymptoms("ask", "--answers", str(no_diagnosis))
+    result = run_main("ask", "--answers", str(no_diagnosis))
     assert result.returncode == 0, result.stderr
     assert "outlook" not in result.stdout.lower()
 
@@ -144,7 +144,7 @@ def test_an_answers_file_carries_the_wish_into_every_format(book: RuleBook, tmp_
 def test_the_plain_questions_ask_the_wish_and_the_result_lists_the_questions() -> None:
     # cancer now (2), breast (1), no known spread (1), yes to the wish, then Enter throughout
     typed = "2\n1\n1\ny\n" + "\n" * 80
-    result = run_metasymptoms("ask", "--plain", stdin=typed)
+    result = run_main("ask", "--plain", stdin=typed)
     assert result.returncode == 0, result.stderr
     out = " ".join(result.stdout.split())
     assert (
@@ -152,7 +152,7 @@ def test_the_plain_questions_ask_the_wish_and_the_result_lists_the_questions() -
         in out
     )
     assert OUTLOOK in out
-    without = run_metasymptoms("ask", "--plain", stdin="1\n" + "\n" * 80)
+    without = run_main("ask", "--plain", stdin="1\n" + "\n" * 80)
     assert without.returncode == 0, without.stderr
     assert "what lies ahead" not in without.stdout and "outlook" not in without.stdout
 

@@ -14,7 +14,7 @@ from metasymptoms.answering.emergency import action, call_handler_lines, number_
 from metasymptoms.answering.interview import run_interview
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 from tests.scripted import ScriptedPrompter
 from tests.test_terminal_screens import (
     DOWN,
@@ -92,9 +92,7 @@ def test_plain_counter_never_grows_as_the_answers_come(terminal, columns: int, r
 
 def test_plain_u_answers_i_do_not_know_and_3_dot_is_3(tmp_path: Path) -> None:
     out = tmp_path / "result.json"
-    run = run_metasymptoms(
-        "ask", "--plain", "--format", "json", "--output", str(out), stdin="3.\nu\n" + "\n" * 100
-    )
+    run = run_main("ask", "--plain", "--format", "json", "--output", str(out), stdin="3.\nu\n" + "\n" * 100)
     assert run.returncode == 0, run.stderr
     asked = {item["finding"]: item["answer"] for item in json.loads(out.read_text())["asked"]}
     assert asked["cancer_history"] == "past" and asked["primary_cancer"] == "unknown"

@@ -26,7 +26,7 @@ from metasymptoms.teaching.quiz import (
     urgency_choice,
 )
 from metasymptoms.web.documents import lesson_html
-from tests.helpers import run_metasymptoms, write_book
+from tests.helpers import run_main, write_book
 
 SHIPPED = [path.stem for path in scenario_files(default_rules_dir())]
 
@@ -167,7 +167,7 @@ def test_ctrl_c_in_the_quiz_stops_with_130(monkeypatch, capsys) -> None:
 
 
 def test_quiz_without_a_terminal_exits_2() -> None:
-    result = run_metasymptoms("demo", "tired_no_cancer", "--quiz")
+    result = run_main("demo", "tired_no_cancer", "--quiz")
     assert result.returncode == 2
     assert result.stderr == (
         "metasymptoms: the quiz needs a terminal to answer in. Without one, use numbered answers: "
@@ -179,7 +179,7 @@ def test_plain_quiz_through_a_pipe(book: RuleBook) -> None:
     quiz = build_quiz(book, shipped(book, "tired_no_cancer"))
     right = [str(question.answer + 1) for question in quiz.questions]
     typed = f"\n{right[0]}\n\n{right[1]}\n\n{right[2]}\n"  # Enter alone first: no prediction
-    result = run_metasymptoms("demo", "tired_no_cancer", "--quiz", "--plain", stdin=typed)
+    result = run_main("demo", "tired_no_cancer", "--quiz", "--plain", stdin=typed)
     assert result.returncode == 0, result.stderr
     # no answer is marked for Enter: Emergency heads the scale, and Enter alone is no prediction
     assert (
@@ -239,7 +239,7 @@ def test_plain_steps_forward_back_reveal_and_every_change() -> None:
     """The lesson's steps, as the lesson page has them: a question's answer on r, every change
     on a, the teacher's notes on t."""
     keys = "\n\nr\nb\n" + "\n" * 8 + "a\n\nt\nq\n"
-    result = run_metasymptoms("demo", "breast_cord_compression", "--step", "--plain", stdin=keys)
+    result = run_main("demo", "breast_cord_compression", "--step", "--plain", stdin=keys)
     assert result.returncode == 0, result.stderr
     headings = [line for line in result.stdout.splitlines() if line.startswith("Step ")]
     assert headings[:5] == [

@@ -18,7 +18,7 @@ from metasymptoms.answering.assessment_text import render_markdown, render_text
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
 from metasymptoms.web.app import build_app
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 from tests.test_result_order import html_words, words
 from tests.test_web import walk_to_the_end
 from tests.web_forms import Person
@@ -43,9 +43,8 @@ CONTRADICTIONS = (
 )
 
 
-@pytest.mark.slow  # starts the program: left to `make test`
 def test_enter_all_the_way_in_the_plain_questions_ends_coherently() -> None:
-    done = run_metasymptoms("ask", "--plain", stdin="\n" * 200)
+    done = run_main("ask", "--plain", stdin="\n" * 200)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     result = out[out.index(f"\n{HEADING}\n") + 1 :]

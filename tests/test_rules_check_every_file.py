@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from tests.helpers import TINY, run_metasymptoms, write_book
+from tests.helpers import TINY, run_main, write_book
 
 LIVER = textwrap.dedent(
     """\
@@ -27,7 +27,7 @@ LIVER = textwrap.dedent(
 
 
 def check(folder: Path) -> list[str]:
-    done = run_metasymptoms("rules", "check", str(folder))
+    done = run_main("rules", "check", str(folder))
     assert done.returncode == 1, done.stderr
     return [line.replace(str(folder), "rules") for line in done.stdout.splitlines()]
 

@@ -14,7 +14,7 @@ from metasymptoms.answering.assessment_text import render_text
 from metasymptoms.answering.result import result
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 from tests.test_result_order import CASES
 
 SOON = {"cancer_history": "none", "back_pain": True, "numbness": True}
@@ -41,11 +41,10 @@ def test_soon_says_what_to_do_once_first_and_adds_the_everyday_advice_last(book:
     )
 
 
-@pytest.mark.slow  # starts the program: left to `make test`
 def test_urgent_ends_on_its_own_advice(book: RuleBook, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("cancer_history: none\njaundice: yes\n")
-    done = run_metasymptoms("ask", "--answers", str(answers))
+    done = run_main("ask", "--answers", str(answers))
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith(
         "Draft rule book, version 0.1: not yet signed off by a clinician.\n"

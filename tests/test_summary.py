@@ -27,7 +27,7 @@ from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.numbers import for_country
 from metasymptoms.core.problems import UsageError
-from tests.helpers import TEMPERATURE_QUESTION, run_metasymptoms, shipped_wording
+from tests.helpers import TEMPERATURE_QUESTION, run_main, shipped_wording
 from tests.scripted import ScriptedPrompter
 
 MADE = datetime.datetime(2026, 11, 25, 14, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
@@ -292,9 +292,7 @@ def test_a_very_long_unknown_country_is_quoted_to_80_characters(shipped: LoadedB
 def test_country_option_end_to_end(tmp_path: Path) -> None:
     answers = tmp_path / "a.yaml"
     answers.write_text("cancer_history: none\nseizure: yes\n")
-    run = run_metasymptoms(
-        "ask", "--answers", str(answers), "--country", "AU", stdin=None, env={"METASYMPTOMS_COUNTRY": "US"}
-    )
+    run = run_main("ask", "--answers", str(answers), "--country", "AU", env={"METASYMPTOMS_COUNTRY": "US"})
     assert run.returncode == 0, run.stderr
     assert "(000)" in run.stdout and "911" not in run.stdout
 

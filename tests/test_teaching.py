@@ -15,7 +15,7 @@ from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.explore_board import symptom_ids, what_if_board
-from tests.helpers import run_metasymptoms, write_book
+from tests.helpers import run_main, write_book
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -208,7 +208,7 @@ def test_what_would_change_tries_every_other_answer_the_question_offers(
 
 
 def test_step_without_a_terminal_prints_the_whole_replay() -> None:
-    result = run_metasymptoms("demo", "tired_no_cancer", "--step")
+    result = run_main("demo", "tired_no_cancer", "--step")
     assert result.returncode == 0
     assert "Press Enter" not in result.stdout
     assert "Step 11 of 11. What to take away" in result.stdout  # the lesson's steps, as its page has them
@@ -282,7 +282,7 @@ def test_explore_lists_ids_and_refuses_unknown_ones(capsys) -> None:
 
 
 def test_explore_without_a_terminal_exits_2() -> None:
-    result = run_metasymptoms("explore")
+    result = run_main("explore")
     assert result.returncode == 2
     assert "the explorer needs a terminal" in result.stderr
 

@@ -15,7 +15,7 @@ from metasymptoms.cli import main
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.quiz import build_quiz, run_quiz
-from tests.helpers import TINY, problems_of, write_book
+from tests.helpers import TINY, problems_of, run_main, write_book
 
 GUIDANCE = TINY["guidance.yaml"]
 CASE = """\
@@ -134,18 +134,10 @@ def test_the_explorer_is_in_the_books_words(tmp_path: Path, capsys: pytest.Captu
     assert capsys.readouterr().out.startswith("(yelow? yellow.)\n\nYELLOW SKIN\n")
 
 
-@pytest.mark.slow  # starts the program: left to `make test`
-def test_a_lesson_is_stepped_by_the_books_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import subprocess
-    import sys
-
+def test_a_lesson_is_stepped_by_the_books_words(tmp_path: Path) -> None:
     folder = reworded(tmp_path)
-    run = subprocess.run(
-        [sys.executable, "-m", "metasymptoms", "demo", "cord", "--rules", str(folder), "--step", "--plain"],
-        input="suivant\nnext\nRETOUR\nq\n",
-        capture_output=True,
-        text=True,
-        check=False,
+    run = run_main(
+        "demo", "cord", "--rules", str(folder), "--step", "--plain", stdin="suivant\nnext\nRETOUR\nq\n"
     )
     assert run.returncode == 0
     steps = re.findall(r"^Stage (\d)/", run.stdout, re.MULTILINE)

@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_text import render_text
 from metasymptoms.answering.formats import renderer
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook, Urgency
-from tests.helpers import run_metasymptoms
+from tests.helpers import run_main
 
 CORD = {
     "cancer_history": "current",
@@ -24,11 +22,10 @@ CORD = {
 }
 
 
-@pytest.mark.slow  # starts the program: left to `make test`
 def test_none_in_a_list_of_choices_is_refused_without_contradicting_itself(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("cancer_history: current\nback_pain: yes\nlimb_weakness: [left_leg, none]\n")
-    done = run_metasymptoms("ask", "--answers", str(path))
+    done = run_main("ask", "--answers", str(path))
     assert done.returncode == 2
     assert done.stderr == (
         f"metasymptoms: {path}:3:16: 'none' cannot go in a list with other answers; write "
@@ -37,11 +34,10 @@ def test_none_in_a_list_of_choices_is_refused_without_contradicting_itself(tmp_p
     )
 
 
-@pytest.mark.slow  # starts the program: left to `make test`
 def test_none_alone_in_a_list_is_none_of_them(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("cancer_history: current\nback_pain: yes\nlimb_weakness: [none]\n")
-    done = run_metasymptoms("ask", "--answers", str(path), "--format", "json")
+    done = run_main("ask", "--answers", str(path), "--format", "json")
     assert done.returncode == 0, done.stderr
 
 
