@@ -16,7 +16,7 @@ import re
 import pytest
 
 from metasymptoms.answering.formats import renderer
-from metasymptoms.core.engine import assess
+from metasymptoms.core.engine import Assessment, assess
 from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook
 
@@ -82,6 +82,13 @@ def answer_sets(book: RuleBook) -> list[dict[str, Answer]]:
     return sets
 
 
+@pytest.fixture(scope="module")
+def assessed(book: RuleBook) -> list[tuple[dict[str, Answer], Assessment]]:
+    """Each answer set with its assessment, made once for every test of the module (each
+    renders it, or reads its warning signs)."""
+    return [(answers, assess(book, answers)) for answers in answer_sets(book)]
+
+
 def unsaid(text: str) -> list[str]:
     """The forbidden words in `text`, and each "spread" that is not a symptom's."""
     lowered = " ".join(text.lower().split())
@@ -94,9 +101,11 @@ def unsaid(text: str) -> list[str]:
     return found
 
 
-def test_the_sweep_reaches_the_advice_that_once_named_a_care_team(book: RuleBook) -> None:
+def test_the_sweep_reaches_the_advice_that_once_named_a_care_team(
+    assessed: list[tuple[dict[str, Answer], Assessment]],
+) -> None:
     """The answer sets reach each warning sign whose advice said "your care team"."""
-    fired = {flag.id for answers in answer_sets(book) for flag in assess(book, answers).red_flags}
+    fired = {flag.id for _, assessment in assessed for flag in assessment.red_flags}
     assert {
         "jaundice",
         "coughing_blood_streaks",
@@ -106,10 +115,12 @@ def test_the_sweep_reaches_the_advice_that_once_named_a_care_team(book: RuleBook
     } <= fired
 
 
-def test_the_sweep_reaches_the_signs_on_treatment_after_enter_at_the_kinds(book: RuleBook) -> None:
+def test_the_sweep_reaches_the_signs_on_treatment_after_enter_at_the_kinds(
+    assessed: list[tuple[dict[str, Answer], Assessment]],
+) -> None:
     """Steroid tablets for asthma, "yes" to treatment and Enter at the kinds of treatment: the
     signs on treatment, once written for a person with a cancer team, are among those shown."""
-    fired = {flag.id for answers in answer_sets(book) for flag in assess(book, answers).red_flags}
+    fired = {flag.id for _, assessment in assessed for flag in assessment.red_flags}
     assert {
         "vomiting_on_treatment",
         "vomiting_on_treatment_severe",
@@ -144,12 +155,12 @@ def test_being_sick_on_steroids_without_a_diagnosis_names_a_doctor_beside_the_24
 
 @pytest.mark.parametrize("result_format", FORMATS)
 def test_a_person_with_no_diagnosis_never_reads_of_a_care_team_spread_or_outlook(
-    book: RuleBook, result_format: str
+    book: RuleBook, assessed: list[tuple[dict[str, Answer], Assessment]], result_format: str
 ) -> None:
     render = renderer(result_format)
     told = {}
-    for answers in answer_sets(book):
-        found = unsaid(render(book, assess(book, answers)))
+    for answers, assessment in assessed:
+        found = unsaid(render(book, assessment))
         if found:
             told[repr(answers)] = found
     assert told == {}
