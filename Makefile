@@ -62,8 +62,10 @@ test: $(TEST_STAMP) $(AXE)  ## lint, types, then the whole test suite (shipped r
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist worksteal
 
-# The slow modules are not even imported (tests/conftest.py's SLOW_MODULES), and no terminal
-# session runs: what is left takes a few seconds, one process, no workers to start.
+# The slow modules are not even imported (tests/conftest.py's SLOW_MODULES: those that start
+# the program, a server or a browser, or search whole answer spaces, such as rules diff's
+# tests), and no terminal session runs: what is left takes a few seconds, one process, no
+# workers to start. `make test` runs everything.
 quick: $(TEST_STAMP)  ## the edit loop (under 10 s): lint and the fast tests; `make test` is the gate
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check

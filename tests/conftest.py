@@ -149,6 +149,19 @@ def tiny(tmp_path: Path) -> Path:
     return write_book(tmp_path / "rules")
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The objects made while collecting (the test functions, the parameters, the modules,
+    the rule books some modules load) live to the end: the garbage collector stops scanning
+    them (`gc.freeze`), and runs its young collections less often. It had spent a tenth of
+    the processor time of a run over them (2.8 of 19 s in `make quick`, measured with
+    gc.callbacks; 0.6 s with this)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The browser tests' modules run first and one after another (`_browser_tests_together`).
     Under pytest-xdist (`make test`), each worker's share of the run holds a like part of the
@@ -242,6 +255,9 @@ SLOW_MODULES = {
     "test_compiled",
     "test_contributing",
     "test_diff",
+    "test_diff_numbers_unanswered",
+    "test_diff_older_book",
+    "test_diff_order_sources",
     "test_diff_report",
     "test_docs",
     "test_document_pages",
