@@ -11,9 +11,10 @@ import pytest
 
 from metasymptoms.answering.interview import run_interview
 from metasymptoms.answering.prompter import BACK, PlainPrompter, Stopped
-from metasymptoms.answering.questionnaire import Questionnaire
+from metasymptoms.answering.questionnaire import SHOW_RESULT, Questionnaire
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess, fired_emergencies
+from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import Urgency
 from tests.helpers import shipped_wording
@@ -640,3 +641,39 @@ def test_a_which_of_these_questions_help_stands_with_its_checkboxes(book: RuleBo
     assert hint == "Tick all that apply."
     assert ticked == ["yes"]
     assert last[0] == ("Yes (not said which)", "yes")
+
+
+def test_the_review_has_its_heading_and_back_from_an_answer_leaves_its_pointer_there(book: RuleBook) -> None:
+    """The review is said as a heading and a hint, then the list; an answer opened from it
+    and left with Back keeps the review's pointer on that answer (Enter would open it again),
+    where an answer given moves it to "Show my result"."""
+    words = book.guidance.wording.questions
+    question = next(q for q in book.questions if q.finding == "back_pain")
+    prompter = ScriptedPrompter(book, answers={"cancer_history": "none"})
+    original_choose = prompter.choose
+    pointers: list[str] = []
+
+    def choose(message, options, default, hint=None, **kwargs):
+        if message.endswith(words.review_question):
+            pointers.append(default)
+            return "back_pain" if len(pointers) == 1 else SHOW_RESULT
+        if pointers and message == question.text:
+            return BACK
+        return original_choose(message, options, default, hint, **kwargs)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    Questionnaire(book, prompter).run()
+    assert pointers == [SHOW_RESULT, "back_pain"]
+    at = prompter.shown.index(("heading", words.review_heading))
+    assert prompter.shown[at + 1] == ("hint", words.review_intro)
+
+
+@pytest.mark.parametrize(("answer", "offered"), [(True, "yes"), (False, "no"), (UNSURE, "unsure")])
+def test_a_yes_no_question_asked_again_starts_on_the_answer_given(
+    book: RuleBook, answer: object, offered: str
+) -> None:
+    questionnaire = Questionnaire(
+        book, ScriptedPrompter(book), answers={"cancer_history": "none", "fever": answer}
+    )
+    question = next(q for q in book.questions if q.finding == "fever")
+    assert questionnaire.options_for(question)[1] == offered

@@ -696,6 +696,8 @@ FEATURES = "back or neck pain with warning features"
         ("back_pain_red_features", False, f"{FEATURES}: None of these"),
         ("temperature", 38.4, "your measured temperature: 38.4 °C (101.1 °F)"),
         ("temperature", 37.0, "your measured temperature: 37 °C (98.6 °F)"),
+        # To the tenth in both units: 101.1488 °F, not 101.15 rounded again to 101.2.
+        ("temperature", 38.416, "your measured temperature: 38.4 °C (101.1 °F)"),
         ("temperature", UNSURE, "your measured temperature: Not sure"),
         ("temperature", None, "your measured temperature: not given"),
         ("vomiting_times", 3.0, "being sick several times in 24 hours: 3 times in 24 hours"),

@@ -74,7 +74,7 @@ class Number(Kind):
             match = self._WITH_UNIT.match(raw)
             if match:
                 number, written = float(match.group(1).replace(",", ".")), match.group(2).replace(" ", "")
-                if written in ("", unit.symbol, unit.symbol.lstrip("°")):  # "38.4", "38.4 °C", "38.4 C"
+                if written in ("", unit.symbol, unit.symbol.removeprefix("°")):  # "38.4", "38.4 °C", "38.4 C"
                     value = number
                 elif written.lower() in {spelling.lower() for spelling in unit.other}:
                     value = fahrenheit_to_celsius(number)

@@ -173,7 +173,7 @@ class Several(Kind):
         texts = {choice.value: choice.text for choice in finding.choices}
         said = {True: "Yes (not said which)", False: "None of these", UNSURE: "Not sure"}
         return f"{finding.label}: " + " or ".join(
-            "; ".join(texts.get(item, item) for item in value) if isinstance(value, tuple) else said[value]
+            "; ".join(texts[item] for item in value) if isinstance(value, tuple) else said[value]
             for value in values
             if value is not None
         )
