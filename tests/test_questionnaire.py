@@ -655,6 +655,7 @@ def test_the_review_has_its_heading_and_back_from_an_answer_leaves_its_pointer_t
 
     def choose(message, options, default, hint=None, **kwargs):
         if message.endswith(words.review_question):
+            assert kwargs == {"one_line": True}  # each answer on one line: the list is long
             pointers.append(default)
             return "back_pain" if len(pointers) == 1 else SHOW_RESULT
         if pointers and message == question.text:
