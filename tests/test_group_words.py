@@ -94,6 +94,11 @@ def test_a_choice_is_told_by_its_choices_words(book: RuleBook, values: list, sai
     assert words(book, "known_spread", values, SPREAD) == f"what you were told about spread: {said}"
 
 
+def test_two_of_three_choices_are_told_as_anything_but_the_third(book: RuleBook) -> None:
+    said = words(book, "known_spread", ["none", "bones"], ["none", "bones", "elsewhere"])
+    assert said == 'what you were told about spread: anything but "Yes, but not to the bones"'
+
+
 def test_one_of_two_choices_is_named_not_told_as_anything_but(book: RuleBook) -> None:
     # Of two choices, the one chosen is named; "anything but" is for all but one of several.
     said = words(book, "known_spread", ["bones"], ["none", "bones"])
