@@ -57,6 +57,18 @@ EDITS: dict[str, tuple[str, str, str]] = {
         "label: constant, unusual thirst",
         "label: great, unusual thirst all the time",
     ),
+    "why_for_everyone": (
+        "sites/bones.yaml",
+        "bones.fracture|    checked: {by: author, date: 2026-11-25}\n",
+        "    checked: {by: author, date: 2026-11-25}\n    why_for_everyone: true\n",
+    ),
+    "new_sign": (
+        "red_flags.yaml",
+        "red_flags:\n",
+        "red_flags:\n  - id: thirst_with_confusion\n    title: Great thirst with new confusion\n"
+        "    when: {all: [thirst, confusion]}\n    urgency: urgent\n    advice: Contact your care team today.\n"
+        "    sources: [NICE-NG234]\n    checked: {by: author, date: 2026-11-26}\n",
+    ),
     "default": ("questions.yaml", "        default: unsure\n", "        default: none\n"),
     "sites_of_a_sign": (
         "red_flags.yaml",
@@ -327,3 +339,23 @@ def test_a_finding_whose_label_says_not_is_never_negated_twice() -> None:
     assert words == "not being able to keep fluids down: no, or not sure"
     assert no_words(spec.label) == "not being able to keep fluids down: no"
     assert no_words("a new skin rash") == "no new skin rash"
+
+
+def test_a_site_rule_is_named_with_its_site_and_a_why_no_one_reads_is_said(report, capsys) -> None:
+    """A broken bone always shows an emergency warning sign, under which a site's explanation
+    is left out: the report says no answers were found whose result shows it."""
+    _, _, out = report("why_for_everyone", "text", capsys)
+    assert "  - site rule bones.fracture (site Bones): why_for_everyone: no -> yes" in out.splitlines()
+    assert _section(out, "Effect of site rule bones.fracture (site Bones):")[1:] == [
+        "  - why_for_everyone: people with no cancer diagnosis now read this rule's words where it names",
+        "    the site 'Bones'; no urgency, warning sign or site changes. No answers were found whose",
+        "    result shows it.",
+    ]
+
+
+def test_a_new_sign_is_listed_once_as_added_its_words_below(report, capsys) -> None:
+    _, _, out = report("new_sign", "text", capsys)
+    assert _section(out, "What was edited:")[1:] == [
+        "  - red flag thirst_with_confusion (Great thirst with new confusion): added"
+    ]
+    assert "  - red flag thirst_with_confusion: title" in out.splitlines()

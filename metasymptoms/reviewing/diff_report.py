@@ -90,7 +90,12 @@ def _edited(result: Diff, old: RuleBook, new: RuleBook) -> list[str]:
         f"{_item_name((edit.kind, edit.id), old, new)}: {edit.change()}{_gloss(edit, new)}"
         for edit in result.edited
     ]
-    said += [f"{c.where} (wording, shown below)" for c in result.text_changes if c.kind != "guidance"]
+    whole = {(edit.kind, edit.id) for edit in result.edited if not edit.field}  # "added", "removed"
+    said += [
+        f"{c.where} (wording, shown below)"
+        for c in result.text_changes
+        if c.kind != "guidance" and (c.kind, c.id) not in whole
+    ]
     if any(change.kind == "guidance" for change in result.text_changes):
         said.append("guidance (wording, shown below)")
     if result.moved:
@@ -157,6 +162,8 @@ def _words_of(book: RuleBook, kind: str, item_id: str) -> str | None:
         return next((spec.label for spec in book.findings if spec.id == item_id), None)
     if kind == "question":
         return next((q.text for q in book.questions if q.finding == item_id), None)
+    if kind == "site rule":
+        return next((f"site {s.name}" for s in book.sites for rule in s.rules if rule.id == item_id), None)
     return None
 
 
