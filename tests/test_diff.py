@@ -232,9 +232,9 @@ def test_a_raise_is_labelled_and_the_edit_named_first(tmp_path: Path, capsys) ->
     assert main(["rules", "diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
     edited = out.split("What was edited:\n")[1].split("\n\n")[0]
-    assert edited == "  - site rule bones.back: urgency: (none) -> prompt"
+    assert edited == "  - site rule bones.back (site Bones): urgency: (none) -> prompt"
     assert (
-        "Effect of site rule bones.back:\n"
+        "Effect of site rule bones.back (site Bones):\n"
         "  1 group of answers: 1 RAISED\n"
         "  1. RAISED\n"
         "     - urgency: routine -> prompt\n"
