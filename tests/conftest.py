@@ -261,6 +261,7 @@ SLOW_MODULES = {
     "test_diff_report",
     "test_docs",
     "test_document_pages",
+    "test_every_symptom_told",
     "test_export_output",
     "test_fhir_export",
     "test_fhir_renderer",

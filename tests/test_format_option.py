@@ -50,6 +50,7 @@ def test_every_format_option_is_the_one_the_contract_promises() -> None:
     assert promised_choices()["demo"] == ("text", "html")
 
 
+@pytest.mark.slow  # writes two whole lesson pages (half a second): left to `make test`
 def test_demo_format_html_writes_the_lesson_page_as_html_does(tmp_path: Path, capsys) -> None:
     assert (
         main(["demo", "breast_cord_compression", "--format", "html", "--output", str(tmp_path / "a.html")])
