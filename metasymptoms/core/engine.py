@@ -23,6 +23,7 @@ from metasymptoms.core.unsaid import (
     treatment_not_given,
     with_implications,
 )
+from metasymptoms.core.unsure_counts import shown_with_unsure_numbers
 
 Answers = Mapping[str, Answer]
 Reading = Mapping[str, object]  # answers as the rules read them (`reading`): may hold sets
@@ -270,7 +271,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     read = reading(book, answers)  # once: the functions below take answers already read
     flags_fired = _holding(book.red_flags, read)
     rules_fired = _rules_holding(book, read)
-    red_flags = _shown_red_flags(flags_fired, read)
+    red_flags = _shown_red_flags(shown_with_unsure_numbers(book, read, flags_fired), read)
     sites = _site_matches(book, rules_fired, read)
     urgency = highest(
         [flag.urgency for flag in flags_fired] + [rule.urgency for _, rule in rules_fired if rule.urgency]
