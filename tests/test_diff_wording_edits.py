@@ -23,16 +23,16 @@ SEVERE_VOMITING = (
     "  - id: vomiting_on_treatment_severe\n"
     "    title: Being sick 6 or more times in 24 hours, or unable to keep fluids down, during treatment\n"
 )
+# Bones and back come before "How you feel in general": its first question moved under the
+# heading before it, at the same place in the order.
 BONES_GENERAL = (
-    "        text: Have you lost your appetite?\n\n  - id: bones\n    title: Bones and back\n    questions:\n"
-    "      - finding: bone_pain\n        text: Do you have a deep, lasting pain in a bone?\n"
-    "        help: This kind of pain is often worse at night. At first it may come and go.\n"
+    "        ask_if: back_pain\n\n  - id: general\n    title: How you feel in general\n    questions:\n"
+    "      - finding: fatigue\n        text: Do you feel extremely tired in a way that rest does not fix?\n"
 )
 BONES_MOVED = (
-    "        text: Have you lost your appetite?\n"
-    "      - finding: bone_pain\n        text: Do you have a deep, lasting pain in a bone?\n"
-    "        help: This kind of pain is often worse at night. At first it may come and go.\n"
-    "\n  - id: bones\n    title: Bones and back\n    questions:\n"
+    "        ask_if: back_pain\n"
+    "      - finding: fatigue\n        text: Do you feel extremely tired in a way that rest does not fix?\n"
+    "\n  - id: general\n    title: How you feel in general\n    questions:\n"
 )
 LEGS = "      - {value: left_leg, text: left leg}\n      - {value: right_leg, text: right leg}\n"
 LEGS_SWAPPED = "      - {value: right_leg, text: right leg}\n      - {value: left_leg, text: left leg}\n"
@@ -224,21 +224,21 @@ def test_a_question_under_another_heading_in_the_same_place_is_reported(report, 
     assert code == 0
     assert "  - the sections some questions are asked under (shown below)" in out
     assert _section(out, "Questions under another heading (as a person is asked them):")[1:] == [
-        "  - Asked under another heading: 'a deep, lasting pain in a bone' (bone_pain); now under 'How",
-        "    you feel in general' (general), was under 'Bones and back' (bones); at the same place in the",
-        "    order",
+        "  - Asked under another heading: 'extreme tiredness that rest does not fix' (fatigue); now under",
+        "    'Bones and back' (bones), was under 'How you feel in general' (general); at the same place",
+        "    in the order",
     ]
     _, _, page = report("section", "markdown", capsys)
     assert "## Questions under another heading (as a person is asked them)" in page
     _, _, data = report("section", "json", capsys)
     assert json.loads(data)["questions_in_other_sections"] == [
         {
-            "finding": "bone_pain",
-            "was_section": "bones",
-            "now_section": "general",
-            "change": "Asked under another heading: 'a deep, lasting pain in a bone' (bone_pain); now under "
-            "'How you feel in general' (general), was under 'Bones and back' (bones); at the same place "
-            "in the order",
+            "finding": "fatigue",
+            "was_section": "general",
+            "now_section": "bones",
+            "change": "Asked under another heading: 'extreme tiredness that rest does not fix' (fatigue); now "
+            "under 'Bones and back' (bones), was under 'How you feel in general' (general); at the same "
+            "place in the order",
         }
     ]
 
