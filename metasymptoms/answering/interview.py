@@ -1,5 +1,5 @@
-"""The guided questions in a terminal: with arrow_lists.py (the keys its lists share), the
-only module that imports questionary.
+"""The guided questions in a terminal: the words of each arrow-key prompt laid out here,
+drawn by arrow_lists.py (the only module that imports prompt_toolkit).
 
 It draws prompts for the flow in questionnaire.py, then shows the result (result_screen.py).
 """
@@ -10,9 +10,8 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from metasymptoms.answering.arrow_lists import add_keys, ticked_values
 from metasymptoms.answering.emergency import action, still_standing
 from metasymptoms.answering.formats import renderer
 from metasymptoms.answering.prompter import (
@@ -43,6 +42,12 @@ from metasymptoms.core.model_base import filled
 from metasymptoms.core.output import write_atomic, wrote
 from metasymptoms.core.safetext import visible, write_styled
 
+if TYPE_CHECKING:
+    from metasymptoms.answering.arrow_lists import ArrowPrompts
+
+Arguments = ParamSpec("Arguments")
+Answer = TypeVar("Answer")
+
 
 def colour_allowed(stream: Any) -> bool:
     """Colour only on a real terminal, never with NO_COLOR set or TERM=dumb."""
@@ -63,7 +68,7 @@ _STYLES = {
     "hint": "",
     "info": "",
 }
-POINTER = 3  # questionary draws " » " or three spaces before each choice
+POINTER = 3  # " » " or three spaces before each choice (arrow_lists.POINTER)
 
 
 class QuestionaryPrompter:
@@ -91,6 +96,7 @@ class QuestionaryPrompter:
         # The rows of each answer said back, for those last on screen (nothing said since):
         # an answer taken back with Back is cleared from the screen, where it is one of them.
         self.said_back: list[int] = []
+        self.prompts: ArrowPrompts | None = None
 
     @property
     def how_to_answer(self) -> str:
@@ -131,11 +137,18 @@ class QuestionaryPrompter:
             write_styled(self.stdout, start, line, end + "\n")  # the text itself is sanitised
         self.stdout.flush()
 
+    def _prompts(self) -> ArrowPrompts:
+        """The one Application that draws every prompt (made at the first: prompt_toolkit is
+        imported only for the arrow keys)."""
+        if self.prompts is None:
+            from metasymptoms.answering.arrow_lists import ArrowPrompts
+
+            self.prompts = ArrowPrompts(self.input, self.output)
+        return self.prompts
+
     def choose(
         self, message: str, options: Options, default: str, hint: str | None = None, *, one_line: bool = False
     ) -> str:
-        import questionary
-
         width = self.columns() - 1
         room = width - POINTER
 
@@ -147,40 +160,26 @@ class QuestionaryPrompter:
                 return label if len(label) <= room else label[: room - 1].rstrip() + "…"
             return ("\n" + " " * POINTER).join(wrap(label, room))
 
-        choices = [
-            questionary.Separator() if label is None else questionary.Choice(label_of(label), value)
-            for label, value in options
-        ]
+        choices = [(None if label is None else label_of(label), value) for label, value in options]
         # "? " comes before the question: its further lines line up under its first word.
         lines = [line for paragraph in message.split("\n") for line in wrap(visible(paragraph), width - 2)]
-        # Once answered, questionary writes the answer after the question's last line; where
-        # the longest answer would not fit there, it goes on a line of its own.
-        longest = max((len(label_of(label).split("\n")[0]) for label, _ in options if label), default=0)
+        # Once answered, the answer is said after the question's last line; where the longest
+        # answer would not fit there, it goes on a line of its own.
+        longest = max((len(label.split("\n")[0]) for label, _ in choices if label), default=0)
         own_line = len(lines[-1]) + 2 + 1 + longest > width
         text = "\n  ".join(lines) + ("\n " if own_line else "")
         notes = [
             *(wrap(f"({visible(hint)})", width - 2) if hint else []),
             f"({self.wording.arrow_keys.choose})",
         ]
-        question = questionary.select(
-            text,
-            choices=choices,
-            default=default,
-            instruction=("" if own_line else "\n  ") + "\n  ".join(notes),
-            input=self.input,
-            output=self.output,
-        )
-
-        add_keys(question, {value for _, value in options})
-        # Drawn again below with its answer: "Why am I asked this?" or "Back" is a step, not
-        # an answer, and must not be left on screen (or read out) as if it were one.
-        question.application.erase_when_done = True
-        value = self._ask(question)
+        instruction = ("" if own_line else "\n  ") + "\n  ".join(notes)
+        steps = {value for _, value in options if value in (WHY, BACK)}
+        value = self._ask(self._prompts().choose, text, instruction, choices, default, steps)
         if value not in (WHY, BACK):
-            chosen = next((label for label, option in options if label is not None and option == value), None)
-            if chosen is None:  # Escape then Enter, or a pasted sequence: no choice made, so asked again
-                return self.choose(message, options, default, hint, one_line=one_line)
-            self._said_back(f"? {text} {label_of(chosen)}\n")
+            # Said again below with its answer: "Why am I asked this?" or "Back" is a step,
+            # not an answer, and is not left on screen (or read out) as if it were one.
+            chosen = next(label for label, option in choices if label is not None and option == value)
+            self._said_back(f"? {text} {chosen}\n")
         return value
 
     def choose_several(
@@ -202,13 +201,13 @@ class QuestionaryPrompter:
             ticked = self.kept_ticks[1]
         width = self.columns() - 1
         lines = [line for paragraph in message.split("\n") for line in wrap(visible(paragraph), width - 2)]
+        boxes, instruction = self._checkboxes(options, hint, keys)
         while True:
-            question = self._checkboxes(lines, options, ticked, hint, keys)
-            add_keys(question, steps)
-            question.application.erase_when_done = True
-            values: Any = self._ask(question)
+            values: Any = self._ask(
+                self._prompts().tick, "\n  ".join(lines), instruction, boxes, ticked, steps
+            )
             if isinstance(values, str):  # "?" or "b": a step, not an answer
-                self.kept_ticks = (message, [str(value) for value in ticked_values(question)])
+                self.kept_ticks = (message, self._prompts().ticks())
                 return values
             self.kept_ticks = ("", [])
             try:
@@ -222,24 +221,17 @@ class QuestionaryPrompter:
             self._said_back("? " + "\n  ".join(lines) + said + "\n")
             return " ".join(values)
 
-    def _checkboxes(
-        self, lines: list[str], options: Options, ticked: Sequence[str], hint: str | None, keys: str
-    ) -> Any:
-        """questionary's checkboxes for `options` but the steps (why, back: keys instead)."""
-        import questionary
-
+    def _checkboxes(self, options: Options, hint: str | None, keys: str) -> tuple[Options, str]:
+        """The boxes of `options` but the steps (why, back: keys instead), and the notes
+        under the question."""
         steps = {value for _, value in options if value in (WHY, BACK)}
         boxes = [(label, value) for label, value in options if value not in steps]
         while boxes and boxes[-1][0] is None:  # the separator before the steps
             boxes.pop()
         width = self.columns() - 1
         room = width - POINTER - 2  # "○ " before each label
-        choices = [
-            questionary.Separator()
-            if label is None
-            else questionary.Choice(
-                ("\n" + " " * (POINTER + 2)).join(wrap(visible(label), room)), value, checked=value in ticked
-            )
+        labels = [
+            (None if label is None else ("\n" + " " * (POINTER + 2)).join(wrap(visible(label), room)), value)
             for label, value in boxes
         ]
         # "? = why, b = back" kept on one line, as the typed prompts say it
@@ -251,29 +243,17 @@ class QuestionaryPrompter:
             *(wrap(f"({visible(hint)})", width - 2) if hint else []),
             *wrap(f"({visible(keys)}; {shortcuts})", width - 2),
         ]
-        return questionary.checkbox(
-            "\n  ".join(lines),
-            choices=choices,
-            instruction="\n  " + "\n  ".join(notes),
-            input=self.input,
-            output=self.output,
-        )
+        return labels, "\n  " + "\n  ".join(notes)
 
     def ask_text(self, message: str, default: str) -> str:
-        import questionary
-
         # Each line of the message wrapped at word boundaries as a choice's question is; the
         # answer is typed on a line of its own.
         width = self.columns() - 1
         paragraphs = visible(message).split("\n")
         lines = [line for paragraph in paragraphs for line in wrap(paragraph, width - 2)]
-        question = questionary.text(
-            "\n  ".join(lines) + "\n ", default=default, input=self.input, output=self.output
-        )
-        # Drawn again below without the notes, and a typed "b" or "?" not at all: it is a key,
-        # not an answer, and must not be left on screen as if it were one.
-        question.application.erase_when_done = True
-        typed = self._ask(question) or default
+        # Said again below without the notes, and a typed "b" or "?" not at all: it is a key,
+        # not an answer, and is not left on screen as if it were one.
+        typed = self._ask(self._prompts().type_line, "\n  ".join(lines) + "\n ", default) or default
         if typed.strip().lower() not in TYPED_KEYS:
             asked = wrap(paragraphs[0], width - 2)
             left_out = self.wording.arrow_keys.left_out
@@ -283,49 +263,15 @@ class QuestionaryPrompter:
     def press(self, message: str, keys: Mapping[str, str]) -> str:
         """One key, no Enter after it (Enter alone is a key of its own); the line is erased
         once a key is pressed, so it is not left on screen as if it were an answer."""
-        import questionary
-        from prompt_toolkit import PromptSession
-        from prompt_toolkit.key_binding import KeyBindings
-        from prompt_toolkit.keys import Keys
-
-        bindings = KeyBindings()
-
-        def bind(key: str, value: str) -> None:
-            @bindings.add(key or Keys.ControlM, eager=True)
-            def _pressed(event: Any) -> None:
-                event.app.exit(result=value)
-
-        for key, value in keys.items():
-            bind(key, value)
-            if key:
-                bind(key.upper(), value)
-
-        @bindings.add(Keys.ControlC, eager=True)
-        def _interrupt(event: Any) -> None:
-            event.app.exit(exception=KeyboardInterrupt)
-
-        @bindings.add(Keys.ControlD, eager=True)
-        def _stop(event: Any) -> None:
-            event.app.exit(exception=EOFError)
-
-        @bindings.add(Keys.Any)
-        def _other(event: Any) -> None:
-            pass  # any other key does nothing: the line says which keys do something
-
-        session: Any = PromptSession(
-            f"\n{visible(message)} ",  # a blank line sets it apart from the result above
-            key_bindings=bindings,
-            input=self.input,
-            output=self.output,
-            erase_when_done=True,
-        )
-        return self._ask(questionary.Question(session.app))
+        # a blank line sets it apart from the result above
+        return self._ask(self._prompts().press, f"\n{visible(message)} ", keys)
 
     @staticmethod
-    def _ask(question: Any) -> str:
+    def _ask(
+        prompt: Callable[Arguments, Answer], *arguments: Arguments.args, **named: Arguments.kwargs
+    ) -> Answer:
         try:
-            answer: str = question.unsafe_ask()  # the value chosen, or the text typed
-            return answer
+            return prompt(*arguments, **named)  # the value chosen, the values ticked, or the text typed
         except EOFError:
             raise Stopped from None
 
