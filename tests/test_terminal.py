@@ -138,6 +138,19 @@ def test_ctrl_c_or_ctrl_d_stops_calmly_with_130(spawn, key: str, tmp_path: Path)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_interrupt_signal_at_a_list_stops_calmly_with_130(spawn, tmp_path: Path) -> None:
+    """`kill -INT`, or Ctrl-C where the terminal sends a signal rather than the key: as Ctrl-C
+    at a list (questionary's lists ignored the signal, and the questions went on)."""
+    import signal
+
+    child = spawn()
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?", last=FIRST_LAST)
+    child.kill(signal.SIGINT)
+    child.expect_exact("Stopped. Nothing was saved.")
+    assert finish(child) == 130
+    assert list(tmp_path.iterdir()) == []
+
+
 def plain(*args: str, stdin: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return run_metasymptoms("ask", *args, stdin=stdin, env=env)
 
