@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from metasymptoms.answering.interview import QuestionaryPrompter
+from metasymptoms.answering.interview import ArrowKeyPrompter
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.model import RuleBook
 from tests.scripted import ScriptedPrompter
@@ -35,5 +35,5 @@ def test_enter_at_a_warning_sign_question_is_no_and_the_readme_says_so(book: Rul
         ROOT / "docs" / "using.md"
     )
     assert 'Enter alone picks the highlighted answer (at a new yes-or-no question, "No")' in (
-        QuestionaryPrompter(book.guidance.wording).how_to_answer
+        ArrowKeyPrompter(book.guidance.wording).how_to_answer
     )

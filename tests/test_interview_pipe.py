@@ -1,5 +1,6 @@
-"""The questionnaire through questionary itself, fed keystrokes over prompt_toolkit's pipe
-input; each test is stopped by an alarm if a prompt waits for input that never comes."""
+"""The arrow-key questions in-process (interview.py, arrow_lists.py), fed keystrokes over
+prompt_toolkit's pipe input; each test is stopped by an alarm if a prompt waits for input that
+never comes."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from metasymptoms.answering.interview import QuestionaryPrompter, run_interview
+from metasymptoms.answering.interview import ArrowKeyPrompter, run_interview
 from metasymptoms.answering.prompter import Stopped
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.engine import assess
@@ -30,8 +31,8 @@ def keys() -> Iterator:
         yield pipe
 
 
-def prompter(pipe, stdout: io.StringIO | None = None) -> QuestionaryPrompter:
-    return QuestionaryPrompter(
+def prompter(pipe, stdout: io.StringIO | None = None) -> ArrowKeyPrompter:
+    return ArrowKeyPrompter(
         shipped_wording(), input=pipe, output=DummyOutput(), stdout=stdout or io.StringIO(), width=80
     )
 
@@ -138,7 +139,7 @@ def test_an_answers_files_yes_to_which_of_these_is_shown_ticked_and_enter_keeps_
     assert question is not None
     drawn, said = io.StringIO(), io.StringIO()
     screen = Vt100_Output(drawn, lambda: Size(rows=40, columns=80), term="xterm")
-    ask = QuestionaryPrompter(shipped_wording(), input=keys, output=screen, stdout=said, width=80)
+    ask = ArrowKeyPrompter(shipped_wording(), input=keys, output=screen, stdout=said, width=80)
     keys.send_text(ENTER)
     assert Questionnaire(book, ask, answers=answers).ask(question) is True
     boxes = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", drawn.getvalue()).split("\r\n")[-7:]
@@ -173,6 +174,6 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, env: dic
     assert colour_allowed(_Terminal()) is allowed
     assert colour_allowed(io.StringIO()) is False
     shown = _Terminal()
-    QuestionaryPrompter(shipped_wording(), stdout=shown).say("EMERGENCY: A new seizure", "emergency")
+    ArrowKeyPrompter(shipped_wording(), stdout=shown).say("EMERGENCY: A new seizure", "emergency")
     assert ("\x1b[" in shown.getvalue()) is allowed
     assert "EMERGENCY: A new seizure" in shown.getvalue()  # the words carry the meaning either way

@@ -159,14 +159,12 @@ def test_the_first_part_fits_an_80x24_screen_with_the_key_line(book: RuleBook, c
     warning sign's advice, then "Enter: read more; ...", in at most 24 rows."""
     import io
 
-    from metasymptoms.answering.interview import QuestionaryPrompter
+    from metasymptoms.answering.interview import ArrowKeyPrompter
     from metasymptoms.answering.result_screen import show_first
 
     assessment = assess(book, check_answers(book, case["answers"]))
     out = io.StringIO()
-    show_first(
-        QuestionaryPrompter(book.guidance.wording, stdout=out, width=80), result(book, assessment).first
-    )
+    show_first(ArrowKeyPrompter(book.guidance.wording, stdout=out, width=80), result(book, assessment).first)
     rows = [*out.getvalue().splitlines(), "", read_more()]
     assert len(rows) <= 24, "\n".join(rows)
     shown = words("\n".join(rows))

@@ -15,7 +15,7 @@ from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import assessment_data
 from metasymptoms.answering.assessment_text import render_markdown, render_text
 from metasymptoms.answering.emergency import action, country_from, number_line
-from metasymptoms.answering.interview import QuestionaryPrompter, run_interview
+from metasymptoms.answering.interview import ArrowKeyPrompter, run_interview
 from metasymptoms.answering.prompter import PlainPrompter
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.answering.result import blocks
@@ -833,7 +833,7 @@ def test_every_source_address_is_whole_on_one_line_of_the_result_screen(book: Ru
         "limb_weakness": True,
     }
     assessment = assess(book, answers)
-    for prompter in (PlainPrompter, QuestionaryPrompter):  # --plain, and the arrow keys
+    for prompter in (PlainPrompter, ArrowKeyPrompter):  # --plain, and the arrow keys
         out = io.StringIO()
         show_result(prompter(book.guidance.wording, stdout=out, width=width), book, assessment)
         lines = out.getvalue().splitlines()

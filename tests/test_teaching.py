@@ -9,7 +9,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from metasymptoms.answering.interview import QuestionaryPrompter
+from metasymptoms.answering.interview import ArrowKeyPrompter
 from metasymptoms.cli import main
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
@@ -310,7 +310,7 @@ def test_what_if_board_through_pipe_input(book: RuleBook, time_limit: None) -> N
             + up * bones
             + enter  # "Done"
         )
-        prompter = QuestionaryPrompter(book.guidance.wording, input=keys, output=DummyOutput(), stdout=stdout)
+        prompter = ArrowKeyPrompter(book.guidance.wording, input=keys, output=DummyOutput(), stdout=stdout)
         answers = what_if_board(book, prompter)
     assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
     text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width

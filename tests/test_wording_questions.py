@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from metasymptoms.answering.interview import QuestionaryPrompter
+from metasymptoms.answering.interview import ArrowKeyPrompter
 from metasymptoms.answering.prompter import BACK, WHY, PlainPrompter, Stopped
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.core.loader import load
@@ -230,7 +230,7 @@ def test_the_review_and_the_steps_say_the_books_words(tmp_path: Path) -> None:
 
 def test_the_arrow_keys_say_the_books_words(tmp_path: Path) -> None:
     book = load(retold_book(tmp_path)).book
-    arrows = QuestionaryPrompter(book.guidance.wording)
+    arrows = ArrowKeyPrompter(book.guidance.wording)
     assert '"Pourquoi cette question ?", and after the first, "Question précédente"' in arrows.how_to_answer
 
 

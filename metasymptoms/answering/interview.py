@@ -71,7 +71,7 @@ _STYLES = {
 POINTER = 3  # " » " or three spaces before each choice (arrow_lists.POINTER)
 
 
-class QuestionaryPrompter:
+class ArrowKeyPrompter:
     """Arrow keys and Enter; every prompt also lists 'why' and 'back' as choices. Questions
     and choices are wrapped at word boundaries to the terminal's width (prompt_toolkit would
     break them mid-word, or cut a choice off). `input` and `output` are prompt_toolkit's, for

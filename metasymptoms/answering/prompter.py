@@ -1,6 +1,6 @@
 """How the questionnaire talks to a person: the Prompter it asks through, the keys a prompt
 may return besides an answer, how lines are laid out, and the plain numbered prompter for
-screen readers and simple terminals (questionary's is in interview.py).
+screen readers and simple terminals (the arrow-key one is in interview.py).
 """
 
 from __future__ import annotations

@@ -25,12 +25,12 @@ def require_terminal(plain: bool, hint: str) -> None:
 
 
 def prompter_for(plain: bool, wording: Wording) -> ResultPrompter:
-    """Plain numbered prompts, or the arrow-key ones (questionary is imported only for those),
+    """Plain numbered prompts, or the arrow-key ones (prompt_toolkit is imported only for those),
     in the rule book's words."""
     from metasymptoms.answering.prompter import PlainPrompter
 
     if plain:
         return PlainPrompter(wording)
-    from metasymptoms.answering.interview import QuestionaryPrompter
+    from metasymptoms.answering.interview import ArrowKeyPrompter
 
-    return QuestionaryPrompter(wording)
+    return ArrowKeyPrompter(wording)
