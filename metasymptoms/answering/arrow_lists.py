@@ -222,9 +222,10 @@ class ArrowPrompts:
         return bindings
 
     def _typed(self, line: Buffer) -> bool:
-        """Escape then Enter (accepting the line, in prompt_toolkit's keys) ends a typed line
-        as Enter does; in a list, where nothing is typed, it does nothing."""
-        if self.mode == "type":
+        """Escape then Enter (accepting the line, in prompt_toolkit's keys): a typed line ends
+        as with Enter; a list gives "", no choice, and is asked again (interview.py); at
+        checkboxes it does nothing."""
+        if self.mode in ("type", "choose"):
             self.app.exit(result=line.text)
         return True  # kept: the prompt is erased anyway
 

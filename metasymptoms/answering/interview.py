@@ -178,7 +178,9 @@ class ArrowKeyPrompter:
         if value not in (WHY, BACK):
             # Said again below with its answer: "Why am I asked this?" or "Back" is a step,
             # not an answer, and is not left on screen (or read out) as if it were one.
-            chosen = next(label for label, option in choices if label is not None and option == value)
+            chosen = next((label for label, option in choices if label is not None and option == value), None)
+            if chosen is None:  # Escape then Enter: no choice made, so asked again
+                return self.choose(message, options, default, hint, one_line=one_line)
             self._said_back(f"? {text} {chosen}\n")
         return value
 
