@@ -84,6 +84,7 @@ TESTS_BY_MODULE = {
         "test_diff_order_sources",  # questions reordered, sources, every text a person reads
         "test_diff_older_book",  # an older book lacking a text this program reads
         "test_diff_thresholds",  # a moved number threshold, reported as its numbers
+        "test_diff_retyped",  # a finding whose type changed, refused
     ),
 }
 

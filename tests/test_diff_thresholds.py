@@ -108,6 +108,24 @@ HISTORY_AND = "{all: [{cancer_history: [current]}, "
             id="the same number, another finding",
         ),
         pytest.param(
+            "{temperature: {at_least: 38}}",
+            "{all: [back_pain, {temperature: {at_least: 38}}]}",
+            ["{temperature: {at_least: 38}} -> {all: [back_pain, {temperature: {at_least: 38}}]}"],
+            id="a comparison made part of all",
+        ),
+        pytest.param(
+            "{temperature: {at_least: 38}}",
+            "back_pain",
+            ["{temperature: {at_least: 38}} -> back_pain"],
+            id="a comparison made a yes-or-no finding",
+        ),
+        pytest.param(
+            "{any: [back_pain, {temperature: {at_least: 38}}]}",
+            "{temperature: {at_least: 37}}",
+            ["{any: [back_pain, {temperature: {at_least: 38}}]} -> {temperature: {at_least: 37}}"],
+            id="any made a comparison",
+        ),
+        pytest.param(
             HISTORY_AND + "{temperature: {at_least: 38}}]}",
             "{all: [{cancer_history: [current, none]}, {temperature: {at_least: 37.5}}]}",
             [

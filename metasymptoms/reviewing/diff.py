@@ -22,6 +22,7 @@ from typing import Any
 from metasymptoms.core.conditions import CONDITION_TYPES, Condition
 from metasymptoms.core.guidance import Guidance
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.core.problems import UsageError
 from metasymptoms.reviewing.behaviour import simplify
 from metasymptoms.reviewing.compiled import Reading
 from metasymptoms.reviewing.diagram import Node
@@ -272,6 +273,7 @@ def urgency_changes(pair: Pair) -> list[Statement]:
 
 
 def diff(old: RuleBook, new: RuleBook) -> Diff:
+    _refuse_retyped(old, new)
     pair = Pair(old, new)
     statements = urgency_changes(pair) + red_flag_statements(pair) + site_statements(pair)
     kept, edited, texts = _once(statements), edits(old, new), text_changes(old, new)
@@ -303,6 +305,21 @@ def _reaches(
         if said is not None:
             out[key] = said
     return out
+
+
+def _refuse_retyped(old: RuleBook, new: RuleBook) -> None:
+    """A finding whose type changed (a yes or no made a choice, a choice a number) keeps its
+    id but no answer to it means the same in both books: the answers of one cannot be read
+    by the other, so no change it makes could be found, a lowering neither. Refused, never
+    passed by the gate."""
+    was = {finding.id: finding.type for finding in old.findings}
+    for finding in new.findings:
+        if was.get(finding.id, finding.type) != finding.type:
+            raise UsageError(
+                f"rules diff cannot compare finding '{finding.id}': it is type: {was[finding.id]} in the "
+                f"old book and type: {finding.type} in the new, so no answer to it means the same in "
+                "both; give the new finding an id of its own, then compare again"
+            )
 
 
 def _once(statements: list[Statement]) -> list[Statement]:

@@ -103,10 +103,9 @@ def _thresholds(old: Condition, new: Condition) -> list[tuple[str, float | None,
     moved: list[tuple[str, float | None, float | None]] = []
     for field in dataclasses.fields(old):
         x, y = getattr(old, field.name), getattr(new, field.name)
-        pairs = list(zip(x, y, strict=False)) if isinstance(x, tuple) else [(x, y)]
         if isinstance(x, tuple) and len(x) != len(y):
             return None
-        for a, b in pairs:
+        for a, b in zip(x, y) if isinstance(x, tuple) else [(x, y)]:
             if isinstance(a, CONDITION_TYPES) and isinstance(b, CONDITION_TYPES):
                 inner = _thresholds(a, b)
                 if inner is None:
