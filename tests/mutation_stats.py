@@ -85,6 +85,7 @@ TESTS_BY_MODULE = {
         "test_diff_older_book",  # an older book lacking a text this program reads
         "test_diff_thresholds",  # a moved number threshold, reported as its numbers
         "test_diff_retyped",  # a finding whose type changed, refused
+        "test_diff_edited",  # "What was edited": a condition's list, a yes or no, the guidance's conditions
     ),
 }
 
