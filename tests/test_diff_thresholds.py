@@ -243,3 +243,21 @@ def test_a_threshold_moved_in_a_site_rule_and_in_a_question_is_named(tmp_path: P
         "site rule bones.back: when: vomiting at least: 3 -> 4",
         "question vomiting (How many times were you sick today?): ask_if: temperature at least: 38 -> 37",
     ]
+
+
+def test_a_moved_threshold_beside_other_edits_leaves_none_of_them_out(tmp_path: Path, capsys) -> None:
+    """Cord pressure made urgent, and the fever sign both moved to 37.5 °C and made an
+    emergency: three edits, each named (the threshold's move between them)."""
+    new = fever_when(HISTORY_AND + "{temperature: {at_least: 37.5}}]}")
+    flags = new["red_flags.yaml"].replace("urgency: emergency", "urgency: urgent")
+    new["red_flags.yaml"] = flags.replace(
+        "    urgency: urgent\n    advice: Call your care team's",
+        "    urgency: emergency\n    advice: Call your care team's",
+    )
+    assert new["red_flags.yaml"].count("urgency: emergency") == 1
+    _, out = diff(tmp_path, fever_when(HISTORY_AND + "{temperature: {at_least: 38}}]}"), new, capsys)
+    assert edited(out) == [
+        "red flag cord (Cord pressure): urgency: emergency -> urgent",
+        FEVER + "temperature at least: 38 -> 37.5",
+        "red flag fever (Fever during cancer treatment): urgency: urgent -> emergency",
+    ]

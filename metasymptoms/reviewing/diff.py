@@ -21,6 +21,7 @@ from typing import Any
 
 from metasymptoms.core.conditions import CONDITION_TYPES, Condition
 from metasymptoms.core.guidance import Guidance
+from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.problems import UsageError
 from metasymptoms.reviewing.behaviour import simplify
@@ -312,11 +313,12 @@ def _refuse_retyped(old: RuleBook, new: RuleBook) -> None:
     id but no answer to it means the same in both books: the answers of one cannot be read
     by the other, so no change it makes could be found, a lowering neither. Refused, never
     passed by the gate."""
-    was = {finding.id: finding.type for finding in old.findings}
+    was = {finding.id: finding for finding in old.findings}
     for finding in new.findings:
-        if was.get(finding.id, finding.type) != finding.type:
+        before = was.get(finding.id)
+        if before is not None and kind_of(before) is not kind_of(finding):
             raise UsageError(
-                f"rules diff cannot compare finding '{finding.id}': it is type: {was[finding.id]} in the "
+                f"rules diff cannot compare finding '{finding.id}': it is type: {before.type} in the "
                 f"old book and type: {finding.type} in the new, so no answer to it means the same in "
                 "both; give the new finding an id of its own, then compare again"
             )
