@@ -86,6 +86,9 @@ TESTS_BY_MODULE = {
         "test_diff_thresholds",  # a moved number threshold, reported as its numbers
         "test_diff_retyped",  # a finding whose type changed, refused
         "test_diff_edited",  # "What was edited": a condition's list, a yes or no, the guidance's conditions
+        "test_diff_order_first",  # a question moved to or from the start
+        "test_diff_unchanged",  # books that read the same; a group's keys in JSON
+        "test_diff_wording_edits",  # what a wording-only edit does for a person
     ),
 }
 
