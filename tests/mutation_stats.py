@@ -89,6 +89,7 @@ TESTS_BY_MODULE = {
         "test_diff_order_first",  # a question moved to or from the start
         "test_diff_unchanged",  # books that read the same; a group's keys in JSON
         "test_diff_wording_edits",  # what a wording-only edit does for a person
+        "test_diff_texts",  # every text a person reads, each listed once
     ),
 }
 
