@@ -79,10 +79,10 @@ def test_a_site_rules_yes_or_no_setting_is_said_yes_or_no(tmp_path: Path, capsys
     changed = site.replace("    why: The spine", "    why_for_everyone: true\n    why: The spine")
     assert changed != site
     assert edited(tmp_path, {}, {"sites/bones.yaml": changed}, capsys) == [
-        "site rule bones.back: why_for_everyone: no -> yes"
+        "site rule bones.back (site Bones): why_for_everyone: no -> yes"
     ]
     assert edited(tmp_path / "back", {"sites/bones.yaml": changed}, {}, capsys) == [
-        "site rule bones.back: why_for_everyone: yes -> no"
+        "site rule bones.back (site Bones): why_for_everyone: yes -> no"
     ]
 
 

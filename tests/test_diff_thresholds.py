@@ -240,7 +240,7 @@ def test_a_threshold_moved_in_a_site_rule_and_in_a_question_is_named(tmp_path: P
 
     _, out = diff(tmp_path, book(3, 38), book(4, 37), capsys)
     assert edited(out) == [
-        "site rule bones.back: when: vomiting at least: 3 -> 4",
+        "site rule bones.back (site Bones): when: vomiting at least: 3 -> 4",
         "question vomiting (How many times were you sick today?): ask_if: temperature at least: 38 -> 37",
     ]
 
