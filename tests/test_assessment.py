@@ -196,6 +196,11 @@ def test_the_whole_assessment(tmp_path: Path, answers: dict, expected: dict) -> 
 # --- how the shipped book reads answers: implied parents and an implied history -------------
 
 
+# Kinds of treatment left out after "yes" or "not sure" to treatment: "not sure", as Enter gives.
+KINDS = dict.fromkeys(["recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line"], "unsure")
+OTHER_KINDS = {kind: value for kind, value in KINDS.items() if kind != "recent_chemotherapy"}
+
+
 @pytest.mark.parametrize(
     ("answers", "read"),
     [
@@ -206,17 +211,27 @@ def test_the_whole_assessment(tmp_path: Path, answers: dict, expected: dict) -> 
         ),
         pytest.param(
             {"cancer_history": "none", "recent_chemotherapy": True},
-            {"cancer_history": "none", "recent_chemotherapy": True, "recent_treatment": True},
-            id="a follow-up reported implies its parent",
+            {"cancer_history": "none", "recent_chemotherapy": True, "recent_treatment": True, **OTHER_KINDS},
+            id="a follow-up reported implies its parent, and the other kinds are not sure",
         ),
         pytest.param(
             {"cancer_history": "none", "recent_chemotherapy": "unsure"},
-            {"cancer_history": "none", "recent_chemotherapy": "unsure", "recent_treatment": "unsure"},
+            {
+                "cancer_history": "none",
+                "recent_chemotherapy": "unsure",
+                "recent_treatment": "unsure",
+                **OTHER_KINDS,
+            },
             id="not sure of a follow-up: not sure of its parent",
         ),
         pytest.param(
             {"cancer_history": "none", "recent_chemotherapy": "unsure", "recent_treatment": True},
-            {"cancer_history": "none", "recent_chemotherapy": "unsure", "recent_treatment": True},
+            {
+                "cancer_history": "none",
+                "recent_chemotherapy": "unsure",
+                "recent_treatment": True,
+                **OTHER_KINDS,
+            },
             id="a yes is never weakened by a not-sure follow-up",
         ),
         pytest.param(
@@ -235,13 +250,14 @@ def test_the_whole_assessment(tmp_path: Path, answers: dict, expected: dict) -> 
                 "cancer_history": frozenset({"current", "past"}),
                 "primary_cancer": "lung",
                 "recent_treatment": "unsure",
+                **KINDS,
             },
             id="a primary cancer beside a not-sure history: there is or was cancer",
         ),
         pytest.param(
             {},
-            {"cancer_history": "unsure", "primary_cancer": "unknown", "recent_treatment": "unsure"},
-            id="a history not given reads as not sure, the primary as not known, the treatment as not sure",
+            {"cancer_history": "unsure", "primary_cancer": "unknown", "recent_treatment": "unsure", **KINDS},
+            id="a history not given reads as not sure, the primary as not known, the treatment and its kinds as not sure",
         ),
         pytest.param(
             {"cancer_history": "past", "recent_treatment": False},

@@ -13,6 +13,7 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.fhir_export import questionnaire
 from tests.helpers import run_main
 from tests.test_fhir_export import SCHEMA
+from tests.test_left_out import LEFT_OUT
 
 URL = "https://metasymptoms.invalid/fhir/Questionnaire/rule-book"
 YES_NO = "https://metasymptoms.invalid/fhir/CodeSystem/yes-no"
@@ -227,3 +228,16 @@ def test_an_answers_file_without_resource_type_reads_as_before(tmp_path: Path) -
     path = tmp_path / "answers.json"
     path.write_text('{"cancer_history": "none", "back_pain": "yes"}', encoding="utf-8")
     assert outcome(run_main("ask", "--answers", str(path), "--format", "json"))[0] == "routine"
+
+
+@pytest.mark.parametrize(("answers", "urgency", "flag"), LEFT_OUT)
+def test_a_kind_of_treatment_the_response_leaves_out_is_read_as_not_sure(
+    book: RuleBook, tmp_path: Path, answers: dict[str, str], urgency: str, flag: str
+) -> None:
+    """As an answers file (test_left_out) and Enter in the terminal give it: no diagnosis,
+    treatment yes, no kind answered; the response once gave urgent for chest pain and a
+    routine ending for being sick."""
+    path = write(tmp_path / "response.json", response(book, answers))
+    result = run_main("ask", "--answers", str(path), "--format", "json")
+    assert outcome(result)[0] == urgency
+    assert json.loads(result.stdout)["red_flags"][0]["id"] == flag

@@ -23,8 +23,15 @@ from tests.test_result_order import html_words, words
 from tests.test_web import walk_to_the_end
 from tests.web_forms import Person
 
-# What Enter all the way gives: "not sure" of a history and of treatment, "no" to the rest.
-ENTER_ALL_THE_WAY = {"cancer_history": "unsure", "recent_treatment": "unsure", "fatigue": False}
+# What Enter all the way gives: "not sure" of a history, of treatment and of each kind of
+# treatment, "no" to the rest.
+KINDS = ("recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line")
+ENTER_ALL_THE_WAY = {
+    "cancer_history": "unsure",
+    "recent_treatment": "unsure",
+    **dict.fromkeys(KINDS, "unsure"),
+    "fatigue": False,
+}
 
 HEADING = "Routine: none of the warning signs this tool checks for"
 NOTHING = "You did not report any of the symptoms this tool asks about."
@@ -97,9 +104,12 @@ def test_the_routine_ending_in_text(book: RuleBook) -> None:
         "about any symptom that is new, that worries you, or that lasts or gets worse.\n"
         "\n"
         "Answers you were not sure about\n"
-        "You were not sure about your history of cancer and cancer treatment or steroid\n"
-        "tablets in the last 6 weeks. Each is read the safer way: as if it might be\n"
-        "there. Tell your provider you were not sure.\n"
+        "You were not sure about your history of cancer; cancer treatment or steroid\n"
+        "tablets in the last 6 weeks; chemotherapy or another cancer drug in the last 6\n"
+        "weeks; radiotherapy in the last 6 weeks; taking steroid tablets, such as\n"
+        "dexamethasone or prednisolone; and a central line, PICC line or port. Each is\n"
+        "read the safer way: as if it might be there. Tell your provider you were not\n"
+        "sure.\n"
         "\n"
         "CALL YOUR LOCAL EMERGENCY NUMBER (911 / 999 / 112) STRAIGHT AWAY IF YOU NOTICE\n"
     )

@@ -1,7 +1,7 @@
 """Answers files (`ask --answers FILE`): one mapping of finding id to value, YAML or JSON.
 
-Findings not given count as not reported, except the history of cancer (see
-engine.reading). How each value is written is its finding's kind's business (kinds.py):
+Findings not given count as not reported, except those read the safer way (the history of
+cancer, a treatment and its kinds: engine.reading, unsaid.py). How each value is written is its finding's kind's business (kinds.py):
 yes/no findings take yes/no/true/false or unsure; choice findings one of their choices;
 number findings a number in their unit. Every mistake is reported at once, each naming the
 finding and, where one is near, the id that was probably meant.

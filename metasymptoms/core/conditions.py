@@ -351,9 +351,12 @@ def because(condition: Condition, answers: Answers) -> tuple[str, ...]:
                 for part in parts:
                     walk(part)
             case AnyOf(any=parts) | AtLeast(of=parts):
-                for part in parts:
-                    if holds(part, answers):
-                        walk(part)
+                # Parts that hold for certain, when there are enough: a part that only may
+                # hold (a central line not given) is no reason beside one that does (treatment).
+                needed = node.at_least if isinstance(node, AtLeast) else 1
+                certain = [part for part in parts if holds3(part, answers) is True]
+                for part in certain if len(certain) >= needed else [p for p in parts if holds(p, answers)]:
+                    walk(part)
             case Not():
                 pass
 

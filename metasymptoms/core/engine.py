@@ -19,6 +19,7 @@ from metasymptoms.core.unsaid import (
     PRIMARY_NOT_KNOWN,
     WITH_CANCER,
     implies_history,
+    kinds_not_given,
     primary_not_given,
     treatment_not_given,
     with_implications,
@@ -92,7 +93,9 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     """The answers as the rules read them: the safer reading of what was not said.
 
     A history of cancer that was not given is "not sure", never "no cancer"; a primary
-    cancer given without one implies a history (current or past, not known which).
+    cancer given without one implies a history (current or past, not known which). So too
+    a primary, a treatment and the kinds of a treatment left out (unsaid.py), as Enter gives
+    them in the questions.
     "Not sure" answers stay as they are: conditions treat them as unknown (conditions.py).
     """
     read: dict[str, object] = dict(answers)
@@ -106,14 +109,17 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     primary = primary_not_given(book, answers)
     if primary:
         read[primary] = PRIMARY_NOT_KNOWN
+    for kind in kinds_not_given(book, answers):
+        read[kind] = UNSURE  # chemotherapy left out after "yes" to treatment: not "no"
     return with_implications(book, read)
 
 
 def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
     """The findings answered "not sure", and those not given that are read the safer way
-    (a history of cancer, the primary cancer of a person who has or had one, a treatment),
-    in order. A primary is not listed for a person not sure of a history: it was not theirs
-    to answer, and their history is listed."""
+    (a history of cancer, the primary cancer of a person who has or had one, a treatment,
+    its kinds), in order. A primary is not listed for a person not sure of a history, nor
+    the kinds of a treatment not given: they were not theirs to answer, and the history or
+    the treatment is listed."""
     history = book.role("cancer_history")
     found = [finding for finding, value in answers.items() if value == UNSURE]
     if history and history not in answers:
@@ -124,6 +130,8 @@ def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
     treatment = treatment_not_given(book, answers)
     if treatment:
         found.append(treatment)
+    else:  # its kinds are listed only when the treatment itself was given: theirs to answer
+        found.extend(kinds_not_given(book, answers))
     return tuple(found)
 
 
@@ -267,7 +275,7 @@ def outlook_fits(book: RuleBook, read: Reading, sites_matched: bool) -> bool:
 
 def assess(book: RuleBook, answers: Answers) -> Assessment:
     """The assessment for these answers. Findings not given count as not reported, except
-    the history of cancer (see `reading`)."""
+    those read the safer way (see `reading`)."""
     read = reading(book, answers)  # once: the functions below take answers already read
     flags_fired = _holding(book.red_flags, read)
     rules_fired = _rules_holding(book, read)

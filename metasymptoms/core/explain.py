@@ -26,6 +26,7 @@ from metasymptoms.core.engine import Answers, reading
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
+from metasymptoms.core.unsaid import kinds_not_given
 
 
 def answer_text(book: RuleBook, finding_id: str, value: Answer) -> str:
@@ -63,8 +64,9 @@ def implied(
     value, said = read.get(finding_id), answers.get(finding_id)
     if value == said or not (value is True or value == UNSURE):
         return None
+    left_out = kinds_not_given(book, answers)  # read from this treatment, not the other way
     for child in children:
-        if book.implies_parent(child, read.get(child)) == value:
+        if child not in left_out and book.implies_parent(child, read.get(child)) == value:
             given = answers.get(child, read.get(child))
             # `read` holds objects (a history may read as a set of values); a follow-up's is an answer
             return Implied(finding_id, child, given, said, value)  # type: ignore[arg-type]

@@ -27,6 +27,37 @@ def treatment_not_given(book: RuleBook, answers: Answers) -> str | None:
     return None
 
 
+def kinds_not_given(book: RuleBook, answers: Answers) -> tuple[str, ...]:
+    """The kinds of treatment (chemotherapy, radiotherapy, steroids) and a central line, left
+    out by a person who had treatment or may have had it: read as "not sure", as Enter gives
+    at those questions (starts_unsure), never as "no". "Yes" to treatment and nothing said of
+    its kind is not "no chemotherapy"; a fever after it may be an emergency. So too when the
+    treatment itself is read as "not sure" (treatment_not_given) or is implied by a kind that
+    was given. Only after "no" to treatment, or none given by a person with no cancer, do the
+    kinds left out read as not had."""
+    treatment = book.role("recent_treatment")
+    if treatment is None:
+        return ()
+    kinds = book.implying.get(treatment, ())
+    if not may_be_treated(book, answers) and not any(
+        book.implies_parent(kind, answers[kind]) is not None for kind in kinds if kind in answers
+    ):
+        return ()
+    return tuple(kind for kind in kinds if kind not in answers)
+
+
+def may_be_treated(book: RuleBook, answers: Answers) -> bool:
+    """Treatment answered "yes" or "not sure", or left out where that reads as "not sure"
+    (treatment_not_given): the people whose kinds of treatment are asked with "not sure"
+    as the answer Enter gives, and read so when left out."""
+    treatment = book.role("recent_treatment")
+    if treatment is None:
+        return False
+    if treatment not in answers:
+        return treatment_not_given(book, answers) is not None
+    return answers[treatment] in (True, UNSURE)
+
+
 def may_have_had_cancer(book: RuleBook, answers: Answers) -> bool:
     """Any history but "none", or none given: the people for whom "no treatment" is never
     read into an answer not given (an answers file) or not chosen (Enter, a page)."""
@@ -91,4 +122,4 @@ def starts_unsure(book: RuleBook, answers: Answers, finding_id: str) -> bool:
         return False
     if finding_id == treatment:
         return may_have_had_cancer(book, answers)
-    return finding_id in book.implying.get(treatment, ()) and answers.get(treatment) in (True, UNSURE)
+    return finding_id in book.implying.get(treatment, ()) and may_be_treated(book, answers)

@@ -1,0 +1,115 @@
+"""What an answers file leaves out is read as Enter gives it in the questions, the safer way:
+a kind of treatment (chemotherapy, radiotherapy, steroid tablets, a central line) left out
+after "yes" or "not sure" to treatment is "not sure", never "no". The same answers through a
+FHIR response are in test_fhir_response.py, through the terminal in test_terminal.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from metasymptoms.cli import main
+from metasymptoms.core.engine import assess
+from metasymptoms.core.kinds import UNSURE
+from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.reviewing.compiled import questionnaire_answers
+
+KINDS = ("recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line")
+# The nurse's answer sets (review s30, finding 3): the file once gave urgent and routine.
+LEFT_OUT = [
+    (
+        {"cancer_history": "none", "recent_treatment": "yes", "chest_pain": "yes"},
+        "emergency",
+        "chest_pain_emergency",
+    ),
+    (
+        {"cancer_history": "none", "recent_treatment": "yes", "nausea_vomiting": "yes"},
+        "urgent",
+        "vomiting_on_treatment_uncounted",
+    ),
+]
+
+
+def ask_json(tmp_path: Path, answers: dict, capsys: pytest.CaptureFixture[str]) -> dict:
+    path = tmp_path / "answers.yaml"
+    path.write_text("".join(f"{key}: {value}\n" for key, value in answers.items()))
+    assert main(["ask", "--answers", str(path), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(("answers", "urgency", "flag"), LEFT_OUT)
+def test_a_kind_of_treatment_left_out_is_read_as_not_sure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: dict, urgency: str, flag: str
+) -> None:
+    data = ask_json(tmp_path, answers, capsys)
+    assert data["urgency"] == urgency
+    assert data["red_flags"][0]["id"] == flag
+
+
+@pytest.mark.parametrize("treatment", ["yes", "unsure"])
+def test_the_result_lists_the_kinds_left_out_as_not_answered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], treatment: str
+) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text(f"cancer_history: none\nrecent_treatment: {treatment}\nrecent_radiotherapy: no\n")
+    assert main(["ask", "--answers", str(path)]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Questions not answered No answer was given about chemotherapy or another cancer drug in the "
+        "last 6 weeks; taking steroid tablets, such as dexamethasone or prednisolone; and a central "
+        "line, PICC line or port. Each is read the safer way"
+    ) in text
+
+
+def test_no_to_treatment_leaves_the_kinds_not_reported(book: RuleBook) -> None:
+    for history in ("none", "current"):
+        answers = {"cancer_history": history, "recent_treatment": False, "chest_pain": True}
+        assessment = assess(book, answers)
+        assert assessment.unsure == ("primary_cancer",) * (history == "current")
+        assert assessment.urgency is Urgency.URGENT
+
+
+def test_a_kind_given_reads_the_others_left_out_as_not_sure(book: RuleBook) -> None:
+    """Steroid tablets given, with no treatment answer and no cancer: the treatment is
+    implied, and chemotherapy, radiotherapy and a central line were never answered."""
+    assessment = assess(book, {"cancer_history": "none", "on_steroids": True})
+    assert assessment.unsure == ("recent_chemotherapy", "recent_radiotherapy", "central_line")
+    assessment = assess(book, {"cancer_history": "none", "on_steroids": UNSURE, "chest_pain": True})
+    assert assessment.urgency is Urgency.EMERGENCY  # treatment "not sure", chemotherapy with it
+
+
+def test_a_treatment_left_out_lists_only_the_treatment(book: RuleBook) -> None:
+    """Its kinds were never the person's to answer; the treatment is listed, and read."""
+    assessment = assess(book, {"cancer_history": "past", "primary_cancer": "breast", "fever": True})
+    assert assessment.unsure == ("recent_treatment",)
+    assert assessment.urgency is Urgency.EMERGENCY
+
+
+def test_the_reason_names_what_holds_not_what_only_may(book: RuleBook) -> None:
+    """Treatment "yes" makes the sign on treatment hold: a central line left out, or "not
+    sure", is no reason beside it (the result said "a central line ... was not given, so the
+    safer reading is used" for a sign that held without it)."""
+    answers = {
+        "cancer_history": "current",
+        "recent_treatment": True,
+        "recent_chemotherapy": True,
+        "fever": True,
+    }
+    for line in ({}, {"central_line": UNSURE}):
+        fired = assess(book, {**answers, **line}).red_flags
+        flag = next(flag for flag in fired if flag.id == "fever_on_chemotherapy")
+        assert flag.because == ("recent_treatment", "fever")
+
+
+def test_the_reviewing_side_writes_out_a_no_that_left_out_would_be_not_sure(book: RuleBook) -> None:
+    """`rules verify` and `rules diff` state answers files from the questionnaire's worlds: a
+    "no" to each kind after "yes" to treatment is written out, so the file replays the world."""
+    world = {finding.id: False for finding in book.findings}
+    world.update(cancer_history="none", recent_treatment=True, chest_pain=True)
+    answers = questionnaire_answers(book, world)
+    assert {kind: answers.get(kind) for kind in KINDS} == dict.fromkeys(KINDS, False)
+    assert assess(book, answers).urgency is Urgency.URGENT  # as the world: no kind of treatment
+    world["recent_treatment"] = False
+    assert questionnaire_answers(book, world) == {"cancer_history": "none", "chest_pain": True}
