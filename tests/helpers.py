@@ -157,6 +157,7 @@ _TINY = {
             why: Why am I asked this?
             back: Back to the previous question
             first_question: This is the first question; there is nothing before it.
+            enter_is_not_sure: At the questions about your treatment, Enter alone gives "I'm not sure".
             why_key: "? = why"
             back_key: "b = back"
             enter_keeps: "Press Enter to keep it; {keys}"

@@ -25,6 +25,8 @@ HISTORIES = {
 # weight loss, with a partner), and one that matches nothing alone (tiredness).
 ANCHORS = ("bone_pain", "seizure", "night_sweats", "fatigue")
 
+NOT_SURE = 'Answers you were not sure about or left at "not sure"'
+
 
 def test_weight_loss_beside_a_bone_pain_is_listed_for_the_provider(book: RuleBook) -> None:
     answers = {"cancer_history": "none", "weight_loss": True, "bone_pain": True, "symptoms_persistent": False}
@@ -129,11 +131,12 @@ def test_an_answer_left_out_is_not_called_not_sure(book: RuleBook) -> None:
         )
         in shown
     )
-    assert "Answers you were not sure about" not in [block.heading for block in shown]
+    assert NOT_SURE not in [block.heading for block in shown]
     # Said "not sure", and one left out: each under its own words.
     shown = blocks(book, assess(book, {**answers, "cancer_history": "unsure", "fatigue": "unsure"}))
-    unsure = next(block for block in shown if block.heading == "Answers you were not sure about")
+    unsure = next(block for block in shown if block.heading == NOT_SURE)
     assert unsure.paragraphs[0].startswith(
-        "You were not sure about your history of cancer and extreme tiredness that rest does not fix."
+        'You chose "not sure", or left the answer at "not sure", for your history of cancer and '
+        "extreme tiredness that rest does not fix."
     )
     assert "Questions not answered" in [block.heading for block in shown]

@@ -47,9 +47,9 @@ def test_answers_not_sure_about_are_set_apart_when_one_has_a_comma(book: RuleBoo
         "central_line": UNSURE,
     }
     assert (
-        "Answers you were not sure about You were not sure about taking steroid tablets, such as"
-        " dexamethasone or prednisolone; and a central line, PICC line or port. Each is read the"
-        " safer way"
+        'Answers you were not sure about or left at "not sure" You chose "not sure", or left the'
+        ' answer at "not sure", for taking steroid tablets, such as dexamethasone or prednisolone;'
+        " and a central line, PICC line or port. Each is read the safer way"
     ) in flattened(book, answers)
 
 
@@ -63,8 +63,8 @@ def test_answers_not_sure_about_without_a_comma_keep_the_plain_list(book: RuleBo
         "central_line": False,
     }
     assert (
-        "You were not sure about chemotherapy or another cancer drug in the last 6 weeks and"
-        " radiotherapy in the last 6 weeks."
+        'You chose "not sure", or left the answer at "not sure", for chemotherapy or another cancer'
+        " drug in the last 6 weeks and radiotherapy in the last 6 weeks."
     ) in flattened(book, answers)
 
 

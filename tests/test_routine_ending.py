@@ -103,13 +103,13 @@ def test_the_routine_ending_in_text(book: RuleBook) -> None:
         "This result does not rule anything out. Please see your healthcare provider\n"
         "about any symptom that is new, that worries you, or that lasts or gets worse.\n"
         "\n"
-        "Answers you were not sure about\n"
-        "You were not sure about your history of cancer; cancer treatment or steroid\n"
-        "tablets in the last 6 weeks; chemotherapy or another cancer drug in the last 6\n"
-        "weeks; radiotherapy in the last 6 weeks; taking steroid tablets, such as\n"
-        "dexamethasone or prednisolone; and a central line, PICC line or port. Each is\n"
-        "read the safer way: as if it might be there. Tell your provider you were not\n"
-        "sure.\n"
+        'Answers you were not sure about or left at "not sure"\n'
+        'You chose "not sure", or left the answer at "not sure", for your history of\n'
+        "cancer; cancer treatment or steroid tablets in the last 6 weeks; chemotherapy\n"
+        "or another cancer drug in the last 6 weeks; radiotherapy in the last 6 weeks;\n"
+        "taking steroid tablets, such as dexamethasone or prednisolone; and a central\n"
+        "line, PICC line or port. Each is read the safer way: as if it might be there.\n"
+        "Tell your provider whether it applies to you.\n"
         "\n"
         "CALL YOUR LOCAL EMERGENCY NUMBER (911 / 999 / 112) STRAIGHT AWAY IF YOU NOTICE\n"
     )

@@ -241,3 +241,46 @@ def test_plain_enter_at_the_kinds_then_being_sick_is_urgent_as_a_file_gives(tmp_
     screen = plain_session(tmp_path, {**NEVER_TOLD_TREATED, "Do you feel sick, or are you being sick?": "y"})
     assert "Urgent: get help today Contact a healthcare provider today" in screen
     assert "Urgent: Being sick during treatment Call the 24-hour line" in screen
+
+
+ENTER_IS_NOT_SURE = 'At the questions about your treatment, Enter alone gives "I\'m not sure", not "No"'
+
+
+def test_the_arrow_keys_say_once_that_enter_is_not_sure_at_the_kinds_of_treatment(spawn) -> None:
+    """Enter is "No" at every yes-or-no question before: a screen-reader user who learnt that
+    would deny chemotherapy with Enter (review s30, finding 6). It is said before the first
+    kind of treatment, where Enter starts to give "I'm not sure"."""
+    child = spawn()
+    expect_prompt(child, "Has a doctor ever told you that you have or had cancer?", last=FIRST_LAST)
+    child.send(UP + UP + UP + ENTER)  # I have never been told I have cancer
+    expect_prompt(child, "In the last 6 weeks, have you had any cancer treatment")
+    child.send(DOWN + ENTER)  # Yes
+    child.expect_exact("At the questions about your treatment,")
+    child.expect_exact("Have you had chemotherapy")
+    assert 'Enter alone gives "I\'m not sure", not "No": choose "No" for a treatment you have not had.' in (
+        " ".join(child.before.split())
+    ), repr(child.before)
+    child.expect_exact("Back to the previous question")
+    child.send(ENTER)
+    expect_prompt(child, "Have you had radiotherapy in the last 6 weeks?")
+    assert "Enter alone gives" not in child.before  # once
+    child.send(CTRL_C)
+    child.expect_exact("Stopped. Nothing was saved.")
+    assert finish(child) == 130
+
+
+@pytest.mark.parametrize(
+    ("typed", "before"),
+    [
+        ("1\n2\n", "Have you had chemotherapy"),  # no diagnosis, treatment yes: at the first kind
+        ("2\n\n\n", "In the last 6 weeks, have you had any cancer treatment"),  # cancer now: at treatment
+    ],
+)
+def test_plain_says_once_that_enter_is_not_sure_where_it_starts_to_be(typed: str, before: str) -> None:
+    result = plain("--plain", stdin=typed + "\n" * 80)
+    assert result.returncode == 0, result.stderr
+    words = " ".join(result.stdout.split())
+    assert words.count(ENTER_IS_NOT_SURE) == 1
+    said = words.index(ENTER_IS_NOT_SURE)
+    assert words.index(before) > said
+    assert "(Enter)" not in words[said : words.index(before)].replace("Enter alone", "")

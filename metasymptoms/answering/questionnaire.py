@@ -54,6 +54,7 @@ class Questionnaire:
     emergencies_shown: set[str] = field(default_factory=set)
     sections_shown: set[str] = field(default_factory=set)
     last_reviewed: str = SHOW_RESULT  # where the review's pointer starts (Enter): see review()
+    enter_is_not_sure_said: bool = False  # see ask()
     events: list[Event] = field(default_factory=list)
 
     def run(self) -> Outcome:
@@ -101,6 +102,15 @@ class Questionnaire:
         finding = self.book.finding(question.finding)
         kind = kind_of(finding)
         options, default = self.options_for(question)
+        if (
+            not self.enter_is_not_sure_said
+            and default == UNSURE
+            and starts_unsure(self.book, self.answers, question.finding)
+        ):
+            # Enter is "No" at every other yes-or-no question: said once, where it starts to
+            # give "not sure" (treatment), so a person who learnt it is not misled.
+            self.enter_is_not_sure_said = True
+            self.prompter.say(self.book.guidance.wording.questions.enter_is_not_sure, "hint")
         self.events.append(("asking", question.finding))
         if section is not None:
             self.prompter.say(self.progress(section, question.finding), "progress")

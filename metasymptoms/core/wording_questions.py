@@ -25,6 +25,7 @@ class QuestionsWording:
     why: Text  # the step that says why a question is asked
     back: Text  # the step back to the previous question
     first_question: Text  # Back at the first question
+    enter_is_not_sure: Text  # once, before the first question where Enter gives "not sure"
     why_key: Text  # under a typed answer's question: "? = why"
     back_key: Text
     # What Enter does at a typed answer, before the keys: keeps the earlier answer, leaves a
