@@ -168,8 +168,8 @@ def test_a_primary_left_out_is_read_as_not_known_and_told_as_not_given(book: Rul
     text = " ".join(render_text(book, left_out).split())
     assert (
         "A lasting headache in a person who has or had cancer, or is not sure: Because you reported "
-        "a new, lasting or different headache, and the cancer you were told you have or had was not "
-        "given, so the safer reading is used."
+        "a new, lasting or different headache, and no answer was given about the cancer you were "
+        "told you have or had, so the safer reading is used."
     ) in text
     # Not sure of a history, or none given: the question is not asked, and the reading is the same.
     assert reading(book, {"cancer_history": "unsure"})["primary_cancer"] == "unknown"
