@@ -54,7 +54,7 @@ class Questionnaire:
     emergencies_shown: set[str] = field(default_factory=set)
     sections_shown: set[str] = field(default_factory=set)
     last_reviewed: str = SHOW_RESULT  # where the review's pointer starts (Enter): see review()
-    enter_is_not_sure_said: bool = False  # see ask()
+    enter_is_not_sure_said: bool = False  # see say_enter_is_not_sure()
     events: list[Event] = field(default_factory=list)
 
     def run(self) -> Outcome:
@@ -102,15 +102,7 @@ class Questionnaire:
         finding = self.book.finding(question.finding)
         kind = kind_of(finding)
         options, default = self.options_for(question)
-        if (
-            not self.enter_is_not_sure_said
-            and default == UNSURE
-            and starts_unsure(self.book, self.answers, question.finding)
-        ):
-            # Enter is "No" at every other yes-or-no question: said once, where it starts to
-            # give "not sure" (treatment), so a person who learnt it is not misled.
-            self.enter_is_not_sure_said = True
-            self.prompter.say(self.book.guidance.wording.questions.enter_is_not_sure, "hint")
+        self.say_enter_is_not_sure(question, default)
         self.events.append(("asking", question.finding))
         if section is not None:
             self.prompter.say(self.progress(section, question.finding), "progress")
@@ -152,6 +144,17 @@ class Questionnaire:
                     else refused(wording, finding, choice, default),
                     "hint",
                 )
+
+    def say_enter_is_not_sure(self, question: Question, default: str) -> None:
+        """Enter is "No" at every other yes-or-no question: said once, where it starts to
+        give "not sure" (treatment, starts_unsure), so a person who learnt it is not misled."""
+        if (
+            not self.enter_is_not_sure_said
+            and default == UNSURE
+            and starts_unsure(self.book, self.answers, question.finding)
+        ):
+            self.enter_is_not_sure_said = True
+            self.prompter.say(self.book.guidance.wording.questions.enter_is_not_sure, "hint")
 
     def tick(self, question: Question, default: str) -> str:
         """A "which of these" question as checkboxes (where the prompter offers them): its
