@@ -274,6 +274,14 @@ def test_diff_against_a_git_revision(tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().err == (
         "metasymptoms: git could not read the rule book at 'no-such-rev': fatal: Not a valid object name no-such-rev\n"
     )
+    # A file given where the folder is asked for: told so, as every other command does
+    # (a new user's trial met "something went wrong inside metasymptoms", exit 3).
+    with pytest.raises(SystemExit) as stop:
+        main(["rules", "diff", "--git", "HEAD", str(folder / "findings.yaml")])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        f"metasymptoms: the rules folder '{folder / 'findings.yaml'}' does not exist or is not a folder\n"
+    )
 
 
 def test_shipped_book_against_itself_and_with_one_flag_lowered(tmp_path: Path, capsys) -> None:

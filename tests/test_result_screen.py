@@ -197,3 +197,29 @@ def test_ctrl_c_at_read_more_still_ends_on_how_soon(terminal, book: RuleBook) ->
     assert joined(screen).endswith(f"Stopped. Nothing was saved. Urgent: get help today. {advice}"), (
         screen.text()
     )
+
+
+def test_enter_at_every_save_prompt_never_goes_round_when_the_name_is_taken(
+    book: RuleBook, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A summary saved before is there: Enter at every prompt offers a free name and saves
+    there, leaving the earlier file as it was (Enter offered the taken name again after
+    "choose another name", round and round)."""
+    from metasymptoms.answering.result_screen import offer_to_save
+    from tests.scripted import ScriptedPrompter
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "metasymptoms-summary.html").write_text("kept")
+    (tmp_path / "metasymptoms-summary-2.html").write_text("kept too")
+    class GivesUp(ScriptedPrompter):
+        def ask_text(self, message: str, default: str) -> str:
+            if self.asked.count(message) >= 3:
+                raise AssertionError(f"asked {message!r} again and again, offered {default!r}")
+            return super().ask_text(message, default)
+
+    prompter = GivesUp(book)
+    offer_to_save(prompter, book, assess(book, URGENT_BACK_PAIN), asked_for=True)
+    assert prompter.asked.count("File name for the summary") == 1, prompter.asked
+    assert (tmp_path / "metasymptoms-summary.html").read_text() == "kept"
+    assert (tmp_path / "metasymptoms-summary-2.html").read_text() == "kept too"
+    assert (tmp_path / "metasymptoms-summary-3.html").read_text().startswith("<!doctype html>")

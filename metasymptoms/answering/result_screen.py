@@ -147,7 +147,7 @@ def offer_to_save(
     form = choice
     summary = renderer(form)(book, assessment)
     while True:
-        name = prompter.ask_text(words.file_name, SUMMARY_FORMATS[form]).strip()
+        name = prompter.ask_text(words.file_name, free_name(SUMMARY_FORMATS[form])).strip()
         try:
             path = Path(name).expanduser()
         except RuntimeError:  # no home folder for '~'
@@ -178,3 +178,23 @@ def offer_to_save(
         bring = words.bring_in_emergency if emergency else words.bring
         prompter.say(wrote(book.guidance.wording.written.your_summary, path.resolve(), bring), "hint")
         return
+
+
+def free_name(name: str) -> str:
+    """The file name offered for a summary: `name`, or where a file of that name is already
+    there, the first free "stem-2.suffix", "stem-3.suffix", ... A person who presses Enter at
+    every prompt would otherwise be offered the name taken again after "choose another name",
+    round and round (a new user's trial found it)."""
+    path = Path(name)
+    count = 1
+    while _taken(path):
+        count += 1
+        path = Path(f"{Path(name).stem}-{count}{Path(name).suffix}")
+    return str(path)
+
+
+def _taken(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # unreadable here: write_atomic says why when it is tried
+        return False

@@ -254,6 +254,8 @@ def diff(args: RulesDiff) -> int:
         )
     new_folder = (args.old or default_rules_dir()) if args.git is not None else args.new
     assert new_folder is not None  # refused above
+    # The new book first: a file given for its folder is told as such, before git is asked.
+    new_book = load(new_folder).book
     with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
         if args.git is not None:
             old_folder = checkout(args.git, new_folder, Path(temporary) / "checkout")
@@ -262,7 +264,6 @@ def diff(args: RulesDiff) -> int:
             assert args.old is not None  # refused above
             old_folder, old_name = args.old, str(args.old)
         old_book, taken = load_older(old_folder, new_folder, Path(temporary))
-    new_book = load(new_folder).book
     if taken:
         print(note(taken), file=sys.stderr)
     result = compare(old_book, new_book)
