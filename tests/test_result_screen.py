@@ -211,6 +211,7 @@ def test_enter_at_every_save_prompt_never_goes_round_when_the_name_is_taken(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "metasymptoms-summary.html").write_text("kept")
     (tmp_path / "metasymptoms-summary-2.html").write_text("kept too")
+
     class GivesUp(ScriptedPrompter):
         def ask_text(self, message: str, default: str) -> str:
             if self.asked.count(message) >= 3:
