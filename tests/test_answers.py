@@ -76,7 +76,8 @@ def test_did_you_mean_suggests_only_a_key_that_is_near(tmp_path: Path, book, key
     [
         ("- back_pain\n", "an answers file is one mapping of finding id to value, such as 'back_pain: yes'"),
         ("back_pain: [yes\n", "1:12: this list opened with \\[ on line 1 is never closed with \\]"),
-        ("a: &x yes\nb: *x\n", "anchors and aliases"),
+        # an answers file is not called a rule file (a new user's trial read "in rule files")
+        ("a: &x yes\nb: *x\n", "are not allowed in this file; write the value out in full"),
     ],
 )
 def test_malformed_files(tmp_path: Path, book, text: str, message: str) -> None:

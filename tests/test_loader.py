@@ -343,17 +343,17 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tiny: Path) -> None
     [
         pytest.param(
             "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
-            "rules/sources.yaml:1:4: [error] anchors and aliases (&name, *name) are not allowed in rule files; write the value out in full (yaml)",
+            "rules/sources.yaml:1:4: [error] anchors and aliases (&name, *name) are not allowed in this file; write the value out in full (yaml)",
             id="billion laughs",
         ),
         pytest.param(
             "sources: " + "[" * 100_000 + "]" * 100_000 + "\n",
-            "rules/sources.yaml:1:1009: [error] the YAML cannot be read here: the file is nested far too deep; rule files are never that deep (yaml)",
+            "rules/sources.yaml:1:1009: [error] the YAML cannot be read here: the file is nested far too deep; no rule book or answers file is that deep (yaml)",
             id="deep nesting",
         ),
         pytest.param(
             "sources: !!python/object:os.system echo\n",
-            "rules/sources.yaml:1:10: [error] the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in rule files; write the value plainly (yaml)",
+            "rules/sources.yaml:1:10: [error] the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in this file; write the value plainly (yaml)",
             id="python tag",
         ),
     ],

@@ -139,7 +139,7 @@ def deep_site(levels: int) -> dict[str, str]:
     }
 
 
-TOO_DEEP = "rules/sites/lungs.yaml:3:47: [error] the file is nested more than 40 levels deep; rule files are never that deep (yaml)"
+TOO_DEEP = "rules/sites/lungs.yaml:3:47: [error] the file is nested more than 40 levels deep; no rule book or answers file is that deep (yaml)"
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ _YAML_HINTS = {
     "did not find expected '-' indicator": "a list item is missing its '- ', or its indentation is off",
     "did not find expected key": "the indentation of this line does not match the lines around it",
     "found character '\\t' that cannot start any token": "a tab is used for indentation; use spaces",
-    "exceeded maximum nesting depth": "the file is nested far too deep; rule files are never that deep",
+    "exceeded maximum nesting depth": "the file is nested far too deep; no rule book or answers file is that deep",
 }
 
 

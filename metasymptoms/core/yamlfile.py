@@ -153,7 +153,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if tag not in _SAFE_SCALARS:
         raise YamlProblem(
             _position(node.start_mark),
-            f"the tag {tag!r} is not allowed in rule files; write the value plainly",
+            f"the tag {tag!r} is not allowed in this file; write the value plainly",
         )
     if tag.endswith(":timestamp"):
         try:
@@ -220,7 +220,7 @@ def parse_yaml(text: str) -> YamlDocument:
         if id(node) in seen:
             raise YamlProblem(
                 _position(node.start_mark),
-                "anchors and aliases (&name, *name) are not allowed in rule files; "
+                "anchors and aliases (&name, *name) are not allowed in this file; "
                 "write the value out in full",
             )
         seen.add(id(node))
@@ -231,12 +231,10 @@ def parse_yaml(text: str) -> YamlDocument:
         if depth >= MAX_DEPTH:
             raise YamlProblem(
                 _position(node.start_mark),
-                f"the file is nested more than {MAX_DEPTH} levels deep; rule files are never that deep",
+                f"the file is nested more than {MAX_DEPTH} levels deep; no rule book or answers file is that deep",
             )
         if node.tag not in (_MAP, _SEQ):
-            raise YamlProblem(
-                _position(node.start_mark), f"the tag {node.tag!r} is not allowed in rule files"
-            )
+            raise YamlProblem(_position(node.start_mark), f"the tag {node.tag!r} is not allowed in this file")
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, depth + 1) for item in node.value]
         mapping: dict[str, Any] = {}
