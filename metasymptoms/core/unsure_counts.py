@@ -45,6 +45,12 @@ def shown_with_unsure_numbers(
     telling = [flag for flag in certain if unsure & set(findings_in(flag.when))]
 
     def told_by_another(flag: RedFlag) -> bool:
-        return any(other.urgency.rank >= flag.urgency.rank for other in telling)
+        # Only by a sign reading one of the same unsure numbers: a sign for an uncounted
+        # count of being sick says nothing of an unsure temperature.
+        reads = unsure & set(findings_in(flag.when))
+        return any(
+            other.urgency.rank >= flag.urgency.rank and reads & set(findings_in(other.when))
+            for other in telling
+        )
 
     return tuple(flag for flag in fired if flag in certain or not told_by_another(flag))
