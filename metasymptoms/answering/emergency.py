@@ -96,16 +96,16 @@ def still_standing(book: RuleBook, assessment: Assessment, shown: Iterable[str])
     kept = standing(book, assessment.answers, shown)
     if not kept:
         return assessment
-    from metasymptoms.core.engine import FiredRedFlag, provider_advice
+    from metasymptoms.core.engine import FiredRedFlag, provider_advice, readable_sources
 
     flags = tuple(
         FiredRedFlag(flag.id, flag.title, Urgency.EMERGENCY, flag.advice, ())
         for flag in book.red_flags
         if flag.id in kept
     )
-    cited = [key for flag in flags for key in book.red_flag(flag.id).sources]
-    if assessment.audience != "with_cancer":  # as the engine cites: pages for everyone only
-        cited = [key for key in cited if book.source(key).written_for == "everyone"]
+    cited = readable_sources(
+        book, [key for flag in flags for key in book.red_flag(flag.id).sources], assessment.audience
+    )
     return dataclasses.replace(
         assessment,
         urgency=Urgency.EMERGENCY,

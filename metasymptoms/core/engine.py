@@ -7,7 +7,7 @@ the demos and `rules verify`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -215,6 +215,14 @@ def _site_matches(
     return tuple(matches)
 
 
+def readable_sources(book: RuleBook, keys: Iterable[str], who: Audience) -> tuple[str, ...]:
+    """The sources `keys` this person is shown: for a person without a cancer diagnosis, only
+    pages written for everyone (the others speak of spread or the end of life)."""
+    if who == "with_cancer":
+        return tuple(keys)
+    return tuple(key for key in keys if book.source(key).written_for == "everyone")
+
+
 def provider_advice(book: RuleBook, urgency: Urgency, who: Audience) -> str:
     """What to do, at this urgency, for this person: one instruction. Urgent or emergency
     advice is not followed by the everyday "see your provider about any symptom that is new
@@ -302,8 +310,7 @@ def assess(book: RuleBook, answers: Answers) -> Assessment:
     if outlook:
         cited.update(dict.fromkeys(book.guidance.with_cancer_sources))
 
-    if who != "with_cancer":  # only pages for everyone: the others speak of spread or the end of life
-        cited = {key: None for key in cited if book.source(key).written_for == "everyone"}
+    cited = dict.fromkeys(readable_sources(book, cited, who))
 
     advice = provider_advice(book, urgency, who)
     return Assessment(
