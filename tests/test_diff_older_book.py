@@ -66,7 +66,7 @@ def test_a_real_problem_of_the_older_book_is_reported_where_it_stands(tmp_path: 
     line = next(n for n, row in enumerate(flags.read_text().splitlines(), 1) if "soonish" in row)
     with pytest.raises(SystemExit) as stopped:
         main(["rules", "diff", str(old), str(RULES)])
-    assert stopped.value.code == 1
+    assert stopped.value.code == 2  # 1 is the diff's refusal of an undeclared lowering
     err = capsys.readouterr().err
     assert f"{flags}:{line}:14: [error] 'urgency' must be one of" in err  # the folder's, not its copy's
     assert f"{old / 'guidance.yaml'}:" in err  # its own missing text, as it stands

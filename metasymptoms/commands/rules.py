@@ -10,7 +10,7 @@ from pathlib import Path
 from metasymptoms.commands import RulesCheck, RulesDiff, RulesExport, RulesList, RulesShow, RulesVerify
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.loader import LoadedBook, load
-from metasymptoms.core.problems import Problem, UsageError, counted
+from metasymptoms.core.problems import Problem, RuleBookError, UsageError, counted
 
 
 def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport) -> Path:
@@ -242,7 +242,7 @@ def diff(args: RulesDiff) -> int:
     from metasymptoms.reviewing.diff import diff as compare
     from metasymptoms.reviewing.diff_report import render
     from metasymptoms.reviewing.older_book import load_older, note
-    from metasymptoms.reviewing.released import checkout
+    from metasymptoms.reviewing.released import as_in_git, checkout, refuse_non_book
 
     if args.git is not None and args.new is not None:
         raise UsageError(
@@ -254,6 +254,9 @@ def diff(args: RulesDiff) -> int:
         )
     new_folder = (args.old or default_rules_dir()) if args.git is not None else args.new
     assert new_folder is not None  # refused above
+    for folder in (new_folder,) if args.git is not None else (args.old, new_folder):
+        if folder is not None and folder.is_dir():
+            refuse_non_book(folder, folder, f"'{folder}'")
     # The new book first: a file given for its folder is told as such, before git is asked.
     new_book = load(new_folder).book
     with tempfile.TemporaryDirectory(prefix="metasymptoms-diff-") as temporary:
@@ -263,7 +266,19 @@ def diff(args: RulesDiff) -> int:
         else:
             assert args.old is not None  # refused above
             old_folder, old_name = args.old, str(args.old)
-        old_book, taken = load_older(old_folder, new_folder, Path(temporary))
+        try:
+            old_book, taken = load_older(old_folder, new_folder, Path(temporary))
+        except RuleBookError as broken:
+            problems = broken.problems
+            if args.git is not None:
+                problems = as_in_git(problems, args.git, new_folder, old_folder)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            # Exit 2, not 1: 1 is this command's "an urgency is lowered and not declared".
+            raise UsageError(
+                f"the older rule book ({old_name}) does not load ({counted(len(problems), 'problem')} above), "
+                "so nothing was compared"
+            ) from None
     if taken:
         print(note(taken), file=sys.stderr)
     result = compare(old_book, new_book)
