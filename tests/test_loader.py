@@ -46,8 +46,8 @@ def book_with(tmp_path: Path, name: str, text: str | None) -> list[str]:
             "sources.yaml",
             "sources:\n  - id: SRC-A\n    titel: A\n    publisher: B\n    url: https://example.org/a\n",
             [
-                "rules/sources.yaml:2:5: [error] 'title' is missing here; add it (schema)",
-                "rules/sources.yaml:3:5: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: id, title, publisher, url, note, reviewed, accessed, written_for (schema)",
+                # told once, at the line to fix (not also "'title' is missing" at the item's first line)
+                "rules/sources.yaml:3:5: [error] 'titel' is not a key here; did you mean 'title'? ('title' is missing from this item) (schema)",
             ],
             id="misspelt key",
         ),

@@ -76,7 +76,7 @@ def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
     [
         (
             GOOD.replace("title:", "titel:"),
-            "cord.yaml:1:1: [error] 'titel' is not a key this file knows (did you mean 'title'?); the keys allowed here are: title, learning_points, answers, expected, teacher_notes, quiz (schema)",
+            "cord.yaml:1:1: [error] 'titel' is not a key here; did you mean 'title'? ('title' is missing from this item) (schema)",
         ),
         (
             GOOD.replace("back_pain: yes", "bak_pain: yes"),

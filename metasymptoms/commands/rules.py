@@ -19,9 +19,7 @@ def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport
 
 # Said under the problems of a book that does not load: what one run could not check yet.
 NOT_YET_CHECKED = (
-    "The rule book does not load, so the checks that need all of it have not run yet, and, while "
-    "a file other than a site file is broken, neither has the check that the files name only "
-    "things the others hold. Fix the errors above and run rules check again."
+    "Some checks run only once the whole rule book loads: fix these errors and run rules check again."
 )
 
 

@@ -2,8 +2,9 @@
 
 The loader reads, parses and validates each file of the layout (layout.py) through the
 pipeline every rule-book file takes (validate.py, the messages in plain words from
-plain_errors.py), then checks what one file says of another (references.py). It collects every problem before it gives up, so a reviewer fixes
-them all in one round.
+plain_errors.py), then checks the ids one file names of another (citations.py, on every file as written) and
+what else one file says of another (references.py). It collects every problem before it gives
+up, so a reviewer fixes them all in one round.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from metasymptoms.core.bookfiles import default_rules_dir, site_paths
 from metasymptoms.core.checks import unknown_file
+from metasymptoms.core.citations import known_ids, unknown_names
 from metasymptoms.core.files import protect_folder
 from metasymptoms.core.layout import (
     FINDINGS,
@@ -24,6 +26,7 @@ from metasymptoms.core.layout import (
     RED_FLAGS,
     SITE,
     SITES_FOLDER,
+    SOURCES,
     TOP_FILES,
     BookLayout,
     RuleFile,
@@ -109,6 +112,11 @@ class _Loader:
         # not checked (else every condition in every file would be reported as unknown).
         kinds = finding_kinds(findings.data) if findings is not None else None
         models = self._validate_all(specs, kinds)
+        sites = {self._site_id(path) for path, spec in specs.items() if spec is SITE}
+        known = known_ids(
+            self.documents, self.folder / SOURCES.name, sites, None if kinds is None else set(kinds)
+        )
+        self.problems += unknown_names(self.documents, specs, known)
         loaded = self._assemble(specs, models)
         if self.problems:
             raise RuleBookError(self.problems)
@@ -175,7 +183,6 @@ class _Loader:
             self.documents,
             by_file[RED_FLAGS].combinations,
             today(),
-            absent_sites={site_id for path in broken for site_id in self._site_ids(path)},
         )
         if broken or self.problems:
             return None
@@ -188,8 +195,8 @@ class _Loader:
             )
         return loaded
 
-    def _site_ids(self, path: Path) -> set[str]:
-        """The ids a broken site file may hold: its name's, and its own where it reads."""
+    def _site_id(self, path: Path) -> str:
+        """The id a site file gives itself, as written; its file's name where it gives none."""
         doc = self.documents.get(path)
         written = doc.data.get("id") if doc is not None and isinstance(doc.data, dict) else None
-        return {path.stem} | ({written} if isinstance(written, str) else set())
+        return written if isinstance(written, str) else path.stem

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from metasymptoms.core.safetext import quoted
-from metasymptoms.core.suggest import close_match
+from metasymptoms.core.suggest import close_match, nearest
 
 if typing.TYPE_CHECKING:
     from metasymptoms.core.yamlfile import Path_
@@ -117,9 +117,15 @@ def translate(model: type, error: Any, data: Any = None) -> Iterator[tuple[Path_
         if detail["type"] in ("missing", "missing_argument")
         and (found := indented_into(data, tuple(detail["loc"]))) is not None
     }
+    misspelt, hidden = _misspelt_keys(details, swallowed)
     for detail in details:
         loc = tuple(detail["loc"])
         kind = detail["type"]
+        if loc in hidden:
+            continue  # a key said to be missing that stands misspelt: told at the misspelling
+        if loc in misspelt:
+            yield loc, misspelt[loc], True
+            continue
         if kind == "too_short" and any(len(other) > len(loc) and other[: len(loc)] == loc for other in inner):
             continue  # the list is short only because an item in it failed, reported on its own
         if loc not in swallowed and any(loc[: len(found) - 1] == found[:-1] for found in swallowed.values()):
@@ -158,6 +164,36 @@ def translate(model: type, error: Any, data: Any = None) -> Iterator[tuple[Path_
             yield loc, f"'{name}' should be {_PLAIN_TYPES[kind]}, not {_shown(detail['input'])}", False
         else:
             yield loc, f"'{name}': {detail['msg']}", False
+
+
+def _misspelt_keys(details: list[Any], swallowed: dict[Path_, Path_]) -> tuple[dict[Path_, str], set[Path_]]:
+    """Each key the model does not know that is a misspelling of a key missing from the same
+    item (`advise:` for `advice:`), with its message; and where those missing keys were
+    expected: one problem, told at the line to fix, instead of two."""
+    missing: dict[Path_, list[str]] = {}
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if (
+            detail["type"] in ("missing", "missing_argument")
+            and loc not in swallowed
+            and isinstance(loc[-1], str)
+        ):
+            missing.setdefault(loc[:-1], []).append(loc[-1])
+    messages: dict[Path_, str] = {}
+    hidden: set[Path_] = set()
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] not in ("extra_forbidden", "unexpected_keyword_argument") or not isinstance(
+            loc[-1], str
+        ):
+            continue
+        meant = nearest(loc[-1], missing.get(loc[:-1], []))
+        if meant is not None and loc[:-1] + (meant,) not in hidden:
+            hidden.add(loc[:-1] + (meant,))
+            messages[loc] = (
+                f"'{loc[-1]}' is not a key here; did you mean '{meant}'? ('{meant}' is missing from this item)"
+            )
+    return messages, hidden
 
 
 def indented_into(data: Any, missing: Path_) -> Path_ | None:

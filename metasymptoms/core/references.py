@@ -1,13 +1,12 @@
 """What one rule file says of another, checked once every file is valid on its own: ids
-spelled right and used once, findings, sites and sources that exist, questions that depend
-only on earlier answers, dates that have happened. Every problem is located.
+spelled right and used once, questions that depend only on earlier answers, dates that have happened. Every problem is located.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,8 +35,7 @@ _SPELLING = {
     "id": (re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*"), "id"),
     "source key": (re.compile(r"[A-Z][A-Z0-9-]*"), "sources"),
 }
-# The items that cite sources, and those that record a check against them.
-_CITING = ("red_flag", "site", "rule", "primary", "guidance")
+# The items that record a check against their sources.
 _CHECKED = ("red_flag", "rule")
 
 
@@ -47,18 +45,15 @@ def check_references(
     documents: dict[Path, YamlDocument],
     combinations: tuple[Combination, ...],
     today: datetime.date,
-    absent_sites: Iterable[str] = (),
 ) -> list[Problem]:
-    """Every problem between the files of a book whose files are each valid; the sites
-    `absent_sites` are left out (their files are broken) and not reported as unknown."""
+    """Every problem between the files of a book whose files are each valid (the ids one
+    file names of another are checked before, on every file: citations.py)."""
     check = _References(book, layout, documents)
-    check.known_sites |= set(absent_sites)
     check.spelling()
     check.unique()
     check.findings()
     check.implies_cycles()
     check.questions()
-    check.cited()
     check.combinations(combinations)
     check.countries()
     check.dates(today)
@@ -75,8 +70,6 @@ class _References:
         self.problems: list[Problem] = []
         self.places = list(layout.places(book))
         self.known_findings = {finding.id for finding in book.findings}
-        self.known_sources = {source.id for source in book.sources}
-        self.known_sites = {site.id for site in book.sites}
 
     def at(self, file: Path, path: Path_) -> Location:
         return location(file, self.documents.get(file), path)
@@ -209,12 +202,8 @@ class _References:
         for place in self.of_kind("question"):
             here, question = place.path, place.item
             if question.finding not in self.known_findings:
-                self.error(
-                    file,
-                    here + ("finding",),
-                    f"'{question.finding}' is not a finding in findings.yaml{close_match(question.finding, self.known_findings)}",
-                )
-            elif question.finding in asked_at:
+                continue  # told before, with the other unknown names (citations.py)
+            if question.finding in asked_at:
                 self.error(
                     file,
                     here + ("finding",),
@@ -253,31 +242,6 @@ class _References:
                         here + ("ask_if",),
                         f"'ask_if' depends on '{used}', which is asked later; a question can depend only on earlier answers",
                     )
-
-    def cited(self) -> None:
-        """Every source cited is in sources.yaml; every site named is a site of the book."""
-        for place in self.places:
-            if place.kind in _CITING:
-                self._sources(place.file, place.path + ("sources",), place.item.sources)
-            if place.kind == "red_flag":
-                self._sites(place.file, place.path + ("sites",), place.item.sites)
-            elif place.kind == "primary":
-                self._sites(place.file, place.path + ("common_sites",), place.item.common_sites)
-        self._sources(
-            self.layout.file(GUIDANCE), ("with_cancer_sources",), self.book.guidance.with_cancer_sources
-        )
-
-    def _sources(self, file: Path, path: Path_, keys: Iterable[str]) -> None:
-        self._known(file, path, keys, self.known_sources, "the source '{}' is not in sources.yaml")
-
-    def _sites(self, file: Path, path: Path_, site_ids: Iterable[str]) -> None:
-        self._known(file, path, site_ids, self.known_sites, "'{}' is not a site of this rule book")
-
-    def _known(self, file: Path, path: Path_, ids: Iterable[str], known: set[str], message: str) -> None:
-        """An error at each of `ids` that is not among `known`, with the closest it may mean."""
-        for k, item_id in enumerate(ids):
-            if item_id not in known:
-                self.error(file, path + (k,), message.format(item_id) + close_match(item_id, known))
 
     def combinations(self, combinations: tuple[Combination, ...]) -> None:
         for i, combination in enumerate(combinations):

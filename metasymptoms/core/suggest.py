@@ -37,6 +37,11 @@ def close_match(word: str, candidates: Iterable[str]) -> str:
     return _did_you_mean(_nearest(str(word), list(candidates)))
 
 
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
+    """The nearest candidate itself, or None (close_match's choice, for a message of its own)."""
+    return _nearest(str(word), list(candidates))
+
+
 def _words(name: str) -> frozenset[str]:
     return frozenset(part for part in _WORD_BREAK.split(name.lower()) if part)
 

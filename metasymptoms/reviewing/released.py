@@ -27,7 +27,9 @@ def _git(folder: Path, revision: str, *words: str) -> bytes:
     try:
         done = subprocess.run(["git", *words], cwd=folder, capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("the git program is not installed; reading a rule book at a git revision needs it") from None
+        raise UsageError(
+            "the git program is not installed; reading a rule book at a git revision needs it"
+        ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         if message and "not a git repository" in message[-1]:
