@@ -180,17 +180,17 @@ def test_every_refused_link_is_reported_its_address_cut_short(tmp_path: Path) ->
     ]
 
 
-def test_a_file_holding_a_refused_value_leaves_the_checks_across_files_for_the_next_run(
-    tmp_path: Path,
-) -> None:
-    """As with any broken file but a site's: its unknown source is not reported yet."""
+def test_a_file_holding_a_refused_value_still_has_its_unknown_source_told(tmp_path: Path) -> None:
+    """The names one file gives of another are checked on every file as written: its unknown
+    source is told in the same run as its refused value (it waited for the next run)."""
     flags = FLAGS.replace("title: Cord pressure", "title: '[click](javascript:alert(1))'")
     book = write_book(
         tmp_path / "rules", {"red_flags.yaml": flags.replace("sources: [SRC-A]", "sources: [SRC-B]")}
     )
     assert problems_of(book) == [
         "rules/red_flags.yaml:3:12: [error] the link 'javascript:alert(1' is not a web address; a rule file "
-        "links only to pages starting with https:// (or http://) (schema)"
+        "links only to pages starting with https:// (or http://) (schema)",
+        "rules/red_flags.yaml:11:15: [error] the source 'SRC-B' is not in sources.yaml (did you mean 'SRC-A'?) (schema)",
     ]
 
 
