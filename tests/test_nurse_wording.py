@@ -21,8 +21,9 @@ def test_neck_pain_with_weak_arms_is_told_as_weak_arms(book: RuleBook) -> None:
     text = flattened(book, answers)
     assert (
         "EMERGENCY: Back or neck pain with weak arms or legs, or numbness in both legs Back or neck pain"
-        " with weakness in the arms or legs, difficulty walking, or numbness in both legs can mean"
-        " nerves in the spine are being squeezed. Go to the emergency department now"
+        " with weakness in the arms or legs, difficulty walking, numbness in both legs or around the"
+        " back passage or genitals, or a change in bladder or bowel control can mean nerves in the"
+        " spine are being squeezed. Go to the emergency department now"
     ) in text
 
 

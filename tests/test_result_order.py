@@ -18,6 +18,7 @@ from metasymptoms.answering.assessment_text import render_markdown, render_text
 from metasymptoms.answering.emergency import action
 from metasymptoms.answering.result import result
 from metasymptoms.core.answers import check_answers
+from metasymptoms.core.covers import told_within
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook, Urgency
 from tests.helpers import read_more, urgency_headings
@@ -94,9 +95,15 @@ def test_how_soon_and_the_warning_signs_advice_come_first(book: RuleBook, case: 
     first = result(book, assessment).first
     assert first[0].heading == urgency_headings()[assessment.urgency]
     advised = [paragraph for block in first for paragraph in block.paragraphs]
+    within = told_within(book, {flag.id: flag.urgency for flag in assessment.red_flags})
     for flag in assessment.red_flags:
-        if flag.urgency is assessment.urgency:  # its advice (without a second first step)
-            assert any(paragraph.startswith(flag.advice.split(". ")[0]) for paragraph in advised)
+        # its advice (without a second first step), or that of the card it is told within: a
+        # person with cancer, back pain and weak legs reads one card for one pressed cord
+        card = book.red_flag(within.get(flag.id, flag.id))
+        if flag.urgency is assessment.urgency:
+            assert any(paragraph.startswith(card.advice.split(". ")[0]) for paragraph in advised)
+    if case == "emergency":
+        assert [block.heading for block in first[1:]] == ["EMERGENCY: Possible pressure on the spinal cord"]
     text = render_text(book, assessment)
     assert text.index(urgency_headings()[assessment.urgency].upper()) < text.index("SOURCES")
 
@@ -190,7 +197,7 @@ def test_the_strongest_same_day_advice_comes_first(book: RuleBook) -> None:
     first = result(book, assess(book, answers)).first
     assert [block.heading for block in first] == [
         "Urgent: get help today",
-        "Urgent: Two or more signs on treatment that together need a same-day check",
+        "Urgent: Two or more signs together during treatment",
         "Urgent: New bleeding or bruising during treatment",
         "Urgent: Being sick 3 to 5 times in 24 hours during treatment",
         "Urgent: A new rash during treatment",

@@ -162,8 +162,14 @@ def test_replay_shows_skips_firing_and_what_would_change(capsys) -> None:
         "       |\n"
         "       | EMERGENCY: Possible pressure on the spinal cord\n"
         "       |\n"
-        "       | Back or neck pain together with weakness, numbness, or bladder or\n"
-    ) in out  # several emergency signs at once: one first step, then each sign's advice
+        "       | Back or neck pain together with weakness, numbness, pain that shoots\n"
+        "       | around the body like a band, or bladder or bowel changes can mean\n"
+        "       | something is pressing on the spinal cord. This needs treatment within\n"
+        "       | hours to protect movement and feeling. Lie flat if moving makes the\n"
+        "       | pain worse.\n"
+        "       |\n"
+        "       | What would you like to do now?\n"
+    ) in out  # three emergency signs of one pressed cord: one first step, then one card
     assert (
         "       | What would you like to do now?\n"
         "       | (First: Call your local emergency number (911 / 999 / 112) now, or go\n"

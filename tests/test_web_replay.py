@@ -27,6 +27,7 @@ from starlette.applications import Starlette
 from metasymptoms.answering.emergency import action
 from metasymptoms.answering.questionnaire import Questionnaire
 from metasymptoms.cli import main
+from metasymptoms.core.covers import told_within
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.web.app import build_app
 from metasymptoms.web.walk import walk_from
@@ -210,9 +211,16 @@ def the_result_page_says(book: RuleBook, page: Page, told: dict[str, Any], seed:
     # The ending: the advice for this urgency, or in an emergency the one instruction.
     ending = action(book) if told["urgency"] == "emergency" else told["advice"]
     assert page.last_words == ending, seed
+    # Each sign as a card of its own, or told within the card of a sign that covers it (one
+    # card for one problem), as the terminal shows it: never both.
+    within = told_within(book, {flag["id"]: Urgency(flag["urgency"]) for flag in told["red_flags"]})
     for flag in told["red_flags"]:
-        title = flag["title"]
+        title = book.red_flag(within.get(flag["id"], flag["id"])).title
         assert any(text == title or text.endswith(f": {title}") for text in page.texts), (seed, flag["id"])
+        if flag["id"] in within and flag["title"] != title:
+            covered = flag["title"]
+            shown = (text for text in page.texts if text == covered or text.endswith(f": {covered}"))
+            assert not any(shown), (seed, flag["id"])
     for site in told["sites"]:
         assert site["name"] in page.headings, (seed, site["id"])
     # Each source as the page names it for a person (publisher, title, then its web address),

@@ -53,7 +53,9 @@ def emergency_card(book: RuleBook, flag_ids: Sequence[str], fired: Sequence[str]
     """The card for the emergency warning signs `flag_ids`. The first step is the most direct
     of theirs and of the others already `fired` (emergency number before the 24-hour line):
     never two steps both given as first."""
-    shown = [book.red_flag(flag_id) for flag_id in flag_ids]
+    from metasymptoms.core.covers import own_cards
+
+    shown = [book.red_flag(flag_id) for flag_id in own_cards(book, flag_ids)]
     steps = {book.red_flag(flag_id).first_step for flag_id in [*flag_ids, *fired]}
     step = next(step for step in FIRST_STEPS if step in steps)
     first_steps = book.guidance.first_steps
@@ -90,7 +92,7 @@ def still_standing(book: RuleBook, assessment: Assessment, shown: Iterable[str])
     answer now gives an emergency, the warning signs shown stand in it as emergencies, as
     they do on the review of answers (`standing`). An emergency's advice is never followed by
     a routine result. The signs kept have no `because`: no answer gives them now, and the
-    result says why they stand (`wording.emergency.changed_back`)."""
+    result says why they stand (`kept`, `wording.emergency.changed_back`)."""
     if assessment.urgency is Urgency.EMERGENCY:
         return assessment
     kept = standing(book, assessment.answers, shown)
@@ -99,7 +101,7 @@ def still_standing(book: RuleBook, assessment: Assessment, shown: Iterable[str])
     from metasymptoms.core.engine import FiredRedFlag, provider_advice, readable_sources
 
     flags = tuple(
-        FiredRedFlag(flag.id, flag.title, Urgency.EMERGENCY, flag.advice, ())
+        FiredRedFlag(flag.id, flag.title, Urgency.EMERGENCY, flag.advice, (), kept=True)
         for flag in book.red_flags
         if flag.id in kept
     )
@@ -118,8 +120,12 @@ def still_standing(book: RuleBook, assessment: Assessment, shown: Iterable[str])
 
 def reminder(book: RuleBook, flag_ids: Sequence[str]) -> str:
     """One line that keeps an emergency in view where its advice is no longer on screen: the
-    warning signs by name and the number, in words that agree with each sign's own advice."""
-    titles = "; ".join(flag.title for flag in book.red_flags if flag.id in flag_ids)
+    warning signs by name (one for one problem, core/covers.py) and the number, in words that
+    agree with each sign's own advice."""
+    from metasymptoms.core.covers import own_cards
+
+    shown = own_cards(book, [flag.id for flag in book.red_flags if flag.id in flag_ids])
+    titles = "; ".join(book.red_flag(flag_id).title for flag_id in shown)
     return filled(book.guidance.wording.emergency.reminder, titles=titles)
 
 
@@ -142,11 +148,15 @@ def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
     once (they change what the emergency services do). Never the person's own first-person
     words ("I am being treated for it")."""
     from metasymptoms.answering.summary import is_background
+    from metasymptoms.core.covers import cards
     from metasymptoms.core.explain import sentence
 
     flags = [flag for flag in assessment.red_flags if flag.urgency is Urgency.EMERGENCY]
     answers = assessment.answers
-    lines = [filled(book.guidance.wording.handover.warning_sign, title=flag.title) for flag in flags]
+    lines = [
+        filled(book.guidance.wording.handover.warning_sign, title=flag.title)
+        for flag in cards(book, flags)  # one line for one problem
+    ]
     reported = dict.fromkeys(finding for flag in flags for finding in flag.because)
     for finding_id in reported:
         if not is_background(book, finding_id):  # treatment and history: said once below

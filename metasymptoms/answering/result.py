@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from metasymptoms.answering.emergency import action, emergency_card
+from metasymptoms.core.covers import cards
 from metasymptoms.core.engine import Answers, Assessment, FiredRedFlag
 from metasymptoms.core.explain import because_sentence
 from metasymptoms.core.kinds import UNSURE, kind_of, reported
@@ -122,12 +123,13 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     emergency with several signs, one first step (emergency.emergency_card) and each sign's
     advice told without a different first step of its own."""
     emergency = assessment.urgency is Urgency.EMERGENCY
-    level = [
-        flag
-        for flag in weightiest_first(book, assessment.red_flags)
-        if flag.urgency.rank == assessment.urgency.rank
+    told = cards(book, assessment.red_flags)  # one card for one problem (core/covers.py)
+    level = [flag for flag in weightiest_first(book, told) if flag.urgency.rank == assessment.urgency.rank]
+    # The first step from every emergency that fired, those told within another's card too
+    every = [
+        flag.id for flag in weightiest_first(book, assessment.red_flags) if flag.urgency is Urgency.EMERGENCY
     ]
-    card = emergency_card(book, [flag.id for flag in level]) if emergency and level else None
+    card = emergency_card(book, every) if emergency and level else None
     advice = assessment.advice
     if assessment.urgency is Urgency.PROMPT:  # what to do within days, alone: the everyday
         # "see your provider about any symptom" is for the ending (it would send to the
@@ -142,7 +144,7 @@ def _urgency_and_warning_sign_blocks(book: RuleBook, assessment: Assessment) -> 
     label = book.guidance.wording.urgency_labels.for_level(assessment.urgency)
     role = "emergency" if emergency else ""
     out += [Block(f"{label}: {title}", (text,), level=3, role=role) for title, text in signs]
-    also = [flag.title for flag in assessment.red_flags if flag.urgency.rank < assessment.urgency.rank]
+    also = [flag.title for flag in told if flag.urgency.rank < assessment.urgency.rank]
     if also:  # one line each: the names, never their advice
         out.append(Block(book.guidance.wording.result.also_tell, (), tuple(also), level=3))
     return out
@@ -168,17 +170,21 @@ def _reason_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:
         return []
     items = tuple(
         f"{flag.title}: {_why_shown(book, flag, assessment)}"
-        for flag in weightiest_first(book, assessment.red_flags)
+        for flag in weightiest_first(book, cards(book, assessment.red_flags))
     )
     return [Block(book.guidance.wording.result.why_these_signs, (), items)]
 
 
 def _why_shown(book: RuleBook, flag: FiredRedFlag, assessment: Assessment) -> str:
     """The answers that gave a warning sign; for an emergency kept after the answer that gave
-    it was changed (emergency.still_standing, with no `because`), that it still stands."""
+    it was changed (emergency.still_standing), that it still stands, then the answers that
+    give the signs told within its card, if any do."""
+    if not flag.kept:
+        return because_sentence(book, flag.because, assessment.answers)
+    changed_back = book.guidance.wording.emergency.changed_back
     if not flag.because:
-        return book.guidance.wording.emergency.changed_back
-    return because_sentence(book, flag.because, assessment.answers)
+        return changed_back
+    return f"{changed_back} {because_sentence(book, flag.because, assessment.answers)}"
 
 
 def _unsure_blocks(book: RuleBook, assessment: Assessment) -> list[Block]:

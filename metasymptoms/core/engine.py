@@ -38,6 +38,9 @@ class FiredRedFlag:
     urgency: Urgency
     advice: str
     because: tuple[str, ...]
+    # An emergency shown earlier that no answer gives now (emergency.still_standing): its
+    # advice stands, and the result says why.
+    kept: bool = False
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,10 @@ class RedFlag:
     # An emergency's first step, one of guidance.yaml's `first_steps`: the emergency number
     # or department (the default), or the cancer team's 24-hour line first.
     first_step: Literal["emergency_services", "cancer_team_line"] = "emergency_services"
+    # Other signs of the same problem: where one of them is shown with this one and is not
+    # more urgent, it is told within this one's card, with its reasons, not as a card of its
+    # own (core/covers.py). A more urgent one keeps its own card.
+    covers: tuple[Id, ...] = ()
 
 
 @with_config(FORBID_EXTRA)

@@ -22,7 +22,7 @@ from metasymptoms.core.layout import (
     BookLayout,
     Place,
 )
-from metasymptoms.core.model import Combination, Question, RuleBook
+from metasymptoms.core.model import Combination, Question, RedFlag, RuleBook
 from metasymptoms.core.plain_errors import pattern_message
 from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.suggest import close_match
@@ -55,6 +55,7 @@ def check_references(
     check.implies_cycles()
     check.questions()
     check.combinations(combinations)
+    check.covers()
     check.countries()
     check.dates(today)
     if book.info is not None:
@@ -254,6 +255,23 @@ class _References:
                     f"and {graded} are graded so",
                 )
 
+    def covers(self) -> None:
+        """A sign covers other signs of the book, and never, through others, itself: in a
+        loop of covers no card could tell the others. Each loop is told once, as a chain.
+        (Covering a more urgent sign is allowed: that sign keeps its own card, core/covers.py.)"""
+        flags = {flag.id: flag for flag in self.book.red_flags}
+        loops: set[frozenset[str]] = set()
+        for place in self.of_kind("red_flag"):
+            for k, covered in enumerate(place.item.covers):
+                path = place.path + ("covers", k)
+                if covered not in flags or covered == place.item_id:
+                    message = f"'{covered}' is not another red flag of this rule book"
+                    self.error(place.file, path, message + close_match(covered, set(flags)))
+                elif (back := _chain(flags, covered, place.item_id)) and frozenset(back) not in loops:
+                    loops.add(frozenset(back))
+                    chain = " -> ".join([place.item_id, *back])
+                    self.error(place.file, path, f"a loop of covers ({chain}): no card could tell the others")
+
     def dates(self, today: datetime.date) -> None:
         """A check against sources, and a page's own review, record something that happened:
         never a future date."""
@@ -307,3 +325,21 @@ class _References:
                     ("lowers_urgency_when_reported", i, "finding"),
                     f"'{exception.finding}' is not a finding in findings.yaml{close_match(exception.finding, self.known_findings)}",
                 )
+
+
+def _chain(flags: dict[str, RedFlag], start: str, goal: str) -> list[str]:
+    """The shortest chain of covers from `start` to `goal`, both included; empty if none."""
+    came_from: dict[str, str] = {start: start}
+    todo = [start]
+    while todo:
+        flag_id = todo.pop(0)
+        if flag_id == goal:
+            chain = [goal]
+            while chain[-1] != start:
+                chain.append(came_from[chain[-1]])
+            return chain[::-1]
+        for covered in flags[flag_id].covers if flag_id in flags else ():
+            if covered not in came_from:
+                came_from[covered] = flag_id
+                todo.append(covered)
+    return []
