@@ -100,5 +100,5 @@ def test_a_misspelt_key_with_nothing_missing_is_told_as_before(tmp_path: Path) -
     assert lines[0] == (
         "rules/red_flags.yaml:12:5: [error] 'sorces' is not a key this file knows (did you mean 'sources'?); "
         "the keys allowed here are: id, title, when, urgency, advice, sources, checked, explain, sites, grade, "
-        "combines, first_step (schema)"
+        "combines, first_step, covers (schema)"
     )
