@@ -15,7 +15,9 @@ recorded as using the code they run. `make test` never loads this plugin.
 from __future__ import annotations
 
 import json
+import math
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -190,9 +192,98 @@ def table(rows: list[tuple[str, dict[str, int]]]) -> str:
     return "\n".join(lines)
 
 
+# --- a seeded random sample, where a whole run would not fit in the time there is ---
+
+
+def _exit_codes(mutants: Path) -> dict[str, int | None]:
+    """Every mutant's exit code (None: not run), by mutmut's name for it."""
+    codes: dict[str, int | None] = {}
+    for meta in sorted(mutants.glob("metasymptoms/**/*.py.meta")):
+        codes.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return codes
+
+
+def _module(name: str) -> str:
+    """The module's path as the tables write it: metasymptoms.core.engine.x_f__mutmut_3 -> core/engine.py."""
+    return name.partition(".x")[0].removeprefix("metasymptoms.").replace(".", "/") + ".py"
+
+
+def sample(mutants: Path, prefixes: list[str], size: int, seed: int, slowest: float = 1.0) -> list[str]:
+    """`size` mutants drawn at random (random.Random(seed)) from those of the modules whose
+    path starts with one of `prefixes`; with `slowest` under 1, only from that share of them
+    mutmut expects to take longest (the sum of the recorded times of the tests calling the
+    mutated function: the order it runs them in, quickest first, so the share a stopped run
+    leaves). The same folder, prefixes, size and seed give the same sample."""
+    population = sorted(name for name in _exit_codes(mutants) if _module(name).startswith(tuple(prefixes)))
+    if slowest < 1:
+        stats = json.loads((mutants / "mutmut-stats.json").read_text(encoding="utf-8"))
+        tests, seconds = stats["tests_by_mangled_function_name"], stats["duration_by_test"]
+
+        def expected(name: str) -> float:
+            return sum(float(seconds[test]) for test in tests.get(name.partition("__mutmut_")[0], ()))
+
+        by_time = sorted(population, key=lambda name: (expected(name), name))
+        population = sorted(by_time[len(by_time) - round(slowest * len(by_time)) :])
+    return sorted(random.Random(seed).sample(population, min(size, len(population))))
+
+
+def wilson(caught: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval (95 % with z = 1.96) of a share caught / total."""
+    if total == 0:
+        return 0.0, 1.0
+    share = caught / total
+    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
+    spread = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return centre - spread, centre + spread
+
+
+def sample_table(mutants: Path, names: list[str]) -> str:
+    """The score of a sample, module by module and over all, with its 95 % Wilson interval;
+    a mutant not run yet is left out (and counted apart), not read as survived."""
+    codes = _exit_codes(mutants)
+    lines = [
+        "| module | sampled | killed | timeout | survived | no tests | not run | score (95 % interval) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    groups: dict[str, list[int | None]] = {}
+    for name in names:
+        groups.setdefault(_module(name), []).append(codes[name])
+    groups["all"] = [codes[name] for name in names]
+    for module, found in groups.items():
+        killed = sum(code in KILLED for code in found)
+        timeout = sum(code in TIMEOUT for code in found)
+        run = [code for code in found if code is not None]
+        low, high = wilson(killed + timeout, len(run))
+        share = (
+            f"{100 * (killed + timeout) / len(run):.1f} % ({100 * low:.1f} to {100 * high:.1f})"
+            if run
+            else "-"
+        )
+        lines.append(
+            f"| {module} | {len(found)} | {killed} | {timeout} | {sum(code in SURVIVED for code in found)}"
+            f" | {sum(code in NO_TESTS for code in found)} | {len(found) - len(run)}"
+            f" | {killed + timeout} / {len(run)}, {share} |"
+        )
+    return "\n".join(lines)
+
+
+def _main(argv: list[str]) -> str:
+    """`python -m tests.mutation_stats core/engine core/loader`: the table of those modules
+    (paths starting so; the "all" row sums them alone), of every module if none is given.
+    `... sample SEED SIZE [--slowest SHARE] PREFIX...`: a seeded sample's names, one a line
+    (give them to `mutmut run`). `... score FILE`: the score of the sample named in FILE."""
+    mutants = Path("mutants")
+    if argv[:1] == ["sample"]:
+        seed, size, rest = int(argv[1]), int(argv[2]), argv[3:]
+        slowest = 1.0
+        if rest[:1] == ["--slowest"]:
+            slowest, rest = float(rest[1]), rest[2:]
+        return "\n".join(sample(mutants, rest, size, seed, slowest))
+    if argv[:1] == ["score"]:
+        return sample_table(mutants, Path(argv[1]).read_text(encoding="utf-8").split())
+    rows = scores(mutants)
+    return table([row for row in rows if not argv or row[0].startswith(tuple(argv))])
+
+
 if __name__ == "__main__":
-    # `python -m tests.mutation_stats core/engine core/loader`: only the modules whose path
-    # starts with one of these (the "all" row then sums them alone); none given: every module.
-    wanted = sys.argv[1:]
-    rows = scores(Path("mutants"))
-    print(table([row for row in rows if not wanted or row[0].startswith(tuple(wanted))]))
+    print(_main(sys.argv[1:]))

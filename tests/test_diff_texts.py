@@ -50,3 +50,17 @@ def test_the_advice_for_one_urgency_is_listed_once(tmp_path: Path, capsys) -> No
     assert text_changes(tmp_path, {"guidance.yaml": guidance}, capsys) == [
         ("guidance", "", "advice for urgent", "Today.", "Today, please.")
     ]
+
+
+def test_a_text_that_was_not_there_reads_none_in_the_markdown_table(tmp_path: Path, capsys) -> None:
+    """A reviewer reading the Markdown report sees an added text's empty side as "(none)"."""
+    questions = TINY["questions.yaml"].replace(
+        "    title: Your body\n", "    title: Your body\n    intro: About your body.\n"
+    )
+    old, edited = write_book(tmp_path / "old"), write_book(tmp_path / "new", {"questions.yaml": questions})
+    assert main(["rules", "diff", str(old), str(edited), "--format", "markdown"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| section body")]
+    assert rows == [
+        "| section body: intro | (none) | About your body. "
+        "| Changes the words people read while asked this section's questions. |"
+    ]

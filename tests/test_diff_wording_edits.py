@@ -155,7 +155,7 @@ def test_the_first_steps_answers_file_reads_differently_in_the_two_books(report,
 def test_an_edited_first_step_in_markdown(report, capsys) -> None:
     _, _, out = report("first_step", "markdown", capsys)
     at = out.index("## Effect of red flag spinal\\_cord\\_compression")
-    assert out[at:].splitlines()[:6] == [
+    assert out[at:].splitlines()[:8] == [
         "## Effect of red flag spinal\\_cord\\_compression (Possible pressure on the spinal cord)",
         "",
         "- first\\_step: changes the words people read where this warning sign shows together with "
@@ -164,7 +164,10 @@ def test_an_edited_first_step_in_markdown(report, capsys) -> None:
         "",
         "For example, the result reads differently with this answers file:",
         "",
+        "```yaml",  # a fenced block, highlighted as YAML
+        "cancer_history: current",
     ]
+    assert out[at:].splitlines()[12:15] == ["recent_treatment: no", "```", ""]
     assert "None: no answers give a different outcome." not in out
 
 

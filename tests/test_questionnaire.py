@@ -53,7 +53,14 @@ def test_enter_everywhere_walks_to_the_end(book: RuleBook) -> None:
 def test_opening_says_what_it_is_and_what_to_do_in_an_emergency(book: RuleBook) -> None:
     prompter = ScriptedPrompter(book)
     Questionnaire(book, prompter).run()
+    assert prompter.shown[0] == ("heading", book.guidance.wording.questions.title)
     assert prompter.shown[1] == ("info", book.guidance.wording.opening_purpose)  # for anyone: never of spread
+    # How to answer, in the way this prompter answers, said as a hint (set apart from the questions).
+    assert prompter.shown[2] == (
+        "hint",
+        "You will be asked one question at a time. Scripted answers. Press Ctrl-C at any time to"
+        " stop; nothing is saved unless you ask.",
+    )
     # Last before the first question, so a small screen still shows it when the question is drawn.
     assert prompter.shown[3] == (
         "emergency",
