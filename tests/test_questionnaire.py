@@ -69,6 +69,18 @@ def test_opening_says_what_it_is_and_what_to_do_in_an_emergency(book: RuleBook) 
     assert prompter.shown[4][0] == "heading"  # the first section
 
 
+def test_where_a_question_stands_in_its_section_is_said_as_progress(book: RuleBook) -> None:
+    """ "About you: question 1 of up to 9" is said in the progress style (set apart and quieter
+    than the question), before each question of a section."""
+    prompter = ScriptedPrompter(book)
+    Questionnaire(book, prompter).run()
+    first = book.sections[0]
+    counts = [(kind, text) for kind, text in prompter.shown if " of up to " in text]
+    assert counts[0] == ("progress", f"{first.title}: question 1 of up to 9")
+    assert counts[1][1].startswith(f"{first.title}: question 2 of up to ")
+    assert {kind for kind, _ in counts} == {"progress"}
+
+
 def test_an_emergency_interrupts_before_the_next_question(book: RuleBook) -> None:
     prompter = ScriptedPrompter(
         book, answers={"cancer_history": "current", "primary_cancer": "lung", "seizure": True}
