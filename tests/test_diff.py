@@ -131,6 +131,36 @@ def test_diff_states_each_change_and_its_answers_replay_it(
         assert urgency_of(tmp_path / "new", statement["answers"], tmp_path, capsys) == now
 
 
+def test_a_new_signs_group_replays_in_the_old_book_without_the_finding_it_lacks(tmp_path, capsys) -> None:
+    """The old book never asks about a fever: the answers file that replays the group there
+    leaves it out, for the warning sign's statement as for the urgency's."""
+    _, data = run_diff(tmp_path, NEW_FINDING, capsys)
+    assert [(s["kind"], s["answers"], s["old_answers"]) for s in data["statements"]] == [
+        ("urgency", {"cancer_history": "current", "fever": True}, {"cancer_history": "current"}),
+        ("red flag", {"cancer_history": "current", "fever": True}, {"cancer_history": "current"}),
+    ]
+
+
+def test_a_site_rule_asking_for_other_answers_says_where_the_site_is_no_longer_named(
+    tmp_path, capsys
+) -> None:
+    """A site rule that now needs weak legs, not back pain (asked the same way in both books):
+    the site is no longer named for back pain without weak legs (weak legs are asked only after
+    back pain, so no group names it anew)."""
+    bones = TINY["sites/bones.yaml"].replace("- back_pain", "- limb_weakness")
+    assert bones != TINY["sites/bones.yaml"]
+    code, data = run_diff(tmp_path, {"sites/bones.yaml": bones}, capsys)
+    assert code == 0
+    assert [(s["kind"], s["subject"], s["statement"]) for s in data["statements"]] == [
+        (
+            "site",
+            "bones",
+            'With your history of cancer: "Now", new back pain (yes, or not sure) and no weak legs: '
+            "the site 'Bones' (bones) is no longer named",
+        )
+    ]
+
+
 WRONG_WAS = {  # lowered from emergency to prompt; declared as a lowering from urgent to prompt
     "red_flags.yaml": TINY["red_flags.yaml"].replace("urgency: emergency", "urgency: prompt"),
     "book.yaml": DECLARED["book.yaml"]

@@ -44,6 +44,17 @@ def test_a_rules_why_a_sections_intro_and_a_primarys_name_are_each_listed(tmp_pa
     ]
 
 
+def test_a_note_added_to_a_primary_cancer_is_listed(tmp_path: Path, capsys) -> None:
+    """A primary cancer's note is read beside its name in the explorer."""
+    primaries = TINY["primaries.yaml"].replace(
+        "name: Breast cancer\n", "name: Breast cancer\n    note: Often found by screening.\n"
+    )
+    assert primaries != TINY["primaries.yaml"]
+    assert text_changes(tmp_path, {"primaries.yaml": primaries}, capsys) == [
+        ("primary", "breast", "note", None, "Often found by screening.")
+    ]
+
+
 def test_the_advice_for_one_urgency_is_listed_once(tmp_path: Path, capsys) -> None:
     guidance = TINY["guidance.yaml"].replace("  urgent: Today.\n", "  urgent: Today, please.\n")
     assert guidance != TINY["guidance.yaml"]
