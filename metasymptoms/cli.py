@@ -1,31 +1,18 @@
-"""The command line: the parser (arguments.py), a table of commands, one error handler.
+"""The command line: the parser (arguments.py), the table of commands (commands/), one error
+handler.
 
-This module imports only the standard library, so `--version` and `--help` stay quick; each
-command imports what it needs when it runs.
+This module imports only the standard library, and `--version` is answered before the parser
+or the commands are imported; each command imports what it needs when it runs.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from metasymptoms import stopping
-from metasymptoms.arguments import COMMANDS, build_parser, parse
-from metasymptoms.commands import (
-    Arguments,
-    Ask,
-    Demo,
-    Explore,
-    RulesCheck,
-    RulesDiff,
-    RulesExport,
-    RulesList,
-    RulesShow,
-    RulesVerify,
-    Serve,
-)
+from metasymptoms import __version__, stopping
 from metasymptoms.stopping import Terminated
 
 if TYPE_CHECKING:
@@ -49,86 +36,6 @@ LAST_RESORT = (
 )
 
 
-# One function a command. Each imports its command's module when it runs, not before: those
-# modules load pydantic and the rule book (and `serve` the web stack), which `--help`,
-# `--version` and the other commands must not wait for.
-
-
-def _ask(arguments: Ask) -> int:
-    from metasymptoms.commands.ask import ask
-
-    return ask(arguments)
-
-
-def _rules_check(arguments: RulesCheck) -> int:
-    from metasymptoms.commands.rules import check
-
-    return check(arguments)
-
-
-def _rules_verify(arguments: RulesVerify) -> int:
-    from metasymptoms.commands.rules import verify
-
-    return verify(arguments)
-
-
-def _rules_diff(arguments: RulesDiff) -> int:
-    from metasymptoms.commands.rules import diff
-
-    return diff(arguments)
-
-
-def _rules_list(arguments: RulesList) -> int:
-    from metasymptoms.commands.rules import list_items
-
-    return list_items(arguments)
-
-
-def _rules_show(arguments: RulesShow) -> int:
-    from metasymptoms.commands.rules import show
-
-    return show(arguments)
-
-
-def _rules_export(arguments: RulesExport) -> int:
-    from metasymptoms.commands.rules import export
-
-    return export(arguments)
-
-
-def _explore(arguments: Explore) -> int:
-    from metasymptoms.commands.explore import explore
-
-    return explore(arguments)
-
-
-def _demo(arguments: Demo) -> int:
-    from metasymptoms.commands.demo import demo
-
-    return demo(arguments)
-
-
-def _serve(arguments: Serve) -> int:
-    from metasymptoms.commands.serve import serve
-
-    return serve(arguments)
-
-
-# Each kind of arguments to the one function that runs it (a test checks every pair matches).
-DISPATCH: dict[type[Arguments], Callable[[Any], int]] = {
-    Ask: _ask,
-    RulesCheck: _rules_check,
-    RulesVerify: _rules_verify,
-    RulesDiff: _rules_diff,
-    RulesList: _rules_list,
-    RulesShow: _rules_show,
-    RulesExport: _rules_export,
-    Explore: _explore,
-    Demo: _demo,
-    Serve: _serve,
-}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     with _guarded_streams():
         return _main(argv)
@@ -136,6 +43,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:
+        # Answered before argparse and the commands' arguments (dataclasses) are imported:
+        # those took half the time of `--version` (issue 23: at most half of `python -c
+        # "import pydantic, yaml"`; make bench). The parser answers it the same way when
+        # other words come with it.
+        with error_handler():  # a closed, full or read-only output is one line, exit 2
+            print(f"metasymptoms {__version__}")
+            sys.stdout.flush()
+        return EXIT_OK
+    from metasymptoms.arguments import COMMANDS, build_parser, parse
+    from metasymptoms.commands import DISPATCH, Ask
+
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         # Options first: `--country GB ask` means `ask --country GB`; with no command, `ask`.
         named = next((i for i, word in enumerate(argv) if word in COMMANDS), None)

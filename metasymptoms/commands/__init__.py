@@ -1,5 +1,5 @@
 """One module per command; each function takes its command's typed arguments (below) and
-returns an exit code.
+returns an exit code, and `DISPATCH` (at the end) says which function runs each kind.
 
 The arguments are frozen dataclasses that arguments.py fills from the command line, one per
 command, each field named as its option. This module imports only the standard library: the
@@ -8,8 +8,10 @@ command line imports it before it knows which command runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -108,3 +110,83 @@ class Serve:
 Arguments = (
     Ask | RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport | RulesDiff | Explore | Demo | Serve
 )
+
+
+# One function a command. Each imports its command's module when it runs, not before: those
+# modules load pydantic and the rule book (and `serve` the web stack), which `--help` and
+# the other commands must not wait for.
+
+
+def _ask(arguments: Ask) -> int:
+    from metasymptoms.commands.ask import ask
+
+    return ask(arguments)
+
+
+def _rules_check(arguments: RulesCheck) -> int:
+    from metasymptoms.commands.rules import check
+
+    return check(arguments)
+
+
+def _rules_verify(arguments: RulesVerify) -> int:
+    from metasymptoms.commands.rules import verify
+
+    return verify(arguments)
+
+
+def _rules_diff(arguments: RulesDiff) -> int:
+    from metasymptoms.commands.rules import diff
+
+    return diff(arguments)
+
+
+def _rules_list(arguments: RulesList) -> int:
+    from metasymptoms.commands.rules import list_items
+
+    return list_items(arguments)
+
+
+def _rules_show(arguments: RulesShow) -> int:
+    from metasymptoms.commands.rules import show
+
+    return show(arguments)
+
+
+def _rules_export(arguments: RulesExport) -> int:
+    from metasymptoms.commands.rules import export
+
+    return export(arguments)
+
+
+def _explore(arguments: Explore) -> int:
+    from metasymptoms.commands.explore import explore
+
+    return explore(arguments)
+
+
+def _demo(arguments: Demo) -> int:
+    from metasymptoms.commands.demo import demo
+
+    return demo(arguments)
+
+
+def _serve(arguments: Serve) -> int:
+    from metasymptoms.commands.serve import serve
+
+    return serve(arguments)
+
+
+# Each kind of arguments to the one function that runs it (a test checks every pair matches).
+DISPATCH: dict[type[Arguments], Callable[[Any], int]] = {
+    Ask: _ask,
+    RulesCheck: _rules_check,
+    RulesVerify: _rules_verify,
+    RulesDiff: _rules_diff,
+    RulesList: _rules_list,
+    RulesShow: _rules_show,
+    RulesExport: _rules_export,
+    Explore: _explore,
+    Demo: _demo,
+    Serve: _serve,
+}
