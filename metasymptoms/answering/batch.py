@@ -11,7 +11,6 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from metasymptoms.answering.assessment_json import assessment_data
 from metasymptoms.core.answers import AnswersError, read_answers_file
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
@@ -42,6 +41,10 @@ def answers_files(given: Sequence[Path]) -> list[Path]:
 
 def batch_lines(book: RuleBook, files: Sequence[Path]) -> Iterator[tuple[str, bool]]:
     """(the JSON line, whether the file could be used) for each file, in order."""
+    # Imported here: `ask` imports this module for is_batch, and the guided questions need no
+    # JSON (nor the clinician's summary it holds) before the first question.
+    from metasymptoms.answering.assessment_json import assessment_data
+
     for path in files:
         notes: list[str] = []  # a FHIR response's: another version, answers kept, unanswered
         try:

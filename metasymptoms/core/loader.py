@@ -52,13 +52,14 @@ class LoadedBook:
     book: RuleBook  # with the book's emergency number filled in (numbers.py)
     folder: Path
     written: RuleBook  # as written: {emergency_number} where the number goes
-    origins: dict[tuple[str, str], Location] = field(default_factory=dict)
     documents: dict[Path, YamlDocument] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     paths: dict[tuple[str, str], tuple[Path, Path_]] = field(default_factory=dict)
 
     def where(self, kind: str, item_id: str) -> Location | None:
-        return self.origins.get((kind, item_id))
+        """Where an item stands (None for one the book does not hold), looked up when asked:
+        the questions never ask, and a reviewer's tool asks for a few."""
+        return self.at(kind, item_id) if (kind, item_id) in self.paths else None
 
     def at(self, kind: str, item_id: str, *steps: str | int, key: bool = False) -> Location:
         """Where a field of an item stands, e.g. at("rule", "bones.fracture", "reviewed")."""
@@ -190,9 +191,6 @@ class _Loader:
         loaded = LoadedBook(book, self.folder, written, documents=self.documents, warnings=self.warnings)
         for place in layout.places(book):
             loaded.paths[(place.kind, place.item_id)] = (place.file, place.path)
-            loaded.origins[(place.kind, place.item_id)] = location(
-                place.file, self.documents.get(place.file), place.path
-            )
         return loaded
 
     def _site_id(self, path: Path) -> str:

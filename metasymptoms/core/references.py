@@ -100,20 +100,21 @@ class _References:
                 self.error(file, path, pattern_message(name, value))
 
     def unique(self) -> None:
-        first: dict[tuple[str, str], Location] = {}
+        first: dict[tuple[str, str], Place] = {}  # located only when an id comes again
         for place in self.places:
             if ITEM_KINDS[place.kind].spelling is None:
                 continue  # a question is named by its finding: asked twice is its own problem
-            here = self.at(place.file, place.path + ("id",))
             key = (place.kind, place.item_id)
             if key not in first:
-                first[key] = here
+                first[key] = place
                 continue
             words = ITEM_KINDS[place.kind].words
+            was = first[key]
             self.problems.append(
                 Problem(
-                    here,
-                    f"the {words} id '{place.item_id}' is used twice (first at {first[key]}); each id must be unique",
+                    self.at(place.file, place.path + ("id",)),
+                    f"the {words} id '{place.item_id}' is used twice (first at "
+                    f"{self.at(was.file, was.path + ('id',))}); each id must be unique",
                 )
             )
 
