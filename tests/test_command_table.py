@@ -196,6 +196,13 @@ NOT_FOR_JSON = (
     "metasymptoms.answering.assessment_html",
     "metasymptoms.answering.interview",
 )
+# Before the first question: no arrow keys for --plain, no JSON or clinician's summary yet.
+NOT_BEFORE_A_QUESTION = (
+    *HEAVY,
+    "prompt_toolkit",
+    "metasymptoms.answering.assessment_json",
+    "metasymptoms.answering.summary",
+)
 LOADED = (
     "import sys\nfrom metasymptoms.cli import main\n"
     "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
@@ -221,7 +228,7 @@ def loaded_modules(argv: list[str], tmp_path: Path) -> list[str]:
         (["--version"], NOT_FOR_VERSION),
         (["--help"], HEAVY),
         (["ask", "--help"], HEAVY),
-        (["ask", "--plain"], HEAVY),
+        (["ask", "--plain"], NOT_BEFORE_A_QUESTION),
         (["ask", "--answers", "A"], HEAVY),
         (["ask", "--answers", "A", "--format", "json"], NOT_FOR_JSON),
     ],
