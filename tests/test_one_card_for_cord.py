@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from metasymptoms.answering.assessment_text import render_markdown
-from metasymptoms.answering.emergency import call_handler_lines, emergency_card
+from metasymptoms.answering.emergency import call_handler_lines, emergency_card, still_standing
 from metasymptoms.answering.result import blocks
 from metasymptoms.answering.summary import clinician_summary
 from metasymptoms.cli import main
@@ -186,3 +186,31 @@ def test_an_urgent_back_pain_under_another_emergency_is_named_for_the_people_who
         block for block in blocks(book, assess(book, answers)) if block.heading == "Also tell them about"
     )
     assert "Back or neck pain in a person with cancer" in also.items
+
+
+def test_a_kept_emergency_says_it_stands_and_tells_the_sign_within_its_card(book: RuleBook) -> None:
+    # Weak legs were answered, the emergency shown, then the answer changed back: the kept
+    # emergency (FiredRedFlag.kept) still tells the urgent back pain within its card.
+    answers: dict[str, Answer] = {
+        "cancer_history": "current",
+        "back_pain": True,
+        "back_pain_red_features": ("wakes_at_night",),
+        "limb_weakness": (),
+    }
+    assessment = still_standing(book, assess(book, answers), ["spinal_cord_compression"])
+    assert [(flag.id, flag.kept) for flag in assessment.red_flags] == [
+        ("spinal_cord_compression", True),
+        ("spinal_pain_warning", False),
+    ]
+    shown = blocks(book, assessment)
+    assert [block.heading for block in shown if block.level == 3][:1] == [
+        "EMERGENCY: Possible pressure on the spinal cord"
+    ]
+    assert book.guidance.wording.result.also_tell not in [block.heading for block in shown]
+    why = next(block for block in shown if block.heading == book.guidance.wording.result.why_these_signs)
+    assert why.items == (
+        "Possible pressure on the spinal cord: You reported this earlier, then changed that answer."
+        " The advice to get help now still stands. Because you reported new back or neck pain and"
+        " back or neck pain with warning features (wakes at night), and you answered"
+        ' "I have cancer now, or I am being treated for it".',
+    )
