@@ -22,8 +22,9 @@ from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.covers import told_within
 from metasymptoms.core.engine import assess
 from metasymptoms.core.kinds import Answer
-from metasymptoms.core.loader import load_book
+from metasymptoms.core.loader import LoadedBook, load_book
 from metasymptoms.core.model import RuleBook, Urgency
+from metasymptoms.reviewing.rulebook_doc import rulebook_markdown
 from metasymptoms.web.result import view
 from tests.helpers import problems_of, relevelled
 
@@ -214,3 +215,8 @@ def test_a_kept_emergency_says_it_stands_and_tells_the_sign_within_its_card(book
         " back or neck pain with warning features (wakes at night), and you answered"
         ' "I have cancer now, or I am being treated for it".',
     )
+
+
+def test_the_rule_book_document_names_the_signs_a_card_tells(shipped: LoadedBook) -> None:
+    text = rulebook_markdown(shipped)
+    assert "- **Tells within its card:** [cauda\\_equina](#red-flag-cauda_equina)\n" in text

@@ -206,6 +206,8 @@ def _red_flags(loaded: LoadedBook) -> list[Node]:
             pairs.append(("Explanation", flag.explain))
         if flag.sites:
             pairs.append(("Sites", _links([("site", site_id) for site_id in flag.sites])))
+        if flag.covers:  # shown with this one and not more urgent, they are told in its card
+            pairs.append(("Tells within its card", _links([("red_flag", other) for other in flag.covers])))
         pairs += [
             ("Sources", _sources(flag.sources)),
             ("Checked", f"{checked_phrase(flag.checked)} ({_where(loaded, 'red_flag', flag.id)})"),
