@@ -45,6 +45,21 @@ STYLE = Style([("qmark", "fg:#5f819d"), ("question", "bold"), ("answer", "fg:#FF
 Choices = Sequence[tuple[str | None, str]]  # (label, value); a label of None: a separator
 
 
+def _terminal_output() -> Any:
+    """The terminal, without cursor-position requests (prompt_toolkit's `enable_cpr`): a
+    terminal that never answers one (some CI runners, a dumb or recorded terminal) had each
+    prompt wait 2 s for the answer and then print "WARNING: your terminal doesn't support
+    cursor position requests (CPR)" above the question. The prompts never need the answer:
+    each is a few lines drawn below the cursor, as without it."""
+    from prompt_toolkit.output import create_output
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    output = create_output()
+    if isinstance(output, Vt100_Output):
+        output.enable_cpr = False
+    return output
+
+
 class ArrowPrompts:
     """Every prompt of a run, drawn by one Application. `input` and `output` are
     prompt_toolkit's, for tests; None means the terminal. Each prompt is erased once answered
@@ -88,7 +103,7 @@ class ArrowPrompts:
             style=STYLE,
             erase_when_done=True,
             input=input,
-            output=output,
+            output=_terminal_output() if output is None else output,
         )
 
     # --- the four prompts ------------------------------------------------------------
