@@ -438,6 +438,7 @@ _TINY = {
             result: "Wrote the result to {path}."
             summary: "Wrote the summary to {path}."
             results: "Wrote the results to {path}."
+            replaced: "The file that was there before has been replaced."
         """,
     "sources.yaml": """\
         sources:

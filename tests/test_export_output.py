@@ -68,3 +68,39 @@ def test_every_command_that_writes_a_page_says_so_in_the_same_line(tmp_path: Pat
         captured = capsys.readouterr()
         assert (captured.out, captured.err) == ("", line.format(target))
         assert target.is_file()
+
+
+REPLACED = "The file that was there before has been replaced."
+
+
+def test_a_file_that_was_there_is_replaced_and_the_line_says_so(tmp_path: Path, capsys) -> None:
+    """`--output` replaces a file as it always did (scripts keep working), and says so in the
+    same line: a new user's trial lost a file to `ask --answers F --output keep.txt` without a
+    word, while saving from the result screen asks before replacing."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text("fatigue: yes\n")
+    runs = [
+        (["ask", "--answers", str(answers)], "keep.txt", "Wrote the result to {}. " + REPLACED + "\n"),
+        (
+            ["ask", "--answers", str(tmp_path / "a.yaml"), str(answers)],
+            "lines.json",
+            "Wrote the results to {}. " + REPLACED + "\n",
+        ),
+        (
+            ["rules", "export", "--format", "html"],
+            "book.html",
+            "Wrote the rule book as html to {}. " + REPLACED + "\n",
+        ),
+        (
+            ["demo", "tired_no_cancer", "--html"],
+            "lesson.html",
+            "Wrote the lesson page to {}. " + REPLACED + " Open it in a browser; it needs no network.\n",
+        ),
+    ]
+    for argv, name, line in runs:
+        target = tmp_path / name
+        target.write_text("important\n")
+        assert main([*argv, "--output", str(target)]) == 0
+        captured = capsys.readouterr()
+        assert (captured.out, captured.err) == ("", line.format(target))
+        assert target.read_text() != "important\n"

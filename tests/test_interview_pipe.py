@@ -177,3 +177,15 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, env: dic
     ArrowKeyPrompter(shipped_wording(), stdout=shown).say("EMERGENCY: A new seizure", "emergency")
     assert ("\x1b[" in shown.getvalue()) is allowed
     assert "EMERGENCY: A new seizure" in shown.getvalue()  # the words carry the meaning either way
+
+
+def test_output_that_was_there_is_replaced_and_said(book: RuleBook, keys, tmp_path: Path) -> None:
+    """`ask --output FILE` after the questions replaces FILE as before, and now says so."""
+    target = tmp_path / "keep.txt"
+    target.write_text("important\n")
+    keys.send_text(ENTER * 80)
+    stdout = io.StringIO()
+    assert run_interview(book, plain=False, output=target, prompter=prompter(keys, stdout)) == 0
+    said = " ".join(stdout.getvalue().split())  # wrapped to the screen's width
+    assert f"Wrote the result to {target}. The file that was there before has been replaced." in said
+    assert target.read_text().startswith("metasymptoms: what your answers point to")

@@ -308,8 +308,10 @@ def run_interview(
         else:
             present_result(prompter, book, assessment, can_save=can_save)
         if output is not None:
-            write_atomic(output, renderer(result_format)(book, assessment))
-            prompter.say(wrote(wording.written.result, output), "hint")
+            replaced = write_atomic(output, renderer(result_format)(book, assessment))
+            prompter.say(
+                wrote(wording.written.result, output, wording.written.replaced if replaced else ""), "hint"
+            )
         show_ending(prompter, book, assessment)
     except (Stopped, KeyboardInterrupt):
         if questionnaire.emergencies_shown:

@@ -45,9 +45,10 @@ def ask(args: Ask) -> int:
             from metasymptoms.answering.assessment_text import WIDTH, render_text
             from metasymptoms.answering.prompter import screen_width
 
-            emit(render_text(book, assessment, min(WIDTH, screen_width() - 1)), output, said)
+            text = render_text(book, assessment, min(WIDTH, screen_width() - 1))
         else:
-            emit(renderer(result_format)(book, assessment), output, said)
+            text = renderer(result_format)(book, assessment)
+        emit(text, output, said, replaced=written.replaced)
         return 0
     plain = wants_plain(args.plain)
     require_terminal(
@@ -73,7 +74,8 @@ def _batch(book: RuleBook, files: list[Path], output: Path | None) -> int:
         else:
             kept.append(line)
     if output is not None:
-        emit("".join(kept), output, book.guidance.wording.written.results)
+        written = book.guidance.wording.written
+        emit("".join(kept), output, written.results, replaced=written.replaced)
     if failed:
         print(
             f"metasymptoms: {failed} of {len(files)} answers files could not be used; "

@@ -77,6 +77,7 @@ def _lesson_page(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
         book.guidance.wording.teaching.lesson.page_written,
         mode=0o644,  # the case is made up and holds no one's health data: others may read it
         then=book.guidance.wording.teaching.lesson.open_it,
+        replaced=book.guidance.wording.written.replaced,
     )
     return 0
 

@@ -161,6 +161,7 @@ EXPORT_NAMES = {
     "fhir-r4": "questionnaire.json",
 }
 DOCUMENT_MODE = 0o644  # exported documents are for others to read; summaries stay 0600
+REPLACED = "The file that was there before has been replaced."  # after _wrote's line, where one was
 
 
 def export(args: RulesExport) -> int:
@@ -189,7 +190,13 @@ def export(args: RulesExport) -> int:
                 write_atomic(folder / f"{kind}.schema.json", schema_text(kind), DOCUMENT_MODE)
             tell_wrote(_wrote("the JSON schemas"), folder)
             return 0
-        emit(json.dumps(all_schemas(), indent=2) + "\n", output, _wrote("the JSON schemas"), DOCUMENT_MODE)
+        emit(
+            json.dumps(all_schemas(), indent=2) + "\n",
+            output,
+            _wrote("the JSON schemas"),
+            DOCUMENT_MODE,
+            replaced=REPLACED,
+        )
         return 0
     assert loaded is not None  # read above for every format but the schemas
     if args.only and args.format not in ("mermaid", "dot"):
@@ -207,7 +214,7 @@ def export(args: RulesExport) -> int:
         graph = to_mermaid if args.format == "mermaid" else to_dot
         text = graph(loaded.book, args.only)
     target = folder / EXPORT_NAMES[args.format] if folder is not None else output
-    emit(text, target, _wrote(f"the rule book as {args.format}"), DOCUMENT_MODE)
+    emit(text, target, _wrote(f"the rule book as {args.format}"), DOCUMENT_MODE, replaced=REPLACED)
     return 0
 
 
@@ -226,7 +233,13 @@ def _export_fhir(loaded: LoadedBook, target: Path | None) -> int:
     from metasymptoms.core.output import emit
     from metasymptoms.reviewing.fhir_export import questionnaire_json, wider_note, wider_questions
 
-    emit(questionnaire_json(loaded.book), target, _wrote("the FHIR R4 Questionnaire"), DOCUMENT_MODE)
+    emit(
+        questionnaire_json(loaded.book),
+        target,
+        _wrote("the FHIR R4 Questionnaire"),
+        DOCUMENT_MODE,
+        replaced=REPLACED,
+    )
     for question, shown in wider_questions(loaded.book):
         print(f"note: {wider_note(question, shown)}", file=sys.stderr)
     return 0

@@ -118,16 +118,19 @@ def _is_standard_input(info: os.stat_result) -> bool:
     return stat.S_ISREG(standard.st_mode) and (standard.st_dev, standard.st_ino) == (info.st_dev, info.st_ino)
 
 
-def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
+def write_atomic(path: Path, text: str, mode: int = 0o600) -> bool:
     """Write the whole file or nothing: a half-written summary is worse than none. A summary
-    stays private to its owner (0600); a document meant for others passes 0o644."""
+    stays private to its owner (0600); a document meant for others passes 0o644. True when a
+    file stood there before and was replaced (the person is told: nothing goes silently)."""
     from metasymptoms.core.safetext import visible
 
     refuse_unsafe_target(path)
+    existed = os.path.lexists(path)
     try:
         replace_atomically(path, visible(text).encode("utf-8"), mode=mode, record=True)
     except OSError as error:
         raise OutputError(f"cannot write '{path}': {error.strerror}") from None
+    return existed
 
 
 def wrote(said: str, path: Path | str, then: str = "") -> str:
@@ -147,11 +150,15 @@ def tell_wrote(said: str, path: Path | str, then: str = "") -> None:
         pass
 
 
-def emit(text: str, output: Path | None, said: str, mode: int = 0o600, then: str = "") -> None:
-    """The text on the standard output, or written to the file named, saying so (`wrote`)."""
+def emit(
+    text: str, output: Path | None, said: str, mode: int = 0o600, then: str = "", replaced: str = ""
+) -> None:
+    """The text on the standard output, or written to the file named, saying so (`wrote`),
+    and with `replaced` where a file stood there before (scripts keep working: the file is
+    replaced as before, and the person reads that it was)."""
     if output is None or str(output) == STANDARD_OUTPUT:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        write_atomic(output, text, mode)
-        tell_wrote(said, output, then)
+        existed = write_atomic(output, text, mode)
+        tell_wrote(said, output, " ".join(part for part in (replaced if existed else "", then) if part))

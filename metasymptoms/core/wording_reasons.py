@@ -86,3 +86,4 @@ class WrittenWording:
     result: Annotated[str, TEXT, holding("path")]  # `ask --output`, as text or JSON
     summary: Annotated[str, TEXT, holding("path")]  # as Markdown or HTML
     results: Annotated[str, TEXT, holding("path")]  # a batch of answers files, as JSON lines
+    replaced: Text  # after one of those, where a file stood there before (--output replaces it)
