@@ -416,7 +416,7 @@ _TINY = {
             read_from: "{finding} (from {source})"
           why_asked:
             sites: "Parts of the body it can relate to: {sites}."
-            many_signs: It is used by {count} of the warning signs this tool checks.
+            sooner_with: "Some symptoms need help sooner together with {finding}."
             emergency_sign: "Emergency warning sign: {title}."
             warning_sign: "Warning sign: {title}."
             cancer_questions: If you have or had cancer, a few questions about it follow.

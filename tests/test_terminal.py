@@ -174,12 +174,14 @@ def test_plain_why_and_back_by_letters() -> None:
     from metasymptoms.core.conditions import findings_in
     from metasymptoms.core.loader import load_book
 
-    # The treatment question is read by many warning signs: counted in one calm line, not listed.
+    # The treatment question is read by many warning signs: its reason in one calm line, with
+    # what it asks about, not a list of emergencies (nor a count, which a new user's trial read
+    # as no reason at all).
     used_by = [flag for flag in load_book().red_flags if "recent_treatment" in findings_in(flag.when)]
     assert len(used_by) > 4
     assert (
-        f"Why am I asked this? - It is used by {len(used_by)} of the warning signs this tool checks, "
-        "so each is read the right way for you."
+        "Why am I asked this? - Some symptoms need help sooner together with cancer treatment or "
+        "steroid tablets in the last 6 weeks: your answer lets the result say how soon for you."
     ) in words
     assert "Emergency warning sign:" not in words
     assert result.stdout.splitlines().count("Has a doctor ever told you that you have or had cancer?") == 2

@@ -250,7 +250,7 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
     if len(flags) > WHY_FLAGS_LISTED:
         # A question about the person (their history, their treatment) is read by many
         # warning signs: a list of emergencies before anything is answered would frighten.
-        items.append(filled(words.many_signs, count=str(len(flags))))
+        items.append(filled(words.sooner_with, finding=finding.label))
     else:
         for flag in flags:
             kind = words.emergency_sign if flag.urgency is Urgency.EMERGENCY else words.warning_sign

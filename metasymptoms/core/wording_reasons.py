@@ -52,7 +52,9 @@ class WhyAskedWording:
     """Why a question is asked, from the rules that read its answer: one sentence a line."""
 
     sites: Annotated[str, TEXT, holding("sites")]
-    many_signs: Annotated[str, TEXT, holding("count")]  # counted, not listed
+    # Read by many signs: the reason once, with what the answer is about (a finding's label);
+    # the signs are not listed.
+    sooner_with: Annotated[str, TEXT, holding("finding")]
     emergency_sign: Annotated[str, TEXT, holding("title")]
     warning_sign: Annotated[str, TEXT, holding("title")]
     cancer_questions: Text  # questions only a person with cancer is asked follow
