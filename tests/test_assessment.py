@@ -249,10 +249,11 @@ OTHER_KINDS = {kind: value for kind, value in KINDS.items() if kind != "recent_c
             {
                 "cancer_history": frozenset({"current", "past"}),
                 "primary_cancer": "lung",
+                "known_spread": "unsure",
                 "recent_treatment": "unsure",
                 **KINDS,
             },
-            id="a primary cancer beside a not-sure history: there is or was cancer",
+            id="a primary cancer beside a not-sure history: there is or was cancer, spread not known",
         ),
         pytest.param(
             {},
@@ -261,8 +262,13 @@ OTHER_KINDS = {kind: value for kind, value in KINDS.items() if kind != "recent_c
         ),
         pytest.param(
             {"cancer_history": "past", "recent_treatment": False},
-            {"cancer_history": "past", "primary_cancer": "unknown", "recent_treatment": False},
-            id="a primary left out by a person who had cancer: I do not know, as Enter gives",
+            {
+                "cancer_history": "past",
+                "primary_cancer": "unknown",
+                "known_spread": "unsure",
+                "recent_treatment": False,
+            },
+            id="a primary left out by a person who had cancer: I do not know, as Enter gives; spread: not sure",
         ),
         pytest.param(
             {"cancer_history": "none"},

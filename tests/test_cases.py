@@ -126,15 +126,16 @@ def test_nothing_routine_or_reassuring_follows_emergency_advice(
 def test_cancer_now_or_past_with_treatment_left_out_reads_it_as_not_sure(book: RuleBook) -> None:
     # fact 39 in docs/clinical-basis.md: the safer reading of a treatment left out.
     left_out = assess(book, check_answers(book, {"cancer_history": "current", "fever": "yes"}))
-    assert left_out.unsure == ("primary_cancer", "recent_treatment")  # both left out
+    assert left_out.unsure == ("primary_cancer", "known_spread", "recent_treatment")  # all left out
     assert "fever_on_chemotherapy" in [flag.id for flag in left_out.red_flags]
     assert left_out.answers == {"cancer_history": "current", "fever": True}  # as given, not as read
     given = assess(book, check_answers(book, {"cancer_history": "current", "recent_treatment": "no"}))
-    assert given.unsure == ("primary_cancer",)  # the treatment given; the primary still left out
+    assert given.unsure == ("primary_cancer", "known_spread")  # the treatment given; the rest left out
     # A new user's trial: after a past cancer, treatment left out was read as "no", and a
     # fever was only "within days"; treatment can go on after a past cancer.
     past = assess(book, check_answers(book, {"cancer_history": "past", "fever": "yes"}))
-    assert past.unsure == ("primary_cancer", "recent_treatment") and past.urgency.value == "emergency"
+    assert past.unsure == ("primary_cancer", "known_spread", "recent_treatment")
+    assert past.urgency.value == "emergency"
     assert "fever_on_chemotherapy" in [flag.id for flag in past.red_flags]
     # Only "no cancer" reads it as no treatment.
     none = assess(book, check_answers(book, {"cancer_history": "none", "fever": "yes"}))
@@ -148,7 +149,10 @@ def test_a_primary_left_out_is_read_as_not_known_and_told_as_not_given(book: Rul
     from metasymptoms.answering.assessment_text import render_text
     from metasymptoms.core.engine import reading
 
-    answers = check_answers(book, {"cancer_history": "current", "recent_treatment": "no", "headache": "yes"})
+    answers = check_answers(
+        book,
+        {"cancer_history": "current", "known_spread": "none", "recent_treatment": "no", "headache": "yes"},
+    )
     left_out = assess(book, answers)
     told = assess(book, {**answers, "primary_cancer": "unknown"})
     assert (left_out.urgency, [f.id for f in left_out.red_flags]) == (

@@ -186,7 +186,7 @@ def test_the_explorer_uses_the_persons_words(book: RuleBook) -> None:
     for page in pages:
         assert internal_names(book, page) == [], page
     assert "Jaundice with a fever, shivering or feeling very unwell (Emergency)" in site_page(book, "liver")
-    summary = board_summary(book, {"cancer_history": "current", "back_pain": True})
+    summary = board_summary(book, {"cancer_history": "current", "known_spread": "none", "back_pain": True})
     assert summary.startswith(f"How soon: {urgency_headings()[Urgency.PROMPT]}.")
     assert internal_names(book, summary) == []
 

@@ -123,7 +123,8 @@ def test_an_answer_left_out_is_not_called_not_sure(book: RuleBook) -> None:
         Block(
             "Questions not answered",
             (
-                "No answer was given about cancer treatment or steroid tablets in the last 6 weeks. "
+                "No answer was given about what you were told about spread and cancer treatment or "
+                "steroid tablets in the last 6 weeks. "
                 "Each is read the safer way: as if it might be there. Tell your provider whether it "
                 "applies to you.",
             ),

@@ -67,7 +67,8 @@ def test_no_to_treatment_leaves_the_kinds_not_reported(book: RuleBook) -> None:
     for history in ("none", "current"):
         answers = {"cancer_history": history, "recent_treatment": False, "chest_pain": True}
         assessment = assess(book, answers)
-        assert assessment.unsure == ("primary_cancer",) * (history == "current")
+        # spread left out after cancer is read as "not sure" too (review s31, finding 5)
+        assert assessment.unsure == ("primary_cancer", "known_spread") * (history == "current")
         assert assessment.urgency is Urgency.URGENT
 
 
@@ -82,7 +83,8 @@ def test_a_kind_given_reads_the_others_left_out_as_not_sure(book: RuleBook) -> N
 
 def test_a_treatment_left_out_lists_only_the_treatment(book: RuleBook) -> None:
     """Its kinds were never the person's to answer; the treatment is listed, and read."""
-    assessment = assess(book, {"cancer_history": "past", "primary_cancer": "breast", "fever": True})
+    answers = {"cancer_history": "past", "primary_cancer": "breast", "known_spread": "none", "fever": True}
+    assessment = assess(book, answers)
     assert assessment.unsure == ("recent_treatment",)
     assert assessment.urgency is Urgency.EMERGENCY
 
@@ -113,3 +115,60 @@ def test_the_reviewing_side_writes_out_a_no_that_left_out_would_be_not_sure(book
     assert assess(book, answers).urgency is Urgency.URGENT  # as the world: no kind of treatment
     world["recent_treatment"] = False
     assert questionnaire_answers(book, world) == {"cancer_history": "none", "chest_pain": True}
+
+
+# Review s31, finding 5: spread left out after a history of cancer was read as "no spread".
+# (answers, urgency, red flags shown) left out; the same with `known_spread: none` is below.
+SPREAD_LEFT_OUT = [
+    (  # k01: new back pain, breast cancer now; once prompt with only new_symptom_with_cancer
+        {
+            "cancer_history": "current",
+            "primary_cancer": "breast",
+            "recent_treatment": "no",
+            "back_pain": "yes",
+        },
+        "urgent",
+        ["spinal_pain_warning"],
+        ["new_symptom_with_cancer"],
+    ),
+    (  # k03: thirst alone after a past cancer; once prompt
+        {"cancer_history": "past", "primary_cancer": "prostate", "recent_treatment": "no", "thirst": "yes"},
+        "urgent",
+        ["high_calcium", "new_symptom_with_cancer"],  # thirst is also a new symptom to tell
+        ["new_symptom_with_cancer"],
+    ),
+    (  # a primary given without a history implies one, and the spread is as unknown
+        {"primary_cancer": "lung", "recent_treatment": "no", "back_pain": "yes"},
+        "urgent",
+        ["spinal_pain_warning"],
+        ["new_symptom_with_cancer"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "urgency", "flags", "told_none"), SPREAD_LEFT_OUT)
+def test_spread_left_out_after_cancer_is_read_as_not_sure(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    answers: dict,
+    urgency: str,
+    flags: list,
+    told_none: list,
+) -> None:
+    data = ask_json(tmp_path, answers, capsys)
+    assert (data["urgency"], [flag["id"] for flag in data["red_flags"]]) == (urgency, flags)
+    assert "known_spread" in [item["finding"] for item in data["not_asked"]]
+    unsure = ask_json(tmp_path, {**answers, "known_spread": "unsure"}, capsys)
+    assert (unsure["urgency"], [flag["id"] for flag in unsure["red_flags"]]) == (urgency, flags)
+    none = ask_json(tmp_path, {**answers, "known_spread": "none"}, capsys)
+    assert [flag["id"] for flag in none["red_flags"]] == told_none  # an answer given is read as given
+
+
+def test_spread_left_out_is_told_as_not_answered(book: RuleBook) -> None:
+    """Listed under "Questions not answered", never put in the person's mouth; a history of
+    "none" or "not sure" never asks it, so there it is not read at all."""
+    assessment = assess(book, {"cancer_history": "current", "recent_treatment": False, "back_pain": True})
+    assert assessment.unsure == ("primary_cancer", "known_spread")
+    assert "known_spread" not in assessment.answers
+    for history in ("none", "unsure"):
+        assert "known_spread" not in assess(book, {"cancer_history": history, "back_pain": True}).unsure

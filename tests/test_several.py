@@ -27,7 +27,7 @@ SEVERAL = TINY["findings.yaml"].replace(
     "    label: weakness\n    type: several\n    choices:\n"
     "      - {value: left_leg, text: left leg}\n      - {value: left_arm, text: left arm}\n",
 )
-CORD = {"cancer_history": "current", "primary_cancer": "prostate", "back_pain": True}
+CORD = {"cancer_history": "current", "primary_cancer": "prostate", "known_spread": "none", "back_pain": True}
 
 
 def read(tmp_path: Path, book: RuleBook, text: str) -> dict:

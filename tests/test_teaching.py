@@ -318,7 +318,13 @@ def test_what_if_board_through_pipe_input(book: RuleBook, time_limit: None) -> N
         )
         prompter = ArrowKeyPrompter(book.guidance.wording, input=keys, output=DummyOutput(), stdout=stdout)
         answers = what_if_board(book, prompter)
-    assert answers == {"cancer_history": "current", "back_pain": True, "limb_weakness": True}
+    # spread "none" with the history: left out it would read "not sure" (review s31, finding 5)
+    assert answers == {
+        "cancer_history": "current",
+        "known_spread": "none",
+        "back_pain": True,
+        "limb_weakness": True,
+    }
     text = " ".join(stdout.getvalue().split())  # wrapping depends on the terminal's width
     first = text.index(
         "How soon: Routine: none of the warning signs this tool checks for. Sites: none. Warning signs: none."

@@ -21,6 +21,7 @@ from metasymptoms.core.unsaid import (
     implies_history,
     kinds_not_given,
     primary_not_given,
+    spread_not_given,
     treatment_not_given,
     with_implications,
 )
@@ -98,7 +99,7 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
     A history of cancer that was not given is "not sure", never "no cancer"; a primary
     cancer given without one implies a history (current or past, not known which). So too
     a primary, a treatment and the kinds of a treatment left out (unsaid.py), as Enter gives
-    them in the questions.
+    them in the questions, and spread left out after a history of cancer ("not sure").
     "Not sure" answers stay as they are: conditions treat them as unknown (conditions.py).
     """
     read: dict[str, object] = dict(answers)
@@ -114,13 +115,16 @@ def reading(book: RuleBook, answers: Answers) -> dict[str, object]:
         read[primary] = PRIMARY_NOT_KNOWN
     for kind in kinds_not_given(book, answers):
         read[kind] = UNSURE  # chemotherapy left out after "yes" to treatment: not "no"
+    spread = spread_not_given(book, answers)
+    if spread:
+        read[spread] = UNSURE  # spread left out after a history of cancer: not "no spread"
     return with_implications(book, read)
 
 
 def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
     """The findings answered "not sure", and those not given that are read the safer way
-    (a history of cancer, the primary cancer of a person who has or had one, a treatment,
-    its kinds), in order. A primary is not listed for a person not sure of a history, nor
+    (a history of cancer, the primary cancer of a person who has or had one, spread, a
+    treatment, its kinds), in order. A primary is not listed for a person not sure of a history, nor
     the kinds of a treatment not given: they were not theirs to answer, and the history or
     the treatment is listed."""
     history = book.role("cancer_history")
@@ -130,6 +134,9 @@ def unsure_findings(book: RuleBook, answers: Answers) -> tuple[str, ...]:
     primary = primary_not_given(book, answers)
     if primary and history and answers.get(history) in WITH_CANCER:
         found.append(primary)
+    spread = spread_not_given(book, answers)
+    if spread:
+        found.append(spread)
     treatment = treatment_not_given(book, answers)
     if treatment:
         found.append(treatment)

@@ -77,6 +77,23 @@ def primary_not_given(book: RuleBook, answers: Answers) -> str | None:
     return None
 
 
+def spread_not_given(book: RuleBook, answers: Answers) -> str | None:
+    """The known-spread finding, when a person with cancer now or in the past (given, or
+    implied by a primary cancer with no history given) left it out (an answers file, a FHIR
+    response): read as "I am not sure", never as "no spread". The people told of spread to
+    the bones are those most at risk of spinal cord compression and high calcium; a script
+    that leaves the key out must not drop them. In the questions Enter is an answer ("No, or
+    not that I know of", which its help says is right if no one has said so), so nothing
+    changes there. A history "not sure" or "none" never asks it, and is left as it is."""
+    history, spread = book.role("cancer_history"), book.role("known_spread")
+    if history is None or spread is None or spread in answers:
+        return None
+    given = answers.get(history, UNSURE)
+    if given in WITH_CANCER or (given == UNSURE and implies_history(book, answers)):
+        return spread
+    return None
+
+
 def with_implications(
     book: RuleBook, answers: dict[str, object], implications: Iterable[tuple[str, str]] | None = None
 ) -> dict[str, object]:

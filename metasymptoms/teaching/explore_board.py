@@ -182,13 +182,20 @@ def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     return filled(words.board_short, level=level(book, assessment.urgency), sites=sites)
 
 
+def _with_cancer(history: str, spread: str | None) -> dict[str, Answer]:
+    """The board's "has or had cancer": cancer now, with no spread told of, as the questions
+    record Enter at the spread question. Left out, the spread would be read as "not sure"
+    (unsaid.spread_not_given), and the board would teach a bone-spread reading it never set."""
+    return {history: "current", **({spread: "none"} if spread else {})}
+
+
 def what_if_board(
     book: RuleBook, prompter: Prompter, answers: dict[str, Answer] | None = None
 ) -> dict[str, Answer]:
     """Tick and untick findings, area by area; the result is shown again after every change
     and stays in the prompt line, so it is always in view."""
-    history = book.role("cancer_history")
-    answers = dict(answers or ({history: "current"} if history else {}))
+    history, spread = book.role("cancer_history"), book.role("known_spread")
+    answers = dict(answers or (_with_cancer(history, spread) if history else {}))
     symptoms = set(symptom_ids(book))
     areas = [
         (section, [q.finding for q in section.questions if q.finding in symptoms])
@@ -215,7 +222,11 @@ def what_if_board(
             return answers
         last_area = picked
         if picked == HISTORY and history is not None:
-            answers[history] = "none" if has_cancer else "current"
+            if has_cancer:
+                answers[history] = "none"
+                answers.pop(spread or "", None)  # no spread is asked of a person with no cancer
+            else:
+                answers.update(_with_cancer(history, spread))
             continue
         findings = next(findings for section, findings in areas if section.id == picked)
         last = findings[0]
