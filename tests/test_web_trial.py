@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, question, walk
+from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, question, show_result, walk
 from tests.web_browser import Served, skip_to
 
 
@@ -37,7 +37,7 @@ def test_check_your_answers_after_going_on_starts_with_the_emergency(page: Any) 
     assert order[:2] == ["care-card care-card--emergency", "H2"]
     # Nothing routine after it: the footer's "see a provider about any symptom" is left out.
     assert "any symptom that worries you" not in page.locator("footer").inner_text()
-    click(page, "Show my result")
+    show_result(page)
     assert page.locator(".care-card--emergency").count() >= 1
 
 
@@ -118,7 +118,7 @@ def test_no_page_leaves_an_error_in_the_console(scripted: Any, served: Served) -
     page.goto(served.url + "/")
     click(page, "Start now")
     walk(page, {"cancer_history": "none"})
-    click(page, "Show my result")
+    show_result(page)
     assert errors == []
     icon = page.request.get(served.url + "/favicon.ico")
     assert icon.status == 200 and icon.headers["content-type"] == "image/svg+xml"
