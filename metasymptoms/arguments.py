@@ -369,7 +369,8 @@ def _add_serve(commands: _Commands) -> None:
         "--host",
         default="127.0.0.1",
         help="the address to listen on (default: 127.0.0.1, this computer only); "
-        "0.0.0.0 lets others on your network open the pages, for a classroom",
+        "0.0.0.0 lets others on your network open the pages, for a classroom, and prints the "
+        "addresses students type",
     )
     serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
     _add_country(

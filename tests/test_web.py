@@ -374,15 +374,26 @@ def test_serve_binds_this_computer_by_default_and_warns_for_a_network_address(
     bound: list[tuple[str, int]] = []
     monkeypatch.setattr(serve, "bound", lambda host, port: bound.append((host, port)))
     monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets: None)
+    # this computer's addresses on its networks, as addresses_to_type would find them
+    monkeypatch.setattr(serve, "addresses_to_type", lambda host: [host] if host != "0.0.0.0" else found)
+    found = ["192.168.1.20", "fd00::2"]
     assert main(["serve"]) == 0
     assert capsys.readouterr().out == "metasymptoms is at http://127.0.0.1:8000/ (press Ctrl-C to stop)\n"
     assert main(["serve", "--host", "0.0.0.0", "--port", "8080", "--country", "AU"]) == 0
     assert capsys.readouterr().out == (
         "Warning: listening on 0.0.0.0: anyone who can reach this computer over the network can open "
         "these pages. Use it for a classroom on a network you trust, never on the internet.\n"
-        "metasymptoms is at http://0.0.0.0:8080/ (press Ctrl-C to stop)\n"
+        "metasymptoms is at (students type one of these; press Ctrl-C to stop):\n"
+        "  http://192.168.1.20:8080/\n"
+        "  http://[fd00::2]:8080/\n"
     )
-    assert bound == [("127.0.0.1", 8000), ("0.0.0.0", 8080)]
+    found = []  # no network found: say how to find the address, never print 0.0.0.0
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8080"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "metasymptoms is listening on port 8080 of every network this computer is on; students open "
+        "http://ADDRESS:8080/ with this computer's address from its network settings (press Ctrl-C to stop)"
+    )
+    assert bound == [("127.0.0.1", 8000), ("0.0.0.0", 8080), ("0.0.0.0", 8080)]
 
 
 def test_serve_refuses_an_unknown_country_and_a_port_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from metasymptoms.answering.emergency import country_from
 from metasymptoms.commands import Serve
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.problems import UsageError
+from metasymptoms.web.hosts import addresses_to_type, hosts_for, names_from, url
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WEB_EXTRA_MISSING = (
@@ -22,7 +23,7 @@ def serve(args: Serve) -> int:
     try:
         import uvicorn
 
-        from metasymptoms.web.app import build_app, hosts_for
+        from metasymptoms.web.app import build_app
     except ModuleNotFoundError as missing:
         if (missing.name or "").startswith("metasymptoms"):
             raise  # a module of ours is missing: a bug, not an install to finish
@@ -32,18 +33,17 @@ def serve(args: Serve) -> int:
         raise UsageError(f"--port takes a number from 1 to 65535, not {args.port}")
     country, named = country_from(args.country, os.environ)
     book = load_book(args.rules, country, named=named)
-    app = build_app(book, allowed_hosts=hosts_for(args.host), rules_folder=args.rules)
+    app = build_app(book, allowed_hosts=hosts_for(args.host, names_from(os.environ)), rules_folder=args.rules)
     # Bound here, before the address is printed: a port another program holds is said plainly,
     # and the address line is never shown for a server that is not there.
     listening = bound(args.host, args.port)
-    shown = f"[{args.host}]" if ":" in args.host else args.host
     if args.host not in LOOPBACK:
         print(
             f"Warning: listening on {args.host}: anyone who can reach this computer over the network "
             "can open these pages. Use it for a classroom on a network you trust, never on the internet.",
             flush=True,
         )
-    print(f"metasymptoms is at http://{shown}:{args.port}/ (press Ctrl-C to stop)", flush=True)
+    print(_where(addresses_to_type(args.host), args.port), flush=True)
     # No access log: the pages' addresses hold no answers, but a log of who asked what, when,
     # is still a record about a person.
     config = uvicorn.Config(app, access_log=False, log_level="warning", server_header=False)
@@ -69,3 +69,18 @@ def bound(host: str, port: int) -> socket.socket:
         raise UsageError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
     listening.listen()  # from now on a browser's request waits in line until uvicorn takes it
     return listening
+
+
+def _where(addresses: list[str], port: int) -> str:
+    """The address line: one address, or for a class every address of this computer a
+    student can type (an address bound to every interface, 0.0.0.0, is none of them)."""
+    if len(addresses) == 1:
+        return f"metasymptoms is at {url(addresses[0], port)} (press Ctrl-C to stop)"
+    if not addresses:
+        return (
+            f"metasymptoms is listening on port {port} of every network this computer is on; "
+            f"students open http://ADDRESS:{port}/ with this computer's address from its network "
+            "settings (press Ctrl-C to stop)"
+        )
+    listed = "".join(f"\n  {url(address, port)}" for address in addresses)
+    return f"metasymptoms is at (students type one of these; press Ctrl-C to stop):{listed}"
