@@ -179,6 +179,9 @@ class QuizWording:
     spreads_to: Annotated[str, TEXT, holding("cancer", "sites")]
     change_title: Text
     change_prompt: Annotated[str, TEXT, holding("level", "sites")]
+    # The same question on the sheet the class fills in, which must not give away the
+    # answers to the questions before it (the advice and the sites).
+    change_sheet_prompt: Text
     also_reporting: Annotated[str, TEXT, holding("finding")]
     not_reporting: Annotated[str, TEXT, holding("finding")]
     answering: Annotated[str, TEXT, holding("answer", "question")]

@@ -1,5 +1,5 @@
 // The lesson page's keys: step, record the class's prediction, reveal the answer, count the
-// score, show the teacher's notes. Every word on the page comes with it, from the rule book;
+// score, show the teacher's notes; what changes is read out (#announce). Every word on the page comes with it, from the rule book;
 // the few this says (the verdict, the score) are data- attributes of <main>. Without scripts
 // the page shows every step, one after the other.
 (function () {
@@ -7,15 +7,29 @@
   var words = document.getElementById("main").dataset;
   var steps = Array.prototype.slice.call(document.querySelectorAll(".step"));
   var current = 0;
+  function say(text) { document.getElementById("announce").textContent = text; }
+  function rendered(element) { return element.getClientRects().length > 0 && !element.disabled; }
+  // Focus stays where the teacher left it (on Next, Enter goes on stepping and never reveals
+  // an answer: revealing takes R or a click). Only when the focused control is hidden or
+  // disabled by the change does focus move, to `fallback`, never to the top of the page.
+  function keepFocus(focused, fallback) {
+    if (focused && focused !== document.body && !rendered(focused)) {
+      fallback.setAttribute("tabindex", "-1");  // focusable by the script, not by Tab
+      fallback.focus();
+    }
+  }
   function show(n) {
+    var focused = document.activeElement;
+    var from = current;
     current = Math.max(0, Math.min(n, steps.length - 1));
     steps.forEach(function (step, i) { step.classList.toggle("current", i === current); });
     // The counter's words come with the page ("Step 3 of 11"), the same as the terminal's.
     document.getElementById("where").textContent = steps[current].dataset.counter;
     document.getElementById("back").disabled = current === 0;
     document.getElementById("next").disabled = current === steps.length - 1;
-    var reveal = steps[current].querySelector(".reveal-button");
-    if (reveal && !reveal.hidden) { reveal.focus(); }
+    var heading = steps[current].querySelector("h2");
+    keepFocus(focused, heading);
+    if (current !== from) { say(steps[current].dataset.counter + ": " + heading.textContent); }
     window.scrollTo(0, 0);
   }
   function pick(step, button) {
@@ -27,6 +41,7 @@
   function reveal(step) {
     var answer = step.querySelector(".reveal");
     if (!answer || !answer.hidden) { return; }
+    var focused = document.activeElement;
     answer.hidden = false;
     step.classList.add("revealed");
     step.querySelector(".reveal-button").hidden = true;
@@ -45,8 +60,10 @@
     }
     var questions = document.querySelectorAll(".question").length;
     var right = document.querySelectorAll('.question[data-score="right"]').length;
-    document.getElementById("score").textContent =
-      words.score.replace("{right}", right).replace("{count}", questions);
+    var score = words.score.replace("{right}", right).replace("{count}", questions);
+    document.getElementById("score").textContent = score;
+    say(verdict.textContent + " " + score);
+    keepFocus(focused, answer);  // the Reveal button clicked is gone: focus goes to what it showed
     answer.scrollIntoView({block: "start"});
   }
   // A step taller than the screen: the space bar and Page Down (a presenter's clicker) first
@@ -75,6 +92,12 @@
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var step = steps[current];
     var key = event.key;
+    // A key belongs to the control that has focus: a field for typing takes every key, a
+    // button, link, summary or checkbox its Space (Space presses a choice, ticks a box).
+    // The page's other keys work from anywhere.
+    var target = event.target instanceof Element ? event.target : document.body;
+    if (target.closest('select, textarea, [contenteditable], input:not([type="checkbox"])')) { return; }
+    if ((key === " " || key === "Backspace") && target.closest("button, a, summary, input")) { return; }
     if (key === "ArrowRight") { show(current + 1); }
     else if (key === "ArrowLeft") { show(current - 1); }
     else if (key === "PageDown" || key === " ") { forward(); }

@@ -49,6 +49,7 @@ class QuizQuestion:
     choices: tuple[str, ...]
     answer: int  # index of the right choice
     reveal: tuple[Line, ...]
+    sheet_prompt: str = ""  # on the sheet the class fills in, where the prompt gives answers away
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
         choices,
         answer,
         tuple(reveal),
+        words.change_sheet_prompt,
     )
 
 
