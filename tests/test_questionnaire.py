@@ -110,6 +110,19 @@ def test_going_on_after_an_emergency_repeats_the_advice_at_the_end(book: RuleBoo
     assert assess(book, outcome.answers).red_flags[0].id == "sudden_confusion"
 
 
+def test_a_second_emergency_interrupts_with_its_own_card_only(book: RuleBook) -> None:
+    """Going on after one emergency, a later one is told alone: the first, already told, is
+    not said again as if it were new."""
+    # no cancer, no treatment; severely breathless, go on; no to six; confused, go on
+    prompter = ScriptedPrompter(book, steps=["none", False, True, "go on"] + [False] * 6 + [True, "go on"])
+    Questionnaire(book, prompter).run()
+    headings = [text for kind, text in prompter.shown if kind == "emergency" and text.startswith("EMERGENCY")]
+    assert headings == [
+        "EMERGENCY: Severe breathlessness, or chest pain with breathlessness",
+        "EMERGENCY: Sudden confusion or unusual drowsiness",
+    ]
+
+
 def test_the_review_keeps_the_emergency_after_its_answer_is_changed_back(book: RuleBook) -> None:
     """Changing the answer that fired it does not take back the advice to get help."""
     prompter = ScriptedPrompter(book, answers={"cancer_history": "none", "confusion": True})
