@@ -122,3 +122,13 @@ def test_one_of_two_choices_is_named_not_told_as_anything_but(book: RuleBook) ->
 def test_a_which_of_these_answer_is_told_by_its_choices(book: RuleBook, values: list, said: str) -> None:
     label = book.finding("back_pain_red_features").label
     assert words(book, "back_pain_red_features", values, []) == f"{label}: {said}"
+
+
+def test_the_values_searched_are_the_lowest_of_each_interval_the_maximum_too(book: RuleBook) -> None:
+    """The search tries the lowest value of each interval the rules' thresholds make within
+    the plausible range (30 to 44 °C): a threshold at the maximum itself (`at_least: 44`)
+    is tried too, so a sign that fires only there is still found; one beyond it, or at or
+    below the minimum, makes no interval."""
+    finding = book.finding("temperature")
+    searched = kind_of(finding).representatives(finding, [39, 37.5, 44, 45, 30, 39])
+    assert searched == [30.0, 37.5, 39.0, 44.0, None, UNSURE]
