@@ -19,7 +19,7 @@ from metasymptoms.core.conditions import Condition
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.diagram import Diagrams, Node
-from metasymptoms.reviewing.replay import as_answers
+from metasymptoms.reviewing.replay import answers_file
 from metasymptoms.reviewing.space import Space, Value, World
 
 Read = dict[str, Value]
@@ -112,7 +112,7 @@ class Joint(Space):
 
     def replay(self, n: int, world: World) -> dict[str, Answer]:
         """An answers file that replays view n of this world (as its questionnaire takes them)."""
-        return as_answers(self.view(n, world))
+        return answers_file(self.views[n][0].book, self.view(n, world))
 
 
 def ordered_values(values: Iterable[Value]) -> list[Value]:

@@ -33,11 +33,11 @@ from metasymptoms.core.conditions import (
 from metasymptoms.core.engine import asked, reading
 from metasymptoms.core.kinds import Answer, kind_of
 from metasymptoms.core.model import Question, RuleBook
-from metasymptoms.core.unsaid import kinds_not_given, treatment_not_given, with_implications
+from metasymptoms.core.unsaid import with_implications
 from metasymptoms.reviewing.behaviour import items, ordered_values
 from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.implication_groups import Group, by_follow_up, implication_groups
-from metasymptoms.reviewing.replay import as_answers
+from metasymptoms.reviewing.replay import answers_file
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 
@@ -314,17 +314,7 @@ def questionnaire_answers(book: RuleBook, world: dict[str, object]) -> dict[str,
     """The answers file a person in this world gives this book's questionnaire: each question
     asked when engine.asked says so; what is not reported or not given left out, but for a
     "no" that left out would read as "not sure"."""
-    answers = given_answers(book, world)
-    given = as_answers(answers)  # type: ignore[arg-type]
-    # A "no" the engine would read as "not sure" if left out (engine.reading) is written out:
-    # the treatment first, since whether its kinds are read so depends on it.
-    treatment = treatment_not_given(book, given)
-    if treatment and answers.get(treatment) is False:
-        given[treatment] = False
-    for kind in kinds_not_given(book, given):
-        if answers.get(kind) is False:
-            given[kind] = False
-    return given
+    return answers_file(book, given_answers(book, world))
 
 
 def given_answers(book: RuleBook, world: dict[str, object]) -> dict[str, Answer]:
