@@ -35,9 +35,7 @@ def answers_file(book: RuleBook, seen: Mapping[str, object]) -> dict[str, Answer
     said = {treatment} if treatment and seen.get(treatment) is False else set()
     kinds = kinds_not_given(book, {**given, **dict.fromkeys(said, False)})
     said.update(kind for kind in kinds if seen.get(kind) is False)
-    if not said:
-        return given
-    return {finding: given.get(finding, False) for finding in seen if finding in given or finding in said}
+    return {**given, **{finding: False for finding in seen if finding in said}}
 
 
 def answers_yaml(answers: dict[str, Answer]) -> str:
