@@ -15,7 +15,7 @@ finds each urgency that the new book LOWERS and does not declare in its book.yam
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,7 +89,7 @@ class Diff:
 # --- the properties -------------------------------------------------------------------
 
 
-def red_flag_statements(pair: Pair) -> list[Statement]:
+def red_flag_statements(pair: Pair, urgencies: Sequence[Statement] = ()) -> list[Statement]:
     old, new = by_key(pair.old), by_key(pair.new)
     titles = {flag.id: flag.title for book in (pair.old, pair.new) for flag in book.red_flags}
     out = []
@@ -106,11 +106,12 @@ def red_flag_statements(pair: Pair) -> list[Statement]:
             [a.when] if a else [],
             [b.when] if b else [],
             (said + "now shows", said + "no longer shows"),
+            urgencies,
         )
     return out
 
 
-def site_statements(pair: Pair) -> list[Statement]:
+def site_statements(pair: Pair, urgencies: Sequence[Statement] = ()) -> list[Statement]:
     out = []
     old_sites = {site.id: site for site in pair.old.sites}
     new_sites = {site.id: site for site in pair.new.sites}
@@ -121,15 +122,23 @@ def site_statements(pair: Pair) -> list[Statement]:
         if a == b and all(questionnaire_same(pair, when) for when in a):
             continue
         said = f"the site '{names[site_id]}' ({site_id}) is "
-        out += _shown_statements(pair, "site", site_id, a, b, (said + "now named", said + "no longer named"))
+        says = (said + "now named", said + "no longer named")
+        out += _shown_statements(pair, "site", site_id, a, b, says, urgencies)
     return out
 
 
 def _shown_statements(
-    pair: Pair, kind: str, subject: str, old: list[Condition], new: list[Condition], says: tuple[str, str]
+    pair: Pair,
+    kind: str,
+    subject: str,
+    old: list[Condition],
+    new: list[Condition],
+    says: tuple[str, str],
+    urgencies: Sequence[Statement],
 ) -> list[Statement]:
     """The groups of answers on which something (a warning sign: one condition or none; a
-    site: any of its rules) is shown by one book and not the other, each said in words."""
+    site: any of its rules) is shown by one book and not the other, each said in words; and
+    the groups of the urgency on all of whose answers it is (`_said_with_urgency`)."""
     joint = pair.joint(old, new)
     readings = pair.readings
     dd = readings.dd
@@ -146,7 +155,7 @@ def _shown_statements(
     # Every group, answers no one gives (None) too: a group is widened only over answers
     # with its own outcome, never over those.
     leaves = list(dd.groups(readings.within(both, joint.variables), lambda result: True))
-    return [
+    own = [
         Statement(
             kind,
             subject,
@@ -157,6 +166,37 @@ def _shown_statements(
         )
         for cube, (_was, now) in simplify(leaves, _changed, joint)
     ]
+    return own + _said_with_urgency(pair, both, kind, subject, says, urgencies)
+
+
+def _said_with_urgency(
+    pair: Pair, both: Node, kind: str, subject: str, says: tuple[str, str], urgencies: Sequence[Statement]
+) -> list[Statement]:
+    """The change (`both`: shown in the old book, in the new) said again in each group of
+    the urgency on every answer of which it holds, with that group's words and answers
+    file: the group then reads "urgency: routine -> urgent" and "the warning sign ... now
+    shows" together. Its own groups are cut by what decides the sign, not the urgency, so
+    none of them need be the urgency's (a reviewer read a RAISED group without the sign it
+    raised with)."""
+    out = []
+    for urgency in urgencies:
+        if urgency.cube is None:
+            continue
+        joint, cube = urgency.cube
+        node = pair.readings.within(both, joint.variables)
+        for (was, now), said in (((False, True), says[0]), ((True, False), says[1])):
+            if pair.readings.dd.only(node, cube, (was, now)):
+                out.append(
+                    Statement(
+                        kind,
+                        subject,
+                        urgency.answers_text,
+                        said,
+                        urgency.answers,
+                        old_answers=urgency.old_answers,
+                    )
+                )
+    return out
 
 
 def text_changes(old: RuleBook, new: RuleBook) -> list[TextChange]:
@@ -276,7 +316,8 @@ def urgency_changes(pair: Pair) -> list[Statement]:
 def diff(old: RuleBook, new: RuleBook) -> Diff:
     _refuse_retyped(old, new)
     pair = Pair(old, new)
-    statements = urgency_changes(pair) + red_flag_statements(pair) + site_statements(pair)
+    urgencies = urgency_changes(pair)
+    statements = urgencies + red_flag_statements(pair, urgencies) + site_statements(pair, urgencies)
     kept, edited, texts = _once(statements), edits(old, new), text_changes(old, new)
     found, moved = effects(old, new, edited, kept), moved_questions(old, new)
     return Diff(

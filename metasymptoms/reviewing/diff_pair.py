@@ -4,7 +4,7 @@ Each change found is a Statement, with answers that replay it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -54,6 +54,10 @@ class Statement:
     old_answers: dict[str, Answer] | None = None  # the same, as the old book's questionnaire takes them
     was: str | None = None  # an urgency statement's old and new urgency, compared as data
     now: str | None = None
+    # An urgency statement's group of answers, as the diagrams hold it (its findings, every
+    # other not reported): where a warning sign's or a site's change holds on all of it, the
+    # change is said in the same group (diff._said_with_urgency).
+    cube: tuple[Joint, Cube] | None = field(default=None, compare=False, repr=False)
 
     def sentence(self) -> str:
         return f"With {self.answers_text}: {self.change}"

@@ -92,6 +92,7 @@ def urgency_statements(pair: Pair) -> list[Statement]:
                 old_answers=old_replay(joint, cube),
                 was=LEVELS[was],
                 now=LEVELS[now],
+                cube=(joint, cube),
             )
         )
     return out
