@@ -152,6 +152,8 @@ def test_each_group_is_one_answers_file_that_replays_its_label(
         was = _urgency(RULES, group["old_answers"], tmp_path, capsys)
         now = _urgency(copy, group["answers"], tmp_path, capsys)
         assert (was, now) == (group["was"], group["now"])
+        stated = [(c["was"], c["now"]) for c in group["changes"] if c["kind"] == "urgency"]
+        assert stated in ([], [(was, now)])  # its urgency line is what its file gives
         ranks = {"routine": 0, "prompt": 1, "urgent": 2, "emergency": 3}
         expected = (
             "LOWERED" if ranks[now] < ranks[was] else "RAISED" if ranks[now] > ranks[was] else "SAME URGENCY"
