@@ -11,6 +11,7 @@ crash on (a date not in the calendar, a number thousands of digits long) are loc
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
@@ -60,6 +61,7 @@ class YamlDocument:
 
     data: Any
     root: yaml.Node | None = None
+    source: str = field(default="", repr=False)  # the text parsed, to locate words inside a value
     # key -> (key node, value node) of each mapping looked into, so that locating every key
     # of a large mapping stays linear
     _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
@@ -96,6 +98,20 @@ class YamlDocument:
             if not path:
                 return Position(1, 1)
             path, key = path[:-1], False
+
+    def position_in(self, path: Path_, pattern: re.Pattern[str], nth: int) -> Position:
+        """Where the `nth` match of `pattern` inside the value at `path` stands, as written in
+        the file (a folded text is matched where its words are; a match never spans a fold
+        when the pattern holds no space); the value's own position where there is none."""
+        _, node = self._node(path)
+        if node is None or not self.source:
+            return self.position(path)
+        found = list(pattern.finditer(self.source, node.start_mark.index, node.end_mark.index))
+        if nth >= len(found):
+            return self.position(path)
+        at = found[nth].start()
+        line_start = self.source.rfind("\n", 0, at) + 1
+        return Position(self.source.count("\n", 0, at) + 1, at - line_start + 1)
 
 
 class YamlProblem(Exception):
@@ -208,7 +224,7 @@ def parse_yaml(text: str) -> YamlDocument:
     second time, so it is refused without ever being expanded.
     """
     root = _compose(text)
-    doc = YamlDocument(data=None, root=root)
+    doc = YamlDocument(data=None, root=root, source=text)
     if root is None:
         return doc
     seen: set[int] = set()

@@ -28,6 +28,7 @@ from metasymptoms.reviewing.checks import (
     scenario_outcome,
     site_without_rules,
     source_audience,
+    stated_threshold,
     unasked_finding,
     uncited_source,
     unused_finding,
@@ -46,6 +47,7 @@ BOOK_CHECKS = (
     advice_urgency,
     hazard_control,
     source_audience,
+    stated_threshold,
 )
 
 CHECKS: dict[str, ModuleType] = {
