@@ -179,9 +179,13 @@ def test_plain_why_and_back_by_letters() -> None:
     # as no reason at all).
     used_by = [flag for flag in load_book().red_flags if "recent_treatment" in findings_in(flag.when)]
     assert len(used_by) > 4
+    assert "Why am I asked this? - Your answer decides whether these follow-up questions are asked:" in words
+    # The reason last, next to the question drawn again below it (on a small screen a first
+    # line scrolled off above a long list of follow-ups).
     assert (
-        "Why am I asked this? - Some symptoms need help sooner together with cancer treatment or "
-        "steroid tablets in the last 6 weeks: your answer lets the result say how soon for you."
+        "- A new skin rash - Some symptoms need help sooner together with cancer treatment or "
+        "steroid tablets in the last 6 weeks: your answer lets the result say how soon for you. "
+        "In the last 6 weeks, have you had any cancer treatment"
     ) in words
     assert "Emergency warning sign:" not in words
     assert result.stdout.splitlines().count("Has a doctor ever told you that you have or had cancer?") == 2

@@ -247,11 +247,12 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
         items.append(
             filled(words.sites, sites=book.guidance.wording.lists.all_of(site.name for site in sites))
         )
-    if len(flags) > WHY_FLAGS_LISTED:
-        # A question about the person (their history, their treatment) is read by many
-        # warning signs: a list of emergencies before anything is answered would frighten.
-        items.append(filled(words.sooner_with, finding=finding.label))
-    else:
+    # A question about the person (their history, their treatment) is read by many warning
+    # signs: a list of emergencies before anything is answered would frighten. Its reason is
+    # said last, next to the question drawn again below it: on a 60x20 terminal, a long list
+    # of follow-ups pushed a first line off the top.
+    reason = [filled(words.sooner_with, finding=finding.label)] if len(flags) > WHY_FLAGS_LISTED else []
+    if not reason:
         for flag in flags:
             kind = words.emergency_sign if flag.urgency is Urgency.EMERGENCY else words.warning_sign
             items.append(filled(kind, title=flag.title))
@@ -274,9 +275,9 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
         and not (asked_of_anyone or following)
     ):
         items.append(words.outlook)
-    if not items:
+    if not items and not reason:
         items.append(words.otherwise)
-    return items
+    return items + reason
 
 
 def _only_with_cancer(book: RuleBook, ask_if: Condition | None) -> bool:
