@@ -78,7 +78,20 @@ def enter(page: Any) -> None:
         page.keyboard.press("Enter")
 
 
-def test_by_keyboard_alone_a_person_without_cancer_reaches_a_routine_result(page: Any) -> None:
+def test_by_keyboard_alone_a_person_without_cancer_reaches_a_routine_result_and_no_page_logs_an_error(
+    browser: Any, served: Served
+) -> None:
+    """The whole walk by keyboard alone, with script on under the pages' own security policy,
+    after the class and rule-book pages: no page leaves an error in the console or fails to
+    load a file (the browser asked for /favicon.ico, and its 404 was an error in the console).
+    One walk of every page for both: each walk in Chromium costs some 10 processor-seconds."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: errors.append(response.url) if response.status >= 400 else None)
+    for address in ("/class", "/rules", "/"):
+        page.goto(served.url + address)
     tab_to(page, "el.textContent === 'Start now'")
     enter(page)
     while page.locator('input[name="question"]').count():
@@ -101,6 +114,10 @@ def test_by_keyboard_alone_a_person_without_cancer_reaches_a_routine_result(page
     cards = page.locator(".care-card__heading")
     assert cards.first.inner_text() == "Routine: none of the warning signs this tool checks for"
     assert cards.last.inner_text() == cards.first.inner_text()
+    assert errors == []
+    icon = page.request.get(served.url + "/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"] == "image/svg+xml"
+    context.close()
 
 
 def test_with_javascript_off_chemotherapy_and_a_typed_38_3_interrupt_with_the_24_hour_line_first(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, question, show_result, walk
+from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, question, show_result
 from tests.web_browser import Served, skip_to
 
 
@@ -105,23 +105,6 @@ def test_with_javascript_none_of_these_unticks_the_others(scripted: Any) -> None
     assert ticked() == ["unsure"]
     click(page, "Continue")
     assert page.locator(".error-summary").count() == 0
-
-
-def test_no_page_leaves_an_error_in_the_console(scripted: Any, served: Served) -> None:
-    """The browser asked for /favicon.ico, and the 404 was an error in the console."""
-    page = scripted
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("response", lambda response: errors.append(response.url) if response.status >= 400 else None)
-    for address in ("/", "/class", "/rules"):
-        page.goto(served.url + address)
-    page.goto(served.url + "/")
-    click(page, "Start now")
-    walk(page, {"cancer_history": "none"})
-    show_result(page)
-    assert errors == []
-    icon = page.request.get(served.url + "/favicon.ico")
-    assert icon.status == 200 and icon.headers["content-type"] == "image/svg+xml"
 
 
 def test_the_back_hint_shows_where_it_helps(page: Any) -> None:
