@@ -259,6 +259,7 @@ SLOW_MODULES = {
     "test_diff_older_book",
     "test_diff_order_sources",
     "test_diff_report",
+    "test_diff_wording_edits",
     "test_docs",
     "test_document_pages",
     "test_every_symptom_told",

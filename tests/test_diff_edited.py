@@ -14,6 +14,7 @@ import pytest
 from metasymptoms.cli import main
 from metasymptoms.core.bookfiles import default_rules_dir
 from tests.helpers import TINY, write_book
+from tests.test_diff_thresholds import edited as edited_lines
 
 CORD = "    when:\n      all:\n        - cancer_history: [current]\n        - back_pain\n        - limb_weakness\n"
 assert TINY["red_flags.yaml"].count(CORD) == 1
@@ -27,14 +28,7 @@ def cord_when(when: str) -> dict[str, str]:
 def edited(tmp_path: Path, old: dict[str, str], new: dict[str, str], capsys) -> list[str]:
     """The lines under "What was edited:" in the text report, each edit on one line."""
     main(["rules", "diff", str(write_book(tmp_path / "old", old)), str(write_book(tmp_path / "new", new))])
-    out = capsys.readouterr().out
-    lines: list[str] = []
-    for line in out.split("What was edited:\n")[1].split("\n\n")[0].splitlines():
-        if line.startswith("  - "):
-            lines.append(line.removeprefix("  - "))
-        else:
-            lines[-1] += " " + line.strip()
-    return lines
+    return edited_lines(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize(
