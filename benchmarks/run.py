@@ -22,6 +22,7 @@ the same run:
   rules check / verify, one red flag `any` of 100 findings         < 2 s / < 10 s
   rules diff of one red flag raised or lowered, shipped book       < 2 s
   rules diff of one red flag raised or lowered, 10x book           < 20 s
+  rules diff of a choice list reordered, shipped book              < 2 s
   rules verify, a 100x book sharing them (full run only)           <= 150x
 """
 
@@ -158,6 +159,12 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
     undeclared = edited(shipped, tmp / "undeclared", "seizure", "emergency", "urgent")
     raised = edited(shipped, tmp / "raised", "persistent_bloating", "prompt", "urgent")
     raised_wide = edited(shipped, tmp / "raised_wide", "new_symptom_with_cancer", "prompt", "urgent")
+    reordered = tmp / "reordered"  # the history of cancer's first two choices swapped
+    shutil.copytree(shipped, reordered)
+    findings = (reordered / "findings.yaml").read_text()
+    none = "      - value: none\n        text: I have never been told I have cancer\n"
+    current = "      - value: current\n        text: I have cancer now, or I am being treated for it\n"
+    (reordered / "findings.yaml").write_text(findings.replace(none + current, current + none, 1))
     ten_raised = edited(ten, tmp / "grown10_raised", "persistent_bloating", "prompt", "urgent")
     ten_lowered = edited(ten, tmp / "grown10_lowered", "seizure", "emergency", "urgent", declared=True)
     times = 1 if quick else 3
@@ -175,6 +182,7 @@ def proofs(tmp: Path, repeat: int, quick: bool) -> None:
         ("rules diff, seizure lowered, not declared", command("diff", shipped, undeclared), "< 2 s"),
         ("rules diff, persistent_bloating raised", command("diff", shipped, raised), "< 2 s"),
         ("rules diff, new_symptom_with_cancer raised", command("diff", shipped, raised_wide), "< 2 s"),
+        ("rules diff, cancer_history's choices reordered", command("diff", shipped, reordered), "< 2 s"),
         ("rules diff, 10x book, persistent_bloating raised", command("diff", ten, ten_raised), "< 20 s"),
         ("rules diff, 10x book, seizure lowered and declared", command("diff", ten, ten_lowered), "< 20 s"),
     ]

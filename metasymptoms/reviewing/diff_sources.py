@@ -114,8 +114,11 @@ def _entries(old: RuleBook, new: RuleBook) -> list[SourceChange]:
 
 
 def _key_words(book: RuleBook, key: str) -> str:
-    source = next((s for s in book.sources if s.id == key), None)
-    return f'{key} ({source.publisher}, "{source.title}")' if source else key
+    """A source the book cites, with its publisher and title. A book that loads cites only
+    its own sources (core/citations.py refuses any other), and so does an older one read to
+    compare (older_book.py fills in wording, never sources): there is no key without one."""
+    source = next(s for s in book.sources if s.id == key)
+    return f'{key} ({source.publisher}, "{source.title}")'
 
 
 def _shown(source: Source) -> str:
