@@ -68,8 +68,11 @@ def own_cards(book: RuleBook, flag_ids: Sequence[str]) -> list[str]:
 
 def cards(book: RuleBook, flags: Sequence[FiredRedFlag]) -> tuple[FiredRedFlag, ...]:
     """The signs shown as cards, in the order given, each with the reasons of the signs told
-    within it added to its own."""
-    within = told_within(book, {flag.id: flag.urgency for flag in flags})
+    within it added to its own. A kept sign neither tells nor is told within another."""
+    # A kept sign (an emergency that still stands after its answer was changed back) no
+    # longer holds, so the signs that do hold are not its problem told another way: each keeps
+    # its own card and its own reasons, never read as the reasons for the kept emergency.
+    within = told_within(book, {flag.id: flag.urgency for flag in flags if not flag.kept})
     told = []
     for flag in flags:
         if flag.id in within:
