@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -115,8 +116,8 @@ def test_demo_check_reports_the_differences(tmp_path: Path, capsys) -> None:
 )
 def test_scenario_problems_are_located(tmp_path: Path, text: str, message: str, capsys) -> None:
     folder = scenario_book(tmp_path, "cord", text)
-    with pytest.raises(SystemExit) as stop:
-        main(["demo", "--list", "--rules", str(folder)])
+    with pytest.raises(SystemExit) as stop:  # the broken case itself (--list lists the others)
+        main(["demo", "cord", "--rules", str(folder)])
     assert stop.value.code == 1
     assert capsys.readouterr().err.splitlines()[0] == f"{folder}/scenarios/{message}"
 
@@ -462,7 +463,7 @@ def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypat
     import shlex
 
     from metasymptoms.arguments import parse
-    from metasymptoms.commands import Demo, Explore
+    from metasymptoms.commands import Demo, Explore, Serve
 
     section = _teaching_section()
     commands = [
@@ -471,11 +472,17 @@ def test_every_command_in_the_teaching_section_is_real(tmp_path: Path, monkeypat
         if line.startswith("metasymptoms ")
     ]
     assert len(commands) >= 9
-    names = {path.stem for path in (default_rules_dir() / "scenarios").glob("*.yaml")}
+    names = {path.stem for path in (default_rules_dir() / "scenarios").glob("*.yaml")} | {"my_case"}
+    # the recipe for a case of one's own: its two cp lines
+    shutil.copytree(default_rules_dir(), tmp_path / "my-rules")
+    cases = tmp_path / "my-rules" / "scenarios"
+    shutil.copy(cases / "tired_no_cancer.yaml", cases / "my_case.yaml")
     monkeypatch.chdir(tmp_path)
     for argv in commands:
         arguments = parse(argv)  # exits 2 on an option the CLI does not have
-        assert isinstance(arguments, Demo | Explore), argv
+        assert isinstance(arguments, Demo | Explore | Serve), argv
+        if isinstance(arguments, Serve):
+            continue  # a server: tests/test_web_class.py serves lessons
         if isinstance(arguments, Demo):
             assert arguments.scenario is None or arguments.scenario in names
             interactive = arguments.quiz or arguments.step

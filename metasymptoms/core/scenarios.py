@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, with_config
+from pydantic import BeforeValidator, Field, with_config
 
 from metasymptoms.core.answers import AnswersError, check_answers
 from metasymptoms.core.engine import Answers, assess, prune
@@ -28,10 +28,15 @@ from metasymptoms.core.yamlfile import Path_
 FOLDER = SCENARIOS_FOLDER
 
 
+def _person_words(value: object) -> object:
+    """'soon' for 'prompt': a teacher writes the word every screen shows ("Soon: ...")."""
+    return Urgency.PROMPT.value if isinstance(value, str) and value.strip().lower() == "soon" else value
+
+
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
 class Expected:
-    urgency: Urgency
+    urgency: Annotated[Urgency, BeforeValidator(_person_words)]  # or "soon", as screens say it
     sites: tuple[str, ...] = ()  # exactly these sites, in rule-book order
     red_flags: tuple[str, ...] = ()  # each of these is among the red flags shown
 

@@ -26,6 +26,7 @@ from metasymptoms.teaching.demo import (
     Line,
     change_phrase,
     change_sentence,
+    given_value,
     outcome,
     single_changes,
     site_reasons,
@@ -99,7 +100,10 @@ def case_lines(book: RuleBook, item: LoadedScenario) -> tuple[Line, ...]:
     words = book.guidance.wording.teaching.quiz
     lines = [Line(words.person_answered)]
     for event in walk(book, item.answers):
-        if event.kind == "asked" and event.finding in item.answers:
+        # A question the case leaves unanswered that the replay cannot read as No (a choice,
+        # a number) is listed as not given, so the closing line's "answered No" is true.
+        told = event.finding in item.answers or given_value(book, item.answers, event.finding) is None
+        if event.kind == "asked" and told:
             lines.append(Line(event.text, 1))
     lines.append(Line(words.other_answers_no))
     return tuple(lines)

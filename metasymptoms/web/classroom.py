@@ -40,4 +40,10 @@ def lesson(request: Request) -> Response:
     if item is None:
         book = request.app.state.book
         return page(book, "not_found.html", status=404, title=book.guidance.wording.pages.not_found.heading)
-    return HTMLResponse(lesson_html(request.app.state.book, item, saved=False))
+    # Each page is built once, when first asked for, and kept with the app (one book, one
+    # page): it costs about 80 ms of processor time, and a class opening it at once queued
+    # for seconds behind one another's builds.
+    built: dict[str, str] = request.app.state.lesson_pages
+    if name not in built:
+        built[name] = lesson_html(request.app.state.book, item, saved=False)
+    return HTMLResponse(built[name])
