@@ -32,15 +32,11 @@ def demo(args: Demo) -> int:
         raise RuleBookError(
             problems if args.check else [p for p in problems if p.location.file.stem == args.scenario]
         )
+    said = book.guidance.wording.teaching.demo
     if problems:  # one teacher's broken case leaves every other lesson usable
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
-        print(
-            f"metasymptoms: left out until fixed: {', '.join(broken)}; the other cases work "
-            "(metasymptoms demo --check lists every problem)",
-            file=sys.stderr,
-        )
-    said = book.guidance.wording.teaching.demo
+        print(filled(said.left_out, cases=", ".join(broken)), file=sys.stderr)
     if args.check:
         failed = 0
         for item in items:
@@ -65,12 +61,7 @@ def demo(args: Demo) -> int:
     item = by_name[args.scenario]
     found = differences(book, item)
     if found:  # the lesson shows what the rule book gives, which is not what the case expects
-        print(
-            "metasymptoms: warning: "
-            + filled(said.disagrees, case=item.name, differences="; ".join(found))
-            + ". The lesson shows what the rule book gives; correct `expected` in the case.",
-            file=sys.stderr,
-        )
+        print(filled(said.expects_otherwise, case=item.name, differences="; ".join(found)), file=sys.stderr)
     if args.html and args.format == "text":
         raise UsageError("--html writes the lesson page and --format text the replay: give one of them")
     if args.lesson_page:

@@ -97,6 +97,7 @@ _WHAT = {
     "role": "their role",
     "date": "the date",
     "case": "the case's name",
+    "cases": "the names of the cases left out",
     "differences": "how it differs",
 }
 

@@ -288,6 +288,10 @@ class DemoWording:
     replay_one: Text  # after the list of cases, where none was named
     disagrees: Annotated[str, TEXT, holding("case", "differences")]
     agree: Annotated[str, TEXT, holding("agree", "count")]
+    # A case with mistakes, left out while the others still work (after its problems).
+    left_out: Annotated[str, TEXT, holding("cases")]
+    # A case replayed whose `expected` the rule book does not give ({differences} as above).
+    expects_otherwise: Annotated[str, TEXT, holding("case", "differences")]
 
 
 @with_config(FORBID_EXTRA)
