@@ -125,8 +125,8 @@ def test_an_answer_left_out_is_not_called_not_sure(book: RuleBook) -> None:
             (
                 "No answer was given about what you were told about spread and cancer treatment or "
                 "steroid tablets in the last 6 weeks. "
-                "Each is read the safer way: as if it might be there. Tell your provider whether it "
-                "applies to you.",
+                "The warning signs were checked the safer way, as if the answer could be yes, so that "
+                "none is missed. Tell your provider what applies to you.",
             ),
             level=3,
         )

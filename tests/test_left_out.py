@@ -59,7 +59,7 @@ def test_the_result_lists_the_kinds_left_out_as_not_answered(
     assert (
         "Questions not answered No answer was given about chemotherapy or another cancer drug in the "
         "last 6 weeks; taking steroid tablets, such as dexamethasone or prednisolone; and a central "
-        "line, PICC line or port. Each is read the safer way"
+        "line, PICC line or port. The warning signs were checked the safer way"
     ) in text
 
 

@@ -50,7 +50,7 @@ def test_answers_not_sure_about_are_set_apart_when_one_has_a_comma(book: RuleBoo
     assert (
         'Answers you were not sure about or left at "not sure" You chose "not sure", or left the'
         ' answer at "not sure", for taking steroid tablets, such as dexamethasone or prednisolone;'
-        " and a central line, PICC line or port. Each is read the safer way"
+        " and a central line, PICC line or port. The warning signs were checked the safer way"
     ) in flattened(book, answers)
 
 

@@ -108,8 +108,9 @@ def test_the_routine_ending_in_text(book: RuleBook) -> None:
         "cancer; cancer treatment or steroid tablets in the last 6 weeks; chemotherapy\n"
         "or another cancer drug in the last 6 weeks; radiotherapy in the last 6 weeks;\n"
         "taking steroid tablets, such as dexamethasone or prednisolone; and a central\n"
-        "line, PICC line or port. Each is read the safer way: as if it might be there.\n"
-        "Tell your provider whether it applies to you.\n"
+        "line, PICC line or port. The warning signs were checked the safer way, as if\n"
+        "the answer could be yes, so that none is missed. Tell your provider what\n"
+        "applies to you.\n"
         "\n"
         "CALL YOUR LOCAL EMERGENCY NUMBER (911 / 999 / 112) STRAIGHT AWAY IF YOU NOTICE\n"
     )
