@@ -1,6 +1,6 @@
-"""The triage nurse's review s31: each answers file below once gave a lower urgency, or the
-wrong cards, and now gives exactly the urgency and warning signs shown. Spread left out
-(finding 5) is in test_left_out.py."""
+"""Being sick, belly and bowel signs, and thirst: each answers file below gives exactly the
+urgency and warning signs shown (a triage nurse's review found each once lower, or with the
+wrong cards). Spread left out is in test_left_out.py."""
 
 from __future__ import annotations
 
