@@ -14,11 +14,12 @@ import pytest
 
 from metasymptoms.answering.prompter import PlainPrompter
 from metasymptoms.core.bookfiles import default_rules_dir
+from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import Role, RuleBook, Urgency
 from metasymptoms.core.scenarios import LoadedScenario, load_scenarios
 from metasymptoms.teaching.demo import Line, replay
 from metasymptoms.teaching.explore import cancer_page, site_page, symptom_page
-from metasymptoms.teaching.explore_board import board_summary
+from metasymptoms.teaching.explore_board import _short_summary, board_summary
 from metasymptoms.teaching.quiz import build_quiz, run_quiz
 from metasymptoms.teaching.step_text import step_body
 from metasymptoms.web.documents import lesson_html
@@ -189,6 +190,22 @@ def test_the_explorer_uses_the_persons_words(book: RuleBook) -> None:
     summary = board_summary(book, {"cancer_history": "current", "known_spread": "none", "back_pain": True})
     assert summary.startswith(f"How soon: {urgency_headings()[Urgency.PROMPT]}.")
     assert internal_names(book, summary) == []
+
+
+def test_the_board_without_a_cancer_history_names_parts_of_the_body_to_check_not_sites(
+    book: RuleBook,
+) -> None:
+    # A teacher's trial: "has or had cancer" unticked, severe breathlessness ticked, and the
+    # board said "Sites: Lungs." under a heading about where cancer spreads. It now says them
+    # as the result does to a person without a diagnosis.
+    answers: dict[str, Answer] = {"cancer_history": "none", "breathless_severe": True}
+    assert board_summary(book, answers) == (
+        "How soon: Emergency: get help now.  Parts of the body a provider may want to check: Lungs.  "
+        "Warning signs: Severe breathlessness, or chest pain with breathlessness (Emergency)."
+    )
+    assert _short_summary(book, answers) == "[Emergency | to check: Lungs]"
+    with_cancer = {"cancer_history": "current", "known_spread": "none", "breathless_severe": True}
+    assert _short_summary(book, with_cancer) == "[Emergency | sites: Lungs]"
 
 
 # --- the explorer lists symptoms only ---------------------------------------------------------

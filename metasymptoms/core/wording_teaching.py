@@ -269,6 +269,8 @@ class ExploreWording:
     board_intro: Text
     board_result: Annotated[str, TEXT, holding("level", "sites", "titles")]
     board_short: Annotated[str, TEXT, holding("level", "sites")]
+    board_result_to_check: Annotated[str, TEXT, holding("level", "sites", "titles")]
+    board_short_to_check: Annotated[str, TEXT, holding("level", "sites")]
     board_none: Text
     done: Text
     has_had_cancer: Text

@@ -172,14 +172,18 @@ def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
         filled(words.sign, title=flag.title, level=level(book, flag.urgency)) for flag in assessment.red_flags
     )
     level_now = how_soon(book, assessment.urgency)
-    return filled(words.board_result, level=level_now, sites=sites, titles=flags or words.board_none)
+    # Without a cancer history the sites are parts of the body to check, as the result says
+    # them to a person without a diagnosis: the board's heading speaks of where cancer spreads.
+    shown = words.board_result if assessment.audience == "with_cancer" else words.board_result_to_check
+    return filled(shown, level=level_now, sites=sites, titles=flags or words.board_none)
 
 
 def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     words = book.guidance.wording.teaching.explore
     sites = ", ".join(site.name for site in assessment.sites) or words.board_none
-    return filled(words.board_short, level=level(book, assessment.urgency), sites=sites)
+    shown = words.board_short if assessment.audience == "with_cancer" else words.board_short_to_check
+    return filled(shown, level=level(book, assessment.urgency), sites=sites)
 
 
 def _with_cancer(history: str, spread: str | None) -> dict[str, Answer]:
