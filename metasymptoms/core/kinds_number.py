@@ -46,6 +46,16 @@ def fahrenheit_to_celsius(value: float) -> float:
     return round((value - 32) * 5 / 9, 1)
 
 
+def celsius_to_fahrenheit(value: float) -> float:
+    """Degrees Celsius in Fahrenheit, to the tenth, as the rule book's words give it beside a
+    temperature ("37.5 °C (99.5 °F)").
+
+    >>> celsius_to_fahrenheit(37.5)
+    99.5
+    """
+    return round(value * 9 / 5 + 32, 1)
+
+
 class Number(Kind):
     name = "number"
     words = "a number finding"
@@ -95,7 +105,7 @@ class Number(Kind):
             return words.not_sure
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return str(value)
-        fahrenheit = _number(round(value * 9 / 5 + 32, 1)) if finding.unit == "celsius" else ""
+        fahrenheit = _number(celsius_to_fahrenheit(value)) if finding.unit == "celsius" else ""
         return words.measured(finding.unit or "", _number(value), fahrenheit)
 
     def default_option(self, finding: FindingLike) -> str:

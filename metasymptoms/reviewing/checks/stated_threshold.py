@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from metasymptoms.core.conditions import Compare, Condition, atoms, findings_in
-from metasymptoms.core.kinds_number import UNITS
+from metasymptoms.core.kinds_number import UNITS, celsius_to_fahrenheit
 from metasymptoms.core.model import Urgency
 from metasymptoms.core.problems import Location
 
@@ -181,7 +181,7 @@ def problems(book: RuleBook) -> Iterator[tuple[_Text, str, int, str]]:
                     yield text, written, _nth(text.text, written, match.start()), said
         for match in _CONVERTED.finditer(text.text):
             celsius, fahrenheit = match.group("celsius", "fahrenheit")
-            right = round(float(celsius) * 9 / 5 + 32, 1)
+            right = celsius_to_fahrenheit(float(celsius))
             if float(fahrenheit) != right:
                 said = (
                     f"{text.field} says {celsius} °C ({fahrenheit} °F), but {celsius} °C is "
