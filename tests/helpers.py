@@ -9,6 +9,8 @@ import json
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from metasymptoms.core.guidance import Wording
 from metasymptoms.core.model_base import Urgency
 
@@ -720,3 +722,15 @@ def shipped_wording() -> Wording:
     from metasymptoms.core.loader import load
 
     return load(default_rules_dir()).book.guidance.wording
+
+
+def ask_json(tmp_path: Path, answers: dict, capsys: pytest.CaptureFixture[str]) -> dict:
+    """`ask --answers --format json` on a file of `answers` (one `key: value` line each), in
+    this process; the JSON it printed."""
+    from metasymptoms.cli import main
+
+    path = tmp_path / "answers.yaml"
+    path.write_text("".join(f"{key}: {value}\n" for key, value in answers.items()))
+    assert main(["ask", "--answers", str(path), "--format", "json"]) == 0
+    result: dict = json.loads(capsys.readouterr().out)
+    return result

@@ -5,7 +5,6 @@ FHIR response are in test_fhir_response.py, through the terminal in test_termina
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from metasymptoms.core.engine import assess
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing.compiled import questionnaire_answers
+from tests.helpers import ask_json
 
 KINDS = ("recent_chemotherapy", "recent_radiotherapy", "on_steroids", "central_line")
 # The nurse's answer sets (review s30, finding 3): the file once gave urgent and routine.
@@ -30,13 +30,6 @@ LEFT_OUT = [
         "vomiting_on_treatment_uncounted",
     ),
 ]
-
-
-def ask_json(tmp_path: Path, answers: dict, capsys: pytest.CaptureFixture[str]) -> dict:
-    path = tmp_path / "answers.yaml"
-    path.write_text("".join(f"{key}: {value}\n" for key, value in answers.items()))
-    assert main(["ask", "--answers", str(path), "--format", "json"]) == 0
-    return json.loads(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize(("answers", "urgency", "flag"), LEFT_OUT)

@@ -4,12 +4,12 @@ wrong cards). Spread left out is in test_left_out.py."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from metasymptoms.cli import main
+from tests.helpers import ask_json
 
 CHEMO = {"recent_treatment": "yes", "recent_chemotherapy": "yes", "recent_radiotherapy": "no"}
 BOWEL_NOW = {"cancer_history": "current", "primary_cancer": "colorectal", "known_spread": "none"}
@@ -90,13 +90,6 @@ CASES = [
         id="lung cancer on chemotherapy: sick, not sure how often",
     ),
 ]
-
-
-def ask_json(tmp_path: Path, answers: dict, capsys: pytest.CaptureFixture[str]) -> dict:
-    path = tmp_path / "answers.yaml"
-    path.write_text("".join(f"{key}: {value}\n" for key, value in answers.items()))
-    assert main(["ask", "--answers", str(path), "--format", "json"]) == 0
-    return json.loads(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize(("answers", "urgency", "flags"), CASES)
