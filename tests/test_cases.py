@@ -59,7 +59,7 @@ def test_less_urgent_signs_are_named_without_their_own_timing(book: RuleBook) ->
     assessment = assess(book, answers)
     assert [flag.urgency.value for flag in assessment.red_flags] == ["urgent", "prompt"]
     text = render_text(book, assessment)
-    assert "Urgent: Back or neck pain in a person with cancer\n" in text
+    assert "Urgent: Back or neck pain in a person who has or had cancer, or is not sure\n" in text
     assert (
         "Also tell them about\n  - A new symptom in a person who has or had cancer, or is not sure\n" in text
     )

@@ -1,0 +1,81 @@
+"""A person "not sure" of a cancer history reads warning signs that do not claim a diagnosis.
+
+A "not sure" to the history question is read the safer way, so the signs written for people
+with cancer are shown to that person too. A nurse's review found their titles saying "in a
+person with cancer" to someone who never said so. The titles and advice of every sign that
+can be shown after "not sure" must be true for that person; the urgency is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from metasymptoms.answering.assessment_text import render_text
+from metasymptoms.core.engine import assess, fired_red_flags
+from metasymptoms.core.kinds_base import UNSURE
+from metasymptoms.core.model import RedFlag, RuleBook
+
+
+def _signs_shown_when_not_sure(book: RuleBook) -> tuple[RedFlag, ...]:
+    """Every sign that may hold for a person not sure of a history: every other answer
+    "not sure" too (primary and spread are never asked of them)."""
+    never_asked = {"cancer_history", "primary_cancer", "known_spread", "wants_outlook_questions"}
+    answers = {finding.id: UNSURE for finding in book.findings if finding.id not in never_asked}
+    return fired_red_flags(book, {**answers, "cancer_history": "unsure"})
+
+
+def test_the_signs_shown_when_not_sure_include_those_written_for_people_with_cancer(book: RuleBook) -> None:
+    ids = {flag.id for flag in _signs_shown_when_not_sure(book)}
+    assert {"spinal_pain_warning", "pain_uncontrolled", "vision_change_with_cancer", "high_calcium"} <= ids
+
+
+def test_no_sign_shown_when_not_sure_calls_the_reader_a_person_with_cancer(book: RuleBook) -> None:
+    claims = [
+        (flag.id, part)
+        for flag in _signs_shown_when_not_sure(book)
+        for part, text in (("title", flag.title), ("advice", flag.advice))
+        if re.search(r"\bperson with cancer\b", text, re.IGNORECASE)
+    ]
+    assert claims == []
+
+
+def test_no_sign_shown_when_not_sure_sends_to_a_cancer_team_without_another_way(book: RuleBook) -> None:
+    # "Contact your cancer team" alone leaves a person with no team no one to call today.
+    alone = [
+        (flag.id, part.strip())
+        for flag in _signs_shown_when_not_sure(book)
+        for part in re.split(r"[.:;]", flag.advice)
+        if "cancer team" in part and "if you have" not in part.lower()
+    ]
+    assert alone == []
+
+
+@pytest.mark.parametrize("history", ["unsure", "current", "past"])
+def test_uncontrolled_pain_reads_the_same_true_title_for_each_history(book: RuleBook, history: str) -> None:
+    assessment = assess(book, {"cancer_history": history, "pain_uncontrolled": True})
+    assert [(flag.id, flag.urgency.value) for flag in assessment.red_flags] == [
+        ("pain_uncontrolled", "urgent")
+    ]
+    text = render_text(book, assessment)
+    assert (
+        "Urgent: Pain that painkillers no longer control, in a person who has or had\n"
+        "cancer, or is not sure\n"
+        "Contact your cancer team today, or a doctor if you have none: pain that your\n"
+    ) in text
+
+
+def test_back_pain_with_warning_features_when_not_sure_stays_urgent_in_true_words(book: RuleBook) -> None:
+    answers = {"cancer_history": "unsure", "back_pain": True, "back_pain_red_features": ("wakes_at_night",)}
+    assessment = assess(book, answers)
+    assert assessment.urgency.value == "urgent"
+    shown = {flag.id: flag for flag in assessment.red_flags}
+    assert shown["spinal_pain_warning"].title == (
+        "Back or neck pain in a person who has or had cancer, or is not sure"
+    )
+    assert " ".join(shown["spinal_pain_warning"].advice.split()).startswith(
+        "In a person who has or had cancer, or is not sure, this kind of back or neck pain should be"
+        " checked within 24 hours, because pressure on the spinal cord needs finding early. Contact"
+        " your cancer team if you have one, or get an urgent doctor's appointment today."
+    )
