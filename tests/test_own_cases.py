@@ -4,6 +4,7 @@ and a case whose `expected` the book does not give is replayed with a warning.""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -97,3 +98,36 @@ def test_a_lesson_page_is_built_once_per_book(book: RuleBook, monkeypatch: pytes
     other = build_app(load_book(None), allowed_hosts=["testserver"])  # another app builds its own
     assert TestClient(other).get("/class/breast_cord_compression").text == first.text
     assert built == ["page", "page"]
+
+
+def test_class_names_a_broken_case_with_its_mistakes_and_warns_of_a_wrong_expected(my_rules: Path) -> None:
+    # A teacher's trial: the broken case vanished from /class with no word, and the case whose
+    # `expected` is wrong showed no warning, where `demo` says both in the terminal.
+    app = build_app(load_book(my_rules), allowed_hosts=["testserver"], rules_folder=my_rules)
+    with TestClient(app) as client:
+        listed = client.get("/class")
+        asked = client.get("/class/zz_broken")
+        wrong = client.get("/class/my_wrong")
+    html = listed.text
+    assert listed.status_code == 200
+    assert '<h2 id="left-out-heading">Left out until fixed: zz_broken</h2>' in html
+    for missing in ("answers", "expected", "learning_points"):  # each mistake at its place
+        assert (
+            f"<code>scenarios/zz_broken.yaml:1:1: &#39;{missing}&#39; is missing here; add it</code>" in html
+        )
+    assert str(my_rules) not in html  # nothing of where the server keeps its files
+    assert 'href="/class/kidney_breathless"' in html and 'href="/class/zz_broken"' not in html
+    # The wrong `expected` is named by its part and its file, never by the outcome: the class
+    # may open this list too, and the first prediction asks how urgent.
+    warnings = re.findall(r'<a href="/class/([^"]+)">[^<]*</a>\s*<p class="lesson-warning">([^<]*)</p>', html)
+    assert warnings == [
+        (
+            "my_wrong",
+            "The rule book does not give what this case&#39;s expected: says (how soon). The lesson "
+            "shows what the rule book gives; correct expected: in scenarios/my_wrong.yaml "
+            "(metasymptoms demo --check shows both).",
+        )
+    ]
+    # The broken case's own address says why it is not there, not just "page not found".
+    assert asked.status_code == 404 and "Left out until fixed: zz_broken" in asked.text
+    assert wrong.status_code == 200

@@ -137,3 +137,36 @@ def test_axe_finds_no_violation_on_the_class_page(browser: Any, served: Served) 
     found = axe_violations(page)
     context.close()
     assert found == []
+
+
+def test_a_teachers_broken_case_is_named_on_the_class_page_in_chromium(browser: Any, tmp_path: Path) -> None:
+    """`serve --rules` with a teacher's broken case and one whose `expected` is wrong: /class
+    names the first with its mistake and warns of the second, reads at 320 px without
+    scrolling sideways (a located mistake is a long line), and axe finds no violation."""
+    folder = tmp_path / "my-rules"
+    shutil.copytree(default_rules_dir(), folder)
+    cases = folder / "scenarios"
+    (cases / "my_broken.yaml").write_text(
+        (cases / "tired_no_cancer.yaml").read_text().replace("urgency: routine", "urgency: routin")
+    )
+    (cases / "my_wrong.yaml").write_text(
+        (cases / "tired_no_cancer.yaml").read_text().replace("urgency: routine", "urgency: urgent")
+    )
+    served = Served("--rules", str(folder))
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 700})
+    try:
+        page = context.new_page()
+        page.goto(served.url + "/class")
+        left_out = page.locator("section.problems")
+        assert left_out.get_by_role("heading").inner_text() == "Left out until fixed: my_broken"
+        assert left_out.locator("li").all_inner_texts() == [
+            "scenarios/my_broken.yaml:10:12: 'urgency' must be one of 'emergency', 'urgent', 'prompt' "
+            "or 'routine', not 'routin' (did you mean 'routine'?)"
+        ]
+        warning = page.locator("li", has=page.locator('a[href="/class/my_wrong"]')).locator(".lesson-warning")
+        assert warning.inner_text().startswith("The rule book does not give what this case's expected: says")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+        served.stop()

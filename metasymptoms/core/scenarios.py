@@ -149,18 +149,24 @@ def _own_question_problems(own: OwnQuestion) -> list[tuple[Path_, str]]:
 
 def differences(book: RuleBook, item: LoadedScenario) -> list[str]:
     """How the engine's outcome differs from what the scenario expects; [] when it agrees."""
+    return [said for _, said in compared(book, item)]
+
+
+def compared(book: RuleBook, item: LoadedScenario) -> list[tuple[str, str]]:
+    """(the part of `expected` that differs: 'urgency', 'sites' or 'red_flags', how it
+    differs), for each part where the engine's outcome is not what the scenario expects. The
+    part alone names what differs without the outcome, for a list a class may read."""
     assessment = assess(book, item.answers)
     expected = item.scenario.expected
     out = []
     if assessment.urgency is not expected.urgency:
-        out.append(f"urgency: expected {expected.urgency.value}, got {assessment.urgency.value}")
+        out.append(("urgency", f"urgency: expected {expected.urgency.value}, got {assessment.urgency.value}"))
     sites = tuple(site.id for site in assessment.sites)
     if set(sites) != set(expected.sites):
-        out.append(f"sites: expected [{', '.join(expected.sites)}], got [{', '.join(sites)}]")
+        out.append(("sites", f"sites: expected [{', '.join(expected.sites)}], got [{', '.join(sites)}]"))
     shown = {flag.id for flag in assessment.red_flags}
     missing = [flag for flag in expected.red_flags if flag not in shown]
     if missing:
-        out.append(
-            f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]"
-        )
+        said = f"red flags: expected {', '.join(missing)} among those shown, got [{', '.join(sorted(shown))}]"
+        out.append(("red_flags", said))
     return out

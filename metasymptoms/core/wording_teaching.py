@@ -107,6 +107,14 @@ class LessonWording:
     keys: Text
     lessons_title: Text
     lessons_intro: Text
+    # The lessons' list: a case left out for its problems, and one whose `expected` the book
+    # does not give, named by its parts (part_urgency ...), never by the outcome.
+    left_out: Annotated[str, TEXT, holding("cases")]
+    left_out_why: Text
+    expects_otherwise: Annotated[str, TEXT, holding("parts", "path")]
+    part_urgency: Text
+    part_sites: Text
+    part_red_flags: Text
     page_written: Annotated[str, TEXT, holding("path")]
     open_it: Text
 
