@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from metasymptoms.cli import main
 from metasymptoms.core import files
-from tests.helpers import TINY, write_book
+from tests.helpers import TINY, run_main, write_book
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -80,14 +80,15 @@ def leftovers(folder: Path) -> list[str]:
     ],
 )
 def test_an_answers_file_that_is_not_a_file_is_refused_at_once(
-    tmp_path: Path, target: str, message: str
+    tmp_path: Path, target: str, message: str, monkeypatch, time_limit
 ) -> None:
     if target == "FIFO":
-        os.mkfifo(tmp_path / "FIFO")  # no writer: a plain open() would wait forever
+        os.mkfifo(tmp_path / "FIFO")  # no writer: a plain open() would wait (time_limit stops it)
     if target == "FOLDER":
         (tmp_path / "FOLDER").mkdir()
-    result = cli("ask", "--answers", target, cwd=tmp_path)
-    assert (result.returncode, result.stderr.decode()) == (2, f"metasymptoms: {message}\n")
+    monkeypatch.chdir(tmp_path)
+    result = run_main("ask", "--answers", target)
+    assert (result.returncode, result.stderr) == (2, f"metasymptoms: {message}\n")
 
 
 def test_a_rule_file_that_is_a_fifo_is_a_located_problem(tiny: Path) -> None:
@@ -350,8 +351,8 @@ def test_rule_text_reaches_no_terminal_raw(hostile_book: Path, tmp_path: Path, a
     argv = [str(answers) if a == "ANSWERS" else str(hostile_book) if a == "BOOK" else a for a in argv]
     if argv[0] != "rules" or argv[1] != "check":
         argv += ["--rules", str(hostile_book)]
-    result = cli(*argv)
-    text = result.stdout.decode() + result.stderr.decode()
+    result = run_main(*argv)
+    text = result.stdout + result.stderr
     assert result.returncode in (0, 1), text
     assert not CONTROL.search(text)
     assert "\u202e" not in text

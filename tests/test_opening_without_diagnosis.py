@@ -21,7 +21,7 @@ from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.fhir_export import questionnaire
 from metasymptoms.web.app import build_app
-from tests.helpers import TINY, problems_of, run_metasymptoms, write_book
+from tests.helpers import TINY, problems_of, run_main, write_book
 from tests.test_web import _no, asked
 from tests.test_words_without_diagnosis import SYMPTOM_SPREADS
 from tests.web_forms import Person
@@ -44,7 +44,7 @@ def talk_of_spread(text: str) -> list[str]:
 
 def test_the_terminal_opens_with_words_for_anyone_and_a_person_without_cancer_never_reads_of_spread() -> None:
     # "1": never told of cancer; then Enter at every question, the review and the save offer.
-    walked = run_metasymptoms("ask", "--plain", stdin="1\n" + "\n" * 120)
+    walked = run_main("ask", "--plain", stdin="1\n" + "\n" * 120)
     said = " ".join(walked.stdout.split())
     assert said.startswith(f"{TITLE} {OPENING} You will be asked one question at a time.")
     assert "Routine: none of the warning signs this tool checks for" in said  # the walk reached its result

@@ -1,15 +1,15 @@
-"""Real terminal sessions (pexpect), and --plain through a pipe, as a person meets them."""
+"""Real terminal sessions (pexpect), and --plain through a pipe, as a person meets them. The
+pipe's runs call the program in the test's process (`run_main`): no terminal is under test."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from tests.helpers import run_metasymptoms, spawn_metasymptoms
+from tests.helpers import Ran, run_main, spawn_metasymptoms
 
 pytestmark = pytest.mark.terminal
 
@@ -151,8 +151,8 @@ def test_an_interrupt_signal_at_a_list_stops_calmly_with_130(spawn, tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
 
 
-def plain(*args: str, stdin: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return run_metasymptoms("ask", *args, stdin=stdin, env=env)
+def plain(*args: str, stdin: str, env: dict | None = None) -> Ran:
+    return run_main("ask", *args, stdin=stdin, env=env)
 
 
 def test_plain_through_stdin_has_no_escape_sequences() -> None:
