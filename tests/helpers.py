@@ -470,8 +470,8 @@ _TINY = {
 
 def _shipped_words(*blocks: str) -> str:
     """The shipped book's wording `blocks` (what a class reads, `teaching`; an answer's and a
-    list's words), for the tiny book: its lessons read as the shipped book's do, and one copy
-    of those words is kept."""
+    list's words; what `serve` says), for the tiny book: its lessons read as the shipped
+    book's do, and one copy of those words is kept."""
     from metasymptoms.core.bookfiles import default_rules_dir
 
     lines = (default_rules_dir() / "guidance.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -491,7 +491,7 @@ def _shipped_words(*blocks: str) -> str:
 
 
 TINY = {name: textwrap.dedent(text) for name, text in _TINY.items()}
-TINY["guidance.yaml"] += _shipped_words("teaching", "answer_words", "rule_book_status", "lists")
+TINY["guidance.yaml"] += _shipped_words("teaching", "answer_words", "rule_book_status", "lists", "serve")
 
 # The findings the condition-language tests parse against: their kinds, and a choice's values.
 KINDS = {

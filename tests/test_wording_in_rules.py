@@ -8,7 +8,7 @@ as file:line, so it can be moved into rules/guidance.yaml (`wording`, or the num
 `emergency_numbers`, written {emergency_number} where it goes).
 
 Where all the wording has moved (ALL_WORDING_IN_RULES: the result, the saved summary, the
-served pages of the guided questions, the lessons, the kinds' words for an answer), more is read: every literal of two words or more in
+served pages of the guided questions, the lessons, what `serve` says, the kinds' words for an answer), more is read: every literal of two words or more in
 the code, and every word of a template's text and of the attributes read out (aria-label,
 title, alt, placeholder), the tool's own name aside.
 
@@ -57,6 +57,7 @@ ALL_WORDING_IN_RULES = {
     "answering/summary.py",
     "commands/demo.py",
     "commands/explore.py",
+    "commands/serve.py",
     "core/engine.py",
     "core/explain.py",
     "core/kinds.py",
@@ -79,6 +80,7 @@ ALL_WORDING_IN_RULES = {
     "teaching/step_text.py",
     "teaching/words.py",
     "web/classroom.py",
+    "web/hosts.py",
     "templates/answers_gone.html",
     "templates/bad_form.html",
     "templates/base.html",

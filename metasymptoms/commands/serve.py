@@ -9,14 +9,12 @@ import socket
 from metasymptoms.answering.emergency import country_from
 from metasymptoms.commands import Serve
 from metasymptoms.core.loader import load_book
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.problems import UsageError
+from metasymptoms.core.wording_pages import ServeWording
 from metasymptoms.web.hosts import addresses_to_type, hosts_for, names_from, url
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-WEB_EXTRA_MISSING = (
-    "the web pages need Starlette and uvicorn, which `make run` does not install: "
-    "run `make serve`, or pip install 'metasymptoms[web]'"
-)
 
 
 def serve(args: Serve) -> int:
@@ -27,7 +25,10 @@ def serve(args: Serve) -> int:
     except ModuleNotFoundError as missing:
         if (missing.name or "").startswith("metasymptoms"):
             raise  # a module of ours is missing: a bug, not an install to finish
-        raise UsageError(WEB_EXTRA_MISSING) from None
+        raise UsageError(
+            "the web pages need Starlette and uvicorn, which `make run` does not install: "
+            "run `make serve`, or pip install 'metasymptoms[web]'"
+        ) from None
 
     if not 0 < args.port < 65536:
         raise UsageError(f"--port takes a number from 1 to 65535, not {args.port}")
@@ -37,13 +38,10 @@ def serve(args: Serve) -> int:
     # Bound here, before the address is printed: a port another program holds is said plainly,
     # and the address line is never shown for a server that is not there.
     listening = bound(args.host, args.port)
+    words = book.guidance.wording.serve
     if args.host not in LOOPBACK:
-        print(
-            f"Warning: listening on {args.host}: anyone who can reach this computer over the network "
-            "can open these pages. Use it for a classroom on a network you trust, never on the internet.",
-            flush=True,
-        )
-    print(_where(addresses_to_type(args.host), args.port), flush=True)
+        print(filled(words.network_warning, host=args.host), flush=True)
+    print(_where(words, addresses_to_type(args.host), args.port), flush=True)
     # No access log: the pages' addresses hold no answers, but a log of who asked what, when,
     # is still a record about a person.
     config = uvicorn.Config(app, access_log=False, log_level="warning", server_header=False)
@@ -71,16 +69,11 @@ def bound(host: str, port: int) -> socket.socket:
     return listening
 
 
-def _where(addresses: list[str], port: int) -> str:
+def _where(words: ServeWording, addresses: list[str], port: int) -> str:
     """The address line: one address, or for a class every address of this computer a
     student can type (an address bound to every interface, 0.0.0.0, is none of them)."""
     if len(addresses) == 1:
-        return f"metasymptoms is at {url(addresses[0], port)} (press Ctrl-C to stop)"
+        return filled(words.at, address=url(addresses[0], port))
     if not addresses:
-        return (
-            f"metasymptoms is listening on port {port} of every network this computer is on; "
-            f"students open http://ADDRESS:{port}/ with this computer's address from its network "
-            "settings (press Ctrl-C to stop)"
-        )
-    listed = "".join(f"\n  {url(address, port)}" for address in addresses)
-    return f"metasymptoms is at (students type one of these; press Ctrl-C to stop):{listed}"
+        return filled(words.on_every_network, port=str(port))
+    return words.at_one_of + "".join(f"\n  {url(address, port)}" for address in addresses)

@@ -25,7 +25,7 @@ from metasymptoms.core.model_base import (
     holding,
 )
 from metasymptoms.core.wording_answers import AnswerWords, ListWords, StatusWords
-from metasymptoms.core.wording_pages import PagesWording
+from metasymptoms.core.wording_pages import PagesWording, ServeWording
 from metasymptoms.core.wording_questions import (
     PlainWording,
     QuestionsWording,
@@ -302,6 +302,7 @@ class Wording:
     result: ResultWording
     summary: SummaryWording
     pages: PagesWording  # the served pages' own words
+    serve: ServeWording  # what `serve` tells whoever starts it; a name it refuses
     screen: ScreenWording  # the result in the terminal
     save: SaveWording  # the offer to save a summary, in the terminal
     handover: HandoverWording  # what to tell the emergency call handler

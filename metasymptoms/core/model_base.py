@@ -100,6 +100,9 @@ _WHAT = {
     "cases": "the names of the cases left out",
     "parts": "the parts of the case's expected outcome that differ",
     "differences": "how it differs",
+    "address": "the address",
+    "port": "the port's number",
+    "host": "the name or address",
 }
 
 

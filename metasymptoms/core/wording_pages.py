@@ -1,6 +1,7 @@
 """The web pages' own words (guidance.yaml `wording.pages`): what the served pages of the
-guided questions say around the questions, the emergency card and the result. Every sentence
-is written there, none here."""
+guided questions say around the questions, the emergency card and the result; and what
+`serve` says to whoever starts it (`wording.serve`). Every sentence is written there, none
+here."""
 
 from __future__ import annotations
 
@@ -103,3 +104,16 @@ class PagesWording:
     answers_gone: Notice  # a question page opened again, with no answers sent
     bad_form: Notice
     not_found: Notice
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
+class ServeWording:
+    """What `serve` tells the teacher or whoever starts it, and what a browser is told when it
+    reaches the server by a name the server does not answer to (web/hosts.py)."""
+
+    at: Annotated[str, TEXT, holding("address")]  # the one address to open
+    at_one_of: Text  # a class's addresses follow, one a line
+    on_every_network: Annotated[str, TEXT, holding("port")]  # no address of its own was found
+    network_warning: Annotated[str, TEXT, holding("host")]  # listening beyond this computer
+    refused: Annotated[str, TEXT, holding("host")]  # a name it does not know, and why

@@ -45,7 +45,7 @@ def build_app(
         routes=routes,
         middleware=[
             Middleware(SecurityHeaders),
-            Middleware(HostCheck, names=allowed_hosts),
+            Middleware(HostCheck, names=allowed_hosts, refused=book.guidance.wording.serve.refused),
         ],
         exception_handlers={404: person.not_found, 405: person.not_found},
     )

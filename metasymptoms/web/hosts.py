@@ -18,19 +18,13 @@ import socket
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from metasymptoms.core.model_base import filled
+
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Receive, Scope, Send
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 EVERY_INTERFACE = ("0.0.0.0", "::", "")
-
-REFUSED = (
-    "This server does not answer to the name '{name}'. Open it at one of the addresses "
-    "`metasymptoms serve` printed when it started (an address in numbers, such as "
-    "http://192.168.1.20:8000/, always works), or start it with METASYMPTOMS_HOSTS={name} "
-    "to answer to this name too. Names it does not know are refused so that another web "
-    "site cannot read these pages through your browser (DNS rebinding)."
-)
 
 
 def names_from(environ: Mapping[str, str]) -> list[str]:
@@ -72,12 +66,13 @@ def host_allowed(header: str, names: Iterable[str]) -> bool:
 
 
 class HostCheck:
-    """Refuses a request whose Host is a name not in `names` (400, and a sentence saying why
-    and what to do), as a pure ASGI middleware."""
+    """Refuses a request whose Host is a name not in `names` (400, and the book's sentence
+    `refused` saying why and what to do, the name filled in), as a pure ASGI middleware."""
 
-    def __init__(self, app: ASGIApp, names: Iterable[str]) -> None:
+    def __init__(self, app: ASGIApp, names: Iterable[str], refused: str) -> None:
         self.app = app
         self.names = frozenset(host_name(name) for name in names)
+        self.refused = refused
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -90,7 +85,9 @@ class HostCheck:
         from starlette.responses import PlainTextResponse
 
         shown = host_name(header)[:100] or "(none)"
-        await PlainTextResponse(REFUSED.format(name=shown) + "\n", status_code=400)(scope, receive, send)
+        await PlainTextResponse(filled(self.refused, host=shown) + "\n", status_code=400)(
+            scope, receive, send
+        )
 
 
 def addresses_to_type(host: str) -> list[str]:
