@@ -67,11 +67,13 @@ def served() -> Iterator[Served]:
 
 
 class _Chromium:
-    """The one Chromium of a test process, launched when a test first asks for it."""
+    """The one Chromium of a test process, launched when a test first asks for it, and the
+    pages it keeps for the tests that ask for a page made with the same options (`reused_page`)."""
 
     def __init__(self) -> None:
         self._running: Iterator[Any] | None = None
         self.browser: Any = None
+        self._pages: dict[str, Any] = {}
 
     def launched(self) -> Any:
         if self._running is None:
@@ -84,10 +86,25 @@ class _Chromium:
             self._running = running
         return self.browser
 
+    def page(self, url: str, **options: Any) -> Any:
+        """A page at `url`, in a context made with `options` (`browser.new_context`'s), kept
+        for the next test that asks with the same options; its size and media as the options
+        make them, whatever the last test set."""
+        key = repr(sorted(options.items()))
+        page = self._pages.get(key)
+        if page is None:
+            page = self._pages[key] = self.launched().new_context(**options).new_page()
+        else:
+            page.set_viewport_size(options.get("viewport", {"width": 1280, "height": 720}))
+            page.emulate_media(media="null")
+        page.goto(url)
+        return page
+
     def close(self) -> None:
         if self._running is not None:
             next(self._running, None)  # past its yield: the browser and Playwright closed
             self._running = self.browser = None
+            self._pages = {}
 
 
 @pytest.fixture(scope="session")
@@ -107,6 +124,19 @@ def browser(_chromium: _Chromium) -> Any:
     own (prompt_toolkit's, asyncio.run) would fail. `pytest_collection_modifyitems` puts the
     browser tests together."""
     return _chromium.launched()
+
+
+@pytest.fixture
+def reused_page(browser: Any, _chromium: _Chromium) -> Callable[..., Any]:
+    """`reused_page(url, **options)`: a page at `url` in a browser context made with `options`,
+    the same page for every test that asks with the same options while the browser is open.
+    A new context and page start a renderer process, about 0.5 processor-seconds, three times
+    a page load. For tests whose subject is the pages, not a fresh browser: the server keeps
+    nothing of a person's (each page's answers travel in its form), the pages keep nothing in
+    the browser (no cookie, no storage), and the first `goto` leaves nothing of the page
+    before. A test that listens to the page's events opens its own; one that routes a page's
+    requests takes the route off again."""
+    return _chromium.page
 
 
 @pytest.fixture(autouse=True)

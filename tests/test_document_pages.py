@@ -5,7 +5,7 @@ checks: axe-core finds no WCAG 2.2 AA violation, printed every word is on paper,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,20 +51,12 @@ def pages(shipped_page: Path, served: Served, tmp_path_factory: pytest.TempPathF
 
 
 @pytest.fixture
-def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
-    contexts: list[Any] = []
-
+def open_page(reused_page: Callable[..., Any]) -> Callable[..., Any]:
     def opening(url: str, **options: Any) -> Any:
         # bypass_csp: axe is injected past the served pages' policy (the pages themselves need none)
-        context = browser.new_context(bypass_csp=True, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url)
-        return page
+        return reused_page(url, bypass_csp=True, **options)
 
-    yield opening
-    for context in contexts:
-        context.close()
+    return opening
 
 
 NAMES = ["rule book saved", "rule book served", "lesson saved", "lesson served"]

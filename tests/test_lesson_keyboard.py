@@ -5,7 +5,7 @@ printed sheet the class fills in holds no answer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,12 +16,8 @@ LESSON = "/class/breast_cord_compression"
 
 
 @pytest.fixture
-def page(browser: Any, served: Served) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, bypass_csp=True)
-    opened = context.new_page()
-    opened.goto(served.url + LESSON)
-    yield opened
-    context.close()
+def page(reused_page: Callable[..., Any], served: Served) -> Any:
+    return reused_page(served.url + LESSON, viewport={"width": 1280, "height": 720}, bypass_csp=True)
 
 
 def focused(page: Any) -> str:

@@ -47,7 +47,11 @@ def next_screen(screen: Terminal, before: list[str]) -> None:
 
 @pytest.mark.terminal
 def test_demo_step_at_80x24_counts_the_steps_as_the_lesson_page_does(
-    terminal: Callable[..., Terminal], browser: Any, served: Served, tmp_path: Path, book: RuleBook
+    terminal: Callable[..., Terminal],
+    reused_page: Callable[..., Any],
+    served: Served,
+    tmp_path: Path,
+    book: RuleBook,
 ) -> None:
     screen = terminal(80, 24, "demo", NAME, "--step")
     screen.wait_for("Step 1 of ")
@@ -69,9 +73,7 @@ def test_demo_step_at_80x24_counts_the_steps_as_the_lesson_page_does(
     saved = tmp_path / "lesson.html"
     saved.write_text(lesson_html(book, next(item for item in items if item.name == NAME)))
     for url in (saved.as_uri(), f"{served.url}/class/{NAME}"):
-        context = browser.new_context(viewport={"width": 1280, "height": 720})
-        page = context.new_page()
-        page.goto(url)
+        page = reused_page(url, viewport={"width": 1280, "height": 720})
         on_page = []
         for _ in in_terminal:
             seen = page.evaluate(
@@ -81,6 +83,5 @@ def test_demo_step_at_80x24_counts_the_steps_as_the_lesson_page_does(
             assert COUNTERS.findall(seen) == [counter], seen
             on_page.append((counter, page.locator(".step.current h2").inner_text()))
             page.keyboard.press("ArrowRight")
-        context.close()
         assert on_page == in_terminal, url
     assert len(in_terminal) == 11 and in_terminal[2] == ("Step 3 of 11", "Predict: how urgent?")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.web_browser import AXE, Served, axe_violations, plain_answer, skip_to, tab_to
+from tests.web_browser import AXE, Served, axe_violations, skip_to, tab_to
 
 CHEMOTHERAPY_AND_38_3 = {
     "cancer_history": "current",
@@ -20,15 +20,13 @@ CHEMOTHERAPY_AND_38_3 = {
 }
 
 
+# The person's pages as a browser without script shows them (tests/test_web_trial.py's too).
+WITHOUT_SCRIPT = {"java_script_enabled": False, "viewport": {"width": 1024, "height": 800}}
+
+
 @pytest.fixture
-def page(browser: Any, served: Served) -> Iterator[Any]:
-    context = browser.new_context(
-        java_script_enabled=False, bypass_csp=True, viewport={"width": 1024, "height": 800}
-    )
-    opened = context.new_page()
-    opened.goto(served.url + "/")
-    yield opened
-    context.close()
+def page(reused_page: Callable[..., Any], served: Served) -> Any:
+    return reused_page(served.url + "/", **WITHOUT_SCRIPT)
 
 
 def question(page: Any) -> str:
@@ -59,17 +57,6 @@ def show_result(page: Any) -> None:
     same one stands below them, so a locator by name alone matches two)."""
     with page.expect_navigation():
         page.get_by_role("button", name="Show my result").first.click()
-
-
-def walk(page: Any, answers: dict[str, str], until: str | None = None) -> None:
-    """Answer from `answers`, else No (the first choice, an empty number box), until the
-    question `until` or the first page that is not a question, in the browser page by page
-    (`skip_to` gets there faster where the pages on the way are not what a test is about)."""
-    while page.locator('input[name="question"]').count() and question(page) != until:
-        values = page.locator('input[name="answer"]:is([type="radio"], [type="checkbox"])').evaluate_all(
-            "els => els.map(e => e.value)"
-        )
-        answer(page, answers.get(question(page), plain_answer(values)))
 
 
 def enter(page: Any) -> None:
@@ -124,7 +111,7 @@ def test_with_javascript_off_chemotherapy_and_a_typed_38_3_interrupt_with_the_24
     page: Any,
 ) -> None:
     click(page, "Start now")
-    walk(page, CHEMOTHERAPY_AND_38_3, until="temperature")
+    skip_to(page, CHEMOTHERAPY_AND_38_3, until="temperature")
     assert page.locator("label[for=answer]").inner_text().startswith("If you have measured your temperature")
     answer(page, "38.3")
     card = page.locator(".care-card--emergency")
@@ -255,15 +242,15 @@ def _fulfilled_with(html: str) -> Callable[[Any], None]:
 REFLOW_WIDTHS = (320, 640)  # 640: a 1280 px window at 200 % zoom
 
 
-def test_every_kind_of_page_reflows_and_axe_finds_no_violation(browser: Any, served: Served) -> None:
+def test_every_kind_of_page_reflows_and_axe_finds_no_violation(
+    reused_page: Callable[..., Any], served: Served
+) -> None:
     """One walk through every kind of page, with script off as a person's pages need none. On
     each: nothing scrolls sideways at 320 or 640 px, and axe-core finds no violation. axe
     needs script, so it checks a copy of the page (the same HTML, at the same address, with
     the same stylesheet) in a context with script on, past the pages' policy."""
-    person = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 720})
-    checker = browser.new_context(bypass_csp=True)
-    page, copy = person.new_page(), checker.new_page()
-    page.goto(served.url + "/")
+    page = reused_page(served.url + "/", java_script_enabled=False, viewport={"width": 1280, "height": 720})
+    copy = reused_page("about:blank", bypass_csp=True, viewport={"width": 1280, "height": 720})
     wide: dict[tuple[str, int], int] = {}
     violations: dict[str, list[str]] = {}
     for kind in _pages_of_every_kind(page, served):
@@ -275,30 +262,27 @@ def test_every_kind_of_page_reflows_and_axe_finds_no_violation(browser: Any, ser
         page.set_viewport_size({"width": 1280, "height": 720})
         if AXE.exists():
             copy.route(page.url, _fulfilled_with(page.content()))
-            copy.goto(page.url)
-            copy.unroute(page.url)
+            try:
+                copy.goto(page.url)
+            finally:
+                copy.unroute(page.url)  # the page is kept for other tests (`reused_page`)
             found = axe_violations(copy)
             if found:
                 violations[kind] = found
-    person.close()
-    checker.close()
     assert wide == {}
     assert violations == {}
     if not AXE.exists():
         pytest.skip(f"reflow checked; axe-core is not installed at {AXE} (make test installs it with npm)")
 
 
-def test_serve_prints_the_address_and_logs_nothing_of_a_walk(browser: Any) -> None:
+def test_serve_prints_the_address_and_logs_nothing_of_a_walk(reused_page: Callable[..., Any]) -> None:
     server = Served()
     try:
         assert server.first_line == f"metasymptoms is at {server.url}/ (press Ctrl-C to stop)\n"
-        context = browser.new_context(java_script_enabled=False)
-        page = context.new_page()
-        page.goto(server.url + "/")
+        page = reused_page(server.url + "/", **WITHOUT_SCRIPT)
         click(page, "Start now")
         answer(page, "current")
         answer(page, "breast")
-        context.close()
     finally:
         out, err = server.stop()
     assert "breast" not in out + err and "current" not in out + err

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,9 +104,10 @@ def _lesson(page: Any, served: Served) -> None:
         page.get_by_role("link", name=re.compile("Breast cancer|spinal|cord", re.I)).first.click()
 
 
-def test_a_lesson_steps_and_reveals_by_keys_on_a_1280x720_projector(browser: Any, served: Served) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
+def test_a_lesson_steps_and_reveals_by_keys_on_a_1280x720_projector(
+    reused_page: Callable[..., Any], served: Served
+) -> None:
+    page = reused_page("about:blank", viewport={"width": 1280, "height": 720})
     _lesson(page, served)
     assert page.locator(".step.current h2").inner_text() == "Predict, then reveal"
     page.keyboard.press("ArrowRight")
@@ -125,18 +126,13 @@ def test_a_lesson_steps_and_reveals_by_keys_on_a_1280x720_projector(browser: Any
     )
     assert mark == '"  \u2714 the answer"'
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
-    context.close()
 
 
-def test_axe_finds_no_violation_on_the_class_page(browser: Any, served: Served) -> None:
+def test_axe_finds_no_violation_on_the_class_page(reused_page: Callable[..., Any], served: Served) -> None:
     """The lessons' list. The rule-book document (/rules) and the lesson it opens first are
     checked by axe in tests/test_document_pages.py, served and saved."""
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(served.url + "/class")
-    found = axe_violations(page)
-    context.close()
-    assert found == []
+    page = reused_page(served.url + "/class", viewport={"width": 1280, "height": 720}, bypass_csp=True)
+    assert axe_violations(page) == []
 
 
 def test_a_teachers_broken_case_is_named_on_the_class_page_in_chromium(browser: Any, tmp_path: Path) -> None:

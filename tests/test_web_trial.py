@@ -3,22 +3,25 @@ through Playwright) against a real `metasymptoms serve`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from tests.test_web_browser import CHEMOTHERAPY_AND_38_3, answer, click, question, show_result
+from tests.test_web_browser import (
+    CHEMOTHERAPY_AND_38_3,
+    WITHOUT_SCRIPT,
+    answer,
+    click,
+    question,
+    show_result,
+)
 from tests.web_browser import Served, skip_to
 
 
 @pytest.fixture
-def page(browser: Any, served: Served) -> Iterator[Any]:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1024, "height": 800})
-    opened = context.new_page()
-    opened.goto(served.url + "/")
-    yield opened
-    context.close()
+def page(reused_page: Callable[..., Any], served: Served) -> Any:
+    return reused_page(served.url + "/", **WITHOUT_SCRIPT)
 
 
 def test_check_your_answers_after_going_on_starts_with_the_emergency(page: Any) -> None:
@@ -75,13 +78,9 @@ def test_a_question_page_opened_again_says_the_answers_are_gone(page: Any, serve
 
 
 @pytest.fixture
-def scripted(browser: Any, served: Served) -> Iterator[Any]:
+def scripted(reused_page: Callable[..., Any], served: Served) -> Any:
     """A page with JavaScript on, under the pages' own security policy."""
-    context = browser.new_context(viewport={"width": 1024, "height": 800})
-    opened = context.new_page()
-    opened.goto(served.url + "/")
-    yield opened
-    context.close()
+    return reused_page(served.url + "/", viewport={"width": 1024, "height": 800})
 
 
 def test_with_javascript_none_of_these_unticks_the_others(scripted: Any) -> None:
