@@ -68,7 +68,7 @@ def test_demo_format_text_is_the_replay(capsys) -> None:
     with_format = capsys.readouterr().out
     assert main(["demo", "breast_cord_compression"]) == 0
     assert with_format == capsys.readouterr().out
-    assert with_format.startswith("[1/14] Scenario: Back pain with weak legs, with breast cancer\n")
+    assert with_format.startswith("Scenario: Back pain with weak legs, with breast cancer\n")
 
 
 def test_demo_html_with_format_text_is_refused_in_words(capsys) -> None:

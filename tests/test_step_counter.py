@@ -85,3 +85,43 @@ def test_demo_step_at_80x24_counts_the_steps_as_the_lesson_page_does(
             page.keyboard.press("ArrowRight")
         assert on_page == in_terminal, url
     assert len(in_terminal) == 11 and in_terminal[2] == ("Step 3 of 11", "Predict: how urgent?")
+
+
+def test_the_printed_replay_is_not_counted_as_steps(capsys: pytest.CaptureFixture[str]) -> None:
+    """A teacher's trial: `demo NAME` printed "[1/14]" ... for a lesson of 11 steps. A step is
+    one screen of the lesson; the full replay's parts are headed by their titles alone."""
+    from metasymptoms.cli import main
+
+    assert main(["demo", NAME, "--all-changes"]) == 0
+    out = capsys.readouterr().out
+    assert COUNTERS.findall(out) == []
+    assert out.startswith("Scenario: Back pain with weak legs, with breast cancer\n-----")
+    assert "\nQuestions: About you\n--------------------\n" in out
+
+
+def printed(page: Any) -> tuple[list[str], str]:
+    """The counters on paper, in order, and the printed text."""
+    page.emulate_media(media="print")
+    text = str(page.locator("main").inner_text())
+    page.emulate_media(media="screen")
+    return COUNTERS.findall(text), text
+
+
+def test_both_printed_sheets_count_the_steps_as_the_lesson_does(browser: Any, served: Served) -> None:
+    """The answer sheet prints every step, counted as the projected lesson counts it; the sheet
+    the class fills in prints the first five, counted the same ("Step 3" on paper is step 3 on
+    the screen), and its last words say which steps are shown in class."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{served.url}/class/{NAME}")
+    counters, answers = printed(page)
+    assert counters == [f"Step {number} of 11" for number in range(1, 12)]
+    assert "shown in class" not in answers
+    page.locator("#print-answers").uncheck()
+    counters, sheet = printed(page)
+    context.close()
+    assert counters == [f"Step {number} of 11" for number in range(1, 6)]
+    assert sheet.rstrip().endswith(
+        "Steps 6 to 11 are shown in class: how the answers were read, the result, what would "
+        "change it and what to take away."
+    )

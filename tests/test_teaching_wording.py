@@ -64,7 +64,7 @@ def test_the_replay_is_told_in_the_books_words(tmp_path: Path, capsys: pytest.Ca
     folder = reworded(tmp_path)
     assert main(["demo", "cord", "--rules", str(folder), "--plain"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("[1/5] Case: Back pain and weak legs\n")
+    assert out.startswith("Case: Back pain and weak legs\n")
     assert "  -> sign Cord pressure holds (Emergency).\n" in out
     # "your history of cancer", said of the person in the case by the book's own table
     assert "Without weak legs, the result would say" in out

@@ -129,19 +129,10 @@ def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
         plain_steps(book.guidance.wording.teaching, steps, sys.stdin, sys.stdout, _width())
         return 0
     width = _width()
-    for number, step in enumerate(steps, start=1):
+    words = book.guidance.wording.teaching
+    for step in steps:  # a lesson's steps counted as the lesson counts them; the replay's parts not
         everything = args.all_changes or step.opens != CHANGES  # on paper, the answers and notes too
-        words = book.guidance.wording.teaching
-        lines = step_lines(
-            words,
-            number,
-            len(steps),
-            step,
-            width,
-            everything,
-            words.lesson.all_changes_option,
-            lesson=args.step,
-        )
+        lines = step_lines(words, step, width, everything, words.lesson.all_changes_option)
         print("\n".join(lines))
         print()
     return 0

@@ -102,6 +102,7 @@ class LessonWording:
     teacher_link: Text
     show_all: Annotated[str, TEXT, holding("count")]
     steps_label: Text
+    sheet_rest: Annotated[str, TEXT, holding("position", "count")]  # the fill-in sheet's last words
     back: Text
     next: Text
     keys: Text

@@ -57,6 +57,9 @@ class Step:
     lines: tuple[Line, ...]
     more: tuple[Line, ...] = ()  # shown only when asked for (every change, not the first few)
     opens: str = CHANGES  # what `more` holds: every change, a question's answer, the teacher's notes
+    # A lesson's step: its counter, "Step 3 of 11", from the lesson (Lesson.counter), the one
+    # count of steps. The full replay's parts are not steps of a lesson, and are not counted.
+    counter: str = ""
 
 
 # --- the replay ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ the engine, the replay and the quiz, so no medical logic is written twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import filled
@@ -28,7 +28,6 @@ from metasymptoms.teaching.demo import (
     walk,
 )
 from metasymptoms.teaching.quiz import Quiz, QuizQuestion, build_quiz
-from metasymptoms.teaching.step_text import step_counter
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,11 @@ class LessonStep:
     command: str = ""  # the quiet step: the command whose full replay shows those sections
 
 
+# The steps the sheet the class fills in prints (the page's "Print the answers" unticked):
+# they come first, and give nothing away; the rest is shown in class.
+ON_SHEET = ("title", "case", "question")
+
+
 @dataclass(frozen=True)
 class Lesson:
     name: str
@@ -53,8 +57,20 @@ class Lesson:
     words: TeachingWording  # the book's words for a class: the page's own, and the counter's
 
     def counter(self, number: int) -> str:
-        """'Step 3 of 11', as the terminal's `demo --step` counts."""
-        return step_counter(self.words, number, len(self.steps))
+        """'Step 3 of 11': the one count of a lesson's steps, on the lesson page, on its printed
+        sheets and in the terminal's `demo --step` (terminal_steps)."""
+        return filled(self.words.lesson.step, position=str(number), count=str(len(self.steps)))
+
+    @property
+    def on_sheet(self) -> int:
+        """How many steps the fill-in sheet prints, counted as everywhere else: the sheet's last
+        page then says which steps are shown in class instead (sheet_rest)."""
+        return next((n for n, step in enumerate(self.steps) if step.kind not in ON_SHEET), len(self.steps))
+
+    def sheet_rest(self) -> str:
+        """'Steps 6 to 11 are shown in class: ...', the last words of the fill-in sheet."""
+        after = str(self.on_sheet + 1)
+        return filled(self.words.lesson.sheet_rest, position=after, count=str(len(self.steps)))
 
 
 def _busy_sections(book: RuleBook, item: LoadedScenario) -> set[str]:
@@ -102,8 +118,9 @@ def answer_line(words: TeachingWording, question: QuizQuestion) -> Line:
 
 
 def terminal_steps(lesson: Lesson) -> list[Step]:
-    """The lesson's steps for `demo --step`: a question's answer and the teacher's notes are
-    kept back until their key is pressed, as the page keeps them until R and T."""
+    """The lesson's steps for `demo --step`, each with the lesson's counter: a question's
+    answer and the teacher's notes are kept back until their key is pressed, as the page keeps
+    them until R and T."""
     steps = []
     for step in lesson.steps:
         if step.kind == "title":
@@ -122,4 +139,4 @@ def terminal_steps(lesson: Lesson) -> list[Step]:
             steps.append(Step(step.heading, step.lines, step.notes, NOTES))
         else:
             steps.append(Step(step.heading, step.lines, step.more))
-    return steps
+    return [replace(step, counter=lesson.counter(number)) for number, step in enumerate(steps, start=1)]

@@ -66,7 +66,7 @@ def screens(
     out = []
     for index, step in enumerate(steps):
         everything = index in opened
-        heading = step_heading(words, index + 1, len(steps), step, width, lesson=True)
+        heading = step_heading(step, width)
         rows = step_rows(words, step, width, everything, how_to_open(words, step, words.lesson.verb_press))
         pages = fill_pages(rows, max(room - len(heading) - 1, 3))
         for number, page in enumerate(pages, start=1):
@@ -216,7 +216,7 @@ def plain_steps(words: TeachingWording, steps: list[Step], stdin: TextIO, stdout
         step = steps[position]
         everything = position in opened
         how = how_to_open(words, step, words.lesson.verb_type)
-        lines = step_lines(words, position + 1, len(steps), step, width, everything, how, True)
+        lines = step_lines(words, step, width, everything, how)
         stdout.write("\n" + "\n".join(lines) + "\n\n")
         last = position == len(steps) - 1
         said = words.keys

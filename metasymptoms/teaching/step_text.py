@@ -26,18 +26,10 @@ def line_text(line: Line, width: int) -> list[str]:
     return textwrap.wrap(line.text, width, initial_indent=indent, subsequent_indent=hanging) or [indent]
 
 
-def step_counter(words: TeachingWording, number: int, total: int) -> str:
-    """A lesson's one step counter, the same in the terminal and on the lesson page."""
-    return filled(words.lesson.step, position=str(number), count=str(total))
-
-
-def step_heading(
-    words: TeachingWording, number: int, total: int, step: Step, width: int, lesson: bool = False
-) -> list[str]:
-    """'Step 3 of 11. Predict: how urgent?' for a lesson's step (`demo --step`); '[3/14] ...'
-    for a step of the full replay printed (`demo NAME`)."""
-    counter = f"{step_counter(words, number, total)}." if lesson else f"[{number}/{total}]"
-    heading = f"{counter} {step.heading}"
+def step_heading(step: Step, width: int) -> list[str]:
+    """'Step 3 of 11. Predict: how urgent?' for a lesson's step (`demo --step`), counted by the
+    lesson; a part of the full replay printed (`demo NAME`) is headed by its title alone."""
+    heading = f"{step.counter}. {step.heading}" if step.counter else step.heading
     lines = textwrap.wrap(heading, width, subsequent_indent="  ") or [heading]
     return lines + ["-" * min(len(heading), width)]
 
@@ -74,14 +66,7 @@ def step_body(
 
 
 def step_lines(
-    words: TeachingWording,
-    number: int,
-    total: int,
-    step: Step,
-    width: int,
-    everything: bool = False,
-    how_to_see_more: str = "",
-    lesson: bool = False,
+    words: TeachingWording, step: Step, width: int, everything: bool = False, how_to_see_more: str = ""
 ) -> list[str]:
-    heading = step_heading(words, number, total, step, width, lesson)
+    heading = step_heading(step, width)
     return heading + step_body(words, step, width, everything, how_to_see_more)
