@@ -5,8 +5,10 @@ from __future__ import annotations
 import ast
 import dataclasses
 import functools
+import io
 import json
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -600,6 +602,29 @@ def run_metasymptoms(*args: str, stdin: str | None = "", env: dict[str, str] | N
     )
 
 
+Replies = Callable[[str], str]  # what was written since the last line was read -> the next line
+
+
+class _Typing(io.TextIOBase):
+    """Standard input that types each line when it is read: `replies` of what the program
+    wrote to `stdout` since the last line. After MAX_REPLIES lines it is at its end (a
+    question asked again and again ends the run, with exit 130, not the test run)."""
+
+    MAX_REPLIES = 300
+
+    def __init__(self, replies: Replies, stdout: io.TextIOWrapper):
+        self.replies, self.stdout, self.read_up_to, self.count = replies, stdout, 0, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> str:
+        written = self.stdout.buffer.getvalue()  # type: ignore[attr-defined]
+        since, self.read_up_to = written[self.read_up_to :].decode(), len(written)
+        self.count += 1
+        return "" if self.count > self.MAX_REPLIES else self.replies(since) + "\n"
+
+
 @dataclasses.dataclass(frozen=True)
 class Ran:
     """What `run_main` gives back, named as `subprocess.CompletedProcess` names it."""
@@ -609,7 +634,7 @@ class Ran:
     stderr: str
 
 
-def run_main(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> Ran:
+def run_main(*args: str, stdin: str | Replies = "", env: dict[str, str] | None = None) -> Ran:
     """The program run in this process, as `python -m metasymptoms` runs it (`cli.main`, an
     exit by SystemExit included), its standard input `stdin` and its output and errors caught
     as text; `env` adds to the environment for the run. What `run_metasymptoms` gives, without
@@ -619,8 +644,9 @@ def run_main(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> 
     Python chose for a pipe, what is imported at start) starts one with `run_metasymptoms`.
 
     The streams are UTF-8 text without a terminal, as pipes are in a child process, and the
-    terminal size is the fallback, 80 by 24, unless `env` sets COLUMNS or LINES."""
-    import io
+    terminal size is the fallback, 80 by 24, unless `env` sets COLUMNS or LINES. `stdin` is the
+    text typed, or `Replies`: each line typed when the program asks for one, chosen from what
+    it wrote since it last asked, as a person answers what is in front of them."""
     import os
     import sys
     from unittest import mock
@@ -630,7 +656,8 @@ def run_main(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> 
     def pipe(text: str = "") -> io.TextIOWrapper:
         return io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline=None, write_through=True)
 
-    streams = {"stdin": pipe(stdin), "stdout": pipe(), "stderr": pipe()}
+    streams = {"stdout": pipe(), "stderr": pipe()}
+    streams["stdin"] = pipe(stdin) if isinstance(stdin, str) else _Typing(stdin, streams["stdout"])
     # shutil.get_terminal_size asks sys.__stdout__'s terminal: none here, as with a pipe
     with (
         mock.patch.dict(os.environ, env or {}),

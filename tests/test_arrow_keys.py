@@ -1,7 +1,9 @@
-"""The arrow-key questions in a real terminal of 60x20 and 80x24 (pexpect and pyte), as a new
-user's trial found them: a "which of these" question is a list of checkboxes whose answer is
-said back in words, the words of what is recorded; "?" asks why and "b" goes back at every
-list; the arrows stop at the first and the last choice."""
+"""The arrow-key questions in a real terminal (pexpect and pyte), as a new user's trial found
+them: a "which of these" question is a list of checkboxes whose answer is said back in words,
+the words of what is recorded; "?" asks why and "b" goes back at every list; the arrows stop
+at the first and the last choice. What these tests check is the keys and the words they leave
+on screen, not where a line breaks, so each runs once, at 60x20, where the most scrolls away
+(the layout at 60x20 and 80x24 is test_terminal_screens')."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from metasymptoms.core.model import RuleBook
 from tests.scripted import ScriptedPrompter
 from tests.test_result_screen import SPACE, answer_questions, joined
 from tests.test_terminal_screens import DOWN, ENTER, REVIEW, SIZES, UP, Terminal, wait_prompt
+
+SMALL = SIZES[0]  # 60x20
 
 pytestmark = pytest.mark.terminal
 
@@ -47,12 +51,11 @@ def answers_before(book: RuleBook, finding: str, answers: dict) -> dict:
 
 
 @pytest.mark.long
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
 def test_which_of_these_is_ticked_and_said_back_in_the_words_recorded(
-    terminal, book: RuleBook, tmp_path: Path, columns: int, rows: int
+    terminal, book: RuleBook, tmp_path: Path
 ) -> None:
     start = {"cancer_history": "none", "back_pain": True}
-    screen = terminal(columns, rows, "--format", "json", "--output", "result.json")
+    screen = terminal(*SMALL, "--format", "json", "--output", "result.json")
     # Weakness is asked first (a sign of pressure on the spinal cord, straight after back pain).
     answer_questions(screen, book, start, answers_before(book, WEAKNESS, start))
     screen.wait_for("feel weak or heavy", "? = why, b = back")
@@ -89,11 +92,8 @@ def test_which_of_these_is_ticked_and_said_back_in_the_words_recorded(
     assert given[WEAKNESS] is False  # "none of these", as the screen said
 
 
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_question_mark_asks_why_and_b_goes_back_at_an_arrow_yes_no_question(
-    terminal, columns: int, rows: int
-) -> None:
-    screen = terminal(columns, rows)
+def test_question_mark_asks_why_and_b_goes_back_at_an_arrow_yes_no_question(terminal) -> None:
+    screen = terminal(*SMALL)
     wait_prompt(screen, FIRST)
     screen.send(UP * 3 + ENTER)  # never told
     wait_prompt(screen, TREATMENT)
@@ -108,11 +108,8 @@ def test_question_mark_asks_why_and_b_goes_back_at_an_arrow_yes_no_question(
     wait_pointed(screen, " » I have cancer now, or I am being treated for it")
 
 
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_the_arrows_stop_at_the_first_and_the_last_choice(
-    terminal, book: RuleBook, columns: int, rows: int
-) -> None:
-    screen = terminal(columns, rows)
+def test_the_arrows_stop_at_the_first_and_the_last_choice(terminal, book: RuleBook) -> None:
+    screen = terminal(*SMALL)
     wait_prompt(screen, FIRST)
     assert pointed(screen) == [" » I am not sure, or I would rather not say"]
     screen.send(DOWN * 5)  # one more than there is room for below: it stays on the last
@@ -130,11 +127,8 @@ def third_question(book: RuleBook) -> str:
     return third.text
 
 
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_back_clears_the_answer_it_takes_back_or_marks_it(
-    terminal, book: RuleBook, columns: int, rows: int
-) -> None:
-    screen = terminal(columns, rows)
+def test_back_clears_the_answer_it_takes_back_or_marks_it(terminal, book: RuleBook) -> None:
+    screen = terminal(*SMALL)
     wait_prompt(screen, FIRST)
     screen.send(UP * 3 + ENTER)  # never told
     wait_prompt(screen, TREATMENT)
@@ -155,13 +149,10 @@ def test_back_clears_the_answer_it_takes_back_or_marks_it(
     assert shown.index(taken_back) < shown.rindex("? In the last 6 weeks")  # above the question asked again
 
 
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_enter_at_the_review_after_an_answer_was_changed_shows_the_result(
-    terminal, tmp_path: Path, columns: int, rows: int
-) -> None:
+def test_enter_at_the_review_after_an_answer_was_changed_shows_the_result(terminal, tmp_path: Path) -> None:
     from tests.test_terminal_screens import number_book, reach_the_temperature
 
-    screen = reach_the_temperature(terminal(columns, rows, "ask", "--rules", str(number_book(tmp_path))))
+    screen = reach_the_temperature(terminal(*SMALL, "ask", "--rules", str(number_book(tmp_path))))
     screen.wait_for("? = why, b = back")
     screen.send("38.5" + ENTER)
     screen.wait_for(REVIEW, "[38.5 °C (101.3 °F)]")
@@ -175,13 +166,10 @@ def test_enter_at_the_review_after_an_answer_was_changed_shows_the_result(
     assert screen.finish() == 0
 
 
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_back_at_an_emergency_never_says_no_longer_counts_under_its_advice(
-    terminal, book: RuleBook, columns: int, rows: int
-) -> None:
+def test_back_at_an_emergency_never_says_no_longer_counts_under_its_advice(terminal, book: RuleBook) -> None:
     from tests.test_terminal_screens import reach_severe_breathlessness
 
-    screen = terminal(columns, rows)
+    screen = terminal(*SMALL)
     reach_severe_breathlessness(screen)
     screen.send("b")  # a slip of the key: the answer is asked again
     wait_prompt(screen, "Are you suddenly or severely short of breath")

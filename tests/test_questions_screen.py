@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -49,42 +48,38 @@ def test_the_emergency_number_is_on_a_60x20_screen_when_the_first_question_is_dr
     assert "911 / 999 / 112" in screen.text()  # the number on one row, never split
 
 
-def test_plain_counts_questions_by_section_and_b_at_the_first_says_so(terminal) -> None:
-    screen = terminal(80, 24, "--plain")
-    screen.wait_for("Has a doctor ever told you", "\n>")
-    assert "About you: question 1 of up to 9" in screen.text()
-    screen.send("b\r")
-    screen.wait_for("This is the first question; there is nothing before it.")
-    screen.send("3.\r")  # "3." as the list writes it: I had cancer in the past
-    screen.wait_for("Where did the cancer start?", "16. I do not know")
-    assert "About you: question 2 of up to 9" in screen.text()
-    unsplit = " ".join(screen.text().split())
-    assert "Type a number, or u (I do not know), and press Enter" in unsplit
-    screen.send("b\r")
-    screen.wait_for("Going back to the previous question.", "About you: question 1 of up to 9")
+def test_plain_counts_questions_by_section_and_b_at_the_first_says_so() -> None:
+    """Read line by line, as a screen reader reads --plain: in the test's process (`run_main`),
+    80 columns wide; no terminal is under test."""
+    walked = run_main("ask", "--plain", stdin="b\n3.\nb\n", env={"COLUMNS": "80"})
+    first, refused, second, back = walked.stdout.split("\n> ")[:4]  # what each line typed answered
+    assert "About you: question 1 of up to 9" in first.splitlines()
+    assert refused.splitlines() == ["b", "This is the first question; there is nothing before it."]
+    # "3." as the list writes it: I had cancer in the past
+    assert second.splitlines()[:4] == [
+        "3.",
+        "",
+        "About you: question 2 of up to 9",
+        "Where did the cancer start?",
+    ]
+    assert "  16. I do not know  (Enter)" in second.splitlines()
+    assert "Type a number, or u (I do not know), and press Enter" in " ".join(second.split())
+    assert back.splitlines()[:2] == ["b", "Going back to the previous question."]
+    assert "About you: question 1 of up to 9" in back.splitlines()
 
 
-@pytest.mark.parametrize(("columns", "rows"), [(60, 20), (80, 24)])
-def test_plain_counter_never_grows_as_the_answers_come(terminal, columns: int, rows: int) -> None:
+COUNTER = re.compile(r"(?m)^About you: question (\d+) of up to (\d+)$")
+
+
+def test_plain_counter_never_grows_as_the_answers_come() -> None:
     """ "Not sure" of a history brings in the treatment questions: the count is of every
     question that could still be asked, so it never jumps up ("2 of about 2", then "3 of
-    about 6", was the trial's)."""
-    screen = terminal(columns, rows, "--plain")
-    counted: list[tuple[int, int]] = []
-    next_part = re.compile(r"(?m)^(?!About you)[^\n:]+: question 1 of up to \d+$")
-    for number in range(1, 20):
-        # This question's counter, then its prompt, last on screen: waiting for its answer.
-        asked = re.compile(rf"(?m)^About you: question {number} of up to (\d+)$(?:\n.*)*\n>$")
-        deadline = time.monotonic() + 15
-        while not asked.search(screen.text().rstrip()) and not next_part.search(screen.text()):
-            assert time.monotonic() < deadline and not screen.ended, screen.text()
-            screen.pump()
-        found = asked.search(screen.text().rstrip())
-        if found is None:
-            break
-        counted.append((number, int(found.group(1))))
-        screen.send("4\r" if number == 1 else "\r")  # not sure of a history; then Enter
+    about 6", was the trial's). In the test's process, 60 columns wide, as the one above."""
+    walked = run_main("ask", "--plain", stdin="4\n" + "\n" * 150, env={"COLUMNS": "60"})
+    assert walked.returncode == 0, walked.stderr
+    counted = [(int(number), int(total)) for number, total in COUNTER.findall(walked.stdout)]
     totals = [total for _, total in counted]
+    assert [number for number, _ in counted] == list(range(1, len(counted) + 1)), counted  # each asked once
     assert len(counted) >= 4, counted  # the history, the treatment and its follow-ups
     assert totals == sorted(totals, reverse=True), counted
     assert all(number <= total for number, total in counted), counted

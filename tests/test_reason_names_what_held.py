@@ -2,18 +2,15 @@
 treatment (`any: [recent_treatment, central_line]`) holds for certain, and a central line
 left at "I'm not sure" is no part of why. A new user's trial read "... and you were not sure
 about a central line, PICC line or port, so the safer reading is used", as if the emergency
-rested partly on a guess. Walked as persona (b) did, in a real terminal with --plain."""
+rested partly on a guess. Walked as persona (b) did, with --plain, at 60 and 80 columns (the
+program in the test's process, reading each question as a person would: no terminal is
+under test)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pexpect
 import pytest
 
-from tests.helpers import spawn_metasymptoms
-
-pytestmark = pytest.mark.terminal
+from tests.helpers import run_main
 
 
 def answer_for(screen: str) -> str:
@@ -32,17 +29,12 @@ def answer_for(screen: str) -> str:
 
 
 @pytest.mark.parametrize("columns", [60, 80])
-def test_the_reason_leaves_out_an_unsure_answer_it_did_not_need(tmp_path: Path, columns: int) -> None:
-    child = spawn_metasymptoms(tmp_path, "ask", "--plain", rows=20 if columns == 60 else 24, columns=columns)
-    seen: list[str] = []
-    for _ in range(80):
-        if child.expect([r"> $", pexpect.EOF]) == 1:
-            break
-        seen.append(child.before)
-        child.sendline(answer_for(child.before[-600:]))
-    seen.append(child.before)
-    child.close()
-    words = " ".join("".join(seen).split())
+def test_the_reason_leaves_out_an_unsure_answer_it_did_not_need(columns: int) -> None:
+    walked = run_main(
+        "ask", "--plain", stdin=lambda screen: answer_for(screen[-600:]), env={"COLUMNS": str(columns)}
+    )
+    assert walked.returncode == 0, walked.stderr
+    words = " ".join(walked.stdout.split())
     reasons = words[words.index("Why these warning signs") :]
     sign = "A fever, a low temperature or feeling unwell during cancer treatment or on steroids: "
     reason = reasons[reasons.index(sign) + len(sign) :].split(" - ")[0]

@@ -12,6 +12,7 @@ from metasymptoms.answering.emergency import reminder
 from metasymptoms.answering.questionnaire import GO_ON, Questionnaire
 from metasymptoms.core.engine import fired_emergencies
 from metasymptoms.core.model import RuleBook
+from tests.helpers import run_main
 from tests.scripted import ScriptedPrompter
 from tests.test_terminal_screens import (
     DOWN,
@@ -134,20 +135,16 @@ def test_back_at_the_emergency_question_asks_the_answer_again(book: RuleBook) ->
     assert prompter.asked[-1].startswith(the_reminder(book))
 
 
-@pytest.mark.parametrize(("columns", "rows"), SIZES)
-def test_plain_offers_back_at_the_emergency(terminal, columns: int, rows: int) -> None:
-    screen = terminal(columns, rows, "--plain")
-    screen.wait_for("Has a doctor ever told you", "\n>")
-    screen.send("1\r")
-    screen.wait_for("In the last 6 weeks", "\n>")
-    screen.send("n\r")
-    screen.wait_for("short of breath", "\n>")
-    screen.send("y\r")
-    screen.wait_for("What would you like to do now?", "b = back.")
-    screen.send("b\r")
-    screen.wait_for("Going back to the previous question.", "short of breath", "2. Yes  (Enter)")
-    screen.send("n\r")
-    screen.wait_for("Do you have chest pain?")  # the next of the signs that need help now
+def test_plain_offers_back_at_the_emergency() -> None:
+    """Read line by line, as a screen reader reads --plain: the program runs in the test's
+    process (`run_main`), 60 columns wide; no terminal is under test."""
+    walked = run_main("ask", "--plain", stdin="1\nn\ny\nb\nn\n", env={"COLUMNS": "60"})
+    lines = walked.stdout.splitlines()
+    back = lines.index("Going back to the previous question.", lines.index("What would you like to do now?"))
+    assert lines[back - 2 : back] == ["Type a number and press Enter; b = back.", "> b"]  # offered, and taken
+    asked_again = lines[back + 1 : lines.index("  2. Yes  (Enter)", back) + 1]  # on the answer given
+    assert "short of breath" in " ".join(asked_again)
+    assert "Do you have chest pain?" in lines[back:]  # after "n": the next of the signs that need help now
 
 
 def test_an_answer_changed_back_after_an_emergency_keeps_it_in_the_result(book: RuleBook) -> None:

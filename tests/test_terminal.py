@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.helpers import Ran, run_main, spawn_metasymptoms
+from tests.helpers import Ran, Replies, run_main, spawn_metasymptoms
 
 pytestmark = pytest.mark.terminal
 
@@ -151,7 +151,7 @@ def test_an_interrupt_signal_at_a_list_stops_calmly_with_130(spawn, tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
 
 
-def plain(*args: str, stdin: str, env: dict | None = None) -> Ran:
+def plain(*args: str, stdin: str | Replies, env: dict | None = None) -> Ran:
     return run_main("ask", *args, stdin=stdin, env=env)
 
 
@@ -216,35 +216,32 @@ def test_plain_stdin_closed_mid_way_stops_with_130() -> None:
     assert result.stderr == "\nStopped. Nothing was saved.\n"
 
 
-def plain_session(tmp_path: Path, replies: dict[str, str]) -> str:
-    """`ask --plain` in a real terminal, answering each question whose text holds one of
-    `replies`' keys with its reply, and Enter alone everywhere else; the whole screen."""
-    child = spawn_metasymptoms(tmp_path, "--plain")
-    child.timeout = 60  # the whole questionnaire, on a loaded machine
-    seen: list[str] = []
-    while child.expect_exact(["> ", pexpect.EOF]) == 0:
-        seen.append(child.before)
-        question = " ".join(child.before.split())
-        child.sendline(next((reply for text, reply in replies.items() if text in question), ""))
-    seen.append(child.before)
-    child.close()
-    assert child.exitstatus == 0, seen[-1]
-    return " ".join("".join(seen).split())
+def plain_session(replies: dict[str, str]) -> str:
+    """`ask --plain`, answering each question whose text holds one of `replies`' keys with its
+    reply, and Enter alone everywhere else; all it wrote, as words."""
+
+    def reply(question: str) -> str:
+        question = " ".join(question.split())
+        return next((reply for text, reply in replies.items() if text in question), "")
+
+    walked = plain("--plain", stdin=reply)
+    assert walked.returncode == 0, walked.stderr
+    return " ".join(walked.stdout.split())
 
 
 NEVER_TOLD_TREATED = {"Has a doctor ever told you": "1", "have you had any cancer treatment": "2"}
 
 
-def test_plain_enter_at_the_kinds_then_chest_pain_is_the_emergency_a_file_gives(tmp_path: Path) -> None:
+def test_plain_enter_at_the_kinds_then_chest_pain_is_the_emergency_a_file_gives() -> None:
     """The nurse's answers (review s30, finding 3): no diagnosis, treatment yes, Enter at each
     kind, chest pain. The answers file with the kinds left out gives the same (test_left_out)."""
-    screen = plain_session(tmp_path, {**NEVER_TOLD_TREATED, "Do you have chest pain?": "y"})
+    screen = plain_session({**NEVER_TOLD_TREATED, "Do you have chest pain?": "y"})
     assert "EMERGENCY: Chest pain that needs emergency care" in screen
     assert "Are you coughing up more than a few streaks of blood?" not in screen  # it interrupted
 
 
-def test_plain_enter_at_the_kinds_then_being_sick_is_urgent_as_a_file_gives(tmp_path: Path) -> None:
-    screen = plain_session(tmp_path, {**NEVER_TOLD_TREATED, "Do you feel sick, or are you being sick?": "y"})
+def test_plain_enter_at_the_kinds_then_being_sick_is_urgent_as_a_file_gives() -> None:
+    screen = plain_session({**NEVER_TOLD_TREATED, "Do you feel sick, or are you being sick?": "y"})
     assert "Urgent: get help today Contact a healthcare provider today" in screen
     assert "Urgent: Being sick during treatment Call the 24-hour line" in screen
 
