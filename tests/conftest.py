@@ -348,8 +348,17 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    if item.path.stem in SLOW_MODULES:
+    if item.path.stem in SLOW_MODULES or _starts_a_browser_or_server(item):
         item.add_marker("slow")
+
+
+def _starts_a_browser_or_server(item: pytest.Item) -> bool:
+    """The test asks for Chromium (`browser`) or `metasymptoms serve` (`served`): slow wherever
+    it stands. The lesson page's keyboard tests (a module of their own) had come into `make
+    quick` without joining SLOW_MODULES, and Chromium's start and pages were a fifth of its
+    processor time (about 3 of 16 s)."""
+    info = getattr(item, "_fixtureinfo", None)
+    return info is not None and not {"browser", "served"}.isdisjoint(info.names_closure)
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent with -p no:xdist

@@ -84,6 +84,7 @@ def test_addresses_to_type_are_this_computers_own_never_loopback_or_every_interf
     assert addresses_to_type("192.168.1.20") == ["192.168.1.20"]
 
 
+@pytest.mark.slow  # starts `metasymptoms serve` in a process of its own: left to `make test`
 def test_a_student_opens_the_lesson_at_the_address_the_classroom_mode_prints() -> None:
     address = _network_address()
     port = free_port()
