@@ -147,7 +147,9 @@ def test_reporting_one_more_warning_sign_never_lowers_the_urgency(answers: dict,
     assert assess(BOOK, {**answers, finding: True}).urgency.rank >= assess(BOOK, without).urgency.rank
 
 
-def test_pressing_enter_all_the_way_stays_under_50_questions() -> None:
+def test_pressing_enter_all_the_way_stays_under_52_questions() -> None:
+    # 50 until the two questions on bleeding from the gut (vomiting blood, black stools), asked
+    # of everyone after a nurse's review, made the longest Enter walk 51 questions.
     from metasymptoms.core.engine import next_question
     from metasymptoms.core.kinds import kind_of
 
@@ -157,7 +159,7 @@ def test_pressing_enter_all_the_way_stays_under_50_questions() -> None:
         kind = kind_of(finding)
         option = question.default or kind.default_option(finding)
         answers[question.finding] = None if option == "" else kind.from_option(finding, option)
-    assert len(answers) < 50
+    assert len(answers) < 52
 
 
 # --- words for a person with no cancer diagnosis ---------------------------------------------

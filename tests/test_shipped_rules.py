@@ -48,7 +48,7 @@ def test_loads_without_problems_or_warnings(shipped: LoadedBook) -> None:
 
 
 def test_every_contract_finding_exists_with_its_choices(book: RuleBook) -> None:
-    assert len(CONTRACT_FINDINGS) == 51 and set(CONTRACT_CHOICES) == {"cancer_history", "primary_cancer"}
+    assert len(CONTRACT_FINDINGS) == 53 and set(CONTRACT_CHOICES) == {"cancer_history", "primary_cancer"}
     ids = {finding.id for finding in book.findings}
     assert [finding for finding in CONTRACT_FINDINGS if finding not in ids] == []
     for finding_id, choices in (CONTRACT_CHOICES | CONTRACT_SEVERAL).items():

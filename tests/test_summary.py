@@ -74,7 +74,7 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
     # follow-ups skipped after "No" are not listed as missing, only noted once.
     assert (
         "Not answered:\n\n"
-        "- Signs that need help now: none of the 12 questions\n"
+        "- Signs that need help now: none of the 13 questions\n"
         "- Bones and back: a bone that broke,"
     ) in text
     assert "- How you feel in general: losing weight without trying; a loss of appetite\n" in text
