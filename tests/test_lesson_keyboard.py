@@ -5,6 +5,7 @@ printed sheet the class fills in holds no answer."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -126,3 +127,12 @@ def test_the_fill_in_sheet_has_the_case_and_questions_and_no_answer(page: Any) -
         "Site: Bones",
     ):
         assert given_away not in sheet, given_away
+
+
+def test_the_fill_in_sheet_takes_two_pages_not_one_a_step(page: Any) -> None:
+    # A teacher's trial: each of the class's sheets took five pages (a page a step, the first
+    # holding two lines); the answer sheet keeps a page a step, for the teacher.
+    pages = re.compile(rb"/Type\s*/Page\b")
+    assert len(pages.findall(page.pdf())) >= 11
+    page.locator("#print-answers").uncheck()
+    assert len(pages.findall(page.pdf())) == 2
