@@ -15,7 +15,7 @@ from metasymptoms.core.engine import asked, assess, fired_red_flags
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.compiled import Reading, domains, questionnaire_answers, unasked
-from metasymptoms.reviewing.cones import BookReadings, influence
+from metasymptoms.reviewing.cones import BookReadings, Links
 from metasymptoms.reviewing.diagram import Diagrams
 from metasymptoms.reviewing.space import UNSET
 from tests.brute import GATES, NAMES, SmallBook, brute_answers, conditions, questions
@@ -111,7 +111,7 @@ def test_each_red_flags_cone_agrees_with_the_engine(seed: int) -> None:
 def test_a_cone_holds_what_opens_its_questions_what_implies_its_findings_and_every_role() -> None:
     """The fever-on-treatment flag's cone: its findings, the temperature that implies a
     fever, the follow-ups that imply recent treatment, and each finding with a role."""
-    cone = influence([BOOK], ["fever", "recent_treatment"])
+    cone = Links([BOOK]).cone(["fever", "recent_treatment"])
     assert {"fever", "temperature", "recent_treatment", "recent_chemotherapy", "central_line"} <= cone
     assert {finding.id for finding in BOOK.findings if getattr(finding, "role", None)} <= cone
     assert "back_pain" not in cone

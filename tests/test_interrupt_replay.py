@@ -15,8 +15,18 @@ from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing import verify
 from metasymptoms.reviewing.compiled import questionnaire_answers
 from metasymptoms.reviewing.cones import BookReadings
-from metasymptoms.reviewing.replay import cut_to
 from metasymptoms.reviewing.space import Facts, Space
+
+
+def cut_to(book: RuleBook, findings: set[str]) -> RuleBook:
+    """The book asking only the questions about these findings, in their order, every red
+    flag and finding kept: what the flags in play are compared against."""
+    sections = tuple(
+        replace(section, questions=kept)
+        for section in book.sections
+        if (kept := tuple(question for question in section.questions if question.finding in findings))
+    )
+    return replace(book, sections=sections)
 
 
 def _events(book: RuleBook, answers: dict, until: str) -> list:

@@ -16,17 +16,8 @@ from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.space import Facts, Space
 
 
-def influence(books: Iterable[RuleBook], findings: Iterable[str]) -> set[str]:
-    """The cone of influence of some findings: they, the findings that open their questions
-    (ask_if), the findings they imply or that imply them, and, with any finding that has a
-    special role, every such finding (the engine reads them together). What the engine
-    makes of these findings depends on nothing else, so a property of them is decided over
-    them alone, whatever every other finding is."""
-    return Links(books).cone(findings)
-
-
 class Links:
-    """Which findings a finding's reading depends on directly (`influence`), read once for
+    """Which findings a finding's reading depends on directly (`cone`), read once for
     the many cones of one run."""
 
     def __init__(self, books: Iterable[RuleBook]):
@@ -47,7 +38,11 @@ class Links:
         }
 
     def cone(self, findings: Iterable[str], *, alike_once: bool = False) -> set[str]:
-        """The cone of influence of these findings (`influence`).
+        """The cone of influence of these findings: they, the findings that open their
+        questions (ask_if), the findings they imply or that imply them, and, with any finding
+        that has a special role, every such finding (the engine reads them together). What the
+        engine makes of these findings depends on nothing else, so a property of them is
+        decided over them alone, whatever every other finding is.
 
         With `alike_once`, follow-ups of one finding that differ in nothing but their name
         (`_alike`: same kind, same ask_if, nothing else reads them) are reached through that
@@ -251,7 +246,7 @@ class BookReadings:
         self._cones: dict[frozenset[str], BookReadings] = {}
 
     def cone(self, findings: Iterable[str]) -> BookReadings:
-        """The readings over the cone of influence of these findings (cones.influence)."""
+        """The readings over the cone of influence of these findings (Links.cone)."""
         key = frozenset(self.links.cone(findings, alike_once=True))
         if key not in self._cones:
             self._cones[key] = BookReadings(self.book, set(key), whole=self)

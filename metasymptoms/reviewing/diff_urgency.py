@@ -162,7 +162,7 @@ class _Changed:
 
 def _changed_items(pair: Pair) -> _Changed:
     """The items with an urgency, compared by what they do: each item's reading in both books
-    over its own cone (cones.influence), so an edit elsewhere (a threshold its findings
+    over its own cone (cones.Links.cone), so an edit elsewhere (a threshold its findings
     are implied from, a question that opens them) counts as a change."""
     old, new = by_key(pair.old), by_key(pair.new)
     out = _Changed([], [], [])

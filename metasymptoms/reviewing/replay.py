@@ -1,11 +1,10 @@
 """Counterexamples a reviewer can use: a world of the search as an answers file that replays
-it, and the book cut to the questions a property needs (verify replays the questionnaire's
-own flow on it with answering/replay.py, to prove the emergency interrupt)."""
+it (verify replays the questionnaire's own flow on the book cut to a property's questions,
+verify._Cut, with answering/replay.py, to prove the emergency interrupt)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook
@@ -53,13 +52,3 @@ def yaml_value(value: Answer) -> str:
     if isinstance(value, tuple):  # "which of these": the ones that apply
         return f"[{', '.join(value)}]"
     return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def cut_to(book: RuleBook, findings: set[str]) -> RuleBook:
-    """The book asking only the questions about these findings, in their order."""
-    sections = tuple(
-        replace(section, questions=kept)
-        for section in book.sections
-        if (kept := tuple(question for question in section.questions if question.finding in findings))
-    )
-    return replace(book, sections=sections)

@@ -161,8 +161,8 @@ def interrupt_failures(book: RuleBook) -> Iterator[Failure]:
 
 
 class _Cut:
-    """The book cut to the questions about some findings, in their order (replay.cut_to),
-    and to the findings the engine reads on their answers: those, what they imply in turn,
+    """The book cut to the questions about some findings, in their order, and to the
+    findings the engine reads on their answers: those, what they imply in turn,
     and the findings with a role. Any other finding is not given on these answers, so it
     reads the same in the whole book (engine.reading); cutting it keeps each replay the size
     of its flag, where the whole book's findings would be read at every answer."""
