@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, Response
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import filled
 from metasymptoms.core.scenarios import LoadedScenario, compared, load_scenarios
-from metasymptoms.web.pages import page
+from metasymptoms.web.pages import notice_page, page
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def lesson(request: Request) -> Response:
         return lessons(request, status=404)  # why it is not here, and the lessons that are
     if item is None:
         book = request.app.state.book
-        return page(book, "not_found.html", status=404, title=book.guidance.wording.pages.not_found.heading)
+        return notice_page(book, book.guidance.wording.pages.not_found, 404)
     # Each page is built once, when first asked for, and kept with the app (one book, one
     # page): it costs about 80 ms of processor time, and a class opening it at once queued
     # for seconds behind one another's builds.

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
     from metasymptoms.core.model import RuleBook
+    from metasymptoms.core.wording_pages import Notice
 
 MAX_FORM_BYTES = 64 * 1024  # the longest walk's form is a few kilobytes
 MAX_FORM_FIELDS = 500
@@ -88,6 +89,11 @@ def page(book: RuleBook, name: str, status: int = 200, **context: Any) -> HTMLRe
         ),
         status_code=status,
     )
+
+
+def notice_page(book: RuleBook, notice: Notice, status: int) -> HTMLResponse:
+    """A page that only tells the person something (notice.html), titled by its heading."""
+    return page(book, "notice.html", status=status, title=notice.heading, notice=notice)
 
 
 class FormTooLarge(ValueError):

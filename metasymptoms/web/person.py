@@ -21,7 +21,7 @@ from metasymptoms.core.model import Question, RedFlag, RuleBook
 from metasymptoms.core.model_base import filled
 from metasymptoms.core.unsaid import starts_unsure
 from metasymptoms.web import result as result_view
-from metasymptoms.web.pages import FormTooLarge, page, posted_form
+from metasymptoms.web.pages import FormTooLarge, notice_page, page, posted_form
 from metasymptoms.web.walk import (
     BadForm,
     Walk,
@@ -62,16 +62,15 @@ async def not_found(request: Request, error: Exception) -> Response:
     """No page here (404), or a question page's address opened directly (405: the questions
     are reached by posting a form, never by an address that could hold answers)."""
     status = getattr(error, "status_code", 404)
+    book = _book(request)
     if request.url.path in ("/walk", "/summary"):  # opened again (a restored tab): no answers came
-        gone = _book(request).guidance.wording.pages.answers_gone
-        return page(_book(request), "answers_gone.html", status=status, title=gone.heading)
-    missing = _book(request).guidance.wording.pages.not_found
-    return page(_book(request), "not_found.html", status=status, title=missing.heading)
+        return notice_page(book, book.guidance.wording.pages.answers_gone, status)
+    return notice_page(book, book.guidance.wording.pages.not_found, status)
 
 
 def _bad_form(request: Request) -> HTMLResponse:
     book = _book(request)
-    return page(book, "bad_form.html", status=400, title=book.guidance.wording.pages.bad_form.heading)
+    return notice_page(book, book.guidance.wording.pages.bad_form, 400)
 
 
 async def _read(request: Request) -> tuple[RuleBook, Walk, dict[str, str]]:
