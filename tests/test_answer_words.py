@@ -28,6 +28,7 @@ REWORDED = {
     '    finding_which: "{finding} ({which})"': '    finding_which: "{finding}, {which}"',
     '      told: "{amount} °C ({fahrenheit} °F)"': '      told: "{amount} degrés ({fahrenheit} F)"',
     '      told: "{amount} times in 24 hours"': '      told: "{amount} fois"',
+    "      symbol: times in 24 hours": "      symbol: fois en 24 heures",
     '    every: "{most} and {final}"': '    every: "{most} et {final}"',
 }
 # Every kind of answer: yes, no, not sure, none of these, some of these, two numbers.
@@ -114,6 +115,8 @@ def test_the_exported_form_offers_the_books_words(tmp_path: Path, capsys: pytest
     form = capsys.readouterr().out
     assert '"display": "Aucun"' in form and '"display": "Oui"' in form
     assert '"display": "None of these"' not in form
+    assert '"code": "/d",\n' in form and '"display": "fois en 24 heures"' in form  # a number's unit
+    assert '"display": "times in 24 hours"' not in form
 
 
 def test_the_rule_books_status_and_a_cancer_without_sites_are_told_in_the_books_words(

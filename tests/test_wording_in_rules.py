@@ -60,6 +60,7 @@ ALL_WORDING_IN_RULES = {
     "commands/serve.py",
     "core/engine.py",
     "core/explain.py",
+    "core/fhir_terms.py",
     "core/kinds.py",
     "core/kinds_base.py",
     "core/kinds_choice.py",

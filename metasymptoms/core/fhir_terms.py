@@ -26,8 +26,9 @@ MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml"
 UCUM = "http://unitsofmeasure.org"
-# A finding's unit (model.Finding.unit) as UCUM: code and how it is shown.
-UCUM_UNITS = {"celsius": ("Cel", "°C"), "times_in_24_hours": ("/d", "times in 24 hours")}
+# A finding's unit (model.Finding.unit) as its UCUM code; how it is shown is the book's
+# (wording.answer_words: the unit's `symbol`).
+UCUM_CODES = {"celsius": "Cel", "times_in_24_hours": "/d"}
 
 # linkIds of the items that are not questions: a question's linkId is its finding's id.
 SECTION_PREFIX = "section-"

@@ -148,14 +148,15 @@ def _item(book: RuleBook, question: Question) -> dict[str, Any]:
             for code, display in options
         ]
     else:  # a number, in its unit and plausible range (°F is for the terminal and answers files)
-        code, shown = terms.UCUM_UNITS[finding.unit or ""]
+        unit = book.guidance.wording.answer_words.unit(finding.unit or "")
+        code = terms.UCUM_CODES[finding.unit or ""]
         item["type"] = "decimal"
         item["extension"] = [
-            {"url": terms.UNIT, "valueCoding": {"system": terms.UCUM, "code": code, "display": shown}},
+            {"url": terms.UNIT, "valueCoding": {"system": terms.UCUM, "code": code, "display": unit.symbol}},
             {"url": terms.MIN_VALUE, "valueDecimal": finding.minimum},
             {"url": terms.MAX_VALUE, "valueDecimal": finding.maximum},
         ]
-        helps.append(book.guidance.wording.answer_words.unit(finding.unit or "").in_a_form)
+        helps.append(unit.in_a_form)
     if shown_when is not None:
         item["enableWhen"] = [
             {
