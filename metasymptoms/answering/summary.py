@@ -242,10 +242,6 @@ def symptoms_reported_text(summary: ClinicianSummary) -> str:
     return "; ".join(summary.reported) if summary.reported else summary.words.no_symptoms
 
 
-def background_text(summary: ClinicianSummary) -> str:
-    return "; ".join(summary.background)
-
-
 def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tuple[str, str]]]]:
     """What the clinician part lists after the urgency, in order, for every format: a heading
     and its words, or (for the warning signs) labelled items."""
@@ -255,7 +251,7 @@ def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tupl
         (words.symptoms, symptoms_reported_text(summary)),
     ]
     if summary.background:
-        facts.append((words.treatment, background_text(summary)))
+        facts.append((words.treatment, "; ".join(summary.background)))
     if summary.not_sure:
         facts.append((words.not_sure, "; ".join(summary.not_sure)))
     return facts

@@ -135,11 +135,7 @@ def _reported(condition: Reported, answers: Answers) -> bool | None:
     value = answers.get(condition.finding, False)
     if value is True or value is False:  # the usual answer, settled at once
         return value
-    return _atom(value, _is_true)  # "not sure", not assigned yet, or one of several values
-
-
-def _is_true(value: Any) -> bool:
-    return reported(value)  # yes, or one or more of "which of these"
+    return _atom(value, reported)  # "not sure", not assigned yet, or one of several values
 
 
 def _one_of(condition: OneOf, answers: Answers) -> bool | None:
