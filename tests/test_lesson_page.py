@@ -1,10 +1,11 @@
-"""The lesson page: one self-contained file, driven in a real headless Chromium."""
+"""The lesson page: one self-contained file, driven in the system Chromium through Playwright."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.teaching.quiz import build_quiz
 from metasymptoms.web.documents import lesson_html
-from tests.cdp import Browser, BrowserError, chromium_path
+from tests.web_browser import errors_of
 
 
 def scenario(book: RuleBook, name: str):
@@ -67,22 +68,15 @@ def test_output_without_html_is_refused(tmp_path: Path, capsys) -> None:
 
 
 @pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Browser]:
-    if chromium_path() is None:
-        pytest.skip("Chromium is not installed (CI installs it in .ci/run: apt-get install -y chromium)")
-    try:
-        opened = Browser(tmp_path / "profile")
-    except (BrowserError, OSError) as error:
-        pytest.skip(f"Chromium could not start: {error}")
-    yield opened
-    opened.close()
+def screen(reused_page: Callable[..., Any]) -> Any:
+    return reused_page("about:blank", viewport={"width": 1280, "height": 800})
 
 
 CURRENT = "document.querySelector('.step.current')"
 
 
-def state(browser: Browser) -> dict:
-    return browser.evaluate(
+def state(screen: Any) -> dict:
+    return screen.evaluate(
         "(() => { const s = document.querySelector('.step.current');"
         " const r = s.querySelector('.reveal');"
         " return {id: s.dataset.id || s.querySelector('h2').textContent,"
@@ -96,89 +90,90 @@ def state(browser: Browser) -> dict:
     )
 
 
-def test_lesson_page_in_chromium(browser: Browser, book: RuleBook, tmp_path: Path) -> None:
+def test_lesson_page_in_chromium(screen: Any, book: RuleBook, tmp_path: Path) -> None:
     item = scenario(book, "breast_cord_compression")
     quiz = build_quiz(book, item)
     page = tmp_path / "lesson.html"
     page.write_text(lesson_html(book, item))
     shots = tmp_path / "screenshots"
     shots.mkdir()
-    browser.open(page.as_uri())
-    total = browser.evaluate("document.querySelectorAll('.step').length")
+    with errors_of(screen) as errors:
+        screen.goto(page.as_uri())
+        total = screen.evaluate("document.querySelectorAll('.step').length")
 
-    first = state(browser)
-    assert first["where"] == f"Step 1 of {total}" and first["visible"] == 1
-    browser.screenshot(shots / "01-title.png")
+        first = state(screen)
+        assert first["where"] == f"Step 1 of {total}" and first["visible"] == 1
+        screen.screenshot(path=shots / "01-title.png")
 
-    browser.key("ArrowRight")
-    assert state(browser)["id"] == "The person's answers"
-    browser.key("ArrowLeft")
-    assert state(browser)["where"] == f"Step 1 of {total}"
-    browser.key("ArrowRight")
-    browser.key("ArrowRight")
-    browser.screenshot(shots / "02-question-hidden.png")
+        screen.keyboard.press("ArrowRight")
+        assert state(screen)["id"] == "The person's answers"
+        screen.keyboard.press("ArrowLeft")
+        assert state(screen)["where"] == f"Step 1 of {total}"
+        screen.keyboard.press("ArrowRight")
+        screen.keyboard.press("ArrowRight")
+        screen.screenshot(path=shots / "02-question-hidden.png")
 
-    urgency = quiz.questions[0]
-    asked = state(browser)
-    assert asked["id"] == "urgency" and asked["where"] == f"Step 3 of {total}"
-    assert asked["revealShown"] is False  # the answer stays hidden until asked for
+        urgency = quiz.questions[0]
+        asked = state(screen)
+        assert asked["id"] == "urgency" and asked["where"] == f"Step 3 of {total}"
+        assert asked["revealShown"] is False  # the answer stays hidden until asked for
 
-    browser.key(str(urgency.answer + 2 if urgency.answer + 2 <= len(urgency.choices) else 1))
-    picked = state(browser)
-    assert len(picked["pressed"]) == 1 and picked["revealShown"] is False
-    browser.screenshot(shots / "03-question-predicted.png")
+        screen.keyboard.press(str(urgency.answer + 2 if urgency.answer + 2 <= len(urgency.choices) else 1))
+        picked = state(screen)
+        assert len(picked["pressed"]) == 1 and picked["revealShown"] is False
+        screen.screenshot(path=shots / "03-question-predicted.png")
 
-    browser.key("r")
-    shown = state(browser)
-    assert shown["revealShown"] is True
-    assert shown["verdict"] == "Not this time."
-    assert "The answer: Emergency: get help now" in shown["revealText"]
-    assert "EMERGENCY: Possible pressure on the spinal cord" in shown["revealText"]
-    assert shown["score"] == "Predictions right: 0 of 3."
-    browser.screenshot(shots / "04-question-revealed.png")
+        screen.keyboard.press("r")
+        shown = state(screen)
+        assert shown["revealShown"] is True
+        assert shown["verdict"] == "Not this time."
+        assert "The answer: Emergency: get help now" in shown["revealText"]
+        assert "EMERGENCY: Possible pressure on the spinal cord" in shown["revealText"]
+        assert shown["score"] == "Predictions right: 0 of 3."
+        screen.screenshot(path=shots / "04-question-revealed.png")
 
-    browser.key("ArrowRight")  # the sites: predicted right with the mouse
-    sites = quiz.questions[1]
-    browser.click(f".step.current button.choice:nth-of-type({sites.answer + 1})")
-    browser.click(".step.current .reveal-button")
-    clicked = state(browser)
-    assert clicked["id"] == "sites" and clicked["verdict"] == "Right."
-    assert clicked["pressed"] == [sites.choices[sites.answer]]
-    assert clicked["score"] == "Predictions right: 1 of 3."
-    browser.screenshot(shots / "05-sites-right.png")
+        screen.keyboard.press("ArrowRight")  # the sites: predicted right with the mouse
+        sites = quiz.questions[1]
+        screen.locator(f".step.current button.choice:nth-of-type({sites.answer + 1})").click()
+        screen.locator(".step.current .reveal-button").click()
+        clicked = state(screen)
+        assert clicked["id"] == "sites" and clicked["verdict"] == "Right."
+        assert clicked["pressed"] == [sites.choices[sites.answer]]
+        assert clicked["score"] == "Predictions right: 1 of 3."
+        screen.screenshot(path=shots / "05-sites-right.png")
 
-    for _ in range(total):
-        browser.key("ArrowRight")
-    last = state(browser)
-    assert last["where"] == f"Step {total} of {total}" and last["id"] == "What to take away"
-    browser.screenshot(shots / "06-last.png")
-
-    browser.print_to_pdf(tmp_path / "handout.pdf")
+        for _ in range(total):
+            screen.keyboard.press("ArrowRight")
+        last = state(screen)
+        assert last["where"] == f"Step {total} of {total}" and last["id"] == "What to take away"
+        screen.screenshot(path=shots / "06-last.png")
+        screen.pdf(path=tmp_path / "handout.pdf")
     assert (tmp_path / "handout.pdf").read_bytes().startswith(b"%PDF")
-    assert browser.errors() == []
+    assert errors == []
     assert len(list(shots.glob("*.png"))) == 6
     print(f"screenshots in {shots}")
 
 
-def test_every_step_fits_the_page_when_printed(browser: Browser, book: RuleBook, tmp_path: Path) -> None:
+def test_every_step_fits_the_page_when_printed(screen: Any, book: RuleBook, tmp_path: Path) -> None:
     page = tmp_path / "lesson.html"
     page.write_text(lesson_html(book, scenario(book, "colorectal_jaundice")))
-    browser.open(page.as_uri())
-    browser.send("Emulation.setEmulatedMedia", {"media": "print"})
-    shown = browser.evaluate(
-        "Array.from(document.querySelectorAll('.step')).filter(s => s.offsetParent !== null).length"
-    )
-    hidden_answers = browser.evaluate(
-        "Array.from(document.querySelectorAll('.reveal')).filter(r => r.offsetParent === null).length"
-    )
-    buttons = browser.evaluate(
-        "Array.from(document.querySelectorAll('nav, .reveal-button')).filter(b => b.offsetParent !== null).length"
-    )
-    assert shown == browser.evaluate("document.querySelectorAll('.step').length")
-    assert hidden_answers == 0 and buttons == 0
-    browser.evaluate("document.getElementById('print-answers').click()")
-    assert browser.evaluate(
-        "Array.from(document.querySelectorAll('.reveal')).every(r => r.offsetParent === null)"
-    )
-    browser.screenshot(tmp_path / "print.png")
-    assert browser.errors() == []
+    with errors_of(screen) as errors:
+        screen.goto(page.as_uri())
+        screen.emulate_media(media="print")
+        shown = screen.evaluate(
+            "Array.from(document.querySelectorAll('.step')).filter(s => s.offsetParent !== null).length"
+        )
+        hidden_answers = screen.evaluate(
+            "Array.from(document.querySelectorAll('.reveal')).filter(r => r.offsetParent === null).length"
+        )
+        buttons = screen.evaluate(
+            "Array.from(document.querySelectorAll('nav, .reveal-button')).filter(b => b.offsetParent !== null).length"
+        )
+        assert shown == screen.evaluate("document.querySelectorAll('.step').length")
+        assert hidden_answers == 0 and buttons == 0
+        screen.evaluate("document.getElementById('print-answers').click()")
+        assert screen.evaluate(
+            "Array.from(document.querySelectorAll('.reveal')).every(r => r.offsetParent === null)"
+        )
+        screen.screenshot(path=tmp_path / "print.png")
+    assert errors == []

@@ -1,4 +1,4 @@
-"""The lesson page on a classroom screen (1280x720) in a real headless Chromium: every step
+"""The lesson page on a classroom screen (1280x720) in the system Chromium through Playwright: every step
 fits or scrolls with the keys, the teacher's notes stay hidden until asked for, one step
 counter; and the page file others may read."""
 
@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.web.documents import lesson_html
-from tests.cdp import Browser, BrowserError, chromium_path
+from tests.web_browser import errors_of
 
 WIDTH, HEIGHT = 1280, 720
 
@@ -27,25 +28,15 @@ def scenario(book: RuleBook, name: str):
 
 
 @pytest.fixture
-def screen(tmp_path: Path) -> Iterator[Browser]:
-    if chromium_path() is None:
-        pytest.skip("Chromium is not installed (CI installs it in .ci/run: apt-get install -y chromium)")
-    try:
-        opened = Browser(tmp_path / "profile", width=WIDTH, height=HEIGHT)
-    except (BrowserError, OSError) as error:
-        pytest.skip(f"Chromium could not start: {error}")
-    yield opened
-    opened.close()
+def screen(reused_page: Callable[..., Any]) -> Any:
+    """A page of the classroom screen's size, where `open_lesson` opens a lesson."""
+    return reused_page("about:blank", viewport={"width": WIDTH, "height": HEIGHT})
 
 
-def open_lesson(screen: Browser, book: RuleBook, tmp_path: Path, name: str) -> int:
+def open_lesson(screen: Any, book: RuleBook, tmp_path: Path, name: str) -> int:
     page = tmp_path / f"{name}.html"
     page.write_text(lesson_html(book, scenario(book, name)))
-    screen.open(page.as_uri())
-    screen.send(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False},
-    )
+    screen.goto(page.as_uri())
     return int(screen.evaluate("document.querySelectorAll('.step').length"))
 
 
@@ -61,14 +52,14 @@ VIEW = """(() => {
 })()"""
 
 
-def read_step_with_the_space_bar(screen: Browser) -> tuple[str, bool]:
+def read_step_with_the_space_bar(screen: Any) -> tuple[str, bool]:
     """Press the space bar until the next step comes; True when every line of the step was
     on screen on the way (each screenful starts where the last one ended, or before)."""
     first = screen.evaluate(VIEW)
     seen_to = first["seenTo"]
     whole = first["seenFrom"] <= first["top"]
     for _ in range(30):
-        screen.key(" ")
+        screen.keyboard.press(" ")
         now = screen.evaluate(VIEW)
         if now["where"] != first["where"]:
             return first["where"], whole and seen_to >= first["bottom"]
@@ -79,52 +70,51 @@ def read_step_with_the_space_bar(screen: Browser) -> tuple[str, bool]:
 
 @pytest.mark.parametrize("name", ["breast_cord_compression", "prostate_mid_back_pain"])
 def test_every_step_fits_or_scrolls_with_the_keys(
-    screen: Browser, book: RuleBook, tmp_path: Path, name: str
+    screen: Any, book: RuleBook, tmp_path: Path, name: str
 ) -> None:
-    total = open_lesson(screen, book, tmp_path, name)
-    missed = []
-    for number in range(1, total):
-        where, whole = read_step_with_the_space_bar(screen)
-        assert where == f"Step {number} of {total}"
-        if not whole:
-            missed.append(where)
+    with errors_of(screen) as errors:
+        total = open_lesson(screen, book, tmp_path, name)
+        missed = []
+        for number in range(1, total):
+            where, whole = read_step_with_the_space_bar(screen)
+            assert where == f"Step {number} of {total}"
+            if not whole:
+                missed.append(where)
     assert missed == []
     assert screen.evaluate(VIEW)["where"] == f"Step {total} of {total}"
-    assert screen.errors() == []
+    assert errors == []
 
 
 def test_a_revealed_answer_scrolls_to_its_end_before_the_next_step(
-    screen: Browser, book: RuleBook, tmp_path: Path
+    screen: Any, book: RuleBook, tmp_path: Path
 ) -> None:
     total = open_lesson(screen, book, tmp_path, "breast_cord_compression")
-    screen.key("ArrowRight")
-    screen.key("ArrowRight")
-    screen.key("r")  # the urgency: the emergency screen the person saw is in the answer
+    screen.keyboard.press("ArrowRight")
+    screen.keyboard.press("ArrowRight")
+    screen.keyboard.press("r")  # the urgency: the emergency screen the person saw is in the answer
     assert screen.evaluate(VIEW)["where"] == f"Step 3 of {total}"
     tall = screen.evaluate(VIEW)
     assert tall["bottom"] > tall["seenTo"]  # longer than the screen: it must scroll
     where, _ = read_step_with_the_space_bar(screen)
     assert where == f"Step 3 of {total}"
     assert screen.evaluate(VIEW)["where"] == f"Step 4 of {total}"
-    screen.key("PageUp")  # at the top of a step, Page Up goes back a step
+    screen.keyboard.press("PageUp")  # at the top of a step, Page Up goes back a step
     assert screen.evaluate(VIEW)["where"] == f"Step 3 of {total}"
 
 
-def test_the_teachers_notes_are_hidden_until_asked_for(
-    screen: Browser, book: RuleBook, tmp_path: Path
-) -> None:
+def test_the_teachers_notes_are_hidden_until_asked_for(screen: Any, book: RuleBook, tmp_path: Path) -> None:
     item = scenario(book, "breast_cord_compression")
     assert item.scenario.teacher_notes
     total = open_lesson(screen, book, tmp_path, "breast_cord_compression")
     for _ in range(total):
-        screen.key("ArrowRight")
+        screen.keyboard.press("ArrowRight")
     shown = "document.querySelector('.step.current').innerText"
     assert screen.evaluate(VIEW)["where"] == f"Step {total} of {total}"
     assert "For the teacher" not in screen.evaluate(shown).replace("For the teacher (T)", "")
     assert "Learning point:" in screen.evaluate(shown)
-    screen.key("t")
+    screen.keyboard.press("t")
     assert f"For the teacher: {item.scenario.teacher_notes.split()[0]}" in screen.evaluate(shown)
-    screen.click(".step.current .teacher-button")  # and hidden again
+    screen.locator(".step.current .teacher-button").click()  # and hidden again
     assert "For the teacher:" not in screen.evaluate(shown)
     # no step of the class's view shows them, whatever is revealed
     page = lesson_html(book, item)
@@ -134,7 +124,7 @@ def test_the_teachers_notes_are_hidden_until_asked_for(
     )
 
 
-def test_one_step_counter(screen: Browser, book: RuleBook, tmp_path: Path) -> None:
+def test_one_step_counter(screen: Any, book: RuleBook, tmp_path: Path) -> None:
     total = open_lesson(screen, book, tmp_path, "breast_cord_compression")
     # "Step 3 of 11", "question 1 of 3", "3 / 11" (not a phone number such as 911 / 999)
     counters = re.compile(r"(?i)\b(?:step|question)\s+\d+\s+of\s+\d+|\b\d{1,2}\s*/\s*\d{1,2}\b")
@@ -144,7 +134,7 @@ def test_one_step_counter(screen: Browser, book: RuleBook, tmp_path: Path) -> No
         )
         assert counters.findall(on_screen) == [f"Step {number} of {total}"], on_screen
         assert screen.evaluate(VIEW)["where"] == f"Step {number} of {total}"
-        screen.key("ArrowRight")
+        screen.keyboard.press("ArrowRight")
 
 
 def test_the_lesson_page_is_readable_by_others(tmp_path: Path) -> None:

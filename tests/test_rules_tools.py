@@ -7,7 +7,6 @@ import html.parser
 import itertools
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -436,30 +435,6 @@ def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) 
     assert [error.message for error in validator.iter_errors(broken)] == [
         "Additional properties are not allowed ('colour' was unexpected)"
     ]
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="no headless browser installed")
-def test_html_rule_book_renders_in_a_headless_browser(shipped_page: Path, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--dump-dom",
-            shipped_page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert "<h1>The metasymptoms rule book</h1>" in result.stdout
-    assert "Possible pressure on the spinal cord (emergency)" in result.stdout
 
 
 def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> None:

@@ -7,7 +7,9 @@ import datetime
 import io
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,54 +175,6 @@ def test_html_escapes_rule_text(book: RuleBook) -> None:
     guidance = dataclasses.replace(book.guidance, support="Call <b>us</b> & talk")
     page = render_html(dataclasses.replace(book, guidance=guidance), assess(book, ANSWERS), MADE)
     assert "<p>Call &lt;b&gt;us&lt;/b&gt; &amp; talk</p>" in page
-
-
-def browser() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-def test_html_prints_to_pdf_in_a_real_browser(shipped: LoadedBook, tmp_path: Path) -> None:
-    chromium, pdftotext = browser(), shutil.which("pdftotext")
-    if chromium is None or pdftotext is None:
-        pytest.skip("needs Chromium and pdftotext (poppler-utils); .ci/run installs them as root")
-    answers = {
-        "cancer_history": "current",
-        "primary_cancer": "lung",
-        "back_pain": True,
-        "limb_weakness": True,
-    }
-    page = tmp_path / "summary.html"
-    page.write_text(
-        render_html(for_country(shipped, "AU"), assess(for_country(shipped, "AU"), answers), MADE)
-    )
-    pdf = tmp_path / "summary.pdf"
-    subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
-    text = subprocess.run(
-        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    words = " ".join(text.split())
-    assert words.startswith(
-        "Summary to show the people who see you Made with metasymptoms on 25 November 2026, 14:03"
-    )
-    assert "For the clinician" in words and words.index("For the clinician") < words.index("For you")
-    assert "Urgency shown Emergency: get help now" in words
-    assert "EMERGENCY: Possible pressure on the spinal cord" in words
-    assert "Do you have new pain in your back or neck? Yes" in words
-    assert "(000)" in words and "911 / 999 / 112" not in words  # the country's own number
-    assert "https://www.cancer.org/" in words
 
 
 # --- the emergency number ------------------------------------------------------------------
@@ -916,3 +870,40 @@ def test_enter_after_pressing_s_saves_the_summary_asked_for(
     assert page.exists() == saved
     if saved:
         assert page.read_text().startswith("<!doctype html>")
+
+
+# --- printed by a real browser (last in the module: the browser tests run one after another,
+# sharing one Chromium, tests/conftest.py) ----------------------------------------------------
+
+
+def test_html_prints_to_pdf_in_a_real_browser(
+    shipped: LoadedBook, tmp_path: Path, reused_page: Callable[..., Any]
+) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("needs pdftotext (poppler-utils); .ci/run installs it as root")
+    answers = {
+        "cancer_history": "current",
+        "primary_cancer": "lung",
+        "back_pain": True,
+        "limb_weakness": True,
+    }
+    page = tmp_path / "summary.html"
+    page.write_text(
+        render_html(for_country(shipped, "AU"), assess(for_country(shipped, "AU"), answers), MADE)
+    )
+    pdf = tmp_path / "summary.pdf"
+    reused_page(page.as_uri()).pdf(path=pdf)  # Chromium's own printing, without header or footer
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    assert words.startswith(
+        "Summary to show the people who see you Made with metasymptoms on 25 November 2026, 14:03"
+    )
+    assert "For the clinician" in words and words.index("For the clinician") < words.index("For you")
+    assert "Urgency shown Emergency: get help now" in words
+    assert "EMERGENCY: Possible pressure on the spinal cord" in words
+    assert "Do you have new pain in your back or neck? Yes" in words
+    assert "(000)" in words and "911 / 999 / 112" not in words  # the country's own number
+    assert "https://www.cancer.org/" in words

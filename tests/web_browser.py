@@ -8,6 +8,7 @@ opens its own browser context."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -103,6 +104,32 @@ def axe_violations(page: Any) -> list[str]:
         ".map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
     )
     return list(found)
+
+
+@contextlib.contextmanager
+def errors_of(page: Any) -> Iterator[list[str]]:
+    """What the page reports while the block runs, one line each: an error thrown, a console
+    error, warning or failed assertion, and the browser's own log of errors and warnings (a
+    file that did not load, something the policy blocked), which Playwright passes on as
+    console messages. Open the page under test inside the block; the listeners are taken off
+    after it, as the page may be kept for other tests (`reused_page`)."""
+    found: list[str] = []
+
+    def console(message: Any) -> None:
+        if message.type in ("error", "warning", "assert"):
+            found.append(f"{message.type}: {message.text}")
+
+    def thrown(error: Any) -> None:
+        found.append(f"thrown: {error}")
+
+    page.on("console", console)
+    page.on("pageerror", thrown)
+    try:
+        yield found
+        page.evaluate("1")  # the messages sent before this answer have been taken in
+    finally:
+        page.remove_listener("console", console)
+        page.remove_listener("pageerror", thrown)
 
 
 def tab_to(page: Any, test: str, limit: int = 60) -> None:
