@@ -70,6 +70,13 @@ EDITS: dict[str, tuple[str, str, str]] = {
         "    sources: [NICE-NG234]\n    checked: {by: author, date: 2026-11-26}\n",
     ),
     "default": ("questions.yaml", "        default: unsure\n", "        default: none\n"),
+    "everyones_why": (
+        "sites/lymph_nodes.yaml",
+        "lymph_nodes.likely_infection|and they usually go down",
+        "and they mostly go down",
+    ),
+    "site_name": ("sites/liver.yaml", "name: Liver\n", "name: The liver\n"),
+    "primary_name": ("primaries.yaml", "name: Breast cancer\n", "name: Cancer of the breast\n"),
     "sites_of_a_sign": (
         "red_flags.yaml",
         "spinal_cord_compression|    sites: [bones]\n",
@@ -362,3 +369,41 @@ def test_a_new_sign_is_listed_once_as_added_its_words_below(report, capsys) -> N
         "  - red flag thirst_with_confusion (Great thirst with new confusion): added"
     ]
     assert "  - red flag thirst_with_confusion: title" in out.splitlines()
+
+
+def test_a_why_read_by_everyone_says_so(report, capsys) -> None:
+    """A rule's explanation marked for everyone is read by people with no cancer diagnosis too."""
+    _, _, out = report("everyones_why", "text", capsys)
+    lines = _section(out, "Text changed (what a person reads; wording alone changes no urgency):")
+    assert lines[1] == "  - rule lymph_nodes.likely_infection: why"
+    assert lines[4:6] == [
+        "      Changes the words people read where this rule names the site 'Lymph nodes' and the advice",
+        "        is neither urgent nor an emergency (read by everyone).",
+    ]
+
+
+def test_a_sites_name_says_where_it_is_read_with_answers_that_name_it(report, capsys) -> None:
+    _, _, out = report("site_name", "text", capsys)
+    lines = _section(out, "Text changed (what a person reads; wording alone changes no urgency):")
+    assert lines[1:8] == [
+        "  - site liver: name",
+        "      was: Liver",
+        "      now: The liver",
+        "      Changes the words people read where the site 'The liver' is named.",
+        "      For example, the result reads differently with: {cancer_history: current, primary_cancer:",
+        "        breast, known_spread: none, jaundice: yes, recent_treatment: no}",
+        "  - primary breast: common_sites",
+    ]
+
+
+def test_a_primary_cancers_name_says_who_reads_it_with_answers_that_name_it(report, capsys) -> None:
+    _, _, out = report("primary_name", "text", capsys)
+    lines = _section(out, "Text changed (what a person reads; wording alone changes no urgency):")
+    assert lines[1:] == [
+        "  - primary breast: name",
+        "      was: Breast cancer",
+        "      now: Cancer of the breast",
+        "      Changes the words people read who answer that their cancer is cancer of the breast.",
+        "      For example, the result reads differently with: {cancer_history: current, primary_cancer:",
+        "        breast, known_spread: none, recent_treatment: no}",
+    ]

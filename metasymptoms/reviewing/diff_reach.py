@@ -228,7 +228,7 @@ def _primary(old: RuleBook, new: RuleBook, item: str, field: str) -> Found:
     if primary is None or history is None or chosen is None:
         return None
     return (
-        f"Changes the words people read who say their cancer started in the {primary.name.lower()}.",
+        f"Changes the words people read who answer that their cancer is {primary.name.lower()}.",
         [AllOf(all=(OneOf(history, ("current",)), OneOf(chosen, (item,))))],
     )
 
