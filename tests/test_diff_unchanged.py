@@ -56,9 +56,8 @@ def test_each_change_of_a_group_in_json_keeps_its_keys(tmp_path: Path, capsys) -
     assert [sorted(change) for change in group["changes"]] == [
         ["answers", "answers_text", "change", "declared", "kind", "lowered", "now", "subject", "was"]
     ] * len(group["changes"])
-    assert group["changes"][0]["answers_text"] == (
-        'your history of cancer: "Now", new back pain (yes, or not sure) and weak legs (yes, or not sure)'
-    )
+    said = 'your history of cancer: "Now", new back pain (yes, or not sure) and weak legs (yes, or not sure)'
+    assert group["answers_text"] == group["changes"][0]["answers_text"] == said
 
 
 def test_books_whose_status_differs_say_each_on_its_own_line(tmp_path: Path, capsys) -> None:

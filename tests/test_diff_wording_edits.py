@@ -146,6 +146,11 @@ def test_the_first_steps_answers_file_reads_differently_in_the_two_books(report,
     copy, _, out = report("first_step", "json", capsys)
     (found,) = json.loads(out)["wording_effects"]
     assert found["field"] == "first_step"
+    assert found["change"] == (
+        "Changes the words people read where this warning sign shows together with another emergency "
+        "warning sign: which first step the emergency gives first, and this sign's advice; shown alone, "
+        "it reads as before."
+    )
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(found["answers"]))
     results = []
