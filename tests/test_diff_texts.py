@@ -75,3 +75,14 @@ def test_a_text_that_was_not_there_reads_none_in_the_markdown_table(tmp_path: Pa
         "| section body: intro | (none) | About your body. "
         "| Changes the words people read while asked this section's questions. |"
     ]
+
+
+def test_a_text_that_was_not_there_reads_none_in_the_text_report(tmp_path: Path, capsys) -> None:
+    questions = TINY["questions.yaml"].replace(
+        "    title: Your body\n", "    title: Your body\n    intro: About your body.\n"
+    )
+    old, edited = write_book(tmp_path / "old"), write_book(tmp_path / "new", {"questions.yaml": questions})
+    assert main(["rules", "diff", str(old), str(edited)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("  - section body: intro")
+    assert lines[at + 1 : at + 3] == ["      was: (none)", "      now: About your body."]

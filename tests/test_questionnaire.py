@@ -710,3 +710,33 @@ def test_a_yes_no_question_asked_again_starts_on_the_answer_given(
     )
     question = next(q for q in book.questions if q.finding == "fever")
     assert questionnaire.options_for(question)[1] == offered
+
+
+def test_a_questions_help_stands_with_its_choices(book: RuleBook) -> None:
+    """Where the cancer started: its help ("This is the primary cancer ...") is shown with
+    the choices, where a person reads it before choosing."""
+    hints: dict[str, str | None] = {}
+
+    class Hinting(ScriptedPrompter):
+        def choose(self, message, options, default, hint=None, **kwargs) -> str:
+            hints[message] = hint
+            return super().choose(message, options, default, hint, **kwargs)
+
+    question = next(q for q in book.questions if q.finding == "primary_cancer")
+    questionnaire = Questionnaire(book, Hinting(book, answers={"primary_cancer": "breast"}))
+    assert questionnaire.ask(question) == "breast"
+    assert question.help is not None and question.help.startswith('This is the "primary" cancer.')
+    assert hints == {question.text: question.help}
+
+
+def test_enter_giving_not_sure_is_said_once_where_it_starts(book: RuleBook) -> None:
+    """After "yes" to treatment, Enter at each kind of treatment gives "not sure" (at every
+    other yes-or-no question it gives "no"): said once, as a hint, before the first kind."""
+    prompter = ScriptedPrompter(book)
+    questionnaire = Questionnaire(book, prompter)
+    questionnaire.record("cancer_history", "none")
+    questionnaire.record("recent_treatment", True)
+    for finding in ("recent_chemotherapy", "recent_radiotherapy"):
+        assert questionnaire.ask(next(q for q in book.questions if q.finding == finding)) == UNSURE
+    hints = [text for kind, text in prompter.shown if kind == "hint"]
+    assert hints == [book.guidance.wording.questions.enter_is_not_sure]
