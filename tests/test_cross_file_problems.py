@@ -168,6 +168,19 @@ TWICE = "is used twice (first at rules/{first}); each id must be unique (schema)
             ],
             id="a broken site file's own id is not reported as unknown",
         ),
+        pytest.param(
+            {
+                "red_flags.yaml": TINY["red_flags.yaml"]
+                + "  - id: weak_legs\n    title: Weak legs\n    when: limb_weakness\n    urgency: urgent\n"
+                "    covers: [cordd]\n    advice: Call today.\n    sources: [SRC-A]\n"
+                "    checked: {by: author, date: 2026-01-01}\n"
+            },
+            [
+                "rules/red_flags.yaml:17:14: [error] 'cordd' is not another red flag of this rule book"
+                " (did you mean 'cord'?) (schema)"
+            ],
+            id="a sign covers one that is not there",
+        ),
     ],
 )
 def test_cross_file_problems(tmp_path: Path, changes: dict[str, str], expected: list[str]) -> None:

@@ -220,3 +220,27 @@ def test_every_text_a_person_reads_is_compared(tmp_path: Path, capsys) -> None:
         "  - guidance (wording, shown below)",
     ]
     assert "  - guidance: emergency_numbers.countries[GB].number\n      was: 999\n      now: 998\n" in text
+
+
+def reorder_breast_cancers_sources(folder: Path) -> None:
+    primaries = folder / "primaries.yaml"
+    text = primaries.read_text()
+    cited = "    sources: [NCI-META, CRUK-MSCC]\n"
+    at = text.index(cited, text.index("  - id: breast\n"))
+    primaries.write_text(text[:at] + "    sources: [CRUK-MSCC, NCI-META]\n" + text[at + len(cited) :])
+
+
+def test_a_primary_cancers_sources_in_another_order_are_reported(tmp_path: Path, capsys) -> None:
+    """The page about a primary cancer lists its sources in their order."""
+    data = json.loads(diff_of(tmp_path, reorder_breast_cancers_sources, "json", capsys))
+    assert data["source_changes"] == [
+        {
+            "kind": "primary",
+            "id": "breast",
+            "field": "sources",
+            "old": ["NCI-META", "CRUK-MSCC"],
+            "new": ["CRUK-MSCC", "NCI-META"],
+            "change": "primary breast: sources: the same sources, listed to a person in another order: "
+            "CRUK-MSCC, NCI-META (was NCI-META, CRUK-MSCC)",
+        }
+    ]

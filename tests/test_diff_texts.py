@@ -86,3 +86,14 @@ def test_a_text_that_was_not_there_reads_none_in_the_text_report(tmp_path: Path,
     lines = capsys.readouterr().out.splitlines()
     at = lines.index("  - section body: intro")
     assert lines[at + 1 : at + 3] == ["      was: (none)", "      now: About your body."]
+
+
+def test_a_findings_meaning_is_listed(tmp_path: Path, capsys) -> None:
+    """What a finding means is read in the explorer (metasymptoms explore)."""
+    findings = TINY["findings.yaml"].replace(
+        "    label: new back pain\n", "    label: new back pain\n    meaning: Pain in the back that is new.\n"
+    )
+    assert findings != TINY["findings.yaml"]
+    assert text_changes(tmp_path, {"findings.yaml": findings}, capsys) == [
+        ("finding", "back_pain", "meaning", None, "Pain in the back that is new.")
+    ]

@@ -344,18 +344,6 @@ def test_a_sign_that_stops_showing_on_the_groups_own_answers_is_not_listed_twice
     ]
 
 
-def test_a_finding_whose_label_says_not_is_never_negated_twice() -> None:
-    from metasymptoms.core.kinds import UNSURE, kind_of, no_words
-    from metasymptoms.core.loader import load_book
-
-    spec = load_book(RULES).finding("cannot_keep_fluids")
-    assert spec.label == "not being able to keep fluids down"
-    words = kind_of(spec).value_words(spec, [False, UNSURE], [True, False, UNSURE])
-    assert words == "not being able to keep fluids down: no, or not sure"
-    assert no_words(spec.label) == "not being able to keep fluids down: no"
-    assert no_words("a new skin rash") == "no new skin rash"
-
-
 def test_a_site_rule_is_named_with_its_site_and_a_why_no_one_reads_is_said(report, capsys) -> None:
     """A broken bone always shows an emergency warning sign, under which a site's explanation
     is left out: the report says no answers were found whose result shows it."""

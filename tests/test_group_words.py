@@ -66,6 +66,16 @@ def test_a_yes_no_finding_is_told_by_its_answer(book: RuleBook, values: list, sa
     assert words(book, "back_pain", values, [True, False, UNSURE]) == said
 
 
+def test_a_finding_whose_label_says_not_is_never_negated_twice(book: RuleBook) -> None:
+    from metasymptoms.core.kinds_base import no_words
+
+    assert book.finding("cannot_keep_fluids").label == "not being able to keep fluids down"
+    said = words(book, "cannot_keep_fluids", [False, UNSURE], [True, False, UNSURE])
+    assert said == "not being able to keep fluids down: no, or not sure"
+    assert no_words("not being able to keep fluids down") == "not being able to keep fluids down: no"
+    assert no_words("a new skin rash") == "no new skin rash"
+
+
 def test_no_words_drop_an_article_or_say_not() -> None:
     from metasymptoms.core.kinds_base import no_words
 
