@@ -379,7 +379,7 @@ def test_rules_check_refuses_more_choices_than_verify_can_try(tmp_path: Path, ca
     folder = write_book(tmp_path / "many", {"findings.yaml": many})
     assert main(["rules", "check", str(folder)]) == 1
     err = capsys.readouterr()
-    assert (
-        "'limb_weakness' lists 6 choices; a 'which of these' finding takes at most 5 (rules verify "
-        "tries every combination of them)"
-    ) in err.out + err.err
+    assert (  # placed at its list of choices, where the reviewer takes some out
+        f"{folder}/findings.yaml:15:7: [error] 'limb_weakness' lists 6 choices; a 'which of these' finding "
+        "takes at most 5 (rules verify tries every combination of them) (schema)"
+    ) in (err.out + err.err).splitlines()
