@@ -107,7 +107,8 @@ class Questionnaire:
         if section is not None:
             self.prompter.say(self.progress(section, question.finding), "progress")
         while True:
-            if isinstance(self.prompter, TickingPrompter) and kind.checkboxes(finding, self.answer_words):
+            # The kind first: isinstance of a runtime Protocol is slow (it checks each method)
+            if kind.checkboxes(finding, self.answer_words) and isinstance(self.prompter, TickingPrompter):
                 choice = self.tick(question, default) or kind.default_option(finding)
             elif options is None:
                 # Only an earlier answer stands on the typing line for Enter to keep: a first
