@@ -357,8 +357,8 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 def _starts_a_browser_or_server(item: pytest.Item) -> bool:
     """The test asks for Chromium (`browser`) or `metasymptoms serve` (`served`): slow wherever
     it stands. The lesson page's keyboard tests (a module of their own) had come into `make
-    quick` without joining SLOW_MODULES, and Chromium's start and pages were a fifth of its
-    processor time (about 3 of 16 s)."""
+    quick` without joining SLOW_MODULES: Chromium's start and pages were about 3 of its 22 to
+    25 processor-seconds."""
     info = getattr(item, "_fixtureinfo", None)
     return info is not None and not {"browser", "served"}.isdisjoint(info.names_closure)
 
