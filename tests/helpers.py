@@ -415,6 +415,7 @@ _TINY = {
             show: "your answers show {names}"
             may_show: "your answers may show {names}, so the safer reading is used"
             not_sure: "you were not sure about {names}, so the safer reading is used"
+            not_sure_several: "you were not sure about {names}, so the safer reading is used"
             answered: "you answered {names}"
             not_given: "{names} was not given, so the safer reading is used"
             read_from: "{finding} (from {source})"

@@ -135,18 +135,20 @@ def because_sentence(book: RuleBook, because: Iterable[str], answers: Answers) -
                 if kind.measured
                 else kind.phrase(finding, value, said)
             )
+    lists = book.guidance.wording.lists
+    # The answers read the safer way are whole answers, set apart where one has a comma of its
+    # own: "your history of cancer, weakness ..., or difficulty walking and back pain ..." read
+    # to a nurse as one long answer. Several "not sure" answers take the plural.
     by_kind = [
-        (words.reported, symptoms),
-        (words.gave, measured),
-        (words.show, shown),
-        (words.may_show, maybe),
-        (words.not_sure, unsure),
-        (words.answered, context),
-        (words.not_given, missing),
+        (words.reported, symptoms, lists.all_of),
+        (words.gave, measured, lists.all_of),
+        (words.show, shown, lists.all_of),
+        (words.may_show, maybe, lists.all_of_apart),
+        (words.not_sure if len(unsure) < 2 else words.not_sure_several, unsure, lists.all_of_apart),
+        (words.answered, context, lists.all_of),
+        (words.not_given, missing, lists.all_of_apart),
     ]
-    parts = [
-        filled(part, names=book.guidance.wording.lists.all_of(names)) for part, names in by_kind if names
-    ]
+    parts = [filled(part, names=joined(names)) for part, names, joined in by_kind if names]
     return filled(words.sentence, reasons=words.between.join(parts)) if parts else ""
 
 

@@ -41,6 +41,7 @@ class BecauseWording:
     show: Annotated[str, TEXT, holding("names")]  # read from another answer
     may_show: Annotated[str, TEXT, holding("names")]  # read as "not sure" from another answer
     not_sure: Annotated[str, TEXT, holding("names")]
+    not_sure_several: Annotated[str, TEXT, holding("names")]  # two or more answered "not sure"
     answered: Annotated[str, TEXT, holding("names")]  # an answer about the person (a choice)
     not_given: Annotated[str, TEXT, holding("names")]
     read_from: Annotated[str, TEXT, holding("finding", "source")]
