@@ -221,6 +221,14 @@ FINDINGS = TINY["findings.yaml"]
             "8:9: [error] 'value' is missing here; add it",
             id="a choice without a value",
         ),
+        pytest.param(
+            FINDINGS.replace(
+                "    label: new back pain\n",
+                "    label: new back pain\n    choices:\n      - {value: a, text: A}\n",
+            ),
+            "12:7: [error] 'back_pain' is a yes/no finding, so it takes no choices; remove them or set 'type: choice'",
+            id="a yes/no finding with choices",
+        ),
     ],
 )
 def test_a_broken_finding_leaves_the_others_for_the_conditions_elsewhere(
