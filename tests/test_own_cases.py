@@ -131,3 +131,19 @@ def test_class_names_a_broken_case_with_its_mistakes_and_warns_of_a_wrong_expect
     # The broken case's own address says why it is not there, not just "page not found".
     assert asked.status_code == 404 and "Left out until fixed: zz_broken" in asked.text
     assert wrong.status_code == 200
+
+
+def test_a_case_named_with_a_space_or_a_question_mark_is_reached_from_class(tmp_path: Path) -> None:
+    # A case's name is its file's: "fever 2?.yaml" was listed on /class with a link cut at the
+    # "?" (page not found), and its lesson named the full replay as `metasymptoms demo fever 2?`.
+    folder = tmp_path / "my-rules"
+    shutil.copytree(default_rules_dir(), folder)
+    shutil.copy(KIDNEY, folder / "scenarios" / "fever 2?.yaml")
+    with TestClient(
+        build_app(load_book(folder), allowed_hosts=["testserver"], rules_folder=folder)
+    ) as client:
+        listed = client.get("/class").text
+        assert '<a href="/class/fever%202%3F">' in listed
+        lesson = client.get("/class/fever%202%3F")
+    assert lesson.status_code == 200
+    assert "<code>metasymptoms demo &#39;fever 2?&#39;</code>" in lesson.text

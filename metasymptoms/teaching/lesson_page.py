@@ -11,6 +11,7 @@ the engine, the replay and the quiz, so no medical logic is written twice.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, replace
 
 from metasymptoms.core.model import RuleBook
@@ -105,7 +106,8 @@ def build_lesson(book: RuleBook, item: LoadedScenario, quiz: Quiz | None = None)
     quiet = [section.title for section, _ in sections if section.id not in busy]
     if quiet:
         said = (Line(f"{', '.join(quiet)}."), Line(words.lesson.nothing_held))
-        command = " ".join(("metasymptoms", "demo", item.name))  # a command: the same in every language
+        # A command, the same in every language; a case's name is its file's, which may hold a space.
+        command = shlex.join(("metasymptoms", "demo", item.name))
         steps.append(LessonStep("quiet", words.lesson.quiet, said, command=command))
     steps.append(_replay(result_step(book, item.answers)))
     steps.append(_replay(changes_step(book, item.answers)))
