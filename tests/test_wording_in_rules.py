@@ -164,9 +164,9 @@ def scanned(name: str) -> bool:
     return not name.startswith("reviewing/") or name in FOR_THE_PERSON_IN_REVIEWING
 
 
-def literals(tree: ast.AST, name: str) -> Iterator[tuple[int, str]]:
-    """(line, text) of each string literal that is not a docstring, an error raised, or an
-    allowed constant; an f-string's literal parts are read as one text."""
+def not_read(tree: ast.AST, name: str) -> set[int]:
+    """The ids of the nodes not scanned: docstrings, errors raised, allowed constants, and a
+    kind's words for authors."""
     skipped: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -196,6 +196,13 @@ def literals(tree: ast.AST, name: str) -> Iterator[tuple[int, str]]:
             )
         ):
             skipped.update(id(inner) for inner in ast.walk(node))
+    return skipped
+
+
+def literals(tree: ast.AST, name: str) -> Iterator[tuple[int, str]]:
+    """(line, text) of each string literal that is not a docstring, an error raised, or an
+    allowed constant; an f-string's literal parts are read as one text."""
+    skipped = not_read(tree, name)
     for node in ast.walk(tree):
         if id(node) in skipped:
             continue
@@ -205,6 +212,25 @@ def literals(tree: ast.AST, name: str) -> Iterator[tuple[int, str]]:
             yield node.lineno, text
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             yield node.lineno, node.value
+
+
+def separators(tree: ast.AST, name: str) -> Iterator[tuple[int, str]]:
+    """(line, text) of each literal that joins a list ("; ".join(...)) where it is read:
+    punctuation a script writes its own way (Chinese "、"), so the book's (`wording.lists`)
+    where a person reads the list. White space alone ("\\n".join) is layout, and "|" joins
+    a pattern's alternatives."""
+    skipped = not_read(tree, name)
+    for node in ast.walk(tree):
+        if (
+            id(node) not in skipped
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant)
+            and isinstance(node.func.value.value, str)
+            and node.func.value.value.strip() not in ("", "|")
+        ):
+            yield node.lineno, node.func.value.value
 
 
 def sentences_in_code(package: Path) -> list[str]:
@@ -219,6 +245,11 @@ def sentences_in_code(package: Path) -> list[str]:
             for line, text in sorted(literals(tree, name))
             if for_the_person(name, text)
         ]
+        if name in ALL_WORDING_IN_RULES:
+            found += [
+                f"metasymptoms/{name}:{line}: {text!r} joins a list"
+                for line, text in sorted(separators(tree, name))
+            ]
     return found
 
 
@@ -309,6 +340,19 @@ def test_where_all_wording_is_in_rules_a_templates_text_and_read_out_attributes_
         "metasymptoms/templates/summary.html:3: '<h2 id=\"for-clinician\">For the clinician</h2>'",
         'metasymptoms/templates/summary.html:5: \'<a href="/" aria-label="Start again"></a>\'',
     ]
+
+
+def test_where_all_wording_is_in_rules_a_list_joined_in_code_is_found(tmp_path: Path) -> None:
+    """As the saved summary's symptoms were joined before `wording.lists.apart` joined them."""
+    (tmp_path / "answering").mkdir()
+    (tmp_path / "answering" / "summary.py").write_text(
+        "def symptoms(summary):\n"
+        '    return "; ".join(summary.reported)\n'
+        "def lines(summary):\n"
+        '    return "\\n".join(summary.lines) + summary.lists.apart.join(summary.not_sure)\n',
+        encoding="utf-8",
+    )
+    assert sentences_in_code(tmp_path) == ["metasymptoms/answering/summary.py:2: '; ' joins a list"]
 
 
 def test_a_kinds_words_for_a_person_are_found_and_its_words_for_authors_are_not(tmp_path: Path) -> None:

@@ -125,7 +125,7 @@ def reminder(book: RuleBook, flag_ids: Sequence[str]) -> str:
     from metasymptoms.core.covers import own_cards
 
     shown = own_cards(book, [flag.id for flag in book.red_flags if flag.id in flag_ids])
-    titles = "; ".join(book.red_flag(flag_id).title for flag_id in shown)
+    titles = book.guidance.wording.lists.apart.join(book.red_flag(flag_id).title for flag_id in shown)
     return filled(book.guidance.wording.emergency.reminder, titles=titles)
 
 
@@ -243,7 +243,7 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
             if finding.implies == treatment and answers.get(finding.id) is True
         ]
         if kinds:
-            lines.append(filled(words.recent_treatment, answer="; ".join(kinds)))
+            lines.append(filled(words.recent_treatment, answer=book.guidance.wording.lists.apart.join(kinds)))
         elif answers.get(treatment) is True:
             lines.append(sentence(book.finding(treatment).label))
         elif answers.get(treatment) == UNSURE:

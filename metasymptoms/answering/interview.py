@@ -238,7 +238,7 @@ class ArrowKeyPrompter:
         ]
         # "? = why, b = back" kept on one line, as the typed prompts say it
         words = self.wording.questions
-        shortcuts = ",\u00a0".join(
+        shortcuts = self.wording.lists.between.replace(" ", "\u00a0").join(
             key for key, step in ((words.why_key, WHY), (words.back_key, BACK)) if step in steps
         )
         notes = [

@@ -231,7 +231,8 @@ class PlainPrompter:
         if BACK in keys:
             extras.append(self.wording.questions.back_key)
         how, refusal = self._letters(yes_no, unsure, len(numbered))
-        self._print(how + (f"; {', '.join(extras)}" if extras else "") + ".")
+        lists = self.wording.lists
+        self._print(how + (lists.apart + lists.between.join(extras) if extras else "") + ".")
         while True:
             typed = self._read("> ").lower()
             if typed == "":
@@ -296,4 +297,6 @@ class PlainPrompter:
         """ "q", "s or q", "r, s or q": the keys, in the book's words."""
         if len(keys) == 1:
             return keys[0]
-        return filled(self.wording.plain.either, some=", ".join(keys[:-1]), last=keys[-1])
+        return filled(
+            self.wording.plain.either, some=self.wording.lists.between.join(keys[:-1]), last=keys[-1]
+        )

@@ -14,6 +14,7 @@ from metasymptoms.core.guidance import SummaryWording
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import ABOUT_A_CANCER, RuleBook, Section, Urgency
 from metasymptoms.core.model_base import filled
+from metasymptoms.core.wording_answers import ListWords
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ClinicianSummary:
     asked: tuple[AskedQuestion, ...]
     not_asked: tuple[AskedQuestion, ...]  # answer None: skipped by the questions' logic, or never reached
     words: SummaryWording  # its labels, in the book's words (guidance.yaml `wording.summary`)
+    lists: ListWords  # what sets its lists' items apart ("; "): they hold commas of their own
     # The questions that applied but have no answer, by section: (title, labels, whether any
     # question of that section was answered).
     not_answered: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
@@ -118,6 +120,7 @@ def clinician_summary(
         asked=tuple(asked),
         not_asked=tuple(not_asked),
         words=book.guidance.wording.summary,
+        lists=book.guidance.wording.lists,
         not_answered=_not_answered(book, answers, not_asked),
     )
 
@@ -220,7 +223,7 @@ def not_answered_lines(summary: ClinicianSummary) -> list[str]:
         if not any_answered and len(labels) > 2:
             lines.append(filled(summary.words.none_of_the_questions, section=title, count=str(len(labels))))
         else:
-            lines.append(f"{title}: {'; '.join(labels)}")
+            lines.append(f"{title}: {summary.lists.apart.join(labels)}")
     return lines
 
 
@@ -232,14 +235,14 @@ def when_text(summary: ClinicianSummary) -> str:
     return f"{made.day} {made:%B %Y}, {made:%H:%M} ({zone})"
 
 
-def warning_sign_text(sign: WarningSign) -> tuple[str, str]:
+def warning_sign_text(sign: WarningSign, apart: str) -> tuple[str, str]:
     """A warning sign for the clinician: its urgency label, and its title with the answers
     behind it. Renderers escape and lay out the two parts."""
-    return sign.label, f"{sign.title} ({'; '.join(sign.reported)})"
+    return sign.label, f"{sign.title} ({apart.join(sign.reported)})"
 
 
 def symptoms_reported_text(summary: ClinicianSummary) -> str:
-    return "; ".join(summary.reported) if summary.reported else summary.words.no_symptoms
+    return summary.lists.apart.join(summary.reported) if summary.reported else summary.words.no_symptoms
 
 
 def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tuple[str, str]]]]:
@@ -247,13 +250,16 @@ def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tupl
     and its words, or (for the warning signs) labelled items."""
     words = summary.words
     facts: list[tuple[str, str | list[tuple[str, str]]]] = [
-        (words.warning_signs, [warning_sign_text(sign) for sign in summary.warning_signs] or words.none),
+        (
+            words.warning_signs,
+            [warning_sign_text(sign, summary.lists.apart) for sign in summary.warning_signs] or words.none,
+        ),
         (words.symptoms, symptoms_reported_text(summary)),
     ]
     if summary.background:
-        facts.append((words.treatment, "; ".join(summary.background)))
+        facts.append((words.treatment, summary.lists.apart.join(summary.background)))
     if summary.not_sure:
-        facts.append((words.not_sure, "; ".join(summary.not_sure)))
+        facts.append((words.not_sure, summary.lists.apart.join(summary.not_sure)))
     return facts
 
 

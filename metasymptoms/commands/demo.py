@@ -32,18 +32,18 @@ def demo(args: Demo) -> int:
         raise RuleBookError(
             problems if args.check else [p for p in problems if p.location.file.stem == args.scenario]
         )
-    said = book.guidance.wording.teaching.demo
+    said, lists = book.guidance.wording.teaching.demo, book.guidance.wording.lists
     if problems:  # one teacher's broken case leaves every other lesson usable
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
-        print(filled(said.left_out, cases=", ".join(broken)), file=sys.stderr)
+        print(filled(said.left_out, cases=lists.between.join(broken)), file=sys.stderr)
     if args.check:
         failed = 0
         for item in items:
             found = differences(book, item)
             if found:
                 failed += 1
-                print(filled(said.disagrees, case=item.name, differences="; ".join(found)))
+                print(filled(said.disagrees, case=item.name, differences=lists.apart.join(found)))
         print(filled(said.agree, agree=str(len(items) - failed), count=str(len(items))))
         return 1 if failed else 0
     if args.list or args.scenario is None:
@@ -61,7 +61,10 @@ def demo(args: Demo) -> int:
     item = by_name[args.scenario]
     found = differences(book, item)
     if found:  # the lesson shows what the rule book gives, which is not what the case expects
-        print(filled(said.expects_otherwise, case=item.name, differences="; ".join(found)), file=sys.stderr)
+        print(
+            filled(said.expects_otherwise, case=item.name, differences=lists.apart.join(found)),
+            file=sys.stderr,
+        )
     if args.html and args.format == "text":
         raise UsageError("--html writes the lesson page and --format text the replay: give one of them")
     if args.lesson_page:
@@ -126,7 +129,7 @@ def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     if args.step and (plain or sys.stdin.isatty()):
         from metasymptoms.teaching.projector import plain_steps
 
-        plain_steps(book.guidance.wording.teaching, steps, sys.stdin, sys.stdout, _width())
+        plain_steps(book.guidance.wording, steps, sys.stdin, sys.stdout, _width())
         return 0
     width = _width()
     words = book.guidance.wording.teaching

@@ -81,7 +81,8 @@ class StatusWords:
 @dataclass(frozen=True)
 class ListWords:
     """The words that join a list a person reads: "a, b and c", "a, b or c"; and, for a list of
-    answers where an item has a comma of its own, "a, such as b; and c"."""
+    answers where an item has a comma of its own, "a, such as b; and c". A list with nothing
+    before its last item is joined by `between` alone ("a, b, c"), or `apart` ("a; b; c")."""
 
     between: Text  # between the items before the last: ", "
     every: Annotated[str, TEXT, holding("most", "final")]  # "{most} and {final}"

@@ -181,7 +181,9 @@ def board_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
 def _short_summary(book: RuleBook, answers: dict[str, Answer]) -> str:
     assessment = assess(book, answers)
     words = book.guidance.wording.teaching.explore
-    sites = ", ".join(site.name for site in assessment.sites) or words.board_none
+    sites = (
+        book.guidance.wording.lists.between.join(site.name for site in assessment.sites) or words.board_none
+    )
     shown = words.board_short if assessment.audience == "with_cancer" else words.board_short_to_check
     return filled(shown, level=level(book, assessment.urgency), sites=sites)
 

@@ -105,7 +105,7 @@ def build_lesson(book: RuleBook, item: LoadedScenario, quiz: Quiz | None = None)
     steps += [_replay(step) for section, step in sections if section.id in busy]
     quiet = [section.title for section, _ in sections if section.id not in busy]
     if quiet:
-        said = (Line(f"{', '.join(quiet)}."), Line(words.lesson.nothing_held))
+        said = (Line(book.guidance.wording.lists.between.join(quiet) + "."), Line(words.lesson.nothing_held))
         # A command, the same in every language; a case's name is its file's, which may hold a space.
         command = shlex.join(("metasymptoms", "demo", item.name))
         steps.append(LessonStep("quiet", words.lesson.quiet, said, command=command))

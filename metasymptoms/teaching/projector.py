@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+from metasymptoms.core.guidance import Wording
 from metasymptoms.core.model_base import filled
 from metasymptoms.core.safetext import write_styled
 from metasymptoms.core.wording_teaching import LessonKeysWording, TeachingWording
@@ -206,9 +207,10 @@ def plain_words(keys: LessonKeysWording) -> dict[str, str]:
     return {**{word.strip().lower(): action for word, action in typed.items()}, **PLAIN_KEYS}
 
 
-def plain_steps(words: TeachingWording, steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) -> None:
+def plain_steps(wording: Wording, steps: list[Step], stdin: TextIO, stdout: TextIO, width: int) -> None:
     """One step at a time, printed; a typed line moves: Enter next, b back, q stop, and a (all
     changes), r (reveal the answer) or t (the teacher's notes) where the step keeps them back."""
+    words = wording.teaching
     opened: set[int] = set()
     position = 0
     typed_as = plain_words(words.keys)
@@ -224,7 +226,7 @@ def plain_steps(words: TeachingWording, steps: list[Step], stdin: TextIO, stdout
         if step.more and not everything:
             keys.append(_open_keys(said, typed=True)[step.opens])
         keys.append(said.stop_typed)
-        stdout.write(", ".join(keys) + ". > ")
+        stdout.write(wording.lists.between.join(keys) + ". > ")
         stdout.flush()
         typed = stdin.readline()
         if not typed:

@@ -75,7 +75,9 @@ def lessons(request: Request, status: int = 200) -> Response:
             {"name": item.name, "title": item.scenario.title, "differs": differs.get(item.name, "")}
             for item in found.items
         ],
-        left_out=filled(words.left_out, cases=", ".join(found.left_out)) if found.left_out else "",
+        left_out=filled(words.left_out, cases=book.guidance.wording.lists.between.join(found.left_out))
+        if found.left_out
+        else "",
         problems=found.problems,
     )
 
