@@ -200,12 +200,16 @@ def test_every_class_screen_reads_the_terminals_width_in_one_place(
     import sys
 
     from metasymptoms.answering.prompter import screen_width
-    from metasymptoms.commands.demo import _width as replay_width
-    from metasymptoms.commands.explore import _width as page_width
+    from metasymptoms.answering.terminal import printed_width
+    from metasymptoms.commands import demo, explore
     from metasymptoms.teaching.explore_board import screen_size
 
     monkeypatch.setenv("COLUMNS", str(columns))
     monkeypatch.setenv("LINES", "24")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    assert [replay_width(), page_width(), screen_size()] == [width, width, (width, 24)]
+    assert [printed_width(demo.WIDTH), screen_size()] == [width, (width, 24)]
     assert screen_width(margin=2, least=40) == width
+    # the replay and an explore page read it there, not each its own way
+    for command in (demo, explore):
+        source = Path(command.__file__).read_text(encoding="utf-8")
+        assert "printed_width(" in source and "screen_width" not in source, command.__name__

@@ -34,3 +34,13 @@ def prompter_for(plain: bool, wording: Wording) -> ResultPrompter:
     from metasymptoms.answering.interview import ArrowKeyPrompter
 
     return ArrowKeyPrompter(wording)
+
+
+def printed_width(fallback: int) -> int:
+    """Columns for a page printed at once: on a terminal the screen's (a margin of 2, at least
+    40 columns); in a file or a pipe, `fallback`."""
+    if not sys.stdout.isatty():
+        return fallback
+    from metasymptoms.answering.prompter import screen_width
+
+    return screen_width(margin=2, least=40)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
+from metasymptoms.answering.terminal import printed_width, prompter_for, require_terminal, wants_plain
 from metasymptoms.commands import Demo
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.loader import load_book
@@ -129,9 +129,9 @@ def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
     if args.step and (plain or sys.stdin.isatty()):
         from metasymptoms.teaching.projector import plain_steps
 
-        plain_steps(book.guidance.wording, steps, sys.stdin, sys.stdout, _width())
+        plain_steps(book.guidance.wording, steps, sys.stdin, sys.stdout, printed_width(WIDTH))
         return 0
-    width = _width()
+    width = printed_width(WIDTH)
     words = book.guidance.wording.teaching
     for step in steps:  # a lesson's steps counted as the lesson counts them; the replay's parts not
         everything = args.all_changes or step.opens != CHANGES  # on paper, the answers and notes too
@@ -139,11 +139,3 @@ def _replay(book: RuleBook, item: LoadedScenario, args: Demo) -> int:
         print("\n".join(lines))
         print()
     return 0
-
-
-def _width() -> int:
-    if sys.stdout.isatty():
-        from metasymptoms.answering.prompter import screen_width
-
-        return screen_width(margin=2, least=40)
-    return WIDTH

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from metasymptoms.answering.terminal import prompter_for, require_terminal, wants_plain
+from metasymptoms.answering.terminal import printed_width, prompter_for, require_terminal, wants_plain
 from metasymptoms.commands import Explore
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.model_base import filled
@@ -43,7 +43,7 @@ def explore(args: Explore) -> int:
             raise UsageError(
                 f"there is no {args.kind} '{args.id}'{close_match(args.id, known)}; see: metasymptoms explore {args.kind}"
             )
-        sys.stdout.write(page(book, item_id, _width()))
+        sys.stdout.write(page(book, item_id, printed_width(pages.WIDTH)))
         return 0
     plain = wants_plain(args.plain)
     require_terminal(
@@ -60,16 +60,6 @@ def explore(args: Explore) -> int:
     except Stopped:
         raise KeyboardInterrupt from None
     return 0
-
-
-def _width() -> int:
-    from metasymptoms.teaching.explore import WIDTH
-
-    if sys.stdout.isatty():
-        from metasymptoms.answering.prompter import screen_width
-
-        return screen_width(margin=2, least=40)
-    return WIDTH
 
 
 def _symptom_by_word(book: RuleBook, symptoms: list[str], word: str) -> str | None:
