@@ -58,7 +58,7 @@ def test_markdown_starts_with_what_the_clinician_needs(book: RuleBook) -> None:
         "- Rule book: Draft rule book, version 0.1: not yet signed off by a clinician.\n"
         "- Urgency shown: Soon: see a healthcare provider within the next few days\n"
         "- Warning signs reported:\n"
-        "  - See a provider within days: A new symptom in a person who has or had cancer, or is not sure "
+        "  - See a provider within days: A new symptom to tell a care team or doctor about "
         "(I had cancer in the past; extreme tiredness that rest does not fix; a deep, lasting pain in a bone)\n"
         "- Symptoms reported: extreme tiredness that rest does not fix; a deep, lasting pain in a bone\n\n"
     )
@@ -101,9 +101,8 @@ def test_markdown_reads_cleanly_in_a_text_editor(book: RuleBook) -> None:
 def test_no_internal_urgency_word_and_no_repeated_disclaimer_heading(book: RuleBook) -> None:
     text = render_text(book, assess(book, ANSWERS))
     assert (
-        # Wrapped between words at the text's 78 columns, as every other line is.
-        "See a provider within days: A new symptom in a person who has or had cancer,\nor is not sure\n"
-        in text
+        # Within the text's 78 columns, as every other line is.
+        "See a provider within days: A new symptom to tell a care team or doctor about\n" in text
     )
     assert "Prompt" not in text
     assert "THIS IS NOT A DIAGNOSIS\n" not in text

@@ -332,7 +332,7 @@ def test_what_if_board_through_pipe_input(book: RuleBook, time_limit: None) -> N
     )
     second = text.index(
         "How soon: Soon: see a healthcare provider within the next few days. Sites: Bones. "
-        "Warning signs: A new symptom in a person who has or had cancer, or is not sure (Soon)."
+        "Warning signs: A new symptom to tell a care team or doctor about (Soon)."
     )
     third = text.index(
         "How soon: Emergency: get help now. Sites: Bones. "

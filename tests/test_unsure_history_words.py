@@ -60,8 +60,7 @@ def test_uncontrolled_pain_reads_the_same_true_title_for_each_history(book: Rule
     ]
     text = render_text(book, assessment)
     assert (
-        "Urgent: Pain that painkillers no longer control, in a person who has or had\n"
-        "cancer, or is not sure\n"
+        "Urgent: Pain that painkillers no longer control\n"
         "Contact your cancer team today, or a doctor if you have none: pain that your\n"
     ) in text
 
@@ -71,11 +70,61 @@ def test_back_pain_with_warning_features_when_not_sure_stays_urgent_in_true_word
     assessment = assess(book, answers)
     assert assessment.urgency.value == "urgent"
     shown = {flag.id: flag for flag in assessment.red_flags}
-    assert shown["spinal_pain_warning"].title == (
-        "Back or neck pain in a person who has or had cancer, or is not sure"
-    )
+    assert shown["spinal_pain_warning"].title == ("Back or neck pain with warning features")
     assert " ".join(shown["spinal_pain_warning"].advice.split()).startswith(
-        "In a person who has or had cancer, or is not sure, this kind of back or neck pain should be"
-        " checked within 24 hours, because pressure on the spinal cord needs finding early. Contact"
+        "This kind of back or neck pain should be checked within 24 hours, because pressure on the"
+        " spinal cord needs finding early. Contact"
         " your cancer team if you have one, or get an urgent doctor's appointment today."
+    )
+
+
+def test_no_title_or_advice_describes_its_reader_as_a_group_of_people(book: RuleBook) -> None:
+    """Review s33 findings 4 and 10: "... in a person who has or had cancer, or is not sure",
+    spoken by a screen reader, sounded as if the symptom were unsure, and repeated in every
+    list of a result; the card shows only to the people its condition names, so it names the
+    symptom."""
+    described = [
+        (flag.id, part)
+        for flag in book.red_flags
+        for part, text in (("title", flag.title), ("advice", flag.advice))
+        if re.search(r"\bin a person\b", text, re.IGNORECASE)
+    ]
+    assert described == []
+
+
+def test_dizziness_on_steroids_without_a_cancer_diagnosis_names_no_cancer(book: RuleBook) -> None:
+    """Review s33 finding 4: steroid tablets for asthma, no cancer; the card said "in a person
+    who has or had cancer, is not sure, or takes steroids" and "your cancer team"."""
+    answers = {
+        "cancer_history": "none",
+        "recent_treatment": True,
+        "on_steroids": True,
+        "dizzy_on_standing": True,
+        "fatigue": True,
+    }
+    assessment = assess(book, answers)
+    assert [(flag.id, flag.urgency.value) for flag in assessment.red_flags] == [
+        ("adrenal_crisis_on_steroids_no_cancer_diagnosis", "urgent")
+    ]
+    text = render_text(book, assessment)
+    assert (
+        "Urgent: Dizziness on standing with sickness or great tiredness\n"
+        "Get an urgent doctor's appointment today, and say that you take steroid\n"
+    ) in text
+    assert "cancer" not in " ".join(flag.title + flag.advice for flag in assessment.red_flags).lower()
+
+
+@pytest.mark.parametrize("history", ["unsure", "current", "past"])
+def test_dizziness_with_a_cancer_history_or_not_sure_keeps_the_adrenal_sign(
+    book: RuleBook, history: str
+) -> None:
+    answers = {"cancer_history": history, "dizzy_on_standing": True, "fatigue": True}
+    assert "adrenal_crisis" in [flag.id for flag in assess(book, answers).red_flags]
+
+
+def test_the_black_stools_help_does_not_invite_a_no_from_a_person_on_iron(book: RuleBook) -> None:
+    """Review s33 finding 6: "iron tablets can also make stools dark" read as "that explains it"."""
+    question = next(q for section in book.sections for q in section.questions if q.finding == "black_stools")
+    assert "answer yes anyway if they are black and sticky like tar, or dark red" in " ".join(
+        (question.help or "").split()
     )
