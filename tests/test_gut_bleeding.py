@@ -209,3 +209,21 @@ def test_the_emergency_list_speaks_to_a_person_not_sure_of_a_cancer_history(book
         " or legs, or back pain that shoots around the chest or belly like a band"
     ) in book.guidance.emergency_signs
     assert not [line for line in book.guidance.emergency_signs if "a person with cancer" in line.lower()]
+
+
+@pytest.mark.parametrize("bleeding", [{}, {"black_stools": True}, {"vomiting_blood": True}])
+def test_dizziness_with_bleeding_from_the_gut_is_not_taught_as_adrenal_spread(
+    book: RuleBook, bleeding: dict
+) -> None:
+    """Review s33 finding 9: with black stools, dizziness on standing is first a sign of blood
+    loss (its own warning sign); the adrenal site stays for the same answers without bleeding."""
+    answers = {
+        **ON_CHEMOTHERAPY,
+        "black_stools": False,
+        "dizzy_on_standing": True,
+        "fatigue": True,
+        **bleeding,
+    }
+    assessment = assess(book, answers)
+    assert ("adrenal_glands" in [site.id for site in assessment.sites]) == (not bleeding)
+    assert "adrenal_crisis" in [flag.id for flag in assessment.red_flags]
