@@ -79,6 +79,25 @@ def test_soon_is_read_as_prompt_and_prompt_still_works(
     assert capsys.readouterr().out.splitlines()[-1].startswith("16 of 16")
 
 
+def test_a_wrong_urgency_word_is_told_with_the_words_a_teacher_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/teaching.md tells a teacher to write `soon`: a misspelt word is offered it, and the
+    list names the words a case takes, not the rule book's "prompt"."""
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    case = folder / "scenarios" / "kidney_breathless.yaml"
+    text = case.read_text()
+    line = text.splitlines().index("  urgency: urgent") + 1
+    case.write_text(text.replace("  urgency: urgent\n", "  urgency: son\n"))
+    assert main(["demo", "--rules", str(folder), "--list"]) == 0
+    told = (
+        f"{case}:{line}:12: [error] 'urgency' must be one of 'emergency', 'urgent', 'soon' or "
+        "'routine', not 'son' (did you mean 'soon'?) (schema)"
+    )
+    assert told in capsys.readouterr().err.splitlines()
+
+
 def test_a_lesson_page_is_built_once_per_book(book: RuleBook, monkeypatch: pytest.MonkeyPatch) -> None:
     from metasymptoms.web import documents
 

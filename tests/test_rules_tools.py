@@ -435,6 +435,15 @@ def test_json_schema_accepts_the_shipped_files_and_is_committed(tmp_path: Path) 
     assert [error.message for error in validator.iter_errors(broken)] == [
         "Additional properties are not allowed ('colour' was unexpected)"
     ]
+    # A teacher's case may say "soon" (docs/teaching.md): the editor's schema must not mark it.
+    case = yaml.safe_load((rules / "scenarios" / "kidney_breathless.yaml").read_text())
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text("scenario")))
+    for word in ("soon", "prompt", "son"):
+        case["expected"]["urgency"] = word
+        wrong = ["'son' is not one of ['emergency', 'urgent', 'soon', 'routine', 'prompt']"]
+        assert [error.message for error in validator.iter_errors(case)] == (wrong if word == "son" else []), (
+            word
+        )
 
 
 def test_verify_catches_a_flow_that_does_not_interrupt(monkeypatch, book) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, with_config
+from pydantic import BeforeValidator, Field, WithJsonSchema, with_config
+from pydantic_core import PydanticCustomError
 
 from metasymptoms.core.answers import AnswersError, check_answers
 from metasymptoms.core.engine import Answers, assess, prune
@@ -28,15 +29,39 @@ from metasymptoms.core.yamlfile import Path_
 FOLDER = SCENARIOS_FOLDER
 
 
+# The words a case's `expected.urgency` takes: the screens' "soon" for the book's "prompt",
+# which stays accepted. A wrong word is told with these, so a teacher who wrote "son" is
+# offered "soon", the word the docs and screens use, not a list naming "prompt".
+_CASE_URGENCIES = ("emergency", "urgent", "soon", "routine")
+
+
 def _person_words(value: object) -> object:
     """'soon' for 'prompt': a teacher writes the word every screen shows ("Soon: ...")."""
-    return Urgency.PROMPT.value if isinstance(value, str) and value.strip().lower() == "soon" else value
+    if isinstance(value, str):
+        if value in {urgency.value for urgency in Urgency}:
+            return value
+        if value.strip().lower() == "soon":
+            return Urgency.PROMPT.value
+    words = [f"'{word}'" for word in _CASE_URGENCIES]
+    expected = f"{', '.join(words[:-1])} or {words[-1]}"
+    raise PydanticCustomError("enum", "Input should be {expected}", {"expected": expected})
 
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
 class Expected:
-    urgency: Annotated[Urgency, BeforeValidator(_person_words)]  # or "soon", as screens say it
+    # or "soon", as screens say it; the editor's schema offers it too, so it is not underlined
+    urgency: Annotated[
+        Urgency,
+        BeforeValidator(_person_words),
+        WithJsonSchema(
+            {
+                "description": "How soon to get help: 'soon' is the rule book's 'prompt'.",
+                "enum": [*_CASE_URGENCIES, Urgency.PROMPT.value],
+                "type": "string",
+            }
+        ),
+    ]
     sites: tuple[str, ...] = ()  # exactly these sites, in rule-book order
     red_flags: tuple[str, ...] = ()  # each of these is among the red flags shown
 
