@@ -156,7 +156,7 @@ def test_a_teachers_broken_case_is_named_on_the_class_page_in_chromium(browser: 
         left_out = page.locator("section.problems")
         assert left_out.get_by_role("heading").inner_text() == "Left out until fixed: my_broken"
         assert left_out.locator("li").all_inner_texts() == [
-            "scenarios/my_broken.yaml:10:12: 'urgency' must be one of 'emergency', 'urgent', 'prompt' "
+            "scenarios/my_broken.yaml:10:12: 'urgency' must be one of 'emergency', 'urgent', 'soon' "
             "or 'routine', not 'routin' (did you mean 'routine'?)"
         ]
         warning = page.locator("li", has=page.locator('a[href="/class/my_wrong"]')).locator(".lesson-warning")
