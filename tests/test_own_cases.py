@@ -65,6 +65,25 @@ def test_a_wrong_expected_is_replayed_with_a_warning(
     assert "warning" not in capsys.readouterr().err
 
 
+def test_check_tells_a_broken_case_and_still_checks_every_other(
+    my_rules: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A teacher fixing one case learns in the same run whether the rest still hold: the
+    broken case is told at its place and counted as not agreeing, and the wrong `expected` of
+    another is still found (the check used to stop at the broken one)."""
+    assert main(["demo", "--rules", str(my_rules), "--check"]) == 1
+    said = capsys.readouterr()
+    broken = my_rules / "scenarios" / "zz_broken.yaml"
+    assert said.err == (
+        f"{broken}:1:1: [error] 'answers' is missing here; add it (schema)\n"
+        f"{broken}:1:1: [error] 'expected' is missing here; add it (schema)\n"
+        f"{broken}:1:1: [error] 'learning_points' is missing here; add it (schema)\n"
+    )
+    assert said.out == (
+        "my_wrong: urgency: expected emergency, got urgent\n16 of 18 scenarios agree with the rule book.\n"
+    )
+
+
 def test_soon_is_read_as_prompt_and_prompt_still_works(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -28,23 +28,25 @@ def demo(args: Demo) -> int:
     book = load_book(folder)
     items, problems = load_scenarios(folder, book)
     broken = sorted({problem.location.file.stem for problem in problems})
-    if problems and (args.check or args.scenario in broken):
-        raise RuleBookError(
-            problems if args.check else [p for p in problems if p.location.file.stem == args.scenario]
-        )
+    if args.scenario in broken and not args.check:
+        raise RuleBookError([p for p in problems if p.location.file.stem == args.scenario])
     said, lists = book.guidance.wording.teaching.demo, book.guidance.wording.lists
     if problems:  # one teacher's broken case leaves every other lesson usable
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
-        print(filled(said.left_out, cases=lists.between.join(broken)), file=sys.stderr)
+        if not args.check:  # the check's count below tells the broken ones
+            print(filled(said.left_out, cases=lists.between.join(broken)), file=sys.stderr)
     if args.check:
-        failed = 0
+        # A broken case is counted as not agreeing, and the others are still checked: a
+        # teacher fixing one case learns in the same run whether the rest still hold.
+        failed = len(broken)
         for item in items:
             found = differences(book, item)
             if found:
                 failed += 1
                 print(filled(said.disagrees, case=item.name, differences=lists.apart.join(found)))
-        print(filled(said.agree, agree=str(len(items) - failed), count=str(len(items))))
+        count = len(items) + len(broken)
+        print(filled(said.agree, agree=str(count - failed), count=str(count)))
         return 1 if failed else 0
     if args.list or args.scenario is None:
         width = max((len(item.name) for item in items), default=0)
