@@ -59,7 +59,7 @@ def test_less_urgent_signs_are_named_without_their_own_timing(book: RuleBook) ->
     assessment = assess(book, answers)
     assert [flag.urgency.value for flag in assessment.red_flags] == ["urgent", "prompt"]
     text = render_text(book, assessment)
-    assert "Urgent: Back or neck pain with warning features\n" in text
+    assert "Urgent: New back or neck pain with warning features or cancer in the bones\n" in text
     assert "Also tell them about\n  - A new symptom to tell a care team or doctor about\n" in text
     assert "within the next few days, even if you have a follow-up" not in text  # that flag's own timing
 

@@ -186,7 +186,7 @@ def test_an_urgent_back_pain_under_another_emergency_is_named_for_the_people_who
     also = next(
         block for block in blocks(book, assess(book, answers)) if block.heading == "Also tell them about"
     )
-    assert "Back or neck pain with warning features" in also.items
+    assert "New back or neck pain with warning features or cancer in the bones" in also.items
 
 
 def test_a_kept_emergency_stands_and_a_sign_that_still_holds_keeps_its_own_card(book: RuleBook) -> None:
@@ -211,13 +211,15 @@ def test_a_kept_emergency_stands_and_a_sign_that_still_holds_keeps_its_own_card(
         "EMERGENCY: Possible pressure on the spinal cord"
     ]
     also = next(block for block in shown if block.heading == book.guidance.wording.result.also_tell)
-    assert "Back or neck pain with warning features" in also.items
+    assert "New back or neck pain with warning features or cancer in the bones" in also.items
     why = next(block for block in shown if block.heading == book.guidance.wording.result.why_these_signs)
     assert why.items[0] == (
         "Possible pressure on the spinal cord: You reported this earlier, then changed that answer."
         " The advice to get help now still stands."
     )
-    assert why.items[1].startswith("Back or neck pain with warning features: Because you reported new back")
+    assert why.items[1].startswith(
+        "New back or neck pain with warning features or cancer in the bones: Because you reported new back"
+    )
 
 
 def test_the_rule_book_document_names_the_signs_a_card_tells(shipped: LoadedBook) -> None:

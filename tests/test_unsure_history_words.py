@@ -70,7 +70,9 @@ def test_back_pain_with_warning_features_when_not_sure_stays_urgent_in_true_word
     assessment = assess(book, answers)
     assert assessment.urgency.value == "urgent"
     shown = {flag.id: flag for flag in assessment.red_flags}
-    assert shown["spinal_pain_warning"].title == ("Back or neck pain with warning features")
+    assert shown["spinal_pain_warning"].title == (
+        "New back or neck pain with warning features or cancer in the bones"
+    )
     assert " ".join(shown["spinal_pain_warning"].advice.split()).startswith(
         "This kind of back or neck pain should be checked within 24 hours, because pressure on the"
         " spinal cord needs finding early. Contact"
@@ -127,4 +129,16 @@ def test_the_black_stools_help_does_not_invite_a_no_from_a_person_on_iron(book: 
     question = next(q for section in book.sections for q in section.questions if q.finding == "black_stools")
     assert "answer yes anyway if they are black and sticky like tar, or dark red" in " ".join(
         (question.help or "").split()
+    )
+
+
+def test_new_back_pain_with_cancer_in_the_bones_is_not_said_to_have_warning_features(book: RuleBook) -> None:
+    # Any new back pain is urgent once cancer is known to be in the bones: the card's name
+    # must hold without the warning features the person did not report (it claimed them).
+    answers = {"cancer_history": "current", "known_spread": "bones", "back_pain": True}
+    shown = {flag.id: flag for flag in assess(book, answers).red_flags}
+    assert shown["spinal_pain_warning"].urgency.value == "urgent"
+    assert (
+        shown["spinal_pain_warning"].title
+        == "New back or neck pain with warning features or cancer in the bones"
     )
