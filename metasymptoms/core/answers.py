@@ -9,7 +9,7 @@ finding and, where one is near, the id that was probably meant.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -94,10 +94,30 @@ def check_answers(
         position = doc.position((key,), key=at_key)
         return f"{name}:{position.line}:{position.column}"
 
+    answers, mistakes, more = answer_mistakes(book, data, where)
+    problems = [f"{where(key, at_key=at_key)}: {message}" for key, at_key, message in mistakes]
+    more += max(len(problems) - MAX_PROBLEMS, 0)
+    if more:
+        problems = problems[:MAX_PROBLEMS] + [f"{name}: and {more} more problems like these"]
+    if problems:
+        raise AnswersError(problems)
+    return answers
+
+
+Mistake = tuple[str, bool, str]  # the key, whether it is the key (not its value) that is wrong, what is wrong
+
+
+def answer_mistakes(
+    book: RuleBook, data: Mapping[Any, Any], where: Callable[[str], str]
+) -> tuple[dict[str, Answer], list[Mistake], int]:
+    """The answers that are right, every mistake (the first MAX_PROBLEMS, then the
+    contradictions) and how many more were counted past those. `where(key)` names the place of
+    a key, for a contradiction, which names both of its places. An answers file and a teaching
+    case's answers (core/scenarios.py) are told their mistakes by this one reading."""
     findings = {finding.id: finding for finding in book.findings}
     suggestions = Suggestions(findings)  # once for the whole file, not once per key
     answers: dict[str, Answer] = {}
-    problems: list[str] = []
+    mistakes: list[Mistake] = []
     more = 0  # problems past the first MAX_PROBLEMS
     for key, value in data.items():
         key = str(key)
@@ -111,35 +131,32 @@ def check_answers(
                 continue
             except BadAnswer as error:
                 bad = error
-        if len(problems) >= MAX_PROBLEMS:
+        if len(mistakes) >= MAX_PROBLEMS:
             more += 1  # counted, never located or worded: 700,000 unknown keys stay quick
         elif bad is None:
-            problems.append(
-                f"{where(key, at_key=True)}: {quoted(key)} is not a finding{suggestions.hint(key)}"
-            )
+            mistakes.append((key, True, f"{quoted(key)} is not a finding{suggestions.hint(key)}"))
         else:
-            problems.append(f"{where(key)}: {bad}")
-    problems += _contradictions(book, answers, where)
-    more += max(len(problems) - MAX_PROBLEMS, 0)
-    if more:
-        problems = problems[:MAX_PROBLEMS] + [f"{name}: and {more} more problems like these"]
-    if problems:
-        raise AnswersError(problems)
-    return answers
+            mistakes.append((key, False, str(bad)))
+    mistakes += _contradictions(book, answers, where)
+    return answers, mistakes, more
 
 
-def _contradictions(book: RuleBook, answers: dict[str, Answer], where: Any) -> list[str]:
+def _contradictions(book: RuleBook, answers: dict[str, Answer], where: Callable[[str], str]) -> list[Mistake]:
     """Answers that cannot both be true, named with both places."""
     history = book.role("cancer_history")
     if not history or answers.get(history) != "none":
         return []
-    found = []
+    found: list[Mistake] = []
     for role in ("primary_cancer", "known_spread"):
         other = book.role(role)
         if other and other in answers and answers[other] != "none":
             found.append(
-                f"{where(history)}: '{history}: none' says there has been no cancer, but "
-                f"{where(other)} gives '{other}: {answers[other]}'; remove one of them, "
-                f"or write '{history}: unsure'"
+                (
+                    history,
+                    False,
+                    f"'{history}: none' says there has been no cancer, but "
+                    f"{where(other)} gives '{other}: {answers[other]}'; remove one of them, "
+                    f"or write '{history}: unsure'",
+                )
             )
     return found

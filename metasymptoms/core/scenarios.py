@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, with_config
+from pydantic import BeforeValidator, Field, ValidationError, WithJsonSchema, with_config
 from pydantic_core import PydanticCustomError
 
-from metasymptoms.core.answers import AnswersError, check_answers
+from metasymptoms.core.answers import answer_mistakes
 from metasymptoms.core.engine import Answers, assess, prune
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.layout import SCENARIOS_FOLDER
@@ -23,7 +23,7 @@ from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import FORBID_EXTRA, Text, Urgency
 from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.suggest import close_match
-from metasymptoms.core.validate import load_file
+from metasymptoms.core.validate import LoadedFile, adapter, load_file
 from metasymptoms.core.yamlfile import Path_
 
 FOLDER = SCENARIOS_FOLDER
@@ -104,57 +104,92 @@ def scenario_files(rules_folder: Path) -> list[Path]:
 
 
 def load_scenarios(rules_folder: Path, book: RuleBook) -> tuple[list[LoadedScenario], list[Problem]]:
-    """Every scenario that validates, and every problem of those that do not."""
+    """Every scenario with no problem, and every problem of the others, all at once: a
+    teacher fixing a case is told each mistake at its place in one run, its answers' too,
+    even while its shape has mistakes. Only answers that cannot be read wait (UNCHECKED)."""
     loaded: list[LoadedScenario] = []
     problems: list[Problem] = []
     for path in scenario_files(rules_folder):
         file = load_file(Scenario, path)
-        scenario, at = file.value, file.at
-        if scenario is None:
-            problems += file.problems
-            continue
-        try:
-            answers = check_answers(book, scenario.answers)
-        except AnswersError as error:
-            for message in error.problems:
-                key = message.split("'")[1] if "'" in message else ""
-                problems.append(Problem(at(("answers", key), key=True), message.removeprefix("answers: ")))
-            continue
-        problems += [
-            Problem(at(where, key=key), message)
-            for where, key, message in _scenario_problems(book, scenario, answers)
-        ]
-        loaded.append(LoadedScenario(path.stem, path, scenario, answers, at(("expected",), key=True)))
+        found, answers = _case_problems(book, file, rules_folder)
+        problems += [*file.problems, *found]
+        if file.value is not None and answers is not None and not found:
+            at = file.at(("expected",), key=True)
+            loaded.append(LoadedScenario(path.stem, path, file.value, answers, at))
     return loaded, problems
 
 
-def _scenario_problems(
-    book: RuleBook, scenario: Scenario, answers: Answers
-) -> Iterator[tuple[Path_, bool, str]]:
-    """(where, at the key?, message) for what a valid scenario says wrongly of the book."""
-    # The questionnaire would never ask a finding its skip logic hides: a scenario that
-    # reports one could not be met in the guided questions.
+# Said where a case's answers cannot be read yet, so a teacher does not take the mistakes
+# listed for all there are.
+UNCHECKED = (
+    "the case's answers are not checked yet: they cannot be read until the mistakes told here are fixed"
+)
+
+
+def _case_problems(
+    book: RuleBook, file: LoadedFile, rules_folder: Path
+) -> tuple[list[Problem], dict[str, Answer] | None]:
+    """What a case says wrongly of the book, read from its data as written, whether or not its
+    shape is right; and its answers, when every one of them is right."""
+    data = file.doc.data if file.doc is not None else None
+    if file.doc is None or not isinstance(data, dict | None):  # not YAML, or not a mapping
+        return [Problem(file.at(()), UNCHECKED, "warning")], None
+    data = data or {}
+    raw = data.get("answers")
+    answers: dict[str, Answer] = {}
+    if not isinstance(raw, dict | None):  # its problem is told where it stands
+        found = [Problem(file.at(("answers",)), UNCHECKED, "warning")]
+    else:
+
+        def where(key: str) -> str:
+            place = file.at(("answers", key))
+            return f"{place.file.relative_to(rules_folder)}:{place.line}:{place.column}"
+
+        answers, mistakes, more = answer_mistakes(book, raw or {}, where)
+        found = [Problem(file.at(("answers", key), key=at_key), message) for key, at_key, message in mistakes]
+        if more:
+            found.append(Problem(file.at(("answers",), key=True), f"and {more} more problems like these"))
+        if not found:  # the skip logic is read over answers that are all right
+            found += [Problem(file.at(steps, key=True), said) for steps, said in _never_asked(book, answers)]
+    found += [Problem(file.at(steps, key=key), said) for steps, key, said in _said_of_the_book(book, data)]
+    return found, (None if found else answers)
+
+
+def _never_asked(book: RuleBook, answers: Answers) -> Iterator[tuple[Path_, str]]:
+    """The answers the questionnaire would never ask for, with these answers: its skip logic
+    hides them, so a case that gives one could not be met in the guided questions."""
     reached = prune(book, answers)
     for finding, value in answers.items():
         if finding not in reached and value is not False:
             yield (
                 ("answers", finding),
-                True,
                 f"the questionnaire never asks about '{finding}' with these answers (its ask_if does not hold), so a person could not give this answer",
             )
+
+
+def _said_of_the_book(book: RuleBook, data: dict[str, Any]) -> Iterator[tuple[Path_, bool, str]]:
+    """(where, at the key?, message) for what a case's `expected` and own questions say
+    wrongly of the book, read as written: a part whose shape is wrong is told by the schema."""
+    expected = data.get("expected")
     expected_ids = (
         ("sites", "site", {site.id for site in book.sites}),
         ("red_flags", "red flag", {flag.id for flag in book.red_flags}),
     )
     for field, noun, known in expected_ids:
-        for index, item_id in enumerate(getattr(scenario.expected, field)):
-            if item_id not in known:
+        ids = expected.get(field) if isinstance(expected, dict) else None
+        for index, item_id in enumerate(ids if isinstance(ids, list) else []):
+            if isinstance(item_id, str) and item_id not in known:
                 yield (
                     ("expected", field, index),
                     False,
                     f"'{item_id}' is not a {noun}{close_match(item_id, known)}",
                 )
-    for index, own in enumerate(scenario.quiz):
+    quiz = data.get("quiz")
+    for index, raw in enumerate(quiz if isinstance(quiz, list) else []):
+        try:  # each question on its own: one written wrongly leaves the others checked
+            own = adapter(OwnQuestion).validate_python(raw)
+        except ValidationError:
+            continue  # the schema tells it
         for where, message in _own_question_problems(own):
             yield ("quiz", index, *where), False, message
 
