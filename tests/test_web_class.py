@@ -16,6 +16,7 @@ from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.loader import load
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.scenarios import load_scenarios
+from metasymptoms.web import classroom
 from metasymptoms.web.app import build_app
 from tests.web_browser import Served, axe_violations
 
@@ -42,26 +43,65 @@ def test_every_scenario_is_a_lesson_page_with_no_inline_script_or_style(
     assert client.get("/class/no_such_lesson").status_code == 404
 
 
-def test_the_lessons_are_read_once_with_the_book_when_the_server_starts(
-    book: RuleBook, tmp_path: Path
-) -> None:
-    # As the book is: a lesson edited or removed while the server runs shows after a restart
-    # (only the rule-book document, /rules, follows each edit). The list was read again from
-    # the disk on every request.
+def test_the_lessons_follow_each_edit_while_the_server_runs(book: RuleBook, tmp_path: Path) -> None:
+    # They were read once, when the server started: a teacher who edited or added a case saw
+    # the old list, and the old lesson, until the server was started again.
     folder = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), folder)
-    app = build_app(load(folder).book, allowed_hosts=["testserver"], rules_folder=folder)
-    with TestClient(app) as client:
-        before = client.get("/class").text
-        first = sorted((folder / "scenarios").glob("*.yaml"))[0]
-        assert f'href="/class/{first.stem}"' in before
-        first.unlink()
-        assert client.get("/class").text == before
-        assert client.get(f"/class/{first.stem}").status_code == 200
-    with TestClient(
-        build_app(load(folder).book, allowed_hosts=["testserver"], rules_folder=folder)
-    ) as client:  # started again
-        assert f'href="/class/{first.stem}"' not in client.get("/class").text
+    cases = folder / "scenarios"
+    tired = (cases / "tired_no_cancer.yaml").read_text()
+    with TestClient(build_app(book, allowed_hosts=["testserver"], rules_folder=folder)) as client:
+        assert "Tired for a week, no cancer diagnosis" in client.get("/class/tired_no_cancer").text
+
+        (cases / "tired_no_cancer.yaml").write_text(tired.replace("Tired for a week", "Tired for ten days"))
+        assert "Tired for ten days, no cancer diagnosis</a>" in client.get("/class").text
+        assert "Tired for ten days, no cancer diagnosis" in client.get("/class/tired_no_cancer").text
+
+        (cases / "my_case.yaml").write_text(tired.replace("Tired for a week", "My own case"))
+        assert '<a href="/class/my_case">My own case, no cancer diagnosis</a>' in client.get("/class").text
+
+        # Saved half-way through an edit: its mistakes, each at its place, all at once.
+        (cases / "my_case.yaml").write_text(
+            tired.replace("fatigue: yes", "fatige: yes").replace("urgency: routine", "urgency: routin")
+        )
+        index = client.get("/class").text
+        assert re.findall(r"<li><code>(.*)</code></li>", index) == [
+            "scenarios/my_case.yaml:8:3: &#39;fatige&#39; is not a finding (did you mean &#39;fatigue&#39;?)",
+            "scenarios/my_case.yaml:10:12: &#39;urgency&#39; must be one of &#39;emergency&#39;, &#39;urgent&#39;, "
+            "&#39;soon&#39; or &#39;routine&#39;, not &#39;routin&#39; (did you mean &#39;routine&#39;?)",
+        ]
+        assert 'href="/class/my_case"' not in index
+        assert client.get("/class/my_case").status_code == 404
+
+        (cases / "tired_no_cancer.yaml").unlink()
+        assert 'href="/class/tired_no_cancer"' not in client.get("/class").text
+        assert client.get("/class/tired_no_cancer").status_code == 404
+
+
+def test_the_lessons_are_read_again_only_when_a_case_file_changes(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    read: list[Path] = []
+
+    def counted(rules_folder: Path, book: RuleBook) -> Any:
+        read.append(rules_folder)
+        return load_scenarios(rules_folder, book)
+
+    monkeypatch.setattr(classroom, "load_scenarios", counted)
+    with TestClient(build_app(book, allowed_hosts=["testserver"], rules_folder=folder)) as client:
+        for _ in range(3):
+            assert client.get("/class").status_code == 200
+            assert client.get("/class/tired_no_cancer").status_code == 200
+        assert read == [folder]
+        (folder / "book.yaml").write_text((folder / "book.yaml").read_text() + "\n")  # not a case
+        client.get("/class")
+        assert read == [folder]
+        case = folder / "scenarios" / "tired_no_cancer.yaml"
+        case.write_text(case.read_text() + "\n")
+        client.get("/class")
+        assert read == [folder, folder]
 
 
 def test_the_rule_book_document_lists_the_problems_first_and_follows_each_edit(

@@ -51,8 +51,8 @@ def build_app(
     )
     app.state.book = book
     app.state.rules_folder = rules_folder or default_rules_dir()
-    app.state.lessons = classroom.load_lessons(book, app.state.rules_folder)
-    app.state.lesson_pages = {}  # name -> the page, built when first asked for (classroom.py)
+    # The lessons are read when /class is asked for, and again when a case file changes
+    # (classroom.current_lessons).
     return app
 
 

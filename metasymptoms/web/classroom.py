@@ -4,16 +4,18 @@ stylesheet and script."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from metasymptoms.core.layout import SCENARIOS_FOLDER
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.model_base import filled
 from metasymptoms.core.scenarios import LoadedScenario, compared, load_scenarios
-from metasymptoms.web.pages import notice_page, page
+from metasymptoms.web.pages import fingerprint, notice_page, page
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,8 @@ class Lessons:
 
 
 def load_lessons(book: RuleBook, rules_folder: Path) -> Lessons:
-    """The lessons, read once with the book when the app starts (build_app): a scenario is
-    rule-book data, and the book itself is not read again either. A scenario with problems
-    is left out, and the lessons' list names it with its problems."""
+    """The lessons as the case files are now. A scenario with problems is left out, and the
+    lessons' list names it with its problems."""
     items, problems = load_scenarios(rules_folder, book)
     return Lessons(
         tuple(items),
@@ -52,10 +53,29 @@ def load_lessons(book: RuleBook, rules_folder: Path) -> Lessons:
     )
 
 
+_lock = threading.Lock()  # one reading at a time: a class asking at once reads the files once
+
+
+def current_lessons(request: Request) -> tuple[Lessons, dict[str, str]]:
+    """The lessons as the case files are now, and the lesson pages built from them so far
+    (name -> page). Read again only when a file in the scenarios folder has changed (name,
+    time or size: a few stat calls a request), so a teacher who edits or adds a case sees it on
+    reload, and a case broken mid-edit shows its mistakes. The book is the one the server
+    started with: the cases are checked against what the pages give."""
+    state = request.app.state
+    with _lock:
+        now = fingerprint(state.rules_folder / SCENARIOS_FOLDER)
+        if getattr(state, "lessons_fingerprint", None) != now:
+            state.lessons = (load_lessons(state.book, state.rules_folder), {})
+            state.lessons_fingerprint = now
+        found: tuple[Lessons, dict[str, str]] = state.lessons
+    return found
+
+
 def lessons(request: Request, status: int = 200) -> Response:
     """The lessons' list; `status` 404 where it answers for a case left out (lesson)."""
     book: RuleBook = request.app.state.book
-    found: Lessons = request.app.state.lessons
+    found = current_lessons(request)[0]
     words = book.guidance.wording.teaching.lesson
     part_words = {"urgency": words.part_urgency, "sites": words.part_sites, "red_flags": words.part_red_flags}
     differs = {
@@ -86,16 +106,17 @@ def lesson(request: Request) -> Response:
     from metasymptoms.web.documents import lesson_html
 
     name = request.path_params["name"]
-    item = next((item for item in request.app.state.lessons.items if item.name == name), None)
-    if item is None and name in request.app.state.lessons.left_out:
+    found, built = current_lessons(request)
+    item = next((item for item in found.items if item.name == name), None)
+    if item is None and name in found.left_out:
         return lessons(request, status=404)  # why it is not here, and the lessons that are
     if item is None:
         book = request.app.state.book
         return notice_page(book, book.guidance.wording.pages.not_found, 404)
-    # Each page is built once, when first asked for, and kept with the app (one book, one
-    # page): it costs about 80 ms of processor time, and a class opening it at once queued
-    # for seconds behind one another's builds.
-    built: dict[str, str] = request.app.state.lesson_pages
+    # Each page is built once, when first asked for, and kept with the lessons it was built
+    # from (one book, one page; a case edited is read again with new, empty pages): it costs
+    # about 80 ms of processor time, and a class opening it at once queued for seconds behind
+    # one another's builds.
     if name not in built:
         built[name] = lesson_html(request.app.state.book, item, saved=False)
     return HTMLResponse(built[name])

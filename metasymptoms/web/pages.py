@@ -4,6 +4,8 @@ carries."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
@@ -68,6 +70,23 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a file in `folder` (and below) is edited, added or removed: each
+    file's name, time and size. The pages made from files a teacher or a reviewer edits while
+    the server runs (/rules, /class) are made again when it changes, and only then."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".yaml", ".yml", ".json", ".md"):
+            continue
+        try:
+            stat = path.stat()
+        except OSError:  # removed since the folder was listed (an editor saving): the next differs
+            continue
+        if S_ISREG(stat.st_mode):
+            found.append((str(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def page(book: RuleBook, name: str, status: int = 200, **context: Any) -> HTMLResponse:

@@ -11,19 +11,9 @@ from starlette.responses import HTMLResponse, Response
 
 from metasymptoms.core.problems import counted
 from metasymptoms.core.templates import render
-from metasymptoms.web.pages import page
+from metasymptoms.web.pages import fingerprint, page
 
 _lock = threading.Lock()  # one build at a time: the document runs every proof (about a second)
-
-
-def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """What changes when a rule file is edited, added or removed: each file's name, time and size."""
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in (".yaml", ".yml", ".json", ".md"):
-            stat = path.stat()
-            found.append((str(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
-    return tuple(found)
 
 
 def rule_book(request: Request) -> Response:
