@@ -222,13 +222,13 @@ def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_sign
         ),
         (
             {"cancer_history": "none", "jaundice": "yes"},
-            "jaundice",
+            "jaundice_no_cancer_diagnosis",
             "If you also have a fever, shivering or feel very unwell, it is an emergency: call your "
             "local emergency number (999).",
         ),
         (
             {"cancer_history": "none", "no_stool_or_wind": "yes"},
-            "no_stool_or_wind",
+            "no_stool_or_wind_no_cancer_diagnosis",
             "If you start vomiting, have cramping belly pain or a swollen belly, it is an emergency: "
             "call your local emergency number (999).",
         ),
@@ -253,7 +253,7 @@ def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_sign
         ),
         (
             {"cancer_history": "none", "headache": "yes", "stiff_neck": "yes"},
-            "headache_stiff_neck",
+            "headache_stiff_neck_no_cancer_diagnosis",
             "If you also have a fever, treat it as an emergency: call your local emergency number (999).",
         ),
         (

@@ -2,8 +2,8 @@
 by the engine, the urgency its own urgency line states, and a warning sign that shows on all
 of a RAISED group's answers is said in that group.
 
-The edit is the one that added the warning sign `cannot_keep_fluids_down`: the shipped book
-against a copy without it. A group said "none of: cancer treatment" once left the treatment
+The edit is the one that added the warning sign `cannot_keep_fluids_down`, with its twin for a
+person with no cancer diagnosis (open finding 3): the shipped book against a copy without them. A group said "none of: cancer treatment" once left the treatment
 out of its answers file, and the engine reads a treatment left out as "not sure": the file
 replayed "urgent" in both books, so the group read SAME URGENCY above "urgency: prompt ->
 urgent". The whole report is compared with tests/golden/diff_add_cannot_keep_fluids_down.txt."""
@@ -22,25 +22,28 @@ from metasymptoms.core.bookfiles import default_rules_dir
 RULES = default_rules_dir()
 GOLDEN = Path(__file__).parent / "golden" / "diff_add_cannot_keep_fluids_down.txt"
 RANKS = {"routine": 0, "prompt": 1, "urgent": 2, "emergency": 3}
+SIGNS = ("cannot_keep_fluids_down", "cannot_keep_fluids_down_no_cancer_diagnosis")
 
 
 @pytest.fixture(scope="module")
 def without_the_sign(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the shipped book before the sign was added (its red flag taken out)."""
+    """A copy of the shipped book before the sign was added (its red flags taken out)."""
     copy = tmp_path_factory.mktemp("old") / "rules"
     shutil.copytree(RULES, copy)
     flags = copy / "red_flags.yaml"
     text = flags.read_text()
-    start = text.index("  - id: cannot_keep_fluids_down\n")
-    end = text.index("  - id: ", start + 1)
-    flags.write_text(text[:start] + text[end:])
+    for sign in SIGNS:
+        start = text.index(f"  - id: {sign}\n")
+        end = text.index("  - id: ", start + 1)
+        text = text[:start] + text[end:]
+    flags.write_text(text)
     return copy
 
 
 def _effect(out: str) -> str:
-    """The report's part about the added sign: its groups of answers."""
+    """The report's part about the added signs: their groups of answers."""
     start = out.index("Effect of red flag cannot_keep_fluids_down")
-    return out[start : out.index("\n\n", start) + 1]
+    return out[start : out.index("\n\nAnswers not named", start) + 1]
 
 
 def test_each_group_states_the_urgency_its_answers_file_gives(without_the_sign: Path, capsys) -> None:
@@ -68,5 +71,5 @@ def test_each_groups_file_replays_its_urgency_line_and_label(
         assert stated in ([], [(was, now)])  # the urgency line is what the file gives
         assert (group["was"], group["now"]) == (was, now)
         assert group["label"] == ("RAISED" if RANKS[now] > RANKS[was] else "SAME URGENCY")
-        # the sign, added, shows on every group's answers and is said in each group
-        assert any(c["subject"] == "cannot_keep_fluids_down" for c in group["changes"])
+        # a sign, added, shows on every group's answers and is said in each group
+        assert any(c["subject"] in SIGNS for c in group["changes"])

@@ -437,8 +437,9 @@ def test_explorer_finds_a_symptom_by_a_word(book: RuleBook) -> None:
     breath = len(find_symptoms(book, symptom_ids(book), "breath")[0])
     typed = f"3\nyelow\nbreath\n1\n{breath + 1}\n\n6\n"
     out = io.StringIO()
+    # Tall enough for the breathlessness page on one screen: the keys typed do not page it.
     run_explorer(
-        book, PlainPrompter(book.guidance.wording, stdin=io.StringIO(typed), stdout=out), size=(72, 60)
+        book, PlainPrompter(book.guidance.wording, stdin=io.StringIO(typed), stdout=out), size=(72, 80)
     )
     text = out.getvalue()
     assert (

@@ -1,6 +1,7 @@
 """What a person with no cancer diagnosis reads, in every output format: never a care team
 they do not have, never spread, outlook, survival or the end of life (a triage nurse found
-"Contact your care team" in the jaundice advice given to such a person).
+"Contact your care team" in the jaundice advice given to such a person, and later "or your
+cancer team if you have one" in seven signs' advice: open finding 3).
 
 A sweep, not a sample: every yes/no symptom said "yes" and "not sure" alone, every choice of
 a "which of these" question, counts and temperatures, each with "no", "yes" and "not sure" to
@@ -23,6 +24,7 @@ from metasymptoms.core.model import RuleBook
 FORMATS = ("text", "markdown", "html", "json")
 NEVER = (
     "care team",
+    "cancer team",
     "metasta",
     "outlook",
     "survival",
@@ -104,15 +106,10 @@ def unsaid(text: str) -> list[str]:
 def test_the_sweep_reaches_the_advice_that_once_named_a_care_team(
     assessed: list[tuple[dict[str, Answer], Assessment]],
 ) -> None:
-    """The answer sets reach each warning sign whose advice said "your care team"."""
+    """The answer sets reach the card, for a person with no diagnosis, of each warning sign
+    whose advice said "your care team" or "your cancer team if you have one"."""
     fired = {flag.id for _, assessment in assessed for flag in assessment.red_flags}
-    assert {
-        "jaundice",
-        "coughing_blood_streaks",
-        "breathlessness_worsening",
-        "no_stool_or_wind",
-        "back_pain_with_fever_or_weight_loss",
-    } <= fired
+    assert {f"{sign}_no_cancer_diagnosis" for sign in CANCER_TEAM_SIGNS} <= fired
 
 
 def test_the_sweep_reaches_the_signs_on_treatment_after_enter_at_the_kinds(
@@ -164,3 +161,92 @@ def test_a_person_with_no_diagnosis_never_reads_of_a_care_team_spread_or_outlook
         if found:
             told[repr(answers)] = found
     assert told == {}
+
+
+# The signs whose advice told a person with no cancer diagnosis "...or your cancer team if you
+# have one" (open finding 3): the answers that show each, the words its card for that person
+# says instead, and the sentence that tells when it becomes an emergency (None where the
+# sign has none), which both cards say word for word.
+CANCER_TEAM_SIGNS = {
+    "jaundice": (
+        {"jaundice": True},
+        "should be checked today: contact a doctor, urgent care or a nurse line today. Its causes"
+        " include gallstones, hepatitis (an inflamed liver) and liver damage from alcohol",
+        "If you also have a fever, shivering or feel very unwell, it is an emergency: call your"
+        " local emergency number",
+    ),
+    "coughing_blood_streaks": (
+        {"coughing_blood": True},
+        "contact a doctor or a nurse line today. Common causes include a long or hard cough and a"
+        " chest infection",
+        "If you cough up more blood, or become breathless, call your local emergency number",
+    ),
+    "breathlessness_worsening": (
+        {"shortness_of_breath": True},
+        "contact a doctor, urgent care or a nurse line today. Common causes include a chest"
+        " infection, smoking, being overweight and anxiety",
+        None,
+    ),
+    "cannot_keep_fluids_down": (
+        {"cannot_keep_fluids": True},
+        "It is often from a stomach bug (gastroenteritis), and it should be checked today:"
+        " contact a doctor, urgent care or a nurse line today.",
+        None,
+    ),
+    "no_stool_or_wind": (
+        {"no_stool_or_wind": True},
+        "contact a doctor, urgent care or a nurse line today. One cause to rule out is a blocked"
+        " bowel, which has many causes, such as scar tissue inside the belly or a hernia.",
+        "If you start vomiting, have cramping belly pain or a swollen belly, it is an emergency:"
+        " call your local emergency number",
+    ),
+    "headache_stiff_neck": (
+        {"headache": True, "stiff_neck": True, "fever": False},
+        "Get an urgent doctor's appointment today, or call a nurse advice line, about a headache"
+        " with a stiff neck. Headaches often come with a cold or flu, stress or bad posture",
+        "If you also have a fever, treat it as an emergency: call your local emergency number",
+    ),
+    "back_pain_with_fever_or_weight_loss": (
+        {"back_pain": True, "weight_loss": True},
+        "contact a doctor for an urgent appointment, or call a nurse advice line. A provider will"
+        " look for the cause, such as an infection.",
+        None,
+    ),
+}
+
+
+def _card(book: RuleBook, answers: dict[str, Answer], sign: str) -> tuple[Assessment, str, str]:
+    """The assessment, and the id and advice (on one line) of the card titled as `sign` is."""
+    title = next(flag.title for flag in book.red_flags if flag.id == sign)
+    assessment = assess(book, answers)
+    (card,) = [flag for flag in assessment.red_flags if flag.title == title]
+    return assessment, card.id, " ".join(card.advice.split())
+
+
+@pytest.mark.parametrize("sign", CANCER_TEAM_SIGNS)
+def test_a_person_with_no_diagnosis_is_sent_to_a_doctor_not_a_cancer_team(book: RuleBook, sign: str) -> None:
+    symptoms, instead, emergency = CANCER_TEAM_SIGNS[sign]
+    assessment, card, advice = _card(book, {"cancer_history": "none", **symptoms}, sign)
+    assert card == f"{sign}_no_cancer_diagnosis"
+    assert assessment.urgency.value == "urgent"
+    assert instead in advice
+    assert "cancer" not in advice.lower() and "spread" not in advice.lower()
+    if emergency is not None:
+        assert emergency in advice
+
+
+@pytest.mark.parametrize("history", ["current", "past", "unsure"])
+@pytest.mark.parametrize("sign", CANCER_TEAM_SIGNS)
+def test_a_person_with_cancer_or_not_sure_keeps_the_card_naming_their_cancer_team(
+    book: RuleBook, sign: str, history: str
+) -> None:
+    symptoms, instead, emergency = CANCER_TEAM_SIGNS[sign]
+    answers: dict[str, Answer] = {"cancer_history": history, "recent_treatment": False, **symptoms}
+    if history != "unsure":
+        answers |= {"primary_cancer": "breast", "known_spread": "none"}
+    assessment, card, advice = _card(book, answers, sign)
+    assert card == sign
+    assert assessment.urgency.value == "urgent"
+    assert "cancer team" in advice and instead not in advice
+    if emergency is not None:
+        assert emergency in advice
