@@ -51,14 +51,11 @@ def present_result(
 def show_ending(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:
     """The last words of every run: how soon and what to do. In an emergency, the one
     instruction with the number to call, never routine wording after it."""
-    ending = ending_block(book, assessment)
     if assessment.urgency is Urgency.EMERGENCY:
         prompter.say("")
         prompter.say(action(book), "emergency")
         return
-    prompter.say(ending.heading, "heading")
-    for paragraph in ending.paragraphs:
-        prompter.say(paragraph)
+    show_blocks(prompter, [ending_block(book, assessment)])
 
 
 def show_emergency_card(prompter: Prompter, book: RuleBook, assessment: Assessment) -> None:

@@ -14,6 +14,7 @@ from metasymptoms.core.guidance import SummaryWording
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of, reported
 from metasymptoms.core.model import ABOUT_A_CANCER, RuleBook, Section, Urgency
 from metasymptoms.core.model_base import filled
+from metasymptoms.core.status import status_line
 from metasymptoms.core.wording_answers import ListWords
 
 
@@ -39,7 +40,7 @@ class WarningSign:
 @dataclass(frozen=True)
 class ClinicianSummary:
     made: datetime.datetime
-    rule_book_version: str
+    rule_book_version: str  # the one calm line every output shows (status_line)
     urgency: Urgency
     urgency_heading: str
     warning_signs: tuple[WarningSign, ...]
@@ -53,13 +54,6 @@ class ClinicianSummary:
     # The questions that applied but have no answer, by section: (title, labels, whether any
     # question of that section was answered).
     not_answered: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
-
-
-def rule_book_version(book: RuleBook) -> str:
-    """The rule book's version and review status, in the one calm line every output shows."""
-    from metasymptoms.core.status import status_line
-
-    return status_line(book)
 
 
 def now() -> datetime.datetime:
@@ -110,7 +104,7 @@ def clinician_summary(
         (background if is_background(book, finding) else reported).append(words)
     return ClinicianSummary(
         made=made or now(),
-        rule_book_version=rule_book_version(book),
+        rule_book_version=status_line(book),
         urgency=assessment.urgency,
         urgency_heading=book.guidance.wording.urgency_headings.for_level(assessment.urgency),
         warning_signs=_warning_signs(book, assessment),
@@ -235,31 +229,20 @@ def when_text(summary: ClinicianSummary) -> str:
     return f"{made.day} {made:%B %Y}, {made:%H:%M} ({zone})"
 
 
-def warning_sign_text(sign: WarningSign, apart: str) -> tuple[str, str]:
-    """A warning sign for the clinician: its urgency label, and its title with the answers
-    behind it. Renderers escape and lay out the two parts."""
-    return sign.label, f"{sign.title} ({apart.join(sign.reported)})"
-
-
-def symptoms_reported_text(summary: ClinicianSummary) -> str:
-    return summary.lists.apart.join(summary.reported) if summary.reported else summary.words.no_symptoms
-
-
 def reported_facts(summary: ClinicianSummary) -> list[tuple[str, str | list[tuple[str, str]]]]:
     """What the clinician part lists after the urgency, in order, for every format: a heading
     and its words, or (for the warning signs) labelled items."""
-    words = summary.words
+    words, apart = summary.words, summary.lists.apart
+    # A warning sign: its urgency label, and its title with the answers behind it.
+    signs = [(sign.label, f"{sign.title} ({apart.join(sign.reported)})") for sign in summary.warning_signs]
     facts: list[tuple[str, str | list[tuple[str, str]]]] = [
-        (
-            words.warning_signs,
-            [warning_sign_text(sign, summary.lists.apart) for sign in summary.warning_signs] or words.none,
-        ),
-        (words.symptoms, symptoms_reported_text(summary)),
+        (words.warning_signs, signs or words.none),
+        (words.symptoms, apart.join(summary.reported) or words.no_symptoms),
     ]
     if summary.background:
-        facts.append((words.treatment, summary.lists.apart.join(summary.background)))
+        facts.append((words.treatment, apart.join(summary.background)))
     if summary.not_sure:
-        facts.append((words.not_sure, summary.lists.apart.join(summary.not_sure)))
+        facts.append((words.not_sure, apart.join(summary.not_sure)))
     return facts
 
 

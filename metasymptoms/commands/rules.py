@@ -115,10 +115,6 @@ def verify(args: RulesVerify) -> int:
     return 0
 
 
-def _loaded(args: RulesList | RulesShow | RulesExport) -> LoadedBook:
-    return load(_folder(args))
-
-
 def _relative(loaded: LoadedBook, kind: str, item_id: str) -> str:
     location = loaded.where(kind, item_id)
     if location is None:
@@ -129,7 +125,7 @@ def _relative(loaded: LoadedBook, kind: str, item_id: str) -> str:
 def list_items(args: RulesList) -> int:
     from metasymptoms.reviewing.index import items
 
-    loaded = _loaded(args)
+    loaded = load(_folder(args))
     rows = [row for row in items(loaded.book) if args.kind in (None, row[0])]
     width = max((len(item_id) for _, item_id, _ in rows), default=0)
     for kind, item_id, title in rows:
@@ -142,7 +138,7 @@ def show(args: RulesShow) -> int:
     from metasymptoms.reviewing.index import items
     from metasymptoms.reviewing.show import show_item
 
-    loaded = _loaded(args)
+    loaded = load(_folder(args))
     every = items(loaded.book)
     matches = [(kind, item_id) for kind, item_id, _ in every if item_id == args.id]
     if not matches:
@@ -169,7 +165,7 @@ def export(args: RulesExport) -> int:
 
     # The JSON schemas come from the code, not from a rule book: none is read, so a book's own
     # rules/schema folder can be written (CONTRIBUTING's step after a model changes).
-    loaded = None if args.format == "json-schema" else _loaded(args)
+    loaded = None if args.format == "json-schema" else load(_folder(args))
     # "--output some/dir/" (a trailing slash) or an existing folder: write into that folder,
     # making it first.
     output = None if args.output in (None, "-") else Path(args.output)  # "-": the standard output
