@@ -214,24 +214,6 @@ def test_all_any_not_and_at_least_read_kleenes_tables() -> None:
             assert holds3(Not(condition=left), answers) is kleene_not(x)
 
 
-def test_the_bit_tables_of_settled_agree_with_kleene() -> None:
-    # `settled` combines the values a part may take as bits, through tables built once:
-    # every set of values, combined with every other, gives every pair's value.
-    from metasymptoms.core import conditions
-
-    bit = {True: 1, False: 2, None: 4}
-    sets = [{v for v in bit if mask & bit[v]} for mask in range(8)]
-    for combine, table in ((kleene_and, conditions._TABLES.and_), (kleene_or, conditions._TABLES.or_)):
-        for left in range(8):
-            for right in range(8):
-                expected = {combine(a, b) for a in sets[left] for b in sets[right]}
-                assert sets[table[left][right]] == expected
-        assert conditions._table(combine) == table  # built now as when first needed
-    assert [sets[conditions._TABLES.not_[mask]] for mask in range(8)] == [
-        {kleene_not(v) for v in values} for values in sets
-    ]
-
-
 def test_findings_in_lists_each_once_in_written_order() -> None:
     condition = AllOf(all=(PAST, AnyOf(any=(B, A)), Not(condition=B)))
     assert findings_in(condition) == ("history", "b", "a")

@@ -14,7 +14,6 @@ present, and a question that may matter is asked.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import cached_property
 from typing import Any
 
 from metasymptoms.core.conditions_model import (
@@ -81,7 +80,7 @@ def holds(condition: Condition, answers: Answers) -> bool:
 
 
 # --- Kleene's three-valued logic: the one definition of what `all`, `any`, `not` and
-# `at_least` mean, read by `holds3` below, by `settled`'s tables, and by the proofs'
+# `at_least` mean, read by `holds3` below, by `settled`, and by the proofs'
 # decision diagrams (reviewing/compiled.py). None is unknown.
 
 Kleene = bool | None
@@ -203,116 +202,54 @@ def settled(condition: Condition, answers: Answers) -> bool | None:
     "not sure" included): True when `holds` is true however they are assigned, False when
     it is false however they are assigned, None while that is not settled."""
     outcomes = _outcomes(condition, answers)
-    if not outcomes & _F:
+    if False not in outcomes:
         return True
-    return False if outcomes == _F else None
+    return False if outcomes == _FALSE else None
 
 
-# The Kleene values a condition may still take, as a set of bits: verify asks this of every
-# condition at every step of its search, and sets of bits combine by table lookup where
-# sets of values were built pair by pair. The tables are made from the operators above.
-_T, _F, _U = 1, 2, 4
-_ANY = _T | _F | _U
-_BIT: dict[Kleene, int] = {True: _T, False: _F, None: _U}
+_ANY: frozenset[Kleene] = frozenset({True, False, None})
+_TRUE: frozenset[Kleene] = frozenset({True})
+_FALSE: frozenset[Kleene] = frozenset({False})
 
 
-def _values(bits: int) -> tuple[Kleene, ...]:
-    return tuple(value for value, bit in _BIT.items() if bits & bit)
-
-
-def _table(combine: Callable[[Kleene, Kleene], Kleene]) -> tuple[tuple[int, ...], ...]:
-    """For every two sets of bits, the set of bits of `combine` over every pair of values."""
-    return tuple(
-        tuple(
-            sum({_BIT[combine(a, b)] for a in _values(left) for b in _values(right)})
-            for right in range(_ANY + 1)
-        )
-        for left in range(_ANY + 1)
-    )
-
-
-def _outcomes(condition: Condition, answers: Answers) -> int:
-    """Every Kleene value the condition may take as FREE findings are assigned, as bits (a
-    superset: findings shared between parts are not correlated, which only settles later)."""
-    kind = _OUTCOMES.get(type(condition))
-    if kind is None:  # pragma: no cover
-        raise TypeError(f"not a condition: {condition!r}")
-    return kind(condition, answers)
-
-
-def _atom_outcomes(condition: Reported | OneOf | Compare, answers: Answers) -> int:
-    if answers.get(condition.finding) is FREE:
-        return _ANY
-    return _BIT[holds3(condition, answers)]
-
-
-def _all_outcomes(condition: AllOf, answers: Answers) -> int:
-    result = _T
-    for part in condition.all:
-        outcomes = _outcomes(part, answers)
-        if outcomes == _F:
-            return _F  # settled whatever the other parts are
-        result = _TABLES.and_[result][outcomes]
-    return result
-
-
-def _any_outcomes(condition: AnyOf, answers: Answers) -> int:
-    result = _F
-    for part in condition.any:
-        outcomes = _outcomes(part, answers)
-        if outcomes == _T:
-            return _T
-        result = _TABLES.or_[result][outcomes]
-    return result
-
-
-def _not_outcomes(condition: Not, answers: Answers) -> int:
-    return _TABLES.not_[_outcomes(condition.condition, answers)]
-
-
-def _at_least_outcomes(condition: AtLeast, answers: Answers) -> int:
-    # (true, unknown) counts reachable so far, each capped at `needed`: beyond it the
-    # outcome is the same, and the set stays small however many parts there are.
-    needed, counts = condition.at_least, {(0, 0)}
-    for part in condition.of:
-        values = _values(_outcomes(part, answers))
-        counts = {
-            (min(true + (value is True), needed), min(unknown + (value is None), needed))
-            for true, unknown in counts
-            for value in values
-        }
-    return sum({_BIT[at_least_outcome(needed, true, unknown)] for true, unknown in counts})
-
-
-_OUTCOMES: dict[type, Callable[[Any, Answers], int]] = {
-    Reported: _atom_outcomes,
-    OneOf: _atom_outcomes,
-    Compare: _atom_outcomes,
-    AllOf: _all_outcomes,
-    AnyOf: _any_outcomes,
-    Not: _not_outcomes,
-    AtLeast: _at_least_outcomes,
-}
-
-
-class _Tables:
-    """settled's tables, built the first time `rules verify` needs them: the answers path
-    never does, and imports this module."""
-
-    @cached_property
-    def and_(self) -> tuple[tuple[int, ...], ...]:
-        return _table(kleene_and)
-
-    @cached_property
-    def or_(self) -> tuple[tuple[int, ...], ...]:
-        return _table(kleene_or)
-
-    @cached_property
-    def not_(self) -> tuple[int, ...]:
-        return tuple(sum({_BIT[kleene_not(value)] for value in _values(bits)}) for bits in range(_ANY + 1))
-
-
-_TABLES = _Tables()
+def _outcomes(condition: Condition, answers: Answers) -> frozenset[Kleene]:
+    """Every Kleene value the condition may take as FREE findings are assigned (a superset:
+    findings shared between parts are not correlated, which only settles later), from the
+    operators above."""
+    match condition:
+        case Reported(finding=finding) | OneOf(finding=finding) | Compare(finding=finding):
+            return _ANY if answers.get(finding) is FREE else frozenset({holds3(condition, answers)})
+        case AllOf(all=parts):
+            result = _TRUE
+            for part in parts:
+                outcomes = _outcomes(part, answers)
+                if outcomes == _FALSE:
+                    return outcomes  # settled whatever the other parts are
+                result = frozenset(kleene_and(a, b) for a in result for b in outcomes)
+            return result
+        case AnyOf(any=parts):
+            result = _FALSE
+            for part in parts:
+                outcomes = _outcomes(part, answers)
+                if outcomes == _TRUE:
+                    return outcomes
+                result = frozenset(kleene_or(a, b) for a in result for b in outcomes)
+            return result
+        case Not(condition=inner):
+            return frozenset(kleene_not(value) for value in _outcomes(inner, answers))
+        case AtLeast(at_least=needed, of=parts):
+            # (true, unknown) counts reachable so far, each capped at `needed`: beyond it the
+            # outcome is the same, and the set stays small however many parts there are.
+            counts = {(0, 0)}
+            for part in parts:
+                values = _outcomes(part, answers)
+                counts = {
+                    (min(true + (value is True), needed), min(unknown + (value is None), needed))
+                    for true, unknown in counts
+                    for value in values
+                }
+            return frozenset(at_least_outcome(needed, true, unknown) for true, unknown in counts)
+    raise TypeError(f"not a condition: {condition!r}")  # pragma: no cover
 
 
 def _atom(value: Any, test: Any) -> bool | None:
