@@ -399,6 +399,19 @@ _TINY = {
                 - >-
                   There is no page at this address. Your answers are never in an address, so nothing
                   was lost.
+            # /rules for a reviewer: its own words around what `rules check` reports (its messages
+            # and their count are for the book's authors). Read from the book the server started with.
+            rules:
+              broken:
+                heading: The rule book does not load
+                paragraphs:
+                  - >-
+                    Its files have changed since the server started, and they have the problems below.
+                    The questions and the lessons go on with the rule book as it was then; they use the
+                    edited book once it loads and the server is started again.
+              checked: "rules check: {tally}"
+              no_problems: "rules check: no problems found"
+              made_again: "This page is made again whenever a rule file changes: reload it after saving."
           answers:
             not_given: not given
             reported: "yes"

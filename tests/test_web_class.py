@@ -138,6 +138,49 @@ def test_the_rule_book_document_lists_the_problems_first_and_follows_each_edit(
         assert "rules check: no problems found" in client.get("/rules").text
 
 
+def test_the_rules_page_says_its_own_words_in_the_book_the_server_started_with(tmp_path: Path) -> None:
+    # While the files on disk do not load, the page is said in the words of the book the
+    # server holds, which does; they were written in the code and the template.
+    folder = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), folder)
+    guidance = folder / "guidance.yaml"
+    guidance.write_text(
+        guidance.read_text()
+        .replace("heading: The rule book does not load", "heading: Le livre ne se charge pas")
+        .replace('checked: "rules check: {tally}"', 'checked: "rules check : {tally}"')
+        .replace(
+            'no_problems: "rules check: no problems found"', 'no_problems: "rules check : aucun problème"'
+        )
+        .replace(
+            'made_again: "This page is made again whenever a rule file changes: reload it after saving."',
+            "made_again: Rechargez la page après chaque modification.",
+        )
+    )
+    with TestClient(
+        build_app(load(folder).book, allowed_hosts=["testserver"], rules_folder=folder)
+    ) as client:
+        page = client.get("/rules").text
+        assert '<h2 id="problems-heading">rules check : aucun problème</h2>' in page
+        assert "<p>Rechargez la page après chaque modification.</p>" in page
+
+        questions = folder / "questions.yaml"
+        questions.write_text(
+            questions.read_text().replace("finding: night_sweats", "finding: night_sweat", 1)
+        )
+        page = client.get("/rules").text
+        assert "<title>Le livre ne se charge pas - metasymptoms</title>" in page
+        assert "<h1>Le livre ne se charge pas</h1>" in page
+        assert re.search(r'<h2 id="problems-heading">rules check : \d+ errors?, \d+ warnings?</h2>', page), (
+            page
+        )
+        assert "<p>Rechargez la page après chaque modification.</p>" in page
+        assert (
+            "<p>Its files have changed since the server started, and they have the problems below. "
+            "The questions and the lessons go on with the rule book as it was then; they use the edited "
+            "book once it loads and the server is started again.</p>"
+        ) in page
+
+
 def _lesson(page: Any, served: Served) -> None:
     page.goto(served.url + "/class")
     with page.expect_navigation():

@@ -98,6 +98,7 @@ _WHAT = {
     "date": "the date",
     "case": "the case's name",
     "cases": "the names of the cases left out",
+    "tally": "rules check's count of errors and warnings",
     "parts": "the parts of the case's expected outcome that differ",
     "differences": "how it differs",
     "address": "the address",

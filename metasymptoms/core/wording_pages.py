@@ -81,6 +81,19 @@ class ResultPage:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class RulesPage:
+    """/rules around what `rules check` reports (its messages and count are for the book's
+    authors, and stay theirs): said in the words of the book the server started with, which
+    loads, even while the files on disk do not."""
+
+    broken: Notice  # the page while the book's files do not load, above their problems
+    checked: Annotated[str, TEXT, holding("tally")]  # above the problems: `rules check`'s count
+    no_problems: Text  # where it found none
+    made_again: Text  # how to see an edit
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class PagesWording:
     """The served pages' words: the parts every page has, then each page's own."""
 
@@ -104,6 +117,7 @@ class PagesWording:
     answers_gone: Notice  # a question page opened again, with no answers sent
     bad_form: Notice
     not_found: Notice
+    rules: RulesPage  # /rules, for a reviewer
 
 
 @with_config(FORBID_EXTRA)

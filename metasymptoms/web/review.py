@@ -9,6 +9,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from metasymptoms.core.model_base import filled
 from metasymptoms.core.problems import counted
 from metasymptoms.core.templates import render
 from metasymptoms.web.pages import fingerprint, page
@@ -36,19 +37,23 @@ def _build(request: Request, folder: Path) -> tuple[str, int]:
 
     loaded, problems = check_problems(folder)
     errors = sum(1 for problem in problems if problem.level == "error")
+    # Said in the words of the book the server started with: it loads, whatever the files now.
+    book = request.app.state.book
+    words = book.guidance.wording.pages.rules
+    tally = (
+        f"{counted(errors, 'error')}, {counted(len(problems) - errors, 'warning')}"  # as `rules check` counts
+    )
     check = {
         # Each file named within the rule book (sites/liver.yaml:3:5): the server's own
         # folder is nothing a reviewer needs, and nothing the page should tell.
         "problems": [str(problem).removeprefix(f"{folder}/") for problem in problems],
         "errors": errors,
-        "tally": f"{counted(errors, 'error')}, {counted(len(problems) - errors, 'warning')}",
+        "heading": filled(words.checked, tally=tally),
+        "words": words,
     }
     if loaded is None:  # the book does not load: the problems are the whole page
         response = page(
-            request.app.state.book,
-            "rules_broken.html",
-            title="The rule book does not load",
-            summary=render("problems.html", check),
+            book, "rules_broken.html", title=words.broken.heading, summary=render("problems.html", check)
         )
         return bytes(response.body).decode("utf-8"), 200
     # The same template as the saved document, linking its stylesheet and script.
