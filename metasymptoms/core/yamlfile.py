@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -27,20 +27,8 @@ MAX_NUMBER_CHARS = 100  # Python refuses integers over 4,300 digits; no rule nee
 Path_ = tuple[str | int, ...]
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's loader, with the tag resolver memoized: rule files repeat the same plain
-    values (ids, yes/no, dates) thousands of times, and resolving each one runs regexes."""
-
-    _resolved: ClassVar[dict[tuple[Any, Any, Any], str]] = {}
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is not yaml.ScalarNode or len(self._resolved) > 100_000:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit[0], implicit[1])
-        tag = self._resolved.get(key)
-        if tag is None:
-            tag = self._resolved[key] = super().resolve(kind, value, implicit)
-        return tag
+# libyaml's safe loader where PyYAML was built with it (it composes the node tree in C).
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _TRUE = {"yes", "true", "on"}
