@@ -183,8 +183,8 @@ CANCER_TEAM_SIGNS = {
     ),
     "breathlessness_worsening": (
         {"shortness_of_breath": True},
-        "contact a doctor, urgent care or a nurse line today. Common causes include a chest"
-        " infection, smoking, being overweight and anxiety",
+        "contact a doctor, urgent care or a nurse line today. A chest infection is a common cause;"
+        " a lung problem such as asthma, or a heart problem, can cause it too",
         None,
     ),
     "cannot_keep_fluids_down": (
@@ -195,15 +195,17 @@ CANCER_TEAM_SIGNS = {
     ),
     "no_stool_or_wind": (
         {"no_stool_or_wind": True},
-        "contact a doctor, urgent care or a nurse line today. One cause to rule out is a blocked"
-        " bowel, which has many causes, such as scar tissue inside the belly or a hernia.",
+        "contact a doctor, urgent care or a nurse line today. A provider will want to check that"
+        " the bowel is not blocked, which can happen for many reasons, such as scar tissue from an"
+        " operation on the belly, or a hernia.",
         "If you start vomiting, have cramping belly pain or a swollen belly, it is an emergency:"
         " call your local emergency number",
     ),
     "headache_stiff_neck": (
         {"headache": True, "stiff_neck": True, "fever": False},
         "Get an urgent doctor's appointment today, or call a nurse advice line, about a headache"
-        " with a stiff neck. Headaches often come with a cold or flu, stress or bad posture",
+        " with a stiff neck. Headaches are often caused by stress or bad posture, but with a stiff"
+        " neck a provider should check for an infection such as meningitis.",
         "If you also have a fever, treat it as an emergency: call your local emergency number",
     ),
     "back_pain_with_fever_or_weight_loss": (
