@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from metasymptoms.core.output import OutputError, output_path
+from metasymptoms.core.output import output_path
+from metasymptoms.core.problems import OutputError
 from tests.helpers import write_book
 from tests.test_hostile import leftovers, run
 

@@ -20,7 +20,8 @@ from metasymptoms.core.engine import Assessment
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
-from metasymptoms.core.output import OutputError, write_atomic, wrote
+from metasymptoms.core.output import write_atomic, wrote
+from metasymptoms.core.problems import OutputError
 from metasymptoms.core.status import status_line
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from metasymptoms.commands import RulesCheck, RulesDiff, RulesExport, RulesList, RulesShow, RulesVerify
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.loader import LoadedBook, load
-from metasymptoms.core.problems import Problem, RuleBookError, UsageError, counted
+from metasymptoms.core.problems import OutputError, Problem, RuleBookError, UsageError, counted
 
 
 def _folder(args: RulesCheck | RulesVerify | RulesList | RulesShow | RulesExport) -> Path:
@@ -161,7 +161,7 @@ REPLACED = "The file that was there before has been replaced."  # after _wrote's
 
 
 def export(args: RulesExport) -> int:
-    from metasymptoms.core.output import OutputError, emit, refuse_book_folder, tell_wrote, write_atomic
+    from metasymptoms.core.output import emit, refuse_book_folder, tell_wrote, write_atomic
 
     # The JSON schemas come from the code, not from a rule book: none is read, so a book's own
     # rules/schema folder can be written (CONTRIBUTING's step after a model changes).

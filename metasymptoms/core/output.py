@@ -19,17 +19,7 @@ from pathlib import Path
 
 from metasymptoms.core.files import book_folder_holding, file_type_words, is_input, replace_atomically
 from metasymptoms.core.model_base import filled
-from metasymptoms.core.problems import OutputError, ScreenError
-
-__all__ = [
-    "OutputError",
-    "ScreenError",
-    "emit",
-    "output_path",
-    "refuse_book_folder",
-    "refuse_unsafe_target",
-    "write_atomic",
-]
+from metasymptoms.core.problems import OutputError
 
 STANDARD_OUTPUT = "-"
 _SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
