@@ -344,9 +344,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    if config.getoption("--quick") and collection_path.stem in SLOW_MODULES:
+    if config.getoption("--quick") and (
+        collection_path.stem in SLOW_MODULES or _terminal_module(collection_path)
+    ):
         return True
     return None  # pytest decides, as without this hook
+
+
+def _terminal_module(path: Path) -> bool:
+    """A test module marked `terminal` as a whole (its `pytestmark`). `make quick` runs no
+    terminal test (its -m), so it need not import one: test_arrow_keys' import alone, with the
+    screen tests it borrows from, was a tenth of a second of each process's collection."""
+    return (
+        path.name.startswith("test_")
+        and path.suffix == ".py"
+        and ("\npytestmark = pytest.mark.terminal\n" in path.read_text(encoding="utf-8"))
+    )
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
@@ -367,10 +380,11 @@ def _starts_a_browser_or_server(item: pytest.Item) -> bool:
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto` (`make test`) starts one worker more than there are cores: the real-terminal
     sessions spend most of their time waiting for the program to draw, and a third worker
-    on two cores fills those waits (34 s instead of 38 s here)."""
+    on two cores fills those waits (34 s instead of 38 s here). `make quick` runs no terminal
+    session: its tests only compute, one worker a core."""
     import os
 
-    return (os.cpu_count() or 1) + 1
+    return (os.cpu_count() or 1) + (0 if config.getoption("--quick") else 1)
 
 
 @pytest.fixture

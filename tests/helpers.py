@@ -737,32 +737,24 @@ def indented(text: str, by: str) -> str:
     return textwrap.indent(textwrap.dedent(text), by)
 
 
-@functools.cache
-def urgency_headings() -> dict[Urgency, str]:
-    """How soon, as the shipped book's result heads it (guidance.yaml `wording`)."""
-    from metasymptoms.core.bookfiles import default_rules_dir
-    from metasymptoms.core.loader import load
-
-    headings = load(default_rules_dir()).book.guidance.wording.urgency_headings
-    return {urgency: headings.for_level(urgency) for urgency in Urgency}
-
-
-@functools.cache  # read by each of some 190 golden cases: once, not a rule book load each
-def read_more() -> str:
-    """The key line below what to do first, as the shipped book words it (`wording.screen`)."""
-    from metasymptoms.core.bookfiles import default_rules_dir
-    from metasymptoms.core.loader import load
-
-    return load(default_rules_dir()).book.guidance.wording.screen.read_more
-
-
-@functools.cache
+@functools.cache  # read by some 190 golden cases and the modules below: one rule book load
 def shipped_wording() -> Wording:
     """The shipped rule book's wording, for a prompter made outside a test that has the book."""
     from metasymptoms.core.bookfiles import default_rules_dir
     from metasymptoms.core.loader import load
 
     return load(default_rules_dir()).book.guidance.wording
+
+
+def urgency_headings() -> dict[Urgency, str]:
+    """How soon, as the shipped book's result heads it (guidance.yaml `wording`)."""
+    headings = shipped_wording().urgency_headings
+    return {urgency: headings.for_level(urgency) for urgency in Urgency}
+
+
+def read_more() -> str:
+    """The key line below what to do first, as the shipped book words it (`wording.screen`)."""
+    return shipped_wording().screen.read_more
 
 
 def ask_json(tmp_path: Path, answers: dict, capsys: pytest.CaptureFixture[str]) -> dict:

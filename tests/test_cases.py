@@ -10,9 +10,24 @@ import yaml
 
 from metasymptoms.core.answers import check_answers
 from metasymptoms.core.engine import assess
+from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
+from metasymptoms.core.numbers import for_country
 
-CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "golden" / "cases.yaml").read_text())
+# Read by libyaml where it is installed, as the program reads the rule book (PyYAML's Python
+# reader took a tenth of a second of each test process's collection); test_questionnaire and
+# test_result_order parametrize with these too.
+CASES: list[dict[str, Any]] = yaml.load(
+    (Path(__file__).parent / "golden" / "cases.yaml").read_text(),
+    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+)
+
+
+@pytest.fixture(scope="module")
+def gb_book(shipped: LoadedBook) -> RuleBook:
+    """The shipped book as a person in the UK reads it (`--country GB`, as `load_book` makes
+    it), made once for the module: a rule book load each was two thirds of these tests' time."""
+    return for_country(shipped, "GB")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
@@ -280,21 +295,17 @@ def test_in_an_emergency_where_the_cancer_spreads_comes_after_the_emergency_sign
     ],
 )
 def test_a_sign_that_can_become_an_emergency_gives_the_number_to_call(
-    answers: dict[str, Any], flag_id: str, worse: str
+    gb_book: RuleBook, answers: dict[str, Any], flag_id: str, worse: str
 ) -> None:
-    from metasymptoms.core.loader import load_book
-
-    book = load_book(country="GB")
+    book = gb_book
     assessment = assess(book, check_answers(book, answers))
     shown = {flag.id: flag for flag in assessment.red_flags}
     assert flag_id in shown and shown[flag_id].urgency.value in ("urgent", "prompt")
     assert " ".join(shown[flag_id].advice.split()).endswith(worse)
 
 
-def test_the_seizure_advice_is_one_instruction_for_everyone_it_fires_for() -> None:
-    from metasymptoms.core.loader import load_book
-
-    book = load_book(country="GB")
+def test_the_seizure_advice_is_one_instruction_for_everyone_it_fires_for(gb_book: RuleBook) -> None:
+    book = gb_book
     assessment = assess(book, check_answers(book, {"cancer_history": "none", "seizure": "yes"}))
     assert assessment.urgency.value == "emergency"
     advice = " ".join(next(flag for flag in assessment.red_flags if flag.id == "seizure").advice.split())

@@ -10,7 +10,6 @@ import pytest
 
 from metasymptoms.answering.replay import Replay
 from metasymptoms.core.conditions import Not, Reported, atoms, findings_in
-from metasymptoms.core.loader import load_book
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.reviewing import verify
 from metasymptoms.reviewing.compiled import questionnaire_answers
@@ -48,8 +47,9 @@ def _with_flags_that_act_everywhere(book: RuleBook) -> RuleBook:
 
 
 @pytest.mark.parametrize("holds_on_nothing", [False, True])
-def test_a_replay_meets_the_same_events_with_only_the_flags_in_play(holds_on_nothing: bool) -> None:
-    book = load_book()
+def test_a_replay_meets_the_same_events_with_only_the_flags_in_play(
+    book: RuleBook, holds_on_nothing: bool
+) -> None:
     if holds_on_nothing:
         book = _with_flags_that_act_everywhere(book)
     whole, facts = BookReadings(book), Facts(book)

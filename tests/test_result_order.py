@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-import yaml
 
 from metasymptoms.answering.assessment_html import render_html
 from metasymptoms.answering.assessment_json import render_json
@@ -22,6 +20,7 @@ from metasymptoms.core.covers import told_within
 from metasymptoms.core.engine import assess
 from metasymptoms.core.model import RuleBook, Urgency
 from tests.helpers import read_more, urgency_headings
+from tests.test_cases import CASES as GOLDEN
 
 URGENT_BACK_PAIN = {
     "cancer_history": "past",
@@ -155,9 +154,6 @@ def test_wrap_keeps_a_number_with_its_unit() -> None:
 
     assert wrap("a reading of 37.5 °C today", 16) == ["a reading of", "37.5 °C today"]
     assert wrap("typed as 101.3 F", 14) == ["typed as", "101.3 F"]
-
-
-GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "cases.yaml").read_text())
 
 
 @pytest.mark.parametrize("case", GOLDEN, ids=[case["name"] for case in GOLDEN])
