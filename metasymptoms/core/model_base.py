@@ -76,6 +76,7 @@ _WHAT = {
     "point": "the learning point",
     "level": "how soon, as the result's heading says it",
     "site": "the site's name",
+    "whom": "whom the warning sign is for",
     "advice": "the advice",
     "was": "what it says now",
     "command": "the command",

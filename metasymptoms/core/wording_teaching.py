@@ -244,6 +244,18 @@ class ExploreCancerPage:
 
 @with_config(FORBID_EXTRA)
 @dataclass(frozen=True)
+class ForWhomWording:
+    """Whom one of two warning signs with the same title is for (core/for_whom.py reads it
+    from the sign's condition on the history of cancer): the explorer's pages and the rule-book
+    document say it, so the two are never listed as the same line."""
+
+    sign: Annotated[str, TEXT, holding("title", "whom", "level")]
+    with_cancer_or_not_sure: Text
+    no_cancer_diagnosis: Text
+
+
+@with_config(FORBID_EXTRA)
+@dataclass(frozen=True)
 class ExploreWording:
     """The explorer (`explore`): its pages, its menu, the search by a word, the what-if board."""
 
@@ -251,6 +263,7 @@ class ExploreWording:
     symptom: ExploreSymptomPage
     cancer: ExploreCancerPage
     sign: Annotated[str, TEXT, holding("title", "level")]
+    for_whom: ForWhomWording
     title: Text
     menu: Text
     by_site: Text

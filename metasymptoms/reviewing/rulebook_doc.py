@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from metasymptoms.core.conditions import Condition, findings_in
 from metasymptoms.core.explain import condition_sentence
+from metasymptoms.core.for_whom import sign_line
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook, Site
@@ -129,7 +130,7 @@ def _contents(book: RuleBook, with_hazard_log: bool) -> Contents:
     contents += [(f"{site.name} ({site.id})", anchor("site", site.id), 1) for site in book.sites]
     contents.append(("Warning signs (red flags)", "red-flags"))
     contents += [
-        (f"{flag.title} ({flag.urgency.value})", anchor("red_flag", flag.id), 1) for flag in book.red_flags
+        (sign_line(book, flag, flag.urgency.value), anchor("red_flag", flag.id), 1) for flag in book.red_flags
     ]
     contents += [
         ("Primary cancers", "primaries"),
@@ -212,7 +213,8 @@ def _red_flags(loaded: LoadedBook) -> list[Node]:
             ("Sources", _sources(flag.sources)),
             ("Checked", f"{checked_phrase(flag.checked)} ({_where(loaded, 'red_flag', flag.id)})"),
         ]
-        heading = Heading(3, f"{flag.title} ({flag.urgency.value})", anchor("red_flag", flag.id))
+        # Two signs with one title (twins) say whom each is for, or the contents list one twice.
+        heading = Heading(3, sign_line(book, flag, flag.urgency.value), anchor("red_flag", flag.id))
         nodes.append(Group((heading, Fields(tuple(pairs)))))
     return nodes
 

@@ -13,8 +13,9 @@ import textwrap
 from typing import get_args
 
 from metasymptoms.core.conditions import findings_in
+from metasymptoms.core.for_whom import histories_shown, sign_line
 from metasymptoms.core.model import RedFlag, Role, RuleBook, Urgency
-from metasymptoms.core.model_base import filled
+from metasymptoms.core.unsaid import WITH_CANCER
 from metasymptoms.teaching.words import level
 
 WIDTH = 72
@@ -65,9 +66,14 @@ def _site_findings(book: RuleBook, site_id: str) -> list[str]:
 
 
 def _flag_line(book: RuleBook, flag: RedFlag) -> str:
-    return filled(
-        book.guidance.wording.teaching.explore.sign, title=flag.title, level=level(book, flag.urgency)
-    )
+    return sign_line(book, flag, level(book, flag.urgency))
+
+
+def _with_cancer(book: RuleBook, flag: RedFlag) -> bool:
+    """Whether `flag` can be shown to a person who has or had cancer: a cancer's page lists
+    those, never a twin only a person with no cancer diagnosis is shown (for_whom.py)."""
+    shown = histories_shown(book, flag)
+    return shown is None or bool(shown & set(WITH_CANCER))
 
 
 def _sources(book: RuleBook, keys: tuple[str, ...], width: int) -> Body:
@@ -133,7 +139,9 @@ def cancer_page(book: RuleBook, primary_id: str, width: int = WIDTH) -> str:
     flags = [
         flag
         for flag in book.red_flags
-        if flag.urgency is Urgency.EMERGENCY and set(flag.sites) & set(primary.common_sites)
+        if flag.urgency is Urgency.EMERGENCY
+        and set(flag.sites) & set(primary.common_sites)
+        and _with_cancer(book, flag)
     ]
     words = book.guidance.wording.teaching.explore.cancer
     return _page(
