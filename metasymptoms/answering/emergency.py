@@ -13,7 +13,6 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from metasymptoms.core.guidance import HandoverWording
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
@@ -129,18 +128,6 @@ def reminder(book: RuleBook, flag_ids: Sequence[str]) -> str:
     return filled(book.guidance.wording.emergency.reminder, titles=titles)
 
 
-# How a call handler hears a history of cancer (the choices' own words are the person's:
-# "I am being treated for it"), by the history finding's choice values, and its spread, by
-# the spread finding's (guidance.yaml `wording.handover`). Treatment is said on a line of its
-# own, once: "now" for a history, never "or is being treated".
-def _history(words: HandoverWording) -> dict[str, str]:
-    return {"current": words.has_now, "past": words.had_in_the_past}
-
-
-def _spread(words: HandoverWording) -> dict[str, str]:
-    return {"bones": words.spread_to_bones, "elsewhere": words.spread_elsewhere}
-
-
 def call_handler_lines(book: RuleBook, assessment: Assessment) -> list[str]:
     """A short third-person handover to read to the emergency call handler: the warning sign
     by name, what was reported for it (a measurement as a measurement: "Temperature 38.3 °C";
@@ -224,15 +211,21 @@ def _background_lines(book: RuleBook, answers: Mapping[str, Answer]) -> list[str
     words = book.guidance.wording.handover
     named = isinstance(given_primary, str) and given_primary in known
     cancer = known[str(given_primary)].lower() if named else words.a_cancer
+    # How a call handler hears a history of cancer (the choices' own words are the person's:
+    # "I am being treated for it"), by the history finding's choice values, and its spread, by
+    # the spread finding's. Treatment is said on a line of its own, once: "now" for a history,
+    # never "or is being treated".
+    history_words = {"current": words.has_now, "past": words.had_in_the_past}
+    spread_words = {"bones": words.spread_to_bones, "elsewhere": words.spread_elsewhere}
     told = answers.get(history) if history else None
-    if told in _history(words):
-        lines.append(filled(_history(words)[str(told)], cancer=cancer))
+    if told in history_words:
+        lines.append(filled(history_words[str(told)], cancer=cancer))
     elif named:
         lines.append(filled(words.has_or_had, cancer=cancer))
     elif told == UNSURE:
         lines.append(words.not_sure_history)
-    if spread and answers.get(spread) in _spread(words):
-        lines.append(_spread(words)[str(answers[spread])])
+    if spread and answers.get(spread) in spread_words:
+        lines.append(spread_words[str(answers[spread])])
     elif spread and answers.get(spread) == UNSURE:
         lines.append(words.not_sure_spread)
     if treatment:
