@@ -69,14 +69,9 @@ REVIEW_FILES = (HAZARDS_FILE,)
 SCENARIOS_FOLDER = "scenarios"
 
 
-def top_file_names() -> tuple[str, ...]:
-    """The names of the files read at the top of the folder, required ones first."""
-    return tuple(spec.name for spec in TOP_FILES + OPTIONAL_FILES)
-
-
 def known_file_names() -> set[str]:
     """Every file name the top of a rule-book folder may hold."""
-    return set(top_file_names()) | set(REVIEW_FILES)
+    return {spec.name for spec in TOP_FILES + OPTIONAL_FILES} | set(REVIEW_FILES)
 
 
 def assemble(by_file: dict[RuleFile, Any], sites: tuple[Site, ...]) -> RuleBook:
