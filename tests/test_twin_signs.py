@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from metasymptoms.core.bookfiles import default_rules_dir
 from metasymptoms.core.loader import load_book
 from metasymptoms.core.model import RuleBook
+from metasymptoms.reviewing.graph import to_dot, to_mermaid
 from metasymptoms.teaching.explore import cancer_page, site_page, symptom_page
 from metasymptoms.web.app import build_app
 
@@ -87,6 +88,25 @@ def test_the_served_rule_book_says_whom_each_twin_is_for(book: RuleBook) -> None
         '<h3 id="red-flag-spinal_cord_compression">Possible pressure on the spinal cord (emergency)</h3>'
         in page
     )
+
+
+def test_the_graph_of_the_rule_book_says_whom_each_twin_is_for(book: RuleBook) -> None:
+    # Two nodes of the lungs' cluster, each with its own findings, read the same.
+    nodes = [
+        line
+        for line in to_mermaid(book, "lungs").splitlines()
+        if "_r_breathlessness_worsening" in line and "{{" in line
+    ]
+    assert nodes == [
+        '    site_lungs_r_breathlessness_worsening{{"Getting more breathless than usual, for a person who '
+        'has or had cancer, or is not sure (urgent)"}}',
+        '    site_lungs_r_breathlessness_worsening_no_cancer_diagnosis{{"Getting more breathless than '
+        'usual, for a person with no cancer diagnosis (urgent)"}}',
+    ]
+    assert (
+        '"red_flag_jaundice_no_cancer_diagnosis.r.jaundice_no_cancer_diagnosis" [label="Yellowing of the '
+        'skin or eyes (jaundice), for a person with no cancer diagnosis (urgent)"'
+    ) in to_dot(book, "jaundice_no_cancer_diagnosis")
 
 
 def _edited_book(tmp_path: Path, *edits: tuple[str, str]) -> RuleBook:

@@ -246,8 +246,8 @@ class ExploreCancerPage:
 @dataclass(frozen=True)
 class ForWhomWording:
     """Whom one of two warning signs with the same title is for (core/for_whom.py reads it
-    from the sign's condition on the history of cancer): the explorer's pages and the rule-book
-    document say it, so the two are never listed as the same line."""
+    from the sign's condition on the history of cancer): the explorer's pages, the rule-book
+    document and its graph say it, so the two are never listed as the same line."""
 
     sign: Annotated[str, TEXT, holding("title", "whom", "level")]
     with_cancer_or_not_sure: Text

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.escape import mermaid as _mermaid_text
+from metasymptoms.core.for_whom import sign_line
 from metasymptoms.core.model import RedFlag, RuleBook, Site, SiteRule
 from metasymptoms.core.problems import UsageError
 from metasymptoms.core.suggest import close_match
@@ -60,7 +61,7 @@ def _flag(cluster: Cluster, book: RuleBook, flag: RedFlag) -> None:
     node = cluster.add(
         Node(
             f"{cluster.id}.r.{flag.id}",
-            f"{flag.title} ({flag.urgency.value})",
+            sign_line(book, flag, flag.urgency.value),  # a twin says whom it is for (for_whom.py)
             "red_flag",
             flag.urgency.value,
         )
