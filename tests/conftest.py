@@ -289,6 +289,7 @@ SLOW_MODULES = {
     "test_contributing",
     "test_diff",
     "test_diff_group_files",
+    "test_diff_left_out",
     "test_diff_numbers_unanswered",
     "test_diff_older_book",
     "test_diff_order_sources",

@@ -11,8 +11,9 @@ from functools import cached_property
 from metasymptoms.core.conditions import findings_in
 from metasymptoms.core.model import RuleBook
 from metasymptoms.reviewing.behaviour import knows
-from metasymptoms.reviewing.compiled import Reading, domains, unasked
+from metasymptoms.reviewing.compiled import Reading, domains, not_given, unasked
 from metasymptoms.reviewing.diagram import Diagrams, Node
+from metasymptoms.reviewing.replay import read_into
 from metasymptoms.reviewing.space import Facts, Space
 
 
@@ -111,7 +112,9 @@ def _alike(book: RuleBook) -> dict[str, list[tuple[str, ...]]]:
 
 class Readings:
     """Both books of `rules diff` read over one set of diagrams, and the worlds either
-    book could describe."""
+    book could describe. A finding a group leaves out is left out of its answers file, so
+    the diagrams read it as the engine reads it left out (replay.read_into): a treatment
+    left out by a person who may have cancer is "not sure", as the file replays it."""
 
     def __init__(
         self,
@@ -124,9 +127,12 @@ class Readings:
     ):
         self.books = (old, new)
         if whole is None:
-            self._domains = domains([old, new])
+            self._left_out = {id(book): read_into(book) for book in (old, new)}
+            self._domains = domains([old, new], left_out=True)
             self._unasked = {
-                name: unasked(new if knows(new, name) else old, name) for name, _ in self._domains
+                name: not_given(book, name, self._left_out[id(book)])
+                for name, _ in self._domains
+                for book in [new if knows(new, name) else old]
             }
             # Findings whose questions always give an answer (a choice): unasked only when skipped.
             spaces = {id(book): Space(Facts(book), []) for book in (old, new)}
@@ -139,10 +145,11 @@ class Readings:
             self._shared: tuple[dict[object, object], ...] = ({}, {})  # each book's (Reading)
             self.links: Links = Links([old, new])
         else:  # read once for the whole books, shared by every cone
-            self._domains, self._unasked, self._never_unasked = (
+            self._domains, self._unasked, self._never_unasked, self._left_out = (
                 whole._domains,
                 whole._unasked,
                 whole._never_unasked,
+                whole._left_out,
             )
             self.dd, self._shared = whole.dd, whole._shared  # one set of diagrams for every cone
             if flipped:  # each book keeps its own readings
@@ -153,11 +160,17 @@ class Readings:
 
     @cached_property
     def old(self) -> Reading:
-        return Reading(self.dd, self.books[0], cone=self.kept, shared=self._shared[0])
+        book = self.books[0]
+        return Reading(
+            self.dd, book, cone=self.kept, shared=self._shared[0], left_out=self._left_out[id(book)]
+        )
 
     @cached_property
     def new(self) -> Reading:
-        return Reading(self.dd, self.books[1], cone=self.kept, shared=self._shared[1])
+        book = self.books[1]
+        return Reading(
+            self.dd, book, cone=self.kept, shared=self._shared[1], left_out=self._left_out[id(book)]
+        )
 
     @cached_property
     def possible(self) -> Node:

@@ -15,7 +15,7 @@ finds each urgency that the new book LOWERS and does not declare in its book.yam
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,15 +177,17 @@ def _said_with_urgency(
     file: the group then reads "urgency: routine -> urgent" and "the warning sign ... now
     shows" together. Its own groups are cut by what decides the sign, not the urgency, so
     none of them need be the urgency's (a reviewer read a RAISED group without the sign it
-    raised with)."""
+    raised with). Answers no one gives (None: one of the group's own findings left out, a
+    treatment say) are not the group's answers: they neither make nor break it."""
     out = []
+    dd = pair.readings.dd
     for urgency in urgencies:
         if urgency.cube is None:
             continue
         joint, cube = urgency.cube
         node = pair.readings.within(both, joint.variables)
         for (was, now), said in (((False, True), says[0]), ((True, False), says[1])):
-            if pair.readings.dd.only(node, cube, (was, now)):
+            if dd.only(dd.map(_is_or_none((was, now)), node), cube, True):
                 out.append(
                     Statement(
                         kind,
@@ -376,6 +378,10 @@ def _once(statements: list[Statement]) -> list[Statement]:
             seen.add(key)
             kept.append(statement)
     return kept
+
+
+def _is_or_none(change: tuple[bool, bool]) -> Callable[[object], bool]:
+    return lambda seen: seen is None or seen == change
 
 
 def _changed(result: tuple[object, ...] | None) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from metasymptoms.core.kinds import Answer
+from metasymptoms.core.engine import reading
+from metasymptoms.core.kinds import UNSURE, Answer
 from metasymptoms.core.model import RuleBook
 from metasymptoms.core.unsaid import kinds_not_given, treatment_not_given
 from metasymptoms.reviewing.space import UNKNOWN, UNSET
@@ -35,6 +36,31 @@ def answers_file(book: RuleBook, seen: Mapping[str, object]) -> dict[str, Answer
     kinds = kinds_not_given(book, {**given, **dict.fromkeys(said, False)})
     said.update(kind for kind in kinds if seen.get(kind) is False)
     return {**given, **{finding: False for finding in seen if finding in said}}
+
+
+def read_into(book: RuleBook) -> frozenset[str]:
+    """The findings the engine reads something into when an answers file leaves them out
+    (engine.reading, by core/unsaid.py): a history of cancer, and after it a primary, spread,
+    a treatment and its kinds. Asked of the engine itself, on files that give nothing but a
+    history (or not even that), so those rules live in one place: a treatment left out is
+    "not sure" where there may be cancer, never "no"."""
+    history = book.role("cancer_history")
+    choices = [choice.value for choice in book.finding(history).choices] if history else []
+    files: list[Mapping[str, Answer]] = [{}, *({history: value} for value in choices if history)]
+    return frozenset(
+        finding for answers in files for finding in reading(book, answers) if finding not in answers
+    )
+
+
+def kind_left_out(book: RuleBook, kind: str, own: object, treated: object) -> object:
+    """A kind of treatment (`own`: its answer, UNSET when left out) as the engine reads it:
+    left out, "not sure" where the treatment reads yes or not sure (`treated`: its answer, a
+    history left out, a kind that implies it), never "no" (unsaid.kinds_not_given)."""
+    if not (isinstance(own, str) and own == UNSET):
+        return own  # given: as it is
+    treatment = book.role("recent_treatment")
+    answer = False if isinstance(treated, str) and treated == UNSET else treated
+    return UNSURE if treatment and kind in kinds_not_given(book, {treatment: answer}) else UNSET  # type: ignore[dict-item]
 
 
 def answers_yaml(answers: dict[str, Answer]) -> str:
