@@ -166,7 +166,8 @@ def _shown_statements(
         )
         for cube, (_was, now) in simplify(leaves, _changed, joint)
     ]
-    return own + _said_with_urgency(pair, both, kind, subject, says, urgencies)
+    # The urgency's first: of two with one answers file, `_once` keeps it, in the group's words.
+    return _said_with_urgency(pair, both, kind, subject, says, urgencies) + own
 
 
 def _said_with_urgency(
