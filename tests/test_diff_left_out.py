@@ -12,6 +12,7 @@ group was labelled SAME URGENCY under that line."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import shutil
@@ -26,6 +27,8 @@ from metasymptoms.core.engine import assess, fired_red_flags
 from metasymptoms.core.loader import load_book
 from metasymptoms.reviewing.compiled import given_answers
 from metasymptoms.reviewing.cones import Readings
+from metasymptoms.reviewing.diff_effects import groups
+from metasymptoms.reviewing.diff_pair import Statement
 
 RULES = default_rules_dir()
 RANKS = {"routine": 0, "prompt": 1, "urgent": 2, "emergency": 3}
@@ -146,3 +149,24 @@ def test_the_diffs_diagrams_read_a_file_as_the_engine_does(seed: int) -> None:
         for name in cone.kept or ():
             world[name] = rng.choice(BOTH.dd.domains[BOTH.dd.level[name]])
         _agrees(cone, world)
+
+
+def test_a_change_of_urgency_its_file_does_not_give_is_a_bug_never_a_report() -> None:
+    """Every rules diff checks each group as it makes it: a statement of "urgent ->
+    emergency" over a file the engine reads as an emergency in both books (chest pain and
+    black stools, the history and the treatment left out) stops the program as a bug
+    ("something went wrong inside metasymptoms"), where the report once printed it."""
+    lying = Statement(
+        "urgency",
+        "urgency",
+        "chest pain and black stools",
+        "urgent -> emergency",
+        {"chest_pain": True, "black_stools": True},
+        was="urgent",
+        now="emergency",
+    )
+    with pytest.raises(AssertionError):
+        groups(BOOK, BOOK, [lying])
+    honest = dataclasses.replace(lying, change="emergency -> emergency", was="emergency")
+    [group] = groups(BOOK, BOOK, [honest])
+    assert (group.was, group.now, group.label) == ("emergency", "emergency", "SAME URGENCY")

@@ -126,6 +126,9 @@ def groups(old: RuleBook, new: RuleBook, statements: list[Statement]) -> list[Gr
         first = together[0]
         was = assess(old, first.old_answers if first.old_answers is not None else first.answers).urgency
         now = assess(new, first.answers).urgency
+        # Each change of urgency stated is the engine's own on its answers file, or the proof
+        # lies: a group read "urgent -> emergency" over a file giving an emergency in both.
+        assert all(s.kind != "urgency" or (s.was, s.now) == (was.value, now.value) for s in together), first
         # Declared only where book.yaml's declaration holds, whole, on this very answers file
         # (read by the engine, apart from the statements' own matching) and no statement of
         # the file is refused: a report never calls declared what the gate refuses.
