@@ -23,8 +23,8 @@ from metasymptoms.teaching.quiz import (
     change_choice,
     run_quiz,
     sites_choice,
-    urgency_choice,
 )
+from metasymptoms.teaching.words import how_soon
 from metasymptoms.web.documents import lesson_html
 from tests.helpers import run_main, write_book
 
@@ -68,7 +68,7 @@ def test_every_shipped_scenario_makes_a_true_quiz_and_a_lesson_page(book: RuleBo
         assert question.reveal
 
     expected = item.scenario.expected
-    assert by_id["urgency"].choices[by_id["urgency"].answer] == urgency_choice(book, expected.urgency)
+    assert by_id["urgency"].choices[by_id["urgency"].answer] == how_soon(book, expected.urgency)
     assert by_id["sites"].choices[by_id["sites"].answer] == sites_choice(book, expected.sites)
 
     # The change question: the right choice changes the outcome, every wrong one leaves it.

@@ -315,10 +315,6 @@ def _other_answers(book: RuleBook, finding_id: str, current: Answer | None) -> l
     return kind.other_answers(finding, was, book.guidance.wording.answer_words)
 
 
-def what_would_change(book: RuleBook, answers: Answers) -> list[Change]:
-    return single_changes(book, answers)[0]
-
-
 def change_phrase(book: RuleBook, change: Change, reported: str, not_reported: str, answered: str) -> str:
     """One change of answer in words, in the sentence given for each kind of change: `reported`
     and `not_reported` hold {finding} ("Had the person also reported weak legs"), `answered`
@@ -340,7 +336,7 @@ def had_the_person(book: RuleBook, change: Change) -> str:
     return change_phrase(book, change, words.had_reported, words.had_not_reported, words.had_answered)
 
 
-def _sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:
+def sites_words(book: RuleBook, sites: tuple[str, ...]) -> str:
     return (
         book.guidance.wording.lists.all_of(book.site(site).name for site in sites)
         or book.guidance.wording.teaching.replay.no_site
@@ -360,7 +356,7 @@ def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:
     else:
         parts.append(filled(words.would_still_say, level=was))
     if change.sites != base_sites:
-        now, then = _sites_words(book, base_sites), _sites_words(book, change.sites)
+        now, then = sites_words(book, base_sites), sites_words(book, change.sites)
         if not change.sites:
             parts.append(filled(words.names_no_site, was=now))
         elif not base_sites:
@@ -374,7 +370,7 @@ def change_sentence(book: RuleBook, base: Outcome, change: Change) -> str:
 def changes_step(book: RuleBook, answers: Answers) -> Step:
     base = outcome(book, answers)
     words = book.guidance.wording.teaching.replay
-    sentences = [Line(change_sentence(book, base, change)) for change in what_would_change(book, answers)]
+    sentences = [Line(change_sentence(book, base, change)) for change in single_changes(book, answers)[0]]
     if not sentences:
         return Step(words.changes, (Line(words.no_change),))
     return Step(words.changes, tuple(sentences[:MAX_CHANGES]), tuple(sentences[MAX_CHANGES:]))

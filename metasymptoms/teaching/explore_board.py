@@ -110,12 +110,8 @@ def run_explorer(book: RuleBook, prompter: Prompter, size: tuple[int, int] | Non
             find_by_word(book, prompter, width, height)
         else:
             message, options, page = lists[choice]
-            shown = functools.partial(_page_at_width, page, book, width)
+            shown = functools.partial(page, book, width=width)
             browse(prompter, words, message, options, shown, height, words.back_to_menu)
-
-
-def _page_at_width(page: Callable[[RuleBook, str, int], str], book: RuleBook, width: int, item: str) -> str:
-    return page(book, item, width)
 
 
 def browse(

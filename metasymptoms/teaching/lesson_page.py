@@ -115,10 +115,6 @@ def build_lesson(book: RuleBook, item: LoadedScenario, quiz: Quiz | None = None)
     return Lesson(item.name, item.scenario.title, tuple(steps), len(quiz.questions), words)
 
 
-def answer_line(words: TeachingWording, question: QuizQuestion) -> Line:
-    return Line(filled(words.lesson.the_answer, answer=question.choices[question.answer]))
-
-
 def terminal_steps(lesson: Lesson) -> list[Step]:
     """The lesson's steps for `demo --step`, each with the lesson's counter: a question's
     answer and the teacher's notes are kept back until their key is pressed, as the page keeps
@@ -131,9 +127,8 @@ def terminal_steps(lesson: Lesson) -> list[Step]:
             question = step.question
             choices = tuple(Line(f"{n}. {choice}", 1) for n, choice in enumerate(question.choices, start=1))
             shown = (Line(question.prompt), *choices)
-            steps.append(
-                Step(step.heading, shown, (answer_line(lesson.words, question), *question.reveal), ANSWER)
-            )
+            answer = Line(filled(lesson.words.lesson.the_answer, answer=question.choices[question.answer]))
+            steps.append(Step(step.heading, shown, (answer, *question.reveal), ANSWER))
         elif step.kind == "quiet":
             where = Line(filled(lesson.words.lesson.full_replay, command=step.command))
             steps.append(Step(step.heading, (*step.lines, where)))

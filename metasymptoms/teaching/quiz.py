@@ -30,6 +30,7 @@ from metasymptoms.teaching.demo import (
     outcome,
     single_changes,
     site_reasons,
+    sites_words,
     urgency_reasons,
     walk,
 )
@@ -90,11 +91,6 @@ def build_quiz(book: RuleBook, item: LoadedScenario) -> Quiz:
     return Quiz(item.name, item.scenario.title, case, tuple(questions), closing, words, teacher)
 
 
-def question_heading(words: TeachingWording, number: int, total: int, question: QuizQuestion) -> str:
-    """The same words in the terminal and on the lesson page: 'Question 1 of 3: how urgent?'."""
-    return filled(words.quiz.question, position=str(number), count=str(total), question=question.title)
-
-
 def case_lines(book: RuleBook, item: LoadedScenario) -> tuple[Line, ...]:
     """The scenario's answers as the questionnaire asked them; nothing that gives the outcome away."""
     words = book.guidance.wording.teaching.quiz
@@ -122,11 +118,6 @@ def _shuffled(
 # --- how urgent? -----------------------------------------------------------------------
 
 
-def urgency_choice(book: RuleBook, urgency: Urgency) -> str:
-    """A choice in the words the person's own result starts with."""
-    return how_soon(book, urgency)
-
-
 def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
     urgency = assess(book, item.answers).urgency
     words = book.guidance.wording.teaching.quiz
@@ -144,7 +135,7 @@ def urgency_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
         "urgency",
         words.urgency_title,
         words.urgency_prompt,
-        tuple(urgency_choice(book, level) for level in levels),
+        tuple(how_soon(book, level) for level in levels),  # the words the person's own result starts with
         levels.index(urgency),
         tuple(reveal),
     )
@@ -233,10 +224,7 @@ def change_question(book: RuleBook, item: LoadedScenario) -> QuizQuestion:
         )
         reveal += [Line(change_sentence(book, base, change), 1) for change in changing[1:4]]
     urgency, sites = base
-    named = (
-        book.guidance.wording.lists.all_of(book.site(site).name for site in sites)
-        or book.guidance.wording.teaching.replay.no_site
-    )
+    named = sites_words(book, sites)
     return QuizQuestion(
         "change",
         words.change_title,
@@ -307,9 +295,10 @@ def run_quiz(
     words = quiz.words.quiz
     prompter.say(filled(words.heading, scenario=quiz.title), "heading")
     _show(prompter, quiz.case, width)
-    right = 0
+    right, count = 0, str(len(quiz.questions))
     for number, question in enumerate(quiz.questions, start=1):
-        prompter.say(question_heading(quiz.words, number, len(quiz.questions), question), "heading")
+        heading = filled(words.question, position=str(number), count=count, question=question.title)
+        prompter.say(heading, "heading")
         if question.id in predictions:
             picked = question.choices.index(predictions[question.id])
             prompter.say(question.prompt)
@@ -325,6 +314,6 @@ def run_quiz(
         prompter.say(filled(verdict, answer=question.choices[question.answer]), "subheading")
         if question.id not in predictions and number < len(quiz.questions):
             prompter.choose(words.ready, [(words.next_question, NEXT)], NEXT)
-    prompter.say(filled(words.score, right=str(right), count=str(len(quiz.questions))), "heading")
+    prompter.say(filled(words.score, right=str(right), count=count), "heading")
     _show(prompter, quiz.closing + quiz.for_the_teacher, width)
     return right, len(quiz.questions)
