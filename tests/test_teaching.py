@@ -260,6 +260,27 @@ def test_explore_symptom_page(capsys) -> None:
     assert out.index("When to see a provider") < out.index("It often has common causes")
 
 
+def test_explore_never_links_a_symptom_a_rule_rules_out(capsys) -> None:
+    # The adrenal glands' rule leaves out dizziness with gut bleeding (`not: {any: [black_stools,
+    # vomiting_blood]}`): a new user's trial found the explorer teaching both as symptoms of
+    # spread there, the opposite of the rule.
+    assert main(["explore", "site", "adrenal_glands"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Symptoms linked to spread here\n------------------------------\n"
+        "  - feeling dizzy or faint when you stand up\n  - extreme tiredness that rest does not fix\n"
+        "  - feeling sick or being sick\n  - losing weight without trying\n\n"
+    ) in out
+    assert main(["explore", "symptom", "black_stools"]) == 0
+    assert (
+        "Sites it is linked with\n-----------------------\n  (none on its own)\n" in capsys.readouterr().out
+    )
+    assert main(["explore", "cancer", "lung"]) == 0
+    out = capsys.readouterr().out
+    assert "black, tar-like stools" not in out and "vomiting blood" not in out
+    assert "  Adrenal glands:\n    - feeling dizzy or faint when you stand up\n" in out
+
+
 def test_explore_cancer_page(capsys) -> None:
     assert main(["explore", "cancer", "colorectal"]) == 0
     out = capsys.readouterr().out

@@ -245,9 +245,8 @@ class Questionnaire:
     def record(self, finding: str, value: Answer) -> bool:
         """Keep an answer, re-apply the skip logic, and interrupt for a new emergency.
         Returns True when the person chose to stop and get help."""
-        self.answers[finding] = value
+        self.answers = prune(self.book, {**self.answers, finding: value}, changed_from=self.answers)
         self.earlier.pop(finding, None)
-        self.answers = prune(self.book, self.answers)
         self.history = [item for item in self.history if item in self.answers and item != finding] + [finding]
         return self.interrupt_for_emergency()
 

@@ -27,6 +27,7 @@ from metasymptoms.core.conditions_model import (
     OneOf,
     Reported,
     atoms,
+    findings_for,
     findings_in,
     to_data,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "at_least_outcome",
     "atoms",
     "because",
+    "findings_for",
     "findings_in",
     "holds",
     "holds3",

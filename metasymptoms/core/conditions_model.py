@@ -90,6 +90,22 @@ def findings_in(condition: Condition) -> tuple[str, ...]:
     return tuple(dict.fromkeys(atom.finding for atom in atoms(condition)))
 
 
+def findings_for(condition: Condition) -> tuple[str, ...]:
+    """The findings a condition mentions outside any `not`: those whose report can make it
+    hold. A finding written only under `not` rules the link out (the adrenal glands' rule
+    leaves out dizziness with black stools), so it is never taught as linked."""
+    return tuple(dict.fromkeys(atom.finding for atom in _atoms_outside_not(condition)))
+
+
+def _atoms_outside_not(condition: Condition) -> Iterator[Reported | OneOf | Compare]:
+    match condition:
+        case Reported() | OneOf() | Compare():
+            yield condition
+        case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
+            for part in parts:
+                yield from _atoms_outside_not(part)
+
+
 def to_data(condition: Condition) -> Any:
     """The condition written back in the YAML form a reviewer would write."""
     match condition:

@@ -18,6 +18,7 @@ from metasymptoms.core.model_base import highest
 from metasymptoms.core.unsaid import (
     PRIMARY_NOT_KNOWN,
     WITH_CANCER,
+    asked_again,
     implies_history,
     kinds_not_given,
     primary_not_given,
@@ -385,15 +386,13 @@ def next_question(book: RuleBook, answers: Answers) -> Question | None:
     return None
 
 
-def prune(book: RuleBook, answers: Answers) -> dict[str, Answer]:
-    """Drop the answers to questions that no longer apply (after an answer was changed).
-
-    Walks in order, so a dropped answer cannot keep a later question alive.
-    """
+def prune(book: RuleBook, answers: Answers, *, changed_from: Answers | None = None) -> dict[str, Answer]:
+    """Drop the answers to questions that no longer apply (after an answer was changed), in
+    order, so that a dropped answer cannot keep a later question alive; given the answers before
+    the change, the treatment answers it takes back too, to be asked again (unsaid.asked_again)."""
     kept: dict[str, Answer] = {}
     for question in book.questions:
-        if question.finding not in answers:
-            continue
-        if asked(question, kept):
+        if question.finding in answers and asked(question, kept):
             kept[question.finding] = answers[question.finding]
-    return kept
+    again = asked_again(book, changed_from, kept) if changed_from is not None else ()
+    return prune(book, {key: given for key, given in kept.items() if key not in again}) if again else kept

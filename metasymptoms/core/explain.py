@@ -19,6 +19,7 @@ from metasymptoms.core.conditions import (
     Not,
     OneOf,
     Reported,
+    findings_for,
     findings_in,
     settled,
 )
@@ -231,7 +232,7 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
     # A sign written twice, for people with and without a cancer diagnosis (each citing pages
     # for its own readers), has one title: it is one warning sign to the person asked.
     flags = [flag for at, flag in enumerate(flags) if flag.title not in {f.title for f in flags[:at]}]
-    sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
+    sites = [site for site in book.sites if any(finding_id in findings_for(rule.when) for rule in site.rules)]
     following = [
         question
         for question in book.questions

@@ -140,3 +140,18 @@ def starts_unsure(book: RuleBook, answers: Answers, finding_id: str) -> bool:
     if finding_id == treatment:
         return may_have_had_cancer(book, answers)
     return finding_id in book.implying.get(treatment, ()) and may_be_treated(book, answers)
+
+
+def asked_again(book: RuleBook, before: Answers, after: Answers) -> frozenset[str]:
+    """The answers a changed answer takes back, so that their questions are asked again: a
+    "no" to treatment (or to a kind of it) given where Enter gave "no", at a question that
+    now starts on "not sure" (starts_unsure). A person who first chose "never told I have
+    cancer", pressed Enter at the treatment question and then changed the history at the
+    review to "I have cancer now" kept that "no": a fever on chemotherapy read as a fever
+    off treatment. Their "no" was said of another history; the question is asked again,
+    starting on "not sure"."""
+    return frozenset(
+        finding
+        for finding, value in after.items()
+        if value is False and starts_unsure(book, after, finding) and not starts_unsure(book, before, finding)
+    )

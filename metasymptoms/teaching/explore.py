@@ -12,7 +12,7 @@ import re
 import textwrap
 from typing import get_args
 
-from metasymptoms.core.conditions import findings_in
+from metasymptoms.core.conditions import findings_for
 from metasymptoms.core.for_whom import histories_shown, sign_line
 from metasymptoms.core.model import RedFlag, Role, RuleBook, Urgency
 from metasymptoms.core.unsaid import WITH_CANCER
@@ -59,7 +59,7 @@ def _site_findings(book: RuleBook, site_id: str) -> list[str]:
     context = {book.role(role) for role in CONTEXT_ROLES}
     seen: dict[str, None] = {}
     for rule in site.rules:
-        for finding in findings_in(rule.when):
+        for finding in findings_for(rule.when):
             if finding not in context:
                 seen.setdefault(finding, None)
     return list(seen)
@@ -103,8 +103,8 @@ def site_page(book: RuleBook, site_id: str, width: int = WIDTH) -> str:
 
 def symptom_page(book: RuleBook, finding_id: str, width: int = WIDTH) -> str:
     finding = book.finding(finding_id)
-    sites = [site for site in book.sites if any(finding_id in findings_in(rule.when) for rule in site.rules)]
-    flags = [flag for flag in book.red_flags if finding_id in findings_in(flag.when)]
+    sites = [site for site in book.sites if any(finding_id in findings_for(rule.when) for rule in site.rules)]
+    flags = [flag for flag in book.red_flags if finding_id in findings_for(flag.when)]
     when = [
         f"{_flag_line(book, flag)}: {flag.advice}"
         for flag in sorted(flags, key=lambda flag: -flag.urgency.rank)

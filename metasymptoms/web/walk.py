@@ -108,7 +108,7 @@ def record(book: RuleBook, walk: Walk, finding: str, value: Answer) -> Walk:
     no longer apply, as the terminal's questionnaire does."""
     answers = {key: given for key, given in walk.answers.items() if key != finding}
     answers[finding] = value
-    kept = _pruned(book, answers)
+    kept = _pruned(book, answers, before=walk.answers)
     earlier = {key: option for key, option in walk.earlier.items() if key != finding}
     return Walk(answers=kept, seen=walk.seen, earlier=earlier)
 
@@ -124,9 +124,12 @@ def back(book: RuleBook, walk: Walk) -> Walk:
     return Walk(answers=answers, seen=walk.seen, earlier=earlier)
 
 
-def _pruned(book: RuleBook, answers: Mapping[str, Answer]) -> dict[str, Answer]:
-    """`prune`, keeping the order the answers were given in (prune gives the book's order)."""
-    kept = prune(book, answers)
+def _pruned(
+    book: RuleBook, answers: Mapping[str, Answer], before: Mapping[str, Answer] | None = None
+) -> dict[str, Answer]:
+    """`prune` (of an answer changed from `before`, when given), keeping the order the
+    answers were given in (prune gives the book's order)."""
+    kept = prune(book, answers, changed_from=before)
     return {finding: value for finding, value in answers.items() if finding in kept}
 
 
