@@ -7,26 +7,13 @@ import json
 from typing import Any
 
 from metasymptoms.core.layout import RULE_FILES
+from metasymptoms.core.scenarios import Scenario
+from metasymptoms.reviewing.hazards import HazardLog
 
 # Each kind of file by its short name: the rule files (layout.py), then the reviewers' and
 # teachers' own files.
 FILE_MODELS: dict[str, type] = {spec.kind: spec.model for spec in RULE_FILES}
-
-
-def _hazard_log() -> type:
-    from metasymptoms.reviewing.hazards import HazardLog
-
-    return HazardLog
-
-
-def _scenario() -> type:
-    from metasymptoms.core.scenarios import Scenario
-
-    return Scenario
-
-
-FILE_MODELS["hazards"] = _hazard_log()
-FILE_MODELS["scenario"] = _scenario()
+FILE_MODELS.update(hazards=HazardLog, scenario=Scenario)
 
 _FINDING_ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 CONDITION: dict[str, Any] = {
