@@ -1,12 +1,9 @@
-"""What a person is told, compared over every path: two rule books (`rules diff`), or one
-book with and without one more finding reported (`rules verify`'s no-silent-downgrade,
-in downgrade.py).
+"""What a person is told, compared over every path: the items that can fire (red flags and
+site rules, for `rules diff` and `rules verify`'s no-silent-downgrade, downgrade.py), and the
+groups of answers `rules diff` reports, read off the decision diagrams (compiled.py).
 
-Both rest on verify's search (space.py). A `Joint` space is one world seen through several views, each
-a questionnaire (a space.Space of one book) with some findings fixed, e.g. the old book and
-the new one, or the same book with `recent_infection` no and yes. Goals are three-valued, as
-in verify: urgencies are kept as bounds (the most urgent item that surely fires, the most
-urgent that may), so a branch closes as soon as the comparison is settled.
+A `Joint` is one world seen through several views, each a questionnaire (a space.Space of one
+book): the old book and the new one.
 """
 
 from __future__ import annotations
@@ -22,7 +19,6 @@ from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.replay import answers_file
 from metasymptoms.reviewing.space import Space, Value, World
 
-Read = dict[str, Value]
 Outcome = TypeVar("Outcome")  # what a property gives on a group of answers (compared for equality)
 
 
@@ -59,60 +55,36 @@ def knows(book: RuleBook, finding: str) -> bool:
     return True
 
 
-class Joint(Space):
-    """One world seen through several questionnaires ("views"), each with findings fixed."""
+class Joint:
+    """One world seen through several questionnaires ("views"): the old book's and the new one's."""
 
-    def __init__(self, views: list[tuple[Space, dict[str, Value]]]):
+    def __init__(self, views: list[Space]):
         self.views = views
-        self.book = views[-1][0].book
-        self.implications, self.chains = (), []  # each view's own are kept by `possible` below
-        fixed = {finding for _, pinned in views for finding in pinned}
-        variables: dict[str, None] = {}
-        self.ask_if = {}
-        for space, _ in views:
-            variables.update(dict.fromkeys(f for f in space.variables if f not in fixed))
-            for finding, condition in space.ask_if.items():
-                self.ask_if.setdefault(finding, condition)
-        self.variables = list(variables)
-
-    def possible(self, world: World, finding: str) -> bool:
-        """A person no view's book could describe (a follow-up without its parent) is no one."""
-        return all(space.possible(world, finding) for space, _ in self.views)
+        self.variables = list(dict.fromkeys(finding for space in views for finding in space.variables))
 
     def domain(self, finding: str) -> list[Value]:
         values: dict[Value, None] = {}
-        for space, _ in self.views:
+        for space in self.views:
             if knows(space.book, finding):
                 values.update(dict.fromkeys(space.domain(finding)))
         return ordered_values(values)
 
     def hidden(self, finding: str) -> Value:
-        space = next(space for space, _ in self.views if knows(space.book, finding))
+        space = next(space for space in self.views if knows(space.book, finding))
         return space.hidden(finding)
-
-    # The goal gets the world itself; it asks `seen` for what each view makes of it.
-    def read(self, seen: World) -> World:
-        return seen
-
-    def answers(self, world: World) -> World:
-        return world
 
     def view(self, n: int, world: World) -> World:
         """The answers of view n, before reading (UNSET, not sure and all)."""
-        space, pinned = self.views[n]
+        space = self.views[n]
         own = {finding: value for finding, value in world.items() if knows(space.book, finding)}
         history = space.book.role("cancer_history")
         if history is not None:  # not asked here: not given, read the safer way (engine.reading)
             own.setdefault(history, space.hidden(history))
-        return space.answers({**own, **pinned})
-
-    def seen(self, world: World) -> list[Read]:
-        """What each view's rules read of this world."""
-        return [self.views[n][0].read(self.view(n, world)) for n in range(len(self.views))]
+        return space.answers(own)
 
     def replay(self, n: int, world: World) -> dict[str, Answer]:
         """An answers file that replays view n of this world (as its questionnaire takes them)."""
-        return answers_file(self.views[n][0].book, self.view(n, world))
+        return answers_file(self.views[n].book, self.view(n, world))
 
 
 def ordered_values(values: Iterable[Value]) -> list[Value]:

@@ -139,7 +139,7 @@ class Pair:
             spaces = [Space(self.old_facts, every), Space(self.new_facts, every)]
             union = set(spaces[0].variables) | set(spaces[1].variables)
             if all(set(space.variables) == union for space in spaces):
-                return Joint([(spaces[0], {}), (spaces[1], {})])
+                return Joint(spaces)
             every = [*old_conditions, *new_conditions, *(Reported(finding=f) for f in sorted(union))]
 
 

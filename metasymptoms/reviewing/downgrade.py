@@ -1,6 +1,6 @@
 """No silent downgrade (a property of `rules verify`): reporting one more finding never
-lowers the urgency, except for the findings book.yaml declares with a reason. Searched as one
-book seen twice, with the finding not reported and reported (behaviour.Joint)."""
+lowers the urgency, except for the findings book.yaml declares with a reason. Searched on the
+book's decision diagrams, restricted once to the finding not reported and once to it reported."""
 
 from __future__ import annotations
 

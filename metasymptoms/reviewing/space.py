@@ -30,10 +30,9 @@ from metasymptoms.core.conditions import (
     findings_in,
     settled,
 )
-from metasymptoms.core.engine import asked, reading
+from metasymptoms.core.engine import asked
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.model import Question, RuleBook
-from metasymptoms.core.unsaid import with_implications
 
 UNKNOWN = FREE  # a finding the search has not assigned yet
 UNSET = "__unset__"  # a choice or number finding not answered
@@ -78,7 +77,7 @@ def number_cuts(book: RuleBook) -> dict[str, list[float]]:
 class Facts:
     """What every search over one book reads, worked out once per book (a proof builds one
     and hands it to each of its spaces): each finding's question and place in the order
-    asked, the values where numbers matter, and the follow-ups that imply each finding."""
+    asked, and the values where numbers matter."""
 
     def __init__(self, book: RuleBook):
         self.book = book
@@ -86,13 +85,6 @@ class Facts:
         self.ask_if = {finding: question.ask_if for finding, question in self.question.items()}
         self.position = {question.finding: n for n, question in enumerate(book.questions)}
         self.cuts = number_cuts(book)
-        self.history = book.role("cancer_history")
-        self.implications = tuple(book.implications)
-        self.implication_place = {pair: n for n, pair in enumerate(self.implications)}
-        self.implied_by: dict[str, list[tuple[str, str]]] = {}
-        for child, parent in self.implications:
-            self.implied_by.setdefault(child, []).append((child, parent))
-            self.implied_by.setdefault(parent, []).append((child, parent))
 
 
 class Space:
@@ -102,8 +94,6 @@ class Space:
         self.facts = facts
         self.book = facts.book
         self.cuts = facts.cuts
-        self.history = facts.history
-        self.implications = facts.implications
         self.ask_if, position = facts.ask_if, facts.position
         cone: set[str] = set()
         todo = [finding for condition in conditions for finding in findings_in(condition)]
@@ -115,19 +105,6 @@ class Space:
             condition = self.ask_if.get(finding)
             if condition is not None:
                 todo.extend(findings_in(condition))
-        # The follow-ups of the cone and what they imply in turn, in the book's order
-        # (chains work top-down): the only implications these answers can use.
-        chains: set[tuple[str, str]] = set()
-        reached, todo = set(cone), list(cone)
-        while todo:
-            finding = todo.pop()
-            for child, parent in facts.implied_by.get(finding, ()):
-                if child == finding:
-                    chains.add((child, parent))
-                    if parent not in reached:
-                        reached.add(parent)
-                        todo.append(parent)
-        self.chains = sorted(chains, key=facts.implication_place.__getitem__)
         # Only the cone's questions, in the book's order: a search stays the size of its
         # property, not of the whole book.
         self.order = sorted((finding for finding in cone if finding in position), key=position.__getitem__)
@@ -145,14 +122,6 @@ class Space:
         spec = self.book.finding(finding)
         values = kind_of(spec).representatives(spec, self.cuts.get(finding, []))
         return [UNSET if value is None else value for value in values]
-
-    def possible(self, world: World, finding: str) -> bool:
-        """Whether a person could give these answers: a finding reported while one it
-        implies is denied (a follow-up without its parent) is no one's world."""
-        for child, parent in self.facts.implied_by.get(finding, ()):
-            if world.get(parent) is False and self.book.implies_parent(child, world.get(child)) is not None:
-                return False
-        return True
 
     def hidden(self, finding: str) -> Value:
         """The value of a finding the questionnaire does not ask: not reported."""
@@ -178,12 +147,3 @@ class Space:
         for finding in world:  # no question asks it: never reported
             seen.setdefault(finding, self.hidden(finding))
         return seen
-
-    def read(self, seen: World) -> World:
-        """As the rules read these answers (engine.reading): UNSET is not given."""
-        history = self.history
-        if history is not None and seen.get(history) == UNSET:
-            # Before reading, a world holds answers and UNKNOWN (any answer, not chosen yet).
-            given = {key: value for key, value in seen.items() if value != UNSET}
-            return reading(self.book, given)  # type: ignore[arg-type]
-        return with_implications(self.book, seen, self.chains)  # as the engine reads every answer
