@@ -38,6 +38,17 @@ def test_the_kind_of_treatment_is_asked_without_presuming_one(book: RuleBook) ->
     assert not [q.text for q in book.questions if q.text.startswith("Was it")]
 
 
+def test_only_a_comma_before_the_last_item_sets_the_items_apart(book: RuleBook) -> None:
+    # A new user's trial read "the answers about your history of cancer; and a lump or swollen
+    # gland in the neck, armpit or groin": a semicolon before "and", with two items, where the
+    # one comma is the last item's own and blurs nothing.
+    lists = book.guidance.wording.lists
+    lump = "a lump or swollen gland in the neck, armpit or groin"
+    assert lists.all_of_apart(["your history of cancer", lump]) == f"your history of cancer and {lump}"
+    assert lists.all_of_apart([lump, "a fever"]) == f"{lump}; and a fever"
+    assert lists.all_of_apart(["a cough", "a fever", lump]) == f"a cough, a fever and {lump}"
+
+
 def test_answers_not_sure_about_are_set_apart_when_one_has_a_comma(book: RuleBook) -> None:
     answers: dict[str, Answer] = {
         "cancer_history": "none",

@@ -94,12 +94,14 @@ class ListWords:
         return self._joined(list(items), self.every)
 
     def all_of_apart(self, items: Iterable[str]) -> str:
-        """Every item, as one list, each set apart when one has a comma of its own: "taking
+        """Every item, as one list, each set apart when one before the last has a comma of its own: "taking
         steroid tablets, such as dexamethasone or prednisolone; and a central line, PICC line
         or port" (with a bare "and", the line read as one of the steroids). For lists of whole
         answers; a condition's nested parts keep `all_of`."""
         items = list(items)
-        if len(items) < 2 or not any("," in item for item in items):
+        # Only a comma before the last item blurs where one item ends: "your history of cancer
+        # and a lump in the neck, armpit or groin" reads plainly ("...cancer; and a lump" did not).
+        if len(items) < 2 or not any("," in item for item in items[:-1]):
             return self.all_of(items)
         # The last item is set apart too, before the joining word: "a; b; and c".
         return filled(self.every, most=self.apart.join(items[:-1]) + self.apart.rstrip(), final=items[-1])
