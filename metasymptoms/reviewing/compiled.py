@@ -41,17 +41,13 @@ from metasymptoms.reviewing.replay import answers_file, kind_left_out, read_into
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 
-def domains(
-    books: Iterable[RuleBook], only: set[str] | None = None, *, left_out: bool = False
-) -> list[tuple[str, list[Value]]]:
-    """Every finding of the books (or `only` these) with the values worth trying
+def domains(books: Iterable[RuleBook], *, left_out: bool = False) -> list[tuple[str, list[Value]]]:
+    """Every finding of the books with the values worth trying
     (space.Space.domain, which asks each finding's kind), in the order the last book asks
     them: the skip logic reads earlier answers, so diagrams in this order stay small. A
     number's values from both books are merged in order, so a threshold moved between them
     is an interval of its own. With `left_out`, a finding of `read_into` may be not given."""
     books = list(books)
-    if only is not None:
-        return [(name, values) for name, values in domains(books, left_out=left_out) if name in only]
     values: dict[str, dict[Value, None]] = {}
     order: dict[str, None] = {}
     for book in books:

@@ -26,8 +26,8 @@ CONTEXT_ROLES: tuple[Role, ...] = get_args(Role)
 Body = list[str]
 
 
-def _wrap(text: str, width: int, indent: str = "") -> Body:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
+def _wrap(text: str, width: int) -> Body:
+    return textwrap.wrap(text, width) or [""]
 
 
 def _bullets(items: list[str], width: int, indent: str = "") -> Body:

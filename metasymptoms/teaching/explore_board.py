@@ -191,13 +191,11 @@ def _with_cancer(history: str, spread: str | None) -> dict[str, Answer]:
     return {history: "current", **({spread: "none"} if spread else {})}
 
 
-def what_if_board(
-    book: RuleBook, prompter: Prompter, answers: dict[str, Answer] | None = None
-) -> dict[str, Answer]:
+def what_if_board(book: RuleBook, prompter: Prompter) -> dict[str, Answer]:
     """Tick and untick findings, area by area; the result is shown again after every change
     and stays in the prompt line, so it is always in view."""
     history, spread = book.role("cancer_history"), book.role("known_spread")
-    answers = dict(answers or (_with_cancer(history, spread) if history else {}))
+    answers = _with_cancer(history, spread) if history else {}
     symptoms = set(symptom_ids(book))
     areas = [
         (section, [q.finding for q in section.questions if q.finding in symptoms])

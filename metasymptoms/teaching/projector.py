@@ -136,17 +136,14 @@ def _read_keys(fd: int) -> list[str]:
     return split_keys(data.decode("utf-8", "replace"))
 
 
-def show_steps(
-    words: TeachingWording, steps: list[Step], stdin: TextIO | None = None, stdout: TextIO | None = None
-) -> None:
+def show_steps(words: TeachingWording, steps: list[Step]) -> None:
     """Draw one screen at a time in the alternate screen; the terminal is put back as it was
     on leaving, however it is left (q, the end, Ctrl-C)."""
     import termios
     import tty
 
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
-    fd = stdin.fileno()
+    stdout = sys.stdout
+    fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
     opened: set[int] = set()
     position = 0
