@@ -19,6 +19,7 @@ from metasymptoms.core.loader import LoadedBook, load
 from metasymptoms.core.problems import Problem, RuleBookError
 from metasymptoms.core.scenarios import load_scenarios
 from metasymptoms.reviewing.checks import (
+    advice_softened,
     advice_urgency,
     diagnostic_wording,
     hazard_control,
@@ -45,6 +46,7 @@ BOOK_CHECKS = (
     diagnostic_wording,
     hidden_red_flag,
     advice_urgency,
+    advice_softened,
     hazard_control,
     source_audience,
     stated_threshold,
