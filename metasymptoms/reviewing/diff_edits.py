@@ -25,9 +25,6 @@ class Edit:
     old: Any  # as written in YAML; None when added
     new: Any  # None when removed
 
-    def line(self) -> str:
-        return f"{self.kind} {self.id}: {self.change()}"
-
     def change(self) -> str:
         """The edit without its item: "urgency: prompt -> urgent", "added", or for a list of
         conditions that kept its kind, what left it and what joined it ("when: all of:
