@@ -23,6 +23,17 @@ BOOK = 'name: Tiny book\nversion: "1.2"\nstatus: draft\nintended_purpose: Testin
             id="urgency",
         ),
         pytest.param(
+            {"red_flags.yaml": FLAGS.replace("urgency: emergency", "urgency: Soon")},
+            "rules/red_flags.yaml:9:14: [error] 'urgency' must be one of 'emergency', 'urgent', 'prompt' or "
+            "'routine', not 'Soon' (did you mean 'prompt'?) (schema)",
+            id="the word the screens show for a level: the file's word for it",
+        ),
+        pytest.param(
+            {"red_flags.yaml": FLAGS + "    grade: soon\n"},
+            "rules/red_flags.yaml:13:12: [error] 'grade' must be one of 'amber' or 'red', not 'soon' (schema)",
+            id="soon where no urgency is asked: no guess",
+        ),
+        pytest.param(
             {"red_flags.yaml": FLAGS + "    grade: ambre\n"},
             "rules/red_flags.yaml:13:12: [error] 'grade' must be one of 'amber' or 'red', not 'ambre' "
             "(did you mean 'amber'?) (schema)",

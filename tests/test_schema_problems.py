@@ -172,7 +172,7 @@ LIST_OF_SITES = "'common_sites' should be a list (one item a line, each starting
     [
         pytest.param(
             {"red_flags.yaml": RED_FLAGS.replace("urgency: emergency", "urgency: soon")},
-            "rules/red_flags.yaml:9:14: [error] 'urgency' must be one of 'emergency', 'urgent', 'prompt' or 'routine', not 'soon' (schema)",
+            "rules/red_flags.yaml:9:14: [error] 'urgency' must be one of 'emergency', 'urgent', 'prompt' or 'routine', not 'soon' (did you mean 'prompt'?) (schema)",
             id="urgency not a level",
         ),
         pytest.param(

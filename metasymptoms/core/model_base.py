@@ -183,6 +183,11 @@ class Urgency(enum.Enum):
 
 _RANK = {"emergency": 3, "urgent": 2, "prompt": 1, "routine": 0}
 
+# A level a person reads by another name than the file's: the screens' and docs' "Soon: see a
+# healthcare provider within the next few days" is `prompt`. A reviewer who writes the word
+# they see (`urgency: soon`) is offered the file's word.
+PERSON_WORDS = {"soon": Urgency.PROMPT}
+
 
 def highest(urgencies: list[Urgency]) -> Urgency:
     return max(urgencies, key=lambda urgency: urgency.rank, default=Urgency.ROUTINE)

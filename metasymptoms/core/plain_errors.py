@@ -14,6 +14,7 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
+from metasymptoms.core.model_base import PERSON_WORDS
 from metasymptoms.core.safetext import quoted
 from metasymptoms.core.suggest import close_match, nearest
 
@@ -105,6 +106,15 @@ def _what(loc: tuple[Any, ...]) -> str:
     return "this item"
 
 
+def _value_meant(given: Any, allowed: list[str]) -> str:
+    """' (did you mean 'x'?)' for a value of a closed list: the nearest allowed value, or the
+    file's word for a level written as the screens say it ('soon' is 'prompt')."""
+    if not isinstance(given, str):
+        return ""
+    meant = PERSON_WORDS.get(given.strip().lower())
+    return close_match(meant.value if meant else given, allowed)
+
+
 def translate(model: type, error: Any, data: Any = None) -> Iterator[tuple[Path_, str, bool]]:
     """A pydantic ValidationError of `model` as (where, plain message, at the key?) triples,
     one for each problem a reviewer has to fix. `data`: the file's data, to tell a key that
@@ -152,7 +162,7 @@ def translate(model: type, error: Any, data: Any = None) -> Iterator[tuple[Path_
         elif kind in ("enum", "literal_error"):
             expected = detail.get("ctx", {}).get("expected", "")
             given = detail["input"]
-            hint = close_match(given, _QUOTED.findall(expected)) if isinstance(given, str) else ""
+            hint = _value_meant(given, _QUOTED.findall(expected))
             yield loc, f"'{name}' must be one of {expected}, not {quoted(given)}{hint}", False
         elif kind == "string_pattern_mismatch":
             yield loc, pattern_message(name, detail["input"]), False
