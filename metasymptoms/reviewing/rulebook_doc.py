@@ -27,7 +27,7 @@ from metasymptoms.reviewing.document import (
     Target,
     to_markdown,
 )
-from metasymptoms.reviewing.in_english import checked_phrase, join_words
+from metasymptoms.reviewing.in_english import checked_phrase, join_words, source_notes
 from metasymptoms.reviewing.index import Ref, references
 
 TITLE = "The metasymptoms rule book"
@@ -285,14 +285,9 @@ def _sources_section(book: RuleBook, refs: dict[Ref, list[Ref]]) -> list[Node]:
         pairs: list[tuple[str, Rich]] = [
             ("Publisher", source.publisher),
             ("Web address", (Link(source.url, source.url),)),
+            *source_notes(source),
+            ("Cited by", _cited_by(refs.get(("source", source.id), []))),
         ]
-        if source.note:
-            pairs.append(("Note", source.note))
-        if source.reviewed:
-            pairs.append(("Page reviewed", source.reviewed.isoformat()))
-        if source.accessed:
-            pairs.append(("Read by us", source.accessed.isoformat()))
-        pairs.append(("Cited by", _cited_by(refs.get(("source", source.id), []))))
         heading = Heading(3, f"{source.id}: {source.title}", anchor("source", source.id))
         nodes.append(Group((heading, Fields(tuple(pairs)))))
     return nodes

@@ -9,7 +9,7 @@ from metasymptoms.core.explain import condition_sentence
 from metasymptoms.core.kinds import kind_of
 from metasymptoms.core.loader import LoadedBook
 from metasymptoms.core.model import RuleBook
-from metasymptoms.reviewing.in_english import checked_phrase, join_words
+from metasymptoms.reviewing.in_english import checked_phrase, join_words, source_notes
 from metasymptoms.reviewing.index import references
 
 KIND_NAMES = {
@@ -126,14 +126,12 @@ def _primary(book: RuleBook, item_id: str) -> Lines:
 
 def _source(book: RuleBook, item_id: str) -> Lines:
     source = book.source(item_id)
-    lines = [("Publisher", source.publisher), ("Title", source.title), ("Web address", source.url)]
-    if source.note:
-        lines.append(("Note", source.note))
-    if source.reviewed:
-        lines.append(("Page reviewed", source.reviewed.isoformat()))
-    if source.accessed:
-        lines.append(("Read by us", source.accessed.isoformat()))
-    return lines
+    return [
+        ("Publisher", source.publisher),
+        ("Title", source.title),
+        ("Web address", source.url),
+        *source_notes(source),
+    ]
 
 
 _DESCRIBE: dict[str, Callable[[RuleBook, str], Lines]] = {
