@@ -20,7 +20,7 @@ from metasymptoms.core.engine import Answers, assess, prune
 from metasymptoms.core.kinds import Answer
 from metasymptoms.core.layout import SCENARIOS_FOLDER
 from metasymptoms.core.model import RuleBook
-from metasymptoms.core.model_base import FORBID_EXTRA, Text, Urgency
+from metasymptoms.core.model_base import FORBID_EXTRA, PERSON_WORDS, Text, Urgency
 from metasymptoms.core.problems import Location, Problem
 from metasymptoms.core.suggest import close_match
 from metasymptoms.core.validate import LoadedFile, adapter, load_file
@@ -40,8 +40,8 @@ def _person_words(value: object) -> object:
     if isinstance(value, str):
         if value in {urgency.value for urgency in Urgency}:
             return value
-        if value.strip().lower() == "soon":
-            return Urgency.PROMPT.value
+        if value.strip().lower() in PERSON_WORDS:
+            return PERSON_WORDS[value.strip().lower()].value
     words = [f"'{word}'" for word in _CASE_URGENCIES]
     expected = f"{', '.join(words[:-1])} or {words[-1]}"
     raise PydanticCustomError("enum", "Input should be {expected}", {"expected": expected})
