@@ -73,15 +73,16 @@ Condition = Reported | OneOf | Compare | AllOf | AnyOf | Not | AtLeast
 CONDITION_TYPES = (Reported, OneOf, Compare, AllOf, AnyOf, Not, AtLeast)
 
 
-def atoms(condition: Condition) -> Iterator[Reported | OneOf | Compare]:
-    """The tests on single findings a condition is made of, in the order written."""
+def atoms(condition: Condition, *, under_not: bool = True) -> Iterator[Reported | OneOf | Compare]:
+    """The tests on single findings a condition is made of, in the order written (without
+    those under a `not`, when `under_not` is False)."""
     match condition:
         case Reported() | OneOf() | Compare():
             yield condition
         case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
             for part in parts:
-                yield from atoms(part)
-        case Not(condition=inner):
+                yield from atoms(part, under_not=under_not)
+        case Not(condition=inner) if under_not:
             yield from atoms(inner)
 
 
@@ -94,16 +95,7 @@ def findings_for(condition: Condition) -> tuple[str, ...]:
     """The findings a condition mentions outside any `not`: those whose report can make it
     hold. A finding written only under `not` rules the link out (the adrenal glands' rule
     leaves out dizziness with black stools), so it is never taught as linked."""
-    return tuple(dict.fromkeys(atom.finding for atom in _atoms_outside_not(condition)))
-
-
-def _atoms_outside_not(condition: Condition) -> Iterator[Reported | OneOf | Compare]:
-    match condition:
-        case Reported() | OneOf() | Compare():
-            yield condition
-        case AllOf(all=parts) | AnyOf(any=parts) | AtLeast(of=parts):
-            for part in parts:
-                yield from _atoms_outside_not(part)
+    return tuple(dict.fromkeys(atom.finding for atom in atoms(condition, under_not=False)))
 
 
 def to_data(condition: Condition) -> Any:
