@@ -5,6 +5,7 @@ verify._Cut, with answering/replay.py, to prove the emergency interrupt)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from metasymptoms.core.engine import reading
 from metasymptoms.core.kinds import UNSURE, Answer
@@ -59,8 +60,9 @@ def kind_left_out(book: RuleBook, kind: str, own: object, treated: object) -> ob
     if not (isinstance(own, str) and own == UNSET):
         return own  # given: as it is
     treatment = book.role("recent_treatment")
-    answer = False if isinstance(treated, str) and treated == UNSET else treated
-    return UNSURE if treatment and kind in kinds_not_given(book, {treatment: answer}) else UNSET  # type: ignore[dict-item]
+    # the search holds a treatment's answer as a plain object; by here it is one an answer takes
+    answer = False if isinstance(treated, str) and treated == UNSET else cast(Answer, treated)
+    return UNSURE if treatment and kind in kinds_not_given(book, {treatment: answer}) else UNSET
 
 
 def answers_yaml(answers: dict[str, Answer]) -> str:
