@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from metasymptoms.core.conditions import (
-    FREE,
     AllOf,
     AnyOf,
     AtLeast,
@@ -21,9 +20,9 @@ from metasymptoms.core.conditions import (
     Reported,
     findings_for,
     findings_in,
-    settled,
 )
 from metasymptoms.core.engine import Answers, reading
+from metasymptoms.core.for_whom import histories_shown
 from metasymptoms.core.kinds import UNSURE, Answer, kind_of
 from metasymptoms.core.model import RuleBook, Urgency
 from metasymptoms.core.model_base import filled
@@ -286,8 +285,5 @@ def why_items(book: RuleBook, finding_id: str) -> list[str]:
 def _only_with_cancer(book: RuleBook, ask_if: Condition | None) -> bool:
     """Whether a question asked on this condition is never asked of a person who said they
     have no cancer diagnosis, or are not sure of one, whatever else they answered."""
-    history = book.role("cancer_history")
-    if ask_if is None or history is None:
-        return False
-    anything = {finding.id: FREE for finding in book.findings}
-    return all(settled(ask_if, {**anything, history: told}) is False for told in ("none", UNSURE))
+    shown = histories_shown(book, ask_if) if ask_if is not None else None
+    return shown is not None and not shown & {"none", UNSURE}

@@ -13,7 +13,7 @@ unsaid, never guessed.
 
 from __future__ import annotations
 
-from metasymptoms.core.conditions import FREE, settled
+from metasymptoms.core.conditions import FREE, Condition, settled
 from metasymptoms.core.kinds import UNSURE
 from metasymptoms.core.model import RedFlag, RuleBook
 from metasymptoms.core.model_base import filled
@@ -23,16 +23,17 @@ NO_DIAGNOSIS = frozenset({"none"})
 WITH_CANCER_OR_NOT_SURE = frozenset({*WITH_CANCER, UNSURE})
 
 
-def histories_shown(book: RuleBook, flag: RedFlag) -> frozenset[str] | None:
-    """The answers about a history of cancer with which `flag` can be shown; None in a book
-    that does not ask about one."""
+def histories_shown(book: RuleBook, condition: Condition) -> frozenset[str] | None:
+    """The answers about a history of cancer with which `condition` can hold, every other
+    answer left open; None in a book that does not ask about one. The one reading of "who can
+    be shown this" (the explorer's twins, the why of a question, rules check's source-audience)."""
     history = book.role("cancer_history")
     if history is None:
         return None
     left_open = {finding.id: FREE for finding in book.findings}
     answers = [choice.value for choice in book.finding(history).choices]
     return frozenset(
-        answer for answer in answers if settled(flag.when, left_open | {history: answer}) is not False
+        answer for answer in answers if settled(condition, left_open | {history: answer}) is not False
     )
 
 
@@ -42,7 +43,7 @@ def for_whom(book: RuleBook, flag: RedFlag) -> str | None:
     if sum(1 for other in book.red_flags if other.title == flag.title) < 2:
         return None
     words = book.guidance.wording.teaching.explore.for_whom
-    shown = histories_shown(book, flag)
+    shown = histories_shown(book, flag.when)
     if shown == NO_DIAGNOSIS:
         return words.no_cancer_diagnosis
     if shown == WITH_CANCER_OR_NOT_SURE:

@@ -72,7 +72,7 @@ def _flag_line(book: RuleBook, flag: RedFlag) -> str:
 def _with_cancer(book: RuleBook, flag: RedFlag) -> bool:
     """Whether `flag` can be shown to a person who has or had cancer: a cancer's page lists
     those, never a twin only a person with no cancer diagnosis is shown (for_whom.py)."""
-    shown = histories_shown(book, flag)
+    shown = histories_shown(book, flag.when)
     return shown is None or bool(shown & set(WITH_CANCER))
 
 

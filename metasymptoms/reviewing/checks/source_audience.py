@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from metasymptoms.core.conditions import FREE, settled
+from metasymptoms.core.for_whom import histories_shown
 
 if TYPE_CHECKING:
     import datetime
@@ -33,13 +33,10 @@ LEVEL = "warning"
 
 def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     book = loaded.book
-    history = book.role("cancer_history")
-    if history is None:
-        return
-    # A person who said "never told I have cancer", every other answer still open.
-    without_diagnosis = {finding.id: FREE for finding in book.findings} | {history: "none"}
     for flag in book.red_flags:
-        if settled(flag.when, without_diagnosis) is False:
+        # shown to a person who said "never told I have cancer", every other answer still open
+        shown = histories_shown(book, flag.when)
+        if shown is None or "none" not in shown:
             continue
         for index, key in enumerate(flag.sources):
             if book.source(key).written_for == "people_with_cancer":
