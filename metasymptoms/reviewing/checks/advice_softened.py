@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from metasymptoms.core.model import Urgency
+from metasymptoms.reviewing.checks.diagnostic_wording import texts_in
 
 if TYPE_CHECKING:
     import datetime
@@ -88,14 +89,6 @@ def softening(text: str) -> str | None:
     return None
 
 
-def _texts(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, path + (key,))
-
-
 def _guidance(loaded: LoadedBook) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if ("guidance", "guidance") not in loaded.paths:
         return
@@ -106,7 +99,10 @@ def _guidance(loaded: LoadedBook) -> Iterator[tuple[tuple[str | int, ...], str]]
         value = data
         for step in steps:
             value = value.get(step) if isinstance(value, dict) else None
-        yield from _texts(value, steps)
+        if isinstance(value, str):
+            yield steps, value
+        else:  # a block of wording: every text in it, lists' too (diagnostic_wording's walk)
+            yield from texts_in(value, steps, all_keys=True)
 
 
 def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:

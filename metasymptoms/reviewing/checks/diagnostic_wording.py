@@ -56,27 +56,29 @@ PERSON_FACING = {
 GUIDANCE_FILE = GUIDANCE.name
 
 
-def _texts(
+def texts_in(
     data: Any, path: tuple[str | int, ...] = (), all_keys: bool = False
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each text below `data` with its path, in dicts and lists: those under a person-facing
+    key, or every one (`all_keys`). advice-softened walks the emergency wording with it too."""
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(value, str) and (all_keys or key in PERSON_FACING):
                 yield path + (key,), value
             elif isinstance(value, (dict, list)):
-                yield from _texts(value, path + (key,), all_keys)
+                yield from texts_in(value, path + (key,), all_keys)
     elif isinstance(data, list):
         for index, value in enumerate(data):
             if isinstance(value, str) and all_keys:
                 yield path + (index,), value
             elif isinstance(value, (dict, list)):
-                yield from _texts(value, path + (index,), all_keys)
+                yield from texts_in(value, path + (index,), all_keys)
 
 
 def check(loaded: LoadedBook, today: datetime.date) -> Iterator[tuple[Location, str]]:
     for file, doc in loaded.documents.items():
         guidance = file.name == GUIDANCE_FILE and file.parent == loaded.folder
-        for path, text in _texts(doc.data, all_keys=guidance):
+        for path, text in texts_in(doc.data, all_keys=guidance):
             if path and path[-1] == "sources":
                 continue
             match = DIAGNOSIS.search(text) or CHANCE.search(text)
