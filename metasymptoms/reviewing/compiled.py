@@ -13,7 +13,7 @@ diagrams with `engine.assess` on random and boundary answers.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, partial
 from typing import Any
 
@@ -37,16 +37,19 @@ from metasymptoms.core.unsaid import with_implications
 from metasymptoms.reviewing.behaviour import items, ordered_values
 from metasymptoms.reviewing.diagram import Diagrams, Node
 from metasymptoms.reviewing.implication_groups import Group, by_follow_up, implication_groups
-from metasymptoms.reviewing.replay import answers_file, kind_left_out, read_into
+from metasymptoms.reviewing.replay import answers_file, kind_left_out
 from metasymptoms.reviewing.space import UNSET, Facts, Space, Value
 
 
-def domains(books: Iterable[RuleBook], *, left_out: bool = False) -> list[tuple[str, list[Value]]]:
+def domains(
+    books: Iterable[RuleBook], *, left_out: Sequence[frozenset[str]] | None = None
+) -> list[tuple[str, list[Value]]]:
     """Every finding of the books with the values worth trying
     (space.Space.domain, which asks each finding's kind), in the order the last book asks
     them: the skip logic reads earlier answers, so diagrams in this order stay small. A
     number's values from both books are merged in order, so a threshold moved between them
-    is an interval of its own. With `left_out`, a finding of `read_into` may be not given."""
+    is an interval of its own. With `left_out` (each book's `read_into`, in the books' order),
+    a finding the engine reads something into may be not given."""
     books = list(books)
     values: dict[str, dict[Value, None]] = {}
     order: dict[str, None] = {}
@@ -58,8 +61,8 @@ def domains(books: Iterable[RuleBook], *, left_out: bool = False) -> list[tuple[
         order.update(dict.fromkeys(question.finding for question in book.questions))
     for book in books:
         order.update(dict.fromkeys(finding.id for finding in book.findings))
-    for book in books:  # a choice no question asked is not given: a world of its own
-        read = read_into(book) if left_out else frozenset()
+    # a choice no question asked is not given: a world of its own
+    for book, read in zip(books, left_out or [frozenset[str]()] * len(books), strict=True):
         for finding in book.findings:
             values[finding.id].setdefault(not_given(book, finding.id, read), None)
     return [(finding, ordered_values(values[finding])) for finding in order]

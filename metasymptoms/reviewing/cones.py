@@ -128,7 +128,7 @@ class Readings:
         self.books = (old, new)
         if whole is None:
             self._left_out = {id(book): read_into(book) for book in (old, new)}
-            self._domains = domains([old, new], left_out=True)
+            self._domains = domains([old, new], left_out=[self._left_out[id(book)] for book in (old, new)])
             self._unasked = {
                 name: not_given(book, name, self._left_out[id(book)])
                 for name, _ in self._domains
