@@ -63,8 +63,8 @@ def current_lessons(request: Request) -> tuple[Lessons, dict[str, str]]:
     reload, and a case broken mid-edit shows its mistakes. The book is the one the server
     started with: the cases are checked against what the pages give."""
     state = request.app.state
+    now = fingerprint(state.rules_folder / SCENARIOS_FOLDER)  # outside the lock: requests stat at once
     with _lock:
-        now = fingerprint(state.rules_folder / SCENARIOS_FOLDER)
         if getattr(state, "lessons_fingerprint", None) != now:
             state.lessons = (load_lessons(state.book, state.rules_folder), {})
             state.lessons_fingerprint = now
