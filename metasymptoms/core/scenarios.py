@@ -8,7 +8,7 @@ them against the book, and neither needs the other."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,16 +32,19 @@ FOLDER = SCENARIOS_FOLDER
 # The words a case's `expected.urgency` takes: the screens' "soon" for the book's "prompt",
 # which stays accepted. A wrong word is told with these, so a teacher who wrote "son" is
 # offered "soon", the word the docs and screens use, not a list naming "prompt".
-_CASE_URGENCIES = ("emergency", "urgent", "soon", "routine")
+_FILE_WORDS = frozenset(urgency.value for urgency in Urgency)
+_BY_PERSON_WORD = {urgency: word for word, urgency in PERSON_WORDS.items()}
+_CASE_URGENCIES = tuple(_BY_PERSON_WORD.get(urgency, urgency.value) for urgency in Urgency)
 
 
 def _person_words(value: object) -> object:
     """'soon' for 'prompt': a teacher writes the word every screen shows ("Soon: ...")."""
     if isinstance(value, str):
-        if value in {urgency.value for urgency in Urgency}:
+        if value in _FILE_WORDS:
             return value
-        if value.strip().lower() in PERSON_WORDS:
-            return PERSON_WORDS[value.strip().lower()].value
+        said = value.strip().lower()
+        if said in PERSON_WORDS:
+            return PERSON_WORDS[said].value
     words = [f"'{word}'" for word in _CASE_URGENCIES]
     expected = f"{', '.join(words[:-1])} or {words[-1]}"
     raise PydanticCustomError("enum", "Input should be {expected}", {"expected": expected})
@@ -143,7 +146,7 @@ def _case_problems(
 
         def where(key: str) -> str:
             place = file.at(("answers", key))
-            return f"{place.file.relative_to(rules_folder)}:{place.line}:{place.column}"
+            return str(replace(place, file=place.file.relative_to(rules_folder)))
 
         answers, mistakes, more = answer_mistakes(book, raw or {}, where)
         found = [Problem(file.at(("answers", key), key=at_key), message) for key, at_key, message in mistakes]
